@@ -1,0 +1,227 @@
+"""Answers files: validated against the questionnaire, saved atomically with comments kept.
+
+An answers file is YAML grouped by section (`business:` then `name: …`), so every answer has
+the dotted key `business.name` used in templates, conditions and notes. The pydantic model that
+validates it is generated from the questionnaire (`answers_model`), which is also where
+`drafter schema` gets its JSON Schema: the questionnaire stays the one source of truth.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model
+from ruamel.yaml.comments import CommentedMap
+
+from drafter.errors import UserError
+from drafter.questionnaire import PATTERN_HINTS, UNSURE, Questionnaire, value_type
+from drafter.templating import AnswerGroup, answer_context
+from drafter.yamlio import atomic_write, dump_yaml, line_of, load_yaml, parse_yaml
+
+
+@lru_cache(maxsize=8)
+def answers_model(questionnaire: Questionnaire) -> type[BaseModel]:
+    """The pydantic model of an answers file for this questionnaire (every answer optional:
+    which ones are required depends on visibility, checked after validation)."""
+    sections: dict[str, Any] = {}
+    for section in questionnaire.sections:
+        fields: dict[str, Any] = {}
+        for q in section.questions:
+            description = f"{q.prompt} {q.help}".strip()
+            fields[q.id] = (value_type(q) | None, Field(None, description=description))
+        model = create_model(  # type: ignore[call-overload]
+            f"{section.id.title().replace('_', '')}Answers",
+            __config__=ConfigDict(extra="forbid", coerce_numbers_to_str=True),
+            **fields,
+        )
+        sections[section.id] = (model | None, Field(None, description=section.title))
+    return create_model(  # type: ignore[call-overload,no-any-return]
+        "Answers",
+        __config__=ConfigDict(extra="forbid", title=f"{questionnaire.title} answers"),
+        **sections,
+    )
+
+
+@dataclass(frozen=True)
+class Answers:
+    """Validated answers: plain Python values by dotted key (unanswered keys are absent)."""
+
+    questionnaire: Questionnaire
+    values: Mapping[str, Any]
+    path: Path | None = None
+
+    def resolved(self) -> dict[str, Any]:
+        """Every question's effective value: defaults applied, hidden ones None."""
+        return self.questionnaire.resolve(self.values)
+
+    def context(self) -> dict[str, AnswerGroup]:
+        """Template variables: `business.name`, `sharing.vendors`, … (hidden answers None)."""
+        grouped: dict[str, dict[str, Any]] = {s.id: {} for s in self.questionnaire.sections}
+        for key, value in self.resolved().items():
+            section, question = key.split(".", 1)
+            grouped[section][question] = value
+        return answer_context(grouped)
+
+    def missing(self) -> list[str]:
+        """Keys of required questions that are shown but unanswered (or answered "unsure")."""
+        return [
+            entry.key
+            for entry, shown, value in self.questionnaire.walk(self.values)
+            if shown and entry.question.required and value in (None, "", [], UNSURE)
+        ]
+
+
+def load_answers(path: Path, questionnaire: Questionnaire, *, complete: bool = True) -> Answers:
+    """Read and validate an answers file. With `complete`, required answers must be present."""
+    doc = load_yaml(path)
+    return validate_answers(doc, questionnaire, path, complete=complete)
+
+
+def parse_answers(text: str, questionnaire: Questionnaire, path: Path) -> Answers:
+    """Validate answers given as YAML text (for the app and tests)."""
+    return validate_answers(parse_yaml(text, path), questionnaire, path)
+
+
+def validate_answers(doc: Any, questionnaire: Questionnaire, path: Path,
+                     *, complete: bool = True) -> Answers:
+    if doc is None:
+        raise UserError("the answers file is empty; expected sections such as `business:`",
+                        path=path, line=1)
+    if not isinstance(doc, Mapping):
+        raise UserError("expected a mapping of sections such as `business:` at the top level",
+                        path=path, line=1)
+    try:
+        model = answers_model(questionnaire).model_validate(doc)
+    except ValidationError as exc:
+        raise _answer_error(exc, doc, questionnaire, path) from None
+    values: dict[str, Any] = {}
+    for section_id, group in model.model_dump().items():
+        for question_id, value in (group or {}).items():
+            if value is not None:
+                values[f"{section_id}.{question_id}"] = value
+    answers = Answers(questionnaire, values, path)
+    if complete:
+        missing = answers.missing()
+        if missing:
+            key = missing[0]
+            more = f" (and {len(missing) - 1} more)" if len(missing) > 1 else ""
+            raise UserError(f"required answer is missing{more}: "
+                            f"{questionnaire.entry(key).question.prompt}",
+                            path=path, line=line_of(doc, key.split(".")), field=key)
+    return answers
+
+
+def _answer_error(exc: ValidationError, doc: Any, questionnaire: Questionnaire,
+                  path: Path) -> UserError:
+    """Turn the first pydantic error into a sentence an owner can act on."""
+    err = exc.errors()[0]
+    loc = tuple(p for p in err["loc"] if not _is_union_branch(p))
+    field = ".".join(str(p) for p in loc)
+    line = line_of(doc, loc)
+    kind = err["type"]
+    given = err.get("input")
+    if kind == "extra_forbidden":
+        scope = [s.id for s in questionnaire.sections] if len(loc) == 1 else (
+            [q.id for q in _section(questionnaire, str(loc[0])).questions] if len(loc) == 2
+            else []
+        )
+        guess = difflib.get_close_matches(str(loc[-1]), scope, n=1)
+        hint = f"; did you mean {'.'.join([*map(str, loc[:-1]), guess[0]])!r}?" if guess else ""
+        what = "section" if len(loc) == 1 else "question" if len(loc) == 2 else "field"
+        return UserError(f"unknown {what}{hint}", path=path, line=line, field=field)
+    return UserError(_explain(err, questionnaire, loc, given), path=path, line=line,
+                     field=field)
+
+
+def _is_union_branch(part: Any) -> bool:
+    # pydantic adds the union member's name to the location (e.g. 'literal['unsure']').
+    return isinstance(part, str) and ("[" in part or part in {"str", "int", "bool", "date"})
+
+
+def _section(questionnaire: Questionnaire, section_id: str) -> Any:
+    return next(s for s in questionnaire.sections if s.id == section_id)
+
+
+def _explain(err: Any, questionnaire: Questionnaire, loc: tuple[Any, ...], given: Any) -> str:
+    kind = err["type"]
+    shown = repr(given) if len(repr(given)) <= 60 else repr(given)[:57] + "..."
+    key = ".".join(str(p) for p in loc[:2])
+    entry = questionnaire.entries.get(key)
+    question = entry.question if entry else None
+    if question is not None and len(loc) > 3 and question.fields:
+        question = next((f for f in question.fields if f.id == loc[3]), question)
+    if kind == "string_pattern_mismatch" and question is not None:
+        hint = PATTERN_HINTS.get(question.type)
+        return f"expected {hint}, got {shown}" if hint else f"{shown} is not in the expected form"
+    if kind == "literal_error" and question is not None and question.options:
+        offered = ", ".join(question.options)
+        extra = f", or {UNSURE}" if question.unsure else ""
+        return f"{shown} is not one of the offered options: {offered}{extra}"
+    messages = {
+        "string_type": "expected text",
+        "bool_parsing": "expected yes or no",
+        "bool_type": "expected yes or no",
+        "int_parsing": "expected a whole number",
+        "int_type": "expected a whole number",
+        "int_from_float": "expected a whole number",
+        "list_type": "expected a list (one `- item` per line)",
+        "dict_type": "expected a group of answers (indented `name: value` lines)",
+        "model_type": "expected a group of answers (indented `name: value` lines)",
+        "missing": "this field is required",
+    }
+    if kind in messages:
+        return f"{messages[kind]}, got {shown}" if kind != "missing" else messages[kind]
+    if kind.startswith("date"):
+        return f"expected a real date such as 2026-11-22, got {shown}"
+    return f"{err['msg']}, got {shown}"
+
+
+class AnswersFile:
+    """An answers file being edited (by the app or a script): set values, save atomically.
+
+    Edits go into ruamel's round-trip tree, so the owner's comments, key order and quoting
+    survive every save.
+    """
+
+    def __init__(self, path: Path, doc: CommentedMap) -> None:
+        self.path = path
+        self.doc = doc
+
+    @classmethod
+    def open(cls, path: Path) -> AnswersFile:
+        """Open an existing file, or start an empty one (written on first `save`)."""
+        doc = load_yaml(path) if path.exists() else None
+        if doc is None:
+            doc = CommentedMap()
+        if not isinstance(doc, CommentedMap):
+            raise UserError("expected a mapping of sections at the top level", path=path, line=1)
+        return cls(path, doc)
+
+    def get(self, key: str) -> Any:
+        section, question = key.split(".", 1)
+        group = self.doc.get(section)
+        return group.get(question) if isinstance(group, Mapping) else None
+
+    def set(self, key: str, value: Any) -> None:
+        """Set (or with None, remove) one answer, keeping everything else as it was."""
+        section, question = key.split(".", 1)
+        group = self.doc.get(section)
+        if value is None:
+            if isinstance(group, CommentedMap):
+                group.pop(question, None)
+            return
+        if not isinstance(group, CommentedMap):
+            group = CommentedMap()
+            self.doc[section] = group
+        group[question] = value
+
+    def text(self) -> str:
+        return dump_yaml(self.doc)
+
+    def save(self) -> None:
+        atomic_write(self.path, self.text())

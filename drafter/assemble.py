@@ -1,0 +1,103 @@
+"""Assemble a policy: pick the clauses whose `when` holds, render them, keep provenance.
+
+The result is a plain `Policy` (sections of rendered clauses), and every clause in it remembers
+its id, its template file and the requirements it satisfies, so counsel can always see where a
+sentence came from and why it is there.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from jinja2 import TemplateError
+from mdit_py_plugins.anchors.index import slugify
+
+from drafter.answers import Answers
+from drafter.errors import DrafterError
+from drafter.library import Clause, Library
+from drafter.templating import answer_context
+
+_BLANK_RUNS = re.compile(r"\n{3,}")
+_TRAILING_SPACE = re.compile(r"[ \t]+$", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class RenderedClause:
+    id: str
+    title: str | None
+    markdown: str
+    satisfies: tuple[str, ...]
+    source: Path  # the template, relative to the library root
+
+
+@dataclass(frozen=True)
+class PolicySection:
+    id: str
+    title: str
+    anchor: str  # the heading's id in HTML and on GitHub: stable while the title is
+    clauses: tuple[RenderedClause, ...]
+
+
+@dataclass(frozen=True)
+class Policy:
+    title: str
+    business_name: str
+    effective_date: date
+    sections: tuple[PolicySection, ...]
+
+    def clauses(self) -> list[RenderedClause]:
+        return [c for s in self.sections for c in s.clauses]
+
+    def satisfied(self) -> frozenset[str]:
+        """Requirement ids that some clause in the policy satisfies."""
+        return frozenset(r for c in self.clauses() for r in c.satisfies)
+
+
+def template_context(answers: Answers, library: Library) -> dict[str, object]:
+    """What every condition and template sees: the answers by section, and `data`."""
+    return {**answers.context(), "data": answer_context({"data": library.data})["data"]}
+
+
+def assemble(answers: Answers, library: Library) -> Policy:
+    """Render every applicable section and clause for these answers, in document order."""
+    context = template_context(answers, library)
+    resolved = answers.resolved()
+    sections: list[PolicySection] = []
+    for section in library.sections:
+        if not section.condition.holds(context):
+            continue
+        rendered = [
+            r for clause in library.clauses
+            if clause.meta.section == section.spec.id and clause.condition.holds(context)
+            if (r := _render(clause, context, library.root)) is not None
+        ]
+        if rendered:
+            title = section.spec.title
+            sections.append(PolicySection(section.spec.id, title, slugify(title),
+                                          tuple(rendered)))
+    effective = resolved[library.document.effective_date]
+    if not isinstance(effective, date):
+        raise DrafterError(f"{library.document.effective_date} must be answered with a date")
+    return Policy(
+        title=library.document.title,
+        business_name=str(resolved[library.document.business_name] or ""),
+        effective_date=effective,
+        sections=tuple(sections),
+    )
+
+
+def _render(clause: Clause, context: dict[str, object], root: Path) -> RenderedClause | None:
+    """Render one clause; a clause whose template renders nothing is left out (and so
+    satisfies nothing)."""
+    try:
+        text = clause.template.render(context)
+    except TemplateError as exc:
+        raise DrafterError(f"{clause.path}: {clause.meta.id}: rendering failed: {exc}") from exc
+    text = _BLANK_RUNS.sub("\n\n", _TRAILING_SPACE.sub("", text)).strip()
+    if not text:
+        return None
+    return RenderedClause(clause.meta.id, clause.meta.title, text,
+                          tuple(clause.meta.satisfies), clause.path.relative_to(root))

@@ -1,0 +1,95 @@
+"""The whole pipeline as one call: questionnaire → answers → clauses → policy → notes → files.
+
+The CLI and the app both go through `Project` and `build`, so anything the app can do, a
+script can do, and both produce byte-identical files from the same answers and library.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from drafter.answers import Answers, load_answers
+from drafter.assemble import assemble
+from drafter.errors import UserError
+from drafter.export import Format, Source
+from drafter.export.markdown import to_markdown
+from drafter.library import Library, lint_library, load_library
+from drafter.paths import default_library, default_questionnaire
+from drafter.questionnaire import Questionnaire, load_questionnaire
+from drafter.review import Draft, review_draft
+from drafter.yamlio import atomic_write
+
+
+@dataclass(frozen=True)
+class Project:
+    """A questionnaire and the clause library that answers to it, loaded and cross-checked."""
+
+    questionnaire: Questionnaire
+    library: Library
+
+    @classmethod
+    def open(cls, questionnaire: Path | None = None, library: Path | None = None) -> Project:
+        """Load both without cross-checking them (what `drafter lint` reports on)."""
+        return cls(load_questionnaire(questionnaire or default_questionnaire()),
+                   load_library(library or default_library()))
+
+    @classmethod
+    def load(cls, questionnaire: Path | None = None, library: Path | None = None) -> Project:
+        """Load both and refuse a library that does not fit the questionnaire."""
+        project = cls.open(questionnaire, library)
+        problems = project.lint()
+        if problems:
+            more = f" ({len(problems) - 1} more: run `drafter lint`)" if len(problems) > 1 else ""
+            raise UserError(f"{problems[0]}{more}")
+        return project
+
+    def lint(self) -> list[UserError]:
+        return lint_library(self.library, self.questionnaire)
+
+    def answers(self, path: Path) -> Answers:
+        return load_answers(path, self.questionnaire)
+
+    def draft(self, answers: Answers) -> Draft:
+        policy = assemble(answers, self.library)
+        return Draft(policy, tuple(review_draft(policy, answers, self.library)))
+
+
+def slug(name: str) -> str:
+    """A folder name from a business name: `Fold & Stamp Print Co.` → `fold-stamp-print-co`."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")[:60].strip("-") or "policy"
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    folder: Path
+    written: tuple[Path, ...]
+    draft: Draft
+
+
+def render(draft: Draft, formats: list[Format]) -> dict[str, bytes]:
+    """Every requested format's file content by suffix, all from one Markdown text."""
+    source = Source(draft, to_markdown(draft))
+    rendered: dict[str, bytes] = {}
+    for fmt in formats:
+        data = fmt.render(source)
+        rendered[fmt.suffix] = data.encode("utf-8") if isinstance(data, str) else data
+    return rendered
+
+
+def build(project: Project, answers: Answers, out_dir: Path, formats: list[Format]) -> BuildResult:
+    """Write `out_dir/<business-slug>/privacy-policy.<suffix>` for each format."""
+    draft = project.draft(answers)
+    folder = out_dir / slug(draft.policy.business_name)
+    written: list[Path] = []
+    for suffix, data in render(draft, formats).items():
+        path = folder / f"privacy-policy{suffix}"
+        try:
+            atomic_write(path, data)
+        except OSError as exc:
+            raise UserError(f"cannot write: {exc.strerror or exc}", path=path) from None
+        written.append(path)
+    return BuildResult(folder, tuple(written), draft)

@@ -1,0 +1,331 @@
+"""Question definitions (`questionnaires/*.yaml`), parsed once into typed models.
+
+A questionnaire is data: sections of questions, each with a type, options, validation and a
+`when` condition (a Jinja expression over earlier answers). This module loads and checks it,
+says which questions are visible for given answers, and gives each question's value type so
+the answers model (answers.py) is generated from the questionnaire rather than written twice.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from datetime import date
+from functools import cached_property
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    TypeAdapter,
+    ValidationError,
+    create_model,
+    field_validator,
+)
+
+from drafter.errors import UserError
+from drafter.templating import (
+    Condition,
+    TemplateSyntaxError,
+    answer_context,
+    compile_condition,
+    referenced_names,
+)
+from drafter.yamlio import line_of, load_yaml
+
+UNSURE = "unsure"
+"""The stored answer for "I'm not sure", offered where a question sets `unsure: true`."""
+
+QuestionType = Literal[
+    "text", "long_text", "email", "url", "phone", "date", "bool", "number", "one", "many", "records"
+]
+
+# Deliberately forgiving shapes: they catch typos an owner would want caught, not every RFC edge.
+PATTERNS: dict[str, str] = {
+    "email": r"^[^@\s]+@[^@\s]+\.[^@\s]+$",
+    "url": r"^https?://[^\s/$.?#][^\s]*$",
+    "phone": r"^\+?[0-9][0-9 ().-]{5,22}[0-9]$",
+}
+PATTERN_HINTS: dict[str, str] = {
+    "email": "an email address such as privacy@example.com",
+    "url": "a web address starting with https://",
+    "phone": "a phone number such as +1 415 555 0100",
+}
+_ID = r"^[a-z][a-z0-9_]*$"
+
+
+class Question(BaseModel):
+    """One question, or one field of a `records` question (records nest one level only)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: Annotated[str, StringConstraints(pattern=_ID)]
+    prompt: str
+    type: QuestionType
+    help: str = ""
+    placeholder: str = ""
+    options: dict[str, str] | None = None
+    fields: list[Question] | None = None
+    default: Any = None
+    required: bool = False
+    when: str | None = None
+    unsure: bool = False
+    pattern: str | None = None
+    min: float | None = None
+    max: float | None = None
+
+    @field_validator("options", mode="before")
+    @classmethod
+    def _options_are_a_mapping(cls, value: Any) -> Any:
+        if value is not None and not isinstance(value, Mapping):
+            raise ValueError("options must be a mapping of stored value to the label shown")
+        return value
+
+
+class Section(BaseModel):
+    """A page of the questionnaire; its `when` hides every question in it at once."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: Annotated[str, StringConstraints(pattern=_ID)]
+    title: str
+    intro: str = ""
+    when: str | None = None
+    questions: list[Question]
+
+
+class _QuestionnaireFile(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    title: str
+    version: str
+    sections: list[Section]
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A question in context: its dotted key, section, line in the file and compiled `when`."""
+
+    key: str
+    section: Section
+    question: Question
+    line: int | None
+    conditions: tuple[Condition, ...]
+
+
+class Questionnaire:
+    """A validated questionnaire. Build it with `load_questionnaire`."""
+
+    def __init__(self, path: Path, data: _QuestionnaireFile, entries: list[Entry]) -> None:
+        self.path = path
+        self.title = data.title
+        self.version = data.version
+        self.sections = data.sections
+        self.entries: dict[str, Entry] = {e.key: e for e in entries}
+
+    def __iter__(self) -> Iterator[Entry]:
+        return iter(self.entries.values())
+
+    def __contains__(self, key: object) -> bool:
+        return key in self.entries
+
+    def entry(self, key: str) -> Entry:
+        return self.entries[key]
+
+    def section_entries(self, section_id: str) -> list[Entry]:
+        return [e for e in self.entries.values() if e.section.id == section_id]
+
+    @cached_property
+    def keys(self) -> frozenset[str]:
+        return frozenset(self.entries)
+
+    def walk(self, values: Mapping[str, Any]) -> list[tuple[Entry, bool, Any]]:
+        """Each question in order, whether it is shown, and its effective value.
+
+        Shown questions take their answer or else their default; hidden ones count as None
+        (an empty list for many/records, so `'x' in s.q` always works), though their answers
+        stay in the file. `when` may only name earlier questions
+        (checked at load), so one pass in order settles everything.
+        """
+        context: dict[str, dict[str, Any]] = {s.id: {} for s in self.sections}
+        walked: list[tuple[Entry, bool, Any]] = []
+        for entry in self.entries.values():
+            shown = all(cond.holds(answer_context(context)) for cond in entry.conditions)
+            value = values.get(entry.key) if shown else None
+            if shown and value is None:
+                value = entry.question.default
+            if value is None and entry.question.type in ("many", "records"):
+                value = []
+            walked.append((entry, shown, value))
+            context[entry.section.id][entry.question.id] = value
+        return walked
+
+    def resolve(self, values: Mapping[str, Any]) -> dict[str, Any]:
+        """Effective answers by key: defaults filled in, hidden questions set to None."""
+        return {entry.key: value for entry, _, value in self.walk(values)}
+
+    def visible(self, values: Mapping[str, Any]) -> list[str]:
+        """Keys of the questions an owner is asked, given the answers so far."""
+        return [entry.key for entry, shown, _ in self.walk(values) if shown]
+
+
+def value_type(question: Question) -> Any:
+    """The pydantic type of an answer to `question`; the answers model is built from these."""
+    kind = question.type
+    base: Any
+    if kind in ("text", "long_text", "email", "url", "phone"):
+        base = Annotated[
+            str,
+            StringConstraints(
+                strip_whitespace=True,
+                min_length=int(question.min) if question.min is not None else None,
+                max_length=int(question.max) if question.max is not None else None,
+                pattern=question.pattern or PATTERNS.get(kind),
+            ),
+        ]
+    elif kind == "date":
+        base = date
+    elif kind == "bool":
+        base = bool
+    elif kind == "number":
+        base = Annotated[int, Field(ge=question.min, le=question.max)]
+    elif kind == "one":
+        base = Literal[tuple(question.options or {})]
+    elif kind == "many":
+        base = Annotated[
+            list[Literal[tuple(question.options or {})]],  # type: ignore[misc]
+            Field(
+                min_length=int(question.min) if question.min is not None else None,
+                max_length=int(question.max) if question.max is not None else None,
+                json_schema_extra={"uniqueItems": True},
+            ),
+        ]
+    else:  # records
+        base = Annotated[
+            list[record_model(question)],  # type: ignore[misc]
+            Field(
+                min_length=int(question.min) if question.min is not None else None,
+                max_length=int(question.max) if question.max is not None else None,
+            ),
+        ]
+    if question.unsure:
+        base = base | Literal[UNSURE]
+    return base
+
+
+def record_model(question: Question) -> type[BaseModel]:
+    """A model for one item of a `records` question (for example one vendor)."""
+    fields: dict[str, Any] = {}
+    for sub in question.fields or []:
+        annotation = value_type(sub)
+        fields[sub.id] = (annotation, ...) if sub.required else (annotation | None, None)
+    return create_model(  # type: ignore[call-overload,no-any-return]
+        f"{question.id.title().replace('_', '')}Item",
+        __config__=ConfigDict(extra="forbid"),
+        **fields,
+    )
+
+
+def load_questionnaire(path: Path) -> Questionnaire:
+    """Load, validate and cross-check a questionnaire file; errors name the file, line and id."""
+    doc = load_yaml(path)
+    if not isinstance(doc, Mapping):
+        raise UserError("a questionnaire must be a mapping with title, version and sections",
+                        path=path, line=1)
+    try:
+        data = _QuestionnaireFile.model_validate(doc)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        loc = err["loc"]
+        raise UserError(err["msg"], path=path, line=line_of(doc, loc),
+                        field=_describe(doc, loc)) from None
+    entries: list[Entry] = []
+    seen: set[str] = set()
+    for s_index, section in enumerate(data.sections):
+        section_conditions = _conditions(section.when, seen, path,
+                                         line_of(doc, ("sections", s_index, "when")), section.id)
+        for q_index, question in enumerate(section.questions):
+            loc = ("sections", s_index, "questions", q_index)
+            key = f"{section.id}.{question.id}"
+            line = line_of(doc, loc)
+            if key in seen:
+                raise UserError("duplicate question id", path=path, line=line, field=key)
+            _check_question(question, key, path, line)
+            own = _conditions(question.when, seen, path, line_of(doc, (*loc, "when")), key)
+            entries.append(Entry(key, section, question, line, section_conditions + own))
+            seen.add(key)
+    return Questionnaire(path, data, entries)
+
+
+def _conditions(source: str | None, known: set[str], path: Path, line: int | None,
+                field: str) -> tuple[Condition, ...]:
+    if source is None:
+        return ()
+    try:
+        compiled = compile_condition(source)
+        names = referenced_names(source, expression=True)
+    except TemplateSyntaxError as exc:
+        raise UserError(f"`when` is not a valid expression: {exc.message}",
+                        path=path, line=line, field=field) from None
+    for name in sorted(names):
+        if name not in known:
+            raise UserError(f"`when` names {name!r}, which is not an earlier question",
+                            path=path, line=line, field=field)
+    return (compiled,)
+
+
+def _check_question(question: Question, key: str, path: Path, line: int | None) -> None:
+    def fail(message: str) -> None:
+        raise UserError(message, path=path, line=line, field=key)
+
+    if question.type in ("one", "many"):
+        if not question.options:
+            fail(f"a `{question.type}` question needs a non-empty `options` mapping")
+        if question.unsure and UNSURE in (question.options or {}):
+            fail(f"option {UNSURE!r} is reserved for `unsure: true`")
+    elif question.options is not None:
+        fail(f"`options` only applies to one/many questions, not `{question.type}`")
+    if question.type == "records":
+        if not question.fields:
+            fail("a `records` question needs `fields`")
+        ids = [f.id for f in question.fields or []]
+        if len(ids) != len(set(ids)):
+            fail("duplicate field id in `fields`")
+        for sub in question.fields or []:
+            if sub.type == "records" or sub.when or sub.fields:
+                fail(f"field {sub.id!r}: record fields cannot nest records or have `when`")
+            _check_question(sub, f"{key}.{sub.id}", path, line)
+    elif question.fields is not None:
+        fail("`fields` only applies to `records` questions")
+    if question.pattern is not None:
+        try:
+            re.compile(question.pattern)
+        except re.error as exc:
+            fail(f"`pattern` is not a valid regular expression: {exc}")
+    if question.default is not None:
+        try:
+            TypeAdapter(value_type(question)).validate_python(question.default)
+        except ValidationError as exc:
+            fail(f"`default` is not a valid answer: {exc.errors()[0]['msg']}")
+
+
+def _describe(doc: Any, loc: tuple[Any, ...]) -> str | None:
+    """Name the section/question an error sits in, for messages about the questionnaire file."""
+    parts: list[str] = []
+    node = doc
+    for part in loc:
+        try:
+            node = node[part]
+        except (KeyError, IndexError, TypeError):
+            break
+        if isinstance(node, Mapping) and isinstance(node.get("id"), str):
+            parts.append(node["id"])
+    field = ".".join(parts)
+    last = loc[-1] if loc else None
+    if isinstance(last, str) and last != "id":
+        field = f"{field}.{last}" if field else last
+    return field or None

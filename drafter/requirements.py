@@ -1,0 +1,88 @@
+"""The requirement catalog (`clauses/requirements.yaml`): what the law asks a policy to say.
+
+Generation and review both read it: a clause declares which requirements it `satisfies`; an
+applicable requirement that no selected clause satisfies becomes a reviewer note; on a policy
+Drafter did not write, the `detect` patterns stand in for `satisfies`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, StringConstraints, ValidationError, field_validator
+
+from drafter.errors import UserError
+from drafter.templating import Condition, TemplateSyntaxError, compile_condition
+from drafter.yamlio import line_of, load_yaml
+
+Severity = Literal["blocking", "warning", "advice"]
+Topic = Literal[
+    "scope", "collection", "use", "sharing", "sale", "cookies", "do-not-track", "choice",
+    "access", "rights", "retention", "security", "children", "international", "changes",
+    "contact", "terminology", "placeholder", "outdated", "consistency",
+]
+
+
+class Requirement(BaseModel):
+    """One disclosure the law asks for, with how to tell when it applies and when it is met."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_.-]*$")]
+    law: str
+    cite: str
+    topic: Topic
+    note: str
+    applies_when: str = "true"
+    detect: list[str] = []
+    ask: str | None = None
+    severity: Severity = "blocking"
+    verify: bool = False
+
+    @field_validator("detect")
+    @classmethod
+    def _patterns_compile(cls, value: list[str]) -> list[str]:
+        for pattern in value:
+            try:
+                re.compile(pattern)
+            except re.error as exc:
+                raise ValueError(f"detect pattern {pattern!r} is invalid: {exc}") from None
+        return value
+
+
+@dataclass(frozen=True)
+class CatalogEntry:
+    requirement: Requirement
+    applies: Condition
+    line: int | None
+
+
+def load_requirements(path: Path) -> dict[str, CatalogEntry]:
+    """Load the catalog; errors name the file, line and requirement id."""
+    doc = load_yaml(path)
+    if not isinstance(doc, list):
+        raise UserError("expected a list of requirements", path=path, line=1)
+    catalog: dict[str, CatalogEntry] = {}
+    for index, item in enumerate(doc):
+        line = line_of(doc, (index,))
+        rid = item.get("id") if isinstance(item, Mapping) else None
+        try:
+            requirement = Requirement.model_validate(item)
+        except ValidationError as exc:
+            err = exc.errors()[0]
+            raise UserError(err["msg"], path=path, line=line_of(doc, (index, *err["loc"])),
+                            field=f"{rid}.{'.'.join(map(str, err['loc']))}" if rid else None
+                            ) from None
+        if requirement.id in catalog:
+            raise UserError("duplicate requirement id", path=path, line=line, field=rid)
+        try:
+            applies = compile_condition(requirement.applies_when)
+        except TemplateSyntaxError as exc:
+            raise UserError(f"`applies_when` is not a valid expression: {exc.message}",
+                            path=path, line=line, field=requirement.id) from None
+        catalog[requirement.id] = CatalogEntry(requirement, applies, line)
+    return catalog

@@ -1,0 +1,187 @@
+"""The one Jinja environment: sandboxed, strict, and escaping owner text for Markdown.
+
+Conditions (`when`, `applies_when`) and clause templates share it, so there is a single
+expression language. Every `{{ … }}` result passes through `finalize`, which escapes Markdown
+control characters: whatever an owner types (`**bold**`, `<script>`, `{{ 7*7 }}`) lands in the
+policy as literal text in every format. Filters that build Markdown on purpose return `Markdown`,
+a marked-safe string, the way Jinja's HTML autoescape uses `Markup`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from types import SimpleNamespace
+from typing import Any
+from urllib.parse import quote
+
+from jinja2 import StrictUndefined, TemplateSyntaxError, meta, nodes
+from jinja2.sandbox import SandboxedEnvironment
+
+from drafter.errors import DrafterError
+
+
+class Markdown(str):
+    """Markdown produced by a filter on purpose; `finalize` passes it through unescaped."""
+
+
+# CommonMark lets any ASCII punctuation be backslash-escaped; these are the ones that can start
+# markup anywhere in a line. `&` is included so entities such as `&copy;` stay literal.
+_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~{}&!])")
+# These only matter at the start of a line and before a space or the line's end: list markers
+# (`- `, `+ `, `1. `), setext underlines (`===`) and thematic breaks (`---`).
+_LINE_START_SPECIAL = re.compile(r"^(\s*)([-+]|\d+[.)]|=+|-{2,})(?=\s|$)", re.MULTILINE)
+
+
+def escape_markdown(value: object) -> str:
+    """Make text render literally in Markdown (and so in HTML and DOCX made from it)."""
+    text = _INLINE_SPECIAL.sub(r"\\\1", str(value))
+    text = _LINE_START_SPECIAL.sub(
+        lambda m: m.group(1) + m.group(2)[:-1] + "\\" + m.group(2)[-1], text
+    )
+    return text
+
+
+def _finalize(value: Any) -> Any:
+    if isinstance(value, Markdown):
+        return value
+    if value is None:
+        return ""
+    return escape_markdown(value)
+
+
+def _link_destination(url: str) -> str:
+    return quote(url, safe=":/?#@!$&'*+,;=%~-._")
+
+
+def link_filter(url: object, label: object | None = None) -> Markdown:
+    """`{{ business.website | link }}`: a Markdown link whose label and target stay literal."""
+    shown = escape_markdown(label if label is not None else url)
+    return Markdown(f"[{shown}](<{_link_destination(str(url))}>)")
+
+
+def mailto_filter(address: object) -> Markdown:
+    """`{{ contact.email | mailto }}`: a clickable email address."""
+    return Markdown(f"[{escape_markdown(address)}](<mailto:{_link_destination(str(address))}>)")
+
+
+def join_and(items: Iterable[object], conjunction: str = "and") -> str:
+    """`["a", "b", "c"] | join_and` → "a, b and c": lists read as prose."""
+    words = [str(i) for i in items]
+    if len(words) <= 1:
+        return "".join(words)
+    return f"{', '.join(words[:-1])} {conjunction} {words[-1]}"
+
+
+def lookup(key: object, mapping: Mapping[Any, Any]) -> Any:
+    """`keys | map('lookup', phrases)`: turn chosen option keys into the clause's own words."""
+    return mapping[key]
+
+
+def long_date(day: date) -> str:
+    """`November 22, 2026`, the same whatever the machine's locale."""
+    return f"{_MONTHS[day.month - 1]} {day.day}, {day.year}"
+
+
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")
+
+FILTERS: dict[str, Callable[..., Any]] = {
+    "long_date": long_date,
+    "lookup": lookup,
+    "link": link_filter,
+    "mailto": mailto_filter,
+    "join_and": join_and,
+}
+
+
+@lru_cache(maxsize=1)
+def environment() -> SandboxedEnvironment:
+    """The shared sandbox. Built once; templates and expressions are compiled against it."""
+    env = SandboxedEnvironment(
+        undefined=StrictUndefined,
+        autoescape=False,
+        finalize=_finalize,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=False,
+    )
+    env.filters.update(FILTERS)
+    return env
+
+
+class AnswerGroup(SimpleNamespace):
+    """A section's answers (or one record) as templates see them: `business.name`, `v.link`.
+
+    A namespace rather than a dict so that a question called `items` or `keys` is never
+    shadowed by a dict method inside a template.
+    """
+
+
+def _as_template_value(value: Any) -> Any:
+    if isinstance(value, Mapping):
+        return AnswerGroup(**{str(k): _as_template_value(v) for k, v in value.items()})
+    if isinstance(value, (list, tuple)):
+        return [_as_template_value(v) for v in value]
+    return value
+
+
+def answer_context(sections: Mapping[str, Mapping[str, Any]]) -> dict[str, AnswerGroup]:
+    """Template variables from answers grouped by section: `{"business": {"name": …}}`."""
+    return {name: _as_template_value(values) for name, values in sections.items()}
+
+
+@dataclass(frozen=True)
+class Condition:
+    """A compiled `when`/`applies_when` expression, with its source for error messages."""
+
+    source: str
+    compiled: Callable[..., Any] = field(repr=False, compare=False)
+
+    def holds(self, context: Mapping[str, Any]) -> bool:
+        try:
+            return bool(self.compiled(**context))
+        except Exception as exc:  # any failure inside the sandbox is a library bug
+            raise DrafterError(f"condition {self.source!r} failed: {exc}") from exc
+
+
+def compile_condition(source: str) -> Condition:
+    """Compile a condition once; raises `TemplateSyntaxError` on bad syntax."""
+    return Condition(source, environment().compile_expression(source, undefined_to_none=False))
+
+
+def referenced_names(source: str, *, expression: bool) -> set[str]:
+    """Dotted answer keys (`section.question`) and bare top-level names a template uses.
+
+    Used by the loaders to prove every variable names a real question. Only `name.attr`
+    pairs on top-level (undeclared) names are keys: loop variables such as `v.name` are not.
+    """
+    text = "{{ " + source + " }}" if expression else source
+    tree = environment().parse(text)
+    top = meta.find_undeclared_variables(tree)
+    found: set[str] = set()
+    dotted: set[int] = set()
+    for node in tree.find_all(nodes.Getattr):
+        if isinstance(node.node, nodes.Name) and node.node.name in top:
+            found.add(f"{node.node.name}.{node.attr}")
+            dotted.add(id(node.node))
+    for node in tree.find_all(nodes.Name):
+        if node.name in top and id(node) not in dotted:
+            found.add(node.name)
+    return found
+
+
+__all__ = [
+    "AnswerGroup",
+    "Condition",
+    "Markdown",
+    "answer_context",
+    "TemplateSyntaxError",
+    "compile_condition",
+    "environment",
+    "escape_markdown",
+    "referenced_names",
+]

@@ -1,0 +1,122 @@
+"""YAML in and out: round-trip loading that keeps line numbers and comments, atomic saving.
+
+Everything Drafter reads from YAML goes through `load_yaml`, so every later error can name the
+line it came from (`line_of`), and everything it writes goes through `atomic_write`, so a crash
+or `kill -9` mid-save never leaves a half-written file behind.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+from drafter.errors import UserError
+
+
+def _yaml() -> YAML:
+    yaml = YAML(typ="rt")
+    yaml.preserve_quotes = True
+    yaml.width = 100
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    return yaml
+
+
+def read_text(path: Path) -> str:
+    """Read a UTF-8 text file, turning every way it can fail into a one-line `UserError`."""
+    if path.is_dir():
+        raise UserError("is a folder, not a file", path=path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise UserError("no such file", path=path) from None
+    except OSError as exc:
+        raise UserError(f"cannot read: {exc.strerror or exc}", path=path) from None
+    if b"\x00" in data:
+        raise UserError("is a binary file, not YAML text", path=path)
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise UserError("is not UTF-8 text", path=path, line=line) from None
+
+
+def parse_yaml(text: str, path: Path, first_line: int = 1) -> Any:
+    """Parse YAML text (keeping comments and line numbers); `first_line` offsets embedded YAML."""
+    try:
+        return _yaml().load(text)
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + first_line if mark is not None else None
+        problem = (exc.problem or exc.context or "invalid YAML").strip()
+        raise UserError(f"invalid YAML: {problem}", path=path, line=line) from None
+    except YAMLError as exc:
+        raise UserError(f"invalid YAML: {str(exc).splitlines()[0]}", path=path) from None
+
+
+def load_yaml(path: Path) -> Any:
+    """Read and parse a YAML file into ruamel's commented (line-aware) containers."""
+    return parse_yaml(read_text(path), path)
+
+
+def line_of(node: Any, loc: Sequence[str | int], first_line: int = 1) -> int | None:
+    """The 1-based line of the deepest part of `loc` that exists in a ruamel tree.
+
+    `loc` is a pydantic error location or an answer key path; where the exact item is missing
+    (a required answer left out), the line of its nearest existing parent is the best hint.
+    """
+    line: int | None = None
+    current = node
+    for part in loc:
+        if isinstance(current, CommentedMap) and part in current:
+            line = current.lc.key(part)[0] + first_line
+            current = current[part]
+        elif isinstance(current, CommentedSeq) and isinstance(part, int) and part < len(current):
+            line = current.lc.item(part)[0] + first_line
+            current = current[part]
+        else:
+            break
+    if line is None and isinstance(node, (CommentedMap, CommentedSeq)):
+        line = node.lc.line + first_line
+    return line
+
+
+def dump_yaml(data: Any) -> str:
+    """Serialise YAML the way we save answers files (round-trip, comments kept)."""
+    buffer = io.StringIO()
+    _yaml().dump(data, buffer)
+    return buffer.getvalue()
+
+
+def atomic_write(path: Path, data: str | bytes) -> None:
+    """Write a file so that readers see the old or the new content, never a torn one.
+
+    Writes a temporary file beside the target, flushes it to disk, renames it over the target,
+    then syncs the folder so the rename itself survives a power cut.
+    """
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(payload)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if path.exists():
+            os.chmod(tmp, path.stat().st_mode & 0o777)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    dir_fd = os.open(path.parent, os.O_RDONLY)
+    try:
+        os.fsync(dir_fd)
+    finally:
+        os.close(dir_fd)
