@@ -100,10 +100,9 @@ def validate_answers(doc: Any, questionnaire: Questionnaire, path: Path,
     except ValidationError as exc:
         raise _answer_error(exc, doc, questionnaire, path) from None
     values: dict[str, Any] = {}
-    for section_id, group in model.model_dump().items():
-        for question_id, value in (group or {}).items():
-            if value is not None:
-                values[f"{section_id}.{question_id}"] = value
+    for section_id, group in model.model_dump(exclude_none=True).items():
+        for question_id, value in group.items():
+            values[f"{section_id}.{question_id}"] = value
     answers = Answers(questionnaire, values, path)
     if complete:
         missing = answers.missing()
@@ -126,10 +125,13 @@ def _answer_error(exc: ValidationError, doc: Any, questionnaire: Questionnaire,
     kind = err["type"]
     given = err.get("input")
     if kind == "extra_forbidden":
-        scope = [s.id for s in questionnaire.sections] if len(loc) == 1 else (
-            [q.id for q in _section(questionnaire, str(loc[0])).questions] if len(loc) == 2
-            else []
-        )
+        scope: list[str] = []
+        if len(loc) == 1:
+            scope = [s.id for s in questionnaire.sections]
+        elif len(loc) == 2:
+            scope = [q.id for q in _section(questionnaire, str(loc[0])).questions]
+        elif (entry := questionnaire.entries.get(f"{loc[0]}.{loc[1]}")) is not None:
+            scope = [f.id for f in entry.question.fields or []]
         guess = difflib.get_close_matches(str(loc[-1]), scope, n=1)
         hint = f"; did you mean {'.'.join([*map(str, loc[:-1]), guess[0]])!r}?" if guess else ""
         what = "section" if len(loc) == 1 else "question" if len(loc) == 2 else "field"
@@ -176,6 +178,17 @@ def _explain(err: Any, questionnaire: Questionnaire, loc: tuple[Any, ...], given
     }
     if kind in messages:
         return f"{messages[kind]}, got {shown}" if kind != "missing" else messages[kind]
+    ctx = err.get("ctx") or {}
+    bounds = {
+        "greater_than_equal": f"must be at least {ctx.get('ge')}",
+        "less_than_equal": f"must be at most {ctx.get('le')}",
+        "string_too_short": f"must be at least {ctx.get('min_length')} characters long",
+        "string_too_long": f"must be at most {ctx.get('max_length')} characters long",
+        "too_short": f"needs at least {ctx.get('min_length')} item(s)",
+        "too_long": f"allows at most {ctx.get('max_length')} item(s)",
+    }
+    if kind in bounds:
+        return f"{bounds[kind]}, got {shown}"
     if kind.startswith("date"):
         return f"expected a real date such as 2026-11-22, got {shown}"
     return f"{err['msg']}, got {shown}"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -113,8 +114,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UserError as exc:
         print(f"drafter: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    except DrafterError as exc:
-        print(f"drafter: internal error (please report): {exc}", file=sys.stderr)
-        return 3
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:  # last resort: one line, never a traceback for the user
+        if os.environ.get("DRAFTER_DEBUG"):
+            raise
+        kind = "" if isinstance(exc, DrafterError) else f"{type(exc).__name__}: "
+        print(f"drafter: internal error (please report; DRAFTER_DEBUG=1 shows details): "
+              f"{kind}{exc}", file=sys.stderr)
+        return 3

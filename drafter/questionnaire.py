@@ -148,7 +148,8 @@ class Questionnaire:
 
         Shown questions take their answer or else their default; hidden ones count as None
         (an empty list for many/records, so `'x' in s.q` always works), though their answers
-        stay in the file. `when` may only name earlier questions
+        stay in the file. Every record has every field (None when blank), so templates can
+        test `v.link` without knowing whether it was answered. `when` may only name earlier questions
         (checked at load), so one pass in order settles everything.
         """
         context: dict[str, dict[str, Any]] = {s.id: {} for s in self.sections}
@@ -160,6 +161,9 @@ class Questionnaire:
                 value = entry.question.default
             if value is None and entry.question.type in ("many", "records"):
                 value = []
+            if entry.question.type == "records" and isinstance(value, list):
+                fields = [f.id for f in entry.question.fields or []]
+                value = [{f: item.get(f) for f in fields} for item in value]
             walked.append((entry, shown, value))
             context[entry.section.id][entry.question.id] = value
         return walked

@@ -1,0 +1,73 @@
+"""Hypothesis strategies that draw valid answers from any questionnaire, by question type."""
+
+from __future__ import annotations
+
+import string
+from datetime import date
+from typing import Any
+
+from hypothesis import strategies as st
+
+from drafter.questionnaire import UNSURE, Question, Questionnaire
+
+# Markdown and HTML specials are in, so escaping is exercised; braces and brackets are out so
+# that a leftover `{{` or `[placeholder]` in the output can only come from a template.
+SAFE_TEXT = st.text(
+    alphabet=string.ascii_letters + string.digits + " .,;:'\"!?&*_#<>|~-+/()@%$",
+    min_size=1, max_size=40,
+).map(str.strip).filter(bool)
+WORD = st.text(alphabet=string.ascii_lowercase, min_size=1, max_size=12)
+
+
+def value(question: Question) -> st.SearchStrategy[Any]:
+    kind = question.type
+    options = list(question.options or {})
+    strategy: st.SearchStrategy[Any]
+    if question.pattern:
+        strategy = st.from_regex(question.pattern, fullmatch=True)
+    elif kind in ("text", "long_text"):
+        limit = int(question.max) if question.max is not None else 40
+        strategy = SAFE_TEXT.map(lambda t: t[:limit].strip() or "x")
+    elif kind == "email":
+        strategy = st.builds(lambda a, b: f"{a}@{b}.example", WORD, WORD)
+    elif kind == "url":
+        strategy = st.builds(lambda a, b: f"https://{a}.example/{b}", WORD, WORD)
+    elif kind == "phone":
+        strategy = st.integers(0, 9999).map(lambda n: f"+1 415 555 {n:04d}")
+    elif kind == "date":
+        strategy = st.dates(date(2020, 1, 1), date(2030, 12, 31))
+    elif kind == "bool":
+        strategy = st.booleans()
+    elif kind == "number":
+        low = int(question.min) if question.min is not None else 0
+        high = int(question.max) if question.max is not None else 1_000_000
+        strategy = st.integers(low, high)
+    elif kind == "one":
+        strategy = st.sampled_from(options)
+    elif kind == "many":
+        strategy = st.lists(st.sampled_from(options), unique=True,
+                            min_size=1 if question.required else 0)
+    else:
+        strategy = st.lists(record(question), min_size=1 if question.required else 0,
+                            max_size=3)
+    if question.unsure:
+        strategy = strategy | st.just(UNSURE)
+    return strategy
+
+
+def record(question: Question) -> st.SearchStrategy[dict[str, Any]]:
+    fields = {f.id: value(f) if f.required else st.none() | value(f)
+              for f in question.fields or []}
+    return st.fixed_dictionaries(fields).map(
+        lambda item: {k: v for k, v in item.items() if v is not None})
+
+
+def answers(questionnaire: Questionnaire) -> st.SearchStrategy[dict[str, Any]]:
+    """Answers by dotted key; required questions always answered, others sometimes."""
+    parts = {
+        entry.key: value(entry.question) if entry.question.required
+        else st.none() | value(entry.question)
+        for entry in questionnaire
+    }
+    return st.fixed_dictionaries(parts).map(
+        lambda drawn: {k: v for k, v in drawn.items() if v is not None})

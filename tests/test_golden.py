@@ -1,0 +1,31 @@
+"""Each example's rendered policy matches its checked-in copy, so a clause change shows up as a
+readable diff. Regenerate after an intended change with `DRAFTER_UPDATE_GOLDEN=1 pytest`."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from drafter.build import Project, render
+from drafter.export import formats
+from drafter.paths import examples
+
+GOLDEN = Path(__file__).parent / "golden"
+
+
+@pytest.mark.parametrize("name", sorted(examples()))
+def test_example_matches_golden(project: Project, name: str) -> None:
+    draft = project.draft(project.answers(examples()[name]))
+    for suffix, data in render(draft, formats("md,html,txt")).items():
+        golden = GOLDEN / name / f"privacy-policy{suffix}"
+        if os.environ.get("DRAFTER_UPDATE_GOLDEN"):
+            golden.parent.mkdir(parents=True, exist_ok=True)
+            golden.write_bytes(data)
+        assert golden.exists(), f"no golden copy: run DRAFTER_UPDATE_GOLDEN=1 pytest {__file__}"
+        assert data.decode() == golden.read_text(), f"{name}{suffix} differs from its golden copy"
+
+
+def test_every_golden_copy_has_an_example() -> None:
+    assert {p.name for p in GOLDEN.iterdir()} == set(examples())

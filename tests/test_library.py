@@ -1,0 +1,72 @@
+"""The clause library lints clean, and each kind of breakage is caught with file and line."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from drafter.build import Project
+from drafter.errors import UserError
+from tests.conftest import MINI
+
+
+def test_real_library_lints_clean(project: Project) -> None:
+    assert project.lint() == []
+
+
+def test_lint_command(capsys: pytest.CaptureFixture[str]) -> None:
+    from drafter.cli import main
+
+    assert main(["lint"]) == 0
+    assert "no problems" in capsys.readouterr().out
+
+
+def broken_library(tmp_path: Path, name: str, text: str) -> Path:
+    root = tmp_path / "clauses"
+    shutil.copytree(MINI / "clauses", root)
+    (root / "main" / name).write_text(text)
+    return root
+
+
+CLAUSE = "---\nid: main.extra\nsection: main\norder: 20\n{meta}---\n{body}\n"
+
+
+@pytest.mark.parametrize(("meta", "body", "message"), [
+    ("", "{{ business.nmae }}", "the template uses 'business.nmae', which is not a question"),
+    ("", "{{ shop }}", "uses 'shop', which is neither a question nor set"),
+    ("", "{{ business }}", "uses 'business', which is a section, not a question"),
+    ("when: business.zzz\n", "Hi", "`when` uses 'business.zzz'"),
+    ("satisfies: [law.nope]\n", "Hi", "`satisfies` names unknown requirement 'law.nope'"),
+])
+def test_lint_finds(tmp_path: Path, meta: str, body: str, message: str) -> None:
+    root = broken_library(tmp_path, "extra.md.j2", CLAUSE.format(meta=meta, body=body))
+    problems = Project.open(MINI / "questionnaire.yaml", root).lint()
+    assert [p for p in problems if message in str(p)], problems
+    assert all(p.path and p.path.name == "extra.md.j2" for p in problems)
+
+
+@pytest.mark.parametrize(("text", "message", "line"), [
+    ("no front matter", "a clause starts with front matter", 1),
+    (CLAUSE.format(meta="", body="line one\n{% if x %}unclosed"), "template error", 7),
+    (CLAUSE.format(meta="bogus: 1\n", body="Hi"), "Extra inputs are not permitted", 5),
+    (CLAUSE.format(meta="when: 'a =='\n", body="Hi"), "template error", 2),
+    (CLAUSE.replace("section: main", "section: nowhere").format(meta="", body="Hi"),
+     "unknown section 'nowhere'", 2),
+    (CLAUSE.replace("main.extra", "main.intro").format(meta="", body="Hi"),
+     "duplicate clause id", 2),
+])
+def test_load_errors(tmp_path: Path, text: str, message: str, line: int) -> None:
+    root = broken_library(tmp_path, "extra.md.j2", text)
+    with pytest.raises(UserError) as raised:
+        Project.open(MINI / "questionnaire.yaml", root)
+    assert message in str(raised.value)
+    assert raised.value.line == line
+    assert raised.value.path is not None and raised.value.path.parent == root / "main"
+
+
+def test_build_refuses_a_library_that_does_not_lint(tmp_path: Path) -> None:
+    root = broken_library(tmp_path, "extra.md.j2", CLAUSE.format(meta="", body="{{ a.b }}"))
+    with pytest.raises(UserError, match="not a question"):
+        Project.load(MINI / "questionnaire.yaml", root)
