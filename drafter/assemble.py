@@ -16,7 +16,7 @@ from jinja2 import TemplateError
 from mdit_py_plugins.anchors.index import slugify
 
 from drafter.answers import Answers
-from drafter.errors import DrafterError
+from drafter.errors import DrafterError, UserError
 from drafter.library import Clause, Library
 from drafter.templating import answer_context
 
@@ -95,7 +95,8 @@ def _render(clause: Clause, context: dict[str, object], root: Path) -> RenderedC
     try:
         text = clause.template.render(context)
     except TemplateError as exc:
-        raise DrafterError(f"{clause.path}: {clause.meta.id}: rendering failed: {exc}") from exc
+        raise UserError(f"clause template failed: {exc} (run `drafter lint`)",
+                        path=clause.path, field=clause.meta.id) from None
     text = _BLANK_RUNS.sub("\n\n", _TRAILING_SPACE.sub("", text)).strip()
     if not text:
         return None

@@ -55,7 +55,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_lint(args: argparse.Namespace) -> int:
-    project = Project.open(args.questionnaire, args.library)
+    project = Project.load(args.questionnaire, args.library)
     problems = project.lint()
     for problem in problems:
         print(problem, file=sys.stderr)

@@ -28,7 +28,7 @@ from drafter.templating import (
     environment,
     referenced_names,
 )
-from drafter.yamlio import line_of, load_yaml, parse_yaml, read_text
+from drafter.yamlio import load_data, parse_data, read_text
 
 _ID = r"^[a-z0-9][a-z0-9-]*(\.[a-z0-9][a-z0-9-]*)*$"
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n", re.DOTALL)
@@ -112,27 +112,18 @@ def load_library(root: Path) -> Library:
         clauses.append(clause)
     clauses.sort(key=lambda c: (rank[c.meta.section], c.meta.order, c.meta.id))
     requirements = load_requirements(root / "requirements.yaml")
-    data = {p.name.removesuffix(".yaml"): _plain(load_yaml(p))
+    data = {p.name.removesuffix(".yaml"): load_data(p).data
             for p in sorted((root / "data").glob("*.yaml"))}
     return Library(root, document, tuple(sections), tuple(clauses), requirements, data)
 
 
-def _plain(node: Any) -> Any:
-    """ruamel's commented containers as plain dicts and lists (templates only read them)."""
-    if isinstance(node, Mapping):
-        return {str(k): _plain(v) for k, v in node.items()}
-    if isinstance(node, list):
-        return [_plain(v) for v in node]
-    return str(node) if isinstance(node, str) else node
-
-
 def _load_document(path: Path) -> tuple[DocumentSpec, list[Section]]:
-    doc = load_yaml(path)
+    file = load_data(path)
     try:
-        document = DocumentSpec.model_validate(doc)
+        document = DocumentSpec.model_validate(file.data)
     except ValidationError as exc:
         err = exc.errors()[0]
-        raise UserError(err["msg"], path=path, line=line_of(doc, err["loc"]),
+        raise UserError(err["msg"], path=path, line=file.line(err["loc"]),
                         field=".".join(map(str, err["loc"]))) from None
     sections: list[Section] = []
     for index, spec in enumerate(document.sections):
@@ -140,7 +131,7 @@ def _load_document(path: Path) -> tuple[DocumentSpec, list[Section]]:
             sections.append(Section(spec, compile_condition(spec.when)))
         except TemplateSyntaxError as exc:
             raise UserError(f"`when` is not a valid expression: {exc.message}", path=path,
-                            line=line_of(doc, ("sections", index, "when")),
+                            line=file.line(("sections", index, "when")),
                             field=spec.id) from None
     ids = [s.spec.id for s in sections]
     duplicates = sorted({i for i in ids if ids.count(i) > 1})
@@ -155,12 +146,12 @@ def _load_clause(path: Path) -> Clause:
     if match is None:
         raise UserError("a clause starts with front matter between two `---` lines",
                         path=path, line=1)
-    doc = parse_yaml(match.group(1), path, first_line=2)
+    front = parse_data(match.group(1), path, first_line=2)
     try:
-        meta = ClauseMeta.model_validate(doc if doc is not None else {})
+        meta = ClauseMeta.model_validate(front.data if front.data is not None else {})
     except ValidationError as exc:
         err = exc.errors()[0]
-        raise UserError(err["msg"], path=path, line=line_of(doc, err["loc"], first_line=2),
+        raise UserError(err["msg"], path=path, line=front.line(err["loc"]),
                         field=".".join(map(str, err["loc"]))) from None
     body_line = text[: match.end()].count("\n") + 1
     source = text[match.end():]

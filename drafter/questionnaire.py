@@ -35,7 +35,7 @@ from drafter.templating import (
     compile_condition,
     referenced_names,
 )
-from drafter.yamlio import line_of, load_yaml
+from drafter.yamlio import DataFile, load_data
 
 UNSURE = "unsure"
 """The stored answer for "I'm not sure", offered where a question sets `unsure: true`."""
@@ -108,12 +108,11 @@ class _QuestionnaireFile(BaseModel):
 
 @dataclass(frozen=True)
 class Entry:
-    """A question in context: its dotted key, section, line in the file and compiled `when`."""
+    """A question in context: its dotted key, section and compiled `when` conditions."""
 
     key: str
     section: Section
     question: Question
-    line: int | None
     conditions: tuple[Condition, ...]
 
 
@@ -236,7 +235,8 @@ def record_model(question: Question) -> type[BaseModel]:
 
 def load_questionnaire(path: Path) -> Questionnaire:
     """Load, validate and cross-check a questionnaire file; errors name the file, line and id."""
-    doc = load_yaml(path)
+    file = load_data(path)
+    doc = file.data
     if not isinstance(doc, Mapping):
         raise UserError("a questionnaire must be a mapping with title, version and sections",
                         path=path, line=1)
@@ -245,28 +245,28 @@ def load_questionnaire(path: Path) -> Questionnaire:
     except ValidationError as exc:
         err = exc.errors()[0]
         loc = err["loc"]
-        raise UserError(err["msg"], path=path, line=line_of(doc, loc),
+        raise UserError(err["msg"], path=path, line=file.line(loc),
                         field=_describe(doc, loc)) from None
     entries: list[Entry] = []
     seen: set[str] = set()
     for s_index, section in enumerate(data.sections):
-        section_conditions = _conditions(section.when, seen, path,
-                                         line_of(doc, ("sections", s_index, "when")), section.id)
+        section_conditions = _conditions(section.when, seen, file,
+                                         ("sections", s_index, "when"), section.id)
         for q_index, question in enumerate(section.questions):
             loc = ("sections", s_index, "questions", q_index)
             key = f"{section.id}.{question.id}"
-            line = line_of(doc, loc)
             if key in seen:
-                raise UserError("duplicate question id", path=path, line=line, field=key)
-            _check_question(question, key, path, line)
-            own = _conditions(question.when, seen, path, line_of(doc, (*loc, "when")), key)
-            entries.append(Entry(key, section, question, line, section_conditions + own))
+                raise UserError("duplicate question id", path=path, line=file.line(loc),
+                                field=key)
+            _check_question(question, key, file, loc)
+            own = _conditions(question.when, seen, file, (*loc, "when"), key)
+            entries.append(Entry(key, section, question, section_conditions + own))
             seen.add(key)
     return Questionnaire(path, data, entries)
 
 
-def _conditions(source: str | None, known: set[str], path: Path, line: int | None,
-                field: str) -> tuple[Condition, ...]:
+def _conditions(source: str | None, known: set[str], file: DataFile,
+                loc: tuple[str | int, ...], field: str) -> tuple[Condition, ...]:
     if source is None:
         return ()
     try:
@@ -274,17 +274,18 @@ def _conditions(source: str | None, known: set[str], path: Path, line: int | Non
         names = referenced_names(source, expression=True)
     except TemplateSyntaxError as exc:
         raise UserError(f"`when` is not a valid expression: {exc.message}",
-                        path=path, line=line, field=field) from None
+                        path=file.path, line=file.line(loc), field=field) from None
     for name in sorted(names):
         if name not in known:
             raise UserError(f"`when` names {name!r}, which is not an earlier question",
-                            path=path, line=line, field=field)
+                            path=file.path, line=file.line(loc), field=field)
     return (compiled,)
 
 
-def _check_question(question: Question, key: str, path: Path, line: int | None) -> None:
+def _check_question(question: Question, key: str, file: DataFile,
+                    loc: tuple[str | int, ...]) -> None:
     def fail(message: str) -> None:
-        raise UserError(message, path=path, line=line, field=key)
+        raise UserError(message, path=file.path, line=file.line(loc), field=key)
 
     if question.type in ("one", "many"):
         if not question.options:
@@ -302,7 +303,7 @@ def _check_question(question: Question, key: str, path: Path, line: int | None) 
         for sub in question.fields or []:
             if sub.type == "records" or sub.when or sub.fields:
                 fail(f"field {sub.id!r}: record fields cannot nest records or have `when`")
-            _check_question(sub, f"{key}.{sub.id}", path, line)
+            _check_question(sub, f"{key}.{sub.id}", file, loc)
     elif question.fields is not None:
         fail("`fields` only applies to `records` questions")
     if question.pattern is not None:

@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict, StringConstraints, ValidationError, 
 
 from drafter.errors import UserError
 from drafter.templating import Condition, TemplateSyntaxError, compile_condition
-from drafter.yamlio import line_of, load_yaml
+from drafter.yamlio import DataFile, load_data
 
 Severity = Literal["blocking", "warning", "advice"]
 Topic = Literal[
@@ -58,31 +58,38 @@ class Requirement(BaseModel):
 class CatalogEntry:
     requirement: Requirement
     applies: Condition
-    line: int | None
+    source: DataFile
+    index: int
+
+    @property
+    def line(self) -> int | None:
+        """Where the entry is in requirements.yaml (found only when an error needs it)."""
+        return self.source.line((self.index,))
 
 
 def load_requirements(path: Path) -> dict[str, CatalogEntry]:
     """Load the catalog; errors name the file, line and requirement id."""
-    doc = load_yaml(path)
+    file = load_data(path)
+    doc = file.data
     if not isinstance(doc, list):
         raise UserError("expected a list of requirements", path=path, line=1)
     catalog: dict[str, CatalogEntry] = {}
     for index, item in enumerate(doc):
-        line = line_of(doc, (index,))
         rid = item.get("id") if isinstance(item, Mapping) else None
         try:
             requirement = Requirement.model_validate(item)
         except ValidationError as exc:
             err = exc.errors()[0]
-            raise UserError(err["msg"], path=path, line=line_of(doc, (index, *err["loc"])),
+            raise UserError(err["msg"], path=path, line=file.line((index, *err["loc"])),
                             field=f"{rid}.{'.'.join(map(str, err['loc']))}" if rid else None
                             ) from None
         if requirement.id in catalog:
-            raise UserError("duplicate requirement id", path=path, line=line, field=rid)
+            raise UserError("duplicate requirement id", path=path, line=file.line((index,)),
+                            field=rid)
         try:
             applies = compile_condition(requirement.applies_when)
         except TemplateSyntaxError as exc:
             raise UserError(f"`applies_when` is not a valid expression: {exc.message}",
-                            path=path, line=line, field=requirement.id) from None
-        catalog[requirement.id] = CatalogEntry(requirement, applies, line)
+                            path=path, line=file.line((index,)), field=requirement.id) from None
+        catalog[requirement.id] = CatalogEntry(requirement, applies, file, index)
     return catalog

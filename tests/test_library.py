@@ -42,7 +42,7 @@ CLAUSE = "---\nid: main.extra\nsection: main\norder: 20\n{meta}---\n{body}\n"
 ])
 def test_lint_finds(tmp_path: Path, meta: str, body: str, message: str) -> None:
     root = broken_library(tmp_path, "extra.md.j2", CLAUSE.format(meta=meta, body=body))
-    problems = Project.open(MINI / "questionnaire.yaml", root).lint()
+    problems = Project.load(MINI / "questionnaire.yaml", root).lint()
     assert [p for p in problems if message in str(p)], problems
     assert all(p.path and p.path.name == "extra.md.j2" for p in problems)
 
@@ -60,13 +60,20 @@ def test_lint_finds(tmp_path: Path, meta: str, body: str, message: str) -> None:
 def test_load_errors(tmp_path: Path, text: str, message: str, line: int) -> None:
     root = broken_library(tmp_path, "extra.md.j2", text)
     with pytest.raises(UserError) as raised:
-        Project.open(MINI / "questionnaire.yaml", root)
+        Project.load(MINI / "questionnaire.yaml", root)
     assert message in str(raised.value)
     assert raised.value.line == line
     assert raised.value.path is not None and raised.value.path.parent == root / "main"
 
 
-def test_build_refuses_a_library_that_does_not_lint(tmp_path: Path) -> None:
+def test_a_broken_template_fails_the_build_with_its_file(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from drafter.cli import main
+
     root = broken_library(tmp_path, "extra.md.j2", CLAUSE.format(meta="", body="{{ a.b }}"))
-    with pytest.raises(UserError, match="not a question"):
-        Project.load(MINI / "questionnaire.yaml", root)
+    code = main(["--questionnaire", str(MINI / "questionnaire.yaml"), "--library", str(root),
+                 "build", str(MINI / "answers.yaml"), "-o", str(tmp_path / "out")])
+    assert code == 2
+    assert capsys.readouterr().err == (
+        f"drafter: error: {root / 'main' / 'extra.md.j2'}: main.extra: clause template "
+        "failed: 'a' is undefined (run `drafter lint`)\n")
