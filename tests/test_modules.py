@@ -10,6 +10,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from drafter.answers import Answers, validate_answers
 from drafter.assemble import template_context
@@ -201,3 +203,66 @@ def test_module_clauses_read_at_grade_ten_or_below(project: Project) -> None:
                 grade = textstat.flesch_kincaid_grade(plain.replace("*", ""))
                 grades[clause.id] = max(grades.get(clause.id, 0.0), grade)
     assert {cid: g for cid, g in grades.items() if g > 10} == {}
+
+
+_TOGGLES = {
+    "kiosks": ["operators", "operator_payouts", "operator_reports", "walk_up", "carrier_accounts",
+               "payments", "pci_validated", "cameras", "id_scans", "biometric_consent",
+               "nyc_signs"],
+    "email_platform": ["open_tracking", "click_tracking", "tracking_off", "site_tracking",
+                       "list_uploads", "sms"],
+    "print_mail": ["address_lists", "saved_lists", "ncoa", "print_partners", "stores_cards"],
+    "marketplace": ["sellers", "high_volume_sellers", "reviews", "registries", "gift_cards",
+                    "contests", "contest_sponsors", "warranty", "fulfilment", "affiliates",
+                    "customer_lists"],
+    "client_data": ["contract"],
+}
+_CHOICES = {
+    ("kiosks", "states"): st.one_of(st.just("unsure"), st.lists(st.sampled_from(
+        ["california", "illinois", "texas", "washington", "colorado", "new_york_city"]),
+        unique=True)),
+    ("kiosks", "operator_data"): st.lists(st.sampled_from(["contact", "member_ids",
+                                                           "transactions"]), unique=True),
+    ("kiosks", "operator_role"): st.sampled_from(["operator", "us"]),
+    ("kiosks", "receipt_digits"): st.integers(0, 5),
+    ("kiosks", "zip_code"): st.sampled_from(["never", "verification_only", "kept"]),
+    ("kiosks", "id_kept"): st.sampled_from(["result_only", "details", "image"]),
+    ("kiosks", "biometrics"): st.lists(st.sampled_from(["face", "fingerprint", "palm"]),
+                                       unique=True),
+    ("email_platform", "opt_out_days"): st.integers(0, 10),
+    ("print_mail", "artwork_marketing"): st.sampled_from(["never", "opt_in"]),
+    ("marketplace", "buyer_details"): st.lists(st.sampled_from(
+        ["name", "shipping_address", "email", "phone"]), unique=True),
+    ("marketplace", "seller_public"): st.lists(st.sampled_from(
+        ["shop_name", "location", "ratings", "contact"]), unique=True),
+    ("client_data", "forward_days"): st.integers(1, 30),
+    ("client_data", "improve"): st.sampled_from(["no", "deidentified"]),
+    ("sharing", "catalog"): st.lists(st.sampled_from(["aws", "stripe", "ups", "google_ads",
+                                                      "usps", "lob"]), unique=True),
+}
+_DANGLING = re.compile(r"\b(your|the|of|to|and|or|as|such)\s?[.;:]|\b(your|the|of|such as)\s?,"
+                       r"|,\s?[.,;:]|\s[.,]|\.\.|\(\s*\)")
+
+
+@st.composite
+def _module_answers(draw: st.DrawFn) -> dict[str, Any]:
+    changes: dict[str, Any] = {"business__kinds": draw(st.lists(st.sampled_from(KINDS),
+                                                                  unique=True))}
+    for section, names in _TOGGLES.items():
+        for name in names:
+            changes[f"{section}__{name}"] = draw(st.booleans())
+    for (section, name), strategy in _CHOICES.items():
+        changes[f"{section}__{name}"] = draw(strategy)
+    return changes
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(changes=_module_answers())
+def test_any_mix_of_module_answers_renders_clean_prose(project: Project,
+                                                       changes: dict[str, Any]) -> None:
+    draft = project.draft(_answers(project, **changes))
+    for clause in draft.policy.clauses():
+        if clause.id.startswith(MODULE_CLAUSES):
+            prose = re.sub(r"\]\(<[^>]*>\)", "]", clause.markdown)
+            found = _DANGLING.search(prose)
+            assert found is None, (clause.id, prose[max(found.start() - 40, 0):found.end() + 10])
