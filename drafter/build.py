@@ -33,8 +33,9 @@ class Project:
     @classmethod
     def open(cls, questionnaire: Path | None = None, library: Path | None = None) -> Project:
         """Load both without cross-checking them (what `drafter lint` reports on)."""
-        return cls(load_questionnaire(questionnaire or default_questionnaire()),
-                   load_library(library or default_library()))
+        root = library or default_library()
+        return cls(load_questionnaire(questionnaire or default_questionnaire(), root / "data"),
+                   load_library(root))
 
     @classmethod
     def load(cls, questionnaire: Path | None = None, library: Path | None = None) -> Project:

@@ -256,7 +256,7 @@ def _module_answers(draw: st.DrawFn) -> dict[str, Any]:
     return changes
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(changes=_module_answers())
 def test_any_mix_of_module_answers_renders_clean_prose(project: Project,
                                                        changes: dict[str, Any]) -> None:
