@@ -35,8 +35,9 @@ class Project:
         """Load both. Cross-checking them is `lint()`, run by `drafter lint` and the tests
         rather than on every start: a broken template still fails at render time, with its
         file named."""
-        return cls(load_questionnaire(questionnaire or default_questionnaire()),
-                   load_library(library or default_library()))
+        root = library or default_library()
+        return cls(load_questionnaire(questionnaire or default_questionnaire(), root / "data"),
+                   load_library(root))
 
     def lint(self) -> list[UserError]:
         """Every way the library does not fit the questionnaire and catalog, one per line."""

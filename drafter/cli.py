@@ -18,7 +18,7 @@ from drafter.build import Project, build
 from drafter.errors import DrafterError, UserError
 from drafter.export import FORMATS, formats
 from drafter.answers import answers_model
-from drafter.paths import default_questionnaire, examples
+from drafter.paths import default_library, default_questionnaire, examples
 from drafter.questionnaire import load_questionnaire
 
 EXIT_USAGE = 2
@@ -66,7 +66,8 @@ def cmd_lint(args: argparse.Namespace) -> int:
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
-    questionnaire = load_questionnaire(args.questionnaire or default_questionnaire())
+    questionnaire = load_questionnaire(args.questionnaire or default_questionnaire(),
+                                       (args.library or default_library()) / "data")
     schema = answers_model(questionnaire).model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     print(json.dumps(schema, indent=2, default=str))

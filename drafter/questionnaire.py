@@ -28,6 +28,7 @@ from pydantic import (
 )
 
 from drafter.errors import UserError
+from drafter.paths import default_library
 from drafter.templating import (
     Condition,
     TemplateSyntaxError,
@@ -69,6 +70,7 @@ class Question(BaseModel):
     help: str = ""
     placeholder: str = ""
     options: dict[str, str] | None = None
+    options_from: Annotated[str, StringConstraints(pattern=_ID)] | None = None
     fields: list[Question] | None = None
     default: Any = None
     required: bool = False
@@ -233,8 +235,13 @@ def record_model(question: Question) -> type[BaseModel]:
     )
 
 
-def load_questionnaire(path: Path) -> Questionnaire:
-    """Load, validate and cross-check a questionnaire file; errors name the file, line and id."""
+def load_questionnaire(path: Path, data_dir: Path | None = None) -> Questionnaire:
+    """Load, validate and cross-check a questionnaire file; errors name the file, line and id.
+
+    `options_from: NAME` questions take their options from `data_dir/NAME.yaml` (by default
+    the clause library's `data/` folder), so a catalog such as the vendor list is kept once
+    and both the questions and the clauses read it.
+    """
     file = load_data(path)
     doc = file.data
     if not isinstance(doc, Mapping):
@@ -247,6 +254,7 @@ def load_questionnaire(path: Path) -> Questionnaire:
         loc = err["loc"]
         raise UserError(err["msg"], path=path, line=file.line(loc),
                         field=_describe(doc, loc)) from None
+    data = _with_data_options(data, file, data_dir or default_library() / "data")
     entries: list[Entry] = []
     seen: set[str] = set()
     for s_index, section in enumerate(data.sections):
@@ -263,6 +271,70 @@ def load_questionnaire(path: Path) -> Questionnaire:
             entries.append(Entry(key, section, question, section_conditions + own))
             seen.add(key)
     return Questionnaire(path, data, entries)
+
+
+def _with_data_options(data: _QuestionnaireFile, file: DataFile,
+                       data_dir: Path) -> _QuestionnaireFile:
+    """Fill each `options_from` question's `options` from its data file (records' fields too)."""
+    cache: dict[str, dict[str, str]] = {}
+
+    def resolve(question: Question, loc: tuple[Any, ...], key: str) -> Question:
+        fields = question.fields
+        if fields:
+            fields = [resolve(sub, (*loc, "fields", i), f"{key}.{sub.id}")
+                      for i, sub in enumerate(fields)]
+        if question.options_from is None:
+            return question.model_copy(update={"fields": fields}) if fields else question
+        where = (*loc, "options_from")
+        if question.options is not None:
+            raise UserError("give either `options` or `options_from`, not both",
+                            path=file.path, line=file.line(where), field=key)
+        name = question.options_from
+        if name not in cache:
+            cache[name] = _options_in(data_dir / f"{name}.yaml", file, where, key)
+        return question.model_copy(update={"options": cache[name], "fields": fields})
+
+    sections = [
+        section.model_copy(update={"questions": [
+            resolve(q, ("sections", s_i, "questions", q_i), f"{section.id}.{q.id}")
+            for q_i, q in enumerate(section.questions)
+        ]})
+        for s_i, section in enumerate(data.sections)
+    ]
+    return data.model_copy(update={"sections": sections})
+
+
+def _options_in(source: Path, file: DataFile, where: tuple[Any, ...],
+                key: str) -> dict[str, str]:
+    """Options from a data file, in file order: either a mapping of stored value to a label or
+    to a record with a `name` (as `clauses/data/vendors.yaml`), or a list of records with `id`
+    and `name` (a list when templates must walk the entries in order)."""
+    if not source.is_file():
+        raise UserError(f"`options_from` names {source.name}, which is not in {source.parent}",
+                        path=file.path, line=file.line(where), field=key)
+    table_file = load_data(source)
+    table = table_file.data
+    if isinstance(table, list):
+        pairs = [((i,), item.get("id") if isinstance(item, Mapping) else None, item)
+                 for i, item in enumerate(table)]
+    elif isinstance(table, Mapping):
+        pairs = [((value,), value, item) for value, item in table.items()]
+    else:
+        pairs = []
+    if not pairs:
+        raise UserError("expected a non-empty mapping or list of options",
+                        path=source, line=1, field=key)
+    options: dict[str, str] = {}
+    for loc, value, item in pairs:
+        label = item.get("name") if isinstance(item, Mapping) else item
+        if not isinstance(value, str) or not re.match(_ID, value) or not isinstance(label, str):
+            raise UserError("each option needs a lower-case id and a text label or `name`",
+                            path=source, line=table_file.line(loc), field=str(value))
+        if value in options:
+            raise UserError("duplicate option id", path=source, line=table_file.line(loc),
+                            field=value)
+        options[value] = label
+    return options
 
 
 def _conditions(source: str | None, known: set[str], file: DataFile,

@@ -1,0 +1,73 @@
+"""`options_from`: a question's options come from a data file, so a catalog lives in one place."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from drafter.errors import UserError
+from drafter.questionnaire import load_questionnaire
+
+
+def _questionnaire(tmp_path: Path, questions: str) -> Path:
+    path = tmp_path / "q.yaml"
+    path.write_text("title: T\nversion: '1'\nsections:\n  - id: s\n    title: S\n    questions:\n"
+                    + questions)
+    return path
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    folder = tmp_path / "data"
+    folder.mkdir()
+    (folder / "tools.yaml").write_text(
+        "hammer:\n  name: Hammer\n  weight: 2\nsaw: Saw\n")
+    (folder / "kinds.yaml").write_text("- {id: metal, name: Metal}\n- {id: wood, name: Wood}\n")
+    return folder
+
+
+def test_mapping_file_gives_options_in_file_order(tmp_path: Path, data_dir: Path) -> None:
+    path = _questionnaire(tmp_path, "      - {id: t, prompt: P, type: many, options_from: tools}\n")
+    question = load_questionnaire(path, data_dir).entry("s.t").question
+    assert question.options == {"hammer": "Hammer", "saw": "Saw"}
+
+
+def test_list_file_and_record_fields_are_resolved(tmp_path: Path, data_dir: Path) -> None:
+    path = _questionnaire(tmp_path, (
+        "      - id: r\n        prompt: P\n        type: records\n        fields:\n"
+        "          - {id: kind, prompt: K, type: one, options_from: kinds}\n"))
+    field = load_questionnaire(path, data_dir).entry("s.r").question.fields[0]  # type: ignore[index]
+    assert field.options == {"metal": "Metal", "wood": "Wood"}
+
+
+def test_answers_outside_the_catalog_are_rejected(tmp_path: Path, data_dir: Path) -> None:
+    from drafter.answers import parse_answers
+
+    path = _questionnaire(tmp_path, "      - {id: t, prompt: P, type: many, options_from: tools}\n")
+    questionnaire = load_questionnaire(path, data_dir)
+    assert parse_answers("s: {t: [saw]}\n", questionnaire, tmp_path / "a.yaml").values == {
+        "s.t": ["saw"]}
+    with pytest.raises(UserError, match="s.t"):
+        parse_answers("s: {t: [drill]}\n", questionnaire, tmp_path / "a.yaml")
+
+
+@pytest.mark.parametrize(("question", "message"), [
+    ("{id: t, prompt: P, type: many, options_from: nails}", "nails.yaml, which is not in"),
+    ("{id: t, prompt: P, type: many, options_from: tools, options: {a: A}}", "not both"),
+])
+def test_bad_references_name_the_question(tmp_path: Path, data_dir: Path, question: str,
+                                          message: str) -> None:
+    path = _questionnaire(tmp_path, f"      - {question}\n")
+    with pytest.raises(UserError, match=message) as caught:
+        load_questionnaire(path, data_dir)
+    assert caught.value.field == "s.t"
+
+
+def test_a_malformed_data_file_is_reported_with_its_line(tmp_path: Path, data_dir: Path) -> None:
+    (data_dir / "tools.yaml").write_text("hammer: Hammer\nBad Key: Saw\n")
+    path = _questionnaire(tmp_path, "      - {id: t, prompt: P, type: many, options_from: tools}\n")
+    with pytest.raises(UserError) as caught:
+        load_questionnaire(path, data_dir)
+    assert caught.value.path == data_dir / "tools.yaml"
+    assert caught.value.line == 2

@@ -1,0 +1,52 @@
+"""The vendor catalog (`clauses/data/vendors.yaml`): complete, well-formed and wired in."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from drafter.build import Project
+from drafter.paths import default_library
+from drafter.yamlio import load_yaml
+
+FIELDS = {"name", "category", "recipient_category", "purpose", "receives", "location",
+          "privacy_url"}
+
+
+@pytest.fixture(scope="module")
+def catalog() -> dict[str, Any]:
+    # ruamel refuses duplicate keys, so loading at all proves the ids are unique.
+    return dict(load_yaml(default_library() / "data" / "vendors.yaml"))
+
+
+def test_at_least_fifty_vendors(catalog: dict[str, Any]) -> None:
+    assert len(catalog) >= 50
+
+
+def test_every_vendor_is_complete(catalog: dict[str, Any]) -> None:
+    for vid, vendor in catalog.items():
+        assert set(vendor) == FIELDS, vid
+        assert all(isinstance(vendor[f], str) and vendor[f].strip() for f in FIELDS), vid
+        assert vendor["privacy_url"].startswith("https://"), vid
+        assert " " not in vendor["privacy_url"], vid
+
+
+def test_names_are_unique(catalog: dict[str, Any]) -> None:
+    names = [v["name"] for v in catalog.values()]
+    assert len(names) == len(set(names))
+
+
+def test_every_category_is_known(catalog: dict[str, Any]) -> None:
+    data = default_library() / "data"
+    categories = {c["id"] for c in load_yaml(data / "vendor_categories.yaml")}
+    recipients = set(load_yaml(data / "recipient_categories.yaml"))
+    for vid, vendor in catalog.items():
+        assert vendor["category"] in categories, vid
+        assert vendor["recipient_category"] in recipients, vid
+    assert categories - {"other"} <= {v["category"] for v in catalog.values()}
+
+
+def test_questionnaire_offers_the_whole_catalog(catalog: dict[str, Any]) -> None:
+    options = Project.load().questionnaire.entry("sharing.catalog").question.options
+    assert options == {vid: v["name"] for vid, v in catalog.items()}
