@@ -77,3 +77,18 @@ def test_check_originality_is_clean() -> None:
     result = subprocess.run([str(ORIGINALITY), str(ROOT)], capture_output=True, text=True,
                             check=False)
     assert result.stdout == "" and result.returncode == 0, result.stdout
+
+
+def fixture_draft() -> Draft:
+    return project().draft(project().answers(ROOT / "tests" / "fixtures" / "every-law.yaml"))
+
+
+def test_practices_the_law_bans_are_blocking_notes() -> None:
+    blocking = {n.requirement for n in fixture_draft().notes if n.severity == "blocking"}
+    assert blocking == {"maryland.no-sensitive-sale", "maryland.minors"}
+
+
+def test_texas_sale_notices_use_the_exact_statutory_words() -> None:
+    texts = [c.markdown for c in fixture_draft().policy.clauses()]
+    assert "NOTICE: We may sell your sensitive personal data." in texts
+    assert "NOTICE: We may sell your biometric personal data." in texts

@@ -1,8 +1,9 @@
 """Readability of the drafted policies (run on demand: `.venv/bin/python tests/benchmarks/readability.py`).
 
 Prints the Flesch-Kincaid grade (textstat 0.7.3) of every clause as rendered for each example
-(median and worst over the examples that use it), the median and worst over all clauses, and
-the grade of each example's whole policy. Targets: at most 10 per clause, at most 9 per policy.
+and for `tests/fixtures/every-law.yaml` (which reaches the rarely used clauses): median and
+worst over the drafts that use it, the median and worst over all clauses, and the grade of each
+example's whole policy. Targets: at most 10 per clause, at most 9 per policy.
 
 Each paragraph, list item, heading and table cell is measured as one sentence (a full stop is
 added where it has none): readers take them one at a time, and without this a bulleted list
@@ -12,6 +13,7 @@ would count as one enormous sentence.
 from __future__ import annotations
 
 import statistics
+from pathlib import Path
 from collections import defaultdict
 
 import textstat
@@ -19,6 +21,8 @@ import textstat
 from drafter.build import Project
 from drafter.export.html import parser
 from drafter.paths import examples
+
+FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "every-law.yaml"
 
 _UNITS = {"paragraph_open", "heading_open", "th_open", "td_open"}
 
@@ -44,7 +48,7 @@ def main() -> None:
     project = Project.load()
     per_clause: dict[str, list[float]] = defaultdict(list)
     whole: dict[str, float] = {}
-    for name, path in examples().items():
+    for name, path in [*examples().items(), ("(fixture) every-law", FIXTURE)]:
         policy = project.draft(project.answers(path)).policy
         for clause in policy.clauses():
             per_clause[clause.id].append(grade(clause.markdown))
