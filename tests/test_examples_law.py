@@ -85,7 +85,8 @@ def fixture_draft() -> Draft:
 
 def test_practices_the_law_bans_are_blocking_notes() -> None:
     blocking = {n.requirement for n in fixture_draft().notes if n.severity == "blocking"}
-    assert blocking == {"maryland.no-sensitive-sale", "maryland.minors"}
+    assert blocking == {"maryland.no-sensitive-sale", "maryland.minors",
+                        "virginia.precise-location-sale"}
 
 
 def test_texas_sale_notices_use_the_exact_statutory_words() -> None:
