@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -10,6 +12,9 @@ import pytest
 from drafter.answers import Answers
 from drafter.assemble import template_context
 from drafter.build import Project
+from drafter.errors import UserError
+from drafter.laws import load_laws
+from drafter.library import lint_library
 from drafter.paths import examples
 
 
@@ -78,3 +83,20 @@ def test_regions_decide_the_international_laws() -> None:
     assert (found["gdpr"], found["uk_gdpr"], found["pipeda"], found["quebec"]) == (
         True, False, True, True)
     assert found["eu_rep_needed"] is True
+
+
+def test_a_bad_expression_is_a_one_line_error_with_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "laws.yaml"
+    path.write_text('us: "\'usa\' in audience.regions"\nccpa: "law.us and ("\n')
+    with pytest.raises(UserError) as caught:
+        load_laws(path)
+    assert (caught.value.line, caught.value.field) == (2, "ccpa")
+
+
+def test_lint_catches_unknown_names_and_later_entries(tmp_path: Path) -> None:
+    path = tmp_path / "laws.yaml"
+    path.write_text('early: "law.late"\nlate: "audience.nowhere"\n')
+    library = replace(project().library, laws=load_laws(path))
+    problems = [str(p) for p in lint_library(library, project().questionnaire)]
+    assert any("'law.late'" in p for p in problems)
+    assert any("'audience.nowhere'" in p for p in problems)
