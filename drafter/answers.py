@@ -68,11 +68,12 @@ class Answers:
         return answer_context(grouped)
 
     def missing(self) -> list[str]:
-        """Keys of required questions that are shown but unanswered (or answered "unsure")."""
+        """Keys of required questions that are shown but unanswered. "I'm not sure" is an
+        answer: the requirement catalog turns it into a reviewer note, never a refusal."""
         return [
             entry.key
             for entry, shown, value in self.questionnaire.walk(self.values)
-            if shown and entry.question.required and value in (None, "", [], UNSURE)
+            if shown and entry.question.required and value in (None, "", [])
         ]
 
 

@@ -17,6 +17,7 @@ from mdit_py_plugins.anchors.index import slugify
 
 from drafter.answers import Answers
 from drafter.errors import DrafterError, UserError
+from drafter.laws import evaluate
 from drafter.library import Clause, Library
 from drafter.templating import answer_context
 
@@ -57,8 +58,9 @@ class Policy:
 
 
 def template_context(answers: Answers, library: Library) -> dict[str, object]:
-    """What every condition and template sees: the answers by section, and `data`."""
-    return {**answers.context(), "data": answer_context({"data": library.data})["data"]}
+    """What every condition and template sees: the answers by section, `data` and `law`."""
+    context = {**answers.context(), "data": answer_context({"data": library.data})["data"]}
+    return {**context, "law": evaluate(library.laws, context)}
 
 
 def assemble(answers: Answers, library: Library) -> Policy:

@@ -2,7 +2,9 @@
 
 A clause is a Jinja template with YAML front matter (`id`, `section`, `order`, `when`,
 `satisfies`, optional `title`). Reference data that several clauses share (category
-descriptions, the vendor catalog) lives in `clauses/data/*.yaml`, visible as `data.NAME`. Templates are compiled once at load in the shared sandbox;
+descriptions, the vendor catalog) lives in `clauses/data/*.yaml`, visible as `data.NAME`;
+which laws apply is derived in `clauses/laws.yaml`, visible as `law.NAME`. Templates are
+compiled once at load in the shared sandbox;
 `lint_library` then proves that every variable is a question, every `when` names real
 questions and every `satisfies` id is in the requirement catalog.
 """
@@ -19,6 +21,7 @@ from jinja2 import Template
 from pydantic import BaseModel, ConfigDict, StringConstraints, ValidationError
 
 from drafter.errors import UserError
+from drafter.laws import Derived, load_laws
 from drafter.questionnaire import Questionnaire
 from drafter.requirements import CatalogEntry, load_requirements
 from drafter.templating import (
@@ -92,6 +95,7 @@ class Library:
     clauses: tuple[Clause, ...]  # in document order: section order, then `order`, then id
     requirements: Mapping[str, CatalogEntry]
     data: Mapping[str, Any]  # clauses/data/NAME.yaml as `data.NAME` in templates
+    laws: tuple[Derived, ...] = ()  # clauses/laws.yaml as `law.NAME`
 
 
 def load_library(root: Path) -> Library:
@@ -114,7 +118,8 @@ def load_library(root: Path) -> Library:
     requirements = load_requirements(root / "requirements.yaml")
     data = {p.name.removesuffix(".yaml"): load_data(p).data
             for p in sorted((root / "data").glob("*.yaml"))}
-    return Library(root, document, tuple(sections), tuple(clauses), requirements, data)
+    laws = load_laws(root / "laws.yaml")
+    return Library(root, document, tuple(sections), tuple(clauses), requirements, data, laws)
 
 
 def _load_document(path: Path) -> tuple[DocumentSpec, list[Section]]:
@@ -169,6 +174,13 @@ def lint_library(library: Library, questionnaire: Questionnaire) -> list[UserErr
     """Every cross-reference problem in the library, each a one-line error (empty when sound)."""
     problems: list[UserError] = []
     known = questionnaire.keys | {f"data.{name}" for name in library.data}
+    laws_path = library.root / "laws.yaml"
+    for derived in library.laws:  # each may read the answers and the entries above it
+        for name in sorted(derived.names() - known):
+            problems.append(UserError(f"uses {name!r}, which is neither a question nor an "
+                                      "earlier entry", path=laws_path, line=derived.line,
+                                      field=derived.name))
+        known = known | {f"law.{derived.name}"}
     sections = {s.id for s in questionnaire.sections}
 
     def check_names(names: set[str], what: str, path: Path, line: int | None,

@@ -77,8 +77,14 @@ def join_and(items: Iterable[object], conjunction: str = "and") -> str:
 
 
 def lookup(key: object, mapping: Mapping[Any, Any]) -> Any:
-    """`keys | map('lookup', phrases)`: turn chosen option keys into the clause's own words."""
-    return mapping[key]
+    """`keys | map('lookup', phrases)`: turn chosen option keys into the clause's own words.
+
+    Works on reference data too (`map('lookup', data.categories)`), which templates see as
+    attribute namespaces rather than dicts.
+    """
+    if isinstance(mapping, Mapping):
+        return mapping[key]
+    return getattr(mapping, str(key))
 
 
 def long_date(day: date) -> str:

@@ -16,6 +16,8 @@ SAFE_TEXT = st.text(
     alphabet=string.ascii_letters + string.digits + " .,;:'\"!?&*_#<>|~-+/()@%$",
     min_size=1, max_size=40,
 ).map(str.strip).filter(bool)
+# Head counts at which some law starts or stops applying (state thresholds, COPPA, CCPA).
+THRESHOLDS = [0, 9_999, 10_000, 15_000, 25_000, 35_000, 100_000, 175_000, 10_000_000]
 WORD = st.text(alphabet=string.ascii_lowercase, min_size=1, max_size=12)
 
 
@@ -40,8 +42,9 @@ def value(question: Question) -> st.SearchStrategy[Any]:
         strategy = st.booleans()
     elif kind == "number":
         low = int(question.min) if question.min is not None else 0
-        high = int(question.max) if question.max is not None else 1_000_000
-        strategy = st.integers(low, high)
+        high = int(question.max) if question.max is not None else 20_000_000
+        edges = [n for n in THRESHOLDS if low <= n <= high]  # where the laws change
+        strategy = st.integers(low, high) | st.sampled_from(edges or [low])
     elif kind == "one":
         strategy = st.sampled_from(options)
     elif kind == "many":
@@ -62,8 +65,23 @@ def record(question: Question) -> st.SearchStrategy[dict[str, Any]]:
         lambda item: {k: v for k, v in item.items() if v is not None})
 
 
+@st.composite
+def shown_answers(draw: st.DrawFn, questionnaire: Questionnaire) -> dict[str, Any]:
+    """Answers as an owner gives them: in order, only to questions the answers so far show."""
+    values: dict[str, Any] = {}
+    for entry in questionnaire:
+        if entry.key not in questionnaire.visible(values):
+            continue
+        question = entry.question
+        drawn = draw(value(question) if question.required else st.none() | value(question))
+        if drawn is not None:
+            values[entry.key] = drawn
+    return values
+
+
 def answers(questionnaire: Questionnaire) -> st.SearchStrategy[dict[str, Any]]:
-    """Answers by dotted key; required questions always answered, others sometimes."""
+    """Answers by dotted key to every question, shown or not (hidden ones must be ignored);
+    required questions always answered, others sometimes."""
     parts = {
         entry.key: value(entry.question) if entry.question.required
         else st.none() | value(entry.question)

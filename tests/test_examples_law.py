@@ -1,0 +1,95 @@
+"""Every example drafts a complete, current policy: no blocking notes, no leftovers, no
+outdated legal names, and clause text that is our own."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+
+from drafter.build import Project, render
+from drafter.export import FORMATS
+from drafter.paths import examples
+from drafter.review import Draft
+
+ROOT = Path(__file__).resolve().parents[1]
+ORIGINALITY = Path("/work/shared/tools/check-originality")
+# Names of invalidated transfer schemes, the old name of TrustArc, and "SSL" for TLS.
+OUTDATED = re.compile(r"safe harbou?r|privacy shield|truste\b|\bssl\b", re.IGNORECASE)
+LEFTOVER = re.compile(r"\{\{|\}\}|\{%|TODO|TBD|XXX|\[insert|lorem", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def project() -> Project:
+    return Project.load()
+
+
+@lru_cache(maxsize=None)
+def draft(name: str) -> Draft:
+    return project().draft(project().answers(examples()[name]))
+
+
+NAMES = sorted(examples())
+
+
+def test_the_new_examples_exist() -> None:
+    assert {"california-store", "texas-small", "kids-crafts"} <= set(NAMES)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_no_blocking_notes(name: str) -> None:
+    blocking = [(n.requirement, n.message) for n in draft(name).notes if n.severity == "blocking"]
+    assert blocking == []
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_no_outdated_names_or_leftovers_in_any_format(name: str) -> None:
+    for suffix, data in render(draft(name), list(FORMATS.values())).items():
+        text = data.decode("utf-8", "replace")
+        assert not OUTDATED.search(text), (suffix, OUTDATED.search(text))
+        assert not LEFTOVER.search(text), (suffix, LEFTOVER.search(text))
+
+
+def test_jurisdiction_sections_follow_the_answers() -> None:
+    sections = {name: {s.id for s in draft(name).policy.sections} for name in NAMES}
+    assert {"eu-uk", "california"} <= sections["california-store"]
+    assert not {"eu-uk", "california", "us-states", "canada", "brazil"} & sections["texas-small"]
+    clause_ids = {c.id for c in draft("kids-crafts").policy.clauses()}
+    assert "children.coppa-notice" in clause_ids
+    assert "children.not-directed" not in clause_ids
+
+
+def test_ccpa_table_lists_every_collected_kind() -> None:
+    table = next(c for c in draft("california-store").policy.clauses()
+                 if c.id == "collection.details-table").markdown
+    for label in ("Contact details", "Interests and preferences", "Orders and purchases"):
+        assert f"| {label} |" in table
+    assert "| K. Inferences used to build a profile | Interests and preferences |" in table
+
+
+@pytest.mark.skipif(not ORIGINALITY.exists() or shutil.which("python3") is None,
+                    reason="the originality checker is only on the project machine")
+def test_check_originality_is_clean() -> None:
+    result = subprocess.run([str(ORIGINALITY), str(ROOT)], capture_output=True, text=True,
+                            check=False)
+    assert result.stdout == "" and result.returncode == 0, result.stdout
+
+
+def fixture_draft() -> Draft:
+    return project().draft(project().answers(ROOT / "tests" / "fixtures" / "every-law.yaml"))
+
+
+def test_practices_the_law_bans_are_blocking_notes() -> None:
+    blocking = {n.requirement for n in fixture_draft().notes if n.severity == "blocking"}
+    assert blocking == {"maryland.no-sensitive-sale", "maryland.minors",
+                        "virginia.precise-location-sale"}
+
+
+def test_texas_sale_notices_use_the_exact_statutory_words() -> None:
+    texts = [c.markdown for c in fixture_draft().policy.clauses()]
+    assert "NOTICE: We may sell your sensitive personal data." in texts
+    assert "NOTICE: We may sell your biometric personal data." in texts

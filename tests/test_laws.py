@@ -1,0 +1,102 @@
+"""Which laws apply follows from plain answers by the thresholds in `clauses/laws.yaml`."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from drafter.answers import Answers
+from drafter.assemble import template_context
+from drafter.build import Project
+from drafter.errors import UserError
+from drafter.laws import load_laws
+from drafter.library import lint_library
+from drafter.paths import examples
+
+
+@lru_cache(maxsize=1)
+def project() -> Project:
+    return Project.load()
+
+
+def laws(**changes: Any) -> dict[str, Any]:
+    """The derived facts for the texas-small example with some answers changed."""
+    base = project().answers(examples()["texas-small"])
+    values = {**base.values, **changes}
+    context = template_context(Answers(project().questionnaire, values), project().library)
+    return vars(context["law"])
+
+
+CA = {"audience.us_states": ["california"]}
+
+
+@pytest.mark.parametrize(("changes", "expected"), [
+    ({**CA, "audience.revenue": "over_26m"}, True),
+    ({**CA, "audience.revenue": "25m_to_26m"}, False),
+    ({**CA, "audience.people": 150000}, False),  # many people, but no sale or sharing
+    ({**CA, "audience.people": 150000, "cookies.advertising": True}, True),
+    ({**CA, "audience.people": 99999, "cookies.advertising": True}, False),
+    ({**CA, "audience.sale_revenue": "over_50", "sharing.sells": "yes",
+      "data_practices.sold_categories": ["contact"]}, True),
+    ({**CA, "audience.revenue": "unsure"}, True),  # not sure: assume it applies, and say so
+    ({"audience.us_states": ["texas"], "audience.revenue": "over_26m"}, False),
+])
+def test_ccpa_thresholds(changes: dict[str, Any], expected: bool) -> None:
+    assert laws(**changes)["ccpa"] is expected
+
+
+@pytest.mark.parametrize(("state", "people", "share", "expected"), [
+    ("oregon", 30000, "25_to_50", True),
+    ("oregon", 30000, "20_to_25", False),
+    ("montana", 26000, "none", True),
+    ("montana", 16000, "25_to_50", True),
+    ("delaware", 12000, "20_to_25", True),
+    ("virginia", 90000, "25_to_50", False),
+    ("virginia", 30000, "over_50", True),
+    ("colorado", 30000, "under_20", True),
+])
+def test_state_thresholds(state: str, people: int, share: str, expected: bool) -> None:
+    found = laws(**{"audience.us_states": [state], "audience.people": people,
+                    "audience.sale_revenue": share})
+    assert found[state] is expected
+
+
+def test_texas_small_business_is_outside_the_act_but_still_flagged() -> None:
+    found = laws()
+    assert (found["texas"], found["texas_small"]) == (False, True)
+    assert laws(**{"audience.small_business": "unsure"})["texas"] is True
+
+
+def test_connecticut_applies_to_any_seller_of_data() -> None:
+    changes = {"audience.us_states": ["connecticut"], "audience.people": 500}
+    assert laws(**changes)["connecticut"] is False
+    assert laws(**changes, **{"sharing.sells": "yes",
+                              "data_practices.sold_categories": ["contact"]})["connecticut"]
+
+
+def test_regions_decide_the_international_laws() -> None:
+    found = laws(**{"audience.regions": ["usa", "eu", "canada"], "audience.quebec": True})
+    assert (found["gdpr"], found["uk_gdpr"], found["pipeda"], found["quebec"]) == (
+        True, False, True, True)
+    assert found["eu_rep_needed"] is True
+
+
+def test_a_bad_expression_is_a_one_line_error_with_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "laws.yaml"
+    path.write_text('us: "\'usa\' in audience.regions"\nccpa: "law.us and ("\n')
+    with pytest.raises(UserError) as caught:
+        load_laws(path)
+    assert (caught.value.line, caught.value.field) == (2, "ccpa")
+
+
+def test_lint_catches_unknown_names_and_later_entries(tmp_path: Path) -> None:
+    path = tmp_path / "laws.yaml"
+    path.write_text('early: "law.late"\nlate: "audience.nowhere"\n')
+    library = replace(project().library, laws=load_laws(path))
+    problems = [str(p) for p in lint_library(library, project().questionnaire)]
+    assert any("'law.late'" in p for p in problems)
+    assert any("'audience.nowhere'" in p for p in problems)

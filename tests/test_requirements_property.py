@@ -1,0 +1,58 @@
+"""For any valid answers, every requirement that applies is met by a clause or raised as a note.
+
+Answers are drawn per question type from the questionnaire itself, so a new question is covered
+without touching this file, and in order: a question is answered only when its `when` holds for
+the answers drawn before it, as the owner would see it.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from drafter.answers import Answers, validate_answers
+from drafter.assemble import template_context
+from drafter.build import Project
+from drafter.questionnaire import UNSURE
+from tests.strategies import shown_answers
+
+@lru_cache(maxsize=1)
+def project() -> Project:
+    return Project.load()
+
+
+@st.composite
+def answers(draw: st.DrawFn) -> Answers:
+    """Valid answers, drawn in order as the owner would give them."""
+    questionnaire = project().questionnaire
+    values = draw(shown_answers(questionnaire))
+    doc: dict[str, dict[str, Any]] = {}
+    for key, value in values.items():
+        section, question = key.split(".", 1)
+        doc.setdefault(section, {})[question] = value
+    return validate_answers(doc, questionnaire, Path("drawn.yaml"))
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(answers())
+def test_applicable_requirements_are_met_or_noted(drawn: Answers) -> None:
+    """Met by a selected clause, or a note naming the question that resolves it; and every
+    shown question answered "not sure" gets a note pointing back to it (never a silent guess)."""
+    library = project().library
+    draft = project().draft(drawn)
+    context = template_context(drawn, library)
+    satisfied = draft.policy.satisfied()
+    noted = {(n.requirement, n.resolves_by) for n in draft.notes}
+    for rid, entry in library.requirements.items():
+        if entry.applies.holds(context):
+            assert rid in satisfied or (rid, entry.requirement.ask) in noted, rid
+        else:
+            assert rid not in {r for r, _ in noted}, rid
+    asked = {n.resolves_by for n in draft.notes}
+    unsure = [entry.key for entry, shown, value in project().questionnaire.walk(drawn.values)
+              if shown and value == UNSURE]
+    assert [key for key in unsure if key not in asked] == []
