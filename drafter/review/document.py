@@ -1,0 +1,203 @@
+"""Any policy as reviewable text: blocks (paragraphs, headings, list items) with line numbers.
+
+Each format is read by a well-kept parser (markdown-it-py, the standard library's
+`html.parser`, python-docx) registered by suffix; checks only ever see `Block`s, so they work
+the same on a Drafter draft, counsel's edited Markdown, a web page or a Word file.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from html.parser import HTMLParser
+from pathlib import Path
+
+from markdown_it import MarkdownIt
+
+from drafter.errors import UserError
+
+# The Markdown exporter writes this comment before its "Reviewer notes" list; review stops
+# there, so that notes about a policy are never reviewed as part of it.
+NOTES_MARK = "<!-- reviewer-notes -->"
+
+
+@dataclass(frozen=True)
+class Block:
+    """A paragraph-sized piece of text; `start`/`end` are 1-based lines (paragraphs in DOCX)."""
+
+    text: str
+    start: int
+    end: int
+    anchor: str | None = None  # the clause it came from, in a draft
+
+    def line_at(self, offset: int) -> int:
+        return min(self.start + self.text.count("\n", 0, offset), self.end)
+
+
+@dataclass(frozen=True)
+class Document:
+    blocks: tuple[Block, ...]
+    name: str
+
+    def full_text(self) -> str:
+        return "\n\n".join(b.text for b in self.blocks)
+
+
+Reader = Callable[[bytes, Path], Iterable[Block]]
+READERS: dict[str, Reader] = {}
+
+
+def reader(*suffixes: str) -> Callable[[Reader], Reader]:
+    """Register a reader for files ending in any of `suffixes`."""
+
+    def register(read: Reader) -> Reader:
+        for suffix in suffixes:
+            READERS[suffix] = read
+        return read
+
+    return register
+
+
+def read_document(path: Path) -> Document:
+    """Read a policy file; every way it can fail is a one-line `UserError`."""
+    read = READERS.get(path.suffix.lower())
+    if read is None:
+        raise UserError(f"cannot review {path.suffix or 'files without a suffix'}; "
+                        f"use one of {', '.join(sorted(READERS))}", path=path)
+    if path.is_dir():
+        raise UserError("is a folder, not a file", path=path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise UserError("no such file", path=path) from None
+    except OSError as exc:
+        raise UserError(f"cannot read: {exc.strerror or exc}", path=path) from None
+    return Document(tuple(b for b in read(data, path) if b.text.strip()), str(path))
+
+
+def _decode(data: bytes, path: Path) -> str:
+    if b"\x00" in data:
+        raise UserError("is a binary file, not text", path=path)
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise UserError("is not UTF-8 text", path=path, line=line) from None
+
+
+@reader(".txt", ".text")
+def read_text_file(data: bytes, path: Path) -> Iterator[Block]:
+    """Plain text: paragraphs are runs of non-blank lines."""
+    lines = _decode(data, path).splitlines()
+    start: int | None = None
+    for number, line in enumerate([*lines, ""], start=1):
+        if line.strip() and start is None:
+            start = number
+        elif not line.strip() and start is not None:
+            yield Block("\n".join(lines[start - 1:number - 1]), start, number - 1)
+            start = None
+
+
+@lru_cache(maxsize=1)
+def _markdown() -> MarkdownIt:
+    return MarkdownIt("commonmark", {"html": True}).enable("table")
+
+
+def markdown_blocks(markdown: str, anchor: str | None = None,
+                    first_line: int = 1) -> Iterator[Block]:
+    """Markdown's inline runs (paragraphs, headings, list items, table cells) with escapes
+    resolved and link targets dropped; stops at the reviewer-notes list."""
+    for token in _markdown().parse(markdown):
+        if token.type == "html_block" and token.content.strip() == NOTES_MARK:
+            return
+        if token.type != "inline" or token.map is None:
+            continue
+        parts = [c.content if c.type in ("text", "code_inline")
+                 else "\n" if c.type in ("softbreak", "hardbreak") else ""
+                 for c in token.children or []]
+        yield Block("".join(parts), token.map[0] + first_line,
+                    token.map[1] + first_line - 1, anchor)
+
+
+@reader(".md", ".markdown")
+def read_markdown_file(data: bytes, path: Path) -> Iterator[Block]:
+    return markdown_blocks(_decode(data, path))
+
+
+class _HTMLText(HTMLParser):
+    """Collects the text of block-level elements, with the line each starts on."""
+
+    BREAKS = frozenset({"p", "div", "li", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6",
+                        "td", "th", "tr", "br", "section", "article", "blockquote", "pre",
+                        "table", "ul", "ol", "header", "footer", "main", "nav", "title"})
+    SKIP = frozenset({"script", "style", "template", "noscript", "head"})
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.blocks: list[Block] = []
+        self._parts: list[str] = []
+        self._start = 1
+        self._skipping = 0
+        self._done = False
+
+    def _flush(self) -> None:
+        text = " ".join("".join(self._parts).split())
+        if text:
+            self.blocks.append(Block(text, self._start, self.getpos()[0]))
+        self._parts = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self.SKIP:
+            self._skipping += 1
+        elif tag in self.BREAKS:
+            self._flush()
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.SKIP:
+            self._skipping = max(0, self._skipping - 1)
+        elif tag in self.BREAKS:
+            self._flush()
+
+    def handle_data(self, data: str) -> None:
+        if self._skipping or self._done:
+            return
+        if not self._parts:
+            self._start = self.getpos()[0]
+        self._parts.append(data)
+
+    def handle_comment(self, data: str) -> None:
+        if f"<!--{data}-->" == NOTES_MARK:
+            self._flush()
+            self._done = True
+
+
+@reader(".html", ".htm")
+def read_html_file(data: bytes, path: Path) -> list[Block]:
+    text = _HTMLText()
+    text.feed(_decode(data, path))
+    text.close()
+    text._flush()
+    return text.blocks
+
+
+@reader(".docx")
+def read_docx_file(data: bytes, path: Path) -> list[Block]:
+    """Word: one block per paragraph (table cells included); "lines" are paragraph numbers."""
+    import docx  # imported here: only Word files pay for loading lxml
+    from docx.opc.exceptions import PackageNotFoundError
+    from docx.table import Table
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError):
+        raise UserError("is not a Word (.docx) document", path=path) from None
+    texts: list[str] = []
+    for item in document.iter_inner_content():
+        if isinstance(item, Table):
+            texts += [p.text for row in item.rows for cell in row.cells for p in cell.paragraphs]
+        else:
+            texts.append(item.text)
+    return [Block(text, n, n) for n, text in enumerate(texts, start=1)]

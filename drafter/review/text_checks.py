@@ -1,0 +1,179 @@
+"""Checks that read the words of a policy: placeholders, outdated references, risky promises,
+mixed terms, a company named two ways, a stale effective date, and (for policies Drafter did
+not write) required items that no sentence seems to cover.
+
+They run on counsel's edited drafts and on existing policies alike; all patterns, word lists
+and thresholds come from `clauses/review-checks.yaml`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import date, datetime
+
+from drafter.review.checks import Subject, check, months_between
+from drafter.review.document import Block
+from drafter.review.model import Note
+from drafter.review.rules import CompiledPattern, ReviewRules, Rule
+
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
+_WORDS = re.compile(r"[A-Za-z0-9]+")
+_EXCERPT = 80
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    """The sentence (or line) around a match: `unless` and history patterns look only there."""
+    before = [m.end() for m in _SENTENCE_END.finditer(text, 0, start)]
+    after = _SENTENCE_END.search(text, end)
+    return text[before[-1] if before else 0: after.end() if after else len(text)]
+
+
+def _excerpt(text: str, start: int, end: int) -> str:
+    pad = max(0, (_EXCERPT - (end - start)) // 2)
+    left, right = max(0, start - pad), min(len(text), end + pad)
+    snippet = " ".join(text[left:right].split())
+    return f"{'…' if left else ''}{snippet}{'…' if right < len(text) else ''}"
+
+
+def _note(rule: Rule, message: str, block: Block | None = None,
+          span: tuple[int, int] | None = None, **extra: object) -> Note:
+    """A note from a rule of `review-checks.yaml`, placed at `span` within `block`."""
+    fields = {k: getattr(rule, k) for k in ("severity", "topic", "cite", "requirement",
+                                            "resolves_by", "verify")}
+    where: dict[str, object] = {}
+    if block is not None:
+        where["anchor"] = block.anchor
+        if block.anchor is None:
+            first = block.line_at(span[0]) if span else block.start
+            where["lines"] = (first, block.line_at(span[1]) if span else block.end)
+        if span:
+            where["excerpt"] = _excerpt(block.text, *span)
+    return Note(id="", message=message, check=rule.id, **fields, **where, **extra)
+
+
+def _matches(compiled: CompiledPattern, block: Block, rules: ReviewRules,
+             ) -> Iterator[re.Match[str]]:
+    for pattern in compiled.patterns:
+        for match in pattern.finditer(block.text):
+            sentence = _sentence(block.text, match.start(), match.end())
+            if any(u.search(sentence) for u in compiled.unless):
+                continue
+            if compiled.rule.history and any(h.search(sentence) for h in rules.history):
+                continue
+            yield match
+
+
+@check("patterns")
+def pattern_rules(subject: Subject) -> Iterator[Note]:
+    """Placeholders, outdated references and risky promises: one note per rule per block;
+    `expected` rules (absent: true) note a document where no block matches."""
+    rules = subject.rules
+    for compiled in rules.patterns:
+        found = False
+        for block in subject.document.blocks:
+            match = next(_matches(compiled, block, rules), None)
+            if match is None:
+                continue
+            found = True
+            if not compiled.rule.absent:
+                yield _note(compiled.rule, compiled.rule.message, block, match.span())
+        if compiled.rule.absent and not found:
+            yield _note(compiled.rule, compiled.rule.message)
+
+
+@check("terminology")
+def mixed_terms(subject: Subject) -> Iterator[Note]:
+    """Two or more names for one thing ("personal data" and "personal information")."""
+    for group, variants in subject.rules.terms:
+        uses: dict[str, list[tuple[Block, re.Match[str]]]] = {}
+        for block in subject.document.blocks:
+            for label, pattern in variants:
+                uses.setdefault(label, []).extend((block, m) for m in pattern.finditer(block.text))
+        used = {label: found for label, found in uses.items() if found}
+        if len(used) < 2:
+            continue
+        counts = ", ".join(f'"{label}" ({len(found)})' for label, found in
+                           sorted(used.items(), key=lambda item: -len(item[1])))
+        rarest = min(used.values(), key=len)
+        block, match = rarest[0]
+        yield _note(group, group.message.format(variants=counts), block, match.span())
+
+
+@check("company-names")
+def company_named_two_ways(subject: Subject) -> Iterator[Note]:
+    """The same legal name spelled two ways ("Acme, Inc." and "Acme Inc")."""
+    rule = subject.rules.text.company_names
+    spellings: dict[tuple[str, ...], dict[str, tuple[Block, re.Match[str]]]] = {}
+    for block in subject.document.blocks:
+        for match in subject.rules.company.finditer(block.text):
+            words = match.group("name").split()[-rule.words:]
+            key = tuple(w.lower() for w in _WORDS.findall(" ".join(words) + " "
+                                                         + match.group("suffix")))
+            surface = " ".join(words) + match.group("sep").strip() + " " + match.group("suffix")
+            spellings.setdefault(key, {}).setdefault(surface, (block, match))
+    for forms in spellings.values():
+        if len(forms) > 1:
+            names = " and ".join(f'"{form}"' for form in forms)
+            block, match = list(forms.values())[1]
+            yield _note(rule, rule.message.format(names=names), block, match.span("name"))
+
+
+def _parse_date(text: str, formats: list[str]) -> date | None:
+    cleaned = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", text).replace(".", "")
+    cleaned = re.sub(r"\s*,\s*", ", ", cleaned)
+    for fmt in formats:
+        try:
+            return datetime.strptime(cleaned, fmt).date()
+        except ValueError:
+            continue
+    return None
+
+
+def stale_date_note(subject: Subject, effective: date, block: Block | None = None,
+                    span: tuple[int, int] | None = None) -> Note | None:
+    """The yearly-update note when `effective` is too old (shared by text and answers)."""
+    rule = subject.rules.text.effective_date
+    age = months_between(effective, subject.today)
+    if age < rule.max_age_months:
+        return None
+    return _note(rule, rule.message.format(months=age, date=effective.isoformat()), block, span)
+
+
+@check("effective-date")
+def stale_effective_date(subject: Subject) -> Iterator[Note]:
+    """An existing policy's latest labelled date ("Effective date", "Last updated") is more
+    than a year before today: CCPA wants the policy reviewed every 12 months."""
+    if subject.policy is not None:
+        return
+    rule = subject.rules.text.effective_date
+    latest: tuple[date, Block, tuple[int, int]] | None = None
+    for block in subject.document.blocks:
+        for match in subject.rules.date.finditer(block.text):
+            parsed = _parse_date(match.group("date"), rule.formats)
+            if parsed and (latest is None or parsed > latest[0]):
+                latest = (parsed, block, match.span())
+    if latest is not None:
+        note = stale_date_note(subject, *latest)
+        if note is not None:
+            yield note
+
+
+@check("coverage")
+def uncovered_requirements(subject: Subject) -> Iterator[Note]:
+    """On a policy Drafter did not write, `detect` patterns stand in for `satisfies`: a
+    requirement of the chosen laws that no pattern finds becomes a note."""
+    if subject.policy is not None:
+        return
+    text = subject.document.full_text()
+    for rid, entry in subject.catalog.items():
+        req = entry.requirement
+        if not req.detect or rid.split(".")[0] not in subject.laws:
+            continue
+        if subject.answers is not None and not entry.applies.holds(subject.answers.context):
+            continue
+        if any(re.search(p, text, re.IGNORECASE) for p in req.detect):
+            continue
+        yield Note(id="", severity=req.severity, topic=req.topic, message=req.note,
+                   check="requirement", requirement=rid, cite=req.cite,
+                   resolves_by=req.ask, verify=req.verify)
