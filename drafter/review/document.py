@@ -144,8 +144,9 @@ class _HTMLText(HTMLParser):
         self._done = False
 
     def _flush(self) -> None:
-        text = " ".join("".join(self._parts).split())
-        if text:
+        raw = "".join(self._parts).split("\n")  # kept line by line, for line numbers
+        text = "\n".join(" ".join(line.split()) for line in raw)
+        if text.strip():
             self.blocks.append(Block(text, self._start, self.getpos()[0]))
         self._parts = []
 
