@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import io
 import zipfile
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -22,6 +23,7 @@ from drafter.errors import UserError
 # The Markdown exporter writes this comment before its "Reviewer notes" list; review stops
 # there, so that notes about a policy are never reviewed as part of it.
 NOTES_MARK = "<!-- reviewer-notes -->"
+SEPARATOR = "\n\n"
 
 
 @dataclass(frozen=True)
@@ -39,11 +41,40 @@ class Block:
 
 @dataclass(frozen=True)
 class Document:
+    """The blocks of one policy. Checks search `text` (all blocks, blank-line separated) once
+    per pattern rather than block by block, then `locate` a match's block."""
+
     blocks: tuple[Block, ...]
     name: str
 
-    def full_text(self) -> str:
-        return "\n\n".join(b.text for b in self.blocks)
+    @cached_property
+    def text(self) -> str:
+        return SEPARATOR.join(b.text for b in self.blocks)
+
+    @cached_property
+    def lower(self) -> str:
+        """`text` lower-cased, for rules' `hint` words."""
+        return self.text.lower()
+
+    @cached_property
+    def lower_blocks(self) -> tuple[str, ...]:
+        return tuple(b.text.lower() for b in self.blocks)
+
+    @cached_property
+    def _starts(self) -> list[int]:
+        starts, position = [], 0
+        for block in self.blocks:
+            starts.append(position)
+            position += len(block.text) + len(SEPARATOR)
+        return starts
+
+    def locate(self, start: int, end: int) -> tuple[Block, int, int] | None:
+        """The block holding `text[start:end]` and the span within it (None across blocks)."""
+        index = bisect_right(self._starts, start) - 1
+        block, offset = self.blocks[index], self._starts[index]
+        if end - offset > len(block.text):
+            return None
+        return block, start - offset, end - offset
 
 
 Reader = Callable[[bytes, Path], Iterable[Block]]

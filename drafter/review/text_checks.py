@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from datetime import date, datetime
 
 from drafter.review.checks import Subject, check, months_between
-from drafter.review.document import Block
+from drafter.review.document import Block, Document
 from drafter.review.model import Note
 from drafter.review.rules import CompiledPattern, ReviewRules, Rule
 
@@ -52,71 +52,98 @@ def _note(rule: Rule, message: str, block: Block | None = None,
     return Note(id="", message=message, check=rule.id, **fields, **where, **extra)
 
 
-def _matches(compiled: CompiledPattern, block: Block, rules: ReviewRules,
-             ) -> Iterator[re.Match[str]]:
-    for pattern in compiled.patterns:
-        for match in pattern.finditer(block.text):
-            sentence = _sentence(block.text, match.start(), match.end())
-            if any(u.search(sentence) for u in compiled.unless):
-                continue
-            if compiled.rule.history and any(h.search(sentence) for h in rules.history):
-                continue
-            yield match
+def _occurrences(pattern: re.Pattern[str], document: Document,
+                 ) -> Iterator[tuple[Block, tuple[int, int]]]:
+    """Every match of `pattern` in the document, as (block, span within the block)."""
+    for match in pattern.finditer(document.text):
+        found = document.locate(*match.span())
+        if found is not None:
+            yield found[0], found[1:]
+
+
+def _candidates(compiled: CompiledPattern, document: Document,
+                ) -> Iterator[tuple[Block, tuple[int, int]]]:
+    """Every match of the rule's patterns: in the whole text at once, or, for a rule with
+    `hint` words, only in the blocks that contain one (a fraction of a long policy)."""
+    hint = compiled.rule.hint
+    if not hint:
+        for pattern in compiled.patterns:
+            yield from _occurrences(pattern, document)
+        return
+    if not compiled.rule.hinted(document.lower):
+        return
+    for block, lower in zip(document.blocks, document.lower_blocks, strict=True):
+        if any(word in lower for word in hint):
+            for pattern in compiled.patterns:
+                yield from ((block, m.span()) for m in pattern.finditer(block.text))
+
+
+def _matches(compiled: CompiledPattern, document: Document, rules: ReviewRules,
+             ) -> Iterator[tuple[Block, tuple[int, int]]]:
+    """Matches whose sentence is not excused by an `unless` or (for history rules) a
+    past-tense pattern."""
+    for block, span in _candidates(compiled, document):
+        sentence = _sentence(block.text, *span)
+        if any(u.search(sentence) for u in compiled.unless):
+            continue
+        if compiled.rule.history and any(h.search(sentence) for h in rules.history):
+            continue
+        yield block, span
 
 
 @check("patterns")
 def pattern_rules(subject: Subject) -> Iterator[Note]:
-    """Placeholders, outdated references and risky promises: one note per rule per block;
-    `expected` rules (absent: true) note a document where no block matches."""
-    rules = subject.rules
-    for compiled in rules.patterns:
-        found = False
-        for block in subject.document.blocks:
-            match = next(_matches(compiled, block, rules), None)
-            if match is None:
-                continue
-            found = True
-            if not compiled.rule.absent:
-                yield _note(compiled.rule, compiled.rule.message, block, match.span())
-        if compiled.rule.absent and not found:
-            yield _note(compiled.rule, compiled.rule.message)
+    """Placeholders, outdated references and risky promises: one note per rule per block (at
+    its first match there); `expected` rules (absent: true) note a document where nothing
+    matches."""
+    for compiled in subject.rules.patterns:
+        first: dict[int, tuple[Block, tuple[int, int]]] = {}
+        for block, span in _matches(compiled, subject.document, subject.rules):
+            key = id(block)
+            if key not in first or span < first[key][1]:
+                first[key] = (block, span)
+        if compiled.rule.absent:
+            if not first:
+                yield _note(compiled.rule, compiled.rule.message)
+            continue
+        for block, span in first.values():
+            yield _note(compiled.rule, compiled.rule.message, block, span)
 
 
 @check("terminology")
 def mixed_terms(subject: Subject) -> Iterator[Note]:
     """Two or more names for one thing ("personal data" and "personal information")."""
     for group, variants in subject.rules.terms:
-        uses: dict[str, list[tuple[Block, re.Match[str]]]] = {}
-        for block in subject.document.blocks:
-            for label, pattern in variants:
-                uses.setdefault(label, []).extend((block, m) for m in pattern.finditer(block.text))
+        uses = {label: list(_occurrences(pattern, subject.document))
+                for label, pattern in variants}
         used = {label: found for label, found in uses.items() if found}
         if len(used) < 2:
             continue
         counts = ", ".join(f'"{label}" ({len(found)})' for label, found in
                            sorted(used.items(), key=lambda item: -len(item[1])))
-        rarest = min(used.values(), key=len)
-        block, match = rarest[0]
-        yield _note(group, group.message.format(variants=counts), block, match.span())
+        block, span = min(used.values(), key=len)[0]
+        yield _note(group, group.message.format(variants=counts), block, span)
 
 
 @check("company-names")
 def company_named_two_ways(subject: Subject) -> Iterator[Note]:
     """The same legal name spelled two ways ("Acme, Inc." and "Acme Inc")."""
     rule = subject.rules.text.company_names
-    spellings: dict[tuple[str, ...], dict[str, tuple[Block, re.Match[str]]]] = {}
-    for block in subject.document.blocks:
-        for match in subject.rules.company.finditer(block.text):
-            words = match.group("name").split()[-rule.words:]
-            key = tuple(w.lower() for w in _WORDS.findall(" ".join(words) + " "
-                                                         + match.group("suffix")))
-            surface = " ".join(words) + match.group("sep").strip() + " " + match.group("suffix")
-            spellings.setdefault(key, {}).setdefault(surface, (block, match))
+    spellings: dict[tuple[str, ...], dict[str, tuple[Block, tuple[int, int]]]] = {}
+    for match in subject.rules.company.finditer(subject.document.text):
+        found = subject.document.locate(*match.span())
+        if found is None:
+            continue
+        words = match.group("name").split()[-rule.words:]
+        key = tuple(w.lower() for w in _WORDS.findall(" ".join(words) + " "
+                                                     + match.group("suffix")))
+        surface = " ".join(words) + match.group("sep").strip() + " " + match.group("suffix")
+        spellings.setdefault(key, {}).setdefault(surface, (found[0], found[1:]))
     for forms in spellings.values():
         if len(forms) > 1:
             names = " and ".join(f'"{form}"' for form in forms)
-            block, match = list(forms.values())[1]
-            yield _note(rule, rule.message.format(names=names), block, match.span("name"))
+            block, span = list(forms.values())[1]
+            yield _note(rule, rule.message.format(names=names), block, span)
 
 
 def _parse_date(text: str, formats: list[str]) -> date | None:
@@ -147,12 +174,14 @@ def stale_effective_date(subject: Subject) -> Iterator[Note]:
     if subject.policy is not None:
         return
     rule = subject.rules.text.effective_date
+    if not rule.hinted(subject.document.lower):
+        return
     latest: tuple[date, Block, tuple[int, int]] | None = None
-    for block in subject.document.blocks:
-        for match in subject.rules.date.finditer(block.text):
-            parsed = _parse_date(match.group("date"), rule.formats)
-            if parsed and (latest is None or parsed > latest[0]):
-                latest = (parsed, block, match.span())
+    for match in subject.rules.date.finditer(subject.document.text):
+        parsed = _parse_date(match.group("date"), rule.formats)
+        found = subject.document.locate(*match.span())
+        if parsed and found and (latest is None or parsed > latest[0]):
+            latest = (parsed, found[0], found[1:])
     if latest is not None:
         note = stale_date_note(subject, *latest)
         if note is not None:
@@ -165,7 +194,7 @@ def uncovered_requirements(subject: Subject) -> Iterator[Note]:
     requirement of the chosen laws that no pattern finds becomes a note."""
     if subject.policy is not None:
         return
-    text = subject.document.full_text()
+    text = subject.document.text
     for rid, entry in subject.catalog.items():
         req = entry.requirement
         if not req.detect or rid.split(".")[0] not in subject.laws:
