@@ -10,7 +10,7 @@ from __future__ import annotations
 import io
 import zipfile
 from bisect import bisect_right
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from html.parser import HTMLParser
@@ -56,9 +56,23 @@ class Document:
         """`text` lower-cased, for rules' `hint` words."""
         return self.text.lower()
 
-    @cached_property
-    def lower_blocks(self) -> tuple[str, ...]:
-        return tuple(b.text.lower() for b in self.blocks)
+    def blocks_with(self, words: Sequence[str]) -> list[Block]:
+        """The blocks whose lower-cased text contains any of `words`, in order: found with
+        `str.find` over the whole text, so the cost follows the words' occurrences, not the
+        number of blocks."""
+        if len(self.lower) != len(self.text):  # rare letters whose lower case is longer
+            return [b for b in self.blocks if any(w in b.text.lower() for w in words)]
+        found: set[int] = set()
+        for word in words:
+            position = self.lower.find(word)
+            while position >= 0:
+                index = bisect_right(self._starts, position) - 1
+                found.add(index)
+                following = self._starts[index + 1] if index + 1 < len(self._starts) else None
+                if following is None:
+                    break
+                position = self.lower.find(word, following)
+        return [self.blocks[i] for i in sorted(found)]
 
     @cached_property
     def _starts(self) -> list[int]:

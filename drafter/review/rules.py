@@ -36,7 +36,20 @@ def _valid_patterns(value: list[str]) -> list[str]:
     return value
 
 
-class Rule(BaseModel):
+class Hinted(BaseModel):
+    """A rule whose patterns are only tried on blocks holding one of its `hint` words."""
+
+    hint: list[str] = []
+
+    @field_validator("hint")
+    @classmethod
+    def _lower_case(cls, value: list[str]) -> list[str]:
+        if any(word != word.lower() or not word for word in value):
+            raise ValueError("hint words are matched in lower-cased text: write them in lower case")
+        return value
+
+
+class Rule(Hinted):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     id: str
@@ -49,23 +62,7 @@ class Rule(BaseModel):
     verify: bool = False
 
 
-class Hinted(BaseModel):
-    """A rule whose patterns are only tried when one of its `hint` words is in the text."""
-
-    hint: list[str] = []
-
-    @field_validator("hint")
-    @classmethod
-    def _lower_case(cls, value: list[str]) -> list[str]:
-        if any(word != word.lower() or not word for word in value):
-            raise ValueError("hint words are matched in lower-cased text: write them in lower case")
-        return value
-
-    def hinted(self, lowered_text: str) -> bool:
-        return not self.hint or any(word in lowered_text for word in self.hint)
-
-
-class PatternRule(Rule, Hinted):
+class PatternRule(Rule):
     """Words that should not be in a policy (or, with `absent`, that should be somewhere).
 
     A match is ignored when its sentence matches an `unless` pattern, or, for `history` rules,
@@ -110,7 +107,7 @@ class CompanyNames(Rule):
         return _valid_patterns([value])[0]
 
 
-class DateRule(Rule, Hinted):
+class DateRule(Rule):
     """A stale effective date: `pattern` finds a labelled date (group `date`) in a text, parsed
     with the first matching `formats`; `max_age_months` is the law's yearly update."""
 

@@ -52,43 +52,36 @@ def _note(rule: Rule, message: str, block: Block | None = None,
     return Note(id="", message=message, check=rule.id, **fields, **where, **extra)
 
 
-def _occurrences(pattern: re.Pattern[str], document: Document,
-                 ) -> Iterator[tuple[Block, tuple[int, int]]]:
-    """Every match of `pattern` in the document, as (block, span within the block)."""
-    for match in pattern.finditer(document.text):
-        found = document.locate(*match.span())
-        if found is not None:
-            yield found[0], found[1:]
+Occurrence = tuple[Block, tuple[int, int], re.Match[str]]
 
 
-def _candidates(compiled: CompiledPattern, document: Document,
-                ) -> Iterator[tuple[Block, tuple[int, int]]]:
-    """Every match of the rule's patterns: in the whole text at once, or, for a rule with
-    `hint` words, only in the blocks that contain one (a fraction of a long policy)."""
-    hint = compiled.rule.hint
+def _occurrences(pattern: re.Pattern[str], document: Document, hint: list[str] | None = None,
+                 ) -> Iterator[Occurrence]:
+    """Every match of `pattern`, as (block, span within the block, match): searched in the whole text
+    at once or, given `hint` words, only in the blocks that contain one (a fraction of a long
+    policy; rules' words rarely occur)."""
     if not hint:
-        for pattern in compiled.patterns:
-            yield from _occurrences(pattern, document)
+        for match in pattern.finditer(document.text):
+            found = document.locate(*match.span())
+            if found is not None:
+                yield found[0], found[1:], match
         return
-    if not compiled.rule.hinted(document.lower):
-        return
-    for block, lower in zip(document.blocks, document.lower_blocks, strict=True):
-        if any(word in lower for word in hint):
-            for pattern in compiled.patterns:
-                yield from ((block, m.span()) for m in pattern.finditer(block.text))
+    for block in document.blocks_with(hint):
+        yield from ((block, m.span(), m) for m in pattern.finditer(block.text))
 
 
 def _matches(compiled: CompiledPattern, document: Document, rules: ReviewRules,
              ) -> Iterator[tuple[Block, tuple[int, int]]]:
     """Matches whose sentence is not excused by an `unless` or (for history rules) a
     past-tense pattern."""
-    for block, span in _candidates(compiled, document):
-        sentence = _sentence(block.text, *span)
-        if any(u.search(sentence) for u in compiled.unless):
-            continue
-        if compiled.rule.history and any(h.search(sentence) for h in rules.history):
-            continue
-        yield block, span
+    for pattern in compiled.patterns:
+        for block, span, _ in _occurrences(pattern, document, compiled.rule.hint):
+            sentence = _sentence(block.text, *span)
+            if any(u.search(sentence) for u in compiled.unless):
+                continue
+            if compiled.rule.history and any(h.search(sentence) for h in rules.history):
+                continue
+            yield block, span
 
 
 @check("patterns")
@@ -114,7 +107,8 @@ def pattern_rules(subject: Subject) -> Iterator[Note]:
 def mixed_terms(subject: Subject) -> Iterator[Note]:
     """Two or more names for one thing ("personal data" and "personal information")."""
     for group, variants in subject.rules.terms:
-        uses = {label: list(_occurrences(pattern, subject.document))
+        uses = {label: [(block, span) for block, span, _ in
+                        _occurrences(pattern, subject.document, group.hint)]
                 for label, pattern in variants}
         used = {label: found for label, found in uses.items() if found}
         if len(used) < 2:
@@ -130,15 +124,12 @@ def company_named_two_ways(subject: Subject) -> Iterator[Note]:
     """The same legal name spelled two ways ("Acme, Inc." and "Acme Inc")."""
     rule = subject.rules.text.company_names
     spellings: dict[tuple[str, ...], dict[str, tuple[Block, tuple[int, int]]]] = {}
-    for match in subject.rules.company.finditer(subject.document.text):
-        found = subject.document.locate(*match.span())
-        if found is None:
-            continue
+    for block, span, match in _occurrences(subject.rules.company, subject.document, rule.hint):
         words = match.group("name").split()[-rule.words:]
         key = tuple(w.lower() for w in _WORDS.findall(" ".join(words) + " "
                                                      + match.group("suffix")))
         surface = " ".join(words) + match.group("sep").strip() + " " + match.group("suffix")
-        spellings.setdefault(key, {}).setdefault(surface, (found[0], found[1:]))
+        spellings.setdefault(key, {}).setdefault(surface, (block, span))
     for forms in spellings.values():
         if len(forms) > 1:
             names = " and ".join(f'"{form}"' for form in forms)
@@ -174,14 +165,11 @@ def stale_effective_date(subject: Subject) -> Iterator[Note]:
     if subject.policy is not None:
         return
     rule = subject.rules.text.effective_date
-    if not rule.hinted(subject.document.lower):
-        return
     latest: tuple[date, Block, tuple[int, int]] | None = None
-    for match in subject.rules.date.finditer(subject.document.text):
+    for block, span, match in _occurrences(subject.rules.date, subject.document, rule.hint):
         parsed = _parse_date(match.group("date"), rule.formats)
-        found = subject.document.locate(*match.span())
-        if parsed and found and (latest is None or parsed > latest[0]):
-            latest = (parsed, found[0], found[1:])
+        if parsed and (latest is None or parsed > latest[0]):
+            latest = (parsed, block, span)
     if latest is not None:
         note = stale_date_note(subject, *latest)
         if note is not None:
