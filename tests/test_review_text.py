@@ -46,7 +46,7 @@ FIRES = [
     ("placeholder.template-code", "Questions go to {{ contact.email }}."),
     ("placeholder.template-code", "{% if kiosk %}Kiosks record video.{% endif %}"),
     ("outdated.safe-harbor",
-     "Harbor Lane complies with the U.S.-E.U. Safe Harbor Framework for data from Europe."),
+     "Harbor Lane is certified under the U.S.-E.U. Safe Harbor Framework for data from Europe."),
     ("outdated.privacy-shield",
      "We participate in and comply with the EU-U.S. Privacy Shield Framework."),
     ("outdated.old-sccs",

@@ -19,6 +19,7 @@ from pathlib import Path
 from markdown_it import MarkdownIt
 
 from drafter.errors import UserError
+from drafter.yamlio import decode_text, read_bytes
 
 # The Markdown exporter writes this comment before its "Reviewer notes" list; review stops
 # there, so that notes about a policy are never reviewed as part of it.
@@ -112,31 +113,14 @@ def read_document(path: Path) -> Document:
     if read is None:
         raise UserError(f"cannot review {path.suffix or 'files without a suffix'}; "
                         f"use one of {', '.join(sorted(READERS))}", path=path)
-    if path.is_dir():
-        raise UserError("is a folder, not a file", path=path)
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise UserError("no such file", path=path) from None
-    except OSError as exc:
-        raise UserError(f"cannot read: {exc.strerror or exc}", path=path) from None
+    data = read_bytes(path)
     return Document(tuple(b for b in read(data, path) if b.text.strip()), str(path))
-
-
-def _decode(data: bytes, path: Path) -> str:
-    if b"\x00" in data:
-        raise UserError("is a binary file, not text", path=path)
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise UserError("is not UTF-8 text", path=path, line=line) from None
 
 
 @reader(".txt", ".text")
 def read_text_file(data: bytes, path: Path) -> Iterator[Block]:
     """Plain text: paragraphs are runs of non-blank lines."""
-    lines = _decode(data, path).splitlines()
+    lines = decode_text(data, path, "text").splitlines()
     start: int | None = None
     for number, line in enumerate([*lines, ""], start=1):
         if line.strip() and start is None:
@@ -169,7 +153,7 @@ def markdown_blocks(markdown: str, anchor: str | None = None,
 
 @reader(".md", ".markdown")
 def read_markdown_file(data: bytes, path: Path) -> Iterator[Block]:
-    return markdown_blocks(_decode(data, path))
+    return markdown_blocks(decode_text(data, path, "text"))
 
 
 class _HTMLText(HTMLParser):
@@ -223,7 +207,7 @@ class _HTMLText(HTMLParser):
 @reader(".html", ".htm")
 def read_html_file(data: bytes, path: Path) -> list[Block]:
     text = _HTMLText()
-    text.feed(_decode(data, path))
+    text.feed(decode_text(data, path, "text"))
     text.close()
     text._flush()
     return text.blocks

@@ -19,21 +19,12 @@ from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from drafter.errors import UserError
 from drafter.questionnaire import Questionnaire
-from drafter.requirements import Severity, Topic
+from drafter.requirements import Severity, Topic, valid_patterns
 from drafter.templating import Condition, TemplateSyntaxError, compile_condition, referenced_names
 from drafter.yamlio import line_of, load_yaml
 
 REVIEW_CHECKS = "review-checks.yaml"
 ANSWER_CHECKS = "answer-checks.yaml"
-
-
-def _valid_patterns(value: list[str]) -> list[str]:
-    for pattern in value:
-        try:
-            re.compile(pattern)
-        except re.error as exc:
-            raise ValueError(f"pattern {pattern!r} is invalid: {exc}") from None
-    return value
 
 
 class Hinted(BaseModel):
@@ -79,7 +70,7 @@ class PatternRule(Rule):
     @field_validator("patterns", "unless")
     @classmethod
     def _compiles(cls, value: list[str]) -> list[str]:
-        return _valid_patterns(value)
+        return valid_patterns(value)
 
 
 class TermGroup(Rule):
@@ -90,7 +81,7 @@ class TermGroup(Rule):
     @field_validator("variants")
     @classmethod
     def _compiles(cls, value: dict[str, str]) -> dict[str, str]:
-        _valid_patterns(list(value.values()))
+        valid_patterns(list(value.values()))
         return value
 
 
@@ -104,7 +95,7 @@ class CompanyNames(Rule):
     @field_validator("pattern")
     @classmethod
     def _compiles(cls, value: str) -> str:
-        return _valid_patterns([value])[0]
+        return valid_patterns([value])[0]
 
 
 class DateRule(Rule):
@@ -118,7 +109,7 @@ class DateRule(Rule):
     @field_validator("pattern")
     @classmethod
     def _compiles(cls, value: str) -> str:
-        return _valid_patterns([value])[0]
+        return valid_patterns([value])[0]
 
 
 class TextRules(BaseModel):
@@ -140,7 +131,7 @@ class TextRules(BaseModel):
     @field_validator("history")
     @classmethod
     def _compiles(cls, value: list[str]) -> list[str]:
-        return _valid_patterns(value)
+        return valid_patterns(value)
 
 
 class AnswerCheck(Rule):

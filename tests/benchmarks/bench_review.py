@@ -27,7 +27,7 @@ from drafter.review import read_document, review_document
 
 FIXTURE = Path(__file__).parents[1] / "fixtures" / "review" / "clean-policy.md"
 DEFECTS = [
-    "Harbor Lane complies with the EU-U.S. Privacy Shield Framework.",
+    "Harbor Lane is certified under the EU-U.S. Privacy Shield Framework.",
     "Card numbers travel over an SSL connection.",
     "We keep logs for TBD days.",
     "We never rent personal data to anyone.",
