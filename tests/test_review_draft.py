@@ -79,7 +79,7 @@ def test_retention_check_reads_every_row(project: Project) -> None:
     notes = notes_for(project, answers(project, schedule=rows))
     blocking = [n for n in notes if n.blocking]
     assert [n.check for n in blocking] == ["answers.retention-forever"]
-    assert blocking[0].anchor == "retention"
+    assert blocking[0].anchor == "retention.criteria"
 
 
 def test_stale_effective_date_in_a_draft(project: Project) -> None:

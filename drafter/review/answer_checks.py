@@ -20,6 +20,14 @@ def _anchors(subject: Subject) -> set[str]:
     return {s.id for s in subject.policy.sections} | {c.id for c in subject.policy.clauses()}
 
 
+def _nearest(anchor: str | None, anchors: set[str]) -> str | None:
+    """The clause if the draft has it, else its section (`retention.criteria` → `retention`)."""
+    for candidate in (anchor, anchor.split(".")[0] if anchor else None):
+        if candidate in anchors:
+            return candidate
+    return None
+
+
 @check("requirements")
 def unmet_requirements(subject: Subject) -> Iterator[Note]:
     """Every applicable requirement that no clause of the draft satisfies (usually because an
@@ -51,7 +59,7 @@ def contradictions(subject: Subject) -> Iterator[Note]:
             continue
         yield Note(id="", severity=rule.severity, topic=rule.topic, message=rule.message,
                    check=rule.id, requirement=rule.requirement, cite=rule.cite,
-                   anchor=rule.anchor if rule.anchor in anchors else None,
+                   anchor=_nearest(rule.anchor, anchors),
                    resolves_by=rule.resolves_by, verify=rule.verify)
 
 
