@@ -145,3 +145,16 @@ def test_notes_are_numbered_in_document_order(project: Project) -> None:
     assert [n.check for n in notes] == ["placeholder.tbd", "outdated.ssl"]
     assert notes[0].lines is not None and notes[1].lines is not None
     assert notes[0].lines[0] < notes[1].lines[0]
+
+
+def test_a_repeated_outdated_reference_is_one_note_naming_the_others(project: Project) -> None:
+    text = f"{CLEAN}\nWe use SSL.\n\nSSL protects logins too.\n\nAnd SSL again.\n"
+    (note,) = review(project, text)
+    last = CLEAN.count("\n") + 2
+    assert note.lines == (last, last)
+    assert note.message.endswith(f"(Also on lines {last + 2}, {last + 4}.)")
+
+
+def test_each_placeholder_gets_its_own_note(project: Project) -> None:
+    notes = review(project, f"{CLEAN}\nTBD\n\nAlso TBD.\n")
+    assert [n.check for n in notes] == ["placeholder.tbd"] * 2

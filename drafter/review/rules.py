@@ -65,6 +65,7 @@ class PatternRule(Rule):
     unless: list[str] = []
     history: bool = False
     absent: bool = False
+    each: bool = False  # a note for every paragraph with a match, not one for the document
     case_sensitive: bool = False
 
     @field_validator("patterns", "unless")

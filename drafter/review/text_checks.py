@@ -84,23 +84,37 @@ def _matches(compiled: CompiledPattern, document: Document, rules: ReviewRules,
             yield block, span
 
 
+def _also(blocks: list[Block]) -> str:
+    """Where else a repeated finding is, for the one note that stands for all of them."""
+    if not blocks:
+        return ""
+    if blocks[0].anchor is not None:
+        return f" (Also in {', '.join(dict.fromkeys(str(b.anchor) for b in blocks))}.)"
+    return f" (Also on line{'s' if len(blocks) > 1 else ''} " \
+           f"{', '.join(str(b.start) for b in blocks)}.)"
+
+
 @check("patterns")
 def pattern_rules(subject: Subject) -> Iterator[Note]:
-    """Placeholders, outdated references and risky promises: one note per rule per block (at
-    its first match there); `expected` rules (absent: true) note a document where nothing
-    matches."""
+    """Placeholders (`each: true`): one note per block where they appear, since each must be
+    filled in. Outdated references and risky promises: one note at the first, naming the
+    other places. `expected` rules (absent: true): a note when nothing matches."""
     for compiled in subject.rules.patterns:
-        first: dict[int, tuple[Block, tuple[int, int]]] = {}
+        rule = compiled.rule
+        first: dict[int, tuple[int, int]] = {}
         for block, span in _matches(compiled, subject.document, subject.rules):
-            key = id(block)
-            if key not in first or span < first[key][1]:
-                first[key] = (block, span)
-        if compiled.rule.absent:
+            if id(block) not in first or span < first[id(block)]:
+                first[id(block)] = span
+        if rule.absent:
             if not first:
-                yield _note(compiled.rule, compiled.rule.message)
+                yield _note(rule, rule.message)
             continue
-        for block, span in first.values():
-            yield _note(compiled.rule, compiled.rule.message, block, span)
+        found = [(b, first[id(b)]) for b in subject.document.blocks if id(b) in first]
+        if rule.each:
+            yield from (_note(rule, rule.message, block, span) for block, span in found)
+        elif found:
+            (block, span), rest = found[0], [b for b, _ in found[1:]]
+            yield _note(rule, rule.message + _also(rest), block, span)
 
 
 @check("terminology")
