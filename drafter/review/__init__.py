@@ -23,7 +23,7 @@ from drafter.library import Library
 from drafter.review import answer_checks as _answer_checks  # noqa: F401  (registers checks)
 from drafter.review import text_checks as _text_checks  # noqa: F401  (registers checks)
 from drafter.review.checks import AnswerFacts, Subject, run_checks
-from drafter.review.document import Document, markdown_blocks, read_document
+from drafter.review.document import Block, Document, markdown_blocks, read_document
 from drafter.review.model import Draft, Note, number, summary
 from drafter.review.rules import load_review_rules
 
@@ -40,7 +40,7 @@ def review_draft(policy: Policy, answers: Answers, library: Library,
                  today: date | None = None) -> list[Note]:
     """Notes for a draft, anchored to clause or section ids, in the policy's order."""
     order: dict[str, int] = {}
-    blocks = []
+    blocks: list[Block] = []
     for section in policy.sections:
         order[section.id] = len(order)
         for clause in section.clauses:

@@ -61,7 +61,7 @@ def number(notes: Iterable[Note], position: Callable[[Note], float]) -> list[Not
 def summary(notes: Iterable[Note]) -> dict[str, int]:
     """Counts by severity, plus the total: the `summary` object of `drafter review --format
     json`."""
-    counts = {severity: 0 for severity in SEVERITIES}
+    counts: dict[str, int] = {severity: 0 for severity in SEVERITIES}
     for note in notes:
         counts[note.severity] += 1
     return {**counts, "total": sum(counts.values())}

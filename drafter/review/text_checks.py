@@ -37,19 +37,19 @@ def _excerpt(text: str, start: int, end: int) -> str:
 
 
 def _note(rule: Rule, message: str, block: Block | None = None,
-          span: tuple[int, int] | None = None, **extra: object) -> Note:
-    """A note from a rule of `review-checks.yaml`, placed at `span` within `block`."""
-    fields = {k: getattr(rule, k) for k in ("severity", "topic", "cite", "requirement",
-                                            "resolves_by", "verify")}
-    where: dict[str, object] = {}
-    if block is not None:
-        where["anchor"] = block.anchor
-        if block.anchor is None:
-            first = block.line_at(span[0]) if span else block.start
-            where["lines"] = (first, block.line_at(span[1]) if span else block.end)
-        if span:
-            where["excerpt"] = _excerpt(block.text, *span)
-    return Note(id="", message=message, check=rule.id, **fields, **where, **extra)
+          span: tuple[int, int] | None = None) -> Note:
+    """A note from a rule of `review-checks.yaml`, placed at `span` within `block`: by clause
+    in a draft, by line in any other document."""
+    anchor = block.anchor if block is not None else None
+    lines = excerpt = None
+    if block is not None and anchor is None:
+        lines = ((block.line_at(span[0]), block.line_at(span[1])) if span
+                 else (block.start, block.end))
+    if block is not None and span is not None:
+        excerpt = _excerpt(block.text, *span)
+    return Note(id="", severity=rule.severity, topic=rule.topic, message=message, check=rule.id,
+                requirement=rule.requirement, cite=rule.cite, anchor=anchor, lines=lines,
+                excerpt=excerpt, resolves_by=rule.resolves_by, verify=rule.verify)
 
 
 Occurrence = tuple[Block, tuple[int, int], re.Match[str]]
