@@ -96,6 +96,8 @@ risky:
 @pytest.mark.parametrize(("file", "old", "new", "message"), [
     (REVIEW_CHECKS, "patterns: ['privacy[- ]?shield']", "patterns: ['privacy[- shield']",
      "review-checks.yaml:\\d+: outdated.privacy-shield.patterns: .*invalid"),
+    (REVIEW_CHECKS, "(?P<date>", "(?P<day>",
+     "review-checks.yaml:\\d+: effective_date.pattern: .*named group\\(s\\) date"),
     (REVIEW_CHECKS, "max_age_months: 12", "max_age_months: twelve",
      "review-checks.yaml:\\d+: effective_date.max_age_months"),
     (ANSWER_CHECKS, "when: \"business.has_app\"", "when: \"business.has_app ==\"",

@@ -27,20 +27,9 @@ REVIEW_CHECKS = "review-checks.yaml"
 ANSWER_CHECKS = "answer-checks.yaml"
 
 
-class Hinted(BaseModel):
-    """A rule whose patterns are only tried on blocks holding one of its `hint` words."""
+class Rule(BaseModel):
+    """What every check's rule says about the note it raises."""
 
-    hint: list[str] = []
-
-    @field_validator("hint")
-    @classmethod
-    def _lower_case(cls, value: list[str]) -> list[str]:
-        if any(word != word.lower() or not word for word in value):
-            raise ValueError("hint words are matched in lower-cased text: write them in lower case")
-        return value
-
-
-class Rule(Hinted):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     id: str
@@ -53,7 +42,28 @@ class Rule(Hinted):
     verify: bool = False
 
 
-class PatternRule(Rule):
+class TextRule(Rule):
+    """A rule over a policy's words, tried only on blocks holding one of its `hint` words."""
+
+    hint: list[str] = []
+
+    @field_validator("hint")
+    @classmethod
+    def _lower_case(cls, value: list[str]) -> list[str]:
+        if any(word != word.lower() or not word for word in value):
+            raise ValueError("hint words are matched in lower-cased text: write them in lower case")
+        return value
+
+
+def _pattern_with_groups(value: str, groups: tuple[str, ...]) -> str:
+    compiled = re.compile(valid_patterns([value])[0])
+    missing = [g for g in groups if g not in compiled.groupindex]
+    if missing:
+        raise ValueError(f"pattern needs the named group(s) {', '.join(missing)}")
+    return value
+
+
+class PatternRule(TextRule):
     """Words that should not be in a policy (or, with `absent`, that should be somewhere).
 
     A match is ignored when its sentence matches an `unless` pattern, or, for `history` rules,
@@ -74,7 +84,7 @@ class PatternRule(Rule):
         return valid_patterns(value)
 
 
-class TermGroup(Rule):
+class TermGroup(TextRule):
     """Names for one thing that a policy should not mix (`variants`: label → pattern)."""
 
     variants: dict[str, str]
@@ -86,7 +96,7 @@ class TermGroup(Rule):
         return value
 
 
-class CompanyNames(Rule):
+class CompanyNames(TextRule):
     """A company written two ways ("Acme, Inc." and "Acme Inc"): `pattern` finds legal names,
     its group `name` the words and `suffix` the entity type."""
 
@@ -96,10 +106,10 @@ class CompanyNames(Rule):
     @field_validator("pattern")
     @classmethod
     def _compiles(cls, value: str) -> str:
-        return valid_patterns([value])[0]
+        return _pattern_with_groups(value, ("name", "sep", "suffix"))
 
 
-class DateRule(Rule):
+class DateRule(TextRule):
     """A stale effective date: `pattern` finds a labelled date (group `date`) in a text, parsed
     with the first matching `formats`; `max_age_months` is the law's yearly update."""
 
@@ -110,7 +120,7 @@ class DateRule(Rule):
     @field_validator("pattern")
     @classmethod
     def _compiles(cls, value: str) -> str:
-        return valid_patterns([value])[0]
+        return _pattern_with_groups(value, ("date",))
 
 
 class TextRules(BaseModel):
