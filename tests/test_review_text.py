@@ -77,6 +77,7 @@ QUIET = [
     "We relied on the EU-U.S. Privacy Shield until it was invalidated in July 2020.",
     "Before 2015 we were certified under the Safe Harbor Framework, which was struck down.",
     "Transfers use the Standard Contractual Clauses of Decision (EU) 2021/914.",
+    "Our old Privacy Shield certificate (invalid since 2020) is kept for our records.",
     "Connections are encrypted with TLS (which replaced SSL).",
     "We do not honor Do Not Track signals, because no standard exists for them.",
     "No website is completely secure, and we cannot promise that yours will be.",
