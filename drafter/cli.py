@@ -72,6 +72,9 @@ def cmd_lint(args: argparse.Namespace) -> int:
 
 def cmd_review(args: argparse.Namespace) -> int:
     """Review any policy file; exit 1 when a note is blocking (so CI can gate on it)."""
+    if args.format not in REPORTS:
+        raise UserError(f"unknown format {args.format!r}; choose from {', '.join(REPORTS)}",
+                        field="--format")
     project = _project(args)
     document = read_document(Path(args.file))
     answers = project.answers(Path(args.answers)) if args.answers else None
@@ -127,8 +130,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--laws", metavar="LIST",
                    help="comma-separated laws whose required items to look for "
                    "(default: caloppa,general)")
-    p.add_argument("--format", choices=list(REPORTS), default="text",
-                   help="text (default), json (for CI) or markdown")
+    p.add_argument("--format", default="text", metavar="FORMAT",
+                   help=f"{', '.join(REPORTS)} (default: text; json for CI)")
     p.add_argument("--today", metavar="DATE", help=argparse.SUPPRESS)
     p.set_defaults(run=cmd_review)
 

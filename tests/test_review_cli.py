@@ -119,6 +119,7 @@ def test_answers_add_the_answer_checks(capsys: pytest.CaptureFixture[str]) -> No
     (["bad.txt"], "bad.txt:2: is not UTF-8 text"),
     (["ok.md", "--laws", "atlantis"], "--laws: no requirements for law 'atlantis'"),
     (["ok.md", "--today", "yesterday"], "--today: expected a date"),
+    (["ok.md", "--format", "yaml"], "--format: unknown format 'yaml'"),
     (["ok.md", "--answers", "nope.yaml"], "nope.yaml: no such file"),
 ])
 def test_bad_input_is_one_line_and_exit_2(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
