@@ -142,3 +142,12 @@ def test_build_writes_review_md_for_counsel(project: Project, tmp_path: Path) ->
     assert "16 CFR §312.4(d)" in review
     prompt = project.questionnaire.entry("children.under_13").question.prompt
     assert f"“{prompt}” (`children.under_13`)" in review
+
+
+def test_a_partly_answered_draft_gets_notes_not_a_crash(project: Project) -> None:
+    """The app reviews drafts while questions are still unanswered (None)."""
+    text = "business:\n  name: Half Done Ltd\npolicy:\n  effective_date: 2026-11-01\n"
+    partial = validate_answers(parse_yaml(text, Path("a.yaml")), project.questionnaire,
+                               Path("a.yaml"), complete=False)
+    notes = notes_for(project, partial)
+    assert any(n.blocking and n.check == "requirement" for n in notes)

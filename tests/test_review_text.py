@@ -159,3 +159,9 @@ def test_a_repeated_outdated_reference_is_one_note_naming_the_others(project: Pr
 def test_each_placeholder_gets_its_own_note(project: Project) -> None:
     notes = review(project, f"{CLEAN}\nTBD\n\nAlso TBD.\n")
     assert [n.check for n in notes] == ["placeholder.tbd"] * 2
+
+
+def test_letters_whose_lower_case_is_longer_do_not_shift_matches(project: Project) -> None:
+    notes = review(project, f"{CLEAN}\nOur İstanbul office keeps logs for TBD days.\n")
+    (note,) = notes
+    assert note.check == "placeholder.tbd" and note.excerpt and "TBD" in note.excerpt
