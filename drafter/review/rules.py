@@ -179,6 +179,7 @@ class ReviewRules:
     date: re.Pattern[str]
     answer_checks: tuple[CompiledAnswerCheck, ...]
     answer_checks_path: Path
+    text_path: Path
 
 
 def _flags(case_sensitive: bool) -> int:
@@ -230,6 +231,7 @@ def load_review_rules(root: Path) -> ReviewRules:
         date=re.compile(text.effective_date.pattern, re.IGNORECASE),
         answer_checks=_load_answer_checks(root / ANSWER_CHECKS),
         answer_checks_path=root / ANSWER_CHECKS,
+        text_path=path,
     )
 
 
@@ -266,7 +268,7 @@ def usable_answer_checks(rules: ReviewRules, questionnaire: Questionnaire,
 
 def lint_review(rules: ReviewRules, questionnaire: Questionnaire) -> list[UserError]:
     """Warnings, not errors: answer checks skipped because a question they name is missing,
-    and `resolves_by` keys that are not questions."""
+    and `resolves_by` keys that are not questions (a note then names no question to answer)."""
     warnings: list[UserError] = []
     for compiled in rules.answer_checks:
         unknown = sorted(compiled.names - questionnaire.keys)
@@ -279,4 +281,10 @@ def lint_review(rules: ReviewRules, questionnaire: Questionnaire) -> list[UserEr
             warnings.append(UserError(f"`resolves_by` names {key!r}, which is not a question",
                                       path=rules.answer_checks_path, line=compiled.line,
                                       field=compiled.check.id))
+    text = rules.text
+    text_rules: list[Rule] = [c.rule for c in rules.patterns] + [g for g, _ in rules.terms]
+    for rule in [*text_rules, text.company_names, text.effective_date]:
+        if rule.resolves_by is not None and rule.resolves_by not in questionnaire.keys:
+            warnings.append(UserError(f"`resolves_by` names {rule.resolves_by!r}, which is not "
+                                      "a question (yet)", path=rules.text_path, field=rule.id))
     return warnings
