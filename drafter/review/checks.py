@@ -18,6 +18,7 @@ from drafter.questionnaire import Questionnaire
 from drafter.requirements import CatalogEntry
 from drafter.review.document import Document
 from drafter.review.model import Note
+from drafter.review.registry import registrar
 from drafter.review.rules import ReviewRules
 
 
@@ -47,14 +48,7 @@ Check = Callable[[Subject], Iterable[Note]]
 CHECKS: dict[str, Check] = {}
 
 
-def check(name: str) -> Callable[[Check], Check]:
-    """Register `run` as the built-in check called `name`."""
-
-    def register(run: Check) -> Check:
-        CHECKS[name] = run
-        return run
-
-    return register
+check = registrar(CHECKS)  # `@check("name")` registers a built-in check
 
 
 def run_checks(subject: Subject) -> list[Note]:

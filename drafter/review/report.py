@@ -26,6 +26,7 @@ from collections.abc import Callable, Sequence
 from drafter.questionnaire import Questionnaire
 from drafter.requirements import Severity
 from drafter.review.model import SEVERITIES, Note, summary
+from drafter.review.registry import registrar
 from drafter.templating import escape_markdown
 
 HEADINGS: dict[Severity, str] = {"blocking": "Blocking: fix before publishing",
@@ -36,14 +37,7 @@ Report = Callable[[Sequence[Note], str, Questionnaire | None], str]
 REPORTS: dict[str, Report] = {}
 
 
-def report(name: str) -> Callable[[Report], Report]:
-    """Register a `--format` for `drafter review`."""
-
-    def register(render: Report) -> Report:
-        REPORTS[name] = render
-        return render
-
-    return register
+report = registrar(REPORTS)  # `@report("name")` registers a `drafter review --format`
 
 
 def _where(note: Note) -> str:
