@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from drafter.answers import Answers, load_answers
@@ -20,6 +21,7 @@ from drafter.library import Library, lint_library, load_library
 from drafter.paths import default_library, default_questionnaire
 from drafter.questionnaire import Questionnaire, load_questionnaire
 from drafter.review import Draft, review_draft
+from drafter.review.report import as_markdown
 from drafter.yamlio import atomic_write
 
 
@@ -46,9 +48,9 @@ class Project:
     def answers(self, path: Path) -> Answers:
         return load_answers(path, self.questionnaire)
 
-    def draft(self, answers: Answers) -> Draft:
+    def draft(self, answers: Answers, today: date | None = None) -> Draft:
         policy = assemble(answers, self.library)
-        return Draft(policy, tuple(review_draft(policy, answers, self.library)))
+        return Draft(policy, tuple(review_draft(policy, answers, self.library, today)))
 
 
 def slug(name: str) -> str:
@@ -64,9 +66,10 @@ class BuildResult:
     draft: Draft
 
 
-def render(draft: Draft, formats: list[Format]) -> dict[str, bytes]:
-    """Every requested format's file content by suffix, all from one Markdown text."""
-    source = Source(draft, to_markdown(draft))
+def render(draft: Draft, formats: list[Format], clean: bool = False) -> dict[str, bytes]:
+    """Every requested format's file content by suffix, all from one Markdown text (without
+    reviewer markers and notes when `clean`: the publishable copy)."""
+    source = Source(draft, to_markdown(draft, clean=clean))
     rendered: dict[str, bytes] = {}
     for fmt in formats:
         data = fmt.render(source)
@@ -74,13 +77,19 @@ def render(draft: Draft, formats: list[Format]) -> dict[str, bytes]:
     return rendered
 
 
-def build(project: Project, answers: Answers, out_dir: Path, formats: list[Format]) -> BuildResult:
-    """Write `out_dir/<business-slug>/privacy-policy.<suffix>` for each format."""
+def build(project: Project, answers: Answers, out_dir: Path, formats: list[Format],
+          clean: bool = False) -> BuildResult:
+    """Write `out_dir/<business-slug>/privacy-policy.<suffix>` for each format, and
+    `review.md`: the notes for counsel, grouped by severity."""
     draft = project.draft(answers)
     folder = out_dir / slug(draft.policy.business_name)
     written: list[Path] = []
-    for suffix, data in render(draft, formats).items():
-        path = folder / f"privacy-policy{suffix}"
+    files = {f"privacy-policy{suffix}": data
+             for suffix, data in render(draft, formats, clean).items()}
+    files["review.md"] = as_markdown(draft.notes, f"{draft.policy.business_name} privacy policy",
+                                     project.questionnaire).encode("utf-8")
+    for name, data in files.items():
+        path = folder / name
         try:
             atomic_write(path, data)
         except OSError as exc:

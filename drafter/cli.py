@@ -11,6 +11,7 @@ import json
 import os
 import sys
 from collections.abc import Callable, Sequence
+from datetime import date
 from pathlib import Path
 
 from drafter import __version__
@@ -20,6 +21,9 @@ from drafter.export import FORMATS, formats
 from drafter.answers import answers_model
 from drafter.paths import default_library, default_questionnaire, examples
 from drafter.questionnaire import load_questionnaire
+from drafter.review import read_document, review_document
+from drafter.review.report import REPORTS
+from drafter.review.rules import lint_review, load_review_rules
 
 EXIT_USAGE = 2
 
@@ -43,7 +47,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     project = _project(args)
     answers_path = _answers_path(args)
     result = build(project, project.answers(answers_path), Path(args.output),
-                   formats(args.format))
+                   formats(args.format), clean=args.clean)
     blocking = sum(1 for n in result.draft.notes if n.severity == "blocking")
     print(f"Drafted the privacy policy for {result.draft.policy.business_name} "
           f"from {answers_path}:")
@@ -59,10 +63,31 @@ def cmd_lint(args: argparse.Namespace) -> int:
     problems = project.lint()
     for problem in problems:
         print(problem, file=sys.stderr)
+    for warning in lint_review(load_review_rules(project.library.root), project.questionnaire):
+        print(f"warning: {warning}", file=sys.stderr)
     verdict = "no problems" if not problems else f"{len(problems)} problem(s)"
     print(f"{len(project.library.clauses)} clauses, {len(project.library.requirements)} "
           f"requirements, {len(project.questionnaire.entries)} questions: {verdict}.")
     return 1 if problems else 0
+
+
+def cmd_review(args: argparse.Namespace) -> int:
+    """Review any policy file; exit 1 when a note is blocking (so CI can gate on it)."""
+    if args.format not in REPORTS:
+        raise UserError(f"unknown format {args.format!r}; choose from {', '.join(REPORTS)}",
+                        field="--format")
+    project = _project(args)
+    document = read_document(Path(args.file))
+    answers = project.answers(Path(args.answers)) if args.answers else None
+    laws = [n for n in args.laws.split(",") if n.strip()] if args.laws is not None else None
+    try:
+        today = date.fromisoformat(args.today) if args.today else None
+    except ValueError:
+        raise UserError(f"expected a date such as 2026-11-22, got {args.today!r}",
+                        field="--today") from None
+    notes = review_document(document, project.library, answers=answers, laws=laws, today=today)
+    print(REPORTS[args.format](notes, args.file, project.questionnaire), end="")
+    return 1 if any(note.blocking for note in notes) else 0
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
@@ -94,7 +119,23 @@ def parser() -> argparse.ArgumentParser:
                    help="folder to write into (default: output/)")
     p.add_argument("--format", default=",".join(FORMATS), metavar="LIST",
                    help=f"comma-separated formats (default: {','.join(FORMATS)})")
+    p.add_argument("--clean", action="store_true",
+                   help="leave reviewer markers and notes out (the publishable copy)")
     p.set_defaults(run=cmd_build)
+
+    p = sub.add_parser("review", help="reviewer notes on any policy (.md, .txt, .html, .docx)",
+                       description="Exit status: 0 nothing blocking, 1 blocking notes, "
+                       "2 bad input.")
+    p.add_argument("file", help="the policy to review")
+    p.add_argument("--answers", metavar="FILE",
+                   help="answers describing the business: also run the checks on answers")
+    p.add_argument("--laws", metavar="LIST",
+                   help="comma-separated laws whose required items to look for "
+                   "(default: caloppa,general)")
+    p.add_argument("--format", default="text", metavar="FORMAT",
+                   help=f"{', '.join(REPORTS)} (default: text; json for CI)")
+    p.add_argument("--today", metavar="DATE", help=argparse.SUPPRESS)
+    p.set_defaults(run=cmd_review)
 
     p = sub.add_parser("lint", help="check the clause library against the questionnaire")
     p.set_defaults(run=cmd_lint)

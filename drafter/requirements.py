@@ -27,6 +27,16 @@ Topic = Literal[
 ]
 
 
+def valid_patterns(patterns: list[str], what: str = "pattern") -> list[str]:
+    """`patterns` unchanged if each is a valid regular expression (a pydantic validator)."""
+    for pattern in patterns:
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            raise ValueError(f"{what} {pattern!r} is invalid: {exc}") from None
+    return patterns
+
+
 class Requirement(BaseModel):
     """One disclosure the law asks for, with how to tell when it applies and when it is met."""
 
@@ -46,12 +56,7 @@ class Requirement(BaseModel):
     @field_validator("detect")
     @classmethod
     def _patterns_compile(cls, value: list[str]) -> list[str]:
-        for pattern in value:
-            try:
-                re.compile(pattern)
-            except re.error as exc:
-                raise ValueError(f"detect pattern {pattern!r} is invalid: {exc}") from None
-        return value
+        return valid_patterns(value, "detect pattern")
 
 
 @dataclass(frozen=True)

@@ -53,23 +53,32 @@ def _yaml() -> YAML:
     return yaml
 
 
-def read_text(path: Path) -> str:
-    """Read a UTF-8 text file, turning every way it can fail into a one-line `UserError`."""
+def read_bytes(path: Path) -> bytes:
+    """Read a file, turning every way it can fail into a one-line `UserError`."""
     if path.is_dir():
         raise UserError("is a folder, not a file", path=path)
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
         raise UserError("no such file", path=path) from None
     except OSError as exc:
         raise UserError(f"cannot read: {exc.strerror or exc}", path=path) from None
+
+
+def decode_text(data: bytes, path: Path, kind: str = "YAML text") -> str:
+    """UTF-8 (with or without a BOM), or a `UserError` naming the line that is not."""
     if b"\x00" in data:
-        raise UserError("is a binary file, not YAML text", path=path)
+        raise UserError(f"is a binary file, not {kind}", path=path)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise UserError("is not UTF-8 text", path=path, line=line) from None
+
+
+def read_text(path: Path) -> str:
+    """Read a UTF-8 text file, turning every way it can fail into a one-line `UserError`."""
+    return decode_text(read_bytes(path), path)
 
 
 def parse_yaml(text: str, path: Path, first_line: int = 1) -> Any:

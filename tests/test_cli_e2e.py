@@ -23,7 +23,8 @@ def test_build_each_example(tmp_path: Path, name: str) -> None:
     assert result.returncode == 0, result.stderr
     (folder,) = (tmp_path / "a").iterdir()
     written = sorted(p.name for p in folder.iterdir())
-    assert written == ["privacy-policy.html", "privacy-policy.md", "privacy-policy.txt"]
+    assert written == ["privacy-policy.html", "privacy-policy.md", "privacy-policy.txt",
+                       "review.md"]
     assert all(str(folder / w) in result.stdout for w in written)
     again = run("build", str(examples()[name]), "-o", str(tmp_path / "b"), cwd=tmp_path)
     assert again.returncode == 0

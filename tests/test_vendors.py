@@ -8,7 +8,7 @@ import pytest
 
 from drafter.build import Project
 from drafter.paths import default_library
-from drafter.yamlio import load_yaml
+from drafter.yamlio import load_data
 
 FIELDS = {"name", "category", "recipient_category", "purpose", "receives", "location",
           "privacy_url"}
@@ -17,7 +17,7 @@ FIELDS = {"name", "category", "recipient_category", "purpose", "receives", "loca
 @pytest.fixture(scope="module")
 def catalog() -> dict[str, Any]:
     # ruamel refuses duplicate keys, so loading at all proves the ids are unique.
-    return dict(load_yaml(default_library() / "data" / "vendors.yaml"))
+    return dict(load_data(default_library() / "data" / "vendors.yaml").data)
 
 
 def test_at_least_fifty_vendors(catalog: dict[str, Any]) -> None:
@@ -39,8 +39,8 @@ def test_names_are_unique(catalog: dict[str, Any]) -> None:
 
 def test_every_category_is_known(catalog: dict[str, Any]) -> None:
     data = default_library() / "data"
-    categories = {c["id"] for c in load_yaml(data / "vendor_categories.yaml")}
-    recipients = set(load_yaml(data / "recipient_categories.yaml"))
+    categories = {c["id"] for c in load_data(data / "vendor_categories.yaml").data}
+    recipients = set(load_data(data / "recipient_categories.yaml").data)
     for vid, vendor in catalog.items():
         assert vendor["category"] in categories, vid
         assert vendor["recipient_category"] in recipients, vid

@@ -2,25 +2,45 @@
 
 Each clause is preceded by an HTML comment naming its clause id and template, invisible when
 rendered but there for counsel reading the source (and for re-generation to find clauses).
+
+Reviewer notes appear as `[R1]` markers and a "Reviewer notes" list at the end, as a
+certification reviewer marks up a policy. Markers sit on a line of their own right after the
+clause comment (or the section heading, or the header for notes about the whole policy),
+followed by a blank line, never inside the prose: counsel's edits to sentences and marker
+changes on re-generation then touch different lines and merge cleanly. `clean=True` leaves
+markers and list out, for the publishable copy.
 """
 
 from __future__ import annotations
 
 from drafter.assemble import Policy
 from drafter.export import Source, exporter
-from drafter.review import Draft
+from drafter.review import Draft, Note
+from drafter.review.document import NOTES_MARK
+from drafter.review.report import note_item
 from drafter.templating import escape_markdown, long_date
 
 
-def to_markdown(draft: Draft) -> str:
+def _markers(notes: dict[str | None, list[Note]], anchor: str | None) -> list[str]:
+    """The marker line for notes anchored at `anchor`, and the blank line after it."""
+    found = notes.get(anchor, [])
+    return [" ".join(f"[{n.id}]" for n in found), ""] if found else []
+
+
+def to_markdown(draft: Draft, *, clean: bool = False) -> str:
     """The full policy as Markdown (the source of truth for every other format)."""
     policy: Policy = draft.policy
+    notes: dict[str | None, list[Note]] = {}
+    if not clean:
+        for note in draft.notes:
+            notes.setdefault(note.anchor, []).append(note)
     lines = [
         f"# {escape_markdown(policy.title)}",
         "",
         f"**{escape_markdown(policy.business_name)}**  ",
         f"Effective date: {long_date(policy.effective_date)}",
         "",
+        *_markers(notes, None),
         "## Contents",
         "",
     ]
@@ -28,11 +48,17 @@ def to_markdown(draft: Draft) -> str:
               for i, s in enumerate(policy.sections, start=1)]
     for section in policy.sections:
         lines += ["", f"## {escape_markdown(section.title)}"]
+        if section.id in notes:
+            lines += ["", *_markers(notes, section.id)[:-1]]
         for clause in section.clauses:
             lines += ["", f"<!-- clause: {clause.id} ({clause.source.as_posix()}) -->"]
+            lines += _markers(notes, clause.id)
             if clause.title:
                 lines += [f"### {escape_markdown(clause.title)}", ""]
             lines.append(clause.markdown)
+    if not clean and draft.notes:
+        lines += ["", NOTES_MARK, "## Reviewer notes", ""]
+        lines += [note_item(note, None, where=False) for note in draft.notes]
     return "\n".join(lines) + "\n"
 
 

@@ -1,0 +1,98 @@
+"""Review: reviewer notes on Drafter's drafts and on policies it did not write.
+
+Counsel trusts a draft because it says plainly what still needs a lawyer. Both entry points
+run every registered check (`checks.CHECKS`) over a `Subject` and number the notes R1, R2, …
+in document order:
+
+- `review_draft` — a freshly assembled `Policy` with its answers: unmet requirements,
+  contradictions between answers, a stale effective date, and the text checks on each clause.
+- `review_document` — any policy text (`.md`, `.txt`, `.html`, `.docx`), optionally with the
+  answers that describe the business: text checks, plus `detect` patterns for required items.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import date
+
+from drafter.answers import Answers
+from drafter.assemble import Policy, template_context
+from drafter.errors import UserError
+from drafter.library import Library
+from drafter.review import answer_checks as _answer_checks  # noqa: F401  (registers checks)
+from drafter.review import text_checks as _text_checks  # noqa: F401  (registers checks)
+from drafter.review.checks import AnswerFacts, Subject, run_checks
+from drafter.review.document import Block, Document, markdown_blocks, read_document
+from drafter.review.model import Draft, Note, number, summary
+from drafter.review.rules import load_review_rules
+
+_UNANCHORED = float("inf")
+
+
+def _facts(answers: Answers, library: Library) -> AnswerFacts:
+    effective = answers.resolved().get(library.document.effective_date)
+    return AnswerFacts(template_context(answers, library), answers.questionnaire,
+                       effective if isinstance(effective, date) else None)
+
+
+def review_draft(policy: Policy, answers: Answers, library: Library,
+                 today: date | None = None) -> list[Note]:
+    """Notes for a draft, anchored to clause or section ids, in the policy's order."""
+    order: dict[str, int] = {}
+    blocks: list[Block] = []
+    for section in policy.sections:
+        order[section.id] = len(order)
+        for clause in section.clauses:
+            order[clause.id] = len(order)
+            blocks += markdown_blocks(clause.markdown, anchor=clause.id)
+    subject = Subject(
+        document=Document(tuple(blocks), "draft"),
+        rules=load_review_rules(library.root),
+        catalog=library.requirements,
+        today=today or date.today(),
+        laws=frozenset(),
+        answers=_facts(answers, library),
+        policy=policy,
+    )
+    return number(run_checks(subject),
+                  lambda n: order.get(n.anchor, _UNANCHORED) if n.anchor else -1)
+
+
+def review_document(document: Document, library: Library, *, answers: Answers | None = None,
+                    laws: Iterable[str] | None = None, today: date | None = None) -> list[Note]:
+    """Notes for any policy text, by line; document-wide notes (missing items) come last."""
+    subject = Subject(
+        document=document,
+        rules=load_review_rules(library.root),
+        catalog=library.requirements,
+        today=today or date.today(),
+        laws=resolve_laws(laws, library),
+        answers=_facts(answers, library) if answers is not None else None,
+    )
+    return number(run_checks(subject), lambda n: n.lines[0] if n.lines else _UNANCHORED)
+
+
+def resolve_laws(names: Iterable[str] | None, library: Library) -> frozenset[str]:
+    """Requirement families (id prefixes such as `caloppa`) for `--laws` names, which may be
+    prefixes or words of a requirement's `law` ("ccpa" for "CCPA/CPRA"). None means the
+    baseline every US site needs (`default_laws`); `always_laws` are always added."""
+    text_rules = load_review_rules(library.root).text
+    families: dict[str, str] = {}
+    for rid, entry in library.requirements.items():
+        prefix = rid.split(".")[0]
+        families[prefix] = prefix
+        for word in re.findall(r"[a-z0-9-]+", entry.requirement.law.lower()):
+            families.setdefault(word, prefix)
+    chosen = set(text_rules.always_laws)
+    for name in (text_rules.default_laws if names is None else names):
+        key = name.strip().lower()
+        if key not in families:
+            raise UserError(f"no requirements for law {name!r}; known: "
+                            f"{', '.join(sorted(set(families.values())))}", field="--laws")
+        chosen.add(families[key])
+    return frozenset(chosen)
+
+
+__all__ = ["Document", "Draft", "Note", "read_document", "resolve_laws", "review_document",
+           "review_draft", "summary"]

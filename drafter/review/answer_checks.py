@@ -1,0 +1,74 @@
+"""Checks over the answers: requirements no clause meets, answers that contradict each other or
+the law (`clauses/answer-checks.yaml`), and a draft's effective date left a year behind.
+
+These need the answers, so they run on Drafter's drafts and on `drafter review --answers`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from drafter.review.checks import Subject, check
+from drafter.review.model import Note
+from drafter.review.rules import usable_answer_checks
+from drafter.review.text_checks import stale_date_note
+
+
+def _anchors(subject: Subject) -> set[str]:
+    if subject.policy is None:
+        return set()
+    return {s.id for s in subject.policy.sections} | {c.id for c in subject.policy.clauses()}
+
+
+def _nearest(anchor: str | None, anchors: set[str]) -> str | None:
+    """The clause if the draft has it, else its section (`retention.criteria` → `retention`)."""
+    for candidate in (anchor, anchor.split(".")[0] if anchor else None):
+        if candidate in anchors:
+            return candidate
+    return None
+
+
+@check("requirements")
+def unmet_requirements(subject: Subject) -> Iterator[Note]:
+    """Every applicable requirement that no clause of the draft satisfies (usually because an
+    answer is missing or "not sure")."""
+    if subject.policy is None or subject.answers is None:
+        return
+    satisfied = subject.policy.satisfied()
+    anchors = _anchors(subject)
+    for rid, entry in subject.catalog.items():
+        req = entry.requirement
+        if rid in satisfied or not entry.applies.holds(subject.answers.context):
+            continue
+        yield Note(id="", severity=req.severity, topic=req.topic, message=req.note,
+                   check="requirement", requirement=rid, cite=req.cite,
+                   anchor=req.topic if req.topic in anchors else None,
+                   resolves_by=req.ask, verify=req.verify)
+
+
+@check("answers")
+def contradictions(subject: Subject) -> Iterator[Note]:
+    """Answer checks whose `when` holds; checks naming questions this questionnaire lacks are
+    skipped (and reported by `drafter lint`)."""
+    if subject.answers is None:
+        return
+    anchors = _anchors(subject)
+    for compiled in usable_answer_checks(subject.rules, subject.answers.questionnaire):
+        rule = compiled.check
+        if not compiled.condition.holds(subject.answers.context):
+            continue
+        yield Note(id="", severity=rule.severity, topic=rule.topic, message=rule.message,
+                   check=rule.id, requirement=rule.requirement, cite=rule.cite,
+                   anchor=_nearest(rule.anchor, anchors),
+                   resolves_by=rule.resolves_by, verify=rule.verify)
+
+
+@check("draft-date")
+def stale_draft_date(subject: Subject) -> Iterator[Note]:
+    """A draft whose effective-date answer is over a year old."""
+    if subject.policy is None or subject.answers is None:
+        return
+    effective = subject.answers.effective_date
+    note = stale_date_note(subject, effective) if effective else None
+    if note is not None:
+        yield note

@@ -1,0 +1,82 @@
+"""The check registry: every built-in check is a callable `(Subject) -> Iterable[Note]`.
+
+Like markdown-it-py's rules, checks register themselves by name and all take one argument, so
+running a review is a loop over `CHECKS`, never an `if kind == …` chain. A check looks at the
+parts of the `Subject` it needs and yields nothing when they are absent (a text-only review
+has no answers; a file review has no `Policy`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from drafter.assemble import Policy
+from drafter.questionnaire import UNSURE, Questionnaire
+from drafter.requirements import CatalogEntry
+from drafter.review.document import Document
+from drafter.review.model import Note
+from drafter.review.registry import registrar
+from drafter.review.rules import ReviewRules
+
+
+@dataclass(frozen=True)
+class AnswerFacts:
+    """The answers as conditions see them, and the questionnaire they belong to."""
+
+    context: Mapping[str, Any]
+    questionnaire: Questionnaire
+    effective_date: date | None
+
+
+@dataclass(frozen=True)
+class Subject:
+    """What is under review and everything a check may consult."""
+
+    document: Document
+    rules: ReviewRules
+    catalog: Mapping[str, CatalogEntry]
+    today: date
+    laws: frozenset[str]  # requirement families to look for in a text (`caloppa`, `general`)
+    answers: AnswerFacts | None = None
+    policy: Policy | None = None  # only for Drafter's own drafts
+
+
+Check = Callable[[Subject], Iterable[Note]]
+CHECKS: dict[str, Check] = {}
+
+
+check = registrar(CHECKS)  # `@check("name")` registers a built-in check
+
+
+def run_checks(subject: Subject) -> list[Note]:
+    """Every registered check's notes, then one for each "not sure" answer that no note
+    already sends counsel back to (unnumbered and unsorted)."""
+    notes = [note for run in CHECKS.values() for note in run(subject)]
+    return notes + unsure_answers(subject, {n.resolves_by for n in notes})
+
+
+def unsure_answers(subject: Subject, covered: set[str | None]) -> list[Note]:
+    """"I'm not sure" is never a silent guess: each shown one gets a note naming its question,
+    unless a more specific note (a requirement or answer check) already resolves by it."""
+    if subject.answers is None:
+        return []
+    notes: list[Note] = []
+    for entry in subject.answers.questionnaire:
+        group = subject.answers.context.get(entry.section.id)
+        if getattr(group, entry.question.id, None) != UNSURE or entry.key in covered:
+            continue
+        notes.append(Note(
+            id="", severity="warning", topic="consistency", check="answers.unsure",
+            message=f'The owner answered "I\'m not sure" to "{entry.question.prompt}". The '
+                    "draft leaves out what depends on it; confirm the answer before publishing.",
+            resolves_by=entry.key))
+    return notes
+
+
+def months_between(earlier: date, later: date) -> int:
+    """Whole months from `earlier` to `later` (negative when `earlier` is in the future)."""
+    months = (later.year - earlier.year) * 12 + later.month - earlier.month
+    return months - (1 if later.day < earlier.day else 0)

@@ -1,0 +1,233 @@
+"""Any policy as reviewable text: blocks (paragraphs, headings, list items) with line numbers.
+
+Each format is read by a well-kept parser (markdown-it-py, the standard library's
+`html.parser`, python-docx) registered by suffix; checks only ever see `Block`s, so they work
+the same on a Drafter draft, counsel's edited Markdown, a web page or a Word file.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+from html.parser import HTMLParser
+from pathlib import Path
+
+from markdown_it import MarkdownIt
+
+from drafter.errors import UserError
+from drafter.yamlio import decode_text, read_bytes
+
+# The Markdown exporter writes this comment before its "Reviewer notes" list; review stops
+# there, so that notes about a policy are never reviewed as part of it.
+NOTES_MARK = "<!-- reviewer-notes -->"
+SEPARATOR = "\n\n"
+
+
+@dataclass(frozen=True)
+class Block:
+    """A paragraph-sized piece of text; `start`/`end` are 1-based lines (paragraphs in DOCX)."""
+
+    text: str
+    start: int
+    end: int
+    anchor: str | None = None  # the clause it came from, in a draft
+
+    def line_at(self, offset: int) -> int:
+        return min(self.start + self.text.count("\n", 0, offset), self.end)
+
+
+@dataclass(frozen=True)
+class Document:
+    """The blocks of one policy. Checks search `text` (all blocks, blank-line separated) once
+    per pattern rather than block by block, then `locate` a match's block."""
+
+    blocks: tuple[Block, ...]
+    name: str
+
+    @cached_property
+    def text(self) -> str:
+        return SEPARATOR.join(b.text for b in self.blocks)
+
+    @cached_property
+    def lower(self) -> str:
+        """`text` lower-cased, for rules' `hint` words."""
+        return self.text.lower()
+
+    def blocks_with(self, words: Sequence[str]) -> list[Block]:
+        """The blocks whose lower-cased text contains any of `words`, in order: found with
+        `str.find` over the whole text, so the cost follows the words' occurrences, not the
+        number of blocks."""
+        if len(self.lower) != len(self.text):  # rare letters whose lower case is longer
+            return [b for b in self.blocks if any(w in b.text.lower() for w in words)]
+        found: set[int] = set()
+        for word in words:
+            position = self.lower.find(word)
+            while position >= 0:
+                index = bisect_right(self._starts, position) - 1
+                found.add(index)
+                following = self._starts[index + 1] if index + 1 < len(self._starts) else None
+                if following is None:
+                    break
+                position = self.lower.find(word, following)
+        return [self.blocks[i] for i in sorted(found)]
+
+    @cached_property
+    def _starts(self) -> list[int]:
+        starts, position = [], 0
+        for block in self.blocks:
+            starts.append(position)
+            position += len(block.text) + len(SEPARATOR)
+        return starts
+
+    def locate(self, start: int, end: int) -> tuple[Block, int, int] | None:
+        """The block holding `text[start:end]` and the span within it (None across blocks)."""
+        index = bisect_right(self._starts, start) - 1
+        block, offset = self.blocks[index], self._starts[index]
+        if end - offset > len(block.text):
+            return None
+        return block, start - offset, end - offset
+
+
+Reader = Callable[[bytes, Path], Iterable[Block]]
+READERS: dict[str, Reader] = {}
+
+
+def reader(*suffixes: str) -> Callable[[Reader], Reader]:
+    """Register a reader for files ending in any of `suffixes`."""
+
+    def register(read: Reader) -> Reader:
+        for suffix in suffixes:
+            READERS[suffix] = read
+        return read
+
+    return register
+
+
+def read_document(path: Path) -> Document:
+    """Read a policy file; every way it can fail is a one-line `UserError`."""
+    read = READERS.get(path.suffix.lower())
+    if read is None:
+        raise UserError(f"cannot review {path.suffix or 'files without a suffix'}; "
+                        f"use one of {', '.join(sorted(READERS))}", path=path)
+    data = read_bytes(path)
+    return Document(tuple(b for b in read(data, path) if b.text.strip()), str(path))
+
+
+@reader(".txt", ".text")
+def read_text_file(data: bytes, path: Path) -> Iterator[Block]:
+    """Plain text: paragraphs are runs of non-blank lines."""
+    lines = decode_text(data, path, "text").splitlines()
+    start: int | None = None
+    for number, line in enumerate([*lines, ""], start=1):
+        if line.strip() and start is None:
+            start = number
+        elif not line.strip() and start is not None:
+            yield Block("\n".join(lines[start - 1:number - 1]), start, number - 1)
+            start = None
+
+
+@lru_cache(maxsize=1)
+def _markdown() -> MarkdownIt:
+    return MarkdownIt("commonmark", {"html": True}).enable("table")
+
+
+def markdown_blocks(markdown: str, anchor: str | None = None,
+                    first_line: int = 1) -> Iterator[Block]:
+    """Markdown's inline runs (paragraphs, headings, list items, table cells) with escapes
+    resolved and link targets dropped; stops at the reviewer-notes list."""
+    for token in _markdown().parse(markdown):
+        if token.type == "html_block" and token.content.strip() == NOTES_MARK:
+            return
+        if token.type != "inline" or token.map is None:
+            continue
+        parts = [c.content if c.type in ("text", "code_inline")
+                 else "\n" if c.type in ("softbreak", "hardbreak") else ""
+                 for c in token.children or []]
+        yield Block("".join(parts), token.map[0] + first_line,
+                    token.map[1] + first_line - 1, anchor)
+
+
+@reader(".md", ".markdown")
+def read_markdown_file(data: bytes, path: Path) -> Iterator[Block]:
+    return markdown_blocks(decode_text(data, path, "text"))
+
+
+class _HTMLText(HTMLParser):
+    """Collects the text of block-level elements, with the line each starts on."""
+
+    BREAKS = frozenset({"p", "div", "li", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6",
+                        "td", "th", "tr", "br", "section", "article", "blockquote", "pre",
+                        "table", "ul", "ol", "header", "footer", "main", "nav", "title"})
+    SKIP = frozenset({"script", "style", "template", "noscript", "head"})
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.blocks: list[Block] = []
+        self._parts: list[str] = []
+        self._start = 1
+        self._skipping = 0
+        self._done = False
+
+    def _flush(self) -> None:
+        raw = "".join(self._parts).split("\n")  # kept line by line, for line numbers
+        text = "\n".join(" ".join(line.split()) for line in raw)
+        if text.strip():
+            self.blocks.append(Block(text, self._start, self.getpos()[0]))
+        self._parts = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self.SKIP:
+            self._skipping += 1
+        elif tag in self.BREAKS:
+            self._flush()
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.SKIP:
+            self._skipping = max(0, self._skipping - 1)
+        elif tag in self.BREAKS:
+            self._flush()
+
+    def handle_data(self, data: str) -> None:
+        if self._skipping or self._done:
+            return
+        if not self._parts:
+            self._start = self.getpos()[0]
+        self._parts.append(data)
+
+    def handle_comment(self, data: str) -> None:
+        if f"<!--{data}-->" == NOTES_MARK:
+            self._flush()
+            self._done = True
+
+
+@reader(".html", ".htm")
+def read_html_file(data: bytes, path: Path) -> list[Block]:
+    text = _HTMLText()
+    text.feed(decode_text(data, path, "text"))
+    text.close()
+    text._flush()
+    return text.blocks
+
+
+@reader(".docx")
+def read_docx_file(data: bytes, path: Path) -> list[Block]:
+    """Word: one block per paragraph (table cells included); "lines" are paragraph numbers."""
+    import docx  # imported here: only Word files pay for loading lxml
+    from docx.opc.exceptions import PackageNotFoundError
+    from docx.table import Table
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError):
+        raise UserError("is not a Word (.docx) document", path=path) from None
+    texts: list[str] = []
+    for item in document.iter_inner_content():
+        if isinstance(item, Table):
+            texts += [p.text for row in item.rows for cell in row.cells for p in cell.paragraphs]
+        else:
+            texts.append(item.text)
+    return [Block(text, n, n) for n, text in enumerate(texts, start=1)]

@@ -1,0 +1,297 @@
+"""The data behind the built-in checks: `clauses/review-checks.yaml` (patterns for any text) and
+`clauses/answer-checks.yaml` (contradictions and advice over answers).
+
+Adding a placeholder, an outdated reference, a term to keep consistent or a contradiction
+between answers is a YAML edit; the Python checks only know how to apply each kind of rule.
+Everything is validated and compiled once at load, and errors name the file, line and rule id.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+
+from drafter.errors import UserError
+from drafter.questionnaire import Questionnaire
+from drafter.requirements import Severity, Topic, valid_patterns
+from drafter.templating import Condition, TemplateSyntaxError, compile_condition, referenced_names
+from drafter.yamlio import DataFile, load_data
+
+REVIEW_CHECKS = "review-checks.yaml"
+ANSWER_CHECKS = "answer-checks.yaml"
+
+
+class Rule(BaseModel):
+    """What every check's rule says about the note it raises."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str
+    topic: Topic
+    severity: Severity
+    message: str
+    cite: str | None = None
+    requirement: str | None = None
+    resolves_by: str | None = None
+    verify: bool = False
+
+
+class TextRule(Rule):
+    """A rule over a policy's words, tried only on blocks holding one of its `hint` words."""
+
+    hint: list[str] = []
+
+    @field_validator("hint")
+    @classmethod
+    def _lower_case(cls, value: list[str]) -> list[str]:
+        if any(word != word.lower() or not word for word in value):
+            raise ValueError("hint words are matched in lower-cased text: write them in lower case")
+        return value
+
+
+def _pattern_with_groups(value: str, groups: tuple[str, ...]) -> str:
+    compiled = re.compile(valid_patterns([value])[0])
+    missing = [g for g in groups if g not in compiled.groupindex]
+    if missing:
+        raise ValueError(f"pattern needs the named group(s) {', '.join(missing)}")
+    return value
+
+
+class PatternRule(TextRule):
+    """Words that should not be in a policy (or, with `absent`, that should be somewhere).
+
+    A match is ignored when its sentence matches an `unless` pattern, or, for `history` rules,
+    one of the shared history patterns ("until 2020", "was invalidated"): past tense is not a
+    claim.
+    """
+
+    patterns: list[str]
+    unless: list[str] = []
+    history: bool = False
+    absent: bool = False
+    each: bool = False  # a note for every paragraph with a match, not one for the document
+    case_sensitive: bool = False
+
+    @field_validator("patterns", "unless")
+    @classmethod
+    def _compiles(cls, value: list[str]) -> list[str]:
+        return valid_patterns(value)
+
+
+class TermGroup(TextRule):
+    """Names for one thing that a policy should not mix (`variants`: label → pattern)."""
+
+    variants: dict[str, str]
+
+    @field_validator("variants")
+    @classmethod
+    def _compiles(cls, value: dict[str, str]) -> dict[str, str]:
+        valid_patterns(list(value.values()))
+        return value
+
+
+class CompanyNames(TextRule):
+    """A company written two ways ("Acme, Inc." and "Acme Inc"): `pattern` finds legal names,
+    its group `name` the words and `suffix` the entity type."""
+
+    pattern: str
+    words: int = 3  # how many trailing words of the name to compare
+
+    @field_validator("pattern")
+    @classmethod
+    def _compiles(cls, value: str) -> str:
+        return _pattern_with_groups(value, ("name", "sep", "suffix"))
+
+
+class DateRule(TextRule):
+    """A stale effective date: `pattern` finds a labelled date (group `date`) in a text, parsed
+    with the first matching `formats`; `max_age_months` is the law's yearly update."""
+
+    pattern: str
+    formats: list[str]
+    max_age_months: int
+
+    @field_validator("pattern")
+    @classmethod
+    def _compiles(cls, value: str) -> str:
+        return _pattern_with_groups(value, ("date",))
+
+
+class TextRules(BaseModel):
+    """`review-checks.yaml` as a whole."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    default_laws: list[str]
+    always_laws: list[str] = []
+    history: list[str]
+    placeholders: list[PatternRule] = []
+    outdated: list[PatternRule] = []
+    risky: list[PatternRule] = []
+    expected: list[PatternRule] = []
+    terminology: list[TermGroup] = []
+    company_names: CompanyNames
+    effective_date: DateRule
+
+    @field_validator("history")
+    @classmethod
+    def _compiles(cls, value: list[str]) -> list[str]:
+        return valid_patterns(value)
+
+
+class AnswerCheck(Rule):
+    """A contradiction (or advice) in the answers: `when` is a Jinja condition over them."""
+
+    when: str
+    anchor: str | None = None  # clause or section id the marker goes next to
+
+
+@dataclass(frozen=True)
+class CompiledPattern:
+    rule: PatternRule
+    patterns: tuple[re.Pattern[str], ...]
+    unless: tuple[re.Pattern[str], ...]
+
+
+@dataclass(frozen=True)
+class CompiledAnswerCheck:
+    check: AnswerCheck
+    condition: Condition
+    names: frozenset[str]
+    source: DataFile
+    index: int
+
+    @property
+    def line(self) -> int | None:
+        """Where the check is in its file (found only when a message needs it)."""
+        return self.source.line((self.index,))
+
+
+@dataclass(frozen=True)
+class ReviewRules:
+    """Everything the built-in checks read, compiled."""
+
+    text: TextRules
+    history: tuple[re.Pattern[str], ...]
+    patterns: tuple[CompiledPattern, ...]  # placeholders, outdated, risky, expected: in order
+    terms: tuple[tuple[TermGroup, tuple[tuple[str, re.Pattern[str]], ...]], ...]
+    company: re.Pattern[str]
+    date: re.Pattern[str]
+    answer_checks: tuple[CompiledAnswerCheck, ...]
+    answer_checks_path: Path
+    text_path: Path
+
+
+def _flags(case_sensitive: bool) -> int:
+    return 0 if case_sensitive else re.IGNORECASE
+
+
+def _compile(rule: PatternRule) -> CompiledPattern:
+    flags = _flags(rule.case_sensitive)
+    return CompiledPattern(rule, tuple(re.compile(p, flags) for p in rule.patterns),
+                           tuple(re.compile(p, re.IGNORECASE) for p in rule.unless))
+
+
+def _validate_text_rules(file: DataFile) -> TextRules:
+    doc, path = file.data, file.path
+    try:
+        return TextRules.model_validate(doc)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        loc = err["loc"]
+        item = doc.get(loc[0]) if isinstance(doc, Mapping) and loc else None
+        if len(loc) > 1 and isinstance(item, list) and isinstance(loc[1], int) \
+                and loc[1] < len(item) and isinstance(item[loc[1]], Mapping):
+            field = f"{item[loc[1]].get('id', loc[0])}.{'.'.join(map(str, loc[2:]))}"
+        else:
+            field = ".".join(map(str, loc))
+        raise UserError(err["msg"], path=path, line=file.line(loc),
+                        field=field.rstrip(".") or None) from None
+
+
+@lru_cache(maxsize=8)
+def load_review_rules(root: Path) -> ReviewRules:
+    """Load and compile both files from a clause library folder (cached: they never change
+    while Drafter runs)."""
+    path = root / REVIEW_CHECKS
+    text = _validate_text_rules(load_data(path))
+    patterns = tuple(_compile(r) for group in (text.placeholders, text.outdated, text.risky,
+                                               text.expected) for r in group)
+    ids = [c.rule.id for c in patterns] + [t.id for t in text.terminology]
+    duplicates = sorted({i for i in ids if ids.count(i) > 1})
+    if duplicates:
+        raise UserError("duplicate check id", path=path, field=duplicates[0])
+    terms = tuple((g, tuple((label, re.compile(p, re.IGNORECASE))
+                            for label, p in g.variants.items())) for g in text.terminology)
+    return ReviewRules(
+        text=text,
+        history=tuple(re.compile(p, re.IGNORECASE) for p in text.history),
+        patterns=patterns,
+        terms=terms,
+        company=re.compile(text.company_names.pattern),
+        date=re.compile(text.effective_date.pattern, re.IGNORECASE),
+        answer_checks=_load_answer_checks(root / ANSWER_CHECKS),
+        answer_checks_path=root / ANSWER_CHECKS,
+        text_path=path,
+    )
+
+
+def _load_answer_checks(path: Path) -> tuple[CompiledAnswerCheck, ...]:
+    file = load_data(path)
+    doc = file.data
+    if not isinstance(doc, list):
+        raise UserError("expected a list of checks", path=path, line=1)
+    checks: list[CompiledAnswerCheck] = []
+    for index, item in enumerate(doc):
+        try:
+            check = AnswerCheck.model_validate(item)
+        except ValidationError as exc:
+            err = exc.errors()[0]
+            rid = item.get("id") if isinstance(item, Mapping) else None
+            raise UserError(err["msg"], path=path, line=file.line((index, *err["loc"])),
+                            field=rid) from None
+        try:
+            condition = compile_condition(check.when)
+        except TemplateSyntaxError as exc:
+            raise UserError(f"`when` is not a valid expression: {exc.message}", path=path,
+                            line=file.line((index,)), field=check.id) from None
+        names = frozenset(referenced_names(check.when, expression=True))
+        checks.append(CompiledAnswerCheck(check, condition, names, file, index))
+    return tuple(checks)
+
+
+def usable_answer_checks(rules: ReviewRules, questionnaire: Questionnaire,
+                         ) -> tuple[CompiledAnswerCheck, ...]:
+    """The answer checks whose every name is a question in this questionnaire. The others wait
+    for their questions (see `lint_review`) instead of failing."""
+    return tuple(c for c in rules.answer_checks if c.names <= questionnaire.keys)
+
+
+def lint_review(rules: ReviewRules, questionnaire: Questionnaire) -> list[UserError]:
+    """Warnings, not errors: answer checks skipped because a question they name is missing,
+    and `resolves_by` keys that are not questions (a note then names no question to answer)."""
+    warnings: list[UserError] = []
+    for compiled in rules.answer_checks:
+        unknown = sorted(compiled.names - questionnaire.keys)
+        if unknown:
+            warnings.append(UserError(
+                f"check skipped: {', '.join(unknown)} not in the questionnaire",
+                path=rules.answer_checks_path, line=compiled.line, field=compiled.check.id))
+        key = compiled.check.resolves_by
+        if key is not None and key not in questionnaire.keys and not unknown:
+            warnings.append(UserError(f"`resolves_by` names {key!r}, which is not a question",
+                                      path=rules.answer_checks_path, line=compiled.line,
+                                      field=compiled.check.id))
+    text = rules.text
+    text_rules: list[Rule] = [c.rule for c in rules.patterns] + [g for g, _ in rules.terms]
+    for rule in [*text_rules, text.company_names, text.effective_date]:
+        if rule.resolves_by is not None and rule.resolves_by not in questionnaire.keys:
+            warnings.append(UserError(f"`resolves_by` names {rule.resolves_by!r}, which is not "
+                                      "a question (yet)", path=rules.text_path, field=rule.id))
+    return warnings

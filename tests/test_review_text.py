@@ -1,0 +1,167 @@
+"""Checks on any policy text: each fires on a fixture written for it, and none fires on a clean
+policy. The fixtures are our own sentences (never a seed policy's)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from drafter.build import Project
+from drafter.review import Document, Note, review_document
+from drafter.review.document import markdown_blocks
+
+FIXTURES = Path(__file__).parent / "fixtures" / "review"
+CLEAN = (FIXTURES / "clean-policy.md").read_text()
+TODAY = date(2026, 11, 22)
+
+
+@pytest.fixture(scope="module")
+def project() -> Project:
+    return Project.load()
+
+
+def review(project: Project, text: str, **options: object) -> list[Note]:
+    document = Document(tuple(markdown_blocks(text)), "policy.md")
+    return review_document(document, project.library, today=TODAY, **options)  # type: ignore[arg-type]
+
+
+def checks(notes: list[Note]) -> set[str]:
+    return {n.check for n in notes}
+
+
+def test_clean_policy_has_no_notes(project: Project) -> None:
+    assert review(project, CLEAN) == []
+
+
+# (check that must fire, a paragraph added to the clean policy)
+FIRES = [
+    ("placeholder.bracketed", "This site is run by [Company Name]."),
+    ("placeholder.bracketed", "Write to us at [insert postal address]."),
+    ("placeholder.tbd", "We keep logs for TBD days."),
+    ("placeholder.alternative", "We link these records. -OR- We never link these records."),
+    ("placeholder.bracketed-sentence",
+     "[Say here whether the shop links browsing records to customer accounts.] Thank you."),
+    ("placeholder.template-code", "Questions go to {{ contact.email }}."),
+    ("placeholder.template-code", "{% if kiosk %}Kiosks record video.{% endif %}"),
+    ("outdated.safe-harbor",
+     "Harbor Lane is certified under the U.S.-E.U. Safe Harbor Framework for data from Europe."),
+    ("outdated.privacy-shield",
+     "We participate in and comply with the EU-U.S. Privacy Shield Framework."),
+    ("outdated.old-sccs",
+     "Transfers use the model clauses approved by Commission Decision 2010/87/EU."),
+    ("outdated.truste", "Our practices are certified by TRUSTe; click the seal to verify."),
+    ("outdated.ssl", "Card numbers travel over an SSL connection."),
+    ("outdated.dnt-honoured", "We honor Do Not Track signals sent by your browser."),
+    ("risky.breach-timeline",
+     "If a breach affects your information, we will notify you within 24 hours."),
+    ("risky.absolute-security", "Your information is completely secure with us."),
+    ("terminology.personal-information", "We never rent personal data to anyone."),
+    ("consistency.company-name", "Harbor Lane Tea Company, LLC owns this site."),
+]
+
+
+@pytest.mark.parametrize(("check", "paragraph"), FIRES, ids=[f[0] for f in FIRES])
+def test_each_text_check_fires(project: Project, check: str, paragraph: str) -> None:
+    notes = review(project, f"{CLEAN}\n{paragraph}\n")
+    assert checks(notes) == {check}
+    (note,) = notes
+    last_line = CLEAN.count("\n") + 2
+    assert note.lines == (last_line, last_line)
+    assert note.excerpt and note.id == "R1"
+
+
+# Sentences that look like the above but are not defects.
+QUIET = [
+    "We relied on the EU-U.S. Privacy Shield until it was invalidated in July 2020.",
+    "Before 2015 we were certified under the Safe Harbor Framework, which was struck down.",
+    "Transfers use the Standard Contractual Clauses of Decision (EU) 2021/914.",
+    "Our old Privacy Shield certificate (invalid since 2020) is kept for our records.",
+    "Connections are encrypted with TLS (which replaced SSL).",
+    "We do not honor Do Not Track signals, because no standard exists for them.",
+    "No website is completely secure, and we cannot promise that yours will be.",
+    "The Safe Harbor Road office is closed on Sundays.",
+    "Tell us your order number [optional].",
+]
+
+
+@pytest.mark.parametrize("paragraph", QUIET)
+def test_look_alikes_stay_quiet(project: Project, paragraph: str) -> None:
+    assert review(project, f"{CLEAN}\n{paragraph}\n") == []
+
+
+@pytest.mark.parametrize(("updated", "stale"), [("September 1, 2025", True),
+                                                ("December 1, 2025", False),
+                                                ("11/01/2024", True), ("2026-01-10", False)])
+def test_effective_date_older_than_a_year(project: Project, updated: str, stale: bool) -> None:
+    text = CLEAN.replace("Effective date: September 1, 2026", f"Last updated: {updated}")
+    notes = review(project, text)
+    assert checks(notes) == ({"changes.stale-date"} if stale else set())
+    if stale:
+        assert notes[0].lines == (4, 4) and notes[0].severity == "warning"
+
+
+def test_stale_date_depends_on_the_injected_today(project: Project) -> None:
+    document = Document(tuple(markdown_blocks(CLEAN)), "policy.md")
+    late = review_document(document, project.library, today=date(2027, 9, 2))
+    assert checks(late) == {"changes.stale-date"}
+    assert "12 months old" in late[0].message
+
+
+def test_missing_required_item_is_blocking(project: Project) -> None:
+    text = CLEAN.replace("Our site does not change what it does when it receives a Do Not Track "
+                         "signal.", "")
+    (note,) = review(project, text)
+    assert (note.check, note.requirement, note.severity) == (
+        "requirement", "caloppa.do-not-track", "blocking")
+    assert note.lines is None and note.cite and note.resolves_by == "cookies.dnt"
+
+
+def test_laws_choose_which_required_items_are_looked_for(project: Project) -> None:
+    without_dnt = CLEAN.replace("Do Not Track", "DNT")
+    assert checks(review(project, without_dnt, laws=["general"])) == set()
+    coppa = {n.requirement for n in review(project, CLEAN, laws=["coppa"])}
+    assert "coppa.notice" in coppa and all(r.startswith("coppa.") for r in coppa)
+
+
+def test_unknown_law_is_a_user_error(project: Project) -> None:
+    from drafter.errors import UserError
+
+    with pytest.raises(UserError, match="known: .*caloppa"):
+        review(project, CLEAN, laws=["atlantis"])
+
+
+def test_expected_items_are_advice(project: Project) -> None:
+    text = CLEAN.replace("Global Privacy Control", "privacy").replace("appeal", "object")
+    notes = review(project, text)
+    assert checks(notes) == {"advice.gpc", "advice.appeal"}
+    assert {n.severity for n in notes} == {"advice"}
+
+
+def test_notes_are_numbered_in_document_order(project: Project) -> None:
+    text = f"TBD\n\n{CLEAN}\nWe use SSL.\n"
+    notes = review(project, text)
+    assert [n.id for n in notes] == ["R1", "R2"]
+    assert [n.check for n in notes] == ["placeholder.tbd", "outdated.ssl"]
+    assert notes[0].lines is not None and notes[1].lines is not None
+    assert notes[0].lines[0] < notes[1].lines[0]
+
+
+def test_a_repeated_outdated_reference_is_one_note_naming_the_others(project: Project) -> None:
+    text = f"{CLEAN}\nWe use SSL.\n\nSSL protects logins too.\n\nAnd SSL again.\n"
+    (note,) = review(project, text)
+    last = CLEAN.count("\n") + 2
+    assert note.lines == (last, last)
+    assert note.message.endswith(f"(Also on lines {last + 2}, {last + 4}.)")
+
+
+def test_each_placeholder_gets_its_own_note(project: Project) -> None:
+    notes = review(project, f"{CLEAN}\nTBD\n\nAlso TBD.\n")
+    assert [n.check for n in notes] == ["placeholder.tbd"] * 2
+
+
+def test_letters_whose_lower_case_is_longer_do_not_shift_matches(project: Project) -> None:
+    notes = review(project, f"{CLEAN}\nOur İstanbul office keeps logs for TBD days.\n")
+    (note,) = notes
+    assert note.check == "placeholder.tbd" and note.excerpt and "TBD" in note.excerpt
