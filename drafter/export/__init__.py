@@ -21,6 +21,7 @@ class Source:
 
     draft: Draft
     markdown: str
+    library_version: str = ""  # what built it, for formats that record it (DOCX properties)
 
 
 Render = Callable[[Source], str | bytes]
@@ -62,3 +63,4 @@ def formats(names: str) -> list[Format]:
 from drafter.export import markdown as _markdown  # noqa: E402,F401
 from drafter.export import html as _html  # noqa: E402,F401
 from drafter.export import text as _text  # noqa: E402,F401
+from drafter.export import docx as _docx  # noqa: E402,F401
