@@ -17,8 +17,20 @@ from drafter.errors import UserError
 from drafter.export import Format, Source
 from drafter.export.markdown import to_markdown
 from drafter.library import Library, lint_library, load_library
+from drafter.manifest import (
+    FileRecord,
+    Generation,
+    Manifest,
+    Unresolved,
+    library_version,
+    load_manifest,
+    make_manifest,
+    save_manifest,
+    sha256,
+)
 from drafter.paths import default_library, default_questionnaire
 from drafter.questionnaire import Questionnaire, load_questionnaire
+from drafter.regenerate import Outcome, backup, regenerate
 from drafter.review import Draft, review_draft
 from drafter.yamlio import atomic_write
 
@@ -63,16 +75,25 @@ def slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")[:60].strip("-") or "policy"
 
 
+POLICY_MD = "privacy-policy.md"
+
+
 @dataclass(frozen=True)
 class BuildResult:
     folder: Path
     written: tuple[Path, ...]
     draft: Draft
+    outcome: Outcome  # what happened to the Markdown edit layer (merged, conflicts, …)
+    backups: tuple[Path, ...] = ()
+    previous: Manifest | None = None
+    manifest: Manifest | None = None
 
 
-def render(draft: Draft, formats: list[Format]) -> dict[str, bytes]:
-    """Every requested format's file content by suffix, all from one Markdown text."""
-    source = Source(draft, to_markdown(draft))
+def render(draft: Draft, formats: list[Format], markdown: str | None = None,
+           library: str = "") -> dict[str, bytes]:
+    """Every requested format's file content by suffix, all from one Markdown text (the
+    generated one, or the merged edit layer when counsel has edited it)."""
+    source = Source(draft, to_markdown(draft) if markdown is None else markdown, library)
     rendered: dict[str, bytes] = {}
     for fmt in formats:
         data = fmt.render(source)
@@ -80,16 +101,48 @@ def render(draft: Draft, formats: list[Format]) -> dict[str, bytes]:
     return rendered
 
 
-def build(project: Project, answers: Answers, out_dir: Path, formats: list[Format]) -> BuildResult:
-    """Write `out_dir/<business-slug>/privacy-policy.<suffix>` for each format."""
+def _write(path: Path, data: bytes | str) -> None:
+    try:
+        atomic_write(path, data)
+    except OSError as exc:
+        raise UserError(f"cannot write: {exc.strerror or exc}", path=path) from None
+
+
+def build(project: Project, answers: Answers, out_dir: Path, formats: list[Format],
+          force: bool = False) -> BuildResult:
+    """Write `out_dir/<business-slug>/privacy-policy.<suffix>` for each format.
+
+    The Markdown is always written: it is the edit layer. When counsel edited it since the
+    last build, the new generation is merged into their text (`regenerate`); a conflicted
+    merge writes only the Markdown, with markers. Any other file edited since the last build
+    is backed up before it is replaced. The manifest records what was generated."""
     draft = project.draft(answers)
     folder = out_dir / slug(draft.policy.business_name)
-    written: list[Path] = []
-    for suffix, data in render(draft, formats).items():
-        path = folder / f"privacy-policy{suffix}"
-        try:
-            atomic_write(path, data)
-        except OSError as exc:
-            raise UserError(f"cannot write: {exc.strerror or exc}", path=path) from None
-        written.append(path)
-    return BuildResult(folder, tuple(written), draft)
+    previous = load_manifest(folder)
+    generation = Generation(markdown=to_markdown(draft), plain=to_markdown(Draft(draft.policy, ())))
+    md_path = folder / POLICY_MD
+    outcome = regenerate(md_path, previous, generation, force)
+    written = [md_path]
+    _write(md_path, outcome.markdown)
+    version = library_version(project.library)
+    files = {POLICY_MD: FileRecord(sha256=sha256(outcome.markdown), text=outcome.markdown)}
+    backups = [outcome.backup] if outcome.backup else []
+    unresolved = None
+    if outcome.conflicts and outcome.backup and outcome.base:
+        unresolved = Unresolved(backup_sha256=sha256(outcome.backup.read_bytes()),
+                                base=outcome.base)
+    else:
+        others = {s: d for s, d in render(draft, formats, outcome.markdown, version).items()
+                  if s != ".md"}
+        for suffix, data in others.items():
+            path = folder / f"privacy-policy{suffix}"
+            known = previous.files.get(path.name) if previous else None
+            if path.exists() and (known is None or sha256(path.read_bytes()) != known.sha256):
+                backups.append(backup(path))
+            _write(path, data)
+            written.append(path)
+            text = data.decode("utf-8") if suffix != ".docx" else None
+            files[path.name] = FileRecord(sha256=sha256(data), text=text)
+    manifest = make_manifest(draft, answers, project.library, generation, files, unresolved)
+    save_manifest(folder, manifest)
+    return BuildResult(folder, tuple(written), draft, outcome, tuple(backups), previous, manifest)

@@ -19,6 +19,7 @@ from drafter.export import FORMATS, formats
 from drafter.answers import answers_model
 from drafter.paths import default_questionnaire, examples
 from drafter.questionnaire import load_questionnaire
+from drafter.report import report_regeneration
 
 EXIT_USAGE = 2
 
@@ -42,7 +43,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     project = _project(args)
     answers_path = _answers_path(args)
     result = build(project, project.answers(answers_path), Path(args.output),
-                   formats(args.format))
+                   formats(args.format), force=args.force)
     blocking = sum(1 for n in result.draft.notes if n.severity == "blocking")
     print(f"Drafted the privacy policy for {result.draft.policy.business_name} "
           f"from {answers_path}:")
@@ -50,7 +51,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         print(f"  {path}")
     if result.draft.notes:
         print(f"{len(result.draft.notes)} reviewer note(s), {blocking} blocking.")
-    return 0
+    return report_regeneration(result)
 
 
 def cmd_lint(args: argparse.Namespace) -> int:
@@ -92,6 +93,9 @@ def parser() -> argparse.ArgumentParser:
                    help="folder to write into (default: output/)")
     p.add_argument("--format", default=",".join(FORMATS), metavar="LIST",
                    help=f"comma-separated formats (default: {','.join(FORMATS)})")
+    p.add_argument("--force", action="store_true",
+                   help="regenerate from scratch, backing up an edited privacy-policy.md "
+                        "instead of merging it")
     p.set_defaults(run=cmd_build)
 
     p = sub.add_parser("lint", help="check the clause library against the questionnaire")

@@ -1,0 +1,160 @@
+"""Re-generation keeps counsel's edits: the end-to-end merge and conflict scenarios, and the
+rule that reviewer-note decorations never collide with prose edits."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from drafter.cli import main
+from drafter.manifest import Generation, load_manifest
+from drafter.paths import examples
+from drafter.regenerate import merge
+
+FOLDER = "parcel-point-kiosks-inc"
+# Sentences from three different clauses of the kiosk policy.
+WHO = 'This policy explains how Parcel Point Kiosks, Inc. ("Parcel Point") handles personal information.'
+CHILDREN = "Our services are not meant for children under 13, and we do not knowingly collect their personal information."
+SELLS_OLD = "We do not sell your personal information, and we do not share it with other companies"
+SELLS_NEW = "We do not sell your personal information for money."
+
+
+def _answers(tmp_path: Path, advertising: bool) -> Path:
+    text = examples()["kiosk"].read_text()
+    path = tmp_path / "answers.yaml"
+    path.write_text(text.replace("  advertising: false", f"  advertising: {str(advertising).lower()}"))
+    return path
+
+
+def _build(answers: Path, out: Path, *extra: str) -> int:
+    return main(["build", str(answers), "-o", str(out), *extra])
+
+
+def _edit(text: str, old: str, new: str) -> str:
+    assert text.count(old) == 1, old
+    return text.replace(old, new)
+
+
+def test_clean_merge_keeps_both_edits_and_the_new_text(tmp_path: Path) -> None:
+    answers = _answers(tmp_path, advertising=False)
+    out = tmp_path / "out"
+    assert _build(answers, out) == 0
+    md_path = out / FOLDER / "privacy-policy.md"
+    edits = [(WHO, "This policy explains how Parcel Point Kiosks, Inc. (\"Parcel Point\") "
+                   "collects, uses and protects personal information."),
+             (CHILDREN, "We do not aim our services at children under 13.")]
+    edited = md_path.read_text()
+    for old, new in edits:
+        edited = _edit(edited, old, new)
+    md_path.write_text(edited)
+
+    answers.write_text(answers.read_text().replace("advertising: false", "advertising: true"))
+    assert _build(answers, out) == 0
+
+    merged = md_path.read_text()
+    fresh = tmp_path / "fresh"
+    assert _build(answers, fresh) == 0
+    expected = (fresh / FOLDER / "privacy-policy.md").read_text()
+    for old, new in edits:
+        expected = _edit(expected, old, new)
+    assert merged == expected  # both edits and the new text, nothing else moved
+    assert SELLS_NEW in merged and SELLS_OLD not in merged
+    assert list((out / FOLDER / "backups").glob("privacy-policy.*.md"))
+    # The other formats are rendered from the merged Markdown.
+    assert "We do not aim our services at children under 13." in (out / FOLDER / "privacy-policy.txt").read_text()
+
+
+def test_editing_the_rewritten_sentence_is_a_conflict(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    answers = _answers(tmp_path, advertising=False)
+    out = tmp_path / "out"
+    assert _build(answers, out) == 0
+    md_path = out / FOLDER / "privacy-policy.md"
+    edited = _edit(md_path.read_text(), SELLS_OLD, "We never sell or rent your personal information, and we do not share it with other companies")
+    md_path.write_text(edited)
+    html_before = (out / FOLDER / "privacy-policy.html").read_text()
+
+    answers.write_text(answers.read_text().replace("advertising: false", "advertising: true"))
+    assert _build(answers, out) == 1
+    shown = capsys.readouterr().out
+    assert "conflict at" in shown and "sharing.overview" in shown
+
+    merged = md_path.read_text()
+    assert "<<<<<<< counsel's edit" in merged and ">>>>>>> new draft" in merged
+    assert "We never sell or rent your personal information" in merged
+    assert SELLS_NEW in merged
+    backups = list((out / FOLDER / "backups").glob("privacy-policy.*.md"))
+    assert [b.read_text() for b in backups] == [edited]
+    assert (out / FOLDER / "privacy-policy.html").read_text() == html_before
+
+    # Until the conflict is resolved, a build refuses to touch the file.
+    assert _build(answers, out) == 2
+    assert md_path.read_text() == merged
+
+
+def test_force_backs_up_and_regenerates(tmp_path: Path) -> None:
+    answers = _answers(tmp_path, advertising=False)
+    out = tmp_path / "out"
+    assert _build(answers, out) == 0
+    md_path = out / FOLDER / "privacy-policy.md"
+    generated = md_path.read_text()
+    md_path.write_text(generated.replace(WHO, "Counsel rewrote this."))
+    assert _build(answers, out, "--force") == 0
+    assert md_path.read_text() == generated
+    backups = list((out / FOLDER / "backups").glob("privacy-policy.*.md"))
+    assert len(backups) == 1 and "Counsel rewrote this." in backups[0].read_text()
+
+
+def test_restoring_the_backup_after_a_conflict_merges_against_the_older_draft(tmp_path: Path) -> None:
+    answers = _answers(tmp_path, advertising=False)
+    out = tmp_path / "out"
+    assert _build(answers, out) == 0
+    md_path = out / FOLDER / "privacy-policy.md"
+    edited = _edit(md_path.read_text(), SELLS_OLD, "We never sell your data, and we do not share it with other companies")
+    md_path.write_text(edited)
+    answers.write_text(answers.read_text().replace("advertising: false", "advertising: true"))
+    assert _build(answers, out) == 1
+    backup = next((out / FOLDER / "backups").glob("privacy-policy.*.md"))
+    shutil.copy(backup, md_path)  # counsel gives up on the merge and restores their file
+    assert _build(answers, out) == 1  # the same conflict again, not a silent loss of the new text
+    assert SELLS_NEW in md_path.read_text()
+
+
+def test_an_edited_file_without_a_manifest_is_never_overwritten(tmp_path: Path) -> None:
+    answers = _answers(tmp_path, advertising=False)
+    out = tmp_path / "out"
+    assert _build(answers, out) == 0
+    md_path = out / FOLDER / "privacy-policy.md"
+    md_path.write_text("Counsel's own version.\n")
+    (out / FOLDER / "drafter-manifest.json").unlink()
+    assert _build(answers, out) == 2
+    assert md_path.read_text() == "Counsel's own version.\n"
+    assert load_manifest(out / FOLDER) is None
+
+
+CLAUSES = ["<!-- clause: a.one (a/one.md.j2) -->\n", "First clause text.\n", "\n",
+           "<!-- clause: a.two (a/two.md.j2) -->\n", "Second clause text.\n", "\n"]
+
+
+def _decorated(plain: list[str], markers: dict[int, str], notes: list[str]) -> Generation:
+    """A generation whose notes add a marker line after some lines and a list at the end."""
+    full: list[str] = []
+    for n, line in enumerate(plain):
+        full.append(line)
+        if n in markers:
+            full.append(markers[n])
+    return Generation(markdown="".join(full + notes), plain="".join(plain))
+
+
+def test_renumbered_note_markers_never_conflict_with_prose_edits() -> None:
+    base = _decorated(CLAUSES, {0: "[R1]\n", 3: "[R2]\n"}, ["## Notes\n", "- R1 old\n", "- R2 old\n"])
+    # The new draft drops note R1, so R2 becomes R1 and the notes list changes.
+    theirs = _decorated(CLAUSES, {3: "[R1]\n"}, ["## Notes\n", "- R1 renumbered\n"])
+    ours = base.markdown.replace("First clause text.", "First clause, edited.") \
+        .replace("Second clause text.", "Second clause, edited.")
+    merged, conflicts = merge(base, ours, theirs)
+    assert conflicts == []
+    assert merged == ("<!-- clause: a.one (a/one.md.j2) -->\nFirst clause, edited.\n\n"
+                      "<!-- clause: a.two (a/two.md.j2) -->\n[R1]\nSecond clause, edited.\n\n"
+                      "## Notes\n- R1 renumbered\n")
