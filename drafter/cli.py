@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from drafter import __version__
+from drafter.absorb import absorb
 from drafter.build import Project, build
 from drafter.errors import DrafterError, UserError
 from drafter.export import FORMATS, formats
@@ -52,6 +53,19 @@ def cmd_build(args: argparse.Namespace) -> int:
     if result.draft.notes:
         print(f"{len(result.draft.notes)} reviewer note(s), {blocking} blocking.")
     return report_regeneration(result)
+
+
+def cmd_absorb(args: argparse.Namespace) -> int:
+    result = absorb(Path(args.docx), Path(args.output))
+    if result.changed_blocks == 0:
+        print(f"{result.path}: no change from the last build.")
+    else:
+        where = f" (clauses: {', '.join(result.clauses)})" if result.clauses else ""
+        print(f"{result.path}: {result.changed_blocks} block(s) taken from Word{where}.")
+        print("The next `drafter build` merges them with any new draft.")
+    if result.backup:
+        print(f"Backed up: {result.backup}")
+    return 0
 
 
 def cmd_lint(args: argparse.Namespace) -> int:
@@ -97,6 +111,12 @@ def parser() -> argparse.ArgumentParser:
                    help="regenerate from scratch, backing up an edited privacy-policy.md "
                         "instead of merging it")
     p.set_defaults(run=cmd_build)
+
+    p = sub.add_parser("absorb", help="take counsel's edited Word file back into the Markdown")
+    p.add_argument("docx", metavar="EDITED.docx", help="the DOCX counsel edited")
+    p.add_argument("-o", "--output", default="output", metavar="DIR",
+                   help="the folder the policy was built into (default: output/)")
+    p.set_defaults(run=cmd_absorb)
 
     p = sub.add_parser("lint", help="check the clause library against the questionnaire")
     p.set_defaults(run=cmd_lint)

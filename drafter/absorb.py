@@ -1,0 +1,340 @@
+"""`drafter absorb EDITED.docx`: counsel's Word edits back into the Markdown edit layer.
+
+The DOCX was rendered from a Markdown text that the manifest records. Both are cut into
+blocks (headings, paragraphs, list items, tables) with a plain-text signature each, and
+difflib aligns the two sequences: blocks Word left alone keep their exact Markdown source,
+so an unedited export absorbs to the very same file; changed or new blocks are converted
+from Word (bold, italic, links, lists, tables). Clause comments are never dropped: they are
+kept from the Markdown, and a clause bookmark in Word (`provenance`) places them for new
+blocks. Word comments are not text, so resolved review comments simply disappear.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from docx import Document
+from docx.document import Document as DocxDocument
+from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
+from docx.table import Table
+from docx.text.hyperlink import Hyperlink
+from docx.text.paragraph import Paragraph
+from markdown_it.token import Token
+
+from drafter.build import POLICY_MD, slug
+from drafter.errors import UserError
+from drafter.export.docx import HEADING_STYLES
+from drafter.export.html import parser
+from drafter.manifest import Manifest, load_manifest
+from drafter.provenance import BOOKMARK_PREFIX, ClauseMark, bookmark_name, parse_clause_comment
+from drafter.regenerate import backup
+from drafter.templating import escape_markdown
+from drafter.yamlio import atomic_write
+
+_SPACES = re.compile(r"\s+")
+_HEADING_TAGS = {style: tag for tag, style in HEADING_STYLES.items()}
+
+
+def _plain(text: str) -> str:
+    return _SPACES.sub(" ", text).strip()
+
+
+@dataclass(frozen=True)
+class SourceBlock:
+    """A block of the Markdown the DOCX came from: its signature and exact source text."""
+
+    signature: tuple[str, str]
+    prefix: str  # clause comment line(s) before it
+    body: str
+    tail: str  # blank lines after it
+
+    @property
+    def text(self) -> str:
+        return self.prefix + self.body + self.tail
+
+
+@dataclass(frozen=True)
+class WordBlock:
+    """A block of the Word document: its signature, its Markdown, the clause it starts."""
+
+    signature: tuple[str, str]
+    markdown: str
+    clause: str | None
+
+
+@dataclass(frozen=True)
+class AbsorbResult:
+    path: Path
+    changed_blocks: int
+    clauses: tuple[str, ...]  # clauses whose text changed
+    backup: Path | None
+
+
+# ---- the Markdown side ----------------------------------------------------------------------
+
+def _inline_plain(token: Token) -> str:
+    return _plain("".join(c.content if c.type in ("text", "code_inline") else " "
+                          for c in token.children or []
+                          if c.type in ("text", "code_inline", "softbreak", "hardbreak")))
+
+
+def _close(tokens: list[Token], i: int) -> int:
+    depth = 0
+    for j in range(i, len(tokens)):
+        depth += tokens[j].nesting
+        if depth == 0:
+            return j
+    return len(tokens) - 1
+
+
+def _is_contents(tokens: list[Token]) -> bool:
+    inlines = [t for t in tokens if t.type == "inline"]
+    return bool(inlines) and all(
+        (t.children or [None])[0] is not None and t.children[0].type == "link_open"
+        and str(t.children[0].attrs.get("href", "")).startswith("#") for t in inlines)
+
+
+def _source_units(tokens: list[Token]) -> Iterator[tuple[tuple[str, str], int, int]]:
+    """(signature, first line, end line) of each block, list items one by one."""
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        end = _close(tokens, i) if token.nesting == 1 else i
+        lines = token.map or [0, 0]
+        inner = tokens[i:end + 1]
+        if token.type in ("bullet_list_open", "ordered_list_open") and not _is_contents(inner):
+            kind = "ul" if token.type == "bullet_list_open" else "ol"
+            j = i + 1
+            while j < end:
+                item_end = _close(tokens, j)
+                item = tokens[j:item_end + 1]
+                text = " ".join(_inline_plain(t) for t in item if t.type == "inline")
+                yield (kind, text), (tokens[j].map or lines)[0], (tokens[j].map or lines)[1]
+                j = item_end + 1
+        elif token.type in ("bullet_list_open", "ordered_list_open"):
+            yield ("toc", ""), lines[0], lines[1]
+        elif token.type == "heading_open":
+            yield (token.tag, _inline_plain(tokens[i + 1])), lines[0], lines[1]
+        elif token.type == "table_open":
+            cells = [_inline_plain(t) for t in inner if t.type == "inline"]
+            yield ("table", " | ".join(cells)), lines[0], lines[1]
+        elif token.type == "paragraph_open":
+            yield ("p", _inline_plain(tokens[i + 1])), lines[0], lines[1]
+        elif token.type == "html_block" and parse_clause_comment(token.content):
+            yield ("clause", token.content.strip()), lines[0], lines[1]
+        elif token.map is not None:
+            yield (token.type, _plain(token.content)), lines[0], lines[1]
+        i = end + 1
+
+
+def source_blocks(markdown: str) -> list[SourceBlock]:
+    """The Markdown cut into blocks whose texts, joined, give back the Markdown exactly."""
+    lines = markdown.splitlines(keepends=True)
+    units = list(_source_units(parser().parse(markdown)))
+    blocks: list[SourceBlock] = []
+    prefix_start: int | None = None
+    for n, (signature, start, end) in enumerate(units):
+        if signature[0] == "clause":
+            prefix_start = start if prefix_start is None else prefix_start
+            continue
+        begin = 0 if not blocks else (prefix_start if prefix_start is not None else start)
+        following = next((u[1] for u in units[n + 1:]), len(lines))
+        blocks.append(SourceBlock(signature, "".join(lines[begin:start]),
+                                  "".join(lines[start:end]), "".join(lines[end:following])))
+        prefix_start = None
+    if prefix_start is not None or not blocks:  # trailing comments, or no blocks at all
+        rest = markdown if not blocks else "".join(lines[prefix_start:])
+        blocks.append(SourceBlock(("rest", ""), rest, "", ""))
+    return blocks
+
+
+# ---- the Word side --------------------------------------------------------------------------
+
+def _run_markdown(text: str, bold: bool, italic: bool) -> str:
+    escaped = escape_markdown(text).replace("\n", "  \n")
+    if not escaped.strip():
+        return escaped
+    if italic:
+        escaped = f"*{escaped}*"
+    return f"**{escaped}**" if bold else escaped
+
+
+def _paragraph_markdown(paragraph: Paragraph) -> str:
+    """Inline Markdown for a Word paragraph; neighbouring runs with the same look are joined."""
+    pieces: list[tuple[str, bool, bool, str | None]] = []
+    for item in paragraph.iter_inner_content():
+        if isinstance(item, Hyperlink):
+            address = item.address + (f"#{item.fragment}" if item.fragment else "")
+            pieces.append((item.text, False, False, address))
+        else:
+            pieces.append((item.text, bool(item.bold), bool(item.italic), None))
+    out: list[str] = []
+    current: list[str] = []
+    look: tuple[bool, bool] | None = None
+    for text, bold, italic, href in pieces + [("", False, False, "")]:
+        if href is not None or (bold, italic) != look:
+            if current and look is not None:
+                out.append(_run_markdown("".join(current), *look))
+            current, look = [], None
+        if href:
+            out.append(f"[{escape_markdown(text)}](<{href}>)")
+        elif href is None:
+            current.append(text)
+            look = (bold, italic)
+    return "".join(out).strip()
+
+
+def _style_kind(paragraph: Paragraph, doc: DocxDocument) -> str:
+    name = paragraph.style.name if paragraph.style is not None else "Normal"
+    if name in _HEADING_TAGS:
+        return _HEADING_TAGS[name]
+    if name.startswith("List Bullet"):
+        return "ul"
+    if name.startswith("List Number"):
+        return "ol"
+    num_pr = paragraph._p.pPr.numPr if paragraph._p.pPr is not None else None
+    if num_pr is not None and num_pr.numId is not None:
+        formats = doc.part.numbering_part.element.xpath(
+            f'w:abstractNum[@w:abstractNumId=//w:num[@w:numId="{num_pr.numId.val}"]'
+            f'/w:abstractNumId/@w:val]/w:lvl/w:numFmt/@w:val')
+        return "ul" if formats[:1] == ["bullet"] else "ol"
+    return "p"
+
+
+def _fields(paragraph: Paragraph) -> tuple[int, bool]:
+    """Net field depth change in a paragraph, and whether it starts a TOC field."""
+    kinds = paragraph._p.xpath(".//w:fldChar/@w:fldCharType")
+    instr = " ".join(paragraph._p.xpath(".//w:instrText/text()"))
+    return kinds.count("begin") - kinds.count("end"), instr.strip().startswith("TOC")
+
+
+def _body_elements(parent: BaseOxmlElement) -> Iterator[BaseOxmlElement]:
+    """Paragraphs and tables in document order, also inside content controls (LibreOffice
+    and Word wrap the TOC in one)."""
+    for element in parent.iterchildren():
+        if element.tag in (qn("w:p"), qn("w:tbl")):
+            yield element
+        elif element.tag in (qn("w:sdt"), qn("w:sdtContent")):
+            yield from _body_elements(element)
+
+
+def word_blocks(doc: DocxDocument, clause_ids: list[str]) -> list[WordBlock]:
+    by_bookmark = {bookmark_name(c): c for c in clause_ids}
+    blocks: list[WordBlock] = []
+    toc_depth = 0
+    ordinal = 0
+    for element in _body_elements(doc.element.body):
+        if element.tag == qn("w:tbl"):
+            blocks.append(_table_block(Table(element, doc)))
+            ordinal = 0
+            continue
+        paragraph = Paragraph(element, doc)
+        change, starts_toc = _fields(paragraph)
+        if toc_depth or starts_toc:
+            if not toc_depth:
+                blocks.append(WordBlock(("toc", ""), "", None))
+            toc_depth = max(toc_depth + change, 0)
+            continue
+        text = _plain(paragraph.text)
+        if not text:
+            continue
+        marks = [by_bookmark.get(str(name)) for name in
+                 element.xpath(f'.//w:bookmarkStart[starts-with(@w:name, "{BOOKMARK_PREFIX}")]/@w:name')]
+        kind = _style_kind(paragraph, doc)
+        ordinal = ordinal + 1 if kind == "ol" else 0
+        inline = _paragraph_markdown(paragraph)
+        markdown = {"ul": f"- {inline}", "ol": f"{ordinal}. {inline}", "p": inline}.get(
+            kind, "#" * int(kind[1:]) + " " + inline if kind.startswith("h") else inline)
+        blocks.append(WordBlock((kind, text), markdown, next((m for m in marks if m), None)))
+    return blocks
+
+
+def _table_block(table: Table) -> WordBlock:
+    rows = [[_plain(cell.text) for cell in row.cells] for row in table.rows]
+    cells = [c for row in rows for c in row]
+    lines = []
+    for n, row in enumerate(rows):
+        lines.append("| " + " | ".join(escape_markdown(c) for c in row) + " |")
+        if n == 0:
+            lines.append("|" + "|".join(" --- " for _ in row) + "|")
+    return WordBlock(("table", " | ".join(cells)), "\n".join(lines), None)
+
+
+# ---- aligning the two -----------------------------------------------------------------------
+
+def reconcile(source: list[SourceBlock], word: list[WordBlock],
+              sources: dict[str, str]) -> tuple[str, int, list[str]]:
+    """The Markdown for the Word blocks: unchanged blocks verbatim, changed ones converted.
+    Returns the text, how many Word blocks changed, and the clauses they are in."""
+    matcher = difflib.SequenceMatcher(None, [b.signature for b in source],
+                                      [w.signature for w in word], autojunk=False)
+    out: list[str] = []
+    changed = 0
+    touched: list[str] = []
+    clause: str | None = None
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            for block in source[i1:i2]:
+                out.append(block.text)
+                clause = _clause_in(block.prefix) or clause
+            continue
+        changed += max(i2 - i1, j2 - j1)
+        for k, block in enumerate(word[j1:j2]):
+            old = source[i1 + k] if i1 + k < i2 else None
+            prefix = old.prefix if old else ""
+            if block.clause and block.clause != _clause_in(prefix) and \
+                    block.clause not in "".join(out):
+                prefix += ClauseMark(block.clause, sources.get(block.clause, "")).comment() + "\n"
+            clause = _clause_in(prefix) or block.clause or clause
+            if clause and clause not in touched:
+                touched.append(clause)
+            nxt = word[j1 + k + 1] if j1 + k + 1 < len(word) else None
+            tight = nxt is not None and nxt.signature[0] == block.signature[0] in ("ul", "ol")
+            tail = old.tail if old else ("" if tight else "\n")
+            out.append(prefix + block.markdown + ("\n" if block.markdown else "") + tail)
+        for old in source[i1 + (j2 - j1):i2]:  # blocks counsel deleted: keep their provenance
+            out.append(old.prefix)
+    text = "".join(out)
+    return text.rstrip("\n") + "\n", changed, touched
+
+
+def _clause_in(prefix: str) -> str | None:
+    marks = [parse_clause_comment(line) for line in prefix.splitlines()]
+    found = [m.id for m in marks if m is not None]
+    return found[-1] if found else None
+
+
+def _open(path: Path) -> DocxDocument:
+    try:
+        return Document(str(path))
+    except FileNotFoundError:
+        raise UserError("no such file", path=path) from None
+    except Exception as exc:  # python-docx raises many kinds for a file that is not DOCX
+        raise UserError(f"is not a Word (.docx) file Drafter can read: {exc}", path=path) from None
+
+
+def absorb(docx_path: Path, out_dir: Path) -> AbsorbResult:
+    """Write counsel's edited DOCX back as `out_dir/<slug>/privacy-policy.md`."""
+    doc = _open(docx_path)
+    business = doc.core_properties.subject or ""
+    folder = out_dir / slug(business)
+    manifest: Manifest | None = load_manifest(folder)
+    if manifest is None or POLICY_MD not in manifest.files:
+        raise UserError(f"no Drafter build for {business or 'this document'!r} in {out_dir} "
+                        f"(expected {folder / 'drafter-manifest.json'}); pass --output",
+                        path=docx_path)
+    reference = manifest.files[POLICY_MD].text or ""
+    sources = manifest.clause_sources()
+    text, changed, touched = reconcile(source_blocks(reference),
+                                       word_blocks(doc, list(sources)), sources)
+    path = folder / POLICY_MD
+    saved = None
+    if path.exists() and path.read_text(encoding="utf-8") != text:
+        saved = backup(path)
+    atomic_write(path, text)
+    return AbsorbResult(path, changed, tuple(touched), saved)

@@ -1,0 +1,85 @@
+"""`drafter absorb`: counsel's Word edits come back into the Markdown, and the next build
+merges them; an unedited export comes back unchanged."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from docx import Document
+
+from drafter.cli import main
+from drafter.paths import examples
+
+FOLDER = "parcel-point-kiosks-inc"
+CHILDREN = "Our services are not meant for children under 13"
+
+
+def _built(tmp_path: Path, name: str = "kiosk") -> Path:
+    assert main(["build", "--example", name, "-o", str(tmp_path)]) == 0
+    return next(p for p in tmp_path.iterdir() if (p / "drafter-manifest.json").exists())
+
+
+@pytest.mark.parametrize("name", list(examples()))
+def test_absorbing_an_unedited_export_then_building_changes_nothing(
+        tmp_path: Path, name: str, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = _built(tmp_path, name)
+    before = (folder / "privacy-policy.md").read_text()
+    assert main(["absorb", str(folder / "privacy-policy.docx"), "-o", str(tmp_path)]) == 0
+    assert (folder / "privacy-policy.md").read_text() == before
+    assert main(["build", "--example", name, "-o", str(tmp_path)]) == 0
+    assert "privacy-policy.md: no change." in capsys.readouterr().out
+    assert (folder / "privacy-policy.md").read_text() == before
+
+
+def test_word_edits_come_back_as_markdown_in_their_clauses(tmp_path: Path) -> None:
+    folder = _built(tmp_path)
+    docx_path = folder / "privacy-policy.docx"
+    doc = Document(str(docx_path))
+    children = next(p for p in doc.paragraphs if p.text.startswith(CHILDREN))
+    for run in children.runs[1:]:
+        run.text = ""
+    children.runs[0].text = "We do not aim our services at children under 13."
+    bullet = next(p for p in doc.paragraphs if p.style.name == "List Bullet")
+    added = bullet.insert_paragraph_before("Photos of parcel labels", style="List Bullet")
+    added.runs[0].bold = True
+    edited = tmp_path / "edited.docx"
+    doc.save(str(edited))
+
+    assert main(["absorb", str(edited), "-o", str(tmp_path)]) == 0
+    md = (folder / "privacy-policy.md").read_text()
+    assert "<!-- clause: children.not-directed (children/not-directed.md.j2) -->\n" \
+           "We do not aim our services at children under 13.\n" in md
+    assert "- **Photos of parcel labels**\n- **Contact details**" in md
+    assert list((folder / "backups").glob("privacy-policy.*.md"))
+
+    # The next build keeps the absorbed edits (three-way merge against the last draft).
+    assert main(["build", "--example", "kiosk", "-o", str(tmp_path)]) == 0
+    rebuilt = (folder / "privacy-policy.md").read_text()
+    assert rebuilt == md
+    assert "We do not aim our services at children under 13." in (folder / "privacy-policy.txt").read_text()
+
+
+def test_a_lost_bookmark_does_not_lose_the_clause_comment(tmp_path: Path) -> None:
+    folder = _built(tmp_path)
+    before = (folder / "privacy-policy.md").read_text()
+    doc = Document(str(folder / "privacy-policy.docx"))
+    children = next(p for p in doc.paragraphs if p.text.startswith(CHILDREN))
+    children._p.getparent().remove(children._p)  # counsel deletes the clause's only paragraph
+    edited = tmp_path / "edited.docx"
+    doc.save(str(edited))
+    assert main(["absorb", str(edited), "-o", str(tmp_path)]) == 0
+    md = (folder / "privacy-policy.md").read_text()
+    assert CHILDREN not in md
+    assert "<!-- clause: children.not-directed (children/not-directed.md.j2) -->" in md
+    assert len(md.splitlines()) == len(before.splitlines()) - 2
+
+
+def test_absorb_needs_a_build_to_absorb_into(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = _built(tmp_path)
+    other = tmp_path / "elsewhere"
+    assert main(["absorb", str(folder / "privacy-policy.docx"), "-o", str(other)]) == 2
+    assert "no Drafter build" in capsys.readouterr().err
+    not_docx = tmp_path / "notes.docx"
+    not_docx.write_text("not a zip")
+    assert main(["absorb", str(not_docx), "-o", str(tmp_path)]) == 2
