@@ -172,6 +172,8 @@ def _inline(doc: DocxDocument, paragraph: Paragraph, token: Token) -> None:
             link = _hyperlink(doc, paragraph, str(child.attrs.get("href", "")))
         elif kind == "link_close":
             link = None
+        elif kind in ("text", "code_inline") and not child.content:
+            continue
         elif kind in ("text", "code_inline", "softbreak", "hardbreak"):
             run = paragraph.add_run(child.content if kind != "softbreak" else " ")
             if kind == "hardbreak":
