@@ -12,12 +12,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from drafter.answers import Answers, load_answers
+from drafter.changes import ChangeReport
 from drafter.assemble import assemble
 from drafter.errors import UserError
 from drafter.export import Format, Source
 from drafter.export.markdown import to_markdown
 from drafter.library import Library, lint_library, load_library
+from drafter.history import record_changes
 from drafter.manifest import (
+    POLICY_MD,
     FileRecord,
     Generation,
     Manifest,
@@ -75,9 +78,6 @@ def slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")[:60].strip("-") or "policy"
 
 
-POLICY_MD = "privacy-policy.md"
-
-
 @dataclass(frozen=True)
 class BuildResult:
     folder: Path
@@ -87,6 +87,7 @@ class BuildResult:
     backups: tuple[Path, ...] = ()
     previous: Manifest | None = None
     manifest: Manifest | None = None
+    changes: tuple[ChangeReport, str] | None = None  # since the last published version
 
 
 def render(draft: Draft, formats: list[Format], markdown: str | None = None,
@@ -145,4 +146,7 @@ def build(project: Project, answers: Answers, out_dir: Path, formats: list[Forma
             files[path.name] = FileRecord(sha256=sha256(data), text=text)
     manifest = make_manifest(draft, answers, project.library, generation, files, unresolved)
     save_manifest(folder, manifest)
-    return BuildResult(folder, tuple(written), draft, outcome, tuple(backups), previous, manifest)
+    changes = None if outcome.conflicts else record_changes(
+        project.questionnaire, project.library.root, folder, previous)
+    return BuildResult(folder, tuple(written), draft, outcome, tuple(backups), previous, manifest,
+                       changes)

@@ -9,12 +9,16 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from datetime import date
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from drafter import __version__
 from drafter.absorb import absorb
-from drafter.build import Project, build
+from drafter.build import Project, build, slug
+from drafter.changes import render_report
+from drafter.history import CHANGES_MD, changes_since_published, published_versions
+from drafter.publish import publish
 from drafter.errors import DrafterError, UserError
 from drafter.export import FORMATS, formats
 from drafter.answers import answers_model
@@ -68,6 +72,43 @@ def cmd_absorb(args: argparse.Namespace) -> int:
     return 0
 
 
+def _folder(project: Project, args: argparse.Namespace) -> Path:
+    """The build folder for an answers file (named after the business, as `build` does)."""
+    answers = project.answers(_answers_path(args))
+    name = answers.resolved()[project.library.document.business_name] or ""
+    return Path(args.output) / slug(str(name))
+
+
+def cmd_diff(args: argparse.Namespace) -> int:
+    project = _project(args)
+    folder = _folder(project, args)
+    if not published_versions(folder):
+        print(f"Nothing published yet in {folder}: `drafter publish` keeps the approved "
+              f"version; {folder / CHANGES_MD} lists what changed since the last build.")
+        return 0
+    found = changes_since_published(project.questionnaire, project.library.root, folder)
+    if found is None:
+        raise UserError("no build here yet: run `drafter build` first", path=folder)
+    print(render_report(*found), end="")
+    return 0
+
+
+def cmd_publish(args: argparse.Namespace) -> int:
+    project = _project(args)
+    on = date.fromisoformat(args.date) if args.date else date.today()
+    result = publish(project, _answers_path(args), Path(args.output), formats(args.format), on)
+    if result.redated:
+        print(f"The text changed, so {project.library.document.effective_date} is now "
+              f"{result.redated.isoformat()} (in {_answers_path(args)}).")
+    if result.kept is None:
+        print("No change since the last published version: nothing published, date unchanged.")
+        return 0
+    if result.report:
+        print(render_report(*result.report), end="")
+    print(f"Published: {result.kept}")
+    return 0
+
+
 def cmd_lint(args: argparse.Namespace) -> int:
     project = Project.open(args.questionnaire, args.library)
     problems = project.lint()
@@ -117,6 +158,24 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", default="output", metavar="DIR",
                    help="the folder the policy was built into (default: output/)")
     p.set_defaults(run=cmd_absorb)
+
+    p = sub.add_parser("diff", help="what changed since the last published version")
+    p.add_argument("answers", nargs="?", help="answers file (default: the kiosk example)")
+    p.add_argument("--example", metavar="NAME", help="a built-in example")
+    p.add_argument("-o", "--output", default="output", metavar="DIR",
+                   help="the folder the policy was built into (default: output/)")
+    p.set_defaults(run=cmd_diff)
+
+    p = sub.add_parser("publish", help="build and keep this version under history/")
+    p.add_argument("answers", nargs="?", help="answers file (default: the kiosk example)")
+    p.add_argument("--example", metavar="NAME", help="a built-in example")
+    p.add_argument("-o", "--output", default="output", metavar="DIR",
+                   help="folder to write into (default: output/)")
+    p.add_argument("--format", default=",".join(FORMATS), metavar="LIST",
+                   help=f"comma-separated formats (default: {','.join(FORMATS)})")
+    p.add_argument("--date", metavar="YYYY-MM-DD",
+                   help="effective date for a changed text (default: today)")
+    p.set_defaults(run=cmd_publish)
 
     p = sub.add_parser("lint", help="check the clause library against the questionnaire")
     p.set_defaults(run=cmd_lint)

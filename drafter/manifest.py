@@ -23,6 +23,7 @@ from drafter.review import Draft
 from drafter.yamlio import atomic_write, read_text
 
 MANIFEST_NAME = "drafter-manifest.json"
+POLICY_MD = "privacy-policy.md"  # the Markdown edit layer: source of every other format
 FORMAT = 1
 
 

@@ -27,6 +27,11 @@ def regeneration_lines(result: BuildResult) -> list[str]:
         lines.append("Resolve each <<<<<<< … >>>>>>> block (keep counsel's text, the new text "
                      "or a mix), then build again; the other formats were not written.")
     lines += [f"Backed up: {path}" for path in result.backups]
+    if result.changes is not None:
+        report, since = result.changes
+        material = len(report.material)
+        lines.append(f"Changes {since}: {len(report.changes)} ({material} material); "
+                     f"see {result.folder / 'changes.md'}.")
     return lines
 
 
