@@ -28,7 +28,7 @@ from markdown_it.token import Token
 
 from drafter.build import POLICY_MD, slug
 from drafter.errors import UserError
-from drafter.export.docx import HEADING_STYLES
+from drafter.export.docx import HEADING_STYLES, is_contents, matching_close
 from drafter.export.html import parser
 from drafter.manifest import Manifest, load_manifest
 from drafter.provenance import BOOKMARK_PREFIX, ClauseMark, bookmark_name, parse_clause_comment
@@ -83,35 +83,19 @@ def _inline_plain(token: Token) -> str:
                           if c.type in ("text", "code_inline", "softbreak", "hardbreak")))
 
 
-def _close(tokens: list[Token], i: int) -> int:
-    depth = 0
-    for j in range(i, len(tokens)):
-        depth += tokens[j].nesting
-        if depth == 0:
-            return j
-    return len(tokens) - 1
-
-
-def _is_contents(tokens: list[Token]) -> bool:
-    inlines = [t for t in tokens if t.type == "inline"]
-    return bool(inlines) and all(
-        (t.children or [None])[0] is not None and t.children[0].type == "link_open"
-        and str(t.children[0].attrs.get("href", "")).startswith("#") for t in inlines)
-
-
 def _source_units(tokens: list[Token]) -> Iterator[tuple[tuple[str, str], int, int]]:
     """(signature, first line, end line) of each block, list items one by one."""
     i = 0
     while i < len(tokens):
         token = tokens[i]
-        end = _close(tokens, i) if token.nesting == 1 else i
+        end = matching_close(tokens, i) if token.nesting == 1 else i
         lines = token.map or [0, 0]
         inner = tokens[i:end + 1]
-        if token.type in ("bullet_list_open", "ordered_list_open") and not _is_contents(inner):
+        if token.type in ("bullet_list_open", "ordered_list_open") and not is_contents(inner):
             kind = "ul" if token.type == "bullet_list_open" else "ol"
             j = i + 1
             while j < end:
-                item_end = _close(tokens, j)
+                item_end = matching_close(tokens, j)
                 item = tokens[j:item_end + 1]
                 text = " ".join(_inline_plain(t) for t in item if t.type == "inline")
                 yield (kind, text), (tokens[j].map or lines)[0], (tokens[j].map or lines)[1]

@@ -128,6 +128,14 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def _answers_arguments(p: argparse.ArgumentParser) -> None:
+    """Which policy a history command is about: the answers (or example) and output folder."""
+    p.add_argument("answers", nargs="?", help="answers file (default: the kiosk example)")
+    p.add_argument("--example", metavar="NAME", help="a built-in example")
+    p.add_argument("-o", "--output", default="output", metavar="DIR",
+                   help="the folder the policy is built into (default: output/)")
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(
         prog="drafter",
@@ -160,17 +168,11 @@ def parser() -> argparse.ArgumentParser:
     p.set_defaults(run=cmd_absorb)
 
     p = sub.add_parser("diff", help="what changed since the last published version")
-    p.add_argument("answers", nargs="?", help="answers file (default: the kiosk example)")
-    p.add_argument("--example", metavar="NAME", help="a built-in example")
-    p.add_argument("-o", "--output", default="output", metavar="DIR",
-                   help="the folder the policy was built into (default: output/)")
+    _answers_arguments(p)
     p.set_defaults(run=cmd_diff)
 
     p = sub.add_parser("publish", help="build and keep this version under history/")
-    p.add_argument("answers", nargs="?", help="answers file (default: the kiosk example)")
-    p.add_argument("--example", metavar="NAME", help="a built-in example")
-    p.add_argument("-o", "--output", default="output", metavar="DIR",
-                   help="folder to write into (default: output/)")
+    _answers_arguments(p)
     p.add_argument("--format", default=",".join(FORMATS), metavar="LIST",
                    help=f"comma-separated formats (default: {','.join(FORMATS)})")
     p.add_argument("--date", metavar="YYYY-MM-DD",

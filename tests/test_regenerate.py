@@ -32,16 +32,25 @@ def _build(answers: Path, out: Path, *extra: str) -> int:
     return main(["build", str(answers), "-o", str(out), *extra])
 
 
+def _first_build(tmp_path: Path) -> tuple[Path, Path, Path]:
+    """Answers without advertising, built once: (answers file, output dir, the Markdown)."""
+    answers = _answers(tmp_path, advertising=False)
+    out = tmp_path / "out"
+    assert _build(answers, out) == 0
+    return answers, out, out / FOLDER / "privacy-policy.md"
+
+
+def _turn_on_advertising(answers: Path) -> None:
+    answers.write_text(answers.read_text().replace("advertising: false", "advertising: true"))
+
+
 def _edit(text: str, old: str, new: str) -> str:
     assert text.count(old) == 1, old
     return text.replace(old, new)
 
 
 def test_clean_merge_keeps_both_edits_and_the_new_text(tmp_path: Path) -> None:
-    answers = _answers(tmp_path, advertising=False)
-    out = tmp_path / "out"
-    assert _build(answers, out) == 0
-    md_path = out / FOLDER / "privacy-policy.md"
+    answers, out, md_path = _first_build(tmp_path)
     edits = [(WHO, "This policy explains how Parcel Point Kiosks, Inc. (\"Parcel Point\") "
                    "collects, uses and protects personal information."),
              (CHILDREN, "We do not aim our services at children under 13.")]
@@ -50,7 +59,7 @@ def test_clean_merge_keeps_both_edits_and_the_new_text(tmp_path: Path) -> None:
         edited = _edit(edited, old, new)
     md_path.write_text(edited)
 
-    answers.write_text(answers.read_text().replace("advertising: false", "advertising: true"))
+    _turn_on_advertising(answers)
     assert _build(answers, out) == 0
 
     merged = md_path.read_text()
@@ -67,15 +76,12 @@ def test_clean_merge_keeps_both_edits_and_the_new_text(tmp_path: Path) -> None:
 
 
 def test_editing_the_rewritten_sentence_is_a_conflict(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    answers = _answers(tmp_path, advertising=False)
-    out = tmp_path / "out"
-    assert _build(answers, out) == 0
-    md_path = out / FOLDER / "privacy-policy.md"
+    answers, out, md_path = _first_build(tmp_path)
     edited = _edit(md_path.read_text(), SELLS_OLD, "We never sell or rent your personal information, and we do not share it with other companies")
     md_path.write_text(edited)
     html_before = (out / FOLDER / "privacy-policy.html").read_text()
 
-    answers.write_text(answers.read_text().replace("advertising: false", "advertising: true"))
+    _turn_on_advertising(answers)
     assert _build(answers, out) == 1
     shown = capsys.readouterr().out
     assert "conflict at" in shown and "sharing.overview" in shown
@@ -94,10 +100,7 @@ def test_editing_the_rewritten_sentence_is_a_conflict(tmp_path: Path, capsys: py
 
 
 def test_force_backs_up_and_regenerates(tmp_path: Path) -> None:
-    answers = _answers(tmp_path, advertising=False)
-    out = tmp_path / "out"
-    assert _build(answers, out) == 0
-    md_path = out / FOLDER / "privacy-policy.md"
+    answers, out, md_path = _first_build(tmp_path)
     generated = md_path.read_text()
     md_path.write_text(generated.replace(WHO, "Counsel rewrote this."))
     assert _build(answers, out, "--force") == 0
@@ -107,13 +110,10 @@ def test_force_backs_up_and_regenerates(tmp_path: Path) -> None:
 
 
 def test_restoring_the_backup_after_a_conflict_merges_against_the_older_draft(tmp_path: Path) -> None:
-    answers = _answers(tmp_path, advertising=False)
-    out = tmp_path / "out"
-    assert _build(answers, out) == 0
-    md_path = out / FOLDER / "privacy-policy.md"
+    answers, out, md_path = _first_build(tmp_path)
     edited = _edit(md_path.read_text(), SELLS_OLD, "We never sell your data, and we do not share it with other companies")
     md_path.write_text(edited)
-    answers.write_text(answers.read_text().replace("advertising: false", "advertising: true"))
+    _turn_on_advertising(answers)
     assert _build(answers, out) == 1
     backup = next((out / FOLDER / "backups").glob("privacy-policy.*.md"))
     shutil.copy(backup, md_path)  # counsel gives up on the merge and restores their file
@@ -122,10 +122,7 @@ def test_restoring_the_backup_after_a_conflict_merges_against_the_older_draft(tm
 
 
 def test_an_edited_file_without_a_manifest_is_never_overwritten(tmp_path: Path) -> None:
-    answers = _answers(tmp_path, advertising=False)
-    out = tmp_path / "out"
-    assert _build(answers, out) == 0
-    md_path = out / FOLDER / "privacy-policy.md"
+    answers, out, md_path = _first_build(tmp_path)
     md_path.write_text("Counsel's own version.\n")
     (out / FOLDER / "drafter-manifest.json").unlink()
     assert _build(answers, out) == 2

@@ -93,8 +93,8 @@ def _block(doc: DocxDocument, tokens: list[Token], i: int, state: _State) -> int
         if mark is not None:
             state.pending_clause = mark.id
         return i + 1
-    if kind == "ordered_list_open" and _is_contents(tokens, i):
-        close = _matching_close(tokens, i)
+    if kind == "ordered_list_open" and is_contents(tokens[i:matching_close(tokens, i)]):
+        close = matching_close(tokens, i)
         _toc_field(doc, [t for t in tokens[i:close] if t.type == "inline"])
         return close + 1
     if kind in LIST_STYLES:
@@ -204,7 +204,7 @@ def _into_link(run: Run, link: OxmlElement) -> None:
 
 def _table(doc: DocxDocument, tokens: list[Token], i: int, state: _State) -> int:
     """A Markdown table as a Word table with a bold header row."""
-    close = _matching_close(tokens, i)
+    close = matching_close(tokens, i)
     rows: list[list[tuple[Token, bool]]] = []
     for j in range(i, close):
         if tokens[j].type == "tr_open":
@@ -225,7 +225,7 @@ def _table(doc: DocxDocument, tokens: list[Token], i: int, state: _State) -> int
     return close + 1
 
 
-def _matching_close(tokens: list[Token], i: int) -> int:
+def matching_close(tokens: list[Token], i: int) -> int:
     depth = 0
     for j in range(i, len(tokens)):
         depth += tokens[j].nesting
@@ -234,10 +234,10 @@ def _matching_close(tokens: list[Token], i: int) -> int:
     return len(tokens) - 1
 
 
-def _is_contents(tokens: list[Token], i: int) -> bool:
-    """An ordered list of links to headings only is the Markdown's contents: in Word it is
-    a TOC field instead, which Word fills with page numbers."""
-    items = [t for t in tokens[i:_matching_close(tokens, i)] if t.type == "inline"]
+def is_contents(tokens: list[Token]) -> bool:
+    """An ordered list (its tokens) of links to headings only is the Markdown's contents: in
+    Word it is a TOC field instead, which Word fills with page numbers."""
+    items = [t for t in tokens if t.type == "inline"]
     return bool(items) and all(
         len(t.children or []) >= 2 and t.children[0].type == "link_open"
         and str(t.children[0].attrs.get("href", "")).startswith("#")
