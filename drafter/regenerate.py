@@ -115,9 +115,9 @@ def merge(base: Generation, ours: str, theirs: Generation) -> tuple[str, list[Co
                        f"{MARKERS[2]}\n", *their_lines, f"{MARKERS[3]}{THEIRS_LABEL}\n"]
         else:
             merged += group[1]
-    decorated, shift = _redecorate(merged, theirs)
+    decorated, position = _redecorate(merged, theirs)
     owners = clause_at_lines("".join(decorated))
-    placed = [shift(c.line) for c in conflicts]
+    placed = [position[c.line - 1] for c in conflicts]
     return "".join(decorated), [Conflict(n, owners[n - 1]) for n in placed]
 
 
@@ -149,10 +149,10 @@ def _undecorate(text: str, base: Generation) -> str:
     return "".join("".join(swap[n]) if n in swap else line for n, line in enumerate(ours))
 
 
-def _redecorate(merged: list[str], theirs: Generation):  # type: ignore[no-untyped-def]
+def _redecorate(merged: list[str], theirs: Generation) -> tuple[list[str], list[int]]:
     """Put the new generation's decorations into the merged text where they sit in the new
-    generation (after the same line, or in place of the same plain line); returns the text
-    and a function that maps a line number of `merged` to the decorated text."""
+    generation (after the same line, or in place of the same plain line); returns the lines
+    and, for each line of `merged`, its 1-based line number in the decorated text."""
     plain = _lines(theirs.plain)
     full = _lines(theirs.markdown)
     to_merged: dict[int, int] = {}
@@ -180,4 +180,4 @@ def _redecorate(merged: list[str], theirs: Generation):  # type: ignore[no-untyp
         position.append(len(out) + 1)
         if n < len(merged) and n not in dropped:
             out.append(merged[n])
-    return out, lambda line: position[line - 1]
+    return out, position

@@ -3,6 +3,7 @@ rule that reviewer-note decorations never collide with prose edits."""
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -87,7 +88,9 @@ def test_editing_the_rewritten_sentence_is_a_conflict(tmp_path: Path, capsys: py
     assert "conflict at" in shown and "sharing.overview" in shown
 
     merged = md_path.read_text()
-    assert "<<<<<<< counsel's edit" in merged and ">>>>>>> new draft" in merged
+    line = int(re.search(r"privacy-policy\.md:(\d+) \(clause sharing\.overview\)", shown)[1])
+    assert merged.splitlines()[line - 1] == "<<<<<<< counsel's edit (privacy-policy.md)"
+    assert ">>>>>>> new draft" in merged
     assert "We never sell or rent your personal information" in merged
     assert SELLS_NEW in merged
     backups = list((out / FOLDER / "backups").glob("privacy-policy.*.md"))
