@@ -6,7 +6,9 @@ difflib aligns the two sequences: blocks Word left alone keep their exact Markdo
 so an unedited export absorbs to the very same file; changed or new blocks are converted
 from Word (bold, italic, links, lists, tables). Clause comments are never dropped: they are
 kept from the Markdown, and a clause bookmark in Word (`provenance`) places them for new
-blocks. Word comments are not text, so resolved review comments simply disappear.
+blocks. Drafter's review comments and resolved comments are dropped (the next build makes
+the review comments afresh); counsel's open comments are kept as `<!-- comment (…): … -->`
+lines, which the DOCX export turns back into Word comments and HTML leaves out.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from docx import Document
@@ -24,19 +26,29 @@ from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.table import Table
 from docx.text.hyperlink import Hyperlink
 from docx.text.paragraph import Paragraph
+from lxml import etree
 from markdown_it.token import Token
 
 from drafter.build import POLICY_MD, slug
 from drafter.errors import UserError
-from drafter.export.docx import HEADING_STYLES, is_contents, matching_close
+from drafter.export.docx import COMMENT_AUTHOR, HEADING_STYLES, is_contents, matching_close
 from drafter.export.html import parser
 from drafter.manifest import Manifest, load_manifest
-from drafter.provenance import BOOKMARK_PREFIX, ClauseMark, bookmark_name, parse_clause_comment
+from drafter.provenance import (
+    BOOKMARK_PREFIX,
+    ClauseMark,
+    bookmark_name,
+    counsel_comment,
+    parse_clause_comment,
+    parse_counsel_comment,
+)
 from drafter.regenerate import backup
 from drafter.templating import escape_markdown
 from drafter.yamlio import atomic_write
 
 _SPACES = re.compile(r"\s+")
+W14 = "http://schemas.microsoft.com/office/word/2010/wordml"
+W15 = "http://schemas.microsoft.com/office/word/2012/wordml"
 _HEADING_TAGS = {style: tag for tag, style in HEADING_STYLES.items()}
 
 
@@ -52,10 +64,10 @@ class SourceBlock:
     prefix: str  # clause comment line(s) before it
     body: str
     tail: str  # blank lines after it
+    comments: tuple[str, ...] = ()  # counsel's comment lines on it (Word has the live ones)
 
-    @property
-    def text(self) -> str:
-        return self.prefix + self.body + self.tail
+    def text(self, comments: tuple[str, ...]) -> str:
+        return self.prefix + "".join(f"{c}\n" for c in comments) + self.body + self.tail
 
 
 @dataclass(frozen=True)
@@ -65,6 +77,7 @@ class WordBlock:
     signature: tuple[str, str]
     markdown: str
     clause: str | None
+    comments: tuple[str, ...] = ()  # counsel's open comments on it, as Markdown lines
 
 
 @dataclass(frozen=True)
@@ -111,6 +124,8 @@ def _source_units(tokens: list[Token]) -> Iterator[tuple[tuple[str, str], int, i
             yield ("p", _inline_plain(tokens[i + 1])), lines[0], lines[1]
         elif token.type == "html_block" and parse_clause_comment(token.content):
             yield ("clause", token.content.strip()), lines[0], lines[1]
+        elif token.type == "html_block" and parse_counsel_comment(token.content):
+            yield ("comment", token.content.strip()), lines[0], lines[1]
         elif token.map is not None:
             yield (token.type, _plain(token.content)), lines[0], lines[1]
         i = end + 1
@@ -126,15 +141,23 @@ def source_blocks(markdown: str) -> list[SourceBlock]:
         if signature[0] == "clause":
             prefix_start = start if prefix_start is None else prefix_start
             continue
+        if signature[0] == "comment":
+            continue
         begin = 0 if not blocks else (prefix_start if prefix_start is not None else start)
         following = next((u[1] for u in units[n + 1:]), len(lines))
-        blocks.append(SourceBlock(signature, "".join(lines[begin:start]),
-                                  "".join(lines[start:end]), "".join(lines[end:following])))
+        prefix = lines[begin:start]
+        comments = tuple(c.strip() for c in prefix if parse_counsel_comment(c))
+        blocks.append(SourceBlock(signature, _without_comments(prefix), "".join(lines[start:end]),
+                                  _without_comments(lines[end:following]), comments))
         prefix_start = None
     if prefix_start is not None or not blocks:  # trailing comments, or no blocks at all
         rest = markdown if not blocks else "".join(lines[prefix_start:])
         blocks.append(SourceBlock(("rest", ""), rest, "", ""))
     return blocks
+
+
+def _without_comments(lines: list[str]) -> str:
+    return "".join(line for line in lines if parse_counsel_comment(line) is None)
 
 
 # ---- the Word side --------------------------------------------------------------------------
@@ -207,14 +230,39 @@ def _body_elements(parent: BaseOxmlElement) -> Iterator[BaseOxmlElement]:
             yield from _body_elements(element)
 
 
+def _open_comments(doc: DocxDocument) -> dict[str, str]:
+    """Counsel's unresolved comments by comment id, as Markdown lines. Drafter's own review
+    comments are left out (the next build makes them afresh from the notes), and so are
+    comments marked resolved (Word and LibreOffice record that in commentsExtended.xml)."""
+    resolved: set[str] = set()
+    for part in doc.part.package.iter_parts():
+        if str(part.partname).endswith("/commentsExtended.xml"):
+            resolved.update(etree.fromstring(part.blob).xpath(
+                "//w15:commentEx[@w15:done='1']/@w15:paraId", namespaces={"w15": W15}))
+    kept: dict[str, str] = {}
+    for comment in doc.comments:
+        paragraphs = comment._comment_elm.xpath("./w:p")
+        para_id = paragraphs[-1].get(f"{{{W14}}}paraId") if paragraphs else None
+        if comment.author != COMMENT_AUTHOR and para_id not in resolved and comment.text.strip():
+            kept[str(comment.comment_id)] = counsel_comment(comment.author, comment.text)
+    return kept
+
+
 def word_blocks(doc: DocxDocument, clause_ids: list[str]) -> list[WordBlock]:
     by_bookmark = {bookmark_name(c): c for c in clause_ids}
+    open_comments = _open_comments(doc)
+
+    def comments_on(element: BaseOxmlElement) -> tuple[str, ...]:
+        ids = element.xpath(".//w:commentRangeStart/@w:id")
+        return tuple(open_comments[i] for i in ids if i in open_comments)
+
     blocks: list[WordBlock] = []
     toc_depth = 0
     ordinal = 0
     for element in _body_elements(doc.element.body):
         if element.tag == qn("w:tbl"):
-            blocks.append(_table_block(Table(element, doc)))
+            blocks.append(replace(_table_block(Table(element, doc)),
+                                  comments=comments_on(element)))
             ordinal = 0
             continue
         paragraph = Paragraph(element, doc)
@@ -234,7 +282,8 @@ def word_blocks(doc: DocxDocument, clause_ids: list[str]) -> list[WordBlock]:
         inline = _paragraph_markdown(paragraph)
         markdown = {"ul": f"- {inline}", "ol": f"{ordinal}. {inline}", "p": inline}.get(
             kind, "#" * int(kind[1:]) + " " + inline if kind.startswith("h") else inline)
-        blocks.append(WordBlock((kind, text), markdown, next((m for m in marks if m), None)))
+        blocks.append(WordBlock((kind, text), markdown, next((m for m in marks if m), None),
+                                comments_on(element)))
     return blocks
 
 
@@ -263,9 +312,10 @@ def reconcile(source: list[SourceBlock], word: list[WordBlock],
     clause: str | None = None
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
-            for block in source[i1:i2]:
-                out.append(block.text)
+            for block, seen in zip(source[i1:i2], word[j1:j2]):
+                out.append(block.text(seen.comments))
                 clause = _clause_in(block.prefix) or clause
+                changed += block.comments != seen.comments
             continue
         changed += max(i2 - i1, j2 - j1)
         for k, block in enumerate(word[j1:j2]):
@@ -280,7 +330,8 @@ def reconcile(source: list[SourceBlock], word: list[WordBlock],
             nxt = word[j1 + k + 1] if j1 + k + 1 < len(word) else None
             tight = nxt is not None and nxt.signature[0] == block.signature[0] in ("ul", "ol")
             tail = old.tail if old else ("" if tight else "\n")
-            out.append(prefix + block.markdown + ("\n" if block.markdown else "") + tail)
+            comments = "".join(f"{c}\n" for c in block.comments)
+            out.append(prefix + comments + block.markdown + ("\n" if block.markdown else "") + tail)
         for old in source[i1 + (j2 - j1):i2]:  # blocks counsel deleted: keep their provenance
             out.append(old.prefix)
     text = "".join(out)

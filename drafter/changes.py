@@ -19,7 +19,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from drafter.errors import UserError
 from drafter.manifest import Manifest
-from drafter.provenance import clause_at_lines, parse_clause_comment
+from drafter.provenance import clause_at_lines, parse_clause_comment, parse_counsel_comment
 from drafter.questionnaire import Questionnaire
 from drafter.templating import long_date
 from drafter.yamlio import load_yaml
@@ -69,7 +69,8 @@ class Version:
         """Each clause's text (as counsel left it), by clause id."""
         texts: dict[str, list[str]] = {}
         for line, owner in zip(self.masked().splitlines(), clause_at_lines(self.markdown)):
-            if owner is not None and parse_clause_comment(line) is None:
+            if owner is not None and parse_clause_comment(line) is None \
+                    and parse_counsel_comment(line) is None:
                 texts.setdefault(owner, []).append(line)
         return {k: "\n".join(v).strip() for k, v in texts.items()}
 

@@ -52,3 +52,18 @@ def clause_at_lines(markdown: str) -> list[str | None]:
             current = None
         owners.append(current)
     return owners
+
+
+# Counsel's own open Word comments, kept in the Markdown between Word round trips.
+COUNSEL_COMMENT = re.compile(r"^<!-- comment \((?P<author>[^)]*)\): (?P<text>.*) -->\s*$")
+
+
+def counsel_comment(author: str, text: str) -> str:
+    """One Markdown line holding a Word comment (`-->` and line breaks cannot live in it)."""
+    clean = " ".join(text.replace("-->", "->").split())
+    return f"<!-- comment ({author.replace(')', '').strip() or 'counsel'}): {clean} -->"
+
+
+def parse_counsel_comment(line: str) -> tuple[str, str] | None:
+    match = COUNSEL_COMMENT.match(line.strip())
+    return (match["author"], match["text"]) if match else None

@@ -7,6 +7,10 @@ from pathlib import Path
 
 import pytest
 from docx import Document
+from docx.comments import Comment
+from docx.document import Document as DocxDocument
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part
 
 from drafter.cli import main
 from drafter.paths import examples
@@ -83,3 +87,47 @@ def test_absorb_needs_a_build_to_absorb_into(tmp_path: Path, capsys: pytest.Capt
     not_docx = tmp_path / "notes.docx"
     not_docx.write_text("not a zip")
     assert main(["absorb", str(not_docx), "-o", str(tmp_path)]) == 2
+
+
+W14 = "http://schemas.microsoft.com/office/word/2010/wordml"
+W15 = "http://schemas.microsoft.com/office/word/2012/wordml"
+
+
+def _resolve(doc: DocxDocument, comment: Comment) -> None:
+    """Mark a comment resolved the way Word does: a commentsExtended part with done="1"."""
+    comment._comment_elm.xpath("./w:p")[-1].set(f"{{{W14}}}paraId", "0000ABCD")
+    blob = (f'<w15:commentsEx xmlns:w15="{W15}"><w15:commentEx w15:paraId="0000ABCD" '
+            'w15:done="1"/></w15:commentsEx>').encode()
+    part = Part(PackURI("/word/commentsExtended.xml"),
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.commentsExtended+xml",
+                blob, doc.part.package)
+    doc.part.relate_to(part, "http://schemas.microsoft.com/office/2011/relationships/commentsExtended")
+
+
+def test_open_counsel_comments_survive_the_round_trip_and_resolved_ones_go(tmp_path: Path) -> None:
+    folder = _built(tmp_path)
+    doc = Document(str(folder / "privacy-policy.docx"))
+    children = next(p for p in doc.paragraphs if p.text.startswith(CHILDREN))
+    doc.add_comment(children.runs, text="Is 13 the right age for Canada?", author="A. Lawyer")
+    heading = next(p for p in doc.paragraphs if p.text == "Children")
+    _resolve(doc, doc.add_comment(heading.runs, text="Heading is fine.", author="A. Lawyer"))
+    edited = tmp_path / "edited.docx"
+    doc.save(str(edited))
+
+    assert main(["absorb", str(edited), "-o", str(tmp_path)]) == 0
+    md = (folder / "privacy-policy.md").read_text()
+    assert "<!-- clause: children.not-directed (children/not-directed.md.j2) -->\n" \
+           "<!-- comment (A. Lawyer): Is 13 the right age for Canada? -->\n" + CHILDREN in md
+    assert "Heading is fine." not in md
+
+    assert main(["build", "--example", "kiosk", "-o", str(tmp_path)]) == 0
+    assert "Is 13 the right age" not in (folder / "privacy-policy.html").read_text()
+    rebuilt = Document(str(folder / "privacy-policy.docx"))
+    [comment] = [c for c in rebuilt.comments if c.author == "A. Lawyer"]
+    assert comment.text == "Is 13 the right age for Canada?"
+    anchored = rebuilt.element.body.xpath(
+        f'.//w:p[w:commentRangeStart[@w:id="{comment.comment_id}"]]')[0]
+    assert "".join(anchored.xpath(".//w:t/text()")).startswith(CHILDREN)
+    # And the re-exported file absorbs back to the same Markdown.
+    assert main(["absorb", str(folder / "privacy-policy.docx"), "-o", str(tmp_path)]) == 0
+    assert (folder / "privacy-policy.md").read_text() == md

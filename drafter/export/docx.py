@@ -4,7 +4,8 @@ Built from the Markdown text (the source of truth), like HTML and text, with pyt
 real heading styles (Word's navigation pane and the TOC field work), bold/italic/links, lists
 that restart their numbering, tables, core properties, and every reviewer note as a Word
 comment on the first paragraph of the clause or section it concerns, so counsel can resolve
-them one by one. Each clause's first paragraph carries a hidden bookmark (`provenance`), which
+them one by one; counsel's own open comments, kept in the Markdown by `drafter absorb`,
+become Word comments again. Each clause's first paragraph carries a hidden bookmark (`provenance`), which
 is how `drafter absorb` maps counsel's edited paragraphs back to clauses.
 """
 
@@ -27,7 +28,7 @@ from markdown_it.token import Token
 
 from drafter.export import Source, exporter
 from drafter.export.html import parser
-from drafter.provenance import bookmark_name, parse_clause_comment
+from drafter.provenance import bookmark_name, parse_clause_comment, parse_counsel_comment
 from drafter.review import Note
 
 # Markdown heading level → Word style. h1 is the document title; sections and clause titles
@@ -56,6 +57,8 @@ class _State:
     lists: list[tuple[str, int | None]] = field(default_factory=list)  # (style, numId)
     item_started: bool = False
     pending_clause: str | None = None
+    pending_comments: list[tuple[str, str]] = field(default_factory=list)  # (author, text)
+    counsel_comments: list[tuple[Paragraph, str, str]] = field(default_factory=list)
     clause_paragraphs: dict[str, Paragraph] = field(default_factory=dict)
     headings: dict[str, Paragraph] = field(default_factory=dict)  # heading text → paragraph
     first: Paragraph | None = None
@@ -70,6 +73,10 @@ def markdown_to_docx(markdown: str, notes: tuple[Note, ...], section_titles: dic
     i = 0
     while i < len(tokens):
         i = _block(doc, tokens, i, state)
+    for paragraph, author, text in state.counsel_comments:
+        if paragraph.runs:
+            initials = "".join(word[0] for word in author.split()[:3]).upper()
+            doc.add_comment(paragraph.runs, text=text, author=author, initials=initials)
     for note in notes:
         target = _note_target(note, state, section_titles, section_clauses)
         if target is not None and target.runs:
@@ -90,8 +97,11 @@ def _block(doc: DocxDocument, tokens: list[Token], i: int, state: _State) -> int
         return i + 3
     if kind == "html_block":
         mark = parse_clause_comment(token.content)
+        comment = parse_counsel_comment(token.content)
         if mark is not None:
             state.pending_clause = mark.id
+        elif comment is not None:
+            state.pending_comments.append(comment)
         return i + 1
     if kind == "ordered_list_open" and is_contents(tokens[i:matching_close(tokens, i)]):
         close = matching_close(tokens, i)
@@ -139,6 +149,8 @@ def _claim(paragraph: Paragraph, state: _State) -> None:
     """The first paragraph after a clause comment is the clause's: bookmark it."""
     if state.first is None:
         state.first = paragraph
+    state.counsel_comments += [(paragraph, a, t) for a, t in state.pending_comments]
+    state.pending_comments = []
     if state.pending_clause is None:
         return
     clause_id, state.pending_clause = state.pending_clause, None
