@@ -20,7 +20,7 @@ from docx.document import Document as DocxDocument
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import RGBColor
+from docx.shared import Pt, RGBColor
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
@@ -39,6 +39,7 @@ TOC_INSTRUCTION = r'TOC \o "1-2" \h \z \u'
 COMMENT_AUTHOR = "Drafter review"
 COMMENT_INITIALS = "DR"
 LINK_COLOR = RGBColor(0x05, 0x50, 0xAE)
+AFTER_TABLE = Pt(10)
 # Elements that the schema puts after <w:updateFields> in settings.xml (Word is strict).
 _AFTER_UPDATE_FIELDS = ("w:hdrShapeDefaults", "w:footnotePr", "w:endnotePr", "w:compat",
                         "w:docVars", "w:rsids", "m:mathPr", "w:attachedSchema",
@@ -62,6 +63,7 @@ class _State:
     clause_paragraphs: dict[str, Paragraph] = field(default_factory=dict)
     headings: dict[str, Paragraph] = field(default_factory=dict)  # heading text → paragraph
     first: Paragraph | None = None
+    after_table: bool = False  # Word puts no space below a table: the next block adds it
 
 
 def markdown_to_docx(markdown: str, notes: tuple[Note, ...], section_titles: dict[str, str],
@@ -149,6 +151,9 @@ def _claim(paragraph: Paragraph, state: _State) -> None:
     """The first paragraph after a clause comment is the clause's: bookmark it."""
     if state.first is None:
         state.first = paragraph
+    if state.after_table:
+        paragraph.paragraph_format.space_before = AFTER_TABLE
+        state.after_table = False
     state.counsel_comments += [(paragraph, a, t) for a, t in state.pending_comments]
     state.pending_comments = []
     if state.pending_clause is None:
@@ -234,6 +239,7 @@ def _table(doc: DocxDocument, tokens: list[Token], i: int, state: _State) -> int
                     run.bold = True if header else run.bold
                 if r == 0 and c == 0:
                     _claim(cell_paragraph, state)
+        state.after_table = True
     return close + 1
 
 
