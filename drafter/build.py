@@ -126,7 +126,8 @@ def build(project: Project, answers: Answers, out_dir: Path, formats: list[Forma
     written = [md_path]
     _write(md_path, outcome.markdown)
     version = library_version(project.library)
-    files = {POLICY_MD: FileRecord(sha256=sha256(outcome.markdown), text=outcome.markdown)}
+    files = dict(previous.files) if previous else {}  # formats not rewritten stay on record
+    files[POLICY_MD] = FileRecord(sha256=sha256(outcome.markdown), text=outcome.markdown)
     backups = [outcome.backup] if outcome.backup else []
     unresolved = None
     if outcome.conflicts and outcome.backup and outcome.base:

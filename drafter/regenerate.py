@@ -32,7 +32,7 @@ BASE_LABEL = "last draft"
 THEIRS_LABEL = "new draft"
 MARKERS = ("<<<<<<< ", "||||||| ", "=======", ">>>>>>> ")
 
-Status = Literal["new", "unchanged", "regenerated", "merged", "conflicts", "forced"]
+Status = Literal["new", "unchanged", "kept", "regenerated", "merged", "conflicts", "forced"]
 
 
 @dataclass(frozen=True)
@@ -96,6 +96,8 @@ def regenerate(path: Path, previous: Manifest | None, new: Generation,
     if current == base.markdown:
         return Outcome(new.markdown, "regenerated")
     merged, conflicts = merge(base, current, new)
+    if merged == current:  # the new draft brings nothing counsel's text lacks
+        return Outcome(current, "kept")
     status: Status = "conflicts" if conflicts else "merged"
     return Outcome(merged, status, tuple(conflicts), backup(path), base)
 

@@ -10,6 +10,7 @@ EXIT_CONFLICTS = 1
 _STATUS = {
     "new": "first draft written",
     "unchanged": "no change",
+    "kept": "no change (counsel's edits kept; the new draft adds nothing to them)",
     "regenerated": "regenerated (no edits since the last build)",
     "merged": "counsel's edits kept and merged with the new draft",
     "conflicts": "counsel's edits conflict with the new draft",
@@ -29,9 +30,9 @@ def regeneration_lines(result: BuildResult) -> list[str]:
     lines += [f"Backed up: {path}" for path in result.backups]
     if result.changes is not None:
         report, since = result.changes
-        material = len(report.material)
-        lines.append(f"Changes {since}: {len(report.changes)} ({material} material); "
-                     f"see {result.folder / 'changes.md'}.")
+        count = f"{len(report.changes)} ({len(report.material)} material)" \
+            if report.changes else "none"
+        lines.append(f"Changes {since}: {count}; see {result.folder / 'changes.md'}.")
     return lines
 
 

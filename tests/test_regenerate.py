@@ -158,3 +158,18 @@ def test_renumbered_note_markers_never_conflict_with_prose_edits() -> None:
     assert merged == ("<!-- clause: a.one (a/one.md.j2) -->\nFirst clause, edited.\n\n"
                       "<!-- clause: a.two (a/two.md.j2) -->\n[R1]\nSecond clause, edited.\n\n"
                       "## Notes\n- R1 renumbered\n")
+
+
+def test_after_resolving_a_conflict_nothing_is_backed_up_twice(tmp_path: Path) -> None:
+    answers, out, md_path = _first_build(tmp_path)
+    md_path.write_text(_edit(md_path.read_text(), SELLS_OLD, "We never sell your data, and we do not share it with other companies"))
+    _turn_on_advertising(answers)
+    assert _build(answers, out) == 1
+    resolved = re.sub(r"<<<<<<< .*?\n=======\n(.*?)>>>>>>> new draft\n", r"\1", md_path.read_text(), flags=re.S)
+    md_path.write_text(resolved.replace(SELLS_NEW, "We never sell your personal information for money."))
+    backups = out / FOLDER / "backups"
+    assert _build(answers, out) == 0
+    assert sorted(p.suffix for p in backups.iterdir()) == [".md"]  # the other formats were ours
+    assert _build(answers, out) == 0
+    assert len(list(backups.iterdir())) == 1  # an unchanged rebuild backs nothing up
+    assert "We never sell your personal information for money." in md_path.read_text()
