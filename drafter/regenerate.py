@@ -9,12 +9,15 @@ they are taken out of all three texts before merging and put back from the new g
 afterwards: which lines are decorations is learned by comparing each generation with and
 without its notes, so this works whatever the notes look like in Markdown. The clause
 comments are unique lines, so they anchor the merge clause by clause: an edit in one clause
-and a rewrite of another never touch.
+and a rewrite of another never touch. Paragraphs changed on both sides are merged again
+sentence by sentence before they are called a conflict.
 """
 
 from __future__ import annotations
 
 import difflib
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -31,6 +34,8 @@ OURS_LABEL = "counsel's edit (privacy-policy.md)"
 BASE_LABEL = "last draft"
 THEIRS_LABEL = "new draft"
 MARKERS = ("<<<<<<< ", "||||||| ", "=======", ">>>>>>> ")
+
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=\S)")
 
 Status = Literal["new", "unchanged", "kept", "regenerated", "merged", "conflicts", "forced"]
 
@@ -111,6 +116,10 @@ def merge(base: Generation, ours: str, theirs: Generation) -> tuple[str, list[Co
     for group in groups:
         if group[0] == "conflict":
             _, base_lines, our_lines, their_lines = group
+            by_sentence = _merge_sentences(base_lines, our_lines, their_lines)
+            if by_sentence is not None:
+                merged += by_sentence
+                continue
             conflicts.append(Conflict(len(merged) + 1, None))
             merged += [f"{MARKERS[0]}{OURS_LABEL}\n", *our_lines,
                        f"{MARKERS[1]}{BASE_LABEL}\n", *base_lines,
@@ -121,6 +130,32 @@ def merge(base: Generation, ours: str, theirs: Generation) -> tuple[str, list[Co
     owners = clause_at_lines("".join(decorated))
     placed = [position[c.line - 1] for c in conflicts]
     return "".join(decorated), [Conflict(n, owners[n - 1]) for n in placed]
+
+
+def _merge_sentences(base: Sequence[str], ours: Sequence[str],
+                     theirs: Sequence[str]) -> list[str] | None:
+    """Merge paragraphs that both sides changed, sentence by sentence (`merge3` again, over
+    sentences instead of lines): counsel's edit to one sentence and the new draft's change
+    to another, with an unchanged sentence between them, both survive. Returns None when
+    the same sentences changed on both sides: then the whole paragraphs are the conflict."""
+    def sentences(lines: Sequence[str]) -> list[tuple[str, bool]]:
+        items: list[tuple[str, bool]] = []
+        for line in lines:
+            parts = _SENTENCE_BREAK.split(line.rstrip("\n"))
+            items += [(part, n == len(parts) - 1) for n, part in enumerate(parts)]
+        return items
+
+    out: list[str] = []
+    line: list[str] = []
+    for group in Merge3(sentences(base), sentences(ours), sentences(theirs)).merge_groups():
+        if group[0] == "conflict":
+            return None
+        for sentence, ends_line in group[1]:
+            line.append(sentence)
+            if ends_line:
+                out.append(" ".join(line) + "\n")
+                line = []
+    return out + ([" ".join(line) + "\n"] if line else [])
 
 
 def _lines(text: str) -> list[str]:

@@ -173,3 +173,24 @@ def test_after_resolving_a_conflict_nothing_is_backed_up_twice(tmp_path: Path) -
     assert _build(answers, out) == 0
     assert len(list(backups.iterdir())) == 1  # an unchanged rebuild backs nothing up
     assert "We never sell your personal information for money." in md_path.read_text()
+
+
+def test_different_sentences_of_one_paragraph_merge_cleanly(tmp_path: Path) -> None:
+    answers, out, md_path = _first_build(tmp_path)
+    ours = "Their own privacy policies govern that use."
+    md_path.write_text(_edit(md_path.read_text(), "Their own privacy policies cover that use.", ours))
+    _turn_on_advertising(answers)  # rewrites the first sentence of the same paragraph
+    assert _build(answers, out) == 0
+    merged = md_path.read_text()
+    assert "Some of these tools belong to other companies, including advertising companies. " \
+           "They can collect information about your activity on our website and combine it " \
+           f"with what they learn on other websites over time. {ours}\n" in merged
+
+
+def test_the_same_sentence_changed_on_both_sides_conflicts_as_whole_paragraphs() -> None:
+    base = Generation(markdown="A one. B two. C three.\n", plain="A one. B two. C three.\n")
+    theirs = Generation(markdown="A one. B 2. C three.\n", plain="A one. B 2. C three.\n")
+    merged, conflicts = merge(base, "A one. B deux. C three.\n", theirs)
+    assert len(conflicts) == 1
+    assert merged.splitlines()[1] == "A one. B deux. C three."
+    assert merged.splitlines()[-2] == "A one. B 2. C three."
