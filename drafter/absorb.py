@@ -49,6 +49,10 @@ from drafter.yamlio import atomic_write
 _SPACES = re.compile(r"\s+")
 W14 = "http://schemas.microsoft.com/office/word/2010/wordml"
 W15 = "http://schemas.microsoft.com/office/word/2012/wordml"
+_SAFE_XML = etree.XMLParser(resolve_entities=False, no_network=True)
+# Tracked changes: python-docx reads neither insertions nor deletions as text, so absorbing
+# them would silently drop counsel's inserted words. Counsel decides on them in Word first.
+_TRACKED = "//w:body//*[self::w:ins or self::w:del or self::w:moveFrom or self::w:moveTo]"
 _HEADING_TAGS = {style: tag for tag, style in HEADING_STYLES.items()}
 
 
@@ -237,7 +241,7 @@ def _open_comments(doc: DocxDocument) -> dict[str, str]:
     resolved: set[str] = set()
     for part in doc.part.package.iter_parts():
         if str(part.partname).endswith("/commentsExtended.xml"):
-            resolved.update(etree.fromstring(part.blob).xpath(
+            resolved.update(etree.fromstring(part.blob, _SAFE_XML).xpath(
                 "//w15:commentEx[@w15:done='1']/@w15:paraId", namespaces={"w15": W15}))
     kept: dict[str, str] = {}
     for comment in doc.comments:
@@ -356,6 +360,9 @@ def _open(path: Path) -> DocxDocument:
 def absorb(docx_path: Path, out_dir: Path) -> AbsorbResult:
     """Write counsel's edited DOCX back as `out_dir/<slug>/privacy-policy.md`."""
     doc = _open(docx_path)
+    if doc.element.xpath(_TRACKED):
+        raise UserError("has tracked changes: accept or reject them in Word (Review, "
+                        "Accept/Reject), save, and absorb again", path=docx_path)
     business = doc.core_properties.subject or ""
     folder = out_dir / slug(business)
     manifest: Manifest | None = load_manifest(folder)
