@@ -319,27 +319,40 @@ def reconcile(source: list[SourceBlock], word: list[WordBlock],
             for block, seen in zip(source[i1:i2], word[j1:j2]):
                 out.append(block.text(seen.comments))
                 clause = _clause_in(block.prefix) or clause
-                changed += block.comments != seen.comments
+                if block.comments != seen.comments:
+                    changed += 1
+                    _note(touched, clause)
             continue
         changed += max(i2 - i1, j2 - j1)
-        for k, block in enumerate(word[j1:j2]):
+        for k, fresh in enumerate(word[j1:j2]):
             old = source[i1 + k] if i1 + k < i2 else None
             prefix = old.prefix if old else ""
-            if block.clause and block.clause != _clause_in(prefix) and \
-                    block.clause not in "".join(out):
-                prefix += ClauseMark(block.clause, sources.get(block.clause, "")).comment() + "\n"
-            clause = _clause_in(prefix) or block.clause or clause
-            if clause and clause not in touched:
-                touched.append(clause)
-            nxt = word[j1 + k + 1] if j1 + k + 1 < len(word) else None
-            tight = nxt is not None and nxt.signature[0] == block.signature[0] in ("ul", "ol")
-            tail = old.tail if old else ("" if tight else "\n")
-            comments = "".join(f"{c}\n" for c in block.comments)
-            out.append(prefix + comments + block.markdown + ("\n" if block.markdown else "") + tail)
-        for old in source[i1 + (j2 - j1):i2]:  # blocks counsel deleted: keep their provenance
-            out.append(old.prefix)
+            if fresh.clause and fresh.clause != _clause_in(prefix) and \
+                    f"<!-- clause: {fresh.clause} (" not in "".join(out):
+                prefix += ClauseMark(fresh.clause, sources.get(fresh.clause, "")).comment() + "\n"
+            clause = _clause_in(prefix) or fresh.clause or clause
+            _note(touched, clause)
+            following = word[j1 + k + 1] if j1 + k + 1 < len(word) else None
+            out.append(prefix + _converted(fresh, following, old))
+        for gone in source[i1 + (j2 - j1):i2]:  # blocks counsel deleted: keep their provenance
+            out.append(gone.prefix)
     text = "".join(out)
     return text.rstrip("\n") + "\n", changed, touched
+
+
+def _converted(block: WordBlock, following: WordBlock | None, old: SourceBlock | None) -> str:
+    """A Word block's Markdown with its comments, spaced like the block it replaces (or,
+    for a new block, tight within a list and a blank line otherwise)."""
+    tight = following is not None and following.signature[0] == block.signature[0] \
+        and block.signature[0] in ("ul", "ol")
+    tail = old.tail if old else ("" if tight else "\n")
+    comments = "".join(f"{c}\n" for c in block.comments)
+    return comments + block.markdown + ("\n" if block.markdown else "") + tail
+
+
+def _note(touched: list[str], clause: str | None) -> None:
+    if clause and clause not in touched:
+        touched.append(clause)
 
 
 def _clause_in(prefix: str) -> str | None:

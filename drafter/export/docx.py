@@ -20,6 +20,7 @@ from docx.document import Document as DocxDocument
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Pt, RGBColor
 from docx.table import Table
 from docx.text.paragraph import Paragraph
@@ -189,7 +190,7 @@ def _claim(paragraph: Paragraph, state: _State) -> None:
 def _inline(doc: DocxDocument, paragraph: Paragraph, token: Token) -> None:
     """Runs for an inline token: text with bold/italic, links as real hyperlinks."""
     bold = italic = 0
-    link: OxmlElement | None = None
+    link: BaseOxmlElement | None = None
     for child in token.children or []:
         kind = child.type
         if kind in ("strong_open", "strong_close"):
@@ -214,7 +215,7 @@ def _inline(doc: DocxDocument, paragraph: Paragraph, token: Token) -> None:
                 _into_link(run, link)
 
 
-def _hyperlink(doc: DocxDocument, paragraph: Paragraph, href: str) -> OxmlElement:
+def _hyperlink(doc: DocxDocument, paragraph: Paragraph, href: str) -> BaseOxmlElement:
     element = OxmlElement("w:hyperlink")
     if href.startswith("#"):
         element.set(qn("w:anchor"), href[1:])
@@ -224,7 +225,7 @@ def _hyperlink(doc: DocxDocument, paragraph: Paragraph, href: str) -> OxmlElemen
     return element
 
 
-def _into_link(run: Run, link: OxmlElement) -> None:
+def _into_link(run: Run, link: BaseOxmlElement) -> None:
     run.font.color.rgb = LINK_COLOR
     run.font.underline = True
     link.append(run._r)
@@ -266,18 +267,17 @@ def matching_close(tokens: list[Token], i: int) -> int:
 def is_contents(tokens: list[Token]) -> bool:
     """An ordered list (its tokens) of links to headings only is the Markdown's contents: in
     Word it is a TOC field instead, which Word fills with page numbers."""
-    items = [t for t in tokens if t.type == "inline"]
+    items = [t.children or [] for t in tokens if t.type == "inline"]
     return bool(items) and all(
-        len(t.children or []) >= 2 and t.children[0].type == "link_open"
-        and str(t.children[0].attrs.get("href", "")).startswith("#")
-        for t in items
+        len(c) >= 2 and c[0].type == "link_open" and str(c[0].attrs.get("href", "")).startswith("#")
+        for c in items
     )
 
 
 def _toc_field(doc: DocxDocument, entries: list[Token], state: _State) -> None:
     """A TOC field whose cached result lists the Markdown's contents entries, so the page
     shows the contents at once; Word refreshes it (with page numbers) when it opens the file."""
-    def fld(kind: str) -> OxmlElement:
+    def fld(kind: str) -> BaseOxmlElement:
         element = OxmlElement("w:fldChar")
         element.set(qn("w:fldCharType"), kind)
         return element
