@@ -42,7 +42,7 @@ from drafter.provenance import (
     parse_clause_comment,
     parse_counsel_comment,
 )
-from drafter.regenerate import backup
+from drafter.regenerate import backup, redecorate, undecorate
 from drafter.templating import escape_markdown
 from drafter.yamlio import atomic_write
 
@@ -383,10 +383,13 @@ def absorb(docx_path: Path, out_dir: Path) -> AbsorbResult:
         raise UserError(f"no Drafter build for {business or 'this document'!r} in {out_dir} "
                         f"(expected {folder / 'drafter-manifest.json'}); pass --output",
                         path=docx_path)
-    reference = manifest.files[POLICY_MD].text or ""
+    # The DOCX was rendered without note decorations (its notes are comments): align with the
+    # undecorated Markdown, then put the decorations back as they were.
+    reference = undecorate(manifest.files[POLICY_MD].text or "", manifest.generated)
     sources = manifest.clause_sources()
-    text, changed, touched = reconcile(source_blocks(reference),
-                                       word_blocks(doc, list(sources)), sources)
+    plain, changed, touched = reconcile(source_blocks(reference),
+                                        word_blocks(doc, list(sources)), sources)
+    text = redecorate(plain, manifest.generated)
     path = folder / POLICY_MD
     saved = None
     if path.exists() and path.read_text(encoding="utf-8") != text:

@@ -33,7 +33,7 @@ from drafter.manifest import (
 )
 from drafter.paths import default_library, default_questionnaire
 from drafter.questionnaire import Questionnaire, load_questionnaire
-from drafter.regenerate import Outcome, backup, regenerate
+from drafter.regenerate import Outcome, backup, regenerate, undecorate
 from drafter.review import Draft, review_draft
 from drafter.yamlio import atomic_write
 
@@ -91,10 +91,13 @@ class BuildResult:
 
 
 def render(draft: Draft, formats: list[Format], markdown: str | None = None,
-           library: str = "") -> dict[str, bytes]:
+           library: str = "", undecorated: str | None = None) -> dict[str, bytes]:
     """Every requested format's file content by suffix, all from one Markdown text (the
-    generated one, or the merged edit layer when counsel has edited it)."""
-    source = Source(draft, to_markdown(draft) if markdown is None else markdown, library)
+    generated one, or the merged edit layer when counsel has edited it; `undecorated` is
+    that text without the reviewer-note decorations)."""
+    if markdown is None:
+        markdown, undecorated = to_markdown(draft), to_markdown(Draft(draft.policy, ()))
+    source = Source(draft, markdown, library, undecorated)
     rendered: dict[str, bytes] = {}
     for fmt in formats:
         data = fmt.render(source)
@@ -134,7 +137,8 @@ def build(project: Project, answers: Answers, out_dir: Path, formats: list[Forma
         unresolved = Unresolved(backup_sha256=sha256(outcome.backup.read_bytes()),
                                 base=outcome.base)
     else:
-        others = {s: d for s, d in render(draft, formats, outcome.markdown, version).items()
+        plain = undecorate(outcome.markdown, generation)
+        others = {s: d for s, d in render(draft, formats, outcome.markdown, version, plain).items()
                   if s != ".md"}
         for suffix, data in others.items():
             path = folder / f"privacy-policy{suffix}"

@@ -109,7 +109,7 @@ def regenerate(path: Path, previous: Manifest | None, new: Generation,
 
 def merge(base: Generation, ours: str, theirs: Generation) -> tuple[str, list[Conflict]]:
     """Merge counsel's text with the new generation over the last one, notes set aside."""
-    ours_plain = _undecorate(ours, base)
+    ours_plain = undecorate(ours, base)
     merged: list[str] = []
     conflicts: list[Conflict] = []
     groups = Merge3(_lines(base.plain), _lines(ours_plain), _lines(theirs.plain)).merge_groups()
@@ -170,9 +170,10 @@ def _decorations(generation: Generation) -> difflib.SequenceMatcher[str]:
                                    autojunk=False)
 
 
-def _undecorate(text: str, base: Generation) -> str:
-    """Counsel's text without the note decorations it still carries from the last build
-    (a decorated line that replaced a plain one gets its plain form back)."""
+def undecorate(text: str, base: Generation) -> str:
+    """A text without the note decorations it carries from generation `base` (a decorated
+    line that replaced a plain one gets its plain form back). DOCX is rendered from this:
+    there the notes are Word comments, not markers."""
     plain = _lines(base.plain)
     restore: dict[int, list[str]] = {}
     for tag, i1, i2, j1, j2 in _decorations(base).get_opcodes():
@@ -184,6 +185,11 @@ def _undecorate(text: str, base: Generation) -> str:
     swap = {i + k: restore[j + k] for i, j, size in matcher.get_matching_blocks()
             for k in range(size) if j + k in restore}
     return "".join("".join(swap[n]) if n in swap else line for n, line in enumerate(ours))
+
+
+def redecorate(text: str, theirs: Generation) -> str:
+    """Put generation `theirs`'s note decorations into a text without them."""
+    return "".join(_redecorate(_lines(text), theirs)[0])
 
 
 def _redecorate(merged: list[str], theirs: Generation) -> tuple[list[str], list[int]]:

@@ -22,6 +22,9 @@ class Source:
     draft: Draft
     markdown: str
     library_version: str = ""  # what built it, for formats that record it (DOCX properties)
+    # The same Markdown without reviewer-note markers and notes list, for formats that show
+    # notes their own way (DOCX: Word comments). None: the Markdown has no such decorations.
+    undecorated: str | None = None
 
 
 Render = Callable[[Source], str | bytes]

@@ -363,7 +363,8 @@ def _properties(doc: DocxDocument, source: Source) -> None:
 def render_docx(source: Source) -> bytes:
     policy = source.draft.policy
     doc = markdown_to_docx(
-        source.markdown, source.draft.notes,
+        source.undecorated if source.undecorated is not None else source.markdown,
+        source.draft.notes,
         {s.id: s.title for s in policy.sections},
         {s.id: [c.id for c in s.clauses] for s in policy.sections},
     )
