@@ -112,6 +112,23 @@ def _write(path: Path, data: bytes | str) -> None:
         raise UserError(f"cannot write: {exc.strerror or exc}", path=path) from None
 
 
+def _write_formats(folder: Path, rendered: dict[str, bytes], previous: Manifest | None,
+                   files: dict[str, FileRecord], backups: list[Path]) -> list[Path]:
+    """Write the formats made from the Markdown; one that changed since the last build (say,
+    counsel edited the DOCX) is backed up first. Records each file in `files`."""
+    written: list[Path] = []
+    for suffix, data in rendered.items():
+        path = folder / f"privacy-policy{suffix}"
+        known = previous.files.get(path.name) if previous else None
+        if path.exists() and (known is None or sha256(path.read_bytes()) != known.sha256):
+            backups.append(backup(path))
+        _write(path, data)
+        written.append(path)
+        text = data.decode("utf-8") if suffix != ".docx" else None
+        files[path.name] = FileRecord(sha256=sha256(data), text=text)
+    return written
+
+
 def build(project: Project, answers: Answers, out_dir: Path, formats: list[Format],
           force: bool = False) -> BuildResult:
     """Write `out_dir/<business-slug>/privacy-policy.<suffix>` for each format.
@@ -138,17 +155,9 @@ def build(project: Project, answers: Answers, out_dir: Path, formats: list[Forma
                                 base=outcome.base)
     else:
         plain = undecorate(outcome.markdown, generation)
-        others = {s: d for s, d in render(draft, formats, outcome.markdown, version, plain).items()
-                  if s != ".md"}
-        for suffix, data in others.items():
-            path = folder / f"privacy-policy{suffix}"
-            known = previous.files.get(path.name) if previous else None
-            if path.exists() and (known is None or sha256(path.read_bytes()) != known.sha256):
-                backups.append(backup(path))
-            _write(path, data)
-            written.append(path)
-            text = data.decode("utf-8") if suffix != ".docx" else None
-            files[path.name] = FileRecord(sha256=sha256(data), text=text)
+        rendered = render(draft, formats, outcome.markdown, version, plain)
+        rendered.pop(".md", None)
+        written += _write_formats(folder, rendered, previous, files, backups)
     manifest = make_manifest(draft, answers, project.library, generation, files, unresolved)
     save_manifest(folder, manifest)
     changes = None if outcome.conflicts else record_changes(

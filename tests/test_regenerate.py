@@ -194,3 +194,14 @@ def test_the_same_sentence_changed_on_both_sides_conflicts_as_whole_paragraphs()
     assert len(conflicts) == 1
     assert merged.splitlines()[1] == "A one. B deux. C three."
     assert merged.splitlines()[-2] == "A one. B 2. C three."
+
+
+def test_an_edited_docx_is_backed_up_before_it_is_replaced(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    answers, out, _ = _first_build(tmp_path)
+    docx = out / FOLDER / "privacy-policy.docx"
+    docx.write_bytes(docx.read_bytes() + b"counsel saved over it")
+    capsys.readouterr()
+    assert _build(answers, out) == 0
+    [saved] = (out / FOLDER / "backups").glob("privacy-policy.*.docx")
+    assert saved.read_bytes().endswith(b"counsel saved over it")
+    assert f"Backed up: {saved}" in capsys.readouterr().out

@@ -7,10 +7,9 @@ clause-provenance comments pass through: owner text is escaped before it reaches
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import lru_cache
 from html import escape
-
-from collections.abc import Sequence
 
 from markdown_it import MarkdownIt
 from markdown_it.renderer import RendererHTML
