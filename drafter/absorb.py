@@ -33,7 +33,7 @@ from drafter.build import POLICY_MD, slug
 from drafter.errors import UserError
 from drafter.export.docx import COMMENT_AUTHOR, HEADING_STYLES, is_contents, matching_close
 from drafter.export.html import parser
-from drafter.manifest import Manifest, load_manifest
+from drafter.manifest import MANIFEST_NAME, Manifest, load_manifest
 from drafter.provenance import (
     BOOKMARK_PREFIX,
     ClauseMark,
@@ -377,7 +377,9 @@ def absorb(docx_path: Path, out_dir: Path) -> AbsorbResult:
         raise UserError("has tracked changes: accept or reject them in Word (Review, "
                         "Accept/Reject), save, and absorb again", path=docx_path)
     business = doc.core_properties.subject or ""
-    folder = out_dir / slug(business)
+    # DIR is the output folder (the policy's folder is named after the business, which the
+    # DOCX records as its subject), or the policy's own folder.
+    folder = out_dir if (out_dir / MANIFEST_NAME).exists() else out_dir / slug(business)
     manifest: Manifest | None = load_manifest(folder)
     if manifest is None or POLICY_MD not in manifest.files:
         raise UserError(f"no Drafter build for {business or 'this document'!r} in {out_dir} "

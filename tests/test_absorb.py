@@ -86,6 +86,7 @@ def test_absorb_needs_a_build_to_absorb_into(tmp_path: Path, capsys: pytest.Capt
     other = tmp_path / "elsewhere"
     assert main(["absorb", str(folder / "privacy-policy.docx"), "-o", str(other)]) == 2
     assert "no Drafter build" in capsys.readouterr().err
+    assert main(["absorb", str(folder / "privacy-policy.docx"), "-o", str(folder)]) == 0
     not_docx = tmp_path / "notes.docx"
     not_docx.write_text("not a zip")
     assert main(["absorb", str(not_docx), "-o", str(tmp_path)]) == 2
