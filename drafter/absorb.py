@@ -142,10 +142,8 @@ def source_blocks(markdown: str) -> list[SourceBlock]:
     blocks: list[SourceBlock] = []
     prefix_start: int | None = None
     for n, (signature, start, end) in enumerate(units):
-        if signature[0] == "clause":
+        if signature[0] in ("clause", "comment"):  # these lead into the next block
             prefix_start = start if prefix_start is None else prefix_start
-            continue
-        if signature[0] == "comment":
             continue
         begin = 0 if not blocks else (prefix_start if prefix_start is not None else start)
         following = next((u[1] for u in units[n + 1:]), len(lines))

@@ -14,6 +14,7 @@ from docx.opc.part import Part
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
+from drafter.absorb import source_blocks
 from drafter.cli import main
 from drafter.paths import examples
 
@@ -151,3 +152,19 @@ def test_tracked_changes_must_be_decided_first(tmp_path: Path, capsys: pytest.Ca
     assert main(["absorb", str(edited), "-o", str(tmp_path)]) == 2
     assert "tracked changes" in capsys.readouterr().err
     assert (folder / "privacy-policy.md").read_text() == before
+
+
+SYNTHETIC = ("# T\n\nA para.\n\n<!-- comment (X): hi -->\nB para.\n\n"
+             "<!-- clause: a.b (a/b.md.j2) -->\n<!-- comment (Y): yo -->\nC para.\n\n"
+             "- one\n- two\n\n| h | i |\n| --- | --- |\n| 1 | 2 |\n\n<!-- clause: c.d (c/d.md.j2) -->\n")
+
+
+@pytest.mark.parametrize("name", [*examples(), "synthetic"])
+def test_source_blocks_cut_the_markdown_without_losing_a_character(name: str, tmp_path: Path) -> None:
+    if name == "synthetic":
+        markdown = SYNTHETIC
+    else:
+        markdown = (_built(tmp_path, name) / "privacy-policy.md").read_text()
+    blocks = source_blocks(markdown)
+    assert "".join(b.text(b.comments) for b in blocks) == markdown
+    assert all(b.signature[0] != "clause" for b in blocks)
