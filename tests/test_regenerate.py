@@ -8,6 +8,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from drafter.cli import main
 from drafter.manifest import Generation, load_manifest
@@ -205,3 +207,19 @@ def test_an_edited_docx_is_backed_up_before_it_is_replaced(tmp_path: Path, capsy
     [saved] = (out / FOLDER / "backups").glob("privacy-policy.*.docx")
     assert saved.read_bytes().endswith(b"counsel saved over it")
     assert f"Backed up: {saved}" in capsys.readouterr().out
+
+
+_PARAGRAPHS = st.lists(
+    st.lists(st.sampled_from(["Alpha one.", "Beta two.", "Gamma three!", "Delta four?", ""]),
+             min_size=1, max_size=4).map(" ".join),
+    min_size=1, max_size=8).map(lambda ps: "\n".join(ps) + "\n")
+
+
+@settings(max_examples=60, deadline=None)
+@given(base=_PARAGRAPHS, other=_PARAGRAPHS)
+def test_a_side_that_changed_nothing_never_changes_the_merge(base: str, other: str) -> None:
+    generation = Generation(markdown=base, plain=base)
+    changed = Generation(markdown=other, plain=other)
+    assert merge(generation, other, generation) == (other, [])  # only counsel edited
+    assert merge(generation, base, changed) == (other, [])  # only the draft changed
+    assert merge(generation, other, changed) == (other, [])  # both made the same change
