@@ -63,11 +63,18 @@ def test_structure_styles_lists_tables_links_and_properties() -> None:
     assert "clauses-test" in props.comments and "2026-11-01" in props.comments
 
 
-def test_ordered_lists_restart_their_numbering() -> None:
-    markdown = "# T\n\n1. one\n2. two\n\nText.\n\n1. again\n"
+def test_ordered_lists_restart_their_numbering_and_inline_styles_carry() -> None:
+    markdown = ("# T\n\n1. one\n2. two\n\nSome *stress* and **weight**, a [link](<https://x.example>)"
+                " and `code`.\n\n1. again\n")
     doc = Document(BytesIO(_docx(_draft("kiosk", ()), markdown)))
     num_ids = [p._p.pPr.numPr.numId.val for p in doc.paragraphs if p.style.name == "List Number"]
     assert len(num_ids) == 3 and num_ids[0] == num_ids[1] != num_ids[2]
+    para = next(p for p in doc.paragraphs if p.text.startswith("Some"))
+    looks = {r.text: (r.italic, r.bold, r.font.name) for r in para.runs}
+    assert looks["stress"] == (True, None, None) and looks["weight"] == (None, True, None)
+    assert looks["code"][2] == "Courier New"
+    [link] = [item for item in para.iter_inner_content() if not hasattr(item, "bold")]
+    assert (link.text, link.address) == ("link", "https://x.example")
 
 
 def test_notes_are_word_comments_on_their_clause_or_section() -> None:
