@@ -7,10 +7,13 @@ bzr's, on difflib); this module only prepares the three texts and reports the ou
 Reviewer-note decorations (note markers, the notes list) are renumbered on every build, so
 they are taken out of all three texts before merging and put back from the new generation
 afterwards: which lines are decorations is learned by comparing each generation with and
-without its notes, so this works whatever the notes look like in Markdown. The clause
-comments are unique lines, so they anchor the merge clause by clause: an edit in one clause
-and a rewrite of another never touch. Paragraphs changed on both sides are merged again
-sentence by sentence before they are called a conflict.
+without its notes, so this works whatever the notes look like in Markdown.
+
+The merge works clause by clause: every line is tagged with the clause it belongs to (the
+clause comments delimit clauses), so merge3 never pairs lines of different clauses, and
+clauses the new draft moved are moved in the base and in counsel's text first, so an edit
+inside a moved clause merges like any other. Paragraphs changed on both sides are merged
+again sentence by sentence before they are called a conflict.
 """
 
 from __future__ import annotations
@@ -27,7 +30,7 @@ from merge3 import Merge3
 
 from drafter.errors import UserError
 from drafter.manifest import Generation, Manifest, sha256
-from drafter.provenance import clause_at_lines
+from drafter.provenance import clause_at_lines, parse_clause_comment
 from drafter.yamlio import atomic_write, read_text
 
 OURS_LABEL = "counsel's edit (privacy-policy.md)"
@@ -109,27 +112,78 @@ def regenerate(path: Path, previous: Manifest | None, new: Generation,
 
 def merge(base: Generation, ours: str, theirs: Generation) -> tuple[str, list[Conflict]]:
     """Merge counsel's text with the new generation over the last one, notes set aside."""
-    ours_plain = undecorate(ours, base)
+    order = [m.id for m in map(parse_clause_comment, _lines(theirs.plain)) if m is not None]
+    base_lines = _in_clause_order(_lines(base.plain), order)
+    our_lines = _in_clause_order(_lines(undecorate(ours, base)), order)
     merged: list[str] = []
     conflicts: list[Conflict] = []
-    groups = Merge3(_lines(base.plain), _lines(ours_plain), _lines(theirs.plain)).merge_groups()
+    groups = Merge3(_tagged(base_lines), _tagged(our_lines),
+                    _tagged(_lines(theirs.plain))).merge_groups()
     for group in groups:
-        if group[0] == "conflict":
-            _, base_lines, our_lines, their_lines = group
-            by_sentence = _merge_sentences(base_lines, our_lines, their_lines)
-            if by_sentence is not None:
-                merged += by_sentence
-                continue
-            conflicts.append(Conflict(len(merged) + 1, None))
-            merged += [f"{MARKERS[0]}{OURS_LABEL}\n", *our_lines,
-                       f"{MARKERS[1]}{BASE_LABEL}\n", *base_lines,
-                       f"{MARKERS[2]}\n", *their_lines, f"{MARKERS[3]}{THEIRS_LABEL}\n"]
-        else:
-            merged += group[1]
+        if group[0] != "conflict":
+            merged += [line for _, line in group[1]]
+            continue
+        old, mine, new = ([line for _, line in tagged] for tagged in group[1:])
+        by_sentence = _merge_sentences(old, mine, new)
+        if by_sentence is not None:
+            merged += by_sentence
+            continue
+        conflicts.append(Conflict(len(merged) + 1, None))
+        merged += [f"{MARKERS[0]}{OURS_LABEL}\n", *mine, f"{MARKERS[1]}{BASE_LABEL}\n", *old,
+                   f"{MARKERS[2]}\n", *new, f"{MARKERS[3]}{THEIRS_LABEL}\n"]
     decorated, position = _redecorate(merged, theirs)
     owners = clause_at_lines("".join(decorated))
     placed = [position[c.line - 1] for c in conflicts]
     return "".join(decorated), [Conflict(n, owners[n - 1]) for n in placed]
+
+
+def _clause_segments(lines: list[str]) -> list[tuple[str | None, list[str]]]:
+    """The lines cut into clauses (a clause comment up to the next clause comment or section
+    heading), keyed by clause id, and the lines between them (keyed None)."""
+    segments: list[tuple[str | None, list[str]]] = []
+    for line in lines:
+        mark = parse_clause_comment(line)
+        if mark is not None:
+            segments.append((mark.id, [line]))
+        elif segments and not (line.startswith("## ") and segments[-1][0] is not None):
+            segments[-1][1].append(line)
+        else:
+            segments.append((None, [line]))
+    return segments
+
+
+def _tagged(lines: list[str]) -> list[tuple[str, str]]:
+    """Each line with the clause it belongs to (or the heading it follows), so that merge3
+    only ever pairs a line with the same line of the same clause: a blank line closing one
+    clause is never mistaken for a blank line in another, and a section the new draft adds
+    after an edited clause does not collide with the edit."""
+    return [(key if key is not None else segment[0], line)
+            for key, segment in _clause_segments(lines) for line in segment]
+
+
+def _in_clause_order(lines: list[str], order: list[str]) -> list[str]:
+    """Put the clauses that the new draft moved where it put them (before the clause that
+    follows them there), so that merge3 sees an unmoved clause, not a deletion and an
+    insertion, and counsel's edits inside a moved clause merge like any other."""
+    segments = _clause_segments(lines)
+    present = [key for key, _ in segments if key is not None]
+    wanted = [c for c in order if c in present]
+    matcher = difflib.SequenceMatcher(None, present, wanted, autojunk=False)
+    staying = {present[i + k] for i, _, size in matcher.get_matching_blocks() for k in range(size)}
+    moving = {key: seg for key, seg in segments if key is not None and key not in staying}
+    if not moving:
+        return lines
+    result = [(key, seg) for key, seg in segments if key is None or key in staying]
+    for n in range(len(wanted) - 1, -1, -1):
+        if wanted[n] not in moving:
+            continue
+        keys = [key for key, _ in result]
+        if n + 1 < len(wanted):
+            at = keys.index(wanted[n + 1])
+        else:
+            at = max((i for i, key in enumerate(keys) if key is not None), default=-1) + 1
+        result.insert(at, (wanted[n], moving[wanted[n]]))
+    return [line for _, seg in result for line in seg]
 
 
 def _merge_sentences(base: Sequence[str], ours: Sequence[str],

@@ -223,3 +223,28 @@ def test_a_side_that_changed_nothing_never_changes_the_merge(base: str, other: s
     assert merge(generation, other, generation) == (other, [])  # only counsel edited
     assert merge(generation, base, changed) == (other, [])  # only the draft changed
     assert merge(generation, other, changed) == (other, [])  # both made the same change
+
+
+def _clauses(*parts: tuple[str, str]) -> str:
+    return "".join(f"<!-- clause: {cid} ({cid}.md.j2) -->\n{text}\n\n" for cid, text in parts)
+
+
+def test_an_edit_inside_a_clause_the_new_draft_moved_merges_cleanly() -> None:
+    base = _clauses(("s.a", "Alpha."), ("s.b", "Beta."), ("s.c", "Gamma."))
+    ours = _clauses(("s.a", "Alpha."), ("s.b", "Beta."), ("s.c", "Gamma, as counsel put it."))
+    theirs = "## Up front\n\n" + _clauses(("s.c", "Gamma.")) + "## The rest\n\n" + \
+        _clauses(("s.a", "Alpha."), ("s.b", "Beta, redrafted."))
+    merged, conflicts = merge(Generation(markdown=base, plain=base), ours,
+                              Generation(markdown=theirs, plain=theirs))
+    assert conflicts == []
+    assert merged == "## Up front\n\n" + _clauses(("s.c", "Gamma, as counsel put it.")) + \
+        "## The rest\n\n" + _clauses(("s.a", "Alpha."), ("s.b", "Beta, redrafted."))
+
+
+def test_a_section_added_right_after_an_edited_clause_does_not_collide() -> None:
+    base = "## One\n\n" + _clauses(("s.a", "Alpha."))
+    ours = "## One\n\n" + _clauses(("s.a", "Alpha, edited."))
+    theirs = base + "## Two\n\n" + _clauses(("t.a", "New clause."))
+    merged, conflicts = merge(Generation(markdown=base, plain=base), ours,
+                              Generation(markdown=theirs, plain=theirs))
+    assert (merged, conflicts) == (ours + "## Two\n\n" + _clauses(("t.a", "New clause.")), [])
