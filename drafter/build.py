@@ -13,13 +13,28 @@ from datetime import date
 from pathlib import Path
 
 from drafter.answers import Answers, load_answers
+from drafter.changes import ChangeReport
 from drafter.assemble import assemble
 from drafter.errors import UserError
 from drafter.export import Format, Source
 from drafter.export.markdown import to_markdown
 from drafter.library import Library, lint_library, load_library
+from drafter.history import record_changes
+from drafter.manifest import (
+    POLICY_MD,
+    FileRecord,
+    Generation,
+    Manifest,
+    Unresolved,
+    library_version,
+    load_manifest,
+    make_manifest,
+    save_manifest,
+    sha256,
+)
 from drafter.paths import default_library, default_questionnaire
 from drafter.questionnaire import Questionnaire, load_questionnaire
+from drafter.regenerate import Outcome, backup, regenerate, undecorate
 from drafter.review import Draft, review_draft
 from drafter.review.report import as_markdown
 from drafter.yamlio import atomic_write
@@ -64,12 +79,24 @@ class BuildResult:
     folder: Path
     written: tuple[Path, ...]
     draft: Draft
+    outcome: Outcome  # what happened to the Markdown edit layer (merged, conflicts, …)
+    backups: tuple[Path, ...] = ()
+    previous: Manifest | None = None
+    manifest: Manifest | None = None
+    changes: tuple[ChangeReport, str] | None = None  # since the last published version
 
 
-def render(draft: Draft, formats: list[Format], clean: bool = False) -> dict[str, bytes]:
-    """Every requested format's file content by suffix, all from one Markdown text (without
-    reviewer markers and notes when `clean`: the publishable copy)."""
-    source = Source(draft, to_markdown(draft, clean=clean))
+def render(draft: Draft, formats: list[Format], markdown: str | None = None,
+           library: str = "", undecorated: str | None = None,
+           clean: bool = False) -> dict[str, bytes]:
+    """Every requested format's file content by suffix, all from one Markdown text (the
+    generated one, or the merged edit layer when counsel has edited it; `undecorated` is
+    that text without the reviewer-note decorations). `clean` leaves the reviewer markers
+    and notes out: the publishable copy."""
+    if markdown is None:
+        markdown = to_markdown(draft, clean=clean)
+        undecorated = to_markdown(Draft(draft.policy, ()))
+    source = Source(draft, markdown, library, undecorated)
     rendered: dict[str, bytes] = {}
     for fmt in formats:
         data = fmt.render(source)
@@ -77,22 +104,68 @@ def render(draft: Draft, formats: list[Format], clean: bool = False) -> dict[str
     return rendered
 
 
+def _write(path: Path, data: bytes | str) -> None:
+    try:
+        atomic_write(path, data)
+    except OSError as exc:
+        raise UserError(f"cannot write: {exc.strerror or exc}", path=path) from None
+
+
+def _write_formats(folder: Path, rendered: dict[str, bytes], previous: Manifest | None,
+                   files: dict[str, FileRecord], backups: list[Path]) -> list[Path]:
+    """Write the formats made from the Markdown; one that changed since the last build (say,
+    counsel edited the DOCX) is backed up first. Records each file in `files`."""
+    written: list[Path] = []
+    for suffix, data in rendered.items():
+        path = folder / f"privacy-policy{suffix}"
+        known = previous.files.get(path.name) if previous else None
+        if path.exists() and (known is None or sha256(path.read_bytes()) != known.sha256):
+            backups.append(backup(path))
+        _write(path, data)
+        written.append(path)
+        text = data.decode("utf-8") if suffix != ".docx" else None
+        files[path.name] = FileRecord(sha256=sha256(data), text=text)
+    return written
+
+
 def build(project: Project, answers: Answers, out_dir: Path, formats: list[Format],
-          clean: bool = False) -> BuildResult:
+          force: bool = False, clean: bool = False) -> BuildResult:
     """Write `out_dir/<business-slug>/privacy-policy.<suffix>` for each format, and
-    `review.md`: the notes for counsel, grouped by severity."""
+    `review.md`: the notes for counsel, grouped by severity.
+
+    The Markdown is always written: it is the edit layer. When counsel edited it since the
+    last build, the new generation is merged into their text (`regenerate`); a conflicted
+    merge writes only the Markdown, with markers. Any other file edited since the last build
+    is backed up before it is replaced. The manifest records what was generated."""
     draft = project.draft(answers)
     folder = out_dir / slug(draft.policy.business_name)
-    written: list[Path] = []
-    files = {f"privacy-policy{suffix}": data
-             for suffix, data in render(draft, formats, clean).items()}
-    files["review.md"] = as_markdown(draft.notes, f"{draft.policy.business_name} privacy policy",
-                                     project.questionnaire).encode("utf-8")
-    for name, data in files.items():
-        path = folder / name
-        try:
-            atomic_write(path, data)
-        except OSError as exc:
-            raise UserError(f"cannot write: {exc.strerror or exc}", path=path) from None
-        written.append(path)
-    return BuildResult(folder, tuple(written), draft)
+    previous = load_manifest(folder)
+    generation = Generation(markdown=to_markdown(draft, clean=clean),
+                            plain=to_markdown(Draft(draft.policy, ())))
+    md_path = folder / POLICY_MD
+    outcome = regenerate(md_path, previous, generation, force)
+    written = [md_path]
+    _write(md_path, outcome.markdown)
+    version = library_version(project.library)
+    files = dict(previous.files) if previous else {}  # formats not rewritten stay on record
+    files[POLICY_MD] = FileRecord(sha256=sha256(outcome.markdown), text=outcome.markdown)
+    backups = [outcome.backup] if outcome.backup else []
+    unresolved = None
+    if outcome.conflicts and outcome.backup and outcome.base:
+        unresolved = Unresolved(backup_sha256=sha256(outcome.backup.read_bytes()),
+                                base=outcome.base)
+    else:
+        plain = undecorate(outcome.markdown, generation)
+        rendered = render(draft, formats, outcome.markdown, version, plain)
+        rendered.pop(".md", None)
+        written += _write_formats(folder, rendered, previous, files, backups)
+    review_path = folder / "review.md"
+    _write(review_path, as_markdown(draft.notes, f"{draft.policy.business_name} privacy policy",
+                                    project.questionnaire))
+    written.append(review_path)
+    manifest = make_manifest(draft, answers, project.library, generation, files, unresolved)
+    save_manifest(folder, manifest)
+    changes = None if outcome.conflicts else record_changes(
+        project.questionnaire, project.library.root, folder, previous)
+    return BuildResult(folder, tuple(written), draft, outcome, tuple(backups), previous, manifest,
+                       changes)

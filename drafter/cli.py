@@ -15,7 +15,11 @@ from datetime import date
 from pathlib import Path
 
 from drafter import __version__
-from drafter.build import Project, build
+from drafter.absorb import absorb
+from drafter.build import Project, build, slug
+from drafter.changes import render_report
+from drafter.history import CHANGES_MD, changes_since_published, published_versions
+from drafter.publish import publish
 from drafter.errors import DrafterError, UserError
 from drafter.export import FORMATS, formats
 from drafter.answers import answers_model
@@ -24,6 +28,7 @@ from drafter.questionnaire import load_questionnaire
 from drafter.review import read_document, review_document
 from drafter.review.report import REPORTS
 from drafter.review.rules import lint_review, load_review_rules
+from drafter.report import report_regeneration
 
 EXIT_USAGE = 2
 
@@ -47,7 +52,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     project = _project(args)
     answers_path = _answers_path(args)
     result = build(project, project.answers(answers_path), Path(args.output),
-                   formats(args.format), clean=args.clean)
+                   formats(args.format), force=args.force, clean=args.clean)
     blocking = sum(1 for n in result.draft.notes if n.severity == "blocking")
     print(f"Drafted the privacy policy for {result.draft.policy.business_name} "
           f"from {answers_path}:")
@@ -55,6 +60,56 @@ def cmd_build(args: argparse.Namespace) -> int:
         print(f"  {path}")
     if result.draft.notes:
         print(f"{len(result.draft.notes)} reviewer note(s), {blocking} blocking.")
+    return report_regeneration(result)
+
+
+def cmd_absorb(args: argparse.Namespace) -> int:
+    result = absorb(Path(args.docx), Path(args.output))
+    if result.changed_blocks == 0:
+        print(f"{result.path}: no change from the last build.")
+    else:
+        where = f" (clauses: {', '.join(result.clauses)})" if result.clauses else ""
+        print(f"{result.path}: {result.changed_blocks} block(s) taken from Word{where}.")
+        print("The next `drafter build` merges them with any new draft.")
+    if result.backup:
+        print(f"Backed up: {result.backup}")
+    return 0
+
+
+def _folder(project: Project, args: argparse.Namespace) -> Path:
+    """The build folder for an answers file (named after the business, as `build` does)."""
+    answers = project.answers(_answers_path(args))
+    name = answers.resolved()[project.library.document.business_name] or ""
+    return Path(args.output) / slug(str(name))
+
+
+def cmd_diff(args: argparse.Namespace) -> int:
+    project = _project(args)
+    folder = _folder(project, args)
+    if not published_versions(folder):
+        print(f"Nothing published yet in {folder}: `drafter publish` keeps the approved "
+              f"version; {folder / CHANGES_MD} lists what changed since the last build.")
+        return 0
+    found = changes_since_published(project.questionnaire, project.library.root, folder)
+    if found is None:
+        raise UserError("no build here yet: run `drafter build` first", path=folder)
+    print(render_report(*found), end="")
+    return 0
+
+
+def cmd_publish(args: argparse.Namespace) -> int:
+    project = _project(args)
+    on = date.fromisoformat(args.date) if args.date else date.today()
+    result = publish(project, _answers_path(args), Path(args.output), formats(args.format), on)
+    if result.redated:
+        print(f"The text changed, so {project.library.document.effective_date} is now "
+              f"{result.redated.isoformat()} (in {_answers_path(args)}).")
+    if result.kept is None:
+        print("No change since the last published version: nothing published, date unchanged.")
+        return 0
+    if result.report:
+        print(render_report(*result.report), end="")
+    print(f"Published: {result.kept}")
     return 0
 
 
@@ -99,6 +154,14 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def _answers_arguments(p: argparse.ArgumentParser) -> None:
+    """Which policy a history command is about: the answers (or example) and output folder."""
+    p.add_argument("answers", nargs="?", help="answers file (default: the kiosk example)")
+    p.add_argument("--example", metavar="NAME", help="a built-in example")
+    p.add_argument("-o", "--output", default="output", metavar="DIR",
+                   help="the folder the policy is built into (default: output/)")
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(
         prog="drafter",
@@ -121,6 +184,9 @@ def parser() -> argparse.ArgumentParser:
                    help=f"comma-separated formats (default: {','.join(FORMATS)})")
     p.add_argument("--clean", action="store_true",
                    help="leave reviewer markers and notes out (the publishable copy)")
+    p.add_argument("--force", action="store_true",
+                   help="regenerate from scratch, backing up an edited privacy-policy.md "
+                        "instead of merging it")
     p.set_defaults(run=cmd_build)
 
     p = sub.add_parser("review", help="reviewer notes on any policy (.md, .txt, .html, .docx)",
@@ -136,6 +202,24 @@ def parser() -> argparse.ArgumentParser:
                    help=f"{', '.join(REPORTS)} (default: text; json for CI)")
     p.add_argument("--today", metavar="DATE", help=argparse.SUPPRESS)
     p.set_defaults(run=cmd_review)
+
+    p = sub.add_parser("absorb", help="take counsel's edited Word file back into the Markdown")
+    p.add_argument("docx", metavar="EDITED.docx", help="the DOCX counsel edited")
+    p.add_argument("-o", "--output", default="output", metavar="DIR",
+                   help="the folder the policy was built into (default: output/)")
+    p.set_defaults(run=cmd_absorb)
+
+    p = sub.add_parser("diff", help="what changed since the last published version")
+    _answers_arguments(p)
+    p.set_defaults(run=cmd_diff)
+
+    p = sub.add_parser("publish", help="build and keep this version under history/")
+    _answers_arguments(p)
+    p.add_argument("--format", default=",".join(FORMATS), metavar="LIST",
+                   help=f"comma-separated formats (default: {','.join(FORMATS)})")
+    p.add_argument("--date", metavar="YYYY-MM-DD",
+                   help="effective date for a changed text (default: today)")
+    p.set_defaults(run=cmd_publish)
 
     p = sub.add_parser("lint", help="check the clause library against the questionnaire")
     p.set_defaults(run=cmd_lint)

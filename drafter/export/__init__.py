@@ -21,6 +21,10 @@ class Source:
 
     draft: Draft
     markdown: str
+    library_version: str = ""  # what built it, for formats that record it (DOCX properties)
+    # The same Markdown without reviewer-note markers and notes list, for formats that show
+    # notes their own way (DOCX: Word comments). None: the Markdown has no such decorations.
+    undecorated: str | None = None
 
 
 Render = Callable[[Source], str | bytes]
@@ -62,3 +66,4 @@ def formats(names: str) -> list[Format]:
 from drafter.export import markdown as _markdown  # noqa: E402,F401
 from drafter.export import html as _html  # noqa: E402,F401
 from drafter.export import text as _text  # noqa: E402,F401
+from drafter.export import docx as _docx  # noqa: E402,F401

@@ -7,13 +7,18 @@ clause-provenance comments pass through: owner text is escaped before it reaches
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import lru_cache
 from html import escape
 
 from markdown_it import MarkdownIt
+from markdown_it.renderer import RendererHTML
+from markdown_it.token import Token
+from markdown_it.utils import EnvType, OptionsDict
 from mdit_py_plugins.anchors import anchors_plugin
 
 from drafter.export import Source, exporter
+from drafter.provenance import parse_counsel_comment
 
 STYLE = """
 :root { color-scheme: light; --ink: #1f2328; --muted: #59636e; --rule: #d1d9e0; --link: #0550ae; }
@@ -43,6 +48,20 @@ h2#contents + ol { columns: 2; column-gap: 2rem; }
 """
 
 
+def _hide_counsel_comments(md: MarkdownIt) -> None:
+    """Counsel's Word comments ride along in the Markdown (see `drafter absorb`); they are
+    notes between lawyers, never part of the published page, not even its source."""
+    default = md.renderer.rules["html_block"]
+
+    def html_block(self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict,
+                   env: EnvType) -> str:
+        if parse_counsel_comment(tokens[idx].content):
+            return ""
+        return default(tokens, idx, options, env)
+
+    md.add_render_rule("html_block", html_block)
+
+
 @lru_cache(maxsize=1)
 def parser() -> MarkdownIt:
     """The one configured markdown-it instance (HTML, text and the app share it)."""
@@ -50,6 +69,7 @@ def parser() -> MarkdownIt:
         MarkdownIt("commonmark", {"html": True})
         .enable("table")
         .use(anchors_plugin, min_level=1, max_level=2)
+        .use(_hide_counsel_comments)
     )
 
 

@@ -1,0 +1,398 @@
+"""`drafter absorb EDITED.docx`: counsel's Word edits back into the Markdown edit layer.
+
+The DOCX was rendered from a Markdown text that the manifest records. Both are cut into
+blocks (headings, paragraphs, list items, tables) with a plain-text signature each, and
+difflib aligns the two sequences: blocks Word left alone keep their exact Markdown source,
+so an unedited export absorbs to the very same file; changed or new blocks are converted
+from Word (bold, italic, links, lists, tables). Clause comments are never dropped: they are
+kept from the Markdown, and a clause bookmark in Word (`provenance`) places them for new
+blocks. Drafter's review comments and resolved comments are dropped (the next build makes
+the review comments afresh); counsel's open comments are kept as `<!-- comment (…): … -->`
+lines, which the DOCX export turns back into Word comments and HTML leaves out.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from docx import Document
+from docx.document import Document as DocxDocument
+from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
+from docx.table import Table
+from docx.text.hyperlink import Hyperlink
+from docx.text.paragraph import Paragraph
+from lxml import etree
+from markdown_it.token import Token
+
+from drafter.build import POLICY_MD, slug
+from drafter.errors import UserError
+from drafter.export.docx import COMMENT_AUTHOR, HEADING_STYLES, is_contents, matching_close
+from drafter.export.html import parser
+from drafter.manifest import MANIFEST_NAME, Manifest, load_manifest
+from drafter.provenance import (
+    BOOKMARK_PREFIX,
+    ClauseMark,
+    bookmark_name,
+    counsel_comment,
+    parse_clause_comment,
+    parse_counsel_comment,
+)
+from drafter.regenerate import backup, redecorate, undecorate
+from drafter.templating import escape_markdown
+from drafter.yamlio import atomic_write
+
+_SPACES = re.compile(r"\s+")
+W14 = "http://schemas.microsoft.com/office/word/2010/wordml"
+W15 = "http://schemas.microsoft.com/office/word/2012/wordml"
+_SAFE_XML = etree.XMLParser(resolve_entities=False, no_network=True)
+# Tracked changes: python-docx reads neither insertions nor deletions as text, so absorbing
+# them would silently drop counsel's inserted words. Counsel decides on them in Word first.
+_TRACKED = "//w:body//*[self::w:ins or self::w:del or self::w:moveFrom or self::w:moveTo]"
+_HEADING_TAGS = {style: tag for tag, style in HEADING_STYLES.items()}
+
+
+def _plain(text: str) -> str:
+    return _SPACES.sub(" ", text).strip()
+
+
+@dataclass(frozen=True)
+class SourceBlock:
+    """A block of the Markdown the DOCX came from: its signature and exact source text."""
+
+    signature: tuple[str, str]
+    prefix: str  # clause comment line(s) before it
+    body: str
+    tail: str  # blank lines after it
+    comments: tuple[str, ...] = ()  # counsel's comment lines on it (Word has the live ones)
+
+    def text(self, comments: tuple[str, ...]) -> str:
+        return self.prefix + "".join(f"{c}\n" for c in comments) + self.body + self.tail
+
+
+@dataclass(frozen=True)
+class WordBlock:
+    """A block of the Word document: its signature, its Markdown, the clause it starts."""
+
+    signature: tuple[str, str]
+    markdown: str
+    clause: str | None
+    comments: tuple[str, ...] = ()  # counsel's open comments on it, as Markdown lines
+
+
+@dataclass(frozen=True)
+class AbsorbResult:
+    path: Path
+    changed_blocks: int
+    clauses: tuple[str, ...]  # clauses whose text changed
+    backup: Path | None
+
+
+# ---- the Markdown side ----------------------------------------------------------------------
+
+def _inline_plain(token: Token) -> str:
+    return _plain("".join(c.content if c.type in ("text", "code_inline") else " "
+                          for c in token.children or []
+                          if c.type in ("text", "code_inline", "softbreak", "hardbreak")))
+
+
+def _source_units(tokens: list[Token]) -> Iterator[tuple[tuple[str, str], int, int]]:
+    """(signature, first line, end line) of each block, list items one by one."""
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        end = matching_close(tokens, i) if token.nesting == 1 else i
+        lines = token.map or [0, 0]
+        inner = tokens[i:end + 1]
+        if token.type in ("bullet_list_open", "ordered_list_open") and not is_contents(inner):
+            kind = "ul" if token.type == "bullet_list_open" else "ol"
+            j = i + 1
+            while j < end:
+                item_end = matching_close(tokens, j)
+                item = tokens[j:item_end + 1]
+                text = " ".join(_inline_plain(t) for t in item if t.type == "inline")
+                yield (kind, text), (tokens[j].map or lines)[0], (tokens[j].map or lines)[1]
+                j = item_end + 1
+        elif token.type in ("bullet_list_open", "ordered_list_open"):
+            yield ("toc", ""), lines[0], lines[1]
+        elif token.type == "heading_open":
+            yield (token.tag, _inline_plain(tokens[i + 1])), lines[0], lines[1]
+        elif token.type == "table_open":
+            cells = [_inline_plain(t) for t in inner if t.type == "inline"]
+            yield ("table", " | ".join(cells)), lines[0], lines[1]
+        elif token.type == "paragraph_open":
+            yield ("p", _inline_plain(tokens[i + 1])), lines[0], lines[1]
+        elif token.type == "html_block" and parse_clause_comment(token.content):
+            yield ("clause", token.content.strip()), lines[0], lines[1]
+        elif token.type == "html_block" and parse_counsel_comment(token.content):
+            yield ("comment", token.content.strip()), lines[0], lines[1]
+        elif token.map is not None:
+            yield (token.type, _plain(token.content)), lines[0], lines[1]
+        i = end + 1
+
+
+def source_blocks(markdown: str) -> list[SourceBlock]:
+    """The Markdown cut into blocks whose texts, joined, give back the Markdown exactly."""
+    lines = markdown.splitlines(keepends=True)
+    units = list(_source_units(parser().parse(markdown)))
+    blocks: list[SourceBlock] = []
+    prefix_start: int | None = None
+    for n, (signature, start, end) in enumerate(units):
+        if signature[0] in ("clause", "comment"):  # these lead into the next block
+            prefix_start = start if prefix_start is None else prefix_start
+            continue
+        begin = 0 if not blocks else (prefix_start if prefix_start is not None else start)
+        following = next((u[1] for u in units[n + 1:]), len(lines))
+        prefix = lines[begin:start]
+        comments = tuple(c.strip() for c in prefix if parse_counsel_comment(c))
+        blocks.append(SourceBlock(signature, _without_comments(prefix), "".join(lines[start:end]),
+                                  _without_comments(lines[end:following]), comments))
+        prefix_start = None
+    if prefix_start is not None or not blocks:  # trailing comments, or no blocks at all
+        rest = markdown if not blocks else "".join(lines[prefix_start:])
+        blocks.append(SourceBlock(("rest", ""), rest, "", ""))
+    return blocks
+
+
+def _without_comments(lines: list[str]) -> str:
+    return "".join(line for line in lines if parse_counsel_comment(line) is None)
+
+
+# ---- the Word side --------------------------------------------------------------------------
+
+def _run_markdown(text: str, bold: bool, italic: bool) -> str:
+    escaped = escape_markdown(text).replace("\n", "  \n")
+    if not escaped.strip():
+        return escaped
+    if italic:
+        escaped = f"*{escaped}*"
+    return f"**{escaped}**" if bold else escaped
+
+
+def _paragraph_markdown(paragraph: Paragraph) -> str:
+    """Inline Markdown for a Word paragraph; neighbouring runs with the same look are joined."""
+    pieces: list[tuple[str, bool, bool, str | None]] = []
+    for item in paragraph.iter_inner_content():
+        if isinstance(item, Hyperlink):
+            address = item.address + (f"#{item.fragment}" if item.fragment else "")
+            pieces.append((item.text, False, False, address))
+        else:
+            pieces.append((item.text, bool(item.bold), bool(item.italic), None))
+    out: list[str] = []
+    current: list[str] = []
+    look: tuple[bool, bool] | None = None
+    for text, bold, italic, href in pieces + [("", False, False, "")]:
+        if href is not None or (bold, italic) != look:
+            if current and look is not None:
+                out.append(_run_markdown("".join(current), *look))
+            current, look = [], None
+        if href:
+            out.append(f"[{escape_markdown(text)}](<{href}>)")
+        elif href is None:
+            current.append(text)
+            look = (bold, italic)
+    return "".join(out).strip()
+
+
+def _style_kind(paragraph: Paragraph, doc: DocxDocument) -> str:
+    name = paragraph.style.name if paragraph.style is not None else "Normal"
+    if name in _HEADING_TAGS:
+        return _HEADING_TAGS[name]
+    if name.startswith("List Bullet"):
+        return "ul"
+    if name.startswith("List Number"):
+        return "ol"
+    num_pr = paragraph._p.pPr.numPr if paragraph._p.pPr is not None else None
+    if num_pr is not None and num_pr.numId is not None:
+        formats = doc.part.numbering_part.element.xpath(
+            f'w:abstractNum[@w:abstractNumId=//w:num[@w:numId="{num_pr.numId.val}"]'
+            f'/w:abstractNumId/@w:val]/w:lvl/w:numFmt/@w:val')
+        return "ul" if formats[:1] == ["bullet"] else "ol"
+    return "p"
+
+
+def _fields(paragraph: Paragraph) -> tuple[int, bool]:
+    """Net field depth change in a paragraph, and whether it starts a TOC field."""
+    kinds = paragraph._p.xpath(".//w:fldChar/@w:fldCharType")
+    instr = " ".join(paragraph._p.xpath(".//w:instrText/text()"))
+    return kinds.count("begin") - kinds.count("end"), instr.strip().startswith("TOC")
+
+
+def _body_elements(parent: BaseOxmlElement) -> Iterator[BaseOxmlElement]:
+    """Paragraphs and tables in document order, also inside content controls (LibreOffice
+    and Word wrap the TOC in one)."""
+    for element in parent.iterchildren():
+        if element.tag in (qn("w:p"), qn("w:tbl")):
+            yield element
+        elif element.tag in (qn("w:sdt"), qn("w:sdtContent")):
+            yield from _body_elements(element)
+
+
+def _open_comments(doc: DocxDocument) -> dict[str, str]:
+    """Counsel's unresolved comments by comment id, as Markdown lines. Drafter's own review
+    comments are left out (the next build makes them afresh from the notes), and so are
+    comments marked resolved (Word and LibreOffice record that in commentsExtended.xml)."""
+    resolved: set[str] = set()
+    for part in doc.part.package.iter_parts():
+        if str(part.partname).endswith("/commentsExtended.xml"):
+            resolved.update(etree.fromstring(part.blob, _SAFE_XML).xpath(
+                "//w15:commentEx[@w15:done='1']/@w15:paraId", namespaces={"w15": W15}))
+    kept: dict[str, str] = {}
+    for comment in doc.comments:
+        paragraphs = comment._comment_elm.xpath("./w:p")
+        para_id = paragraphs[-1].get(f"{{{W14}}}paraId") if paragraphs else None
+        if comment.author != COMMENT_AUTHOR and para_id not in resolved and comment.text.strip():
+            kept[str(comment.comment_id)] = counsel_comment(comment.author, comment.text)
+    return kept
+
+
+def word_blocks(doc: DocxDocument, clause_ids: list[str]) -> list[WordBlock]:
+    by_bookmark = {bookmark_name(c): c for c in clause_ids}
+    open_comments = _open_comments(doc)
+
+    def comments_on(element: BaseOxmlElement) -> tuple[str, ...]:
+        ids = element.xpath(".//w:commentRangeStart/@w:id")
+        return tuple(open_comments[i] for i in ids if i in open_comments)
+
+    blocks: list[WordBlock] = []
+    toc_depth = 0
+    ordinal = 0
+    for element in _body_elements(doc.element.body):
+        if element.tag == qn("w:tbl"):
+            blocks.append(replace(_table_block(Table(element, doc)),
+                                  comments=comments_on(element)))
+            ordinal = 0
+            continue
+        paragraph = Paragraph(element, doc)
+        change, starts_toc = _fields(paragraph)
+        if toc_depth or starts_toc:
+            if not toc_depth:
+                blocks.append(WordBlock(("toc", ""), "", None))
+            toc_depth = max(toc_depth + change, 0)
+            continue
+        text = _plain(paragraph.text)
+        if not text:
+            continue
+        marks = [by_bookmark.get(str(name)) for name in
+                 element.xpath(f'.//w:bookmarkStart[starts-with(@w:name, "{BOOKMARK_PREFIX}")]/@w:name')]
+        kind = _style_kind(paragraph, doc)
+        ordinal = ordinal + 1 if kind == "ol" else 0
+        inline = _paragraph_markdown(paragraph)
+        markdown = {"ul": f"- {inline}", "ol": f"{ordinal}. {inline}", "p": inline}.get(
+            kind, "#" * int(kind[1:]) + " " + inline if kind.startswith("h") else inline)
+        blocks.append(WordBlock((kind, text), markdown, next((m for m in marks if m), None),
+                                comments_on(element)))
+    return blocks
+
+
+def _table_block(table: Table) -> WordBlock:
+    rows = [[_plain(cell.text) for cell in row.cells] for row in table.rows]
+    cells = [c for row in rows for c in row]
+    lines = []
+    for n, row in enumerate(rows):
+        lines.append("| " + " | ".join(escape_markdown(c) for c in row) + " |")
+        if n == 0:
+            lines.append("|" + "|".join(" --- " for _ in row) + "|")
+    return WordBlock(("table", " | ".join(cells)), "\n".join(lines), None)
+
+
+# ---- aligning the two -----------------------------------------------------------------------
+
+def reconcile(source: list[SourceBlock], word: list[WordBlock],
+              sources: dict[str, str]) -> tuple[str, int, list[str]]:
+    """The Markdown for the Word blocks: unchanged blocks verbatim, changed ones converted.
+    Returns the text, how many Word blocks changed, and the clauses they are in."""
+    matcher = difflib.SequenceMatcher(None, [b.signature for b in source],
+                                      [w.signature for w in word], autojunk=False)
+    out: list[str] = []
+    changed = 0
+    touched: list[str] = []
+    clause: str | None = None
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            for block, seen in zip(source[i1:i2], word[j1:j2]):
+                out.append(block.text(seen.comments))
+                clause = _clause_in(block.prefix) or clause
+                if block.comments != seen.comments:
+                    changed += 1
+                    _note(touched, clause)
+            continue
+        changed += max(i2 - i1, j2 - j1)
+        for k, fresh in enumerate(word[j1:j2]):
+            old = source[i1 + k] if i1 + k < i2 else None
+            prefix = old.prefix if old else ""
+            if fresh.clause and fresh.clause != _clause_in(prefix) and \
+                    f"<!-- clause: {fresh.clause} (" not in "".join(out):
+                prefix += ClauseMark(fresh.clause, sources.get(fresh.clause, "")).comment() + "\n"
+            clause = _clause_in(prefix) or fresh.clause or clause
+            _note(touched, clause)
+            following = word[j1 + k + 1] if j1 + k + 1 < len(word) else None
+            out.append(prefix + _converted(fresh, following, old))
+        for gone in source[i1 + (j2 - j1):i2]:  # blocks counsel deleted: keep their provenance
+            out.append(gone.prefix)
+    text = "".join(out)
+    return text.rstrip("\n") + "\n", changed, touched
+
+
+def _converted(block: WordBlock, following: WordBlock | None, old: SourceBlock | None) -> str:
+    """A Word block's Markdown with its comments, spaced like the block it replaces (or,
+    for a new block, tight within a list and a blank line otherwise)."""
+    tight = following is not None and following.signature[0] == block.signature[0] \
+        and block.signature[0] in ("ul", "ol")
+    tail = old.tail if old else ("" if tight else "\n")
+    comments = "".join(f"{c}\n" for c in block.comments)
+    return comments + block.markdown + ("\n" if block.markdown else "") + tail
+
+
+def _note(touched: list[str], clause: str | None) -> None:
+    if clause and clause not in touched:
+        touched.append(clause)
+
+
+def _clause_in(prefix: str) -> str | None:
+    marks = [parse_clause_comment(line) for line in prefix.splitlines()]
+    found = [m.id for m in marks if m is not None]
+    return found[-1] if found else None
+
+
+def _open(path: Path) -> DocxDocument:
+    try:
+        return Document(str(path))
+    except FileNotFoundError:
+        raise UserError("no such file", path=path) from None
+    except Exception as exc:  # python-docx raises many kinds for a file that is not DOCX
+        raise UserError(f"is not a Word (.docx) file Drafter can read: {exc}", path=path) from None
+
+
+def absorb(docx_path: Path, out_dir: Path) -> AbsorbResult:
+    """Write counsel's edited DOCX back as `out_dir/<slug>/privacy-policy.md`."""
+    doc = _open(docx_path)
+    if doc.element.xpath(_TRACKED):
+        raise UserError("has tracked changes: accept or reject them in Word (Review, "
+                        "Accept/Reject), save, and absorb again", path=docx_path)
+    business = doc.core_properties.subject or ""
+    # DIR is the output folder (the policy's folder is named after the business, which the
+    # DOCX records as its subject), or the policy's own folder.
+    folder = out_dir if (out_dir / MANIFEST_NAME).exists() else out_dir / slug(business)
+    manifest: Manifest | None = load_manifest(folder)
+    if manifest is None or POLICY_MD not in manifest.files:
+        raise UserError(f"no Drafter build for {business or 'this document'!r} in {out_dir} "
+                        f"(expected {folder / 'drafter-manifest.json'}); pass --output",
+                        path=docx_path)
+    # The DOCX was rendered without note decorations (its notes are comments): align with the
+    # undecorated Markdown, then put the decorations back as they were.
+    reference = undecorate(manifest.files[POLICY_MD].text or "", manifest.generated)
+    sources = manifest.clause_sources()
+    plain, changed, touched = reconcile(source_blocks(reference),
+                                        word_blocks(doc, list(sources)), sources)
+    text = redecorate(plain, manifest.generated)
+    path = folder / POLICY_MD
+    saved = None
+    if path.exists() and path.read_text(encoding="utf-8") != text:
+        saved = backup(path)
+    atomic_write(path, text)
+    return AbsorbResult(path, changed, tuple(touched), saved)

@@ -1,0 +1,225 @@
+"""What changed between two versions of a policy, in plain words, for counsel and the owner.
+
+Compares two builds (their manifests and the Markdown counsel approved): sections added or
+removed, clauses added, removed or reworded (difflib, sentence by sentence), and practices
+that changed, derived from the answers behind each version. Which changes are material, and
+which clause promises users notice of them, is data (`clauses/notice.yaml`), not code.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from drafter.errors import UserError
+from drafter.manifest import Manifest
+from drafter.provenance import clause_at_lines, parse_clause_comment, parse_counsel_comment
+from drafter.questionnaire import Questionnaire
+from drafter.templating import long_date
+from drafter.yamlio import load_data
+
+NOTICE_FILE = "notice.yaml"
+DATE_MASK = "{effective date}"
+_SENTENCE_END = re.compile(r"(?<=[.!?:])\s+")
+
+
+class NoticeRules(BaseModel):
+    """`clauses/notice.yaml`."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    material_sections: list[str] = []
+    material_answers: list[str] = []
+    promise_clause: str | None = None
+    promise_answer: str | None = None
+    date_answers: list[str] = []
+    practices: dict[str, dict[str, str]] = {}
+
+
+def load_notice_rules(library_root: Path) -> NoticeRules:
+    path = library_root / NOTICE_FILE
+    if not path.exists():
+        return NoticeRules()
+    try:
+        return NoticeRules.model_validate(load_data(path).data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        raise UserError(first["msg"], path=path,
+                        field=".".join(str(p) for p in first["loc"])) from None
+
+
+@dataclass(frozen=True)
+class Version:
+    """One version of the policy: the manifest of its build and its (approved) Markdown."""
+
+    manifest: Manifest
+    markdown: str
+
+    def masked(self) -> str:
+        """The text with its own effective date masked, so a new date alone is no change."""
+        return self.markdown.replace(long_date(self.manifest.effective_date), DATE_MASK)
+
+    def clauses(self) -> dict[str, str]:
+        """Each clause's text (as counsel left it), by clause id."""
+        texts: dict[str, list[str]] = {}
+        for line, owner in zip(self.masked().splitlines(), clause_at_lines(self.markdown)):
+            if owner is not None and parse_clause_comment(line) is None \
+                    and parse_counsel_comment(line) is None:
+                texts.setdefault(owner, []).append(line)
+        return {k: "\n".join(v).strip() for k, v in texts.items()}
+
+
+@dataclass(frozen=True)
+class Change:
+    kind: str  # practice, section, clause, wording
+    summary: str
+    material: bool
+    detail: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ChangeReport:
+    old: Version
+    new: Version
+    changes: list[Change] = field(default_factory=list)
+    notice: tuple[str, ...] = ()  # how the policy promises to tell people (labels)
+
+    @property
+    def text_changed(self) -> bool:
+        return self.old.masked() != self.new.masked()
+
+    @property
+    def material(self) -> list[Change]:
+        return [c for c in self.changes if c.material]
+
+
+def compare(old: Version, new: Version, questionnaire: Questionnaire,
+            rules: NoticeRules) -> ChangeReport:
+    changes = (_practices(old.manifest, new.manifest, questionnaire, rules)
+               + _sections(old.manifest, new.manifest, rules)
+               + _clauses(old, new, rules))
+    notice: tuple[str, ...] = ()
+    if rules.promise_clause in new.clauses() and rules.promise_answer:
+        notice = tuple(_labels(questionnaire, rules.promise_answer,
+                               new.manifest.answers.get(rules.promise_answer) or []))
+    return ChangeReport(old, new, changes, notice)
+
+
+def _labels(questionnaire: Questionnaire, key: str, values: list[Any]) -> list[str]:
+    options = questionnaire.entry(key).question.options or {} if key in questionnaire else {}
+    return [options.get(str(v), str(v)) for v in values]
+
+
+def _shown(questionnaire: Questionnaire, key: str, value: Any) -> str:
+    if value is None:
+        return "not asked"
+    if isinstance(value, bool):
+        return "Yes" if value else "No"
+    if isinstance(value, list):
+        if value and isinstance(value[0], dict):
+            return ", ".join(str(next(iter(v.values()), "")) for v in value) or "none"
+        return ", ".join(_labels(questionnaire, key, value)) or "none"
+    return ", ".join(_labels(questionnaire, key, [value]))
+
+
+def _practices(old: Manifest, new: Manifest, questionnaire: Questionnaire,
+               rules: NoticeRules) -> list[Change]:
+    found: list[Change] = []
+    for key in sorted(set(old.answers) | set(new.answers)):
+        before, after = old.answers.get(key), new.answers.get(key)
+        if before == after or key in rules.date_answers:
+            continue
+        material = key.split(".")[0] in rules.material_answers
+        phrase = rules.practices.get(key, {}).get(json.dumps(after).strip('"'))
+        if phrase is None:
+            prompt = questionnaire.entry(key).question.prompt if key in questionnaire else key
+            phrase = (f"{prompt} Was: {_shown(questionnaire, key, before)}. "
+                      f"Now: {_shown(questionnaire, key, after)}.")
+            if isinstance(before, list) and isinstance(after, list) and \
+                    not any(isinstance(v, dict) for v in before + after):
+                added = _labels(questionnaire, key, [v for v in after if v not in before])
+                gone = _labels(questionnaire, key, [v for v in before if v not in after])
+                phrase = f"{prompt}" + (f" Added: {', '.join(added)}." if added else "") + \
+                    (f" Removed: {', '.join(gone)}." if gone else "")
+        found.append(Change("practice", phrase, material, (key,)))
+    return found
+
+
+def _sections(old: Manifest, new: Manifest, rules: NoticeRules) -> list[Change]:
+    before = {s.id: s.title for s in old.sections}
+    after = {s.id: s.title for s in new.sections}
+    found = [Change("section", f"New section: “{title}”.", sid in rules.material_sections)
+             for sid, title in after.items() if sid not in before]
+    found += [Change("section", f"Section removed: “{title}”.", sid in rules.material_sections)
+              for sid, title in before.items() if sid not in after]
+    return found
+
+
+def _clauses(old: Version, new: Version, rules: NoticeRules) -> list[Change]:
+    before, after = old.clauses(), new.clauses()
+    sections = {c.id: c.section for c in old.manifest.clauses + new.manifest.clauses}
+    titles = {s.id: s.title for s in old.manifest.sections + new.manifest.sections}
+    found: list[Change] = []
+    for clause_id in list(after) + [c for c in before if c not in after]:
+        section = sections.get(clause_id, "")
+        where = f"“{titles.get(section, section)}” ({clause_id})"
+        material = section in rules.material_sections
+        if clause_id not in before:
+            found.append(Change("clause", f"New text in {where}.", material,
+                                _sentences_diff("", after[clause_id])))
+        elif clause_id not in after:
+            found.append(Change("clause", f"Text removed from {where}.", material,
+                                _sentences_diff(before[clause_id], "")))
+        elif before[clause_id] != after[clause_id]:
+            found.append(Change("wording", f"Reworded: {where}.", material,
+                                _sentences_diff(before[clause_id], after[clause_id])))
+    return found
+
+
+def _sentences(text: str) -> list[str]:
+    return [s for line in text.splitlines() for s in _SENTENCE_END.split(line.strip()) if s]
+
+
+def _sentences_diff(before: str, after: str) -> tuple[str, ...]:
+    """Sentences removed and added, in order (difflib's ndiff over sentences)."""
+    out: list[str] = []
+    for line in difflib.ndiff(_sentences(before), _sentences(after)):
+        if line.startswith("- "):
+            out.append(f"Removed: {line[2:]}")
+        elif line.startswith("+ "):
+            out.append(f"Added: {line[2:]}")
+    return tuple(out)
+
+
+def render_report(report: ChangeReport, since: str) -> str:
+    """The report as Markdown (for `changes.md` and the terminal)."""
+    lines = [f"# What changed {since}", ""]
+    if not report.text_changed and not report.changes:
+        return "\n".join(lines + ["No change to the policy's text or practices.", ""])
+    material = report.material
+    if material:
+        lines.append(f"**{len(material)} material change(s).**" + (
+            " The policy promises to tell people about important changes before they take "
+            f"effect ({'; '.join(report.notice)}): send that notice, and choose an effective "
+            "date after it." if report.notice else ""))
+    else:
+        lines.append("No material change.")
+    headings = {"practice": "Practices (from the answers)", "section": "Sections",
+                "clause": "Clauses added or removed", "wording": "Wording"}
+    for kind, heading in headings.items():
+        group = [c for c in report.changes if c.kind == kind]
+        if not group:
+            continue
+        lines += ["", f"## {heading}", ""]
+        for change in group:
+            flag = "**Material:** " if change.material else ""
+            lines.append(f"- {flag}{change.summary}")
+            if kind != "practice":
+                lines += [f"  - {d}" for d in change.detail]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,146 @@
+"""The build manifest (`output/<slug>/drafter-manifest.json`): what Drafter generated last time.
+
+Re-generation needs the exact text Drafter wrote before (the base of a three-way merge),
+`drafter diff` needs the answers and clauses behind each version, and every build needs the
+hash of each file it wrote so it can tell which ones counsel has edited since.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from drafter import __version__
+from drafter.answers import Answers
+from drafter.errors import UserError
+from drafter.library import Library
+from drafter.review import Draft
+from drafter.yamlio import atomic_write, read_text
+
+MANIFEST_NAME = "drafter-manifest.json"
+POLICY_MD = "privacy-policy.md"  # the Markdown edit layer: source of every other format
+FORMAT = 1
+
+
+def sha256(data: str | bytes) -> str:
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    return hashlib.sha256(payload).hexdigest()
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class FileRecord(_Model):
+    sha256: str
+    text: str | None = None  # text formats only; DOCX is recorded by hash
+
+
+class ClauseRecord(_Model):
+    id: str
+    section: str
+    source: str
+    sha256: str
+    text: str
+
+
+class SectionRecord(_Model):
+    id: str
+    title: str
+
+
+class Generation(_Model):
+    """The pure generation (no edits): the base of the next three-way merge.
+
+    `plain` is the same Markdown without reviewer-note decorations, which are regenerated on
+    every build and never merged (so note renumbering cannot collide with counsel's edits)."""
+
+    markdown: str
+    plain: str
+
+
+class Unresolved(_Model):
+    """A merge left conflicts: if counsel restores the backup instead of resolving them,
+    the next build merges against the generation before this one again."""
+
+    backup_sha256: str
+    base: Generation
+
+
+class Manifest(_Model):
+    format: int = FORMAT
+    drafter_version: str
+    library_version: str
+    answers_hash: str
+    answers: dict[str, Any]
+    business_name: str
+    effective_date: date
+    sections: list[SectionRecord]
+    clauses: list[ClauseRecord]
+    generated: Generation
+    files: dict[str, FileRecord]
+    unresolved: Unresolved | None = None
+
+    def clause_sources(self) -> dict[str, str]:
+        return {c.id: c.source for c in self.clauses}
+
+
+def library_version(library: Library) -> str:
+    """A content hash of the whole clause library: it changes whenever any clause, data file
+    or requirement changes, which is what decides whether a re-generation can differ."""
+    digest = hashlib.sha256()
+    for path in sorted(p for p in library.root.rglob("*") if p.is_file()):
+        digest.update(path.relative_to(library.root).as_posix().encode() + b"\0")
+        digest.update(path.read_bytes() + b"\0")
+    return f"clauses-{digest.hexdigest()[:12]}"
+
+
+def answers_record(answers: Answers) -> dict[str, Any]:
+    """The resolved answers as JSON values (dates as ISO text), keyed `section.question`."""
+    return json.loads(json.dumps(answers.resolved(), default=str, sort_keys=True))
+
+
+def make_manifest(draft: Draft, answers: Answers, library: Library, generated: Generation,
+                  files: dict[str, FileRecord], unresolved: Unresolved | None = None) -> Manifest:
+    policy = draft.policy
+    record = answers_record(answers)
+    return Manifest(
+        drafter_version=__version__,
+        library_version=library_version(library),
+        answers_hash=sha256(json.dumps(record, sort_keys=True)),
+        answers=record,
+        business_name=policy.business_name,
+        effective_date=policy.effective_date,
+        sections=[SectionRecord(id=s.id, title=s.title) for s in policy.sections],
+        clauses=[ClauseRecord(id=c.id, section=s.id, source=c.source.as_posix(),
+                              sha256=sha256(c.markdown), text=c.markdown)
+                 for s in policy.sections for c in s.clauses],
+        generated=generated,
+        files=files,
+        unresolved=unresolved,
+    )
+
+
+def load_manifest(folder: Path) -> Manifest | None:
+    """The manifest of the last build in `folder`, or None if nothing was built there."""
+    path = folder / MANIFEST_NAME
+    if not path.exists():
+        return None
+    try:
+        return Manifest.model_validate_json(read_text(path))
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(part) for part in first["loc"]) or "manifest"
+        raise UserError(f"{where}: {first['msg']} (delete it, or rebuild with --force)",
+                        path=path) from None
+
+
+def save_manifest(folder: Path, manifest: Manifest) -> Path:
+    path = folder / MANIFEST_NAME
+    atomic_write(path, manifest.model_dump_json(indent=2) + "\n")
+    return path

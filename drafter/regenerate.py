@@ -1,0 +1,280 @@
+"""Re-generation that keeps counsel's edits: a three-way merge of the Markdown edit layer.
+
+Base is what Drafter generated last time (from the manifest), ours is `privacy-policy.md` as
+counsel left it, theirs is the new generation. The merge itself is `merge3`'s (a port of
+bzr's, on difflib); this module only prepares the three texts and reports the outcome.
+
+Reviewer-note decorations (note markers, the notes list) are renumbered on every build, so
+they are taken out of all three texts before merging and put back from the new generation
+afterwards: which lines are decorations is learned by comparing each generation with and
+without its notes, so this works whatever the notes look like in Markdown.
+
+The merge works clause by clause: every line is tagged with the clause it belongs to (the
+clause comments delimit clauses), so merge3 never pairs lines of different clauses, and
+clauses the new draft moved are moved in the base and in counsel's text first, so an edit
+inside a moved clause merges like any other. Paragraphs changed on both sides are merged
+again sentence by sentence before they are called a conflict.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Literal
+
+from merge3 import Merge3
+
+from drafter.errors import UserError
+from drafter.manifest import Generation, Manifest, sha256
+from drafter.provenance import clause_at_lines, parse_clause_comment
+from drafter.yamlio import atomic_write, read_text
+
+OURS_LABEL = "counsel's edit (privacy-policy.md)"
+BASE_LABEL = "last draft"
+THEIRS_LABEL = "new draft"
+MARKERS = ("<<<<<<< ", "||||||| ", "=======", ">>>>>>> ")
+
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=\S)")
+
+Status = Literal["new", "unchanged", "kept", "regenerated", "merged", "conflicts", "forced"]
+
+
+@dataclass(frozen=True)
+class Conflict:
+    line: int  # 1-based line of the `<<<<<<<` marker in the written file
+    clause: str | None  # the clause it is in, if any
+
+
+@dataclass(frozen=True)
+class Outcome:
+    markdown: str
+    status: Status
+    conflicts: tuple[Conflict, ...] = ()
+    backup: Path | None = None
+    base: Generation | None = None  # the merge base, kept in case counsel restores the backup
+
+
+def has_conflict_markers(text: str) -> bool:
+    lines = text.splitlines()
+    return any(line.startswith(MARKERS[0]) for line in lines) and \
+        any(line.startswith(MARKERS[3]) for line in lines)
+
+
+def backup(path: Path) -> Path:
+    """Copy `path` into `backups/` beside it, named by the time, never over another backup."""
+    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    folder = path.parent / "backups"
+    target = folder / f"{path.stem}.{stamp}{path.suffix}"
+    n = 1
+    while target.exists():
+        n += 1
+        target = folder / f"{path.stem}.{stamp}-{n}{path.suffix}"
+    try:
+        atomic_write(target, path.read_bytes())
+    except OSError as exc:
+        raise UserError(f"cannot back up: {exc.strerror or exc}", path=path) from None
+    return target
+
+
+def regenerate(path: Path, previous: Manifest | None, new: Generation,
+               force: bool = False) -> Outcome:
+    """Decide what `privacy-policy.md` becomes; back up counsel's file before replacing it."""
+    if not path.exists():
+        return Outcome(new.markdown, "new")
+    current = read_text(path)
+    if current == new.markdown:
+        return Outcome(current, "unchanged")
+    if force:
+        return Outcome(new.markdown, "forced", backup=backup(path))
+    if has_conflict_markers(current):
+        raise UserError("has unresolved merge conflicts (<<<<<<< … >>>>>>>): resolve them and "
+                        "build again, or rebuild with --force to start over (it backs up "
+                        "the file)", path=path)
+    if previous is None:
+        raise UserError("exists but there is no drafter-manifest.json beside it, so Drafter "
+                        "cannot tell counsel's edits from its own text: rebuild with --force "
+                        "(it backs up the file first)", path=path)
+    base = previous.generated
+    if previous.unresolved is not None and sha256(current) == previous.unresolved.backup_sha256:
+        base = previous.unresolved.base
+    if current == base.markdown:
+        return Outcome(new.markdown, "regenerated")
+    merged, conflicts = merge(base, current, new)
+    if merged == current:  # the new draft brings nothing counsel's text lacks
+        return Outcome(current, "kept")
+    status: Status = "conflicts" if conflicts else "merged"
+    return Outcome(merged, status, tuple(conflicts), backup(path), base)
+
+
+def merge(base: Generation, ours: str, theirs: Generation) -> tuple[str, list[Conflict]]:
+    """Merge counsel's text with the new generation over the last one, notes set aside."""
+    order = [m.id for m in map(parse_clause_comment, _lines(theirs.plain)) if m is not None]
+    base_lines = _in_clause_order(_lines(base.plain), order)
+    our_lines = _in_clause_order(_lines(undecorate(ours, base)), order)
+    merged: list[str] = []
+    conflicts: list[Conflict] = []
+    groups = Merge3(_tagged(base_lines), _tagged(our_lines),
+                    _tagged(_lines(theirs.plain))).merge_groups()
+    for group in groups:
+        if group[0] != "conflict":
+            merged += [line for _, line in group[1]]
+            continue
+        old, mine, new = ([line for _, line in tagged] for tagged in group[1:])
+        by_sentence = _merge_sentences(old, mine, new)
+        if by_sentence is not None:
+            merged += by_sentence
+            continue
+        conflicts.append(Conflict(len(merged) + 1, None))
+        merged += [f"{MARKERS[0]}{OURS_LABEL}\n", *mine, f"{MARKERS[1]}{BASE_LABEL}\n", *old,
+                   f"{MARKERS[2]}\n", *new, f"{MARKERS[3]}{THEIRS_LABEL}\n"]
+    decorated, position = _redecorate(merged, theirs)
+    owners = clause_at_lines("".join(decorated))
+    placed = [position[c.line - 1] for c in conflicts]
+    return "".join(decorated), [Conflict(n, owners[n - 1]) for n in placed]
+
+
+def _clause_segments(lines: list[str]) -> list[tuple[str | None, list[str]]]:
+    """The lines cut into clauses (a clause comment up to the next clause comment or section
+    heading), keyed by clause id, and the lines between them (keyed None)."""
+    segments: list[tuple[str | None, list[str]]] = []
+    for line in lines:
+        mark = parse_clause_comment(line)
+        if mark is not None:
+            segments.append((mark.id, [line]))
+        elif segments and not (line.startswith("## ") and segments[-1][0] is not None):
+            segments[-1][1].append(line)
+        else:
+            segments.append((None, [line]))
+    return segments
+
+
+def _tagged(lines: list[str]) -> list[tuple[str, str]]:
+    """Each line with the clause it belongs to (or the heading it follows), so that merge3
+    only ever pairs a line with the same line of the same clause: a blank line closing one
+    clause is never mistaken for a blank line in another, and a section the new draft adds
+    after an edited clause does not collide with the edit."""
+    return [(key if key is not None else segment[0], line)
+            for key, segment in _clause_segments(lines) for line in segment]
+
+
+def _in_clause_order(lines: list[str], order: list[str]) -> list[str]:
+    """Put the clauses that the new draft moved where it put them (before the clause that
+    follows them there), so that merge3 sees an unmoved clause, not a deletion and an
+    insertion, and counsel's edits inside a moved clause merge like any other."""
+    segments = _clause_segments(lines)
+    present = [key for key, _ in segments if key is not None]
+    wanted = [c for c in order if c in present]
+    matcher = difflib.SequenceMatcher(None, present, wanted, autojunk=False)
+    staying = {present[i + k] for i, _, size in matcher.get_matching_blocks() for k in range(size)}
+    moving = {key: seg for key, seg in segments if key is not None and key not in staying}
+    if not moving:
+        return lines
+    result = [(key, seg) for key, seg in segments if key is None or key in staying]
+    for n in range(len(wanted) - 1, -1, -1):
+        if wanted[n] not in moving:
+            continue
+        keys = [key for key, _ in result]
+        if n + 1 < len(wanted):
+            at = keys.index(wanted[n + 1])
+        else:
+            at = max((i for i, key in enumerate(keys) if key is not None), default=-1) + 1
+        result.insert(at, (wanted[n], moving[wanted[n]]))
+    return [line for _, seg in result for line in seg]
+
+
+def _merge_sentences(base: Sequence[str], ours: Sequence[str],
+                     theirs: Sequence[str]) -> list[str] | None:
+    """Merge paragraphs that both sides changed, sentence by sentence (`merge3` again, over
+    sentences instead of lines): counsel's edit to one sentence and the new draft's change
+    to another, with an unchanged sentence between them, both survive. Returns None when
+    the same sentences changed on both sides: then the whole paragraphs are the conflict."""
+    def sentences(lines: Sequence[str]) -> list[tuple[str, bool]]:
+        items: list[tuple[str, bool]] = []
+        for line in lines:
+            parts = _SENTENCE_BREAK.split(line.rstrip("\n"))
+            items += [(part, n == len(parts) - 1) for n, part in enumerate(parts)]
+        return items
+
+    out: list[str] = []
+    line: list[str] = []
+    for group in Merge3(sentences(base), sentences(ours), sentences(theirs)).merge_groups():
+        if group[0] == "conflict":
+            return None
+        for sentence, ends_line in group[1]:
+            line.append(sentence)
+            if ends_line:
+                out.append(" ".join(line) + "\n")
+                line = []
+    return out + ([" ".join(line) + "\n"] if line else [])
+
+
+def _lines(text: str) -> list[str]:
+    lines = text.splitlines(keepends=True)
+    if lines and not lines[-1].endswith("\n"):
+        lines[-1] += "\n"
+    return lines
+
+
+def _decorations(generation: Generation) -> difflib.SequenceMatcher[str]:
+    return difflib.SequenceMatcher(None, _lines(generation.plain), _lines(generation.markdown),
+                                   autojunk=False)
+
+
+def undecorate(text: str, base: Generation) -> str:
+    """A text without the note decorations it carries from generation `base` (a decorated
+    line that replaced a plain one gets its plain form back). DOCX is rendered from this:
+    there the notes are Word comments, not markers."""
+    plain = _lines(base.plain)
+    restore: dict[int, list[str]] = {}
+    for tag, i1, i2, j1, j2 in _decorations(base).get_opcodes():
+        if tag in ("insert", "replace"):
+            restore.update({j: [] for j in range(j1, j2)})
+            restore[j1] = plain[i1:i2]
+    ours = _lines(text)
+    matcher = difflib.SequenceMatcher(None, ours, _lines(base.markdown), autojunk=False)
+    swap = {i + k: restore[j + k] for i, j, size in matcher.get_matching_blocks()
+            for k in range(size) if j + k in restore}
+    return "".join("".join(swap[n]) if n in swap else line for n, line in enumerate(ours))
+
+
+def redecorate(text: str, theirs: Generation) -> str:
+    """Put generation `theirs`'s note decorations into a text without them."""
+    return "".join(_redecorate(_lines(text), theirs)[0])
+
+
+def _redecorate(merged: list[str], theirs: Generation) -> tuple[list[str], list[int]]:
+    """Put the new generation's decorations into the merged text where they sit in the new
+    generation (after the same line, or in place of the same plain line); returns the lines
+    and, for each line of `merged`, its 1-based line number in the decorated text."""
+    plain = _lines(theirs.plain)
+    full = _lines(theirs.markdown)
+    to_merged: dict[int, int] = {}
+    for i, j, size in difflib.SequenceMatcher(None, plain, merged,
+                                              autojunk=False).get_matching_blocks():
+        to_merged.update({i + k: j + k for k in range(size)})
+    inserts: dict[int, list[str]] = {}
+    dropped: set[int] = set()
+    for tag, i1, i2, j1, j2 in _decorations(theirs).get_opcodes():
+        if tag not in ("insert", "replace"):
+            continue
+        replaced = [to_merged[i] for i in range(i1, i2) if i in to_merged]
+        if tag == "replace" and len(replaced) == i2 - i1:
+            dropped.update(replaced)
+            anchor = replaced[0]
+        elif i1 >= len(plain):
+            anchor = len(merged)
+        else:
+            anchor = next((to_merged[i] + 1 for i in range(i1 - 1, -1, -1) if i in to_merged), 0)
+        inserts.setdefault(anchor, []).extend(full[j1:j2])
+    out: list[str] = []
+    position: list[int] = []
+    for n in range(len(merged) + 1):
+        out += inserts.get(n, [])
+        position.append(len(out) + 1)
+        if n < len(merged) and n not in dropped:
+            out.append(merged[n])
+    return out, position

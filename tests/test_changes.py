@@ -1,0 +1,82 @@
+"""What changed between published versions: plain words, material flags, the date rule."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from drafter.cli import main
+from drafter.paths import examples
+
+FOLDER = "parcel-point-kiosks-inc"
+
+
+def _answers(tmp_path: Path) -> Path:
+    path = tmp_path / "answers.yaml"
+    path.write_text(examples()["kiosk"].read_text())
+    return path
+
+
+def _run(*argv: str) -> int:
+    return main(list(argv))
+
+
+def test_practice_and_wording_changes_are_reported_and_flagged_material(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    answers, out = _answers(tmp_path), str(tmp_path / "out")
+    assert _run("publish", str(answers), "-o", out, "--date", "2026-11-22") == 0
+    assert (tmp_path / "out" / FOLDER / "history" / "2026-11-01" / "privacy-policy.md").exists()
+    answers.write_text(answers.read_text().replace("advertising: false", "advertising: true"))
+    assert _run("build", str(answers), "-o", out) == 0
+    capsys.readouterr()
+    assert _run("diff", str(answers), "-o", out) == 0
+    report = capsys.readouterr().out
+    assert report.startswith("# What changed since the version published on November 1, 2026")
+    assert "**Material:** Now uses advertising cookies or pixels" in report
+    assert "Reworded: “Who we share information with” (sharing.overview)." in report
+    assert "Added: We do not sell your personal information for money." in report
+    assert "A notice on our website; An email to account holders; A message in our app" in report
+    assert "Reworded: “How to contact us”" not in report  # untouched clauses are not listed
+    assert (tmp_path / "out" / FOLDER / "changes.md").read_text() == report
+
+
+def test_the_date_moves_only_when_the_text_changed(tmp_path: Path) -> None:
+    answers, out = _answers(tmp_path), str(tmp_path / "out")
+    history = tmp_path / "out" / FOLDER / "history"
+    assert _run("publish", str(answers), "-o", out, "--date", "2026-11-22") == 0
+    assert _run("publish", str(answers), "-o", out, "--date", "2026-11-23") == 0
+    assert sorted(p.name for p in history.iterdir()) == ["2026-11-01"]
+    assert "effective_date: 2026-11-01" in answers.read_text()
+
+    answers.write_text(answers.read_text().replace("sms_marketing: false", "sms_marketing: true"))
+    assert _run("publish", str(answers), "-o", out, "--date", "2026-12-01") == 0
+    assert "effective_date: 2026-12-01" in answers.read_text()
+    assert "# Example: a self-service shipping-kiosk operator" in answers.read_text()  # comments kept
+    assert sorted(p.name for p in history.iterdir()) == ["2026-11-01", "2026-12-01"]
+    published = (history / "2026-12-01" / "privacy-policy.md").read_text()
+    assert "Effective date: December 1, 2026" in published
+    assert (history / "2026-12-01" / "drafter-manifest.json").exists()
+
+
+def test_counsel_edits_alone_are_a_wording_change(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    answers, out = _answers(tmp_path), str(tmp_path / "out")
+    assert _run("publish", str(answers), "-o", out) == 0
+    md = tmp_path / "out" / FOLDER / "privacy-policy.md"
+    md.write_text(md.read_text().replace("We do not link the two to identify you.",
+                                         "We never link the two to identify you."))
+    capsys.readouterr()
+    assert _run("diff", str(answers), "-o", out) == 0
+    report = capsys.readouterr().out
+    assert "Practices" not in report
+    assert "Removed: We do not link the two to identify you." in report
+    assert "Added: We never link the two to identify you." in report
+
+
+def test_publishing_a_changed_example_refuses_to_edit_it(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = str(tmp_path / "out")
+    assert _run("publish", "--example", "kiosk", "-o", out) == 0
+    md = tmp_path / "out" / FOLDER / "privacy-policy.md"
+    md.write_text(md.read_text().replace("We do not link the two", "We never link the two"))
+    assert _run("publish", "--example", "kiosk", "-o", out) == 2
+    assert "copy the built-in example" in capsys.readouterr().err

@@ -1,0 +1,43 @@
+"""The build manifest records exactly what Drafter generated, so later builds can trust it."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import pytest
+
+from drafter.build import Project
+from drafter.cli import main
+from drafter.manifest import load_manifest
+from drafter.paths import examples
+
+
+def test_manifest_holds_versions_answers_texts_and_hashes(tmp_path: Path) -> None:
+    assert main(["build", "--example", "print-mail", "-o", str(tmp_path)]) == 0
+    folder = tmp_path / "fold-stamp-print-co"
+    manifest = load_manifest(folder)
+    assert manifest is not None
+    assert manifest.library_version.startswith("clauses-")
+    assert manifest.answers["business.name"] == "Fold & Stamp Print Co."
+    expected_hash = hashlib.sha256(json.dumps(manifest.answers, sort_keys=True).encode()).hexdigest()
+    assert manifest.answers_hash == expected_hash
+    for name, record in manifest.files.items():
+        data = (folder / name).read_bytes()
+        assert record.sha256 == hashlib.sha256(data).hexdigest(), name
+        assert record.text is None if name.endswith(".docx") else record.text == data.decode()
+    assert set(manifest.files) == {f"privacy-policy.{s}" for s in ("md", "html", "txt", "docx")}
+    project = Project.load()
+    policy = project.draft(project.answers(examples()["print-mail"])).policy
+    assert [(c.id, c.text) for c in manifest.clauses] == [(c.id, c.markdown) for c in policy.clauses()]
+    assert manifest.generated.markdown == (folder / "privacy-policy.md").read_text()
+
+
+def test_a_broken_manifest_is_a_one_line_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["build", "--example", "kiosk", "-o", str(tmp_path)]) == 0
+    manifest = tmp_path / "parcel-point-kiosks-inc" / "drafter-manifest.json"
+    manifest.write_text('{"format": 1}')
+    assert main(["build", "--example", "kiosk", "-o", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"drafter: error: {manifest}: ") and err.count("\n") == 1
