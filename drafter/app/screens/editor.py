@@ -187,13 +187,15 @@ class EditorScreen(Screen[None]):
     @work(exclusive=True, group="preview")
     async def redraw_preview(self) -> None:
         """Draft the policy from the current answers and show it (restarts on each change)."""
+        preview, notes = self.query_one(PolicyPreview), self.query_one(NotesList)
         await asyncio.sleep(PREVIEW_DELAY)
         valid = dict(self.session.valid)
         draft, problem = await asyncio.to_thread(preview_draft, self.session.project, valid)
-        preview = self.query_one(PolicyPreview)
+        if not (preview.is_attached and notes.is_attached):  # the app closed meanwhile
+            return
         await preview.show(draft, problem)
         if draft is not None:
-            self.query_one(NotesList).show(draft.notes)
+            notes.show(draft.notes)
         if self.key:
             preview.follow(self.feeds.get(self.key, []))
 

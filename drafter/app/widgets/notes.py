@@ -35,6 +35,8 @@ class NotesList(OptionList):
                    + (f"\n  [dim]{n.cite}[/]" if n.cite else ""), id=n.id)
             for n in ordered
         ] or [Option("No reviewer notes: nothing left for counsel to decide.", disabled=True)])
+        if ordered:
+            self.highlighted = 0
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:
