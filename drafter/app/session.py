@@ -12,6 +12,7 @@ import hashlib
 import json
 import shutil
 import tempfile
+import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -46,6 +47,10 @@ class Session:
     raw: dict[str, Any] = field(default_factory=dict)
     errors: dict[str, str] = field(default_factory=dict)
     valid: dict[str, Any] = field(default_factory=dict)
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    _writing: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    _version: int = 0
+    _saved: int = 0
 
     @classmethod
     def open(cls, project: Project, path: Path, label: str = "") -> Session:
@@ -70,14 +75,29 @@ class Session:
             return self.raw[key]
         return self.questionnaire.entry(key).question.default
 
-    def set(self, key: str, value: Any) -> str | None:
-        """Record and save one answer at once; returns the problem with it, if any."""
+    def set(self, key: str, value: Any, *, save: bool = True) -> str | None:
+        """Record one answer and (unless the caller saves it with `flush`) save it at once;
+        returns the problem with it, if any."""
         if value in ("", [], None):
             value = None
         self._record(key, value)
-        self.file.set(key, self.valid.get(key, self.raw.get(key)))
-        self.file.save()
+        with self._lock:
+            self.file.set(key, self.valid.get(key, self.raw.get(key)))
+            self._version += 1
+        if save:
+            self.flush()
         return self.errors.get(key)
+
+    def flush(self) -> None:
+        """Write the answers file if it changed since the last write (safe from any thread:
+        a burst of keystrokes costs one write, and the newest answers always win)."""
+        with self._writing:
+            with self._lock:
+                if self._version == self._saved:
+                    return
+                version, text = self._version, self.file.text()
+            atomic_write(self.path, text)
+            self._saved = version
 
     def _record(self, key: str, value: Any) -> None:
         self.raw.pop(key, None)
@@ -101,14 +121,19 @@ class Session:
     def missing(self) -> set[str]:
         return set(self.answers().missing())
 
-    def progress(self, section_id: str) -> tuple[int, int, bool]:
-        """(answered, visible, anything left to fix) for one section of the sidebar."""
-        shown = [k for k in self.visible() if k.startswith(f"{section_id}.")]
+    def progress(self) -> dict[str, tuple[int, int, bool]]:
+        """Per section with something to ask: (answered, shown, anything left to fix).
+        A question left at its default counts as answered: the policy uses the default."""
         missing = self.missing()
-        answered = sum(1 for k in shown if k in self.valid or (
-            k not in missing and self.questionnaire.entry(k).question.default is not None))
-        problems = any(k in missing or k in self.errors for k in shown)
-        return answered, len(shown), problems
+        found: dict[str, tuple[int, int, bool]] = {}
+        for key in self.visible():
+            section = key.split(".", 1)[0]
+            answered, shown, problems = found.get(section, (0, 0, False))
+            done = key not in missing and (key in self.valid or self.questionnaire.entry(
+                key).question.default is not None)
+            found[section] = (answered + done, shown + 1,
+                              problems or key in missing or key in self.errors)
+        return found
 
     def save_position(self, position: Position) -> None:
         atomic_write(position_path(self.path), json.dumps(position.__dict__) + "\n")

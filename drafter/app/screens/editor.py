@@ -34,7 +34,7 @@ from drafter.review import Note
 NARROW = 120
 """Below this many columns the preview and notes replace the form instead of sitting beside it."""
 MISSING = "required answer is missing"
-PREVIEW_DELAY = 0.03
+PREVIEW_DELAY = 0.01
 """Seconds of quiet before the preview redraws: a burst of keys costs one redraw."""
 
 
@@ -57,6 +57,7 @@ class EditorScreen(Screen[None]):
         self.key: str | None = None
         self.feeds = clauses_by_question(session.project)
         self.showing_side = False
+        self.preview_stale = True
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -80,8 +81,13 @@ class EditorScreen(Screen[None]):
         await self.show_section(first, position.question if position else None)
         self.redraw_preview()
 
+    def on_unmount(self) -> None:
+        self.session.flush()
+
     def on_resize(self, event: Resize) -> None:
         self.set_class(event.size.width < NARROW, "-narrow")
+        if self.preview_stale:
+            self.redraw_preview()
 
     # -- sections and questions ---------------------------------------------------------
 
@@ -125,7 +131,8 @@ class EditorScreen(Screen[None]):
         """Show exactly the visible questions; hidden ones keep their widgets and values."""
         visible = set(self.session.visible())
         for field in self.query(QuestionField):
-            field.display = field.key in visible
+            if field.display != (field.key in visible):
+                field.display = field.key in visible
 
     def _refresh_sidebar(self) -> None:
         self.query_one(SectionList).refresh_progress(self.session, self.section_id)
@@ -144,7 +151,8 @@ class EditorScreen(Screen[None]):
 
     def on_question_field_answered(self, message: QuestionField.Answered) -> None:
         message.stop()
-        error = self.session.set(message.key, message.value)
+        error = self.session.set(message.key, message.value, save=False)
+        self.run_worker(self.session.flush, thread=True, group="save")
         if error is None and message.key in self.session.missing():
             error = MISSING
         field = self.query_one(f"#{field_id(message.key)}", QuestionField)
@@ -153,11 +161,11 @@ class EditorScreen(Screen[None]):
         self._refresh_sidebar()
         self.redraw_preview()
 
-    def on_question_field_focused(self, message: QuestionField.Focused) -> None:
+    async def on_question_field_focused(self, message: QuestionField.Focused) -> None:
         message.stop()
         if message.key != self.key:
             self._remember(message.key)
-            self.query_one(PolicyPreview).follow(self.feeds.get(message.key, []))
+            await self.query_one(PolicyPreview).follow(self.feeds.get(message.key, []))
 
     async def on_section_list_chosen(self, message: SectionList.Chosen) -> None:
         message.stop()
@@ -180,24 +188,29 @@ class EditorScreen(Screen[None]):
             return
         self.query_one("#side", TabbedContent).active = "preview-tab"
         self._show_side(True)
-        self.query_one(PolicyPreview).follow_section(note.anchor)
+        await self.query_one(PolicyPreview).follow_section(note.anchor)
 
     # -- preview --------------------------------------------------------------------------
 
     @work(exclusive=True, group="preview")
     async def redraw_preview(self) -> None:
-        """Draft the policy from the current answers and show it (restarts on each change)."""
+        """Draft the policy from the current answers and show it (restarts on each change).
+
+        While the pane is hidden (narrow terminals) nothing is drawn; showing it redraws."""
         preview, notes = self.query_one(PolicyPreview), self.query_one(NotesList)
+        if self.has_class("-narrow") and not self.showing_side:
+            self.preview_stale = True
+            return
+        self.preview_stale = False
         await asyncio.sleep(PREVIEW_DELAY)
         valid = dict(self.session.valid)
         draft, problem = await asyncio.to_thread(preview_draft, self.session.project, valid)
         if not (preview.is_attached and notes.is_attached):  # the app closed meanwhile
             return
+        preview.current = next(iter(self.feeds.get(self.key or "", [])), None)
         await preview.show(draft, problem)
         if draft is not None:
             notes.show(draft.notes)
-        if self.key:
-            preview.follow(self.feeds.get(self.key, []))
 
     # -- actions --------------------------------------------------------------------------
 
@@ -205,6 +218,8 @@ class EditorScreen(Screen[None]):
         """Show or hide the preview/notes pane (at narrow sizes it takes the form's place)."""
         self.showing_side = show
         self.set_class(show, "-side")
+        if show and self.preview_stale:
+            self.redraw_preview()
         if self.has_class("-narrow"):
             if show:
                 self.query_one("#side", TabbedContent).query_one("ContentTabs").focus()

@@ -98,6 +98,9 @@ class QuestionField(Vertical):
                                 self.catalog, classes="answer")
 
     def show_error(self, message: str | None) -> None:
+        if (message or None) == self._error:
+            return  # unchanged: no relayout while typing
+        self._error = message or None
         self.query_one(".error", Label).update(message or "")
         self.set_class(bool(message), "-invalid")
 

@@ -1,7 +1,9 @@
-"""The live preview: the policy as the Markdown exporter writes it, one block per section.
+"""The live preview: the policy as the Markdown exporter writes it, one section at a time.
 
-Each policy section is its own Markdown widget, and only sections whose text changed are
-re-rendered, so a keystroke costs one section's render rather than the whole policy's.
+It shows the policy section holding the clause the current question feeds (the exporter
+marks each clause with `<!-- clause: ID (path) -->`), one Markdown widget per clause, and
+re-renders only clauses whose text changed: a whole policy of Markdown widgets costs a
+second of layout per keystroke, one section costs a few milliseconds.
 """
 
 from __future__ import annotations
@@ -14,54 +16,80 @@ from textual.widgets import Markdown, Static
 from drafter.export.markdown import to_markdown
 from drafter.review import Draft
 
-_SECTION_START = re.compile(r"^(?=## )", re.MULTILINE)
-_CLAUSE_COMMENT = re.compile(r"^<!-- clause: .*? -->\n", re.MULTILINE)
+_SECTION = re.compile(r"^(?=## )", re.MULTILINE)
+_CLAUSE_MARK = re.compile(r"^<!-- clause: (\S+) \(.*?\) -->\n", re.MULTILINE)
 
 
-def split_sections(draft: Draft) -> list[tuple[str, str]]:
-    """(block id, Markdown) for the heading block and each policy section, in order."""
-    chunks = _SECTION_START.split(_CLAUSE_COMMENT.sub("", to_markdown(draft)))
-    ids = ["head", "contents", *[s.id for s in draft.policy.sections]]
-    if len(chunks) != len(ids):  # a clause with its own `## ` heading: one block then
-        return [("all", "".join(chunks))]
-    return list(zip(ids, chunks, strict=True))
+def split_policy(draft: Draft) -> dict[str, list[tuple[str, str]]]:
+    """Per policy section id (and "head" for the title and contents): its (block id, Markdown)
+    blocks, the section heading first, then one block per clause."""
+    chunks = _SECTION.split(to_markdown(draft))
+    ids = [s.id for s in draft.policy.sections]
+    head, sections = "".join(chunks[:-len(ids)] if ids else chunks), chunks[-len(ids):]
+    found: dict[str, list[tuple[str, str]]] = {"head": [("head", head)]}
+    for section_id, chunk in zip(ids, sections if ids else [], strict=True):
+        parts = _CLAUSE_MARK.split(chunk)
+        found[section_id] = [(f"{section_id}:heading", parts[0]),
+                             *zip(parts[1::2], parts[2::2], strict=True)]
+    return found
 
 
 class PolicyPreview(VerticalScroll):
-    """The assembled policy; `show` updates it, `follow` scrolls to a clause's section."""
+    """One section of the assembled policy; `show` updates it, `follow` picks the section."""
 
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
-        self.blocks: dict[str, tuple[str, Markdown]] = {}
+        self.policy: dict[str, list[tuple[str, str]]] = {}
         self.clause_section: dict[str, str] = {}
+        self.section = "head"
+        self.blocks: dict[str, tuple[str, Markdown]] = {}
+        self.current: str | None = None
 
     async def show(self, draft: Draft | None, problem: str = "") -> None:
         if draft is None:
+            self.policy = {}
             await self.remove_children()
             self.blocks.clear()
             await self.mount(Static(f"The preview appears once the policy can be drafted: "
                                     f"{problem}", classes="preview-problem"))
             return
+        self.policy = split_policy(draft)
         self.clause_section = {c.id: s.id for s in draft.policy.sections for c in s.clauses}
-        sections = split_sections(draft)
-        if [i for i, _ in sections] != list(self.blocks):
+        if self.current in self.clause_section:
+            self.section = self.clause_section[self.current]
+        await self._draw()
+
+    async def _draw(self) -> None:
+        section = self.section if self.section in self.policy else "head"
+        blocks = self.policy.get(section, [])
+        if [i for i, _ in blocks] != list(self.blocks):
             await self.remove_children()
-            self.blocks = {i: (text, Markdown(text, id=f"p-{i}")) for i, text in sections}
+            self.blocks = {i: (text, Markdown(text, classes="clause")) for i, text in blocks}
             await self.mount_all([widget for _, widget in self.blocks.values()])
-            return
-        for block_id, text in sections:
-            old, widget = self.blocks[block_id]
-            if old != text:
-                self.blocks[block_id] = (text, widget)
-                await widget.update(text)
-
-    def follow(self, clause_ids: list[str]) -> None:
-        """Scroll to (and mark) the section holding the first of these clauses in the draft."""
-        self.follow_section(next((self.clause_section[c] for c in clause_ids
-                                  if c in self.clause_section), None))
-
-    def follow_section(self, section: str | None) -> None:
+        else:
+            for block_id, text in blocks:
+                old, widget = self.blocks[block_id]
+                if old != text:
+                    self.blocks[block_id] = (text, widget)
+                    await widget.update(text)
         for block_id, (_, widget) in self.blocks.items():
-            widget.set_class(block_id == section, "-current")
-        if section is not None:
-            self.scroll_to_widget(self.blocks[section][1], animate=False, top=True)
+            widget.set_class(block_id == self.current, "-current")
+        if self.current in self.blocks:
+            self.scroll_to_widget(self.blocks[self.current][1], animate=False, top=True)
+
+    def text(self) -> str:
+        """The Markdown shown (for tests and the benchmark)."""
+        return "".join(text for text, _ in self.blocks.values())
+
+    async def follow(self, clause_ids: list[str]) -> None:
+        """Show the section of the first of these clauses that is in the draft, at that clause."""
+        self.current = next((c for c in clause_ids if c in self.clause_section), None)
+        if self.current is not None:
+            self.section = self.clause_section[self.current]
+        await self._draw()
+
+    async def follow_section(self, section: str | None) -> None:
+        """Show a policy section (a note's anchor), if the draft has it."""
+        self.current = None
+        self.section = section or "head"
+        await self._draw()

@@ -18,23 +18,29 @@ class SectionList(OptionList):
             super().__init__()
             self.section_id = section_id
 
+    shown: list[tuple[str, str | None]] = []
+
     def refresh_progress(self, session: Session, current: str) -> None:
         """Rebuild the rows (cheap: a dozen lines) keeping the highlight on `current`."""
         rows: list[Option] = []
+        progress = session.progress()
         for section in session.questionnaire.sections:
-            answered, shown, problems = session.progress(section.id)
-            if not shown:
+            if section.id not in progress:
                 continue
+            answered, shown, problems = progress[section.id]
             mark = "[$warning]![/]" if problems else "[$success]✓[/]" if answered == shown else " "
             rows.append(Option(f"{mark} {section.title} [dim]{answered}/{shown}[/]",
                                id=section.id))
-        with self.prevent(OptionList.OptionHighlighted):
-            highlighted = current
-            self.set_options(rows)
-            try:
-                self.highlighted = self.get_option_index(highlighted)
-            except Exception:  # the section just became hidden
-                self.highlighted = 0 if rows else None
+        shown = [(str(row.prompt), row.id) for row in rows]
+        if shown != self.shown:
+            self.shown = shown
+            with self.prevent(OptionList.OptionHighlighted):
+                self.set_options(rows)
+        ids = [row.id for row in rows]
+        index = ids.index(current) if current in ids else None
+        if self.highlighted != index:
+            with self.prevent(OptionList.OptionHighlighted):
+                self.highlighted = index
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:
