@@ -40,7 +40,7 @@ class WelcomeScreen(Screen[None]):
             yield Static(
                 "Answer plain questions about your business and Drafter writes your privacy "
                 "policy, with notes for your lawyer on anything that still needs a decision. "
-                f"Every answer is saved as you type, in {self.session.path}.",
+                f"Every answer is saved as you type, in {self.session.label}.",
                 classes="section-intro")
             entry = opening_question(self.session)
             if entry is not None:
