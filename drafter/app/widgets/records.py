@@ -12,7 +12,7 @@ from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.message import Message
 from textual.suggester import SuggestFromList
 from textual.widgets import Button, Input, Label
@@ -21,8 +21,8 @@ from drafter.app.widgets.fields import shown_text
 from drafter.questionnaire import Entry
 
 
-class RecordRow(Horizontal):
-    """One item: an input per field and a Remove button."""
+class RecordRow(Vertical):
+    """One item: an input per field (labelled by its placeholder) and a Remove button."""
 
     def __init__(self, entry: Entry, item: Mapping[str, Any], names: list[str]) -> None:
         super().__init__(classes="record")
