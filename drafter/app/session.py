@@ -155,6 +155,9 @@ def check(questionnaire: Questionnaire, key: str, value: Any,
         answers = validate_answers({section: {question: value}}, questionnaire, path,
                                    complete=False)
     except UserError as exc:
+        inner = (exc.field or "").removeprefix(key).strip(".").split(".")
+        if len(inner) == 2 and inner[0].isdigit():  # one field of one record
+            return f"item {int(inner[0]) + 1}, {inner[1]}: {exc.message}"
         return exc.message
     return (answers.values.get(key),)
 

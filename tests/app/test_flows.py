@@ -151,3 +151,16 @@ async def test_a_choice_is_saved_as_its_option_key(make_app: App, tmp_path: Path
         await pilot.press("down", "down", "enter")  # from "No" to the last: "I'm not sure"
         await pilot.pause()
     assert AnswersFile.open(tmp_path / "answers.yaml").get("sharing.sells") == "unsure"
+
+
+async def test_every_binding_is_in_the_command_palette(make_app: App) -> None:
+    app = make_app("kiosk")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        titles = {c.title for c in app.get_system_commands(app.screen)}
+        screen = app.screen
+        for binding in [*app.BINDINGS, *screen.BINDINGS]:
+            assert binding.description in titles  # type: ignore[union-attr]
+        assert any(t.startswith("Go to: ") for t in titles)
+        await pilot.press("f9")
+        assert app.theme == "textual-light"
