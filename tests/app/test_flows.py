@@ -77,14 +77,19 @@ async def test_a_conditional_question_appears_and_keeps_its_answer(make_app: App
         assert follow_up.display and follow_up.query_one(Input).value == typed
 
 
+async def type_into(pilot: Pilot[None], key: str, text: str) -> str:
+    """Replace the answer to `key` by typing; returns the message shown under the field."""
+    await open_section(pilot, key.split(".")[0], key)
+    await pilot.press("ctrl+u", *text)
+    return str(field(pilot.app, key).query_one(".error", Label).content)  # type: ignore[arg-type]
+
+
 async def test_a_bad_email_is_explained_next_to_the_field(make_app: App,
                                                           tmp_path: Path) -> None:
     app = make_app("kiosk")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        await open_section(pilot, "contact", "contact.email")
-        await pilot.press("ctrl+u", *"privacy at example")
-        message = str(field(app, "contact.email").query_one(".error", Label).content)
+        message = await type_into(pilot, "contact.email", "privacy at example")
         assert "expected an email address such as privacy@example.com" in message
         # Nothing typed is lost: the file holds the text as typed, for the owner to fix.
         assert "email: privacy at example" in (tmp_path / "answers.yaml").read_text()
@@ -97,9 +102,7 @@ async def test_an_impossible_date_is_explained(make_app: App) -> None:
     app = make_app("kiosk")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        await open_section(pilot, "policy", "policy.effective_date")
-        await pilot.press("ctrl+u", *"2026-02-30")
-        message = str(field(app, "policy.effective_date").query_one(".error", Label).content)
+        message = await type_into(pilot, "policy.effective_date", "2026-02-30")
         assert message.startswith("expected a real date")
 
 

@@ -226,22 +226,23 @@ class EditorScreen(Screen[None]):
             elif self.key:
                 self.query_one(f"#{field_id(self.key)}", QuestionField).focus_answer()
 
-    def action_toggle_preview(self) -> None:
+    def _toggle_tab(self, tab: str) -> bool:
+        """Show `tab` of the side pane; pressed again on a narrow screen, back to the form.
+        Returns whether the tab is now shown."""
         tabs = self.query_one("#side", TabbedContent)
-        if self.has_class("-narrow") and self.showing_side and tabs.active == "preview-tab":
+        if self.has_class("-narrow") and self.showing_side and tabs.active == tab:
             self._show_side(False)
-            return
-        tabs.active = "preview-tab"
+            return False
+        tabs.active = tab
         self._show_side(True)
+        return True
+
+    def action_toggle_preview(self) -> None:
+        self._toggle_tab("preview-tab")
 
     def action_show_notes(self) -> None:
-        tabs = self.query_one("#side", TabbedContent)
-        if self.has_class("-narrow") and self.showing_side and tabs.active == "notes-tab":
-            self._show_side(False)
-            return
-        tabs.active = "notes-tab"
-        self._show_side(True)
-        self.query_one(NotesList).focus()
+        if self._toggle_tab("notes-tab"):
+            self.query_one(NotesList).focus()
 
     async def action_next_section(self) -> None:
         await self._step(1)
