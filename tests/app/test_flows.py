@@ -167,3 +167,28 @@ async def test_every_binding_is_in_the_command_palette(make_app: App) -> None:
         assert any(t.startswith("Go to: ") for t in titles)
         await pilot.press("f9")
         assert app.theme == "textual-light"
+
+
+async def test_a_vendor_from_the_catalog_fills_its_row(tmp_path: Path) -> None:
+    import shutil
+
+    from drafter.build import Project
+    from drafter.paths import default_library
+
+    library = tmp_path / "clauses"
+    shutil.copytree(default_library(), library)
+    (library / "data" / "vendors.yaml").write_text(
+        "- name: Stripe\n  purpose: card payments\n  link: https://stripe.com/privacy\n")
+    answers = tmp_path / "answers.yaml"
+    answers.write_text("business:\n  kinds: [kiosks]\n")
+    app = DrafterApp(Project.load(library=library), answers, out_dir=tmp_path / "out")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await open_section(pilot, "sharing", "sharing.vendors")
+        await pilot.press("enter")  # "+ Add" has the focus: a new row
+        await pilot.pause()
+        await pilot.press(*"str", "right", "enter")  # accept the suggestion, then pick it
+        await pilot.pause()
+    saved = AnswersFile.open(answers).get("sharing.vendors")
+    assert saved == [{"name": "Stripe", "purpose": "card payments",
+                      "link": "https://stripe.com/privacy"}]
