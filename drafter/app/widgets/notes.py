@@ -24,11 +24,13 @@ class NotesList(OptionList):
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.notes: dict[str, Note] = {}
+        self.shown: list[Note] | None = None  # None until the first draft arrives
 
     def show(self, notes: tuple[Note, ...]) -> None:
         ordered = sorted(notes, key=lambda n: (_ORDER[n.severity], int(n.id[1:])))
-        if [n for n in ordered] == list(self.notes.values()):
+        if ordered == self.shown:
             return
+        self.shown = ordered
         self.notes = {n.id: n for n in ordered}
         self.set_options([
             Option(f"[b {_STYLE[n.severity]}]{n.severity}[/] {n.id} {n.message}"
