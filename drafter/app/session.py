@@ -80,6 +80,8 @@ class Session:
         returns the problem with it, if any."""
         if value in ("", [], None):
             value = None
+        if value == self.raw.get(key):
+            return self.errors.get(key)  # e.g. a widget announcing its initial value
         self._record(key, value)
         with self._lock:
             self.file.set(key, self.valid.get(key, self.raw.get(key)))

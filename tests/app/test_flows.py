@@ -192,3 +192,34 @@ async def test_a_vendor_from_the_catalog_fills_its_row(tmp_path: Path) -> None:
     saved = AnswersFile.open(answers).get("sharing.vendors")
     assert saved == [{"name": "Stripe", "purpose": "card payments",
                       "link": "https://stripe.com/privacy"}]
+
+
+async def test_the_preview_follows_the_question_and_the_typing(make_app: App) -> None:
+    from drafter.app.widgets.preview import PolicyPreview
+
+    app = make_app("kiosk")
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.pause()
+        await open_section(pilot, "contact", "contact.email")
+        await app.workers.wait_for_complete()
+        preview = app.screen.query_one(PolicyPreview)
+        assert "privacy@parcelpoint.example" in preview.text()
+        await pilot.press("ctrl+u", *"help@parcel.example")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "help@parcel.example" in preview.text()
+        assert "privacy@parcelpoint.example" not in preview.text()
+
+
+async def test_welcome_can_start_from_a_copy_of_an_example(make_app: App,
+                                                           tmp_path: Path) -> None:
+    from drafter.paths import examples
+
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.click("#example-kiosk")
+        await pilot.pause()
+        assert isinstance(app.screen, EditorScreen)
+        assert app.session.value("business.name") == "Parcel Point Kiosks, Inc."
+    assert (tmp_path / "answers.yaml").read_bytes() == examples()["kiosk"].read_bytes()

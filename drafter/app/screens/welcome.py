@@ -50,7 +50,7 @@ class WelcomeScreen(Screen[None]):
                         classes="section-intro")
             with Horizontal(id="examples"):
                 for name in examples():
-                    yield Button(name, name=name, classes="example", compact=True)
+                    yield Button(name, name=name, id=f"example-{name}", classes="example", compact=True)
         yield Footer()
 
     def on_mount(self) -> None:
