@@ -60,10 +60,13 @@ async def keystrokes(path: Path, runs: int) -> list[float]:
         for char in "abcdefghijklmnopqrstuvwxyz"[:runs]:
             before = preview.text()
             start = time.perf_counter()
-            await pilot.press(char)
+            # Not awaited first: `press` itself waits for the screen to settle, which would
+            # count Pilot's own waiting as preview latency.
+            press = asyncio.create_task(pilot.press(char))
             while preview.text() == before:
                 await asyncio.sleep(0.001)
             timings.append(time.perf_counter() - start)
+            await press
             await pilot.pause(0.2)
     return timings
 

@@ -70,8 +70,8 @@ class PolicyPreview(VerticalScroll):
             for block_id, text in blocks:
                 old, widget = self.blocks[block_id]
                 if old != text:
-                    self.blocks[block_id] = (text, widget)
                     await widget.update(text)
+                    self.blocks[block_id] = (text, widget)  # `text()` now shows it
         for block_id, (_, widget) in self.blocks.items():
             widget.set_class(block_id == self.current, "-current")
         if self.current in self.blocks:
