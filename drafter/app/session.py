@@ -78,17 +78,19 @@ class Session:
     def set(self, key: str, value: Any, *, save: bool = True) -> str | None:
         """Record one answer and (unless the caller saves it with `flush`) save it at once;
         returns the problem with it, if any."""
-        if value in ("", [], None):
-            value = None
-        if value == self.raw.get(key):
-            return self.errors.get(key)  # e.g. a widget announcing its initial value
-        self._record(key, value)
+        if self.unchanged(key, value):
+            return self.errors.get(key)
+        self._record(key, None if value in ("", []) else value)
         with self._lock:
             self.file.set(key, self.valid.get(key, self.raw.get(key)))
             self._version += 1
         if save:
             self.flush()
         return self.errors.get(key)
+
+    def unchanged(self, key: str, value: Any) -> bool:
+        """Whether `value` is what is already recorded (a widget announcing its first value)."""
+        return (value if value not in ("", []) else None) == self.raw.get(key)
 
     def flush(self) -> None:
         """Write the answers file if it changed since the last write (safe from any thread:

@@ -57,7 +57,7 @@ class EditorScreen(Screen[None]):
         self.out_dir = out_dir
         self.section_id = ""
         self.key: str | None = None
-        self.feeds = clauses_by_question(session.project)
+        self.feeds: dict[str, list[str]] = {}  # filled by `_find_feeds` just after start-up
         self.showing_side = False
         self.preview_stale = True
 
@@ -75,7 +75,14 @@ class EditorScreen(Screen[None]):
                     yield NotesList(id="notes")
         yield Footer()
 
+    @work(thread=True)
+    def _find_feeds(self) -> None:
+        """Which clauses each question feeds: parsing every template takes a moment, so it
+        happens off the start-up path (the preview follows questions once it is done)."""
+        self.feeds = clauses_by_question(self.session.project)
+
     async def on_mount(self) -> None:
+        self._find_feeds()
         self.sub_title = self.session.label
         position = self.session.load_position()
         sections = self.visible_sections()
@@ -153,6 +160,8 @@ class EditorScreen(Screen[None]):
 
     def on_question_field_answered(self, message: QuestionField.Answered) -> None:
         message.stop()
+        if self.session.unchanged(message.key, message.value):
+            return
         error = self.session.set(message.key, message.value, save=False)
         self.run_worker(self.session.flush, thread=True, group="save")
         if error is None and message.key in self.session.missing():
