@@ -80,6 +80,7 @@ class EditorScreen(Screen[None]):
         """Which clauses each question feeds: parsing every template takes a moment, so it
         happens off the start-up path (the preview follows questions once it is done)."""
         self.feeds = clauses_by_question(self.session.project)
+        self.app.call_from_thread(self.redraw_preview)
 
     async def on_mount(self) -> None:
         self._find_feeds()
@@ -176,7 +177,7 @@ class EditorScreen(Screen[None]):
         message.stop()
         if message.key != self.key:
             self._remember(message.key)
-            await self.query_one(PolicyPreview).follow(self.feeds.get(message.key, []))
+        await self.query_one(PolicyPreview).follow(self.feeds.get(message.key, []))
 
     async def on_section_list_chosen(self, message: SectionList.Chosen) -> None:
         message.stop()
