@@ -8,6 +8,7 @@ second of layout per keystroke, one section costs a few milliseconds.
 
 from __future__ import annotations
 
+import asyncio
 import re
 
 from textual.containers import VerticalScroll
@@ -44,14 +45,16 @@ class PolicyPreview(VerticalScroll):
         self.section = "head"
         self.blocks: dict[str, tuple[str, Markdown]] = {}
         self.current: str | None = None
+        self._drawing = asyncio.Lock()
 
     async def show(self, draft: Draft | None, problem: str = "") -> None:
         if draft is None:
             self.policy = {}
-            await self.remove_children()
-            self.blocks.clear()
-            await self.mount(Static(f"The preview appears once the policy can be drafted: "
-                                    f"{problem}", classes="preview-problem"))
+            async with self._drawing:
+                await self.remove_children()
+                self.blocks.clear()
+                await self.mount(Static(f"The preview appears once the policy can be drafted: "
+                                        f"{problem}", classes="preview-problem"))
             return
         self.policy = split_policy(draft)
         self.clause_section = {c.id: s.id for s in draft.policy.sections for c in s.clauses}
@@ -60,6 +63,12 @@ class PolicyPreview(VerticalScroll):
         await self._draw()
 
     async def _draw(self) -> None:
+        """Bring the widgets in line with `policy`, `section` and `current`. Serialised: a
+        redraw and a follow can both be under way, and must not both remount."""
+        async with self._drawing:
+            await self._draw_now()
+
+    async def _draw_now(self) -> None:
         section = self.section if self.section in self.policy else "head"
         blocks = self.policy.get(section, [])
         if [i for i, _ in blocks] != list(self.blocks):
