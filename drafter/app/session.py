@@ -89,8 +89,9 @@ class Session:
         return self.errors.get(key)
 
     def unchanged(self, key: str, value: Any) -> bool:
-        """Whether `value` is what is already recorded (a widget announcing its first value)."""
-        return (value if value not in ("", []) else None) == self.raw.get(key)
+        """Whether `value` is what the form already shows (the answer, or else the default):
+        widgets announce their first value, and that must not write to the file."""
+        return (value if value not in ("", []) else None) in (self.raw.get(key), self.value(key))
 
     def flush(self) -> None:
         """Write the answers file if it changed since the last write (safe from any thread:

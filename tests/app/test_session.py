@@ -51,3 +51,15 @@ def test_hand_edits_are_found_and_not_overwritten(project: Project, tmp_path: Pa
     md.write_text("edited by counsel\n")
     assert export(session, tmp_path / "out") == [md]
     assert md.read_text() == "edited by counsel\n"
+
+
+def test_a_value_the_form_already_shows_is_not_a_change(project: Project,
+                                                        tmp_path: Path) -> None:
+    path = tmp_path / "answers.yaml"
+    path.write_text("business:\n  name: Acme\n")
+    session = Session.open(project, path)
+    default_key = next(e.key for e in project.questionnaire
+                       if isinstance(e.question.default, str))
+    assert session.unchanged(default_key, project.questionnaire.entry(default_key).question.default)
+    assert session.unchanged("business.name", "Acme")
+    assert not session.unchanged("business.name", "Acme Inc")
