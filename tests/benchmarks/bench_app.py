@@ -3,7 +3,8 @@
     .venv/bin/python tests/benchmarks/bench_app.py [--runs 5]
 
 Cold start: a fresh `python -m drafter edit` process until the first question has focus
-(measured inside the process with `App.run_test`, from interpreter start). Keystroke to
+(measured inside that process with `App.run_test`, from its first line: imports, loading
+the questionnaire and clause library, and mounting the screen). Keystroke to
 preview: on the largest example, at 160×48 (preview beside the form), from a key press to
 the preview showing the new text. Targets: < 1 s and < 100 ms (medians).
 """
