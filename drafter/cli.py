@@ -162,6 +162,37 @@ def _answers_arguments(p: argparse.ArgumentParser) -> None:
                    help="the folder the policy is built into (default: output/)")
 
 
+def _app_file(args: argparse.Namespace) -> tuple[Path, str]:
+    """The answers file the app opens, and how to name it to the owner."""
+    name = getattr(args, "open_example", None)
+    if name is not None:
+        from drafter.app.session import example_copy
+
+        args.answers, args.example = None, name
+        return example_copy(_answers_path(args)), f"example {name} (a copy: yours to change)"
+    path = Path(getattr(args, "file", None) or "answers.yaml")
+    if path.is_dir():
+        raise UserError("is a folder; give an answers file such as answers.yaml", path=path)
+    return path, str(path)
+
+
+def cmd_edit(args: argparse.Namespace) -> int:
+    from drafter.app import run
+
+    project = _project(args)
+    path, label = _app_file(args)
+    return run(project, path, label=label, out_dir=Path(getattr(args, "output", "output")))
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from drafter.app.serve import serve
+
+    _project(args)  # fail here, in one line, rather than inside every browser session
+    path, _ = _app_file(args)
+    return serve(path, host=args.host, port=args.port, questionnaire=args.questionnaire,
+                 library=args.library)
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(
         prog="drafter",
@@ -172,6 +203,8 @@ def parser() -> argparse.ArgumentParser:
                      help="question definitions (default: the built-in privacy-policy.yaml)")
     top.add_argument("--library", metavar="DIR", type=Path,
                      help="clause library folder (default: the built-in clauses/)")
+    top.add_argument("--example", dest="open_example", metavar="NAME",
+                     help=f"open a copy of a built-in example in the app: {', '.join(examples())}")
     sub = top.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("build", help="draft the policy from an answers file")
@@ -220,6 +253,19 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--date", metavar="YYYY-MM-DD",
                    help="effective date for a changed text (default: today)")
     p.set_defaults(run=cmd_publish)
+    p = sub.add_parser("edit", help="answer the questionnaire in the app (the default command)")
+    p.add_argument("file", nargs="?", default="answers.yaml",
+                   help="answers file to open or create (default: answers.yaml)")
+    p.add_argument("-o", "--output", default="output", metavar="DIR",
+                   help="folder the app exports into (default: output/)")
+    p.set_defaults(run=cmd_edit)
+
+    p = sub.add_parser("serve", help="serve the app to a web browser on this machine")
+    p.add_argument("file", nargs="?", default="answers.yaml",
+                   help="answers file to open or create (default: answers.yaml)")
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
+    p.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+    p.set_defaults(run=cmd_serve)
 
     p = sub.add_parser("lint", help="check the clause library against the questionnaire")
     p.set_defaults(run=cmd_lint)
@@ -231,10 +277,7 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
-    run: Callable[[argparse.Namespace], int] | None = getattr(args, "run", None)
-    if run is None:
-        parser().print_help()
-        return 0
+    run: Callable[[argparse.Namespace], int] = getattr(args, "run", cmd_edit)
     try:
         return run(args)
     except UserError as exc:

@@ -1,0 +1,62 @@
+"""The Drafter app: opens an answers file on the welcome or editor screen.
+
+Everything it does goes through the core (`Project`, `Answers`, `AnswersFile`, `build`) via
+the session, so the app and `drafter build` always agree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import partial
+from pathlib import Path
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from drafter.app.screens.editor import EditorScreen
+from drafter.app.screens.welcome import WelcomeScreen
+from drafter.app.session import Session
+from drafter.build import Project
+
+
+class DrafterApp(App[None]):
+    """Answer the questionnaire, watch the policy take shape, export it."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "Drafter"
+    BINDINGS = [Binding("f9", "toggle_dark", "Light/dark")]
+
+    def __init__(self, project: Project, path: Path, *, label: str = "",
+                 out_dir: Path | None = None) -> None:
+        super().__init__()
+        self.session = Session.open(project, path, label)
+        self.out_dir = out_dir or Path("output")
+        self.theme = "textual-dark"
+
+    def on_mount(self) -> None:
+        if self.session.path.exists():
+            self.push_screen(EditorScreen(self.session, self.out_dir))
+        else:
+            self.push_screen(WelcomeScreen(self.session))
+
+    def open_editor(self, session: Session) -> None:
+        self.session = session
+        self.switch_screen(EditorScreen(session, self.out_dir))
+
+    def action_toggle_dark(self) -> None:
+        self.theme = "textual-light" if self.theme == "textual-dark" else "textual-dark"
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """Every binding of the app and the current screen, and a jump to each section."""
+        yield from super().get_system_commands(screen)
+        for owner in (self, screen):
+            for binding in owner.BINDINGS:
+                if isinstance(binding, Binding) and binding.description:
+                    yield SystemCommand(binding.description, f"Keys: {binding.key}",
+                                        partial(owner.run_action, binding.action))
+        if isinstance(screen, EditorScreen):
+            titles = {s.id: s.title for s in self.session.questionnaire.sections}
+            for section_id in screen.visible_sections():
+                yield SystemCommand(f"Go to: {titles[section_id]}", "Open this section",
+                                    partial(screen.show_section, section_id))

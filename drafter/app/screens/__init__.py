@@ -1,0 +1,1 @@
+"""Screens of the questionnaire app, one per file."""

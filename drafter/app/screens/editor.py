@@ -1,0 +1,278 @@
+"""The main screen: sections, the current section's questions, help, preview and notes.
+
+Every answer is saved the moment it changes (through the session); the preview is redrawn
+off the typing path by a short, restartable worker, so typing never waits for the policy.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+from typing import Any
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.events import Resize
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Header, Label, Static, TabbedContent, TabPane
+
+from drafter.app.session import (
+    Position,
+    Session,
+    clauses_by_question,
+    preview_draft,
+    record_catalog,
+)
+from drafter.app.widgets.fields import QuestionField, field_id
+from drafter.app.widgets.notes import NotesList
+from drafter.app.widgets.preview import PolicyPreview
+from drafter.app.widgets.sidebar import SectionList
+from drafter.review import Note
+
+NARROW = 120
+"""Below this many columns the preview and notes replace the form instead of sitting beside it."""
+MISSING = "required answer is missing"
+PREVIEW_DELAY = 0.0
+"""Seconds of quiet before the preview redraws. Even 0 yields once, so each key of a burst
+restarts the (exclusive) worker instead of queueing one redraw per key; measured, any real
+delay only added latency."""
+
+
+class EditorScreen(Screen[None]):
+    """Answer the questionnaire one section at a time."""
+
+    BINDINGS = [
+        Binding("f2,ctrl+o", "toggle_preview", "Preview"),
+        Binding("f4,ctrl+g", "show_notes", "Notes"),
+        Binding("f8,ctrl+s", "export", "Export"),
+        Binding("ctrl+down", "next_section", "Next section"),
+        Binding("ctrl+up", "previous_section", "Previous section"),
+    ]
+
+    def __init__(self, session: Session, out_dir: Path) -> None:
+        super().__init__()
+        self.session = session
+        self.out_dir = out_dir
+        self.section_id = ""
+        self.key: str | None = None
+        self.feeds: dict[str, list[str]] = {}  # filled by `_find_feeds` just after start-up
+        self.showing_side = False
+        self.preview_stale = True
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="body"):
+            yield SectionList(id="sections")
+            with Vertical(id="form-column"):
+                yield VerticalScroll(id="form")
+                yield Static(id="help")
+            with TabbedContent(id="side"):
+                with TabPane("Preview", id="preview-tab"):
+                    yield PolicyPreview(id="preview")
+                with TabPane("Notes", id="notes-tab"):
+                    yield NotesList(id="notes")
+        yield Footer()
+
+    @work(thread=True)
+    def _find_feeds(self) -> None:
+        """Which clauses each question feeds: parsing every template takes a moment, so it
+        happens off the start-up path (the preview follows questions once it is done)."""
+        self.feeds = clauses_by_question(self.session.project)
+        self.app.call_from_thread(self.redraw_preview)
+
+    async def on_mount(self) -> None:
+        self._find_feeds()
+        self.sub_title = self.session.label
+        position = self.session.load_position()
+        sections = self.visible_sections()
+        first = position.section if position and position.section in sections else sections[0]
+        await self.show_section(first, position.question if position else None)
+        self.redraw_preview()
+
+    def on_unmount(self) -> None:
+        self.session.flush()
+
+    def on_resize(self, event: Resize) -> None:
+        self.set_class(event.size.width < NARROW, "-narrow")
+        if self.preview_stale:
+            self.redraw_preview()
+
+    # -- sections and questions ---------------------------------------------------------
+
+    def visible_sections(self) -> list[str]:
+        shown = {key.split(".", 1)[0] for key in self.session.visible()}
+        return [s.id for s in self.session.questionnaire.sections if s.id in shown]
+
+    async def show_section(self, section_id: str, focus: str | None = None) -> None:
+        """Replace the form with `section_id`'s questions and focus one of them."""
+        self.section_id = section_id
+        form = self.query_one("#form", VerticalScroll)
+        await form.remove_children()
+        session = self.session
+        section = next(s for s in session.questionnaire.sections if s.id == section_id)
+        widgets: list[Any] = [Label(section.title, classes="section-title")]
+        if section.intro:
+            widgets.append(Label(section.intro, classes="section-intro"))
+        for entry in session.questionnaire.section_entries(section_id):
+            catalog = record_catalog(session.project, entry) if entry.question.type == (
+                "records") else None
+            widgets.append(QuestionField(entry, session.value(entry.key),
+                                         session.errors.get(entry.key), catalog))
+        sections = self.visible_sections()
+        later = sections[sections.index(section_id) + 1:] if section_id in sections else []
+        title = {s.id: s.title for s in session.questionnaire.sections}
+        label = f"Next: {title[later[0]]} →" if later else "Export the policy"
+        widgets.append(Button(label, id="next", variant="primary"))
+        await form.mount_all(widgets)
+        self._apply_visibility()
+        self._refresh_sidebar()
+        target = focus if focus and self._shown(focus) else next(
+            (k for k in session.visible() if k.startswith(f"{section_id}.")), None)
+        if target is not None:
+            self.query_one(f"#{field_id(target)}", QuestionField).focus_answer()
+        self._remember(target)
+
+    def _shown(self, key: str) -> bool:
+        return key.startswith(f"{self.section_id}.") and key in self.session.visible()
+
+    def _apply_visibility(self) -> None:
+        """Show exactly the visible questions; hidden ones keep their widgets and values."""
+        visible = set(self.session.visible())
+        for field in self.query(QuestionField):
+            if field.display != (field.key in visible):
+                field.display = field.key in visible
+
+    def _refresh_sidebar(self) -> None:
+        self.query_one(SectionList).refresh_progress(self.session, self.section_id)
+
+    def _remember(self, key: str | None) -> None:
+        self.key = key
+        self._show_help(key)
+        self.session.save_position(Position(self.section_id, key))
+
+    def _show_help(self, key: str | None) -> None:
+        entry = self.session.questionnaire.entries.get(key or "")
+        text = entry.question.help if entry and entry.question.help else ""
+        self.query_one("#help", Static).update(text or "Answers are saved as you type.")
+
+    # -- messages from widgets ------------------------------------------------------------
+
+    def on_question_field_answered(self, message: QuestionField.Answered) -> None:
+        message.stop()
+        if self.session.unchanged(message.key, message.value):
+            return
+        error = self.session.set(message.key, message.value, save=False)
+        self.run_worker(self.session.flush, thread=True, group="save")
+        if error is None and message.key in self.session.missing():
+            error = MISSING
+        field = self.query_one(f"#{field_id(message.key)}", QuestionField)
+        field.show_error(error)
+        self._apply_visibility()
+        self._refresh_sidebar()
+        self.redraw_preview()
+
+    async def on_question_field_focused(self, message: QuestionField.Focused) -> None:
+        message.stop()
+        if message.key != self.key:
+            self._remember(message.key)
+        await self.query_one(PolicyPreview).follow(self.feeds.get(message.key, []))
+
+    async def on_section_list_chosen(self, message: SectionList.Chosen) -> None:
+        message.stop()
+        await self.show_section(message.section_id)
+
+    async def on_notes_list_chosen(self, message: NotesList.Chosen) -> None:
+        message.stop()
+        await self.jump_to_note(message.note)
+
+    @on(Button.Pressed, "#next")
+    async def _next_pressed(self) -> None:
+        await self.action_next_section()
+
+    async def jump_to_note(self, note: Note) -> None:
+        """Go to the question that resolves a note, or else show its place in the preview."""
+        key = note.resolves_by
+        if key and key in self.session.visible():
+            self._show_side(False)
+            await self.show_section(key.split(".", 1)[0], key)
+            return
+        self.query_one("#side", TabbedContent).active = "preview-tab"
+        self._show_side(True)
+        await self.query_one(PolicyPreview).follow_section(note.anchor)
+
+    # -- preview --------------------------------------------------------------------------
+
+    @work(exclusive=True, group="preview")
+    async def redraw_preview(self) -> None:
+        """Draft the policy from the current answers and show it (restarts on each change).
+
+        While the pane is hidden (narrow terminals) nothing is drawn; showing it redraws."""
+        preview, notes = self.query_one(PolicyPreview), self.query_one(NotesList)
+        if self.has_class("-narrow") and not self.showing_side:
+            self.preview_stale = True
+            return
+        self.preview_stale = False
+        await asyncio.sleep(PREVIEW_DELAY)
+        valid = dict(self.session.valid)
+        draft, problem = await asyncio.to_thread(preview_draft, self.session.project, valid)
+        if not (preview.is_attached and notes.is_attached):  # the app closed meanwhile
+            return
+        preview.current = next(iter(self.feeds.get(self.key or "", [])), None)
+        await preview.show(draft, problem)
+        if draft is not None:
+            notes.show(draft.notes)
+
+    # -- actions --------------------------------------------------------------------------
+
+    def _show_side(self, show: bool) -> None:
+        """Show or hide the preview/notes pane (at narrow sizes it takes the form's place)."""
+        self.showing_side = show
+        self.set_class(show, "-side")
+        if show and self.preview_stale:
+            self.redraw_preview()
+        if self.has_class("-narrow"):
+            if show:
+                self.query_one("#side", TabbedContent).query_one("ContentTabs").focus()
+            elif self.key:
+                self.query_one(f"#{field_id(self.key)}", QuestionField).focus_answer()
+
+    def _toggle_tab(self, tab: str) -> bool:
+        """Show `tab` of the side pane; pressed again on a narrow screen, back to the form.
+        Returns whether the tab is now shown."""
+        tabs = self.query_one("#side", TabbedContent)
+        if self.has_class("-narrow") and self.showing_side and tabs.active == tab:
+            self._show_side(False)
+            return False
+        tabs.active = tab
+        self._show_side(True)
+        return True
+
+    def action_toggle_preview(self) -> None:
+        self._toggle_tab("preview-tab")
+
+    def action_show_notes(self) -> None:
+        if self._toggle_tab("notes-tab"):
+            self.query_one(NotesList).focus()
+
+    async def action_next_section(self) -> None:
+        await self._step(1)
+
+    async def action_previous_section(self) -> None:
+        await self._step(-1)
+
+    async def _step(self, by: int) -> None:
+        sections = self.visible_sections()
+        index = sections.index(self.section_id) if self.section_id in sections else 0
+        if 0 <= index + by < len(sections):
+            self._show_side(False)
+            await self.show_section(sections[index + by])
+        elif by > 0:
+            self.action_export()
+
+    def action_export(self) -> None:
+        from drafter.app.screens.export import run_export
+
+        run_export(self, self.session, self.out_dir)
+

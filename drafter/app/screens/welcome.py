@@ -1,0 +1,80 @@
+"""The first screen for a new answers file: pick the kinds of business, or copy an example.
+
+The question shown is the questionnaire's first multiple-choice question (the one that
+tailors the rest), so the screen stays generic over the questionnaire.
+"""
+
+from __future__ import annotations
+
+import shutil
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Header, Label, Static
+
+from drafter.app.session import Session
+from drafter.app.widgets.fields import QuestionField
+from drafter.paths import examples
+from drafter.questionnaire import Entry
+
+
+def opening_question(session: Session) -> Entry | None:
+    first = session.questionnaire.sections[0].id
+    return next((e for e in session.questionnaire.section_entries(first)
+                 if e.question.type == "many" and e.question.when is None), None)
+
+
+class WelcomeScreen(Screen[None]):
+    """Start a new policy."""
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="welcome"):
+            yield Label("Welcome to Drafter", classes="section-title")
+            yield Static(
+                "Answer plain questions about your business and Drafter writes your privacy "
+                "policy, with notes for your lawyer on anything that still needs a decision. "
+                f"Every answer is saved as you type, in {self.session.label}.",
+                classes="section-intro")
+            entry = opening_question(self.session)
+            if entry is not None:
+                yield QuestionField(entry, self.session.value(entry.key), None)
+            yield Button("Start answering →", id="start", variant="primary")
+            yield Label("Or start from a finished example (a copy you can change):",
+                        classes="section-intro")
+            with Horizontal(id="examples"):
+                for name in examples():
+                    yield Button(name, name=name, id=f"example-{name}", classes="example", compact=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = self.session.label
+        fields = self.query(QuestionField)
+        if fields:
+            fields.first().focus_answer()
+        else:
+            self.query_one("#start", Button).focus()
+
+    def on_question_field_answered(self, message: QuestionField.Answered) -> None:
+        message.stop()
+        self.session.set(message.key, message.value)
+
+    def on_question_field_focused(self, message: QuestionField.Focused) -> None:
+        message.stop()
+
+    @on(Button.Pressed, "#start")
+    def _start(self) -> None:
+        self.app.open_editor(self.session)  # type: ignore[attr-defined]
+
+    @on(Button.Pressed, ".example")
+    def _copy_example(self, event: Button.Pressed) -> None:
+        path = self.session.path
+        shutil.copyfile(examples()[event.button.name or ""], path)
+        self.app.open_editor(Session.open(self.session.project, path,  # type: ignore[attr-defined]
+                                          self.session.label))

@@ -1,0 +1,258 @@
+"""The editing session behind the app: one answers file, validated field by field.
+
+Kept free of Textual so that it can be tested and scripted like the rest of the core. Every
+change is written to the answers file at once (`AnswersFile.set` + `save`, atomic, comments
+kept), including answers that do not validate yet, so nothing an owner typed is ever lost; the
+form's position lives in a small side file (`.NAME.position.json`), never in the answers.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import tempfile
+import threading
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from drafter.answers import Answers, AnswersFile, validate_answers
+from drafter.build import BuildResult, Project, build, slug
+from drafter.errors import DrafterError, UserError
+from drafter.export import FORMATS, Format
+from drafter.manifest import load_manifest, sha256
+from drafter.questionnaire import Entry, Questionnaire
+from drafter.review import Draft
+from drafter.templating import referenced_names
+from drafter.yamlio import atomic_write
+
+
+@dataclass(frozen=True)
+class Position:
+    """Where the owner was: a section id and the focused question's key."""
+
+    section: str
+    question: str | None = None
+
+
+@dataclass
+class Session:
+    """An answers file open for editing, with each answer's validation message."""
+
+    project: Project
+    file: AnswersFile
+    label: str = ""
+    raw: dict[str, Any] = field(default_factory=dict)
+    errors: dict[str, str] = field(default_factory=dict)
+    valid: dict[str, Any] = field(default_factory=dict)
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    _writing: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    _version: int = 0
+    _saved: int = 0
+
+    @classmethod
+    def open(cls, project: Project, path: Path, label: str = "") -> Session:
+        session = cls(project, AnswersFile.open(path), label or str(path))
+        for entry in project.questionnaire:
+            value = session.file.get(entry.key)
+            if value is not None:
+                session._record(entry.key, value)
+        return session
+
+    @property
+    def questionnaire(self) -> Questionnaire:
+        return self.project.questionnaire
+
+    @property
+    def path(self) -> Path:
+        return self.file.path
+
+    def value(self, key: str) -> Any:
+        """What the form shows: the stored answer, valid or not (the default when unset)."""
+        if key in self.raw:
+            return self.raw[key]
+        return self.questionnaire.entry(key).question.default
+
+    def set(self, key: str, value: Any, *, save: bool = True) -> str | None:
+        """Record one answer and (unless the caller saves it with `flush`) save it at once;
+        returns the problem with it, if any."""
+        if self.unchanged(key, value):
+            return self.errors.get(key)
+        self._record(key, None if value in ("", []) else value)
+        with self._lock:
+            self.file.set(key, self.valid.get(key, self.raw.get(key)))
+            self._version += 1
+        if save:
+            self.flush()
+        return self.errors.get(key)
+
+    def unchanged(self, key: str, value: Any) -> bool:
+        """Whether `value` is what the form already shows (the answer, or else the default):
+        widgets announce their first value, and that must not write to the file."""
+        return (value if value not in ("", []) else None) in (self.raw.get(key), self.value(key))
+
+    def flush(self) -> None:
+        """Write the answers file if it changed since the last write (safe from any thread:
+        a burst of keystrokes costs one write, and the newest answers always win)."""
+        with self._writing:
+            with self._lock:
+                if self._version == self._saved:
+                    return
+                version, text = self._version, self.file.text()
+            atomic_write(self.path, text)
+            self._saved = version
+
+    def _record(self, key: str, value: Any) -> None:
+        self.raw.pop(key, None)
+        self.valid.pop(key, None)
+        self.errors.pop(key, None)
+        if value is None:
+            return
+        self.raw[key] = value
+        message = check(self.questionnaire, key, value, self.path)
+        if isinstance(message, str):
+            self.errors[key] = message
+        else:
+            self.valid[key] = message[0]
+
+    def visible(self) -> list[str]:
+        return self.questionnaire.visible(self.valid)
+
+    def answers(self) -> Answers:
+        return Answers(self.questionnaire, dict(self.valid), self.path)
+
+    def missing(self) -> set[str]:
+        return set(self.answers().missing())
+
+    def progress(self) -> dict[str, tuple[int, int, bool]]:
+        """Per section with something to ask: (answered, shown, anything left to fix).
+        A question left at its default counts as answered: the policy uses the default."""
+        missing = self.missing()
+        found: dict[str, tuple[int, int, bool]] = {}
+        for key in self.visible():
+            section = key.split(".", 1)[0]
+            answered, shown, problems = found.get(section, (0, 0, False))
+            done = key not in missing and (key in self.valid or self.questionnaire.entry(
+                key).question.default is not None)
+            found[section] = (answered + done, shown + 1,
+                              problems or key in missing or key in self.errors)
+        return found
+
+    def save_position(self, position: Position) -> None:
+        atomic_write(position_path(self.path), json.dumps(position.__dict__) + "\n")
+
+    def load_position(self) -> Position | None:
+        try:
+            data = json.loads(position_path(self.path).read_text(encoding="utf-8"))
+            return Position(str(data["section"]), data.get("question"))
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+
+
+def check(questionnaire: Questionnaire, key: str, value: Any,
+          path: Path) -> str | tuple[Any]:
+    """Validate one answer through the answers model: its error message, or `(value,)` with
+    the value converted to its type (a date, a number) the way `drafter build` reads it."""
+    section, question = key.split(".", 1)
+    try:
+        answers = validate_answers({section: {question: value}}, questionnaire, path,
+                                   complete=False)
+    except UserError as exc:
+        inner = (exc.field or "").removeprefix(key).strip(".").split(".")
+        if len(inner) == 2 and inner[0].isdigit():  # one field of one record
+            return f"item {int(inner[0]) + 1}, {inner[1]}: {exc.message}"
+        return exc.message
+    return (answers.values.get(key),)
+
+
+def position_path(answers_path: Path) -> Path:
+    """The side file that remembers the form's position for an answers file."""
+    return answers_path.with_name(f".{answers_path.name}.position.json")
+
+
+def preview_draft(project: Project, valid: Mapping[str, Any]) -> tuple[Draft | None, str]:
+    """A draft for the preview, even while required answers are missing.
+
+    Missing required answers are shown as a visible gap (text) or today's date, only here:
+    the exported files are always built from the saved answers file by `build`.
+    """
+    questionnaire = project.questionnaire
+    values: dict[str, Any] = dict(valid)
+    for key in Answers(questionnaire, values).missing():
+        kind = questionnaire.entry(key).question.type
+        if kind == "date":
+            values[key] = date.today()
+        elif kind in ("text", "long_text", "email", "url", "phone"):
+            values[key] = f"[{key}]"
+    try:
+        draft = project.draft(Answers(questionnaire, values))
+    except DrafterError as exc:
+        return None, str(exc)
+    return draft, ""
+
+
+def clauses_by_question(project: Project) -> dict[str, list[str]]:
+    """Clause ids each question key feeds (its template or its `when` names the key)."""
+    found: dict[str, list[str]] = {}
+    for clause in project.library.clauses:
+        names = (referenced_names(clause.source, expression=False)
+                 | referenced_names(clause.meta.when, expression=True))
+        for name in sorted(names):
+            found.setdefault(name, []).append(clause.meta.id)
+    return found
+
+
+def record_catalog(project: Project, entry: Entry) -> list[Mapping[str, Any]]:
+    """Suggestions for a `records` question: `clauses/data/<question id>.yaml`, if present,
+    as a list of items (or a mapping of name to item) with the question's field ids."""
+    data = project.library.data.get(entry.question.id)
+    first = (entry.question.fields or [None])[0]
+    if isinstance(data, Mapping) and first is not None:
+        data = [{first.id: name, **(item if isinstance(item, Mapping) else {})}
+                for name, item in data.items()]
+    if not isinstance(data, list):
+        return []
+    return [item for item in data if isinstance(item, Mapping)]
+
+
+def edited_by_hand(folder: Path) -> list[Path]:
+    """Files in an export folder that changed since Drafter last wrote them.
+
+    The build manifest (`drafter-manifest.json`) records each file's hash; a file whose content
+    no longer matches was changed by someone (counsel) since. `build` itself never loses such
+    edits (it merges the Markdown and backs up the rest); this lets the app ask first.
+    """
+    manifest = load_manifest(folder)
+    if manifest is None:
+        return []
+    return [folder / name for name, record in sorted(manifest.files.items())
+            if (folder / name).exists() and sha256((folder / name).read_bytes()) != record.sha256]
+
+
+def export(session: Session, out_dir: Path, formats: list[Format] | None = None,
+           *, force: bool = False) -> BuildResult | list[Path]:
+    """Write what `drafter build` writes for the saved answers file. If files there were
+    edited by hand since the last export, return them instead (unless `force`: then the build
+    merges counsel's Markdown edits and backs up any other edited file)."""
+    answers = session.project.answers(session.path)
+    draft = session.project.draft(answers)
+    folder = out_dir / slug(draft.policy.business_name)
+    if not force:
+        changed = edited_by_hand(folder)
+        if changed:
+            return changed
+    return build(session.project, answers, out_dir, formats or list(FORMATS.values()))
+
+
+def example_copy(source: Path) -> Path:
+    """A copy of a built-in example in a fresh temporary folder: the example stays untouched."""
+    folder = Path(tempfile.mkdtemp(prefix="drafter-example-"))
+    target = folder / source.name
+    shutil.copyfile(source, target)
+    return target
+
+
+__all__ = ["Position", "Session", "check", "clauses_by_question", "edited_by_hand", "export",
+           "example_copy", "position_path", "preview_draft", "record_catalog"]

@@ -1,0 +1,196 @@
+"""One form field per question, with the right input for its type and its own error line.
+
+A field only presents: it posts `QuestionField.Answered` with the value as the answers model
+expects it (text, a bool, an option key, a list of keys, a list of records or "unsure"), and
+`QuestionField.Focused` so the screen can show help and follow the preview. Validation and
+saving happen in the screen through the session.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.events import DescendantFocus
+from textual.message import Message
+from textual.widget import Widget
+from textual.widgets import Checkbox, Input, Label, RadioButton, RadioSet, SelectionList, TextArea
+
+from drafter.questionnaire import UNSURE, Entry
+
+UNSURE_LABEL = "I'm not sure"
+_TEXT_TYPES = ("text", "email", "url", "phone", "date", "number")
+_PLACEHOLDERS = {"date": "YYYY-MM-DD, for example 2026-11-22", "email": "name@example.com",
+                 "url": "https://…", "phone": "+1 415 555 0100"}
+
+
+def shown_text(value: Any) -> str:
+    """An answer as the form shows it in a text box."""
+    return "" if value is None or value == UNSURE else str(value)
+
+
+class QuestionField(Vertical):
+    """A question's prompt, its input, an "I'm not sure" choice where offered, its error."""
+
+    class Answered(Message):
+        """The owner changed the answer to `key` (None: cleared)."""
+
+        def __init__(self, key: str, value: Any) -> None:
+            super().__init__()
+            self.key = key
+            self.value = value
+
+    class Focused(Message):
+        """The owner moved into the field for `key`."""
+
+        def __init__(self, key: str) -> None:
+            super().__init__()
+            self.key = key
+
+    def __init__(self, entry: Entry, value: Any, error: str | None,
+                 catalog: list[Any] | None = None) -> None:
+        super().__init__(id=field_id(entry.key), classes="question")
+        self.entry = entry
+        self.initial = value
+        self.catalog = catalog or []
+        self._error = error
+
+    @property
+    def key(self) -> str:
+        return self.entry.key
+
+    def compose(self) -> ComposeResult:
+        question = self.entry.question
+        mark = " [b $error]*[/]" if question.required else ""
+        yield Label(f"{question.prompt}{mark}", classes="prompt", markup=True)
+        yield from self.inputs()
+        if question.unsure and question.type not in ("one", "bool", "many"):
+            yield Checkbox(UNSURE_LABEL, self.initial == UNSURE, classes="unsure")
+        yield Label(self._error or "", classes="error")
+
+    def inputs(self) -> ComposeResult:
+        question = self.entry.question
+        kind = question.type
+        value = self.initial
+        if kind in _TEXT_TYPES:
+            yield Input(shown_text(value), placeholder=question.placeholder
+                        or _PLACEHOLDERS.get(kind, ""), classes="answer")
+        elif kind == "long_text":
+            area = TextArea(shown_text(value), soft_wrap=True, show_line_numbers=False,
+                            tab_behavior="focus", classes="answer")
+            yield area
+        elif kind in ("one", "bool"):
+            options = choices(self.entry)
+            with RadioSet(classes="answer"):
+                for option, label in options.items():
+                    yield RadioButton(label, value == option)
+        elif kind == "many":
+            chosen = value if isinstance(value, list) else [value]
+            yield SelectionList[Any](*[(label, option, option in chosen)
+                                       for option, label in choices(self.entry).items()],
+                                     classes="answer")
+        else:
+            from drafter.app.widgets.records import RecordsEditor
+
+            yield RecordsEditor(self.entry, value if isinstance(value, list) else [],
+                                self.catalog, classes="answer")
+
+    def show_error(self, message: str | None) -> None:
+        if (message or None) == self._error:
+            return  # unchanged: no relayout while typing
+        self._error = message or None
+        self.query_one(".error", Label).update(message or "")
+        self.set_class(bool(message), "-invalid")
+
+    def focus_answer(self) -> None:
+        widget = self.query_one(".answer", Widget)
+        target = widget if widget.focusable else next(
+            (w for w in widget.query("*") if w.focusable), widget)
+        target.focus()
+
+    def _answer(self, value: Any) -> None:
+        self.post_message(self.Answered(self.key, value))
+
+    def on_descendant_focus(self, event: DescendantFocus) -> None:
+        self.post_message(self.Focused(self.key))
+
+    @on(Input.Changed, ".answer")
+    def _text_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self._uncheck_unsure()
+        self._answer(event.value)
+
+    @on(TextArea.Changed, ".answer")
+    def _long_text_changed(self, event: TextArea.Changed) -> None:
+        event.stop()
+        self._uncheck_unsure()
+        self._answer(event.text_area.text)
+
+    @on(RadioSet.Changed)
+    def _choice_changed(self, event: RadioSet.Changed) -> None:
+        event.stop()
+        self._answer(list(choices(self.entry))[event.index])
+
+    @on(SelectionList.SelectedChanged)
+    def _many_changed(self, event: SelectionList.SelectedChanged[Any]) -> None:
+        event.stop()
+        selected = list(event.selection_list.selected)
+        if UNSURE in selected:
+            if selected != [UNSURE]:
+                # "I'm not sure" and a definite choice contradict: the latest click wins.
+                was_unsure = self.initial == UNSURE
+                keep = [s for s in selected if s != UNSURE] if was_unsure else [UNSURE]
+                self.initial = UNSURE if keep == [UNSURE] else keep
+                with event.selection_list.prevent(SelectionList.SelectedChanged):
+                    event.selection_list.deselect_all()
+                    for option in keep:
+                        event.selection_list.select(option)
+                selected = keep
+            else:
+                self.initial = UNSURE
+        else:
+            self.initial = selected
+        self._answer(UNSURE if selected == [UNSURE] else selected)
+
+    def on_records_editor_changed(self, event: Message) -> None:
+        event.stop()
+        self._answer(self.query_one(".answer").value())  # type: ignore[attr-defined]
+
+    @on(Checkbox.Changed, ".unsure")
+    def _unsure_changed(self, event: Checkbox.Changed) -> None:
+        event.stop()
+        if event.value:
+            self._answer(UNSURE)
+        else:
+            self._answer(self._typed())
+
+    def _typed(self) -> Any:
+        widget = self.query_one(".answer", Widget)
+        if isinstance(widget, Input):
+            return widget.value
+        if isinstance(widget, TextArea):
+            return widget.text
+        return None
+
+    def _uncheck_unsure(self) -> None:
+        for box in self.query(".unsure").results(Checkbox):
+            with box.prevent(Checkbox.Changed):
+                box.value = False
+
+
+def choices(entry: Entry) -> dict[Any, str]:
+    """The stored value → label of a choice question, "I'm not sure" last where offered."""
+    question = entry.question
+    options: dict[Any, str] = (
+        {True: "Yes", False: "No"} if question.type == "bool" else dict(question.options or {})
+    )
+    if question.unsure:
+        options[UNSURE] = UNSURE_LABEL
+    return options
+
+
+def field_id(key: str) -> str:
+    """A widget id for a question key (ids cannot contain dots)."""
+    return "q-" + key.replace(".", "--")

@@ -1,0 +1,106 @@
+"""A list of records (for example vendors): one row of inputs per item, add and remove.
+
+Where the library has a catalog for the question (`clauses/data/<question id>.yaml`), the
+first field suggests catalog names as the owner types, and picking one fills the row's other
+empty fields from the catalog.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.message import Message
+from textual.suggester import SuggestFromList
+from textual.widgets import Button, Input, Label
+
+from drafter.app.widgets.fields import shown_text
+from drafter.questionnaire import Entry
+
+
+class RecordRow(Vertical):
+    """One item: an input per field (labelled by its placeholder) and a Remove button."""
+
+    def __init__(self, entry: Entry, item: Mapping[str, Any], names: list[str]) -> None:
+        super().__init__(classes="record")
+        self.entry = entry
+        self.item = item
+        self.names = names
+
+    def compose(self) -> ComposeResult:
+        for index, sub in enumerate(self.entry.question.fields or []):
+            suggester = SuggestFromList(self.names, case_sensitive=False) if (
+                index == 0 and self.names) else None
+            yield Input(shown_text(self.item.get(sub.id)), placeholder=sub.prompt,
+                        suggester=suggester, name=sub.id, tooltip=sub.prompt)
+        yield Button("Remove", classes="remove", compact=True)
+
+    def value(self) -> dict[str, Any]:
+        return {box.name: box.value for box in self.query(Input) if box.name and box.value}
+
+
+class RecordsEditor(Vertical, can_focus=False):
+    """The rows, a heading naming the fields, and an Add button."""
+
+    class Changed(Message):
+        """The list of records changed."""
+
+    def __init__(self, entry: Entry, items: list[Any], catalog: list[Mapping[str, Any]],
+                 classes: str = "") -> None:
+        super().__init__(classes=classes)
+        self.entry = entry
+        self.items = [i for i in items if isinstance(i, Mapping)]
+        self.catalog = catalog
+        fields = entry.question.fields or []
+        self.first = fields[0].id if fields else ""
+        self.names = [str(c[self.first]) for c in catalog if c.get(self.first)]
+
+    def compose(self) -> ComposeResult:
+        heading = " · ".join(f.prompt for f in self.entry.question.fields or [])
+        hint = " (type to search the list of known companies)" if self.names else ""
+        yield Label(f"{heading}{hint}", classes="record-heading")
+        for item in self.items:
+            yield RecordRow(self.entry, item, self.names)
+        yield Button("+ Add", classes="add", compact=True)
+
+    def value(self) -> list[dict[str, Any]]:
+        return [row.value() for row in self.query(RecordRow) if row.value()]
+
+    @on(Button.Pressed, ".add")
+    async def add_row(self, event: Button.Pressed) -> None:
+        event.stop()
+        row = RecordRow(self.entry, {}, self.names)
+        await self.mount(row, before=event.button)
+        row.query(Input).first().focus()
+
+    @on(Button.Pressed, ".remove")
+    async def remove_row(self, event: Button.Pressed) -> None:
+        event.stop()
+        row = event.button.parent
+        if isinstance(row, RecordRow):
+            await row.remove()
+            self._changed()
+
+    @on(Input.Changed)
+    def _typed(self, event: Input.Changed) -> None:
+        event.stop()
+        self._changed()
+
+    @on(Input.Submitted)
+    def _fill_from_catalog(self, event: Input.Submitted) -> None:
+        """Enter on a catalog name fills the row's empty fields from the catalog."""
+        event.stop()
+        row = event.input.parent
+        match = next((c for c in self.catalog
+                      if str(c.get(self.first, "")).lower() == event.value.lower()), None)
+        if match is None or not isinstance(row, RecordRow):
+            return
+        for box in row.query(Input):
+            if box.name in match and not box.value:
+                box.value = str(match[box.name])
+
+    def _changed(self) -> None:
+        self.post_message(self.Changed())

@@ -1,0 +1,49 @@
+"""The list of sections with progress: answered / shown, and a mark where something is left."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from drafter.app.session import Session
+
+
+class SectionList(OptionList):
+    """Sections the owner is asked about; choosing one opens it."""
+
+    class Chosen(Message):
+        def __init__(self, section_id: str) -> None:
+            super().__init__()
+            self.section_id = section_id
+
+    shown: list[tuple[str, str | None]] = []
+
+    def refresh_progress(self, session: Session, current: str) -> None:
+        """Rebuild the rows (cheap: a dozen lines) keeping the highlight on `current`."""
+        rows: list[Option] = []
+        progress = session.progress()
+        for section in session.questionnaire.sections:
+            if section.id not in progress:
+                continue
+            answered, shown, problems = progress[section.id]
+            mark = "[$warning]![/]" if problems else "[$success]✓[/]" if answered == shown else " "
+            rows.append(Option(f"{mark} {section.title} [dim]{answered}/{shown}[/]",
+                               id=section.id))
+        shown = [(str(row.prompt), row.id) for row in rows]
+        if shown != self.shown:
+            self.shown = shown
+            with self.prevent(OptionList.OptionHighlighted):
+                self.set_options(rows)
+        ids = [row.id for row in rows]
+        index = ids.index(current) if current in ids else None
+        if self.highlighted != index:
+            with self.prevent(OptionList.OptionHighlighted):
+                self.highlighted = index
+
+    @on(OptionList.OptionSelected)
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id:
+            self.post_message(self.Chosen(event.option.id))

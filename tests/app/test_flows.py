@@ -1,0 +1,225 @@
+"""The owner's flows, driven through the real app with Pilot (keyboard first)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from textual.pilot import Pilot
+from textual.widgets import Input, Label, RadioSet
+
+from drafter.answers import AnswersFile
+from drafter.app.app import DrafterApp
+from drafter.app.screens.editor import EditorScreen
+from drafter.app.screens.welcome import WelcomeScreen
+from drafter.app.session import position_path
+from drafter.app.widgets.fields import QuestionField, field_id
+from drafter.app.widgets.notes import NotesList
+
+import pytest
+
+pytestmark = pytest.mark.asyncio
+SIZE = (80, 24)
+
+App = Callable[..., DrafterApp]
+
+
+def field(app: DrafterApp, key: str) -> QuestionField:
+    return app.screen.query_one(f"#{field_id(key)}", QuestionField)
+
+
+async def open_section(pilot: Pilot[None], section: str, key: str | None = None) -> None:
+    screen = pilot.app.screen
+    assert isinstance(screen, EditorScreen)
+    await screen.show_section(section, key)
+    await pilot.pause()
+
+
+async def test_welcome_saves_the_kinds_and_starts(make_app: App, tmp_path: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, WelcomeScreen)
+        assert not (tmp_path / "answers.yaml").exists()
+        await pilot.press("space", "tab", "enter")  # tick the first kind, then Start
+        await pilot.pause()
+        assert isinstance(app.screen, EditorScreen)
+    saved = AnswersFile.open(tmp_path / "answers.yaml")
+    kinds = app.session.questionnaire.sections[0]
+    assert any(isinstance(v, list) and v for v in saved.doc[kinds.id].values())
+
+
+async def test_typing_is_saved_at_once(make_app: App, tmp_path: Path) -> None:
+    (tmp_path / "answers.yaml").write_text("# my notes stay\nbusiness:\n  brand: Kept\n")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        field(app, "business.name").focus_answer()
+        await pilot.press(*"Acme Kiosks")
+        text = (tmp_path / "answers.yaml").read_text()
+        assert "name: Acme Kiosks" in text
+        assert text.startswith("# my notes stay\n") and "brand: Kept" in text
+
+
+async def test_a_conditional_question_appears_and_keeps_its_answer(make_app: App) -> None:
+    app = make_app("kiosk")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await open_section(pilot, "rights", "rights.request_methods")
+        follow_up = field(app, "rights.form_url")
+        assert follow_up.display
+        typed = follow_up.query_one(Input).value
+        await pilot.press("down", "space")  # untick "through a form on our website"
+        await pilot.pause()
+        assert not follow_up.display
+        await pilot.press("space")
+        await pilot.pause()
+        assert follow_up.display and follow_up.query_one(Input).value == typed
+
+
+async def type_into(pilot: Pilot[None], key: str, text: str) -> str:
+    """Replace the answer to `key` by typing; returns the message shown under the field."""
+    await open_section(pilot, key.split(".")[0], key)
+    await pilot.press("ctrl+u", *text)
+    return str(field(pilot.app, key).query_one(".error", Label).content)  # type: ignore[arg-type]
+
+
+async def test_a_bad_email_is_explained_next_to_the_field(make_app: App,
+                                                          tmp_path: Path) -> None:
+    app = make_app("kiosk")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        message = await type_into(pilot, "contact.email", "privacy at example")
+        assert "expected an email address such as privacy@example.com" in message
+        # Nothing typed is lost: the file holds the text as typed, for the owner to fix.
+        assert "email: privacy at example" in (tmp_path / "answers.yaml").read_text()
+        await pilot.press("ctrl+u")
+        assert "required answer is missing" in str(
+            field(app, "contact.email").query_one(".error", Label).content)
+
+
+async def test_an_impossible_date_is_explained(make_app: App) -> None:
+    app = make_app("kiosk")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        message = await type_into(pilot, "policy.effective_date", "2026-02-30")
+        assert message.startswith("expected a real date")
+
+
+async def test_reopening_returns_to_the_same_question(make_app: App, tmp_path: Path) -> None:
+    app = make_app("kiosk")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await open_section(pilot, "contact", "contact.phone")
+        await pilot.pause()
+    assert position_path(tmp_path / "answers.yaml").exists()
+    again = make_app()
+    async with again.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = again.screen
+        assert isinstance(screen, EditorScreen)
+        assert (screen.section_id, screen.key) == ("contact", "contact.phone")
+        focused = again.focused
+        assert focused is not None and field(again, "contact.phone") in focused.ancestors
+
+
+async def test_choosing_a_note_jumps_to_the_question_that_resolves_it(make_app: App,
+                                                                      tmp_path: Path) -> None:
+    (tmp_path / "answers.yaml").write_text("business:\n  kinds: [kiosks]\n")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("f4")
+        notes = app.screen.query_one(NotesList)
+        assert notes.notes, "an empty file leaves decisions for counsel"
+        note = next(iter(notes.notes.values()))
+        assert note.resolves_by
+        await pilot.press("enter")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, EditorScreen)
+        assert screen.key == note.resolves_by
+        assert app.focused is not None and field(app, note.resolves_by) in app.focused.ancestors
+
+
+async def test_a_choice_is_saved_as_its_option_key(make_app: App, tmp_path: Path) -> None:
+    app = make_app("kiosk")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await open_section(pilot, "sharing", "sharing.sells")
+        radio = field(app, "sharing.sells").query_one(RadioSet)
+        assert app.focused is radio
+        await pilot.press("down", "down", "enter")  # from "No" to the last: "I'm not sure"
+        await pilot.pause()
+    assert AnswersFile.open(tmp_path / "answers.yaml").get("sharing.sells") == "unsure"
+
+
+async def test_every_binding_is_in_the_command_palette(make_app: App) -> None:
+    app = make_app("kiosk")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        titles = {c.title for c in app.get_system_commands(app.screen)}
+        screen = app.screen
+        for binding in [*app.BINDINGS, *screen.BINDINGS]:
+            assert binding.description in titles  # type: ignore[union-attr]
+        assert any(t.startswith("Go to: ") for t in titles)
+        await pilot.press("f9")
+        assert app.theme == "textual-light"
+
+
+async def test_a_vendor_from_the_catalog_fills_its_row(tmp_path: Path) -> None:
+    """Typing part of a catalog vendor's name offers it; choosing it fills the whole row."""
+    from drafter.build import Project
+    from drafter.paths import default_library
+    from drafter.yamlio import load_data
+
+    stripe = load_data(default_library() / "data" / "vendors.yaml").data["stripe"]
+    answers = tmp_path / "answers.yaml"
+    answers.write_text("business:\n  kinds: [kiosks]\n")
+    app = DrafterApp(Project.load(), answers, out_dir=tmp_path / "out")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await open_section(pilot, "sharing", "sharing.vendors")
+        await pilot.press("enter")  # "+ Add" has the focus: a new row
+        await pilot.pause()
+        await pilot.press(*"stri", "right", "enter")  # accept the suggestion, then pick it
+        await pilot.pause()
+    saved = AnswersFile.open(answers).get("sharing.vendors")
+    # The catalog keeps links as `privacy_url`, so only fields named alike are filled.
+    assert saved == [{"name": stripe["name"], "purpose": stripe["purpose"],
+                      "category": stripe["category"]}]
+
+
+async def test_the_preview_follows_the_question_and_the_typing(make_app: App) -> None:
+    from drafter.app.widgets.preview import PolicyPreview
+
+    app = make_app("kiosk")
+    async with app.run_test(size=(160, 48)) as pilot:
+        for _ in range(2):  # start-up workers, then the redraw they ask for
+            await pilot.pause()
+            await app.workers.wait_for_complete()
+        await open_section(pilot, "contact", "contact.email")
+        await app.workers.wait_for_complete()
+        preview = app.screen.query_one(PolicyPreview)
+        assert "privacy@parcelpoint.example" in preview.text()
+        await pilot.press("ctrl+u", *"help@parcel.example")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "help@parcel.example" in preview.text()
+        assert "privacy@parcelpoint.example" not in preview.text()
+
+
+async def test_welcome_can_start_from_a_copy_of_an_example(make_app: App,
+                                                           tmp_path: Path) -> None:
+    from drafter.paths import examples
+
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.click("#example-kiosk")
+        await pilot.pause()
+        assert isinstance(app.screen, EditorScreen)
+        assert app.session.value("business.name") == "Parcel Point Kiosks, Inc."
+    assert (tmp_path / "answers.yaml").read_bytes() == examples()["kiosk"].read_bytes()

@@ -1,0 +1,42 @@
+"""Snapshots of the main screens (pytest-textual-snapshot): `--snapshot-update` to accept."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from textual.pilot import Pilot
+
+from drafter.app.app import DrafterApp
+
+App = Callable[..., DrafterApp]
+
+
+async def settle(pilot: Pilot[None]) -> None:
+    """Wait until the preview is drawn: its worker, then the Markdown widgets it mounted
+    (which render after the worker returns), then anything that started meanwhile."""
+    for _ in range(2):
+        await pilot.pause()
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause(0.3)
+
+
+def test_welcome(make_app: App, snap_compare: Any) -> None:
+    assert snap_compare(make_app(), terminal_size=(80, 24), run_before=settle)
+
+
+def test_editor_at_80x24(make_app: App, snap_compare: Any) -> None:
+    assert snap_compare(make_app("kiosk"), terminal_size=(80, 24), run_before=settle)
+
+
+def test_notes_for_an_unfinished_file(make_app: App, snap_compare: Any,
+                                      tmp_path: Path) -> None:
+    (tmp_path / "answers.yaml").write_text("business:\n  kinds: [kiosks]\n")
+
+    async def show_notes(pilot: Pilot[None]) -> None:
+        await settle(pilot)
+        await pilot.press("f4")
+        await settle(pilot)
+
+    assert snap_compare(make_app(), terminal_size=(80, 24), run_before=show_notes)
