@@ -12,7 +12,7 @@ from docx import Document
 
 import drafter.build as build_module
 from drafter.cli import main
-from drafter.review import Draft, Note
+from drafter.review import Note
 
 FOLDER = "parcel-point-kiosks-inc"
 CHILDREN = "Our services are not meant for children under 13"

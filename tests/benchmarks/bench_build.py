@@ -14,7 +14,6 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from pathlib import Path
 
 from drafter.build import Project, render
 from drafter.export import FORMATS
