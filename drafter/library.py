@@ -28,7 +28,7 @@ from drafter.templating import (
     Condition,
     TemplateSyntaxError,
     compile_condition,
-    environment,
+    compile_template,
     referenced_names,
 )
 from drafter.yamlio import load_data, parse_data, read_text
@@ -161,7 +161,7 @@ def _load_clause(path: Path) -> Clause:
     body_line = text[: match.end()].count("\n") + 1
     source = text[match.end():]
     try:
-        template = environment().from_string(source)
+        template = compile_template(source)
         condition = compile_condition(meta.when)
     except TemplateSyntaxError as exc:
         line = (exc.lineno or 1) + body_line - 1 if exc.source == source else 2

@@ -30,11 +30,12 @@ from pydantic import (
 from drafter.errors import UserError
 from drafter.paths import default_library
 from drafter.templating import (
+    AnswerGroup,
     Condition,
     TemplateSyntaxError,
-    answer_context,
     compile_condition,
     referenced_names,
+    template_value,
 )
 from drafter.yamlio import DataFile, load_data
 
@@ -153,10 +154,11 @@ class Questionnaire:
         test `v.link` without knowing whether it was answered. `when` may only name earlier questions
         (checked at load), so one pass in order settles everything.
         """
-        context: dict[str, dict[str, Any]] = {s.id: {} for s in self.sections}
+        # Built up as the walk goes, rather than rebuilt for each of the hundreds of conditions.
+        context = {s.id: AnswerGroup() for s in self.sections}
         walked: list[tuple[Entry, bool, Any]] = []
         for entry in self.entries.values():
-            shown = all(cond.holds(answer_context(context)) for cond in entry.conditions)
+            shown = all(cond.holds(context) for cond in entry.conditions)
             value = values.get(entry.key) if shown else None
             if shown and value is None:
                 value = entry.question.default
@@ -166,7 +168,7 @@ class Questionnaire:
                 fields = [f.id for f in entry.question.fields or []]
                 value = [{f: item.get(f) for f in fields} for item in value]
             walked.append((entry, shown, value))
-            context[entry.section.id][entry.question.id] = value
+            setattr(context[entry.section.id], entry.question.id, template_value(value))
         return walked
 
     def resolve(self, values: Mapping[str, Any]) -> dict[str, Any]:

@@ -9,16 +9,21 @@ a marked-safe string, the way Jinja's HTML autoescape uses `Markup`.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
+from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 from urllib.parse import quote
 
-from jinja2 import StrictUndefined, TemplateSyntaxError, meta, nodes
+import jinja2
+from jinja2 import BaseLoader, StrictUndefined, Template, TemplateSyntaxError, meta, nodes
+from jinja2.bccache import BytecodeCache, FileSystemBytecodeCache
+from jinja2.environment import TemplateExpression
 from jinja2.sandbox import SandboxedEnvironment
 
 from drafter.errors import DrafterError
@@ -104,10 +109,46 @@ FILTERS: dict[str, Callable[..., Any]] = {
 }
 
 
+class _SourceLoader(BaseLoader):
+    """Templates named by their own text, so that Jinja's bytecode cache can key on them.
+
+    Compiling the library's ~600 templates and conditions from scratch takes about a second;
+    loading their cached bytecode takes a few milliseconds. The cache is checked against a
+    checksum of the text, so an edited clause is always recompiled.
+    """
+
+    def get_source(self, environment: jinja2.Environment,
+                   template: str) -> tuple[str, None, Callable[[], bool]]:
+        return template, None, lambda: True
+
+
+class _BestEffortCache(FileSystemBytecodeCache):
+    """A cache that cannot be written (read-only or full disk) only costs speed."""
+
+    def dump_bytecode(self, bucket: Any) -> None:
+        try:
+            super().dump_bytecode(bucket)
+        except OSError:
+            pass
+
+
+def _bytecode_cache() -> BytecodeCache | None:
+    # Compiled code depends on this module's environment settings and filters, and on the
+    # Jinja version, so both are in the file names: a change to either starts a fresh cache.
+    stamp = hashlib.sha1(jinja2.__version__.encode() + Path(__file__).read_bytes())
+    try:
+        return _BestEffortCache(pattern=f"__drafter_{stamp.hexdigest()[:12]}_%s.cache")
+    except (OSError, RuntimeError):  # no private temporary folder: compile every time
+        return None
+
+
 @lru_cache(maxsize=1)
 def environment() -> SandboxedEnvironment:
     """The shared sandbox. Built once; templates and expressions are compiled against it."""
     env = SandboxedEnvironment(
+        loader=_SourceLoader(),
+        bytecode_cache=_bytecode_cache(),
+        cache_size=0,  # each text is compiled once by its owner; no need to keep a second copy
         undefined=StrictUndefined,
         autoescape=False,
         finalize=_finalize,
@@ -119,6 +160,11 @@ def environment() -> SandboxedEnvironment:
     return env
 
 
+def compile_template(source: str) -> Template:
+    """Compile a clause body (from the bytecode cache when it was compiled before)."""
+    return environment().get_template(source)
+
+
 class AnswerGroup(SimpleNamespace):
     """A section's answers (or one record) as templates see them: `business.name`, `v.link`.
 
@@ -127,17 +173,18 @@ class AnswerGroup(SimpleNamespace):
     """
 
 
-def _as_template_value(value: Any) -> Any:
+def template_value(value: Any) -> Any:
+    """An answer as templates see it: mappings become `AnswerGroup`s, all the way down."""
     if isinstance(value, Mapping):
-        return AnswerGroup(**{str(k): _as_template_value(v) for k, v in value.items()})
+        return AnswerGroup(**{str(k): template_value(v) for k, v in value.items()})
     if isinstance(value, (list, tuple)):
-        return [_as_template_value(v) for v in value]
+        return [template_value(v) for v in value]
     return value
 
 
 def answer_context(sections: Mapping[str, Mapping[str, Any]]) -> dict[str, AnswerGroup]:
     """Template variables from answers grouped by section: `{"business": {"name": …}}`."""
-    return {name: _as_template_value(values) for name, values in sections.items()}
+    return {name: template_value(values) for name, values in sections.items()}
 
 
 @dataclass(frozen=True)
@@ -155,8 +202,13 @@ class Condition:
 
 
 def compile_condition(source: str) -> Condition:
-    """Compile a condition once; raises `TemplateSyntaxError` on bad syntax."""
-    return Condition(source, environment().compile_expression(source, undefined_to_none=False))
+    """Compile a condition once; raises `TemplateSyntaxError` on bad syntax.
+
+    Written as the one-statement template that `Environment.compile_expression` builds from
+    the expression, so that it goes through the loader and its bytecode cache.
+    """
+    template = compile_template("{% set result = (" + source + ") %}")
+    return Condition(source, TemplateExpression(template, undefined_to_none=False))
 
 
 def referenced_names(source: str, *, expression: bool) -> set[str]:
@@ -187,7 +239,9 @@ __all__ = [
     "answer_context",
     "TemplateSyntaxError",
     "compile_condition",
+    "compile_template",
     "environment",
     "escape_markdown",
+    "template_value",
     "referenced_names",
 ]

@@ -243,9 +243,10 @@ def _table(doc: DocxDocument, tokens: list[Token], i: int, state: _State) -> int
     width = max((len(r) for r in rows), default=0)
     if rows and width:
         table: Table = doc.add_table(rows=len(rows), cols=width, style="Table Grid")
-        for r, row in enumerate(rows):
-            for c, (inline, header) in enumerate(row):
-                cell_paragraph = table.cell(r, c).paragraphs[0]
+        # Row by row: `table.cell(r, c)` re-walks the whole table on every call.
+        for r, (row, cells) in enumerate(zip(rows, (t.cells for t in table.rows))):
+            for c, ((inline, header), cell) in enumerate(zip(row, cells)):
+                cell_paragraph = cell.paragraphs[0]
                 _inline(doc, cell_paragraph, inline)
                 for run in cell_paragraph.runs:
                     run.bold = True if header else run.bold
