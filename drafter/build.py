@@ -7,8 +7,9 @@ script can do, and both produce byte-identical files from the same answers and l
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -42,19 +43,32 @@ from drafter.yamlio import atomic_write
 
 @dataclass(frozen=True)
 class Project:
-    """A questionnaire and the clause library that answers to it, loaded and cross-checked."""
+    """A questionnaire and the clause library that answers to it.
+
+    The library is loaded on first use, so the app can show its first question while the
+    clauses load in the background; `drafter build`, `review` and `lint` load it at once.
+    """
 
     questionnaire: Questionnaire
-    library: Library
+    library_root: Path
+    _loaded: list[Library] = field(default_factory=list, repr=False, compare=False)
+    _loading: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
 
     @classmethod
     def load(cls, questionnaire: Path | None = None, library: Path | None = None) -> Project:
-        """Load both. Cross-checking them is `lint()`, run by `drafter lint` and the tests
-        rather than on every start: a broken template still fails at render time, with its
-        file named."""
+        """Load the questionnaire (the library follows on first use). Cross-checking the two
+        is `lint()`, run by `drafter lint` and the tests rather than on every start: a broken
+        template still fails at render time, with its file named."""
         root = library or default_library()
         return cls(load_questionnaire(questionnaire or default_questionnaire(), root / "data"),
-                   load_library(root))
+                   root)
+
+    @property
+    def library(self) -> Library:
+        with self._loading:  # the app's workers may ask for it at the same moment
+            if not self._loaded:
+                self._loaded.append(load_library(self.library_root))
+            return self._loaded[0]
 
     def lint(self) -> list[UserError]:
         """Every way the library does not fit the questionnaire and catalog, one per line."""

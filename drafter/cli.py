@@ -180,6 +180,8 @@ def cmd_edit(args: argparse.Namespace) -> int:
     from drafter.app import run
 
     project = _project(args)
+    if args.library is not None:  # someone's own library: its errors come as one line, now
+        _ = project.library
     path, label = _app_file(args)
     return run(project, path, label=label, out_dir=Path(getattr(args, "output", "output")))
 
@@ -187,7 +189,7 @@ def cmd_edit(args: argparse.Namespace) -> int:
 def cmd_serve(args: argparse.Namespace) -> int:
     from drafter.app.serve import serve
 
-    _project(args)  # fail here, in one line, rather than inside every browser session
+    _ = _project(args).library  # fail here, in one line, not inside every browser session
     path, _ = _app_file(args)
     return serve(path, host=args.host, port=args.port, questionnaire=args.questionnaire,
                  library=args.library)

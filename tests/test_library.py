@@ -59,8 +59,9 @@ def test_lint_finds(tmp_path: Path, meta: str, body: str, message: str) -> None:
 ])
 def test_load_errors(tmp_path: Path, text: str, message: str, line: int) -> None:
     root = broken_library(tmp_path, "extra.md.j2", text)
+    project = Project.load(MINI / "questionnaire.yaml", root)  # the library loads on first use
     with pytest.raises(UserError) as raised:
-        Project.load(MINI / "questionnaire.yaml", root)
+        _ = project.library
     assert message in str(raised.value)
     assert raised.value.line == line
     assert raised.value.path is not None and raised.value.path.parent == root / "main"
@@ -77,3 +78,18 @@ def test_a_broken_template_fails_the_build_with_its_file(
     assert capsys.readouterr().err == (
         f"drafter: error: {root / 'main' / 'extra.md.j2'}: main.extra: clause template "
         "failed: 'a' is undefined (run `drafter lint`)\n")
+
+
+@pytest.mark.parametrize("command", [["edit", "answers.yaml"], ["serve"]])
+def test_the_app_reports_a_broken_library_before_it_starts(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], command: list[str]) -> None:
+    """The app loads the built-in library in the background; someone's own `--library` is
+    loaded first, so that its mistakes come as one line rather than inside the app."""
+    from drafter.cli import main
+
+    root = broken_library(tmp_path, "extra.md.j2", "no front matter")
+    code = main(["--questionnaire", str(MINI / "questionnaire.yaml"), "--library", str(root),
+                 *command])
+    assert code == 2
+    assert capsys.readouterr().err.startswith(
+        f"drafter: error: {root / 'main' / 'extra.md.j2'}:1: a clause starts with front matter")

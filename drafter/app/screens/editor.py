@@ -29,6 +29,7 @@ from drafter.app.widgets.fields import QuestionField, field_id
 from drafter.app.widgets.notes import NotesList
 from drafter.app.widgets.preview import PolicyPreview
 from drafter.app.widgets.sidebar import SectionList
+from drafter.errors import DrafterError
 from drafter.review import Note
 
 NARROW = 120
@@ -77,19 +78,24 @@ class EditorScreen(Screen[None]):
 
     @work(thread=True)
     def _find_feeds(self) -> None:
-        """Which clauses each question feeds: parsing every template takes a moment, so it
-        happens off the start-up path (the preview follows questions once it is done)."""
-        self.feeds = clauses_by_question(self.session.project)
+        """Which clauses each question feeds. Loading the clause library and parsing every
+        template takes a moment, so it happens off the start-up path (the preview follows
+        questions once it is done; a broken library is reported there by the preview)."""
+        try:
+            self.feeds = clauses_by_question(self.session.project)
+        except DrafterError:
+            pass
         self.app.call_from_thread(self.redraw_preview)
 
     async def on_mount(self) -> None:
-        self._find_feeds()
+        # Before the form is built: setting it later restyles every widget on the screen.
+        self.set_class(self.app.size.width < NARROW, "-narrow")
         self.sub_title = self.session.label
         position = self.session.load_position()
         sections = self.visible_sections()
         first = position.section if position and position.section in sections else sections[0]
         await self.show_section(first, position.question if position else None)
-        self.redraw_preview()
+        self.call_after_refresh(self._find_feeds)  # the first question is on screen by then
 
     def on_unmount(self) -> None:
         self.session.flush()
