@@ -13,6 +13,8 @@ markers and list out, for the publishable copy.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from drafter.assemble import Policy
 from drafter.export import Source, exporter
 from drafter.review import Draft, Note
@@ -27,14 +29,26 @@ def _markers(notes: dict[str | None, list[Note]], anchor: str | None) -> list[st
     return [" ".join(f"[{n.id}]" for n in found), ""] if found else []
 
 
-def to_markdown(draft: Draft, *, clean: bool = False) -> str:
-    """The full policy as Markdown (the source of truth for every other format)."""
+@dataclass(frozen=True)
+class Block:
+    """One run of the policy's Markdown: the header, a section's heading, a clause, or the
+    notes list. `text` is what a reader sees; `lead` is what only the source has before it
+    (the blank separating line, the clause comment). The app's preview shows blocks one by one."""
+
+    section: str | None  # the policy section it belongs to (None: header, notes list)
+    id: str  # "head", the section id for its heading, the clause id, or "notes"
+    text: str
+    lead: tuple[str, ...] = ()
+
+
+def markdown_blocks(draft: Draft, *, clean: bool = False) -> list[Block]:
+    """The policy as Markdown blocks, in order; `to_markdown` joins them."""
     policy: Policy = draft.policy
     notes: dict[str | None, list[Note]] = {}
     if not clean:
         for note in draft.notes:
             notes.setdefault(note.anchor, []).append(note)
-    lines = [
+    head = [
         f"# {escape_markdown(policy.title)}",
         "",
         f"**{escape_markdown(policy.business_name)}**  ",
@@ -43,22 +57,33 @@ def to_markdown(draft: Draft, *, clean: bool = False) -> str:
         *_markers(notes, None),
         "## Contents",
         "",
+        *(f"{i}. [{escape_markdown(s.title)}](#{s.anchor})"
+          for i, s in enumerate(policy.sections, start=1)),
     ]
-    lines += [f"{i}. [{escape_markdown(s.title)}](#{s.anchor})"
-              for i, s in enumerate(policy.sections, start=1)]
+    blocks = [Block(None, "head", "\n".join(head))]
     for section in policy.sections:
-        lines += ["", f"## {escape_markdown(section.title)}"]
+        heading = [f"## {escape_markdown(section.title)}"]
         if section.id in notes:
-            lines += ["", *_markers(notes, section.id)[:-1]]
+            heading += ["", *_markers(notes, section.id)[:-1]]
+        blocks.append(Block(section.id, section.id, "\n".join(heading), ("",)))
         for clause in section.clauses:
-            lines += ["", f"<!-- clause: {clause.id} ({clause.source.as_posix()}) -->"]
-            lines += _markers(notes, clause.id)
+            text = [*_markers(notes, clause.id)]
             if clause.title:
-                lines += [f"### {escape_markdown(clause.title)}", ""]
-            lines.append(clause.markdown)
+                text += [f"### {escape_markdown(clause.title)}", ""]
+            text.append(clause.markdown)
+            comment = f"<!-- clause: {clause.id} ({clause.source.as_posix()}) -->"
+            blocks.append(Block(section.id, clause.id, "\n".join(text), ("", comment)))
     if not clean and draft.notes:
-        lines += ["", NOTES_MARK, "## Reviewer notes", ""]
-        lines += [note_item(note, None, where=False) for note in draft.notes]
+        items = [note_item(note, None, where=False) for note in draft.notes]
+        blocks.append(Block(None, "notes", "\n".join(["## Reviewer notes", "", *items]),
+                            ("", NOTES_MARK)))
+    return blocks
+
+
+def to_markdown(draft: Draft, *, clean: bool = False) -> str:
+    """The full policy as Markdown (the source of truth for every other format)."""
+    lines = [line for block in markdown_blocks(draft, clean=clean)
+             for line in (*block.lead, block.text)]
     return "\n".join(lines) + "\n"
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from textual.pilot import Pilot
+from textual.widgets import Input
 
 from drafter.app.app import DrafterApp
 
@@ -15,11 +16,15 @@ App = Callable[..., DrafterApp]
 
 async def settle(pilot: Pilot[None]) -> None:
     """Wait until the preview is drawn: its worker, then the Markdown widgets it mounted
-    (which render after the worker returns), then anything that started meanwhile."""
+    (which render after the worker returns), then anything that started meanwhile; then
+    stop text cursors blinking."""
     for _ in range(2):
         await pilot.pause()
         await pilot.app.workers.wait_for_complete()
         await pilot.pause(0.3)
+    for field in pilot.app.screen.query(Input):  # a blinking cursor is caught at random
+        field.cursor_blink = False
+    await pilot.pause()
 
 
 def test_welcome(make_app: App, snap_compare: Any) -> None:

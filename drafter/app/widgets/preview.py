@@ -1,104 +1,165 @@
-"""The live preview: the policy as the Markdown exporter writes it, one section at a time.
+"""The live preview: the whole policy as the Markdown exporter writes it, section by section.
 
-It shows the policy section holding the clause the current question feeds (the exporter
-marks each clause with `<!-- clause: ID (path) -->`), one Markdown widget per clause, and
-re-renders only clauses whose text changed: a whole policy of Markdown widgets costs a
-second of layout per keystroke, one section costs a few milliseconds.
+Every section of the policy is listed as a collapsible part; the part holding the clause the
+current question feeds is open, at that clause, and any other can be opened by hand. Only
+open parts are drawn, one Markdown widget per clause, and a redraw replaces only clauses
+whose text changed: Markdown widgets for a whole policy cost about a second of layout per
+keystroke, an open section a few milliseconds.
 """
 
 from __future__ import annotations
 
 import asyncio
-import re
 
+from textual import on
 from textual.containers import VerticalScroll
-from textual.widgets import Markdown, Static
+from textual.widgets import Collapsible, Markdown, Static
 
-from drafter.export.markdown import to_markdown
+from drafter.export.markdown import Block, markdown_blocks
 from drafter.review import Draft
 
-_SECTION = re.compile(r"^(?=## )", re.MULTILINE)
-_CLAUSE_MARK = re.compile(r"^<!-- clause: (\S+) \(.*?\) -->\n", re.MULTILINE)
 
-
-def split_policy(draft: Draft) -> dict[str, list[tuple[str, str]]]:
-    """Per policy section id (and "head" for the title and contents): its (block id, Markdown)
-    blocks, the section heading first, then one block per clause."""
-    chunks = _SECTION.split(to_markdown(draft))
-    ids = [s.id for s in draft.policy.sections]
-    head, sections = "".join(chunks[:-len(ids)] if ids else chunks), chunks[-len(ids):]
-    found: dict[str, list[tuple[str, str]]] = {"head": [("head", head)]}
-    for section_id, chunk in zip(ids, sections if ids else [], strict=True):
-        parts = _CLAUSE_MARK.split(chunk)
-        found[section_id] = [(f"{section_id}:heading", parts[0]),
-                             *zip(parts[1::2], parts[2::2], strict=True)]
-    return found
+def policy_parts(draft: Draft) -> tuple[str, dict[str, str], dict[str, list[Block]]]:
+    """The header's Markdown, each section's title, and each section's blocks (its clauses,
+    after any reviewer markers on the section itself; the title is the part's own label)."""
+    head, titles, parts = "", {}, {}
+    for block in markdown_blocks(draft):
+        if block.id == "head":
+            head = block.text
+        elif block.section is not None and block.id == block.section:
+            title, _, rest = block.text.partition("\n")
+            titles[block.section] = title.removeprefix("## ")
+            parts[block.section] = [Block(block.section, block.id, rest.strip())] if rest else []
+        elif block.section is not None:
+            parts[block.section].append(block)
+    return head, titles, parts
 
 
 class PolicyPreview(VerticalScroll):
-    """One section of the assembled policy; `show` updates it, `follow` picks the section."""
+    """The assembled policy; `show` updates it, `follow` opens the current clause's section."""
 
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
-        self.policy: dict[str, list[tuple[str, str]]] = {}
+        self.head = ""
+        self.parts: dict[str, list[Block]] = {}
         self.clause_section: dict[str, str] = {}
-        self.section = "head"
-        self.blocks: dict[str, tuple[str, Markdown]] = {}
         self.current: str | None = None
+        self.opened: str | None = None  # the section `follow` opened (it closes it again)
+        self.drawn: dict[str, dict[str, tuple[str, Markdown]]] = {}  # open sections' widgets
         self._drawing = asyncio.Lock()
 
     async def show(self, draft: Draft | None, problem: str = "") -> None:
-        if draft is None:
-            self.policy = {}
-            async with self._drawing:
+        async with self._drawing:
+            if draft is None:
+                self.parts, self.drawn = {}, {}
                 await self.remove_children()
-                self.blocks.clear()
                 await self.mount(Static(f"The preview appears once the policy can be drafted: "
                                         f"{problem}", classes="preview-problem"))
+                return
+            head, titles, parts = policy_parts(draft)
+            self.clause_section = {b.id: s for s, blocks in parts.items() for b in blocks}
+            if list(parts) != list(self.parts) or not self.query(Collapsible):
+                await self._rebuild(head, titles, parts)
+            else:
+                self.parts = parts
+                if head != self.head:
+                    self.head = head
+                    await self.query_one("#preview-head", Markdown).update(head)
+                for section_id, title in titles.items():
+                    self._part(section_id).title = title
+            await self._open(self.clause_section.get(self.current or ""))
+            for section_id in list(self.drawn):
+                await self._draw(section_id)
+            self._mark_current()
+
+    async def _rebuild(self, head: str, titles: dict[str, str],
+                       parts: dict[str, list[Block]]) -> None:
+        """Sections came or went: list them all again, closed."""
+        self.head, self.parts, self.drawn, self.opened = head, parts, {}, None
+        await self.remove_children()
+        await self.mount_all([
+            Markdown(head, id="preview-head"),
+            *(Collapsible(title=titles[s], collapsed=True, id=f"part-{s}") for s in parts),
+        ])
+
+    def _part(self, section_id: str) -> Collapsible:
+        return self.query_one(f"#part-{section_id}", Collapsible)
+
+    async def _open(self, section_id: str | None) -> None:
+        """Open `section_id` (closing the section an earlier `follow` opened) and draw it."""
+        if section_id is None or section_id not in self.parts:
             return
-        self.policy = split_policy(draft)
-        self.clause_section = {c.id: s.id for s in draft.policy.sections for c in s.clauses}
-        if self.current in self.clause_section:
-            self.section = self.clause_section[self.current]
-        await self._draw()
+        if self.opened not in (None, section_id) and self.opened in self.parts:
+            self._part(self.opened).collapsed = True
+            self.drawn.pop(self.opened, None)
+        self.opened = section_id
+        self._part(section_id).collapsed = False
+        await self._draw(section_id)
 
-    async def _draw(self) -> None:
-        """Bring the widgets in line with `policy`, `section` and `current`. Serialised: a
-        redraw and a follow can both be under way, and must not both remount."""
-        async with self._drawing:
-            await self._draw_now()
+    async def _draw(self, section_id: str) -> None:
+        """Bring an open section's clause widgets in line with its blocks."""
+        blocks = [(b.id, b.text) for b in self.parts.get(section_id, [])]
+        drawn = self.drawn.get(section_id)
+        contents = self._part(section_id).query_one(Collapsible.Contents)
+        if drawn is None or [i for i, _ in blocks] != list(drawn):
+            await contents.remove_children()
+            drawn = {i: (text, Markdown(text, classes="clause")) for i, text in blocks}
+            await contents.mount_all([widget for _, widget in drawn.values()])
+            self.drawn[section_id] = drawn
+            return
+        for block_id, text in blocks:
+            old, widget = drawn[block_id]
+            if old != text:
+                await widget.update(text)
+                drawn[block_id] = (text, widget)  # `text()` now shows it
 
-    async def _draw_now(self) -> None:
-        section = self.section if self.section in self.policy else "head"
-        blocks = self.policy.get(section, [])
-        if [i for i, _ in blocks] != list(self.blocks):
-            await self.remove_children()
-            self.blocks = {i: (text, Markdown(text, classes="clause")) for i, text in blocks}
-            await self.mount_all([widget for _, widget in self.blocks.values()])
+    def _mark_current(self) -> None:
+        for drawn in self.drawn.values():
+            for block_id, (_, widget) in drawn.items():
+                widget.set_class(block_id == self.current, "-current")
+
+    def _bring_to_top(self, block_id: str | None) -> None:
+        """Bring the current clause (or, failing that, its section) to the top."""
+        section_id = self.clause_section.get(block_id or "", block_id)
+        drawn = self.drawn.get(section_id or "", {})
+        if block_id in drawn:
+            target = drawn[block_id][1]
+        elif section_id in self.parts:
+            target = self._part(section_id)
         else:
-            for block_id, text in blocks:
-                old, widget = self.blocks[block_id]
-                if old != text:
-                    await widget.update(text)
-                    self.blocks[block_id] = (text, widget)  # `text()` now shows it
-        for block_id, (_, widget) in self.blocks.items():
-            widget.set_class(block_id == self.current, "-current")
-        if self.current in self.blocks:
-            self.scroll_to_widget(self.blocks[self.current][1], animate=False, top=True)
+            return
+        self.call_after_refresh(self.scroll_to_widget, target, animate=False, top=True)
+
+    @on(Collapsible.Expanded)
+    async def _opened_by_hand(self, event: Collapsible.Expanded) -> None:
+        section_id = (event.collapsible.id or "").removeprefix("part-")
+        if section_id in self.parts and section_id not in self.drawn:
+            async with self._drawing:
+                await self._draw(section_id)
+                self._mark_current()
+
+    @on(Collapsible.Collapsed)
+    def _closed(self, event: Collapsible.Collapsed) -> None:
+        """A closed section is not kept up to date; opening it draws it afresh."""
+        self.drawn.pop((event.collapsible.id or "").removeprefix("part-"), None)
 
     def text(self) -> str:
-        """The Markdown shown (for tests and the benchmark)."""
-        return "".join(text for text, _ in self.blocks.values())
+        """The Markdown shown: the header and the open sections (for tests and the benchmark)."""
+        return "\n\n".join([self.head, *(text for drawn in self.drawn.values()
+                                         for text, _ in drawn.values())])
 
     async def follow(self, clause_ids: list[str]) -> None:
-        """Show the section of the first of these clauses that is in the draft, at that clause."""
-        self.current = next((c for c in clause_ids if c in self.clause_section), None)
-        if self.current is not None:
-            self.section = self.clause_section[self.current]
-        await self._draw()
+        """Open the section of the first of these clauses that is in the draft, at that clause."""
+        async with self._drawing:
+            self.current = next((c for c in clause_ids if c in self.clause_section), None)
+            await self._open(self.clause_section.get(self.current or ""))
+            self._mark_current()
+            self._bring_to_top(self.current)
 
-    async def follow_section(self, section: str | None) -> None:
-        """Show a policy section (a note's anchor), if the draft has it."""
-        self.current = None
-        self.section = section or "head"
-        await self._draw()
+    async def follow_section(self, anchor: str | None) -> None:
+        """Show where a note is anchored: a clause, or a whole section."""
+        async with self._drawing:
+            self.current = anchor if anchor in self.clause_section else None
+            await self._open(self.clause_section.get(anchor or "", anchor))
+            self._mark_current()
+            self._bring_to_top(anchor)
