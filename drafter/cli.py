@@ -11,6 +11,7 @@ import json
 import os
 import sys
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -162,18 +163,25 @@ def _answers_arguments(p: argparse.ArgumentParser) -> None:
                    help="the folder the policy is built into (default: output/)")
 
 
-def _app_file(args: argparse.Namespace) -> tuple[Path, str]:
-    """The answers file the app opens, and how to name it to the owner."""
+@dataclass(frozen=True)
+class AppFile:
+    """The answers file the app opens, how to name it to the owner, and whether it is a
+    built-in example (shown read-only: the app offers to edit a copy)."""
+
+    path: Path
+    label: str
+    example: str | None = None
+
+
+def _app_file(args: argparse.Namespace) -> AppFile:
     name = getattr(args, "open_example", None)
     if name is not None:
-        from drafter.app.session import example_copy
-
         args.answers, args.example = None, name
-        return example_copy(_answers_path(args)), f"example {name} (a copy: yours to change)"
+        return AppFile(_answers_path(args), f"example {name} (read-only: F3 edits a copy)", name)
     path = Path(getattr(args, "file", None) or "answers.yaml")
     if path.is_dir():
         raise UserError("is a folder; give an answers file such as answers.yaml", path=path)
-    return path, str(path)
+    return AppFile(path, str(path))
 
 
 def cmd_edit(args: argparse.Namespace) -> int:
@@ -182,17 +190,18 @@ def cmd_edit(args: argparse.Namespace) -> int:
     project = _project(args)
     if args.library is not None:  # someone's own library: its errors come as one line, now
         _ = project.library
-    path, label = _app_file(args)
-    return run(project, path, label=label, out_dir=Path(getattr(args, "output", "output")))
+    file = _app_file(args)
+    return run(project, file.path, label=file.label, read_only=file.example is not None,
+               out_dir=Path(getattr(args, "output", "output")))
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
     from drafter.app.serve import serve
 
     _ = _project(args).library  # fail here, in one line, not inside every browser session
-    path, _ = _app_file(args)
-    return serve(path, host=args.host, port=args.port, questionnaire=args.questionnaire,
-                 library=args.library)
+    file = _app_file(args)
+    return serve(file.path, host=args.host, port=args.port, questionnaire=args.questionnaire,
+                 library=args.library, example=file.example)
 
 
 def parser() -> argparse.ArgumentParser:
@@ -206,7 +215,8 @@ def parser() -> argparse.ArgumentParser:
     top.add_argument("--library", metavar="DIR", type=Path,
                      help="clause library folder (default: the built-in clauses/)")
     top.add_argument("--example", dest="open_example", metavar="NAME",
-                     help=f"open a copy of a built-in example in the app: {', '.join(examples())}")
+                     help="open a built-in example in the app, read-only (F3 edits a copy): "
+                          f"{', '.join(examples())}")
     sub = top.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("build", help="draft the policy from an answers file")

@@ -8,9 +8,10 @@ from pathlib import Path
 from drafter.build import Project
 
 
-def run(project: Project, path: Path, *, label: str = "", out_dir: Path | None = None) -> int:
+def run(project: Project, path: Path, *, label: str = "", out_dir: Path | None = None,
+        read_only: bool = False) -> int:
     """Run the app on one answers file until the owner quits."""
     from drafter.app.app import DrafterApp
 
-    DrafterApp(project, path, label=label, out_dir=out_dir).run()
+    DrafterApp(project, path, label=label, out_dir=out_dir, read_only=read_only).run()
     return 0

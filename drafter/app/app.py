@@ -28,9 +28,9 @@ class DrafterApp(App[None]):
     BINDINGS = [Binding("f9", "toggle_dark", "Light/dark")]
 
     def __init__(self, project: Project, path: Path, *, label: str = "",
-                 out_dir: Path | None = None) -> None:
+                 out_dir: Path | None = None, read_only: bool = False) -> None:
         super().__init__()
-        self.session = Session.open(project, path, label)
+        self.session = Session.open(project, path, label, read_only)
         self.out_dir = out_dir or Path("output")
         self.theme = "textual-dark"
 
@@ -52,7 +52,8 @@ class DrafterApp(App[None]):
         yield from super().get_system_commands(screen)
         for owner in (self, screen):
             for binding in owner.BINDINGS:
-                if isinstance(binding, Binding) and binding.description:
+                if (isinstance(binding, Binding) and binding.description
+                        and owner.check_action(binding.action, ()) is not False):
                     yield SystemCommand(binding.description, f"Keys: {binding.key}",
                                         partial(owner.run_action, binding.action))
         if isinstance(screen, EditorScreen):

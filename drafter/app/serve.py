@@ -35,20 +35,21 @@ class LocalServer(Server):
         return context
 
 
-def command(path: Path, questionnaire: Path | None, library: Path | None) -> str:
-    """The command each browser session runs."""
+def command(path: Path, questionnaire: Path | None, library: Path | None,
+            example: str | None = None) -> str:
+    """The command each browser session runs (a built-in example stays read-only there too)."""
     parts = [sys.executable, "-m", "drafter"]
     if questionnaire is not None:
         parts += ["--questionnaire", str(questionnaire.resolve())]
     if library is not None:
         parts += ["--library", str(library.resolve())]
-    parts += ["edit", str(path.resolve())]
+    parts += ["--example", example] if example else ["edit", str(path.resolve())]
     return shlex.join(parts)
 
 
 def serve(path: Path, *, host: str, port: int, questionnaire: Path | None = None,
-          library: Path | None = None) -> int:
-    server = LocalServer(command(path, questionnaire, library), host=host, port=port,
+          library: Path | None = None, example: str | None = None) -> int:
+    server = LocalServer(command(path, questionnaire, library, example), host=host, port=port,
                          title="Drafter", templates_path=WEB / "templates")
     server.serve()
     return 0

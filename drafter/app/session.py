@@ -9,8 +9,6 @@ form's position lives in a small side file (`.NAME.position.json`), never in the
 from __future__ import annotations
 
 import json
-import shutil
-import tempfile
 import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -29,6 +27,9 @@ from drafter.templating import referenced_names
 from drafter.yamlio import atomic_write
 
 
+READ_ONLY = "this is a built-in example, shown read-only: press F3 to edit a copy"
+
+
 @dataclass(frozen=True)
 class Position:
     """Where the owner was: a section id and the focused question's key."""
@@ -44,6 +45,7 @@ class Session:
     project: Project
     file: AnswersFile
     label: str = ""
+    read_only: bool = False  # a built-in example: shown, never written (not even the position)
     raw: dict[str, Any] = field(default_factory=dict)
     errors: dict[str, str] = field(default_factory=dict)
     valid: dict[str, Any] = field(default_factory=dict)
@@ -53,8 +55,9 @@ class Session:
     _saved: int = 0
 
     @classmethod
-    def open(cls, project: Project, path: Path, label: str = "") -> Session:
-        session = cls(project, AnswersFile.open(path), label or str(path))
+    def open(cls, project: Project, path: Path, label: str = "",
+             read_only: bool = False) -> Session:
+        session = cls(project, AnswersFile.open(path), label or str(path), read_only)
         for entry in project.questionnaire:
             value = session.file.get(entry.key)
             if value is not None:
@@ -80,6 +83,8 @@ class Session:
         returns the problem with it, if any."""
         if self.unchanged(key, value):
             return self.errors.get(key)
+        if self.read_only:
+            return READ_ONLY
         self._record(key, None if value in ("", []) else value)
         with self._lock:
             self.file.set(key, self.valid.get(key, self.raw.get(key)))
@@ -98,7 +103,7 @@ class Session:
         a burst of keystrokes costs one write, and the newest answers always win)."""
         with self._writing:
             with self._lock:
-                if self._version == self._saved:
+                if self._version == self._saved or self.read_only:
                     return
                 version, text = self._version, self.file.text()
             atomic_write(self.path, text)
@@ -141,6 +146,8 @@ class Session:
         return found
 
     def save_position(self, position: Position) -> None:
+        if self.read_only:
+            return
         atomic_write(position_path(self.path), json.dumps(position.__dict__) + "\n")
 
     def load_position(self) -> Position | None:
@@ -246,13 +253,20 @@ def export(session: Session, out_dir: Path, formats: list[Format] | None = None,
     return build(session.project, answers, out_dir, formats or list(FORMATS.values()))
 
 
-def example_copy(source: Path) -> Path:
-    """A copy of a built-in example in a fresh temporary folder: the example stays untouched."""
-    folder = Path(tempfile.mkdtemp(prefix="drafter-example-"))
-    target = folder / source.name
-    shutil.copyfile(source, target)
-    return target
+def copy_example(source: Path, folder: Path) -> Path:
+    """A copy of a built-in example to edit: `answers.yaml` in `folder`, or, when that is
+    taken, `answers-<example>.yaml` (then `-2`, `-3`, …). Never overwrites a file."""
+    candidates = [folder / "answers.yaml", folder / f"answers-{source.stem}.yaml",
+                  *(folder / f"answers-{source.stem}-{n}.yaml" for n in range(2, 1000))]
+    for target in candidates:
+        try:
+            with target.open("xb") as handle:  # created only if absent, even if two race
+                handle.write(source.read_bytes())
+            return target
+        except FileExistsError:
+            continue
+    raise UserError("no free name for a copy of the example", path=folder)
 
 
 __all__ = ["Position", "Session", "check", "clauses_by_question", "edited_by_hand", "export",
-           "example_copy", "position_path", "preview_draft", "record_catalog"]
+           "copy_example", "READ_ONLY", "position_path", "preview_draft", "record_catalog"]

@@ -80,6 +80,9 @@ async def test_a_section_opened_by_hand_is_drawn(make_app: App) -> None:
         closed = next(c for c in preview.query(Collapsible) if c.collapsed)
         section = (closed.id or "").removeprefix("part-")
         closed.collapsed = False
-        await pilot.pause()
+        for _ in range(50):  # its drawing waits for any redraw under way
+            await pilot.pause(0.05)
+            if section in preview.drawn:
+                break
         assert section in preview.drawn
         assert all(b.text in preview.text() for b in preview.parts[section])

@@ -22,6 +22,7 @@ from drafter.app.session import (
     Position,
     Session,
     clauses_by_question,
+    copy_example,
     preview_draft,
     record_catalog,
 )
@@ -29,7 +30,7 @@ from drafter.app.widgets.fields import QuestionField, field_id
 from drafter.app.widgets.notes import NotesList
 from drafter.app.widgets.preview import PolicyPreview
 from drafter.app.widgets.sidebar import SectionList
-from drafter.errors import DrafterError
+from drafter.errors import DrafterError, UserError
 from drafter.review import Note
 
 NARROW = 120
@@ -45,6 +46,7 @@ class EditorScreen(Screen[None]):
     """Answer the questionnaire one section at a time."""
 
     BINDINGS = [
+        Binding("f3", "edit_copy", "Edit a copy"),  # first: the one thing to do on an example
         Binding("f2,ctrl+o", "toggle_preview", "Preview"),
         Binding("f4,ctrl+g", "show_notes", "Notes"),
         Binding("f8,ctrl+s", "export", "Export"),
@@ -136,7 +138,11 @@ class EditorScreen(Screen[None]):
         self._refresh_sidebar()
         target = focus if focus and self._shown(focus) else next(
             (k for k in session.visible() if k.startswith(f"{section_id}.")), None)
-        if target is not None:
+        if session.read_only:  # an example to look through: answers shown, not editable
+            for field in form.query(QuestionField):
+                field.disabled = True
+            self.query_one(SectionList).focus()
+        elif target is not None:
             self.query_one(f"#{field_id(target)}", QuestionField).focus_answer()
         self._remember(target)
 
@@ -276,6 +282,25 @@ class EditorScreen(Screen[None]):
             await self.show_section(sections[index + by])
         elif by > 0:
             self.action_export()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """"Edit a copy" is offered (in the footer and palette) only on a read-only example."""
+        if action == "edit_copy":
+            return self.session.read_only  # False hides it
+        return True
+
+    def action_edit_copy(self) -> None:
+        """Copy the example into the current folder and go on editing the copy."""
+        if not self.session.read_only:
+            return
+        try:
+            path = copy_example(self.session.path, Path.cwd())
+        except (OSError, UserError) as exc:
+            self.notify(f"Could not copy the example: {exc}", severity="error")
+            return
+        self.app.open_editor(Session.open(  # type: ignore[attr-defined]
+            self.session.project, path, str(path)))
+        self.app.notify(f"Your copy is {path}. Answers are saved as you type.")
 
     def action_export(self) -> None:
         from drafter.app.screens.export import run_export
