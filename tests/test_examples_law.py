@@ -93,3 +93,7 @@ def test_texas_sale_notices_use_the_exact_statutory_words() -> None:
     texts = [c.markdown for c in fixture_draft().policy.clauses()]
     assert "NOTICE: We may sell your sensitive personal data." in texts
     assert "NOTICE: We may sell your biometric personal data." in texts
+
+
+def test_texas_statutory_notices_are_not_a_mix_of_terms() -> None:
+    assert not [n for n in fixture_draft().notes if n.topic == "terminology"]

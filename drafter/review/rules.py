@@ -84,15 +84,25 @@ class PatternRule(TextRule):
 
 
 class TermGroup(TextRule):
-    """Names for one thing that a policy should not mix (`variants`: label → pattern)."""
+    """Names for one thing that a policy should not mix (`variants`: label → pattern).
+
+    A use inside a sentence matching an `unless` pattern does not count: wording a statute
+    prescribes word for word (Texas's "personal data" sale notices) is not the drafter's mix.
+    """
 
     variants: dict[str, str]
+    unless: list[str] = []
 
     @field_validator("variants")
     @classmethod
     def _compiles(cls, value: dict[str, str]) -> dict[str, str]:
         valid_patterns(list(value.values()))
         return value
+
+    @field_validator("unless")
+    @classmethod
+    def _unless_compiles(cls, value: list[str]) -> list[str]:
+        return valid_patterns(value)
 
 
 class CompanyNames(TextRule):
@@ -179,7 +189,8 @@ class ReviewRules:
     text: TextRules
     history: tuple[re.Pattern[str], ...]
     patterns: tuple[CompiledPattern, ...]  # placeholders, outdated, risky, expected: in order
-    terms: tuple[tuple[TermGroup, tuple[tuple[str, re.Pattern[str]], ...]], ...]
+    terms: tuple[tuple[TermGroup, tuple[tuple[str, re.Pattern[str]], ...],
+                       tuple[re.Pattern[str], ...]], ...]  # group, variants, unless
     company: re.Pattern[str]
     date: re.Pattern[str]
     answer_checks: tuple[CompiledAnswerCheck, ...]
@@ -227,7 +238,9 @@ def load_review_rules(root: Path) -> ReviewRules:
     if duplicates:
         raise UserError("duplicate check id", path=path, field=duplicates[0])
     terms = tuple((g, tuple((label, re.compile(p, re.IGNORECASE))
-                            for label, p in g.variants.items())) for g in text.terminology)
+                            for label, p in g.variants.items()),
+                   tuple(re.compile(p, re.IGNORECASE) for p in g.unless))
+                  for g in text.terminology)
     return ReviewRules(
         text=text,
         history=tuple(re.compile(p, re.IGNORECASE) for p in text.history),
@@ -288,7 +301,7 @@ def lint_review(rules: ReviewRules, questionnaire: Questionnaire) -> list[UserEr
                                       path=rules.answer_checks_path, line=compiled.line,
                                       field=compiled.check.id))
     text = rules.text
-    text_rules: list[Rule] = [c.rule for c in rules.patterns] + [g for g, _ in rules.terms]
+    text_rules: list[Rule] = [c.rule for c in rules.patterns] + [g for g, _, _ in rules.terms]
     for rule in [*text_rules, text.company_names, text.effective_date]:
         if rule.resolves_by is not None and rule.resolves_by not in questionnaire.keys:
             warnings.append(UserError(f"`resolves_by` names {rule.resolves_by!r}, which is not "
