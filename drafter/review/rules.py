@@ -155,9 +155,12 @@ class TextRules(BaseModel):
 
 
 class AnswerCheck(Rule):
-    """A contradiction (or advice) in the answers: `when` is a Jinja condition over them."""
+    """A contradiction (or advice) in the answers: `when` is a Jinja condition over them.
+    `items`, if given, is an expression whose list fills `{items}` in the message (which
+    vendors, say); the note is left out when that list is empty."""
 
     when: str
+    items: str | None = None
     anchor: str | None = None  # clause or section id the marker goes next to
 
 
@@ -172,6 +175,7 @@ class CompiledPattern:
 class CompiledAnswerCheck:
     check: AnswerCheck
     condition: Condition
+    items: Condition | None
     names: frozenset[str]
     source: DataFile
     index: int
@@ -268,13 +272,21 @@ def _load_answer_checks(path: Path) -> tuple[CompiledAnswerCheck, ...]:
             rid = item.get("id") if isinstance(item, Mapping) else None
             raise UserError(err["msg"], path=path, line=file.line((index, *err["loc"])),
                             field=rid) from None
-        try:
-            condition = compile_condition(check.when)
-        except TemplateSyntaxError as exc:
-            raise UserError(f"`when` is not a valid expression: {exc.message}", path=path,
-                            line=file.line((index,)), field=check.id) from None
-        names = frozenset(referenced_names(check.when, expression=True))
-        checks.append(CompiledAnswerCheck(check, condition, names, file, index))
+        expressions = {"when": check.when, "items": check.items}
+        compiled: dict[str, Condition] = {}
+        for field, source in expressions.items():
+            try:
+                if source is not None:
+                    compiled[field] = compile_condition(source)
+            except TemplateSyntaxError as exc:
+                raise UserError(f"`{field}` is not a valid expression: {exc.message}",
+                                path=path, line=file.line((index,)), field=check.id) from None
+        # `data.NAME` is the library's reference data (the vendor catalog), always present
+        names = frozenset(name for source in expressions.values() if source is not None
+                          for name in referenced_names(source, expression=True)
+                          if not name.startswith("data."))
+        checks.append(CompiledAnswerCheck(check, compiled["when"], compiled.get("items"),
+                                          names, file, index))
     return tuple(checks)
 
 
