@@ -122,3 +122,13 @@ def test_big_sweepstakes_open_to_new_york_or_florida_get_advice() -> None:
     assert notes(draft("marketplace"), "contests.") == {}  # prizes of $5,000 or less
     assert notes(draft("marketplace", **big, **{"marketplace.contest_ny_fl": "no"}),
                  "contests.") == {}
+
+
+def test_rewards_said_not_for_ads_while_lists_go_to_ad_platforms_is_a_warning() -> None:
+    def warned(**changes: Any) -> bool:
+        return any(n.check == "answers.rewards-not-for-ads-but-lists-uploaded"
+                   for n in draft("california-store", **changes).notes)
+
+    assert warned(**COLORADO)  # the store uploads customer lists to ad platforms
+    assert not warned(**COLORADO, **{"data_practices.ad_audiences": False})
+    assert not warned()  # California only: no Colorado disclosure to contradict

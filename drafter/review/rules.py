@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, model_validator
 
 from drafter.errors import UserError
 from drafter.questionnaire import Questionnaire
@@ -162,6 +162,12 @@ class AnswerCheck(Rule):
     when: str
     items: str | None = None
     anchor: str | None = None  # clause or section id the marker goes next to
+
+    @model_validator(mode="after")
+    def _items_have_a_place(self) -> AnswerCheck:
+        if self.items is not None and "{items}" not in self.message:
+            raise ValueError("a check with `items` needs {items} in its message")
+        return self
 
 
 @dataclass(frozen=True)
