@@ -195,8 +195,12 @@ class Condition:
     compiled: Callable[..., Any] = field(repr=False, compare=False)
 
     def holds(self, context: Mapping[str, Any]) -> bool:
+        return bool(self.value(context))
+
+    def value(self, context: Mapping[str, Any]) -> Any:
+        """The expression's value (a list of names for a note, say), not just its truth."""
         try:
-            return bool(self.compiled(**context))
+            return self.compiled(**context)
         except Exception as exc:  # any failure inside the sandbox is a library bug
             raise DrafterError(f"condition {self.source!r} failed: {exc}") from exc
 

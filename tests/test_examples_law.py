@@ -93,3 +93,16 @@ def test_texas_sale_notices_use_the_exact_statutory_words() -> None:
     texts = [c.markdown for c in fixture_draft().policy.clauses()]
     assert "NOTICE: We may sell your sensitive personal data." in texts
     assert "NOTICE: We may sell your biometric personal data." in texts
+
+
+def test_texas_statutory_notices_are_not_a_mix_of_terms() -> None:
+    assert not [n for n in fixture_draft().notes if n.topic == "terminology"]
+
+
+def test_examples_and_fixtures_render_every_clause() -> None:
+    """The readability benchmark measures a clause only if some draft renders it."""
+    fixtures = [ROOT / "tests" / "fixtures" / f"{n}.yaml" for n in ("every-law", "other-branches")]
+    rendered = {c.id for name in NAMES for c in draft(name).policy.clauses()}
+    for path in fixtures:
+        rendered |= {c.id for c in project().draft(project().answers(path)).policy.clauses()}
+    assert {c.meta.id for c in project().library.clauses} - rendered == set()

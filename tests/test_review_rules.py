@@ -102,6 +102,10 @@ risky:
      "review-checks.yaml:\\d+: effective_date.max_age_months"),
     (ANSWER_CHECKS, "when: \"business.has_app\"", "when: \"business.has_app ==\"",
      "answer-checks.yaml:\\d+: answers.app-link: `when` is not a valid expression"),
+    (ANSWER_CHECKS, "been checked: {items}.", "been checked.",
+     "answer-checks.yaml:\\d+: answers.vendor-links-unchecked: .*needs \\{items\\}"),
+    (ANSWER_CHECKS, "map(attribute='name') | list", "map(attribute='name') |",
+     "answer-checks.yaml:\\d+: answers.vendor-links-unchecked: `items` is not a valid expression"),
     (ANSWER_CHECKS, "  severity: advice\n  when: \"business.has_app\"",
      "  severity: fatal\n  when: \"business.has_app\"", "answer-checks.yaml:\\d+: answers.app-link"),
 ])

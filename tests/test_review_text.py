@@ -83,12 +83,23 @@ QUIET = [
     "No website is completely secure, and we cannot promise that yours will be.",
     "The Safe Harbor Road office is closed on Sundays.",
     "Tell us your order number [optional].",
+    "NOTICE: We may sell your sensitive personal data.",
+    "NOTICE: We may sell your biometric personal data.",
 ]
 
 
 @pytest.mark.parametrize("paragraph", QUIET)
 def test_look_alikes_stay_quiet(project: Project, paragraph: str) -> None:
     assert review(project, f"{CLEAN}\n{paragraph}\n") == []
+
+
+def test_statutory_notice_excuses_only_itself_from_the_term_check(project: Project) -> None:
+    notice = "NOTICE: We may sell your sensitive personal data."
+    mixed = review(project, f"{CLEAN}\n{notice}\n\nWe keep personal data for a year.\n")
+    assert checks(mixed) == {"terminology.personal-information"}
+    assert '"personal data" (1)' in mixed[0].message
+    paraphrase = review(project, f"{CLEAN}\nNotice: we might sell sensitive personal data.\n")
+    assert checks(paraphrase) == {"terminology.personal-information"}
 
 
 @pytest.mark.parametrize(("updated", "stale"), [("September 1, 2025", True),

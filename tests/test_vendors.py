@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 import pytest
 
+from drafter.answers import Answers
 from drafter.build import Project
-from drafter.paths import default_library
+from drafter.paths import default_library, examples
+from drafter.review import Note
 from drafter.yamlio import load_data
 
 FIELDS = {"name", "category", "recipient_category", "purpose", "receives", "location",
@@ -26,7 +29,8 @@ def test_at_least_fifty_vendors(catalog: dict[str, Any]) -> None:
 
 def test_every_vendor_is_complete(catalog: dict[str, Any]) -> None:
     for vid, vendor in catalog.items():
-        assert set(vendor) == FIELDS, vid
+        assert set(vendor) - {"checked"} == FIELDS, vid
+        assert isinstance(vendor.get("checked", date.today()), date), vid
         assert all(isinstance(vendor[f], str) and vendor[f].strip() for f in FIELDS), vid
         assert vendor["privacy_url"].startswith("https://"), vid
         assert " " not in vendor["privacy_url"], vid
@@ -50,3 +54,18 @@ def test_every_category_is_known(catalog: dict[str, Any]) -> None:
 def test_questionnaire_offers_the_whole_catalog(catalog: dict[str, Any]) -> None:
     options = Project.load().questionnaire.entry("sharing.catalog").question.options
     assert options == {vid: v["name"] for vid, v in catalog.items()}
+
+
+def test_unchecked_links_of_chosen_vendors_are_one_advice_note() -> None:
+    project = Project.load()
+    base = project.answers(examples()["chat-saas"])
+
+    def vendor_notes(catalog: list[str]) -> list[Note]:
+        answers = Answers(project.questionnaire, {**base.values, "sharing.catalog": catalog})
+        return [n for n in project.draft(answers).notes
+                if n.check == "answers.vendor-links-unchecked"]
+
+    (note,) = vendor_notes(["microsoft_azure", "stripe", "postmark", "sentry"])
+    assert note.severity == "advice"
+    assert ": Postmark and Sentry." in note.message
+    assert vendor_notes(["aws", "stripe"]) == []  # both links marked `checked`

@@ -12,6 +12,7 @@ from drafter.review.checks import Subject, check
 from drafter.review.model import Note
 from drafter.review.rules import usable_answer_checks
 from drafter.review.text_checks import stale_date_note
+from drafter.templating import join_and
 
 
 def _anchors(subject: Subject) -> set[str]:
@@ -57,7 +58,13 @@ def contradictions(subject: Subject) -> Iterator[Note]:
         rule = compiled.check
         if not compiled.condition.holds(subject.answers.context):
             continue
-        yield Note(id="", severity=rule.severity, topic=rule.topic, message=rule.message,
+        message = rule.message
+        if compiled.items is not None:  # a check about a list says nothing when it is empty
+            items = list(compiled.items.value(subject.answers.context) or [])
+            if not items:
+                continue
+            message = message.format(items=join_and(items))
+        yield Note(id="", severity=rule.severity, topic=rule.topic, message=message,
                    check=rule.id, requirement=rule.requirement, cite=rule.cite,
                    anchor=_nearest(rule.anchor, anchors),
                    resolves_by=rule.resolves_by, verify=rule.verify)

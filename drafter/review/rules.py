@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, model_validator
 
 from drafter.errors import UserError
 from drafter.questionnaire import Questionnaire
@@ -84,15 +84,25 @@ class PatternRule(TextRule):
 
 
 class TermGroup(TextRule):
-    """Names for one thing that a policy should not mix (`variants`: label → pattern)."""
+    """Names for one thing that a policy should not mix (`variants`: label → pattern).
+
+    A use inside a sentence matching an `unless` pattern does not count: wording a statute
+    prescribes word for word (Texas's "personal data" sale notices) is not the drafter's mix.
+    """
 
     variants: dict[str, str]
+    unless: list[str] = []
 
     @field_validator("variants")
     @classmethod
     def _compiles(cls, value: dict[str, str]) -> dict[str, str]:
         valid_patterns(list(value.values()))
         return value
+
+    @field_validator("unless")
+    @classmethod
+    def _unless_compiles(cls, value: list[str]) -> list[str]:
+        return valid_patterns(value)
 
 
 class CompanyNames(TextRule):
@@ -145,10 +155,19 @@ class TextRules(BaseModel):
 
 
 class AnswerCheck(Rule):
-    """A contradiction (or advice) in the answers: `when` is a Jinja condition over them."""
+    """A contradiction (or advice) in the answers: `when` is a Jinja condition over them.
+    `items`, if given, is an expression whose list fills `{items}` in the message (which
+    vendors, say); the note is left out when that list is empty."""
 
     when: str
+    items: str | None = None
     anchor: str | None = None  # clause or section id the marker goes next to
+
+    @model_validator(mode="after")
+    def _items_have_a_place(self) -> AnswerCheck:
+        if self.items is not None and "{items}" not in self.message:
+            raise ValueError("a check with `items` needs {items} in its message")
+        return self
 
 
 @dataclass(frozen=True)
@@ -162,6 +181,7 @@ class CompiledPattern:
 class CompiledAnswerCheck:
     check: AnswerCheck
     condition: Condition
+    items: Condition | None
     names: frozenset[str]
     source: DataFile
     index: int
@@ -179,7 +199,8 @@ class ReviewRules:
     text: TextRules
     history: tuple[re.Pattern[str], ...]
     patterns: tuple[CompiledPattern, ...]  # placeholders, outdated, risky, expected: in order
-    terms: tuple[tuple[TermGroup, tuple[tuple[str, re.Pattern[str]], ...]], ...]
+    terms: tuple[tuple[TermGroup, tuple[tuple[str, re.Pattern[str]], ...],
+                       tuple[re.Pattern[str], ...]], ...]  # group, variants, unless
     company: re.Pattern[str]
     date: re.Pattern[str]
     answer_checks: tuple[CompiledAnswerCheck, ...]
@@ -227,7 +248,9 @@ def load_review_rules(root: Path) -> ReviewRules:
     if duplicates:
         raise UserError("duplicate check id", path=path, field=duplicates[0])
     terms = tuple((g, tuple((label, re.compile(p, re.IGNORECASE))
-                            for label, p in g.variants.items())) for g in text.terminology)
+                            for label, p in g.variants.items()),
+                   tuple(re.compile(p, re.IGNORECASE) for p in g.unless))
+                  for g in text.terminology)
     return ReviewRules(
         text=text,
         history=tuple(re.compile(p, re.IGNORECASE) for p in text.history),
@@ -255,13 +278,21 @@ def _load_answer_checks(path: Path) -> tuple[CompiledAnswerCheck, ...]:
             rid = item.get("id") if isinstance(item, Mapping) else None
             raise UserError(err["msg"], path=path, line=file.line((index, *err["loc"])),
                             field=rid) from None
-        try:
-            condition = compile_condition(check.when)
-        except TemplateSyntaxError as exc:
-            raise UserError(f"`when` is not a valid expression: {exc.message}", path=path,
-                            line=file.line((index,)), field=check.id) from None
-        names = frozenset(referenced_names(check.when, expression=True))
-        checks.append(CompiledAnswerCheck(check, condition, names, file, index))
+        expressions = {"when": check.when, "items": check.items}
+        compiled: dict[str, Condition] = {}
+        for field, source in expressions.items():
+            try:
+                if source is not None:
+                    compiled[field] = compile_condition(source)
+            except TemplateSyntaxError as exc:
+                raise UserError(f"`{field}` is not a valid expression: {exc.message}",
+                                path=path, line=file.line((index,)), field=check.id) from None
+        # `data.NAME` is the library's reference data (the vendor catalog), always present
+        names = frozenset(name for source in expressions.values() if source is not None
+                          for name in referenced_names(source, expression=True)
+                          if not name.startswith("data."))
+        checks.append(CompiledAnswerCheck(check, compiled["when"], compiled.get("items"),
+                                          names, file, index))
     return tuple(checks)
 
 
@@ -288,7 +319,7 @@ def lint_review(rules: ReviewRules, questionnaire: Questionnaire) -> list[UserEr
                                       path=rules.answer_checks_path, line=compiled.line,
                                       field=compiled.check.id))
     text = rules.text
-    text_rules: list[Rule] = [c.rule for c in rules.patterns] + [g for g, _ in rules.terms]
+    text_rules: list[Rule] = [c.rule for c in rules.patterns] + [g for g, _, _ in rules.terms]
     for rule in [*text_rules, text.company_names, text.effective_date]:
         if rule.resolves_by is not None and rule.resolves_by not in questionnaire.keys:
             warnings.append(UserError(f"`resolves_by` names {rule.resolves_by!r}, which is not "

@@ -119,10 +119,12 @@ def pattern_rules(subject: Subject) -> Iterator[Note]:
 
 @check("terminology")
 def mixed_terms(subject: Subject) -> Iterator[Note]:
-    """Two or more names for one thing ("personal data" and "personal information")."""
-    for group, variants in subject.rules.terms:
+    """Two or more names for one thing ("personal data" and "personal information"); uses in
+    a sentence the group's `unless` excuses (statutory wording) do not count."""
+    for group, variants, unless in subject.rules.terms:
         uses = {label: [(block, span) for block, span, _ in
-                        _occurrences(pattern, subject.document, group.hint)]
+                        _occurrences(pattern, subject.document, group.hint)
+                        if not any(u.search(_sentence(block.text, *span)) for u in unless)]
                 for label, pattern in variants}
         used = {label: found for label, found in uses.items() if found}
         if len(used) < 2:

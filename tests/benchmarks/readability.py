@@ -1,7 +1,8 @@
 """Readability of the drafted policies (run on demand: `.venv/bin/python tests/benchmarks/readability.py`).
 
 Prints the Flesch-Kincaid grade (textstat 0.7.3) of every clause as rendered for each example
-and for `tests/fixtures/every-law.yaml` (which reaches the rarely used clauses): median and
+and for `tests/fixtures/every-law.yaml` and `other-branches.yaml` (which reach the rarely used
+clauses between them): median and
 worst over the drafts that use it, the median and worst over all clauses, and the grade of each
 example's whole policy. Targets: at most 10 per clause, at most 9 per policy.
 
@@ -22,7 +23,9 @@ from drafter.build import Project
 from drafter.export.html import parser
 from drafter.paths import examples
 
-FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "every-law.yaml"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+DRAFTS = {"(fixture) every-law": FIXTURES / "every-law.yaml",
+          "(fixture) other-branches": FIXTURES / "other-branches.yaml"}
 
 _UNITS = {"paragraph_open", "heading_open", "th_open", "td_open"}
 
@@ -48,7 +51,7 @@ def main() -> None:
     project = Project.load()
     per_clause: dict[str, list[float]] = defaultdict(list)
     whole: dict[str, float] = {}
-    for name, path in [*examples().items(), ("(fixture) every-law", FIXTURE)]:
+    for name, path in {**examples(), **DRAFTS}.items():
         policy = project.draft(project.answers(path)).policy
         for clause in policy.clauses():
             per_clause[clause.id].append(grade(clause.markdown))
@@ -60,9 +63,11 @@ def main() -> None:
         print(f"{cid:40} {statistics.median(grades):6.1f} {max(grades):6.1f}{flag}")
     print(f"\nall clauses ({len(per_clause)}): median {statistics.median(worst_each.values()):.1f}, "
           f"worst {max(worst_each.values()):.1f} (each clause at its worst rendering)")
+    unmeasured = sorted({c.meta.id for c in project.library.clauses} - set(per_clause))
+    print(f"not rendered by any draft, so not measured: {', '.join(unmeasured) or 'none'}")
     print("\nwhole policy per example:")
     for name, value in whole.items():
-        print(f"  {name:20} {value:5.1f}{'  > 9' if value > 9 else ''}")
+        print(f"  {name:26} {value:5.1f}{'  > 9' if value > 9 else ''}")
 
 
 if __name__ == "__main__":
