@@ -14,7 +14,7 @@ from drafter.review import Note
 from drafter.yamlio import load_data
 
 FIELDS = {"name", "category", "recipient_category", "purpose", "receives", "location",
-          "privacy_url"}
+          "link"}
 
 
 @pytest.fixture(scope="module")
@@ -32,8 +32,8 @@ def test_every_vendor_is_complete(catalog: dict[str, Any]) -> None:
         assert set(vendor) - {"checked"} == FIELDS, vid
         assert isinstance(vendor.get("checked", date.today()), date), vid
         assert all(isinstance(vendor[f], str) and vendor[f].strip() for f in FIELDS), vid
-        assert vendor["privacy_url"].startswith("https://"), vid
-        assert " " not in vendor["privacy_url"], vid
+        assert vendor["link"].startswith("https://"), vid
+        assert " " not in vendor["link"], vid
 
 
 def test_names_are_unique(catalog: dict[str, Any]) -> None:

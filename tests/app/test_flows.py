@@ -189,9 +189,9 @@ async def test_a_vendor_from_the_catalog_fills_its_row(tmp_path: Path) -> None:
         await pilot.press(*"stri", "right", "enter")  # accept the suggestion, then pick it
         await pilot.pause()
     saved = AnswersFile.open(answers).get("sharing.vendors")
-    # The catalog keeps links as `privacy_url`, so only fields named alike are filled.
+    # Every field the record and the catalog share is filled, the privacy link included.
     assert saved == [{"name": stripe["name"], "purpose": stripe["purpose"],
-                      "category": stripe["category"]}]
+                      "link": stripe["link"], "category": stripe["category"]}]
 
 
 async def test_the_preview_follows_the_question_and_the_typing(make_app: App) -> None:
