@@ -11,7 +11,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model
 from ruamel.yaml.comments import CommentedMap
 
 from drafter.errors import UserError
-from drafter.questionnaire import PATTERN_HINTS, UNSURE, Questionnaire, value_type
+from drafter.questionnaire import PATTERN_HINTS, UNSURE, Entry, Questionnaire, value_type
 from drafter.templating import AnswerGroup, answer_context
 from drafter.yamlio import atomic_write, dump_yaml, line_of, load_yaml, parse_yaml
 
@@ -55,9 +55,14 @@ class Answers:
     values: Mapping[str, Any]
     path: Path | None = None
 
+    @cached_property
+    def _walked(self) -> list[tuple[Entry, bool, Any]]:
+        # Every stage (assemble, review, manifest) asks; the answers never change, so walk once.
+        return self.questionnaire.walk(self.values)
+
     def resolved(self) -> dict[str, Any]:
         """Every question's effective value: defaults applied, hidden ones None."""
-        return self.questionnaire.resolve(self.values)
+        return {entry.key: value for entry, _, value in self._walked}
 
     def context(self) -> dict[str, AnswerGroup]:
         """Template variables: `business.name`, `sharing.vendors`, … (hidden answers None)."""
@@ -72,7 +77,7 @@ class Answers:
         answer: the requirement catalog turns it into a reviewer note, never a refusal."""
         return [
             entry.key
-            for entry, shown, value in self.questionnaire.walk(self.values)
+            for entry, shown, value in self._walked
             if shown and entry.question.required and value in (None, "", [])
         ]
 

@@ -171,10 +171,6 @@ class Questionnaire:
             setattr(context[entry.section.id], entry.question.id, template_value(value))
         return walked
 
-    def resolve(self, values: Mapping[str, Any]) -> dict[str, Any]:
-        """Effective answers by key: defaults filled in, hidden questions set to None."""
-        return {entry.key: value for entry, _, value in self.walk(values)}
-
     def visible(self, values: Mapping[str, Any]) -> list[str]:
         """Keys of the questions an owner is asked, given the answers so far."""
         return [entry.key for entry, shown, _ in self.walk(values) if shown]

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from drafter.answers import Answers
 from drafter.errors import UserError
 from drafter.questionnaire import load_questionnaire
 
@@ -62,4 +63,4 @@ def test_when_hides_and_reveals(mini) -> None:  # type: ignore[no-untyped-def]
     q = mini.questionnaire
     assert "business.kiosk_cards" not in q.visible({"business.kinds": ["shop"]})
     assert "business.kiosk_cards" in q.visible({"business.kinds": ["kiosk"]})
-    assert q.resolve({})["business.kinds"] == [], "unanswered many-of is an empty list"
+    assert Answers(q, {}).resolved()["business.kinds"] == [], "unanswered many-of is an empty list"

@@ -15,6 +15,7 @@ from drafter.app.screens.welcome import WelcomeScreen
 from drafter.app.session import position_path
 from drafter.app.widgets.fields import QuestionField, field_id
 from drafter.app.widgets.notes import NotesList
+from tests.app.pilot_helpers import settle
 
 import pytest
 
@@ -128,9 +129,7 @@ async def test_choosing_a_note_jumps_to_the_question_that_resolves_it(make_app: 
     (tmp_path / "answers.yaml").write_text("business:\n  kinds: [kiosks]\n")
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press("f4")
         notes = app.screen.query_one(NotesList)
         assert notes.notes, "an empty file leaves decisions for counsel"
@@ -199,16 +198,13 @@ async def test_the_preview_follows_the_question_and_the_typing(make_app: App) ->
 
     app = make_app("kiosk")
     async with app.run_test(size=(160, 48)) as pilot:
-        for _ in range(2):  # start-up workers, then the redraw they ask for
-            await pilot.pause()
-            await app.workers.wait_for_complete()
+        await settle(pilot)
         await open_section(pilot, "contact", "contact.email")
-        await app.workers.wait_for_complete()
+        await settle(pilot, rounds=1)
         preview = app.screen.query_one(PolicyPreview)
         assert "privacy@parcelpoint.example" in preview.text()
         await pilot.press("ctrl+u", *"help@parcel.example")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
         assert "help@parcel.example" in preview.text()
         assert "privacy@parcelpoint.example" not in preview.text()
 

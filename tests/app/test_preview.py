@@ -14,6 +14,7 @@ from drafter.app.widgets.preview import PolicyPreview, policy_parts
 from drafter.build import Project
 from drafter.export.markdown import to_markdown
 from drafter.paths import examples
+from tests.app.pilot_helpers import settle
 
 WIDE = (160, 48)  # the preview sits beside the form
 
@@ -42,29 +43,23 @@ def test_parts_keep_each_clause_in_its_own_section(project: Project) -> None:
     assert all(b.text in markdown for blocks in parts.values() for b in blocks)
 
 
-async def settle(app: DrafterApp) -> None:
-    for _ in range(2):  # start-up workers, then the redraw they ask for
-        await app.workers.wait_for_complete()
-
-
 @pytest.mark.asyncio
 async def test_following_opens_one_section_and_typing_updates_it(make_app: App) -> None:
     app = make_app("email-platform")
     async with app.run_test(size=WIDE) as pilot:
-        await pilot.pause()
-        await settle(app)
+        await settle(pilot)
         preview = app.screen.query_one(PolicyPreview)
         assert len(preview.query(Collapsible)) == len(preview.parts) > 10
         await open_section(pilot, "contact", "contact.email")
-        await settle(app)
+        await settle(pilot)
         contact = preview.clause_section[preview.current or ""]
         assert [c.id for c in preview.query(Collapsible) if not c.collapsed] == [f"part-{contact}"]
         await pilot.press("end", *".uk")
-        await settle(app)
+        await settle(pilot)
         await pilot.pause()
         assert "privacy@brightsignal.example.uk" in preview.text().replace("\\", "")
         await open_section(pilot, "business", "business.name")
-        await settle(app)
+        await settle(pilot)
         opened = [c.id for c in preview.query(Collapsible) if not c.collapsed]
         assert opened == [f"part-{preview.clause_section[preview.current or '']}"] != [
             f"part-{contact}"]
@@ -74,8 +69,7 @@ async def test_following_opens_one_section_and_typing_updates_it(make_app: App) 
 async def test_a_section_opened_by_hand_is_drawn(make_app: App) -> None:
     app = make_app("kiosk")
     async with app.run_test(size=WIDE) as pilot:
-        await pilot.pause()
-        await settle(app)
+        await settle(pilot)
         preview = app.screen.query_one(PolicyPreview)
         closed = next(c for c in preview.query(Collapsible) if c.collapsed)
         section = (closed.id or "").removeprefix("part-")

@@ -10,6 +10,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input
 
 from drafter.app.app import DrafterApp
+from tests.app.pilot_helpers import settle as finish_work
 
 App = Callable[..., DrafterApp]
 
@@ -19,8 +20,7 @@ async def settle(pilot: Pilot[None]) -> None:
     (which render after the worker returns), then anything that started meanwhile; then
     stop text cursors blinking."""
     for _ in range(2):
-        await pilot.pause()
-        await pilot.app.workers.wait_for_complete()
+        await finish_work(pilot, rounds=1)
         await pilot.pause(0.3)
     for field in pilot.app.screen.query(Input):  # a blinking cursor is caught at random
         field.cursor_blink = False

@@ -21,6 +21,9 @@ import tempfile
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # for tests.app.pilot_helpers
+from tests.app.pilot_helpers import settle  # noqa: E402
+
 COLD = """
 import asyncio, time, sys
 from pathlib import Path
@@ -55,8 +58,7 @@ async def keystrokes(path: Path, runs: int) -> list[float]:
     async with app.run_test(size=(160, 48)) as pilot:
         screen = app.screen
         assert isinstance(screen, EditorScreen)
-        await pilot.pause()
-        await app.workers.wait_for_complete()
+        await settle(pilot)
         preview = screen.query_one(PolicyPreview)
         for char in "abcdefghijklmnopqrstuvwxyz"[:runs]:
             before = preview.text()

@@ -1,0 +1,22 @@
+"""Waiting for the app in tests and benchmarks."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.pilot import Pilot
+from textual.worker import WorkerCancelled
+
+
+async def settle(pilot: Pilot[Any], rounds: int = 2) -> None:
+    """Let the app finish the work it has started (start-up workers, then the preview redraw
+    they ask for). A redraw restarts itself on every change, so a worker being waited on may
+    be cancelled in favour of a newer one: that is expected, and the newer one is waited for."""
+    for _ in range(rounds):
+        await pilot.pause()
+        while True:
+            try:
+                await pilot.app.workers.wait_for_complete()
+                break
+            except WorkerCancelled:
+                continue
