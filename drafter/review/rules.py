@@ -17,6 +17,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from drafter.errors import UserError
+from drafter.library import Library
 from drafter.questionnaire import Questionnaire
 from drafter.requirements import Severity, Topic, valid_patterns
 from drafter.templating import Condition, TemplateSyntaxError, compile_condition, referenced_names
@@ -145,10 +146,17 @@ class TextRules(BaseModel):
 
 
 class AnswerCheck(Rule):
-    """A contradiction (or advice) in the answers: `when` is a Jinja condition over them."""
+    """A contradiction (or advice) in the answers: `when` is a Jinja condition over them (and
+    `law.NAME`, `data.NAME`, as in clauses).
+
+    `unless_met` lists requirements that, once all are met, mean the policy already says what
+    the answers imply, so there is no contradiction left to report: met by a clause of a draft
+    (`satisfies`), or in any other policy by the requirement's `detect` patterns.
+    """
 
     when: str
     anchor: str | None = None  # clause or section id the marker goes next to
+    unless_met: list[str] = []
 
 
 @dataclass(frozen=True)
@@ -265,23 +273,37 @@ def _load_answer_checks(path: Path) -> tuple[CompiledAnswerCheck, ...]:
     return tuple(checks)
 
 
-def usable_answer_checks(rules: ReviewRules, questionnaire: Questionnaire,
+def condition_names(questionnaire: Questionnaire, library: Library) -> frozenset[str]:
+    """What an answer check's `when` may name: the questions, `law.NAME` and `data.NAME`."""
+    return frozenset(questionnaire.keys | {f"law.{d.name}" for d in library.laws}
+                     | {f"data.{name}" for name in library.data})
+
+
+def usable_answer_checks(rules: ReviewRules, names: frozenset[str],
                          ) -> tuple[CompiledAnswerCheck, ...]:
-    """The answer checks whose every name is a question in this questionnaire. The others wait
-    for their questions (see `lint_review`) instead of failing."""
-    return tuple(c for c in rules.answer_checks if c.names <= questionnaire.keys)
+    """The answer checks whose every name is known (`condition_names`). The others wait for
+    their questions (see `lint_review`) instead of failing."""
+    return tuple(c for c in rules.answer_checks if c.names <= names)
 
 
-def lint_review(rules: ReviewRules, questionnaire: Questionnaire) -> list[UserError]:
+def lint_review(rules: ReviewRules, questionnaire: Questionnaire, library: Library,
+                ) -> list[UserError]:
     """Warnings, not errors: answer checks skipped because a question they name is missing,
-    and `resolves_by` keys that are not questions (a note then names no question to answer)."""
+    `unless_met` naming no requirement, and `resolves_by` keys that are not questions (a note
+    then names no question to answer)."""
     warnings: list[UserError] = []
+    names = condition_names(questionnaire, library)
     for compiled in rules.answer_checks:
-        unknown = sorted(compiled.names - questionnaire.keys)
+        unknown = sorted(compiled.names - names)
         if unknown:
             warnings.append(UserError(
                 f"check skipped: {', '.join(unknown)} not in the questionnaire",
                 path=rules.answer_checks_path, line=compiled.line, field=compiled.check.id))
+        for rid in compiled.check.unless_met:
+            if rid not in library.requirements:
+                warnings.append(UserError(f"`unless_met` names unknown requirement {rid!r}",
+                                          path=rules.answer_checks_path, line=compiled.line,
+                                          field=compiled.check.id))
         key = compiled.check.resolves_by
         if key is not None and key not in questionnaire.keys and not unknown:
             warnings.append(UserError(f"`resolves_by` names {key!r}, which is not a question",

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from datetime import date, datetime
 
-from drafter.review.checks import Subject, check, months_between
+from drafter.review.checks import Subject, check, detected, months_between
 from drafter.review.document import Block, Document
 from drafter.review.model import Note
 from drafter.review.rules import CompiledPattern, ReviewRules, Rule
@@ -203,7 +203,7 @@ def uncovered_requirements(subject: Subject) -> Iterator[Note]:
             continue
         if subject.answers is not None and not entry.applies.holds(subject.answers.context):
             continue
-        if any(re.search(p, text, re.IGNORECASE) for p in req.detect):
+        if detected(req, text):
             continue
         yield Note(id="", severity=req.severity, topic=req.topic, message=req.note,
                    check="requirement", requirement=rid, cite=req.cite,
