@@ -101,15 +101,16 @@ def pattern_rules(subject: Subject) -> Iterator[Note]:
     other places. `expected` rules (absent: true): a note when nothing matches."""
     for compiled in subject.rules.patterns:
         rule = compiled.rule
-        first: dict[int, tuple[int, int]] = {}
+        first: dict[int, tuple[Block, tuple[int, int]]] = {}  # by id(block): its first match
         for block, span in _matches(compiled, subject.document, subject.rules):
-            if id(block) not in first or span < first[id(block)]:
-                first[id(block)] = span
+            if id(block) not in first or span < first[id(block)][1]:
+                first[id(block)] = (block, span)
         if rule.absent:
             if not first:
                 yield _note(rule, rule.message)
             continue
-        found = [(b, first[id(b)]) for b in subject.document.blocks if id(b) in first]
+        order = subject.document.order
+        found = sorted(first.values(), key=lambda found: order[id(found[0])])
         if rule.each:
             yield from (_note(rule, rule.message, block, span) for block, span in found)
         elif found:
