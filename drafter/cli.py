@@ -119,7 +119,8 @@ def cmd_lint(args: argparse.Namespace) -> int:
     problems = project.lint()
     for problem in problems:
         print(problem, file=sys.stderr)
-    for warning in lint_review(load_review_rules(project.library.root), project.questionnaire):
+    for warning in lint_review(load_review_rules(project.library.root), project.questionnaire,
+                               project.library):
         print(f"warning: {warning}", file=sys.stderr)
     verdict = "no problems" if not problems else f"{len(problems)} problem(s)"
     print(f"{len(project.library.clauses)} clauses, {len(project.library.requirements)} "

@@ -137,7 +137,7 @@ def test_bad_input_is_one_line_and_exit_2(tmp_path: Path, monkeypatch: pytest.Mo
 
 
 def test_build_clean_leaves_notes_out(tmp_path: Path) -> None:
-    assert main(["build", "--example", "email-platform", "-o", str(tmp_path), "--clean"]) == 0
+    assert main(["build", "--example", "kiosk", "-o", str(tmp_path), "--clean"]) == 0
     folder = next(tmp_path.iterdir())
     assert "[R1]" not in (folder / "privacy-policy.md").read_text()
     assert "[R1]" in (folder / "review.md").read_text()

@@ -64,7 +64,6 @@ def test_unsure_answer_leaves_requirement_unmet(project: Project) -> None:
 
 
 @pytest.mark.parametrize(("check", "changes"), [
-    ("answers.no-sale-but-ads", {"advertising": "true"}),
     ("answers.ads-without-gpc", {"advertising": "true", "honors_gpc": "false"}),
     ("answers.retention-forever", {"schedule": "[{what: Order records, how_long: Forever}]"}),
     ("answers.one-request-method", {"request_methods": "[email]"}),

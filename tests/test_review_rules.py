@@ -16,6 +16,7 @@ from drafter.paths import default_library, examples
 from drafter.review.rules import (
     ANSWER_CHECKS,
     REVIEW_CHECKS,
+    condition_names,
     lint_review,
     load_review_rules,
     usable_answer_checks,
@@ -65,9 +66,10 @@ def test_checks_on_missing_questions_are_skipped_with_a_lint_warning(
         handle.write(NEW_CHECK)
     project = Project.load(library=library)
     rules = load_review_rules(library)
-    usable = {c.check.id for c in usable_answer_checks(rules, project.questionnaire)}
+    names = condition_names(project.questionnaire, project.library)
+    usable = {c.check.id for c in usable_answer_checks(rules, names)}
     assert "answers.kiosk-test" in usable and "answers.future-question" not in usable
-    warnings = [str(w) for w in lint_review(rules, project.questionnaire)]
+    warnings = [str(w) for w in lint_review(rules, project.questionnaire, project.library)]
     assert any("answers.future-question: check skipped: international.future_question" in w
                for w in warnings)
     assert main(["--library", str(library), "lint"]) == 0

@@ -25,7 +25,7 @@ from drafter.review import text_checks as _text_checks  # noqa: F401  (registers
 from drafter.review.checks import AnswerFacts, Subject, run_checks
 from drafter.review.document import Block, Document, markdown_blocks, read_document
 from drafter.review.model import Draft, Note, number, summary
-from drafter.review.rules import load_review_rules
+from drafter.review.rules import condition_names, load_review_rules
 
 _UNANCHORED = float("inf")
 
@@ -33,7 +33,8 @@ _UNANCHORED = float("inf")
 def _facts(answers: Answers, library: Library) -> AnswerFacts:
     effective = answers.resolved().get(library.document.effective_date)
     return AnswerFacts(template_context(answers, library), answers.questionnaire,
-                       effective if isinstance(effective, date) else None)
+                       effective if isinstance(effective, date) else None,
+                       condition_names(answers.questionnaire, library))
 
 
 def review_draft(policy: Policy, answers: Answers, library: Library,

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from drafter.review.checks import Subject, check
+from drafter.review.checks import Subject, check, detected
 from drafter.review.model import Note
 from drafter.review.rules import usable_answer_checks
 from drafter.review.text_checks import stale_date_note
@@ -27,6 +27,14 @@ def _nearest(anchor: str | None, anchors: set[str]) -> str | None:
         if candidate in anchors:
             return candidate
     return None
+
+
+def _met(subject: Subject, rid: str) -> bool:
+    """A requirement met by a clause of the draft or, in another policy, by its `detect`."""
+    if subject.policy is not None:
+        return rid in subject.policy.satisfied()
+    entry = subject.catalog.get(rid)
+    return entry is not None and detected(entry.requirement, subject.document.text)
 
 
 @check("requirements")
@@ -49,14 +57,17 @@ def unmet_requirements(subject: Subject) -> Iterator[Note]:
 
 @check("answers")
 def contradictions(subject: Subject) -> Iterator[Note]:
-    """Answer checks whose `when` holds; checks naming questions this questionnaire lacks are
-    skipped (and reported by `drafter lint`)."""
+    """Answer checks whose `when` holds, unless the policy already meets all their
+    `unless_met` requirements; checks naming questions this questionnaire lacks are skipped
+    (and reported by `drafter lint`)."""
     if subject.answers is None:
         return
     anchors = _anchors(subject)
-    for compiled in usable_answer_checks(subject.rules, subject.answers.questionnaire):
+    for compiled in usable_answer_checks(subject.rules, subject.answers.names):
         rule = compiled.check
         if not compiled.condition.holds(subject.answers.context):
+            continue
+        if rule.unless_met and all(_met(subject, rid) for rid in rule.unless_met):
             continue
         message = rule.message
         if compiled.items is not None:  # a check about a list says nothing when it is empty

@@ -8,6 +8,7 @@ has no answers; a file review has no `Policy`).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -15,7 +16,7 @@ from typing import Any
 
 from drafter.assemble import Policy
 from drafter.questionnaire import UNSURE, Questionnaire
-from drafter.requirements import CatalogEntry
+from drafter.requirements import CatalogEntry, Requirement
 from drafter.review.document import Document
 from drafter.review.model import Note
 from drafter.review.registry import registrar
@@ -29,6 +30,7 @@ class AnswerFacts:
     context: Mapping[str, Any]
     questionnaire: Questionnaire
     effective_date: date | None
+    names: frozenset[str]  # what a condition may name (`rules.condition_names`)
 
 
 @dataclass(frozen=True)
@@ -74,6 +76,12 @@ def unsure_answers(subject: Subject, covered: set[str | None]) -> list[Note]:
                     "draft leaves out what depends on it; confirm the answer before publishing.",
             resolves_by=entry.key))
     return notes
+
+
+def detected(requirement: Requirement, text: str) -> bool:
+    """Whether a policy Drafter did not write seems to cover `requirement`: one of its `detect`
+    patterns is in the text (the stand-in for a clause that `satisfies` it)."""
+    return any(re.search(p, text, re.IGNORECASE) for p in requirement.detect)
 
 
 def months_between(earlier: date, later: date) -> int:

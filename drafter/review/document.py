@@ -8,6 +8,7 @@ the same on a Drafter draft, counsel's edited Markdown, a web page or a Word fil
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -17,6 +18,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from markdown_it import MarkdownIt
+from markdown_it.rules_core import StateCore
+from markdown_it.token import Token
 
 from drafter.errors import UserError
 from drafter.yamlio import decode_text, read_bytes
@@ -60,7 +63,17 @@ class Document:
     def blocks_with(self, words: Sequence[str]) -> list[Block]:
         """The blocks whose lower-cased text contains any of `words`, in order: found with
         `str.find` over the whole text, so the cost follows the words' occurrences, not the
-        number of blocks."""
+        number of blocks. Remembered, since each of a rule's patterns asks with its hint."""
+        key = tuple(words)
+        if key not in self._blocks_with:
+            self._blocks_with[key] = self._find_blocks(key)
+        return self._blocks_with[key]
+
+    @cached_property
+    def _blocks_with(self) -> dict[tuple[str, ...], list[Block]]:
+        return {}
+
+    def _find_blocks(self, words: tuple[str, ...]) -> list[Block]:
         if len(self.lower) != len(self.text):  # rare letters whose lower case is longer
             return [b for b in self.blocks if any(w in b.text.lower() for w in words)]
         found: set[int] = set()
@@ -74,6 +87,11 @@ class Document:
                     break
                 position = self.lower.find(word, following)
         return [self.blocks[i] for i in sorted(found)]
+
+    @cached_property
+    def order(self) -> dict[int, int]:
+        """Each block's position, by `id(block)`: sorts findings into document order."""
+        return {id(block): index for index, block in enumerate(self.blocks)}
 
     @cached_property
     def _starts(self) -> list[int]:
@@ -130,16 +148,49 @@ def read_text_file(data: bytes, path: Path) -> Iterator[Block]:
             start = None
 
 
-@lru_cache(maxsize=1)
-def _markdown() -> MarkdownIt:
+# Characters that start an inline rule of the commonmark preset (escape, code, emphasis, links,
+# images, autolinks, inline HTML, entities). A run without any of them is plain text, whose
+# only markup is its line breaks.
+_INLINE_SYNTAX = re.compile(r"[\\`*_\[\]!<&]")
+# What markdown-it's `newline` rule leaves of a line break: the spaces before it and the
+# spaces and tabs after it are dropped (a soft or hard break, either way "\n" to us).
+_LINE_BREAK = re.compile(r" *\n[ \t]*")
+
+
+def _inline_where_needed(state: StateCore) -> None:
+    """Replaces the core `inline` rule: parse the inline runs that hold inline syntax, and
+    give the others one text token. Most paragraphs of a policy are plain, and the inline
+    parser was a third of the cost of reading a long Markdown policy
+    (tests/test_review_markdown.py checks that both ways give the same text)."""
+    for token in state.tokens:
+        if token.type != "inline":
+            continue
+        if _INLINE_SYNTAX.search(token.content):
+            token.children = []
+            state.md.inline.parse(token.content, state.md, state.env, token.children)
+        else:
+            token.children = [Token("text", "", 0,
+                                    content=_LINE_BREAK.sub("\n", token.content))]
+
+
+def commonmark() -> MarkdownIt:
+    """The Markdown that Drafter writes and reads: CommonMark with tables and raw HTML."""
     return MarkdownIt("commonmark", {"html": True}).enable("table")
 
 
-def markdown_blocks(markdown: str, anchor: str | None = None,
-                    first_line: int = 1) -> Iterator[Block]:
+@lru_cache(maxsize=1)
+def _markdown() -> MarkdownIt:
+    md = commonmark()
+    md.core.ruler.at("inline", _inline_where_needed)
+    return md
+
+
+def markdown_blocks(markdown: str, anchor: str | None = None, first_line: int = 1,
+                    parser: MarkdownIt | None = None) -> Iterator[Block]:
     """Markdown's inline runs (paragraphs, headings, list items, table cells) with escapes
-    resolved and link targets dropped; stops at the reviewer-notes list."""
-    for token in _markdown().parse(markdown):
+    resolved and link targets dropped; stops at the reviewer-notes list. `parser` defaults to
+    `commonmark()` with plain runs left unparsed."""
+    for token in (parser or _markdown()).parse(markdown):
         if token.type == "html_block" and token.content.strip() == NOTES_MARK:
             return
         if token.type != "inline" or token.map is None:

@@ -17,6 +17,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, model_validator
 
 from drafter.errors import UserError
+from drafter.library import Library
 from drafter.questionnaire import Questionnaire
 from drafter.requirements import Severity, Topic, valid_patterns
 from drafter.templating import Condition, TemplateSyntaxError, compile_condition, referenced_names
@@ -155,13 +156,20 @@ class TextRules(BaseModel):
 
 
 class AnswerCheck(Rule):
-    """A contradiction (or advice) in the answers: `when` is a Jinja condition over them.
+    """A contradiction (or advice) in the answers: `when` is a Jinja condition over them (and
+    `law.NAME`, `data.NAME`, as in clauses).
+
     `items`, if given, is an expression whose list fills `{items}` in the message (which
-    vendors, say); the note is left out when that list is empty."""
+    vendors, say); the note is left out when that list is empty. `unless_met` lists
+    requirements that, once all are met, mean the policy already says what the answers imply,
+    so there is no contradiction left to report: met by a clause of a draft (`satisfies`), or
+    in any other policy by the requirement's `detect` patterns.
+    """
 
     when: str
     items: str | None = None
     anchor: str | None = None  # clause or section id the marker goes next to
+    unless_met: list[str] = []
 
     @model_validator(mode="after")
     def _items_have_a_place(self) -> AnswerCheck:
@@ -287,32 +295,44 @@ def _load_answer_checks(path: Path) -> tuple[CompiledAnswerCheck, ...]:
             except TemplateSyntaxError as exc:
                 raise UserError(f"`{field}` is not a valid expression: {exc.message}",
                                 path=path, line=file.line((index,)), field=check.id) from None
-        # `data.NAME` is the library's reference data (the vendor catalog), always present
         names = frozenset(name for source in expressions.values() if source is not None
-                          for name in referenced_names(source, expression=True)
-                          if not name.startswith("data."))
+                          for name in referenced_names(source, expression=True))
         checks.append(CompiledAnswerCheck(check, compiled["when"], compiled.get("items"),
                                           names, file, index))
     return tuple(checks)
 
 
-def usable_answer_checks(rules: ReviewRules, questionnaire: Questionnaire,
+def condition_names(questionnaire: Questionnaire, library: Library) -> frozenset[str]:
+    """What an answer check's `when` may name: the questions, `law.NAME` and `data.NAME`."""
+    return frozenset(questionnaire.keys | {f"law.{d.name}" for d in library.laws}
+                     | {f"data.{name}" for name in library.data})
+
+
+def usable_answer_checks(rules: ReviewRules, names: frozenset[str],
                          ) -> tuple[CompiledAnswerCheck, ...]:
-    """The answer checks whose every name is a question in this questionnaire. The others wait
-    for their questions (see `lint_review`) instead of failing."""
-    return tuple(c for c in rules.answer_checks if c.names <= questionnaire.keys)
+    """The answer checks whose every name is known (`condition_names`). The others wait for
+    their questions (see `lint_review`) instead of failing."""
+    return tuple(c for c in rules.answer_checks if c.names <= names)
 
 
-def lint_review(rules: ReviewRules, questionnaire: Questionnaire) -> list[UserError]:
+def lint_review(rules: ReviewRules, questionnaire: Questionnaire, library: Library,
+                ) -> list[UserError]:
     """Warnings, not errors: answer checks skipped because a question they name is missing,
-    and `resolves_by` keys that are not questions (a note then names no question to answer)."""
+    `unless_met` naming no requirement, and `resolves_by` keys that are not questions (a note
+    then names no question to answer)."""
     warnings: list[UserError] = []
+    names = condition_names(questionnaire, library)
     for compiled in rules.answer_checks:
-        unknown = sorted(compiled.names - questionnaire.keys)
+        unknown = sorted(compiled.names - names)
         if unknown:
             warnings.append(UserError(
                 f"check skipped: {', '.join(unknown)} not in the questionnaire",
                 path=rules.answer_checks_path, line=compiled.line, field=compiled.check.id))
+        for rid in compiled.check.unless_met:
+            if rid not in library.requirements:
+                warnings.append(UserError(f"`unless_met` names unknown requirement {rid!r}",
+                                          path=rules.answer_checks_path, line=compiled.line,
+                                          field=compiled.check.id))
         key = compiled.check.resolves_by
         if key is not None and key not in questionnaire.keys and not unknown:
             warnings.append(UserError(f"`resolves_by` names {key!r}, which is not a question",

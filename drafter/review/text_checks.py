@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from datetime import date, datetime
 
-from drafter.review.checks import Subject, check, months_between
+from drafter.review.checks import Subject, check, detected, months_between
 from drafter.review.document import Block, Document
 from drafter.review.model import Note
 from drafter.review.rules import CompiledPattern, ReviewRules, Rule
@@ -101,15 +101,16 @@ def pattern_rules(subject: Subject) -> Iterator[Note]:
     other places. `expected` rules (absent: true): a note when nothing matches."""
     for compiled in subject.rules.patterns:
         rule = compiled.rule
-        first: dict[int, tuple[int, int]] = {}
+        first: dict[int, tuple[Block, tuple[int, int]]] = {}  # by id(block): its first match
         for block, span in _matches(compiled, subject.document, subject.rules):
-            if id(block) not in first or span < first[id(block)]:
-                first[id(block)] = span
+            if id(block) not in first or span < first[id(block)][1]:
+                first[id(block)] = (block, span)
         if rule.absent:
             if not first:
                 yield _note(rule, rule.message)
             continue
-        found = [(b, first[id(b)]) for b in subject.document.blocks if id(b) in first]
+        order = subject.document.order
+        found = sorted(first.values(), key=lambda found: order[id(found[0])])
         if rule.each:
             yield from (_note(rule, rule.message, block, span) for block, span in found)
         elif found:
@@ -205,7 +206,7 @@ def uncovered_requirements(subject: Subject) -> Iterator[Note]:
             continue
         if subject.answers is not None and not entry.applies.holds(subject.answers.context):
             continue
-        if any(re.search(p, text, re.IGNORECASE) for p in req.detect):
+        if detected(req, text):
             continue
         yield Note(id="", severity=req.severity, topic=req.topic, message=req.note,
                    check="requirement", requirement=rid, cite=req.cite,

@@ -1,0 +1,67 @@
+"""Reading Markdown for review: plain runs skip markdown-it's inline parser (the slow half of
+reading a long policy), and that never changes the text the checks see."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from drafter.build import Project
+from drafter.export.markdown import to_markdown
+from drafter.paths import examples
+from drafter.review.document import _markdown, commonmark, markdown_blocks
+
+# Words, spacing and every character some Markdown rule reacts to, as pieces of a paragraph.
+MARKDOWN = st.lists(st.sampled_from([
+    "word", "Zé9", " ", "  ", "\t", "\n", "\n\n", ".", ":", "*", "_", "`", "[", "]", "(u)", "!",
+    "<b>", ">", "&amp;", "&", "\\", "- ", "1. ", "# ", "|", "---", "~", "    "]),
+    max_size=40).map("".join)
+
+
+def same_blocks(text: str) -> None:
+    assert list(markdown_blocks(text)) == list(markdown_blocks(text, parser=commonmark()))
+
+
+# Text with line breaks but no inline syntax: what the fast path handles on its own.
+PLAIN = st.lists(st.sampled_from(["word", "Zé9", " ", "  ", "\t", "\n", ".", ":", "#", "-", "|"]),
+                 max_size=40).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(PLAIN, MARKDOWN))
+def test_plain_runs_read_as_markdown_it_reads_them(text: str) -> None:
+    same_blocks(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Line one   \n   line two\t\n\tline three",  # hard break, soft break, tabs
+    "A *stressed* word and a [link](https://example.com/a_b) and `code_here`.",
+    "[ref]\n\n[ref]: https://example.com/x",  # a reference defined after its use
+    "| a | b |\n|---|---|\n| x  y | [z](u) |",
+    "Fish &amp; chips \\*not emphasis\\* <b>bold</b>",
+])
+def test_tricky_runs(text: str) -> None:
+    same_blocks(text)
+
+
+def test_every_example_draft_reads_the_same(project: Project) -> None:
+    for path in examples().values():
+        text = to_markdown(project.draft(project.answers(path), date(2026, 11, 22)))
+        same_blocks(text)
+
+
+def test_plain_runs_are_not_inline_parsed() -> None:
+    """The point of the fast path: a plain paragraph becomes one text token, with its line
+    breaks kept as newlines, instead of a token per line and break."""
+    inline = [t for t in _markdown().parse("We keep it safe.  \n  And we say so.")
+              if t.type == "inline"]
+    assert [(c.type, c.content) for c in inline[0].children or []] == [
+        ("text", "We keep it safe.\nAnd we say so.")]
+
+
+@pytest.fixture(scope="module")
+def project() -> Project:
+    return Project.load()
