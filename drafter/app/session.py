@@ -187,15 +187,20 @@ def preview_draft(project: Project, valid: Mapping[str, Any]) -> tuple[Draft | N
     """
     questionnaire = project.questionnaire
     values: dict[str, Any] = dict(valid)
+    unfilled: list[str] = []  # choices: no stand-in would read true, so the clause must wait
     for key in Answers(questionnaire, values).missing():
         kind = questionnaire.entry(key).question.type
         if kind == "date":
             values[key] = date.today()
         elif kind in ("text", "long_text", "email", "url", "phone"):
             values[key] = f"[{key}]"
+        else:
+            unfilled.append(questionnaire.entry(key).question.prompt)
     try:
         draft = project.draft(Answers(questionnaire, values))
     except DrafterError as exc:
+        if unfilled:
+            return None, "first answer " + "; ".join(f'"{p}"' for p in unfilled)
         return None, str(exc)
     return draft, ""
 

@@ -4,8 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from drafter.app.session import Session, check, clauses_by_question, edited_by_hand, export
+from drafter.app.session import (
+    Session,
+    check,
+    clauses_by_question,
+    edited_by_hand,
+    export,
+    preview_draft,
+)
 from drafter.build import Project
+from drafter.paths import examples
 
 
 def test_check_uses_the_answers_model_messages(project: Project) -> None:
@@ -63,3 +71,18 @@ def test_a_value_the_form_already_shows_is_not_a_change(project: Project,
     assert session.unchanged(default_key, project.questionnaire.entry(default_key).question.default)
     assert session.unchanged("business.name", "Acme")
     assert not session.unchanged("business.name", "Acme Inc")
+
+
+def test_the_preview_names_the_choice_it_waits_for(project: Project) -> None:
+    """A required choice left open cannot be stood in for (text can: `[key]`), so the
+    preview says which question to answer instead of showing a template error."""
+    values = dict(project.answers(examples()["kids-crafts"]).values)
+    del values["children.consent_method"]
+    draft, problem = preview_draft(project, values)
+    assert draft is None
+    prompt = project.questionnaire.entry("children.consent_method").question.prompt
+    assert problem == f'first answer "{prompt}"'
+    values["business.name"] = None
+    draft, problem = preview_draft(project, {k: v for k, v in values.items() if v} | {
+        "children.consent_method": "form"})
+    assert draft is not None and "[business.name]" in draft.policy.business_name
