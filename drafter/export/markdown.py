@@ -31,12 +31,12 @@ def _markers(notes: dict[str | None, list[Note]], anchor: str | None) -> list[st
 
 @dataclass(frozen=True)
 class Block:
-    """One run of the policy's Markdown: the header, a section's heading, a clause, or the
-    notes list. `text` is what a reader sees; `lead` is what only the source has before it
+    """One run of the policy's Markdown: the header, the contents, a section's heading, a
+    clause, or the notes list. `text` is what a reader sees; `lead` is what only the source has before it
     (the blank separating line, the clause comment). The app's preview shows blocks one by one."""
 
-    section: str | None  # the policy section it belongs to (None: header, notes list)
-    id: str  # "head", the section id for its heading, the clause id, or "notes"
+    section: str | None  # the policy section it belongs to (None: header, contents, notes)
+    id: str  # "head", "contents", the section id for its heading, the clause id, or "notes"
     text: str
     lead: tuple[str, ...] = ()
 
@@ -55,12 +55,10 @@ def markdown_blocks(draft: Draft, *, clean: bool = False) -> list[Block]:
         f"Effective date: {long_date(policy.effective_date)}",
         "",
         *_markers(notes, None),
-        "## Contents",
-        "",
-        *(f"{i}. [{escape_markdown(s.title)}](#{s.anchor})"
-          for i, s in enumerate(policy.sections, start=1)),
     ]
-    blocks = [Block(None, "head", "\n".join(head))]
+    contents = ["## Contents", "", *(f"{i}. [{escape_markdown(s.title)}](#{s.anchor})"
+                                      for i, s in enumerate(policy.sections, start=1))]
+    blocks = [Block(None, "head", "\n".join(head)), Block(None, "contents", "\n".join(contents))]
     for section in policy.sections:
         heading = [f"## {escape_markdown(section.title)}"]
         if section.id in notes:

@@ -24,8 +24,8 @@ def policy_parts(draft: Draft) -> tuple[str, dict[str, str], dict[str, list[Bloc
     after any reviewer markers on the section itself; the title is the part's own label)."""
     head, titles, parts = "", {}, {}
     for block in markdown_blocks(draft):
-        if block.id == "head":
-            head = block.text
+        if block.id == "head":  # the contents are left out: the parts' titles list them
+            head = block.text.strip()
         elif block.section is not None and block.id == block.section:
             title, _, rest = block.text.partition("\n")
             titles[block.section] = title.removeprefix("## ")
