@@ -60,6 +60,10 @@ class Answers:
         # Every stage (assemble, review, manifest) asks; the answers never change, so walk once.
         return self.questionnaire.walk(self.values)
 
+    def shown(self) -> list[str]:
+        """Keys of the questions an owner is asked, given these answers."""
+        return [entry.key for entry, shown, _ in self._walked if shown]
+
     def resolved(self) -> dict[str, Any]:
         """Every question's effective value: defaults applied, hidden ones None."""
         return {entry.key: value for entry, _, value in self._walked}

@@ -53,6 +53,7 @@ class Session:
     _writing: threading.Lock = field(default_factory=threading.Lock, repr=False)
     _version: int = 0
     _saved: int = 0
+    _current: Answers | None = field(default=None, repr=False)  # until the next change
 
     @classmethod
     def open(cls, project: Project, path: Path, label: str = "",
@@ -110,6 +111,7 @@ class Session:
             self._saved = version
 
     def _record(self, key: str, value: Any) -> None:
+        self._current = None
         self.raw.pop(key, None)
         self.valid.pop(key, None)
         self.errors.pop(key, None)
@@ -123,10 +125,15 @@ class Session:
             self.valid[key] = message[0]
 
     def visible(self) -> list[str]:
-        return self.questionnaire.visible(self.valid)
+        return self.answers().shown()
 
     def answers(self) -> Answers:
-        return Answers(self.questionnaire, dict(self.valid), self.path)
+        """The valid answers as the core reads them. Kept until the next change: a keystroke
+        asks for what is shown, what is missing and each section's progress, and one walk
+        of the questionnaire answers all three."""
+        if self._current is None:
+            self._current = Answers(self.questionnaire, dict(self.valid), self.path)
+        return self._current
 
     def missing(self) -> set[str]:
         return set(self.answers().missing())

@@ -82,7 +82,7 @@ async def type_into(pilot: Pilot[None], key: str, text: str) -> str:
     """Replace the answer to `key` by typing; returns the message shown under the field."""
     await open_section(pilot, key.split(".")[0], key)
     await pilot.press("ctrl+u", *text)
-    return str(field(pilot.app, key).query_one(".error", Label).content)  # type: ignore[arg-type]
+    return str(field(pilot.app, key).query_one(".problem", Label).content)  # type: ignore[arg-type]
 
 
 async def test_a_bad_email_is_explained_next_to_the_field(make_app: App,
@@ -96,7 +96,7 @@ async def test_a_bad_email_is_explained_next_to_the_field(make_app: App,
         assert "email: privacy at example" in (tmp_path / "answers.yaml").read_text()
         await pilot.press("ctrl+u")
         assert "required answer is missing" in str(
-            field(app, "contact.email").query_one(".error", Label).content)
+            field(app, "contact.email").query_one(".problem", Label).content)
 
 
 async def test_an_impossible_date_is_explained(make_app: App) -> None:

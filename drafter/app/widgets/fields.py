@@ -68,7 +68,7 @@ class QuestionField(Vertical):
         yield from self.inputs()
         if question.unsure and question.type not in ("one", "bool", "many"):
             yield Checkbox(UNSURE_LABEL, self.initial == UNSURE, classes="unsure")
-        yield Label(self._error or "", classes="error")
+        yield Label(self._error or "", classes="problem")
 
     def inputs(self) -> ComposeResult:
         question = self.entry.question
@@ -101,7 +101,7 @@ class QuestionField(Vertical):
         if (message or None) == self._error:
             return  # unchanged: no relayout while typing
         self._error = message or None
-        self.query_one(".error", Label).update(message or "")
+        self.query_one(".problem", Label).update(message or "")
         self.set_class(bool(message), "-invalid")
 
     def focus_answer(self) -> None:
