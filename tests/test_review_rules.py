@@ -102,14 +102,14 @@ risky:
      "review-checks.yaml:\\d+: effective_date.pattern: .*named group\\(s\\) date"),
     (REVIEW_CHECKS, "max_age_months: 12", "max_age_months: twelve",
      "review-checks.yaml:\\d+: effective_date.max_age_months"),
-    (ANSWER_CHECKS, "when: \"business.has_app\"", "when: \"business.has_app ==\"",
+    (ANSWER_CHECKS, "when: \"business.has_app and", "when: \"business.has_app == and",
      "answer-checks.yaml:\\d+: answers.app-link: `when` is not a valid expression"),
     (ANSWER_CHECKS, "been checked: {items}.", "been checked.",
      "answer-checks.yaml:\\d+: answers.vendor-links-unchecked: .*needs \\{items\\}"),
     (ANSWER_CHECKS, "map(attribute='name') | list", "map(attribute='name') |",
      "answer-checks.yaml:\\d+: answers.vendor-links-unchecked: `items` is not a valid expression"),
-    (ANSWER_CHECKS, "  severity: advice\n  when: \"business.has_app\"",
-     "  severity: fatal\n  when: \"business.has_app\"", "answer-checks.yaml:\\d+: answers.app-link"),
+    (ANSWER_CHECKS, "  severity: advice\n  # Where the CCPA",
+     "  severity: fatal\n  # Where the CCPA", "answer-checks.yaml:\\d+: answers.app-link"),
 ])
 def test_mistakes_name_file_line_and_rule(library: Path, file: str, old: str, new: str,
                                           message: str) -> None:
