@@ -190,14 +190,36 @@ def test_children_without_consent(project: Project) -> None:
     assert "answers.children-without-consent" in _document_checks(project, unfinished, NO_SALE)
 
 
-def test_unless_met_names_a_requirement(tmp_path: Path) -> None:
+@pytest.mark.parametrize(("old", "new", "warning"), [
+    ("unless_met: [processor.requests-to-client]", "unless_met: [processor.no-such-thing]",
+     "answers.processor-without-routing: `unless_met` names unknown requirement "
+     "'processor.no-such-thing'"),
+    ("requirement: gdpr.representative", "requirement: gdpr.no-such-thing",
+     "answers.eu-without-representative: `requirement` names unknown requirement "
+     "'gdpr.no-such-thing'"),
+])
+def test_requirements_named_by_checks_exist(tmp_path: Path, old: str, new: str,
+                                            warning: str) -> None:
     root = tmp_path / "clauses"
     shutil.copytree(default_library(), root)
     path = root / ANSWER_CHECKS
-    path.write_text(path.read_text().replace("unless_met: [processor.requests-to-client]",
-                                             "unless_met: [processor.no-such-thing]"))
+    assert old in path.read_text()
+    path.write_text(path.read_text().replace(old, new))
     project = Project.load(library=root)
     warnings = [str(w) for w in lint_review(load_review_rules(root), project.questionnaire,
                                             project.library)]
-    assert any("answers.processor-without-routing: `unless_met` names unknown requirement "
-               "'processor.no-such-thing'" in w for w in warnings)
+    assert any(warning in w for w in warnings), warnings
+
+
+def test_an_answer_check_and_the_unmet_requirement_it_names_make_one_note() -> None:
+    from drafter.review.checks import one_note_per_requirement
+
+    unmet = Note(id="", severity="blocking", topic="international", message="general",
+                 check="requirement", requirement="gdpr.representative")
+    specific = Note(id="", severity="warning", topic="international", message="specific",
+                    check="answers.eu-without-representative", requirement="gdpr.representative")
+    other = Note(id="", severity="advice", topic="scope", message="other", check="requirement",
+                 requirement="ccpa.in-app")
+    (kept, rest) = one_note_per_requirement([unmet, specific, other])
+    assert (kept.message, kept.severity, rest) == ("specific", "blocking", other)
+    assert one_note_per_requirement([unmet, other]) == [unmet, other]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -18,7 +18,7 @@ from drafter.assemble import Policy
 from drafter.questionnaire import UNSURE, Questionnaire
 from drafter.requirements import CatalogEntry, Requirement
 from drafter.review.document import Document
-from drafter.review.model import Note
+from drafter.review.model import SEVERITIES, Note
 from drafter.review.registry import registrar
 from drafter.review.rules import ReviewRules
 
@@ -56,8 +56,26 @@ check = registrar(CHECKS)  # `@check("name")` registers a built-in check
 def run_checks(subject: Subject) -> list[Note]:
     """Every registered check's notes, then one for each "not sure" answer that no note
     already sends counsel back to (unnumbered and unsorted)."""
-    notes = [note for run in CHECKS.values() for note in run(subject)]
+    notes = one_note_per_requirement([note for run in CHECKS.values() for note in run(subject)])
     return notes + unsure_answers(subject, {n.resolves_by for n in notes})
+
+
+def one_note_per_requirement(notes: list[Note]) -> list[Note]:
+    """An answer check that names a requirement the draft leaves unmet says the same thing as
+    the unmet-requirement note, more precisely: keep the answer check's note, at the stricter
+    of the two severities, and drop the other."""
+    unmet = {n.requirement: n for n in notes if n.check == "requirement" and n.requirement}
+    merged: list[Note] = []
+    for note in notes:
+        if note.check == "requirement" and any(
+                n.requirement == note.requirement for n in notes if n.check != "requirement"):
+            continue
+        twin = unmet.get(note.requirement) if note.check != "requirement" else None
+        if twin is not None:
+            note = replace(note, severity=min(note.severity, twin.severity,
+                                              key=SEVERITIES.index))
+        merged.append(note)
+    return merged
 
 
 def unsure_answers(subject: Subject, covered: set[str | None]) -> list[Note]:

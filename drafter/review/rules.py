@@ -318,7 +318,7 @@ def usable_answer_checks(rules: ReviewRules, names: frozenset[str],
 def lint_review(rules: ReviewRules, questionnaire: Questionnaire, library: Library,
                 ) -> list[UserError]:
     """Warnings, not errors: answer checks skipped because a question they name is missing,
-    `unless_met` naming no requirement, and `resolves_by` keys that are not questions (a note
+    `unless_met` or `requirement` naming no requirement, and `resolves_by` keys that are not questions (a note
     then names no question to answer)."""
     warnings: list[UserError] = []
     names = condition_names(questionnaire, library)
@@ -328,9 +328,12 @@ def lint_review(rules: ReviewRules, questionnaire: Questionnaire, library: Libra
             warnings.append(UserError(
                 f"check skipped: {', '.join(unknown)} not in the questionnaire",
                 path=rules.answer_checks_path, line=compiled.line, field=compiled.check.id))
-        for rid in compiled.check.unless_met:
+        named = [("unless_met", rid) for rid in compiled.check.unless_met]
+        if compiled.check.requirement is not None:
+            named.append(("requirement", compiled.check.requirement))
+        for field, rid in named:
             if rid not in library.requirements:
-                warnings.append(UserError(f"`unless_met` names unknown requirement {rid!r}",
+                warnings.append(UserError(f"`{field}` names unknown requirement {rid!r}",
                                           path=rules.answer_checks_path, line=compiled.line,
                                           field=compiled.check.id))
         key = compiled.check.resolves_by
