@@ -15,7 +15,7 @@ from pathlib import Path
 
 from drafter.answers import Answers, load_answers
 from drafter.changes import ChangeReport
-from drafter.assemble import assemble
+from drafter.assemble import Policy, assemble
 from drafter.errors import UserError
 from drafter.export import Format, Source
 from drafter.export.markdown import to_markdown
@@ -36,7 +36,7 @@ from drafter.manifest import (
 from drafter.paths import default_library, default_questionnaire
 from drafter.questionnaire import Questionnaire, load_questionnaire
 from drafter.regenerate import Outcome, backup, regenerate, undecorate
-from drafter.review import Draft, review_draft
+from drafter.review import Draft, Note, review_draft
 from drafter.review.report import as_markdown
 from drafter.yamlio import atomic_write
 
@@ -78,8 +78,16 @@ class Project:
         return load_answers(path, self.questionnaire)
 
     def draft(self, answers: Answers, today: date | None = None) -> Draft:
-        policy = assemble(answers, self.library)
-        return Draft(policy, tuple(review_draft(policy, answers, self.library, today)))
+        policy = self.assemble(answers)
+        return Draft(policy, self.review(policy, answers, today))
+
+    def assemble(self, answers: Answers) -> Policy:
+        """The policy text alone (the app shows it before the review has run)."""
+        return assemble(answers, self.library)
+
+    def review(self, policy: Policy, answers: Answers,
+               today: date | None = None) -> tuple[Note, ...]:
+        return tuple(review_draft(policy, answers, self.library, today))
 
 
 def slug(name: str) -> str:

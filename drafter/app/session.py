@@ -17,12 +17,12 @@ from pathlib import Path
 from typing import Any
 
 from drafter.answers import Answers, AnswersFile, validate_answers
+from drafter.assemble import Policy
 from drafter.build import BuildResult, Project, build, slug
 from drafter.errors import DrafterError, UserError
 from drafter.export import FORMATS, Format
 from drafter.manifest import load_manifest, sha256
 from drafter.questionnaire import Entry, Questionnaire
-from drafter.review import Draft
 from drafter.templating import referenced_names
 from drafter.yamlio import atomic_write
 
@@ -186,11 +186,22 @@ def position_path(answers_path: Path) -> Path:
     return answers_path.with_name(f".{answers_path.name}.position.json")
 
 
-def preview_draft(project: Project, valid: Mapping[str, Any]) -> tuple[Draft | None, str]:
-    """A draft for the preview, even while required answers are missing.
+@dataclass(frozen=True)
+class PreviewPolicy:
+    """The policy for the preview, or why there is none yet; `answers` (with stand-ins for
+    missing ones) is what the review of it must read."""
+
+    policy: Policy | None
+    answers: Answers
+    problem: str = ""
+
+
+def preview_policy(project: Project, valid: Mapping[str, Any]) -> PreviewPolicy:
+    """The policy for the preview, even while required answers are missing.
 
     Missing required answers are shown as a visible gap (text) or today's date, only here:
-    the exported files are always built from the saved answers file by `build`.
+    the exported files are always built from the saved answers file by `build`. The review
+    runs afterwards (`Project.review`), so that typing shows its words first.
     """
     questionnaire = project.questionnaire
     values: dict[str, Any] = dict(valid)
@@ -203,13 +214,14 @@ def preview_draft(project: Project, valid: Mapping[str, Any]) -> tuple[Draft | N
             values[key] = f"[{key}]"
         else:
             unfilled.append(questionnaire.entry(key).question.prompt)
+    answers = Answers(questionnaire, values)
     try:
-        draft = project.draft(Answers(questionnaire, values))
+        return PreviewPolicy(project.assemble(answers), answers)
     except DrafterError as exc:
         if unfilled:
-            return None, "first answer " + "; ".join(f'"{p}"' for p in unfilled)
-        return None, str(exc)
-    return draft, ""
+            return PreviewPolicy(None, answers,
+                                 "first answer " + "; ".join(f'"{p}"' for p in unfilled))
+        return PreviewPolicy(None, answers, str(exc))
 
 
 def clauses_by_question(project: Project) -> dict[str, list[str]]:
@@ -281,4 +293,4 @@ def copy_example(source: Path, folder: Path) -> Path:
 
 
 __all__ = ["Position", "Session", "check", "clauses_by_question", "edited_by_hand", "export",
-           "copy_example", "READ_ONLY", "position_path", "preview_draft", "record_catalog"]
+           "copy_example", "READ_ONLY", "position_path", "PreviewPolicy", "preview_policy", "record_catalog"]

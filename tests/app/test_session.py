@@ -10,7 +10,7 @@ from drafter.app.session import (
     clauses_by_question,
     edited_by_hand,
     export,
-    preview_draft,
+    preview_policy,
 )
 from drafter.build import Project
 from drafter.paths import examples
@@ -78,11 +78,12 @@ def test_the_preview_names_the_choice_it_waits_for(project: Project) -> None:
     preview says which question to answer instead of showing a template error."""
     values = dict(project.answers(examples()["kids-crafts"]).values)
     del values["children.consent_method"]
-    draft, problem = preview_draft(project, values)
-    assert draft is None
+    found = preview_policy(project, values)
+    assert found.policy is None
     prompt = project.questionnaire.entry("children.consent_method").question.prompt
-    assert problem == f'first answer "{prompt}"'
-    values["business.name"] = None
-    draft, problem = preview_draft(project, {k: v for k, v in values.items() if v} | {
-        "children.consent_method": "form"})
-    assert draft is not None and "[business.name]" in draft.policy.business_name
+    assert found.problem == f'first answer "{prompt}"'
+    values["children.consent_method"] = "form"
+    del values["business.name"]
+    found = preview_policy(project, values)
+    assert found.policy is not None and "[business.name]" in found.policy.business_name
+    assert found.answers.values["business.name"] == "[business.name]"  # what the review reads

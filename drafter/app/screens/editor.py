@@ -23,7 +23,7 @@ from drafter.app.session import (
     Session,
     clauses_by_question,
     copy_example,
-    preview_draft,
+    preview_policy,
     record_catalog,
 )
 from drafter.app.widgets.fields import QuestionField, field_id
@@ -227,14 +227,16 @@ class EditorScreen(Screen[None]):
             return
         self.preview_stale = False
         await asyncio.sleep(PREVIEW_DELAY)
-        valid = dict(self.session.valid)
-        draft, problem = await asyncio.to_thread(preview_draft, self.session.project, valid)
+        project = self.session.project
+        found = await asyncio.to_thread(preview_policy, project, dict(self.session.valid))
         if not (preview.is_attached and notes.is_attached):  # the app closed meanwhile
             return
         preview.current = next(iter(self.feeds.get(self.key or "", [])), None)
-        await preview.show(draft, problem)
-        if draft is not None:
-            notes.show(draft.notes)
+        await preview.show(found.policy, found.problem)
+        if found.policy is not None:  # the words first, then the notes on them
+            drafted = await asyncio.to_thread(project.review, found.policy, found.answers)
+            if notes.is_attached:
+                notes.show(drafted)
 
     # -- actions --------------------------------------------------------------------------
 

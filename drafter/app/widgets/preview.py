@@ -16,14 +16,16 @@ from textual.containers import VerticalScroll
 from textual.widgets import Collapsible, Markdown, Static
 
 from drafter.export.markdown import Block, markdown_blocks
+from drafter.assemble import Policy
 from drafter.review import Draft
 
 
-def policy_parts(draft: Draft) -> tuple[str, dict[str, str], dict[str, list[Block]]]:
-    """The header's Markdown, each section's title, and each section's blocks (its clauses,
-    after any reviewer markers on the section itself; the title is the part's own label)."""
+def policy_parts(policy: Policy) -> tuple[str, dict[str, str], dict[str, list[Block]]]:
+    """The header's Markdown, each section's title, and each section's blocks (its clauses;
+    the title is the part's own label). The text is the exporter's, without reviewer
+    markers: the notes pane lists the notes."""
     head, titles, parts = "", {}, {}
-    for block in markdown_blocks(draft):
+    for block in markdown_blocks(Draft(policy, ()), clean=True):
         if block.id == "head":  # the contents are left out: the parts' titles list them
             head = block.text.strip()
         elif block.section is not None and block.id == block.section:
@@ -48,15 +50,15 @@ class PolicyPreview(VerticalScroll):
         self.drawn: dict[str, dict[str, tuple[str, Markdown]]] = {}  # open sections' widgets
         self._drawing = asyncio.Lock()
 
-    async def show(self, draft: Draft | None, problem: str = "") -> None:
+    async def show(self, policy: Policy | None, problem: str = "") -> None:
         async with self._drawing:
-            if draft is None:
+            if policy is None:
                 self.parts, self.drawn = {}, {}
                 await self.remove_children()
                 await self.mount(Static(f"The preview appears once the policy can be drafted: "
                                         f"{problem}", classes="preview-problem"))
                 return
-            head, titles, parts = policy_parts(draft)
+            head, titles, parts = policy_parts(policy)
             self.clause_section = {b.id: s for s, blocks in parts.items() for b in blocks}
             if list(parts) != list(self.parts) or not self.query(Collapsible):
                 await self._rebuild(head, titles, parts)
