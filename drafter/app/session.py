@@ -96,8 +96,17 @@ class Session:
 
     def unchanged(self, key: str, value: Any) -> bool:
         """Whether `value` is what the form already shows (the answer, or else the default):
-        widgets announce their first value, and that must not write to the file."""
-        return (value if value not in ("", []) else None) in (self.raw.get(key), self.value(key))
+        widgets announce their first value, and that must not write to the file. A text box
+        announces a number's default as text ("4"), so it is compared as the answers model
+        reads it."""
+        shown = value if value not in ("", []) else None
+        if shown in (self.raw.get(key), self.value(key)):
+            return True
+        if shown is None:
+            return False
+        current = self.valid.get(key) if key in self.raw else self.value(key)
+        converted = check(self.questionnaire, key, shown, self.path)
+        return isinstance(converted, tuple) and converted[0] == current
 
     def flush(self) -> None:
         """Write the answers file if it changed since the last write (safe from any thread:

@@ -221,3 +221,14 @@ async def test_welcome_can_start_from_a_copy_of_an_example(make_app: App,
         assert isinstance(app.screen, EditorScreen)
         assert app.session.value("business.name") == "Parcel Point Kiosks, Inc."
     assert (tmp_path / "answers.yaml").read_bytes() == examples()["kiosk"].read_bytes()
+
+
+async def test_opening_a_section_writes_nothing(make_app: App, tmp_path: Path) -> None:
+    """Number boxes announce their defaults as text when shown; that is not an answer."""
+    answers = tmp_path / "answers.yaml"
+    answers.write_text("business:\n  kinds: [kiosks]\n")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_section(pilot, "kiosks")
+        await settle(pilot)
+    assert answers.read_text() == "business:\n  kinds: [kiosks]\n"

@@ -71,6 +71,14 @@ def test_a_value_the_form_already_shows_is_not_a_change(project: Project,
     assert session.unchanged(default_key, project.questionnaire.entry(default_key).question.default)
     assert session.unchanged("business.name", "Acme")
     assert not session.unchanged("business.name", "Acme Inc")
+    # A number's text box announces its default as text; that is not an answer to save.
+    number = next(e.key for e in project.questionnaire
+                  if e.question.type == "number" and isinstance(e.question.default, int))
+    default = project.questionnaire.entry(number).question.default
+    assert session.unchanged(number, str(default))
+    assert not session.unchanged(number, str(default + 1))
+    session.set(number, str(default + 1))
+    assert session.unchanged(number, str(default + 1)) and not session.unchanged(number, "")
 
 
 def test_the_preview_names_the_choice_it_waits_for(project: Project) -> None:
