@@ -19,6 +19,7 @@ from mdit_py_plugins.anchors import anchors_plugin
 
 from drafter.export import Source, exporter
 from drafter.provenance import parse_counsel_comment
+from drafter.review.document import commonmark
 
 STYLE = """
 :root { color-scheme: light; --ink: #1f2328; --muted: #59636e; --rule: #d1d9e0; --link: #0550ae; }
@@ -64,17 +65,17 @@ def _hide_counsel_comments(md: MarkdownIt) -> None:
 
 @lru_cache(maxsize=1)
 def parser() -> MarkdownIt:
-    """The one configured markdown-it instance (HTML, text and the app share it)."""
+    """The Markdown Drafter writes (`commonmark()`, which the review reads too), with heading
+    anchors and counsel's comments hidden: HTML, text, DOCX and absorb share it."""
     return (
-        MarkdownIt("commonmark", {"html": True})
-        .enable("table")
+        commonmark()
         .use(anchors_plugin, min_level=1, max_level=2)
         .use(_hide_counsel_comments)
     )
 
 
 def markdown_to_html(markdown: str) -> str:
-    """The HTML body fragment for a Markdown text (also used by the app's preview)."""
+    """The HTML body fragment for a Markdown text."""
     return parser().render(markdown)
 
 
