@@ -65,16 +65,15 @@ def one_note_per_requirement(notes: list[Note]) -> list[Note]:
     the unmet-requirement note, more precisely: keep the answer check's note, at the stricter
     of the two severities, and drop the other."""
     unmet = {n.requirement: n for n in notes if n.check == "requirement" and n.requirement}
+    named = {n.requirement for n in notes if n.check != "requirement"} & unmet.keys()
     merged: list[Note] = []
     for note in notes:
-        if note.check == "requirement" and any(
-                n.requirement == note.requirement for n in notes if n.check != "requirement"):
-            continue
-        twin = unmet.get(note.requirement) if note.check != "requirement" else None
-        if twin is not None:
-            note = replace(note, severity=min(note.severity, twin.severity,
-                                              key=SEVERITIES.index))
-        merged.append(note)
+        if note.requirement not in named:
+            merged.append(note)
+        elif note.check != "requirement":
+            twin = unmet[note.requirement]
+            merged.append(replace(note, severity=min(note.severity, twin.severity,
+                                                     key=SEVERITIES.index)))
     return merged
 
 
