@@ -171,10 +171,6 @@ class Questionnaire:
             setattr(context[entry.section.id], entry.question.id, template_value(value))
         return walked
 
-    def visible(self, values: Mapping[str, Any]) -> list[str]:
-        """Keys of the questions an owner is asked, given the answers so far."""
-        return [entry.key for entry, shown, _ in self.walk(values) if shown]
-
 
 def value_type(question: Question) -> Any:
     """The pydantic type of an answer to `question`; the answers model is built from these."""

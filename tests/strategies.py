@@ -8,6 +8,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
+from drafter.answers import Answers
 from drafter.questionnaire import UNSURE, Question, Questionnaire
 
 # Markdown and HTML specials are in, so escaping is exercised; braces and brackets are out so
@@ -70,7 +71,7 @@ def shown_answers(draw: st.DrawFn, questionnaire: Questionnaire) -> dict[str, An
     """Answers as an owner gives them: in order, only to questions the answers so far show."""
     values: dict[str, Any] = {}
     for entry in questionnaire:
-        if entry.key not in questionnaire.visible(values):
+        if entry.key not in Answers(questionnaire, values).shown():
             continue
         question = entry.question
         drawn = draw(value(question) if question.required else st.none() | value(question))

@@ -61,6 +61,6 @@ def test_real_questionnaire_loads(project) -> None:  # type: ignore[no-untyped-d
 
 def test_when_hides_and_reveals(mini) -> None:  # type: ignore[no-untyped-def]
     q = mini.questionnaire
-    assert "business.kiosk_cards" not in q.visible({"business.kinds": ["shop"]})
-    assert "business.kiosk_cards" in q.visible({"business.kinds": ["kiosk"]})
+    assert "business.kiosk_cards" not in Answers(q, {"business.kinds": ["shop"]}).shown()
+    assert "business.kiosk_cards" in Answers(q, {"business.kinds": ["kiosk"]}).shown()
     assert Answers(q, {}).resolved()["business.kinds"] == [], "unanswered many-of is an empty list"
