@@ -32,8 +32,9 @@ def _markers(notes: dict[str | None, list[Note]], anchor: str | None) -> list[st
 @dataclass(frozen=True)
 class Block:
     """One run of the policy's Markdown: the header, the contents, a section's heading, a
-    clause, or the notes list. `text` is what a reader sees; `lead` is what only the source has before it
-    (the blank separating line, the clause comment). The app's preview shows blocks one by one."""
+    clause, or the notes list. `text` is what a reader sees; `lead` is what only the source
+    has before it (the blank separating line, the clause comment). The app's preview shows
+    blocks one by one."""
 
     section: str | None  # the policy section it belongs to (None: header, contents, notes)
     id: str  # "head", "contents", the section id for its heading, the clause id, or "notes"

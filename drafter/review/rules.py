@@ -318,8 +318,8 @@ def usable_answer_checks(rules: ReviewRules, names: frozenset[str],
 def lint_review(rules: ReviewRules, questionnaire: Questionnaire, library: Library,
                 ) -> list[UserError]:
     """Warnings, not errors: answer checks skipped because a question they name is missing,
-    `unless_met` or `requirement` naming no requirement, and `resolves_by` keys that are not questions (a note
-    then names no question to answer)."""
+    `unless_met` or `requirement` naming no requirement, and `resolves_by` keys that are not
+    questions (a note then names no question to answer)."""
     warnings: list[UserError] = []
     names = condition_names(questionnaire, library)
     for compiled in rules.answer_checks:

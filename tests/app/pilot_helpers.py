@@ -7,6 +7,8 @@ from typing import Any
 from textual.pilot import Pilot
 from textual.worker import WorkerCancelled
 
+from drafter.app.screens.editor import EditorScreen
+
 
 async def settle(pilot: Pilot[Any], rounds: int = 2) -> None:
     """Let the app finish the work it has started (start-up workers, then the preview redraw
@@ -20,3 +22,11 @@ async def settle(pilot: Pilot[Any], rounds: int = 2) -> None:
                 break
             except WorkerCancelled:
                 continue
+
+
+async def open_section(pilot: Pilot[Any], section: str, key: str | None = None) -> None:
+    """Show a section of the editor, focused on `key` (or its first question)."""
+    screen = pilot.app.screen
+    assert isinstance(screen, EditorScreen)
+    await screen.show_section(section, key)
+    await pilot.pause()

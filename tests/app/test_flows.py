@@ -15,7 +15,7 @@ from drafter.app.screens.welcome import WelcomeScreen
 from drafter.app.session import position_path
 from drafter.app.widgets.fields import QuestionField, field_id
 from drafter.app.widgets.notes import NotesList
-from tests.app.pilot_helpers import settle
+from tests.app.pilot_helpers import open_section, settle
 
 import pytest
 
@@ -27,13 +27,6 @@ App = Callable[..., DrafterApp]
 
 def field(app: DrafterApp, key: str) -> QuestionField:
     return app.screen.query_one(f"#{field_id(key)}", QuestionField)
-
-
-async def open_section(pilot: Pilot[None], section: str, key: str | None = None) -> None:
-    screen = pilot.app.screen
-    assert isinstance(screen, EditorScreen)
-    await screen.show_section(section, key)
-    await pilot.pause()
 
 
 async def test_welcome_saves_the_kinds_and_starts(make_app: App, tmp_path: Path) -> None:

@@ -5,27 +5,18 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from textual.pilot import Pilot
 from textual.widgets import Collapsible
 
 from drafter.app.app import DrafterApp
-from drafter.app.screens.editor import EditorScreen
 from drafter.app.widgets.preview import PolicyPreview, policy_parts
 from drafter.build import Project
 from drafter.export.markdown import to_markdown
 from drafter.paths import examples
-from tests.app.pilot_helpers import settle
+from tests.app.pilot_helpers import open_section, settle
 
 WIDE = (160, 48)  # the preview sits beside the form
 
 App = Callable[..., DrafterApp]
-
-
-async def open_section(pilot: Pilot[None], section: str, key: str) -> None:
-    screen = pilot.app.screen
-    assert isinstance(screen, EditorScreen)
-    await screen.show_section(section, key)
-    await pilot.pause()
 
 
 def test_parts_keep_each_clause_in_its_own_section(project: Project) -> None:
