@@ -50,8 +50,10 @@ def exporter(name: str, suffix: str) -> Callable[[Render], Render]:
     return register
 
 
-def formats(names: str) -> list[Format]:
-    """Parse a `--format md,html,txt` value, in the order given."""
+def formats(names: str | None) -> list[Format]:
+    """Parse a `--format md,html,txt` value, in the order given (None: every format)."""
+    if names is None:
+        return list(FORMATS.values())
     chosen: list[Format] = []
     for name in (n.strip() for n in names.split(",")):
         if name not in FORMATS:
@@ -66,4 +68,12 @@ def formats(names: str) -> list[Format]:
 from drafter.export import markdown as _markdown  # noqa: E402,F401
 from drafter.export import html as _html  # noqa: E402,F401
 from drafter.export import text as _text  # noqa: E402,F401
-from drafter.export import docx as _docx  # noqa: E402,F401
+
+
+@exporter("docx", ".docx")
+def _docx(source: Source) -> bytes:
+    """Word, from `export/docx.py`, imported on first use: python-docx and lxml take longer
+    to load than everything else the other formats need."""
+    from drafter.export.docx import render_docx
+
+    return render_docx(source)

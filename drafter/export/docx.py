@@ -27,7 +27,7 @@ from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 from markdown_it.token import Token
 
-from drafter.export import Source, exporter
+from drafter.export import Source
 from drafter.export.html import parser
 from drafter.provenance import bookmark_name, parse_clause_comment, parse_counsel_comment
 from drafter.review import Note
@@ -360,8 +360,8 @@ def _properties(doc: DocxDocument, source: Source) -> None:
     props.revision = 1
 
 
-@exporter("docx", ".docx")
 def render_docx(source: Source) -> bytes:
+    """The DOCX file for a source (registered as the `docx` format by `drafter.export`)."""
     policy = source.draft.policy
     doc = markdown_to_docx(
         source.undecorated if source.undecorated is not None else source.markdown,
