@@ -7,19 +7,15 @@ script can do, and both produce byte-identical files from the same answers and l
 from __future__ import annotations
 
 import re
-import threading
 import unicodedata
-from dataclasses import dataclass, field
-from datetime import date
+from dataclasses import dataclass
 from pathlib import Path
 
-from drafter.answers import Answers, load_answers
+from drafter.answers import Answers
 from drafter.changes import ChangeReport
-from drafter.assemble import Policy, assemble
 from drafter.errors import UserError
 from drafter.export import Format, Source
 from drafter.export.markdown import to_markdown
-from drafter.library import Library, lint_library, load_library
 from drafter.history import record_changes
 from drafter.manifest import (
     POLICY_MD,
@@ -33,61 +29,11 @@ from drafter.manifest import (
     save_manifest,
     sha256,
 )
-from drafter.paths import default_library, default_questionnaire
-from drafter.questionnaire import Questionnaire, load_questionnaire
+from drafter.project import Project
 from drafter.regenerate import Outcome, backup, regenerate, undecorate
-from drafter.review import Draft, Note, review_draft
+from drafter.review import Draft
 from drafter.review.report import as_markdown
 from drafter.yamlio import atomic_write
-
-
-@dataclass(frozen=True)
-class Project:
-    """A questionnaire and the clause library that answers to it.
-
-    The library is loaded on first use, so the app can show its first question while the
-    clauses load in the background; `drafter build`, `review` and `lint` load it at once.
-    """
-
-    questionnaire: Questionnaire
-    library_root: Path
-    _loaded: list[Library] = field(default_factory=list, repr=False, compare=False)
-    _loading: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
-
-    @classmethod
-    def load(cls, questionnaire: Path | None = None, library: Path | None = None) -> Project:
-        """Load the questionnaire (the library follows on first use). Cross-checking the two
-        is `lint()`, run by `drafter lint` and the tests rather than on every start: a broken
-        template still fails at render time, with its file named."""
-        root = library or default_library()
-        return cls(load_questionnaire(questionnaire or default_questionnaire(), root / "data"),
-                   root)
-
-    @property
-    def library(self) -> Library:
-        with self._loading:  # the app's workers may ask for it at the same moment
-            if not self._loaded:
-                self._loaded.append(load_library(self.library_root))
-            return self._loaded[0]
-
-    def lint(self) -> list[UserError]:
-        """Every way the library does not fit the questionnaire and catalog, one per line."""
-        return lint_library(self.library, self.questionnaire)
-
-    def answers(self, path: Path) -> Answers:
-        return load_answers(path, self.questionnaire)
-
-    def draft(self, answers: Answers, today: date | None = None) -> Draft:
-        policy = self.assemble(answers)
-        return Draft(policy, self.review(policy, answers, today))
-
-    def assemble(self, answers: Answers) -> Policy:
-        """The policy text alone (the app shows it before the review has run)."""
-        return assemble(answers, self.library)
-
-    def review(self, policy: Policy, answers: Answers,
-               today: date | None = None) -> tuple[Note, ...]:
-        return tuple(review_draft(policy, answers, self.library, today))
 
 
 def slug(name: str) -> str:

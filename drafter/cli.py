@@ -1,35 +1,28 @@
 """The `drafter` command: a thin face over the core (no Textual imported on these paths).
 
 Every error the user can fix prints one line (`file:line: field: message`) and exits 2;
-nothing here prints a traceback for bad input.
+nothing here prints a traceback for bad input. Each command imports the stages it uses, when
+it runs: `drafter` alone opens the app, and everything it does not need before its first
+screen (the clause library, review, export, python-docx) would only keep the owner waiting.
 """
 
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from importlib import import_module
 from pathlib import Path
 
 from drafter import __version__
-from drafter.absorb import absorb
-from drafter.build import Project, build, slug
-from drafter.changes import render_report
-from drafter.history import CHANGES_MD, changes_since_published, published_versions
-from drafter.publish import publish
 from drafter.errors import DrafterError, UserError
-from drafter.export import FORMATS, formats
-from drafter.answers import answers_model
-from drafter.paths import default_library, default_questionnaire, examples
-from drafter.questionnaire import load_questionnaire
-from drafter.review import read_document, review_document
-from drafter.review.report import REPORTS
-from drafter.review.rules import lint_review, load_review_rules
-from drafter.report import report_regeneration
+from drafter.paths import examples
+from drafter.project import Project
 
 EXIT_USAGE = 2
 
@@ -50,6 +43,10 @@ def _answers_path(args: argparse.Namespace) -> Path:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
+    from drafter.build import build
+    from drafter.export import formats
+    from drafter.report import report_regeneration
+
     project = _project(args)
     answers_path = _answers_path(args)
     result = build(project, project.answers(answers_path), Path(args.output),
@@ -65,6 +62,8 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_absorb(args: argparse.Namespace) -> int:
+    from drafter.absorb import absorb
+
     result = absorb(Path(args.docx), Path(args.output))
     if result.changed_blocks == 0:
         print(f"{result.path}: no change from the last build.")
@@ -79,12 +78,17 @@ def cmd_absorb(args: argparse.Namespace) -> int:
 
 def _folder(project: Project, args: argparse.Namespace) -> Path:
     """The build folder for an answers file (named after the business, as `build` does)."""
+    from drafter.build import slug
+
     answers = project.answers(_answers_path(args))
     name = answers.resolved()[project.library.document.business_name] or ""
     return Path(args.output) / slug(str(name))
 
 
 def cmd_diff(args: argparse.Namespace) -> int:
+    from drafter.changes import render_report
+    from drafter.history import CHANGES_MD, changes_since_published, published_versions
+
     project = _project(args)
     folder = _folder(project, args)
     if not published_versions(folder):
@@ -99,6 +103,10 @@ def cmd_diff(args: argparse.Namespace) -> int:
 
 
 def cmd_publish(args: argparse.Namespace) -> int:
+    from drafter.changes import render_report
+    from drafter.export import formats
+    from drafter.publish import publish
+
     project = _project(args)
     on = date.fromisoformat(args.date) if args.date else date.today()
     result = publish(project, _answers_path(args), Path(args.output), formats(args.format), on)
@@ -115,6 +123,8 @@ def cmd_publish(args: argparse.Namespace) -> int:
 
 
 def cmd_lint(args: argparse.Namespace) -> int:
+    from drafter.review.rules import lint_review, load_review_rules
+
     project = Project.load(args.questionnaire, args.library)
     problems = project.lint()
     for problem in problems:
@@ -130,6 +140,9 @@ def cmd_lint(args: argparse.Namespace) -> int:
 
 def cmd_review(args: argparse.Namespace) -> int:
     """Review any policy file; exit 1 when a note is blocking (so CI can gate on it)."""
+    from drafter.review import read_document, review_document
+    from drafter.review.report import REPORTS
+
     if args.format not in REPORTS:
         raise UserError(f"unknown format {args.format!r}; choose from {', '.join(REPORTS)}",
                         field="--format")
@@ -148,8 +161,9 @@ def cmd_review(args: argparse.Namespace) -> int:
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
-    questionnaire = load_questionnaire(args.questionnaire or default_questionnaire(),
-                                       (args.library or default_library()) / "data")
+    from drafter.answers import answers_model
+
+    questionnaire = Project.load(args.questionnaire, args.library).questionnaire
     schema = answers_model(questionnaire).model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     print(json.dumps(schema, indent=2, default=str))
@@ -162,6 +176,24 @@ def _answers_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--example", metavar="NAME", help="a built-in example")
     p.add_argument("-o", "--output", default="output", metavar="DIR",
                    help="the folder the policy is built into (default: output/)")
+
+
+@dataclass(frozen=True)
+class _Names:
+    """The names in a table (export formats, report formats) for a help text, looked up only
+    when help is shown: argparse fills `%(names)s` from the argument's attributes."""
+
+    module: str
+    table: str
+
+    def __str__(self) -> str:
+        return ", ".join(getattr(import_module(self.module), self.table))
+
+
+def _format_argument(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--format", metavar="LIST",
+                   help="comma-separated formats (default: all of %(names)s)"
+                   ).names = _Names("drafter.export", "FORMATS")
 
 
 @dataclass(frozen=True)
@@ -186,6 +218,10 @@ def _app_file(args: argparse.Namespace) -> AppFile:
 
 
 def cmd_edit(args: argparse.Namespace) -> int:
+    # Start-up builds some 100,000 objects that live as long as the app; collecting them
+    # along the way only rescans them (about 0.1 s). The app collects again once its first
+    # screen is up (`DrafterApp.on_ready`).
+    gc.disable()
     from drafter.app import run
 
     project = _project(args)
@@ -226,8 +262,7 @@ def parser() -> argparse.ArgumentParser:
                    help=f"build a built-in example: {', '.join(examples())}")
     p.add_argument("-o", "--output", default="output", metavar="DIR",
                    help="folder to write into (default: output/)")
-    p.add_argument("--format", default=",".join(FORMATS), metavar="LIST",
-                   help=f"comma-separated formats (default: {','.join(FORMATS)})")
+    _format_argument(p)
     p.add_argument("--clean", action="store_true",
                    help="leave reviewer markers and notes out (the publishable copy)")
     p.add_argument("--force", action="store_true",
@@ -245,7 +280,8 @@ def parser() -> argparse.ArgumentParser:
                    help="comma-separated laws whose required items to look for "
                    "(default: caloppa,general)")
     p.add_argument("--format", default="text", metavar="FORMAT",
-                   help=f"{', '.join(REPORTS)} (default: text; json for CI)")
+                   help="%(names)s (default: text; json for CI)"
+                   ).names = _Names("drafter.review.report", "REPORTS")
     p.add_argument("--today", metavar="DATE", help=argparse.SUPPRESS)
     p.set_defaults(run=cmd_review)
 
@@ -261,8 +297,7 @@ def parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("publish", help="build and keep this version under history/")
     _answers_arguments(p)
-    p.add_argument("--format", default=",".join(FORMATS), metavar="LIST",
-                   help=f"comma-separated formats (default: {','.join(FORMATS)})")
+    _format_argument(p)
     p.add_argument("--date", metavar="YYYY-MM-DD",
                    help="effective date for a changed text (default: today)")
     p.set_defaults(run=cmd_publish)

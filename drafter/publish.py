@@ -11,7 +11,8 @@ from datetime import date
 from pathlib import Path
 
 from drafter.answers import AnswersFile
-from drafter.build import BuildResult, Project, build
+from drafter.build import BuildResult, build
+from drafter.project import Project
 from drafter.changes import ChangeReport
 from drafter.errors import UserError
 from drafter.export import Format

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from drafter.build import Project
+from drafter.project import Project
 
 MINI = Path(__file__).parent / "fixtures" / "mini"
 

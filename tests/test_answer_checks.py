@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from drafter.answers import Answers, validate_answers
-from drafter.build import Project
+from drafter.project import Project
 from drafter.paths import default_library, examples
 from drafter.review import Note, review_document
 from drafter.review.document import Block, Document

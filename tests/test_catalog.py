@@ -6,7 +6,7 @@ from functools import lru_cache
 
 import pytest
 
-from drafter.build import Project
+from drafter.project import Project
 
 # Review checks (an answer that needs counsel, or a practice the law bans) that no clause can
 # satisfy; every other requirement must have a clause that can meet it.

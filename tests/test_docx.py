@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 from docx import Document
 
-from drafter.build import Project, render
+from drafter.build import render
+from drafter.project import Project
 from drafter.export import FORMATS
 from drafter.paths import examples
 from drafter.provenance import bookmark_name

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from drafter.answers import parse_answers
-from drafter.build import Project, render
+from drafter.build import render
+from drafter.project import Project
 from drafter.export import formats
 from tests.conftest import MINI
 

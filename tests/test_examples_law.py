@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from drafter.build import Project, render
+from drafter.build import render
+from drafter.project import Project
 from drafter.export import formats
 from drafter.paths import examples
 from drafter.review import Draft

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from drafter.build import Project, render
+from drafter.build import render
+from drafter.project import Project
 from drafter.export import formats
 from drafter.paths import examples
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
-from drafter.build import Project, render
+from drafter.build import render
+from drafter.project import Project
 from drafter.export import formats
 from drafter.paths import examples
 

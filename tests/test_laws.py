@@ -11,7 +11,7 @@ import pytest
 
 from drafter.answers import Answers
 from drafter.assemble import template_context
-from drafter.build import Project
+from drafter.project import Project
 from drafter.errors import UserError
 from drafter.laws import load_laws
 from drafter.library import lint_library

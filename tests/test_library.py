@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from drafter.build import Project
+from drafter.project import Project
 from drafter.errors import UserError
 from tests.conftest import MINI
 

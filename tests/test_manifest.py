@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from drafter.build import Project
+from drafter.project import Project
 from drafter.cli import main
 from drafter.manifest import load_manifest
 from drafter.paths import examples

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from drafter.answers import Answers, validate_answers
 from drafter.assemble import template_context
-from drafter.build import Project
+from drafter.project import Project
 from drafter.paths import default_library, examples
 from drafter.review import Draft
 from drafter.yamlio import parse_yaml

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from docx import Document
 
-import drafter.build as build_module
+import drafter.review as review_module
 from drafter.cli import main
 from drafter.review import Note
 
@@ -27,7 +27,7 @@ def _notes(*anchors: str) -> list[Note]:
 def review(monkeypatch: pytest.MonkeyPatch) -> list[list[Note]]:
     """The test sets which notes the review returns; the exporter decorates the Markdown."""
     current: list[list[Note]] = [_notes("sharing.overview")]
-    monkeypatch.setattr(build_module, "review_draft", lambda *args: current[0])
+    monkeypatch.setattr(review_module, "review_draft", lambda *args: current[0])
     return current
 
 

@@ -11,7 +11,8 @@ from hypothesis import HealthCheck, given, settings
 
 from drafter.answers import Answers, AnswersFile, answers_model, load_answers
 from drafter.assemble import template_context
-from drafter.build import Project, render
+from drafter.build import render
+from drafter.project import Project
 from drafter.export import formats
 from tests.conftest import MINI
 from tests.strategies import answers

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from drafter.answers import Answers, validate_answers
 from drafter.assemble import template_context
-from drafter.build import Project
+from drafter.project import Project
 from drafter.questionnaire import UNSURE
 from tests.strategies import shown_answers
 

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from drafter.answers import Answers, validate_answers
-from drafter.build import Project, build, render
+from drafter.build import build, render
+from drafter.project import Project
 from drafter.export import formats
 from drafter.export.markdown import to_markdown
 from drafter.paths import examples

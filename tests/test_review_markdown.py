@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from drafter.build import Project
+from drafter.project import Project
 from drafter.export.markdown import to_markdown
 from drafter.paths import examples
 from drafter.review.document import _markdown, commonmark, markdown_blocks

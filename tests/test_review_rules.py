@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from drafter.build import Project
+from drafter.project import Project
 from drafter.cli import main
 from drafter.errors import UserError
 from drafter.paths import default_library, examples

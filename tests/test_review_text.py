@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from drafter.build import Project
+from drafter.project import Project
 from drafter.review import Document, Note, review_document
 from drafter.review.document import markdown_blocks
 

@@ -9,7 +9,7 @@ from functools import lru_cache
 from typing import Any
 
 from drafter.answers import Answers
-from drafter.build import Project
+from drafter.project import Project
 from drafter.paths import examples
 from drafter.review import Draft
 

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from drafter.answers import Answers
-from drafter.build import Project
+from drafter.project import Project
 from drafter.paths import default_library, examples
 from drafter.review import Note
 from drafter.yamlio import load_data

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from drafter.build import Project
+from drafter.project import Project
 
 
 def run(project: Project, path: Path, *, label: str = "", out_dir: Path | None = None,

@@ -6,6 +6,7 @@ the session, so the app and `drafter build` always agree.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
@@ -17,7 +18,7 @@ from textual.screen import Screen
 from drafter.app.screens.editor import EditorScreen
 from drafter.app.screens.welcome import WelcomeScreen
 from drafter.app.session import Session
-from drafter.build import Project
+from drafter.project import Project
 
 
 class DrafterApp(App[None]):
@@ -33,6 +34,14 @@ class DrafterApp(App[None]):
         self.session = Session.open(project, path, label, read_only)
         self.out_dir = out_dir or Path("output")
         self.theme = "textual-dark"
+        self.gc_paused = not gc.isenabled()  # `drafter edit` pauses it for start-up
+
+    def on_ready(self) -> None:
+        """The first screen is up: let the garbage collector run again, leaving the objects
+        built so far (modules, styles, questionnaire) out of every later collection."""
+        if self.gc_paused:
+            gc.freeze()
+            gc.enable()
 
     def on_mount(self) -> None:
         if self.session.path.exists():

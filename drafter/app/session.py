@@ -14,17 +14,19 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from drafter.answers import Answers, AnswersFile, validate_answers
-from drafter.assemble import Policy
-from drafter.build import BuildResult, Project, build, slug
 from drafter.errors import DrafterError, UserError
-from drafter.export import FORMATS, Format
-from drafter.manifest import load_manifest, sha256
+from drafter.project import Project
 from drafter.questionnaire import Entry, Questionnaire
 from drafter.templating import referenced_names
 from drafter.yamlio import atomic_write
+
+if TYPE_CHECKING:  # the policy, build and export stages load after the first screen is up
+    from drafter.assemble import Policy
+    from drafter.build import BuildResult
+    from drafter.export import Format
 
 
 READ_ONLY = "this is a built-in example, shown read-only: press F3 to edit a copy"
@@ -264,6 +266,8 @@ def edited_by_hand(folder: Path) -> list[Path]:
     no longer matches was changed by someone (counsel) since. `build` itself never loses such
     edits (it merges the Markdown and backs up the rest); this lets the app ask first.
     """
+    from drafter.manifest import load_manifest, sha256
+
     manifest = load_manifest(folder)
     if manifest is None:
         return []
@@ -276,6 +280,9 @@ def export(session: Session, out_dir: Path, formats: list[Format] | None = None,
     """Write what `drafter build` writes for the saved answers file. If files there were
     edited by hand since the last export, return them instead (unless `force`: then the build
     merges counsel's Markdown edits and backs up any other edited file)."""
+    from drafter.build import build, slug
+    from drafter.export import FORMATS
+
     answers = session.project.answers(session.path)
     draft = session.project.draft(answers)
     folder = out_dir / slug(draft.policy.business_name)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from drafter.app.app import DrafterApp
-from drafter.build import Project
+from drafter.project import Project
 from drafter.paths import examples
 
 SIZE = (80, 24)

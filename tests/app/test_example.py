@@ -11,7 +11,7 @@ from drafter.app.serve import command
 from drafter.app.session import READ_ONLY, Position, Session, copy_example, position_path
 from drafter.app.widgets.fields import QuestionField
 from drafter.app.widgets.sidebar import SectionList
-from drafter.build import Project
+from drafter.project import Project
 from drafter.paths import examples
 
 

@@ -165,7 +165,7 @@ async def test_every_binding_is_in_the_command_palette(make_app: App) -> None:
 
 async def test_a_vendor_from_the_catalog_fills_its_row(tmp_path: Path) -> None:
     """Typing part of a catalog vendor's name offers it; choosing it fills the whole row."""
-    from drafter.build import Project
+    from drafter.project import Project
     from drafter.paths import default_library
     from drafter.yamlio import load_data
 

@@ -9,7 +9,7 @@ from textual.widgets import Collapsible
 
 from drafter.app.app import DrafterApp
 from drafter.app.widgets.preview import PolicyPreview, policy_parts
-from drafter.build import Project
+from drafter.project import Project
 from drafter.export.markdown import to_markdown
 from drafter.paths import examples
 from tests.app.pilot_helpers import open_section, settle

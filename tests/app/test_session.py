@@ -12,7 +12,7 @@ from drafter.app.session import (
     export,
     preview_policy,
 )
-from drafter.build import Project
+from drafter.project import Project
 from drafter.paths import examples
 
 

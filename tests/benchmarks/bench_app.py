@@ -33,7 +33,7 @@ from tests.app.pilot_helpers import settle  # noqa: E402
 
 def first_prompt(path: Path) -> str:
     """The words of the first question the app will show for a fresh answers file."""
-    from drafter.build import Project
+    from drafter.project import Project
 
     project = Project.load()
     key = project.answers(path).shown()[0]
@@ -72,7 +72,7 @@ async def keystrokes(path: Path, runs: int) -> list[float]:
     from drafter.app.app import DrafterApp
     from drafter.app.screens.editor import EditorScreen
     from drafter.app.widgets.preview import PolicyPreview
-    from drafter.build import Project
+    from drafter.project import Project
 
     app = DrafterApp(Project.load(), path)
     timings: list[float] = []

@@ -15,7 +15,8 @@ import tempfile
 import time
 from collections.abc import Callable
 
-from drafter.build import Project, render
+from drafter.build import render
+from drafter.project import Project
 from drafter.export import FORMATS
 from drafter.paths import examples
 

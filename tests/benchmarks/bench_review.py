@@ -22,7 +22,7 @@ from datetime import date
 from html import escape
 from pathlib import Path
 
-from drafter.build import Project
+from drafter.project import Project
 from drafter.review import read_document, review_document
 
 FIXTURE = Path(__file__).parents[1] / "fixtures" / "review" / "clean-policy.md"

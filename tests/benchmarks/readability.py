@@ -19,7 +19,7 @@ from collections import defaultdict
 
 import textstat
 
-from drafter.build import Project
+from drafter.project import Project
 from drafter.export.html import parser
 from drafter.paths import examples
 

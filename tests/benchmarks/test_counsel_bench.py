@@ -7,7 +7,8 @@ from docx import Document
 from pytest_benchmark.fixture import BenchmarkFixture
 
 from drafter.absorb import reconcile, source_blocks, word_blocks
-from drafter.build import Project, render
+from drafter.build import render
+from drafter.project import Project
 from drafter.export import FORMATS
 from drafter.export.markdown import to_markdown
 from drafter.manifest import Generation

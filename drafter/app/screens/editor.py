@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import asyncio
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -31,7 +31,9 @@ from drafter.app.widgets.notes import NotesList
 from drafter.app.widgets.preview import PolicyPreview
 from drafter.app.widgets.sidebar import SectionList
 from drafter.errors import DrafterError, UserError
-from drafter.review import Note
+
+if TYPE_CHECKING:  # the review stage loads after the first screen is up
+    from drafter.review import Note
 
 NARROW = 120
 """Below this many columns the preview and notes replace the form instead of sitting beside it."""

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual import on
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from drafter.review import Note
+if TYPE_CHECKING:  # the review stage loads after the first screen is up
+    from drafter.review import Note
 
 _ORDER = {"blocking": 0, "warning": 1, "advice": 2}
 _STYLE = {"blocking": "$error", "warning": "$warning", "advice": "$accent"}

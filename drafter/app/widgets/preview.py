@@ -5,25 +5,34 @@ current question feeds is open, at that clause, and any other can be opened by h
 open parts are drawn, one Markdown widget per clause, and a redraw replaces only clauses
 whose text changed: Markdown widgets for a whole policy cost about a second of layout per
 keystroke, an open section a few milliseconds.
+
+Nothing is drawn before the clause library has loaded (after the first screen is up), so
+Textual's Markdown widget and the exporter are imported only then.
 """
 
 from __future__ import annotations
 
 import asyncio
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.containers import VerticalScroll
-from textual.widgets import Collapsible, Markdown, Static
+from textual.widgets import Collapsible, Static
 
-from drafter.export.markdown import Block, markdown_blocks
-from drafter.assemble import Policy
-from drafter.review import Draft
+if TYPE_CHECKING:
+    from textual.widgets import Markdown
+
+    from drafter.assemble import Policy
+    from drafter.export.markdown import Block
 
 
 def policy_parts(policy: Policy) -> tuple[str, dict[str, str], dict[str, list[Block]]]:
     """The header's Markdown, each section's title, and each section's blocks (its clauses;
     the title is the part's own label). The text is the exporter's, without reviewer
     markers: the notes pane lists the notes."""
+    from drafter.export.markdown import Block, markdown_blocks
+    from drafter.review import Draft
+
     head, titles, parts = "", {}, {}
     for block in markdown_blocks(Draft(policy, ()), clean=True):
         if block.id == "head":  # the contents are left out: the parts' titles list them
@@ -48,25 +57,26 @@ class PolicyPreview(VerticalScroll):
         self.current: str | None = None
         self.opened: str | None = None  # the section `follow` opened (it closes it again)
         self.drawn: dict[str, dict[str, tuple[str, Markdown]]] = {}  # open sections' widgets
+        self.head_widget: Markdown | None = None
         self._drawing = asyncio.Lock()
 
     async def show(self, policy: Policy | None, problem: str = "") -> None:
         async with self._drawing:
             if policy is None:
-                self.parts, self.drawn = {}, {}
+                self.parts, self.drawn, self.head_widget = {}, {}, None
                 await self.remove_children()
                 await self.mount(Static(f"The preview appears once the policy can be drafted: "
                                         f"{problem}", classes="preview-problem"))
                 return
             head, titles, parts = policy_parts(policy)
             self.clause_section = {b.id: s for s, blocks in parts.items() for b in blocks}
-            if list(parts) != list(self.parts) or not self.query(Collapsible):
+            if self.head_widget is None or list(parts) != list(self.parts):
                 await self._rebuild(head, titles, parts)
             else:
                 self.parts = parts
                 if head != self.head:
                     self.head = head
-                    await self.query_one("#preview-head", Markdown).update(head)
+                    await self.head_widget.update(head)
                 for section_id, title in titles.items():
                     self._part(section_id).title = title
             await self._open(self.clause_section.get(self.current or ""))
@@ -77,10 +87,13 @@ class PolicyPreview(VerticalScroll):
     async def _rebuild(self, head: str, titles: dict[str, str],
                        parts: dict[str, list[Block]]) -> None:
         """Sections came or went: list them all again, closed."""
+        from textual.widgets import Markdown
+
         self.head, self.parts, self.drawn, self.opened = head, parts, {}, None
         await self.remove_children()
+        self.head_widget = Markdown(head, id="preview-head")
         await self.mount_all([
-            Markdown(head, id="preview-head"),
+            self.head_widget,
             *(Collapsible(title=titles[s], collapsed=True, id=f"part-{s}") for s in parts),
         ])
 
@@ -100,6 +113,8 @@ class PolicyPreview(VerticalScroll):
 
     async def _draw(self, section_id: str) -> None:
         """Bring an open section's clause widgets in line with its blocks."""
+        from textual.widgets import Markdown
+
         blocks = [(b.id, b.text) for b in self.parts.get(section_id, [])]
         drawn = self.drawn.get(section_id)
         contents = self._part(section_id).query_one(Collapsible.Contents)

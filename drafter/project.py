@@ -1,0 +1,83 @@
+"""A questionnaire and its clause library: what every command and the app work from.
+
+Kept light on purpose: the app needs only the questionnaire to show its first question, so
+the library and the assembly and review stages are imported and loaded on first use, after
+the first screen is up (`drafter build`, `review` and `lint` ask for them at once).
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from drafter.answers import Answers, load_answers
+from drafter.errors import UserError
+from drafter.paths import default_library, default_questionnaire
+from drafter.questionnaire import Questionnaire, load_questionnaire
+
+if TYPE_CHECKING:
+    from drafter.assemble import Policy
+    from drafter.library import Library
+    from drafter.review import Draft, Note
+
+
+@dataclass(frozen=True)
+class Project:
+    """A questionnaire and the clause library that answers to it.
+
+    The library is loaded on first use, so the app can show its first question while the
+    clauses load in the background; `drafter build`, `review` and `lint` load it at once.
+    """
+
+    questionnaire: Questionnaire
+    library_root: Path
+    _loaded: list[Library] = field(default_factory=list, repr=False, compare=False)
+    _loading: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
+
+    @classmethod
+    def load(cls, questionnaire: Path | None = None, library: Path | None = None) -> Project:
+        """Load the questionnaire (the library follows on first use). Cross-checking the two
+        is `lint()`, run by `drafter lint` and the tests rather than on every start: a broken
+        template still fails at render time, with its file named."""
+        root = library or default_library()
+        return cls(load_questionnaire(questionnaire or default_questionnaire(), root / "data"),
+                   root)
+
+    @property
+    def library(self) -> Library:
+        from drafter.library import load_library
+
+        with self._loading:  # the app's workers may ask for it at the same moment
+            if not self._loaded:
+                self._loaded.append(load_library(self.library_root))
+            return self._loaded[0]
+
+    def lint(self) -> list[UserError]:
+        """Every way the library does not fit the questionnaire and catalog, one per line."""
+        from drafter.library import lint_library
+
+        return lint_library(self.library, self.questionnaire)
+
+    def answers(self, path: Path) -> Answers:
+        return load_answers(path, self.questionnaire)
+
+    def draft(self, answers: Answers, today: date | None = None) -> Draft:
+        from drafter.review import Draft
+
+        policy = self.assemble(answers)
+        return Draft(policy, self.review(policy, answers, today))
+
+    def assemble(self, answers: Answers) -> Policy:
+        """The policy text alone (the app shows it before the review has run)."""
+        from drafter.assemble import assemble
+
+        return assemble(answers, self.library)
+
+    def review(self, policy: Policy, answers: Answers,
+               today: date | None = None) -> tuple[Note, ...]:
+        from drafter.review import review_draft
+
+        return tuple(review_draft(policy, answers, self.library, today))
