@@ -223,7 +223,10 @@ def referenced_names(source: str, *, expression: bool) -> set[str]:
     """
     text = "{{ " + source + " }}" if expression else source
     tree = environment().parse(text)
-    top = meta.find_undeclared_variables(tree)
+    # An expression declares nothing, so every name in it is an input; only a template
+    # (loops, `set`) needs Jinja's full scope analysis, which compiles it.
+    top = ({n.name for n in tree.find_all(nodes.Name)} if expression
+           else meta.find_undeclared_variables(tree))
     found: set[str] = set()
     dotted: set[int] = set()
     for node in tree.find_all(nodes.Getattr):

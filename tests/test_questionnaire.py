@@ -64,3 +64,19 @@ def test_when_hides_and_reveals(mini) -> None:  # type: ignore[no-untyped-def]
     assert "business.kiosk_cards" not in Answers(q, {"business.kinds": ["shop"]}).shown()
     assert "business.kiosk_cards" in Answers(q, {"business.kinds": ["kiosk"]}).shown()
     assert Answers(q, {}).resolved()["business.kinds"] == [], "unanswered many-of is an empty list"
+
+
+def test_expression_names_match_jinjas_scope_analysis(project) -> None:  # type: ignore[no-untyped-def]
+    """`referenced_names` skips Jinja's compiler for expressions (they declare nothing);
+    on every real `when` it must find exactly what the compiler-based analysis finds."""
+    from jinja2 import meta
+
+    from drafter.templating import environment, referenced_names
+
+    conditions = [c.source for entry in project.questionnaire for c in entry.conditions]
+    conditions += [clause.meta.when for clause in project.library.clauses]
+    assert len(set(conditions)) > 50
+    for source in set(conditions):
+        tree = environment().parse("{{ " + source + " }}")
+        names = referenced_names(source, expression=True)
+        assert {name.split(".")[0] for name in names} == meta.find_undeclared_variables(tree)
