@@ -65,6 +65,8 @@ class EditorScreen(Screen[None]):
         self.feeds: dict[str, list[str]] = {}  # filled by `_find_feeds` just after start-up
         self.showing_side = False
         self.preview_stale = True
+        # Now, before mounting: set later, it would restyle every widget on the screen.
+        self.set_class(self.app.size.width < NARROW, "-narrow")
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -92,8 +94,6 @@ class EditorScreen(Screen[None]):
         self.app.call_from_thread(self.redraw_preview)
 
     async def on_mount(self) -> None:
-        # Before the form is built: setting it later restyles every widget on the screen.
-        self.set_class(self.app.size.width < NARROW, "-narrow")
         self.sub_title = self.session.label
         position = self.session.load_position()
         sections = self.visible_sections()
