@@ -71,3 +71,22 @@ async def test_export_refuses_incomplete_answers_with_a_reason(make_app: App,
         assert not (tmp_path / "output").exists()
         assert any("required answer is missing" in str(n.message)
                    for n in app._notifications)
+
+
+async def test_next_section_stops_at_the_last_and_only_its_button_exports(
+        make_app: App, tmp_path: Path) -> None:
+    app = make_app("kiosk")
+    output = tmp_path / "output"
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        last = screen.visible_sections()[-1]
+        await screen.show_section(last)
+        await pilot.press("ctrl+down", "ctrl+down")
+        await pilot.pause()
+        assert screen.section_id == last and not output.exists()
+        assert "last section" in str(list(app._notifications)[-1].message)
+
+        await pilot.click("#next")
+        await pilot.pause()
+        assert list(output.glob("*/privacy-policy.md"))

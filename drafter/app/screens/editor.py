@@ -203,7 +203,9 @@ class EditorScreen(Screen[None]):
 
     @on(Button.Pressed, "#next")
     async def _next_pressed(self) -> None:
-        await self.action_next_section()
+        """The form's last button: the next section or, on the last one, the export."""
+        if not await self._step(1):
+            self.action_export()
 
     async def jump_to_note(self, note: Note) -> None:
         """Go to the question that resolves a note, or else show its place in the preview."""
@@ -273,19 +275,23 @@ class EditorScreen(Screen[None]):
             self.query_one(NotesList).focus()
 
     async def action_next_section(self) -> None:
-        await self._step(1)
+        # Not an export: a key held down past the last section must not write files.
+        if not await self._step(1):
+            self.notify("This is the last section. F8 exports the policy.")
 
     async def action_previous_section(self) -> None:
-        await self._step(-1)
+        if not await self._step(-1):
+            self.notify("This is the first section.")
 
-    async def _step(self, by: int) -> None:
+    async def _step(self, by: int) -> bool:
+        """Open the section `by` places on among those shown; False if there is none."""
         sections = self.visible_sections()
         index = sections.index(self.section_id) if self.section_id in sections else 0
-        if 0 <= index + by < len(sections):
-            self._show_side(False)
-            await self.show_section(sections[index + by])
-        elif by > 0:
-            self.action_export()
+        if not 0 <= index + by < len(sections):
+            return False
+        self._show_side(False)
+        await self.show_section(sections[index + by])
+        return True
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """"Edit a copy" is offered (in the footer and palette) only on a read-only example."""
