@@ -333,6 +333,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # `drafter schema | head`: the reader has all it wanted
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no flush error at exit
+        return 141
     except Exception as exc:  # last resort: one line, never a traceback for the user
         if os.environ.get("DRAFTER_DEBUG"):
             raise

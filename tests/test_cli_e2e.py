@@ -62,3 +62,27 @@ def test_build_does_not_import_textual(tmp_path: Path) -> None:
     result = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True,
                             text=True, check=True)
     assert result.stdout.strip().endswith("False")
+
+
+def test_a_reader_that_stops_early_is_not_an_error(tmp_path: Path) -> None:
+    """`drafter schema | head`: the schema (80 KB) outgrows the pipe once the reader stops."""
+    app = subprocess.Popen([sys.executable, "-m", "drafter", "schema"], cwd=tmp_path,
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert app.stdout is not None and app.stderr is not None
+    assert app.stdout.read(10).startswith(b"{")
+    app.stdout.close()
+    assert app.wait(timeout=60) == 141
+    assert app.stderr.read() == b""
+
+
+def test_the_app_opens_without_loading_the_policy_stages(tmp_path: Path) -> None:
+    """What the first screen does not need stays unloaded until after it is up (start-up
+    speed): the clause library, assembly, review, export, python-docx, Markdown."""
+    code = ("import sys; from pathlib import Path; import drafter.cli; "
+            "from drafter.project import Project; from drafter.app.app import DrafterApp; "
+            "DrafterApp(Project.load(), Path(sys.argv[1])); "
+            "print(sorted(m for m in ('docx', 'markdown_it', 'drafter.library', "
+            "'drafter.assemble', 'drafter.review', 'drafter.export') if m in sys.modules))")
+    result = subprocess.run([sys.executable, "-c", code, str(examples()["kiosk"])],
+                            cwd=tmp_path, capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"
