@@ -145,7 +145,12 @@ class EditorScreen(Screen[None]):
                 field.disabled = True
             self.query_one(SectionList).focus()
         elif target is not None:
+            # Focus lands later; the field's `Focused` message then records it. Recording it
+            # here could overwrite a click that landed first (the help would name the wrong
+            # question).
+            self.key = None
             self.query_one(f"#{field_id(target)}", QuestionField).focus_answer()
+            return
         self._remember(target)
 
     def _shown(self, key: str) -> bool:
