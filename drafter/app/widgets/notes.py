@@ -13,7 +13,8 @@ if TYPE_CHECKING:  # the review stage loads after the first screen is up
     from drafter.review import Note
 
 _ORDER = {"blocking": 0, "warning": 1, "advice": 2}
-_STYLE = {"blocking": "$error", "warning": "$warning", "advice": "$accent"}
+_STYLE = {"blocking": "$text-error", "warning": "$text-warning", "advice": "$text-primary"}
+"""Text colours made readable on either theme; advice must not share warning's colour."""
 
 
 class NotesList(OptionList):
