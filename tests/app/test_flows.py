@@ -13,8 +13,10 @@ from drafter.app.app import DrafterApp
 from drafter.app.screens.editor import EditorScreen
 from drafter.app.screens.welcome import WelcomeScreen
 from drafter.app.session import position_path
+from drafter.paths import examples
 from drafter.app.widgets.fields import QuestionField, field_id
 from drafter.app.widgets.notes import NotesList
+from drafter.app.widgets.sidebar import SectionList
 from tests.app.pilot_helpers import open_section, settle
 
 import pytest
@@ -225,3 +227,28 @@ async def test_opening_a_section_writes_nothing(make_app: App, tmp_path: Path) -
         await open_section(pilot, "kiosks")
         await settle(pilot)
     assert answers.read_text() == "business:\n  kinds: [kiosks]\n"
+
+
+async def test_the_sidebar_marks_the_section_that_resolves_a_blocking_note(
+        make_app: App, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """At 80 columns the preview is hidden, yet the notes are drafted (after a pause in the
+    typing) so that the sidebar can mark where a blocking note is resolved."""
+    monkeypatch.setattr("drafter.app.screens.editor.NOTES_DELAY", 0.0)
+    answers = tmp_path / "answers.yaml"
+    answers.write_text(examples()["kiosk"].read_text().replace("pci_validated: true",
+                                                               "pci_validated: false"))
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, rounds=3)
+        sidebar = app.screen.query_one(SectionList)
+        assert sidebar.blocked == {"kiosks"}
+        row = next(str(o.prompt) for o in sidebar.options if o.id == "kiosks")
+        assert row.startswith("[$text-error]![/]")
+
+        await open_section(pilot, "kiosks", "kiosks.pci_validated")
+        await pilot.press("enter")  # a radio set's highlight starts on its first button: Yes
+        await settle(pilot)
+        assert AnswersFile.open(answers).get("kiosks.pci_validated") is True
+        assert sidebar.blocked == set()
+        row = next(str(o.prompt) for o in sidebar.options if o.id == "kiosks")
+        assert not row.startswith("[$text-error]")

@@ -42,6 +42,9 @@ PREVIEW_DELAY = 0.0
 """Seconds of quiet before the preview redraws. Even 0 yields once, so each key of a burst
 restarts the (exclusive) worker instead of queueing one redraw per key; measured, any real
 delay only added latency."""
+NOTES_DELAY = 1.0
+"""Seconds of quiet before drafting while the preview is hidden: the notes (for the sidebar's
+marks) can wait for a pause, and typing then never shares the processor with a draft."""
 
 
 class EditorScreen(Screen[None]):
@@ -227,25 +230,31 @@ class EditorScreen(Screen[None]):
 
     @work(exclusive=True, group="preview")
     async def redraw_preview(self) -> None:
-        """Draft the policy from the current answers and show it (restarts on each change).
+        """Draft the policy from the current answers; show it and the notes on it (restarts
+        on each change, so a burst of keys drafts once).
 
-        While the pane is hidden (narrow terminals) nothing is drawn; showing it redraws."""
+        While the pane is hidden (narrow terminals) the text is not drawn and the drafting
+        waits for a pause in the typing: only the notes are needed then, for the sidebar's
+        marks. Showing the pane draws the text."""
         preview, notes = self.query_one(PolicyPreview), self.query_one(NotesList)
-        if self.has_class("-narrow") and not self.showing_side:
-            self.preview_stale = True
-            return
-        self.preview_stale = False
-        await asyncio.sleep(PREVIEW_DELAY)
+        hidden = self.has_class("-narrow") and not self.showing_side
+        self.preview_stale = hidden
+        await asyncio.sleep(NOTES_DELAY if hidden else PREVIEW_DELAY)
         project = self.session.project
         found = await asyncio.to_thread(preview_policy, project, dict(self.session.valid))
         if not (preview.is_attached and notes.is_attached):  # the app closed meanwhile
             return
-        preview.current = next(iter(self.feeds.get(self.key or "", [])), None)
-        await preview.show(found.policy, found.problem)
+        if not hidden:
+            preview.current = next(iter(self.feeds.get(self.key or "", [])), None)
+            await preview.show(found.policy, found.problem)
         if found.policy is not None:  # the words first, then the notes on them
             drafted = await asyncio.to_thread(project.review, found.policy, found.answers)
             if notes.is_attached:
                 notes.show(drafted)
+                sidebar = self.query_one(SectionList)
+                sidebar.blocked = {n.resolves_by.split(".", 1)[0] for n in drafted
+                                   if n.blocking and n.resolves_by}
+                self._refresh_sidebar()
 
     # -- actions --------------------------------------------------------------------------
 

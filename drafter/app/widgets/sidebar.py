@@ -1,4 +1,8 @@
-"""The list of sections with progress: answered / shown, and a mark where something is left."""
+"""The list of sections with progress: answered / shown, and a mark where something is left.
+
+Marks: `✓` every question answered; `!` (warning colour) a required answer missing or not
+valid; `!` (error colour) a blocking reviewer note that an answer in the section resolves.
+"""
 
 from __future__ import annotations
 
@@ -19,6 +23,7 @@ class SectionList(OptionList):
             self.section_id = section_id
 
     shown: list[tuple[str, str | None]] = []
+    blocked: set[str] = set()  # sections holding the answer to a blocking note (set by the screen)
 
     def refresh_progress(self, session: Session, current: str) -> None:
         """Rebuild the rows (cheap: a dozen lines) keeping the highlight on `current`."""
@@ -28,7 +33,9 @@ class SectionList(OptionList):
             if section.id not in progress:
                 continue
             answered, shown, problems = progress[section.id]
-            mark = "[$warning]![/]" if problems else "[$success]✓[/]" if answered == shown else " "
+            mark = ("[$text-error]![/]" if section.id in self.blocked
+                    else "[$text-warning]![/]" if problems
+                    else "[$text-success]✓[/]" if answered == shown else " ")
             rows.append(Option(f"{mark} {section.title} [dim]{answered}/{shown}[/]",
                                id=section.id))
         shown = [(str(row.prompt), row.id) for row in rows]
