@@ -246,9 +246,24 @@ async def test_the_sidebar_marks_the_section_that_resolves_a_blocking_note(
         assert row.startswith("[$text-error]![/]")
 
         await open_section(pilot, "kiosks", "kiosks.pci_validated")
-        await pilot.press("enter")  # a radio set's highlight starts on its first button: Yes
+        await pilot.press("up", "enter")  # from "No" to "Yes"
         await settle(pilot)
         assert AnswersFile.open(answers).get("kiosks.pci_validated") is True
         assert sidebar.blocked == set()
         row = next(str(o.prompt) for o in sidebar.options if o.id == "kiosks")
         assert not row.startswith("[$text-error]")
+
+
+async def test_enter_on_a_choice_keeps_the_chosen_answer(make_app: App, tmp_path: Path) -> None:
+    """Textual starts a radio set's highlight on its first button; ours starts on the answer."""
+    answers = tmp_path / "answers.yaml"
+    answers.write_text(examples()["kiosk"].read_text().replace("pci_validated: true",
+                                                               "pci_validated: false"))
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await open_section(pilot, "kiosks", "kiosks.pci_validated")
+        assert field(app, "kiosks.pci_validated").query_one(RadioSet).pressed_index == 1  # No
+        await pilot.press("enter")
+        await pilot.pause()
+    assert AnswersFile.open(answers).get("kiosks.pci_validated") is False

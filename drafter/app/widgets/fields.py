@@ -31,6 +31,18 @@ def shown_text(value: Any) -> str:
     return "" if value is None or value == UNSURE else str(value)
 
 
+class ChoiceSet(RadioSet):
+    """Textual's radio set, with the keyboard highlight starting on the chosen answer rather
+    than the first: Enter or Space on arrival must not change what the owner chose."""
+
+    def on_mount(self) -> None:
+        self.call_later(self._highlight_answer)  # after RadioSet's own mount handler
+
+    def _highlight_answer(self) -> None:
+        for _ in range(self.pressed_index):
+            self.action_next_button()
+
+
 class QuestionField(Vertical):
     """A question's prompt, its input, an "I'm not sure" choice where offered, its error."""
 
@@ -83,7 +95,7 @@ class QuestionField(Vertical):
             yield area
         elif kind in ("one", "bool"):
             options = choices(self.entry)
-            with RadioSet(classes="answer"):
+            with ChoiceSet(classes="answer"):
                 for option, label in options.items():
                     yield RadioButton(label, value == option)
         elif kind == "many":
