@@ -267,3 +267,14 @@ async def test_enter_on_a_choice_keeps_the_chosen_answer(make_app: App, tmp_path
         await pilot.press("enter")
         await pilot.pause()
     assert AnswersFile.open(answers).get("kiosks.pci_validated") is False
+
+
+async def test_enter_in_a_text_answer_moves_to_the_next_question(make_app: App) -> None:
+    app = make_app("kiosk")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await open_section(pilot, "business", "business.name")
+        await pilot.press("end", "!", "enter")
+        await pilot.pause()
+        assert app.focused is not None and field(app, "business.brand") in app.focused.ancestors
+        assert field(app, "business.name").query_one(Input).value.endswith("!")

@@ -134,6 +134,12 @@ class QuestionField(Vertical):
         self._uncheck_unsure()
         self._answer(event.value)
 
+    @on(Input.Submitted, ".answer")
+    def _next_question(self, event: Input.Submitted) -> None:
+        """Enter moves on, as an owner filling in a form expects (Tab does too)."""
+        event.stop()
+        self.screen.focus_next()
+
     @on(TextArea.Changed, ".answer")
     def _long_text_changed(self, event: TextArea.Changed) -> None:
         event.stop()
