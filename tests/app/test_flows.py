@@ -266,6 +266,8 @@ async def test_enter_on_a_choice_keeps_the_chosen_answer(make_app: App, tmp_path
         assert field(app, "kiosks.pci_validated").query_one(RadioSet).pressed_index == 1  # No
         await pilot.press("enter")
         await pilot.pause()
+        assert app.focused is not None
+        assert field(app, "kiosks.pci_validated") not in app.focused.ancestors, "moved on"
     assert AnswersFile.open(answers).get("kiosks.pci_validated") is False
 
 

@@ -12,6 +12,7 @@ from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Vertical
 from textual.events import DescendantFocus
 from textual.message import Message
@@ -33,7 +34,14 @@ def shown_text(value: Any) -> str:
 
 class ChoiceSet(RadioSet):
     """Textual's radio set, with the keyboard highlight starting on the chosen answer rather
-    than the first: Enter or Space on arrival must not change what the owner chose."""
+    than the first (Enter or Space on arrival must not change what the owner chose), and
+    Enter choosing the highlighted answer and moving on, as in a text answer."""
+
+    BINDINGS = [Binding("enter", "choose", "Choose and move on", show=False)]
+
+    def action_choose(self) -> None:
+        self.action_toggle_button()
+        self.screen.focus_next()
 
     def on_mount(self) -> None:
         self.call_later(self._highlight_answer)  # after RadioSet's own mount handler
