@@ -83,12 +83,14 @@ class Session:
 
     def set(self, key: str, value: Any, *, save: bool = True) -> str | None:
         """Record one answer and (unless the caller saves it with `flush`) save it at once;
-        returns the problem with it, if any."""
+        returns the problem with it, if any. An emptied text box removes the answer (its
+        default applies again, as in the answers file); an emptied list is kept as an answer,
+        "none of these", since it is what the owner sees ticked."""
         if self.unchanged(key, value):
             return self.errors.get(key)
         if self.read_only:
             return READ_ONLY
-        self._record(key, None if value in ("", []) else value)
+        self._record(key, None if value == "" else value)
         with self._lock:
             self.file.set(key, self.valid.get(key, self.raw.get(key)))
             self._version += 1
@@ -101,8 +103,10 @@ class Session:
         widgets announce their first value, and that must not write to the file. A text box
         announces a number's default as text ("4"), so it is compared as the answers model
         reads it."""
-        shown = value if value not in ("", []) else None
+        shown = None if value == "" else value
         if shown in (self.raw.get(key), self.value(key)):
+            return True
+        if shown == [] and self.value(key) is None:  # a list announcing "nothing ticked yet"
             return True
         if shown is None:
             return False

@@ -280,3 +280,21 @@ async def test_enter_in_a_text_answer_moves_to_the_next_question(make_app: App) 
         await pilot.pause()
         assert app.focused is not None and field(app, "business.brand") in app.focused.ancestors
         assert field(app, "business.name").query_one(Input).value.endswith("!")
+
+
+async def test_unticking_every_choice_is_saved_not_replaced_by_the_default(
+        make_app: App, tmp_path: Path) -> None:
+    """`change_notice` defaults to [website]: unticking it must leave nothing chosen, in the
+    file as on screen, and say a required answer is missing (not quietly use the default)."""
+    answers = tmp_path / "answers.yaml"
+    answers.write_text("business:\n  kinds: [kiosks]\n")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await open_section(pilot, "policy", "policy.change_notice")
+        await pilot.press("space")  # untick "A notice on our website"
+        await pilot.pause()
+        problem = field(app, "policy.change_notice").query_one(".problem", Label)
+        assert "missing" in str(problem.content)
+        assert "policy.change_notice" in app.session.missing()
+    assert AnswersFile.open(answers).get("policy.change_notice") == []
