@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 
@@ -298,3 +299,22 @@ async def test_unticking_every_choice_is_saved_not_replaced_by_the_default(
         assert "missing" in str(problem.content)
         assert "policy.change_notice" in app.session.missing()
     assert AnswersFile.open(answers).get("policy.change_notice") == []
+
+
+async def test_a_focus_message_from_a_replaced_section_is_ignored(
+        make_app: App, tmp_path: Path) -> None:
+    """Held-down Ctrl+↓ in a terminal replaces sections faster than focus lands: a field of
+    the section just removed can still report focus (seen in tmux: the position file said
+    section `cookies`, question `kiosks.locations`). Such a message must change nothing."""
+    app = make_app("kiosk")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await open_section(pilot, "cookies")
+        screen = app.screen
+        assert isinstance(screen, EditorScreen)
+        shown = screen.key
+        screen.post_message(QuestionField.Focused("kiosks.locations"))
+        await settle(pilot)
+        assert screen.key == shown
+    position = json.loads(position_path(tmp_path / "answers.yaml").read_text())
+    assert position == {"section": "cookies", "question": shown}

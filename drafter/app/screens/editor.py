@@ -197,6 +197,8 @@ class EditorScreen(Screen[None]):
 
     async def on_question_field_focused(self, message: QuestionField.Focused) -> None:
         message.stop()
+        if not self._shown(message.key):  # from a section replaced since (keys held down)
+            return
         if message.key != self.key:
             self._remember(message.key)
         await self.query_one(PolicyPreview).follow(self.feeds.get(message.key, []))
