@@ -318,3 +318,16 @@ async def test_a_focus_message_from_a_replaced_section_is_ignored(
         assert screen.key == shown
     position = json.loads(position_path(tmp_path / "answers.yaml").read_text())
     assert position == {"section": "cookies", "question": shown}
+
+
+async def test_an_emptied_box_says_which_default_the_policy_uses(make_app: App,
+                                                                  tmp_path: Path) -> None:
+    app = make_app("kiosk")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await open_section(pilot, "kiosks", "kiosks.receipt_digits")
+        box = field(app, "kiosks.receipt_digits").query_one(Input)
+        await pilot.press("ctrl+u", "backspace", "delete")
+        await pilot.pause()
+        assert box.value == "" and box.placeholder == "If left blank: 4"
+    assert AnswersFile.open(tmp_path / "answers.yaml").get("kiosks.receipt_digits") is None

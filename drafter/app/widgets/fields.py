@@ -95,8 +95,10 @@ class QuestionField(Vertical):
         kind = question.type
         value = self.initial
         if kind in _TEXT_TYPES:
-            yield Input(shown_text(value), placeholder=question.placeholder
-                        or _PLACEHOLDERS.get(kind, ""), classes="answer")
+            # Emptied, the box's answer is the default again: say so, or it would look unused.
+            hint = (f"If left blank: {question.default}" if question.default is not None
+                    else question.placeholder or _PLACEHOLDERS.get(kind, ""))
+            yield Input(shown_text(value), placeholder=hint, classes="answer")
         elif kind == "long_text":
             area = TextArea(shown_text(value), soft_wrap=True, show_line_numbers=False,
                             tab_behavior="focus", classes="answer")
