@@ -22,8 +22,10 @@ class SectionList(OptionList):
             super().__init__()
             self.section_id = section_id
 
-    shown: list[tuple[str, str | None]] = []
-    blocked: set[str] = set()  # sections holding the answer to a blocking note (set by the screen)
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.shown: list[tuple[str, str | None]] = []
+        self.blocked: set[str] = set()  # sections answering a blocking note (the screen sets it)
 
     def refresh_progress(self, session: Session, current: str) -> None:
         """Rebuild the rows (cheap: a dozen lines) keeping the highlight on `current`."""
