@@ -42,6 +42,13 @@ def slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")[:60].strip("-") or "policy"
 
 
+def build_folder(project: Project, answers: Answers, out_dir: Path) -> Path:
+    """Where `build` writes for these answers: a folder named after the business. Read from
+    the answers alone, so callers that only need the place need not draft the policy."""
+    name = answers.resolved()[project.library.document.business_name] or ""
+    return out_dir / slug(str(name))
+
+
 @dataclass(frozen=True)
 class BuildResult:
     folder: Path
@@ -106,7 +113,7 @@ def build(project: Project, answers: Answers, out_dir: Path, formats: list[Forma
     merge writes only the Markdown, with markers. Any other file edited since the last build
     is backed up before it is replaced. The manifest records what was generated."""
     draft = project.draft(answers)
-    folder = out_dir / slug(draft.policy.business_name)
+    folder = build_folder(project, answers, out_dir)
     previous = load_manifest(folder)
     generation = Generation(markdown=to_markdown(draft, clean=clean),
                             plain=to_markdown(Draft(draft.policy, ())))

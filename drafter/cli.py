@@ -78,11 +78,9 @@ def cmd_absorb(args: argparse.Namespace) -> int:
 
 def _folder(project: Project, args: argparse.Namespace) -> Path:
     """The build folder for an answers file (named after the business, as `build` does)."""
-    from drafter.build import slug
+    from drafter.build import build_folder
 
-    answers = project.answers(_answers_path(args))
-    name = answers.resolved()[project.library.document.business_name] or ""
-    return Path(args.output) / slug(str(name))
+    return build_folder(project, project.answers(_answers_path(args)), Path(args.output))
 
 
 def cmd_diff(args: argparse.Namespace) -> int:

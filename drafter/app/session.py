@@ -284,14 +284,12 @@ def export(session: Session, out_dir: Path, formats: list[Format] | None = None,
     """Write what `drafter build` writes for the saved answers file. If files there were
     edited by hand since the last export, return them instead (unless `force`: then the build
     merges counsel's Markdown edits and backs up any other edited file)."""
-    from drafter.build import build, slug
+    from drafter.build import build, build_folder
     from drafter.export import FORMATS
 
     answers = session.project.answers(session.path)
-    draft = session.project.draft(answers)
-    folder = out_dir / slug(draft.policy.business_name)
     if not force:
-        changed = edited_by_hand(folder)
+        changed = edited_by_hand(build_folder(session.project, answers, out_dir))
         if changed:
             return changed
     return build(session.project, answers, out_dir, formats or list(FORMATS.values()))
