@@ -106,6 +106,7 @@ class _QuestionnaireFile(BaseModel):
 
     title: str
     version: str
+    moved: dict[str, str] = {}  # old answer key → the question that now asks it
     sections: list[Section]
 
 
@@ -127,6 +128,7 @@ class Questionnaire:
         self.title = data.title
         self.version = data.version
         self.sections = data.sections
+        self.moved = data.moved
         self.entries: dict[str, Entry] = {e.key: e for e in entries}
 
     def __iter__(self) -> Iterator[Entry]:
@@ -264,6 +266,12 @@ def load_questionnaire(path: Path, data_dir: Path | None = None) -> Questionnair
             own = _conditions(question.when, seen, file, (*loc, "when"), key)
             entries.append(Entry(key, section, question, section_conditions + own))
             seen.add(key)
+    keys = {e.key for e in entries}
+    for old_key, new_key in data.moved.items():
+        if new_key not in keys or old_key in keys:
+            raise UserError(f"`moved` must lead from a retired key to a question, not "
+                            f"{old_key!r} → {new_key!r}", path=path,
+                            line=file.line(("moved", old_key)), field=old_key)
     return Questionnaire(path, data, entries)
 
 

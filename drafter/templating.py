@@ -92,6 +92,22 @@ def lookup(key: object, mapping: Mapping[Any, Any]) -> Any:
     return getattr(mapping, str(key))
 
 
+def _records(data: Any) -> Iterable[Any]:
+    return data.values() if isinstance(data, Mapping) else vars(data).values()
+
+
+def advertiser(vendor: Any, catalog: Any) -> bool:
+    """`vendors | select('advertiser', data.vendors)`: a company whose kind is advertising, or
+    whose name names one of the catalog's advertising companies (its `name` or one of its
+    `also_known_as`, as whole words): "Meta Platforms" typed in is Meta's ad business."""
+    if getattr(vendor, "category", None) == "advertising":
+        return True
+    name = str(getattr(vendor, "name", ""))
+    return any(re.search(rf"(?<!\w){re.escape(str(known))}(?!\w)", name, re.IGNORECASE)
+               for entry in _records(catalog) if getattr(entry, "category", None) == "advertising"
+               for known in [entry.name, *getattr(entry, "also_known_as", [])])
+
+
 def long_date(day: date) -> str:
     """`November 22, 2026`, the same whatever the machine's locale."""
     return f"{_MONTHS[day.month - 1]} {day.day}, {day.year}"
@@ -157,6 +173,7 @@ def environment() -> SandboxedEnvironment:
         keep_trailing_newline=False,
     )
     env.filters.update(FILTERS)
+    env.tests["advertiser"] = advertiser
     return env
 
 

@@ -102,6 +102,20 @@ def test_unknown_key_suggests_the_nearest_question(tmp_path: Path,
     assert "did you mean 'contact.email'?" in capsys.readouterr().err
 
 
+def test_an_answer_to_a_merged_question_says_where_it_goes(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """marketplace.customer_lists was asked twice; its answer is never dropped silently."""
+    from drafter.paths import examples
+
+    answers = tmp_path / "a.yaml"
+    text = examples()["marketplace"].read_text()
+    answers.write_text(text.replace("marketplace:\n", "marketplace:\n  customer_lists: true\n"))
+    assert main(["build", str(answers), "-o", str(tmp_path / "out")]) == 2
+    err = capsys.readouterr().err
+    assert "marketplace.customer_lists: unknown question; it is now asked as " \
+           "'data_practices.ad_audiences'" in err
+
+
 def test_hidden_answers_are_kept_but_ignored(mini) -> None:  # type: ignore[no-untyped-def]
     from drafter.answers import parse_answers
 

@@ -213,8 +213,7 @@ _TOGGLES = {
                        "list_uploads", "sms"],
     "print_mail": ["address_lists", "saved_lists", "ncoa", "print_partners", "stores_cards"],
     "marketplace": ["sellers", "high_volume_sellers", "reviews", "registries", "gift_cards",
-                    "contests", "contest_sponsors", "warranty", "fulfilment", "affiliates",
-                    "customer_lists"],
+                    "contests", "contest_sponsors", "warranty", "fulfilment", "affiliates"],
     "client_data": ["contract"],
 }
 _CHOICES = {

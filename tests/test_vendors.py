@@ -29,7 +29,7 @@ def test_at_least_fifty_vendors(catalog: dict[str, Any]) -> None:
 
 def test_every_vendor_is_complete(catalog: dict[str, Any]) -> None:
     for vid, vendor in catalog.items():
-        assert set(vendor) - {"checked"} == FIELDS, vid
+        assert set(vendor) - {"checked", "also_known_as", "collects"} == FIELDS, vid
         assert isinstance(vendor.get("checked", date.today()), date), vid
         assert all(isinstance(vendor[f], str) and vendor[f].strip() for f in FIELDS), vid
         assert vendor["link"].startswith("https://"), vid
@@ -69,3 +69,26 @@ def test_unchecked_links_of_chosen_vendors_are_one_advice_note() -> None:
     assert note.severity == "advice"
     assert ": Postmark and Sentry." in note.message
     assert vendor_notes(["aws", "stripe"]) == []  # both links marked `checked`
+
+
+def test_optional_fields_name_known_things(catalog: dict[str, Any]) -> None:
+    """`collects` names kinds of information; `also_known_as` is for ad companies, whose
+    hand-typed names the `advertiser` test must recognise."""
+    kinds = set(load_data(default_library() / "data" / "categories.yaml").data)
+    for vid, vendor in catalog.items():
+        assert set(vendor.get("collects", [])) <= kinds, vid
+        if "also_known_as" in vendor:
+            assert vendor["category"] == "advertising", vid
+
+
+@pytest.mark.parametrize(("name", "category", "expected"), [
+    ("Meta Platforms", None, True), ("Facebook Ads", "other", True), ("Criteo SA", None, True),
+    ("Metadata Labs", None, False), ("Google Cloud", None, False),
+    ("Our Agency", "advertising", True), ("Stripe", None, False),
+])
+def test_advertiser_knows_ad_platforms_by_name(catalog: dict[str, Any], name: str,
+                                               category: str | None, expected: bool) -> None:
+    from drafter.templating import advertiser, template_value
+
+    vendor = template_value({"name": name, "category": category})
+    assert advertiser(vendor, template_value(catalog)) is expected

@@ -13,8 +13,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, model_validator
+from pydantic import (BaseModel, ConfigDict, Field, ValidationError, field_validator,
+                      model_validator)
 
 from drafter.errors import UserError
 from drafter.library import Library
@@ -155,6 +157,29 @@ class TextRules(BaseModel):
         return valid_patterns(value)
 
 
+class CheckExample(BaseModel):
+    """Answers that show a check at work: a built-in example business
+    (`questionnaires/examples/NAME.yaml`) with some answers changed (`section: {question:
+    value}`; `null` removes an answer). With `policy`, those paragraphs are reviewed with the
+    answers, as `drafter review --answers` would, instead of Drafter's own draft."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    example: str
+    answers: dict[str, dict[str, Any]] = {}
+    policy: list[str] | None = None
+
+
+class CheckExamples(BaseModel):
+    """At least one example that makes the check fire and one, as close as possible, that
+    does not; tests/test_answer_checks.py runs them all."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    fires: list[CheckExample] = Field(min_length=1)
+    silent: list[CheckExample] = Field(min_length=1)
+
+
 class AnswerCheck(Rule):
     """A contradiction (or advice) in the answers: `when` is a Jinja condition over them (and
     `law.NAME`, `data.NAME`, as in clauses).
@@ -170,6 +195,7 @@ class AnswerCheck(Rule):
     items: str | None = None
     anchor: str | None = None  # clause or section id the marker goes next to
     unless_met: list[str] = []
+    examples: CheckExamples | None = None  # `drafter lint` warns when missing
 
     @model_validator(mode="after")
     def _items_have_a_place(self) -> AnswerCheck:
@@ -336,6 +362,10 @@ def lint_review(rules: ReviewRules, questionnaire: Questionnaire, library: Libra
                 warnings.append(UserError(f"`{field}` names unknown requirement {rid!r}",
                                           path=rules.answer_checks_path, line=compiled.line,
                                           field=compiled.check.id))
+        if compiled.check.examples is None:
+            warnings.append(UserError("check has no `examples` (one that fires, one silent)",
+                                      path=rules.answer_checks_path, line=compiled.line,
+                                      field=compiled.check.id))
         key = compiled.check.resolves_by
         if key is not None and key not in questionnaire.keys and not unknown:
             warnings.append(UserError(f"`resolves_by` names {key!r}, which is not a question",
