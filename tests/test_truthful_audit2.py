@@ -179,7 +179,7 @@ def test_selling_names_what_is_sold() -> None:
                                       "data_practices.buyers": "Acme Lists Inc."})
     text = clauses(d)["choice.opt-out-sale"]
     assert "We sell some personal information" in text
-    assert "contact details and orders and purchases" in text
+    assert "contact details; orders and purchases" in text
 
 
 def test_no_sale_statements_rest_on_the_answers_that_say_so() -> None:
