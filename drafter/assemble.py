@@ -7,7 +7,6 @@ sentence came from and why it is there.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -19,10 +18,8 @@ from drafter.answers import Answers
 from drafter.errors import DrafterError, UserError
 from drafter.laws import evaluate
 from drafter.library import Clause, Library
+from drafter.promises import Promise, recording, tidy
 from drafter.templating import answer_context
-
-_BLANK_RUNS = re.compile(r"\n{3,}")
-_TRAILING_SPACE = re.compile(r"[ \t]+$", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -32,6 +29,7 @@ class RenderedClause:
     markdown: str
     satisfies: tuple[str, ...]
     source: Path  # the template, relative to the library root
+    promises: tuple[Promise, ...] = ()  # the commitments it makes, with their basis
 
 
 @dataclass(frozen=True)
@@ -95,12 +93,13 @@ def _render(clause: Clause, context: dict[str, object], root: Path) -> RenderedC
     """Render one clause; a clause whose template renders nothing is left out (and so
     satisfies nothing)."""
     try:
-        text = clause.template.render(context)
+        with recording() as promises:
+            text = tidy(clause.template.render(context))
     except TemplateError as exc:
         raise UserError(f"clause template failed: {exc} (run `drafter lint`)",
                         path=clause.path, field=clause.meta.id) from None
-    text = _BLANK_RUNS.sub("\n\n", _TRAILING_SPACE.sub("", text)).strip()
     if not text:
         return None
     return RenderedClause(clause.meta.id, clause.meta.title, text,
-                          tuple(clause.meta.satisfies), clause.path.relative_to(root))
+                          tuple(clause.meta.satisfies), clause.path.relative_to(root),
+                          tuple(promises))

@@ -22,6 +22,7 @@ from pydantic import BaseModel, ConfigDict, StringConstraints, ValidationError
 
 from drafter.errors import UserError
 from drafter.laws import Derived, load_laws
+from drafter.promises import declared_bases
 from drafter.questionnaire import Questionnaire
 from drafter.requirements import CatalogEntry, load_requirements
 from drafter.templating import (
@@ -29,6 +30,7 @@ from drafter.templating import (
     TemplateSyntaxError,
     compile_condition,
     compile_template,
+    environment,
     referenced_names,
 )
 from drafter.yamlio import load_data, parse_data, read_text
@@ -170,6 +172,26 @@ def _load_clause(path: Path) -> Clause:
     return Clause(meta, path, body_line, source, template, condition)
 
 
+def _unread_bases(clause: Clause, read: set[str], known: frozenset[str] | set[str]
+                  ) -> list[UserError]:
+    """A promise must rest on answers the clause really reads: a question its `when` or body
+    uses, or a `law.*` fact. Naming one it never looks at would be a claim with nothing behind
+    it."""
+    problems: list[UserError] = []
+    for basis, line in declared_bases(environment().parse(clause.source)):
+        for name in basis:
+            where = clause.body_line + line - 1
+            if name not in known:
+                problems.append(UserError(f"promise rests on {name!r}, which is neither a "
+                                          "question nor a law.* fact", path=clause.path,
+                                          line=where, field=clause.meta.id))
+            elif not name.startswith("law.") and name not in read:
+                problems.append(UserError(f"promise rests on {name!r}, but the clause's "
+                                          "`when` and text never read it", path=clause.path,
+                                          line=where, field=clause.meta.id))
+    return problems
+
+
 def lint_library(library: Library, questionnaire: Questionnaire) -> list[UserError]:
     """Every cross-reference problem in the library, each a one-line error (empty when sound)."""
     problems: list[UserError] = []
@@ -204,10 +226,11 @@ def lint_library(library: Library, questionnaire: Questionnaire) -> list[UserErr
                     document_path, None, section.spec.id)
     for clause in library.clauses:
         cid = clause.meta.id
-        check_names(referenced_names(clause.meta.when, expression=True), "`when`",
-                    clause.path, 2, cid)
-        check_names(referenced_names(clause.source, expression=False), "the template",
-                    clause.path, clause.body_line, cid)
+        read = referenced_names(clause.meta.when, expression=True)
+        check_names(read, "`when`", clause.path, 2, cid)
+        body = referenced_names(clause.source, expression=False)
+        check_names(body, "the template", clause.path, clause.body_line, cid)
+        problems += _unread_bases(clause, read | body, known)
         for rid in clause.meta.satisfies:
             if rid not in library.requirements:
                 problems.append(UserError(f"`satisfies` names unknown requirement {rid!r}",

@@ -27,6 +27,8 @@ from jinja2.environment import TemplateExpression
 from jinja2.sandbox import SandboxedEnvironment
 
 from drafter.errors import DrafterError
+from drafter import promises as _promises
+from drafter.promises import PromiseExtension
 
 
 class Markdown(str):
@@ -149,9 +151,10 @@ class _BestEffortCache(FileSystemBytecodeCache):
 
 
 def _bytecode_cache() -> BytecodeCache | None:
-    # Compiled code depends on this module's environment settings and filters, and on the
-    # Jinja version, so both are in the file names: a change to either starts a fresh cache.
-    stamp = hashlib.sha1(jinja2.__version__.encode() + Path(__file__).read_bytes())
+    # Compiled code depends on this module's environment settings and filters, on the promise
+    # tag's extension and on the Jinja version, so all are in the file names: a change to either starts a fresh cache.
+    stamp = hashlib.sha1(jinja2.__version__.encode() + Path(__file__).read_bytes()
+                         + Path(_promises.__file__).read_bytes())
     try:
         return _BestEffortCache(pattern=f"__drafter_{stamp.hexdigest()[:12]}_%s.cache")
     except (OSError, RuntimeError):  # no private temporary folder: compile every time
@@ -171,6 +174,7 @@ def environment() -> SandboxedEnvironment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=False,
+        extensions=[PromiseExtension],
     )
     env.filters.update(FILTERS)
     env.tests["advertiser"] = advertiser

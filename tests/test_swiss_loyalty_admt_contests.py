@@ -39,7 +39,8 @@ SWISS = {"audience.regions": ["usa", "eu", "switzerland"]}
 
 def test_swiss_users_get_countries_safeguards_and_the_fdpic() -> None:
     d = draft("california-store", **SWISS,
-              **{"international.swiss_representative": "Rep AG\nZurich"})
+              **{"international.swiss_representative": "Rep AG\nZurich",
+                 "international.dpf_parts": ["eu", "swiss"]})
     text = clauses(d)
     assert "the United States" in text["eu-uk.swiss-transfers"]
     assert "Swiss-U.S. Data Privacy Framework" in text["eu-uk.swiss-transfers"]

@@ -21,6 +21,7 @@ from drafter.assemble import Policy, template_context
 from drafter.errors import UserError
 from drafter.library import Library
 from drafter.review import answer_checks as _answer_checks  # noqa: F401  (registers checks)
+from drafter.review import promise_checks as _promise_checks  # noqa: F401  (registers checks)
 from drafter.review import text_checks as _text_checks  # noqa: F401  (registers checks)
 from drafter.review.checks import AnswerFacts, Subject, run_checks
 from drafter.review.document import Block, Document, markdown_blocks, read_document
@@ -34,7 +35,8 @@ def _facts(answers: Answers, library: Library) -> AnswerFacts:
     effective = answers.resolved().get(library.document.effective_date)
     return AnswerFacts(template_context(answers, library), answers.questionnaire,
                        effective if isinstance(effective, date) else None,
-                       condition_names(answers.questionnaire, library))
+                       condition_names(answers.questionnaire, library),
+                       frozenset(answers.values))
 
 
 def review_draft(policy: Policy, answers: Answers, library: Library,

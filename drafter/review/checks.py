@@ -31,6 +31,7 @@ class AnswerFacts:
     questionnaire: Questionnaire
     effective_date: date | None
     names: frozenset[str]  # what a condition may name (`rules.condition_names`)
+    given: frozenset[str] = frozenset()  # keys the owner answered (not defaults)
 
 
 @dataclass(frozen=True)

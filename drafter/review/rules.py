@@ -150,6 +150,7 @@ class TextRules(BaseModel):
     terminology: list[TermGroup] = []
     company_names: CompanyNames
     effective_date: DateRule
+    commitments: PatternRule | None = None  # in Drafter's drafts: promises need a basis
 
     @field_validator("history")
     @classmethod
@@ -240,6 +241,7 @@ class ReviewRules:
     answer_checks: tuple[CompiledAnswerCheck, ...]
     answer_checks_path: Path
     text_path: Path
+    commitments: CompiledPattern | None = None
 
 
 def _flags(case_sensitive: bool) -> int:
@@ -277,7 +279,9 @@ def load_review_rules(root: Path) -> ReviewRules:
     text = _validate_text_rules(load_data(path))
     patterns = tuple(_compile(r) for group in (text.placeholders, text.outdated, text.risky,
                                                text.expected) for r in group)
-    ids = [c.rule.id for c in patterns] + [t.id for t in text.terminology]
+    commitments = _compile(text.commitments) if text.commitments else None
+    ids = ([c.rule.id for c in patterns] + [t.id for t in text.terminology]
+           + ([commitments.rule.id] if commitments else []))
     duplicates = sorted({i for i in ids if ids.count(i) > 1})
     if duplicates:
         raise UserError("duplicate check id", path=path, field=duplicates[0])
@@ -295,6 +299,7 @@ def load_review_rules(root: Path) -> ReviewRules:
         answer_checks=_load_answer_checks(root / ANSWER_CHECKS),
         answer_checks_path=root / ANSWER_CHECKS,
         text_path=path,
+        commitments=commitments,
     )
 
 

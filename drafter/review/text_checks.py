@@ -22,7 +22,7 @@ _WORDS = re.compile(r"[A-Za-z0-9]+")
 _EXCERPT = 80
 
 
-def _sentence(text: str, start: int, end: int) -> str:
+def sentence_at(text: str, start: int, end: int) -> str:
     """The sentence (or line) around a match: `unless` and history patterns look only there."""
     before = [m.end() for m in _SENTENCE_END.finditer(text, 0, start)]
     after = _SENTENCE_END.search(text, end)
@@ -76,7 +76,7 @@ def _matches(compiled: CompiledPattern, document: Document, rules: ReviewRules,
     past-tense pattern."""
     for pattern in compiled.patterns:
         for block, span, _ in _occurrences(pattern, document, compiled.rule.hint):
-            sentence = _sentence(block.text, *span)
+            sentence = sentence_at(block.text, *span)
             if any(u.search(sentence) for u in compiled.unless):
                 continue
             if compiled.rule.history and any(h.search(sentence) for h in rules.history):
@@ -125,7 +125,7 @@ def mixed_terms(subject: Subject) -> Iterator[Note]:
     for group, variants, unless in subject.rules.terms:
         uses = {label: [(block, span) for block, span, _ in
                         _occurrences(pattern, subject.document, group.hint)
-                        if not any(u.search(_sentence(block.text, *span)) for u in unless)]
+                        if not any(u.search(sentence_at(block.text, *span)) for u in unless)]
                 for label, pattern in variants}
         used = {label: found for label, found in uses.items() if found}
         if len(used) < 2:
