@@ -79,10 +79,10 @@ class ResidentCounts(_Model):
 
         for state in {*ticked, *(s for s in states if s != self.everywhere)}:
             found[state] = one(state)
-        return _Counts(found, one)
+        return StateCounts(found, one)
 
 
-class _Counts(AnswerGroup):
+class StateCounts(AnswerGroup):
     """Counts by state; a state nobody named is served only "all over the US"."""
 
     def __init__(self, found: dict[str, AnswerGroup], one: Any) -> None:

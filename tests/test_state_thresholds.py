@@ -25,7 +25,7 @@ from drafter.assemble import template_context
 from drafter.laws import evaluate
 from drafter.paths import examples
 from drafter.project import Project
-from drafter.statutes import _Counts
+from drafter.statutes import StateCounts
 from drafter.templating import AnswerGroup
 
 DAY = date(2026, 11, 20)
@@ -73,7 +73,7 @@ def law(state: str, residents: int | None = None, day: date = DAY,
         def count(s: str) -> AnswerGroup:
             return AnswerGroup(served=s == state, at_least=residents, if_no=residents,
                                assumed=None)
-        fixed = type("Fixed", (), {"count": lambda self, c, s: _Counts({}, count),
+        fixed = type("Fixed", (), {"count": lambda self, c, s: StateCounts({}, count),
                                    "names": lambda self: set()})()
         laws = tuple(replace(d, counts=fixed) if d.counts is not None else d for d in laws)
     context = template_context(answers, project().library)
