@@ -58,7 +58,7 @@ class Policy:
 def template_context(answers: Answers, library: Library) -> dict[str, object]:
     """What every condition and template sees: the answers by section, `data` and `law`."""
     context = {**answers.context(), "data": answer_context({"data": library.data})["data"]}
-    return {**context, "law": evaluate(library.laws, context)}
+    return {**context, "law": evaluate(library.laws, context, frozenset(answers.shown()))}
 
 
 def assemble(answers: Answers, library: Library) -> Policy:

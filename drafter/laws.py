@@ -1,19 +1,26 @@
 """Derived facts (`clauses/laws.yaml`): which laws apply, worked out from plain answers.
 
-An owner answers where their users are, their revenue band and how many people they serve;
-whether the CCPA or Oregon's law applies follows from those answers by thresholds that belong
-with the rest of the legal data, not in Python. Each entry is a Jinja expression over the
-answers and the entries above it; conditions and templates read the results as `law.NAME`.
+An owner answers where their users are, how many residents of each state they handle, their
+revenue band and what they do with data; whether the CCPA or Oregon's law applies follows from
+those answers by each statute's own test, kept with the rest of the legal data, not in Python.
+An entry is either a Jinja expression over the answers and the entries above it, a
+`residents:` table (counts per state, from the band questions) or a `statute:` (a state law as
+data: its prongs, exemptions, dates and duties, each with its cite; see statutes.py).
+Conditions and templates read the results as `law.NAME`; `law.statutes` lists the statutes
+that apply, with their duties, for the entries after them.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from pydantic import ValidationError
+
 from drafter.errors import DrafterError, UserError
+from drafter.statutes import ResidentCounts, Statute, compiled, evaluate_statute
 from drafter.templating import (
     AnswerGroup,
     Condition,
@@ -27,8 +34,11 @@ from drafter.yamlio import DataFile, load_data
 @dataclass(frozen=True)
 class Derived:
     name: str
-    expression: Condition
+    expression: Condition | None
     source: DataFile
+    statute: Statute | None = None
+    counts: ResidentCounts | None = None
+    conditions: Mapping[str, Condition] = field(default_factory=dict)
 
     @property
     def line(self) -> int | None:
@@ -36,8 +46,17 @@ class Derived:
         return self.source.line((self.name,))
 
     def names(self) -> set[str]:
-        """The answer keys and `law.*` names the expression reads (for lint)."""
+        """The answer keys and `law.*` names the entry reads (for lint)."""
+        if self.statute is not None:
+            return self.statute.names()
+        if self.counts is not None:
+            return self.counts.names()
+        assert self.expression is not None
         return referenced_names(self.expression.source, expression=True)
+
+    def provides(self) -> set[str]:
+        """The `law.*` names known after this entry."""
+        return {f"law.{self.name}"} | ({"law.statutes"} if self.statute is not None else set())
 
 
 def load_laws(path: Path) -> tuple[Derived, ...]:
@@ -48,27 +67,50 @@ def load_laws(path: Path) -> tuple[Derived, ...]:
     doc = file.data
     if not isinstance(doc, Mapping):
         raise UserError("expected a mapping of name to expression", path=path, line=1)
-    found: list[Derived] = []
-    for name, source in doc.items():
-        if not isinstance(source, str) or not str(name).isidentifier():
-            raise UserError("each entry is `name: \"expression\"`", path=path,
-                            line=file.line((name,)), field=str(name))
-        try:
-            found.append(Derived(str(name), compile_condition(source), file))
-        except TemplateSyntaxError as exc:
-            raise UserError(f"not a valid expression: {exc.message}", path=path,
-                            line=file.line((name,)), field=str(name)) from None
-    return tuple(found)
+    return tuple(_entry(str(name), value, file) for name, value in doc.items())
 
 
-def evaluate(laws: tuple[Derived, ...], context: Mapping[str, Any]) -> AnswerGroup:
-    """Every derived fact for these answers, each seeing the ones before it as `law.NAME`."""
+def _entry(name: str, value: Any, file: DataFile) -> Derived:
+    def fail(message: str, loc: tuple[Any, ...] = ()) -> UserError:
+        return UserError(message, path=file.path, line=file.line((name, *loc)),
+                         field=".".join([name, *map(str, loc)]))
+
+    if not name.isidentifier() or not isinstance(value, (str, Mapping)):
+        raise fail("each entry is `name: \"expression\"`, a `statute:` or a `residents:` table")
+    try:
+        if isinstance(value, str):
+            return Derived(name, compile_condition(value), file)
+        if "bands" in value:
+            return Derived(name, None, file, counts=ResidentCounts.model_validate(value))
+        statute = Statute.model_validate(value)
+        return Derived(name, None, file, statute=statute, conditions=compiled(statute))
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        raise fail(err["msg"], tuple(err["loc"])) from None
+    except TemplateSyntaxError as exc:
+        raise fail(f"not a valid expression: {exc.message}") from None
+
+
+def evaluate(laws: tuple[Derived, ...], context: Mapping[str, Any],
+             shown: frozenset[str] | None = None) -> AnswerGroup:
+    """Every derived fact for these answers, each seeing the ones before it as `law.NAME`;
+    `shown` (the questions the owner was asked) tells a band not asked from one left blank."""
     values: dict[str, Any] = {}
+    statutes: list[AnswerGroup] = []
     for derived in laws:
         try:
-            values[derived.name] = derived.expression.compiled(
-                **context, law=AnswerGroup(**values))
+            law = AnswerGroup(**values)
+            if derived.counts is not None:
+                values[derived.name] = derived.counts.count(context, shown)
+            elif derived.statute is not None:
+                found = evaluate_statute(derived.statute, derived.conditions,
+                                         {**context, "law": law})
+                values[derived.name] = found is not None
+                statutes += [found] if found is not None else []
+                values["statutes"] = list(statutes)
+            else:
+                assert derived.expression is not None
+                values[derived.name] = derived.expression.compiled(**context, law=law)
         except Exception as exc:  # a failure inside the sandbox is a library bug
-            raise DrafterError(f"law.{derived.name} ({derived.expression.source!r}) "
-                               f"failed: {exc}") from exc
+            raise DrafterError(f"law.{derived.name} failed: {exc}") from exc
     return AnswerGroup(**values)

@@ -202,7 +202,7 @@ def lint_library(library: Library, questionnaire: Questionnaire) -> list[UserErr
             problems.append(UserError(f"uses {name!r}, which is neither a question nor an "
                                       "earlier entry", path=laws_path, line=derived.line,
                                       field=derived.name))
-        known = known | {f"law.{derived.name}"}
+        known = known | derived.provides()
     sections = {s.id for s in questionnaire.sections}
 
     def check_names(names: set[str], what: str, path: Path, line: int | None,

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from drafter.assemble import template_context
 from drafter.build import render
 from drafter.project import Project
 from drafter.export import formats
@@ -64,6 +65,32 @@ def test_jurisdiction_sections_follow_the_answers() -> None:
     assert "children.not-directed" not in clause_ids
 
 
+# Which statutes each example triggers by its own answers about residents per state
+# (clauses/laws.yaml `statute:` entries). Before per-state counts the kiosk example got 16.
+STATE_LAWS = {
+    "california-store": ["ccpa"],
+    "chat-saas": ["minnesota_small", "nebraska_small", "texas_small"],
+    "email-platform": ["ccpa", "maryland", "minnesota_small", "nebraska_small", "texas_small"],
+    "kids-crafts": ["colorado_minors", "connecticut", "connecticut_minors", "minnesota_small", "nebraska_small", "texas_small"],
+    "kiosk": ["connecticut", "minnesota_small", "nebraska_small", "texas_small"],
+    "marketplace": ["ccpa", "nebraska", "texas"],
+    "print-mail": ["minnesota_small", "nebraska_small", "texas_small"],
+    "texas-small": ["texas_small"],
+}
+
+
+def statutes(name: str) -> list[str]:
+    """The statutes (laws.yaml) that apply to an example, by name."""
+    law = template_context(project().answers(examples()[name]), project().library)["law"]
+    return sorted(d.name for d in project().library.laws
+                  if d.statute is not None and getattr(law, d.name))
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_each_example_gets_the_state_laws_its_residents_trigger(name: str) -> None:
+    assert statutes(name) == STATE_LAWS[name]
+
+
 def test_ccpa_table_lists_every_collected_kind() -> None:
     table = next(c for c in draft("california-store").policy.clauses()
                  if c.id == "collection.details-table").markdown
@@ -87,7 +114,7 @@ def fixture_draft() -> Draft:
 def test_practices_the_law_bans_are_blocking_notes() -> None:
     blocking = {n.requirement for n in fixture_draft().notes if n.severity == "blocking"}
     assert blocking == {"maryland.no-sensitive-sale", "maryland.minors",
-                        "virginia.precise-location-sale"}
+                        "virginia.precise-location-sale", "states.minors"}
 
 
 def test_texas_sale_notices_use_the_exact_statutory_words() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -32,14 +33,17 @@ def laws(**changes: Any) -> dict[str, Any]:
 
 
 CA = {"audience.us_states": ["california"]}
+CA_100K = {"audience.people": 150000, "audience.residents_100k": ["california"]}
+CA_UNDER_100K = {"audience.people": 150000, "audience.residents_100k": ["none"]}
 
 
 @pytest.mark.parametrize(("changes", "expected"), [
     ({**CA, "audience.revenue": "over_26m"}, True),
     ({**CA, "audience.revenue": "25m_to_26m"}, False),
-    ({**CA, "audience.people": 150000}, False),  # many people, but no sale or sharing
-    ({**CA, "audience.people": 150000, "cookies.advertising": True}, True),
-    ({**CA, "audience.people": 99999, "cookies.advertising": True}, False),
+    ({**CA, **CA_100K}, False),  # many Californians, but no sale or sharing
+    ({**CA, **CA_100K, "cookies.advertising": True}, True),
+    ({**CA, **CA_UNDER_100K, "cookies.advertising": True}, False),
+    ({**CA, "audience.people": 150000, "cookies.advertising": True}, True),  # not asked: assume
     ({**CA, "audience.sale_revenue": "over_50", "sharing.sells": "yes",
       "data_practices.sold_categories": ["contact"]}, True),
     ({**CA, "audience.revenue": "unsure"}, True),  # not sure: assume it applies, and say so
@@ -49,20 +53,30 @@ def test_ccpa_thresholds(changes: dict[str, Any], expected: bool) -> None:
     assert laws(**changes)["ccpa"] is expected
 
 
-@pytest.mark.parametrize(("state", "people", "share", "expected"), [
-    ("oregon", 30000, "25_to_50", True),
-    ("oregon", 30000, "20_to_25", False),
-    ("montana", 26000, "none", True),
-    ("montana", 16000, "25_to_50", True),
-    ("delaware", 12000, "20_to_25", True),
-    ("virginia", 90000, "25_to_50", False),
-    ("virginia", 30000, "over_50", True),
-    ("colorado", 30000, "under_20", True),
+@pytest.mark.parametrize(("state", "band", "share", "expected"), [
+    ("oregon", "25k", "25_to_50", True),
+    ("oregon", "25k", "20_to_25", False),
+    ("montana", "25k", "none", True),
+    ("montana", "15k", "25_to_50", True),
+    ("delaware", "10k", "20_to_25", True),
+    ("virginia", "35k", "25_to_50", False),
+    ("virginia", "25k", "over_50", True),
+    ("colorado", "25k", "under_20", True),
 ])
-def test_state_thresholds(state: str, people: int, share: str, expected: bool) -> None:
-    found = laws(**{"audience.us_states": [state], "audience.people": people,
-                    "audience.sale_revenue": share})
+def test_state_thresholds(state: str, band: str, share: str, expected: bool) -> None:
+    """The total number of people no longer decides a state law: its own residents do."""
+    bands = {f"audience.residents_{b}": ["none"] for b in ("100k", "35k", "25k", "15k", "10k")}
+    found = laws(**{"audience.us_states": [state], "audience.people": 500000,
+                    "audience.sale_revenue": share, **bands,
+                    f"audience.residents_{band}": [state]})
     assert found[state] is expected
+
+
+def test_a_nationwide_total_does_not_reach_a_state_threshold() -> None:
+    bands = {f"audience.residents_{b}": ["none"] for b in ("100k", "35k", "25k")}
+    found = laws(**{"audience.us_states": ["nationwide"], "audience.people": 250000, **bands,
+                    "audience.small_business": "yes"})
+    assert [s.state for s in found["statutes"] if s.kind == "comprehensive"] == []
 
 
 def test_texas_small_business_is_outside_the_act_but_still_flagged() -> None:
@@ -72,7 +86,8 @@ def test_texas_small_business_is_outside_the_act_but_still_flagged() -> None:
 
 
 def test_connecticut_applies_to_any_seller_of_data() -> None:
-    changes = {"audience.us_states": ["connecticut"], "audience.people": 500}
+    changes = {"audience.us_states": ["connecticut"], "audience.people": 500,
+               "policy.effective_date": date(2026, 7, 1)}
     assert laws(**changes)["connecticut"] is False
     assert laws(**changes, **{"sharing.sells": "yes",
                               "data_practices.sold_categories": ["contact"]})["connecticut"]

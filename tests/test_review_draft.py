@@ -48,16 +48,18 @@ def test_examples_have_no_blocking_note(project: Project, example: str) -> None:
 
 
 def test_kiosk_draft_is_clean_but_for_advice_and_translation(project: Project) -> None:
-    """The kiosk operator serves Spanish speakers, so the one warning is the languages one."""
-    notes = notes_for(project, answers(project))
+    """The kiosk operator serves Spanish speakers: with 25,000 Montana residents, Montana's
+    law applies and the one warning is the languages one; without, no warning at all."""
+    notes = notes_for(project, answers(project, residents_25k="[montana]"))
     assert [n.requirement for n in notes if n.severity == "warning"] == ["states.languages"]
     assert {n.severity for n in notes} == {"warning", "advice"}
+    assert {n.severity for n in notes_for(project, answers(project))} == {"advice"}
 
 
 def test_unsure_answer_leaves_requirement_unmet(project: Project) -> None:
     notes = notes_for(project, answers(project, under_13='"unsure"'))
     unmet = {n.requirement: n for n in notes if n.check == "requirement"}
-    assert set(unmet) == {"coppa.notice", "states.languages"}
+    assert set(unmet) == {"coppa.notice"}
     note = unmet["coppa.notice"]
     assert (note.requirement, note.severity, note.anchor) == ("coppa.notice", "blocking",
                                                               "children")
@@ -138,7 +140,7 @@ def test_html_and_text_follow_the_markdown(project: Project) -> None:
 
 
 def test_build_writes_review_md_for_counsel(project: Project, tmp_path: Path) -> None:
-    kiosk = answers(project, under_13='"unsure"', advertising="true")
+    kiosk = answers(project, under_13='"unsure"', advertising="true", residents_25k="[montana]")
     result = build(project, kiosk, tmp_path, formats("md"))
     review = (result.folder / "review.md").read_text()
     blocking = review.index("## Blocking")

@@ -67,7 +67,8 @@ def test_no_swiss_text_without_swiss_users() -> None:
     assert "Switzerland" not in clauses(d)["eu-uk.complaint-eu"]
 
 
-COLORADO = {"audience.us_states": ["colorado"], "audience.people": 150000}
+COLORADO = {"audience.us_states": ["colorado"], "audience.people": 150000,
+            "audience.residents_100k": ["colorado"]}  # Colorado counts its own residents
 
 
 def test_colorado_loyalty_programme_disclosures() -> None:

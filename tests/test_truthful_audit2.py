@@ -205,16 +205,17 @@ def test_the_15_business_day_opt_out_deadline_is_californias_and_only_under_its_
     assert any("law.ccpa" in basis and "15 business days" in text
                for text, basis in promises(d, "choice.opt-out-sale"))
     outside = clauses(draft("california-store", **{"audience.us_states": ["colorado"],
-                                                   "audience.people": 150000}))
+                                                   "audience.people": 150000,
+                                                   "audience.residents_100k": ["colorado"]}))
     assert "choice.opt-out-sale" in outside
     assert "15 business days" not in outside["choice.opt-out-sale"]
     assert "Do Not Sell" not in outside["choice.opt-out-sale"]
 
 
 def test_appeals_set_no_deadline_the_owner_never_chose() -> None:
-    text = clauses(example("print-mail"))["us-states.appeal"]
+    text = clauses(example("email-platform"))["us-states.appeal"]
     assert "within 60 days of our answer" not in text
-    assert "your state's law" in text
+    assert "state laws applying to us" in text
 
 
 def test_sensitive_data_consent_is_claimed_only_when_the_owner_says_so() -> None:

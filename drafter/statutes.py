@@ -1,0 +1,225 @@
+"""State laws as data (`clauses/laws.yaml`): each statute's own test, evaluated here.
+
+Every US state privacy statute counts *its own* residents, so `residents:` turns the owner's
+answers to the band questions ("in which states do you handle information about 100,000 or
+more residents a year?") into a count per state; a `statute:` entry then applies its prongs
+(residents, share of revenue from selling data, revenue, any other condition), its exemptions
+and its dates to those counts. Each number sits beside its citation in the YAML; this module
+only knows how to read them.
+
+"I'm not sure" (or a band question left blank) is read conservatively: the state may have that
+many residents, so the law applies, and the statute records which answer it rests on so that a
+note can send counsel back to it (`law.residents_assumed`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+from drafter.questionnaire import UNSURE
+from drafter.templating import AnswerGroup, Condition, compile_condition, referenced_names
+
+_KEY = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*$")]
+_ID = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
+POLICY_DATE = "policy.effective_date"
+"""The answer that dates the policy: a law not yet in force on that day does not apply."""
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Band(_Model):
+    question: _KEY  # a `many` question listing the states with at least this many residents
+    at_least: int
+
+
+class ResidentCounts(_Model):
+    """How many residents of each state the business handles a year, from band questions."""
+
+    states: _KEY  # the question listing the states served
+    everywhere: str  # its option meaning "all over the US"
+    bands: list[Band] = Field(min_length=1)  # highest first
+
+    def names(self) -> set[str]:
+        return {self.states} | {b.question for b in self.bands}
+
+    def count(self, context: Mapping[str, Any], shown: frozenset[str] | None) -> AnswerGroup:
+        """`law.residents.STATE`: `served`, `at_least` (the conservative count) and `if_no`
+        (the count if every unanswered band were "no"), with `assumed` naming the first
+        band question whose "not sure" or blank answer raised the count (a definite "none" is
+        the option `none`, so an old answers file without these answers reads as unknown,
+        never as "no"). A band question
+        the questionnaire did not show (its `when` says the answer cannot matter: fewer
+        people in all, say) counts as "no"; `shown=None` means visibility is unknown."""
+        states = _answer(context, self.states) or []
+        answers = [(b, _answer(context, b.question)) for b in self.bands]
+        ticked = {s for _, a in answers if isinstance(a, list) for s in a}
+        everywhere = isinstance(states, list) and self.everywhere in states
+        found: dict[str, AnswerGroup] = {}
+
+        def one(state: str) -> AnswerGroup:
+            served = everywhere or state in states or state in ticked
+            at_least = if_no = 0
+            assumed = None
+            for band, answer in answers:
+                if isinstance(answer, list) and state in answer:
+                    if_no = band.at_least
+                    at_least = at_least or band.at_least
+                    break
+                unknown = answer == UNSURE or (not answer and (
+                    shown is None or band.question in shown))
+                if unknown and assumed is None:
+                    at_least, assumed = band.at_least, band.question
+            return AnswerGroup(served=served, at_least=at_least, if_no=if_no, assumed=assumed)
+
+        for state in {*ticked, *(s for s in states if s != self.everywhere)}:
+            found[state] = one(state)
+        return StateCounts(found, one)
+
+
+class StateCounts(AnswerGroup):
+    """Counts by state; a state nobody named is served only "all over the US"."""
+
+    def __init__(self, found: dict[str, AnswerGroup], one: Any) -> None:
+        super().__init__(**found)
+        object.__setattr__(self, "_one", one)
+
+    def __getattr__(self, state: str) -> AnswerGroup:
+        if state.startswith("_"):
+            raise AttributeError(state)
+        return self._one(state)  # type: ignore[no-any-return]
+
+
+class Prong(_Model):
+    """One way a statute reaches a business; all its tests must hold (any prong suffices)."""
+
+    residents: int | None = None  # at least this many residents of the state a year
+    sale_share_over: float | None = None  # more than this % of gross revenue from selling data
+    sale_share_at_least: float | None = None
+    when: str | None = None  # any other condition (sensitive data, selling at all, ...)
+    from_: date | None = Field(None, alias="from")  # this prong only from / until a date
+    until: date | None = None
+    cite: str
+
+
+class Revenue(_Model):
+    over_millions: float | None = None
+    at_least_millions: float | None = None
+    cite: str
+
+
+class Exemption(_Model):
+    when: str
+    until: date | None = None
+    cite: str
+
+
+class Duty(_Model):
+    """Something the statute makes the business do or offer, kept where its cite is."""
+
+    days: int | None = None
+    list: Literal["specific", "categories"] | None = None
+    from_: date | None = Field(None, alias="from")
+    cite: str
+    verify: bool = False
+
+
+class Statute(_Model):
+    statute: str  # its name, for people
+    state: _ID  # the option of the states question
+    state_name: str
+    kind: Literal["california", "comprehensive", "minors", "provision"]
+    in_force: date
+    cite: str
+    revenue: Revenue | None = None
+    applies: list[Prong] = Field(min_length=1)
+    exempt: list[Exemption] = []
+    appeal: Duty | None = None
+    opt_out_signal: Duty | None = None
+    profiling_opt_out: Duty | None = None
+    third_party_list: Duty | None = None
+
+    def expressions(self) -> list[str]:
+        return [*(p.when for p in self.applies if p.when), *(e.when for e in self.exempt)]
+
+    def names(self) -> set[str]:
+        found = {"law.residents", POLICY_DATE}
+        if any(p.sale_share_over is not None or p.sale_share_at_least is not None
+               for p in self.applies):
+            found.add("law.sale_share")
+        if self.revenue is not None:
+            found.add("law.revenue_millions")
+        for source in self.expressions():
+            found |= referenced_names(source, expression=True)
+        return found
+
+
+def compiled(statute: Statute) -> dict[str, Condition]:
+    """Each `when` of a statute, compiled once (raises TemplateSyntaxError)."""
+    return {source: compile_condition(source) for source in statute.expressions()}
+
+
+def evaluate_statute(statute: Statute, conditions: Mapping[str, Condition],
+                     context: Mapping[str, Any]) -> AnswerGroup | None:
+    """The statute as `law.statutes` lists it when it applies to these answers, else None."""
+    law = context["law"]
+    day = _answer(context, POLICY_DATE)
+    if isinstance(day, date) and day < statute.in_force:
+        return None
+    count = getattr(law.residents, statute.state)
+    if not count.served:
+        return None
+    if statute.revenue is not None and not _revenue(statute.revenue, law.revenue_millions):
+        return None
+
+    def holds(prong: Prong, residents: int) -> bool:
+        if not _dated(prong.from_, prong.until, day):
+            return False
+        if prong.residents is not None and residents < prong.residents:
+            return False
+        share = getattr(law, "sale_share", 0)
+        if prong.sale_share_over is not None and not share > prong.sale_share_over:
+            return False
+        if prong.sale_share_at_least is not None and not share >= prong.sale_share_at_least:
+            return False
+        return prong.when is None or conditions[prong.when].holds(context)
+
+    if not any(holds(p, count.at_least) for p in statute.applies):
+        return None
+    for exemption in statute.exempt:
+        if _dated(None, exemption.until, day) and conditions[exemption.when].holds(context):
+            return None
+    definite = any(holds(p, count.if_no) for p in statute.applies)
+    duties = {name: _duty(getattr(statute, name), day)
+              for name in ("appeal", "opt_out_signal", "profiling_opt_out", "third_party_list")}
+    return AnswerGroup(name=statute.statute, state=statute.state, state_name=statute.state_name,
+                       kind=statute.kind, cite=statute.cite,
+                       assumed=None if definite else count.assumed, **duties)
+
+
+def _duty(duty: Duty | None, day: Any) -> AnswerGroup | None:
+    if duty is None or not _dated(duty.from_, None, day):
+        return None
+    return AnswerGroup(days=duty.days, list=duty.list, cite=duty.cite)
+
+
+def _dated(start: date | None, end: date | None, day: Any) -> bool:
+    if not isinstance(day, date):
+        return end is None  # undated: only what is in force for good
+    return (start is None or day >= start) and (end is None or day <= end)
+
+
+def _revenue(test: Revenue, millions: float) -> bool:
+    if test.over_millions is not None and not millions > test.over_millions:
+        return False
+    return test.at_least_millions is None or millions >= test.at_least_millions
+
+
+def _answer(context: Mapping[str, Any], key: str) -> Any:
+    section, question = key.split(".", 1)
+    return getattr(context.get(section), question, None)

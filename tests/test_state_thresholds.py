@@ -1,0 +1,285 @@
+"""Each state law applies by its own statute's test: one below, at and one above every
+residents threshold, the revenue and sale-share tests, exemptions and in-force dates.
+
+The table below is written from the statutes, not from `clauses/laws.yaml`, so a wrong number
+in the data fails here. Every residents threshold is "at least N" in its statute ("at least
+100,000 consumers" Va. Code §59.1-576(A); "one hundred thousand consumers or more" Colo. Rev.
+Stat. §6-1-1304(1); "not less than 35,000" 6 Del. C. §12D-103(a); the others likewise, each
+quoted beside its number in laws.yaml), so N itself is over. The sale-share tests differ:
+"more than"/"over" in most states, "25 percent or more" in Oregon, "50 percent or more" in
+California; the answer bands (questionnaire `audience.sale_revenue`) are chosen so that each
+test is decided by the band.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, timedelta
+from functools import lru_cache
+from typing import Any
+
+import pytest
+
+from drafter.answers import Answers
+from drafter.assemble import template_context
+from drafter.laws import evaluate
+from drafter.paths import examples
+from drafter.project import Project
+from drafter.statutes import StateCounts
+from drafter.templating import AnswerGroup
+
+DAY = date(2026, 11, 20)
+G, H, N = "audience.glba", "audience.hipaa", "audience.nonprofit"
+
+# state: (residents prongs as (threshold, sale band that meets the prong's share test),
+#         the band just under that share test, revenue band needed, exemptions)
+TABLE: dict[str, tuple[list[tuple[int, str]], str | None, str | None, list[str]]] = {
+    "virginia": ([(100000, "none"), (25000, "over_50")], "25_to_50", None, [G, H, N]),
+    "colorado": ([(100000, "none"), (25000, "under_20")], "none", None, [G]),
+    "connecticut": ([(35000, "none")], None, None, [N]),
+    "utah": ([(100000, "none"), (25000, "over_50")], "25_to_50", "25m_to_26m", [G, H, N]),
+    "oregon": ([(100000, "none"), (25000, "25_to_50")], "20_to_25", None, []),
+    "montana": ([(25000, "none"), (15000, "25_to_50")], "20_to_25", None, [N, H]),
+    "iowa": ([(100000, "none"), (25000, "over_50")], "25_to_50", None, [G, H, N]),
+    "delaware": ([(35000, "none"), (10000, "20_to_25")], "under_20", None, []),
+    "new_hampshire": ([(35000, "none"), (10000, "25_to_50")], "20_to_25", None, [G, N]),
+    "new_jersey": ([(100000, "none"), (25000, "under_20")], "none", None, [G]),
+    "tennessee": ([(175000, "none"), (25000, "over_50")], "25_to_50", "25m_to_26m", [G, H, N]),
+    "minnesota": ([(100000, "none"), (25000, "25_to_50")], "20_to_25", None, []),
+    "maryland": ([(35000, "none"), (10000, "20_to_25")], "under_20", None, [G]),
+    "indiana": ([(100000, "none"), (25000, "over_50")], "25_to_50", None, [G, H, N]),
+    "kentucky": ([(100000, "none"), (25000, "over_50")], "25_to_50", None, [G, H, N]),
+    "rhode_island": ([(35000, "none"), (10000, "20_to_25")], "under_20", None, []),
+}
+EXEMPTIONS = (G, H, N)
+
+
+@lru_cache(maxsize=1)
+def project() -> Project:
+    return Project.load()
+
+
+def law(state: str, residents: int | None = None, day: date = DAY,
+        **changes: Any) -> AnswerGroup:
+    """The derived facts for a business in `state` alone, with `residents` residents there
+    (None: from the band answers), on the policy date `day`."""
+    base = project().answers(examples()["texas-small"])
+    values = {**base.values, "audience.us_states": [state], "audience.small_business": "no",
+              "audience.revenue": "under_25m", "audience.sale_revenue": "none",
+              "policy.effective_date": day, **changes}
+    answers = Answers(project().questionnaire, values)
+    laws = project().library.laws
+    if residents is not None:
+        def count(s: str) -> AnswerGroup:
+            return AnswerGroup(served=s == state, at_least=residents, if_no=residents,
+                               assumed=None)
+        fixed = type("Fixed", (), {"count": lambda self, c, s: StateCounts({}, count),
+                                   "names": lambda self: set()})()
+        laws = tuple(replace(d, counts=fixed) if d.counts is not None else d for d in laws)
+    context = template_context(answers, project().library)
+    return evaluate(laws, {k: v for k, v in context.items() if k != "law"},
+                    frozenset(answers.shown()))
+
+
+def applies(state: str, residents: int, share: str, **changes: Any) -> bool:
+    return bool(getattr(law(state, residents, **{"audience.sale_revenue": share,
+                                                  **changes}), state))
+
+
+def test_the_table_covers_every_state_law_with_a_residents_threshold() -> None:
+    with_threshold = {d.statute.state for d in project().library.laws
+                      if d.statute is not None and d.statute.kind == "comprehensive"
+                      and any(p.residents for p in d.statute.applies)}
+    assert with_threshold == set(TABLE)
+
+
+CASES = [(state, threshold, share, TABLE[state][2])
+         for state, (prongs, _, _, _) in TABLE.items() for threshold, share in prongs]
+
+
+@pytest.mark.parametrize(("state", "threshold", "share", "revenue"), CASES)
+def test_one_below_at_and_one_above_each_residents_threshold(
+        state: str, threshold: int, share: str, revenue: str | None) -> None:
+    extra = {"audience.revenue": revenue} if revenue else {}
+    assert applies(state, threshold - 1, share, **extra) is False  # no other prong holds
+    assert applies(state, threshold, share, **extra) is True
+    assert applies(state, threshold + 1, share, **extra) is True
+
+
+@pytest.mark.parametrize("state", [s for s, row in TABLE.items() if row[1] is not None])
+def test_the_share_of_revenue_from_selling_data_is_decided_by_its_band(state: str) -> None:
+    (high, _), (low, share) = TABLE[state][0]
+    below_share, revenue = TABLE[state][1], TABLE[state][2]
+    extra = {"audience.revenue": revenue} if revenue else {}
+    assert applies(state, low, share, **extra) is True
+    assert applies(state, low, below_share, **extra) is False
+    assert applies(state, high - 1, below_share, **extra) is False
+
+
+@pytest.mark.parametrize("state", [s for s, row in TABLE.items() if row[2] is not None])
+def test_revenue_tests(state: str) -> None:
+    high = TABLE[state][0][0][0]
+    assert applies(state, high, "none", **{"audience.revenue": "25m_to_26m"}) is True
+    assert applies(state, high, "none", **{"audience.revenue": "under_25m"}) is False
+
+
+@pytest.mark.parametrize(("state", "key"), [(s, k) for s in TABLE for k in EXEMPTIONS])
+def test_exempt_and_not_exempt(state: str, key: str) -> None:
+    high, share = TABLE[state][0][0]
+    extra = {"audience.revenue": TABLE[state][2]} if TABLE[state][2] else {}
+    assert applies(state, high, share, **extra, **{key: "no"}) is True
+    assert applies(state, high, share, **extra, **{key: "unsure"}) is True  # not sure: applies
+    assert applies(state, high, share, **extra, **{key: "yes"}) is (key not in TABLE[state][3])
+
+
+@pytest.mark.parametrize("state", ["texas", "nebraska"])
+def test_texas_and_nebraska_apply_to_any_business_that_is_not_sba_small(state: str) -> None:
+    assert getattr(law(state, 0), state) is True
+    assert getattr(law(state, 0, **{"audience.small_business": "unsure"}), state) is True
+    small = law(state, 10**6, **{"audience.small_business": "yes"})
+    assert (getattr(small, state), getattr(small, f"{state}_small")) == (False, True)
+    for key in EXEMPTIONS:
+        assert getattr(law(state, 0, **{key: "yes"}), state) is False
+
+
+def test_minnesota_exempts_sba_small_businesses_except_for_selling_sensitive_data() -> None:
+    small = law("minnesota", 10**6, **{"audience.small_business": "yes"})
+    assert (small.minnesota, small.minnesota_small) == (False, True)
+    assert law("minnesota", 10**6).minnesota is True
+
+
+def in_force(name: str) -> date:
+    return next(d.statute.in_force for d in project().library.laws if d.name == name)
+
+
+@pytest.mark.parametrize("state", sorted(TABLE))
+def test_a_law_not_yet_in_force_on_the_policy_date_does_not_apply(state: str) -> None:
+    extra = {"audience.revenue": TABLE[state][2]} if TABLE[state][2] else {}
+    start = in_force(state)
+    assert getattr(law(state, 10**6, start, **extra), state)
+    assert not getattr(law(state, 10**6, start - timedelta(days=1), **extra), state)
+
+
+def test_statutory_in_force_dates() -> None:
+    assert {s: in_force(s) for s in ("indiana", "kentucky", "rhode_island", "maryland",
+                                      "minnesota", "tennessee", "new_jersey")} == {
+        "indiana": date(2026, 1, 1), "kentucky": date(2026, 1, 1),
+        "rhode_island": date(2026, 1, 1), "maryland": date(2025, 10, 1),
+        "minnesota": date(2025, 7, 31), "tennessee": date(2025, 7, 1),
+        "new_jersey": date(2025, 1, 15)}
+
+
+# --- No volume threshold: Connecticut from 1 July 2026, minors' duties ---
+
+def test_connecticut_reaches_any_controller_of_sensitive_data_from_1_july_2026() -> None:
+    health = {"collection.categories": ["contact", "health"]}
+    assert law("connecticut", 0, **health).connecticut is True
+    assert law("connecticut", 0, date(2026, 6, 30), **health).connecticut is False
+    assert law("connecticut", 0, **{"children.under_13": "yes"}).connecticut is True
+    assert law("connecticut", 0).connecticut is False
+    sells = {"sharing.sells": "yes", "data_practices.sold_categories": ["contact"]}
+    assert law("connecticut", 0, **sells).connecticut is True
+    assert law("connecticut", 34999).connecticut is False
+    # before 1 July 2026 the threshold was 100,000
+    assert law("connecticut", 99999, date(2026, 6, 30)).connecticut is False
+    assert law("connecticut", 100000, date(2026, 6, 30)).connecticut is True
+
+
+@pytest.mark.parametrize(("state", "start"), [("colorado", date(2025, 10, 1)),
+                                              ("connecticut", date(2024, 10, 1))])
+def test_minors_duties_apply_whatever_the_size(state: str, start: date) -> None:
+    teens = {"children.under_18": "yes"}
+    assert getattr(law(state, 0, **teens), f"{state}_minors") is True
+    assert getattr(law(state, 0, start - timedelta(days=1), **teens), f"{state}_minors") is False
+    assert getattr(law(state, 0), f"{state}_minors") is False
+    assert law(state, 0, **teens).minors_states is True
+
+
+# --- The band questions decide each threshold exactly ---
+
+def counts(**answers: Any) -> AnswerGroup:
+    return law("delaware", None, **{"audience.us_states": ["nationwide"],
+                                    "audience.people": 500000, **answers}).residents
+
+
+@pytest.mark.parametrize(("band", "at_least"), [("175k", 175000), ("100k", 100000),
+                                                ("35k", 35000), ("25k", 25000),
+                                                ("15k", 15000), ("10k", 10000)])
+def test_each_band_gives_its_threshold(band: str, at_least: int) -> None:
+    answers = {f"audience.residents_{b}": ["none"]
+               for b in ("175k", "100k", "35k", "25k", "15k", "10k")}
+    answers |= {f"audience.residents_{band}": ["delaware"], "audience.sale_revenue": "over_50",
+                "audience.revenue": "over_26m", "audience.us_states": ["nationwide"]}
+    found = counts(**answers)
+    assert (found.delaware.at_least, found.delaware.assumed) == (at_least, None)
+    assert (found.iowa.at_least, found.iowa.assumed) == (0, None)
+
+
+def test_not_sure_reads_as_over_and_names_the_question() -> None:
+    found = counts(**{"audience.residents_100k": ["none"], "audience.residents_35k": "unsure"})
+    assert (found.iowa.at_least, found.iowa.if_no, found.iowa.assumed) == (
+        35000, 0, "audience.residents_35k")
+    facts = law("maryland", None, **{"audience.people": 500000,
+                                     "audience.residents_100k": ["none"],
+                                     "audience.residents_35k": "unsure"})
+    assert facts.maryland is True
+    assert facts.residents_assumed == ["audience.residents_35k"]
+
+
+def test_a_band_not_asked_counts_as_no() -> None:
+    # 20,000 people in all: the 25k and higher questions are not shown, so no state reaches 25k.
+    facts = law("oregon", None, **{"audience.people": 20000})
+    assert (facts.residents.oregon.at_least, facts.oregon, facts.residents_assumed) == (0, False, [])
+
+
+def test_the_kiosk_example_no_longer_gets_sixteen_states() -> None:
+    # Only Connecticut: the kiosks match faces (biometric data is sensitive), and from 1 July
+    # 2026 Connecticut's law reaches any controller of sensitive data, whatever its size.
+    answers = project().answers(examples()["kiosk"])
+    found = template_context(answers, project().library)["law"]
+    assert [s.state for s in found.statutes if s.kind == "comprehensive"] == ["connecticut"]
+
+
+# --- Duties read from the statutes that apply, not from hand-kept chains ---
+
+def nationwide(*states: str, small: str = "no") -> AnswerGroup:
+    bands = {f"audience.residents_{b}": ["none"] for b in ("100k", "35k", "25k")}
+    return law("virginia", None, **{"audience.us_states": ["nationwide"],
+                                    "audience.people": 10**6, **bands,
+                                    "audience.small_business": small,
+                                    "audience.residents_100k": list(states)})
+
+
+def test_the_appeal_deadline_is_the_shortest_of_the_laws_that_apply() -> None:
+    assert nationwide("virginia").appeal_days == 60  # Va. Code §59.1-577(C)
+    assert nationwide("virginia", "oregon").appeal_days == 45  # ORS 646A.576(6)(d)
+    assert nationwide("minnesota").appeal_days == 45
+    utah = law("utah", 10**6, **{"audience.revenue": "over_26m"})
+    assert (utah.utah, utah.appeal_states, utah.appeal_days) == (True, False, None)
+
+
+def test_third_party_list_rights_follow_the_states() -> None:
+    found = nationwide("oregon", "minnesota", "maryland")
+    assert found.specific_list_states == ["Oregon", "Minnesota"]
+    assert found.category_list_states == ["Maryland"]
+    assert nationwide("iowa").specific_list_states == []
+
+
+def test_opt_out_signal_and_profiling_follow_the_statutes() -> None:
+    iowa = nationwide("iowa", small="yes")  # Texas and Nebraska left out: SBA small
+    assert (iowa.iowa, iowa.opt_out_signal, iowa.profiling_opt_out) == (True, False, False)
+    assert nationwide("colorado").opt_out_signal is True
+    assert nationwide("virginia").profiling_opt_out is True
+
+
+def test_a_bad_statute_entry_is_a_one_line_error_with_its_line(tmp_path: Any) -> None:
+    from drafter.errors import UserError
+    from drafter.laws import load_laws
+    path = tmp_path / "laws.yaml"
+    path.write_text("ok: 'true'\nohio:\n  statute: Ohio\n  state: ohio\n  state_name: Ohio\n"
+                    "  kind: comprehensive\n  in_force: 2027-01-01\n  cite: x\n"
+                    "  applies:\n    - {residents: lots, cite: x}\n")
+    with pytest.raises(UserError) as caught:
+        load_laws(path)
+    assert caught.value.field == "ohio.applies.0.residents"
+    assert caught.value.line == 10
