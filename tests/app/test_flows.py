@@ -325,9 +325,9 @@ async def test_an_emptied_box_says_which_default_the_policy_uses(make_app: App,
     app = make_app("kiosk")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        await open_section(pilot, "kiosks", "kiosks.receipt_digits")
-        box = field(app, "kiosks.receipt_digits").query_one(Input)
+        await open_section(pilot, "international", "international.storage_country")
+        box = field(app, "international.storage_country").query_one(Input)
         await pilot.press("ctrl+u", "backspace", "delete")
         await pilot.pause()
-        assert box.value == "" and box.placeholder == "If left blank: 4"
-    assert AnswersFile.open(tmp_path / "answers.yaml").get("kiosks.receipt_digits") is None
+        assert box.value == "" and box.placeholder == "If left blank: the United States"
+    assert AnswersFile.open(tmp_path / "answers.yaml").get("international.storage_country") is None
