@@ -174,4 +174,4 @@ def test_no_cookie_free_promise_beyond_what_the_owner_said() -> None:
     assert "analytics or advertising" in clause
     assert "cannot follow you" not in clause
     assert [basis for _, basis in promises(d, "cookies.third-party-tracking")] == [
-        ("cookies.analytics", "cookies.advertising")]
+        ("cookies.uses_cookies", "cookies.analytics", "cookies.advertising")]
