@@ -175,3 +175,36 @@ def test_no_cookie_free_promise_beyond_what_the_owner_said() -> None:
     assert "cannot follow you" not in clause
     assert [basis for _, basis in promises(d, "cookies.third-party-tracking")] == [
         ("cookies.uses_cookies", "cookies.analytics", "cookies.advertising")]
+
+
+@pytest.mark.parametrize(("key", "clause", "sentence"), [
+    ("retention.deletes", "retention.criteria", "we delete it or remove what links it to you"),
+    ("use.new_purposes", "use.purposes", "we will tell you first"),
+    ("contact.officer", "contact.details", "is in charge of protecting personal information"),
+])
+def test_an_unanswered_question_makes_no_promise(key: str, clause: str, sentence: str) -> None:
+    assert sentence in text(draft("kiosk"), clause)
+    assert sentence not in text(draft("kiosk", **{key: UNSET}), clause)
+    assert sentence not in text(draft("kiosk", **{key: "unsure"}), clause) or key == "contact.officer"
+
+
+def test_a_review_by_a_person_is_promised_only_when_the_owner_says_so() -> None:
+    decisions = {"data_practices.automated_decisions": "yes",
+                 "data_practices.automated_logic": "We score sign-ups for fraud."}
+    unanswered = text(draft("kiosk", **decisions), "use.automated-decisions")
+    assert "the law may let you ask a person" in unanswered
+    d = draft("kiosk", **decisions, **{"data_practices.automated_review": "yes"})
+    assert [basis for _, basis in promises(d, "use.automated-decisions")] == [
+        ("data_practices.automated_review",)]
+
+
+def test_operators_are_said_to_see_names_only_when_they_send_customer_details() -> None:
+    assert "see your name" not in text(draft("kiosk", **{"kiosks.operator_data": []}),
+                                       "sharing.kiosk-operators")
+    assert "full card number" not in text(draft("kiosk"), "sharing.kiosk-operators")
+
+
+def test_an_unsure_seller_is_never_told_it_is_not_paid_for_ads() -> None:
+    d = draft("marketplace", **SELLS_UNSURE)
+    assert "not paid" not in text(d, "sharing.advertising-partners")
+    assert "We are not paid for this." in text(draft("marketplace"), "sharing.advertising-partners")
