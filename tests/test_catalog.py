@@ -67,7 +67,7 @@ def test_categories_point_at_real_statutory_groups_sources_and_purposes() -> Non
         assert set(kind["ccpa"]) <= letters, key
         assert set(kind["sources"]) <= sources, key
         assert set(kind["purposes"]) <= purposes, key
-        assert {"label", "examples", "sensitive", "ads", "keep"} <= set(kind), key
+        assert {"label", "examples", "sensitive", "ads"} <= set(kind), key
 
 
 def test_purposes_data_covers_every_purpose_option() -> None:
