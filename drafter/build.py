@@ -136,7 +136,7 @@ def build(project: Project, answers: Answers, out_dir: Path, formats: list[Forma
         written += _write_formats(folder, rendered, previous, files, backups)
     review_path = folder / "review.md"
     _write(review_path, as_markdown(draft.notes, f"{draft.policy.business_name} privacy policy",
-                                    project.questionnaire))
+                                    project.questionnaire, draft.promises))
     written.append(review_path)
     manifest = make_manifest(draft, answers, project.library, generation, files, unresolved)
     save_manifest(folder, manifest)
