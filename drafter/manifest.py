@@ -137,7 +137,7 @@ def make_manifest(draft: Draft, answers: Answers, library: Library, generated: G
         generated=generated,
         files=files,
         unresolved=unresolved,
-        promises=[PromiseRecord.model_validate(p.as_json()) for p in draft.promises],
+        promises=[PromiseRecord.model_validate(p.as_json()) for p in draft.promises or ()],
     )
 
 

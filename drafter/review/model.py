@@ -50,11 +50,12 @@ class Note:
 @dataclass(frozen=True)
 class Draft:
     """A drafted policy, the reviewer notes on it and its promises ledger: what every
-    exporter receives. A copy to publish has neither notes nor ledger."""
+    exporter receives. `promises` is None where there is no ledger to show: a copy to publish,
+    or the policy text alone (an empty tuple is a draft whose clauses promise nothing)."""
 
     policy: Policy
     notes: tuple[Note, ...]
-    promises: tuple[LedgerEntry, ...] = ()
+    promises: tuple[LedgerEntry, ...] | None = None
 
 
 def number(notes: Iterable[Note], position: Callable[[Note], float]) -> list[Note]:
