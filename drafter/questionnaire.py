@@ -203,7 +203,10 @@ def answer_text(question: Question, value: Any) -> str:
     if question.options:
         return option_labels(question, [value])[0]
     text = " ".join(str(value).split())
-    return text if len(text) <= _LONGEST_SHOWN else text[:_LONGEST_SHOWN - 1].rstrip() + "…"
+    if len(text) <= _LONGEST_SHOWN:
+        return text
+    cut = text[:_LONGEST_SHOWN]
+    return (cut.rsplit(" ", 1)[0] if " " in cut else cut[:-1]) + "…"  # at a word if it can
 
 
 def _record_text(fields: list[Question], item: Mapping[str, Any]) -> str:
