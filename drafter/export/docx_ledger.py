@@ -28,8 +28,8 @@ APPENDIX_TAG = "drafter-promises"
 APPENDIX_BOOKMARK = "_drafter_promises"
 APPENDIX_NOTE = ("Drafter makes this appendix afresh at every build and it is not part of the "
                  "policy: to change a promise, change the policy text or the answer behind it.")
-COLUMNS = (("#", Inches(0.35)), ("Promise", Inches(2.65)), ("Where", Inches(1.35)),
-           ("Rests on", Inches(2.05)))
+COLUMNS = (("#", Inches(0.35)), ("Promise", Inches(2.3)), ("Where", Inches(1.25)),
+           ("Rests on", Inches(2.5)))
 TABLE_TEXT = Pt(9)
 KEY_COLOR = RGBColor(0x59, 0x59, 0x59)
 
@@ -90,6 +90,7 @@ def _table(doc: DocxDocument, promises: Sequence[LedgerEntry]) -> BaseOxmlElemen
     rows = list(table.rows)
     rows[0]._tr.get_or_add_trPr().append(_element("w:tblHeader"))  # repeated on every page
     for n, (row, entry) in enumerate(zip(rows, [None, *promises])):
+        row._tr.get_or_add_trPr().insert(0, _element("w:cantSplit"))  # a promise on one page
         cells = row.cells
         for cell, (title, width) in zip(cells, COLUMNS):
             cell.width = width
