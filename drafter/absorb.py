@@ -8,7 +8,8 @@ from Word (bold, italic, links, lists, tables). Clause comments are never droppe
 kept from the Markdown, and a clause bookmark in Word (`provenance`) places them for new
 blocks. Drafter's review comments and resolved comments are dropped (the next build makes
 the review comments afresh); counsel's open comments are kept as `<!-- comment (…): … -->`
-lines, which the DOCX export turns back into Word comments and HTML leaves out.
+lines, which the DOCX export turns back into Word comments and HTML leaves out. The promises
+appendix (`export/docx_ledger.py`) ends the reading: every build makes it afresh.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ from markdown_it.token import Token
 from drafter.build import POLICY_MD, slug
 from drafter.errors import UserError
 from drafter.export.docx import COMMENT_AUTHOR, HEADING_STYLES, is_contents, matching_close
-from drafter.export.docx_ledger import APPENDIX_BOOKMARK, APPENDIX_TAG
+from drafter.export.docx_ledger import is_appendix
 from drafter.export.html import parser
 from drafter.manifest import MANIFEST_NAME, Manifest, load_manifest
 from drafter.provenance import (
@@ -223,24 +224,11 @@ def _fields(paragraph: Paragraph) -> tuple[int, bool]:
     return kinds.count("begin") - kinds.count("end"), instr.strip().startswith("TOC")
 
 
-def _is_appendix(element: BaseOxmlElement) -> bool:
-    """The promises appendix (`export/docx_ledger.py`): its content control, or its heading
-    if an editor dropped the control. It is made afresh at every build, never absorbed."""
-    if element.tag == qn("w:sdt"):
-        properties = element.find(qn("w:sdtPr"))
-        tags = properties.iterfind(qn("w:tag")) if properties is not None else ()
-        if any(tag.get(qn("w:val")) == APPENDIX_TAG for tag in tags):
-            return True
-    # LibreOffice keeps the bookmark but may move it into an inline control of the heading.
-    return element.tag == qn("w:p") and any(
-        mark.get(qn("w:name")) == APPENDIX_BOOKMARK for mark in element.iter(qn("w:bookmarkStart")))
-
-
 def _body_elements(parent: BaseOxmlElement) -> Iterator[BaseOxmlElement]:
     """Paragraphs and tables in document order, also inside content controls (LibreOffice
     and Word wrap the TOC in one), up to the promises appendix, which ends the policy."""
     for element in parent.iterchildren():
-        if _is_appendix(element):
+        if is_appendix(element):
             return
         if element.tag in (qn("w:p"), qn("w:tbl")):
             yield element

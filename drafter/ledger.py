@@ -18,7 +18,7 @@ from typing import Any, Literal
 from drafter.answers import Answers
 from drafter.assemble import Policy
 from drafter.library import Library, law_names
-from drafter.questionnaire import answer_text
+from drafter.answer_text import answer_text
 from drafter.review.document import markdown_blocks
 
 LAW_PREFIX = "law."

@@ -23,7 +23,7 @@ from drafter.cli import main
 from drafter.export import formats
 from drafter.ledger import LedgerEntry, _answer, plain_text
 from drafter.project import Project
-from drafter.questionnaire import answer_text
+from drafter.answer_text import answer_text
 from drafter.review.report import PROMISES_HEADING
 from tests.conftest import MINI
 from tests.ledger_fixture import ANSWERS, ledger_answers, ledger_project

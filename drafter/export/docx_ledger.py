@@ -117,3 +117,15 @@ def add_ledger(doc: DocxDocument, promises: Sequence[LedgerEntry]) -> None:
     content = _content_control(heading._p)[1]
     for element in elements:
         content.append(element)
+
+
+def is_appendix(element: BaseOxmlElement) -> bool:
+    """Whether a body element starts the appendix: its content control, or (when an editor
+    such as LibreOffice dropped the control) the paragraph with its heading's bookmark."""
+    if element.tag == qn("w:sdt"):
+        properties = element.find(qn("w:sdtPr"))
+        tags = properties.iterfind(qn("w:tag")) if properties is not None else ()
+        if any(tag.get(qn("w:val")) == APPENDIX_TAG for tag in tags):
+            return True
+    return element.tag == qn("w:p") and any(
+        mark.get(qn("w:name")) == APPENDIX_BOOKMARK for mark in element.iter(qn("w:bookmarkStart")))
