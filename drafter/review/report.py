@@ -30,14 +30,16 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from drafter.ledger import LedgerEntry
 from drafter.questionnaire import Questionnaire
 from drafter.requirements import Severity
 from drafter.review.model import SEVERITIES, Note, summary
 from drafter.review.registry import registrar
 from drafter.templating import escape_markdown
+
+if TYPE_CHECKING:
+    from drafter.ledger import LedgerEntry
 
 HEADINGS: dict[Severity, str] = {"blocking": "Blocking: fix before publishing",
                                  "warning": "Warnings: check with counsel",
