@@ -8,7 +8,8 @@ from Word (bold, italic, links, lists, tables). Clause comments are never droppe
 kept from the Markdown, and a clause bookmark in Word (`provenance`) places them for new
 blocks. Drafter's review comments and resolved comments are dropped (the next build makes
 the review comments afresh); counsel's open comments are kept as `<!-- comment (…): … -->`
-lines, which the DOCX export turns back into Word comments and HTML leaves out.
+lines, which the DOCX export turns back into Word comments and HTML leaves out. The promises
+appendix (`export/docx_ledger.py`) ends the reading: every build makes it afresh.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from markdown_it.token import Token
 from drafter.build import POLICY_MD, slug
 from drafter.errors import UserError
 from drafter.export.docx import COMMENT_AUTHOR, HEADING_STYLES, is_contents, matching_close
+from drafter.export.docx_ledger import is_appendix
 from drafter.export.html import parser
 from drafter.manifest import MANIFEST_NAME, Manifest, load_manifest
 from drafter.provenance import (
@@ -224,8 +226,10 @@ def _fields(paragraph: Paragraph) -> tuple[int, bool]:
 
 def _body_elements(parent: BaseOxmlElement) -> Iterator[BaseOxmlElement]:
     """Paragraphs and tables in document order, also inside content controls (LibreOffice
-    and Word wrap the TOC in one)."""
+    and Word wrap the TOC in one), up to the promises appendix, which ends the policy."""
     for element in parent.iterchildren():
+        if is_appendix(element):
+            return
         if element.tag in (qn("w:p"), qn("w:tbl")):
             yield element
         elif element.tag in (qn("w:sdt"), qn("w:sdtContent")):

@@ -67,7 +67,10 @@ def render(draft: Draft, formats: list[Format], markdown: str | None = None,
     """Every requested format's file content by suffix, all from one Markdown text (the
     generated one, or the merged edit layer when counsel has edited it; `undecorated` is
     that text without the reviewer-note decorations). `clean` leaves the reviewer markers
-    and notes out: the publishable copy."""
+    and notes (and in Word the note comments and the promises appendix) out: the publishable
+    copy."""
+    if clean:
+        draft = Draft(draft.policy, ())
     if markdown is None:
         markdown = to_markdown(draft, clean=clean)
         undecorated = to_markdown(Draft(draft.policy, ()))
@@ -131,12 +134,12 @@ def build(project: Project, answers: Answers, out_dir: Path, formats: list[Forma
                                 base=outcome.base)
     else:
         plain = undecorate(outcome.markdown, generation)
-        rendered = render(draft, formats, outcome.markdown, version, plain)
+        rendered = render(draft, formats, outcome.markdown, version, plain, clean)
         rendered.pop(".md", None)
         written += _write_formats(folder, rendered, previous, files, backups)
     review_path = folder / "review.md"
     _write(review_path, as_markdown(draft.notes, f"{draft.policy.business_name} privacy policy",
-                                    project.questionnaire))
+                                    project.questionnaire, draft.promises))
     written.append(review_path)
     manifest = make_manifest(draft, answers, project.library, generation, files, unresolved)
     save_manifest(folder, manifest)

@@ -20,6 +20,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from drafter.errors import UserError
 from drafter.manifest import Manifest
 from drafter.provenance import clause_at_lines, parse_clause_comment, parse_counsel_comment
+from drafter.answer_text import answer_text, option_labels
 from drafter.questionnaire import Questionnaire
 from drafter.templating import long_date
 from drafter.yamlio import load_data
@@ -112,20 +113,17 @@ def compare(old: Version, new: Version, questionnaire: Questionnaire,
 
 
 def _labels(questionnaire: Questionnaire, key: str, values: list[Any]) -> list[str]:
-    options = questionnaire.entry(key).question.options or {} if key in questionnaire else {}
-    return [options.get(str(v), str(v)) for v in values]
+    if key not in questionnaire:
+        return [str(v) for v in values]
+    return option_labels(questionnaire.entry(key).question, values)
 
 
 def _shown(questionnaire: Questionnaire, key: str, value: Any) -> str:
     if value is None:
         return "not asked"
-    if isinstance(value, bool):
-        return "Yes" if value else "No"
-    if isinstance(value, list):
-        if value and isinstance(value[0], dict):
-            return ", ".join(str(next(iter(v.values()), "")) for v in value) or "none"
-        return ", ".join(_labels(questionnaire, key, value)) or "none"
-    return ", ".join(_labels(questionnaire, key, [value]))
+    if key not in questionnaire:
+        return str(value)
+    return answer_text(questionnaire.entry(key).question, value)
 
 
 def _practices(old: Manifest, new: Manifest, questionnaire: Questionnaire,

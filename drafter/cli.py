@@ -154,8 +154,32 @@ def cmd_review(args: argparse.Namespace) -> int:
         raise UserError(f"expected a date such as 2026-11-22, got {args.today!r}",
                         field="--today") from None
     notes = review_document(document, project.library, answers=answers, laws=laws, today=today)
-    print(REPORTS[args.format](notes, args.file, project.questionnaire), end="")
+    promises = None
+    if answers is not None:  # the promises of the draft these answers make
+        from drafter.ledger import ledger
+
+        promises = ledger(project.assemble(answers), answers, project.library)
+    print(REPORTS[args.format](notes, args.file, project.questionnaire, promises), end="")
     return 1 if any(note.blocking for note in notes) else 0
+
+
+def cmd_promises(args: argparse.Namespace) -> int:
+    """Print the promises ledger of the draft an answers file makes."""
+    from drafter.ledger import ledger
+    from drafter.review.report import promises_markdown, promises_text
+
+    project = _project(args)
+    answers_path = _answers_path(args)
+    answers = project.answers(answers_path)
+    promises = ledger(project.assemble(answers), answers, project.library)
+    if args.format == "json":
+        print(json.dumps({"file": str(answers_path), "promises": [p.as_json() for p in promises]},
+                         indent=2, ensure_ascii=False))
+    elif args.format == "markdown":
+        print("\n".join(promises_markdown(promises)), end="")
+    else:
+        print(promises_text(promises), end="")
+    return 0
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
@@ -168,10 +192,15 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return 0
 
 
-def _answers_arguments(p: argparse.ArgumentParser) -> None:
-    """Which policy a history command is about: the answers (or example) and output folder."""
+def _answers_source(p: argparse.ArgumentParser) -> None:
+    """Which answers a command drafts from: a file, or a built-in example."""
     p.add_argument("answers", nargs="?", help="answers file (default: the kiosk example)")
     p.add_argument("--example", metavar="NAME", help="a built-in example")
+
+
+def _answers_arguments(p: argparse.ArgumentParser) -> None:
+    """Which policy a history command is about: the answers (or example) and output folder."""
+    _answers_source(p)
     p.add_argument("-o", "--output", default="output", metavar="DIR",
                    help="the folder the policy is built into (default: output/)")
 
@@ -282,6 +311,14 @@ def parser() -> argparse.ArgumentParser:
                    ).names = _Names("drafter.review.report", "REPORTS")
     p.add_argument("--today", metavar="DATE", help=argparse.SUPPRESS)
     p.set_defaults(run=cmd_review)
+
+    p = sub.add_parser("promises", help="list every promise the policy makes and the answers "
+                       "behind it (the ledger for counsel)")
+    _answers_source(p)
+    p.add_argument("--format", default="text", choices=("text", "markdown", "json"),
+                   help="text, markdown (as in review.md) or json (as in the review's "
+                   "`promises` key); default: text")
+    p.set_defaults(run=cmd_promises)
 
     p = sub.add_parser("absorb", help="take counsel's edited Word file back into the Markdown")
     p.add_argument("docx", metavar="EDITED.docx", help="the DOCX counsel edited")

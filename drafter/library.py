@@ -36,6 +36,7 @@ from drafter.templating import (
 from drafter.yamlio import load_data, parse_data, read_text
 
 _ID = r"^[a-z0-9][a-z0-9-]*(\.[a-z0-9][a-z0-9-]*)*$"
+LAW_NAMES = "law_names"  # data/law_names.yaml: each `law.*` fact a promise rests on, in words
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n", re.DOTALL)
 
 
@@ -172,11 +173,17 @@ def _load_clause(path: Path) -> Clause:
     return Clause(meta, path, body_line, source, template, condition)
 
 
-def _unread_bases(clause: Clause, read: set[str], known: frozenset[str] | set[str]
-                  ) -> list[UserError]:
+def law_names(library: Library) -> Mapping[str, str]:
+    """What each `law.*` fact is, in a few words (`data/law_names.yaml`; empty without it)."""
+    names = library.data.get(LAW_NAMES)
+    return names if isinstance(names, Mapping) else {}
+
+
+def _unread_bases(clause: Clause, read: set[str], known: frozenset[str] | set[str],
+                  named: Mapping[str, str]) -> list[UserError]:
     """A promise must rest on answers the clause really reads: a question its `when` or body
     uses, or a `law.*` fact. Naming one it never looks at would be a claim with nothing behind
-    it."""
+    it; a law with no name in `data/law_names.yaml` would reach counsel as an internal name."""
     problems: list[UserError] = []
     for basis, line in declared_bases(environment().parse(clause.source)):
         for name in basis:
@@ -184,6 +191,10 @@ def _unread_bases(clause: Clause, read: set[str], known: frozenset[str] | set[st
             if name not in known:
                 problems.append(UserError(f"promise rests on {name!r}, which is neither a "
                                           "question nor a law.* fact", path=clause.path,
+                                          line=where, field=clause.meta.id))
+            elif name.startswith("law.") and name.removeprefix("law.") not in named:
+                problems.append(UserError(f"promise rests on {name!r}, which data/"
+                                          f"{LAW_NAMES}.yaml does not name", path=clause.path,
                                           line=where, field=clause.meta.id))
             elif not name.startswith("law.") and name not in read:
                 problems.append(UserError(f"promise rests on {name!r}, but the clause's "
@@ -230,7 +241,7 @@ def lint_library(library: Library, questionnaire: Questionnaire) -> list[UserErr
         check_names(read, "`when`", clause.path, 2, cid)
         body = referenced_names(clause.source, expression=False)
         check_names(body, "the template", clause.path, clause.body_line, cid)
-        problems += _unread_bases(clause, read | body, known)
+        problems += _unread_bases(clause, read | body, known, law_names(library))
         for rid in clause.meta.satisfies:
             if rid not in library.requirements:
                 problems.append(UserError(f"`satisfies` names unknown requirement {rid!r}",

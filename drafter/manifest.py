@@ -54,6 +54,19 @@ class SectionRecord(_Model):
     title: str
 
 
+class PromiseRecord(_Model):
+    """One promise of the policy (`drafter.ledger`), as `drafter review --format json` gives it,
+    so CI can check the ledger of what was built."""
+
+    text: str
+    clause: str
+    answers: list[str]
+    laws: list[str]
+    markdown: str
+    section: str
+    unconfirmed: list[str]
+
+
 class Generation(_Model):
     """The pure generation (no edits): the base of the next three-way merge.
 
@@ -85,6 +98,7 @@ class Manifest(_Model):
     generated: Generation
     files: dict[str, FileRecord]
     unresolved: Unresolved | None = None
+    promises: list[PromiseRecord] = []  # absent from manifests written before the ledger
 
     def clause_sources(self) -> dict[str, str]:
         return {c.id: c.source for c in self.clauses}
@@ -123,6 +137,7 @@ def make_manifest(draft: Draft, answers: Answers, library: Library, generated: G
         generated=generated,
         files=files,
         unresolved=unresolved,
+        promises=[PromiseRecord.model_validate(p.as_json()) for p in draft.promises or ()],
     )
 
 

@@ -65,10 +65,12 @@ class Project:
         return load_answers(path, self.questionnaire)
 
     def draft(self, answers: Answers, today: date | None = None) -> Draft:
+        from drafter.ledger import ledger
         from drafter.review import Draft
 
         policy = self.assemble(answers)
-        return Draft(policy, self.review(policy, answers, today))
+        return Draft(policy, self.review(policy, answers, today),
+                     ledger(policy, answers, self.library))
 
     def assemble(self, answers: Answers) -> Policy:
         """The policy text alone (the app shows it before the review has run)."""

@@ -41,6 +41,7 @@ from drafter.yamlio import DataFile, load_data
 
 UNSURE = "unsure"
 """The stored answer for "I'm not sure", offered where a question sets `unsure: true`."""
+UNSURE_LABEL = "I'm not sure"
 
 QuestionType = Literal[
     "text", "long_text", "email", "url", "phone", "date", "bool", "number", "one", "many", "records"

@@ -369,6 +369,10 @@ def render_docx(source: Source) -> bytes:
         {s.id: s.title for s in policy.sections},
         {s.id: [c.id for c in s.clauses] for s in policy.sections},
     )
+    if source.draft.promises is not None:  # counsel's copy: the promises ledger as an appendix
+        from drafter.export.docx_ledger import add_ledger
+
+        add_ledger(doc, source.draft.promises)
     _properties(doc, source)
     buffer = io.BytesIO()
     doc.save(buffer)

@@ -8,10 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from drafter.assemble import Policy
 from drafter.requirements import Severity, Topic
+
+if TYPE_CHECKING:
+    from drafter.ledger import LedgerEntry
 
 SEVERITIES: tuple[Severity, ...] = ("blocking", "warning", "advice")
 
@@ -46,10 +49,13 @@ class Note:
 
 @dataclass(frozen=True)
 class Draft:
-    """A drafted policy and the reviewer notes on it: what every exporter receives."""
+    """A drafted policy, the reviewer notes on it and its promises ledger: what every
+    exporter receives. `promises` is None where there is no ledger to show: a copy to publish,
+    or the policy text alone (an empty tuple is a draft whose clauses promise nothing)."""
 
     policy: Policy
     notes: tuple[Note, ...]
+    promises: tuple[LedgerEntry, ...] | None = None
 
 
 def number(notes: Iterable[Note], position: Callable[[Note], float]) -> list[Note]:

@@ -11,17 +11,26 @@ JSON output of `drafter review --format json` (stable; new keys may be added, no
          "lines": null | [first, last], "excerpt": null | "…", "resolves_by": null | "section.question",
          "verify": false}
       ],
-      "summary": {"blocking": 1, "warning": 0, "advice": 0, "total": 1}
+      "summary": {"blocking": 1, "warning": 0, "advice": 0, "total": 1},
+      "promises": [
+        {"text": "We reply within 45 days.", "clause": "rights.requests",
+         "answers": ["rights.response_days"], "laws": ["law.ccpa"],
+         "markdown": "We reply within 45 days.", "section": "rights", "unconfirmed": []}
+      ]
     }
 
 `lines` are 1-based line numbers (paragraph numbers in a .docx); notes about something missing
 from the whole document have `lines: null`. The command exits 1 when `summary.blocking > 0`.
+`promises` (the promises ledger, `drafter.ledger`) is there only when the review knows the
+answers: it lists the promises of the draft those answers make, and without them there is no
+ledger to give (an empty list would say the policy promises nothing).
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Protocol
 
 from drafter.questionnaire import Questionnaire
 from drafter.requirements import Severity
@@ -29,11 +38,27 @@ from drafter.review.model import SEVERITIES, Note, summary
 from drafter.review.registry import registrar
 from drafter.templating import escape_markdown
 
+if TYPE_CHECKING:
+    from drafter.ledger import LedgerEntry
+
 HEADINGS: dict[Severity, str] = {"blocking": "Blocking: fix before publishing",
                                  "warning": "Warnings: check with counsel",
                                  "advice": "Advice: best practice"}
 
-Report = Callable[[Sequence[Note], str, Questionnaire | None], str]
+PROMISES_HEADING = "Promises this policy makes"
+PROMISES_INTRO = ("Every commitment the policy makes, the clause it is in and the answers it "
+                  "rests on. Check each against what the business really does; an answer "
+                  "marked “not confirmed”, “not answered” or “not asked” is not the owner's.")
+NO_PROMISES = "No clause of this draft marks a promise."
+
+
+class Report(Protocol):
+    """A `drafter review --format`: the notes (and, with answers, the promises ledger)."""
+
+    def __call__(self, notes: Sequence[Note], name: str, questionnaire: Questionnaire | None,
+                 promises: Sequence[LedgerEntry] | None = None) -> str: ...
+
+
 REPORTS: dict[str, Report] = {}
 
 
@@ -50,8 +75,10 @@ def _where(note: Note) -> str:
 
 
 @report("text")
-def as_text(notes: Sequence[Note], name: str, questionnaire: Questionnaire | None) -> str:
-    """One note per line, `file:line: severity [R1] check: message`, as compilers print."""
+def as_text(notes: Sequence[Note], name: str, questionnaire: Questionnaire | None,
+            promises: Sequence[LedgerEntry] | None = None) -> str:
+    """One note per line, `file:line: severity [R1] check: message`, as compilers print.
+    (The ledger has its own command, `drafter promises`.)"""
     out: list[str] = []
     for note in notes:
         where = f"{name}:{note.lines[0]}:" if note.lines else f"{name}:"
@@ -68,8 +95,12 @@ def as_text(notes: Sequence[Note], name: str, questionnaire: Questionnaire | Non
 
 
 @report("json")
-def as_json(notes: Sequence[Note], name: str, questionnaire: Questionnaire | None) -> str:
-    data = {"file": name, "notes": [n.as_json() for n in notes], "summary": summary(notes)}
+def as_json(notes: Sequence[Note], name: str, questionnaire: Questionnaire | None,
+            promises: Sequence[LedgerEntry] | None = None) -> str:
+    data: dict[str, object] = {"file": name, "notes": [n.as_json() for n in notes],
+                               "summary": summary(notes)}
+    if promises is not None:
+        data["promises"] = [p.as_json() for p in promises]
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
@@ -96,9 +127,48 @@ def note_item(note: Note, questionnaire: Questionnaire | None, *, where: bool = 
     return "  \n".join(parts)
 
 
+def _cell(text: str) -> str:
+    return " ".join(escape_markdown(text).split())
+
+
+def _rests_on(entry: LedgerEntry) -> str:
+    """The "Rests on" cell: each question with its answer, then each law."""
+    parts = [f"“{_cell(a.prompt)}” (`{a.key}`): "
+             + (f"**{_cell(a.answer)}**" if a.given else f"*{_cell(a.shown())}*")
+             for a in entry.answers]
+    parts += [f"{_cell(law.label)} (`{law.name}`)" for law in entry.laws]
+    return "; ".join(parts)
+
+
+def promises_markdown(promises: Sequence[LedgerEntry]) -> list[str]:
+    """The ledger as a Markdown section: one table row per promise."""
+    lines = [f"## {PROMISES_HEADING}", "", PROMISES_INTRO, ""]
+    if not promises:
+        return [*lines, NO_PROMISES, ""]
+    lines += ["| # | Promise | Where | Rests on |", "|---|---|---|---|"]
+    lines += [f"| {n} | {_cell(e.text)} | {_cell(e.where())} | {_rests_on(e)} |"
+              for n, e in enumerate(promises, start=1)]
+    return [*lines, ""]
+
+
+def promises_text(promises: Sequence[LedgerEntry]) -> str:
+    """The ledger for a terminal (`drafter promises`): each promise, where, what grants it."""
+    out = [f"{PROMISES_HEADING}: {len(promises)}", ""]
+    for n, entry in enumerate(promises, start=1):
+        out.append(f"{n}. {entry.text}")
+        out.append(f"   in: {entry.where()}")
+        out += [f"   rests on: {a.prompt} ({a.key}): {a.shown()}" for a in entry.answers]
+        out += [f"   law: {law.label} ({law.name})" for law in entry.laws]
+    if not promises:
+        out.append(NO_PROMISES)
+    return "\n".join(out) + "\n"
+
+
 @report("markdown")
-def as_markdown(notes: Sequence[Note], name: str, questionnaire: Questionnaire | None) -> str:
-    """Notes grouped by severity: `review.md` for counsel, and `--format markdown`."""
+def as_markdown(notes: Sequence[Note], name: str, questionnaire: Questionnaire | None,
+                promises: Sequence[LedgerEntry] | None = None) -> str:
+    """Notes grouped by severity, then the promises ledger when there is one: `review.md` for
+    counsel, and `--format markdown`."""
     counts = summary(notes)
     lines = [f"# Reviewer notes: {escape_markdown(name)}", "",
              f"{counts['blocking']} blocking, {counts['warning']} warning(s), "
@@ -111,4 +181,6 @@ def as_markdown(notes: Sequence[Note], name: str, questionnaire: Questionnaire |
             lines.append("")
     if not notes:
         lines += ["Nothing to review.", ""]
+    if promises is not None:
+        lines += promises_markdown(promises)
     return "\n".join(lines)

@@ -19,9 +19,7 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Label, RadioButton, RadioSet, SelectionList, TextArea
 
-from drafter.questionnaire import UNSURE, Entry
-
-UNSURE_LABEL = "I'm not sure"
+from drafter.questionnaire import UNSURE, UNSURE_LABEL, Entry
 _TEXT_TYPES = ("text", "email", "url", "phone", "date", "number")
 _PLACEHOLDERS = {"date": "YYYY-MM-DD, for example 2026-11-22", "email": "name@example.com",
                  "url": "https://…", "phone": "+1 415 555 0100"}

@@ -1,0 +1,131 @@
+"""The promises ledger as the last part of counsel's Word file: "Appendix: promises this policy
+makes", a table of each promise, where it is and the answers it rests on (`drafter.ledger`).
+
+The appendix is not part of the policy: it is wrapped in a content control tagged
+`APPENDIX_TAG` (locked in Word, so counsel does not edit what the next build remakes), and its
+heading carries the hidden bookmark `APPENDIX_BOOKMARK` in case an editor drops the control.
+`drafter absorb` stops at either, so the appendix never comes back into the Markdown. The copy
+to publish (`drafter build --clean`) has no ledger, so no appendix.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from docx.document import Document as DocxDocument
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
+from docx.shared import Inches, Pt, RGBColor
+from docx.table import _Cell
+from docx.text.paragraph import Paragraph
+
+from drafter.ledger import LedgerEntry
+from drafter.review.report import NO_PROMISES, PROMISES_INTRO
+
+APPENDIX_HEADING = "Appendix: promises this policy makes"
+APPENDIX_TAG = "drafter-promises"
+APPENDIX_BOOKMARK = "_drafter_promises"
+APPENDIX_NOTE = ("Drafter makes this appendix afresh at every build and it is not part of the "
+                 "policy: to change a promise, change the policy text or the answer behind it.")
+COLUMNS = (("#", Inches(0.35)), ("Promise", Inches(2.3)), ("Where", Inches(1.25)),
+           ("Rests on", Inches(2.5)))
+TABLE_TEXT = Pt(9)
+KEY_COLOR = RGBColor(0x59, 0x59, 0x59)
+
+
+def _element(tag: str, **attributes: str) -> BaseOxmlElement:
+    element = OxmlElement(tag)
+    for name, value in attributes.items():
+        element.set(qn(f"w:{name}"), value)
+    return element
+
+
+def _content_control(first: BaseOxmlElement) -> BaseOxmlElement:
+    """An empty block content control put where `first` is, tagged and locked."""
+    sdt = _element("w:sdt")
+    properties = _element("w:sdtPr")
+    properties.append(_element("w:alias", val="Promises ledger"))
+    properties.append(_element("w:tag", val=APPENDIX_TAG))
+    properties.append(_element("w:lock", val="sdtContentLocked"))
+    sdt.append(properties)
+    sdt.append(_element("w:sdtContent"))
+    first.addprevious(sdt)
+    return sdt
+
+
+def _bookmark(paragraph: Paragraph) -> None:
+    start = _element("w:bookmarkStart", id="9999", name=APPENDIX_BOOKMARK)
+    paragraph._p.insert(1 if paragraph._p.pPr is not None else 0, start)
+    start.addnext(_element("w:bookmarkEnd", id="9999"))
+
+
+def _text(paragraph: Paragraph, text: str, *, bold: bool = False, italic: bool = False,
+          key: bool = False) -> None:
+    run = paragraph.add_run(text)
+    run.font.size = TABLE_TEXT
+    run.bold = bold or None
+    run.italic = italic or None
+    if key:
+        run.font.color.rgb = KEY_COLOR
+
+
+def _rests_on(cell: _Cell, entry: LedgerEntry) -> None:
+    """One paragraph per answer (prompt, the answer in bold, or in italics when it is not the
+    owner's, then its key) and per law."""
+    lines = [(f"{b.prompt} ", b.shown(), b.given, b.key) for b in entry.answers]
+    lines += [("Law: ", law.label, True, law.name) for law in entry.laws]
+    for n, (lead, shown, given, key) in enumerate(lines):
+        paragraph = cell.paragraphs[0] if n == 0 else cell.add_paragraph()
+        _text(paragraph, lead)
+        _text(paragraph, shown, bold=given, italic=not given)
+        _text(paragraph, f" ({key})", key=True)
+
+
+def _table(doc: DocxDocument, promises: Sequence[LedgerEntry]) -> BaseOxmlElement:
+    table = doc.add_table(rows=len(promises) + 1, cols=len(COLUMNS), style="Table Grid")
+    table.autofit = False
+    for column, (_, width) in zip(table.columns, COLUMNS):
+        column.width = width  # the grid, which LibreOffice follows; Word follows the cells
+    rows = list(table.rows)
+    rows[0]._tr.get_or_add_trPr().append(_element("w:tblHeader"))  # repeated on every page
+    for n, (row, entry) in enumerate(zip(rows, [None, *promises])):
+        row._tr.get_or_add_trPr().insert(0, _element("w:cantSplit"))  # a promise on one page
+        cells = row.cells
+        for cell, (title, width) in zip(cells, COLUMNS):
+            cell.width = width
+            if entry is None:
+                _text(cell.paragraphs[0], title, bold=True)
+        if entry is not None:
+            _text(cells[0].paragraphs[0], str(n))
+            _text(cells[1].paragraphs[0], entry.text)
+            _text(cells[2].paragraphs[0], entry.where())
+            _rests_on(cells[3], entry)
+    return table._tbl
+
+
+def add_ledger(doc: DocxDocument, promises: Sequence[LedgerEntry]) -> None:
+    """Append the appendix (on a page of its own) to the end of `doc`."""
+    heading = doc.add_paragraph(APPENDIX_HEADING, style="Heading 1")
+    heading.paragraph_format.page_break_before = True
+    _bookmark(heading)
+    elements = [heading._p]
+    for text in (PROMISES_INTRO, APPENDIX_NOTE) if promises else (PROMISES_INTRO, NO_PROMISES):
+        elements.append(doc.add_paragraph(text)._p)
+    if promises:
+        elements.append(_table(doc, promises))
+    content = _content_control(heading._p)[1]
+    for element in elements:
+        content.append(element)
+
+
+def is_appendix(element: BaseOxmlElement) -> bool:
+    """Whether a body element starts the appendix: its content control, or (when an editor
+    such as LibreOffice dropped the control) the paragraph with its heading's bookmark."""
+    if element.tag == qn("w:sdt"):
+        properties = element.find(qn("w:sdtPr"))
+        tags = properties.iterfind(qn("w:tag")) if properties is not None else ()
+        if any(tag.get(qn("w:val")) == APPENDIX_TAG for tag in tags):
+            return True
+    return element.tag == qn("w:p") and any(
+        mark.get(qn("w:name")) == APPENDIX_BOOKMARK for mark in element.iter(qn("w:bookmarkStart")))

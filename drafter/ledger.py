@@ -1,0 +1,125 @@
+"""The promises ledger: every commitment a policy makes, where it is, and what grants it.
+
+Built from what rendering recorded (`RenderedClause.promises`, see `drafter.promises`), so it is
+never typed twice: one entry per promise, in document order, with the promise's text (plain for
+a table, and its Markdown), the clause and section it sits in, each answer it rests on as the
+owner sees it (option labels, not stored keys) and whether the owner gave that answer, and each
+`law.*` fact it rests on by the law's name (`clauses/data/law_names.yaml`). `review.md`, the
+DOCX appendix, `drafter promises` and the JSON `promises` key all show this one list, so counsel
+can check every commitment against the answer behind it on one page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from drafter.answers import Answers
+from drafter.assemble import Policy
+from drafter.library import Library, law_names
+from drafter.answer_text import answer_text
+from drafter.review.document import markdown_blocks
+
+LAW_PREFIX = "law."
+
+Status = Literal["given", "default", "not answered", "not asked"]
+
+
+@dataclass(frozen=True)
+class AnswerBasis:
+    """One answer a promise rests on, as a person reads it."""
+
+    key: str
+    prompt: str
+    answer: str  # the answer as shown to the owner ("" when there is none)
+    status: Status  # given by the owner, a suggested default, not answered, or not asked
+
+    @property
+    def given(self) -> bool:
+        return self.status == "given"
+
+    def shown(self) -> str:
+        """The answer with what counsel must know about it: "Small", "suggested default, not
+        confirmed: 30 days", "not answered"."""
+        if self.status == "default":
+            return f"suggested default, not confirmed: {self.answer}"
+        return self.answer if self.status == "given" else self.status
+
+
+@dataclass(frozen=True)
+class LawBasis:
+    """A `law.*` fact a promise rests on: a promise the law makes the business keep."""
+
+    name: str  # law.ccpa
+    label: str  # California Consumer Privacy Act (CCPA/CPRA)
+
+
+@dataclass(frozen=True)
+class LedgerEntry:
+    text: str  # plain text, for a table
+    markdown: str  # as the policy has it
+    clause: str
+    clause_title: str | None
+    section: str
+    section_title: str
+    answers: tuple[AnswerBasis, ...]
+    laws: tuple[LawBasis, ...]
+
+    @property
+    def unconfirmed(self) -> list[str]:
+        """Question keys it rests on that the owner did not give."""
+        return [a.key for a in self.answers if not a.given]
+
+    def where(self) -> str:
+        """The clause, as counsel finds it: `Section › Clause title (clause.id)`."""
+        title = f"{self.section_title} › {self.clause_title}" if self.clause_title \
+            else self.section_title
+        return f"{title} ({self.clause})"
+
+    def as_json(self) -> dict[str, Any]:
+        """The `promises` item of `drafter review --format json` and the build manifest."""
+        return {"text": self.text, "clause": self.clause,
+                "answers": [a.key for a in self.answers],
+                "laws": [law.name for law in self.laws],
+                "markdown": self.markdown, "section": self.section,
+                "unconfirmed": self.unconfirmed}
+
+
+def plain_text(markdown: str) -> str:
+    """Markdown as one line of plain text: markup and escapes gone, link targets dropped."""
+    return " ".join(" ".join(block.text for block in markdown_blocks(markdown)).split())
+
+
+def _answer(key: str, answers: Answers, shown: set[str], resolved: Mapping[str, Any]) -> AnswerBasis:
+    questionnaire = answers.questionnaire
+    if key not in questionnaire:
+        return AnswerBasis(key, key, "", "not asked")
+    question = questionnaire.entry(key).question
+    value = resolved.get(key)
+    if key not in shown:
+        return AnswerBasis(key, question.prompt, "", "not asked")
+    if value in (None, "", []):
+        return AnswerBasis(key, question.prompt, "", "not answered")
+    status: Status = "given" if key in answers.values else "default"
+    return AnswerBasis(key, question.prompt, answer_text(question, value), status)
+
+
+def ledger(policy: Policy, answers: Answers, library: Library) -> tuple[LedgerEntry, ...]:
+    """One entry per promise of `policy`, in document order."""
+    shown = set(answers.shown())
+    resolved = answers.resolved()
+    names = law_names(library)
+    entries: list[LedgerEntry] = []
+    for section in policy.sections:
+        for clause in section.clauses:
+            for promise in clause.promises:
+                keys = [k for k in promise.basis if not k.startswith(LAW_PREFIX)]
+                laws = [k for k in promise.basis if k.startswith(LAW_PREFIX)]
+                entries.append(LedgerEntry(
+                    text=plain_text(promise.text), markdown=promise.text, clause=clause.id,
+                    clause_title=clause.title, section=section.id, section_title=section.title,
+                    answers=tuple(_answer(k, answers, shown, resolved) for k in keys),
+                    laws=tuple(LawBasis(k, str(names.get(k.removeprefix(LAW_PREFIX), k)))
+                               for k in laws)))
+    return tuple(entries)
