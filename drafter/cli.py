@@ -236,7 +236,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
     _ = _project(args).library  # fail here, in one line, not inside every browser session
     file = _app_file(args)
     return serve(file.path, host=args.host, port=args.port, questionnaire=args.questionnaire,
-                 library=args.library, example=file.example)
+                 library=args.library, example=file.example,
+                 token=os.environ.get("DRAFTER_SERVE_TOKEN") or None)
 
 
 def parser() -> argparse.ArgumentParser:
@@ -306,7 +307,10 @@ def parser() -> argparse.ArgumentParser:
                    help="folder the app exports into (default: output/)")
     p.set_defaults(run=cmd_edit)
 
-    p = sub.add_parser("serve", help="serve the app to a web browser on this machine")
+    p = sub.add_parser("serve", help="serve the app to a web browser on this machine",
+                       description="Prints the address to open, with a token made for this "
+                       "run (set DRAFTER_SERVE_TOKEN to choose one, 16 characters or more); "
+                       "only that page may connect.")
     p.add_argument("file", nargs="?", default="answers.yaml",
                    help="answers file to open or create (default: answers.yaml)")
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
