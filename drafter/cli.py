@@ -20,7 +20,7 @@ from importlib import import_module
 from pathlib import Path
 
 from drafter import __version__
-from drafter.errors import DrafterError, UserError
+from drafter.errors import DrafterError, PrintableStream, UserError, printable
 from drafter.paths import examples
 from drafter.project import Project
 
@@ -326,12 +326,25 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = parser().parse_args(argv)
-    run: Callable[[argparse.Namespace], int] = getattr(args, "run", cmd_edit)
+    """Run one command. Everything it prints passes through `printable`, so no answer or file
+    name reaches the terminal as a control sequence (not the app's own screen, though)."""
+    streams = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = PrintableStream(sys.stdout), PrintableStream(sys.stderr)  # type: ignore[assignment]
+    try:
+        args = parser().parse_args(argv)
+        run: Callable[[argparse.Namespace], int] = getattr(args, "run", cmd_edit)
+        if run in (cmd_edit, cmd_serve):  # the terminal app and the server draw with escapes
+            sys.stdout, sys.stderr = streams
+        return _run(run, args)
+    finally:
+        sys.stdout, sys.stderr = streams
+
+
+def _run(run: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> int:
     try:
         return run(args)
     except UserError as exc:
-        print(f"drafter: error: {exc}", file=sys.stderr)
+        print(f"drafter: error: {printable(str(exc))}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
@@ -343,5 +356,5 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise
         kind = "" if isinstance(exc, DrafterError) else f"{type(exc).__name__}: "
         print(f"drafter: internal error (please report; DRAFTER_DEBUG=1 shows details): "
-              f"{kind}{exc}", file=sys.stderr)
+              f"{printable(kind + str(exc))[:500]}", file=sys.stderr)
         return 3

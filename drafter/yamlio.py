@@ -13,6 +13,7 @@ from __future__ import annotations
 import io
 import os
 import re
+import stat
 import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -24,15 +25,22 @@ import yaml as pyyaml
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.composer import Composer, ComposerError
 from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.events import AliasEvent
 
 from drafter.errors import UserError
 
 
+MAX_DEPTH = 32  # nested lists and mappings: an answers file needs five
+MAX_DIGITS = 30  # a longer run of digits stays text (validation then says it is too large)
+
+
 class _Constructor(RoundTripConstructor):
-    """Round-trip constructor that leaves an impossible date (`2026-02-30`) as text, so
-    validation can report it against its question and line instead of crashing here."""
+    """Round-trip constructor that leaves an impossible date (`2026-02-30`) or a number too
+    long for Python to convert (4,301 digits) as text, so validation can report it against
+    its question and line instead of crashing here."""
 
     def construct_yaml_timestamp(self, node: Any, values: Any = None) -> Any:
         try:
@@ -40,29 +48,80 @@ class _Constructor(RoundTripConstructor):
         except ValueError:
             return self.construct_scalar(node)
 
+    def construct_yaml_int(self, node: Any) -> Any:
+        if sum(c.isdigit() for c in str(node.value)) > MAX_DIGITS:
+            return self.construct_scalar(node)
+        return super().construct_yaml_int(node)
+
 
 _Constructor.add_constructor("tag:yaml.org,2002:timestamp", _Constructor.construct_yaml_timestamp)
+_Constructor.add_constructor("tag:yaml.org,2002:int", _Constructor.construct_yaml_int)
 
 
-def _yaml() -> YAML:
+class _Composer(Composer):
+    """Nodes for a file written by hand, bounded: no anchors or aliases (nine nested aliases
+    of nine items each expand to gigabytes: the "billion laughs"), and no nesting deeper than
+    `MAX_DEPTH` (which would exhaust the stack)."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        event = self.parser.peek_event()
+        if isinstance(event, AliasEvent) or getattr(event, "anchor", None):
+            raise ComposerError(None, None, "anchors and aliases (&name, *name) are not "
+                                "allowed here; write the value out", event.start_mark)
+        depth = getattr(self, "_depth", 0)
+        if depth >= MAX_DEPTH:
+            raise ComposerError(None, None, f"nested too deeply (more than {MAX_DEPTH} levels)",
+                                event.start_mark)
+        self._depth = depth + 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self._depth = depth
+
+
+def _yaml(hand_written: bool = True) -> YAML:
     yaml = YAML(typ="rt")
     yaml.Constructor = _Constructor
+    if hand_written:  # library files are trusted, and may share values through aliases
+        yaml.Composer = _Composer
     yaml.preserve_quotes = True
     yaml.width = 100
     yaml.indent(mapping=2, sequence=4, offset=2)
     return yaml
 
 
-def read_bytes(path: Path) -> bytes:
-    """Read a file, turning every way it can fail into a one-line `UserError`."""
-    if path.is_dir():
-        raise UserError("is a folder, not a file", path=path)
+def read_bytes(path: Path, limit: int | None = None, kind: str = "file") -> bytes:
+    """Read a regular file of at most `limit` bytes, turning every way it can fail into a
+    one-line `UserError`. A FIFO or device is refused without blocking on it."""
     try:
-        return path.read_bytes()
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError:
         raise UserError("no such file", path=path) from None
+    except IsADirectoryError:
+        raise UserError("is a folder, not a file", path=path) from None
     except OSError as exc:
         raise UserError(f"cannot read: {exc.strerror or exc}", path=path) from None
+    info = os.fstat(fd)
+    problem = ("is a folder, not a file" if stat.S_ISDIR(info.st_mode)
+               else "is not a regular file" if not stat.S_ISREG(info.st_mode)
+               else f"is {_megabytes(info.st_size)}; {kind} may be at most {_megabytes(limit)}"
+               if limit is not None and info.st_size > limit else None)
+    if problem is not None:
+        os.close(fd)
+        raise UserError(problem, path=path)
+    with os.fdopen(fd, "rb") as handle:
+        try:
+            data = handle.read() if limit is None else handle.read(limit + 1)
+        except OSError as exc:
+            raise UserError(f"cannot read: {exc.strerror or exc}", path=path) from None
+    if limit is not None and len(data) > limit:  # it grew while we read it
+        raise UserError(f"{kind} may be at most {_megabytes(limit)}", path=path)
+    return data
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 1_000_000:.1f} MB".replace(".0 MB", " MB") if size >= 1_000_000 \
+        else f"{size:,} bytes"
 
 
 def decode_text(data: bytes, path: Path, kind: str = "YAML text") -> str:
@@ -81,10 +140,11 @@ def read_text(path: Path) -> str:
     return decode_text(read_bytes(path), path)
 
 
-def parse_yaml(text: str, path: Path, first_line: int = 1) -> Any:
-    """Parse YAML text (keeping comments and line numbers); `first_line` offsets embedded YAML."""
+def parse_yaml(text: str, path: Path, first_line: int = 1, *, hand_written: bool = True) -> Any:
+    """Parse YAML text (keeping comments and line numbers); `first_line` offsets embedded YAML.
+    `hand_written` (an answers file) refuses aliases and deep nesting (see `_Composer`)."""
     try:
-        return _yaml().load(text)
+        return _yaml(hand_written).load(text)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + first_line if mark is not None else None
@@ -94,9 +154,13 @@ def parse_yaml(text: str, path: Path, first_line: int = 1) -> Any:
         raise UserError(f"invalid YAML: {str(exc).splitlines()[0]}", path=path) from None
 
 
+ANSWERS_LIMIT = 1_000_000  # bytes: the largest real answers file is a few kilobytes
+
+
 def load_yaml(path: Path) -> Any:
     """Read a YAML file that Drafter edits (answers) into ruamel's commented containers."""
-    return parse_yaml(read_text(path), path)
+    return parse_yaml(decode_text(read_bytes(path, ANSWERS_LIMIT, "an answers file"), path),
+                      path)
 
 
 class _DataLoader(pyyaml.CSafeLoader):
@@ -134,7 +198,7 @@ class DataFile:
 
     @cached_property
     def _tree(self) -> Any:
-        return parse_yaml(self.text, self.path, self.first_line)
+        return parse_yaml(self.text, self.path, self.first_line, hand_written=False)
 
     def line(self, loc: Sequence[str | int]) -> int | None:
         """The line of `loc` (a pydantic error location or key path) in the file."""
