@@ -29,7 +29,14 @@ from drafter.questionnaire import (
 )
 from drafter.values import describe
 from drafter.templating import AnswerGroup, answer_context
-from drafter.yamlio import atomic_write, dump_yaml, line_of, load_yaml, parse_yaml
+from drafter.yamlio import (
+    atomic_write,
+    clean_stale_temporaries,
+    dump_yaml,
+    line_of,
+    load_yaml,
+    parse_yaml,
+)
 
 
 @lru_cache(maxsize=8)
@@ -272,7 +279,9 @@ class AnswersFile:
 
     @classmethod
     def open(cls, path: Path) -> AnswersFile:
-        """Open an existing file, or start an empty one (written on first `save`)."""
+        """Open an existing file, or start an empty one (written on first `save`); what a
+        save killed mid-way left beside it is removed."""
+        clean_stale_temporaries(path)
         doc = load_yaml(path) if path.exists() else None
         if doc is None:
             doc = CommentedMap()

@@ -10,11 +10,13 @@ written goes through `atomic_write`, so a crash or `kill -9` never leaves a torn
 
 from __future__ import annotations
 
+import glob
 import io
 import os
 import re
 import stat
 import tempfile
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -253,6 +255,35 @@ def dump_yaml(data: Any) -> str:
     return buffer.getvalue()
 
 
+def _umask() -> int:
+    """The process's umask, read without changing it (other threads may be creating files)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    mask = os.umask(0o022)  # no /proc: the classic read, which briefly sets it
+    os.umask(mask)
+    return mask
+
+
+STALE_AFTER = 600  # seconds: a save takes milliseconds, so an older temporary file is litter
+
+
+def clean_stale_temporaries(path: Path, now: float | None = None) -> None:
+    """Remove what a killed save of `path` left (`.NAME.*.tmp` from `atomic_write`); one
+    newer than `STALE_AFTER` may belong to a save under way in another session."""
+    cutoff = (time.time() if now is None else now) - STALE_AFTER
+    for tmp in path.parent.glob(f".{glob.escape(path.name)}.*.tmp"):
+        try:
+            if tmp.is_file() and not tmp.is_symlink() and tmp.stat().st_mtime < cutoff:
+                tmp.unlink()
+        except OSError:
+            continue
+
+
 def atomic_write(path: Path, data: str | bytes) -> None:
     """Write a file so that readers see the old or the new content, never a torn one.
 
@@ -267,8 +298,7 @@ def atomic_write(path: Path, data: str | bytes) -> None:
             handle.write(payload)
             handle.flush()
             os.fsync(handle.fileno())
-        if path.exists():
-            os.chmod(tmp, path.stat().st_mode & 0o777)
+        os.chmod(tmp, path.stat().st_mode & 0o7777 if path.exists() else 0o666 & ~_umask())
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
