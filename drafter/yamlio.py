@@ -87,7 +87,7 @@ def _yaml(hand_written: bool = True) -> YAML:
     if hand_written:  # library files are trusted, and may share values through aliases
         yaml.Composer = _Composer
     yaml.preserve_quotes = True
-    yaml.width = 100
+    yaml.width = 1 << 20  # never fold a long line the owner wrote on one line
     yaml.indent(mapping=2, sequence=4, offset=2)
     return yaml
 
@@ -288,9 +288,11 @@ def atomic_write(path: Path, data: str | bytes) -> None:
     """Write a file so that readers see the old or the new content, never a torn one.
 
     Writes a temporary file beside the target, flushes it to disk, renames it over the target,
-    then syncs the folder so the rename itself survives a power cut.
+    then syncs the folder so the rename itself survives a power cut. A symlink (even one whose
+    target does not exist yet) is followed, and its target written.
     """
     payload = data.encode("utf-8") if isinstance(data, str) else data
+    path = Path(os.path.realpath(path))  # a symlink stays one: its target is written
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from drafter.answers import Answers, AnswersFile, validate_answers
 from drafter.errors import DrafterError, UserError
 from drafter.project import Project
-from drafter.questionnaire import Entry, Questionnaire
+from drafter.questionnaire import UNSURE, Entry, Question, Questionnaire
 from drafter.templating import referenced_names
 from drafter.yamlio import atomic_write
 
@@ -102,7 +102,12 @@ class Session:
         """Whether `value` is what the form already shows (the answer, or else the default):
         widgets announce their first value, and that must not write to the file. A text box
         announces a number's default as text ("4"), so it is compared as the answers model
-        reads it."""
+        reads it; a value the form cannot show as it is (a list where text is asked, a YAML
+        tag, an option not offered) is announced as `presented` shows it, which leaves the
+        file as it is until the owner changes it."""
+        if key in self.raw and _same(value, presented(self.questionnaire.entry(
+                key).question, self.raw[key])):
+            return True
         shown = None if value == "" else value
         if shown in (self.raw.get(key), self.value(key)):
             return True
@@ -138,6 +143,17 @@ class Session:
             self.errors[key] = message
         else:
             self.valid[key] = message[0]
+
+    def unknown(self) -> list[str]:
+        """Keys in the file that this questionnaire does not ask (kept as they are)."""
+        found: list[str] = []
+        for section, group in self.file.doc.items():
+            if not isinstance(group, Mapping):
+                if not any(e.section.id == section for e in self.questionnaire):
+                    found.append(str(section))
+                continue
+            found += [f"{section}.{q}" for q in group if f"{section}.{q}" not in self.questionnaire]
+        return found
 
     def visible(self) -> list[str]:
         return self.answers().shown()
@@ -178,6 +194,36 @@ class Session:
             return Position(str(data["section"]), data.get("question"))
         except (OSError, ValueError, KeyError, TypeError):
             return None
+
+
+def shown_text(value: Any) -> str:
+    """An answer as the form shows it in a text box."""
+    return "" if value is None or value == UNSURE else str(value)
+
+
+def presented(question: Question, value: Any) -> Any:
+    """What the form shows for a stored answer, and so announces when it is mounted: the
+    answer itself where the form can show it, else the nearest it can (the text of a list in a
+    text box, only the offered choices ticked, no choice pressed)."""
+    kind = question.type
+    if kind in ("one", "bool", "many"):
+        offered = [*(question.options or {True: "", False: ""}), *([UNSURE] if question.unsure
+                                                                   else [])]
+        items = value if isinstance(value, list) else [value]
+        ticked = [v for v in items if any(_same(v, o) for o in offered)]
+        return ticked if kind == "many" else (ticked[0] if ticked and items == [value] else None)
+    if kind == "records":
+        fields = [f.id for f in question.fields or []]
+        rows = [{f: shown_text(item.get(f)) for f in fields if shown_text(item.get(f))}
+                for item in (value if isinstance(value, list) else [])
+                if isinstance(item, Mapping)]
+        return [row for row in rows if row]
+    return shown_text(value)
+
+
+def _same(a: Any, b: Any) -> bool:
+    """Equal and of the same type (`True == 1`, but a yes is not the number one)."""
+    return type(a) is type(b) and a == b
 
 
 def check(questionnaire: Questionnaire, key: str, value: Any,
@@ -311,4 +357,5 @@ def copy_example(source: Path, folder: Path) -> Path:
 
 
 __all__ = ["Position", "Session", "check", "clauses_by_question", "edited_by_hand", "export",
-           "copy_example", "READ_ONLY", "position_path", "PreviewPolicy", "preview_policy", "record_catalog"]
+           "copy_example", "READ_ONLY", "position_path", "presented", "PreviewPolicy", "preview_policy",
+           "record_catalog", "shown_text"]
