@@ -9,7 +9,10 @@ validates it is generated from the questionnaire (`answers_model`), which is als
 from __future__ import annotations
 
 import difflib
-from collections.abc import Mapping
+import fcntl
+import os
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -311,4 +314,24 @@ class AnswersFile:
         return dump_yaml(self.doc)
 
     def save(self) -> None:
-        atomic_write(self.path, self.text())
+        with answers_lock(self.path):
+            atomic_write(self.path, self.text())
+
+
+@contextmanager
+def answers_lock(path: Path) -> Iterator[None]:
+    """An exclusive lock on `.NAME.lock` beside an answers file, for a read-merge-write."""
+    target = Path(os.path.realpath(path))  # two names for one file share one lock
+    lock = target.with_name(f".{target.name}.lock")
+    try:
+        handle = lock.open("a")
+    except OSError:  # a read-only folder: nothing can be written there anyway
+        yield
+        return
+    with handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+

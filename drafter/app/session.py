@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from drafter.answers import Answers, AnswersFile, validate_answers
+from drafter.answers import Answers, AnswersFile, answers_lock, validate_answers
 from drafter.errors import DrafterError, UserError
 from drafter.project import Project
 from drafter.questionnaire import UNSURE, Entry, Question, Questionnaire
@@ -56,11 +56,14 @@ class Session:
     _version: int = 0
     _saved: int = 0
     _current: Answers | None = field(default=None, repr=False)  # until the next change
+    _pending: dict[str, Any] = field(default_factory=dict, repr=False)  # unsaved changes
+    _disk: str | None = field(default=None, repr=False)  # the file as last read or written
 
     @classmethod
     def open(cls, project: Project, path: Path, label: str = "",
              read_only: bool = False) -> Session:
         session = cls(project, AnswersFile.open(path), label or str(path), read_only)
+        session._disk = session.file.text() if path.exists() else None
         for entry in project.questionnaire:
             value = session.file.get(entry.key)
             if value is not None:
@@ -92,7 +95,9 @@ class Session:
             return READ_ONLY
         self._record(key, None if value == "" else value)
         with self._lock:
-            self.file.set(key, self.valid.get(key, self.raw.get(key)))
+            stored = self.valid.get(key, self.raw.get(key))
+            self.file.set(key, stored)
+            self._pending[key] = stored
             self._version += 1
         if save:
             self.flush()
@@ -120,15 +125,46 @@ class Session:
         return isinstance(converted, tuple) and converted[0] == current
 
     def flush(self) -> None:
-        """Write the answers file if it changed since the last write (safe from any thread:
-        a burst of keystrokes costs one write, and the newest answers always win)."""
+        """Write the owner's changes to the answers file, if any since the last write (safe
+        from any thread: a burst of keystrokes costs one write).
+
+        Every write is a merge with what is on disk: if another session, `drafter publish` or
+        an editor changed the file since this session read it, it is read again and only this
+        owner's changes are applied to it, so neither side's answers are lost. An exclusive
+        lock beside the file keeps two sessions' read-merge-write from interleaving."""
         with self._writing:
+            if self._version == self._saved or self.read_only:
+                return
+            self._merge_and_write()
+
+    def _merge_and_write(self) -> None:
+        with answers_lock(self.path):
             with self._lock:
-                if self._version == self._saved or self.read_only:
-                    return
-                version, text = self._version, self.file.text()
+                self._catch_up()
+                version, text, pending = self._version, self.file.text(), dict(self._pending)
             atomic_write(self.path, text)
-            self._saved = version
+            with self._lock:
+                self._disk, self._saved = text, version
+                for key, value in pending.items():
+                    if self._pending.get(key, object()) is value:
+                        del self._pending[key]
+
+    def _catch_up(self) -> None:
+        """Take in what changed on disk since this session last read or wrote the file,
+        keeping this owner's unsaved changes on top (called with `_lock` held)."""
+        try:
+            on_disk = AnswersFile.open(self.path)
+        except UserError:
+            return  # unreadable now (mid-edit in an editor?): ours is the best copy there is
+        text = on_disk.text() if self.path.exists() else None
+        if text == self._disk:
+            return
+        for key, value in self._pending.items():
+            on_disk.set(key, value)
+        self.file, self._disk = on_disk, text
+        for entry in self.questionnaire:
+            if entry.key not in self._pending:
+                self._record(entry.key, on_disk.get(entry.key))
 
     def _record(self, key: str, value: Any) -> None:
         self._current = None
