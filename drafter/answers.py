@@ -320,18 +320,18 @@ class AnswersFile:
 
 @contextmanager
 def answers_lock(path: Path) -> Iterator[None]:
-    """An exclusive lock on `.NAME.lock` beside an answers file, for a read-merge-write."""
-    target = Path(os.path.realpath(path))  # two names for one file share one lock
-    lock = target.with_name(f".{target.name}.lock")
+    """An exclusive lock for a read-merge-write of an answers file: on the folder that holds
+    it (the file itself is replaced by each write, so a lock on it would not be shared; a
+    lock file would be litter). Writes take milliseconds, so sharing one lock per folder
+    costs nothing."""
+    folder = Path(os.path.realpath(path)).parent  # two names for one file share one lock
     try:
-        handle = lock.open("a")
-    except OSError:  # a read-only folder: nothing can be written there anyway
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:  # no such folder yet: nothing else can be writing there
         yield
         return
-    with handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
-
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # releases the lock

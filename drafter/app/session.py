@@ -131,7 +131,7 @@ class Session:
         Every write is a merge with what is on disk: if another session, `drafter publish` or
         an editor changed the file since this session read it, it is read again and only this
         owner's changes are applied to it, so neither side's answers are lost. An exclusive
-        lock beside the file keeps two sessions' read-merge-write from interleaving."""
+        lock on its folder keeps two sessions' read-merge-write from interleaving."""
         with self._writing:
             if self._version == self._saved or self.read_only:
                 return
