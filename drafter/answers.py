@@ -9,7 +9,10 @@ validates it is generated from the questionnaire (`answers_model`), which is als
 from __future__ import annotations
 
 import difflib
-from collections.abc import Mapping
+import fcntl
+import os
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -19,9 +22,24 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model
 from ruamel.yaml.comments import CommentedMap
 
 from drafter.errors import UserError
-from drafter.questionnaire import PATTERN_HINTS, UNSURE, Entry, Questionnaire, value_type
+from drafter.questionnaire import (
+    PATTERN_HINTS,
+    UNSURE,
+    Entry,
+    Question,
+    Questionnaire,
+    value_type,
+)
+from drafter.values import describe
 from drafter.templating import AnswerGroup, answer_context
-from drafter.yamlio import atomic_write, dump_yaml, line_of, load_yaml, parse_yaml
+from drafter.yamlio import (
+    atomic_write,
+    clean_stale_temporaries,
+    dump_yaml,
+    line_of,
+    load_yaml,
+    parse_yaml,
+)
 
 
 @lru_cache(maxsize=8)
@@ -105,6 +123,9 @@ def validate_answers(doc: Any, questionnaire: Questionnaire, path: Path,
     if not isinstance(doc, Mapping):
         raise UserError("expected a mapping of sections such as `business:` at the top level",
                         path=path, line=1)
+    tagged = _tag_error(doc, path)
+    if tagged is not None:
+        raise tagged
     try:
         model = answers_model(questionnaire).model_validate(doc)
     except ValidationError as exc:
@@ -129,11 +150,10 @@ def _answer_error(exc: ValidationError, doc: Any, questionnaire: Questionnaire,
                   path: Path) -> UserError:
     """Turn the first pydantic error into a sentence an owner can act on."""
     err = exc.errors()[0]
-    loc = tuple(p for p in err["loc"] if not _is_union_branch(p))
+    kind = err["type"]
+    loc = _location(err["loc"], questionnaire, keep_last=kind == "extra_forbidden")
     field = ".".join(str(p) for p in loc)
     line = line_of(doc, loc)
-    kind = err["type"]
-    given = err.get("input")
     if kind == "extra_forbidden":
         scope: list[str] = []
         if len(loc) == 1:
@@ -148,62 +168,107 @@ def _answer_error(exc: ValidationError, doc: Any, questionnaire: Questionnaire,
             hint = f"; it is now asked as {questionnaire.moved[field]!r}: move the answer there"
         what = "section" if len(loc) == 1 else "question" if len(loc) == 2 else "field"
         return UserError(f"unknown {what}{hint}", path=path, line=line, field=field)
-    return UserError(_explain(err, questionnaire, loc, given), path=path, line=line,
-                     field=field)
+    return UserError(_explain(err, questionnaire, loc), path=path, line=line, field=field)
 
 
-def _is_union_branch(part: Any) -> bool:
-    # pydantic adds the union member's name to the location (e.g. 'literal['unsure']').
-    return isinstance(part, str) and ("[" in part or part in {"str", "int", "bool", "date"})
+def _location(loc: tuple[Any, ...], questionnaire: Questionnaire,
+              keep_last: bool) -> tuple[Any, ...]:
+    """The answer's own path in a pydantic error location: section, question, then item
+    numbers and record fields, without the names pydantic gives union branches
+    (`constrained-int`, `literal['unsure']`, `list[…]`)."""
+    entry = questionnaire.entries.get(".".join(map(str, loc[:2])))
+    fields = {f.id for f in entry.question.fields or []} if entry else set()
+    kept = list(loc[:2])
+    for i, part in enumerate(loc[2:], start=2):
+        if isinstance(part, int) or (part in fields and isinstance(kept[-1], int)) or (
+                keep_last and i == len(loc) - 1):
+            kept.append(part)
+    return tuple(kept)
 
 
 def _section(questionnaire: Questionnaire, section_id: str) -> Any:
     return next(s for s in questionnaire.sections if s.id == section_id)
 
 
-def _explain(err: Any, questionnaire: Questionnaire, loc: tuple[Any, ...], given: Any) -> str:
-    kind = err["type"]
-    shown = repr(given) if len(repr(given)) <= 60 else repr(given)[:57] + "..."
-    key = ".".join(str(p) for p in loc[:2])
-    entry = questionnaire.entries.get(key)
+def _question(questionnaire: Questionnaire, loc: tuple[Any, ...]) -> Question | None:
+    entry = questionnaire.entries.get(".".join(str(p) for p in loc[:2]))
     question = entry.question if entry else None
     if question is not None and len(loc) > 3 and question.fields:
         question = next((f for f in question.fields if f.id == loc[3]), question)
-    if kind == "string_pattern_mismatch" and question is not None:
+    return question
+
+
+_EXPECTED = {  # in the owner's words, by the question's type
+    "text": "text", "long_text": "text", "date": "a real date such as 2026-11-22",
+    "bool": "yes or no", "number": "a whole number",
+    "many": "a list (one `- item` per line)", "records": "a list (one `- item` per line)",
+    **PATTERN_HINTS,
+}
+_BY_ERROR = {  # where the question is not known (a whole section given as text, say)
+    "dict_type": "a group of answers (indented `name: value` lines)",
+    "model_type": "a group of answers (indented `name: value` lines)",
+    "model_attributes_type": "a group of answers (indented `name: value` lines)",
+    "list_type": "a list (one `- item` per line)",
+}
+
+
+def _explain(err: Any, questionnaire: Questionnaire, loc: tuple[Any, ...]) -> str:
+    kind = err["type"]
+    given = err.get("input")
+    shown = describe(given)
+    question = _question(questionnaire, loc)
+    if kind == "missing":
+        return "this field is required"
+    if kind in ("dict_type", "model_type", "model_attributes_type") or question is None:
+        what = _BY_ERROR.get(kind)
+        return f"expected {what}, got {shown}" if what else f"{err['msg']}, got {shown}"
+    if kind == "string_pattern_mismatch":
         hint = PATTERN_HINTS.get(question.type)
         return f"expected {hint}, got {shown}" if hint else f"{shown} is not in the expected form"
-    if kind == "literal_error" and question is not None and question.options:
+    unsure = f", or {UNSURE} (I'm not sure)" if question.unsure else ""
+    if kind == "literal_error" and question.options:
         offered = ", ".join(question.options)
-        extra = f", or {UNSURE}" if question.unsure else ""
-        return f"{shown} is not one of the offered options: {offered}{extra}"
-    messages = {
-        "string_type": "expected text",
-        "bool_parsing": "expected yes or no",
-        "bool_type": "expected yes or no",
-        "int_parsing": "expected a whole number",
-        "int_type": "expected a whole number",
-        "int_from_float": "expected a whole number",
-        "list_type": "expected a list (one `- item` per line)",
-        "dict_type": "expected a group of answers (indented `name: value` lines)",
-        "model_type": "expected a group of answers (indented `name: value` lines)",
-        "missing": "this field is required",
-    }
-    if kind in messages:
-        return f"{messages[kind]}, got {shown}" if kind != "missing" else messages[kind]
+        return f"{shown} is not one of the offered options: {offered}{unsure and f', or {UNSURE}'}"
     ctx = err.get("ctx") or {}
     bounds = {
-        "greater_than_equal": f"must be at least {ctx.get('ge')}",
-        "less_than_equal": f"must be at most {ctx.get('le')}",
+        "greater_than_equal": f"must be at least {_number(ctx.get('ge'))}",
+        "less_than_equal": f"must be at most {_number(ctx.get('le'))}",
         "string_too_short": f"must be at least {ctx.get('min_length')} characters long",
         "string_too_long": f"must be at most {ctx.get('max_length')} characters long",
         "too_short": f"needs at least {ctx.get('min_length')} item(s)",
         "too_long": f"allows at most {ctx.get('max_length')} item(s)",
+        "number_too_large": err["msg"],
     }
     if kind in bounds:
         return f"{bounds[kind]}, got {shown}"
-    if kind.startswith("date"):
-        return f"expected a real date such as 2026-11-22, got {shown}"
-    return f"{err['msg']}, got {shown}"
+    if kind in ("control_character", "line_break", "duplicate_item"):
+        return str(err["msg"])
+    expected = _EXPECTED.get(question.type)
+    if question.type == "one":
+        expected = f"one of the offered options: {', '.join(question.options or {})}"
+    return f"expected {expected}{unsure}, got {shown}"
+
+
+def _number(bound: Any) -> Any:
+    """A bound as written in the questionnaire (`min: 0`, read as 0.0, is shown as 0)."""
+    return int(bound) if isinstance(bound, float) and bound.is_integer() else bound
+
+
+def _tag_error(doc: Any, path: Path) -> UserError | None:
+    """A YAML tag (`!foo bar`) has no meaning in an answers file: name the first one."""
+    stack: list[tuple[Any, tuple[Any, ...]]] = [(doc, ())]
+    while stack:
+        node, loc = stack.pop()
+        tag = getattr(getattr(node, "tag", None), "value", None)
+        if isinstance(tag, str) and tag.startswith("!"):
+            return UserError(f"YAML tags such as {tag[:40]} are not allowed here; write the "
+                             "value alone", path=path, line=line_of(doc, loc),
+                             field=".".join(map(str, loc)) or None)
+        if isinstance(node, Mapping):
+            stack += [(value, (*loc, key)) for key, value in reversed(list(node.items()))]
+        elif isinstance(node, list):
+            stack += [(value, (*loc, i)) for i, value in reversed(list(enumerate(node)))]
+    return None
 
 
 class AnswersFile:
@@ -219,7 +284,9 @@ class AnswersFile:
 
     @classmethod
     def open(cls, path: Path) -> AnswersFile:
-        """Open an existing file, or start an empty one (written on first `save`)."""
+        """Open an existing file, or start an empty one (written on first `save`); what a
+        save killed mid-way left beside it is removed."""
+        clean_stale_temporaries(path)
         doc = load_yaml(path) if path.exists() else None
         if doc is None:
             doc = CommentedMap()
@@ -249,4 +316,24 @@ class AnswersFile:
         return dump_yaml(self.doc)
 
     def save(self) -> None:
-        atomic_write(self.path, self.text())
+        with answers_lock(self.path):
+            atomic_write(self.path, self.text())
+
+
+@contextmanager
+def answers_lock(path: Path) -> Iterator[None]:
+    """An exclusive lock for a read-merge-write of an answers file: on the folder that holds
+    it (the file itself is replaced by each write, so a lock on it would not be shared; a
+    lock file would be litter). Writes take milliseconds, so sharing one lock per folder
+    costs nothing."""
+    folder = Path(os.path.realpath(path)).parent  # two names for one file share one lock
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:  # no such folder yet: nothing else can be writing there
+        yield
+        return
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # releases the lock

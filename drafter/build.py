@@ -6,10 +6,10 @@ script can do, and both produce byte-identical files from the same answers and l
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
+
+from slugify import slugify
 
 from drafter.answers import Answers
 from drafter.changes import ChangeReport
@@ -23,6 +23,7 @@ from drafter.manifest import (
     Generation,
     Manifest,
     Unresolved,
+    check_owner,
     library_version,
     load_manifest,
     make_manifest,
@@ -37,9 +38,10 @@ from drafter.yamlio import atomic_write
 
 
 def slug(name: str) -> str:
-    """A folder name from a business name: `Fold & Stamp Print Co.` → `fold-stamp-print-co`."""
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")[:60].strip("-") or "policy"
+    """A folder name from a business name, in any script: `Fold & Stamp Print Co.` →
+    `fold-stamp-print-co`, `Почта России` → `pochta-rossii`. Different names may still share
+    one (`Fold + Stamp`): `check_owner` keeps one business from building over another."""
+    return slugify(name, max_length=60) or "policy"
 
 
 def build_folder(project: Project, answers: Answers, out_dir: Path) -> Path:
@@ -115,9 +117,10 @@ def build(project: Project, answers: Answers, out_dir: Path, formats: list[Forma
     last build, the new generation is merged into their text (`regenerate`); a conflicted
     merge writes only the Markdown, with markers. Any other file edited since the last build
     is backed up before it is replaced. The manifest records what was generated."""
-    draft = project.draft(answers)
     folder = build_folder(project, answers, out_dir)
     previous = load_manifest(folder)
+    check_owner(folder, previous, answers, project.library.document.business_name)
+    draft = project.draft(answers)
     generation = Generation(markdown=to_markdown(draft, clean=clean),
                             plain=to_markdown(Draft(draft.policy, ())))
     md_path = folder / POLICY_MD

@@ -20,7 +20,7 @@ from importlib import import_module
 from pathlib import Path
 
 from drafter import __version__
-from drafter.errors import DrafterError, UserError
+from drafter.errors import DrafterError, PrintableStream, UserError, printable
 from drafter.paths import examples
 from drafter.project import Project
 
@@ -265,7 +265,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
     _ = _project(args).library  # fail here, in one line, not inside every browser session
     file = _app_file(args)
     return serve(file.path, host=args.host, port=args.port, questionnaire=args.questionnaire,
-                 library=args.library, example=file.example)
+                 library=args.library, example=file.example,
+                 token=os.environ.get("DRAFTER_SERVE_TOKEN") or None)
 
 
 def parser() -> argparse.ArgumentParser:
@@ -343,7 +344,10 @@ def parser() -> argparse.ArgumentParser:
                    help="folder the app exports into (default: output/)")
     p.set_defaults(run=cmd_edit)
 
-    p = sub.add_parser("serve", help="serve the app to a web browser on this machine")
+    p = sub.add_parser("serve", help="serve the app to a web browser on this machine",
+                       description="Prints the address to open, with a token made for this "
+                       "run (set DRAFTER_SERVE_TOKEN to choose one, 16 characters or more); "
+                       "only that page may connect.")
     p.add_argument("file", nargs="?", default="answers.yaml",
                    help="answers file to open or create (default: answers.yaml)")
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
@@ -359,12 +363,25 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = parser().parse_args(argv)
-    run: Callable[[argparse.Namespace], int] = getattr(args, "run", cmd_edit)
+    """Run one command. Everything it prints passes through `printable`, so no answer or file
+    name reaches the terminal as a control sequence (not the app's own screen, though)."""
+    streams = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = PrintableStream(sys.stdout), PrintableStream(sys.stderr)  # type: ignore[assignment]
+    try:
+        args = parser().parse_args(argv)
+        run: Callable[[argparse.Namespace], int] = getattr(args, "run", cmd_edit)
+        if run in (cmd_edit, cmd_serve):  # the terminal app and the server draw with escapes
+            sys.stdout, sys.stderr = streams
+        return _run(run, args)
+    finally:
+        sys.stdout, sys.stderr = streams
+
+
+def _run(run: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> int:
     try:
         return run(args)
     except UserError as exc:
-        print(f"drafter: error: {exc}", file=sys.stderr)
+        print(f"drafter: error: {printable(str(exc))}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
@@ -376,5 +393,5 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise
         kind = "" if isinstance(exc, DrafterError) else f"{type(exc).__name__}: "
         print(f"drafter: internal error (please report; DRAFTER_DEBUG=1 shows details): "
-              f"{kind}{exc}", file=sys.stderr)
+              f"{printable(kind + str(exc))[:500]}", file=sys.stderr)
         return 3

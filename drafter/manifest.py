@@ -99,6 +99,7 @@ class Manifest(_Model):
     files: dict[str, FileRecord]
     unresolved: Unresolved | None = None
     promises: list[PromiseRecord] = []  # absent from manifests written before the ledger
+    answers_file: str | None = None  # the answers file this folder belongs to (absolute)
 
     def clause_sources(self) -> dict[str, str]:
         return {c.id: c.source for c in self.clauses}
@@ -138,7 +139,24 @@ def make_manifest(draft: Draft, answers: Answers, library: Library, generated: G
         files=files,
         unresolved=unresolved,
         promises=[PromiseRecord.model_validate(p.as_json()) for p in draft.promises or ()],
+        answers_file=str(answers.path.resolve()) if answers.path is not None else None,
     )
+
+
+def check_owner(folder: Path, previous: Manifest | None, answers: Answers,
+                name_key: str) -> None:
+    """Refuse to build over another business's folder. Folder names come from business names,
+    and two names can make one (`Fold & Stamp`, `Fold + Stamp`): the folder belongs to the
+    answers file that built it, or to the same business name (the file was moved). A folder
+    from before owners were recorded is taken over by its next build."""
+    if previous is None or previous.answers_file is None or answers.path is None:
+        return
+    name = str(answers.resolved().get(name_key) or "")
+    if previous.answers_file == str(answers.path.resolve()) or previous.business_name == name:
+        return
+    raise UserError(f"holds the policy of {previous.business_name!r}, built from "
+                    f"{previous.answers_file}, not {name!r}: build this one into another "
+                    "folder (-o DIR), or move that folder away first", path=folder)
 
 
 def load_manifest(folder: Path) -> Manifest | None:

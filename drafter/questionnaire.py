@@ -17,7 +17,9 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     StringConstraints,
@@ -27,7 +29,7 @@ from pydantic import (
     field_validator,
 )
 
-from drafter.errors import UserError
+from drafter.errors import DrafterError, UserError
 from drafter.paths import default_library
 from drafter.templating import (
     AnswerGroup,
@@ -37,6 +39,7 @@ from drafter.templating import (
     referenced_names,
     template_value,
 )
+from drafter.values import plain_text, unique_items, whole_number
 from drafter.yamlio import DataFile, load_data
 
 UNSURE = "unsure"
@@ -119,6 +122,7 @@ class Entry:
     section: Section
     question: Question
     conditions: tuple[Condition, ...]
+    loc: tuple[str | int, ...] = ()  # where the question is in the questionnaire file
 
 
 class Questionnaire:
@@ -161,7 +165,7 @@ class Questionnaire:
         context = {s.id: AnswerGroup() for s in self.sections}
         walked: list[tuple[Entry, bool, Any]] = []
         for entry in self.entries.values():
-            shown = all(cond.holds(context) for cond in entry.conditions)
+            shown = all(self._holds(entry, cond, context) for cond in entry.conditions)
             value = values.get(entry.key) if shown else None
             if shown and value is None:
                 value = entry.question.default
@@ -173,6 +177,20 @@ class Questionnaire:
             walked.append((entry, shown, value))
             setattr(context[entry.section.id], entry.question.id, template_value(value))
         return walked
+
+
+    def _holds(self, entry: Entry, condition: Condition, context: Mapping[str, Any]) -> bool:
+        """A `when` that fails on these answers (`business.staff > 3` while staff is
+        unanswered) is the questionnaire's mistake, reported as one line naming it."""
+        try:
+            return condition.holds(context)
+        except DrafterError as exc:
+            own = condition.source == entry.question.when
+            loc = (*(entry.loc if own else entry.loc[:2]), "when")
+            raise UserError(f"`when: {condition.source}` cannot be worked out from these "
+                            f"answers ({exc.__cause__}); an unanswered question is none",
+                            path=self.path, line=load_data(self.path).line(loc),
+                            field=entry.key if own else entry.section.id) from None
 
 
 def value_type(question: Question) -> Any:
@@ -188,13 +206,15 @@ def value_type(question: Question) -> Any:
                 max_length=int(question.max) if question.max is not None else None,
                 pattern=question.pattern or PATTERNS.get(kind),
             ),
+            AfterValidator(plain_text(one_line=kind != "long_text")),
         ]
     elif kind == "date":
         base = date
     elif kind == "bool":
         base = bool
     elif kind == "number":
-        base = Annotated[int, Field(ge=question.min, le=question.max)]
+        base = Annotated[int, BeforeValidator(whole_number),
+                         Field(ge=question.min, le=question.max)]
     elif kind == "one":
         base = Literal[tuple(question.options or {})]
     elif kind == "many":
@@ -205,6 +225,7 @@ def value_type(question: Question) -> Any:
                 max_length=int(question.max) if question.max is not None else None,
                 json_schema_extra={"uniqueItems": True},
             ),
+            AfterValidator(unique_items),
         ]
     else:  # records
         base = Annotated[
@@ -265,7 +286,7 @@ def load_questionnaire(path: Path, data_dir: Path | None = None) -> Questionnair
                                 field=key)
             _check_question(question, key, file, loc)
             own = _conditions(question.when, seen, file, (*loc, "when"), key)
-            entries.append(Entry(key, section, question, section_conditions + own))
+            entries.append(Entry(key, section, question, section_conditions + own, loc))
             seen.add(key)
     keys = {e.key for e in entries}
     for old_key, new_key in data.moved.items():

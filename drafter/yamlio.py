@@ -10,10 +10,13 @@ written goes through `atomic_write`, so a crash or `kill -9` never leaves a torn
 
 from __future__ import annotations
 
+import glob
 import io
 import os
 import re
+import stat
 import tempfile
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -24,15 +27,22 @@ import yaml as pyyaml
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.composer import Composer, ComposerError
 from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.events import AliasEvent
 
 from drafter.errors import UserError
 
 
+MAX_DEPTH = 32  # nested lists and mappings: an answers file needs five
+MAX_DIGITS = 30  # a longer run of digits stays text (validation then says it is too large)
+
+
 class _Constructor(RoundTripConstructor):
-    """Round-trip constructor that leaves an impossible date (`2026-02-30`) as text, so
-    validation can report it against its question and line instead of crashing here."""
+    """Round-trip constructor that leaves an impossible date (`2026-02-30`) or a number too
+    long for Python to convert (4,301 digits) as text, so validation can report it against
+    its question and line instead of crashing here."""
 
     def construct_yaml_timestamp(self, node: Any, values: Any = None) -> Any:
         try:
@@ -40,29 +50,80 @@ class _Constructor(RoundTripConstructor):
         except ValueError:
             return self.construct_scalar(node)
 
+    def construct_yaml_int(self, node: Any) -> Any:
+        if sum(c.isdigit() for c in str(node.value)) > MAX_DIGITS:
+            return self.construct_scalar(node)
+        return super().construct_yaml_int(node)
+
 
 _Constructor.add_constructor("tag:yaml.org,2002:timestamp", _Constructor.construct_yaml_timestamp)
+_Constructor.add_constructor("tag:yaml.org,2002:int", _Constructor.construct_yaml_int)
 
 
-def _yaml() -> YAML:
+class _Composer(Composer):
+    """Nodes for a file written by hand, bounded: no anchors or aliases (nine nested aliases
+    of nine items each expand to gigabytes: the "billion laughs"), and no nesting deeper than
+    `MAX_DEPTH` (which would exhaust the stack)."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        event = self.parser.peek_event()
+        if isinstance(event, AliasEvent) or getattr(event, "anchor", None):
+            raise ComposerError(None, None, "anchors and aliases (&name, *name) are not "
+                                "allowed here; write the value out", event.start_mark)
+        depth = getattr(self, "_depth", 0)
+        if depth >= MAX_DEPTH:
+            raise ComposerError(None, None, f"nested too deeply (more than {MAX_DEPTH} levels)",
+                                event.start_mark)
+        self._depth = depth + 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self._depth = depth
+
+
+def _yaml(hand_written: bool = True) -> YAML:
     yaml = YAML(typ="rt")
     yaml.Constructor = _Constructor
+    if hand_written:  # library files are trusted, and may share values through aliases
+        yaml.Composer = _Composer
     yaml.preserve_quotes = True
-    yaml.width = 100
+    yaml.width = 1 << 20  # never fold a long line the owner wrote on one line
     yaml.indent(mapping=2, sequence=4, offset=2)
     return yaml
 
 
-def read_bytes(path: Path) -> bytes:
-    """Read a file, turning every way it can fail into a one-line `UserError`."""
-    if path.is_dir():
-        raise UserError("is a folder, not a file", path=path)
+def read_bytes(path: Path, limit: int | None = None, kind: str = "file") -> bytes:
+    """Read a regular file of at most `limit` bytes, turning every way it can fail into a
+    one-line `UserError`. A FIFO or device is refused without blocking on it."""
     try:
-        return path.read_bytes()
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError:
         raise UserError("no such file", path=path) from None
+    except IsADirectoryError:
+        raise UserError("is a folder, not a file", path=path) from None
     except OSError as exc:
         raise UserError(f"cannot read: {exc.strerror or exc}", path=path) from None
+    info = os.fstat(fd)
+    problem = ("is a folder, not a file" if stat.S_ISDIR(info.st_mode)
+               else "is not a regular file" if not stat.S_ISREG(info.st_mode)
+               else f"is {_megabytes(info.st_size)}; {kind} may be at most {_megabytes(limit)}"
+               if limit is not None and info.st_size > limit else None)
+    if problem is not None:
+        os.close(fd)
+        raise UserError(problem, path=path)
+    with os.fdopen(fd, "rb") as handle:
+        try:
+            data = handle.read() if limit is None else handle.read(limit + 1)
+        except OSError as exc:
+            raise UserError(f"cannot read: {exc.strerror or exc}", path=path) from None
+    if limit is not None and len(data) > limit:  # it grew while we read it
+        raise UserError(f"{kind} may be at most {_megabytes(limit)}", path=path)
+    return data
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 1_000_000:.1f} MB".replace(".0 MB", " MB") if size >= 1_000_000 \
+        else f"{size:,} bytes"
 
 
 def decode_text(data: bytes, path: Path, kind: str = "YAML text") -> str:
@@ -81,10 +142,11 @@ def read_text(path: Path) -> str:
     return decode_text(read_bytes(path), path)
 
 
-def parse_yaml(text: str, path: Path, first_line: int = 1) -> Any:
-    """Parse YAML text (keeping comments and line numbers); `first_line` offsets embedded YAML."""
+def parse_yaml(text: str, path: Path, first_line: int = 1, *, hand_written: bool = True) -> Any:
+    """Parse YAML text (keeping comments and line numbers); `first_line` offsets embedded YAML.
+    `hand_written` (an answers file) refuses aliases and deep nesting (see `_Composer`)."""
     try:
-        return _yaml().load(text)
+        return _yaml(hand_written).load(text)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + first_line if mark is not None else None
@@ -94,9 +156,13 @@ def parse_yaml(text: str, path: Path, first_line: int = 1) -> Any:
         raise UserError(f"invalid YAML: {str(exc).splitlines()[0]}", path=path) from None
 
 
+ANSWERS_LIMIT = 1_000_000  # bytes: the largest real answers file is a few kilobytes
+
+
 def load_yaml(path: Path) -> Any:
     """Read a YAML file that Drafter edits (answers) into ruamel's commented containers."""
-    return parse_yaml(read_text(path), path)
+    return parse_yaml(decode_text(read_bytes(path, ANSWERS_LIMIT, "an answers file"), path),
+                      path)
 
 
 class _DataLoader(pyyaml.CSafeLoader):
@@ -134,7 +200,7 @@ class DataFile:
 
     @cached_property
     def _tree(self) -> Any:
-        return parse_yaml(self.text, self.path, self.first_line)
+        return parse_yaml(self.text, self.path, self.first_line, hand_written=False)
 
     def line(self, loc: Sequence[str | int]) -> int | None:
         """The line of `loc` (a pydantic error location or key path) in the file."""
@@ -189,13 +255,44 @@ def dump_yaml(data: Any) -> str:
     return buffer.getvalue()
 
 
+def _umask() -> int:
+    """The process's umask, read without changing it (other threads may be creating files)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    mask = os.umask(0o022)  # no /proc: the classic read, which briefly sets it
+    os.umask(mask)
+    return mask
+
+
+STALE_AFTER = 600  # seconds: a save takes milliseconds, so an older temporary file is litter
+
+
+def clean_stale_temporaries(path: Path, now: float | None = None) -> None:
+    """Remove what a killed save of `path` left (`.NAME.*.tmp` from `atomic_write`); one
+    newer than `STALE_AFTER` may belong to a save under way in another session."""
+    cutoff = (time.time() if now is None else now) - STALE_AFTER
+    for tmp in path.parent.glob(f".{glob.escape(path.name)}.*.tmp"):
+        try:
+            if tmp.is_file() and not tmp.is_symlink() and tmp.stat().st_mtime < cutoff:
+                tmp.unlink()
+        except OSError:
+            continue
+
+
 def atomic_write(path: Path, data: str | bytes) -> None:
     """Write a file so that readers see the old or the new content, never a torn one.
 
     Writes a temporary file beside the target, flushes it to disk, renames it over the target,
-    then syncs the folder so the rename itself survives a power cut.
+    then syncs the folder so the rename itself survives a power cut. A symlink (even one whose
+    target does not exist yet) is followed, and its target written.
     """
     payload = data.encode("utf-8") if isinstance(data, str) else data
+    path = Path(os.path.realpath(path))  # a symlink stays one: its target is written
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
@@ -203,8 +300,7 @@ def atomic_write(path: Path, data: str | bytes) -> None:
             handle.write(payload)
             handle.flush()
             os.fsync(handle.fileno())
-        if path.exists():
-            os.chmod(tmp, path.stat().st_mode & 0o777)
+        os.chmod(tmp, path.stat().st_mode & 0o7777 if path.exists() else 0o666 & ~_umask())
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

@@ -16,10 +16,10 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from drafter.answers import Answers, AnswersFile, validate_answers
+from drafter.answers import Answers, AnswersFile, answers_lock, validate_answers
 from drafter.errors import DrafterError, UserError
 from drafter.project import Project
-from drafter.questionnaire import Entry, Questionnaire
+from drafter.questionnaire import UNSURE, Entry, Question, Questionnaire
 from drafter.templating import referenced_names
 from drafter.yamlio import atomic_write
 
@@ -56,11 +56,14 @@ class Session:
     _version: int = 0
     _saved: int = 0
     _current: Answers | None = field(default=None, repr=False)  # until the next change
+    _pending: dict[str, Any] = field(default_factory=dict, repr=False)  # unsaved changes
+    _disk: str | None = field(default=None, repr=False)  # the file as last read or written
 
     @classmethod
     def open(cls, project: Project, path: Path, label: str = "",
              read_only: bool = False) -> Session:
         session = cls(project, AnswersFile.open(path), label or str(path), read_only)
+        session._disk = session.file.text() if path.exists() else None
         for entry in project.questionnaire:
             value = session.file.get(entry.key)
             if value is not None:
@@ -92,7 +95,9 @@ class Session:
             return READ_ONLY
         self._record(key, None if value == "" else value)
         with self._lock:
-            self.file.set(key, self.valid.get(key, self.raw.get(key)))
+            stored = self.valid.get(key, self.raw.get(key))
+            self.file.set(key, stored)
+            self._pending[key] = stored
             self._version += 1
         if save:
             self.flush()
@@ -102,7 +107,12 @@ class Session:
         """Whether `value` is what the form already shows (the answer, or else the default):
         widgets announce their first value, and that must not write to the file. A text box
         announces a number's default as text ("4"), so it is compared as the answers model
-        reads it."""
+        reads it; a value the form cannot show as it is (a list where text is asked, a YAML
+        tag, an option not offered) is announced as `presented` shows it, which leaves the
+        file as it is until the owner changes it."""
+        if key in self.raw and _same(value, presented(self.questionnaire.entry(
+                key).question, self.raw[key])):
+            return True
         shown = None if value == "" else value
         if shown in (self.raw.get(key), self.value(key)):
             return True
@@ -115,15 +125,46 @@ class Session:
         return isinstance(converted, tuple) and converted[0] == current
 
     def flush(self) -> None:
-        """Write the answers file if it changed since the last write (safe from any thread:
-        a burst of keystrokes costs one write, and the newest answers always win)."""
+        """Write the owner's changes to the answers file, if any since the last write (safe
+        from any thread: a burst of keystrokes costs one write).
+
+        Every write is a merge with what is on disk: if another session, `drafter publish` or
+        an editor changed the file since this session read it, it is read again and only this
+        owner's changes are applied to it, so neither side's answers are lost. An exclusive
+        lock on its folder keeps two sessions' read-merge-write from interleaving."""
         with self._writing:
+            if self._version == self._saved or self.read_only:
+                return
+            self._merge_and_write()
+
+    def _merge_and_write(self) -> None:
+        with answers_lock(self.path):
             with self._lock:
-                if self._version == self._saved or self.read_only:
-                    return
-                version, text = self._version, self.file.text()
+                self._catch_up()
+                version, text, pending = self._version, self.file.text(), dict(self._pending)
             atomic_write(self.path, text)
-            self._saved = version
+            with self._lock:
+                self._disk, self._saved = text, version
+                for key, value in pending.items():
+                    if self._pending.get(key, object()) is value:
+                        del self._pending[key]
+
+    def _catch_up(self) -> None:
+        """Take in what changed on disk since this session last read or wrote the file,
+        keeping this owner's unsaved changes on top (called with `_lock` held)."""
+        try:
+            on_disk = AnswersFile.open(self.path)
+        except UserError:
+            return  # unreadable now (mid-edit in an editor?): ours is the best copy there is
+        text = on_disk.text() if self.path.exists() else None
+        if text == self._disk:
+            return
+        for key, value in self._pending.items():
+            on_disk.set(key, value)
+        self.file, self._disk = on_disk, text
+        for entry in self.questionnaire:
+            if entry.key not in self._pending:
+                self._record(entry.key, on_disk.get(entry.key))
 
     def _record(self, key: str, value: Any) -> None:
         self._current = None
@@ -138,6 +179,17 @@ class Session:
             self.errors[key] = message
         else:
             self.valid[key] = message[0]
+
+    def unknown(self) -> list[str]:
+        """Keys in the file that this questionnaire does not ask (kept as they are)."""
+        found: list[str] = []
+        for section, group in self.file.doc.items():
+            if not isinstance(group, Mapping):
+                if not any(e.section.id == section for e in self.questionnaire):
+                    found.append(str(section))
+                continue
+            found += [f"{section}.{q}" for q in group if f"{section}.{q}" not in self.questionnaire]
+        return found
 
     def visible(self) -> list[str]:
         return self.answers().shown()
@@ -178,6 +230,36 @@ class Session:
             return Position(str(data["section"]), data.get("question"))
         except (OSError, ValueError, KeyError, TypeError):
             return None
+
+
+def shown_text(value: Any) -> str:
+    """An answer as the form shows it in a text box."""
+    return "" if value is None or value == UNSURE else str(value)
+
+
+def presented(question: Question, value: Any) -> Any:
+    """What the form shows for a stored answer, and so announces when it is mounted: the
+    answer itself where the form can show it, else the nearest it can (the text of a list in a
+    text box, only the offered choices ticked, no choice pressed)."""
+    kind = question.type
+    if kind in ("one", "bool", "many"):
+        offered = [*(question.options or {True: "", False: ""}), *([UNSURE] if question.unsure
+                                                                   else [])]
+        items = value if isinstance(value, list) else [value]
+        ticked = [v for v in items if any(_same(v, o) for o in offered)]
+        return ticked if kind == "many" else (ticked[0] if ticked and items == [value] else None)
+    if kind == "records":
+        fields = [f.id for f in question.fields or []]
+        rows = [{f: shown_text(item.get(f)) for f in fields if shown_text(item.get(f))}
+                for item in (value if isinstance(value, list) else [])
+                if isinstance(item, Mapping)]
+        return [row for row in rows if row]
+    return shown_text(value)
+
+
+def _same(a: Any, b: Any) -> bool:
+    """Equal and of the same type (`True == 1`, but a yes is not the number one)."""
+    return type(a) is type(b) and a == b
 
 
 def check(questionnaire: Questionnaire, key: str, value: Any,
@@ -311,4 +393,5 @@ def copy_example(source: Path, folder: Path) -> Path:
 
 
 __all__ = ["Position", "Session", "check", "clauses_by_question", "edited_by_hand", "export",
-           "copy_example", "READ_ONLY", "position_path", "PreviewPolicy", "preview_policy", "record_catalog"]
+           "copy_example", "READ_ONLY", "position_path", "presented", "PreviewPolicy", "preview_policy",
+           "record_catalog", "shown_text"]

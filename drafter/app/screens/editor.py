@@ -103,6 +103,10 @@ class EditorScreen(Screen[None]):
         first = position.section if position and position.section in sections else sections[0]
         await self.show_section(first, position.question if position else None)
         self.call_after_refresh(self._find_feeds)  # the first question is on screen by then
+        unknown = self.session.unknown()
+        if unknown:  # kept in the file as they are; the owner should know they do nothing
+            self.notify(f"Not questions here (kept in the file, not used): {', '.join(unknown)}",
+                        title="Unknown answers", severity="warning", timeout=15)
 
     def on_unmount(self) -> None:
         self.session.flush()

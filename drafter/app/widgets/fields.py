@@ -19,15 +19,12 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Label, RadioButton, RadioSet, SelectionList, TextArea
 
+from drafter.app.session import presented, shown_text
 from drafter.questionnaire import UNSURE, UNSURE_LABEL, Entry
+
 _TEXT_TYPES = ("text", "email", "url", "phone", "date", "number")
 _PLACEHOLDERS = {"date": "YYYY-MM-DD, for example 2026-11-22", "email": "name@example.com",
                  "url": "https://…", "phone": "+1 415 555 0100"}
-
-
-def shown_text(value: Any) -> str:
-    """An answer as the form shows it in a text box."""
-    return "" if value is None or value == UNSURE else str(value)
 
 
 class ChoiceSet(RadioSet):
@@ -103,11 +100,12 @@ class QuestionField(Vertical):
             yield area
         elif kind in ("one", "bool"):
             options = choices(self.entry)
+            chosen = presented(question, value)
             with ChoiceSet(classes="answer"):
                 for option, label in options.items():
-                    yield RadioButton(label, value == option)
+                    yield RadioButton(label, chosen is not None and chosen == option)
         elif kind == "many":
-            chosen = value if isinstance(value, list) else [value]
+            chosen = presented(question, value)
             yield SelectionList[Any](*[(label, option, option in chosen)
                                        for option, label in choices(self.entry).items()],
                                      classes="answer")

@@ -1,0 +1,58 @@
+"""One answers file, one truth: every write merges with what is on disk, so two sessions on
+one file (two terminals, two browser tabs) and `drafter publish` never revert each other."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+from drafter.answers import AnswersFile
+from drafter.app.session import Session
+from drafter.paths import examples
+from drafter.project import Project
+
+
+def kiosk(tmp_path: Path) -> Path:
+    path = tmp_path / "answers.yaml"
+    shutil.copyfile(examples()["kiosk"], path)
+    return path
+
+
+def test_two_sessions_keep_each_others_answers(project: Project, tmp_path: Path) -> None:
+    path = kiosk(tmp_path)
+    first, second = Session.open(project, path), Session.open(project, path)
+    first.set("business.name", "First Name Co")
+    second.set("contact.email", "second@parcelpoint.example")
+    first.set("business.brand", "First Brand")
+    text = path.read_text()
+    assert "name: First Name Co" in text
+    assert "email: second@parcelpoint.example" in text
+    assert "brand: First Brand" in text
+    assert second.value("business.name") == "First Name Co"  # in step with the file
+
+
+def test_a_date_moved_by_publish_is_not_put_back(project: Project, tmp_path: Path) -> None:
+    path = kiosk(tmp_path)
+    session = Session.open(project, path)
+    published = AnswersFile.open(path)  # what `drafter publish` does to the open file
+    published.set("policy.effective_date", date(2026, 12, 1))
+    published.save()
+    session.set("business.name", "Renamed Co")
+    text = path.read_text()
+    assert "effective_date: 2026-12-01" in text and "name: Renamed Co" in text
+    assert session.valid["policy.effective_date"] == date(2026, 12, 1)
+
+
+def test_the_owners_own_change_wins_over_the_disk_for_its_key(project: Project,
+                                                              tmp_path: Path) -> None:
+    path = kiosk(tmp_path)
+    session = Session.open(project, path)
+    session.set("business.name", "Typed Co", save=False)
+    other = AnswersFile.open(path)
+    other.set("business.name", "Other Co")
+    other.set("business.brand", "Other Brand")
+    other.save()
+    session.flush()
+    text = path.read_text()
+    assert "name: Typed Co" in text and "brand: Other Brand" in text
