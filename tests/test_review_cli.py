@@ -53,10 +53,12 @@ def test_json_report_is_stable(tmp_path: Path, capsys: pytest.CaptureFixture[str
     code, out, _ = review(capsys, str(policy), "--format", "json")
     data = json.loads(out)
     assert code == 1 and list(data) == ["file", "notes", "summary"]
-    assert data["summary"] == {"blocking": 1, "warning": 0, "advice": 0, "total": 1}
+    assert data["summary"] == {"blocking": 1, "warning": 0, "advice": 0, "counsel": 0,
+                               "total": 1}
     (note,) = data["notes"]
     assert list(note) == ["id", "severity", "topic", "message", "check", "requirement", "cite",
-                          "anchor", "lines", "excerpt", "resolves_by", "verify"]
+                          "anchor", "lines", "excerpt", "resolves_by", "verify", "for_counsel",
+                          "covers"]
     assert note["lines"] == [CLEAN.count("\n") + 2] * 2 and note["topic"] == "outdated"
 
 

@@ -54,14 +54,16 @@ def test_kiosk_draft_is_clean_but_for_advice_and_translation(project: Project) -
     assert {n.severity for n in notes} == {"warning", "advice"}
 
 
-def test_unsure_answer_leaves_requirement_unmet(project: Project) -> None:
+def test_unsure_answer_becomes_one_question_for_counsel(project: Project) -> None:
+    """"Not sure" about children under 13: the unmet COPPA notice is no red mark for the owner
+    but part of the one question for counsel, which keeps its blocking severity."""
     notes = notes_for(project, answers(project, under_13='"unsure"'))
-    unmet = {n.requirement: n for n in notes if n.check == "requirement"}
-    assert set(unmet) == {"coppa.notice", "states.languages"}
-    note = unmet["coppa.notice"]
-    assert (note.requirement, note.severity, note.anchor) == ("coppa.notice", "blocking",
-                                                              "children")
-    assert note.resolves_by == "children.under_13"
+    about = [n for n in notes if n.resolves_by == "children.under_13"]
+    assert [(n.requirement, n.for_counsel) for n in about] == [("review.unsure-under-13", True)]
+    (note,) = about
+    assert (note.severity, note.anchor, note.covers) == ("blocking", "children", ("coppa.notice",))
+    assert "because you were not sure" in note.message and "Counsel:" in note.message
+    assert [n.requirement for n in notes if n.severity == "warning"] == ["states.languages"]
 
 
 @pytest.mark.parametrize(("check", "changes"), [

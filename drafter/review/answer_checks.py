@@ -52,7 +52,7 @@ def unmet_requirements(subject: Subject) -> Iterator[Note]:
         yield Note(id="", severity=req.severity, topic=req.topic, message=req.note,
                    check="requirement", requirement=rid, cite=req.cite,
                    anchor=req.topic if req.topic in anchors else None,
-                   resolves_by=req.ask, verify=req.verify)
+                   resolves_by=req.ask, verify=req.verify, for_counsel=req.counsel)
 
 
 @check("answers")
@@ -78,7 +78,8 @@ def contradictions(subject: Subject) -> Iterator[Note]:
         yield Note(id="", severity=rule.severity, topic=rule.topic, message=message,
                    check=rule.id, requirement=rule.requirement, cite=rule.cite,
                    anchor=_nearest(rule.anchor, anchors),
-                   resolves_by=rule.resolves_by, verify=rule.verify)
+                   resolves_by=rule.resolves_by, verify=rule.verify,
+                   for_counsel=rule.counsel)
 
 
 @check("draft-date")

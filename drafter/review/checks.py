@@ -54,10 +54,10 @@ check = registrar(CHECKS)  # `@check("name")` registers a built-in check
 
 
 def run_checks(subject: Subject) -> list[Note]:
-    """Every registered check's notes, then one for each "not sure" answer that no note
-    already sends counsel back to (unnumbered and unsorted)."""
+    """Every registered check's notes, with each "I'm not sure" answer turned into one question
+    for counsel (unnumbered and unsorted)."""
     notes = one_note_per_requirement([note for run in CHECKS.values() for note in run(subject)])
-    return notes + unsure_answers(subject, {n.resolves_by for n in notes})
+    return counsel_questions(subject, notes)
 
 
 def one_note_per_requirement(notes: list[Note]) -> list[Note]:
@@ -77,22 +77,43 @@ def one_note_per_requirement(notes: list[Note]) -> list[Note]:
     return merged
 
 
-def unsure_answers(subject: Subject, covered: set[str | None]) -> list[Note]:
-    """"I'm not sure" is never a silent guess: each shown one gets a note naming its question,
-    unless a more specific note (a requirement or answer check) already resolves by it."""
+def unsure_keys(subject: Subject) -> list[str]:
+    """The questions shown to the owner and answered "I'm not sure", in questionnaire order
+    (a hidden question counts as unanswered, so it is never among them)."""
     if subject.answers is None:
         return []
-    notes: list[Note] = []
-    for entry in subject.answers.questionnaire:
-        group = subject.answers.context.get(entry.section.id)
-        if getattr(group, entry.question.id, None) != UNSURE or entry.key in covered:
-            continue
-        notes.append(Note(
-            id="", severity="warning", topic="consistency", check="answers.unsure",
-            message=f'The owner answered "I\'m not sure" to "{entry.question.prompt}". The '
-                    "draft leaves out what depends on it; confirm the answer before publishing.",
-            resolves_by=entry.key))
-    return notes
+    context = subject.answers.context
+    return [entry.key for entry in subject.answers.questionnaire
+            if getattr(context.get(entry.section.id), entry.question.id, None) == UNSURE]
+
+
+def counsel_questions(subject: Subject, notes: list[Note]) -> list[Note]:
+    """"I'm not sure" goes to counsel, never to the owner: each such answer yields exactly one
+    question for counsel. It is the catalog's `counsel` note for that question (which says what
+    the draft assumed and what to confirm), or a plain one; every other note the same answer
+    would settle is taken into it (`covers`, at the stricter severity), because the owner cannot
+    fix what they do not know."""
+    unsure = unsure_keys(subject)
+    kept = [n for n in notes if n.resolves_by not in unsure]
+    for key in unsure:
+        related = [n for n in notes if n.resolves_by == key]
+        asked = [n for n in related if n.for_counsel]
+        question = asked[0] if asked else _plain_question(subject, key)
+        taken = [n for n in related if n is not question]
+        severity = min([question.severity, *(n.severity for n in taken)], key=SEVERITIES.index)
+        covers = tuple(dict.fromkeys(name for n in taken for name in (n.check, n.requirement)
+                                     if name and name != "requirement"))
+        kept.append(replace(question, severity=severity, for_counsel=True, covers=covers))
+    return kept
+
+
+def _plain_question(subject: Subject, key: str) -> Note:
+    assert subject.answers is not None
+    prompt = subject.answers.questionnaire.entry(key).question.prompt
+    return Note(id="", severity="warning", topic="consistency", check="answers.unsure",
+                message=f'You were not sure how to answer "{prompt}", so the draft says nothing '
+                        "that depends on the answer. Counsel: confirm the answer.",
+                resolves_by=key, for_counsel=True)
 
 
 def detected(requirement: Requirement, text: str) -> bool:
