@@ -61,7 +61,7 @@ def test_unsure_answer_becomes_one_question_for_counsel(project: Project) -> Non
     about = [n for n in notes if n.resolves_by == "children.under_13"]
     assert [(n.requirement, n.for_counsel) for n in about] == [("review.unsure-under-13", True)]
     (note,) = about
-    assert (note.severity, note.anchor, note.covers) == ("blocking", "children", ("coppa.notice",))
+    assert (note.severity, note.covers) == ("blocking", ("coppa.notice",))
     assert "because you were not sure" in note.message and "Counsel:" in note.message
     assert [n.requirement for n in notes if n.severity == "warning"] == ["states.languages"]
 
