@@ -143,11 +143,13 @@ def test_build_writes_review_md_for_counsel(project: Project, tmp_path: Path) ->
     kiosk = answers(project, under_13='"unsure"', advertising="true")
     result = build(project, kiosk, tmp_path, formats("md"))
     review = (result.folder / "review.md").read_text()
-    blocking = review.index("## Blocking")
-    assert blocking < review.index("## Warnings")
-    assert "16 CFR §312.4(d)" in review
+    counsel = review.index("## Questions for counsel")
+    assert counsel < review.index("## Warnings") and "## Blocking" not in review
+    assert review.index("16 CFR §312.4(d)") < review.index("## Warnings")
+    assert "Also covers: `coppa.notice`" in review
     prompt = project.questionnaire.entry("children.under_13").question.prompt
-    assert f"“{prompt}” (`children.under_13`)" in review
+    assert f"Counsel settles the question “{prompt}” (`children.under_13`)" in review
+    assert "0 blocking, " in review and "; 1 question(s) for counsel." in review
 
 
 def test_a_partly_answered_draft_gets_notes_not_a_crash(project: Project) -> None:

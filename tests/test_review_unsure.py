@@ -34,6 +34,7 @@ READINGS: dict[str, tuple[Any, Any] | None] = {
     "sharing.sells": ("no", "yes"),
     "kiosks.states": ([], ["california", "illinois", "texas", "washington", "colorado",
                            "new_york_city"]),
+    "kiosks.pci_validated": (False, True),
     "marketplace.prizes_over_5000": ("no", "yes"),
     "marketplace.contest_ny_fl": ("no", "yes"),
     "data_practices.sensitive_use": ("no", "yes"),

@@ -98,7 +98,7 @@ def counsel_questions(subject: Subject, notes: list[Note]) -> list[Note]:
     for key in unsure:
         related = [n for n in notes if n.resolves_by == key]
         asked = [n for n in related if n.for_counsel]
-        question = asked[0] if asked else _plain_question(subject, key)
+        question = asked[0] if asked else _catalog_question(subject, key)
         taken = [n for n in related if n is not question]
         severity = min([question.severity, *(n.severity for n in taken)], key=SEVERITIES.index)
         covers = tuple(dict.fromkeys(name for n in taken for name in (n.check, n.requirement)
@@ -107,12 +107,20 @@ def counsel_questions(subject: Subject, notes: list[Note]) -> list[Note]:
     return kept
 
 
-def _plain_question(subject: Subject, key: str) -> Note:
+def _catalog_question(subject: Subject, key: str) -> Note:
+    """The catalog's `counsel` requirement for `key` (a review of a text that Drafter did not
+    draft raises no requirement notes), else a plain question naming the prompt."""
     assert subject.answers is not None
+    for rid, entry in subject.catalog.items():
+        req = entry.requirement
+        if req.counsel and req.ask == key and entry.applies.holds(subject.answers.context):
+            return Note(id="", severity=req.severity, topic=req.topic, message=req.note,
+                        check="requirement", requirement=rid, cite=req.cite, resolves_by=key,
+                        verify=req.verify, for_counsel=True)
     prompt = subject.answers.questionnaire.entry(key).question.prompt
     return Note(id="", severity="warning", topic="consistency", check="answers.unsure",
-                message=f'You were not sure how to answer "{prompt}", so the draft says nothing '
-                        "that depends on the answer. Counsel: confirm the answer.",
+                message=f'The owner was not sure how to answer "{prompt}". Counsel: confirm '
+                        "the answer, and check what the policy says where it depends on it.",
                 resolves_by=key, for_counsel=True)
 
 

@@ -61,8 +61,10 @@ class Draft:
 
 
 def number(notes: Iterable[Note], position: Callable[[Note], float]) -> list[Note]:
-    """Sort notes into document order (then by severity) and give them ids R1, R2, …"""
-    ordered = sorted(notes, key=lambda n: (position(n), SEVERITIES.index(n.severity), n.check))
+    """Sort notes into document order (then by severity) and give them ids R1, R2, …; the
+    questions for counsel come after the owner's notes, as every list shows them."""
+    ordered = sorted(notes, key=lambda n: (n.for_counsel, position(n),
+                                           SEVERITIES.index(n.severity), n.check))
     return [replace(note, id=f"R{i}") for i, note in enumerate(ordered, start=1)]
 
 
