@@ -114,14 +114,19 @@ def _catalog_question(subject: Subject, key: str) -> Note:
     for rid, entry in subject.catalog.items():
         req = entry.requirement
         if req.counsel and req.ask == key and entry.applies.holds(subject.answers.context):
-            return Note(id="", severity=req.severity, topic=req.topic, message=req.note,
-                        check="requirement", requirement=rid, cite=req.cite, resolves_by=key,
-                        verify=req.verify, for_counsel=True)
+            return requirement_note(rid, req)
     prompt = subject.answers.questionnaire.entry(key).question.prompt
     return Note(id="", severity="warning", topic="consistency", check="answers.unsure",
                 message=f'The owner was not sure how to answer "{prompt}". Counsel: confirm '
                         "the answer, and check what the policy says where it depends on it.",
                 resolves_by=key, for_counsel=True)
+
+
+def requirement_note(rid: str, req: Requirement, anchor: str | None = None) -> Note:
+    """The note for an applicable requirement that nothing in the policy meets."""
+    return Note(id="", severity=req.severity, topic=req.topic, message=req.note,
+                check="requirement", requirement=rid, cite=req.cite, anchor=anchor,
+                resolves_by=req.ask, verify=req.verify, for_counsel=req.counsel)
 
 
 def detected(requirement: Requirement, text: str) -> bool:
