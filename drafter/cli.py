@@ -46,18 +46,18 @@ def cmd_build(args: argparse.Namespace) -> int:
     from drafter.build import build
     from drafter.export import formats
     from drafter.report import report_regeneration
+    from drafter.review.report import headline
 
     project = _project(args)
     answers_path = _answers_path(args)
     result = build(project, project.answers(answers_path), Path(args.output),
                    formats(args.format), force=args.force, clean=args.clean)
-    blocking = sum(1 for n in result.draft.notes if n.severity == "blocking")
     print(f"Drafted the privacy policy for {result.draft.policy.business_name} "
           f"from {answers_path}:")
     for path in result.written:
         print(f"  {path}")
     if result.draft.notes:
-        print(f"{len(result.draft.notes)} reviewer note(s), {blocking} blocking.")
+        print(f"{len(result.draft.notes)} reviewer note(s): {headline(result.draft.notes)}.")
     return report_regeneration(result)
 
 
@@ -137,8 +137,10 @@ def cmd_lint(args: argparse.Namespace) -> int:
 
 
 def cmd_review(args: argparse.Namespace) -> int:
-    """Review any policy file; exit 1 when a note is blocking (so CI can gate on it)."""
+    """Review any policy file; exit 1 when a note is blocking or a question for counsel is
+    open (so CI can gate on it)."""
     from drafter.review import read_document, review_document
+    from drafter.review.model import needs_decision
     from drafter.review.report import REPORTS
 
     if args.format not in REPORTS:
@@ -160,7 +162,7 @@ def cmd_review(args: argparse.Namespace) -> int:
 
         promises = ledger(project.assemble(answers), answers, project.library)
     print(REPORTS[args.format](notes, args.file, project.questionnaire, promises), end="")
-    return 1 if any(note.blocking for note in notes) else 0
+    return 1 if needs_decision(notes) else 0
 
 
 def cmd_promises(args: argparse.Namespace) -> int:

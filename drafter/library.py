@@ -254,4 +254,31 @@ def lint_library(library: Library, questionnaire: Questionnaire) -> list[UserErr
         if requirement.ask is not None and requirement.ask not in known:
             problems.append(UserError(f"`ask` names {requirement.ask!r}, which is not a "
                                       "question", path=catalog_path, line=entry.line, field=rid))
+    return problems + _lint_counsel(library, questionnaire)
+
+
+def _lint_counsel(library: Library, questionnaire: Questionnaire) -> list[UserError]:
+    """Each question offering "I'm not sure" has exactly one `counsel: true` requirement that
+    asks it (the question for counsel, saying what the draft assumes), and each such
+    requirement asks a question that offers it."""
+    problems: list[UserError] = []
+    path = library.root / "requirements.yaml"
+    asking: dict[str, list[str]] = {}
+    for rid, entry in library.requirements.items():
+        ask = entry.requirement.ask
+        if not entry.requirement.counsel:
+            continue
+        if ask is None or ask not in questionnaire or not questionnaire.entry(ask).question.unsure:
+            problems.append(UserError("`counsel: true` needs `ask` naming a question with "
+                                      "`unsure: true`", path=path, line=entry.line, field=rid))
+        else:
+            asking.setdefault(ask, []).append(rid)
+    for question in questionnaire:
+        found = asking.get(question.key, [])
+        if question.question.unsure and len(found) != 1:
+            problems.append(UserError(
+                f"offers \"I'm not sure\" but {len(found) or 'no'} `counsel: true` "
+                f"requirement(s) ask it{': ' + ', '.join(found) if found else ''}; it needs "
+                "exactly one, saying what the draft assumes", path=questionnaire.path,
+                field=question.key))
     return problems

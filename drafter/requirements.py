@@ -52,6 +52,9 @@ class Requirement(BaseModel):
     ask: str | None = None
     severity: Severity = "blocking"
     verify: bool = False
+    # A question for counsel, not something the owner can fix: the note an "I'm not sure"
+    # answer to `ask` raises (it states what the draft assumed and what counsel must confirm).
+    counsel: bool = False
 
     @field_validator("detect")
     @classmethod

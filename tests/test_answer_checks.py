@@ -41,7 +41,9 @@ def answers(project: Project, example: str, **changes: Any) -> Answers:
 
 
 def fired(project: Project, given: Answers) -> dict[str, Note]:
-    return {n.check: n for n in project.draft(given, TODAY).notes}
+    """Each check that fired, with its note (a question for counsel, for a check it took in)."""
+    notes = project.draft(given, TODAY).notes
+    return {**{c: n for n in notes for c in n.covers}, **{n.check: n for n in notes}}
 
 
 @pytest.fixture(scope="module")

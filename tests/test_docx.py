@@ -101,6 +101,19 @@ def test_notes_are_word_comments_on_their_clause_or_section() -> None:
     assert b'w:author="Drafter review"' in zipfile.ZipFile(BytesIO(data)).read("word/comments.xml")
 
 
+def test_a_question_for_counsel_is_a_comment_that_says_so() -> None:
+    """Counsel sees in Word which notes are theirs to settle (the DOCX carries notes only as
+    comments)."""
+    asked = Note("R4", "blocking", "consistency", "The draft assumes X because you were not "
+                 "sure. Counsel: confirm Y.", "requirement", requirement="review.unsure-pci",
+                 resolves_by="kiosks.pci_validated", for_counsel=True, covers=("pci-dss.v4",))
+    doc = Document(BytesIO(_docx(_draft("kiosk", (*NOTES, asked)))))
+    (comment,) = [c for c in doc.comments if c.text.startswith("[R4]")]
+    assert comment.text.startswith("[R4] Question for counsel, blocking: The draft assumes X")
+    assert "Answer for counsel to confirm: kiosks.pci_validated" in comment.text
+    assert [c.text[:4] for c in doc.comments if "Question for counsel" in c.text] == ["[R4]"]
+
+
 def test_every_clause_starts_with_its_bookmark() -> None:
     draft = _draft("email-platform", ())
     xml = zipfile.ZipFile(BytesIO(_docx(draft))).read("word/document.xml").decode()

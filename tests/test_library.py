@@ -93,3 +93,24 @@ def test_the_app_reports_a_broken_library_before_it_starts(
     assert code == 2
     assert capsys.readouterr().err.startswith(
         f"drafter: error: {root / 'main' / 'extra.md.j2'}:1: a clause starts with front matter")
+
+
+@pytest.mark.parametrize(("entry", "message"), [
+    ("", "offers \"I'm not sure\" but no `counsel: true` requirement(s) ask it"),
+    ("- {id: t.twice, law: T, cite: T, topic: consistency, note: Again., counsel: true, "
+     "ask: business.size}\n", "but 2 `counsel: true` requirement(s) ask it"),
+    ("- {id: t.sure, law: T, cite: T, topic: consistency, note: Hm., counsel: true, "
+     "ask: business.staff}\n", "`counsel: true` needs `ask` naming a question with"),
+])
+def test_lint_wants_one_question_for_counsel_per_unsure_question(
+        tmp_path: Path, entry: str, message: str) -> None:
+    """Every "I'm not sure" has exactly one counsel note that says what the draft assumes."""
+    root = tmp_path / "clauses"
+    shutil.copytree(MINI / "clauses", root)
+    catalog = root / "requirements.yaml"
+    text = catalog.read_text()
+    if not entry:  # drop the one counsel requirement
+        text = text[:text.index("- id: test.unsure-size")]
+    catalog.write_text(text + entry)
+    problems = Project.load(MINI / "questionnaire.yaml", root).lint()
+    assert [str(p) for p in problems if message in str(p)], problems

@@ -40,19 +40,22 @@ def answers(draw: st.DrawFn) -> Answers:
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(answers())
 def test_applicable_requirements_are_met_or_noted(drawn: Answers) -> None:
-    """Met by a selected clause, or a note naming the question that resolves it; and every
-    shown question answered "not sure" gets a note pointing back to it (never a silent guess)."""
+    """Met by a selected clause, or a note naming the question that resolves it (or taken into
+    the question for counsel on that question); and every shown question answered "not sure"
+    gets exactly one note pointing back to it, a question for counsel (never a silent guess,
+    never a mark the owner is told to fix)."""
     library = project().library
     draft = project().draft(drawn)
     context = template_context(drawn, library)
     satisfied = draft.policy.satisfied()
-    noted = {(n.requirement, n.resolves_by) for n in draft.notes}
+    noted = {(n.requirement, n.resolves_by) for n in draft.notes} | {
+        (rid, n.resolves_by) for n in draft.notes for rid in n.covers}
     for rid, entry in library.requirements.items():
         if entry.applies.holds(context):
             assert rid in satisfied or (rid, entry.requirement.ask) in noted, rid
         else:
             assert rid not in {r for r, _ in noted}, rid
-    asked = {n.resolves_by for n in draft.notes}
     unsure = [entry.key for entry, shown, value in project().questionnaire.walk(drawn.values)
               if shown and value == UNSURE]
-    assert [key for key in unsure if key not in asked] == []
+    for key in unsure:
+        assert [n.for_counsel for n in draft.notes if n.resolves_by == key] == [True], key

@@ -53,10 +53,12 @@ def test_json_report_is_stable(tmp_path: Path, capsys: pytest.CaptureFixture[str
     code, out, _ = review(capsys, str(policy), "--format", "json")
     data = json.loads(out)
     assert code == 1 and list(data) == ["file", "notes", "summary"]
-    assert data["summary"] == {"blocking": 1, "warning": 0, "advice": 0, "total": 1}
+    assert data["summary"] == {"blocking": 1, "warning": 0, "advice": 0, "counsel": 0,
+                               "total": 1}
     (note,) = data["notes"]
     assert list(note) == ["id", "severity", "topic", "message", "check", "requirement", "cite",
-                          "anchor", "lines", "excerpt", "resolves_by", "verify"]
+                          "anchor", "lines", "excerpt", "resolves_by", "verify", "for_counsel",
+                          "covers"]
     assert note["lines"] == [CLEAN.count("\n") + 2] * 2 and note["topic"] == "outdated"
 
 
@@ -110,6 +112,24 @@ def test_answers_add_the_answer_checks(capsys: pytest.CaptureFixture[str]) -> No
     _, out, _ = review(capsys, str(FIXTURES / "clean-policy.md"), "--answers", answers,
                        "--format", "json")
     assert "answers.no-sale-but-ads" in {n["check"] for n in json.loads(out)["notes"]}
+
+
+def test_a_question_for_counsel_exits_1_but_is_not_blocking(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """"I'm not sure" leaves a decision open: CI learns it from the exit status and the
+    `counsel` count, yet the owner is not told to fix anything (no blocking note)."""
+    answers = tmp_path / "answers.yaml"
+    answers.write_text(examples()["kiosk"].read_text()
+                       .replace("pci_validated: true", "pci_validated: unsure"))
+    code, out, _ = review(capsys, str(FIXTURES / "clean-policy.md"), "--answers", str(answers),
+                          "--format", "json")
+    data = json.loads(out)
+    (asked,) = [n for n in data["notes"] if n["for_counsel"]]
+    assert (asked["requirement"], asked["resolves_by"]) == ("review.unsure-pci",
+                                                            "kiosks.pci_validated")
+    assert "because you were not sure" in asked["message"]
+    assert code == 1 and data["summary"]["counsel"] == 1
+    assert not [n for n in data["notes"] if n["severity"] == "blocking" and not n["for_counsel"]]
 
 
 @pytest.mark.parametrize(("args", "message"), [

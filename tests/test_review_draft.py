@@ -56,14 +56,16 @@ def test_kiosk_draft_is_clean_but_for_advice_and_translation(project: Project) -
     assert {n.severity for n in notes_for(project, answers(project))} == {"advice"}
 
 
-def test_unsure_answer_leaves_requirement_unmet(project: Project) -> None:
+def test_unsure_answer_becomes_one_question_for_counsel(project: Project) -> None:
+    """"Not sure" about children under 13: the unmet COPPA notice is no red mark for the owner
+    but part of the one question for counsel, which keeps its blocking severity."""
     notes = notes_for(project, answers(project, under_13='"unsure"'))
-    unmet = {n.requirement: n for n in notes if n.check == "requirement"}
-    assert set(unmet) == {"coppa.notice"}
-    note = unmet["coppa.notice"]
-    assert (note.requirement, note.severity, note.anchor) == ("coppa.notice", "blocking",
-                                                              "children")
-    assert note.resolves_by == "children.under_13"
+    about = [n for n in notes if n.resolves_by == "children.under_13"]
+    assert [(n.requirement, n.for_counsel) for n in about] == [("review.unsure-under-13", True)]
+    (note,) = about
+    assert (note.severity, note.covers) == ("blocking", ("coppa.notice",))
+    assert "because you were not sure" in note.message and "Counsel:" in note.message
+    assert [n.requirement for n in notes if n.severity == "warning"] == ["states.languages"]
 
 
 @pytest.mark.parametrize(("check", "changes"), [
@@ -143,11 +145,13 @@ def test_build_writes_review_md_for_counsel(project: Project, tmp_path: Path) ->
     kiosk = answers(project, under_13='"unsure"', advertising="true", residents_25k="[montana]")
     result = build(project, kiosk, tmp_path, formats("md"))
     review = (result.folder / "review.md").read_text()
-    blocking = review.index("## Blocking")
-    assert blocking < review.index("## Warnings")
-    assert "16 CFR §312.4(d)" in review
+    counsel = review.index("## Questions for counsel")
+    assert counsel < review.index("## Warnings") and "## Blocking" not in review
+    assert review.index("16 CFR §312.4(d)") < review.index("## Warnings")
+    assert "Also covers: `coppa.notice`" in review
     prompt = project.questionnaire.entry("children.under_13").question.prompt
-    assert f"“{prompt}” (`children.under_13`)" in review
+    assert f"Counsel settles the question “{prompt}” (`children.under_13`)" in review
+    assert "0 blocking, " in review and "; 1 question(s) for counsel." in review
 
 
 def test_a_partly_answered_draft_gets_notes_not_a_crash(project: Project) -> None:

@@ -109,10 +109,11 @@ def test_admt_before_2027_is_advice_to_update() -> None:
     assert notes(d, "ccpa.admt") == {"ccpa.admt-upcoming": "advice"}
 
 
-def test_admt_not_sure_in_2027_is_a_note() -> None:
+def test_admt_not_sure_in_2027_is_a_question_for_counsel() -> None:
     d = draft("california-store", **{"data_practices.automated_decisions": "unsure",
                                      "policy.effective_date": date(2027, 3, 1)})
-    assert "ccpa.admt" in notes(d, "ccpa.admt")
+    (asked,) = [n for n in d.notes if n.resolves_by == "data_practices.automated_decisions"]
+    assert asked.for_counsel and "ccpa.admt" in asked.covers
     assert not notes(draft("california-store", **{"policy.effective_date": date(2027, 3, 1)}),
                      "ccpa.admt")
 

@@ -31,6 +31,7 @@ from drafter.export import Source
 from drafter.export.html import parser
 from drafter.provenance import bookmark_name, parse_clause_comment, parse_counsel_comment
 from drafter.review import Note
+from drafter.review.report import label
 
 # Markdown heading level → Word style. h1 is the document title; sections and clause titles
 # become Heading 1 and 2, which Word's navigation pane and TOC field list.
@@ -336,11 +337,12 @@ def _note_target(note: Note, state: _State, section_titles: dict[str, str],
 
 
 def _note_text(note: Note) -> str:
-    parts = [f"[{note.id}] {note.severity.capitalize()}: {note.message}"]
+    parts = [f"[{note.id}] {label(note).capitalize()}: {note.message}"]
     if note.cite:
         parts.append(f"Law: {note.cite}{' [verify]' if note.verify else ''}")
     if note.resolves_by:
-        parts.append(f"Answer to revisit: {note.resolves_by}")
+        parts.append(f"{'Answer for counsel to confirm' if note.for_counsel else 'Answer to revisit'}"
+                     f": {note.resolves_by}")
     return "\n".join(parts)
 
 

@@ -19,7 +19,7 @@ from drafter.assemble import Policy
 from drafter.export import Source, exporter
 from drafter.review import Draft, Note
 from drafter.review.document import NOTES_MARK
-from drafter.review.report import note_item
+from drafter.review.report import COUNSEL_HEADING, note_item
 from drafter.templating import escape_markdown, long_date
 
 
@@ -73,7 +73,10 @@ def markdown_blocks(draft: Draft, *, clean: bool = False) -> list[Block]:
             comment = f"<!-- clause: {clause.id} ({clause.source.as_posix()}) -->"
             blocks.append(Block(section.id, clause.id, "\n".join(text), ("", comment)))
     if not clean and draft.notes:
-        items = [note_item(note, None, where=False) for note in draft.notes]
+        items = [note_item(note, None, where=False) for note in draft.notes if not note.for_counsel]
+        counsel = [note_item(note, None, where=False) for note in draft.notes if note.for_counsel]
+        if counsel:
+            items += [*([""] if items else []), f"### {COUNSEL_HEADING}", "", *counsel]
         blocks.append(Block(None, "notes", "\n".join(["## Reviewer notes", "", *items]),
                             ("", NOTES_MARK)))
     return blocks

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from drafter.review.checks import Subject, check, detected
+from drafter.review.checks import Subject, check, detected, requirement_note
 from drafter.review.model import Note
 from drafter.review.rules import usable_answer_checks
 from drafter.review.text_checks import stale_date_note
@@ -49,10 +49,7 @@ def unmet_requirements(subject: Subject) -> Iterator[Note]:
         req = entry.requirement
         if rid in satisfied or not entry.applies.holds(subject.answers.context):
             continue
-        yield Note(id="", severity=req.severity, topic=req.topic, message=req.note,
-                   check="requirement", requirement=rid, cite=req.cite,
-                   anchor=req.topic if req.topic in anchors else None,
-                   resolves_by=req.ask, verify=req.verify)
+        yield requirement_note(rid, req, req.topic if req.topic in anchors else None)
 
 
 @check("answers")
@@ -78,7 +75,8 @@ def contradictions(subject: Subject) -> Iterator[Note]:
         yield Note(id="", severity=rule.severity, topic=rule.topic, message=message,
                    check=rule.id, requirement=rule.requirement, cite=rule.cite,
                    anchor=_nearest(rule.anchor, anchors),
-                   resolves_by=rule.resolves_by, verify=rule.verify)
+                   resolves_by=rule.resolves_by, verify=rule.verify,
+                   for_counsel=rule.counsel)
 
 
 @check("draft-date")

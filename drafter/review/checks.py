@@ -55,10 +55,10 @@ check = registrar(CHECKS)  # `@check("name")` registers a built-in check
 
 
 def run_checks(subject: Subject) -> list[Note]:
-    """Every registered check's notes, then one for each "not sure" answer that no note
-    already sends counsel back to (unnumbered and unsorted)."""
+    """Every registered check's notes, with each "I'm not sure" answer turned into one question
+    for counsel (unnumbered and unsorted)."""
     notes = one_note_per_requirement([note for run in CHECKS.values() for note in run(subject)])
-    return notes + unsure_answers(subject, {n.resolves_by for n in notes})
+    return counsel_questions(subject, notes)
 
 
 def one_note_per_requirement(notes: list[Note]) -> list[Note]:
@@ -78,22 +78,56 @@ def one_note_per_requirement(notes: list[Note]) -> list[Note]:
     return merged
 
 
-def unsure_answers(subject: Subject, covered: set[str | None]) -> list[Note]:
-    """"I'm not sure" is never a silent guess: each shown one gets a note naming its question,
-    unless a more specific note (a requirement or answer check) already resolves by it."""
+def unsure_keys(subject: Subject) -> list[str]:
+    """The questions shown to the owner and answered "I'm not sure", in questionnaire order
+    (a hidden question counts as unanswered, so it is never among them)."""
     if subject.answers is None:
         return []
-    notes: list[Note] = []
-    for entry in subject.answers.questionnaire:
-        group = subject.answers.context.get(entry.section.id)
-        if getattr(group, entry.question.id, None) != UNSURE or entry.key in covered:
-            continue
-        notes.append(Note(
-            id="", severity="warning", topic="consistency", check="answers.unsure",
-            message=f'The owner answered "I\'m not sure" to "{entry.question.prompt}". The '
-                    "draft leaves out what depends on it; confirm the answer before publishing.",
-            resolves_by=entry.key))
-    return notes
+    context = subject.answers.context
+    return [entry.key for entry in subject.answers.questionnaire
+            if getattr(context.get(entry.section.id), entry.question.id, None) == UNSURE]
+
+
+def counsel_questions(subject: Subject, notes: list[Note]) -> list[Note]:
+    """"I'm not sure" goes to counsel, never to the owner: each such answer yields exactly one
+    question for counsel. It is the catalog's `counsel` note for that question (which says what
+    the draft assumed and what to confirm), or a plain one; every other note the same answer
+    would settle is taken into it (`covers`, at the stricter severity), because the owner cannot
+    fix what they do not know."""
+    unsure = unsure_keys(subject)
+    kept = [n for n in notes if n.resolves_by not in unsure]
+    for key in unsure:
+        related = [n for n in notes if n.resolves_by == key]
+        asked = [n for n in related if n.for_counsel]
+        question = asked[0] if asked else _catalog_question(subject, key)
+        taken = [n for n in related if n is not question]
+        severity = min([question.severity, *(n.severity for n in taken)], key=SEVERITIES.index)
+        covers = tuple(dict.fromkeys(name for n in taken for name in (n.check, n.requirement)
+                                     if name and name != "requirement"))
+        kept.append(replace(question, severity=severity, for_counsel=True, covers=covers))
+    return kept
+
+
+def _catalog_question(subject: Subject, key: str) -> Note:
+    """The catalog's `counsel` requirement for `key` (a review of a text that Drafter did not
+    draft raises no requirement notes), else a plain question naming the prompt."""
+    assert subject.answers is not None
+    for rid, entry in subject.catalog.items():
+        req = entry.requirement
+        if req.counsel and req.ask == key and entry.applies.holds(subject.answers.context):
+            return requirement_note(rid, req)
+    prompt = subject.answers.questionnaire.entry(key).question.prompt
+    return Note(id="", severity="warning", topic="consistency", check="answers.unsure",
+                message=f'The owner was not sure how to answer "{prompt}". Counsel: confirm '
+                        "the answer, and check what the policy says where it depends on it.",
+                resolves_by=key, for_counsel=True)
+
+
+def requirement_note(rid: str, req: Requirement, anchor: str | None = None) -> Note:
+    """The note for an applicable requirement that nothing in the policy meets."""
+    return Note(id="", severity=req.severity, topic=req.topic, message=req.note,
+                check="requirement", requirement=rid, cite=req.cite, anchor=anchor,
+                resolves_by=req.ask, verify=req.verify, for_counsel=req.counsel)
 
 
 def detected(requirement: Requirement, text: str) -> bool:

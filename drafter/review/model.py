@@ -36,14 +36,22 @@ class Note:
     excerpt: str | None = None  # the words that triggered it, in an existing document
     resolves_by: str | None = None  # question key
     verify: bool = False  # the law behind it is marked [verify] in LEGAL.md
+    for_counsel: bool = False  # a question only counsel can settle (an "I'm not sure" answer)
+    covers: tuple[str, ...] = ()  # the notes a question for counsel took in (requirement ids)
 
     @property
     def blocking(self) -> bool:
         return self.severity == "blocking"
 
+    @property
+    def owner_blocking(self) -> bool:
+        """A blocking note the owner can fix by answering: the red marks in the app."""
+        return self.blocking and not self.for_counsel
+
     def as_json(self) -> dict[str, Any]:
         data = asdict(self)
         data["lines"] = list(self.lines) if self.lines else None
+        data["covers"] = list(self.covers)
         return data
 
 
@@ -59,15 +67,25 @@ class Draft:
 
 
 def number(notes: Iterable[Note], position: Callable[[Note], float]) -> list[Note]:
-    """Sort notes into document order (then by severity) and give them ids R1, R2, …"""
-    ordered = sorted(notes, key=lambda n: (position(n), SEVERITIES.index(n.severity), n.check))
+    """Sort notes into document order (then by severity) and give them ids R1, R2, …; the
+    questions for counsel come after the owner's notes, as every list shows them."""
+    ordered = sorted(notes, key=lambda n: (n.for_counsel, position(n),
+                                           SEVERITIES.index(n.severity), n.check))
     return [replace(note, id=f"R{i}") for i, note in enumerate(ordered, start=1)]
 
 
 def summary(notes: Iterable[Note]) -> dict[str, int]:
-    """Counts by severity, plus the total: the `summary` object of `drafter review --format
-    json`."""
+    """Counts by severity (questions for counsel included), how many are questions for
+    counsel, and the total: the `summary` object of `drafter review --format json`."""
     counts: dict[str, int] = {severity: 0 for severity in SEVERITIES}
+    counsel = 0
     for note in notes:
         counts[note.severity] += 1
-    return {**counts, "total": sum(counts.values())}
+        counsel += note.for_counsel
+    return {**counts, "counsel": counsel, "total": sum(counts.values())}
+
+
+def needs_decision(notes: Iterable[Note]) -> bool:
+    """Whether a policy is not ready to publish: a blocking note, or any question for counsel
+    (the answer behind it is unknown). `drafter review` exits 1 then."""
+    return any(note.blocking or note.for_counsel for note in notes)

@@ -11,7 +11,7 @@ JSON output of `drafter review --format json` (stable; new keys may be added, no
          "lines": null | [first, last], "excerpt": null | "…", "resolves_by": null | "section.question",
          "verify": false}
       ],
-      "summary": {"blocking": 1, "warning": 0, "advice": 0, "total": 1},
+      "summary": {"blocking": 1, "warning": 0, "advice": 0, "counsel": 0, "total": 1},
       "promises": [
         {"text": "We reply within 45 days.", "clause": "rights.requests",
          "answers": ["rights.response_days"], "laws": ["law.ccpa"],
@@ -20,7 +20,11 @@ JSON output of `drafter review --format json` (stable; new keys may be added, no
     }
 
 `lines` are 1-based line numbers (paragraph numbers in a .docx); notes about something missing
-from the whole document have `lines: null`. The command exits 1 when `summary.blocking > 0`.
+from the whole document have `lines: null`. A note with `"for_counsel": true` is a question
+only counsel can settle (the owner answered "I'm not sure"); `covers` lists the requirement and
+check ids it took in. `summary` counts every note by severity, questions for counsel included,
+and `counsel` says how many are questions for counsel. The command exits 1 when
+`summary.blocking > 0` or `summary.counsel > 0` (`needs_decision`).
 `promises` (the promises ledger, `drafter.ledger`) is there only when the review knows the
 answers: it lists the promises of the draft those answers make, and without them there is no
 ledger to give (an empty list would say the policy promises nothing).
@@ -44,6 +48,10 @@ if TYPE_CHECKING:
 HEADINGS: dict[Severity, str] = {"blocking": "Blocking: fix before publishing",
                                  "warning": "Warnings: check with counsel",
                                  "advice": "Advice: best practice"}
+COUNSEL_HEADING = "Questions for counsel"
+COUNSEL_INTRO = ("The owner answered \"I'm not sure\" to these questions. Each says what the draft "
+                 "assumes meanwhile (the stricter reading) and what counsel must confirm; "
+                 "once the answer is known, change it and build again.")
 
 PROMISES_HEADING = "Promises this policy makes"
 PROMISES_INTRO = ("Every commitment the policy makes, the clause it is in and the answers it "
@@ -65,6 +73,19 @@ REPORTS: dict[str, Report] = {}
 report = registrar(REPORTS)  # `@report("name")` registers a `drafter review --format`
 
 
+def headline(notes: Sequence[Note]) -> str:
+    """The counts a person reads first: what the owner must fix, then what counsel decides."""
+    owner = summary(n for n in notes if not n.for_counsel)
+    line = f"{owner['blocking']} blocking, {owner['warning']} warning(s), {owner['advice']} advice"
+    counsel = sum(n.for_counsel for n in notes)
+    return line + (f"; {counsel} question(s) for counsel" if counsel else "")
+
+
+def label(note: Note) -> str:
+    """How a note's kind reads in a list: its severity, or that it is a question for counsel."""
+    return f"question for counsel, {note.severity}" if note.for_counsel else note.severity
+
+
 def _where(note: Note) -> str:
     if note.lines:
         first, last = note.lines
@@ -83,14 +104,12 @@ def as_text(notes: Sequence[Note], name: str, questionnaire: Questionnaire | Non
     for note in notes:
         where = f"{name}:{note.lines[0]}:" if note.lines else f"{name}:"
         extra = f" ({note.cite})" if note.cite else ""
-        label = f"requirement {note.requirement}" if note.check == "requirement" else note.check
-        out.append(f"{where} {note.severity} [{note.id}] {label}: "
-                   f"{' '.join(note.message.split())}{extra}")
+        rule = f"requirement {note.requirement}" if note.check == "requirement" else note.check
+        kind = f"{note.severity} [{note.id}]" + (" question for counsel," if note.for_counsel else "")
+        out.append(f"{where} {kind} {rule}: {' '.join(note.message.split())}{extra}")
         if note.excerpt:
             out.append(f"    > {note.excerpt}")
-    counts = summary(notes)
-    out.append(f"{name}: {counts['blocking']} blocking, {counts['warning']} warning(s), "
-               f"{counts['advice']} advice")
+    out.append(f"{name}: {headline(notes)}")
     return "\n".join(out) + "\n"
 
 
@@ -107,7 +126,7 @@ def as_json(notes: Sequence[Note], name: str, questionnaire: Questionnaire | Non
 def note_item(note: Note, questionnaire: Questionnaire | None, *, where: bool = True) -> str:
     """One note as a Markdown list item: marker, message, citation, and the question (with its
     prompt) whose answer resolves it."""
-    parts = [f"- **[{note.id}]** *{note.severity}*"
+    parts = [f"- **[{note.id}]** *{label(note)}*"
              + (f" ({escape_markdown(_where(note))})" if where else "")
              + f": {' '.join(note.message.split())}"]
     if note.excerpt:
@@ -119,11 +138,14 @@ def note_item(note: Note, questionnaire: Questionnaire | None, *, where: bool = 
         parts.append(f"  Law: {'; '.join(law)}" + (" (to verify)" if note.verify else ""))
     if note.resolves_by:
         key = note.resolves_by
+        verb = "Counsel settles" if note.for_counsel else "Resolved by"
         if questionnaire is None:
-            parts.append(f"  Resolved by the answer `{key}`")
+            parts.append(f"  {verb} the answer `{key}`")
         elif key in questionnaire:
             prompt = escape_markdown(questionnaire.entry(key).question.prompt)
-            parts.append(f"  Resolved by the question “{prompt}” (`{key}`)")
+            parts.append(f"  {verb} the question “{prompt}” (`{key}`)")
+    if note.covers:
+        parts.append(f"  Also covers: {', '.join(f'`{c}`' for c in note.covers)}")
     return "  \n".join(parts)
 
 
@@ -167,14 +189,16 @@ def promises_text(promises: Sequence[LedgerEntry]) -> str:
 @report("markdown")
 def as_markdown(notes: Sequence[Note], name: str, questionnaire: Questionnaire | None,
                 promises: Sequence[LedgerEntry] | None = None) -> str:
-    """Notes grouped by severity, then the promises ledger when there is one: `review.md` for
-    counsel, and `--format markdown`."""
-    counts = summary(notes)
-    lines = [f"# Reviewer notes: {escape_markdown(name)}", "",
-             f"{counts['blocking']} blocking, {counts['warning']} warning(s), "
-             f"{counts['advice']} advice.", ""]
+    """Questions for counsel, then the owner's notes grouped by severity, then the promises
+    ledger when there is one: `review.md` for counsel, and `--format markdown`."""
+    lines = [f"# Reviewer notes: {escape_markdown(name)}", "", f"{headline(notes)}.", ""]
+    counsel = [n for n in notes if n.for_counsel]
+    if counsel:
+        lines += [f"## {COUNSEL_HEADING}", "", COUNSEL_INTRO, ""]
+        lines += [note_item(n, questionnaire) for n in counsel]
+        lines.append("")
     for severity in SEVERITIES:
-        group = [n for n in notes if n.severity == severity]
+        group = [n for n in notes if n.severity == severity and not n.for_counsel]
         if group:
             lines += [f"## {HEADINGS[severity]}", ""]
             lines += [note_item(n, questionnaire) for n in group]

@@ -42,6 +42,7 @@ class Rule(BaseModel):
     requirement: str | None = None
     resolves_by: str | None = None
     verify: bool = False
+    counsel: bool = False  # a question for counsel, not something the owner can fix
 
 
 class TextRule(Rule):

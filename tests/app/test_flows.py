@@ -255,6 +255,36 @@ async def test_the_sidebar_marks_the_section_that_resolves_a_blocking_note(
         assert not row.startswith("[$text-error]")
 
 
+async def test_not_sure_is_a_question_for_counsel_not_a_red_mark(
+        make_app: App, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """"I'm not sure" about PCI validation or about selling data: nothing the owner can fix, so
+    no red `!` in the sidebar but a `?`, and the notes pane lists the questions under their own
+    heading, after the owner's notes."""
+    monkeypatch.setattr("drafter.app.screens.editor.NOTES_DELAY", 0.0)
+    answers = tmp_path / "answers.yaml"
+    answers.write_text(examples()["kiosk"].read_text()
+                       .replace("pci_validated: true", "pci_validated: unsure")
+                       .replace('sells: "no"', "sells: unsure"))
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, rounds=3)
+        sidebar = app.screen.query_one(SectionList)
+        assert sidebar.blocked == set() and sidebar.asked == {"kiosks", "sharing"}
+        for section in ("kiosks", "sharing"):
+            row = next(str(o.prompt) for o in sidebar.options if o.id == section)
+            assert row.startswith("[$text-accent]?[/]"), row
+        await pilot.press("f4")
+        await settle(pilot)
+        notes = app.screen.query_one(NotesList)
+        rows = [(str(o.prompt), o.id, o.disabled) for o in notes.options]
+        heading = next(i for i, (text, _, off) in enumerate(rows)
+                       if off and "Questions for counsel" in text)
+        asked = [notes.notes[row_id] for _, row_id, _ in rows[heading + 1:] if row_id]
+        assert {n.resolves_by for n in asked} == {"kiosks.pci_validated", "sharing.sells"}
+        assert all(n.for_counsel for n in asked)
+        assert not any(notes.notes[i].for_counsel for _, i, _ in rows[:heading] if i)
+
+
 async def test_enter_on_a_choice_keeps_the_chosen_answer(make_app: App, tmp_path: Path) -> None:
     """Textual starts a radio set's highlight on its first button; ours starts on the answer."""
     answers = tmp_path / "answers.yaml"

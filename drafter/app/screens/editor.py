@@ -259,7 +259,9 @@ class EditorScreen(Screen[None]):
                 notes.show(drafted)
                 sidebar = self.query_one(SectionList)
                 sidebar.blocked = {n.resolves_by.split(".", 1)[0] for n in drafted
-                                   if n.blocking and n.resolves_by}
+                                   if n.owner_blocking and n.resolves_by}
+                sidebar.asked = {n.resolves_by.split(".", 1)[0] for n in drafted
+                                 if n.for_counsel and n.resolves_by}
                 self._refresh_sidebar()
 
     # -- actions --------------------------------------------------------------------------

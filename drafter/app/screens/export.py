@@ -52,6 +52,8 @@ class ConfirmOverwrite(ModalScreen[bool]):
 def run_export(screen: Screen[None], session: Session, out_dir: Path,
                *, force: bool = False) -> None:
     """Export, reporting where the files went, or why not (missing answers, edited files)."""
+    from drafter.review.report import headline  # the review stage loads after the first screen
+
     try:
         result = export(session, out_dir, force=force)
     except UserError as exc:
@@ -66,6 +68,5 @@ def run_export(screen: Screen[None], session: Session, out_dir: Path,
         screen.app.push_screen(ConfirmOverwrite(result), answered)
         return
     names = ", ".join(path.name for path in result.written)
-    blocking = sum(1 for note in result.draft.notes if note.severity == "blocking")
     screen.notify(f"Saved {names} in {result.folder}. {len(result.draft.notes)} reviewer "
-                  f"note(s), {blocking} blocking.", title="Exported", timeout=15)
+                  f"note(s): {headline(result.draft.notes)}.", title="Exported", timeout=15)

@@ -1,4 +1,5 @@
-"""Reviewer notes, most serious first; choosing one asks the screen to jump to its fix."""
+"""Reviewer notes, most serious first, then the questions for counsel ("I'm not sure" answers:
+nothing the owner can fix); choosing one asks the screen to jump to its question."""
 
 from __future__ import annotations
 
@@ -15,6 +16,8 @@ if TYPE_CHECKING:  # the review stage loads after the first screen is up
 _ORDER = {"blocking": 0, "warning": 1, "advice": 2}
 _STYLE = {"blocking": "$text-error", "warning": "$text-warning", "advice": "$text-primary"}
 """Text colours made readable on either theme; advice must not share warning's colour."""
+COUNSEL = ("[b]Questions for counsel[/] [dim]You were not sure; the draft takes the stricter "
+           "reading until your lawyer confirms.[/]")
 
 
 class NotesList(OptionList):
@@ -31,18 +34,26 @@ class NotesList(OptionList):
         self.shown: list[Note] | None = None  # None until the first draft arrives
 
     def show(self, notes: tuple[Note, ...]) -> None:
-        ordered = sorted(notes, key=lambda n: (_ORDER[n.severity], int(n.id[1:])))
+        ordered = sorted(notes, key=lambda n: (n.for_counsel, _ORDER[n.severity], int(n.id[1:])))
         if ordered == self.shown:
             return
         self.shown = ordered
         self.notes = {n.id: n for n in ordered}
-        self.set_options([
-            Option(f"[b {_STYLE[n.severity]}]{n.severity}[/] {n.id} {n.message}"
-                   + (f"\n  [dim]{n.cite}[/]" if n.cite else ""), id=n.id)
-            for n in ordered
-        ] or [Option("No reviewer notes: nothing left for counsel to decide.", disabled=True)])
+        rows = [self._row(n) for n in ordered if not n.for_counsel]
+        counsel = [self._row(n) for n in ordered if n.for_counsel]
+        if counsel:
+            rows += [Option(COUNSEL, disabled=True), *counsel]
+        self.set_options(rows or [Option("No reviewer notes: nothing left for counsel to "
+                                         "decide.", disabled=True)])
         if ordered:
-            self.highlighted = 0
+            self.highlighted = 0 if rows[0].id else 1
+
+    @staticmethod
+    def _row(note: Note) -> Option:
+        kind = (f"[b $text-accent]counsel[/] [{_STYLE[note.severity]}]{note.severity}[/]"
+                if note.for_counsel else f"[b {_STYLE[note.severity]}]{note.severity}[/]")
+        return Option(f"{kind} {note.id} {note.message}"
+                      + (f"\n  [dim]{note.cite}[/]" if note.cite else ""), id=note.id)
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:

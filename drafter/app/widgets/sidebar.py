@@ -1,7 +1,9 @@
 """The list of sections with progress: answered / shown, and a mark where something is left.
 
 Marks: `✓` every question answered; `!` (warning colour) a required answer missing or not
-valid; `!` (error colour) a blocking reviewer note that an answer in the section resolves.
+valid; `!` (error colour) a blocking reviewer note that an answer in the section resolves; `?`
+(accent colour) an "I'm not sure" answer that is now a question for counsel: nothing for the
+owner to fix, so never red.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ class SectionList(OptionList):
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.shown: list[tuple[str, str | None]] = []
         self.blocked: set[str] = set()  # sections answering a blocking note (the screen sets it)
+        self.asked: set[str] = set()  # sections with a question for counsel (likewise)
 
     def refresh_progress(self, session: Session, current: str) -> None:
         """Rebuild the rows (cheap: a dozen lines) keeping the highlight on `current`."""
@@ -37,6 +40,7 @@ class SectionList(OptionList):
             answered, shown, problems = progress[section.id]
             mark = ("[$text-error]![/]" if section.id in self.blocked
                     else "[$text-warning]![/]" if problems
+                    else "[$text-accent]?[/]" if section.id in self.asked
                     else "[$text-success]✓[/]" if answered == shown else " ")
             rows.append(Option(f"{mark} {section.title} [dim]{answered}/{shown}[/]",
                                id=section.id))

@@ -1,0 +1,146 @@
+""""I'm not sure" goes to counsel: for every question that offers it, on every example that asks
+it, the answer yields exactly one question for counsel naming that question (never a mark the
+owner is told to fix), and the draft says only what the stricter reading allows (never the
+lenient reading stated as fact, never a note that neither reading would raise).
+
+Driven by the questionnaire: a new question with `unsure: true` fails here until it has a row
+in `READINGS` and (through `drafter lint`) a `counsel: true` requirement."""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import lru_cache
+from typing import Any
+
+import pytest
+
+from drafter.answers import Answers
+from drafter.paths import examples
+from drafter.project import Project
+from drafter.questionnaire import UNSURE, Question
+from drafter.review import Draft, Note
+from drafter.review.report import as_markdown
+
+TODAY = date(2026, 12, 1)
+
+# For each question that offers "I'm not sure": the lenient answer (under which the draft says
+# least) and the strict one (under which it says most). None: no answer is stricter than
+# another (the draft names what the owner picked, so "not sure" can only leave it out).
+READINGS: dict[str, tuple[Any, Any] | None] = {
+    "audience.revenue": ("under_25m", "over_26m"),
+    "audience.people": (1000, 10_000_000),
+    "audience.sale_revenue": ("none", "over_50"),
+    "audience.small_business": ("yes", "no"),
+    "sharing.sells": ("no", "yes"),
+    "kiosks.states": ([], ["california", "illinois", "texas", "washington", "colorado",
+                           "new_york_city"]),
+    "kiosks.pci_validated": (False, True),
+    "marketplace.prizes_over_5000": ("no", "yes"),
+    "marketplace.contest_ny_fl": ("no", "yes"),
+    "data_practices.sensitive_use": ("no", "yes"),
+    "data_practices.automated_decisions": ("no", "yes"),
+    "data_practices.ai_training": ("no", "yes"),
+    "data_practices.rewards_sold": ("no", "yes"),
+    "children.under_13": ("no", "yes"),
+    "children.under_16": ("no", "yes"),
+    "children.under_18": ("no", "yes"),
+    "international.transfer_tools": None,
+}
+
+# Businesses to try each question on: the examples, and one that more state laws reach (the
+# California store selling nationwide, so Colorado's rewards and Connecticut's AI rules apply),
+# and the marketplace with a contest big enough to ask where entrants live.
+VARIANTS: dict[str, tuple[str, dict[str, Any]]] = {
+    **{name: (name, {}) for name in examples()},
+    "store-nationwide": ("california-store", {"audience.us_states": ["nationwide"]}),
+    "marketplace-big-prizes": ("marketplace", {"marketplace.prizes_over_5000": "yes"}),
+}
+
+
+@lru_cache(maxsize=1)
+def project() -> Project:
+    return Project.load()
+
+
+def unsure_questions() -> list[str]:
+    return [e.key for e in project().questionnaire if e.question.unsure]
+
+
+def variant(name: str, **changes: Any) -> Answers:
+    example, base = VARIANTS[name]
+    given = project().answers(examples()[example])
+    return Answers(given.questionnaire, {**given.values, **base, **changes}, given.path)
+
+
+@lru_cache(maxsize=None)
+def cases() -> list[tuple[str, str]]:
+    """(question, variant) for every variant that asks the question."""
+    return [(key, name) for key in unsure_questions() for name in VARIANTS
+            if key in variant(name).shown()]
+
+
+def filler(question: Question) -> Any:
+    """A plain valid answer for a required question a strict reading opens (the consent method
+    once children use the service, …): enough to draft, not to publish."""
+    first = next(iter(question.options or {}), None)
+    return {"email": "privacy@example.com", "url": "https://example.com/",
+            "phone": "+1 415 555 0100", "date": TODAY, "bool": True,
+            "number": int(question.min or 1), "one": first, "many": [first],
+            "records": [{f.id: filler(f) for f in question.fields or [] if f.required}],
+            }.get(question.type, "As described to counsel")
+
+
+def draft(name: str, key: str, value: Any) -> Draft:
+    given = variant(name, **{key: value})
+    while given.missing():
+        fill = {k: filler(given.questionnaire.entry(k).question) for k in given.missing()}
+        given = Answers(given.questionnaire, {**given.values, **fill}, given.path)
+    return project().draft(given, TODAY)
+
+
+def counsel_question(notes: tuple[Note, ...], key: str) -> Note:
+    about = [n for n in notes if n.resolves_by == key]
+    assert [n.for_counsel for n in about] == [True], [n.check for n in about]
+    return about[0]
+
+
+def test_every_unsure_question_is_covered() -> None:
+    """Each question offering "not sure" has its readings here and is asked by some variant."""
+    assert set(READINGS) == set(unsure_questions())
+    assert {key for key, _ in cases()} == set(unsure_questions())
+
+
+@pytest.mark.parametrize(("key", "name"), cases())
+def test_unsure_is_one_question_for_counsel(key: str, name: str) -> None:
+    """One note resolves by the question, it is for counsel and says what the draft assumed
+    and what to confirm; review.md lists it under "Questions for counsel", by its prompt."""
+    notes = draft(name, key, UNSURE).notes
+    question = counsel_question(notes, key)
+    assert question.requirement is not None
+    assert project().library.requirements[question.requirement].requirement.counsel
+    assert "because you were not sure" in question.message and "Counsel:" in question.message
+    report = as_markdown(notes, "policy.md", project().questionnaire)
+    section = report[report.index("## Questions for counsel"):]
+    prompt = project().questionnaire.entry(key).question.prompt
+    assert f"**[{question.id}]**" in section and f"(`{key}`)" in section
+    assert prompt.split()[0] in section
+
+
+@pytest.mark.parametrize(("key", "name"), [c for c in cases() if READINGS[c[0]]])
+def test_unsure_draft_takes_the_stricter_reading(key: str, name: str) -> None:
+    """No clause says under "not sure" what only the lenient answer lets it say, and every note
+    "not sure" raises, besides the question for counsel, the strict answer raises too."""
+    lenient, strict = READINGS[key] or (None, None)
+    unsure, low, high = (draft(name, key, v) for v in (UNSURE, lenient, strict))
+    said = {c.id: c.markdown for c in unsure.policy.clauses()}
+    strict_said = {c.id: c.markdown for c in high.policy.clauses()}
+    stated = [c.id for c in low.policy.clauses()
+              if said.get(c.id) == c.markdown and strict_said.get(c.id) != c.markdown]
+    assert stated == [], f"{key}=unsure states the {lenient!r} reading as fact"
+    strict_notes = {(n.check, n.requirement) for n in high.notes}
+    strict_notes |= {(c, None) for n in high.notes for c in n.covers}
+    lenient_notes = {(n.check, n.requirement) for n in low.notes}
+    extra = [(n.check, n.requirement) for n in unsure.notes
+             if n.resolves_by != key and (n.check, n.requirement) not in lenient_notes
+             and (n.check, n.requirement) not in strict_notes]
+    assert extra == []
