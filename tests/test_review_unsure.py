@@ -45,6 +45,20 @@ READINGS: dict[str, tuple[Any, Any] | None] = {
     "children.under_16": ("no", "yes"),
     "children.under_18": ("no", "yes"),
     "international.transfer_tools": None,
+    **{f"audience.residents_{band}": (["none"], "every state")
+       for band in ("175k", "100k", "35k", "25k", "15k", "10k")},
+    "audience.nonprofit": ("yes", "no"),
+    "audience.glba": ("yes", "no"),
+    "audience.hipaa": ("yes", "no"),
+    # Promises the owner makes only with a yes: the lenient reading is the promise.
+    "use.new_purposes": ("yes", "no"),
+    "data_practices.automated_review": ("yes", "no"),
+    "retention.deletes": ("yes", "no"),
+    "kiosks.operator_role": ("operator", "us"),
+    "kiosks.card_handling": ("processor", "our_systems"),
+    "print_mail.list_own_use": ("no", "yes"),
+    "client_data.own_purposes": ("no", "yes"),
+    "choices.texas_registration": ("exempt", "not_registered"),
 }
 
 # Businesses to try each question on: the examples, and one that more state laws reach (the
@@ -54,6 +68,10 @@ VARIANTS: dict[str, tuple[str, dict[str, Any]]] = {
     **{name: (name, {}) for name in examples()},
     "store-nationwide": ("california-store", {"audience.us_states": ["nationwide"]}),
     "marketplace-big-prizes": ("marketplace", {"marketplace.prizes_over_5000": "yes"}),
+    # a data seller, for the low residents bands that only sellers are asked
+    "store-data-seller": ("california-store", {"audience.us_states": ["nationwide"],
+                                               "audience.sale_revenue": "over_50"}),
+    "saas-automated": ("chat-saas", {"data_practices.automated_decisions": "yes"}),
 }
 
 
@@ -90,7 +108,15 @@ def filler(question: Question) -> Any:
             }.get(question.type, "As described to counsel")
 
 
+def every_state(key: str) -> list[str]:
+    """All the states a residents band question offers (its strict reading)."""
+    options = project().questionnaire.entry(key).question.options or {}
+    return [state for state in options if state not in ("none", UNSURE)]
+
+
 def draft(name: str, key: str, value: Any) -> Draft:
+    if value == "every state":
+        value = every_state(key)
     given = variant(name, **{key: value})
     while given.missing():
         fill = {k: filler(given.questionnaire.entry(k).question) for k in given.missing()}
