@@ -1,0 +1,44 @@
+"""No statement without an answer: every commitment in every example, and in the draft from any
+valid answers, is marked as a promise and rests on answers the owner gave (or a law they make
+apply). The promise mechanism itself is tested in test_promises.py; this is the library's
+guarantee."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+from drafter.answers import Answers
+from drafter.paths import examples
+from drafter.project import Project
+from tests.strategies import answers
+
+TODAY = date(2026, 12, 1)
+PROJECT = Project.load()
+LOOSE = ("promise.unbacked", "promise.default")
+
+
+@pytest.mark.parametrize("name", sorted(examples()))
+def test_every_promise_in_an_example_rests_on_an_answer(name: str) -> None:
+    answers = PROJECT.answers(examples()[name])
+    draft = PROJECT.draft(answers, today=TODAY)
+    assert [n.message for n in draft.notes if n.check in LOOSE] == []
+    promises = [p for c in draft.policy.clauses() for p in c.promises]
+    assert len(promises) >= 10, "every example makes commitments; they must all be marked"
+    laws = {f"law.{d.name}" for d in PROJECT.library.laws}
+    for promise in promises:
+        questions = [k for k in promise.basis if not k.startswith("law.")]
+        assert set(promise.basis) - set(questions) <= laws
+        assert set(questions) <= PROJECT.questionnaire.keys
+        assert not questions or set(questions) & set(answers.values), (
+            f"{promise.text!r} rests only on answers {name} never gave: {questions}")
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(answers(PROJECT.questionnaire))
+def test_any_answers_draft_no_commitment_outside_a_promise(values: dict[str, Any]) -> None:
+    draft = PROJECT.draft(Answers(PROJECT.questionnaire, values), today=TODAY)
+    assert [n.message for n in draft.notes if n.check == "promise.unbacked"] == []
