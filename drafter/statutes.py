@@ -136,6 +136,9 @@ class Statute(_Model):
     kind: Literal["california", "comprehensive", "minors", "provision"]
     in_force: date
     cite: str
+    # What has still to be checked against the statute's own text (thresholds, subsection
+    # numbers, exemptions, days); None once a person has read it there.
+    verify: str | None = None
     revenue: Revenue | None = None
     applies: list[Prong] = Field(min_length=1)
     exempt: list[Exemption] = []
