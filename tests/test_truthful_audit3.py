@@ -102,7 +102,7 @@ def test_breach_notice_hours_come_only_from_an_answer(project: Project) -> None:
     text = clause(draft(project, "chat-saas", client_data__breach_hours=DELETE),
                   "client-data.breach")
     assert "hour" not in text and "72" not in text
-    assert "tell the affected clients as the law" in text
+    assert "require us to tell the affected clients" in text
     result = draft(project, "chat-saas", client_data__breach_hours=24)
     [(said, basis)] = promises(result, "client-data.breach")
     assert "within 24 hours at most" in said and basis == ("client_data.breach_hours",)
@@ -219,8 +219,8 @@ def registration_notes(result: Draft) -> list[tuple[str, str]]:
 
 
 @pytest.mark.parametrize(("answer", "expected"), [
-    (DELETE, [("texas.sms-registration", "warning")]),
-    ("unsure", [("texas.sms-registration", "warning")]),
+    (DELETE, [("texas.sms-registration-unanswered", "warning")]),  # the owner's to answer
+    ("unsure", [("texas.sms-registration", "warning")]),  # a question for counsel
     ("not_registered", [("texas.sms-not-registered", "blocking")]),
     ("registered", []),
     ("exempt", []),

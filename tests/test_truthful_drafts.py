@@ -42,3 +42,15 @@ def test_every_promise_in_an_example_rests_on_an_answer(name: str) -> None:
 def test_any_answers_draft_no_commitment_outside_a_promise(values: dict[str, Any]) -> None:
     draft = PROJECT.draft(Answers(PROJECT.questionnaire, values), today=TODAY)
     assert [n.message for n in draft.notes if n.check == "promise.unbacked"] == []
+
+
+@pytest.mark.parametrize(("states", "named"), [(["texas"], None), (["illinois"], "bipa.consent")])
+def test_a_check_names_a_requirement_only_where_it_applies(states: list[str],
+                                                           named: str | None) -> None:
+    """Found by the requirements property test: the biometric-consent check named Illinois's
+    rule for a kiosk that has no kiosks in Illinois."""
+    base = PROJECT.answers(examples()["kiosk"])
+    values = {**base.values, "kiosks.biometric_consent": False, "kiosks.states": states}
+    notes = PROJECT.draft(Answers(PROJECT.questionnaire, values), today=TODAY).notes
+    [note] = [n for n in notes if n.check == "answers.biometric-shared-without-consent"]
+    assert note.requirement == named

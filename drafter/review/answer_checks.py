@@ -29,6 +29,16 @@ def _nearest(anchor: str | None, anchors: set[str]) -> str | None:
     return None
 
 
+def _applicable(subject: Subject, rid: str | None) -> str | None:
+    """The requirement a check names, if it applies to these answers: a check about biometric
+    consent names Illinois's rule, but a kiosk outside Illinois must not be told that rule
+    applies (and its note must not stand in for an unmet requirement it does not have)."""
+    if rid is None or subject.answers is None:
+        return rid
+    entry = subject.catalog.get(rid)
+    return rid if entry is not None and entry.applies.holds(subject.answers.context) else None
+
+
 def _met(subject: Subject, rid: str) -> bool:
     """A requirement met by a clause of the draft or, in another policy, by its `detect`."""
     if subject.policy is not None:
@@ -73,7 +83,8 @@ def contradictions(subject: Subject) -> Iterator[Note]:
                 continue
             message = message.format(items=join_and(items))
         yield Note(id="", severity=rule.severity, topic=rule.topic, message=message,
-                   check=rule.id, requirement=rule.requirement, cite=rule.cite,
+                   check=rule.id, requirement=_applicable(subject, rule.requirement),
+                   cite=rule.cite,
                    anchor=_nearest(rule.anchor, anchors),
                    resolves_by=rule.resolves_by, verify=rule.verify,
                    for_counsel=rule.counsel)
