@@ -36,6 +36,7 @@ from drafter.yamlio import atomic_write, read_text
 OURS_LABEL = "counsel's edit (privacy-policy.md)"
 BASE_LABEL = "last draft"
 THEIRS_LABEL = "new draft"
+REMOVED_LABEL = "new draft: removed by your answers"
 MARKERS = ("<<<<<<< ", "||||||| ", "=======", ">>>>>>> ")
 
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=\S)")
@@ -47,6 +48,7 @@ Status = Literal["new", "unchanged", "kept", "regenerated", "merged", "conflicts
 class Conflict:
     line: int  # 1-based line of the `<<<<<<<` marker in the written file
     clause: str | None  # the clause it is in, if any
+    removed: bool = False  # the answers removed this clause, which counsel had edited
 
 
 @dataclass(frozen=True)
@@ -111,10 +113,15 @@ def regenerate(path: Path, previous: Manifest | None, new: Generation,
 
 
 def merge(base: Generation, ours: str, theirs: Generation) -> tuple[str, list[Conflict]]:
-    """Merge counsel's text with the new generation over the last one, notes set aside."""
+    """Merge counsel's text with the new generation over the last one, notes set aside.
+    A clause the new answers remove but counsel had edited is never dropped: it ends the text
+    as a conflict (counsel's edit against nothing), for counsel to keep or let go."""
     order = [m.id for m in map(parse_clause_comment, _lines(theirs.plain)) if m is not None]
-    base_lines = _in_clause_order(_lines(base.plain), order)
-    our_lines = _in_clause_order(_lines(undecorate(ours, base)), order)
+    base_plain = _lines(base.plain)
+    our_plain = _lines(undecorate(ours, base))
+    removed = _removed_edits(base_plain, our_plain, set(order))
+    base_lines = _in_clause_order(base_plain, order)
+    our_lines = _in_clause_order(our_plain, order)
     merged: list[str] = []
     conflicts: list[Conflict] = []
     groups = Merge3(_tagged(base_lines), _tagged(our_lines),
@@ -131,10 +138,32 @@ def merge(base: Generation, ours: str, theirs: Generation) -> tuple[str, list[Co
         conflicts.append(Conflict(len(merged) + 1, None))
         merged += [f"{MARKERS[0]}{OURS_LABEL}\n", *mine, f"{MARKERS[1]}{BASE_LABEL}\n", *old,
                    f"{MARKERS[2]}\n", *new, f"{MARKERS[3]}{THEIRS_LABEL}\n"]
+    for clause, mine, old in removed:
+        if merged and merged[-1].strip():
+            merged.append("\n")
+        conflicts.append(Conflict(len(merged) + 1, clause, removed=True))
+        merged += [f"{MARKERS[0]}{OURS_LABEL}\n", *mine, f"{MARKERS[1]}{BASE_LABEL}\n", *old,
+                   f"{MARKERS[2]}\n", f"{MARKERS[3]}{REMOVED_LABEL}\n"]
     decorated, position = _redecorate(merged, theirs)
     owners = clause_at_lines("".join(decorated))
-    placed = [position[c.line - 1] for c in conflicts]
-    return "".join(decorated), [Conflict(n, owners[n - 1]) for n in placed]
+    return "".join(decorated), [Conflict(position[c.line - 1], c.clause or
+                                         owners[position[c.line - 1] - 1], c.removed)
+                                for c in conflicts]
+
+
+def _removed_edits(base: list[str], ours: list[str],
+                   kept: set[str]) -> list[tuple[str, list[str], list[str]]]:
+    """Clauses of counsel's text that the new draft no longer has (ids not in `kept`) and
+    that counsel edited since the last draft, with counsel's and the last draft's lines.
+    A clause whose text counsel deleted is not among them: both sides agree it goes."""
+    before = {key: seg for key, seg in _clause_segments(base) if key is not None}
+    found = []
+    for key, seg in _clause_segments(ours):
+        if key is None or key in kept or seg == before.get(key):
+            continue
+        if any(line.strip() and parse_clause_comment(line) is None for line in seg):
+            found.append((key, seg, before.get(key, [])))
+    return found
 
 
 def _clause_segments(lines: list[str]) -> list[tuple[str | None, list[str]]]:

@@ -23,7 +23,10 @@ def regeneration_lines(result: BuildResult) -> list[str]:
     lines = [f"privacy-policy.md: {_STATUS[outcome.status]}."]
     for conflict in outcome.conflicts:
         where = f" (clause {conflict.clause})" if conflict.clause else ""
-        lines.append(f"  conflict at {result.folder / 'privacy-policy.md'}:{conflict.line}{where}")
+        why = (": removed by your answers, but counsel had edited it; keep the edit or let "
+               "the clause go") if conflict.removed else ""
+        lines.append(f"  conflict at {result.folder / 'privacy-policy.md'}:{conflict.line}"
+                     f"{where}{why}")
     if outcome.conflicts:
         lines.append("Resolve each <<<<<<< … >>>>>>> block (keep counsel's text, the new text "
                      "or a mix), then build again; the other formats were not written.")

@@ -247,3 +247,42 @@ def test_a_section_added_right_after_an_edited_clause_does_not_collide() -> None
     merged, conflicts = merge(Generation(markdown=base, plain=base), ours,
                               Generation(markdown=theirs, plain=theirs))
     assert (merged, conflicts) == (ours + "## Two\n\n" + _clauses(("t.a", "New clause.")), [])
+
+
+ADS = "We advertise our services on other websites and apps."
+
+
+def test_an_edited_clause_the_answers_remove_is_a_conflict_never_dropped(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    answers = _answers(tmp_path, advertising=True)
+    out = tmp_path / "out"
+    assert _build(answers, out) == 0
+    md_path = out / FOLDER / "privacy-policy.md"
+    md_path.write_text(_edit(md_path.read_text(), ADS, "We advertise only on partner sites we vet."))
+    answers.write_text(answers.read_text().replace("advertising: true", "advertising: false"))
+    capsys.readouterr()
+    assert _build(answers, out) == 1
+    shown = capsys.readouterr().out
+    assert "(clause sharing.advertising-partners)" in shown and "removed by your answers" in shown
+    merged = md_path.read_text()
+    assert "We advertise only on partner sites we vet." in merged
+    line = int(re.search(r"privacy-policy\.md:(\d+) \(clause sharing\.advertising-partners\)", shown)[1])
+    assert merged.splitlines()[line - 1] == "<<<<<<< counsel's edit (privacy-policy.md)"
+
+
+def test_a_removed_clause_counsel_edited_is_kept_as_a_conflict_and_an_unedited_one_goes() -> None:
+    base = _clauses(("s.a", "Alpha."), ("s.b", "Beta."), ("s.c", "Gamma."))
+    ours = _clauses(("s.a", "Alpha."), ("s.b", "Beta, as counsel put it."), ("s.c", "Gamma."))
+    theirs = _clauses(("s.a", "Alpha."), ("s.c", "Gamma."))
+    merged, conflicts = merge(Generation(markdown=base, plain=base), ours,
+                              Generation(markdown=theirs, plain=theirs))
+    assert [(c.clause, c.removed) for c in conflicts] == [("s.b", True)]
+    assert "Beta, as counsel put it." in merged
+    assert merged.splitlines()[conflicts[0].line - 1].startswith("<<<<<<< ")
+    # Counsel also deleted the clause's text: both agree, nothing to ask.
+    deleted = _clauses(("s.a", "Alpha.")) + "<!-- clause: s.b (s.b.md.j2) -->\n\n" + _clauses(("s.c", "Gamma."))
+    assert merge(Generation(markdown=base, plain=base), deleted,
+                 Generation(markdown=theirs, plain=theirs)) == (theirs, [])
+    # Unedited, it simply goes.
+    assert merge(Generation(markdown=base, plain=base), base,
+                 Generation(markdown=theirs, plain=theirs)) == (theirs, [])
