@@ -126,10 +126,10 @@ def build(project: Project, answers: Answers, out_dir: Path, formats: list[Forma
     md_path = folder / POLICY_MD
     outcome = regenerate(md_path, previous, generation, force)
     written = [md_path]
-    _write(md_path, outcome.markdown)
+    _write(md_path, outcome.text)
     version = library_version(project.library)
     files = dict(previous.files) if previous else {}  # formats not rewritten stay on record
-    files[POLICY_MD] = FileRecord(sha256=sha256(outcome.markdown), text=outcome.markdown)
+    files[POLICY_MD] = FileRecord(sha256=sha256(outcome.text), text=outcome.markdown)
     backups = [outcome.backup] if outcome.backup else []
     unresolved = None
     if outcome.conflicts and outcome.backup and outcome.base:

@@ -21,7 +21,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Literal
@@ -58,6 +58,12 @@ class Outcome:
     conflicts: tuple[Conflict, ...] = ()
     backup: Path | None = None
     base: Generation | None = None  # the merge base, kept in case counsel restores the backup
+    newline: str = "\n"  # the line ending of counsel's file, which the written file keeps
+
+    @property
+    def text(self) -> str:
+        """The file's content: `markdown` (always "\\n" lines) with the file's own endings."""
+        return self.markdown.replace("\n", self.newline) if self.newline != "\n" else self.markdown
 
 
 def has_conflict_markers(text: str) -> bool:
@@ -82,12 +88,27 @@ def backup(path: Path) -> Path:
     return target
 
 
+def split_newlines(text: str) -> tuple[str, str]:
+    """A text with "\\n" line endings, and the ending most of its lines had ("\\r\\n" for a
+    file saved on Windows), so a merge compares lines, not line endings."""
+    crlf = text.count("\r\n")
+    newline = "\r\n" if crlf > text.count("\n") - crlf else "\n"
+    return text.replace("\r\n", "\n"), newline
+
+
 def regenerate(path: Path, previous: Manifest | None, new: Generation,
                force: bool = False) -> Outcome:
     """Decide what `privacy-policy.md` becomes; back up counsel's file before replacing it."""
     if not path.exists():
         return Outcome(new.markdown, "new")
-    current = read_text(path)
+    raw = read_text(path)
+    current, newline = split_newlines(raw)
+    outcome = _regenerate(path, raw, current, previous, new, force)
+    return replace(outcome, newline=newline)
+
+
+def _regenerate(path: Path, raw: str, current: str, previous: Manifest | None,
+                new: Generation, force: bool) -> Outcome:
     if current == new.markdown:
         return Outcome(current, "unchanged")
     if force:
@@ -101,7 +122,7 @@ def regenerate(path: Path, previous: Manifest | None, new: Generation,
                         "cannot tell counsel's edits from its own text: rebuild with --force "
                         "(it backs up the file first)", path=path)
     base = previous.generated
-    if previous.unresolved is not None and sha256(current) == previous.unresolved.backup_sha256:
+    if previous.unresolved is not None and sha256(raw) == previous.unresolved.backup_sha256:
         base = previous.unresolved.base
     if current == base.markdown:
         return Outcome(new.markdown, "regenerated")

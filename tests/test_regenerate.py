@@ -286,3 +286,18 @@ def test_a_removed_clause_counsel_edited_is_kept_as_a_conflict_and_an_unedited_o
     # Unedited, it simply goes.
     assert merge(Generation(markdown=base, plain=base), base,
                  Generation(markdown=theirs, plain=theirs)) == (theirs, [])
+
+
+def test_crlf_line_endings_merge_like_any_other_and_are_kept(tmp_path: Path) -> None:
+    answers, out, md_path = _first_build(tmp_path)
+    edited = _edit(md_path.read_text(), CHILDREN, "We do not aim our services at children under 13.")
+    md_path.write_bytes(edited.replace("\n", "\r\n").encode())
+    _turn_on_advertising(answers)
+    assert _build(answers, out) == 0
+    merged = md_path.read_bytes().decode()
+    assert "\r\n" in merged and "\n" not in merged.replace("\r\n", "")
+    assert "We do not aim our services at children under 13." in merged and SELLS_NEW in merged
+    assert "<<<<<<<" not in merged
+    assert b"\r" not in (out / FOLDER / "privacy-policy.txt").read_bytes()
+    assert _build(answers, out) == 0  # and the next build sees no change
+    assert md_path.read_bytes().decode() == merged
