@@ -11,8 +11,9 @@ without its notes, so this works whatever the notes look like in Markdown.
 
 The merge works clause by clause: every line is tagged with the clause it belongs to (the
 clause comments delimit clauses), so merge3 never pairs lines of different clauses, and
-clauses the new draft moved are moved in the base and in counsel's text first, so an edit
-inside a moved clause merges like any other. Paragraphs changed on both sides are merged
+all three texts are first put in one clause order, merged from counsel's moves and the new
+draft's (counsel's order kept), so an edit inside a moved clause merges like any other.
+A clause the answers remove but counsel edited is kept as a conflict at the end. Paragraphs changed on both sides are merged
 again sentence by sentence before they are called a conflict.
 """
 
@@ -135,18 +136,19 @@ def _regenerate(path: Path, raw: str, current: str, previous: Manifest | None,
 
 def merge(base: Generation, ours: str, theirs: Generation) -> tuple[str, list[Conflict]]:
     """Merge counsel's text with the new generation over the last one, notes set aside.
-    A clause the new answers remove but counsel had edited is never dropped: it ends the text
+    Clauses stand in the merged order of both (`_merged_order`). A clause the new answers remove but counsel had edited is never dropped: it ends the text
     as a conflict (counsel's edit against nothing), for counsel to keep or let go."""
-    order = [m.id for m in map(parse_clause_comment, _lines(theirs.plain)) if m is not None]
     base_plain = _lines(base.plain)
     our_plain = _lines(undecorate(ours, base))
-    removed = _removed_edits(base_plain, our_plain, set(order))
-    base_lines = _in_clause_order(base_plain, order)
-    our_lines = _in_clause_order(our_plain, order)
+    their_plain = _lines(theirs.plain)
+    their_ids = _clause_ids(their_plain)
+    removed = _removed_edits(base_plain, our_plain, set(their_ids))
+    order = _merged_order(_clause_ids(base_plain), _clause_ids(our_plain), their_ids)
+    base_lines, our_lines, their_lines = (_in_clause_order(lines, order)
+                                          for lines in (base_plain, our_plain, their_plain))
     merged: list[str] = []
     conflicts: list[Conflict] = []
-    groups = Merge3(_tagged(base_lines), _tagged(our_lines),
-                    _tagged(_lines(theirs.plain))).merge_groups()
+    groups = Merge3(_tagged(base_lines), _tagged(our_lines), _tagged(their_lines)).merge_groups()
     for group in groups:
         if group[0] != "conflict":
             merged += [line for _, line in group[1]]
@@ -180,11 +182,38 @@ def _removed_edits(base: list[str], ours: list[str],
     before = {key: seg for key, seg in _clause_segments(base) if key is not None}
     found = []
     for key, seg in _clause_segments(ours):
-        if key is None or key in kept or seg == before.get(key):
+        if key not in before or key in kept or seg == before[key]:
             continue
         if any(line.strip() and parse_clause_comment(line) is None for line in seg):
             found.append((key, seg, before.get(key, [])))
     return found
+
+
+def _clause_ids(lines: list[str]) -> list[str]:
+    return [m.id for m in map(parse_clause_comment, lines) if m is not None]
+
+
+def _merged_order(base: list[str], ours: list[str], theirs: list[str]) -> list[str]:
+    """The order of the clauses in the merge: counsel's moves and the new draft's moves, each
+    kept (a three-way merge of the clause ids); where both moved the same clauses, counsel's
+    order wins. Clauses the new draft dropped are left out (`_removed_edits` keeps counsel's
+    edits of them), clauses counsel added are kept, and every clause of the new draft has a
+    place, so a change to one that counsel deleted still meets that deletion in the merge."""
+    merged: list[str] = []
+    for group in Merge3(base, ours, theirs).merge_groups():
+        if group[0] == "conflict":
+            merged += [*group[2], *(c for c in group[3] if c not in group[2])]
+        else:
+            merged += group[1]
+    dropped = set(base) - set(theirs)
+    order: list[str] = []
+    for clause in merged:
+        if clause not in order and clause not in dropped:
+            order.append(clause)
+    for n, clause in enumerate(theirs):
+        if clause not in order:
+            order.insert(order.index(theirs[n - 1]) + 1 if n else 0, clause)
+    return order
 
 
 def _clause_segments(lines: list[str]) -> list[tuple[str | None, list[str]]]:

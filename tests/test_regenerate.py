@@ -301,3 +301,32 @@ def test_crlf_line_endings_merge_like_any_other_and_are_kept(tmp_path: Path) -> 
     assert b"\r" not in (out / FOLDER / "privacy-policy.txt").read_bytes()
     assert _build(answers, out) == 0  # and the next build sees no change
     assert md_path.read_bytes().decode() == merged
+
+
+def test_counsel_swapping_two_clauses_keeps_their_order() -> None:
+    base = _clauses(("s.a", "Alpha."), ("s.b", "Beta."), ("s.c", "Gamma."))
+    ours = _clauses(("s.a", "Alpha."), ("s.c", "Gamma."), ("s.b", "Beta."))
+    theirs = _clauses(("s.a", "Alpha."), ("s.b", "Beta, redrafted."), ("s.c", "Gamma."), ("s.d", "Delta."))
+    merged, conflicts = merge(Generation(markdown=base, plain=base), ours,
+                              Generation(markdown=theirs, plain=theirs))
+    assert (merged, conflicts) == (_clauses(("s.a", "Alpha."), ("s.c", "Gamma."),
+                                            ("s.b", "Beta, redrafted."), ("s.d", "Delta.")), [])
+
+
+def test_a_clause_counsel_added_is_kept() -> None:
+    base = _clauses(("s.a", "Alpha."), ("s.b", "Beta."))
+    ours = _clauses(("s.a", "Alpha."), ("x.own", "Counsel's own clause."), ("s.b", "Beta."))
+    theirs = _clauses(("s.a", "Alpha, redrafted."), ("s.b", "Beta."))
+    merged, conflicts = merge(Generation(markdown=base, plain=base), ours,
+                              Generation(markdown=theirs, plain=theirs))
+    assert (merged, conflicts) == (_clauses(("s.a", "Alpha, redrafted."), ("x.own", "Counsel's own clause."),
+                                            ("s.b", "Beta.")), [])
+
+
+def test_counsel_deleting_a_clause_the_new_draft_rewrote_is_a_conflict() -> None:
+    base = _clauses(("s.a", "Alpha."), ("s.b", "Beta."))
+    ours = _clauses(("s.a", "Alpha."))
+    theirs = _clauses(("s.a", "Alpha."), ("s.b", "Beta, redrafted."))
+    merged, conflicts = merge(Generation(markdown=base, plain=base), ours,
+                              Generation(markdown=theirs, plain=theirs))
+    assert len(conflicts) == 1 and "Beta, redrafted." in merged
