@@ -134,7 +134,8 @@ def _regenerate(path: Path, raw: str, current: str, previous: Manifest | None,
     return Outcome(merged, status, tuple(conflicts), backup(path), base)
 
 
-def merge(base: Generation, ours: str, theirs: Generation) -> tuple[str, list[Conflict]]:
+def merge(base: Generation, ours: str, theirs: Generation,
+          theirs_label: str = THEIRS_LABEL) -> tuple[str, list[Conflict]]:
     """Merge counsel's text with the new generation over the last one, notes set aside.
     Clauses stand in the merged order of both (`_merged_order`). A clause the new answers remove but counsel had edited is never dropped: it ends the text
     as a conflict (counsel's edit against nothing), for counsel to keep or let go."""
@@ -160,7 +161,7 @@ def merge(base: Generation, ours: str, theirs: Generation) -> tuple[str, list[Co
             continue
         conflicts.append(Conflict(len(merged) + 1, None))
         merged += [f"{MARKERS[0]}{OURS_LABEL}\n", *mine, f"{MARKERS[1]}{BASE_LABEL}\n", *old,
-                   f"{MARKERS[2]}\n", *new, f"{MARKERS[3]}{THEIRS_LABEL}\n"]
+                   f"{MARKERS[2]}\n", *new, f"{MARKERS[3]}{theirs_label}\n"]
     for clause, mine, old in removed:
         if merged and merged[-1].strip():
             merged.append("\n")
