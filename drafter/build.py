@@ -18,6 +18,7 @@ from drafter.export import Format, Source
 from drafter.export.markdown import to_markdown
 from drafter.history import record_changes
 from drafter.manifest import (
+    MANIFEST_NAME,
     POLICY_MD,
     FileRecord,
     Generation,
@@ -51,6 +52,29 @@ def build_folder(project: Project, answers: Answers, out_dir: Path) -> Path:
     return out_dir / slug(str(name))
 
 
+def renamed_from(out_dir: Path, folder: Path, answers: Answers) -> tuple[Path, Manifest] | None:
+    """The folder these answers were last built into under another name (the business was
+    renamed, so the folder name changed), found by the answers file its manifest records,
+    with that manifest: the newest if there are several. None if there is none."""
+    if answers.path is None or not out_dir.is_dir():
+        return None
+    own = str(answers.path.resolve())
+    found: list[tuple[float, Path, Manifest]] = []
+    for path in out_dir.glob(f"*/{MANIFEST_NAME}"):
+        if path.parent == folder or not (path.parent / POLICY_MD).is_file():
+            continue
+        try:
+            manifest = load_manifest(path.parent)
+        except UserError:  # another folder's broken manifest is not this build's business
+            continue
+        if manifest is not None and manifest.answers_file == own:
+            found.append((path.stat().st_mtime, path.parent, manifest))
+    if not found:
+        return None
+    _, old, manifest = max(found, key=lambda item: item[0])
+    return old, manifest
+
+
 @dataclass(frozen=True)
 class BuildResult:
     folder: Path
@@ -61,6 +85,7 @@ class BuildResult:
     previous: Manifest | None = None
     manifest: Manifest | None = None
     changes: tuple[ChangeReport, str] | None = None  # since the last published version
+    carried_from: Path | None = None  # the folder of the business's old name, edits taken from
 
 
 def render(draft: Draft, formats: list[Format], markdown: str | None = None,
@@ -124,7 +149,14 @@ def build(project: Project, answers: Answers, out_dir: Path, formats: list[Forma
     generation = Generation(markdown=to_markdown(draft, clean=clean),
                             plain=to_markdown(Draft(draft.policy, ())))
     md_path = folder / POLICY_MD
-    outcome = regenerate(md_path, previous, generation, force)
+    # A renamed business gets a new folder: counsel's edits come along from the old one.
+    source, base, carried_from = md_path, previous, None
+    if previous is None and not md_path.exists():
+        found = renamed_from(out_dir, folder, answers)
+        if found is not None:
+            carried_from, base = found
+            source = carried_from / POLICY_MD
+    outcome = regenerate(source, base, generation, force)
     written = [md_path]
     _write(md_path, outcome.text)
     version = library_version(project.library)
@@ -147,6 +179,6 @@ def build(project: Project, answers: Answers, out_dir: Path, formats: list[Forma
     manifest = make_manifest(draft, answers, project.library, generation, files, unresolved)
     save_manifest(folder, manifest)
     changes = None if outcome.conflicts else record_changes(
-        project.questionnaire, project.library.root, folder, previous)
+        project.questionnaire, project.library.root, folder, base)
     return BuildResult(folder, tuple(written), draft, outcome, tuple(backups), previous, manifest,
-                       changes)
+                       changes, carried_from)

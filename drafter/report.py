@@ -36,6 +36,10 @@ def conflict_lines(path: Path, conflicts: Sequence[Conflict]) -> list[str]:
 def regeneration_lines(result: BuildResult) -> list[str]:
     outcome = result.outcome
     lines = [f"privacy-policy.md: {_STATUS[outcome.status]}."]
+    if result.carried_from is not None:
+        lines.insert(0, f"The business was renamed: {result.folder} is its new folder, and "
+                        f"privacy-policy.md there starts from {result.carried_from / 'privacy-policy.md'} "
+                        f"(counsel's edits carried over; that folder is left as it was).")
     lines += conflict_lines(result.folder / "privacy-policy.md", outcome.conflicts)
     if outcome.conflicts:
         lines.append("Resolve each <<<<<<< … >>>>>>> block (keep counsel's text, the new text "

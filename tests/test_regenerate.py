@@ -330,3 +330,21 @@ def test_counsel_deleting_a_clause_the_new_draft_rewrote_is_a_conflict() -> None
     merged, conflicts = merge(Generation(markdown=base, plain=base), ours,
                               Generation(markdown=theirs, plain=theirs))
     assert len(conflicts) == 1 and "Beta, redrafted." in merged
+
+
+def test_renaming_the_business_carries_counsels_edits_to_the_new_folder(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    answers, out, md_path = _first_build(tmp_path)
+    md_path.write_text(_edit(md_path.read_text(), CHILDREN, "We do not aim our services at children under 13."))
+    answers.write_text(answers.read_text().replace("name: Parcel Point Kiosks, Inc.", "name: Parcel Point Lockers LLC"))
+    capsys.readouterr()
+    assert _build(answers, out) == 0
+    shown = capsys.readouterr().out
+    renamed = out / "parcel-point-lockers-llc" / "privacy-policy.md"
+    text = renamed.read_text()
+    assert "We do not aim our services at children under 13." in text
+    assert "Parcel Point Lockers LLC" in text and "Parcel Point Kiosks, Inc." not in text
+    assert str(out / FOLDER) in shown and "renamed" in shown
+    assert "We do not aim our services" in md_path.read_text()  # the old folder is left alone
+    assert _build(answers, out) == 0  # the next build is at home in the new folder
+    assert renamed.read_text() == text
