@@ -32,10 +32,10 @@ from drafter.manifest import (
     sha256,
 )
 from drafter.project import Project
-from drafter.regenerate import Outcome, backup, regenerate, undecorate
+from drafter.regenerate import Outcome, backup, regenerate, split_newlines, undecorate
 from drafter.review import Draft
 from drafter.review.report import as_markdown
-from drafter.yamlio import atomic_write
+from drafter.yamlio import atomic_write, read_text
 
 
 def slug(name: str) -> str:
@@ -75,6 +75,20 @@ def renamed_from(out_dir: Path, folder: Path, answers: Answers) -> tuple[Path, M
     return old, manifest
 
 
+def _edited_elsewhere(out_dir: Path, folder: Path, answers: Answers) -> Path | None:
+    """An edited `privacy-policy.md` built from these answers after this folder's last build,
+    under another business name (renamed, then renamed back): its edits are not merged here,
+    so the build says where they are."""
+    found = renamed_from(out_dir, folder, answers)
+    if found is None:
+        return None
+    other, manifest = found
+    if (other / MANIFEST_NAME).stat().st_mtime <= (folder / MANIFEST_NAME).stat().st_mtime:
+        return None
+    text = split_newlines(read_text(other / POLICY_MD))[0]
+    return other / POLICY_MD if text != manifest.generated.markdown else None
+
+
 @dataclass(frozen=True)
 class BuildResult:
     folder: Path
@@ -86,6 +100,7 @@ class BuildResult:
     manifest: Manifest | None = None
     changes: tuple[ChangeReport, str] | None = None  # since the last published version
     carried_from: Path | None = None  # the folder of the business's old name, edits taken from
+    edited_elsewhere: Path | None = None  # a newer edited Markdown of these answers, not used
 
 
 def render(draft: Draft, formats: list[Format], markdown: str | None = None,
@@ -156,6 +171,7 @@ def build(project: Project, answers: Answers, out_dir: Path, formats: list[Forma
         if found is not None:
             carried_from, base = found
             source = carried_from / POLICY_MD
+    elsewhere = _edited_elsewhere(out_dir, folder, answers) if previous is not None else None
     outcome = regenerate(source, base, generation, force)
     written = [md_path]
     _write(md_path, outcome.text)
@@ -181,4 +197,4 @@ def build(project: Project, answers: Answers, out_dir: Path, formats: list[Forma
     changes = None if outcome.conflicts else record_changes(
         project.questionnaire, project.library.root, folder, base)
     return BuildResult(folder, tuple(written), draft, outcome, tuple(backups), previous, manifest,
-                       changes, carried_from)
+                       changes, carried_from, elsewhere)

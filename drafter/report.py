@@ -40,6 +40,10 @@ def regeneration_lines(result: BuildResult) -> list[str]:
         lines.insert(0, f"The business was renamed: {result.folder} is its new folder, and "
                         f"privacy-policy.md there starts from {result.carried_from / 'privacy-policy.md'} "
                         f"(counsel's edits carried over; that folder is left as it was).")
+    if result.edited_elsewhere is not None:
+        lines.append(f"Note: these answers were built since under another business name, and "
+                     f"counsel's edits in {result.edited_elsewhere} are not in this folder: "
+                     "copy over what should stay.")
     lines += conflict_lines(result.folder / "privacy-policy.md", outcome.conflicts)
     if outcome.conflicts:
         lines.append("Resolve each <<<<<<< … >>>>>>> block (keep counsel's text, the new text "

@@ -3,6 +3,7 @@ rule that reviewer-note decorations never collide with prose edits."""
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 from pathlib import Path
@@ -348,3 +349,21 @@ def test_renaming_the_business_carries_counsels_edits_to_the_new_folder(
     assert "We do not aim our services" in md_path.read_text()  # the old folder is left alone
     assert _build(answers, out) == 0  # the next build is at home in the new folder
     assert renamed.read_text() == text
+
+
+def test_renaming_back_says_where_the_newer_edits_are(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    answers, out, md_path = _first_build(tmp_path)
+    original = answers.read_text()
+    answers.write_text(original.replace("name: Parcel Point Kiosks, Inc.", "name: Parcel Point Lockers LLC"))
+    assert _build(answers, out) == 0
+    renamed = out / "parcel-point-lockers-llc"
+    (renamed / "privacy-policy.md").write_text(
+        _edit((renamed / "privacy-policy.md").read_text(), CHILDREN, "We do not aim our services at children under 13."))
+    manifest = renamed / "drafter-manifest.json"
+    os.utime(manifest, (manifest.stat().st_mtime + 60,) * 2)  # built after the first folder
+    answers.write_text(original)  # the old name again
+    capsys.readouterr()
+    assert _build(answers, out) == 0
+    shown = capsys.readouterr().out
+    assert f"{renamed / 'privacy-policy.md'}" in shown and "not in this folder" in shown
