@@ -13,8 +13,9 @@ The merge works clause by clause: every line is tagged with the clause it belong
 clause comments delimit clauses), so merge3 never pairs lines of different clauses, and
 all three texts are first put in one clause order, merged from counsel's moves and the new
 draft's (counsel's order kept), so an edit inside a moved clause merges like any other.
-A clause the answers remove but counsel edited is kept as a conflict at the end. Paragraphs changed on both sides are merged
-again sentence by sentence before they are called a conflict.
+A clause the answers remove but counsel edited is kept as a conflict at the end. Paragraphs
+changed on both sides are merged again sentence by sentence before they are called a
+conflict. Line endings are normalised for the merge; the file keeps its own.
 """
 
 from __future__ import annotations
@@ -137,8 +138,9 @@ def _regenerate(path: Path, raw: str, current: str, previous: Manifest | None,
 def merge(base: Generation, ours: str, theirs: Generation,
           theirs_label: str = THEIRS_LABEL) -> tuple[str, list[Conflict]]:
     """Merge counsel's text with the new generation over the last one, notes set aside.
-    Clauses stand in the merged order of both (`_merged_order`). A clause the new answers remove but counsel had edited is never dropped: it ends the text
-    as a conflict (counsel's edit against nothing), for counsel to keep or let go."""
+    Clauses stand in the merged order of both (`_merged_order`). A clause the new answers
+    remove but counsel had edited is never dropped: it ends the text as a conflict (counsel's
+    edit against nothing), for counsel to keep or let go."""
     base_plain = _lines(base.plain)
     our_plain = _lines(undecorate(ours, base))
     their_plain = _lines(theirs.plain)

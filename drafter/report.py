@@ -37,9 +37,10 @@ def regeneration_lines(result: BuildResult) -> list[str]:
     outcome = result.outcome
     lines = [f"privacy-policy.md: {_STATUS[outcome.status]}."]
     if result.carried_from is not None:
+        old = result.carried_from / "privacy-policy.md"
         lines.insert(0, f"The business was renamed: {result.folder} is its new folder, and "
-                        f"privacy-policy.md there starts from {result.carried_from / 'privacy-policy.md'} "
-                        f"(counsel's edits carried over; that folder is left as it was).")
+                        f"privacy-policy.md there starts from {old} (counsel's edits carried "
+                        "over; that folder is left as it was).")
     if result.edited_elsewhere is not None:
         lines.append(f"Note: these answers were built since under another business name, and "
                      f"counsel's edits in {result.edited_elsewhere} are not in this folder: "
