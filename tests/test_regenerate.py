@@ -367,3 +367,18 @@ def test_renaming_back_says_where_the_newer_edits_are(
     assert _build(answers, out) == 0
     shown = capsys.readouterr().out
     assert f"{renamed / 'privacy-policy.md'}" in shown and "not in this folder" in shown
+
+
+_IDS = ["s.a", "s.b", "s.c", "s.d", "s.e"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(order=st.permutations(_IDS), redrafted=st.sampled_from(_IDS))
+def test_any_reordering_by_counsel_survives_a_redraft(order: list[str], redrafted: str) -> None:
+    base = _clauses(*((c, f"Text of {c}.") for c in _IDS))
+    ours = _clauses(*((c, f"Text of {c}.") for c in order))
+    theirs = base.replace(f"Text of {redrafted}.", f"New text of {redrafted}.")
+    merged, conflicts = merge(Generation(markdown=base, plain=base), ours,
+                              Generation(markdown=theirs, plain=theirs))
+    assert conflicts == []
+    assert merged == ours.replace(f"Text of {redrafted}.", f"New text of {redrafted}.")
