@@ -35,7 +35,7 @@ from drafter.errors import UserError
 from drafter.export.docx import COMMENT_AUTHOR, HEADING_STYLES, is_contents, matching_close
 from drafter.export.docx_ledger import is_appendix
 from drafter.export.html import parser
-from drafter.manifest import MANIFEST_NAME, Manifest, load_manifest
+from drafter.manifest import MANIFEST_NAME, Generation, Manifest, load_manifest
 from drafter.provenance import (
     BOOKMARK_PREFIX,
     ClauseMark,
@@ -44,9 +44,17 @@ from drafter.provenance import (
     parse_clause_comment,
     parse_counsel_comment,
 )
-from drafter.regenerate import backup, redecorate, undecorate
+from drafter.regenerate import (
+    Conflict,
+    backup,
+    has_conflict_markers,
+    merge,
+    redecorate,
+    split_newlines,
+    undecorate,
+)
 from drafter.templating import escape_markdown
-from drafter.yamlio import atomic_write
+from drafter.yamlio import atomic_write, read_text
 
 _SPACES = re.compile(r"\s+")
 W14 = "http://schemas.microsoft.com/office/word/2010/wordml"
@@ -92,6 +100,8 @@ class AbsorbResult:
     changed_blocks: int
     clauses: tuple[str, ...]  # clauses whose text changed
     backup: Path | None
+    merged: bool = False  # merged with Markdown edits made since the last build
+    conflicts: tuple[Conflict, ...] = ()
 
 
 # ---- the Markdown side ----------------------------------------------------------------------
@@ -395,8 +405,21 @@ def absorb(docx_path: Path, out_dir: Path) -> AbsorbResult:
                                         word_blocks(doc, list(sources)), sources)
     text = redecorate(plain, manifest.generated)
     path = folder / POLICY_MD
-    saved = None
-    if path.exists() and path.read_text(encoding="utf-8") != text:
-        saved = backup(path)
-    atomic_write(path, text)
-    return AbsorbResult(path, changed, tuple(touched), saved)
+    if not path.exists():
+        atomic_write(path, text)
+        return AbsorbResult(path, changed, tuple(touched), None)
+    current, newline = split_newlines(read_text(path))
+    built = manifest.files[POLICY_MD].text or ""
+    merged, conflicts = False, []
+    if current not in (built, text):
+        # The Markdown was edited since the build too: keep both, the build's text as base.
+        if has_conflict_markers(current):
+            raise UserError("has unresolved merge conflicts (<<<<<<< … >>>>>>>): resolve "
+                            "them, then absorb again", path=path)
+        text, conflicts = merge(Generation(markdown=built, plain=reference), current,
+                                Generation(markdown=text, plain=plain),
+                                f"counsel's Word edit ({docx_path.name})")
+        merged = True
+    saved = backup(path) if current != text else None
+    atomic_write(path, text.replace("\n", newline))
+    return AbsorbResult(path, changed, tuple(touched), saved, merged, tuple(conflicts))

@@ -18,6 +18,7 @@ from drafter.export import Format, Source
 from drafter.export.markdown import to_markdown
 from drafter.history import record_changes
 from drafter.manifest import (
+    MANIFEST_NAME,
     POLICY_MD,
     FileRecord,
     Generation,
@@ -31,10 +32,10 @@ from drafter.manifest import (
     sha256,
 )
 from drafter.project import Project
-from drafter.regenerate import Outcome, backup, regenerate, undecorate
+from drafter.regenerate import Outcome, backup, regenerate, split_newlines, undecorate
 from drafter.review import Draft
 from drafter.review.report import as_markdown
-from drafter.yamlio import atomic_write
+from drafter.yamlio import atomic_write, read_text
 
 
 def slug(name: str) -> str:
@@ -51,6 +52,43 @@ def build_folder(project: Project, answers: Answers, out_dir: Path) -> Path:
     return out_dir / slug(str(name))
 
 
+def renamed_from(out_dir: Path, folder: Path, answers: Answers) -> tuple[Path, Manifest] | None:
+    """The folder these answers were last built into under another name (the business was
+    renamed, so the folder name changed), found by the answers file its manifest records,
+    with that manifest: the newest if there are several. None if there is none."""
+    if answers.path is None or not out_dir.is_dir():
+        return None
+    own = str(answers.path.resolve())
+    found: list[tuple[float, Path, Manifest]] = []
+    for path in out_dir.glob(f"*/{MANIFEST_NAME}"):
+        if path.parent == folder or not (path.parent / POLICY_MD).is_file():
+            continue
+        try:
+            manifest = load_manifest(path.parent)
+        except UserError:  # another folder's broken manifest is not this build's business
+            continue
+        if manifest is not None and manifest.answers_file == own:
+            found.append((path.stat().st_mtime, path.parent, manifest))
+    if not found:
+        return None
+    _, old, manifest = max(found, key=lambda item: item[0])
+    return old, manifest
+
+
+def _edited_elsewhere(out_dir: Path, folder: Path, answers: Answers) -> Path | None:
+    """An edited `privacy-policy.md` built from these answers after this folder's last build,
+    under another business name (renamed, then renamed back): its edits are not merged here,
+    so the build says where they are."""
+    found = renamed_from(out_dir, folder, answers)
+    if found is None:
+        return None
+    other, manifest = found
+    if (other / MANIFEST_NAME).stat().st_mtime <= (folder / MANIFEST_NAME).stat().st_mtime:
+        return None
+    text = split_newlines(read_text(other / POLICY_MD))[0]
+    return other / POLICY_MD if text != manifest.generated.markdown else None
+
+
 @dataclass(frozen=True)
 class BuildResult:
     folder: Path
@@ -61,6 +99,8 @@ class BuildResult:
     previous: Manifest | None = None
     manifest: Manifest | None = None
     changes: tuple[ChangeReport, str] | None = None  # since the last published version
+    carried_from: Path | None = None  # the folder of the business's old name, edits taken from
+    edited_elsewhere: Path | None = None  # a newer edited Markdown of these answers, not used
 
 
 def render(draft: Draft, formats: list[Format], markdown: str | None = None,
@@ -124,12 +164,20 @@ def build(project: Project, answers: Answers, out_dir: Path, formats: list[Forma
     generation = Generation(markdown=to_markdown(draft, clean=clean),
                             plain=to_markdown(Draft(draft.policy, ())))
     md_path = folder / POLICY_MD
-    outcome = regenerate(md_path, previous, generation, force)
+    # A renamed business gets a new folder: counsel's edits come along from the old one.
+    source, base, carried_from = md_path, previous, None
+    if previous is None and not md_path.exists():
+        found = renamed_from(out_dir, folder, answers)
+        if found is not None:
+            carried_from, base = found
+            source = carried_from / POLICY_MD
+    elsewhere = _edited_elsewhere(out_dir, folder, answers) if previous is not None else None
+    outcome = regenerate(source, base, generation, force)
     written = [md_path]
-    _write(md_path, outcome.markdown)
+    _write(md_path, outcome.text)
     version = library_version(project.library)
     files = dict(previous.files) if previous else {}  # formats not rewritten stay on record
-    files[POLICY_MD] = FileRecord(sha256=sha256(outcome.markdown), text=outcome.markdown)
+    files[POLICY_MD] = FileRecord(sha256=sha256(outcome.text), text=outcome.markdown)
     backups = [outcome.backup] if outcome.backup else []
     unresolved = None
     if outcome.conflicts and outcome.backup and outcome.base:
@@ -147,6 +195,6 @@ def build(project: Project, answers: Answers, out_dir: Path, formats: list[Forma
     manifest = make_manifest(draft, answers, project.library, generation, files, unresolved)
     save_manifest(folder, manifest)
     changes = None if outcome.conflicts else record_changes(
-        project.questionnaire, project.library.root, folder, previous)
+        project.questionnaire, project.library.root, folder, base)
     return BuildResult(folder, tuple(written), draft, outcome, tuple(backups), previous, manifest,
-                       changes)
+                       changes, carried_from, elsewhere)

@@ -63,6 +63,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 def cmd_absorb(args: argparse.Namespace) -> int:
     from drafter.absorb import absorb
+    from drafter.report import EXIT_CONFLICTS, conflict_lines
 
     result = absorb(Path(args.docx), Path(args.output))
     if result.changed_blocks == 0:
@@ -70,10 +71,19 @@ def cmd_absorb(args: argparse.Namespace) -> int:
     else:
         where = f" (clauses: {', '.join(result.clauses)})" if result.clauses else ""
         print(f"{result.path}: {result.changed_blocks} block(s) taken from Word{where}.")
+    if result.merged:
+        print(f"{result.path} was edited since the last build: the Word edits were merged "
+              "with those edits" + (", with conflicts:" if result.conflicts else "."))
+    for line in conflict_lines(result.path, result.conflicts):
+        print(line)
+    if result.conflicts:
+        print("Resolve each <<<<<<< … >>>>>>> block (keep the Markdown edit, the Word edit or "
+              "a mix), then build again.")
+    elif result.changed_blocks:
         print("The next `drafter build` merges them with any new draft.")
     if result.backup:
         print(f"Backed up: {result.backup}")
-    return 0
+    return EXIT_CONFLICTS if result.conflicts else 0
 
 
 def _folder(project: Project, args: argparse.Namespace) -> Path:

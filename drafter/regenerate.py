@@ -11,9 +11,11 @@ without its notes, so this works whatever the notes look like in Markdown.
 
 The merge works clause by clause: every line is tagged with the clause it belongs to (the
 clause comments delimit clauses), so merge3 never pairs lines of different clauses, and
-clauses the new draft moved are moved in the base and in counsel's text first, so an edit
-inside a moved clause merges like any other. Paragraphs changed on both sides are merged
-again sentence by sentence before they are called a conflict.
+all three texts are first put in one clause order, merged from counsel's moves and the new
+draft's (counsel's order kept), so an edit inside a moved clause merges like any other.
+A clause the answers remove but counsel edited is kept as a conflict at the end. Paragraphs
+changed on both sides are merged again sentence by sentence before they are called a
+conflict. Line endings are normalised for the merge; the file keeps its own.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Literal
@@ -36,6 +38,7 @@ from drafter.yamlio import atomic_write, read_text
 OURS_LABEL = "counsel's edit (privacy-policy.md)"
 BASE_LABEL = "last draft"
 THEIRS_LABEL = "new draft"
+REMOVED_LABEL = "new draft: removed by your answers"
 MARKERS = ("<<<<<<< ", "||||||| ", "=======", ">>>>>>> ")
 
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=\S)")
@@ -47,6 +50,7 @@ Status = Literal["new", "unchanged", "kept", "regenerated", "merged", "conflicts
 class Conflict:
     line: int  # 1-based line of the `<<<<<<<` marker in the written file
     clause: str | None  # the clause it is in, if any
+    removed: bool = False  # the answers removed this clause, which counsel had edited
 
 
 @dataclass(frozen=True)
@@ -56,6 +60,12 @@ class Outcome:
     conflicts: tuple[Conflict, ...] = ()
     backup: Path | None = None
     base: Generation | None = None  # the merge base, kept in case counsel restores the backup
+    newline: str = "\n"  # the line ending of counsel's file, which the written file keeps
+
+    @property
+    def text(self) -> str:
+        """The file's content: `markdown` (always "\\n" lines) with the file's own endings."""
+        return self.markdown.replace("\n", self.newline) if self.newline != "\n" else self.markdown
 
 
 def has_conflict_markers(text: str) -> bool:
@@ -80,12 +90,27 @@ def backup(path: Path) -> Path:
     return target
 
 
+def split_newlines(text: str) -> tuple[str, str]:
+    """A text with "\\n" line endings, and the ending most of its lines had ("\\r\\n" for a
+    file saved on Windows), so a merge compares lines, not line endings."""
+    crlf = text.count("\r\n")
+    newline = "\r\n" if crlf > text.count("\n") - crlf else "\n"
+    return text.replace("\r\n", "\n"), newline
+
+
 def regenerate(path: Path, previous: Manifest | None, new: Generation,
                force: bool = False) -> Outcome:
     """Decide what `privacy-policy.md` becomes; back up counsel's file before replacing it."""
     if not path.exists():
         return Outcome(new.markdown, "new")
-    current = read_text(path)
+    raw = read_text(path)
+    current, newline = split_newlines(raw)
+    outcome = _regenerate(path, raw, current, previous, new, force)
+    return replace(outcome, newline=newline)
+
+
+def _regenerate(path: Path, raw: str, current: str, previous: Manifest | None,
+                new: Generation, force: bool) -> Outcome:
     if current == new.markdown:
         return Outcome(current, "unchanged")
     if force:
@@ -99,7 +124,7 @@ def regenerate(path: Path, previous: Manifest | None, new: Generation,
                         "cannot tell counsel's edits from its own text: rebuild with --force "
                         "(it backs up the file first)", path=path)
     base = previous.generated
-    if previous.unresolved is not None and sha256(current) == previous.unresolved.backup_sha256:
+    if previous.unresolved is not None and sha256(raw) == previous.unresolved.backup_sha256:
         base = previous.unresolved.base
     if current == base.markdown:
         return Outcome(new.markdown, "regenerated")
@@ -110,15 +135,23 @@ def regenerate(path: Path, previous: Manifest | None, new: Generation,
     return Outcome(merged, status, tuple(conflicts), backup(path), base)
 
 
-def merge(base: Generation, ours: str, theirs: Generation) -> tuple[str, list[Conflict]]:
-    """Merge counsel's text with the new generation over the last one, notes set aside."""
-    order = [m.id for m in map(parse_clause_comment, _lines(theirs.plain)) if m is not None]
-    base_lines = _in_clause_order(_lines(base.plain), order)
-    our_lines = _in_clause_order(_lines(undecorate(ours, base)), order)
+def merge(base: Generation, ours: str, theirs: Generation,
+          theirs_label: str = THEIRS_LABEL) -> tuple[str, list[Conflict]]:
+    """Merge counsel's text with the new generation over the last one, notes set aside.
+    Clauses stand in the merged order of both (`_merged_order`). A clause the new answers
+    remove but counsel had edited is never dropped: it ends the text as a conflict (counsel's
+    edit against nothing), for counsel to keep or let go."""
+    base_plain = _lines(base.plain)
+    our_plain = _lines(undecorate(ours, base))
+    their_plain = _lines(theirs.plain)
+    their_ids = _clause_ids(their_plain)
+    removed = _removed_edits(base_plain, our_plain, set(their_ids))
+    order = _merged_order(_clause_ids(base_plain), _clause_ids(our_plain), their_ids)
+    base_lines, our_lines, their_lines = (_in_clause_order(lines, order)
+                                          for lines in (base_plain, our_plain, their_plain))
     merged: list[str] = []
     conflicts: list[Conflict] = []
-    groups = Merge3(_tagged(base_lines), _tagged(our_lines),
-                    _tagged(_lines(theirs.plain))).merge_groups()
+    groups = Merge3(_tagged(base_lines), _tagged(our_lines), _tagged(their_lines)).merge_groups()
     for group in groups:
         if group[0] != "conflict":
             merged += [line for _, line in group[1]]
@@ -130,11 +163,60 @@ def merge(base: Generation, ours: str, theirs: Generation) -> tuple[str, list[Co
             continue
         conflicts.append(Conflict(len(merged) + 1, None))
         merged += [f"{MARKERS[0]}{OURS_LABEL}\n", *mine, f"{MARKERS[1]}{BASE_LABEL}\n", *old,
-                   f"{MARKERS[2]}\n", *new, f"{MARKERS[3]}{THEIRS_LABEL}\n"]
+                   f"{MARKERS[2]}\n", *new, f"{MARKERS[3]}{theirs_label}\n"]
+    for clause, mine, old in removed:
+        if merged and merged[-1].strip():
+            merged.append("\n")
+        conflicts.append(Conflict(len(merged) + 1, clause, removed=True))
+        merged += [f"{MARKERS[0]}{OURS_LABEL}\n", *mine, f"{MARKERS[1]}{BASE_LABEL}\n", *old,
+                   f"{MARKERS[2]}\n", f"{MARKERS[3]}{REMOVED_LABEL}\n"]
     decorated, position = _redecorate(merged, theirs)
     owners = clause_at_lines("".join(decorated))
-    placed = [position[c.line - 1] for c in conflicts]
-    return "".join(decorated), [Conflict(n, owners[n - 1]) for n in placed]
+    return "".join(decorated), [Conflict(position[c.line - 1], c.clause or
+                                         owners[position[c.line - 1] - 1], c.removed)
+                                for c in conflicts]
+
+
+def _removed_edits(base: list[str], ours: list[str],
+                   kept: set[str]) -> list[tuple[str, list[str], list[str]]]:
+    """Clauses of counsel's text that the new draft no longer has (ids not in `kept`) and
+    that counsel edited since the last draft, with counsel's and the last draft's lines.
+    A clause whose text counsel deleted is not among them: both sides agree it goes."""
+    before = {key: seg for key, seg in _clause_segments(base) if key is not None}
+    found = []
+    for key, seg in _clause_segments(ours):
+        if key not in before or key in kept or seg == before[key]:
+            continue
+        if any(line.strip() and parse_clause_comment(line) is None for line in seg):
+            found.append((key, seg, before.get(key, [])))
+    return found
+
+
+def _clause_ids(lines: list[str]) -> list[str]:
+    return [m.id for m in map(parse_clause_comment, lines) if m is not None]
+
+
+def _merged_order(base: list[str], ours: list[str], theirs: list[str]) -> list[str]:
+    """The order of the clauses in the merge: counsel's moves and the new draft's moves, each
+    kept (a three-way merge of the clause ids); where both moved the same clauses, counsel's
+    order wins. Clauses the new draft dropped are left out (`_removed_edits` keeps counsel's
+    edits of them), clauses counsel added are kept, and every clause of the new draft has a
+    place, so a change to one that counsel deleted still meets that deletion in the merge."""
+    merged: list[str] = []
+    for group in Merge3(base, ours, theirs).merge_groups():
+        if group[0] == "conflict":
+            merged += [*group[2], *(c for c in group[3] if c not in group[2])]
+        else:
+            merged += group[1]
+    dropped = set(base) - set(theirs)
+    order: list[str] = []
+    for clause in merged:
+        if clause not in order and clause not in dropped:
+            order.append(clause)
+    for n, clause in enumerate(theirs):
+        if clause not in order:
+            order.insert(order.index(theirs[n - 1]) + 1 if n else 0, clause)
+    return order
 
 
 def _clause_segments(lines: list[str]) -> list[tuple[str | None, list[str]]]:

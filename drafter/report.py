@@ -3,7 +3,11 @@ backed up. Kept out of `cli.py` so the app can show the same lines."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from pathlib import Path
+
 from drafter.build import BuildResult
+from drafter.regenerate import Conflict
 
 EXIT_CONFLICTS = 1
 
@@ -18,12 +22,30 @@ _STATUS = {
 }
 
 
+def conflict_lines(path: Path, conflicts: Sequence[Conflict]) -> list[str]:
+    """One line per conflict: where it is, in which clause, and why if not plain."""
+    lines = []
+    for conflict in conflicts:
+        where = f" (clause {conflict.clause})" if conflict.clause else ""
+        why = (": removed by your answers, but counsel had edited it; keep the edit or let "
+               "the clause go") if conflict.removed else ""
+        lines.append(f"  conflict at {path}:{conflict.line}{where}{why}")
+    return lines
+
+
 def regeneration_lines(result: BuildResult) -> list[str]:
     outcome = result.outcome
     lines = [f"privacy-policy.md: {_STATUS[outcome.status]}."]
-    for conflict in outcome.conflicts:
-        where = f" (clause {conflict.clause})" if conflict.clause else ""
-        lines.append(f"  conflict at {result.folder / 'privacy-policy.md'}:{conflict.line}{where}")
+    if result.carried_from is not None:
+        old = result.carried_from / "privacy-policy.md"
+        lines.insert(0, f"The business was renamed: {result.folder} is its new folder, and "
+                        f"privacy-policy.md there starts from {old} (counsel's edits carried "
+                        "over; that folder is left as it was).")
+    if result.edited_elsewhere is not None:
+        lines.append(f"Note: these answers were built since under another business name, and "
+                     f"counsel's edits in {result.edited_elsewhere} are not in this folder: "
+                     "copy over what should stay.")
+    lines += conflict_lines(result.folder / "privacy-policy.md", outcome.conflicts)
     if outcome.conflicts:
         lines.append("Resolve each <<<<<<< … >>>>>>> block (keep counsel's text, the new text "
                      "or a mix), then build again; the other formats were not written.")

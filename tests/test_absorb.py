@@ -169,3 +169,50 @@ def test_source_blocks_cut_the_markdown_without_losing_a_character(name: str, tm
     blocks = source_blocks(markdown)
     assert "".join(b.text(b.comments) for b in blocks) == markdown
     assert all(b.signature[0] != "clause" for b in blocks)
+
+
+WHO = "This policy explains how Parcel Point Kiosks, Inc."
+
+
+def _word_edit_children(folder: Path, tmp_path: Path, text: str) -> Path:
+    doc = Document(str(folder / "privacy-policy.docx"))
+    children = next(p for p in doc.paragraphs if p.text.startswith(CHILDREN))
+    for run in children.runs[1:]:
+        run.text = ""
+    children.runs[0].text = text
+    edited = tmp_path / "edited.docx"
+    doc.save(str(edited))
+    return edited
+
+
+def test_absorb_merges_with_markdown_edits_made_since_the_build(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = _built(tmp_path)
+    md_path = folder / "privacy-policy.md"
+    edited_docx = _word_edit_children(folder, tmp_path, "We do not aim our services at children under 13.")
+    md = md_path.read_text()
+    assert md.count(WHO) == 1
+    md_path.write_text(md.replace(WHO, "This policy says how Parcel Point Kiosks, Inc."))
+    capsys.readouterr()
+    assert main(["absorb", str(edited_docx), "-o", str(tmp_path)]) == 0
+    merged = md_path.read_text()
+    assert "This policy says how Parcel Point Kiosks, Inc." in merged  # the Markdown edit
+    assert "We do not aim our services at children under 13." in merged  # the Word edit
+    assert "merged" in capsys.readouterr().out
+
+
+def test_absorb_conflicting_with_a_markdown_edit_marks_the_conflict(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = _built(tmp_path)
+    md_path = folder / "privacy-policy.md"
+    edited_docx = _word_edit_children(folder, tmp_path, "We do not aim our services at children under 13.")
+    md_path.write_text(md_path.read_text().replace(CHILDREN, "Our services are for adults only; not for children under 13"))
+    capsys.readouterr()
+    assert main(["absorb", str(edited_docx), "-o", str(tmp_path)]) == 1
+    shown = capsys.readouterr().out
+    assert "conflict at" in shown and "children.not-directed" in shown
+    merged = md_path.read_text()
+    assert "We do not aim our services at children under 13." in merged
+    assert "Our services are for adults only" in merged
+    assert "<<<<<<< " in merged and ">>>>>>> " in merged
+    assert main(["build", "--example", "kiosk", "-o", str(tmp_path)]) == 2  # resolve first

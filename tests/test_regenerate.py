@@ -3,6 +3,7 @@ rule that reviewer-note decorations never collide with prose edits."""
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 from pathlib import Path
@@ -247,3 +248,137 @@ def test_a_section_added_right_after_an_edited_clause_does_not_collide() -> None
     merged, conflicts = merge(Generation(markdown=base, plain=base), ours,
                               Generation(markdown=theirs, plain=theirs))
     assert (merged, conflicts) == (ours + "## Two\n\n" + _clauses(("t.a", "New clause.")), [])
+
+
+ADS = "We advertise our services on other websites and apps."
+
+
+def test_an_edited_clause_the_answers_remove_is_a_conflict_never_dropped(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    answers = _answers(tmp_path, advertising=True)
+    out = tmp_path / "out"
+    assert _build(answers, out) == 0
+    md_path = out / FOLDER / "privacy-policy.md"
+    md_path.write_text(_edit(md_path.read_text(), ADS, "We advertise only on partner sites we vet."))
+    answers.write_text(answers.read_text().replace("advertising: true", "advertising: false"))
+    capsys.readouterr()
+    assert _build(answers, out) == 1
+    shown = capsys.readouterr().out
+    assert "(clause sharing.advertising-partners)" in shown and "removed by your answers" in shown
+    merged = md_path.read_text()
+    assert "We advertise only on partner sites we vet." in merged
+    line = int(re.search(r"privacy-policy\.md:(\d+) \(clause sharing\.advertising-partners\)", shown)[1])
+    assert merged.splitlines()[line - 1] == "<<<<<<< counsel's edit (privacy-policy.md)"
+
+
+def test_a_removed_clause_counsel_edited_is_kept_as_a_conflict_and_an_unedited_one_goes() -> None:
+    base = _clauses(("s.a", "Alpha."), ("s.b", "Beta."), ("s.c", "Gamma."))
+    ours = _clauses(("s.a", "Alpha."), ("s.b", "Beta, as counsel put it."), ("s.c", "Gamma."))
+    theirs = _clauses(("s.a", "Alpha."), ("s.c", "Gamma."))
+    merged, conflicts = merge(Generation(markdown=base, plain=base), ours,
+                              Generation(markdown=theirs, plain=theirs))
+    assert [(c.clause, c.removed) for c in conflicts] == [("s.b", True)]
+    assert "Beta, as counsel put it." in merged
+    assert merged.splitlines()[conflicts[0].line - 1].startswith("<<<<<<< ")
+    # Counsel also deleted the clause's text: both agree, nothing to ask.
+    deleted = _clauses(("s.a", "Alpha.")) + "<!-- clause: s.b (s.b.md.j2) -->\n\n" + _clauses(("s.c", "Gamma."))
+    assert merge(Generation(markdown=base, plain=base), deleted,
+                 Generation(markdown=theirs, plain=theirs)) == (theirs, [])
+    # Unedited, it simply goes.
+    assert merge(Generation(markdown=base, plain=base), base,
+                 Generation(markdown=theirs, plain=theirs)) == (theirs, [])
+
+
+def test_crlf_line_endings_merge_like_any_other_and_are_kept(tmp_path: Path) -> None:
+    answers, out, md_path = _first_build(tmp_path)
+    edited = _edit(md_path.read_text(), CHILDREN, "We do not aim our services at children under 13.")
+    md_path.write_bytes(edited.replace("\n", "\r\n").encode())
+    _turn_on_advertising(answers)
+    assert _build(answers, out) == 0
+    merged = md_path.read_bytes().decode()
+    assert "\r\n" in merged and "\n" not in merged.replace("\r\n", "")
+    assert "We do not aim our services at children under 13." in merged and SELLS_NEW in merged
+    assert "<<<<<<<" not in merged
+    assert b"\r" not in (out / FOLDER / "privacy-policy.txt").read_bytes()
+    assert _build(answers, out) == 0  # and the next build sees no change
+    assert md_path.read_bytes().decode() == merged
+
+
+def test_counsel_swapping_two_clauses_keeps_their_order() -> None:
+    base = _clauses(("s.a", "Alpha."), ("s.b", "Beta."), ("s.c", "Gamma."))
+    ours = _clauses(("s.a", "Alpha."), ("s.c", "Gamma."), ("s.b", "Beta."))
+    theirs = _clauses(("s.a", "Alpha."), ("s.b", "Beta, redrafted."), ("s.c", "Gamma."), ("s.d", "Delta."))
+    merged, conflicts = merge(Generation(markdown=base, plain=base), ours,
+                              Generation(markdown=theirs, plain=theirs))
+    assert (merged, conflicts) == (_clauses(("s.a", "Alpha."), ("s.c", "Gamma."),
+                                            ("s.b", "Beta, redrafted."), ("s.d", "Delta.")), [])
+
+
+def test_a_clause_counsel_added_is_kept() -> None:
+    base = _clauses(("s.a", "Alpha."), ("s.b", "Beta."))
+    ours = _clauses(("s.a", "Alpha."), ("x.own", "Counsel's own clause."), ("s.b", "Beta."))
+    theirs = _clauses(("s.a", "Alpha, redrafted."), ("s.b", "Beta."))
+    merged, conflicts = merge(Generation(markdown=base, plain=base), ours,
+                              Generation(markdown=theirs, plain=theirs))
+    assert (merged, conflicts) == (_clauses(("s.a", "Alpha, redrafted."), ("x.own", "Counsel's own clause."),
+                                            ("s.b", "Beta.")), [])
+
+
+def test_counsel_deleting_a_clause_the_new_draft_rewrote_is_a_conflict() -> None:
+    base = _clauses(("s.a", "Alpha."), ("s.b", "Beta."))
+    ours = _clauses(("s.a", "Alpha."))
+    theirs = _clauses(("s.a", "Alpha."), ("s.b", "Beta, redrafted."))
+    merged, conflicts = merge(Generation(markdown=base, plain=base), ours,
+                              Generation(markdown=theirs, plain=theirs))
+    assert len(conflicts) == 1 and "Beta, redrafted." in merged
+
+
+def test_renaming_the_business_carries_counsels_edits_to_the_new_folder(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    answers, out, md_path = _first_build(tmp_path)
+    md_path.write_text(_edit(md_path.read_text(), CHILDREN, "We do not aim our services at children under 13."))
+    answers.write_text(answers.read_text().replace("name: Parcel Point Kiosks, Inc.", "name: Parcel Point Lockers LLC"))
+    capsys.readouterr()
+    assert _build(answers, out) == 0
+    shown = capsys.readouterr().out
+    renamed = out / "parcel-point-lockers-llc" / "privacy-policy.md"
+    text = renamed.read_text()
+    assert "We do not aim our services at children under 13." in text
+    assert "Parcel Point Lockers LLC" in text and "Parcel Point Kiosks, Inc." not in text
+    assert str(out / FOLDER) in shown and "renamed" in shown
+    assert "We do not aim our services" in md_path.read_text()  # the old folder is left alone
+    assert _build(answers, out) == 0  # the next build is at home in the new folder
+    assert renamed.read_text() == text
+
+
+def test_renaming_back_says_where_the_newer_edits_are(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    answers, out, md_path = _first_build(tmp_path)
+    original = answers.read_text()
+    answers.write_text(original.replace("name: Parcel Point Kiosks, Inc.", "name: Parcel Point Lockers LLC"))
+    assert _build(answers, out) == 0
+    renamed = out / "parcel-point-lockers-llc"
+    (renamed / "privacy-policy.md").write_text(
+        _edit((renamed / "privacy-policy.md").read_text(), CHILDREN, "We do not aim our services at children under 13."))
+    manifest = renamed / "drafter-manifest.json"
+    os.utime(manifest, (manifest.stat().st_mtime + 60,) * 2)  # built after the first folder
+    answers.write_text(original)  # the old name again
+    capsys.readouterr()
+    assert _build(answers, out) == 0
+    shown = capsys.readouterr().out
+    assert f"{renamed / 'privacy-policy.md'}" in shown and "not in this folder" in shown
+
+
+_IDS = ["s.a", "s.b", "s.c", "s.d", "s.e"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(order=st.permutations(_IDS), redrafted=st.sampled_from(_IDS))
+def test_any_reordering_by_counsel_survives_a_redraft(order: list[str], redrafted: str) -> None:
+    base = _clauses(*((c, f"Text of {c}.") for c in _IDS))
+    ours = _clauses(*((c, f"Text of {c}.") for c in order))
+    theirs = base.replace(f"Text of {redrafted}.", f"New text of {redrafted}.")
+    merged, conflicts = merge(Generation(markdown=base, plain=base), ours,
+                              Generation(markdown=theirs, plain=theirs))
+    assert conflicts == []
+    assert merged == ours.replace(f"Text of {redrafted}.", f"New text of {redrafted}.")
