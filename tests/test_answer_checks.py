@@ -26,8 +26,10 @@ TODAY = date(2026, 11, 22)
 DROP = object()  # remove the answer, as if the owner never gave it
 
 
-def answers(project: Project, example: str, **changes: Any) -> Answers:
-    """An example's answers with `section__question=value` changed (or dropped with DROP)."""
+def answers(project: Project, example: str, *, complete: bool = False,
+            **changes: Any) -> Answers:
+    """An example's answers with `section__question=value` changed (or dropped with DROP);
+    with `complete`, every required answer must still be there."""
     path = examples()[example]
     data = parse_yaml(path.read_text(), path)
     for key, value in changes.items():
@@ -37,7 +39,7 @@ def answers(project: Project, example: str, **changes: Any) -> Answers:
             group.pop(question, None)
         else:
             group[question] = value
-    return validate_answers(data, project.questionnaire, path, complete=False)
+    return validate_answers(data, project.questionnaire, path, complete=complete)
 
 
 def fired(project: Project, given: Answers) -> dict[str, Note]:

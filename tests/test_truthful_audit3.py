@@ -12,17 +12,16 @@ from datetime import date
 from typing import Any
 
 import pytest
-from ruamel.yaml import YAML
 
-from drafter.answers import validate_answers
 from drafter.paths import examples
 from drafter.project import Project
 from drafter.review import Draft
+from tests.test_answer_checks import DROP, answers
 
 TODAY = date(2026, 12, 1)
 MINE = ("kiosks.", "client-data.", "messaging.", "print-mail.", "marketplace.",
         "choice.marketing-sms")
-DELETE = object()
+DELETE = DROP  # remove the answer, as if the owner never gave it
 
 
 @pytest.fixture(scope="module")
@@ -31,17 +30,9 @@ def project() -> Project:
 
 
 def draft(project: Project, example: str, **changes: Any) -> Draft:
-    """The example's draft with answers changed (`kiosks__payments=True`; DELETE removes one)."""
-    path = examples()[example]
-    doc = YAML(typ="safe").load(path.read_text())
-    for key, value in changes.items():
-        section, question = key.split("__")
-        group = doc.setdefault(section, {})
-        if value is DELETE:
-            group.pop(question, None)
-        else:
-            group[question] = value
-    return project.draft(validate_answers(doc, project.questionnaire, path), today=TODAY)
+    """The example's draft with answers changed (`kiosks__payments=True`; DELETE removes one),
+    every required answer still given."""
+    return project.draft(answers(project, example, complete=True, **changes), today=TODAY)
 
 
 def clause(result: Draft, clause_id: str) -> str:
