@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 
 import pytest
@@ -19,9 +20,16 @@ TODAY = date(2026, 12, 1)
 os.environ[clock.VARIABLE] = TODAY.isoformat()
 
 
+@lru_cache(maxsize=1)
+def real_project() -> Project:
+    """The real project, loaded once for the whole session: a frozen Project that no test
+    changes, so one load (library, answers model, review rules) serves every module."""
+    return Project.load()
+
+
 @pytest.fixture(scope="session")
 def project() -> Project:
-    return Project.load()
+    return real_project()
 
 
 @pytest.fixture(scope="session")

@@ -16,10 +16,10 @@ import pytest
 
 from drafter.answers import Answers
 from drafter.paths import examples
-from drafter.project import Project
 from drafter.questionnaire import UNSURE, Question
 from drafter.review import Draft, Note
 from drafter.review.report import as_markdown
+from tests.conftest import real_project as project
 
 TODAY = date(2026, 12, 1)
 
@@ -73,11 +73,6 @@ VARIANTS: dict[str, tuple[str, dict[str, Any]]] = {
                                                "audience.sale_revenue": "over_50"}),
     "saas-automated": ("chat-saas", {"data_practices.automated_decisions": "yes"}),
 }
-
-
-@lru_cache(maxsize=1)
-def project() -> Project:
-    return Project.load()
 
 
 def unsure_questions() -> list[str]:
