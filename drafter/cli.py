@@ -19,7 +19,7 @@ from datetime import date
 from importlib import import_module
 from pathlib import Path
 
-from drafter import __version__
+from drafter import __version__, clock
 from drafter.errors import DrafterError, PrintableStream, UserError, printable
 from drafter.paths import examples
 from drafter.project import Project
@@ -116,7 +116,7 @@ def cmd_publish(args: argparse.Namespace) -> int:
     from drafter.publish import publish
 
     project = _project(args)
-    on = date.fromisoformat(args.date) if args.date else date.today()
+    on = date.fromisoformat(args.date) if args.date else clock.today()
     result = publish(project, _answers_path(args), Path(args.output), formats(args.format), on)
     if result.redated:
         print(f"The text changed, so {project.library.document.effective_date} is now "

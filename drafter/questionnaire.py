@@ -9,7 +9,7 @@ the answers model (answers.py) is generated from the questionnaire rather than w
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
@@ -153,7 +153,12 @@ class Questionnaire:
         return frozenset(self.entries)
 
     def walk(self, values: Mapping[str, Any]) -> list[tuple[Entry, bool, Any]]:
-        """Each question in order, whether it is shown, and its effective value.
+        """Each question in order, whether it is shown, and its effective value (see `ask`)."""
+        return self.ask(lambda entry: values.get(entry.key))
+
+    def ask(self, answer: Callable[[Entry], Any]) -> list[tuple[Entry, bool, Any]]:
+        """`walk`, taking each shown question's answer from `answer(entry)` as the walk reaches
+        it, so answers can be given one at a time as an owner gives them, in linear time.
 
         Shown questions take their answer or else their default; hidden ones count as None
         (an empty list for many/records, so `'x' in s.q` always works), though their answers
@@ -166,7 +171,7 @@ class Questionnaire:
         walked: list[tuple[Entry, bool, Any]] = []
         for entry in self.entries.values():
             shown = all(self._holds(entry, cond, context) for cond in entry.conditions)
-            value = values.get(entry.key) if shown else None
+            value = answer(entry) if shown else None
             if shown and value is None:
                 value = entry.question.default
             if value is None and entry.question.type in ("many", "records"):

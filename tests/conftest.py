@@ -2,18 +2,34 @@
 
 from __future__ import annotations
 
+import os
+from datetime import date
+from functools import lru_cache
 from pathlib import Path
 
 import pytest
 
+from drafter import clock
 from drafter.project import Project
 
 MINI = Path(__file__).parent / "fixtures" / "mini"
+# Every test builds and reviews as of one day, in this process and in every `drafter` it runs,
+# so golden files, snapshots and notes such as "more than a year old" never change with the
+# calendar. A test about dates passes its own `today` or sets DRAFTER_TODAY itself.
+TODAY = date(2026, 12, 1)
+os.environ[clock.VARIABLE] = TODAY.isoformat()
+
+
+@lru_cache(maxsize=1)
+def real_project() -> Project:
+    """The real project, loaded once for the whole session: a frozen Project that no test
+    changes, so one load (library, answers model, review rules) serves every module."""
+    return Project.load()
 
 
 @pytest.fixture(scope="session")
 def project() -> Project:
-    return Project.load()
+    return real_project()
 
 
 @pytest.fixture(scope="session")

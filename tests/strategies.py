@@ -8,8 +8,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from drafter.answers import Answers
-from drafter.questionnaire import UNSURE, Question, Questionnaire
+from drafter.questionnaire import UNSURE, Entry, Question, Questionnaire
 
 # Markdown and HTML specials are in, so escaping is exercised; braces and brackets are out so
 # that a leftover `{{` or `[placeholder]` in the output can only come from a template.
@@ -68,15 +67,18 @@ def record(question: Question) -> st.SearchStrategy[dict[str, Any]]:
 
 @st.composite
 def shown_answers(draw: st.DrawFn, questionnaire: Questionnaire) -> dict[str, Any]:
-    """Answers as an owner gives them: in order, only to questions the answers so far show."""
+    """Answers as an owner gives them: in order, only to questions the answers so far show.
+    One walk of the questionnaire, drawing each shown answer as the walk reaches it."""
     values: dict[str, Any] = {}
-    for entry in questionnaire:
-        if entry.key not in Answers(questionnaire, values).shown():
-            continue
+
+    def give(entry: Entry) -> Any:
         question = entry.question
         drawn = draw(value(question) if question.required else st.none() | value(question))
         if drawn is not None:
             values[entry.key] = drawn
+        return drawn
+
+    questionnaire.ask(give)
     return values
 
 

@@ -48,11 +48,6 @@ def fired(project: Project, given: Answers) -> dict[str, Note]:
     return {**{c: n for n in notes for c in n.covers}, **{n.check: n for n in notes}}
 
 
-@pytest.fixture(scope="module")
-def project() -> Project:
-    return Project.load()
-
-
 RULES = load_review_rules(default_library())
 
 

@@ -2,20 +2,14 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
 
 import pytest
 
-from drafter.project import Project
+from tests.conftest import real_project as project
 
 # Review checks (an answer that needs counsel, or a practice the law bans) that no clause can
 # satisfy; every other requirement must have a clause that can meet it.
 REVIEW_ONLY_TOPIC = "consistency"
-
-
-@lru_cache(maxsize=1)
-def project() -> Project:
-    return Project.load()
 
 
 def test_library_lints_clean() -> None:

@@ -14,11 +14,11 @@ import pytest
 from docx import Document
 
 from drafter.build import render
-from drafter.project import Project
 from drafter.export import FORMATS
 from drafter.paths import examples
 from drafter.provenance import bookmark_name
 from drafter.review import Draft, Note
+from tests.conftest import real_project
 
 NOTES = (
     Note("R1", "blocking", "sharing", "Say which companies receive data for advertising.",
@@ -31,7 +31,7 @@ NOTES = (
 
 
 def _draft(name: str, notes: tuple[Note, ...] = NOTES) -> Draft:
-    project = Project.load()
+    project = real_project()
     draft = project.draft(project.answers(examples()[name]))
     return Draft(draft.policy, notes)
 

@@ -13,21 +13,16 @@ import pytest
 
 from drafter.assemble import template_context
 from drafter.build import render
-from drafter.project import Project
 from drafter.export import formats
 from drafter.paths import examples
 from drafter.review import Draft
+from tests.conftest import real_project as project
 
 ROOT = Path(__file__).resolve().parents[1]
 ORIGINALITY = Path("/work/shared/tools/check-originality")
 # Names of invalidated transfer schemes, the old name of TrustArc, and "SSL" for TLS.
 OUTDATED = re.compile(r"safe harbou?r|privacy shield|truste\b|\bssl\b", re.IGNORECASE)
 LEFTOVER = re.compile(r"\{\{|\}\}|\{%|TODO|TBD|XXX|\[insert|lorem", re.IGNORECASE)
-
-
-@lru_cache(maxsize=1)
-def project() -> Project:
-    return Project.load()
 
 
 @lru_cache(maxsize=None)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -12,16 +11,11 @@ import pytest
 
 from drafter.answers import Answers
 from drafter.assemble import template_context
-from drafter.project import Project
 from drafter.errors import UserError
 from drafter.laws import load_laws
 from drafter.library import lint_library
 from drafter.paths import examples
-
-
-@lru_cache(maxsize=1)
-def project() -> Project:
-    return Project.load()
+from tests.conftest import real_project as project
 
 
 def laws(**changes: Any) -> dict[str, Any]:

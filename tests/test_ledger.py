@@ -25,7 +25,7 @@ from drafter.ledger import LedgerEntry, _answer, plain_text
 from drafter.project import Project
 from drafter.answer_text import answer_text
 from drafter.review.report import PROMISES_HEADING
-from tests.conftest import MINI
+from tests.conftest import MINI, real_project
 from tests.ledger_fixture import ANSWERS, ledger_answers, ledger_project
 
 TODAY = date(2026, 11, 2)
@@ -134,7 +134,7 @@ def test_lint_rejects_a_promise_on_a_law_with_no_name(tmp_path: Path) -> None:
 
 
 def test_every_law_the_real_library_can_name_is_a_real_law_fact() -> None:
-    library = Project.load().library
+    library = real_project().library
     named = set(library.data["law_names"])
     assert named <= {d.name for d in library.laws}
 

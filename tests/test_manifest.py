@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from drafter.project import Project
 from drafter.cli import main
 from drafter.manifest import load_manifest
 from drafter.paths import examples
+from tests.conftest import real_project
 
 
 def test_manifest_holds_versions_answers_texts_and_hashes(tmp_path: Path) -> None:
@@ -28,7 +28,7 @@ def test_manifest_holds_versions_answers_texts_and_hashes(tmp_path: Path) -> Non
         assert record.sha256 == hashlib.sha256(data).hexdigest(), name
         assert record.text is None if name.endswith(".docx") else record.text == data.decode()
     assert set(manifest.files) == {f"privacy-policy.{s}" for s in ("md", "html", "txt", "docx")}
-    project = Project.load()
+    project = real_project()
     policy = project.draft(project.answers(examples()["print-mail"])).policy
     assert [(c.id, c.text) for c in manifest.clauses] == [(c.id, c.markdown) for c in policy.clauses()]
     assert manifest.generated.markdown == (folder / "privacy-policy.md").read_text()

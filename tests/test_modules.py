@@ -38,11 +38,6 @@ OWNERS: dict[str, set[str]] = {
 MARKER = "# --- Business modules ---"
 
 
-@pytest.fixture(scope="module")
-def project() -> Project:
-    return Project.load()
-
-
 def _answers(project: Project, **changes: Any) -> Answers:
     """The all-modules fixture with some answers replaced (`kiosks__biometric_consent=False`)."""
     doc = parse_yaml(FIXTURE.read_text(), FIXTURE)

@@ -14,10 +14,10 @@ from drafter.assemble import template_context
 from drafter.build import render
 from drafter.project import Project
 from drafter.export import formats
-from tests.conftest import MINI
+from tests.conftest import MINI, real_project
 from tests.strategies import answers
 
-PROJECT = Project.load()
+PROJECT = real_project()
 MINI_PROJECT = Project.load(MINI / "questionnaire.yaml", MINI / "clauses")
 LEFTOVER = re.compile(r"\{\{|\{%|%\}|\}\}|\[[A-Za-z][A-Za-z _-]*\](?!\()")
 

@@ -66,6 +66,26 @@ def test_when_hides_and_reveals(mini) -> None:  # type: ignore[no-untyped-def]
     assert Answers(q, {}).resolved()["business.kinds"] == [], "unanswered many-of is an empty list"
 
 
+def test_ask_takes_answers_one_at_a_time_in_order(mini) -> None:  # type: ignore[no-untyped-def]
+    """`ask` asks only the shown questions, in order, and a question is shown by the answers
+    given before it: the walk an owner (or a test drawing answers) makes, once."""
+    q = mini.questionnaire
+    given = {"business.name": "Acme", "business.kinds": ["kiosk"], "business.kiosk_cards": True}
+    asked: list[str] = []
+
+    def answer(entry):  # type: ignore[no-untyped-def]
+        asked.append(entry.key)
+        return given.get(entry.key)
+
+    assert q.ask(answer) == q.walk(given)
+    assert asked == Answers(q, given).shown()
+    assert asked.index("business.kinds") < asked.index("business.kiosk_cards")
+    asked.clear()
+    given["business.kinds"] = ["shop"]
+    q.ask(answer)
+    assert "business.kiosk_cards" not in asked
+
+
 def test_expression_names_match_jinjas_scope_analysis(project) -> None:  # type: ignore[no-untyped-def]
     """`referenced_names` skips Jinja's compiler for expressions (they declare nothing);
     on every real `when` it must find exactly what the compiler-based analysis finds."""

@@ -7,7 +7,6 @@ the answers drawn before it, as the owner would see it.
 
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -16,13 +15,9 @@ from hypothesis import strategies as st
 
 from drafter.answers import Answers, validate_answers
 from drafter.assemble import template_context
-from drafter.project import Project
 from drafter.questionnaire import UNSURE
 from tests.strategies import shown_answers
-
-@lru_cache(maxsize=1)
-def project() -> Project:
-    return Project.load()
+from tests.conftest import real_project as project
 
 
 @st.composite

@@ -21,11 +21,6 @@ from drafter.yamlio import parse_yaml
 TODAY = date(2026, 11, 22)
 
 
-@pytest.fixture(scope="module")
-def project() -> Project:
-    return Project.load()
-
-
 def answers(project: Project, example: str = "kiosk", **changes: str) -> Answers:
     """An example's answers with some `key: value` lines replaced (value as YAML)."""
     text = examples()[example].read_text()

@@ -61,7 +61,3 @@ def test_plain_runs_are_not_inline_parsed() -> None:
     assert [(c.type, c.content) for c in inline[0].children or []] == [
         ("text", "We keep it safe.\nAnd we say so.")]
 
-
-@pytest.fixture(scope="module")
-def project() -> Project:
-    return Project.load()

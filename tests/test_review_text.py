@@ -17,11 +17,6 @@ CLEAN = (FIXTURES / "clean-policy.md").read_text()
 TODAY = date(2026, 11, 22)
 
 
-@pytest.fixture(scope="module")
-def project() -> Project:
-    return Project.load()
-
-
 def review(project: Project, text: str, **options: object) -> list[Note]:
     document = Document(tuple(markdown_blocks(text)), "policy.md")
     return review_document(document, project.library, today=TODAY, **options)  # type: ignore[arg-type]

@@ -16,10 +16,10 @@ import pytest
 
 from drafter.answers import Answers
 from drafter.paths import examples
-from drafter.project import Project
 from drafter.questionnaire import UNSURE, Question
 from drafter.review import Draft, Note
 from drafter.review.report import as_markdown
+from tests.conftest import real_project as project
 
 TODAY = date(2026, 12, 1)
 
@@ -75,18 +75,19 @@ VARIANTS: dict[str, tuple[str, dict[str, Any]]] = {
 }
 
 
-@lru_cache(maxsize=1)
-def project() -> Project:
-    return Project.load()
-
-
 def unsure_questions() -> list[str]:
     return [e.key for e in project().questionnaire if e.question.unsure]
 
 
+@lru_cache(maxsize=None)
+def example_answers(example: str) -> Answers:
+    """An example's answers, read once (every case and draft starts from one)."""
+    return project().answers(examples()[example])
+
+
 def variant(name: str, **changes: Any) -> Answers:
     example, base = VARIANTS[name]
-    given = project().answers(examples()[example])
+    given = example_answers(example)
     return Answers(given.questionnaire, {**given.values, **base, **changes}, given.path)
 
 
@@ -124,6 +125,12 @@ def draft(name: str, key: str, value: Any) -> Draft:
     return project().draft(given, TODAY)
 
 
+@lru_cache(maxsize=None)
+def unsure_draft(name: str, key: str) -> Draft:
+    """The draft with `key` answered "not sure": both tests below read it, so it is built once."""
+    return draft(name, key, UNSURE)
+
+
 def counsel_question(notes: tuple[Note, ...], key: str) -> Note:
     about = [n for n in notes if n.resolves_by == key]
     assert [n.for_counsel for n in about] == [True], [n.check for n in about]
@@ -140,7 +147,7 @@ def test_every_unsure_question_is_covered() -> None:
 def test_unsure_is_one_question_for_counsel(key: str, name: str) -> None:
     """One note resolves by the question, it is for counsel and says what the draft assumed
     and what to confirm; review.md lists it under "Questions for counsel", by its prompt."""
-    notes = draft(name, key, UNSURE).notes
+    notes = unsure_draft(name, key).notes
     question = counsel_question(notes, key)
     assert question.requirement is not None
     assert project().library.requirements[question.requirement].requirement.counsel
@@ -157,7 +164,7 @@ def test_unsure_draft_takes_the_stricter_reading(key: str, name: str) -> None:
     """No clause says under "not sure" what only the lenient answer lets it say, and every note
     "not sure" raises, besides the question for counsel, the strict answer raises too."""
     lenient, strict = READINGS[key] or (None, None)
-    unsure, low, high = (draft(name, key, v) for v in (UNSURE, lenient, strict))
+    unsure, low, high = unsure_draft(name, key), draft(name, key, lenient), draft(name, key, strict)
     said = {c.id: c.markdown for c in unsure.policy.clauses()}
     strict_said = {c.id: c.markdown for c in high.policy.clauses()}
     stated = [c.id for c in low.policy.clauses()

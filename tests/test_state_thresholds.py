@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date, timedelta
-from functools import lru_cache
 from typing import Any
 
 import pytest
@@ -24,9 +23,9 @@ from drafter.answers import Answers
 from drafter.assemble import template_context
 from drafter.laws import evaluate
 from drafter.paths import examples
-from drafter.project import Project
 from drafter.statutes import StateCounts
 from drafter.templating import AnswerGroup
+from tests.conftest import real_project as project
 
 DAY = date(2026, 11, 20)
 G, H, N = "audience.glba", "audience.hipaa", "audience.nonprofit"
@@ -52,11 +51,6 @@ TABLE: dict[str, tuple[list[tuple[int, str]], str | None, str | None, list[str]]
     "rhode_island": ([(35000, "none"), (10000, "20_to_25")], "under_20", None, []),
 }
 EXEMPTIONS = (G, H, N)
-
-
-@lru_cache(maxsize=1)
-def project() -> Project:
-    return Project.load()
 
 
 def law(state: str, residents: int | None = None, day: date = DAY,

@@ -5,18 +5,12 @@ raised as a note for counsel."""
 from __future__ import annotations
 
 from datetime import date
-from functools import lru_cache
 from typing import Any
 
 from drafter.answers import Answers
-from drafter.project import Project
 from drafter.paths import examples
 from drafter.review import Draft
-
-
-@lru_cache(maxsize=1)
-def project() -> Project:
-    return Project.load()
+from tests.conftest import real_project as project
 
 
 def draft(example: str, **changes: Any) -> Draft:

@@ -6,25 +6,19 @@ law's, and what nobody answered is left out or said neutrally."""
 from __future__ import annotations
 
 from datetime import date
-from functools import lru_cache
 from typing import Any
 
 import pytest
 
 from drafter.answers import Answers
 from drafter.paths import examples
-from drafter.project import Project
 from drafter.review import Draft
+from tests.conftest import real_project as project
 
 TODAY = date(2026, 12, 1)
 FOLDERS = ("sharing", "use", "collection", "retention", "security", "changes", "contact",
            "scope", "cookies", "do-not-track", "international")
 UNSET = object()  # an answer the owner never gave
-
-
-@lru_cache(maxsize=1)
-def project() -> Project:
-    return Project.load()
 
 
 def draft(example: str, **changes: Any) -> Draft:

@@ -13,18 +13,13 @@ import pytest
 
 from drafter.answers import Answers
 from drafter.paths import examples
-from drafter.project import Project
 from drafter.review import Draft
+from tests.conftest import real_project as project
 
 TODAY = date(2026, 12, 1)
 FOLDERS = ("choice.", "rights.", "california.", "us-states.", "nevada.", "eu-uk.", "canada.",
            "brazil.", "children.")
 NOT_OURS = {"choice.marketing-sms"}  # audit group 3
-
-
-@lru_cache(maxsize=1)
-def project() -> Project:
-    return Project.load()
 
 
 @lru_cache(maxsize=16)

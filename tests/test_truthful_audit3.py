@@ -24,11 +24,6 @@ MINE = ("kiosks.", "client-data.", "messaging.", "print-mail.", "marketplace.",
 DELETE = DROP  # remove the answer, as if the owner never gave it
 
 
-@pytest.fixture(scope="module")
-def project() -> Project:
-    return Project.load()
-
-
 def draft(project: Project, example: str, **changes: Any) -> Draft:
     """The example's draft with answers changed (`kiosks__payments=True`; DELETE removes one),
     every required answer still given."""

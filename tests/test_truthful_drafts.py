@@ -13,11 +13,11 @@ from hypothesis import HealthCheck, given, settings
 
 from drafter.answers import Answers
 from drafter.paths import examples
-from drafter.project import Project
 from tests.strategies import answers
+from tests.conftest import real_project
 
 TODAY = date(2026, 12, 1)
-PROJECT = Project.load()
+PROJECT = real_project()
 LOOSE = ("promise.unbacked", "promise.default")
 
 

@@ -8,10 +8,10 @@ from typing import Any
 import pytest
 
 from drafter.answers import Answers
-from drafter.project import Project
 from drafter.paths import default_library, examples
 from drafter.review import Note
 from drafter.yamlio import load_data
+from tests.conftest import real_project
 
 FIELDS = {"name", "category", "recipient_category", "purpose", "receives", "location",
           "link"}
@@ -52,12 +52,12 @@ def test_every_category_is_known(catalog: dict[str, Any]) -> None:
 
 
 def test_questionnaire_offers_the_whole_catalog(catalog: dict[str, Any]) -> None:
-    options = Project.load().questionnaire.entry("sharing.catalog").question.options
+    options = real_project().questionnaire.entry("sharing.catalog").question.options
     assert options == {vid: v["name"] for vid, v in catalog.items()}
 
 
 def test_unchecked_links_of_chosen_vendors_are_one_advice_note() -> None:
-    project = Project.load()
+    project = real_project()
     base = project.answers(examples()["chat-saas"])
 
     def vendor_notes(catalog: list[str]) -> list[Note]:

@@ -12,10 +12,10 @@ import json
 import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from drafter import clock
 from drafter.answers import Answers, AnswersFile, answers_lock, validate_answers
 from drafter.errors import DrafterError, UserError
 from drafter.project import Project
@@ -306,7 +306,7 @@ def preview_policy(project: Project, valid: Mapping[str, Any]) -> PreviewPolicy:
     for key in Answers(questionnaire, values).missing():
         kind = questionnaire.entry(key).question.type
         if kind == "date":
-            values[key] = date.today()
+            values[key] = clock.today()
         elif kind in ("text", "long_text", "email", "url", "phone"):
             values[key] = f"[{key}]"
         else:

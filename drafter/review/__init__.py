@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterable
 from datetime import date
 
+from drafter import clock
 from drafter.answers import Answers
 from drafter.assemble import Policy, template_context
 from drafter.errors import UserError
@@ -53,7 +54,7 @@ def review_draft(policy: Policy, answers: Answers, library: Library,
         document=Document(tuple(blocks), "draft"),
         rules=load_review_rules(library.root),
         catalog=library.requirements,
-        today=today or date.today(),
+        today=today or clock.today(),
         laws=frozenset(),
         answers=_facts(answers, library),
         policy=policy,
@@ -69,7 +70,7 @@ def review_document(document: Document, library: Library, *, answers: Answers | 
         document=document,
         rules=load_review_rules(library.root),
         catalog=library.requirements,
-        today=today or date.today(),
+        today=today or clock.today(),
         laws=resolve_laws(laws, library),
         answers=_facts(answers, library) if answers is not None else None,
     )

@@ -11,6 +11,7 @@ import pytest
 from drafter.app.app import DrafterApp
 from drafter.project import Project
 from drafter.paths import examples
+from tests.conftest import real_project
 
 SIZE = (80, 24)
 WIDE = (160, 48)
@@ -18,7 +19,7 @@ WIDE = (160, 48)
 
 @pytest.fixture(scope="session")
 def project() -> Project:
-    return Project.load()
+    return real_project()
 
 
 @pytest.fixture

@@ -19,6 +19,7 @@ from drafter.app.widgets.fields import QuestionField, field_id
 from drafter.app.widgets.notes import NotesList
 from drafter.app.widgets.sidebar import SectionList
 from tests.app.pilot_helpers import open_section, settle
+from tests.conftest import real_project
 
 import pytest
 
@@ -168,14 +169,13 @@ async def test_every_binding_is_in_the_command_palette(make_app: App) -> None:
 
 async def test_a_vendor_from_the_catalog_fills_its_row(tmp_path: Path) -> None:
     """Typing part of a catalog vendor's name offers it; choosing it fills the whole row."""
-    from drafter.project import Project
     from drafter.paths import default_library
     from drafter.yamlio import load_data
 
     stripe = load_data(default_library() / "data" / "vendors.yaml").data["stripe"]
     answers = tmp_path / "answers.yaml"
     answers.write_text("business:\n  kinds: [kiosks]\n")
-    app = DrafterApp(Project.load(), answers, out_dir=tmp_path / "out")
+    app = DrafterApp(real_project(), answers, out_dir=tmp_path / "out")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await open_section(pilot, "sharing", "sharing.vendors")
@@ -340,9 +340,11 @@ async def test_a_focus_message_from_a_replaced_section_is_ignored(
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await open_section(pilot, "cookies")
+        await settle(pilot)  # focus lands on the section's first question before we look
         screen = app.screen
         assert isinstance(screen, EditorScreen)
         shown = screen.key
+        assert shown is not None and shown.startswith("cookies."), shown
         screen.post_message(QuestionField.Focused("kiosks.locations"))
         await settle(pilot)
         assert screen.key == shown

@@ -8,17 +8,17 @@ from pytest_benchmark.fixture import BenchmarkFixture
 
 from drafter.absorb import reconcile, source_blocks, word_blocks
 from drafter.build import render
-from drafter.project import Project
 from drafter.export import FORMATS
 from drafter.export.markdown import to_markdown
 from drafter.manifest import Generation
 from drafter.paths import examples
 from drafter.regenerate import merge
 from drafter.review import Draft
+from tests.conftest import real_project
 
 
 def _draft(name: str) -> Draft:
-    project = Project.load()
+    project = real_project()
     return project.draft(project.answers(examples()[name]))
 
 

@@ -1,0 +1,125 @@
+"""Issue 13's speed ratios, side by side in one run (on demand, not part of the test suite):
+
+    .venv/bin/python tests/benchmarks/bench_ratios.py [--runs 7] [--policy FILE]
+
+Whole-process CPU (user + system of the child, median of `--runs`) of the import floor
+`python -c "import jinja2, pydantic, markdown_it"`, `drafter build` of the largest example
+without and with DOCX, and `drafter review` of a 39 KB policy; each as a ratio to the floor.
+The commands take turns, one run of each per round, so a machine that gets busier part-way
+slows them all alike. Then the in-process assemble + review + export of the largest example
+(library loaded, caches warm, as the app does on every change), in ms.
+
+Targets (issue 13): build ≤ 1.5× the floor, with DOCX ≤ 2×, in-process ≤ 30 ms.
+The 39 KB policy is generated from our fixture (bench_review.policy_text) unless `--policy`
+names one; DRAFTER_TODAY is pinned so every run reviews as of the same day.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from drafter.build import render
+from drafter.export import formats
+from drafter.paths import examples
+from drafter.project import Project
+from bench_review import policy_text  # noqa: I001 (this folder: run as a script)
+from machine import machine_check
+
+TODAY = "2026-12-01"
+TEXT_FORMATS = "md,html,txt"
+ALL_FORMATS = "md,html,txt,docx"
+
+
+def child_cpu_ms(command: list[str], cwd: Path) -> float:
+    """CPU (user + system) that one run of `command` used, in ms. Exit 1 is a review that
+    found a note needing a decision; 2 and more are errors."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    result = subprocess.run(command, cwd=cwd, capture_output=True, text=True, check=False)
+    if result.returncode > 1:
+        raise SystemExit(f"{' '.join(command)} failed:\n{result.stderr}")
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return ((after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)) * 1000
+
+
+def in_process_ms(run: Callable[[], object], times: int) -> tuple[float, float]:
+    """Median wall and CPU ms of `run` in this process (after one warm-up run)."""
+    run()
+    wall, cpu = [], []
+    for _ in range(times):
+        start, start_cpu = time.perf_counter(), time.process_time()
+        run()
+        wall.append((time.perf_counter() - start) * 1000)
+        cpu.append((time.process_time() - start_cpu) * 1000)
+    return statistics.median(wall), statistics.median(cpu)
+
+
+def largest_example(project: Project) -> str:
+    md = formats("md")
+    return max(examples(), key=lambda name: len(
+        render(project.draft(project.answers(examples()[name])), md)[".md"]))
+
+
+def main() -> None:
+    options = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    options.add_argument("--runs", type=int, default=7)
+    options.add_argument("--policy", type=Path, help="policy for `drafter review` "
+                         "(default: a generated 39 KB Markdown policy)")
+    args = options.parse_args()
+    os.environ["DRAFTER_TODAY"] = TODAY
+    start = machine_check()
+    project = Project.load()
+    name = largest_example(project)
+    drafter = [sys.executable, "-m", "drafter"]
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        policy = args.policy.resolve() if args.policy else folder / "policy-39k.md"
+        if not args.policy:
+            policy.write_text(policy_text(39_000))
+        commands = {
+            "floor: import jinja2, pydantic, markdown_it":
+                [sys.executable, "-c", "import jinja2, pydantic, markdown_it"],
+            f"drafter build --example {name} --format {TEXT_FORMATS}":
+                [*drafter, "build", "--example", name, "--format", TEXT_FORMATS, "-o", "out"],
+            f"drafter build --example {name} --format {ALL_FORMATS}":
+                [*drafter, "build", "--example", name, "--format", ALL_FORMATS, "-o", "out"],
+            f"drafter review {policy.name} ({policy.stat().st_size:,} bytes)":
+                [*drafter, "review", str(policy)],
+        }
+        for command in commands.values():  # warm the file cache and any on-disk caches
+            subprocess.run(command, cwd=folder, capture_output=True, check=False)
+        cpu: dict[str, list[float]] = {label: [] for label in commands}
+        for _ in range(args.runs):
+            for label, command in commands.items():
+                cpu[label].append(child_cpu_ms(command, folder))
+
+    answers = project.answers(examples()[name])
+    text = in_process_ms(lambda: render(project.draft(answers), formats(TEXT_FORMATS)), 50)
+    every = in_process_ms(lambda: render(project.draft(answers), formats(ALL_FORMATS)), 20)
+
+    print(f"before: {start}\nafter:  {machine_check()}")
+    print(f"whole-process CPU, median of {args.runs} runs taken in turns "
+          f"(python {sys.version.split()[0]}, DRAFTER_TODAY={TODAY}):")
+    floor = statistics.median(next(iter(cpu.values())))
+    for label, runs in cpu.items():
+        median = statistics.median(runs)
+        print(f"  {label:<66} {median:6.0f} ms  {median / floor:4.1f}× floor  "
+              f"(min {min(runs):.0f}, max {max(runs):.0f})")
+    print(f"in-process assemble + review + export of {name} (library loaded, warm):")
+    print(f"  --format {TEXT_FORMATS:<20} {text[0]:7.1f} ms wall {text[1]:7.1f} ms CPU "
+          f"(median of 50; target ≤ 30 ms)")
+    print(f"  --format {ALL_FORMATS:<20} {every[0]:7.1f} ms wall {every[1]:7.1f} ms CPU "
+          f"(median of 20)")
+
+
+if __name__ == "__main__":
+    main()
