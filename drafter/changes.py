@@ -33,7 +33,7 @@ _SENTENCE_END = re.compile(r"(?<=[.!?:])\s+")
 class NoticeRules(BaseModel):
     """`clauses/notice.yaml`."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     material_sections: list[str] = []
     material_answers: list[str] = []

@@ -20,6 +20,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from drafter.errors import DrafterError, UserError
+from drafter.parsecache import memo
 from drafter.statutes import ResidentCounts, Statute, compiled, evaluate_statute
 from drafter.templating import (
     AnswerGroup,
@@ -64,31 +65,45 @@ def load_laws(path: Path) -> tuple[Derived, ...]:
     if not path.exists():
         return ()
     file = load_data(path)
+    entries = memo("laws", file.text, lambda: _validated(file))
+    return tuple(_derived(name, value, file) for name, value in entries)
+
+
+def _fail(file: DataFile, name: str, message: str, loc: tuple[Any, ...] = ()) -> UserError:
+    return UserError(message, path=file.path, line=file.line((name, *loc)),
+                     field=".".join([name, *map(str, loc)]))
+
+
+def _validated(file: DataFile) -> list[tuple[str, str | ResidentCounts | Statute]]:
+    """Each entry's name and its expression, residents table or statute (validated)."""
     doc = file.data
     if not isinstance(doc, Mapping):
-        raise UserError("expected a mapping of name to expression", path=path, line=1)
-    return tuple(_entry(str(name), value, file) for name, value in doc.items())
+        raise UserError("expected a mapping of name to expression", path=file.path, line=1)
+    entries: list[tuple[str, str | ResidentCounts | Statute]] = []
+    for key, value in doc.items():
+        name = str(key)
+        if not name.isidentifier() or not isinstance(value, (str, Mapping)):
+            raise _fail(file, name, "each entry is `name: \"expression\"`, a `statute:` or a "
+                        "`residents:` table")
+        try:
+            entries.append((name, value if isinstance(value, str)
+                            else ResidentCounts.model_validate(value) if "bands" in value
+                            else Statute.model_validate(value)))
+        except ValidationError as exc:
+            err = exc.errors()[0]
+            raise _fail(file, name, err["msg"], tuple(err["loc"])) from None
+    return entries
 
 
-def _entry(name: str, value: Any, file: DataFile) -> Derived:
-    def fail(message: str, loc: tuple[Any, ...] = ()) -> UserError:
-        return UserError(message, path=file.path, line=file.line((name, *loc)),
-                         field=".".join([name, *map(str, loc)]))
-
-    if not name.isidentifier() or not isinstance(value, (str, Mapping)):
-        raise fail("each entry is `name: \"expression\"`, a `statute:` or a `residents:` table")
+def _derived(name: str, value: str | ResidentCounts | Statute, file: DataFile) -> Derived:
     try:
         if isinstance(value, str):
             return Derived(name, compile_condition(value), file)
-        if "bands" in value:
-            return Derived(name, None, file, counts=ResidentCounts.model_validate(value))
-        statute = Statute.model_validate(value)
-        return Derived(name, None, file, statute=statute, conditions=compiled(statute))
-    except ValidationError as exc:
-        err = exc.errors()[0]
-        raise fail(err["msg"], tuple(err["loc"])) from None
+        if isinstance(value, ResidentCounts):
+            return Derived(name, None, file, counts=value)
+        return Derived(name, None, file, statute=value, conditions=compiled(value))
     except TemplateSyntaxError as exc:
-        raise fail(f"not a valid expression: {exc.message}") from None
+        raise _fail(file, name, f"not a valid expression: {exc.message}") from None
 
 
 def evaluate(laws: tuple[Derived, ...], context: Mapping[str, Any],

@@ -15,13 +15,14 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 from jinja2 import Template
 from pydantic import BaseModel, ConfigDict, StringConstraints, ValidationError
 
 from drafter.errors import UserError
 from drafter.laws import Derived, load_laws
+from drafter.parsecache import memo
 from drafter.promises import declared_bases
 from drafter.questionnaire import Questionnaire
 from drafter.requirements import CatalogEntry, load_requirements
@@ -33,7 +34,7 @@ from drafter.templating import (
     environment,
     referenced_names,
 )
-from drafter.yamlio import load_data, parse_data, read_text
+from drafter.yamlio import DataFile, load_data, parse_data, read_text
 
 _ID = r"^[a-z0-9][a-z0-9-]*(\.[a-z0-9][a-z0-9-]*)*$"
 LAW_NAMES = "law_names"  # data/law_names.yaml: each `law.*` fact a promise rests on, in words
@@ -43,7 +44,7 @@ _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n", re.DOTALL)
 class SectionSpec(BaseModel):
     """A policy section: its place, heading and (for jurisdiction sections) when it appears."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     id: Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$")]
     title: str
@@ -53,7 +54,7 @@ class SectionSpec(BaseModel):
 class DocumentSpec(BaseModel):
     """`clauses/document.yaml`: the policy's title, which answers head it, and its sections."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     title: str
     business_name: str  # answer key, e.g. business.name
@@ -64,7 +65,7 @@ class DocumentSpec(BaseModel):
 class ClauseMeta(BaseModel):
     """A clause template's front matter."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     id: Annotated[str, StringConstraints(pattern=_ID)]
     section: str
@@ -125,14 +126,21 @@ def load_library(root: Path) -> Library:
     return Library(root, document, tuple(sections), tuple(clauses), requirements, data, laws)
 
 
-def _load_document(path: Path) -> tuple[DocumentSpec, list[Section]]:
-    file = load_data(path)
+_M = TypeVar("_M", bound=BaseModel)
+
+
+def _validated(model: type[_M], file: DataFile) -> _M:
     try:
-        document = DocumentSpec.model_validate(file.data)
+        return model.model_validate(file.data if file.data is not None else {})
     except ValidationError as exc:
         err = exc.errors()[0]
-        raise UserError(err["msg"], path=path, line=file.line(err["loc"]),
+        raise UserError(err["msg"], path=file.path, line=file.line(err["loc"]),
                         field=".".join(map(str, err["loc"]))) from None
+
+
+def _load_document(path: Path) -> tuple[DocumentSpec, list[Section]]:
+    file = load_data(path)
+    document = memo("document", file.text, lambda: _validated(DocumentSpec, file))
     sections: list[Section] = []
     for index, spec in enumerate(document.sections):
         try:
@@ -155,12 +163,7 @@ def _load_clause(path: Path) -> Clause:
         raise UserError("a clause starts with front matter between two `---` lines",
                         path=path, line=1)
     front = parse_data(match.group(1), path, first_line=2)
-    try:
-        meta = ClauseMeta.model_validate(front.data if front.data is not None else {})
-    except ValidationError as exc:
-        err = exc.errors()[0]
-        raise UserError(err["msg"], path=path, line=front.line(err["loc"]),
-                        field=".".join(map(str, err["loc"]))) from None
+    meta = memo("clause", front.text, lambda: _validated(ClauseMeta, front))
     body_line = text[: match.end()].count("\n") + 1
     source = text[match.end():]
     try:

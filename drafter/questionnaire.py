@@ -9,7 +9,7 @@ the answers model (answers.py) is generated from the questionnaire rather than w
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
@@ -30,6 +30,7 @@ from pydantic import (
 )
 
 from drafter.errors import DrafterError, UserError
+from drafter.parsecache import memo
 from drafter.paths import default_library
 from drafter.templating import (
     AnswerGroup,
@@ -67,7 +68,7 @@ _ID = r"^[a-z][a-z0-9_]*$"
 class Question(BaseModel):
     """One question, or one field of a `records` question (records nest one level only)."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     id: Annotated[str, StringConstraints(pattern=_ID)]
     prompt: str
@@ -96,7 +97,7 @@ class Question(BaseModel):
 class Section(BaseModel):
     """A page of the questionnaire; its `when` hides every question in it at once."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     id: Annotated[str, StringConstraints(pattern=_ID)]
     title: str
@@ -106,7 +107,7 @@ class Section(BaseModel):
 
 
 class _QuestionnaireFile(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     title: str
     version: str
@@ -265,13 +266,7 @@ def load_questionnaire(path: Path, data_dir: Path | None = None) -> Questionnair
     if not isinstance(doc, Mapping):
         raise UserError("a questionnaire must be a mapping with title, version and sections",
                         path=path, line=1)
-    try:
-        data = _QuestionnaireFile.model_validate(doc)
-    except ValidationError as exc:
-        err = exc.errors()[0]
-        loc = err["loc"]
-        raise UserError(err["msg"], path=path, line=file.line(loc),
-                        field=_describe(doc, loc)) from None
+    data = memo("questionnaire", file.text, lambda: _validated(file))
     data = _with_data_options(data, file, data_dir or default_library() / "data")
     entries: list[Entry] = []
     seen: set[str] = set()
@@ -295,6 +290,16 @@ def load_questionnaire(path: Path, data_dir: Path | None = None) -> Questionnair
                             f"{old_key!r} → {new_key!r}", path=path,
                             line=file.line(("moved", old_key)), field=old_key)
     return Questionnaire(path, data, entries)
+
+
+def _validated(file: DataFile) -> _QuestionnaireFile:
+    try:
+        return _QuestionnaireFile.model_validate(file.data)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        loc = err["loc"]
+        raise UserError(err["msg"], path=file.path, line=file.line(loc),
+                        field=_describe(file.data, loc)) from None
 
 
 def _with_data_options(data: _QuestionnaireFile, file: DataFile,
@@ -407,11 +412,16 @@ def _check_question(question: Question, key: str, file: DataFile,
             re.compile(question.pattern)
         except re.error as exc:
             fail(f"`pattern` is not a valid regular expression: {exc}")
-    if question.default is not None:
-        try:
-            TypeAdapter(value_type(question)).validate_python(question.default)
-        except ValidationError as exc:
-            fail(f"`default` is not a valid answer: {exc.errors()[0]['msg']}")
+    if question.default is not None:  # checked once per question text (parse cache)
+        memo("default", repr(question), lambda: _check_default(question, fail))
+
+
+def _check_default(question: Question, fail: Callable[[str], None]) -> bool:
+    try:
+        TypeAdapter(value_type(question)).validate_python(question.default)
+    except ValidationError as exc:
+        fail(f"`default` is not a valid answer: {exc.errors()[0]['msg']}")
+    return True
 
 
 def _describe(doc: Any, loc: tuple[Any, ...]) -> str | None:

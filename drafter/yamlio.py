@@ -33,6 +33,7 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.events import AliasEvent
 
 from drafter.errors import UserError
+from drafter.parsecache import memo
 
 
 MAX_DEPTH = 32  # nested lists and mappings: an answers file needs five
@@ -209,8 +210,13 @@ class DataFile:
 
 def parse_data(text: str, path: Path, first_line: int = 1) -> DataFile:
     """Parse YAML that Drafter only reads (library files, front matter)."""
+    return DataFile(path, text, memo("yaml", text, lambda: _parse_fast(text, path, first_line)),
+                    first_line)
+
+
+def _parse_fast(text: str, path: Path, first_line: int) -> Any:
     try:
-        data = pyyaml.load(text, Loader=_DataLoader)  # noqa: S506 - a safe loader
+        return pyyaml.load(text, Loader=_DataLoader)  # noqa: S506 - a safe loader
     except pyyaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + first_line if mark is not None else None
@@ -218,7 +224,6 @@ def parse_data(text: str, path: Path, first_line: int = 1) -> DataFile:
         raise UserError(f"invalid YAML: {problem}", path=path, line=line) from None
     except pyyaml.YAMLError as exc:
         raise UserError(f"invalid YAML: {str(exc).splitlines()[0]}", path=path) from None
-    return DataFile(path, text, data, first_line)
 
 
 def load_data(path: Path) -> DataFile:
