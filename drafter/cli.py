@@ -131,15 +131,11 @@ def cmd_publish(args: argparse.Namespace) -> int:
 
 
 def cmd_lint(args: argparse.Namespace) -> int:
-    from drafter.review.rules import lint_review, load_review_rules
-
-    project = Project.load(args.questionnaire, args.library)
-    problems = project.lint()
-    for problem in problems:
-        print(problem, file=sys.stderr)
-    for warning in lint_review(load_review_rules(project.library.root), project.questionnaire,
-                               project.library):
-        print(f"warning: {warning}", file=sys.stderr)
+    project = _project(args)
+    found = project.library.lint(project.questionnaire)
+    problems = found.problems
+    for line in [*map(str, problems), *(f"warning: {w}" for w in found.warnings)]:
+        print(line, file=sys.stderr)
     verdict = "no problems" if not problems else f"{len(problems)} problem(s)"
     print(f"{len(project.library.clauses)} clauses, {len(project.library.requirements)} "
           f"requirements, {len(project.questionnaire.entries)} questions: {verdict}.")

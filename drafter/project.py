@@ -56,10 +56,9 @@ class Project:
             return self._loaded[0]
 
     def lint(self) -> list[UserError]:
-        """Every way the library does not fit the questionnaire and catalog, one per line."""
-        from drafter.library import lint_library
-
-        return lint_library(self.library, self.questionnaire)
+        """Every way the library does not fit the questionnaire and catalog, one per line
+        (`Library.lint` also gives the warnings)."""
+        return self.library.lint(self.questionnaire).problems
 
     def answers(self, path: Path) -> Answers:
         return load_answers(path, self.questionnaire)

@@ -15,7 +15,7 @@ from drafter.assemble import template_context
 from drafter.project import Project
 from drafter.errors import UserError
 from drafter.laws import load_laws
-from drafter.library import lint_library
+from drafter.lint import lint_library
 from drafter.paths import examples
 
 
