@@ -17,18 +17,20 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any
 
 from jinja2 import Template
-from pydantic import BaseModel, ConfigDict, StringConstraints, ValidationError
+from pydantic import BaseModel, ConfigDict, StringConstraints
 
 from drafter.errors import UserError
+from drafter.composing import splice
 from drafter.laws import Derived, load_laws
+from drafter.modules import Module, SectionSpec, find_modules, validated
 from drafter.parsecache import memo
 from drafter.questionnaire import Questionnaire
 from drafter.requirements import CatalogEntry, load_requirements
 from drafter.templating import Condition, TemplateSyntaxError, compile_condition, compile_template
-from drafter.yamlio import DataFile, load_data, parse_data, read_text
+from drafter.yamlio import load_data, parse_data, read_text
 
 if TYPE_CHECKING:
     from drafter.changes import NoticeRules
@@ -37,16 +39,6 @@ if TYPE_CHECKING:
 
 _ID = r"^[a-z0-9][a-z0-9-]*(\.[a-z0-9][a-z0-9-]*)*$"
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n", re.DOTALL)
-
-
-class SectionSpec(BaseModel):
-    """A policy section: its place, heading and (for jurisdiction sections) when it appears."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
-
-    id: Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$")]
-    title: str
-    when: str = "true"
 
 
 class DocumentSpec(BaseModel):
@@ -58,6 +50,7 @@ class DocumentSpec(BaseModel):
     business_name: str  # answer key, e.g. business.name
     effective_date: str  # answer key of a date question
     sections: list[SectionSpec]
+    modules_after: str | None = None  # business modules' sections go after this one
 
 
 class ClauseMeta(BaseModel):
@@ -98,6 +91,7 @@ class Library:
     requirements: Mapping[str, CatalogEntry]
     data: Mapping[str, Any]  # clauses/data/NAME.yaml as `data.NAME` in templates
     laws: tuple[Derived, ...] = ()  # clauses/laws.yaml as `law.NAME`
+    modules: tuple[Module, ...] = ()  # clauses/modules/NAME/: one per kind of business
 
     @cached_property
     def review_rules(self) -> ReviewRules:
@@ -122,8 +116,10 @@ class Library:
 
 
 def load_library(root: Path) -> Library:
-    """Load `document.yaml`, `requirements.yaml` and every `*.md.j2` under `root`."""
-    document, sections = _load_document(root / "document.yaml")
+    """Load `document.yaml`, `requirements.yaml`, `laws.yaml`, `data/`, every `*.md.j2` under
+    `root` and the business modules (`modules/NAME/`) composed into them."""
+    modules = find_modules(root)
+    document, sections = _load_document(root / "document.yaml", modules)
     rank = {s.spec.id: i for i, s in enumerate(sections)}
     clauses: list[Clause] = []
     seen: dict[str, Path] = {}
@@ -139,34 +135,35 @@ def load_library(root: Path) -> Library:
         clauses.append(clause)
     clauses.sort(key=lambda c: (rank[c.meta.section], c.meta.order, c.meta.id))
     requirements = load_requirements(root / "requirements.yaml")
+    for module in modules:
+        path = module.folder / "requirements.yaml"
+        for rid, entry in (load_requirements(path) if path.is_file() else {}).items():
+            if rid in requirements:
+                raise UserError(f"duplicate requirement id (also in "
+                                f"{requirements[rid].source.path})", path=path,
+                                line=entry.line, field=rid)
+            requirements[rid] = entry
     data = {p.name.removesuffix(".yaml"): load_data(p).data
             for p in sorted((root / "data").glob("*.yaml"))}
     laws = load_laws(root / "laws.yaml")
-    return Library(root, document, tuple(sections), tuple(clauses), requirements, data, laws)
+    return Library(root, document, tuple(sections), tuple(clauses), requirements, data, laws,
+                   modules)
 
 
-_M = TypeVar("_M", bound=BaseModel)
-
-
-def _validated(model: type[_M], file: DataFile) -> _M:
-    try:
-        return model.model_validate(file.data if file.data is not None else {})
-    except ValidationError as exc:
-        err = exc.errors()[0]
-        raise UserError(err["msg"], path=file.path, line=file.line(err["loc"]),
-                        field=".".join(map(str, err["loc"]))) from None
-
-
-def _load_document(path: Path) -> tuple[DocumentSpec, list[Section]]:
+def _load_document(path: Path, modules: tuple[Module, ...]) -> tuple[DocumentSpec,
+                                                                     list[Section]]:
     file = load_data(path)
-    document = memo("document", file.text, lambda: _validated(DocumentSpec, file))
+    document = memo("document", file.text, lambda: validated(DocumentSpec, file))
+    own = [(spec, file, ("sections", index)) for index, spec in enumerate(document.sections)]
+    added = [(m.spec.section, m.file, ("section",)) for m in modules if m.spec.section]
     sections: list[Section] = []
-    for index, spec in enumerate(document.sections):
+    for spec, source, loc in splice(own, added, document.modules_after, lambda s: s[0].id,
+                                    path):
         try:
             sections.append(Section(spec, compile_condition(spec.when)))
         except TemplateSyntaxError as exc:
-            raise UserError(f"`when` is not a valid expression: {exc.message}", path=path,
-                            line=file.line(("sections", index, "when")),
+            raise UserError(f"`when` is not a valid expression: {exc.message}",
+                            path=source.path, line=source.line((*loc, "when")),
                             field=spec.id) from None
     ids = [s.spec.id for s in sections]
     duplicates = sorted({i for i in ids if ids.count(i) > 1})
@@ -182,7 +179,7 @@ def _load_clause(path: Path) -> Clause:
         raise UserError("a clause starts with front matter between two `---` lines",
                         path=path, line=1)
     front = parse_data(match.group(1), path, first_line=2)
-    meta = memo("clause", front.text, lambda: _validated(ClauseMeta, front))
+    meta = memo("clause", front.text, lambda: validated(ClauseMeta, front))
     body_line = text[: match.end()].count("\n") + 1
     source = text[match.end():]
     try:

@@ -42,9 +42,11 @@ class Project:
         """Load the questionnaire (the library follows on first use). Cross-checking the two
         is `lint()`, run by `drafter lint` and the tests rather than on every start: a broken
         template still fails at render time, with its file named."""
+        from drafter.modules import find_modules
+
         root = library or default_library()
-        return cls(load_questionnaire(questionnaire or default_questionnaire(), root / "data"),
-                   root)
+        return cls(load_questionnaire(questionnaire or default_questionnaire(), root / "data",
+                                      find_modules(root)), root)
 
     @property
     def library(self) -> Library:

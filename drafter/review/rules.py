@@ -20,6 +20,7 @@ from pydantic import (BaseModel, ConfigDict, Field, ValidationError, field_valid
 
 from drafter.errors import UserError
 from drafter.library import Library
+from drafter.modules import find_modules
 from drafter.parsecache import memo
 from drafter.questionnaire import Questionnaire
 from drafter.requirements import Severity, Topic, valid_patterns
@@ -301,7 +302,9 @@ def load_review_rules(root: Path) -> ReviewRules:
         patterns=patterns,
         company=re.compile(text.company_names.pattern),
         date=re.compile(text.effective_date.pattern, re.IGNORECASE),
-        answer_checks=_load_answer_checks(root / ANSWER_CHECKS),
+        answer_checks=_load_answer_checks(root / ANSWER_CHECKS) + tuple(
+            check for module in find_modules(root) if (module.folder / ANSWER_CHECKS).is_file()
+            for check in _load_answer_checks(module.folder / ANSWER_CHECKS)),
         answer_checks_path=root / ANSWER_CHECKS,
         text_path=path,
         commitments=commitments,
@@ -370,23 +373,23 @@ def lint_review(rules: ReviewRules, questionnaire: Questionnaire, library: Libra
         if unknown:
             warnings.append(UserError(
                 f"check skipped: {', '.join(unknown)} not in the questionnaire",
-                path=rules.answer_checks_path, line=compiled.line, field=compiled.check.id))
+                path=compiled.source.path, line=compiled.line, field=compiled.check.id))
         named = [("unless_met", rid) for rid in compiled.check.unless_met]
         if compiled.check.requirement is not None:
             named.append(("requirement", compiled.check.requirement))
         for field, rid in named:
             if rid not in library.requirements:
                 warnings.append(UserError(f"`{field}` names unknown requirement {rid!r}",
-                                          path=rules.answer_checks_path, line=compiled.line,
+                                          path=compiled.source.path, line=compiled.line,
                                           field=compiled.check.id))
         if compiled.check.examples is None:
             warnings.append(UserError("check has no `examples` (one that fires, one silent)",
-                                      path=rules.answer_checks_path, line=compiled.line,
+                                      path=compiled.source.path, line=compiled.line,
                                       field=compiled.check.id))
         key = compiled.check.resolves_by
         if key is not None and key not in questionnaire.keys and not unknown:
             warnings.append(UserError(f"`resolves_by` names {key!r}, which is not a question",
-                                      path=rules.answer_checks_path, line=compiled.line,
+                                      path=compiled.source.path, line=compiled.line,
                                       field=compiled.check.id))
     text = rules.text
     text_rules: list[Rule] = [c.rule for c in rules.patterns] + [g for g, _, _ in rules.terms]
