@@ -133,13 +133,9 @@ def cmd_publish(args: argparse.Namespace) -> int:
 def cmd_lint(args: argparse.Namespace) -> int:
     project = _project(args)
     found = project.library.lint(project.questionnaire)
-    problems = found.problems
-    for line in [*map(str, problems), *(f"warning: {w}" for w in found.warnings)]:
-        print(line, file=sys.stderr)
-    verdict = "no problems" if not problems else f"{len(problems)} problem(s)"
-    print(f"{len(project.library.clauses)} clauses, {len(project.library.requirements)} "
-          f"requirements, {len(project.questionnaire.entries)} questions: {verdict}.")
-    return 1 if problems else 0
+    sys.stderr.write("".join(f"{line}\n" for line in found.lines()))
+    print(found.summary(project.library, project.questionnaire))
+    return 1 if found.problems else 0
 
 
 def cmd_review(args: argparse.Namespace) -> int:
@@ -362,8 +358,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
     p.set_defaults(run=cmd_serve)
 
-    p = sub.add_parser("lint", help="check the clause library against the questionnaire")
-    p.set_defaults(run=cmd_lint)
+    sub.add_parser("lint", help="check the clause library, its modules and checks against "
+                   "the questionnaire").set_defaults(run=cmd_lint)
 
     p = sub.add_parser("schema", help="print a JSON Schema for answers files")
     p.set_defaults(run=cmd_schema)

@@ -24,6 +24,15 @@ class Findings:
     problems: list[UserError] = field(default_factory=list)
     warnings: list[UserError] = field(default_factory=list)
 
+    def lines(self) -> list[str]:
+        """One line per problem, then per warning (`file:line: field: message`)."""
+        return [*map(str, self.problems), *(f"warning: {w}" for w in self.warnings)]
+
+    def summary(self, library: Library, questionnaire: Questionnaire) -> str:
+        verdict = f"{len(self.problems)} problem(s)" if self.problems else "no problems"
+        return (f"{len(library.clauses)} clauses, {len(library.requirements)} requirements, "
+                f"{len(questionnaire.entries)} questions: {verdict}.")
+
 
 def lint(library: Library, questionnaire: Questionnaire) -> Findings:
     """Problems and warnings for the whole library: clauses, laws, requirements, the checks
