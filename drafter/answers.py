@@ -22,6 +22,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model
 from ruamel.yaml.comments import CommentedMap
 
 from drafter.errors import UserError
+from drafter.parsecache import memo
 from drafter.questionnaire import (
     PATTERN_HINTS,
     UNSURE,
@@ -33,12 +34,15 @@ from drafter.questionnaire import (
 from drafter.values import describe
 from drafter.templating import AnswerGroup, answer_context
 from drafter.yamlio import (
+    ANSWERS_LIMIT,
     atomic_write,
     clean_stale_temporaries,
+    decode_text,
     dump_yaml,
     line_of,
     load_yaml,
     parse_yaml,
+    read_bytes,
 )
 
 
@@ -105,9 +109,17 @@ class Answers:
 
 
 def load_answers(path: Path, questionnaire: Questionnaire, *, complete: bool = True) -> Answers:
-    """Read and validate an answers file. With `complete`, required answers must be present."""
-    doc = load_yaml(path)
-    return validate_answers(doc, questionnaire, path, complete=complete)
+    """Read and validate an answers file. With `complete`, required answers must be present.
+    What a text validates to (for this questionnaire) is kept in the parse cache: a build of
+    unchanged answers neither parses them again nor builds the answers model."""
+    text = decode_text(read_bytes(path, ANSWERS_LIMIT, "an answers file"), path)
+
+    def validated() -> dict[str, Any]:
+        doc = parse_yaml(text, path)
+        return dict(validate_answers(doc, questionnaire, path, complete=complete).values)
+
+    key = f"{questionnaire.stamp}\0{complete}\0{text}"
+    return Answers(questionnaire, memo("answers", key, validated), path)
 
 
 def parse_answers(text: str, questionnaire: Questionnaire, path: Path) -> Answers:

@@ -8,6 +8,7 @@ the answers model (answers.py) is generated from the questionnaire rather than w
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -142,6 +143,12 @@ class Questionnaire:
         self.sections = data.sections
         self.moved = data.moved
         self.entries: dict[str, Entry] = {e.key: e for e in entries}
+
+    @cached_property
+    def stamp(self) -> str:
+        """A hash of every question as validated (options from data files and modules' pages
+        included): answers validated against an equal stamp validate the same."""
+        return hashlib.sha256(repr((self.sections, self.moved)).encode()).hexdigest()
 
     def __iter__(self) -> Iterator[Entry]:
         return iter(self.entries.values())

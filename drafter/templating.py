@@ -26,6 +26,7 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from drafter.errors import DrafterError
 from drafter import parsecache
+from drafter.parsecache import memo
 from drafter.promises import PromiseExtension
 
 
@@ -239,7 +240,14 @@ def referenced_names(source: str, *, expression: bool) -> set[str]:
 
     Used by the loaders to prove every variable names a real question. Only `name.attr`
     pairs on top-level (undeclared) names are keys: loop variables such as `v.name` are not.
+    Parsing for them costs more than loading the compiled code, so the answer is kept in the
+    parse cache.
     """
+    kind = "names of expression" if expression else "names of template"
+    return memo(kind, source, lambda: _referenced_names(source, expression))
+
+
+def _referenced_names(source: str, expression: bool) -> set[str]:
     text = "{{ " + source + " }}" if expression else source
     tree = environment().parse(text)
     # An expression declares nothing, so every name in it is an input; only a template

@@ -85,3 +85,23 @@ def test_off_turns_the_cache_off(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("DRAFTER_CACHE_DIR")
     monkeypatch.setenv("XDG_CACHE_HOME", "/somewhere")
     assert parsecache.cache_dir() == Path("/somewhere/drafter")
+
+
+def test_answers_are_validated_again_against_a_changed_questionnaire(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from drafter.paths import default_questionnaire, examples
+    from drafter.project import Project
+
+    monkeypatch.setenv("DRAFTER_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(parsecache, "_CACHE", parsecache._Cache())
+    answers = examples()["kiosk"]
+    assert Project.load().answers(answers).values["business.name"]
+    _new_process(monkeypatch)
+    stricter = tmp_path / "questionnaire.yaml"
+    stricter.write_text(default_questionnaire().read_text().replace(
+        "        required: true\n        max: 200\n", "        required: true\n        max: 3\n", 1))
+    with pytest.raises(Exception, match="business.name"):
+        Project.load(stricter).answers(answers)
+    edited = tmp_path / "answers.yaml"
+    edited.write_text(answers.read_text().replace("name: ", "name: Renamed ", 1))
+    assert Project.load().answers(edited).values["business.name"].startswith("Renamed ")
