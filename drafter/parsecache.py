@@ -23,7 +23,7 @@ import threading
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TypeVar
 
 T = TypeVar("T")
 _KEEP = 20_000  # entries kept from earlier runs beside this run's (edits leave old ones)
