@@ -19,7 +19,6 @@ from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model
-from ruamel.yaml.comments import CommentedMap
 
 from drafter.errors import UserError
 from drafter.parsecache import memo
@@ -290,7 +289,7 @@ class AnswersFile:
     survive every save.
     """
 
-    def __init__(self, path: Path, doc: CommentedMap) -> None:
+    def __init__(self, path: Path, doc: Any) -> None:
         self.path = path
         self.doc = doc
 
@@ -298,6 +297,8 @@ class AnswersFile:
     def open(cls, path: Path) -> AnswersFile:
         """Open an existing file, or start an empty one (written on first `save`); what a
         save killed mid-way left beside it is removed."""
+        from ruamel.yaml.comments import CommentedMap
+
         clean_stale_temporaries(path)
         doc = load_yaml(path) if path.exists() else None
         if doc is None:
@@ -313,6 +314,8 @@ class AnswersFile:
 
     def set(self, key: str, value: Any) -> None:
         """Set (or with None, remove) one answer, keeping everything else as it was."""
+        from ruamel.yaml.comments import CommentedMap
+
         section, question = key.split(".", 1)
         group = self.doc.get(section)
         if value is None:

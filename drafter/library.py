@@ -25,7 +25,7 @@ from pydantic import BaseModel, ConfigDict, StringConstraints
 from drafter.errors import UserError
 from drafter.composing import splice
 from drafter.laws import Derived, load_laws
-from drafter.modules import Module, SectionSpec, find_modules, validated
+from drafter.modules import Module, SectionSpec, find_modules
 from drafter.parsecache import memo
 from drafter.questionnaire import Questionnaire
 from drafter.requirements import CatalogEntry, load_requirements
@@ -153,7 +153,7 @@ def load_library(root: Path) -> Library:
 def _load_document(path: Path, modules: tuple[Module, ...]) -> tuple[DocumentSpec,
                                                                      list[Section]]:
     file = load_data(path)
-    document = memo("document", file.text, lambda: validated(DocumentSpec, file))
+    document = memo("document", file.text, lambda: file.validated(DocumentSpec))
     own = [(spec, file, ("sections", index)) for index, spec in enumerate(document.sections)]
     added = [(m.spec.section, m.file, ("section",)) for m in modules if m.spec.section]
     sections: list[Section] = []
@@ -179,7 +179,7 @@ def _load_clause(path: Path) -> Clause:
         raise UserError("a clause starts with front matter between two `---` lines",
                         path=path, line=1)
     front = parse_data(match.group(1), path, first_line=2)
-    meta = memo("clause", front.text, lambda: validated(ClauseMeta, front))
+    meta = memo("clause", front.text, lambda: front.validated(ClauseMeta))
     body_line = text[: match.end()].count("\n") + 1
     source = text[match.end():]
     try:

@@ -13,11 +13,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, TypeVar
+from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, StringConstraints, ValidationError
+from pydantic import BaseModel, ConfigDict, StringConstraints
 
-from drafter.errors import UserError
 from drafter.parsecache import memo
 from drafter.questionnaire import Section as QuestionPage
 from drafter.yamlio import DataFile, load_data
@@ -60,19 +59,6 @@ def find_modules(root: Path) -> tuple[Module, ...]:
     folder = root / MODULES
     for path in sorted(folder.glob(f"*/{MODULE_FILE}")) if folder.is_dir() else ():
         file = load_data(path)
-        spec = memo("module", file.text, lambda: validated(ModuleSpec, file))
+        spec = memo("module", file.text, lambda: file.validated(ModuleSpec))
         found.append(Module(path.parent.name, path.parent, spec, file))
     return tuple(sorted(found, key=lambda m: (m.spec.order, m.name)))
-
-
-_M = TypeVar("_M", bound=BaseModel)
-
-
-def validated(model: type[_M], file: DataFile) -> _M:
-    """`file`'s data as `model`, or a one-line error naming the file, line and field."""
-    try:
-        return model.model_validate(file.data if file.data is not None else {})
-    except ValidationError as exc:
-        err = exc.errors()[0]
-        raise UserError(err["msg"], path=file.path, line=file.line(err["loc"]),
-                        field=".".join(map(str, err["loc"]))) from None

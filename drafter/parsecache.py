@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import atexit
 import hashlib
+import importlib.util
 import os
 import pickle
 import sys
@@ -41,13 +42,18 @@ def cache_dir() -> Path | None:
 @lru_cache(maxsize=1)
 def _stamp() -> str:
     """A hash of the code that turns text into what the cache holds: every Drafter module
-    (the models and loaders) and the versions of Python and the parsing libraries."""
+    (the models and loaders), Python, and the parsing libraries (Jinja and pydantic by
+    version; PyYAML and ruamel, not imported on a cached start, by their installed files)."""
     import jinja2
     import pydantic
-    import yaml
 
-    versions = f"{sys.version}|{pydantic.VERSION}|{yaml.__version__}|{jinja2.__version__}"
-    digest = hashlib.sha256(versions.encode())
+    parts = [sys.version, pydantic.VERSION, jinja2.__version__]
+    for name in ("yaml", "ruamel.yaml"):
+        spec = importlib.util.find_spec(name)
+        origin = spec.origin if spec is not None else None
+        info = os.stat(origin) if origin else None
+        parts.append(f"{name}:{info.st_size}:{info.st_mtime_ns}" if info else f"{name}:-")
+    digest = hashlib.sha256("|".join(parts).encode())
     package = Path(__file__).parent
     for path in sorted(package.rglob("*.py")):
         digest.update(path.relative_to(package).as_posix().encode() + b"\0")
