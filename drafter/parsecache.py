@@ -27,7 +27,6 @@ from pathlib import Path
 from typing import TypeVar
 
 T = TypeVar("T")
-_KEEP = 20_000  # entries kept from earlier runs beside this run's (edits leave old ones)
 
 
 def cache_dir() -> Path | None:
@@ -112,13 +111,14 @@ class _Cache:
         return value
 
     def save(self) -> None:
-        """Write this run's entries (and up to `_KEEP` earlier ones) atomically."""
+        """Write this run's entries, and as many from earlier runs (another library, a file
+        before its last edit), atomically; files an older Drafter wrote are removed."""
         with self.lock:
             if not self.dirty or self.path is None or self.entries is None:
                 return
             kept = {k: v for k, v in self.entries.items() if k in self.used}
             for key, value in self.entries.items():
-                if len(kept) >= len(self.used) + _KEEP:
+                if len(kept) >= 2 * len(self.used):
                     break
                 kept.setdefault(key, value)
             self.dirty = False
@@ -133,6 +133,9 @@ class _Cache:
             except BaseException:
                 Path(tmp).unlink(missing_ok=True)
                 raise
+            for old in path.parent.glob("parsed-*.pickle"):
+                if old != path:
+                    old.unlink(missing_ok=True)
         except OSError:  # a read-only or full disk only costs speed
             pass
 

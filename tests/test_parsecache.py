@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 import shutil
 from pathlib import Path
 from typing import Any
@@ -105,3 +106,20 @@ def test_answers_are_validated_again_against_a_changed_questionnaire(
     edited = tmp_path / "answers.yaml"
     edited.write_text(answers.read_text().replace("name: ", "name: Renamed ", 1))
     assert Project.load().answers(edited).values["business.name"].startswith("Renamed ")
+
+
+def test_the_cache_stays_small_as_files_are_edited(fresh: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = fresh.parent / "cache"
+    folder.mkdir()
+    (folder / "parsed-0123456789abcdef.pickle").write_bytes(b"from an older Drafter")
+    path = next(fresh.rglob("updates.md.j2"))
+    text = path.read_text()
+    for n in range(4):  # each edit leaves the entries of the text before it
+        path.write_text(text.replace("order: 10", f"order: {10 + n}", 1))
+        load_library(fresh)
+        used = len(parsecache._CACHE.used)
+        _new_process(monkeypatch)
+    [kept] = folder.glob("parsed-*.pickle")
+    with kept.open("rb") as handle:
+        assert len(pickle.load(handle)) <= 2 * used
