@@ -26,7 +26,7 @@ from drafter.errors import UserError
 from drafter.composing import splice
 from drafter.laws import Derived, load_laws
 from drafter.modules import Module, SectionSpec, find_modules
-from drafter.parsecache import memo
+from drafter.parsecache import memo, save
 from drafter.questionnaire import Questionnaire
 from drafter.requirements import CatalogEntry, load_requirements
 from drafter.templating import Condition, TemplateSyntaxError, compile_condition, compile_template
@@ -99,7 +99,9 @@ class Library:
         first screen does not wait for them)."""
         from drafter.review.rules import load_review_rules
 
-        return load_review_rules(self.root)
+        rules = load_review_rules(self.root)
+        save()  # now, not at exit: the next `drafter` starts warm
+        return rules
 
     @cached_property
     def notice(self) -> NoticeRules:

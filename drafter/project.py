@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from drafter import parsecache
 from drafter.answers import Answers, load_answers
 from drafter.errors import UserError
 from drafter.paths import default_library, default_questionnaire
@@ -55,6 +56,7 @@ class Project:
         with self._loading:  # the app's workers may ask for it at the same moment
             if not self._loaded:
                 self._loaded.append(load_library(self.library_root))
+                parsecache.save()  # now, not at exit: the next `drafter` starts warm
             return self._loaded[0]
 
     def lint(self) -> list[UserError]:
