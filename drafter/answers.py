@@ -19,9 +19,9 @@ from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model
-from ruamel.yaml.comments import CommentedMap
 
 from drafter.errors import UserError
+from drafter.parsecache import memo
 from drafter.questionnaire import (
     PATTERN_HINTS,
     UNSURE,
@@ -33,12 +33,15 @@ from drafter.questionnaire import (
 from drafter.values import describe
 from drafter.templating import AnswerGroup, answer_context
 from drafter.yamlio import (
+    ANSWERS_LIMIT,
     atomic_write,
     clean_stale_temporaries,
+    decode_text,
     dump_yaml,
     line_of,
     load_yaml,
     parse_yaml,
+    read_bytes,
 )
 
 
@@ -105,9 +108,17 @@ class Answers:
 
 
 def load_answers(path: Path, questionnaire: Questionnaire, *, complete: bool = True) -> Answers:
-    """Read and validate an answers file. With `complete`, required answers must be present."""
-    doc = load_yaml(path)
-    return validate_answers(doc, questionnaire, path, complete=complete)
+    """Read and validate an answers file. With `complete`, required answers must be present.
+    What a text validates to (for this questionnaire) is kept in the parse cache: a build of
+    unchanged answers neither parses them again nor builds the answers model."""
+    text = decode_text(read_bytes(path, ANSWERS_LIMIT, "an answers file"), path)
+
+    def validated() -> dict[str, Any]:
+        doc = parse_yaml(text, path)
+        return dict(validate_answers(doc, questionnaire, path, complete=complete).values)
+
+    key = f"{questionnaire.stamp}\0{complete}\0{text}"
+    return Answers(questionnaire, memo("answers", key, validated), path)
 
 
 def parse_answers(text: str, questionnaire: Questionnaire, path: Path) -> Answers:
@@ -278,7 +289,7 @@ class AnswersFile:
     survive every save.
     """
 
-    def __init__(self, path: Path, doc: CommentedMap) -> None:
+    def __init__(self, path: Path, doc: Any) -> None:
         self.path = path
         self.doc = doc
 
@@ -286,6 +297,8 @@ class AnswersFile:
     def open(cls, path: Path) -> AnswersFile:
         """Open an existing file, or start an empty one (written on first `save`); what a
         save killed mid-way left beside it is removed."""
+        from ruamel.yaml.comments import CommentedMap
+
         clean_stale_temporaries(path)
         doc = load_yaml(path) if path.exists() else None
         if doc is None:
@@ -301,6 +314,8 @@ class AnswersFile:
 
     def set(self, key: str, value: Any) -> None:
         """Set (or with None, remove) one answer, keeping everything else as it was."""
+        from ruamel.yaml.comments import CommentedMap
+
         section, question = key.split(".", 1)
         group = self.doc.get(section)
         if value is None:

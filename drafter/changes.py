@@ -15,14 +15,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict
 
-from drafter.errors import UserError
 from drafter.manifest import Manifest
 from drafter.provenance import clause_at_lines, parse_clause_comment, parse_counsel_comment
 from drafter.answer_text import answer_text, option_labels
 from drafter.questionnaire import Questionnaire
 from drafter.templating import long_date
+from drafter.parsecache import memo
 from drafter.yamlio import load_data
 
 NOTICE_FILE = "notice.yaml"
@@ -33,7 +33,7 @@ _SENTENCE_END = re.compile(r"(?<=[.!?:])\s+")
 class NoticeRules(BaseModel):
     """`clauses/notice.yaml`."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     material_sections: list[str] = []
     material_answers: list[str] = []
@@ -47,12 +47,8 @@ def load_notice_rules(library_root: Path) -> NoticeRules:
     path = library_root / NOTICE_FILE
     if not path.exists():
         return NoticeRules()
-    try:
-        return NoticeRules.model_validate(load_data(path).data)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        raise UserError(first["msg"], path=path,
-                        field=".".join(str(p) for p in first["loc"])) from None
+    file = load_data(path)
+    return memo("notice", file.text, lambda: file.validated(NoticeRules))
 
 
 @dataclass(frozen=True)

@@ -131,19 +131,11 @@ def cmd_publish(args: argparse.Namespace) -> int:
 
 
 def cmd_lint(args: argparse.Namespace) -> int:
-    from drafter.review.rules import lint_review, load_review_rules
-
-    project = Project.load(args.questionnaire, args.library)
-    problems = project.lint()
-    for problem in problems:
-        print(problem, file=sys.stderr)
-    for warning in lint_review(load_review_rules(project.library.root), project.questionnaire,
-                               project.library):
-        print(f"warning: {warning}", file=sys.stderr)
-    verdict = "no problems" if not problems else f"{len(problems)} problem(s)"
-    print(f"{len(project.library.clauses)} clauses, {len(project.library.requirements)} "
-          f"requirements, {len(project.questionnaire.entries)} questions: {verdict}.")
-    return 1 if problems else 0
+    project = _project(args)
+    found = project.library.lint(project.questionnaire)
+    sys.stderr.write("".join(f"{line}\n" for line in found.lines()))
+    print(found.summary(project.library, project.questionnaire))
+    return 1 if found.problems else 0
 
 
 def cmd_review(args: argparse.Namespace) -> int:
@@ -366,8 +358,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
     p.set_defaults(run=cmd_serve)
 
-    p = sub.add_parser("lint", help="check the clause library against the questionnaire")
-    p.set_defaults(run=cmd_lint)
+    sub.add_parser("lint", help="check the clause library, its modules and checks against "
+                   "the questionnaire").set_defaults(run=cmd_lint)
 
     p = sub.add_parser("schema", help="print a JSON Schema for answers files")
     p.set_defaults(run=cmd_schema)

@@ -17,9 +17,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ConfigDict, ValidationError
 
 from drafter.errors import DrafterError, UserError
+from drafter.parsecache import memo
 from drafter.statutes import ResidentCounts, Statute, compiled, evaluate_statute
 from drafter.templating import (
     AnswerGroup,
@@ -39,6 +40,7 @@ class Derived:
     statute: Statute | None = None
     counts: ResidentCounts | None = None
     conditions: Mapping[str, Condition] = field(default_factory=dict)
+    title: str | None = None  # the law in words, for counsel (`name:`, or the `statute:`)
 
     @property
     def line(self) -> int | None:
@@ -64,31 +66,61 @@ def load_laws(path: Path) -> tuple[Derived, ...]:
     if not path.exists():
         return ()
     file = load_data(path)
+    entries = memo("laws", file.text, lambda: _validated(file))
+    return tuple(_derived(name, value, file) for name, value in entries)
+
+
+def _fail(file: DataFile, name: str, message: str, loc: tuple[Any, ...] = ()) -> UserError:
+    return UserError(message, path=file.path, line=file.line((name, *loc)),
+                     field=".".join([name, *map(str, loc)]))
+
+
+class NamedLaw(BaseModel):
+    """`NAME: {when: "expression", name: "the law in words"}`: a law a promise may rest on."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+
+    when: str
+    name: str | None = None
+
+
+_Entry = str | NamedLaw | ResidentCounts | Statute
+
+
+def _validated(file: DataFile) -> list[tuple[str, _Entry]]:
+    """Each entry's name and its expression, residents table or statute (validated)."""
     doc = file.data
     if not isinstance(doc, Mapping):
-        raise UserError("expected a mapping of name to expression", path=path, line=1)
-    return tuple(_entry(str(name), value, file) for name, value in doc.items())
+        raise UserError("expected a mapping of name to expression", path=file.path, line=1)
+    entries: list[tuple[str, _Entry]] = []
+    for key, value in doc.items():
+        name = str(key)
+        if not name.isidentifier() or not isinstance(value, (str, Mapping)):
+            raise _fail(file, name, "each entry is `name: \"expression\"`, `{when:, name:}`, a "
+                        "`statute:` or a `residents:` table")
+        try:
+            entries.append((name, value if isinstance(value, str)
+                            else ResidentCounts.model_validate(value) if "bands" in value
+                            else NamedLaw.model_validate(value) if "when" in value
+                            else Statute.model_validate(value)))
+        except ValidationError as exc:
+            err = exc.errors()[0]
+            raise _fail(file, name, err["msg"], tuple(err["loc"])) from None
+    return entries
 
 
-def _entry(name: str, value: Any, file: DataFile) -> Derived:
-    def fail(message: str, loc: tuple[Any, ...] = ()) -> UserError:
-        return UserError(message, path=file.path, line=file.line((name, *loc)),
-                         field=".".join([name, *map(str, loc)]))
-
-    if not name.isidentifier() or not isinstance(value, (str, Mapping)):
-        raise fail("each entry is `name: \"expression\"`, a `statute:` or a `residents:` table")
+def _derived(name: str, value: _Entry, file: DataFile) -> Derived:
     try:
         if isinstance(value, str):
             return Derived(name, compile_condition(value), file)
-        if "bands" in value:
-            return Derived(name, None, file, counts=ResidentCounts.model_validate(value))
-        statute = Statute.model_validate(value)
-        return Derived(name, None, file, statute=statute, conditions=compiled(statute))
-    except ValidationError as exc:
-        err = exc.errors()[0]
-        raise fail(err["msg"], tuple(err["loc"])) from None
+        if isinstance(value, NamedLaw):
+            return Derived(name, compile_condition(value.when), file, title=value.name)
+        if isinstance(value, ResidentCounts):
+            return Derived(name, None, file, counts=value)
+        return Derived(name, None, file, statute=value, conditions=compiled(value),
+                       title=value.statute)
     except TemplateSyntaxError as exc:
-        raise fail(f"not a valid expression: {exc.message}") from None
+        raise _fail(file, name, f"not a valid expression: {exc.message}") from None
 
 
 def evaluate(laws: tuple[Derived, ...], context: Mapping[str, Any],

@@ -4,7 +4,7 @@ Built from what rendering recorded (`RenderedClause.promises`, see `drafter.prom
 never typed twice: one entry per promise, in document order, with the promise's text (plain for
 a table, and its Markdown), the clause and section it sits in, each answer it rests on as the
 owner sees it (option labels, not stored keys) and whether the owner gave that answer, and each
-`law.*` fact it rests on by the law's name (`clauses/data/law_names.yaml`). `review.md`, the
+`law.*` fact it rests on by the law's name (its `name:` in `clauses/laws.yaml`). `review.md`, the
 DOCX appendix, `drafter promises` and the JSON `promises` key all show this one list, so counsel
 can check every commitment against the answer behind it on one page.
 """

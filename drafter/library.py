@@ -1,12 +1,13 @@
-"""The clause library (`clauses/`): the document's shape, one template per clause, and lint.
+"""The clause library (`clauses/`): everything a policy is drafted and reviewed from.
 
 A clause is a Jinja template with YAML front matter (`id`, `section`, `order`, `when`,
 `satisfies`, optional `title`). Reference data that several clauses share (category
 descriptions, the vendor catalog) lives in `clauses/data/*.yaml`, visible as `data.NAME`;
-which laws apply is derived in `clauses/laws.yaml`, visible as `law.NAME`. Templates are
-compiled once at load in the shared sandbox;
-`lint_library` then proves that every variable is a question, every `when` names real
-questions and every `satisfies` id is in the requirement catalog.
+which laws apply is derived in `clauses/laws.yaml`, visible as `law.NAME` (with each law's
+name for counsel); the requirement catalog, the reviewer's checks (`review_rules`) and the
+notice rules (`notice`) complete it. Templates are compiled once at load in the shared
+sandbox; `Library.lint` (lint.py) then proves that every variable is a question, every `when`
+names real questions and every `satisfies` id is in the requirement catalog.
 """
 
 from __future__ import annotations
@@ -14,57 +15,48 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 from jinja2 import Template
-from pydantic import BaseModel, ConfigDict, StringConstraints, ValidationError
+from pydantic import BaseModel, ConfigDict, StringConstraints
 
 from drafter.errors import UserError
+from drafter.composing import splice
 from drafter.laws import Derived, load_laws
-from drafter.promises import declared_bases
+from drafter.modules import Module, SectionSpec, find_modules
+from drafter.parsecache import memo, save
 from drafter.questionnaire import Questionnaire
 from drafter.requirements import CatalogEntry, load_requirements
-from drafter.templating import (
-    Condition,
-    TemplateSyntaxError,
-    compile_condition,
-    compile_template,
-    environment,
-    referenced_names,
-)
+from drafter.templating import Condition, TemplateSyntaxError, compile_condition, compile_template
 from drafter.yamlio import load_data, parse_data, read_text
 
+if TYPE_CHECKING:
+    from drafter.changes import NoticeRules
+    from drafter.lint import Findings
+    from drafter.review.rules import ReviewRules
+
 _ID = r"^[a-z0-9][a-z0-9-]*(\.[a-z0-9][a-z0-9-]*)*$"
-LAW_NAMES = "law_names"  # data/law_names.yaml: each `law.*` fact a promise rests on, in words
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n", re.DOTALL)
-
-
-class SectionSpec(BaseModel):
-    """A policy section: its place, heading and (for jurisdiction sections) when it appears."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    id: Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$")]
-    title: str
-    when: str = "true"
 
 
 class DocumentSpec(BaseModel):
     """`clauses/document.yaml`: the policy's title, which answers head it, and its sections."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     title: str
     business_name: str  # answer key, e.g. business.name
     effective_date: str  # answer key of a date question
     sections: list[SectionSpec]
+    modules_after: str | None = None  # business modules' sections go after this one
 
 
 class ClauseMeta(BaseModel):
     """A clause template's front matter."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     id: Annotated[str, StringConstraints(pattern=_ID)]
     section: str
@@ -99,11 +91,37 @@ class Library:
     requirements: Mapping[str, CatalogEntry]
     data: Mapping[str, Any]  # clauses/data/NAME.yaml as `data.NAME` in templates
     laws: tuple[Derived, ...] = ()  # clauses/laws.yaml as `law.NAME`
+    modules: tuple[Module, ...] = ()  # clauses/modules/NAME/: one per kind of business
+
+    @cached_property
+    def review_rules(self) -> ReviewRules:
+        """`review-checks.yaml` and `answer-checks.yaml`, compiled (on first use: the app's
+        first screen does not wait for them)."""
+        from drafter.review.rules import load_review_rules
+
+        rules = load_review_rules(self.root)
+        save()  # now, not at exit: the next `drafter` starts warm
+        return rules
+
+    @cached_property
+    def notice(self) -> NoticeRules:
+        """`notice.yaml`: which changes are material, and the clause promising notice."""
+        from drafter.changes import load_notice_rules
+
+        return load_notice_rules(self.root)
+
+    def lint(self, questionnaire: Questionnaire) -> Findings:
+        """Every problem and warning in the library against this questionnaire (lint.py)."""
+        from drafter.lint import lint
+
+        return lint(self, questionnaire)
 
 
 def load_library(root: Path) -> Library:
-    """Load `document.yaml`, `requirements.yaml` and every `*.md.j2` under `root`."""
-    document, sections = _load_document(root / "document.yaml")
+    """Load `document.yaml`, `requirements.yaml`, `laws.yaml`, `data/`, every `*.md.j2` under
+    `root` and the business modules (`modules/NAME/`) composed into them."""
+    modules = find_modules(root)
+    document, sections = _load_document(root / "document.yaml", modules)
     rank = {s.spec.id: i for i, s in enumerate(sections)}
     clauses: list[Clause] = []
     seen: dict[str, Path] = {}
@@ -119,27 +137,35 @@ def load_library(root: Path) -> Library:
         clauses.append(clause)
     clauses.sort(key=lambda c: (rank[c.meta.section], c.meta.order, c.meta.id))
     requirements = load_requirements(root / "requirements.yaml")
+    for module in modules:
+        path = module.folder / "requirements.yaml"
+        for rid, entry in (load_requirements(path) if path.is_file() else {}).items():
+            if rid in requirements:
+                raise UserError(f"duplicate requirement id (also in "
+                                f"{requirements[rid].source.path})", path=path,
+                                line=entry.line, field=rid)
+            requirements[rid] = entry
     data = {p.name.removesuffix(".yaml"): load_data(p).data
             for p in sorted((root / "data").glob("*.yaml"))}
     laws = load_laws(root / "laws.yaml")
-    return Library(root, document, tuple(sections), tuple(clauses), requirements, data, laws)
+    return Library(root, document, tuple(sections), tuple(clauses), requirements, data, laws,
+                   modules)
 
 
-def _load_document(path: Path) -> tuple[DocumentSpec, list[Section]]:
+def _load_document(path: Path, modules: tuple[Module, ...]) -> tuple[DocumentSpec,
+                                                                     list[Section]]:
     file = load_data(path)
-    try:
-        document = DocumentSpec.model_validate(file.data)
-    except ValidationError as exc:
-        err = exc.errors()[0]
-        raise UserError(err["msg"], path=path, line=file.line(err["loc"]),
-                        field=".".join(map(str, err["loc"]))) from None
+    document = memo("document", file.text, lambda: file.validated(DocumentSpec))
+    own = [(spec, file, ("sections", index)) for index, spec in enumerate(document.sections)]
+    added = [(m.spec.section, m.file, ("section",)) for m in modules if m.spec.section]
     sections: list[Section] = []
-    for index, spec in enumerate(document.sections):
+    for spec, source, loc in splice(own, added, document.modules_after, lambda s: s[0].id,
+                                    path):
         try:
             sections.append(Section(spec, compile_condition(spec.when)))
         except TemplateSyntaxError as exc:
-            raise UserError(f"`when` is not a valid expression: {exc.message}", path=path,
-                            line=file.line(("sections", index, "when")),
+            raise UserError(f"`when` is not a valid expression: {exc.message}",
+                            path=source.path, line=source.line((*loc, "when")),
                             field=spec.id) from None
     ids = [s.spec.id for s in sections]
     duplicates = sorted({i for i in ids if ids.count(i) > 1})
@@ -155,12 +181,7 @@ def _load_clause(path: Path) -> Clause:
         raise UserError("a clause starts with front matter between two `---` lines",
                         path=path, line=1)
     front = parse_data(match.group(1), path, first_line=2)
-    try:
-        meta = ClauseMeta.model_validate(front.data if front.data is not None else {})
-    except ValidationError as exc:
-        err = exc.errors()[0]
-        raise UserError(err["msg"], path=path, line=front.line(err["loc"]),
-                        field=".".join(map(str, err["loc"]))) from None
+    meta = memo("clause", front.text, lambda: front.validated(ClauseMeta))
     body_line = text[: match.end()].count("\n") + 1
     source = text[match.end():]
     try:
@@ -174,111 +195,6 @@ def _load_clause(path: Path) -> Clause:
 
 
 def law_names(library: Library) -> Mapping[str, str]:
-    """What each `law.*` fact is, in a few words (`data/law_names.yaml`; empty without it)."""
-    names = library.data.get(LAW_NAMES)
-    return names if isinstance(names, Mapping) else {}
-
-
-def _unread_bases(clause: Clause, read: set[str], known: frozenset[str] | set[str],
-                  named: Mapping[str, str]) -> list[UserError]:
-    """A promise must rest on answers the clause really reads: a question its `when` or body
-    uses, or a `law.*` fact. Naming one it never looks at would be a claim with nothing behind
-    it; a law with no name in `data/law_names.yaml` would reach counsel as an internal name."""
-    problems: list[UserError] = []
-    for basis, line in declared_bases(environment().parse(clause.source)):
-        for name in basis:
-            where = clause.body_line + line - 1
-            if name not in known:
-                problems.append(UserError(f"promise rests on {name!r}, which is neither a "
-                                          "question nor a law.* fact", path=clause.path,
-                                          line=where, field=clause.meta.id))
-            elif name.startswith("law.") and name.removeprefix("law.") not in named:
-                problems.append(UserError(f"promise rests on {name!r}, which data/"
-                                          f"{LAW_NAMES}.yaml does not name", path=clause.path,
-                                          line=where, field=clause.meta.id))
-            elif not name.startswith("law.") and name not in read:
-                problems.append(UserError(f"promise rests on {name!r}, but the clause's "
-                                          "`when` and text never read it", path=clause.path,
-                                          line=where, field=clause.meta.id))
-    return problems
-
-
-def lint_library(library: Library, questionnaire: Questionnaire) -> list[UserError]:
-    """Every cross-reference problem in the library, each a one-line error (empty when sound)."""
-    problems: list[UserError] = []
-    known = questionnaire.keys | {f"data.{name}" for name in library.data}
-    laws_path = library.root / "laws.yaml"
-    for derived in library.laws:  # each may read the answers and the entries above it
-        for name in sorted(derived.names() - known):
-            problems.append(UserError(f"uses {name!r}, which is neither a question nor an "
-                                      "earlier entry", path=laws_path, line=derived.line,
-                                      field=derived.name))
-        known = known | derived.provides()
-    sections = {s.id for s in questionnaire.sections}
-
-    def check_names(names: set[str], what: str, path: Path, line: int | None,
-                    field: str) -> None:
-        for name in sorted(names):
-            if name not in known:
-                hint = ("a section, not a question" if name in sections
-                        else "not a question" if "." in name
-                        else "neither a question nor set at the top of the template")
-                problems.append(UserError(f"{what} uses {name!r}, which is {hint}",
-                                          path=path, line=line, field=field))
-
-    document_path = library.root / "document.yaml"
-    for field in ("business_name", "effective_date"):
-        key = getattr(library.document, field)
-        if key not in known:
-            problems.append(UserError(f"names {key!r}, which is not a question",
-                                      path=document_path, field=field))
-    for section in library.sections:
-        check_names(referenced_names(section.spec.when, expression=True), "`when`",
-                    document_path, None, section.spec.id)
-    for clause in library.clauses:
-        cid = clause.meta.id
-        read = referenced_names(clause.meta.when, expression=True)
-        check_names(read, "`when`", clause.path, 2, cid)
-        body = referenced_names(clause.source, expression=False)
-        check_names(body, "the template", clause.path, clause.body_line, cid)
-        problems += _unread_bases(clause, read | body, known, law_names(library))
-        for rid in clause.meta.satisfies:
-            if rid not in library.requirements:
-                problems.append(UserError(f"`satisfies` names unknown requirement {rid!r}",
-                                          path=clause.path, line=2, field=cid))
-    catalog_path = library.root / "requirements.yaml"
-    for rid, entry in library.requirements.items():
-        requirement = entry.requirement
-        check_names(referenced_names(requirement.applies_when, expression=True),
-                    "`applies_when`", catalog_path, entry.line, rid)
-        if requirement.ask is not None and requirement.ask not in known:
-            problems.append(UserError(f"`ask` names {requirement.ask!r}, which is not a "
-                                      "question", path=catalog_path, line=entry.line, field=rid))
-    return problems + _lint_counsel(library, questionnaire)
-
-
-def _lint_counsel(library: Library, questionnaire: Questionnaire) -> list[UserError]:
-    """Each question offering "I'm not sure" has exactly one `counsel: true` requirement that
-    asks it (the question for counsel, saying what the draft assumes), and each such
-    requirement asks a question that offers it."""
-    problems: list[UserError] = []
-    path = library.root / "requirements.yaml"
-    asking: dict[str, list[str]] = {}
-    for rid, entry in library.requirements.items():
-        ask = entry.requirement.ask
-        if not entry.requirement.counsel:
-            continue
-        if ask is None or ask not in questionnaire or not questionnaire.entry(ask).question.unsure:
-            problems.append(UserError("`counsel: true` needs `ask` naming a question with "
-                                      "`unsure: true`", path=path, line=entry.line, field=rid))
-        else:
-            asking.setdefault(ask, []).append(rid)
-    for question in questionnaire:
-        found = asking.get(question.key, [])
-        if question.question.unsure and len(found) != 1:
-            problems.append(UserError(
-                f"offers \"I'm not sure\" but {len(found) or 'no'} `counsel: true` "
-                f"requirement(s) ask it{': ' + ', '.join(found) if found else ''}; it needs "
-                "exactly one, saying what the draft assumes", path=questionnaire.path,
-                field=question.key))
-    return problems
+    """What each `law.*` fact a promise may rest on is, in a few words: the `name:` (or the
+    `statute:`) of its entry in `laws.yaml`, the one place a law is named."""
+    return {d.name: d.title for d in library.laws if d.title is not None}

@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from drafter import parsecache
 from drafter.answers import Answers, load_answers
 from drafter.errors import UserError
 from drafter.paths import default_library, default_questionnaire
@@ -42,9 +43,11 @@ class Project:
         """Load the questionnaire (the library follows on first use). Cross-checking the two
         is `lint()`, run by `drafter lint` and the tests rather than on every start: a broken
         template still fails at render time, with its file named."""
+        from drafter.modules import find_modules
+
         root = library or default_library()
-        return cls(load_questionnaire(questionnaire or default_questionnaire(), root / "data"),
-                   root)
+        return cls(load_questionnaire(questionnaire or default_questionnaire(), root / "data",
+                                      find_modules(root)), root)
 
     @property
     def library(self) -> Library:
@@ -53,13 +56,13 @@ class Project:
         with self._loading:  # the app's workers may ask for it at the same moment
             if not self._loaded:
                 self._loaded.append(load_library(self.library_root))
+                parsecache.save()  # now, not at exit: the next `drafter` starts warm
             return self._loaded[0]
 
     def lint(self) -> list[UserError]:
-        """Every way the library does not fit the questionnaire and catalog, one per line."""
-        from drafter.library import lint_library
-
-        return lint_library(self.library, self.questionnaire)
+        """Every way the library does not fit the questionnaire and catalog, one per line
+        (`Library.lint` also gives the warnings)."""
+        return self.library.lint(self.questionnaire).problems
 
     def answers(self, path: Path) -> Answers:
         return load_answers(path, self.questionnaire)

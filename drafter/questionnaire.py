@@ -8,13 +8,14 @@ the answers model (answers.py) is generated from the questionnaire rather than w
 
 from __future__ import annotations
 
+import hashlib
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import (
     AfterValidator,
@@ -29,7 +30,9 @@ from pydantic import (
     field_validator,
 )
 
+from drafter.composing import ANSWER_ID, splice, with_data_options
 from drafter.errors import DrafterError, UserError
+from drafter.parsecache import memo
 from drafter.paths import default_library
 from drafter.templating import (
     AnswerGroup,
@@ -41,6 +44,9 @@ from drafter.templating import (
 )
 from drafter.values import plain_text, unique_items, whole_number
 from drafter.yamlio import DataFile, load_data
+
+if TYPE_CHECKING:
+    from drafter.modules import Module
 
 UNSURE = "unsure"
 """The stored answer for "I'm not sure", offered where a question sets `unsure: true`."""
@@ -61,13 +67,13 @@ PATTERN_HINTS: dict[str, str] = {
     "url": "a web address starting with https://",
     "phone": "a phone number such as +1 415 555 0100",
 }
-_ID = r"^[a-z][a-z0-9_]*$"
+_ID = ANSWER_ID
 
 
 class Question(BaseModel):
     """One question, or one field of a `records` question (records nest one level only)."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     id: Annotated[str, StringConstraints(pattern=_ID)]
     prompt: str
@@ -96,7 +102,7 @@ class Question(BaseModel):
 class Section(BaseModel):
     """A page of the questionnaire; its `when` hides every question in it at once."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     id: Annotated[str, StringConstraints(pattern=_ID)]
     title: str
@@ -106,10 +112,11 @@ class Section(BaseModel):
 
 
 class _QuestionnaireFile(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     title: str
     version: str
+    modules_after: str | None = None  # business modules' pages go after this section
     moved: dict[str, str] = {}  # old answer key → the question that now asks it
     sections: list[Section]
 
@@ -122,7 +129,8 @@ class Entry:
     section: Section
     question: Question
     conditions: tuple[Condition, ...]
-    loc: tuple[str | int, ...] = ()  # where the question is in the questionnaire file
+    loc: tuple[str | int, ...] = ()  # where the question is in its file
+    path: Path | None = None  # that file, when not the questionnaire's (a module's pages)
 
 
 class Questionnaire:
@@ -135,6 +143,12 @@ class Questionnaire:
         self.sections = data.sections
         self.moved = data.moved
         self.entries: dict[str, Entry] = {e.key: e for e in entries}
+
+    @cached_property
+    def stamp(self) -> str:
+        """A hash of every question as validated (options from data files and modules' pages
+        included): answers validated against an equal stamp validate the same."""
+        return hashlib.sha256(repr((self.sections, self.moved)).encode()).hexdigest()
 
     def __iter__(self) -> Iterator[Entry]:
         return iter(self.entries.values())
@@ -194,7 +208,8 @@ class Questionnaire:
             loc = (*(entry.loc if own else entry.loc[:2]), "when")
             raise UserError(f"`when: {condition.source}` cannot be worked out from these "
                             f"answers ({exc.__cause__}); an unanswered question is none",
-                            path=self.path, line=load_data(self.path).line(loc),
+                            path=entry.path or self.path,
+                            line=load_data(entry.path or self.path).line(loc),
                             field=entry.key if own else entry.section.id) from None
 
 
@@ -258,8 +273,10 @@ def record_model(question: Question) -> type[BaseModel]:
     )
 
 
-def load_questionnaire(path: Path, data_dir: Path | None = None) -> Questionnaire:
-    """Load, validate and cross-check a questionnaire file; errors name the file, line and id.
+def load_questionnaire(path: Path, data_dir: Path | None = None,
+                       modules: Sequence[Module] = ()) -> Questionnaire:
+    """Load, validate and cross-check a questionnaire file, with the pages of the library's
+    business `modules` after its `modules_after` section; errors name the file, line and id.
 
     `options_from: NAME` questions take their options from `data_dir/NAME.yaml` (by default
     the clause library's `data/` folder), so a catalog such as the vendor list is kept once
@@ -270,28 +287,27 @@ def load_questionnaire(path: Path, data_dir: Path | None = None) -> Questionnair
     if not isinstance(doc, Mapping):
         raise UserError("a questionnaire must be a mapping with title, version and sections",
                         path=path, line=1)
-    try:
-        data = _QuestionnaireFile.model_validate(doc)
-    except ValidationError as exc:
-        err = exc.errors()[0]
-        loc = err["loc"]
-        raise UserError(err["msg"], path=path, line=file.line(loc),
-                        field=_describe(doc, loc)) from None
-    data = _with_data_options(data, file, data_dir or default_library() / "data")
+    data = memo("questionnaire", file.text, lambda: _validated(file))
+    pages = [(section, file, ("sections", i)) for i, section in enumerate(data.sections)]
+    added = [(section, module.file, ("questions", i)) for module in modules
+             for i, section in enumerate(module.spec.questions)]
+    pages = splice(pages, added, data.modules_after, lambda page: page[0].id, path)
+    pages = with_data_options(pages, data_dir or default_library() / "data")
+    data = data.model_copy(update={"sections": [section for section, _, _ in pages]})
     entries: list[Entry] = []
     seen: set[str] = set()
-    for s_index, section in enumerate(data.sections):
-        section_conditions = _conditions(section.when, seen, file,
-                                         ("sections", s_index, "when"), section.id)
+    for section, source, at in pages:
+        section_conditions = _conditions(section.when, seen, source, (*at, "when"), section.id)
         for q_index, question in enumerate(section.questions):
-            loc = ("sections", s_index, "questions", q_index)
+            loc = (*at, "questions", q_index)
             key = f"{section.id}.{question.id}"
             if key in seen:
-                raise UserError("duplicate question id", path=path, line=file.line(loc),
-                                field=key)
-            _check_question(question, key, file, loc)
-            own = _conditions(question.when, seen, file, (*loc, "when"), key)
-            entries.append(Entry(key, section, question, section_conditions + own, loc))
+                raise UserError("duplicate question id", path=source.path,
+                                line=source.line(loc), field=key)
+            _check_question(question, key, source, loc)
+            own = _conditions(question.when, seen, source, (*loc, "when"), key)
+            entries.append(Entry(key, section, question, section_conditions + own, loc,
+                                 None if source is file else source.path))
             seen.add(key)
     keys = {e.key for e in entries}
     for old_key, new_key in data.moved.items():
@@ -302,68 +318,14 @@ def load_questionnaire(path: Path, data_dir: Path | None = None) -> Questionnair
     return Questionnaire(path, data, entries)
 
 
-def _with_data_options(data: _QuestionnaireFile, file: DataFile,
-                       data_dir: Path) -> _QuestionnaireFile:
-    """Fill each `options_from` question's `options` from its data file (records' fields too)."""
-    cache: dict[str, dict[str, str]] = {}
-
-    def resolve(question: Question, loc: tuple[Any, ...], key: str) -> Question:
-        fields = question.fields
-        if fields:
-            fields = [resolve(sub, (*loc, "fields", i), f"{key}.{sub.id}")
-                      for i, sub in enumerate(fields)]
-        if question.options_from is None:
-            return question.model_copy(update={"fields": fields}) if fields else question
-        where = (*loc, "options_from")
-        if question.options is not None:
-            raise UserError("give either `options` or `options_from`, not both",
-                            path=file.path, line=file.line(where), field=key)
-        name = question.options_from
-        if name not in cache:
-            cache[name] = _options_in(data_dir / f"{name}.yaml", file, where, key)
-        return question.model_copy(update={"options": cache[name], "fields": fields})
-
-    sections = [
-        section.model_copy(update={"questions": [
-            resolve(q, ("sections", s_i, "questions", q_i), f"{section.id}.{q.id}")
-            for q_i, q in enumerate(section.questions)
-        ]})
-        for s_i, section in enumerate(data.sections)
-    ]
-    return data.model_copy(update={"sections": sections})
-
-
-def _options_in(source: Path, file: DataFile, where: tuple[Any, ...],
-                key: str) -> dict[str, str]:
-    """Options from a data file, in file order: either a mapping of stored value to a label or
-    to a record with a `name` (as `clauses/data/vendors.yaml`), or a list of records with `id`
-    and `name` (a list when templates must walk the entries in order)."""
-    if not source.is_file():
-        raise UserError(f"`options_from` names {source.name}, which is not in {source.parent}",
-                        path=file.path, line=file.line(where), field=key)
-    table_file = load_data(source)
-    table = table_file.data
-    if isinstance(table, list):
-        pairs = [((i,), item.get("id") if isinstance(item, Mapping) else None, item)
-                 for i, item in enumerate(table)]
-    elif isinstance(table, Mapping):
-        pairs = [((value,), value, item) for value, item in table.items()]
-    else:
-        pairs = []
-    if not pairs:
-        raise UserError("expected a non-empty mapping or list of options",
-                        path=source, line=1, field=key)
-    options: dict[str, str] = {}
-    for loc, value, item in pairs:
-        label = item.get("name") if isinstance(item, Mapping) else item
-        if not isinstance(value, str) or not re.match(_ID, value) or not isinstance(label, str):
-            raise UserError("each option needs a lower-case id and a text label or `name`",
-                            path=source, line=table_file.line(loc), field=str(value))
-        if value in options:
-            raise UserError("duplicate option id", path=source, line=table_file.line(loc),
-                            field=value)
-        options[value] = label
-    return options
+def _validated(file: DataFile) -> _QuestionnaireFile:
+    try:
+        return _QuestionnaireFile.model_validate(file.data)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        loc = err["loc"]
+        raise UserError(err["msg"], path=file.path, line=file.line(loc),
+                        field=_describe(file.data, loc)) from None
 
 
 def _conditions(source: str | None, known: set[str], file: DataFile,
@@ -412,11 +374,16 @@ def _check_question(question: Question, key: str, file: DataFile,
             re.compile(question.pattern)
         except re.error as exc:
             fail(f"`pattern` is not a valid regular expression: {exc}")
-    if question.default is not None:
-        try:
-            TypeAdapter(value_type(question)).validate_python(question.default)
-        except ValidationError as exc:
-            fail(f"`default` is not a valid answer: {exc.errors()[0]['msg']}")
+    if question.default is not None:  # checked once per question text (parse cache)
+        memo("default", repr(question), lambda: _check_default(question, fail))
+
+
+def _check_default(question: Question, fail: Callable[[str], None]) -> bool:
+    try:
+        TypeAdapter(value_type(question)).validate_python(question.default)
+    except ValidationError as exc:
+        fail(f"`default` is not a valid answer: {exc.errors()[0]['msg']}")
+    return True
 
 
 def _describe(doc: Any, loc: tuple[Any, ...]) -> str | None:

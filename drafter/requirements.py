@@ -16,6 +16,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, StringConstraints, ValidationError, field_validator
 
 from drafter.errors import UserError
+from drafter.parsecache import memo
 from drafter.templating import Condition, TemplateSyntaxError, compile_condition
 from drafter.yamlio import DataFile, load_data
 
@@ -40,7 +41,7 @@ def valid_patterns(patterns: list[str], what: str = "pattern") -> list[str]:
 class Requirement(BaseModel):
     """One disclosure the law asks for, with how to tell when it applies and when it is met."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     id: Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_.-]*$")]
     law: str
@@ -75,25 +76,37 @@ class CatalogEntry:
         return self.source.line((self.index,))
 
 
-def load_requirements(path: Path) -> dict[str, CatalogEntry]:
-    """Load the catalog; errors name the file, line and requirement id."""
-    file = load_data(path)
+def _validated(file: DataFile) -> list[Requirement]:
     doc = file.data
     if not isinstance(doc, list):
-        raise UserError("expected a list of requirements", path=path, line=1)
-    catalog: dict[str, CatalogEntry] = {}
+        raise UserError("expected a list of requirements", path=file.path, line=1)
+    requirements: list[Requirement] = []
+    seen: set[str] = set()
     for index, item in enumerate(doc):
         rid = item.get("id") if isinstance(item, Mapping) else None
         try:
             requirement = Requirement.model_validate(item)
         except ValidationError as exc:
             err = exc.errors()[0]
-            raise UserError(err["msg"], path=path, line=file.line((index, *err["loc"])),
+            raise UserError(err["msg"], path=file.path, line=file.line((index, *err["loc"])),
                             field=f"{rid}.{'.'.join(map(str, err['loc']))}" if rid else None
                             ) from None
-        if requirement.id in catalog:
-            raise UserError("duplicate requirement id", path=path, line=file.line((index,)),
-                            field=rid)
+        if requirement.id in seen:
+            raise UserError("duplicate requirement id", path=file.path,
+                            line=file.line((index,)), field=rid)
+        seen.add(requirement.id)
+        requirements.append(requirement)
+    return requirements
+
+
+def load_requirements(path: Path) -> dict[str, CatalogEntry]:
+    """Load the catalog; errors name the file, line and requirement id. What a text validates
+    to is kept in the parse cache, so its `detect` patterns compile only when a review of
+    another policy uses them."""
+    file = load_data(path)
+    catalog: dict[str, CatalogEntry] = {}
+    for index, requirement in enumerate(memo("requirements", file.text,
+                                             lambda: _validated(file))):
         try:
             applies = compile_condition(requirement.applies_when)
         except TemplateSyntaxError as exc:

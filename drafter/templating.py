@@ -9,25 +9,24 @@ a marked-safe string, the way Jinja's HTML autoescape uses `Markup`.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
-from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 from urllib.parse import quote
 
 import jinja2
 from jinja2 import BaseLoader, StrictUndefined, Template, TemplateSyntaxError, meta, nodes
-from jinja2.bccache import BytecodeCache, FileSystemBytecodeCache
+from jinja2.bccache import BytecodeCache
 from jinja2.environment import TemplateExpression
 from jinja2.sandbox import SandboxedEnvironment
 
 from drafter.errors import DrafterError
-from drafter import promises as _promises
+from drafter import parsecache
+from drafter.parsecache import memo
 from drafter.promises import PromiseExtension
 
 
@@ -140,25 +139,23 @@ class _SourceLoader(BaseLoader):
         return template, None, lambda: True
 
 
-class _BestEffortCache(FileSystemBytecodeCache):
-    """A cache that cannot be written (read-only or full disk) only costs speed."""
+class _ParseCacheBytecode(BytecodeCache):
+    """Compiled templates kept in the parse cache (parsecache.py): one file for the whole
+    library rather than one per template, which cost a build some 600 file opens. The cache's
+    stamp covers this module, the promise tag and Jinja's version; the bucket's checksum
+    covers the text."""
+
+    def load_bytecode(self, bucket: Any) -> None:
+        found = parsecache.get(f"jinja\0{bucket.key}\0{bucket.checksum}")
+        if found is not None:
+            bucket.bytecode_from_string(found)
 
     def dump_bytecode(self, bucket: Any) -> None:
-        try:
-            super().dump_bytecode(bucket)
-        except OSError:
-            pass
+        parsecache.put(f"jinja\0{bucket.key}\0{bucket.checksum}", bucket.bytecode_to_string())
 
 
 def _bytecode_cache() -> BytecodeCache | None:
-    # Compiled code depends on this module's environment settings and filters, on the promise
-    # tag's extension and on the Jinja version, so all are in the file names: a change to either starts a fresh cache.
-    stamp = hashlib.sha1(jinja2.__version__.encode() + Path(__file__).read_bytes()
-                         + Path(_promises.__file__).read_bytes())
-    try:
-        return _BestEffortCache(pattern=f"__drafter_{stamp.hexdigest()[:12]}_%s.cache")
-    except (OSError, RuntimeError):  # no private temporary folder: compile every time
-        return None
+    return _ParseCacheBytecode() if parsecache.cache_dir() is not None else None
 
 
 @lru_cache(maxsize=1)
@@ -226,8 +223,10 @@ class Condition:
             raise DrafterError(f"condition {self.source!r} failed: {exc}") from exc
 
 
+@lru_cache(maxsize=4096)
 def compile_condition(source: str) -> Condition:
-    """Compile a condition once; raises `TemplateSyntaxError` on bad syntax.
+    """Compile a condition once (the same text in several places shares one compiled
+    condition); raises `TemplateSyntaxError` on bad syntax.
 
     Written as the one-statement template that `Environment.compile_expression` builds from
     the expression, so that it goes through the loader and its bytecode cache.
@@ -241,7 +240,14 @@ def referenced_names(source: str, *, expression: bool) -> set[str]:
 
     Used by the loaders to prove every variable names a real question. Only `name.attr`
     pairs on top-level (undeclared) names are keys: loop variables such as `v.name` are not.
+    Parsing for them costs more than loading the compiled code, so the answer is kept in the
+    parse cache.
     """
+    kind = "names of expression" if expression else "names of template"
+    return memo(kind, source, lambda: _referenced_names(source, expression))
+
+
+def _referenced_names(source: str, expression: bool) -> set[str]:
     text = "{{ " + source + " }}" if expression else source
     tree = environment().parse(text)
     # An expression declares nothing, so every name in it is an input; only a template

@@ -1,8 +1,8 @@
 """YAML in and out: fast data loading, round-trip editing, line numbers, atomic saving.
 
 Library data (questionnaire, clause front matter, requirements) is read with libyaml through
-PyYAML (`load_data`): about 25 times faster than a round-trip parse, which matters because it
-happens on every start. Only when an error must name a line is the text parsed again with
+PyYAML (`load_data`, yamlfast.py): about 25 times faster than a round-trip parse, and kept in
+the parse cache, so an unchanged file is not parsed again at all. Only when an error must name a line is the text parsed again with
 ruamel's round-trip loader (`DataFile.line`). Answers files, which Drafter edits, are read and
 written round-trip (`load_yaml`, `dump_yaml`) so the owner's comments survive. Everything
 written goes through `atomic_write`, so a crash or `kill -9` never leaves a torn file.
@@ -13,7 +13,6 @@ from __future__ import annotations
 import glob
 import io
 import os
-import re
 import stat
 import tempfile
 import time
@@ -21,75 +20,19 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import Any
-
-import yaml as pyyaml
-
-from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.composer import Composer, ComposerError
-from ruamel.yaml.constructor import RoundTripConstructor
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.events import AliasEvent
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from drafter.errors import UserError
+from drafter.parsecache import memo
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
+
+_M = TypeVar("_M", bound="BaseModel")
 
 
 MAX_DEPTH = 32  # nested lists and mappings: an answers file needs five
 MAX_DIGITS = 30  # a longer run of digits stays text (validation then says it is too large)
-
-
-class _Constructor(RoundTripConstructor):
-    """Round-trip constructor that leaves an impossible date (`2026-02-30`) or a number too
-    long for Python to convert (4,301 digits) as text, so validation can report it against
-    its question and line instead of crashing here."""
-
-    def construct_yaml_timestamp(self, node: Any, values: Any = None) -> Any:
-        try:
-            return super().construct_yaml_timestamp(node, values)
-        except ValueError:
-            return self.construct_scalar(node)
-
-    def construct_yaml_int(self, node: Any) -> Any:
-        if sum(c.isdigit() for c in str(node.value)) > MAX_DIGITS:
-            return self.construct_scalar(node)
-        return super().construct_yaml_int(node)
-
-
-_Constructor.add_constructor("tag:yaml.org,2002:timestamp", _Constructor.construct_yaml_timestamp)
-_Constructor.add_constructor("tag:yaml.org,2002:int", _Constructor.construct_yaml_int)
-
-
-class _Composer(Composer):
-    """Nodes for a file written by hand, bounded: no anchors or aliases (nine nested aliases
-    of nine items each expand to gigabytes: the "billion laughs"), and no nesting deeper than
-    `MAX_DEPTH` (which would exhaust the stack)."""
-
-    def compose_node(self, parent: Any, index: Any) -> Any:
-        event = self.parser.peek_event()
-        if isinstance(event, AliasEvent) or getattr(event, "anchor", None):
-            raise ComposerError(None, None, "anchors and aliases (&name, *name) are not "
-                                "allowed here; write the value out", event.start_mark)
-        depth = getattr(self, "_depth", 0)
-        if depth >= MAX_DEPTH:
-            raise ComposerError(None, None, f"nested too deeply (more than {MAX_DEPTH} levels)",
-                                event.start_mark)
-        self._depth = depth + 1
-        try:
-            return super().compose_node(parent, index)
-        finally:
-            self._depth = depth
-
-
-def _yaml(hand_written: bool = True) -> YAML:
-    yaml = YAML(typ="rt")
-    yaml.Constructor = _Constructor
-    if hand_written:  # library files are trusted, and may share values through aliases
-        yaml.Composer = _Composer
-    yaml.preserve_quotes = True
-    yaml.width = 1 << 20  # never fold a long line the owner wrote on one line
-    yaml.indent(mapping=2, sequence=4, offset=2)
-    return yaml
 
 
 def read_bytes(path: Path, limit: int | None = None, kind: str = "file") -> bytes:
@@ -144,9 +87,13 @@ def read_text(path: Path) -> str:
 
 def parse_yaml(text: str, path: Path, first_line: int = 1, *, hand_written: bool = True) -> Any:
     """Parse YAML text (keeping comments and line numbers); `first_line` offsets embedded YAML.
-    `hand_written` (an answers file) refuses aliases and deep nesting (see `_Composer`)."""
+    `hand_written` (an answers file) refuses aliases and deep nesting (see yamlrt.py)."""
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+    from drafter.yamlrt import round_trip  # ruamel only when a file is really parsed
+
     try:
-        return _yaml(hand_written).load(text)
+        return round_trip(hand_written).load(text)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + first_line if mark is not None else None
@@ -163,30 +110,6 @@ def load_yaml(path: Path) -> Any:
     """Read a YAML file that Drafter edits (answers) into ruamel's commented containers."""
     return parse_yaml(decode_text(read_bytes(path, ANSWERS_LIMIT, "an answers file"), path),
                       path)
-
-
-class _DataLoader(pyyaml.CSafeLoader):
-    """libyaml with YAML 1.2's booleans (only true/false: `no` stays the string "no", as in
-    answers files) and duplicate keys refused rather than silently overwritten."""
-
-    def construct_mapping(self, node: Any, deep: bool = False) -> Any:
-        seen: set[Any] = set()
-        for key_node, _ in node.value:
-            key = self.construct_object(key_node, deep=True)
-            if key in seen:
-                raise pyyaml.constructor.ConstructorError(
-                    None, None, f"found duplicate key {key!r}", key_node.start_mark)
-            seen.add(key)
-        return super().construct_mapping(node, deep=deep)
-
-
-_BOOL = "tag:yaml.org,2002:bool"
-_DataLoader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag != _BOOL]
-    for first, resolvers in pyyaml.CSafeLoader.yaml_implicit_resolvers.items()
-}
-_DataLoader.add_implicit_resolver(
-    _BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
 
 
 @dataclass(frozen=True)
@@ -206,19 +129,28 @@ class DataFile:
         """The line of `loc` (a pydantic error location or key path) in the file."""
         return line_of(self._tree, loc, self.first_line)
 
+    def validated(self, model: type[_M]) -> _M:
+        """The data as `model`, or a one-line error naming the file, line and field."""
+        from pydantic import ValidationError
+
+        try:
+            return model.model_validate(self.data if self.data is not None else {})
+        except ValidationError as exc:
+            err = exc.errors()[0]
+            raise UserError(err["msg"], path=self.path, line=self.line(err["loc"]),
+                            field=".".join(map(str, err["loc"]))) from None
+
 
 def parse_data(text: str, path: Path, first_line: int = 1) -> DataFile:
     """Parse YAML that Drafter only reads (library files, front matter)."""
-    try:
-        data = pyyaml.load(text, Loader=_DataLoader)  # noqa: S506 - a safe loader
-    except pyyaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + first_line if mark is not None else None
-        problem = (exc.problem or exc.context or "invalid YAML").strip()
-        raise UserError(f"invalid YAML: {problem}", path=path, line=line) from None
-    except pyyaml.YAMLError as exc:
-        raise UserError(f"invalid YAML: {str(exc).splitlines()[0]}", path=path) from None
-    return DataFile(path, text, data, first_line)
+    return DataFile(path, text, memo("yaml", text, lambda: _parse_fast(text, path, first_line)),
+                    first_line)
+
+
+def _parse_fast(text: str, path: Path, first_line: int) -> Any:
+    from drafter.yamlfast import load_fast  # libyaml: only when the parse cache misses
+
+    return load_fast(text, path, first_line)
 
 
 def load_data(path: Path) -> DataFile:
@@ -232,6 +164,8 @@ def line_of(node: Any, loc: Sequence[str | int], first_line: int = 1) -> int | N
     `loc` is a pydantic error location or an answer key path; where the exact item is missing
     (a required answer left out), the line of its nearest existing parent is the best hint.
     """
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
     line: int | None = None
     current = node
     for part in loc:
@@ -251,7 +185,9 @@ def line_of(node: Any, loc: Sequence[str | int], first_line: int = 1) -> int | N
 def dump_yaml(data: Any) -> str:
     """Serialise YAML the way we save answers files (round-trip, comments kept)."""
     buffer = io.StringIO()
-    _yaml().dump(data, buffer)
+    from drafter.yamlrt import round_trip
+
+    round_trip().dump(data, buffer)
     return buffer.getvalue()
 
 

@@ -5,7 +5,12 @@ from __future__ import annotations
 import os
 from datetime import date
 from functools import lru_cache
+import tempfile
 from pathlib import Path
+
+# The parse cache (drafter/parsecache.py) of this test run, never the user's own: set before
+# drafter is imported, and inherited by every `drafter` process a test starts.
+os.environ["DRAFTER_CACHE_DIR"] = tempfile.mkdtemp(prefix="drafter-test-cache-")
 
 import pytest
 

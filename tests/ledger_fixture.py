@@ -55,15 +55,19 @@ policy:
 """
 
 
+LAWS = """big:
+  when: "business.size == 'large' or 'kiosk' in business.kinds"
+  name: Big Business Act
+"""
+
+
 def ledger_project(tmp_path: Path) -> Project:
     """The mini questionnaire (with a default for `business.staff`) and the promising library."""
     root = tmp_path / "clauses"
     shutil.copytree(MINI / "clauses", root)
     (root / "main" / "promises.md.j2").write_text(PROMISES)
     (root / "main" / "kiosks.md.j2").write_text(KIOSK)
-    (root / "laws.yaml").write_text('big: "business.size == \'large\' or \'kiosk\' in business.kinds"\n')
-    (root / "data").mkdir()
-    (root / "data" / "law_names.yaml").write_text("big: Big Business Act\n")
+    (root / "laws.yaml").write_text(LAWS)
     questionnaire = tmp_path / "questionnaire.yaml"
     questionnaire.write_text((MINI / "questionnaire.yaml").read_text().replace(
         "type: number, min: 0", "type: number, default: 5, min: 0"))

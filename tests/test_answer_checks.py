@@ -129,7 +129,7 @@ def _library_without(tmp_path: Path, clause: str) -> Path:
 
 @pytest.mark.parametrize(("check", "example", "clause"), [
     ("answers.no-sale-but-ads", "california-store", "choice/opt-out-sale.md.j2"),
-    ("answers.processor-without-routing", "chat-saas", "client-data/requests.md.j2"),
+    ("answers.processor-without-routing", "chat-saas", "modules/client-data/requests.md.j2"),
 ])
 def test_fires_on_a_draft_without_the_disclosure(tmp_path: Path, check: str, example: str,
                                                  clause: str) -> None:

@@ -13,7 +13,7 @@ from drafter.answers import Answers
 from drafter.assemble import template_context
 from drafter.errors import UserError
 from drafter.laws import load_laws
-from drafter.library import lint_library
+from drafter.lint import lint_library
 from drafter.paths import examples
 from tests.conftest import real_project as project
 

@@ -126,17 +126,23 @@ def test_a_law_basis_is_named_from_the_data(project: Project) -> None:
 def test_lint_rejects_a_promise_on_a_law_with_no_name(tmp_path: Path) -> None:
     project = ledger_project(tmp_path)
     assert project.lint() == []
-    (project.library_root / "data" / "law_names.yaml").write_text("other: Other Act\n")
+    laws = project.library_root / "laws.yaml"
+    laws.write_text(laws.read_text().replace("  name: Big Business Act\n", ""))
     problems = [str(p) for p in Project.load(tmp_path / "questionnaire.yaml",
                                              project.library_root).lint()]
     assert problems == [f"{project.library_root / 'main' / 'promises.md.j2'}:9: main.promises: "
-                        "promise rests on 'law.big', which data/law_names.yaml does not name"]
+                        "promise rests on 'law.big', which laws.yaml gives no `name:`"]
 
 
-def test_every_law_the_real_library_can_name_is_a_real_law_fact() -> None:
+def test_a_law_is_named_once_beside_its_test_in_laws_yaml() -> None:
+    from drafter.library import law_names
+
     library = real_project().library
-    named = set(library.data["law_names"])
-    assert named <= {d.name for d in library.laws}
+    assert "law_names" not in library.data  # once a second list that repeated the statutes
+    names = law_names(library)
+    assert {d.name: d.statute.statute for d in library.laws if d.statute}.items() \
+        <= names.items()
+    assert names["coppa"] == "Children's Online Privacy Protection Act (COPPA)"
 
 
 # ---- review.md -------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
-"""Business modules: each kind of business gets its own clauses, and they meet the industry
-rules (`# --- Business modules ---` in requirements.yaml) whenever those rules apply."""
+"""Business modules: each kind of business gets its own folder (`clauses/modules/NAME/`) of
+questions, clauses, checks and requirements, and its clauses meet its industry rules whenever
+those rules apply."""
 
 from __future__ import annotations
 
@@ -35,7 +36,6 @@ OWNERS: dict[str, set[str]] = {
     "client-data": {"processor_saas", "email_platform"},
     "scope.client-role": {"processor_saas", "email_platform"},
 }
-MARKER = "# --- Business modules ---"
 
 
 def _answers(project: Project, **changes: Any) -> Answers:
@@ -48,11 +48,13 @@ def _answers(project: Project, **changes: Any) -> Answers:
 
 
 def _module_requirements() -> list[str]:
-    text = (default_library() / "requirements.yaml").read_text()
-    assert MARKER in text
-    # Review-only notes (topic "consistency", e.g. Texas SMS registration) have no clause.
-    return [item["id"] for item in parse_yaml(text.split(MARKER, 1)[1], FIXTURE)
-            if item.get("topic") != "consistency"]
+    """The requirements in module folders that a clause meets: not review-only notes (topic
+    "consistency", e.g. contest registration) nor questions for counsel."""
+    library = Project.load().library
+    modules = default_library() / "modules"
+    return [rid for rid, entry in library.requirements.items()
+            if modules in entry.source.path.parents and not entry.requirement.counsel
+            and entry.requirement.topic != "consistency"]
 
 
 def _owner(clause_id: str, section_id: str) -> set[str] | None:

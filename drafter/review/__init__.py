@@ -27,7 +27,7 @@ from drafter.review import text_checks as _text_checks  # noqa: F401  (registers
 from drafter.review.checks import AnswerFacts, Subject, run_checks
 from drafter.review.document import Block, Document, markdown_blocks, read_document
 from drafter.review.model import Draft, Note, number, summary
-from drafter.review.rules import condition_names, load_review_rules
+from drafter.review.rules import condition_names
 
 _UNANCHORED = float("inf")
 
@@ -52,7 +52,7 @@ def review_draft(policy: Policy, answers: Answers, library: Library,
             blocks += markdown_blocks(clause.markdown, anchor=clause.id)
     subject = Subject(
         document=Document(tuple(blocks), "draft"),
-        rules=load_review_rules(library.root),
+        rules=library.review_rules,
         catalog=library.requirements,
         today=today or clock.today(),
         laws=frozenset(),
@@ -68,7 +68,7 @@ def review_document(document: Document, library: Library, *, answers: Answers | 
     """Notes for any policy text, by line; document-wide notes (missing items) come last."""
     subject = Subject(
         document=document,
-        rules=load_review_rules(library.root),
+        rules=library.review_rules,
         catalog=library.requirements,
         today=today or clock.today(),
         laws=resolve_laws(laws, library),
@@ -81,7 +81,7 @@ def resolve_laws(names: Iterable[str] | None, library: Library) -> frozenset[str
     """Requirement families (id prefixes such as `caloppa`) for `--laws` names, which may be
     prefixes or words of a requirement's `law` ("ccpa" for "CCPA/CPRA"). None means the
     baseline every US site needs (`default_laws`); `always_laws` are always added."""
-    text_rules = load_review_rules(library.root).text
+    text_rules = library.review_rules.text
     families: dict[str, str] = {}
     for rid, entry in library.requirements.items():
         prefix = rid.split(".")[0]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +20,8 @@ from pydantic import (BaseModel, ConfigDict, Field, ValidationError, field_valid
 
 from drafter.errors import UserError
 from drafter.library import Library
+from drafter.modules import find_modules
+from drafter.parsecache import memo
 from drafter.questionnaire import Questionnaire
 from drafter.requirements import Severity, Topic, valid_patterns
 from drafter.templating import Condition, TemplateSyntaxError, compile_condition, referenced_names
@@ -32,7 +34,7 @@ ANSWER_CHECKS = "answer-checks.yaml"
 class Rule(BaseModel):
     """What every check's rule says about the note it raises."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     id: str
     topic: Topic
@@ -139,7 +141,7 @@ class DateRule(TextRule):
 class TextRules(BaseModel):
     """`review-checks.yaml` as a whole."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     default_laws: list[str]
     always_laws: list[str] = []
@@ -165,7 +167,7 @@ class CheckExample(BaseModel):
     value}`; `null` removes an answer). With `policy`, those paragraphs are reviewed with the
     answers, as `drafter review --answers` would, instead of Drafter's own draft."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     example: str
     answers: dict[str, dict[str, Any]] = {}
@@ -176,7 +178,7 @@ class CheckExamples(BaseModel):
     """At least one example that makes the check fire and one, as close as possible, that
     does not; tests/test_answer_checks.py runs them all."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     fires: list[CheckExample] = Field(min_length=1)
     silent: list[CheckExample] = Field(min_length=1)
@@ -208,9 +210,19 @@ class AnswerCheck(Rule):
 
 @dataclass(frozen=True)
 class CompiledPattern:
+    """A pattern rule, its expressions compiled on first use: most rules are tried only on
+    blocks holding one of their `hint` words, and a build need not compile the others."""
+
     rule: PatternRule
-    patterns: tuple[re.Pattern[str], ...]
-    unless: tuple[re.Pattern[str], ...]
+
+    @cached_property
+    def patterns(self) -> tuple[re.Pattern[str], ...]:
+        flags = 0 if self.rule.case_sensitive else re.IGNORECASE
+        return tuple(re.compile(p, flags) for p in self.rule.patterns)
+
+    @cached_property
+    def unless(self) -> tuple[re.Pattern[str], ...]:
+        return tuple(re.compile(p, re.IGNORECASE) for p in self.rule.unless)
 
 
 @dataclass(frozen=True)
@@ -235,8 +247,6 @@ class ReviewRules:
     text: TextRules
     history: tuple[re.Pattern[str], ...]
     patterns: tuple[CompiledPattern, ...]  # placeholders, outdated, risky, expected: in order
-    terms: tuple[tuple[TermGroup, tuple[tuple[str, re.Pattern[str]], ...],
-                       tuple[re.Pattern[str], ...]], ...]  # group, variants, unless
     company: re.Pattern[str]
     date: re.Pattern[str]
     answer_checks: tuple[CompiledAnswerCheck, ...]
@@ -244,15 +254,14 @@ class ReviewRules:
     text_path: Path
     commitments: CompiledPattern | None = None
 
-
-def _flags(case_sensitive: bool) -> int:
-    return 0 if case_sensitive else re.IGNORECASE
-
-
-def _compile(rule: PatternRule) -> CompiledPattern:
-    flags = _flags(rule.case_sensitive)
-    return CompiledPattern(rule, tuple(re.compile(p, flags) for p in rule.patterns),
-                           tuple(re.compile(p, re.IGNORECASE) for p in rule.unless))
+    @cached_property
+    def terms(self) -> tuple[tuple[TermGroup, tuple[tuple[str, re.Pattern[str]], ...],
+                                   tuple[re.Pattern[str], ...]], ...]:
+        """Each term group with its variants and `unless` patterns compiled (on first use)."""
+        return tuple((g, tuple((label, re.compile(p, re.IGNORECASE))
+                               for label, p in g.variants.items()),
+                      tuple(re.compile(p, re.IGNORECASE) for p in g.unless))
+                     for g in self.text.terminology)
 
 
 def _validate_text_rules(file: DataFile) -> TextRules:
@@ -277,47 +286,52 @@ def load_review_rules(root: Path) -> ReviewRules:
     """Load and compile both files from a clause library folder (cached: they never change
     while Drafter runs)."""
     path = root / REVIEW_CHECKS
-    text = _validate_text_rules(load_data(path))
-    patterns = tuple(_compile(r) for group in (text.placeholders, text.outdated, text.risky,
-                                               text.expected) for r in group)
-    commitments = _compile(text.commitments) if text.commitments else None
+    file = load_data(path)
+    text = memo("review-checks", file.text, lambda: _validate_text_rules(file))
+    patterns = tuple(CompiledPattern(r) for group in (text.placeholders, text.outdated,
+                                                      text.risky, text.expected) for r in group)
+    commitments = CompiledPattern(text.commitments) if text.commitments else None
     ids = ([c.rule.id for c in patterns] + [t.id for t in text.terminology]
            + ([commitments.rule.id] if commitments else []))
     duplicates = sorted({i for i in ids if ids.count(i) > 1})
     if duplicates:
         raise UserError("duplicate check id", path=path, field=duplicates[0])
-    terms = tuple((g, tuple((label, re.compile(p, re.IGNORECASE))
-                            for label, p in g.variants.items()),
-                   tuple(re.compile(p, re.IGNORECASE) for p in g.unless))
-                  for g in text.terminology)
     return ReviewRules(
         text=text,
         history=tuple(re.compile(p, re.IGNORECASE) for p in text.history),
         patterns=patterns,
-        terms=terms,
         company=re.compile(text.company_names.pattern),
         date=re.compile(text.effective_date.pattern, re.IGNORECASE),
-        answer_checks=_load_answer_checks(root / ANSWER_CHECKS),
+        answer_checks=_load_answer_checks(root / ANSWER_CHECKS) + tuple(
+            check for module in find_modules(root) if (module.folder / ANSWER_CHECKS).is_file()
+            for check in _load_answer_checks(module.folder / ANSWER_CHECKS)),
         answer_checks_path=root / ANSWER_CHECKS,
         text_path=path,
         commitments=commitments,
     )
 
 
-def _load_answer_checks(path: Path) -> tuple[CompiledAnswerCheck, ...]:
-    file = load_data(path)
+def _validate_answer_checks(file: DataFile) -> list[AnswerCheck]:
     doc = file.data
     if not isinstance(doc, list):
-        raise UserError("expected a list of checks", path=path, line=1)
-    checks: list[CompiledAnswerCheck] = []
+        raise UserError("expected a list of checks", path=file.path, line=1)
+    checks: list[AnswerCheck] = []
     for index, item in enumerate(doc):
         try:
-            check = AnswerCheck.model_validate(item)
+            checks.append(AnswerCheck.model_validate(item))
         except ValidationError as exc:
             err = exc.errors()[0]
             rid = item.get("id") if isinstance(item, Mapping) else None
-            raise UserError(err["msg"], path=path, line=file.line((index, *err["loc"])),
+            raise UserError(err["msg"], path=file.path, line=file.line((index, *err["loc"])),
                             field=rid) from None
+    return checks
+
+
+def _load_answer_checks(path: Path) -> tuple[CompiledAnswerCheck, ...]:
+    file = load_data(path)
+    checks: list[CompiledAnswerCheck] = []
+    for index, check in enumerate(memo("answer-checks", file.text,
+                                       lambda: _validate_answer_checks(file))):
         expressions = {"when": check.when, "items": check.items}
         compiled: dict[str, Condition] = {}
         for field, source in expressions.items():
@@ -359,23 +373,23 @@ def lint_review(rules: ReviewRules, questionnaire: Questionnaire, library: Libra
         if unknown:
             warnings.append(UserError(
                 f"check skipped: {', '.join(unknown)} not in the questionnaire",
-                path=rules.answer_checks_path, line=compiled.line, field=compiled.check.id))
+                path=compiled.source.path, line=compiled.line, field=compiled.check.id))
         named = [("unless_met", rid) for rid in compiled.check.unless_met]
         if compiled.check.requirement is not None:
             named.append(("requirement", compiled.check.requirement))
         for field, rid in named:
             if rid not in library.requirements:
                 warnings.append(UserError(f"`{field}` names unknown requirement {rid!r}",
-                                          path=rules.answer_checks_path, line=compiled.line,
+                                          path=compiled.source.path, line=compiled.line,
                                           field=compiled.check.id))
         if compiled.check.examples is None:
             warnings.append(UserError("check has no `examples` (one that fires, one silent)",
-                                      path=rules.answer_checks_path, line=compiled.line,
+                                      path=compiled.source.path, line=compiled.line,
                                       field=compiled.check.id))
         key = compiled.check.resolves_by
         if key is not None and key not in questionnaire.keys and not unknown:
             warnings.append(UserError(f"`resolves_by` names {key!r}, which is not a question",
-                                      path=rules.answer_checks_path, line=compiled.line,
+                                      path=compiled.source.path, line=compiled.line,
                                       field=compiled.check.id))
     text = rules.text
     text_rules: list[Rule] = [c.rule for c in rules.patterns] + [g for g, _, _ in rules.terms]

@@ -1,0 +1,97 @@
+"""Composing the questionnaire from its parts: options kept in the library's data files
+(`options_from`), and the pages of business modules placed among its own (`splice`)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from drafter.errors import UserError
+from drafter.yamlio import DataFile, load_data
+
+if TYPE_CHECKING:
+    from drafter.questionnaire import Question, Section
+
+ANSWER_ID = r"^[a-z][a-z0-9_]*$"
+"""A section, question or option id: also a Python and Jinja name."""
+
+Page = tuple["Section", DataFile, tuple[Any, ...]]
+T = TypeVar("T")
+
+
+def splice(core: Sequence[T], added: Sequence[T], after: str | None, key: Callable[[T], str],
+           path: Path) -> list[T]:
+    """`core` with `added` placed after the item whose `key` is `after` (at the end without
+    `after`); naming no item is an error in `path`."""
+    if not added:
+        return list(core)
+    ids = [key(item) for item in core]
+    if after is None:
+        return [*core, *added]
+    if after not in ids:
+        raise UserError(f"`modules_after` names {after!r}, which is not a section", path=path,
+                        field="modules_after")
+    at = ids.index(after) + 1
+    return [*core[:at], *added, *core[at:]]
+
+
+def with_data_options(pages: list[Page], data_dir: Path) -> list[Page]:
+    """Fill each `options_from` question's `options` from its data file (records' fields too).
+    A page is a questionnaire section, the file it is written in and its place there."""
+    cache: dict[str, dict[str, str]] = {}
+
+    def resolve(question: Question, file: DataFile, loc: tuple[Any, ...], key: str) -> Question:
+        fields = question.fields
+        if fields:
+            fields = [resolve(sub, file, (*loc, "fields", i), f"{key}.{sub.id}")
+                      for i, sub in enumerate(fields)]
+        if question.options_from is None:
+            return question.model_copy(update={"fields": fields}) if fields else question
+        where = (*loc, "options_from")
+        if question.options is not None:
+            raise UserError("give either `options` or `options_from`, not both",
+                            path=file.path, line=file.line(where), field=key)
+        name = question.options_from
+        if name not in cache:
+            cache[name] = _options_in(data_dir / f"{name}.yaml", file, where, key)
+        return question.model_copy(update={"options": cache[name], "fields": fields})
+
+    return [(section.model_copy(update={"questions": [
+                resolve(q, file, (*at, "questions", q_i), f"{section.id}.{q.id}")
+                for q_i, q in enumerate(section.questions)]}), file, at)
+            for section, file, at in pages]
+
+
+def _options_in(source: Path, file: DataFile, where: tuple[Any, ...],
+                key: str) -> dict[str, str]:
+    """Options from a data file, in file order: either a mapping of stored value to a label or
+    to a record with a `name` (as `clauses/data/vendors.yaml`), or a list of records with `id`
+    and `name` (a list when templates must walk the entries in order)."""
+    if not source.is_file():
+        raise UserError(f"`options_from` names {source.name}, which is not in {source.parent}",
+                        path=file.path, line=file.line(where), field=key)
+    table_file = load_data(source)
+    table = table_file.data
+    if isinstance(table, list):
+        pairs = [((i,), item.get("id") if isinstance(item, Mapping) else None, item)
+                 for i, item in enumerate(table)]
+    elif isinstance(table, Mapping):
+        pairs = [((value,), value, item) for value, item in table.items()]
+    else:
+        pairs = []
+    if not pairs:
+        raise UserError("expected a non-empty mapping or list of options",
+                        path=source, line=1, field=key)
+    options: dict[str, str] = {}
+    for loc, value, item in pairs:
+        label = item.get("name") if isinstance(item, Mapping) else item
+        if not isinstance(value, str) or not re.match(ANSWER_ID, value) or not isinstance(label, str):
+            raise UserError("each option needs a lower-case id and a text label or `name`",
+                            path=source, line=table_file.line(loc), field=str(value))
+        if value in options:
+            raise UserError("duplicate option id", path=source, line=table_file.line(loc),
+                            field=value)
+        options[value] = label
+    return options

@@ -1,0 +1,157 @@
+"""`drafter lint`: every way the clause library does not fit the questionnaire, in one place.
+
+Problems (exit 1) are cross-references that cannot work: a template or `when` naming no
+question, a `satisfies` naming no requirement, a promise resting on an answer its clause never
+reads or on a law with no name, a question offering "I'm not sure" without exactly one
+question for counsel, a review-checks, answer-checks or notice file that does not load.
+Warnings are answer checks skipped or pointing nowhere (`review/rules.py`, `lint_review`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from drafter.errors import UserError
+from drafter.library import Clause, Library, law_names
+from drafter.promises import declared_bases
+from drafter.questionnaire import Questionnaire
+from drafter.templating import environment, referenced_names
+
+
+@dataclass(frozen=True)
+class Findings:
+    problems: list[UserError] = field(default_factory=list)
+    warnings: list[UserError] = field(default_factory=list)
+
+    def lines(self) -> list[str]:
+        """One line per problem, then per warning (`file:line: field: message`)."""
+        return [*map(str, self.problems), *(f"warning: {w}" for w in self.warnings)]
+
+    def summary(self, library: Library, questionnaire: Questionnaire) -> str:
+        verdict = f"{len(self.problems)} problem(s)" if self.problems else "no problems"
+        return (f"{len(library.clauses)} clauses, {len(library.requirements)} requirements, "
+                f"{len(questionnaire.entries)} questions: {verdict}.")
+
+
+def lint(library: Library, questionnaire: Questionnaire) -> Findings:
+    """Problems and warnings for the whole library: clauses, laws, requirements, the checks
+    on answers and text, and the notice rules."""
+    from drafter.review.rules import lint_review
+
+    problems = lint_library(library, questionnaire)
+    warnings: list[UserError] = []
+    try:
+        warnings = lint_review(library.review_rules, questionnaire, library)
+    except UserError as exc:
+        problems.append(exc)
+    try:
+        _ = library.notice
+    except UserError as exc:
+        problems.append(exc)
+    return Findings(problems, warnings)
+
+
+def _unread_bases(clause: Clause, read: set[str], known: frozenset[str] | set[str],
+                  named: dict[str, str]) -> list[UserError]:
+    """A promise must rest on answers the clause really reads: a question its `when` or body
+    uses, or a `law.*` fact. Naming one it never looks at would be a claim with nothing behind
+    it; a law with no `name:` in `laws.yaml` would reach counsel as an internal name."""
+    problems: list[UserError] = []
+    for basis, line in declared_bases(environment().parse(clause.source)):
+        for name in basis:
+            where = clause.body_line + line - 1
+            if name not in known:
+                problems.append(UserError(f"promise rests on {name!r}, which is neither a "
+                                          "question nor a law.* fact", path=clause.path,
+                                          line=where, field=clause.meta.id))
+            elif name.startswith("law.") and name.removeprefix("law.") not in named:
+                problems.append(UserError(f"promise rests on {name!r}, which laws.yaml gives "
+                                          "no `name:`", path=clause.path,
+                                          line=where, field=clause.meta.id))
+            elif not name.startswith("law.") and name not in read:
+                problems.append(UserError(f"promise rests on {name!r}, but the clause's "
+                                          "`when` and text never read it", path=clause.path,
+                                          line=where, field=clause.meta.id))
+    return problems
+
+
+def lint_library(library: Library, questionnaire: Questionnaire) -> list[UserError]:
+    """Every cross-reference problem in the library, each a one-line error (empty when sound)."""
+    problems: list[UserError] = []
+    known = questionnaire.keys | {f"data.{name}" for name in library.data}
+    laws_path = library.root / "laws.yaml"
+    for derived in library.laws:  # each may read the answers and the entries above it
+        for name in sorted(derived.names() - known):
+            problems.append(UserError(f"uses {name!r}, which is neither a question nor an "
+                                      "earlier entry", path=laws_path, line=derived.line,
+                                      field=derived.name))
+        known = known | derived.provides()
+    sections = {s.id for s in questionnaire.sections}
+
+    def check_names(names: set[str], what: str, path: Path, line: int | None,
+                    field: str) -> None:
+        for name in sorted(names):
+            if name not in known:
+                hint = ("a section, not a question" if name in sections
+                        else "not a question" if "." in name
+                        else "neither a question nor set at the top of the template")
+                problems.append(UserError(f"{what} uses {name!r}, which is {hint}",
+                                          path=path, line=line, field=field))
+
+    document_path = library.root / "document.yaml"
+    for field in ("business_name", "effective_date"):
+        key = getattr(library.document, field)
+        if key not in known:
+            problems.append(UserError(f"names {key!r}, which is not a question",
+                                      path=document_path, field=field))
+    for section in library.sections:
+        check_names(referenced_names(section.spec.when, expression=True), "`when`",
+                    document_path, None, section.spec.id)
+    for clause in library.clauses:
+        cid = clause.meta.id
+        read = referenced_names(clause.meta.when, expression=True)
+        check_names(read, "`when`", clause.path, 2, cid)
+        body = referenced_names(clause.source, expression=False)
+        check_names(body, "the template", clause.path, clause.body_line, cid)
+        problems += _unread_bases(clause, read | body, known, dict(law_names(library)))
+        for rid in clause.meta.satisfies:
+            if rid not in library.requirements:
+                problems.append(UserError(f"`satisfies` names unknown requirement {rid!r}",
+                                          path=clause.path, line=2, field=cid))
+    for rid, entry in library.requirements.items():
+        requirement = entry.requirement
+        check_names(referenced_names(requirement.applies_when, expression=True),
+                    "`applies_when`", entry.source.path, entry.line, rid)
+        if requirement.ask is not None and requirement.ask not in known:
+            problems.append(UserError(f"`ask` names {requirement.ask!r}, which is not a "
+                                      "question", path=entry.source.path, line=entry.line,
+                                      field=rid))
+    return problems + _lint_counsel(library, questionnaire)
+
+
+def _lint_counsel(library: Library, questionnaire: Questionnaire) -> list[UserError]:
+    """Each question offering "I'm not sure" has exactly one `counsel: true` requirement that
+    asks it (the question for counsel, saying what the draft assumes), and each such
+    requirement asks a question that offers it."""
+    problems: list[UserError] = []
+    asking: dict[str, list[str]] = {}
+    for rid, entry in library.requirements.items():
+        ask = entry.requirement.ask
+        if not entry.requirement.counsel:
+            continue
+        if ask is None or ask not in questionnaire or not questionnaire.entry(ask).question.unsure:
+            problems.append(UserError("`counsel: true` needs `ask` naming a question with "
+                                      "`unsure: true`", path=entry.source.path,
+                                      line=entry.line, field=rid))
+        else:
+            asking.setdefault(ask, []).append(rid)
+    for question in questionnaire:
+        found = asking.get(question.key, [])
+        if question.question.unsure and len(found) != 1:
+            problems.append(UserError(
+                f"offers \"I'm not sure\" but {len(found) or 'no'} `counsel: true` "
+                f"requirement(s) ask it{': ' + ', '.join(found) if found else ''}; it needs "
+                "exactly one, saying what the draft assumes", path=questionnaire.path,
+                field=question.key))
+    return problems

@@ -1,0 +1,44 @@
+"""One lint for the whole library: the notice rules and the review checks are checked with
+the clauses, and problems and warnings come from `Library.lint`."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from drafter.cli import main
+from drafter.paths import default_library
+from drafter.project import Project
+
+
+def _copy(tmp_path: Path) -> Path:
+    root = tmp_path / "clauses"
+    shutil.copytree(default_library(), root)
+    return root
+
+
+def test_a_broken_notice_file_is_a_lint_problem_with_its_line(tmp_path: Path) -> None:
+    root = _copy(tmp_path)
+    notice = root / "notice.yaml"
+    notice.write_text(notice.read_text() + "unknown_rule: true\n")
+    found = Project.load(library=root).library.lint(Project.load(library=root).questionnaire)
+    lines = len(notice.read_text().splitlines())
+    assert [str(p) for p in found.problems] == [
+        f"{notice}:{lines}: unknown_rule: Extra inputs are not permitted"]
+
+
+def test_drafter_lint_prints_problems_then_warnings_and_fails(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = _copy(tmp_path)
+    checks = root / "answer-checks.yaml"
+    checks.write_text(checks.read_text().replace("resolves_by: ", "resolves_by: nowhere.", 1))
+    clause = next(root.rglob("updates.md.j2"))
+    clause.write_text(clause.read_text().replace("satisfies: [", "satisfies: [no.such, ", 1))
+    assert main(["--library", str(root), "lint"]) == 1
+    err = capsys.readouterr()
+    lines = err.err.splitlines()
+    assert "`satisfies` names unknown requirement 'no.such'" in lines[0]
+    assert lines[1].startswith("warning: ") and "nowhere." in lines[1]
+    assert err.out.endswith(": 1 problem(s).\n")
