@@ -78,6 +78,7 @@ class PatternRule(TextRule):
     unless: list[str] = []
     history: bool = False
     absent: bool = False
+    prose: bool = False  # matches inside e-mail addresses and web addresses do not count
     each: bool = False  # a note for every paragraph with a match, not one for the document
     case_sensitive: bool = False
 
@@ -144,6 +145,10 @@ class TextRules(BaseModel):
     default_laws: list[str]
     always_laws: list[str] = []
     history: list[str]
+    history_next: list[str] = []  # history told by the sentence after the match's
+    abbreviations: list[str] = []  # a sentence never ends right after one of these
+    not_prose: list[str] = []  # e-mail and web addresses: not read by `prose` rules
+    languages: list[str] = ["en"]  # ISO 639-1 codes of the languages reviewed
     placeholders: list[PatternRule] = []
     outdated: list[PatternRule] = []
     risky: list[PatternRule] = []
@@ -153,7 +158,7 @@ class TextRules(BaseModel):
     effective_date: DateRule
     commitments: PatternRule | None = None  # in Drafter's drafts: promises need a basis
 
-    @field_validator("history")
+    @field_validator("history", "history_next", "not_prose")
     @classmethod
     def _compiles(cls, value: list[str]) -> list[str]:
         return valid_patterns(value)
@@ -243,6 +248,8 @@ class ReviewRules:
     answer_checks_path: Path
     text_path: Path
     commitments: CompiledPattern | None = None
+    history_next: tuple[re.Pattern[str], ...] = ()
+    not_prose: re.Pattern[str] | None = None
 
 
 def _flags(case_sensitive: bool) -> int:
@@ -293,6 +300,9 @@ def load_review_rules(root: Path) -> ReviewRules:
     return ReviewRules(
         text=text,
         history=tuple(re.compile(p, re.IGNORECASE) for p in text.history),
+        history_next=tuple(re.compile(p, re.IGNORECASE) for p in text.history_next),
+        not_prose=(re.compile("|".join(f"(?:{p})" for p in text.not_prose), re.IGNORECASE)
+                   if text.not_prose else None),
         patterns=patterns,
         terms=terms,
         company=re.compile(text.company_names.pattern),
