@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date, datetime
 from functools import lru_cache
 
@@ -73,10 +73,11 @@ def _in_address(rules: ReviewRules, text: str, span: tuple[int, int]) -> bool:
 
 
 def _excused(compiled: CompiledPattern, text: str, span: tuple[int, int],
-             rules: ReviewRules) -> bool:
+             rules: ReviewRules, following_block: Callable[[], str]) -> bool:
     """A match is no claim when it is inside an address (`prose` rules), or its sentence
     matches an `unless` pattern or (history rules) tells history, itself or in the next
-    sentence."""
+    sentence; a match in a title (one sentence with no full stop) tells history when the first
+    sentence of the block after it does."""
     rule = compiled.rule
     if rule.prose and _in_address(rules, text, span):
         return True
@@ -95,6 +96,10 @@ def _excused(compiled: CompiledPattern, text: str, span: tuple[int, int],
     if last < len(text) and rules.history_next:
         following = text[slice(*_sentence(rules, text, (last, last)))]
         return any(h.match(following.lstrip()) for h in rules.history_next)
+    if first == 0 and last >= len(text) and not text.rstrip().endswith((".", "!", "?", ":")):
+        section = following_block()
+        opening = section[slice(*_sentence(rules, section, (0, 0)))] if section else ""
+        return any(h.search(opening) for h in rules.history)
     return False
 
 
@@ -146,10 +151,16 @@ def _matches(compiled: CompiledPattern, document: Document, rules: ReviewRules,
     for pattern in compiled.patterns:
         done: set[int] = set()
         for block, span, _ in _occurrences(pattern, document, compiled.rule.hint):
-            if id(block) in done or _excused(compiled, block.text, span, rules):
+            if id(block) in done or _excused(compiled, block.text, span, rules,
+                                             lambda: _block_after(document, block)):
                 continue
             done.add(id(block))
             yield block, span
+
+
+def _block_after(document: Document, block: Block) -> str:
+    index = document.order[id(block)] + 1
+    return document.blocks[index].text if index < len(document.blocks) else ""
 
 
 def _also(blocks: list[Block]) -> str:
