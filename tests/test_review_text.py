@@ -190,6 +190,9 @@ READS_FIRE = [
     # "no longer" in a following sentence about something else excuses nothing
     ("outdated.privacy-shield", "Kestrel Books, Inc. is certified under the Privacy Shield "
                                 "Framework. We no longer print paper catalogues."),
+    # an address beside a claim hides only itself
+    ("outdated.privacy-shield", "We comply with the Privacy Shield Framework; write to "
+                                "privacy@kestrel.example or see www.kestrel.example/eu."),
     # an abbreviation does not end the sentence that holds the claim
     ("outdated.safe-harbor", "Kestrel Books Inc. sends data to the U.S. Safe Harbor "
                              "Framework members listed on our site."),
@@ -205,6 +208,8 @@ READS_QUIET = [
     # an e-mail address or a web address is not prose
     "Write to privacyshield@kestrel.example with any question about transfers.",
     "Old links such as https://kestrel.example/privacy-shield/ now lead to this page.",
+    "Checkout pages are served from https://ssl.kestrel.example/cart over TLS 1.3.",
+    "Checkout pages are served from https://ssl.kestrel.example/cart over HTTPS.",
     # COPPA safe-harbor programmes are not the EU Safe Harbor
     "Kestrel Books is a member of the iKeepSafe COPPA Safe Harbor program.",
     "Our children's app is certified by the kidSAFE Seal Program, an FTC-approved COPPA "
