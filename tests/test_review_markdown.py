@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from drafter.project import Project
 from drafter.export.markdown import to_markdown
 from drafter.paths import examples
-from drafter.review.document import _markdown, commonmark, markdown_blocks
+from drafter.review.document import _markdown, markdown_blocks, reading_markdown
 
 # Words, spacing and every character some Markdown rule reacts to, as pieces of a paragraph.
 MARKDOWN = st.lists(st.sampled_from([
@@ -22,7 +22,7 @@ MARKDOWN = st.lists(st.sampled_from([
 
 
 def same_blocks(text: str) -> None:
-    assert list(markdown_blocks(text)) == list(markdown_blocks(text, parser=commonmark()))
+    assert list(markdown_blocks(text)) == list(markdown_blocks(text, parser=reading_markdown()))
 
 
 # Text with line breaks but no inline syntax: what the fast path handles on its own.

@@ -171,3 +171,83 @@ def test_letters_whose_lower_case_is_longer_do_not_shift_matches(project: Projec
     notes = review(project, f"{CLEAN}\nOur İstanbul office keeps logs for TBD days.\n")
     (note,) = notes
     assert note.check == "placeholder.tbd" and note.excerpt and "TBD" in note.excerpt
+
+
+# Issue 14, step 3: reading as a lawyer reads. Each pair is (check that must fire, paragraph)
+# or a paragraph that must stay quiet; all our own sentences.
+READS_FIRE = [
+    # "until" about something else does not make a present claim history
+    ("outdated.privacy-shield", "We comply with the Privacy Shield Principles and keep each "
+                                "order record until you ask us to delete it."),
+    # someone else having relied on it is not the business's past
+    ("outdated.privacy-shield", "Customers have relied on our Privacy Shield certification, "
+                                "which we keep current each year."),
+    # "no longer" in a following sentence about something else excuses nothing
+    ("outdated.privacy-shield", "Kestrel Books, Inc. is certified under the Privacy Shield "
+                                "Framework. We no longer print paper catalogues."),
+    # an address beside a claim hides only itself
+    ("outdated.privacy-shield", "We comply with the Privacy Shield Framework; write to "
+                                "privacy@kestrel.example or see www.kestrel.example/eu."),
+    # an abbreviation does not end the sentence that holds the claim
+    ("outdated.safe-harbor", "Kestrel Books Inc. sends data to the U.S. Safe Harbor "
+                             "Framework members listed on our site."),
+]
+
+READS_QUIET = [
+    # a line wrap and "U.S." inside the sentence that tells history
+    "Until 2020 our transfers to the\nU.S. relied on the EU-U.S. Privacy Shield Framework.",
+    "Following the invalidation of the Privacy Shield, transfers to the U.S. rely on the "
+    "Standard Contractual Clauses.",
+    # the cue is in the next sentence, about the framework
+    "Kestrel Books once joined the Privacy Shield Framework. It is no longer in force.",
+    # an e-mail address or a web address is not prose
+    "Write to privacyshield@kestrel.example with any question about transfers.",
+    "Old links such as https://kestrel.example/privacy-shield/ now lead to this page.",
+    "Checkout pages are served from https://ssl.kestrel.example/cart over TLS 1.3.",
+    "Checkout pages are served from https://ssl.kestrel.example/cart over HTTPS.",
+    # COPPA safe-harbor programmes are not the EU Safe Harbor
+    "Kestrel Books is a member of the iKeepSafe COPPA Safe Harbor program.",
+    "Our children's app is certified by the kidSAFE Seal Program, an FTC-approved COPPA "
+    "safe harbor program.",
+    "We take part in the PRIVO safe harbor program for children's privacy.",
+    # a title whose section opens by telling its history
+    "## U.S.-E.U. Safe Harbor Framework\n\nThe Safe Harbor Framework was struck down in 2015.",
+]
+
+
+@pytest.mark.parametrize(("check", "paragraph"), READS_FIRE)
+def test_present_claims_are_read_whole(project: Project, check: str, paragraph: str) -> None:
+    assert checks(review(project, f"{CLEAN}\n{paragraph}\n")) == {check}
+
+
+@pytest.mark.parametrize("paragraph", READS_QUIET)
+def test_history_links_and_other_programmes_stay_quiet(project: Project, paragraph: str) -> None:
+    assert review(project, f"{CLEAN}\n{paragraph}\n") == []
+
+
+def test_sentence_knows_abbreviations_and_line_wraps() -> None:
+    from drafter.review.sentences import sentence
+
+    text = ("See Cal. Civ. Code § 1798.100 for details. Acme Inc. is in the U.S. and ships "
+            "e.g. tea\nand cups to No. 4 Main St. in Springfield. Then we stop.")
+    start = text.index("tea")
+    assert sentence(text, start, start + 3, never_after=("U.S.",)) == (
+        "Acme Inc. is in the U.S. and ships e.g. tea\nand cups to No. 4 Main St. in "
+        "Springfield. ")
+
+
+def test_many_matches_in_one_long_paragraph_are_linear(project: Project) -> None:
+    """Work grows with the text, not its square: a paragraph of 4,000 sentences, each with a
+    match whose sentence is read, is reviewed as fast (per sentence) as one of 400."""
+    import time
+
+    def seconds(n: int) -> float:
+        text = " ".join(["Sales records use TLS, not SSL, on our web pages."] * n)
+        document = Document(tuple(markdown_blocks(text)), "policy.md")
+        start = time.process_time()
+        review_document(document, project.library, today=TODAY)
+        return time.process_time() - start
+
+    seconds(50)  # warm caches
+    small, large = seconds(400), seconds(4000)
+    assert large < 10 * small * 3  # linear with room for noise; quadratic would be 100x

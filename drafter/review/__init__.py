@@ -26,6 +26,7 @@ from drafter.review import promise_checks as _promise_checks  # noqa: F401  (reg
 from drafter.review import text_checks as _text_checks  # noqa: F401  (registers checks)
 from drafter.review.checks import AnswerFacts, Subject, run_checks
 from drafter.review.document import Block, Document, markdown_blocks, read_document
+from drafter.review.language import check_reviewable
 from drafter.review.model import Draft, Note, number, summary
 from drafter.review.rules import condition_names
 
@@ -65,10 +66,13 @@ def review_draft(policy: Policy, answers: Answers, library: Library,
 
 def review_document(document: Document, library: Library, *, answers: Answers | None = None,
                     laws: Iterable[str] | None = None, today: date | None = None) -> list[Note]:
-    """Notes for any policy text, by line; document-wide notes (missing items) come last."""
+    """Notes for any policy text, by line; document-wide notes (missing items) come last.
+    A document with no text, or in a language the checks cannot read, is a `UserError`."""
+    rules = library.review_rules
+    check_reviewable(document, rules.text.languages)
     subject = Subject(
         document=document,
-        rules=library.review_rules,
+        rules=rules,
         catalog=library.requirements,
         today=today or clock.today(),
         laws=resolve_laws(laws, library),

@@ -16,13 +16,15 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
 from drafter.errors import UserError
-from drafter.yamlio import decode_text, read_bytes
+from drafter.review.decoding import decode_document
+from drafter.yamlio import read_bytes
 
 # The Markdown exporter writes this comment before its "Reviewer notes" list; review stops
 # there, so that notes about a policy are never reviewed as part of it.
@@ -138,7 +140,7 @@ def read_document(path: Path) -> Document:
 @reader(".txt", ".text")
 def read_text_file(data: bytes, path: Path) -> Iterator[Block]:
     """Plain text: paragraphs are runs of non-blank lines."""
-    lines = decode_text(data, path, "text").splitlines()
+    lines = decode_document(data, path).splitlines()
     start: int | None = None
     for number, line in enumerate([*lines, ""], start=1):
         if line.strip() and start is None:
@@ -178,9 +180,18 @@ def commonmark() -> MarkdownIt:
     return MarkdownIt("commonmark", {"html": True}).enable("table")
 
 
+def reading_markdown() -> MarkdownIt:
+    """`commonmark()` as review reads a policy: a block indented four spaces is text
+    (policies are not code, and Drafter never writes code blocks), and YAML front matter is
+    skipped, not reviewed."""
+    from mdit_py_plugins.front_matter import front_matter_plugin
+
+    return commonmark().disable("code").use(front_matter_plugin)
+
+
 @lru_cache(maxsize=1)
 def _markdown() -> MarkdownIt:
-    md = commonmark()
+    md = reading_markdown()
     md.core.ruler.at("inline", _inline_where_needed)
     return md
 
@@ -189,7 +200,7 @@ def markdown_blocks(markdown: str, anchor: str | None = None, first_line: int = 
                     parser: MarkdownIt | None = None) -> Iterator[Block]:
     """Markdown's inline runs (paragraphs, headings, list items, table cells) with escapes
     resolved and link targets dropped; stops at the reviewer-notes list. `parser` defaults to
-    `commonmark()` with plain runs left unparsed."""
+    `reading_markdown()` with plain runs left unparsed."""
     for token in (parser or _markdown()).parse(markdown):
         if token.type == "html_block" and token.content.strip() == NOTES_MARK:
             return
@@ -204,7 +215,7 @@ def markdown_blocks(markdown: str, anchor: str | None = None, first_line: int = 
 
 @reader(".md", ".markdown")
 def read_markdown_file(data: bytes, path: Path) -> Iterator[Block]:
-    return markdown_blocks(decode_text(data, path, "text"))
+    return markdown_blocks(decode_document(data, path))
 
 
 class _HTMLText(HTMLParser):
@@ -213,7 +224,10 @@ class _HTMLText(HTMLParser):
     BREAKS = frozenset({"p", "div", "li", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6",
                         "td", "th", "tr", "br", "section", "article", "blockquote", "pre",
                         "table", "ul", "ol", "header", "footer", "main", "nav", "title"})
-    SKIP = frozenset({"script", "style", "template", "noscript", "head"})
+    SKIP = frozenset({"script", "style", "template", "noscript"})
+    # What a <head> may hold; any other element starts the body, even if </head> never came.
+    HEAD = frozenset({"title", "meta", "link", "base", "style", "script", "noscript",
+                      "template"})
 
     def __init__(self) -> None:
         super().__init__()
@@ -221,6 +235,7 @@ class _HTMLText(HTMLParser):
         self._parts: list[str] = []
         self._start = 1
         self._skipping = 0
+        self._in_head = False
         self._done = False
 
     def _flush(self) -> None:
@@ -231,19 +246,23 @@ class _HTMLText(HTMLParser):
         self._parts = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "head" or (self._in_head and tag not in self.HEAD):
+            self._in_head = tag == "head"
         if tag in self.SKIP:
             self._skipping += 1
         elif tag in self.BREAKS:
             self._flush()
 
     def handle_endtag(self, tag: str) -> None:
+        if tag == "head":
+            self._in_head = False
         if tag in self.SKIP:
             self._skipping = max(0, self._skipping - 1)
         elif tag in self.BREAKS:
             self._flush()
 
     def handle_data(self, data: str) -> None:
-        if self._skipping or self._done:
+        if self._skipping or self._in_head or self._done:
             return
         if not self._parts:
             self._start = self.getpos()[0]
@@ -258,7 +277,7 @@ class _HTMLText(HTMLParser):
 @reader(".html", ".htm")
 def read_html_file(data: bytes, path: Path) -> list[Block]:
     text = _HTMLText()
-    text.feed(decode_text(data, path, "text"))
+    text.feed(decode_document(data, path, html=True))
     text.close()
     text._flush()
     return text.blocks
@@ -275,10 +294,18 @@ def read_docx_file(data: bytes, path: Path) -> list[Block]:
         document = docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError):
         raise UserError("is not a Word (.docx) document", path=path) from None
-    texts: list[str] = []
-    for item in document.iter_inner_content():
-        if isinstance(item, Table):
-            texts += [p.text for row in item.rows for cell in row.cells for p in cell.paragraphs]
-        else:
-            texts.append(item.text)
-    return [Block(text, n, n) for n, text in enumerate(texts, start=1)]
+    def paragraphs(container: Any) -> Iterator[str]:
+        """Paragraphs in order, through tables and tables within their cells (a merged cell,
+        which python-docx lists once per grid column, only once)."""
+        for item in container.iter_inner_content():
+            if not isinstance(item, Table):
+                yield item.text
+                continue
+            seen: set[int] = set()
+            for row in item.rows:
+                for cell in row.cells:
+                    if id(cell._tc) not in seen:
+                        seen.add(id(cell._tc))
+                        yield from paragraphs(cell)
+
+    return [Block(text, n, n) for n, text in enumerate(paragraphs(document), start=1)]

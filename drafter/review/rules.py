@@ -80,6 +80,7 @@ class PatternRule(TextRule):
     unless: list[str] = []
     history: bool = False
     absent: bool = False
+    prose: bool = False  # matches inside e-mail addresses and web addresses do not count
     each: bool = False  # a note for every paragraph with a match, not one for the document
     case_sensitive: bool = False
 
@@ -146,6 +147,10 @@ class TextRules(BaseModel):
     default_laws: list[str]
     always_laws: list[str] = []
     history: list[str]
+    history_next: list[str] = []  # history told by the sentence after the match's
+    abbreviations: list[str] = []  # a sentence never ends right after one of these
+    not_prose: list[str] = []  # e-mail and web addresses: not read by `prose` rules
+    languages: list[str] = ["en"]  # ISO 639-1 codes of the languages reviewed
     placeholders: list[PatternRule] = []
     outdated: list[PatternRule] = []
     risky: list[PatternRule] = []
@@ -155,7 +160,7 @@ class TextRules(BaseModel):
     effective_date: DateRule
     commitments: PatternRule | None = None  # in Drafter's drafts: promises need a basis
 
-    @field_validator("history")
+    @field_validator("history", "history_next", "not_prose")
     @classmethod
     def _compiles(cls, value: list[str]) -> list[str]:
         return valid_patterns(value)
@@ -253,6 +258,8 @@ class ReviewRules:
     answer_checks_path: Path
     text_path: Path
     commitments: CompiledPattern | None = None
+    history_next: tuple[re.Pattern[str], ...] = ()
+    not_prose: re.Pattern[str] | None = None
 
     @cached_property
     def terms(self) -> tuple[tuple[TermGroup, tuple[tuple[str, re.Pattern[str]], ...],
@@ -299,6 +306,9 @@ def load_review_rules(root: Path) -> ReviewRules:
     return ReviewRules(
         text=text,
         history=tuple(re.compile(p, re.IGNORECASE) for p in text.history),
+        history_next=tuple(re.compile(p, re.IGNORECASE) for p in text.history_next),
+        not_prose=(re.compile("|".join(f"(?:{p})" for p in text.not_prose), re.IGNORECASE)
+                   if text.not_prose else None),
         patterns=patterns,
         company=re.compile(text.company_names.pattern),
         date=re.compile(text.effective_date.pattern, re.IGNORECASE),

@@ -9,13 +9,16 @@ and thresholds come from `clauses/review-checks.yaml`.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from bisect import bisect_left
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date, datetime
+from functools import lru_cache
 
 from drafter.review.checks import Subject, check, detected, months_between
 from drafter.review.document import Block, Document
 from drafter.review.model import Note
 from drafter.review.rules import CompiledPattern, ReviewRules, Rule
+from drafter.review.sentences import CHUNK, MARGIN, sentence_span
 
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
 _WORDS = re.compile(r"[A-Za-z0-9]+")
@@ -23,10 +26,81 @@ _EXCERPT = 80
 
 
 def sentence_at(text: str, start: int, end: int) -> str:
-    """The sentence (or line) around a match: `unless` and history patterns look only there."""
-    before = [m.end() for m in _SENTENCE_END.finditer(text, 0, start)]
-    after = _SENTENCE_END.search(text, end)
-    return text[before[-1] if before else 0: after.end() if after else len(text)]
+    """The sentence or line around a match in Markdown source (Drafter's clauses, where a line
+    ends a list item or a heading), looked for at most `MARGIN` characters either side."""
+    before = [m.end() for m in _SENTENCE_END.finditer(text, max(0, start - MARGIN), start)]
+    after = _SENTENCE_END.search(text, end, end + MARGIN)
+    return text[before[-1] if before else max(0, start - MARGIN):
+                after.end() if after else min(len(text), end + MARGIN)]
+
+
+def _sentence(rules: ReviewRules, text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """The prose sentence around `span` (`unless` and history patterns look only there)."""
+    return sentence_span(text, *span, never_after=tuple(rules.text.abbreviations))
+
+
+_ANCHORED = re.compile(r"(?<!\\)[$^]|\\[AZ]")
+_REACH = CHUNK + MARGIN  # how far a sentence can reach from a match
+
+
+@lru_cache(maxsize=256)
+def _starts(pattern: re.Pattern[str], text: str) -> list[int]:
+    return [m.start() for m in pattern.finditer(text)]
+
+
+def _may_match_sentence(patterns: Sequence[re.Pattern[str]], text: str,
+                        span: tuple[int, int]) -> bool:
+    """Whether one of `patterns` may match the sentence around `span`: one that matches
+    nowhere near it in the text cannot (anchored ones are always tried). Lets a check read
+    the sentence of a match only where an excuse is possible, and so split few sentences."""
+    for pattern in patterns:
+        if _ANCHORED.search(pattern.pattern):
+            return True
+        starts = _starts(pattern, text)
+        found = bisect_left(starts, span[0] - _REACH)
+        if found < len(starts) and starts[found] <= span[1] + _REACH:
+            return True
+    return False
+
+
+def _in_address(rules: ReviewRules, text: str, span: tuple[int, int]) -> bool:
+    """Whether `span` lies inside an e-mail or web address (`not_prose`)."""
+    if rules.not_prose is None:
+        return False
+    start, end = span
+    return any(m.start() <= start and end <= m.end() for m in
+               rules.not_prose.finditer(text, max(0, start - MARGIN), min(len(text), end + MARGIN)))
+
+
+def _excused(compiled: CompiledPattern, text: str, span: tuple[int, int],
+             rules: ReviewRules, following_block: Callable[[], str]) -> bool:
+    """A match is no claim when it is inside an address (`prose` rules), or its sentence
+    matches an `unless` pattern or (history rules) tells history, itself or in the next
+    sentence; a match in a title (one sentence with no full stop) tells history when the first
+    sentence of the block after it does."""
+    rule = compiled.rule
+    if rule.prose and _in_address(rules, text, span):
+        return True
+    cues = (*compiled.unless, *rules.history, *rules.history_next) if rule.history \
+        else compiled.unless
+    if not _may_match_sentence(cues, text, span):
+        return False
+    first, last = _sentence(rules, text, span)
+    sentence = text[first:last]
+    if any(u.search(sentence) for u in compiled.unless):
+        return True
+    if not rule.history:
+        return False
+    if any(h.search(sentence) for h in rules.history):
+        return True
+    if last < len(text) and rules.history_next:
+        following = text[slice(*_sentence(rules, text, (last, last)))]
+        return any(h.match(following.lstrip()) for h in rules.history_next)
+    if first == 0 and last >= len(text) and not text.rstrip().endswith((".", "!", "?", ":")):
+        section = following_block()
+        opening = section[slice(*_sentence(rules, section, (0, 0)))] if section else ""
+        return any(h.search(opening) for h in rules.history)
+    return False
 
 
 def _excerpt(text: str, start: int, end: int) -> str:
@@ -72,16 +146,21 @@ def _occurrences(pattern: re.Pattern[str], document: Document, hint: list[str] |
 
 def _matches(compiled: CompiledPattern, document: Document, rules: ReviewRules,
              ) -> Iterator[tuple[Block, tuple[int, int]]]:
-    """Matches whose sentence is not excused by an `unless` or (for history rules) a
-    past-tense pattern."""
+    """Each block's first match (per pattern) that is not `_excused`: a check reports a
+    block once, so later matches in it need no sentence read."""
     for pattern in compiled.patterns:
+        done: set[int] = set()
         for block, span, _ in _occurrences(pattern, document, compiled.rule.hint):
-            sentence = sentence_at(block.text, *span)
-            if any(u.search(sentence) for u in compiled.unless):
+            if id(block) in done or _excused(compiled, block.text, span, rules,
+                                             lambda: _block_after(document, block)):
                 continue
-            if compiled.rule.history and any(h.search(sentence) for h in rules.history):
-                continue
+            done.add(id(block))
             yield block, span
+
+
+def _block_after(document: Document, block: Block) -> str:
+    index = document.order[id(block)] + 1
+    return document.blocks[index].text if index < len(document.blocks) else ""
 
 
 def _also(blocks: list[Block]) -> str:
@@ -125,7 +204,9 @@ def mixed_terms(subject: Subject) -> Iterator[Note]:
     for group, variants, unless in subject.rules.terms:
         uses = {label: [(block, span) for block, span, _ in
                         _occurrences(pattern, subject.document, group.hint)
-                        if not any(u.search(sentence_at(block.text, *span)) for u in unless)]
+                        if not _may_match_sentence(unless, block.text, span) or not any(
+                            u.search(block.text[slice(*_sentence(subject.rules, block.text, span))])
+                            for u in unless)]
                 for label, pattern in variants}
         used = {label: found for label, found in uses.items() if found}
         if len(used) < 2:
