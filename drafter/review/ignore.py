@@ -1,0 +1,123 @@
+"""Inline suppressions: `<!-- drafter: ignore CHECK -->` in the policy itself.
+
+    <!-- drafter: ignore outdated.ssl -->          the next block (or the one holding it)
+    <!-- drafter: ignore-file requirement -->      the whole file, document-wide notes too
+
+CHECK is a check id (`outdated.ssl`), a requirement id (`caloppa.effective-date`), or a prefix
+of either ending at a dot (`outdated`, `caloppa`); several may be given, separated by spaces
+or commas. The comment is found in the file's bytes (Markdown and HTML parsers drop
+comments), or in a paragraph's text in a `.docx`. A comment that names no known check, or a
+`drafter:` comment of another form, is bad input: one line naming the file and line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from drafter.errors import UserError
+from drafter.review.document import Document
+from drafter.review.model import Note
+from drafter.review.rules import ReviewRules
+
+_COMMENT = re.compile(r"<!--\s*drafter\s*:(.*?)-->", re.DOTALL | re.IGNORECASE)
+_FORM = re.compile(r"\s*(ignore|ignore-file)\s+([A-Za-z0-9_.,\s-]+?)\s*$", re.DOTALL)
+# Notes that checks make in code rather than from a rule of the library's YAML.
+_BUILT_IN = ("requirement", "answers.unsure", "promise.default")
+
+
+@dataclass(frozen=True)
+class Ignore:
+    """One `drafter: ignore` comment: the names it lists and where it applies."""
+
+    names: tuple[str, ...]
+    line: int
+    whole_file: bool
+
+
+def rule_key(note: Note) -> str:
+    """The id a person names a note by: the requirement for a missing item, else the check."""
+    return note.requirement if note.check == "requirement" and note.requirement else note.check
+
+
+def matches(name: str, note: Note) -> bool:
+    ids = [note.check] + ([note.requirement] if note.requirement else [])
+    return any(i == name or i.startswith(name + ".") for i in ids)
+
+
+def known_checks(rules: ReviewRules, requirement_ids: Iterable[str]) -> frozenset[str]:
+    """Every name an ignore comment may use: check and requirement ids and their prefixes."""
+    ids = [p.rule.id for p in rules.patterns] + [group.id for group, _, _ in rules.terms]
+    ids += [rules.text.company_names.id, rules.text.effective_date.id]
+    ids += [c.check.id for c in rules.answer_checks]
+    ids += [rules.commitments.rule.id] if rules.commitments else []
+    ids += [*requirement_ids, *_BUILT_IN]
+    names: set[str] = set()
+    for full in ids:
+        parts = full.split(".")
+        names.update(".".join(parts[:n]) for n in range(1, len(parts) + 1))
+    return frozenset(names)
+
+
+def _text(data: bytes) -> str:
+    for bom, codec in ((b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
+        if data.startswith(bom):
+            return data.decode(codec, errors="replace")
+    return data.decode("utf-8-sig", errors="replace")  # the comment itself is ASCII
+
+
+def _parse(body: str, line: int, name: str, known: frozenset[str]) -> Ignore:
+    form = _FORM.fullmatch(body)
+    if form is None:
+        raise UserError(f"expected `<!-- drafter: ignore CHECK -->` or "
+                        f"`<!-- drafter: ignore-file CHECK -->`, got {body.strip()!r}",
+                        path=name, line=line, field="drafter comment")
+    names = tuple(n for n in re.split(r"[\s,]+", form.group(2)) if n)
+    for check in names:
+        if check not in known:
+            raise UserError(f"no check or requirement called {check!r}", path=name, line=line,
+                            field=f"drafter: {form.group(1)}")
+    return Ignore(names, line, form.group(1) == "ignore-file")
+
+
+def find_ignores(data: bytes, document: Document, known: frozenset[str],
+                 docx: bool = False) -> list[Ignore]:
+    """The ignore comments of a file: in its text, or in a .docx's paragraphs."""
+    found: list[Ignore] = []
+    if docx:
+        for block in document.blocks:
+            for m in _COMMENT.finditer(block.text):
+                found.append(_parse(m.group(1), block.line_at(m.start()), document.name, known))
+        return found
+    text = _text(data)
+    if "drafter" not in text.lower():
+        return found
+    for m in _COMMENT.finditer(text):
+        found.append(_parse(m.group(1), text.count("\n", 0, m.start()) + 1, document.name, known))
+    return found
+
+
+def apply_ignores(notes: Sequence[Note], ignores: Sequence[Ignore],
+                  document: Document) -> tuple[list[Note], int]:
+    """The notes no comment silences, and how many were silenced. A line comment applies to
+    the block holding its line, or else the first block after it."""
+    if not ignores:
+        return list(notes), 0
+    spans: list[tuple[tuple[str, ...], int, int]] = []
+    for ignore in ignores:
+        if ignore.whole_file:
+            continue
+        target = next((b for b in document.blocks if b.end >= ignore.line), None)
+        if target is not None:
+            spans.append((ignore.names, target.start, target.end))
+    whole = [n for i in ignores if i.whole_file for n in i.names]
+    kept: list[Note] = []
+    for note in notes:
+        silenced = any(matches(name, note) for name in whole) or (
+            note.lines is not None and any(
+                start <= note.lines[0] <= end and any(matches(n, note) for n in names)
+                for names, start, end in spans))
+        if not silenced:
+            kept.append(note)
+    return kept, len(notes) - len(kept)
