@@ -22,7 +22,7 @@ from drafter.answers import Answers
 from drafter.errors import UserError
 from drafter.library import Library
 from drafter.review import read_document, review_document
-from drafter.review.document import READERS
+from drafter.review.document import READERS, Document
 from drafter.review.ignore import apply_ignores, find_ignores
 from drafter.review.model import Note
 
@@ -88,13 +88,15 @@ def review_file(setup: Setup, path: Path) -> FileReview:
     name = str(path)
     try:
         document = read_document(path)
-        notes = review_document(document, setup.library, answers=setup.answers,
-                                laws=setup.laws, today=setup.today)
-        data = path.read_bytes()
-        ignores = find_ignores(data, document, setup.known_checks,
+        ignores = find_ignores(path.read_bytes(), document, setup.known_checks,
                                docx=path.suffix.lower() == ".docx")
-        kept, ignored = apply_ignores(notes, ignores, document)
-        return FileReview(name, tuple(renumber(kept)), ignored=ignored)
+
+        def review(text: Document) -> list[Note]:
+            return review_document(text, setup.library, answers=setup.answers,
+                                   laws=setup.laws, today=setup.today)
+
+        kept, ignored = apply_ignores(review(document), ignores, document, review)
+        return FileReview(name, tuple(kept), ignored=ignored)
     except UserError as exc:
         return FileReview(name, error=str(exc))
     except Exception as exc:  # one file's crash must not hide the others

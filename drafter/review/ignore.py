@@ -13,12 +13,13 @@ comments), or in a paragraph's text in a `.docx`. A comment that names no known 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from drafter.errors import UserError
-from drafter.review.document import Document
-from drafter.review.model import Note
+from drafter.review.document import Block, Document
+from drafter.review.model import Note, number
 from drafter.review.rules import ReviewRules
 
 _COMMENT = re.compile(r"<!--\s*drafter\s*:(.*?)-->", re.DOTALL | re.IGNORECASE)
@@ -98,26 +99,45 @@ def find_ignores(data: bytes, document: Document, known: frozenset[str],
     return found
 
 
-def apply_ignores(notes: Sequence[Note], ignores: Sequence[Ignore],
-                  document: Document) -> tuple[list[Note], int]:
-    """The notes no comment silences, and how many were silenced. A line comment applies to
-    the block holding its line, or else the first block after it."""
+def _targets(ignores: Sequence[Ignore], document: Document) -> list[tuple[Ignore, Block]]:
+    """Each line comment with its block: the one holding its line, or else the next one."""
+    found = []
+    for ignore in ignores:
+        block = next((b for b in document.blocks if b.end >= ignore.line), None)
+        if not ignore.whole_file and block is not None:
+            found.append((ignore, block))
+    return found
+
+
+def _silenced(note: Note, ignores: Sequence[Ignore],
+              targets: Sequence[tuple[Ignore, Block]]) -> bool:
+    if any(matches(n, note) for i in ignores if i.whole_file for n in i.names):
+        return True
+    return note.lines is not None and any(
+        block.start <= note.lines[0] <= block.end and any(matches(n, note) for n in i.names)
+        for i, block in targets)
+
+
+def apply_ignores(notes: Sequence[Note], ignores: Sequence[Ignore], document: Document,
+                  review: Callable[[Document], list[Note]]) -> tuple[list[Note], int]:
+    """The notes left once the comments have spoken, and how many notes they silenced.
+
+    A line comment hides its block from the checks it names: those checks' notes are taken
+    from a second review of the document without that block (`review`), so a check that
+    reports all its matches in one note ("also on line 57") still reports the others. A
+    file comment drops every note of the checks it names."""
     if not ignores:
         return list(notes), 0
-    spans: list[tuple[tuple[str, ...], int, int]] = []
-    for ignore in ignores:
-        if ignore.whole_file:
-            continue
-        target = next((b for b in document.blocks if b.end >= ignore.line), None)
-        if target is not None:
-            spans.append((ignore.names, target.start, target.end))
+    targets = _targets(ignores, document)
+    silenced = sum(_silenced(n, ignores, targets) for n in notes)
+    hidden_for: dict[frozenset[int], set[str]] = defaultdict(set)
+    for name in {n for i, _ in targets for n in i.names}:
+        hidden_for[frozenset(id(b) for i, b in targets if name in i.names)].add(name)
+    result = list(notes)
+    for hidden, names in hidden_for.items():
+        rest = Document(tuple(b for b in document.blocks if id(b) not in hidden), document.name)
+        named = [n for n in review(rest) if any(matches(x, n) for x in names)]
+        result = [n for n in result if not any(matches(x, n) for x in names)] + named
     whole = [n for i in ignores if i.whole_file for n in i.names]
-    kept: list[Note] = []
-    for note in notes:
-        silenced = any(matches(name, note) for name in whole) or (
-            note.lines is not None and any(
-                start <= note.lines[0] <= end and any(matches(n, note) for n in names)
-                for names, start, end in spans))
-        if not silenced:
-            kept.append(note)
-    return kept, len(notes) - len(kept)
+    kept = [n for n in result if not any(matches(x, n) for x in whole)]
+    return number(kept, lambda n: n.lines[0] if n.lines else float("inf")), silenced
