@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import docx
 import jsonschema
 import pytest
 
@@ -157,9 +158,10 @@ def test_a_bad_baseline_is_one_line(tree: Path, capsys: pytest.CaptureFixture[st
     assert "Traceback" not in err
 
 
+@pytest.mark.parametrize("suffix", [".md", ".txt"])
 def test_ignore_comment_silences_the_next_block_only(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    path = tmp_path / "policy.md"
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], suffix: str) -> None:
+    path = tmp_path / f"policy{suffix}"
     path.write_text(f"{CLEAN}\n<!-- drafter: ignore outdated.ssl -->\n{SSL}\n\n"
                     f"Later: {SSL}\n")
     code, out, _ = review(capsys, str(path), "--format", "json")
@@ -178,6 +180,20 @@ def test_ignore_comment_in_html_and_by_prefix(tmp_path: Path,
     checks = [(n["check"], n["lines"]) for n in json.loads(out)["notes"]
               if n["topic"] == "outdated"]
     assert checks == [("outdated.ssl", [5, 5])]
+
+
+def test_ignore_comment_in_a_word_paragraph(tmp_path: Path,
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    document = docx.Document()
+    for text in [*[p for p in CLEAN.split("\n\n") if p.strip()],
+                 "<!-- drafter: ignore outdated.ssl -->", SSL, SHIELD + " " + SSL]:
+        document.add_paragraph(text)
+    document.save(str(tmp_path / "policy.docx"))
+    _, out, _ = review(capsys, str(tmp_path / "policy.docx"), "--format", "json")
+    notes = json.loads(out)["notes"]
+    last = len([p for p in CLEAN.split("\n\n") if p.strip()]) + 3
+    assert [(n["check"], n["lines"]) for n in notes] == [
+        ("outdated.privacy-shield", [last, last]), ("outdated.ssl", [last, last])]
 
 
 def test_ignore_file_silences_document_wide_notes(tmp_path: Path,

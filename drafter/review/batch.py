@@ -23,7 +23,7 @@ from drafter.errors import UserError
 from drafter.library import Library
 from drafter.review import read_document, review_document
 from drafter.review.document import READERS, Document
-from drafter.review.ignore import apply_ignores, find_ignores
+from drafter.review.ignore import apply_ignores, find_ignores, without_comments
 from drafter.review.model import Note
 
 if TYPE_CHECKING:
@@ -90,6 +90,7 @@ def review_file(setup: Setup, path: Path) -> FileReview:
         document = read_document(path)
         ignores = find_ignores(path.read_bytes(), document, setup.known_checks,
                                docx=path.suffix.lower() == ".docx")
+        document = without_comments(document) if ignores else document
 
         def review(text: Document) -> list[Note]:
             return review_document(text, setup.library, answers=setup.answers,

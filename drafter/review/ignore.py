@@ -99,6 +99,13 @@ def find_ignores(data: bytes, document: Document, known: frozenset[str],
     return found
 
 
+def without_comments(document: Document) -> Document:
+    """The document without paragraphs that hold nothing but `drafter:` comments (a .docx's:
+    Markdown and HTML parsers drop comments already), so no check reads a comment as text."""
+    blocks = tuple(b for b in document.blocks if _COMMENT.sub("", b.text).strip())
+    return document if len(blocks) == len(document.blocks) else Document(blocks, document.name)
+
+
 def _targets(ignores: Sequence[Ignore], document: Document) -> list[tuple[Ignore, Block]]:
     """Each line comment with its block: the one holding its line, or else the next one."""
     found = []
