@@ -4,6 +4,7 @@ comments, SARIF 2.1.0 and GitHub Actions annotations; bad input is one line and 
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -11,6 +12,8 @@ from pathlib import Path
 import docx
 import jsonschema
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from drafter.cli import main
 from drafter.review.github import escape_data, escape_property
@@ -253,6 +256,19 @@ def test_sarif_of_a_clean_file_is_valid_and_empty(tree: Path,
 def test_github_escaping_follows_the_actions_toolkit() -> None:
     assert escape_data("100% done\r\nnext: a, b") == "100%25 done%0D%0Anext: a, b"
     assert escape_property("docs/a,b:c%.md") == "docs/a%2Cb%3Ac%25.md"
+
+
+def _unescape(text: str) -> str:
+    return re.sub(r"%([0-9A-F]{2})", lambda m: chr(int(m.group(1), 16)), text)
+
+
+@given(st.text())
+def test_github_escaping_round_trips(text: str) -> None:
+    """What the runner reads back (it decodes %XX) is exactly the text; no property value
+    can end its property (`,`), the properties (`:`) or the command (a line break)."""
+    data, prop = escape_data(text), escape_property(text)
+    assert _unescape(data) == text and _unescape(prop) == text
+    assert not set("\r\n") & set(data) and not set(",:\r\n") & set(prop)
 
 
 def test_github_annotations(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
