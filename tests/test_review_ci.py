@@ -174,6 +174,15 @@ def test_ignore_comment_silences_the_next_block_only(
     assert data["suppressed"] == {"ignored": 1, "baseline": 0}
 
 
+def test_ignoring_a_block_never_makes_an_item_missing(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "policy.md"
+    path.write_text(CLEAN.replace("Effective date:", "<!-- drafter: ignore caloppa -->\n"
+                                  "Effective date:"))
+    code, out, _ = review(capsys, str(path), "--format", "json")
+    assert code == 0 and json.loads(out)["notes"] == []
+
+
 def test_ignore_comment_in_html_and_by_prefix(tmp_path: Path,
                                               capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "policy.html"

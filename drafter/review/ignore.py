@@ -131,8 +131,10 @@ def apply_ignores(notes: Sequence[Note], ignores: Sequence[Ignore], document: Do
 
     A line comment hides its block from the checks it names: those checks' notes are taken
     from a second review of the document without that block (`review`), so a check that
-    reports all its matches in one note ("also on line 57") still reports the others. A
-    file comment drops every note of the checks it names."""
+    reports all its matches in one note ("also on line 57") still reports the others. Only
+    notes on lines are taken from it: hiding a block never adds a note about the whole
+    document (an item "missing" because its block was hidden). A file comment drops every
+    note of the checks it names."""
     if not ignores:
         return list(notes), 0
     targets = _targets(ignores, document)
@@ -143,8 +145,10 @@ def apply_ignores(notes: Sequence[Note], ignores: Sequence[Ignore], document: Do
     result = list(notes)
     for hidden, names in hidden_for.items():
         rest = Document(tuple(b for b in document.blocks if id(b) not in hidden), document.name)
-        named = [n for n in review(rest) if any(matches(x, n) for x in names)]
-        result = [n for n in result if not any(matches(x, n) for x in names)] + named
+        def named(note: Note, names: set[str] = names) -> bool:
+            return note.lines is not None and any(matches(x, note) for x in names)
+
+        result = [n for n in result if not named(n)] + [n for n in review(rest) if named(n)]
     whole = [n for i in ignores if i.whole_file for n in i.names]
     kept = [n for n in result if not any(matches(x, n) for x in whole)]
     return number(kept, lambda n: n.lines[0] if n.lines else float("inf")), silenced
