@@ -250,6 +250,9 @@ def test_sarif_is_valid_sarif_2_1_0(tree: Path, capsys: pytest.CaptureFixture[st
     location = shield["locations"][0]["physicalLocation"]
     assert location["artifactLocation"]["uri"] == "docs/b-shield.md"
     assert location["region"]["startLine"] == CLEAN.count("\n") + 2
+    missing = next(r for r in run["results"] if r["ruleId"] == "caloppa.effective-date")
+    assert missing["locations"][0]["physicalLocation"]["region"]["startLine"] == 1
+    assert missing["properties"]["wholeDocument"] is True
     rules = run["tool"]["driver"]["rules"]
     assert all(rules[r["ruleIndex"]]["id"] == r["ruleId"] for r in run["results"])
 

@@ -1,11 +1,12 @@
 """`drafter review --format sarif`: a SARIF 2.1.0 log for code-scanning tools.
 
 One run; each check (or requirement, for a missing item) is a rule, each note a result:
-`blocking` is SARIF `error`, `warning` `warning`, `advice` `note`. A note on lines has a
-region; one about the whole document has the file alone. `partialFingerprints` carries the
-baseline's passage fingerprint, so a code-scanning service follows a note across edits above
-it. Files that could not be read are tool execution notifications, and the invocation is then
-not successful. tests/test_review_ci.py validates the log against the OASIS schema.
+`blocking` is SARIF `error`, `warning` `warning`, `advice` `note`. Every result has a region
+(a note about the whole document: line 1, with `"wholeDocument": true`).
+`partialFingerprints` carries the baseline's passage fingerprint, so a code-scanning service
+follows a note across edits above it. Files that could not be read are tool execution
+notifications, and the invocation is then not successful. tests/test_review_ci.py validates
+the log against the OASIS schema.
 """
 
 from __future__ import annotations
@@ -35,12 +36,13 @@ def _message(note: Note) -> str:
 
 
 def _result(note: Note, index: int, name: str) -> dict[str, Any]:
-    location: dict[str, Any] = {"artifactLocation": {"uri": uri(name)}}
-    if note.lines:
-        region: dict[str, Any] = {"startLine": note.lines[0], "endLine": note.lines[1]}
-        if note.excerpt:
-            region["snippet"] = {"text": note.excerpt}
-        location["region"] = region
+    # A note about the whole document is placed on line 1: GitHub code scanning shows only
+    # results with a `region.startLine` (sarif-sdk's GH1003); `wholeDocument` says so.
+    first, last = note.lines or (1, 1)
+    region: dict[str, Any] = {"startLine": first, "endLine": last}
+    if note.excerpt:
+        region["snippet"] = {"text": note.excerpt}
+    location = {"artifactLocation": {"uri": uri(name)}, "region": region}
     result: dict[str, Any] = {
         "ruleId": rule_key(note), "ruleIndex": index,
         "level": "error" if note.for_counsel else LEVELS[note.severity],
@@ -48,7 +50,7 @@ def _result(note: Note, index: int, name: str) -> dict[str, Any]:
         "locations": [{"physicalLocation": location}],
         "partialFingerprints": {"drafterPassage/v1": fingerprint(note)},
         "properties": {"severity": note.severity, "topic": note.topic, "id": note.id,
-                       "forCounsel": note.for_counsel},
+                       "forCounsel": note.for_counsel, "wholeDocument": note.lines is None},
     }
     if note.resolves_by:
         result["properties"]["resolvesBy"] = note.resolves_by
