@@ -21,6 +21,7 @@ from pathlib import Path
 
 from drafter import __version__, clock
 from drafter.errors import DrafterError, PrintableStream, UserError, printable
+from drafter.cli_review import add_review_parser
 from drafter.paths import examples
 from drafter.project import Project
 
@@ -136,35 +137,6 @@ def cmd_lint(args: argparse.Namespace) -> int:
     sys.stderr.write("".join(f"{line}\n" for line in found.lines()))
     print(found.summary(project.library, project.questionnaire))
     return 1 if found.problems else 0
-
-
-def cmd_review(args: argparse.Namespace) -> int:
-    """Review any policy file; exit 1 when a note is blocking or a question for counsel is
-    open (so CI can gate on it)."""
-    from drafter.review import read_document, review_document
-    from drafter.review.model import needs_decision
-    from drafter.review.report import REPORTS
-
-    if args.format not in REPORTS:
-        raise UserError(f"unknown format {args.format!r}; choose from {', '.join(REPORTS)}",
-                        field="--format")
-    project = _project(args)
-    document = read_document(Path(args.file))
-    answers = project.answers(Path(args.answers)) if args.answers else None
-    laws = [n for n in args.laws.split(",") if n.strip()] if args.laws is not None else None
-    try:
-        today = date.fromisoformat(args.today) if args.today else None
-    except ValueError:
-        raise UserError(f"expected a date such as 2026-11-22, got {args.today!r}",
-                        field="--today") from None
-    notes = review_document(document, project.library, answers=answers, laws=laws, today=today)
-    promises = None
-    if answers is not None:  # the promises of the draft these answers make
-        from drafter.ledger import ledger
-
-        promises = ledger(project.assemble(answers), answers, project.library)
-    print(REPORTS[args.format](notes, args.file, project.questionnaire, promises), end="")
-    return 1 if needs_decision(notes) else 0
 
 
 def cmd_promises(args: argparse.Namespace) -> int:
@@ -302,20 +274,7 @@ def parser() -> argparse.ArgumentParser:
                         "instead of merging it")
     p.set_defaults(run=cmd_build)
 
-    p = sub.add_parser("review", help="reviewer notes on any policy (.md, .txt, .html, .docx)",
-                       description="Exit status: 0 nothing blocking, 1 blocking notes, "
-                       "2 bad input.")
-    p.add_argument("file", help="the policy to review")
-    p.add_argument("--answers", metavar="FILE",
-                   help="answers describing the business: also run the checks on answers")
-    p.add_argument("--laws", metavar="LIST",
-                   help="comma-separated laws whose required items to look for "
-                   "(default: caloppa,general)")
-    p.add_argument("--format", default="text", metavar="FORMAT",
-                   help="%(names)s (default: text; json for CI)"
-                   ).names = _Names("drafter.review.report", "REPORTS")
-    p.add_argument("--today", metavar="DATE", help=argparse.SUPPRESS)
-    p.set_defaults(run=cmd_review)
+    add_review_parser(sub, _Names("drafter.review.outputs", "FORMATS"))
 
     p = sub.add_parser("promises", help="list every promise the policy makes and the answers "
                        "behind it (the ledger for counsel)")

@@ -1,0 +1,161 @@
+"""Review many policies in one run: files and folders, one start-up, every core.
+
+The library, rules and answers are loaded once, in this process. With more than a few files,
+worker processes forked from it (so they inherit all of that, already loaded) review the files
+in parallel; results come back in the order the files were given (folders sorted by path), so
+the output is the same whatever the number of workers. A file that cannot be read is a
+result with an error, so one bad file does not hide the others' notes.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, replace
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from drafter.answers import Answers
+from drafter.errors import UserError
+from drafter.library import Library
+from drafter.review import read_document, review_document
+from drafter.review.document import READERS, Document
+from drafter.review.ignore import apply_ignores, find_ignores, without_comments
+from drafter.review.model import Note
+
+if TYPE_CHECKING:
+    from drafter.ledger import LedgerEntry
+    from drafter.questionnaire import Questionnaire
+
+POOL_FROM = 4  # fewer files than this are reviewed here: forking would cost more than it saves
+
+
+@dataclass(frozen=True)
+class Setup:
+    """Everything every file's review shares, loaded once."""
+
+    library: Library
+    laws: tuple[str, ...] | None
+    today: date | None
+    known_checks: frozenset[str]
+    answers: Answers | None = None
+
+
+@dataclass(frozen=True)
+class FileReview:
+    """One file's outcome: its notes (numbered R1, R2, …), or the one-line error."""
+
+    name: str
+    notes: tuple[Note, ...] = ()
+    error: str | None = None
+    internal: bool = False  # the error is Drafter's fault, not the file's
+    ignored: int = 0  # notes silenced by `drafter: ignore` comments
+    baselined: int = 0  # notes the baseline accepts
+
+
+def policy_files(arguments: Sequence[str]) -> list[Path]:
+    """The files to review: each file argument as given, and every file with a known suffix
+    under each folder (hidden files and folders skipped), sorted; each file once."""
+    seen: set[Path] = set()
+    found: list[Path] = []
+    for argument in arguments:
+        path = Path(argument)
+        for file in (_folder_files(path) if path.is_dir() else [path]):
+            resolved = file.resolve()
+            if resolved not in seen:
+                seen.add(resolved)
+                found.append(file)
+    return found
+
+
+def _folder_files(folder: Path) -> list[Path]:
+    files: list[Path] = []
+    for root, dirs, names in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        files += [Path(root) / n for n in sorted(names)
+                  if not n.startswith(".") and Path(n).suffix.lower() in READERS]
+    if not files:
+        raise UserError(f"no policy files ({', '.join(sorted(READERS))}) in this folder",
+                        path=folder)
+    return sorted(files, key=lambda p: p.parts)
+
+
+def review_file(setup: Setup, path: Path) -> FileReview:
+    """Read and review one file, then drop the notes its ignore comments silence."""
+    name = str(path)
+    try:
+        document = read_document(path)
+        ignores = find_ignores(path.read_bytes(), document, setup.known_checks,
+                               docx=path.suffix.lower() == ".docx")
+        document = without_comments(document) if ignores else document
+
+        def review(text: Document) -> list[Note]:
+            return review_document(text, setup.library, answers=setup.answers,
+                                   laws=setup.laws, today=setup.today)
+
+        kept, ignored = apply_ignores(review(document), ignores, document, review)
+        return FileReview(name, tuple(kept), ignored=ignored)
+    except UserError as exc:
+        return FileReview(name, error=str(exc))
+    except Exception as exc:  # one file's crash must not hide the others
+        if os.environ.get("DRAFTER_DEBUG"):
+            raise
+        return FileReview(name, error=f"{type(exc).__name__}: {exc}"[:500], internal=True)
+
+
+def renumber(notes: Iterable[Note]) -> list[Note]:
+    """R1, R2, … again, in the same order, once some notes are left out."""
+    return [replace(note, id=f"R{i}") for i, note in enumerate(notes, start=1)]
+
+
+_SETUP: Setup | None = None  # set before the workers fork, so they inherit it
+
+
+def _review_in_worker(path: Path) -> FileReview:
+    assert _SETUP is not None
+    return review_file(_SETUP, path)
+
+
+def cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def review_files(setup: Setup, paths: Sequence[Path],
+                 jobs: int | None = None) -> Iterator[FileReview]:
+    """Every file's review, in the order given. `jobs` workers (default: one per core) when
+    there are at least `POOL_FROM` files and the platform can fork; else in this process."""
+    global _SETUP
+    workers = min(jobs or cores(), len(paths))
+    if workers < 2 or len(paths) < POOL_FROM \
+            or "fork" not in multiprocessing.get_all_start_methods():
+        yield from (review_file(setup, p) for p in paths)
+        return
+    _SETUP = setup
+    try:
+        chunk = max(1, len(paths) // (workers * 4))
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            yield from pool.map(_review_in_worker, paths, chunksize=chunk)
+    finally:
+        _SETUP = None
+
+
+@dataclass(frozen=True)
+class Run:
+    """A whole `drafter review` run, as an output format sees it. `many` is whether the user
+    asked about several files (more than one argument, or a folder): the JSON is then one
+    document listing them all, even if a folder held one file."""
+
+    files: Sequence[FileReview]
+    many: bool
+    questionnaire: Questionnaire | None = None
+    promises: Sequence[LedgerEntry] | None = None
+
+    @property
+    def reviewed(self) -> list[FileReview]:
+        return [f for f in self.files if f.error is None]
