@@ -36,7 +36,7 @@ from drafter.export.docx import COMMENT_AUTHOR, HEADING_STYLES, is_contents, mat
 from drafter.export.docx_ledger import is_appendix
 from drafter.export.html import parser
 from drafter.manifest import MANIFEST_NAME, Generation, Manifest, load_manifest
-from drafter.provenance import (
+from drafter.document.provenance import (
     BOOKMARK_PREFIX,
     ClauseMark,
     bookmark_name,

@@ -33,7 +33,7 @@ from drafter.manifest import (
 )
 from drafter.project import Project
 from drafter.regenerate import Outcome, backup, regenerate, split_newlines, undecorate
-from drafter.review import Draft
+from drafter.document.model import Draft
 from drafter.review.report import as_markdown
 from drafter.yamlio import atomic_write, read_text
 

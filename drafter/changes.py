@@ -19,7 +19,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from drafter.errors import UserError
 from drafter.manifest import Manifest
-from drafter.provenance import clause_at_lines, parse_clause_comment, parse_counsel_comment
+from drafter.document.provenance import clause_at_lines, parse_clause_comment, parse_counsel_comment
 from drafter.answer_text import answer_text, option_labels
 from drafter.questionnaire import Questionnaire
 from drafter.templating import long_date

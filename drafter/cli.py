@@ -150,7 +150,7 @@ def cmd_review(args: argparse.Namespace) -> int:
     """Review any policy file; exit 1 when a note is blocking or a question for counsel is
     open (so CI can gate on it)."""
     from drafter.review import read_document, review_document
-    from drafter.review.model import needs_decision
+    from drafter.document.model import needs_decision
     from drafter.review.report import REPORTS
 
     if args.format not in REPORTS:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from drafter.answers import Answers
-from drafter.assemble import Policy
+from drafter.document.model import Policy
 from drafter.library import Library, law_names
 from drafter.answer_text import answer_text
 from drafter.review.document import markdown_blocks

@@ -19,9 +19,9 @@ from drafter.paths import default_library, default_questionnaire
 from drafter.questionnaire import Questionnaire, load_questionnaire
 
 if TYPE_CHECKING:
-    from drafter.assemble import Policy
+    from drafter.document.model import Policy
     from drafter.library import Library
-    from drafter.review import Draft, Note
+    from drafter.document.model import Draft, Note
 
 
 @dataclass(frozen=True)
@@ -66,7 +66,7 @@ class Project:
 
     def draft(self, answers: Answers, today: date | None = None) -> Draft:
         from drafter.ledger import ledger
-        from drafter.review import Draft
+        from drafter.document.model import Draft
 
         policy = self.assemble(answers)
         return Draft(policy, self.review(policy, answers, today),

@@ -17,8 +17,8 @@ from drafter.build import render
 from drafter.project import Project
 from drafter.export import FORMATS
 from drafter.paths import examples
-from drafter.provenance import bookmark_name
-from drafter.review import Draft, Note
+from drafter.document.provenance import bookmark_name
+from drafter.document.model import Draft, Note
 
 NOTES = (
     Note("R1", "blocking", "sharing", "Say which companies receive data for advertising.",

@@ -16,7 +16,7 @@ from drafter.build import render
 from drafter.project import Project
 from drafter.export import formats
 from drafter.paths import examples
-from drafter.review import Draft
+from drafter.document.model import Draft
 
 ROOT = Path(__file__).resolve().parents[1]
 ORIGINALITY = Path("/work/shared/tools/check-originality")

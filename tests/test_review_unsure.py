@@ -18,7 +18,7 @@ from drafter.answers import Answers
 from drafter.paths import examples
 from drafter.project import Project
 from drafter.questionnaire import UNSURE, Question
-from drafter.review import Draft, Note
+from drafter.document.model import Draft, Note
 from drafter.review.report import as_markdown
 
 TODAY = date(2026, 12, 1)

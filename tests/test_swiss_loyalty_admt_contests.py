@@ -11,7 +11,7 @@ from typing import Any
 from drafter.answers import Answers
 from drafter.project import Project
 from drafter.paths import examples
-from drafter.review import Draft
+from drafter.document.model import Draft
 
 
 @lru_cache(maxsize=1)

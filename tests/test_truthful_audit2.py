@@ -14,7 +14,7 @@ import pytest
 from drafter.answers import Answers
 from drafter.paths import examples
 from drafter.project import Project
-from drafter.review import Draft
+from drafter.document.model import Draft
 
 TODAY = date(2026, 12, 1)
 FOLDERS = ("choice.", "rights.", "california.", "us-states.", "nevada.", "eu-uk.", "canada.",

@@ -10,7 +10,7 @@ import pytest
 from drafter.answers import Answers
 from drafter.project import Project
 from drafter.paths import default_library, examples
-from drafter.review import Note
+from drafter.document.model import Note
 from drafter.yamlio import load_data
 
 FIELDS = {"name", "category", "recipient_category", "purpose", "receives", "location",

@@ -24,7 +24,7 @@ from drafter.templating import referenced_names
 from drafter.yamlio import atomic_write
 
 if TYPE_CHECKING:  # the policy, build and export stages load after the first screen is up
-    from drafter.assemble import Policy
+    from drafter.document.model import Policy
     from drafter.build import BuildResult
     from drafter.export import Format
 

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from drafter.errors import UserError
-from drafter.review import Draft
+from drafter.document.model import Draft
 
 
 @dataclass(frozen=True)

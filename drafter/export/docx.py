@@ -29,8 +29,8 @@ from markdown_it.token import Token
 
 from drafter.export import Source
 from drafter.export.html import parser
-from drafter.provenance import bookmark_name, parse_clause_comment, parse_counsel_comment
-from drafter.review import Note
+from drafter.document.provenance import bookmark_name, parse_clause_comment, parse_counsel_comment
+from drafter.document.model import Note
 from drafter.review.report import label
 
 # Markdown heading level → Word style. h1 is the document title; sections and clause titles

@@ -18,7 +18,7 @@ from markdown_it.utils import EnvType, OptionsDict
 from mdit_py_plugins.anchors import anchors_plugin
 
 from drafter.export import Source, exporter
-from drafter.provenance import parse_counsel_comment
+from drafter.document.provenance import parse_counsel_comment
 from drafter.review.document import commonmark
 
 STYLE = """

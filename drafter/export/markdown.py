@@ -15,9 +15,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from drafter.assemble import Policy
+from drafter.document.model import Policy
 from drafter.export import Source, exporter
-from drafter.review import Draft, Note
+from drafter.document.model import Draft, Note
 from drafter.review.document import NOTES_MARK
 from drafter.review.report import COUNSEL_HEADING, note_item
 from drafter.templating import escape_markdown, long_date

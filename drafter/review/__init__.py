@@ -17,7 +17,9 @@ from collections.abc import Iterable
 from datetime import date
 
 from drafter.answers import Answers
-from drafter.assemble import Policy, template_context
+from drafter.assemble import template_context
+from drafter.document.model import Policy
+from drafter.document.model import Note, Policy, number
 from drafter.errors import UserError
 from drafter.library import Library
 from drafter.review import answer_checks as _answer_checks  # noqa: F401  (registers checks)
@@ -25,7 +27,7 @@ from drafter.review import promise_checks as _promise_checks  # noqa: F401  (reg
 from drafter.review import text_checks as _text_checks  # noqa: F401  (registers checks)
 from drafter.review.checks import AnswerFacts, Subject, run_checks
 from drafter.review.document import Block, Document, markdown_blocks, read_document
-from drafter.review.model import Draft, Note, number, summary
+from drafter.document.model import Draft, Note, number, summary
 from drafter.review.rules import condition_names, load_review_rules
 
 _UNANCHORED = float("inf")
@@ -97,5 +99,4 @@ def resolve_laws(names: Iterable[str] | None, library: Library) -> frozenset[str
     return frozenset(chosen)
 
 
-__all__ = ["Document", "Draft", "Note", "read_document", "resolve_laws", "review_document",
-           "review_draft", "summary"]
+__all__ = ["Document", "read_document", "resolve_laws", "review_document", "review_draft"]

@@ -14,7 +14,7 @@ from datetime import date, datetime
 
 from drafter.review.checks import Subject, check, detected, months_between
 from drafter.review.document import Block, Document
-from drafter.review.model import Note
+from drafter.document.model import Note
 from drafter.review.rules import CompiledPattern, ReviewRules, Rule
 
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")

@@ -14,7 +14,7 @@ from drafter.export.markdown import to_markdown
 from drafter.manifest import Generation
 from drafter.paths import examples
 from drafter.regenerate import merge
-from drafter.review import Draft
+from drafter.document.model import Draft
 
 
 def _draft(name: str) -> Draft:

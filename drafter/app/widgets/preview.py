@@ -22,7 +22,7 @@ from textual.widgets import Collapsible, Static
 if TYPE_CHECKING:
     from textual.widgets import Markdown
 
-    from drafter.assemble import Policy
+    from drafter.document.model import Policy
     from drafter.export.markdown import Block
 
 
@@ -31,7 +31,7 @@ def policy_parts(policy: Policy) -> tuple[str, dict[str, str], dict[str, list[Bl
     the title is the part's own label). The text is the exporter's, without reviewer
     markers: the notes pane lists the notes."""
     from drafter.export.markdown import Block, markdown_blocks
-    from drafter.review import Draft
+    from drafter.document.model import Draft
 
     head, titles, parts = "", {}, {}
     for block in markdown_blocks(Draft(policy, ()), clean=True):

@@ -1,4 +1,5 @@
-"""What a review produces: `Note`s (the reviewer's remarks) and the `Draft` that carries them.
+"""The policy as a document: the assembled `Policy` (sections of rendered clauses), the
+reviewer's `Note`s on it, and the `Draft` that carries both to every exporter.
 
 One model serves drafts and existing policies alike, so the CLI, the exporters, `review.md`
 and the app show the same thing whichever way a note was found.
@@ -8,15 +9,50 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, replace
+from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from drafter.assemble import Policy
+from drafter.promises import Promise
 from drafter.requirements import Severity, Topic
 
 if TYPE_CHECKING:
     from drafter.ledger import LedgerEntry
 
 SEVERITIES: tuple[Severity, ...] = ("blocking", "warning", "advice")
+
+
+@dataclass(frozen=True)
+class RenderedClause:
+    id: str
+    title: str | None
+    markdown: str
+    satisfies: tuple[str, ...]
+    source: Path  # the template, relative to the library root
+    promises: tuple[Promise, ...] = ()  # the commitments it makes, with their basis
+
+
+@dataclass(frozen=True)
+class PolicySection:
+    id: str
+    title: str
+    anchor: str  # the heading's id in HTML and on GitHub: stable while the title is
+    clauses: tuple[RenderedClause, ...]
+
+
+@dataclass(frozen=True)
+class Policy:
+    title: str
+    business_name: str
+    effective_date: date
+    sections: tuple[PolicySection, ...]
+
+    def clauses(self) -> list[RenderedClause]:
+        return [c for s in self.sections for c in s.clauses]
+
+    def satisfied(self) -> frozenset[str]:
+        """Requirement ids that some clause in the policy satisfies."""
+        return frozenset(r for c in self.clauses() for r in c.satisfies)
 
 
 @dataclass(frozen=True)
