@@ -32,9 +32,9 @@ from markdown_it.token import Token
 
 from drafter.build import POLICY_MD, slug
 from drafter.errors import UserError
-from drafter.export.docx import COMMENT_AUTHOR, HEADING_STYLES, is_contents, matching_close
+from drafter.document.markdown import is_contents, matching_close, parse
+from drafter.export.docx import COMMENT_AUTHOR, HEADING_STYLES
 from drafter.export.docx_ledger import is_appendix
-from drafter.export.html import parser
 from drafter.manifest import MANIFEST_NAME, Generation, Manifest, load_manifest
 from drafter.document.provenance import (
     BOOKMARK_PREFIX,
@@ -150,7 +150,7 @@ def _source_units(tokens: list[Token]) -> Iterator[tuple[tuple[str, str], int, i
 def source_blocks(markdown: str) -> list[SourceBlock]:
     """The Markdown cut into blocks whose texts, joined, give back the Markdown exactly."""
     lines = markdown.splitlines(keepends=True)
-    units = list(_source_units(parser().parse(markdown)))
+    units = list(_source_units(parse(markdown)))
     blocks: list[SourceBlock] = []
     prefix_start: int | None = None
     for n, (signature, start, end) in enumerate(units):
@@ -326,10 +326,12 @@ def reconcile(source: list[SourceBlock], word: list[WordBlock],
     changed = 0
     touched: list[str] = []
     clause: str | None = None
+    placed: set[str] = set()  # clauses whose comment the text has so far
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
             for block, seen in zip(source[i1:i2], word[j1:j2]):
                 out.append(block.text(seen.comments))
+                placed.update(_clauses_in(block.prefix))
                 clause = _clause_in(block.prefix) or clause
                 if block.comments != seen.comments:
                     changed += 1
@@ -340,14 +342,16 @@ def reconcile(source: list[SourceBlock], word: list[WordBlock],
             old = source[i1 + k] if i1 + k < i2 else None
             prefix = old.prefix if old else ""
             if fresh.clause and fresh.clause != _clause_in(prefix) and \
-                    f"<!-- clause: {fresh.clause} (" not in "".join(out):
+                    fresh.clause not in placed:
                 prefix += ClauseMark(fresh.clause, sources.get(fresh.clause, "")).comment() + "\n"
             clause = _clause_in(prefix) or fresh.clause or clause
             _note(touched, clause)
             following = word[j1 + k + 1] if j1 + k + 1 < len(word) else None
             out.append(prefix + _converted(fresh, following, old))
+            placed.update(_clauses_in(prefix))
         for gone in source[i1 + (j2 - j1):i2]:  # blocks counsel deleted: keep their provenance
             out.append(gone.prefix)
+            placed.update(_clauses_in(gone.prefix))
     text = "".join(out)
     return text.rstrip("\n") + "\n", changed, touched
 
@@ -367,9 +371,13 @@ def _note(touched: list[str], clause: str | None) -> None:
         touched.append(clause)
 
 
-def _clause_in(prefix: str) -> str | None:
+def _clauses_in(prefix: str) -> list[str]:
     marks = [parse_clause_comment(line) for line in prefix.splitlines()]
-    found = [m.id for m in marks if m is not None]
+    return [m.id for m in marks if m is not None]
+
+
+def _clause_in(prefix: str) -> str | None:
+    found = _clauses_in(prefix)
     return found[-1] if found else None
 
 

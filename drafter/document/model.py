@@ -8,7 +8,7 @@ and the app show the same thing whichever way a note was found.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -17,6 +17,7 @@ from drafter.promises import Promise
 from drafter.requirements import Severity, Topic
 
 if TYPE_CHECKING:
+    from drafter.document.tree import Tree
     from drafter.ledger import LedgerEntry
 
 SEVERITIES: tuple[Severity, ...] = ("blocking", "warning", "advice")
@@ -95,11 +96,14 @@ class Note:
 class Draft:
     """A drafted policy, the reviewer notes on it and its promises ledger: what every
     exporter receives. `promises` is None where there is no ledger to show: a copy to publish,
-    or the policy text alone (an empty tuple is a draft whose clauses promise nothing)."""
+    or the policy text alone (an empty tuple is a draft whose clauses promise nothing).
+    `tree` is the policy's Markdown parsed once, which review read and the exporters render
+    (None: not parsed yet)."""
 
     policy: Policy
     notes: tuple[Note, ...]
     promises: tuple[LedgerEntry, ...] | None = None
+    tree: Tree | None = field(default=None, compare=False, repr=False)
 
 
 def number(notes: Iterable[Note], position: Callable[[Note], float]) -> list[Note]:
