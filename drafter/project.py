@@ -73,7 +73,7 @@ class Project:
         policy = self.assemble(answers)
         tree = policy_tree(policy)  # the one parse: review reads it, the exporters render it
         return Draft(policy, self.review(policy, answers, today, tree),
-                     ledger(policy, answers, self.library), tree)
+                     ledger(policy, answers, self.library, tree), tree)
 
     def assemble(self, answers: Answers) -> Policy:
         """The policy text alone (the app shows it before the review has run)."""

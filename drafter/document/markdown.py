@@ -118,6 +118,16 @@ def inline_text(token: Token) -> str:
                    for c in token.children or [])
 
 
+def fragment_text(markdown: str) -> str:
+    """The plain text of a piece of one inline run (part of a paragraph, list item or cell),
+    escapes resolved and link targets dropped: for the rare piece of a parsed run that holds
+    inline syntax, whose own tokens the run's do not show."""
+    if not _INLINE_SYNTAX.search(markdown):
+        return markdown
+    tokens = parser().parseInline(markdown)
+    return inline_text(tokens[0]) if tokens else ""
+
+
 def paragraph(text: str, level: int = 0) -> list[Token]:
     """The tokens of a paragraph of plain `text` (no inline syntax), as `parse` makes them:
     how note markers join a parsed document without parsing it again."""

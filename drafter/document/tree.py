@@ -10,14 +10,16 @@ and taking the edit out again.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Literal
 
 from markdown_it.token import Token
 
-from drafter.document.markdown import paragraph, parse
-from drafter.document.model import Policy
+from drafter.document.markdown import fragment_text, inline_text, paragraph, parse
+from drafter.document.model import Policy, RenderedClause
 from drafter.document.provenance import ClauseMark, parse_clause_comment
 from drafter.templating import escape_markdown, long_date
 
@@ -92,6 +94,13 @@ class Tree:
     tokens: tuple[Token, ...]
     nodes: tuple[Node, ...]
 
+    @cached_property
+    def lines(self) -> list[int]:
+        """Where each line of `markdown` starts, and its end."""
+        starts = [0]
+        starts += [m.end() for m in re.finditer("\n", self.markdown)]
+        return starts
+
     def node(self, anchor: str | None) -> Node | None:
         """The node notes anchored at `anchor` are about (None: the header)."""
         kind = "head" if anchor is None else None
@@ -112,6 +121,35 @@ class Tree:
             tokens += at.get(i, [])
             tokens.append(token)
         return tokens + at.get(len(self.tokens), []) + list(after)
+
+
+def plain_text(tree: Tree, clause: RenderedClause, fragment: str) -> str:
+    """The plain text of `fragment` of a clause's Markdown, as one line, read from the tree
+    (markup and escapes gone, link targets dropped) rather than by parsing it again: the runs
+    the fragment holds whole give their tokens' text; a run it holds in part gives that part."""
+    node = tree.node(clause.id)
+    start = clause.markdown.find(fragment)
+    lines = tree.lines
+    if node is None or start < 0 or node.start >= len(tree.tokens):
+        return " ".join(fragment_text(fragment).split())
+    comment_line = (tree.tokens[node.start].map or [0, 0])[0]
+    offset = tree.markdown.find(clause.markdown, lines[comment_line])
+    begin, end = offset + start, offset + start + len(fragment)
+    pieces: list[str] = []
+    for token in tree.tokens[node.body:node.end]:
+        if token.type != "inline" or token.map is None:
+            continue
+        first = lines[token.map[0]]
+        last = lines[token.map[1]] - 1 if token.map[1] < len(lines) else len(tree.markdown)
+        first += len(tree.markdown[first:last]) - len(tree.markdown[first:last].lstrip())
+        last = first + len(tree.markdown[first:last].rstrip())
+        if last <= begin or first >= end:
+            continue
+        if begin <= first and last <= end:
+            pieces.append(inline_text(token))
+        else:
+            pieces.append(fragment_text(tree.markdown[max(begin, first):min(end, last)]))
+    return " ".join(" ".join(pieces).split())
 
 
 def read(markdown: str, policy: Policy | None = None) -> Tree:
