@@ -6,7 +6,8 @@ from io import BytesIO
 from docx import Document
 from pytest_benchmark.fixture import BenchmarkFixture
 
-from drafter.absorb import reconcile, source_blocks, word_blocks
+from drafter.absorb import reconcile, source_blocks
+from drafter.absorb_word import word_blocks
 from drafter.build import render
 from drafter.project import Project
 from drafter.export import FORMATS
