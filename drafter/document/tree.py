@@ -101,11 +101,17 @@ class Tree:
         starts += [m.end() for m in re.finditer("\n", self.markdown)]
         return starts
 
+    @cached_property
+    def _anchored(self) -> dict[str | None, Node]:
+        found: dict[str | None, Node] = {}
+        for node in self.nodes:
+            if node.anchor is not None or node.kind == "head":
+                found.setdefault(node.anchor, node)
+        return found
+
     def node(self, anchor: str | None) -> Node | None:
         """The node notes anchored at `anchor` are about (None: the header)."""
-        kind = "head" if anchor is None else None
-        return next((n for n in self.nodes if n.anchor == anchor and
-                     (kind is None or n.kind == kind)), None)
+        return self._anchored.get(anchor)
 
     def with_markers(self, markers: Mapping[str | None, str],
                      after: Sequence[Token] = ()) -> list[Token]:
@@ -130,10 +136,12 @@ def plain_text(tree: Tree, clause: RenderedClause, fragment: str) -> str:
     node = tree.node(clause.id)
     start = clause.markdown.find(fragment)
     lines = tree.lines
-    if node is None or start < 0 or node.start >= len(tree.tokens):
+    if node is None or node.kind != "clause" or start < 0:
         return " ".join(fragment_text(fragment).split())
     comment_line = (tree.tokens[node.start].map or [0, 0])[0]
     offset = tree.markdown.find(clause.markdown, lines[comment_line])
+    if offset < 0:
+        return " ".join(fragment_text(fragment).split())
     begin, end = offset + start, offset + start + len(fragment)
     pieces: list[str] = []
     for token in tree.tokens[node.body:node.end]:
