@@ -18,7 +18,6 @@ from datetime import date
 
 from drafter.answers import Answers
 from drafter.assemble import template_context
-from drafter.document.model import Policy
 from drafter.document.model import Note, Policy, number
 from drafter.document.tree import Tree, policy_tree
 from drafter.errors import UserError
@@ -28,7 +27,6 @@ from drafter.review import promise_checks as _promise_checks  # noqa: F401  (reg
 from drafter.review import text_checks as _text_checks  # noqa: F401  (registers checks)
 from drafter.review.checks import AnswerFacts, Subject, run_checks
 from drafter.review.document import Block, Document, read_document, token_blocks
-from drafter.document.model import Draft, Note, number, summary
 from drafter.review.rules import condition_names, load_review_rules
 
 _UNANCHORED = float("inf")
