@@ -4,7 +4,7 @@ The DOCX was rendered from a Markdown text that the manifest records. Both are c
 blocks (headings, paragraphs, list items, tables) with a plain-text signature each, and
 difflib aligns the two sequences: blocks Word left alone keep their exact Markdown source,
 so an unedited export absorbs to the very same file; changed or new blocks are converted
-from Word (bold, italic, links, lists, tables). Clause comments are never dropped: they are
+from Word (bold, italic, links, lists, tables; the Word side is `absorb_word`). Clause comments are never dropped: they are
 kept from the Markdown, and a clause bookmark in Word (`provenance`) places them for new
 blocks. Drafter's review comments and resolved comments are dropped (the next build makes
 the review comments afresh); counsel's open comments are kept as `<!-- comment (…): … -->`
@@ -15,35 +15,21 @@ appendix (`export/docx_ledger.py`) ends the reading: every build makes it afresh
 from __future__ import annotations
 
 import difflib
-import re
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from docx import Document
 from docx.document import Document as DocxDocument
-from docx.oxml.ns import qn
-from docx.oxml.xmlchemy import BaseOxmlElement
-from docx.table import Table
-from docx.text.hyperlink import Hyperlink
-from docx.text.paragraph import Paragraph
-from lxml import etree
 from markdown_it.token import Token
+
+from drafter.absorb_word import WordBlock, plain, word_blocks
 
 from drafter.build import POLICY_MD, slug
 from drafter.errors import UserError
-from drafter.export.docx import COMMENT_AUTHOR, HEADING_STYLES, is_contents, matching_close
-from drafter.export.docx_ledger import is_appendix
-from drafter.export.html import parser
+from drafter.document.markdown import is_contents, matching_close, parse
 from drafter.manifest import MANIFEST_NAME, Generation, Manifest, load_manifest
-from drafter.provenance import (
-    BOOKMARK_PREFIX,
-    ClauseMark,
-    bookmark_name,
-    counsel_comment,
-    parse_clause_comment,
-    parse_counsel_comment,
-)
+from drafter.document.provenance import ClauseMark, parse_clause_comment, parse_counsel_comment
 from drafter.regenerate import (
     Conflict,
     backup,
@@ -53,21 +39,11 @@ from drafter.regenerate import (
     split_newlines,
     undecorate,
 )
-from drafter.templating import escape_markdown
 from drafter.yamlio import atomic_write, read_text
 
-_SPACES = re.compile(r"\s+")
-W14 = "http://schemas.microsoft.com/office/word/2010/wordml"
-W15 = "http://schemas.microsoft.com/office/word/2012/wordml"
-_SAFE_XML = etree.XMLParser(resolve_entities=False, no_network=True)
 # Tracked changes: python-docx reads neither insertions nor deletions as text, so absorbing
 # them would silently drop counsel's inserted words. Counsel decides on them in Word first.
 _TRACKED = "//w:body//*[self::w:ins or self::w:del or self::w:moveFrom or self::w:moveTo]"
-_HEADING_TAGS = {style: tag for tag, style in HEADING_STYLES.items()}
-
-
-def _plain(text: str) -> str:
-    return _SPACES.sub(" ", text).strip()
 
 
 @dataclass(frozen=True)
@@ -85,16 +61,6 @@ class SourceBlock:
 
 
 @dataclass(frozen=True)
-class WordBlock:
-    """A block of the Word document: its signature, its Markdown, the clause it starts."""
-
-    signature: tuple[str, str]
-    markdown: str
-    clause: str | None
-    comments: tuple[str, ...] = ()  # counsel's open comments on it, as Markdown lines
-
-
-@dataclass(frozen=True)
 class AbsorbResult:
     path: Path
     changed_blocks: int
@@ -106,8 +72,8 @@ class AbsorbResult:
 
 # ---- the Markdown side ----------------------------------------------------------------------
 
-def _inline_plain(token: Token) -> str:
-    return _plain("".join(c.content if c.type in ("text", "code_inline") else " "
+def _inlineplain(token: Token) -> str:
+    return plain("".join(c.content if c.type in ("text", "code_inline") else " "
                           for c in token.children or []
                           if c.type in ("text", "code_inline", "softbreak", "hardbreak")))
 
@@ -126,31 +92,31 @@ def _source_units(tokens: list[Token]) -> Iterator[tuple[tuple[str, str], int, i
             while j < end:
                 item_end = matching_close(tokens, j)
                 item = tokens[j:item_end + 1]
-                text = " ".join(_inline_plain(t) for t in item if t.type == "inline")
+                text = " ".join(_inlineplain(t) for t in item if t.type == "inline")
                 yield (kind, text), (tokens[j].map or lines)[0], (tokens[j].map or lines)[1]
                 j = item_end + 1
         elif token.type in ("bullet_list_open", "ordered_list_open"):
             yield ("toc", ""), lines[0], lines[1]
         elif token.type == "heading_open":
-            yield (token.tag, _inline_plain(tokens[i + 1])), lines[0], lines[1]
+            yield (token.tag, _inlineplain(tokens[i + 1])), lines[0], lines[1]
         elif token.type == "table_open":
-            cells = [_inline_plain(t) for t in inner if t.type == "inline"]
+            cells = [_inlineplain(t) for t in inner if t.type == "inline"]
             yield ("table", " | ".join(cells)), lines[0], lines[1]
         elif token.type == "paragraph_open":
-            yield ("p", _inline_plain(tokens[i + 1])), lines[0], lines[1]
+            yield ("p", _inlineplain(tokens[i + 1])), lines[0], lines[1]
         elif token.type == "html_block" and parse_clause_comment(token.content):
             yield ("clause", token.content.strip()), lines[0], lines[1]
         elif token.type == "html_block" and parse_counsel_comment(token.content):
             yield ("comment", token.content.strip()), lines[0], lines[1]
         elif token.map is not None:
-            yield (token.type, _plain(token.content)), lines[0], lines[1]
+            yield (token.type, plain(token.content)), lines[0], lines[1]
         i = end + 1
 
 
 def source_blocks(markdown: str) -> list[SourceBlock]:
     """The Markdown cut into blocks whose texts, joined, give back the Markdown exactly."""
     lines = markdown.splitlines(keepends=True)
-    units = list(_source_units(parser().parse(markdown)))
+    units = list(_source_units(parse(markdown)))
     blocks: list[SourceBlock] = []
     prefix_start: int | None = None
     for n, (signature, start, end) in enumerate(units):
@@ -174,146 +140,6 @@ def _without_comments(lines: list[str]) -> str:
     return "".join(line for line in lines if parse_counsel_comment(line) is None)
 
 
-# ---- the Word side --------------------------------------------------------------------------
-
-def _run_markdown(text: str, bold: bool, italic: bool) -> str:
-    escaped = escape_markdown(text).replace("\n", "  \n")
-    if not escaped.strip():
-        return escaped
-    if italic:
-        escaped = f"*{escaped}*"
-    return f"**{escaped}**" if bold else escaped
-
-
-def _paragraph_markdown(paragraph: Paragraph) -> str:
-    """Inline Markdown for a Word paragraph; neighbouring runs with the same look are joined."""
-    pieces: list[tuple[str, bool, bool, str | None]] = []
-    for item in paragraph.iter_inner_content():
-        if isinstance(item, Hyperlink):
-            address = item.address + (f"#{item.fragment}" if item.fragment else "")
-            pieces.append((item.text, False, False, address))
-        else:
-            pieces.append((item.text, bool(item.bold), bool(item.italic), None))
-    out: list[str] = []
-    current: list[str] = []
-    look: tuple[bool, bool] | None = None
-    for text, bold, italic, href in pieces + [("", False, False, "")]:
-        if href is not None or (bold, italic) != look:
-            if current and look is not None:
-                out.append(_run_markdown("".join(current), *look))
-            current, look = [], None
-        if href:
-            out.append(f"[{escape_markdown(text)}](<{href}>)")
-        elif href is None:
-            current.append(text)
-            look = (bold, italic)
-    return "".join(out).strip()
-
-
-def _style_kind(paragraph: Paragraph, doc: DocxDocument) -> str:
-    name = paragraph.style.name if paragraph.style is not None else "Normal"
-    if name in _HEADING_TAGS:
-        return _HEADING_TAGS[name]
-    if name.startswith("List Bullet"):
-        return "ul"
-    if name.startswith("List Number"):
-        return "ol"
-    num_pr = paragraph._p.pPr.numPr if paragraph._p.pPr is not None else None
-    if num_pr is not None and num_pr.numId is not None:
-        formats = doc.part.numbering_part.element.xpath(
-            f'w:abstractNum[@w:abstractNumId=//w:num[@w:numId="{num_pr.numId.val}"]'
-            f'/w:abstractNumId/@w:val]/w:lvl/w:numFmt/@w:val')
-        return "ul" if formats[:1] == ["bullet"] else "ol"
-    return "p"
-
-
-def _fields(paragraph: Paragraph) -> tuple[int, bool]:
-    """Net field depth change in a paragraph, and whether it starts a TOC field."""
-    kinds = paragraph._p.xpath(".//w:fldChar/@w:fldCharType")
-    instr = " ".join(paragraph._p.xpath(".//w:instrText/text()"))
-    return kinds.count("begin") - kinds.count("end"), instr.strip().startswith("TOC")
-
-
-def _body_elements(parent: BaseOxmlElement) -> Iterator[BaseOxmlElement]:
-    """Paragraphs and tables in document order, also inside content controls (LibreOffice
-    and Word wrap the TOC in one), up to the promises appendix, which ends the policy."""
-    for element in parent.iterchildren():
-        if is_appendix(element):
-            return
-        if element.tag in (qn("w:p"), qn("w:tbl")):
-            yield element
-        elif element.tag in (qn("w:sdt"), qn("w:sdtContent")):
-            yield from _body_elements(element)
-
-
-def _open_comments(doc: DocxDocument) -> dict[str, str]:
-    """Counsel's unresolved comments by comment id, as Markdown lines. Drafter's own review
-    comments are left out (the next build makes them afresh from the notes), and so are
-    comments marked resolved (Word and LibreOffice record that in commentsExtended.xml)."""
-    resolved: set[str] = set()
-    for part in doc.part.package.iter_parts():
-        if str(part.partname).endswith("/commentsExtended.xml"):
-            resolved.update(etree.fromstring(part.blob, _SAFE_XML).xpath(
-                "//w15:commentEx[@w15:done='1']/@w15:paraId", namespaces={"w15": W15}))
-    kept: dict[str, str] = {}
-    for comment in doc.comments:
-        paragraphs = comment._comment_elm.xpath("./w:p")
-        para_id = paragraphs[-1].get(f"{{{W14}}}paraId") if paragraphs else None
-        if comment.author != COMMENT_AUTHOR and para_id not in resolved and comment.text.strip():
-            kept[str(comment.comment_id)] = counsel_comment(comment.author, comment.text)
-    return kept
-
-
-def word_blocks(doc: DocxDocument, clause_ids: list[str]) -> list[WordBlock]:
-    by_bookmark = {bookmark_name(c): c for c in clause_ids}
-    open_comments = _open_comments(doc)
-
-    def comments_on(element: BaseOxmlElement) -> tuple[str, ...]:
-        ids = element.xpath(".//w:commentRangeStart/@w:id")
-        return tuple(open_comments[i] for i in ids if i in open_comments)
-
-    blocks: list[WordBlock] = []
-    toc_depth = 0
-    ordinal = 0
-    for element in _body_elements(doc.element.body):
-        if element.tag == qn("w:tbl"):
-            blocks.append(replace(_table_block(Table(element, doc)),
-                                  comments=comments_on(element)))
-            ordinal = 0
-            continue
-        paragraph = Paragraph(element, doc)
-        change, starts_toc = _fields(paragraph)
-        if toc_depth or starts_toc:
-            if not toc_depth:
-                blocks.append(WordBlock(("toc", ""), "", None))
-            toc_depth = max(toc_depth + change, 0)
-            continue
-        text = _plain(paragraph.text)
-        if not text:
-            continue
-        marks = [by_bookmark.get(str(name)) for name in
-                 element.xpath(f'.//w:bookmarkStart[starts-with(@w:name, "{BOOKMARK_PREFIX}")]/@w:name')]
-        kind = _style_kind(paragraph, doc)
-        ordinal = ordinal + 1 if kind == "ol" else 0
-        inline = _paragraph_markdown(paragraph)
-        markdown = {"ul": f"- {inline}", "ol": f"{ordinal}. {inline}", "p": inline}.get(
-            kind, "#" * int(kind[1:]) + " " + inline if kind.startswith("h") else inline)
-        blocks.append(WordBlock((kind, text), markdown, next((m for m in marks if m), None),
-                                comments_on(element)))
-    return blocks
-
-
-def _table_block(table: Table) -> WordBlock:
-    rows = [[_plain(cell.text) for cell in row.cells] for row in table.rows]
-    cells = [c for row in rows for c in row]
-    lines = []
-    for n, row in enumerate(rows):
-        lines.append("| " + " | ".join(escape_markdown(c) for c in row) + " |")
-        if n == 0:
-            lines.append("|" + "|".join(" --- " for _ in row) + "|")
-    return WordBlock(("table", " | ".join(cells)), "\n".join(lines), None)
-
-
 # ---- aligning the two -----------------------------------------------------------------------
 
 def reconcile(source: list[SourceBlock], word: list[WordBlock],
@@ -326,10 +152,12 @@ def reconcile(source: list[SourceBlock], word: list[WordBlock],
     changed = 0
     touched: list[str] = []
     clause: str | None = None
+    placed: set[str] = set()  # clauses whose comment the text has so far
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
             for block, seen in zip(source[i1:i2], word[j1:j2]):
                 out.append(block.text(seen.comments))
+                placed.update(_clauses_in(block.prefix))
                 clause = _clause_in(block.prefix) or clause
                 if block.comments != seen.comments:
                     changed += 1
@@ -340,14 +168,16 @@ def reconcile(source: list[SourceBlock], word: list[WordBlock],
             old = source[i1 + k] if i1 + k < i2 else None
             prefix = old.prefix if old else ""
             if fresh.clause and fresh.clause != _clause_in(prefix) and \
-                    f"<!-- clause: {fresh.clause} (" not in "".join(out):
+                    fresh.clause not in placed:
                 prefix += ClauseMark(fresh.clause, sources.get(fresh.clause, "")).comment() + "\n"
             clause = _clause_in(prefix) or fresh.clause or clause
             _note(touched, clause)
             following = word[j1 + k + 1] if j1 + k + 1 < len(word) else None
             out.append(prefix + _converted(fresh, following, old))
+            placed.update(_clauses_in(prefix))
         for gone in source[i1 + (j2 - j1):i2]:  # blocks counsel deleted: keep their provenance
             out.append(gone.prefix)
+            placed.update(_clauses_in(gone.prefix))
     text = "".join(out)
     return text.rstrip("\n") + "\n", changed, touched
 
@@ -367,9 +197,13 @@ def _note(touched: list[str], clause: str | None) -> None:
         touched.append(clause)
 
 
-def _clause_in(prefix: str) -> str | None:
+def _clauses_in(prefix: str) -> list[str]:
     marks = [parse_clause_comment(line) for line in prefix.splitlines()]
-    found = [m.id for m in marks if m is not None]
+    return [m.id for m in marks if m is not None]
+
+
+def _clause_in(prefix: str) -> str | None:
+    found = _clauses_in(prefix)
     return found[-1] if found else None
 
 

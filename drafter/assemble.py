@@ -7,7 +7,6 @@ sentence came from and why it is there.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -18,41 +17,9 @@ from drafter.answers import Answers
 from drafter.errors import DrafterError, UserError
 from drafter.laws import evaluate
 from drafter.library import Clause, Library
-from drafter.promises import Promise, recording, tidy
+from drafter.document.model import Policy, PolicySection, RenderedClause
+from drafter.promises import recording, tidy
 from drafter.templating import answer_context
-
-
-@dataclass(frozen=True)
-class RenderedClause:
-    id: str
-    title: str | None
-    markdown: str
-    satisfies: tuple[str, ...]
-    source: Path  # the template, relative to the library root
-    promises: tuple[Promise, ...] = ()  # the commitments it makes, with their basis
-
-
-@dataclass(frozen=True)
-class PolicySection:
-    id: str
-    title: str
-    anchor: str  # the heading's id in HTML and on GitHub: stable while the title is
-    clauses: tuple[RenderedClause, ...]
-
-
-@dataclass(frozen=True)
-class Policy:
-    title: str
-    business_name: str
-    effective_date: date
-    sections: tuple[PolicySection, ...]
-
-    def clauses(self) -> list[RenderedClause]:
-        return [c for s in self.sections for c in s.clauses]
-
-    def satisfied(self) -> frozenset[str]:
-        """Requirement ids that some clause in the policy satisfies."""
-        return frozenset(r for c in self.clauses() for r in c.satisfies)
 
 
 def template_context(answers: Answers, library: Library) -> dict[str, object]:

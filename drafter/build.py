@@ -14,6 +14,7 @@ from slugify import slugify
 from drafter.answers import Answers
 from drafter.changes import ChangeReport
 from drafter.errors import UserError
+from drafter.document.tree import read
 from drafter.export import Format, Source
 from drafter.export.markdown import to_markdown
 from drafter.history import record_changes
@@ -33,7 +34,7 @@ from drafter.manifest import (
 )
 from drafter.project import Project
 from drafter.regenerate import Outcome, backup, regenerate, split_newlines, undecorate
-from drafter.review import Draft
+from drafter.document.model import Draft
 from drafter.review.report import as_markdown
 from drafter.yamlio import atomic_write, read_text
 
@@ -104,19 +105,22 @@ class BuildResult:
 
 
 def render(draft: Draft, formats: list[Format], markdown: str | None = None,
-           library: str = "", undecorated: str | None = None,
-           clean: bool = False) -> dict[str, bytes]:
+           library: str = "", plain: str | None = None, clean: bool = False) -> dict[str, bytes]:
     """Every requested format's file content by suffix, all from one Markdown text (the
-    generated one, or the merged edit layer when counsel has edited it; `undecorated` is
-    that text without the reviewer-note decorations). `clean` leaves the reviewer markers
-    and notes (and in Word the note comments and the promises appendix) out: the publishable
-    copy."""
+    generated one, or the merged edit layer when counsel has edited it; `plain` is that text
+    without the reviewer-note decorations, None when it has none). The text is parsed once,
+    without its decorations (the draft's own tree when it is the generated text), and the
+    notes join that tree as comments. `clean` leaves the reviewer markers and notes (and in
+    Word the note comments and the promises appendix) out: the publishable copy."""
     if clean:
-        draft = Draft(draft.policy, ())
+        draft = Draft(draft.policy, (), tree=draft.tree)
     if markdown is None:
-        markdown = to_markdown(draft, clean=clean)
-        undecorated = to_markdown(Draft(draft.policy, ()))
-    source = Source(draft, markdown, library, undecorated)
+        markdown = to_markdown(draft)
+        plain = to_markdown(Draft(draft.policy, ())) if draft.notes else None
+    text = markdown if plain is None else plain
+    tree = draft.tree if draft.tree is not None and draft.tree.markdown == text else \
+        read(text, draft.policy)
+    source = Source(draft, markdown, tree, library)
     rendered: dict[str, bytes] = {}
     for fmt in formats:
         data = fmt.render(source)
@@ -162,7 +166,8 @@ def build(project: Project, answers: Answers, out_dir: Path, formats: list[Forma
     check_owner(folder, previous, answers, project.library.document.business_name)
     draft = project.draft(answers)
     generation = Generation(markdown=to_markdown(draft, clean=clean),
-                            plain=to_markdown(Draft(draft.policy, ())))
+                            plain=draft.tree.markdown if draft.tree is not None
+                            else to_markdown(Draft(draft.policy, ())))
     md_path = folder / POLICY_MD
     # A renamed business gets a new folder: counsel's edits come along from the old one.
     source, base, carried_from = md_path, previous, None
@@ -184,7 +189,10 @@ def build(project: Project, answers: Answers, out_dir: Path, formats: list[Forma
         unresolved = Unresolved(backup_sha256=sha256(outcome.backup.read_bytes()),
                                 base=outcome.base)
     else:
-        plain = undecorate(outcome.markdown, generation)
+        # The generated text's decorations are the notes themselves; only counsel's edited
+        # text needs them found and taken out (`undecorate`) before it is parsed.
+        plain = generation.plain if outcome.markdown == generation.markdown else \
+            undecorate(outcome.markdown, generation)
         rendered = render(draft, formats, outcome.markdown, version, plain, clean)
         rendered.pop(".md", None)
         written += _write_formats(folder, rendered, previous, files, backups)

@@ -18,7 +18,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict
 
 from drafter.manifest import Manifest
-from drafter.provenance import clause_at_lines, parse_clause_comment, parse_counsel_comment
+from drafter.document.provenance import clause_at_lines, parse_clause_comment, parse_counsel_comment
 from drafter.answer_text import answer_text, option_labels
 from drafter.questionnaire import Questionnaire
 from drafter.templating import long_date

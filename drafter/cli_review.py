@@ -22,7 +22,7 @@ from drafter.project import Project
 
 if TYPE_CHECKING:
     from drafter.review.batch import FileReview
-    from drafter.review.model import Note
+    from drafter.document.model import Note
 
 FAIL_ON = ("blocking", "warning")
 INTERNAL = "internal error (please report; DRAFTER_DEBUG=1 shows details)"
@@ -78,7 +78,7 @@ def _options(args: argparse.Namespace) -> tuple[list[str] | None, date | None, i
 
 
 def fails(notes: tuple[Note, ...], fail_on: str) -> bool:
-    from drafter.review.model import needs_decision
+    from drafter.document.model import needs_decision
 
     return needs_decision(notes) or (fail_on == "warning"
                                      and any(n.severity == "warning" for n in notes))

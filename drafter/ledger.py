@@ -16,10 +16,10 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from drafter.answers import Answers
-from drafter.assemble import Policy
+from drafter.document.model import Policy
+from drafter.document.tree import Tree, plain_text, policy_tree
 from drafter.library import Library, law_names
 from drafter.answer_text import answer_text
-from drafter.review.document import markdown_blocks
 
 LAW_PREFIX = "law."
 
@@ -86,11 +86,6 @@ class LedgerEntry:
                 "unconfirmed": self.unconfirmed}
 
 
-def plain_text(markdown: str) -> str:
-    """Markdown as one line of plain text: markup and escapes gone, link targets dropped."""
-    return " ".join(" ".join(block.text for block in markdown_blocks(markdown)).split())
-
-
 def _answer(key: str, answers: Answers, shown: set[str], resolved: Mapping[str, Any]) -> AnswerBasis:
     questionnaire = answers.questionnaire
     if key not in questionnaire:
@@ -105,8 +100,11 @@ def _answer(key: str, answers: Answers, shown: set[str], resolved: Mapping[str, 
     return AnswerBasis(key, question.prompt, answer_text(question, value), status)
 
 
-def ledger(policy: Policy, answers: Answers, library: Library) -> tuple[LedgerEntry, ...]:
-    """One entry per promise of `policy`, in document order."""
+def ledger(policy: Policy, answers: Answers, library: Library,
+           tree: Tree | None = None) -> tuple[LedgerEntry, ...]:
+    """One entry per promise of `policy`, in document order; each promise's plain text is
+    read from the policy's `tree` (parsed here if not given)."""
+    tree = tree if tree is not None else policy_tree(policy)
     shown = set(answers.shown())
     resolved = answers.resolved()
     names = law_names(library)
@@ -117,7 +115,7 @@ def ledger(policy: Policy, answers: Answers, library: Library) -> tuple[LedgerEn
                 keys = [k for k in promise.basis if not k.startswith(LAW_PREFIX)]
                 laws = [k for k in promise.basis if k.startswith(LAW_PREFIX)]
                 entries.append(LedgerEntry(
-                    text=plain_text(promise.text), markdown=promise.text, clause=clause.id,
+                    text=plain_text(tree, clause, promise.text), markdown=promise.text, clause=clause.id,
                     clause_title=clause.title, section=section.id, section_title=section.title,
                     answers=tuple(_answer(k, answers, shown, resolved) for k in keys),
                     laws=tuple(LawBasis(k, str(names.get(k.removeprefix(LAW_PREFIX), k)))

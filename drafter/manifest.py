@@ -19,7 +19,7 @@ from drafter import __version__
 from drafter.answers import Answers
 from drafter.errors import UserError
 from drafter.library import Library
-from drafter.review import Draft
+from drafter.document.model import Draft
 from drafter.yamlio import atomic_write, read_text
 
 MANIFEST_NAME = "drafter-manifest.json"

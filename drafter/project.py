@@ -20,9 +20,10 @@ from drafter.paths import default_library, default_questionnaire
 from drafter.questionnaire import Questionnaire, load_questionnaire
 
 if TYPE_CHECKING:
-    from drafter.assemble import Policy
+    from drafter.document.model import Policy
     from drafter.library import Library
-    from drafter.review import Draft, Note
+    from drafter.document.model import Draft, Note
+    from drafter.document.tree import Tree
 
 
 @dataclass(frozen=True)
@@ -68,12 +69,14 @@ class Project:
         return load_answers(path, self.questionnaire)
 
     def draft(self, answers: Answers, today: date | None = None) -> Draft:
+        from drafter.document.model import Draft
+        from drafter.document.tree import policy_tree
         from drafter.ledger import ledger
-        from drafter.review import Draft
 
         policy = self.assemble(answers)
-        return Draft(policy, self.review(policy, answers, today),
-                     ledger(policy, answers, self.library))
+        tree = policy_tree(policy)  # the one parse: review reads it, the exporters render it
+        return Draft(policy, self.review(policy, answers, today, tree),
+                     ledger(policy, answers, self.library, tree), tree)
 
     def assemble(self, answers: Answers) -> Policy:
         """The policy text alone (the app shows it before the review has run)."""
@@ -81,8 +84,8 @@ class Project:
 
         return assemble(answers, self.library)
 
-    def review(self, policy: Policy, answers: Answers,
-               today: date | None = None) -> tuple[Note, ...]:
+    def review(self, policy: Policy, answers: Answers, today: date | None = None,
+               tree: Tree | None = None) -> tuple[Note, ...]:
         from drafter.review import review_draft
 
-        return tuple(review_draft(policy, answers, self.library, today))
+        return tuple(review_draft(policy, answers, self.library, today, tree))

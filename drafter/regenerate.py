@@ -32,7 +32,7 @@ from merge3 import Merge3
 
 from drafter.errors import UserError
 from drafter.manifest import Generation, Manifest, sha256
-from drafter.provenance import clause_at_lines, parse_clause_comment
+from drafter.document.provenance import clause_at_lines, parse_clause_comment
 from drafter.yamlio import atomic_write, read_text
 
 OURS_LABEL = "counsel's edit (privacy-policy.md)"

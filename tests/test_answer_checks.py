@@ -15,9 +15,9 @@ import pytest
 from drafter.answers import Answers, validate_answers
 from drafter.project import Project
 from drafter.paths import default_library, examples
-from drafter.review import Note
+from drafter.document.model import Note
 from drafter.review.check_examples import example_notes
-from drafter.review.model import SEVERITIES
+from drafter.document.model import SEVERITIES
 from drafter.review.rules import (ANSWER_CHECKS, CompiledAnswerCheck, lint_review,
                                   load_review_rules)
 from drafter.yamlio import parse_yaml

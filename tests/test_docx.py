@@ -16,8 +16,8 @@ from docx import Document
 from drafter.build import render
 from drafter.export import FORMATS
 from drafter.paths import examples
-from drafter.provenance import bookmark_name
-from drafter.review import Draft, Note
+from drafter.document.provenance import bookmark_name
+from drafter.document.model import Draft, Note
 from tests.conftest import real_project
 
 NOTES = (

@@ -15,7 +15,7 @@ from drafter.assemble import template_context
 from drafter.build import render
 from drafter.export import formats
 from drafter.paths import examples
-from drafter.review import Draft
+from drafter.document.model import Draft
 from tests.conftest import real_project as project
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -21,7 +21,8 @@ from markdown_it import MarkdownIt
 from drafter.build import build
 from drafter.cli import main
 from drafter.export import formats
-from drafter.ledger import LedgerEntry, _answer, plain_text
+from drafter.document.markdown import fragment_text
+from drafter.ledger import LedgerEntry, _answer
 from drafter.project import Project
 from drafter.answer_text import answer_text
 from drafter.review.report import PROMISES_HEADING
@@ -84,7 +85,7 @@ def test_the_text_is_plain_and_the_markdown_is_kept(project: Project) -> None:
     first = promises(project)[0]
     assert first.markdown == "We answer **within 30 days** when you are small."
     assert first.text == "We answer within 30 days when you are small."
-    assert plain_text(r"Up to \*5\* [people](<https://x.example>) see it.") == \
+    assert fragment_text(r"Up to \*5\* [people](<https://x.example>) see it.") == \
         "Up to *5* people see it."
 
 

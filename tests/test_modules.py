@@ -18,7 +18,7 @@ from drafter.answers import Answers, validate_answers
 from drafter.assemble import template_context
 from drafter.project import Project
 from drafter.paths import default_library, examples
-from drafter.review import Draft
+from drafter.document.model import Draft
 from drafter.yamlio import parse_yaml
 
 FIXTURE = Path(__file__).parent / "fixtures" / "all-modules.yaml"

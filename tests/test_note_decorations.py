@@ -12,7 +12,7 @@ from docx import Document
 
 import drafter.review as review_module
 from drafter.cli import main
-from drafter.review import Note
+from drafter.document.model import Note
 
 FOLDER = "parcel-point-kiosks-inc"
 CHILDREN = "Our services are not meant for children under 13"

@@ -15,7 +15,7 @@ from drafter.project import Project
 from drafter.export import formats
 from drafter.export.markdown import to_markdown
 from drafter.paths import examples
-from drafter.review import Draft, Note
+from drafter.document.model import Draft, Note
 from drafter.yamlio import parse_yaml
 
 TODAY = date(2026, 11, 22)

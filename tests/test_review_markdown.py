@@ -1,5 +1,5 @@
-"""Reading Markdown for review: plain runs skip markdown-it's inline parser (the slow half of
-reading a long policy), and that never changes the text the checks see."""
+"""Reading Markdown: plain runs skip markdown-it's inline parser (the slow half of reading a
+long policy), and that never changes the tokens review and the exporters see."""
 
 from __future__ import annotations
 
@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 from drafter.project import Project
 from drafter.export.markdown import to_markdown
 from drafter.paths import examples
-from drafter.review.document import _markdown, markdown_blocks, reading_markdown
+from drafter.document.markdown import parser, reading_commonmark, reading_parser
+from drafter.review.document import markdown_blocks
 
 # Words, spacing and every character some Markdown rule reacts to, as pieces of a paragraph.
 MARKDOWN = st.lists(st.sampled_from([
@@ -22,7 +23,12 @@ MARKDOWN = st.lists(st.sampled_from([
 
 
 def same_blocks(text: str) -> None:
-    assert list(markdown_blocks(text)) == list(markdown_blocks(text, parser=reading_markdown()))
+    assert list(markdown_blocks(text)) == list(markdown_blocks(text, parser=reading_commonmark()))
+    fast, full = reading_parser().parse(text), reading_commonmark().parse(text)
+    assert [(t.type, [(c.type, c.content) for c in t.children or []]) for t in fast] == \
+        [(t.type, [(c.type, c.content) for c in t.children or []]) for t in full]
+    md = reading_parser()
+    assert md.renderer.render(fast, md.options, {}) == reading_commonmark().render(text)
 
 
 # Text with line breaks but no inline syntax: what the fast path handles on its own.
@@ -53,11 +59,16 @@ def test_every_example_draft_reads_the_same(project: Project) -> None:
         same_blocks(text)
 
 
-def test_plain_runs_are_not_inline_parsed() -> None:
-    """The point of the fast path: a plain paragraph becomes one text token, with its line
-    breaks kept as newlines, instead of a token per line and break."""
-    inline = [t for t in _markdown().parse("We keep it safe.  \n  And we say so.")
+def test_plain_runs_are_not_inline_parsed(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The point of the fast path: a plain paragraph gets its text and break tokens without
+    markdown-it's inline parser running at all."""
+    md = parser()
+    runs: list[str] = []
+    real = md.inline.parse
+    monkeypatch.setattr(md.inline, "parse", lambda src, *a: runs.append(src) or real(src, *a))
+    inline = [t for t in md.parse("We keep it safe.  \n  And we say so.\n\nA *stressed* one.")
               if t.type == "inline"]
     assert [(c.type, c.content) for c in inline[0].children or []] == [
-        ("text", "We keep it safe.\nAnd we say so.")]
+        ("text", "We keep it safe."), ("hardbreak", ""), ("text", "And we say so.")]
+    assert runs == ["A *stressed* one."]
 

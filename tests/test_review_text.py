@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from drafter.project import Project
-from drafter.review import Document, Note, review_document
+from drafter.review import Document, review_document
+from drafter.document.model import Note
 from drafter.review.document import markdown_blocks
 
 FIXTURES = Path(__file__).parent / "fixtures" / "review"

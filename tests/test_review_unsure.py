@@ -17,7 +17,7 @@ import pytest
 from drafter.answers import Answers
 from drafter.paths import examples
 from drafter.questionnaire import UNSURE, Question
-from drafter.review import Draft, Note
+from drafter.document.model import Draft, Note
 from drafter.review.report import as_markdown
 from tests.conftest import real_project as project
 

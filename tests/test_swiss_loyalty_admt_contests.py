@@ -9,7 +9,7 @@ from typing import Any
 
 from drafter.answers import Answers
 from drafter.paths import examples
-from drafter.review import Draft
+from drafter.document.model import Draft
 from tests.conftest import real_project as project
 
 

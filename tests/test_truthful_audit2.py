@@ -13,7 +13,7 @@ import pytest
 
 from drafter.answers import Answers
 from drafter.paths import examples
-from drafter.review import Draft
+from drafter.document.model import Draft
 from tests.conftest import real_project as project
 
 TODAY = date(2026, 12, 1)

@@ -15,7 +15,7 @@ import pytest
 
 from drafter.paths import examples
 from drafter.project import Project
-from drafter.review import Draft
+from drafter.document.model import Draft
 from tests.test_answer_checks import DROP, answers
 
 TODAY = date(2026, 12, 1)

@@ -9,7 +9,7 @@ import pytest
 
 from drafter.answers import Answers
 from drafter.paths import default_library, examples
-from drafter.review import Note
+from drafter.document.model import Note
 from drafter.yamlio import load_data
 from tests.conftest import real_project
 

@@ -24,7 +24,7 @@ from drafter.templating import referenced_names
 from drafter.yamlio import atomic_write
 
 if TYPE_CHECKING:  # the policy, build and export stages load after the first screen is up
-    from drafter.assemble import Policy
+    from drafter.document.model import Policy
     from drafter.build import BuildResult
     from drafter.export import Format
 
@@ -367,14 +367,14 @@ def export(session: Session, out_dir: Path, formats: list[Format] | None = None,
     edited by hand since the last export, return them instead (unless `force`: then the build
     merges counsel's Markdown edits and backs up any other edited file)."""
     from drafter.build import build, build_folder
-    from drafter.export import FORMATS
+    from drafter.export import formats as default_formats
 
     answers = session.project.answers(session.path)
     if not force:
         changed = edited_by_hand(build_folder(session.project, answers, out_dir))
         if changed:
             return changed
-    return build(session.project, answers, out_dir, formats or list(FORMATS.values()))
+    return build(session.project, answers, out_dir, formats or default_formats(None))
 
 
 def copy_example(source: Path, folder: Path) -> Path:

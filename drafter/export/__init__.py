@@ -1,30 +1,43 @@
 """Exporters: a registry of renderers that share one signature.
 
-The Markdown text is the source of truth; every other format is rendered from it (not from the
-`Policy` object), so that what counsel edits in Markdown flows into every format. New formats
-register themselves with `@exporter(...)`, as markdown-it-py's render rules do, rather than
-growing an `if fmt == …` chain.
+The Markdown text is the source of truth; every other format is rendered from its tree (parsed
+once, `drafter.document.tree`), not from the `Policy` object, so that what counsel edits in
+Markdown flows into every format. New formats register themselves with `@exporter(...)`, as
+markdown-it-py's render rules do, rather than growing an `if fmt == …` chain; a new format is
+written only when asked for (`default=False`) until it is made a default on purpose.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from markdown_it.token import Token
 
 from drafter.errors import UserError
-from drafter.review import Draft
+from drafter.document.model import Draft
+from drafter.document.tree import Tree
 
 
 @dataclass(frozen=True)
 class Source:
-    """What an exporter gets: the draft (policy + notes) and the Markdown rendered from it."""
+    """What an exporter gets: the draft (policy + notes), the Markdown written from it (with
+    the reviewer-note markers and list), and that Markdown without them, parsed once: the
+    tree every format renders, with the notes as comments on its nodes."""
 
     draft: Draft
     markdown: str
+    tree: Tree = field(compare=False, repr=False)
     library_version: str = ""  # what built it, for formats that record it (DOCX properties)
-    # The same Markdown without reviewer-note markers and notes list, for formats that show
-    # notes their own way (DOCX: Word comments). None: the Markdown has no such decorations.
-    undecorated: str | None = None
+
+    @cached_property
+    def tokens(self) -> list[Token]:
+        """The tree's tokens with the notes as markers and a list, as the Markdown has them
+        (HTML and text show them so; DOCX makes them Word comments instead)."""
+        from drafter.export.markdown import decorated_tokens
+
+        return decorated_tokens(self.draft, self.tree)
 
 
 Render = Callable[[Source], str | bytes]
@@ -35,25 +48,27 @@ class Format:
     name: str
     suffix: str
     render: Render
+    default: bool = False  # written when no format is named (`build`, the app's export)
 
 
 FORMATS: dict[str, Format] = {}
 
 
-def exporter(name: str, suffix: str) -> Callable[[Render], Render]:
-    """Register `render` as the exporter for format `name`, written to files ending `suffix`."""
+def exporter(name: str, suffix: str, *, default: bool = False) -> Callable[[Render], Render]:
+    """Register `render` as the exporter for format `name`, written to files ending `suffix`;
+    only a `default` format is written when none is named."""
 
     def register(render: Render) -> Render:
-        FORMATS[name] = Format(name, suffix, render)
+        FORMATS[name] = Format(name, suffix, render, default)
         return render
 
     return register
 
 
 def formats(names: str | None) -> list[Format]:
-    """Parse a `--format md,html,txt` value, in the order given (None: every format)."""
+    """Parse a `--format md,html,txt` value, in the order given (None: the default formats)."""
     if names is None:
-        return list(FORMATS.values())
+        return [fmt for fmt in FORMATS.values() if fmt.default]
     chosen: list[Format] = []
     for name in (n.strip() for n in names.split(",")):
         if name not in FORMATS:
@@ -70,7 +85,7 @@ from drafter.export import html as _html  # noqa: E402,F401
 from drafter.export import text as _text  # noqa: E402,F401
 
 
-@exporter("docx", ".docx")
+@exporter("docx", ".docx", default=True)
 def _docx(source: Source) -> bytes:
     """Word, from `export/docx.py`, imported on first use: python-docx and lxml take longer
     to load than everything else the other formats need."""

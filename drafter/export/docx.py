@@ -1,6 +1,8 @@
-"""Word (DOCX) rendered from the Markdown tokens, for counsel: the policy's last reader.
+"""Word (DOCX) rendered from the policy's tree, for counsel: the policy's last reader.
 
-Built from the Markdown text (the source of truth), like HTML and text, with python-docx:
+Built from the Markdown's tokens (parsed once, without the note markers: here the notes are
+Word comments, taken from the draft's notes), like HTML and text, by `DocxRenderer`, a rule
+table keyed by token type as markdown-it-py's renderer is, with python-docx:
 real heading styles (Word's navigation pane and the TOC field work), bold/italic/links, lists
 that restart their numbering, tables, core properties, and every reviewer note as a Word
 comment on the first paragraph of the clause or section it concerns, so counsel can resolve
@@ -12,6 +14,7 @@ is how `drafter absorb` maps counsel's edited paragraphs back to clauses.
 from __future__ import annotations
 
 import io
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, time, timezone
 
@@ -28,9 +31,9 @@ from docx.text.run import Run
 from markdown_it.token import Token
 
 from drafter.export import Source
-from drafter.export.html import parser
-from drafter.provenance import bookmark_name, parse_clause_comment, parse_counsel_comment
-from drafter.review import Note
+from drafter.document.markdown import is_contents, matching_close
+from drafter.document.provenance import bookmark_name, parse_clause_comment, parse_counsel_comment
+from drafter.document.model import Note
 from drafter.review.report import label
 
 # Markdown heading level → Word style. h1 is the document title; sections and clause titles
@@ -79,15 +82,91 @@ class _State:
         return paragraph
 
 
-def markdown_to_docx(markdown: str, notes: tuple[Note, ...], section_titles: dict[str, str],
-                     section_clauses: dict[str, list[str]]) -> DocxDocument:
-    """Build the Word document for a Markdown policy and attach the notes as comments."""
+class DocxRenderer:
+    """Renders a policy's tokens into a Word document, as markdown-it-py's renderer renders
+    HTML: `rules` maps a block token type to the method that renders it and returns the
+    index of the next token to look at; token types without a rule are passed over."""
+
+    def __init__(self, doc: DocxDocument) -> None:
+        self.doc = doc
+        self.state = _State()
+        self.rules: dict[str, Callable[[Sequence[Token], int], int]] = {
+            "heading_open": self.heading_open,
+            "html_block": self.html_block,
+            "ordered_list_open": self.list_open,
+            "bullet_list_open": self.list_open,
+            "ordered_list_close": self.list_close,
+            "bullet_list_close": self.list_close,
+            "list_item_open": self.list_item_open,
+            "paragraph_open": self.paragraph_open,
+            "table_open": self.table_open,
+            "fence": self.code,
+            "code_block": self.code,
+        }
+
+    def render(self, tokens: Sequence[Token]) -> None:
+        i = 0
+        while i < len(tokens):
+            rule = self.rules.get(tokens[i].type)
+            i = rule(tokens, i) if rule is not None else i + 1
+
+    def heading_open(self, tokens: Sequence[Token], i: int) -> int:
+        state = self.state
+        paragraph = state.paragraph(self.doc, HEADING_STYLES[tokens[i].tag])
+        _inline(self.doc, paragraph, tokens[i + 1])
+        state.headings.setdefault(paragraph.text.strip(), paragraph)
+        _claim(paragraph, state)
+        return i + 3
+
+    def html_block(self, tokens: Sequence[Token], i: int) -> int:
+        mark = parse_clause_comment(tokens[i].content)
+        comment = parse_counsel_comment(tokens[i].content)
+        if mark is not None:
+            self.state.pending_clause = mark.id
+        elif comment is not None:
+            self.state.pending_comments.append(comment)
+        return i + 1
+
+    def list_open(self, tokens: Sequence[Token], i: int) -> int:
+        token = tokens[i]
+        close = matching_close(tokens, i)
+        if token.type == "ordered_list_open" and is_contents(tokens[i:close]):
+            _toc_field(self.doc, [t for t in tokens[i:close] if t.type == "inline"], self.state)
+            return close + 1
+        num_id = _restart_numbering(self.doc, int(token.attrs.get("start", 1))) \
+            if token.type == "ordered_list_open" else None
+        self.state.lists.append((LIST_STYLES[token.type], num_id))
+        return i + 1
+
+    def list_close(self, tokens: Sequence[Token], i: int) -> int:
+        self.state.lists.pop()
+        return i + 1
+
+    def list_item_open(self, tokens: Sequence[Token], i: int) -> int:
+        self.state.item_started = True
+        return i + 1
+
+    def paragraph_open(self, tokens: Sequence[Token], i: int) -> int:
+        _paragraph(self.doc, tokens[i + 1], self.state)
+        return i + 3
+
+    def table_open(self, tokens: Sequence[Token], i: int) -> int:
+        return _table(self.doc, tokens, i, self.state)
+
+    def code(self, tokens: Sequence[Token], i: int) -> int:
+        self.state.paragraph(self.doc, "macro", tokens[i].content.rstrip("\n"))
+        return i + 1
+
+
+def tokens_to_docx(tokens: Sequence[Token], notes: tuple[Note, ...],
+                   section_titles: dict[str, str],
+                   section_clauses: dict[str, list[str]]) -> DocxDocument:
+    """Build the Word document for a policy's tokens and attach the notes as comments on
+    the paragraphs of the clauses and sections they are about."""
     doc = Document()
-    state = _State()
-    tokens = parser().parse(markdown)
-    i = 0
-    while i < len(tokens):
-        i = _block(doc, tokens, i, state)
+    renderer = DocxRenderer(doc)
+    renderer.render(tokens)
+    state = renderer.state
     for paragraph, author, text in state.counsel_comments:
         if paragraph.runs:
             initials = "".join(word[0] for word in author.split()[:3]).upper()
@@ -98,50 +177,6 @@ def markdown_to_docx(markdown: str, notes: tuple[Note, ...], section_titles: dic
             doc.add_comment(target.runs, text=_note_text(note), author=COMMENT_AUTHOR,
                             initials=COMMENT_INITIALS)
     return doc
-
-
-def _block(doc: DocxDocument, tokens: list[Token], i: int, state: _State) -> int:
-    """Render the block token at `i`; return the index of the next token to look at."""
-    token = tokens[i]
-    kind = token.type
-    if kind == "heading_open":
-        paragraph = state.paragraph(doc, HEADING_STYLES[token.tag])
-        _inline(doc, paragraph, tokens[i + 1])
-        state.headings.setdefault(paragraph.text.strip(), paragraph)
-        _claim(paragraph, state)
-        return i + 3
-    if kind == "html_block":
-        mark = parse_clause_comment(token.content)
-        comment = parse_counsel_comment(token.content)
-        if mark is not None:
-            state.pending_clause = mark.id
-        elif comment is not None:
-            state.pending_comments.append(comment)
-        return i + 1
-    if kind == "ordered_list_open" and is_contents(tokens[i:matching_close(tokens, i)]):
-        close = matching_close(tokens, i)
-        _toc_field(doc, [t for t in tokens[i:close] if t.type == "inline"], state)
-        return close + 1
-    if kind in LIST_STYLES:
-        style = LIST_STYLES[kind]
-        num_id = _restart_numbering(doc, int(token.attrs.get("start", 1))) \
-            if kind == "ordered_list_open" else None
-        state.lists.append((style, num_id))
-        return i + 1
-    if kind in ("bullet_list_close", "ordered_list_close"):
-        state.lists.pop()
-        return i + 1
-    if kind == "list_item_open":
-        state.item_started = True
-        return i + 1
-    if kind == "paragraph_open":
-        _paragraph(doc, tokens[i + 1], state)
-        return i + 3
-    if kind == "table_open":
-        return _table(doc, tokens, i, state)
-    if kind in ("fence", "code_block"):
-        state.paragraph(doc, "macro", token.content.rstrip("\n"))
-    return i + 1
 
 
 def _paragraph(doc: DocxDocument, inline: Token, state: _State) -> None:
@@ -232,7 +267,7 @@ def _into_link(run: Run, link: BaseOxmlElement) -> None:
     link.append(run._r)
 
 
-def _table(doc: DocxDocument, tokens: list[Token], i: int, state: _State) -> int:
+def _table(doc: DocxDocument, tokens: Sequence[Token], i: int, state: _State) -> int:
     """A Markdown table as a Word table with a bold header row."""
     close = matching_close(tokens, i)
     rows: list[list[tuple[Token, bool]]] = []
@@ -255,25 +290,6 @@ def _table(doc: DocxDocument, tokens: list[Token], i: int, state: _State) -> int
                     _claim(cell_paragraph, state)
         state.after_table = True
     return close + 1
-
-
-def matching_close(tokens: list[Token], i: int) -> int:
-    depth = 0
-    for j in range(i, len(tokens)):
-        depth += tokens[j].nesting
-        if depth == 0:
-            return j
-    return len(tokens) - 1
-
-
-def is_contents(tokens: list[Token]) -> bool:
-    """An ordered list (its tokens) of links to headings only is the Markdown's contents: in
-    Word it is a TOC field instead, which Word fills with page numbers."""
-    items = [t.children or [] for t in tokens if t.type == "inline"]
-    return bool(items) and all(
-        len(c) >= 2 and c[0].type == "link_open" and str(c[0].attrs.get("href", "")).startswith("#")
-        for c in items
-    )
 
 
 def _toc_field(doc: DocxDocument, entries: list[Token], state: _State) -> None:
@@ -365,8 +381,8 @@ def _properties(doc: DocxDocument, source: Source) -> None:
 def render_docx(source: Source) -> bytes:
     """The DOCX file for a source (registered as the `docx` format by `drafter.export`)."""
     policy = source.draft.policy
-    doc = markdown_to_docx(
-        source.undecorated if source.undecorated is not None else source.markdown,
+    doc = tokens_to_docx(
+        source.tree.tokens,
         source.draft.notes,
         {s.id: s.title for s in policy.sections},
         {s.id: [c.id for c in s.clauses] for s in policy.sections},

@@ -1,25 +1,17 @@
-"""A standalone HTML page rendered from the Markdown with markdown-it-py.
+"""A standalone HTML page rendered from the policy's tree by markdown-it-py's renderer.
 
 Self-contained (inline CSS, no fonts, scripts or images from elsewhere), with `lang`, semantic
 headings whose ids match the contents links, and a print style. Raw HTML is enabled only so the
-clause-provenance comments pass through: owner text is escaped before it reaches Markdown.
+clause-provenance comments pass through: owner text is escaped before it reaches Markdown
+(`drafter.document.markdown` holds the configuration, counsel's comments hidden).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from functools import lru_cache
 from html import escape
 
-from markdown_it import MarkdownIt
-from markdown_it.renderer import RendererHTML
-from markdown_it.token import Token
-from markdown_it.utils import EnvType, OptionsDict
-from mdit_py_plugins.anchors import anchors_plugin
-
+from drafter.document.markdown import render_html as html_body
 from drafter.export import Source, exporter
-from drafter.provenance import parse_counsel_comment
-from drafter.review.document import commonmark
 
 STYLE = """
 :root { color-scheme: light; --ink: #1f2328; --muted: #59636e; --rule: #d1d9e0; --link: #0550ae; }
@@ -49,41 +41,11 @@ h2#contents + ol { columns: 2; column-gap: 2rem; }
 """
 
 
-def _hide_counsel_comments(md: MarkdownIt) -> None:
-    """Counsel's Word comments ride along in the Markdown (see `drafter absorb`); they are
-    notes between lawyers, never part of the published page, not even its source."""
-    default = md.renderer.rules["html_block"]
-
-    def html_block(self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict,
-                   env: EnvType) -> str:
-        if parse_counsel_comment(tokens[idx].content):
-            return ""
-        return default(tokens, idx, options, env)
-
-    md.add_render_rule("html_block", html_block)
-
-
-@lru_cache(maxsize=1)
-def parser() -> MarkdownIt:
-    """The Markdown Drafter writes (`commonmark()`, which the review reads too), with heading
-    anchors and counsel's comments hidden: HTML, text, DOCX and absorb share it."""
-    return (
-        commonmark()
-        .use(anchors_plugin, min_level=1, max_level=2)
-        .use(_hide_counsel_comments)
-    )
-
-
-def markdown_to_html(markdown: str) -> str:
-    """The HTML body fragment for a Markdown text."""
-    return parser().render(markdown)
-
-
-@exporter("html", ".html")
+@exporter("html", ".html", default=True)
 def render_html(source: Source) -> str:
     policy = source.draft.policy
     title = escape(f"{policy.title} — {policy.business_name}")
-    body = markdown_to_html(source.markdown)
+    body = html_body(source.tokens)
     return (
         "<!doctype html>\n"
         '<html lang="en">\n<head>\n<meta charset="utf-8">\n'

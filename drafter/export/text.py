@@ -1,17 +1,20 @@
-"""Plain text rendered from the Markdown tokens: for forms, emails and app stores.
+"""Plain text rendered from the policy's tree: for forms, emails and app stores.
 
-A small walk over markdown-it-py's tokens (the parser is theirs); backslash escapes are already
-resolved in the tokens, so owner text comes out exactly as typed.
+`TextRenderer` works as markdown-it-py's own renderer does: a rule table keyed by token type,
+each rule a method, so a new block kind is one more entry rather than one more branch (the
+parser is theirs). Backslash escapes are already resolved in the tokens, so owner text comes
+out exactly as typed.
 """
 
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Callable, Sequence
 
 from markdown_it.token import Token
 
+from drafter.document.markdown import parse
 from drafter.export import Source, exporter
-from drafter.export.html import parser
 
 WIDTH = 78
 
@@ -46,49 +49,77 @@ def _wrap(text: str, first: str = "", rest: str = "") -> list[str]:
     return lines
 
 
-def markdown_to_text(markdown: str) -> str:
-    tokens = parser().parse(markdown)
-    lines: list[str] = []
-    lists: list[list[int]] = []  # stack of [next number] (0 for bullets)
-    row: list[str] = []
-    rows: list[list[str]] = []
-    for i, token in enumerate(tokens):
-        kind = token.type
-        if kind == "heading_open":
-            text = _inline(tokens[i + 1])
-            underline = {"h1": "=", "h2": "-"}.get(token.tag)
-            lines += ["", text] + ([underline * len(text)] if underline else []) + [""]
-        elif kind in ("bullet_list_open", "ordered_list_open"):
-            lists.append([int(token.attrs.get("start", 1)) if kind == "ordered_list_open" else 0])
-        elif kind in ("bullet_list_close", "ordered_list_close"):
-            lists.pop()
-            if not lists:
-                lines.append("")
-        elif kind == "inline" and tokens[i - 1].type == "paragraph_open":
-            text = _inline(token)
-            if lists:
-                depth = "  " * (len(lists) - 1)
-                counter = lists[-1]
-                marker = f"{counter[0]}. " if counter[0] else "- "
-                if counter[0]:
-                    counter[0] += 1
-                first_in_item = tokens[i - 2].type == "list_item_open"
-                prefix = depth + (marker if first_in_item else " " * len(marker))
-                lines += _wrap(text, prefix, depth + " " * len(marker))
-            else:
-                lines += _wrap(text) + [""]
-        elif kind == "inline" and tokens[i - 1].type in ("th_open", "td_open"):
-            row.append(_inline(token))
-        elif kind == "tr_close":
-            rows.append(row)
-            row = []
-        elif kind == "table_close":
-            lines += _table(rows) + [""]
-            rows = []
-    text = "\n".join(lines).strip("\n")
-    while "\n\n\n" in text:
-        text = text.replace("\n\n\n", "\n\n")
-    return text + "\n"
+class TextRenderer:
+    """Renders tokens to plain text. `rules` maps a token type to the method that renders
+    it; token types without a rule (closing paragraphs, HTML comments, …) add nothing."""
+
+    def __init__(self) -> None:
+        self.rules: dict[str, Callable[[Sequence[Token], int], None]] = {
+            "heading_open": self.heading_open,
+            "bullet_list_open": self.list_open,
+            "ordered_list_open": self.list_open,
+            "bullet_list_close": self.list_close,
+            "ordered_list_close": self.list_close,
+            "inline": self.inline,
+            "tr_close": self.tr_close,
+            "table_close": self.table_close,
+        }
+
+    def render(self, tokens: Sequence[Token]) -> str:
+        self.lines: list[str] = []
+        self.lists: list[list[int]] = []  # stack of [next number] (0 for bullets)
+        self.row: list[str] = []
+        self.rows: list[list[str]] = []
+        for i, token in enumerate(tokens):
+            rule = self.rules.get(token.type)
+            if rule is not None:
+                rule(tokens, i)
+        text = "\n".join(self.lines).strip("\n")
+        while "\n\n\n" in text:
+            text = text.replace("\n\n\n", "\n\n")
+        return text + "\n"
+
+    def heading_open(self, tokens: Sequence[Token], i: int) -> None:
+        text = _inline(tokens[i + 1])
+        underline = {"h1": "=", "h2": "-"}.get(tokens[i].tag)
+        self.lines += ["", text] + ([underline * len(text)] if underline else []) + [""]
+
+    def list_open(self, tokens: Sequence[Token], i: int) -> None:
+        token = tokens[i]
+        ordered = token.type == "ordered_list_open"
+        self.lists.append([int(token.attrs.get("start", 1)) if ordered else 0])
+
+    def list_close(self, tokens: Sequence[Token], i: int) -> None:
+        self.lists.pop()
+        if not self.lists:
+            self.lines.append("")
+
+    def inline(self, tokens: Sequence[Token], i: int) -> None:
+        opener = tokens[i - 1].type
+        if opener == "paragraph_open":
+            self.paragraph(_inline(tokens[i]), tokens[i - 2].type == "list_item_open")
+        elif opener in ("th_open", "td_open"):
+            self.row.append(_inline(tokens[i]))
+
+    def paragraph(self, text: str, first_in_item: bool) -> None:
+        if not self.lists:
+            self.lines += _wrap(text) + [""]
+            return
+        depth = "  " * (len(self.lists) - 1)
+        counter = self.lists[-1]
+        marker = f"{counter[0]}. " if counter[0] else "- "
+        if counter[0]:
+            counter[0] += 1
+        prefix = depth + (marker if first_in_item else " " * len(marker))
+        self.lines += _wrap(text, prefix, depth + " " * len(marker))
+
+    def tr_close(self, tokens: Sequence[Token], i: int) -> None:
+        self.rows.append(self.row)
+        self.row = []
+
+    def table_close(self, tokens: Sequence[Token], i: int) -> None:
+        self.lines += _table(self.rows) + [""]
+        self.rows = []
 
 
 def _table(rows: list[list[str]]) -> list[str]:
@@ -104,6 +135,11 @@ def _table(rows: list[list[str]]) -> list[str]:
     return out
 
 
-@exporter("txt", ".txt")
+def markdown_to_text(markdown: str) -> str:
+    """Plain text for a Markdown text on its own (the policy itself is rendered from its tree)."""
+    return TextRenderer().render(parse(markdown))
+
+
+@exporter("txt", ".txt", default=True)
 def render_text(source: Source) -> str:
-    return markdown_to_text(source.markdown)
+    return TextRenderer().render(source.tokens)

@@ -18,16 +18,17 @@ from datetime import date
 
 from drafter import clock
 from drafter.answers import Answers
-from drafter.assemble import Policy, template_context
+from drafter.assemble import template_context
+from drafter.document.model import Note, Policy, number
+from drafter.document.tree import Tree, policy_tree
 from drafter.errors import UserError
 from drafter.library import Library
 from drafter.review import answer_checks as _answer_checks  # noqa: F401  (registers checks)
 from drafter.review import promise_checks as _promise_checks  # noqa: F401  (registers checks)
 from drafter.review import text_checks as _text_checks  # noqa: F401  (registers checks)
 from drafter.review.checks import AnswerFacts, Subject, run_checks
-from drafter.review.document import Block, Document, markdown_blocks, read_document
+from drafter.review.document import Block, Document, read_document, token_blocks
 from drafter.review.language import check_reviewable
-from drafter.review.model import Draft, Note, number, summary
 from drafter.review.rules import condition_names
 
 _UNANCHORED = float("inf")
@@ -42,15 +43,27 @@ def _facts(answers: Answers, library: Library) -> AnswerFacts:
 
 
 def review_draft(policy: Policy, answers: Answers, library: Library,
-                 today: date | None = None) -> list[Note]:
-    """Notes for a draft, anchored to clause or section ids, in the policy's order."""
+                 today: date | None = None, tree: Tree | None = None) -> list[Note]:
+    """Notes for a draft, anchored to clause or section ids, in the policy's order. The
+    checks read the clauses' nodes of the policy's `tree` (parsed here if not given)."""
+    tree = tree if tree is not None else policy_tree(policy)
     order: dict[str, int] = {}
-    blocks: list[Block] = []
+    titled: set[str] = set()
     for section in policy.sections:
         order[section.id] = len(order)
         for clause in section.clauses:
             order[clause.id] = len(order)
-            blocks += markdown_blocks(clause.markdown, anchor=clause.id)
+            if clause.title:
+                titled.add(clause.id)
+    blocks: list[Block] = []
+    for node in tree.nodes:
+        if node.kind != "clause" or node.anchor not in order:
+            continue
+        start = node.body
+        if node.anchor in titled and start < node.end and \
+                tree.tokens[start].type == "heading_open":
+            start += 3  # the clause's title is the policy's, not the clause text's
+        blocks += token_blocks(tree.tokens[start:node.end], anchor=node.anchor)
     subject = Subject(
         document=Document(tuple(blocks), "draft"),
         rules=library.review_rules,
@@ -102,5 +115,4 @@ def resolve_laws(names: Iterable[str] | None, library: Library) -> frozenset[str
     return frozenset(chosen)
 
 
-__all__ = ["Document", "Draft", "Note", "read_document", "resolve_laws", "review_document",
-           "review_draft", "summary"]
+__all__ = ["Document", "read_document", "resolve_laws", "review_document", "review_draft"]

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from drafter.review.checks import Subject, check, detected, requirement_note
-from drafter.review.model import Note
+from drafter.document.model import Note
 from drafter.review.rules import usable_answer_checks
 from drafter.review.text_checks import stale_date_note
 from drafter.templating import join_and

@@ -26,7 +26,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from drafter.errors import UserError
 from drafter.review.ignore import rule_key
-from drafter.review.model import Note
+from drafter.document.model import Note
 from drafter.yamlio import read_bytes
 
 VERSION = 1

@@ -24,7 +24,7 @@ from drafter.library import Library
 from drafter.review import read_document, review_document
 from drafter.review.document import READERS, Document
 from drafter.review.ignore import apply_ignores, find_ignores, without_comments
-from drafter.review.model import Note
+from drafter.document.model import Note
 
 if TYPE_CHECKING:
     from drafter.ledger import LedgerEntry

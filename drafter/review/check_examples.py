@@ -15,7 +15,7 @@ from drafter.paths import examples
 from drafter.project import Project
 from drafter.review import review_document
 from drafter.review.document import Block, Document
-from drafter.review.model import Note
+from drafter.document.model import Note
 from drafter.review.rules import CheckExample
 from drafter.yamlio import parse_yaml
 

@@ -14,11 +14,10 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
-from drafter.assemble import Policy
+from drafter.document.model import SEVERITIES, Note, Policy
 from drafter.questionnaire import UNSURE, Questionnaire
 from drafter.requirements import CatalogEntry, Requirement
 from drafter.review.document import Document
-from drafter.review.model import SEVERITIES, Note
 from drafter.review.registry import registrar
 from drafter.review.rules import ReviewRules
 

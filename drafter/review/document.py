@@ -8,27 +8,23 @@ the same on a Drafter draft, counsel's edited Markdown, a web page or a Word fil
 from __future__ import annotations
 
 import io
-import re
 import zipfile
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import cached_property
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
 from markdown_it import MarkdownIt
-from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
+from drafter.document.markdown import NOTES_MARK, inline_text, reading_parser
 from drafter.errors import UserError
 from drafter.review.decoding import decode_document
 from drafter.yamlio import read_bytes
 
-# The Markdown exporter writes this comment before its "Reviewer notes" list; review stops
-# there, so that notes about a policy are never reviewed as part of it.
-NOTES_MARK = "<!-- reviewer-notes -->"
 SEPARATOR = "\n\n"
 
 
@@ -150,66 +146,23 @@ def read_text_file(data: bytes, path: Path) -> Iterator[Block]:
             start = None
 
 
-# Characters that start an inline rule of the commonmark preset (escape, code, emphasis, links,
-# images, autolinks, inline HTML, entities). A run without any of them is plain text, whose
-# only markup is its line breaks.
-_INLINE_SYNTAX = re.compile(r"[\\`*_\[\]!<&]")
-# What markdown-it's `newline` rule leaves of a line break: the spaces before it and the
-# spaces and tabs after it are dropped (a soft or hard break, either way "\n" to us).
-_LINE_BREAK = re.compile(r" *\n[ \t]*")
-
-
-def _inline_where_needed(state: StateCore) -> None:
-    """Replaces the core `inline` rule: parse the inline runs that hold inline syntax, and
-    give the others one text token. Most paragraphs of a policy are plain, and the inline
-    parser was a third of the cost of reading a long Markdown policy
-    (tests/test_review_markdown.py checks that both ways give the same text)."""
-    for token in state.tokens:
-        if token.type != "inline":
-            continue
-        if _INLINE_SYNTAX.search(token.content):
-            token.children = []
-            state.md.inline.parse(token.content, state.md, state.env, token.children)
-        else:
-            token.children = [Token("text", "", 0,
-                                    content=_LINE_BREAK.sub("\n", token.content))]
-
-
-def commonmark() -> MarkdownIt:
-    """The Markdown that Drafter writes and reads: CommonMark with tables and raw HTML."""
-    return MarkdownIt("commonmark", {"html": True}).enable("table")
-
-
-def reading_markdown() -> MarkdownIt:
-    """`commonmark()` as review reads a policy: a block indented four spaces is text
-    (policies are not code, and Drafter never writes code blocks), and YAML front matter is
-    skipped, not reviewed."""
-    from mdit_py_plugins.front_matter import front_matter_plugin
-
-    return commonmark().disable("code").use(front_matter_plugin)
-
-
-@lru_cache(maxsize=1)
-def _markdown() -> MarkdownIt:
-    md = reading_markdown()
-    md.core.ruler.at("inline", _inline_where_needed)
-    return md
-
-
 def markdown_blocks(markdown: str, anchor: str | None = None, first_line: int = 1,
                     parser: MarkdownIt | None = None) -> Iterator[Block]:
     """Markdown's inline runs (paragraphs, headings, list items, table cells) with escapes
     resolved and link targets dropped; stops at the reviewer-notes list. `parser` defaults to
-    `reading_markdown()` with plain runs left unparsed."""
-    for token in (parser or _markdown()).parse(markdown):
+    `drafter.document.markdown.reading_parser()`, as review reads a policy written elsewhere."""
+    return token_blocks((parser or reading_parser()).parse(markdown), anchor, first_line)
+
+
+def token_blocks(tokens: Iterable[Token], anchor: str | None = None,
+                 first_line: int = 1) -> Iterator[Block]:
+    """The blocks of parsed Markdown (see `markdown_blocks`)."""
+    for token in tokens:
         if token.type == "html_block" and token.content.strip() == NOTES_MARK:
             return
         if token.type != "inline" or token.map is None:
             continue
-        parts = [c.content if c.type in ("text", "code_inline")
-                 else "\n" if c.type in ("softbreak", "hardbreak") else ""
-                 for c in token.children or []]
-        yield Block("".join(parts), token.map[0] + first_line,
+        yield Block(inline_text(token), token.map[0] + first_line,
                     token.map[1] + first_line - 1, anchor)
 
 

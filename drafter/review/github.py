@@ -14,7 +14,7 @@ from __future__ import annotations
 from drafter.review.baseline import file_key
 from drafter.review.batch import Run
 from drafter.review.ignore import rule_key
-from drafter.review.model import Note
+from drafter.document.model import Note
 from drafter.review.report import headline
 
 COMMANDS = {"blocking": "error", "warning": "warning", "advice": "notice"}

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from drafter.errors import UserError
 from drafter.review.document import Block, Document
-from drafter.review.model import Note, number
+from drafter.document.model import Note, number
 from drafter.review.rules import ReviewRules
 
 _COMMENT = re.compile(r"<!--\s*drafter\s*:(.*?)-->", re.DOTALL | re.IGNORECASE)

@@ -21,7 +21,7 @@ from typing import Any
 
 from drafter.review.batch import FileReview, Run
 from drafter.review.github import annotations
-from drafter.review.model import summary
+from drafter.document.model import summary
 from drafter.review.report import as_markdown, as_text, headline
 from drafter.review.sarif import sarif_log
 

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from drafter.promises import spans
 from drafter.review.checks import Subject, check
-from drafter.review.model import Note
+from drafter.document.model import Note
 from drafter.review.text_checks import sentence_at
 
 _SHOWN = 3  # excerpts quoted in one note

@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from drafter.questionnaire import Questionnaire
 from drafter.requirements import Severity
-from drafter.review.model import SEVERITIES, Note, summary
+from drafter.document.model import SEVERITIES, Note, summary
 from drafter.review.registry import registrar
 from drafter.templating import escape_markdown
 

@@ -19,7 +19,7 @@ from drafter import __version__
 from drafter.review.baseline import file_key, fingerprint
 from drafter.review.batch import Run
 from drafter.review.ignore import rule_key
-from drafter.review.model import Note
+from drafter.document.model import Note
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {"blocking": "error", "warning": "warning", "advice": "note"}

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from drafter.review.checks import Subject, check, detected, months_between
 from drafter.review.document import Block, Document
-from drafter.review.model import Note
+from drafter.document.model import Note
 from drafter.review.rules import CompiledPattern, ReviewRules, Rule
 from drafter.review.sentences import CHUNK, MARGIN, sentence_span
 

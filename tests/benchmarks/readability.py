@@ -20,7 +20,7 @@ from collections import defaultdict
 import textstat
 
 from drafter.project import Project
-from drafter.export.html import parser
+from drafter.document.markdown import parser
 from drafter.paths import examples
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"

@@ -6,14 +6,15 @@ from io import BytesIO
 from docx import Document
 from pytest_benchmark.fixture import BenchmarkFixture
 
-from drafter.absorb import reconcile, source_blocks, word_blocks
+from drafter.absorb import reconcile, source_blocks
+from drafter.absorb_word import word_blocks
 from drafter.build import render
 from drafter.export import FORMATS
 from drafter.export.markdown import to_markdown
 from drafter.manifest import Generation
 from drafter.paths import examples
 from drafter.regenerate import merge
-from drafter.review import Draft
+from drafter.document.model import Draft
 from tests.conftest import real_project
 
 

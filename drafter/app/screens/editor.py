@@ -33,7 +33,7 @@ from drafter.app.widgets.sidebar import SectionList
 from drafter.errors import DrafterError, UserError
 
 if TYPE_CHECKING:  # the review stage loads after the first screen is up
-    from drafter.review import Note
+    from drafter.document.model import Note
 
 NARROW = 120
 """Below this many columns the preview and notes replace the form instead of sitting beside it."""

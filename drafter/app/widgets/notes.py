@@ -11,7 +11,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 if TYPE_CHECKING:  # the review stage loads after the first screen is up
-    from drafter.review import Note
+    from drafter.document.model import Note
 
 _ORDER = {"blocking": 0, "warning": 1, "advice": 2}
 _STYLE = {"blocking": "$text-error", "warning": "$text-warning", "advice": "$text-primary"}

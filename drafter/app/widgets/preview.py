@@ -22,19 +22,19 @@ from textual.widgets import Collapsible, Static
 if TYPE_CHECKING:
     from textual.widgets import Markdown
 
-    from drafter.assemble import Policy
-    from drafter.export.markdown import Block
+    from drafter.document.model import Policy
+    from drafter.document.tree import Part as Block
 
 
 def policy_parts(policy: Policy) -> tuple[str, dict[str, str], dict[str, list[Block]]]:
     """The header's Markdown, each section's title, and each section's blocks (its clauses;
     the title is the part's own label). The text is the exporter's, without reviewer
     markers: the notes pane lists the notes."""
-    from drafter.export.markdown import Block, markdown_blocks
-    from drafter.review import Draft
+    from drafter.document.tree import Part as Block
+    from drafter.document.tree import parts as markdown_parts
 
     head, titles, parts = "", {}, {}
-    for block in markdown_blocks(Draft(policy, ()), clean=True):
+    for block in markdown_parts(policy):
         if block.id == "head":  # the contents are left out: the parts' titles list them
             head = block.text.strip()
         elif block.section is not None and block.id == block.section:

@@ -1,4 +1,5 @@
-"""What a review produces: `Note`s (the reviewer's remarks) and the `Draft` that carries them.
+"""The policy as a document: the assembled `Policy` (sections of rendered clauses), the
+reviewer's `Note`s on it, and the `Draft` that carries both to every exporter.
 
 One model serves drafts and existing policies alike, so the CLI, the exporters, `review.md`
 and the app show the same thing whichever way a note was found.
@@ -7,16 +8,52 @@ and the app show the same thing whichever way a note was found.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass, field, replace
+from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from drafter.assemble import Policy
+from drafter.promises import Promise
 from drafter.requirements import Severity, Topic
 
 if TYPE_CHECKING:
+    from drafter.document.tree import Tree
     from drafter.ledger import LedgerEntry
 
 SEVERITIES: tuple[Severity, ...] = ("blocking", "warning", "advice")
+
+
+@dataclass(frozen=True)
+class RenderedClause:
+    id: str
+    title: str | None
+    markdown: str
+    satisfies: tuple[str, ...]
+    source: Path  # the template, relative to the library root
+    promises: tuple[Promise, ...] = ()  # the commitments it makes, with their basis
+
+
+@dataclass(frozen=True)
+class PolicySection:
+    id: str
+    title: str
+    anchor: str  # the heading's id in HTML and on GitHub: stable while the title is
+    clauses: tuple[RenderedClause, ...]
+
+
+@dataclass(frozen=True)
+class Policy:
+    title: str
+    business_name: str
+    effective_date: date
+    sections: tuple[PolicySection, ...]
+
+    def clauses(self) -> list[RenderedClause]:
+        return [c for s in self.sections for c in s.clauses]
+
+    def satisfied(self) -> frozenset[str]:
+        """Requirement ids that some clause in the policy satisfies."""
+        return frozenset(r for c in self.clauses() for r in c.satisfies)
 
 
 @dataclass(frozen=True)
@@ -59,11 +96,14 @@ class Note:
 class Draft:
     """A drafted policy, the reviewer notes on it and its promises ledger: what every
     exporter receives. `promises` is None where there is no ledger to show: a copy to publish,
-    or the policy text alone (an empty tuple is a draft whose clauses promise nothing)."""
+    or the policy text alone (an empty tuple is a draft whose clauses promise nothing).
+    `tree` is the policy's Markdown parsed once, which review read and the exporters render
+    (None: not parsed yet)."""
 
     policy: Policy
     notes: tuple[Note, ...]
     promises: tuple[LedgerEntry, ...] | None = None
+    tree: Tree | None = field(default=None, compare=False, repr=False)
 
 
 def number(notes: Iterable[Note], position: Callable[[Note], float]) -> list[Note]:

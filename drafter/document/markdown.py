@@ -1,0 +1,174 @@
+"""The Markdown Drafter writes and reads, configured once, and the helpers over its tokens.
+
+CommonMark with tables and raw HTML (raw HTML only so the clause-provenance comments pass
+through: owner text is escaped before it reaches Markdown), heading anchors on the title and
+sections (ids that match the contents links), counsel's comments hidden from HTML, and plain
+inline runs given their tokens without markdown-it's inline parser. Review, every exporter and
+`drafter absorb` read Markdown through `parse`, so there is one way to read it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+from markdown_it import MarkdownIt
+from markdown_it.renderer import RendererHTML
+from markdown_it.rules_core import StateCore
+from markdown_it.token import Token
+from markdown_it.utils import EnvType, OptionsDict
+from mdit_py_plugins.anchors import anchors_plugin
+
+from drafter.document.provenance import parse_counsel_comment
+
+# The Markdown exporter writes this comment before its "Reviewer notes" list; review stops
+# there, so that notes about a policy are never reviewed as part of it.
+NOTES_MARK = "<!-- reviewer-notes -->"
+
+# Characters that start an inline rule of the commonmark preset (escape, code, emphasis, links,
+# images, autolinks, inline HTML, entities). A run without any of them is plain text, whose
+# only markup is its line breaks.
+_INLINE_SYNTAX = re.compile(r"[\\`*_\[\]!<&]")
+# A line break as markdown-it's `newline` rule reads it: the spaces before it (two or more
+# make a hard break) and the spaces and tabs after it are not text.
+_LINE_BREAK = re.compile(r"( *)\n[ \t]*")
+
+
+def _plain_children(content: str) -> list[Token]:
+    """The tokens markdown-it's inline parser makes of a run without inline syntax: text,
+    and a soft or hard break for each line break."""
+    children: list[Token] = []
+    position = 0
+    for match in _LINE_BREAK.finditer(content):
+        text = content[position:match.start()]
+        if text:
+            children.append(Token("text", "", 0, content=text))
+        hard = len(match[1]) >= 2
+        children.append(Token("hardbreak" if hard else "softbreak", "br", 0))
+        position = match.end()
+    if position < len(content):
+        children.append(Token("text", "", 0, content=content[position:]))
+    return children
+
+
+def _inline_where_needed(state: StateCore) -> None:
+    """Replaces the core `inline` rule: parse the inline runs that hold inline syntax, and
+    give the others their text and break tokens directly. Most paragraphs of a policy are
+    plain, and the inline parser was a third of the cost of reading a long Markdown policy
+    (tests/test_review_markdown.py checks that both ways give the same tokens)."""
+    for token in state.tokens:
+        if token.type != "inline":
+            continue
+        if _INLINE_SYNTAX.search(token.content):
+            token.children = []
+            state.md.inline.parse(token.content, state.md, state.env, token.children)
+        else:
+            token.children = _plain_children(token.content)
+
+
+def _hide_counsel_comments(md: MarkdownIt) -> None:
+    """Counsel's Word comments ride along in the Markdown (see `drafter absorb`); they are
+    notes between lawyers, never part of the published page, not even its source."""
+    default = md.renderer.rules["html_block"]
+
+    def html_block(self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict,
+                   env: EnvType) -> str:
+        if parse_counsel_comment(tokens[idx].content):
+            return ""
+        return default(tokens, idx, options, env)
+
+    md.add_render_rule("html_block", html_block)
+
+
+def commonmark() -> MarkdownIt:
+    """CommonMark with tables, raw HTML and heading anchors, every inline run parsed: the
+    reference `parser()` must read exactly as."""
+    return (MarkdownIt("commonmark", {"html": True}).enable("table")
+            .use(anchors_plugin, min_level=1, max_level=2)
+            .use(_hide_counsel_comments))
+
+
+@lru_cache(maxsize=1)
+def parser() -> MarkdownIt:
+    """The one Markdown configuration: `commonmark()` with plain runs left unparsed."""
+    md = commonmark()
+    md.core.ruler.at("inline", _inline_where_needed)
+    return md
+
+
+def reading_commonmark() -> MarkdownIt:
+    """`commonmark()` as review reads a policy written elsewhere: a block indented four spaces
+    is text (policies are not code, and Drafter never writes code blocks), and YAML front
+    matter is skipped, not reviewed."""
+    from mdit_py_plugins.front_matter import front_matter_plugin
+
+    return commonmark().disable("code").use(front_matter_plugin)
+
+
+@lru_cache(maxsize=1)
+def reading_parser() -> MarkdownIt:
+    """`reading_commonmark()` with plain runs left unparsed, as `parser()` does."""
+    md = reading_commonmark()
+    md.core.ruler.at("inline", _inline_where_needed)
+    return md
+
+
+def parse(markdown: str) -> list[Token]:
+    """Markdown's tokens: the only place Drafter parses Markdown."""
+    return parser().parse(markdown)
+
+
+def render_html(tokens: Sequence[Token]) -> str:
+    """The HTML for tokens `parse` made (and any Drafter added, such as note markers)."""
+    md = parser()
+    return md.renderer.render(tokens, md.options, {})
+
+
+# ---- token helpers ---------------------------------------------------------------------------
+
+def inline_text(token: Token) -> str:
+    """An inline token's text with escapes resolved, link targets dropped and line breaks as
+    newlines: what review checks read."""
+    return "".join(c.content if c.type in ("text", "code_inline")
+                   else "\n" if c.type in ("softbreak", "hardbreak") else ""
+                   for c in token.children or [])
+
+
+def fragment_text(markdown: str) -> str:
+    """The plain text of a piece of one inline run (part of a paragraph, list item or cell),
+    escapes resolved and link targets dropped: for the rare piece of a parsed run that holds
+    inline syntax, whose own tokens the run's do not show."""
+    if not _INLINE_SYNTAX.search(markdown):
+        return markdown
+    tokens = parser().parseInline(markdown)
+    return inline_text(tokens[0]) if tokens else ""
+
+
+def paragraph(text: str, level: int = 0) -> list[Token]:
+    """The tokens of a paragraph of plain `text` (no inline syntax), as `parse` makes them:
+    how note markers join a parsed document without parsing it again."""
+    inline = Token("inline", "", 0, content=text, level=level + 1, block=True,
+                   children=_plain_children(text))
+    return [Token("paragraph_open", "p", 1, level=level, block=True), inline,
+            Token("paragraph_close", "p", -1, level=level, block=True)]
+
+
+def matching_close(tokens: Sequence[Token], i: int) -> int:
+    """The index of the token closing the one opened at `i`."""
+    depth = 0
+    for j in range(i, len(tokens)):
+        depth += tokens[j].nesting
+        if depth == 0:
+            return j
+    return len(tokens) - 1
+
+
+def is_contents(tokens: Sequence[Token]) -> bool:
+    """An ordered list (its tokens) of links to headings only is the Markdown's contents: in
+    Word it is a TOC field instead, which Word fills with page numbers."""
+    items = [t.children or [] for t in tokens if t.type == "inline"]
+    return bool(items) and all(
+        len(c) >= 2 and c[0].type == "link_open" and str(c[0].attrs.get("href", "")).startswith("#")
+        for c in items
+    )
