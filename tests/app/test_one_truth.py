@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from drafter.answers import AnswersFile
-from drafter.app.session import Session
+from drafter.editing import Session
 from drafter.paths import examples
 from drafter.project import Project
 

@@ -18,14 +18,8 @@ from textual.events import Resize
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Label, Static, TabbedContent, TabPane
 
-from drafter.app.session import (
-    Position,
-    Session,
-    clauses_by_question,
-    copy_example,
-    preview_policy,
-    record_catalog,
-)
+from drafter.editing import Position, Session, copy_example, example_copies
+from drafter.preview import clauses_by_question, preview_policy, record_catalog
 from drafter.app.widgets.fields import QuestionField, field_id
 from drafter.app.widgets.notes import NotesList
 from drafter.app.widgets.preview import PolicyPreview
@@ -326,7 +320,7 @@ class EditorScreen(Screen[None]):
         if not self.session.read_only:
             return
         try:
-            path = copy_example(self.session.path, Path.cwd())
+            path = copy_example(self.session.path, example_copies(self.session.path, Path.cwd()))
         except (OSError, UserError) as exc:
             self.notify(f"Could not copy the example: {exc}", severity="error")
             return

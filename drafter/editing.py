@@ -1,6 +1,7 @@
-"""The editing session behind the app: one answers file, validated field by field.
+"""Editing an answers file question by question: the session behind the app (which only
+presents it), exporting from it, and copying a built-in example to edit.
 
-Kept free of Textual so that it can be tested and scripted like the rest of the core. Every
+Core code, free of Textual, so that it can be tested and scripted like the rest. Every
 change is written to the answers file at once (`AnswersFile.set` + `save`, atomic, comments
 kept), including answers that do not validate yet, so nothing an owner typed is ever lost; the
 form's position lives in a small side file (`.NAME.position.json`), never in the answers.
@@ -12,19 +13,17 @@ import json
 import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from drafter.answers import Answers, AnswersFile, answers_lock, validate_answers
-from drafter.errors import DrafterError, UserError
+from drafter.errors import UserError
+from drafter.manifest import edited_by_hand
 from drafter.project import Project
-from drafter.questionnaire import UNSURE, Entry, Question, Questionnaire
-from drafter.templating import referenced_names
+from drafter.questionnaire import UNSURE, Question, Questionnaire
 from drafter.yamlio import atomic_write
 
-if TYPE_CHECKING:  # the policy, build and export stages load after the first screen is up
-    from drafter.assemble import Policy
+if TYPE_CHECKING:  # the build and export stages load after the app's first screen is up
     from drafter.build import BuildResult
     from drafter.export import Format
 
@@ -283,84 +282,6 @@ def position_path(answers_path: Path) -> Path:
     return answers_path.with_name(f".{answers_path.name}.position.json")
 
 
-@dataclass(frozen=True)
-class PreviewPolicy:
-    """The policy for the preview, or why there is none yet; `answers` (with stand-ins for
-    missing ones) is what the review of it must read."""
-
-    policy: Policy | None
-    answers: Answers
-    problem: str = ""
-
-
-def preview_policy(project: Project, valid: Mapping[str, Any]) -> PreviewPolicy:
-    """The policy for the preview, even while required answers are missing.
-
-    Missing required answers are shown as a visible gap (text) or today's date, only here:
-    the exported files are always built from the saved answers file by `build`. The review
-    runs afterwards (`Project.review`), so that typing shows its words first.
-    """
-    questionnaire = project.questionnaire
-    values: dict[str, Any] = dict(valid)
-    unfilled: list[str] = []  # choices: no stand-in would read true, so the clause must wait
-    for key in Answers(questionnaire, values).missing():
-        kind = questionnaire.entry(key).question.type
-        if kind == "date":
-            values[key] = date.today()
-        elif kind in ("text", "long_text", "email", "url", "phone"):
-            values[key] = f"[{key}]"
-        else:
-            unfilled.append(questionnaire.entry(key).question.prompt)
-    answers = Answers(questionnaire, values)
-    try:
-        return PreviewPolicy(project.assemble(answers), answers)
-    except DrafterError as exc:
-        if unfilled:
-            return PreviewPolicy(None, answers,
-                                 "first answer " + "; ".join(f'"{p}"' for p in unfilled))
-        return PreviewPolicy(None, answers, str(exc))
-
-
-def clauses_by_question(project: Project) -> dict[str, list[str]]:
-    """Clause ids each question key feeds (its template or its `when` names the key)."""
-    found: dict[str, list[str]] = {}
-    for clause in project.library.clauses:
-        names = (referenced_names(clause.source, expression=False)
-                 | referenced_names(clause.meta.when, expression=True))
-        for name in sorted(names):
-            found.setdefault(name, []).append(clause.meta.id)
-    return found
-
-
-def record_catalog(project: Project, entry: Entry) -> list[Mapping[str, Any]]:
-    """Suggestions for a `records` question: `clauses/data/<question id>.yaml`, if present,
-    as a list of items (or a mapping of name to item) with the question's field ids."""
-    data = project.library.data.get(entry.question.id)
-    first = (entry.question.fields or [None])[0]
-    if isinstance(data, Mapping) and first is not None:
-        data = [{first.id: name, **(item if isinstance(item, Mapping) else {})}
-                for name, item in data.items()]
-    if not isinstance(data, list):
-        return []
-    return [item for item in data if isinstance(item, Mapping)]
-
-
-def edited_by_hand(folder: Path) -> list[Path]:
-    """Files in an export folder that changed since Drafter last wrote them.
-
-    The build manifest (`drafter-manifest.json`) records each file's hash; a file whose content
-    no longer matches was changed by someone (counsel) since. `build` itself never loses such
-    edits (it merges the Markdown and backs up the rest); this lets the app ask first.
-    """
-    from drafter.manifest import load_manifest, sha256
-
-    manifest = load_manifest(folder)
-    if manifest is None:
-        return []
-    return [folder / name for name, record in sorted(manifest.files.items())
-            if (folder / name).exists() and sha256((folder / name).read_bytes()) != record.sha256]
-
-
 def export(session: Session, out_dir: Path, formats: list[Format] | None = None,
            *, force: bool = False) -> BuildResult | list[Path]:
     """Write what `drafter build` writes for the saved answers file. If files there were
@@ -377,21 +298,27 @@ def export(session: Session, out_dir: Path, formats: list[Format] | None = None,
     return build(session.project, answers, out_dir, formats or list(FORMATS.values()))
 
 
-def copy_example(source: Path, folder: Path) -> Path:
-    """A copy of a built-in example to edit: `answers.yaml` in `folder`, or, when that is
-    taken, `answers-<example>.yaml` (then `-2`, `-3`, …). Never overwrites a file."""
-    candidates = [folder / "answers.yaml", folder / f"answers-{source.stem}.yaml",
-                  *(folder / f"answers-{source.stem}-{n}.yaml" for n in range(2, 1000))]
-    for target in candidates:
+def example_copies(source: Path, folder: Path) -> list[Path]:
+    """Where a copy of a built-in example may go, in order: `answers.yaml` in `folder`, then
+    `answers-<example>.yaml`, `-2`, `-3`, …"""
+    return [folder / "answers.yaml", folder / f"answers-{source.stem}.yaml",
+            *(folder / f"answers-{source.stem}-{n}.yaml" for n in range(2, 1000))]
+
+
+def copy_example(source: Path, targets: list[Path]) -> Path:
+    """Copy a built-in example to the first of `targets` that does not exist yet (see
+    `example_copies`). Never overwrites a file, even when two sessions race for one name."""
+    for target in targets:
         try:
             with target.open("xb") as handle:  # created only if absent, even if two race
                 handle.write(source.read_bytes())
             return target
         except FileExistsError:
             continue
-    raise UserError("no free name for a copy of the example", path=folder)
+    where = targets[0] if len(targets) == 1 else targets[0].parent
+    raise UserError("already exists: no free name for a copy of the example" if len(targets) == 1
+                    else "no free name for a copy of the example", path=where)
 
 
-__all__ = ["Position", "Session", "check", "clauses_by_question", "edited_by_hand", "export",
-           "copy_example", "READ_ONLY", "position_path", "presented", "PreviewPolicy", "preview_policy",
-           "record_catalog", "shown_text"]
+__all__ = ["Position", "READ_ONLY", "Session", "check", "copy_example", "example_copies",
+           "export", "position_path", "presented", "shown_text"]
