@@ -20,6 +20,7 @@ from drafter.answers import Answers, AnswersFile, answers_lock, validate_answers
 from drafter.errors import UserError
 from drafter.manifest import edited_by_hand
 from drafter.project import Project
+from drafter.presence import Presence, announce, others, presence_path, withdraw
 from drafter.questionnaire import UNSURE, Question, Questionnaire
 from drafter.yamlio import atomic_write
 
@@ -57,11 +58,16 @@ class Session:
     _current: Answers | None = field(default=None, repr=False)  # until the next change
     _pending: dict[str, Any] = field(default_factory=dict, repr=False)  # unsaved changes
     _disk: str | None = field(default=None, repr=False)  # the file as last read or written
+    _stamp: tuple[int, ...] | None = field(default=None, repr=False)  # its stat when read
+    _here: Presence | None = field(default=None, repr=False)  # this session, while announced
+    _others: set[str] = field(default_factory=set, repr=False)  # the others known (tokens)
+    _others_stamp: tuple[int, ...] | None = field(default=None, repr=False)
 
     @classmethod
     def open(cls, project: Project, path: Path, label: str = "",
              read_only: bool = False) -> Session:
         session = cls(project, AnswersFile.open(path), label or str(path), read_only)
+        session._stamp = _stamp(path)
         session._disk = session.file.text() if path.exists() else None
         for entry in project.questionnaire:
             value = session.file.get(entry.key)
@@ -85,14 +91,24 @@ class Session:
 
     def set(self, key: str, value: Any, *, save: bool = True) -> str | None:
         """Record one answer and (unless the caller saves it with `flush`) save it at once;
-        returns the problem with it, if any. An emptied text box removes the answer (its
-        default applies again, as in the answers file); an emptied list is kept as an answer,
-        "none of these", since it is what the owner sees ticked."""
-        if self.unchanged(key, value):
-            return self.errors.get(key)
+        returns the problem with it, if any (see `answer`)."""
+        return self.answer(key, value, save=save)[1]
+
+    def answer(self, key: str, value: Any, *, save: bool = True) -> tuple[bool, str | None]:
+        """Record one answer the owner gave and (unless the caller saves it with `flush`) save
+        it at once. Returns whether there is anything new to show (False: the form already
+        shows this value) and the problem with the answer, if any. An emptied text box removes
+        the answer (its default applies again, as in the answers file); an emptied list is
+        kept as an answer, "none of these", since it is what the owner sees ticked.
+
+        The value is validated once: the check that tells a changed value from the one shown
+        is the check whose result is recorded."""
+        same, checked = self._compare(key, value)
+        if same:
+            return False, self.errors.get(key)
         if self.read_only:
-            return READ_ONLY
-        self._record(key, None if value == "" else value)
+            return True, READ_ONLY
+        self._record(key, None if value == "" else value, checked)
         with self._lock:
             stored = self.valid.get(key, self.raw.get(key))
             self.file.set(key, stored)
@@ -100,28 +116,33 @@ class Session:
             self._version += 1
         if save:
             self.flush()
-        return self.errors.get(key)
+        return True, self.errors.get(key)
 
     def unchanged(self, key: str, value: Any) -> bool:
-        """Whether `value` is what the form already shows (the answer, or else the default):
-        widgets announce their first value, and that must not write to the file. A text box
-        announces a number's default as text ("4"), so it is compared as the answers model
-        reads it; a value the form cannot show as it is (a list where text is asked, a YAML
-        tag, an option not offered) is announced as `presented` shows it, which leaves the
-        file as it is until the owner changes it."""
+        """Whether `value` is what the form already shows (see `_compare`)."""
+        return self._compare(key, value)[0]
+
+    def _compare(self, key: str, value: Any) -> tuple[bool, str | tuple[Any] | None]:
+        """Whether `value` is what the form already shows (the answer, or else the default),
+        and the value checked, if checking it was needed to tell. Widgets announce their first
+        value, and that must not write to the file. A text box announces a number's default
+        as text ("4"), so it is compared as the answers model reads it; a value the form
+        cannot show as it is (a list where text is asked, a YAML tag, an option not offered)
+        is announced as `presented` shows it, which leaves the file as it is until the owner
+        changes it."""
         if key in self.raw and _same(value, presented(self.questionnaire.entry(
                 key).question, self.raw[key])):
-            return True
+            return True, None
         shown = None if value == "" else value
         if shown in (self.raw.get(key), self.value(key)):
-            return True
+            return True, None
         if shown == [] and self.value(key) is None:  # a list announcing "nothing ticked yet"
-            return True
+            return True, None
         if shown is None:
-            return False
+            return False, None
         current = self.valid.get(key) if key in self.raw else self.value(key)
         converted = check(self.questionnaire, key, shown, self.path)
-        return isinstance(converted, tuple) and converted[0] == current
+        return isinstance(converted, tuple) and converted[0] == current, converted
 
     def flush(self) -> None:
         """Write the owner's changes to the answers file, if any since the last write (safe
@@ -148,9 +169,28 @@ class Session:
                     if self._pending.get(key, object()) is value:
                         del self._pending[key]
 
+    def reload(self) -> dict[str, Any]:
+        """Take in what changed on disk since this session last read or wrote the file
+        (`drafter publish`, an editor, another session), keeping this owner's unsaved changes
+        on top. Returns each answer that changed, with the value the form showed before.
+
+        Cheap enough to poll: one `stat` while nothing changed; the file is read again only
+        when its time, size or inode moved, and parsed only when its text differs."""
+        stamp = _stamp(self.path)
+        if stamp == self._stamp:
+            return {}
+        with self._lock:
+            before = {entry.key: self.value(entry.key) for entry in self.questionnaire}
+            self._catch_up()
+            self._stamp = stamp
+            return {key: shown for key, shown in before.items()
+                    if not _equal(shown, self.value(key))}
+
     def _catch_up(self) -> None:
         """Take in what changed on disk since this session last read or wrote the file,
         keeping this owner's unsaved changes on top (called with `_lock` held)."""
+        if self._disk is not None and not self.path.exists():
+            return  # removed or being replaced: ours is the best copy there is
         try:
             on_disk = AnswersFile.open(self.path)
         except UserError:
@@ -163,9 +203,12 @@ class Session:
         self.file, self._disk = on_disk, text
         for entry in self.questionnaire:
             if entry.key not in self._pending:
-                self._record(entry.key, on_disk.get(entry.key))
+                value = on_disk.get(entry.key)
+                if not _equal(value, self.raw.get(entry.key)):
+                    self._record(entry.key, value)
 
-    def _record(self, key: str, value: Any) -> None:
+    def _record(self, key: str, value: Any, checked: str | tuple[Any] | None = None) -> None:
+        """Record an answer with its validation (`checked`: its result, if already known)."""
         self._current = None
         self.raw.pop(key, None)
         self.valid.pop(key, None)
@@ -173,11 +216,46 @@ class Session:
         if value is None:
             return
         self.raw[key] = value
-        message = check(self.questionnaire, key, value, self.path)
+        message = checked if checked is not None else check(self.questionnaire, key, value,
+                                                            self.path)
         if isinstance(message, str):
             self.errors[key] = message
         else:
             self.valid[key] = message[0]
+
+    def announce(self) -> list[Presence]:
+        """Mark the file as open in this session (see `drafter.presence`); returns the other
+        live sessions that have it open. A read-only example is not marked."""
+        if self.read_only or self._here is not None:
+            return []
+        try:
+            self._here, found = announce(self.path)
+        except OSError:  # a folder we cannot write: the answers cannot be saved there either
+            return []
+        self._others = {p.token for p in found}
+        self._others_stamp = _stamp(presence_path(self.path))
+        return found
+
+    def newcomers(self) -> list[Presence]:
+        """Sessions that opened the file since this one last looked (one `stat` if none)."""
+        stamp = _stamp(presence_path(self.path))
+        if self._here is None or stamp == self._others_stamp:
+            return []
+        self._others_stamp = stamp
+        found = others(self.path, self._here)
+        new = [p for p in found if p.token not in self._others]
+        self._others = {p.token for p in found}
+        return new
+
+    def close(self) -> None:
+        """Save what is unsaved and take this session off the file's presence list."""
+        self.flush()
+        if self._here is not None:
+            try:
+                withdraw(self.path, self._here)
+            except OSError:
+                pass
+            self._here = None
 
     def unknown(self) -> list[str]:
         """Keys in the file that this questionnaire does not ask (kept as they are)."""
@@ -256,6 +334,21 @@ def presented(question: Question, value: Any) -> Any:
     return shown_text(value)
 
 
+def _stamp(path: Path) -> tuple[int, ...] | None:
+    """What tells cheaply that a file may have changed: its time, size and inode."""
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return (info.st_mtime_ns, info.st_size, info.st_ino)
+
+
+def _equal(a: Any, b: Any) -> bool:
+    """The same answer, read from YAML or set by the form (a list either way, but `True`
+    and `1` differ)."""
+    return a == b and isinstance(a, bool) == isinstance(b, bool)
+
+
 def _same(a: Any, b: Any) -> bool:
     """Equal and of the same type (`True == 1`, but a yes is not the number one)."""
     return type(a) is type(b) and a == b
@@ -298,27 +391,5 @@ def export(session: Session, out_dir: Path, formats: list[Format] | None = None,
     return build(session.project, answers, out_dir, formats or list(FORMATS.values()))
 
 
-def example_copies(source: Path, folder: Path) -> list[Path]:
-    """Where a copy of a built-in example may go, in order: `answers.yaml` in `folder`, then
-    `answers-<example>.yaml`, `-2`, `-3`, …"""
-    return [folder / "answers.yaml", folder / f"answers-{source.stem}.yaml",
-            *(folder / f"answers-{source.stem}-{n}.yaml" for n in range(2, 1000))]
-
-
-def copy_example(source: Path, targets: list[Path]) -> Path:
-    """Copy a built-in example to the first of `targets` that does not exist yet (see
-    `example_copies`). Never overwrites a file, even when two sessions race for one name."""
-    for target in targets:
-        try:
-            with target.open("xb") as handle:  # created only if absent, even if two race
-                handle.write(source.read_bytes())
-            return target
-        except FileExistsError:
-            continue
-    where = targets[0] if len(targets) == 1 else targets[0].parent
-    raise UserError("already exists: no free name for a copy of the example" if len(targets) == 1
-                    else "no free name for a copy of the example", path=where)
-
-
-__all__ = ["Position", "READ_ONLY", "Session", "check", "copy_example", "example_copies",
-           "export", "position_path", "presented", "shown_text"]
+__all__ = ["Position", "READ_ONLY", "Session", "check", "export", "position_path", "presented",
+           "shown_text"]

@@ -8,14 +8,8 @@ import pytest
 
 from drafter.app.app import DrafterApp
 from drafter.app.serve import command
-from drafter.editing import (
-    READ_ONLY,
-    Position,
-    Session,
-    copy_example,
-    example_copies,
-    position_path,
-)
+from drafter.editing import READ_ONLY, Position, Session, position_path
+from drafter.paths import copy_example, example_copies
 from drafter.app.widgets.fields import QuestionField
 from drafter.app.widgets.sidebar import SectionList
 from drafter.project import Project

@@ -18,7 +18,8 @@ from textual.events import Resize
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Label, Static, TabbedContent, TabPane
 
-from drafter.editing import Position, Session, copy_example, example_copies
+from drafter.editing import Position, Session
+from drafter.paths import copy_example, example_copies
 from drafter.preview import clauses_by_question, preview_policy, record_catalog
 from drafter.app.widgets.fields import QuestionField, field_id
 from drafter.app.widgets.notes import NotesList
@@ -27,6 +28,7 @@ from drafter.app.widgets.sidebar import SectionList
 from drafter.errors import DrafterError, UserError
 
 if TYPE_CHECKING:  # the review stage loads after the first screen is up
+    from drafter.presence import Presence
     from drafter.review import Note
 
 NARROW = 120
@@ -36,6 +38,8 @@ PREVIEW_DELAY = 0.0
 """Seconds of quiet before the preview redraws. Even 0 yields once, so each key of a burst
 restarts the (exclusive) worker instead of queueing one redraw per key; measured, any real
 delay only added latency."""
+POLL_EVERY = 1.0
+"""Seconds between looks at the answers file for changes made elsewhere (one `stat` each)."""
 NOTES_DELAY = 1.0
 """Seconds of quiet before drafting while the preview is hidden: the notes (for the sidebar's
 marks) can wait for a pause, and typing then never shares the processor with a draft."""
@@ -101,9 +105,55 @@ class EditorScreen(Screen[None]):
         if unknown:  # kept in the file as they are; the owner should know they do nothing
             self.notify(f"Not questions here (kept in the file, not used): {', '.join(unknown)}",
                         title="Unknown answers", severity="warning", timeout=15)
+        self._tell_others(self.session.announce(), "is also open in another window")
+        if not self.session.read_only:
+            self.set_interval(POLL_EVERY, self.check_disk)
 
     def on_unmount(self) -> None:
-        self.session.flush()
+        self.session.close()
+
+    # -- other sessions, publish and editors ------------------------------------------------
+
+    def _tell_others(self, found: list[Presence], what: str) -> None:
+        for other in found:
+            self.notify(f"This answers file {what} ({other.describe()}). Changes made there "
+                        "appear here.", title="Open elsewhere", severity="warning", timeout=20)
+
+    async def check_disk(self) -> None:
+        """Poll: take in changes made to the answers file by another session, `drafter
+        publish` or an editor, and show them at once, in the section shown too; say in one
+        line what changed. Text the owner is typing in a field stays as typed."""
+        self._tell_others(self.session.newcomers(), "was opened in another window")
+        before = self.session.reload()
+        if not before:
+            return
+        form = self.query_one("#form", VerticalScroll)
+        for key, shown in before.items():
+            if not key.startswith(f"{self.section_id}."):
+                continue  # drawn from the session when its section is shown
+            field = self.query_one(f"#{field_id(key)}", QuestionField)
+            if field.has_focus_within and field.typing(shown):
+                continue  # the owner's next keystroke saves their text over it
+            value = self.session.value(key)
+            if not field.show_answer(value):
+                focused = field.has_focus_within
+                entry = self.session.questionnaire.entry(key)
+                catalog = record_catalog(self.session.project, entry) if entry.question.type == (
+                    "records") else None
+                index = form.children.index(field)
+                await field.remove()
+                field = QuestionField(entry, value, None, catalog)
+                await form.mount(field, before=index)
+                if focused:
+                    field.focus_answer()
+            error = self.session.errors.get(key)
+            field.show_error(MISSING if error is None and key in self.session.missing() else error)
+        self._apply_visibility()
+        self._refresh_sidebar()
+        self.redraw_preview()
+        names = ", ".join(self.session.questionnaire.entry(k).question.id.replace("_", " ")
+                          for k in before)
+        self.notify(f"Updated from disk: {names}", title="Answers file changed", timeout=10)
 
     def on_resize(self, event: Resize) -> None:
         self.set_class(event.size.width < NARROW, "-narrow")
@@ -181,9 +231,9 @@ class EditorScreen(Screen[None]):
 
     def on_question_field_answered(self, message: QuestionField.Answered) -> None:
         message.stop()
-        if self.session.unchanged(message.key, message.value):
+        changed, error = self.session.answer(message.key, message.value, save=False)
+        if not changed:
             return
-        error = self.session.set(message.key, message.value, save=False)
         self.run_worker(self.session.flush, thread=True, group="save")
         if error is None and message.key in self.session.missing():
             error = MISSING

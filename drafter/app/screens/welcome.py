@@ -12,10 +12,10 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Label, Static
 
-from drafter.editing import Session, copy_example
+from drafter.editing import Session
 from drafter.app.widgets.fields import QuestionField
 from drafter.errors import UserError
-from drafter.paths import examples
+from drafter.paths import copy_example, examples
 from drafter.questionnaire import Entry
 
 
