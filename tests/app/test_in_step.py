@@ -27,7 +27,6 @@ from drafter.project import Project
 from tests.app.conftest import WIDE
 from tests.app.pilot_helpers import open_section, settle
 
-pytestmark = pytest.mark.asyncio
 App = Callable[..., DrafterApp]
 
 
@@ -61,6 +60,7 @@ async def poll(pilot: Pilot[None]) -> None:
     await pilot.pause()
 
 
+@pytest.mark.asyncio
 async def test_two_windows_on_one_file_are_told_and_stay_in_step(make_app: App,
                                                                  tmp_path: Path) -> None:
     first = make_app("kiosk")
@@ -103,6 +103,7 @@ async def test_two_windows_on_one_file_are_told_and_stay_in_step(make_app: App,
     assert not presence_path(path).exists()  # both windows closed: nobody is listed
 
 
+@pytest.mark.asyncio
 async def test_publish_and_an_editor_reach_the_open_form_but_not_the_typing(
         make_app: App, tmp_path: Path) -> None:
     app = make_app("kiosk")
@@ -138,6 +139,7 @@ async def test_publish_and_an_editor_reach_the_open_form_but_not_the_typing(
     assert "New Road" in text
 
 
+@pytest.mark.asyncio
 async def test_one_keystroke_validates_its_value_once(make_app: App,
                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     import drafter.editing

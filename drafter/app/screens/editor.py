@@ -7,6 +7,7 @@ off the typing path by a short, restartable worker, so typing never waits for th
 from __future__ import annotations
 
 import asyncio
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -39,6 +40,7 @@ PREVIEW_DELAY = 0.0
 restarts the (exclusive) worker instead of queueing one redraw per key; measured, any real
 delay only added latency."""
 POLL_EVERY = 1.0
+NOTICE_SHOWN = 10.0
 """Seconds between looks at the answers file for changes made elsewhere (one `stat` each)."""
 NOTES_DELAY = 1.0
 """Seconds of quiet before drafting while the preview is hidden: the notes (for the sidebar's
@@ -66,6 +68,7 @@ class EditorScreen(Screen[None]):
         self.feeds: dict[str, list[str]] = {}  # filled by `_find_feeds` just after start-up
         self.showing_side = False
         self.preview_stale = True
+        self._last_update = ("", 0.0)  # the last "Updated from disk" notice, and when
         # Now, before mounting: set later, it would restyle every widget on the screen.
         self.set_class(self.app.size.width < NARROW, "-narrow")
 
@@ -153,7 +156,10 @@ class EditorScreen(Screen[None]):
         self.redraw_preview()
         names = ", ".join(self.session.questionnaire.entry(k).question.id.replace("_", " ")
                           for k in before)
-        self.notify(f"Updated from disk: {names}", title="Answers file changed", timeout=10)
+        notice, now = f"Updated from disk: {names}", time.monotonic()
+        if notice != self._last_update[0] or now - self._last_update[1] > NOTICE_SHOWN:
+            self.notify(notice, title="Answers file changed", timeout=NOTICE_SHOWN)
+        self._last_update = (notice, now)  # someone typing elsewhere: one notice, not one a key
 
     def on_resize(self, event: Resize) -> None:
         self.set_class(event.size.width < NARROW, "-narrow")
