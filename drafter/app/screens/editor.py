@@ -15,6 +15,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.css.query import NoMatches
 from textual.events import Resize
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Label, Static, TabbedContent, TabPane
@@ -27,6 +28,7 @@ from drafter.app.widgets.notes import NotesList
 from drafter.app.widgets.preview import PolicyPreview
 from drafter.app.widgets.sidebar import SectionList
 from drafter.errors import DrafterError, UserError
+from drafter.questionnaire import Entry
 
 if TYPE_CHECKING:  # the review stage loads after the first screen is up
     from drafter.presence import Presence
@@ -134,18 +136,18 @@ class EditorScreen(Screen[None]):
         for key, shown in before.items():
             if not key.startswith(f"{self.section_id}."):
                 continue  # drawn from the session when its section is shown
-            field = self.query_one(f"#{field_id(key)}", QuestionField)
+            try:
+                field = form.query_one(f"#{field_id(key)}", QuestionField)
+            except NoMatches:  # the section is being drawn again: it reads the session
+                continue
             if field.has_focus_within and field.typing(shown):
                 continue  # the owner's next keystroke saves their text over it
             value = self.session.value(key)
             if not field.show_answer(value):
                 focused = field.has_focus_within
-                entry = self.session.questionnaire.entry(key)
-                catalog = record_catalog(self.session.project, entry) if entry.question.type == (
-                    "records") else None
                 index = form.children.index(field)
                 await field.remove()
-                field = QuestionField(entry, value, None, catalog)
+                field = self._field(self.session.questionnaire.entry(key))
                 await form.mount(field, before=index)
                 if focused:
                     field.focus_answer()
@@ -183,10 +185,7 @@ class EditorScreen(Screen[None]):
         if section.intro:
             widgets.append(Label(section.intro, classes="section-intro"))
         for entry in session.questionnaire.section_entries(section_id):
-            catalog = record_catalog(session.project, entry) if entry.question.type == (
-                "records") else None
-            widgets.append(QuestionField(entry, session.value(entry.key),
-                                         session.errors.get(entry.key), catalog))
+            widgets.append(self._field(entry))
         sections = self.visible_sections()
         later = sections[sections.index(section_id) + 1:] if section_id in sections else []
         title = {s.id: s.title for s in session.questionnaire.sections}
@@ -209,6 +208,13 @@ class EditorScreen(Screen[None]):
             self.query_one(f"#{field_id(target)}", QuestionField).focus_answer()
             return
         self._remember(target)
+
+    def _field(self, entry: Entry) -> QuestionField:
+        """A question's field, showing the session's answer and its problem."""
+        catalog = record_catalog(self.session.project, entry) if entry.question.type == (
+            "records") else None
+        return QuestionField(entry, self.session.value(entry.key),
+                             self.session.errors.get(entry.key), catalog)
 
     def _shown(self, key: str) -> bool:
         return key.startswith(f"{self.section_id}.") and key in self.session.visible()
