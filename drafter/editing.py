@@ -66,8 +66,9 @@ class Session:
     @classmethod
     def open(cls, project: Project, path: Path, label: str = "",
              read_only: bool = False) -> Session:
+        stamp = _stamp(path)  # before reading: a change made meanwhile is seen by `reload`
         session = cls(project, AnswersFile.open(path), label or str(path), read_only)
-        session._stamp = _stamp(path)
+        session._stamp = stamp
         session._disk = session.file.text() if path.exists() else None
         for entry in project.questionnaire:
             value = session.file.get(entry.key)
