@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING, Any
 
 from drafter.answers import Answers, AnswersFile, answers_lock, validate_answers
 from drafter.errors import UserError
-from drafter.manifest import edited_by_hand
 from drafter.project import Project
 from drafter.presence import Presence, announce, others, presence_path, withdraw
 from drafter.questionnaire import UNSURE, Question, Questionnaire
@@ -383,6 +382,7 @@ def export(session: Session, out_dir: Path, formats: list[Format] | None = None,
     merges counsel's Markdown edits and backs up any other edited file)."""
     from drafter.build import build, build_folder
     from drafter.export import FORMATS
+    from drafter.manifest import edited_by_hand
 
     answers = session.project.answers(session.path)
     if not force:
