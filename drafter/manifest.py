@@ -177,3 +177,17 @@ def save_manifest(folder: Path, manifest: Manifest) -> Path:
     path = folder / MANIFEST_NAME
     atomic_write(path, manifest.model_dump_json(indent=2) + "\n")
     return path
+
+
+def edited_by_hand(folder: Path) -> list[Path]:
+    """Files in an export folder that changed since Drafter last wrote them.
+
+    The build manifest (`drafter-manifest.json`) records each file's hash; a file whose content
+    no longer matches was changed by someone (counsel) since. `build` itself never loses such
+    edits (it merges the Markdown and backs up the rest); this lets an export ask first.
+    """
+    manifest = load_manifest(folder)
+    if manifest is None:
+        return []
+    return [folder / name for name, record in sorted(manifest.files.items())
+            if (folder / name).exists() and sha256((folder / name).read_bytes()) != record.sha256]

@@ -1,9 +1,12 @@
 """Where the data lives: the repo's `clauses/` and `questionnaires/`, or their copies that a
-wheel install carries inside the package (`drafter/_data/`)."""
+wheel install carries inside the package (`drafter/_data/`); the built-in examples, and copies
+of them to edit."""
 
 from __future__ import annotations
 
 from pathlib import Path
+
+from drafter.errors import UserError
 
 _PACKAGE = Path(__file__).resolve().parent
 
@@ -28,3 +31,25 @@ def examples() -> dict[str, Path]:
     """The built-in example answers files by short name (`kiosk`, `email-platform`, …)."""
     folder = data_dir("questionnaires") / "examples"
     return {p.name.removesuffix(".yaml"): p for p in sorted(folder.glob("*.yaml"))}
+
+
+def example_copies(source: Path, folder: Path) -> list[Path]:
+    """Where a copy of a built-in example may go, in order: `answers.yaml` in `folder`, then
+    `answers-<example>.yaml`, `-2`, `-3`, …"""
+    return [folder / "answers.yaml", folder / f"answers-{source.stem}.yaml",
+            *(folder / f"answers-{source.stem}-{n}.yaml" for n in range(2, 1000))]
+
+
+def copy_example(source: Path, targets: list[Path]) -> Path:
+    """Copy a built-in example to the first of `targets` that does not exist yet (see
+    `example_copies`). Never overwrites a file, even when two sessions race for one name."""
+    for target in targets:
+        try:
+            with target.open("xb") as handle:  # created only if absent, even if two race
+                handle.write(source.read_bytes())
+            return target
+        except FileExistsError:
+            continue
+    where = targets[0] if len(targets) == 1 else targets[0].parent
+    raise UserError("already exists: no free name for a copy of the example" if len(targets) == 1
+                    else "no free name for a copy of the example", path=where)

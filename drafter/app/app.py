@@ -17,7 +17,7 @@ from textual.screen import Screen
 
 from drafter.app.screens.editor import EditorScreen
 from drafter.app.screens.welcome import WelcomeScreen
-from drafter.app.session import Session
+from drafter.editing import Session
 from drafter.project import Project
 
 

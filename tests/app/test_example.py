@@ -8,7 +8,8 @@ import pytest
 
 from drafter.app.app import DrafterApp
 from drafter.app.serve import command
-from drafter.app.session import READ_ONLY, Position, Session, copy_example, position_path
+from drafter.editing import READ_ONLY, Position, Session, position_path
+from drafter.paths import copy_example, example_copies
 from drafter.app.widgets.fields import QuestionField
 from drafter.app.widgets.sidebar import SectionList
 from drafter.project import Project
@@ -30,8 +31,8 @@ def test_a_read_only_session_never_writes(project: Project, tmp_path: Path) -> N
 def test_a_copy_never_overwrites(tmp_path: Path) -> None:
     kiosk = examples()["kiosk"]
     (tmp_path / "answers.yaml").write_text("mine: true\n")
-    first = copy_example(kiosk, tmp_path)
-    second = copy_example(kiosk, tmp_path)
+    first = copy_example(kiosk, example_copies(kiosk, tmp_path))
+    second = copy_example(kiosk, example_copies(kiosk, tmp_path))
     assert [first.name, second.name] == ["answers-kiosk.yaml", "answers-kiosk-2.yaml"]
     assert (tmp_path / "answers.yaml").read_text() == "mine: true\n"
     assert first.read_bytes() == kiosk.read_bytes()

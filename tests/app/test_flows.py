@@ -13,7 +13,7 @@ from drafter.answers import AnswersFile
 from drafter.app.app import DrafterApp
 from drafter.app.screens.editor import EditorScreen
 from drafter.app.screens.welcome import WelcomeScreen
-from drafter.app.session import position_path
+from drafter.editing import position_path
 from drafter.paths import examples
 from drafter.app.widgets.fields import QuestionField, field_id
 from drafter.app.widgets.notes import NotesList

@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from drafter.answers import AnswersFile
-from drafter.app.session import Session
+from drafter.editing import Session
 from drafter.paths import examples
 from drafter.project import Project
 
@@ -56,3 +56,32 @@ def test_the_owners_own_change_wins_over_the_disk_for_its_key(project: Project,
     session.flush()
     text = path.read_text()
     assert "name: Typed Co" in text and "brand: Other Brand" in text
+
+
+def test_publish_never_puts_back_an_answer_saved_while_it_redates(project: Project,
+                                                                   tmp_path: Path,
+                                                                   monkeypatch) -> None:
+    """`publish` reads the file, then writes it with the new date: an answer an open app
+    saves in between must survive (it once was put back: a lost update)."""
+    import threading
+
+    import drafter.publish
+
+    path = kiosk(tmp_path)
+    session = Session.open(project, path)
+    real_open = AnswersFile.open
+    saving: list[threading.Thread] = []
+
+    def open_then_the_app_saves(target: Path) -> AnswersFile:
+        read = real_open(target)
+        thread = threading.Thread(target=session.set, args=("business.name", "Saved Meanwhile"))
+        thread.start()
+        thread.join(timeout=1.0)  # under the lock the save waits for publish; without, done
+        saving.append(thread)
+        return read
+
+    monkeypatch.setattr(drafter.publish.AnswersFile, "open", open_then_the_app_saves)
+    drafter.publish._redate(project, path, date(2026, 12, 1))
+    saving[0].join()
+    text = path.read_text()
+    assert "name: Saved Meanwhile" in text and "effective_date: 2026-12-01" in text

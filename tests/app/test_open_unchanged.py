@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from drafter.app.app import DrafterApp
 from drafter.app.screens.editor import EditorScreen
-from drafter.app.session import Session
+from drafter.editing import Session
 from drafter.paths import examples
 from drafter.project import Project
 from tests.app.pilot_helpers import settle
@@ -101,7 +101,7 @@ def test_open_and_announce_without_change_keeps_the_bytes(project: Project, tmp_
                                                           data: st.DataObject) -> None:
     from ruamel.yaml.comments import CommentedMap
 
-    from drafter.app.session import presented
+    from drafter.editing import presented
     from drafter.yamlio import dump_yaml
 
     keys = sorted(project.questionnaire.keys)

@@ -4,14 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from drafter.app.session import (
-    Session,
-    check,
-    clauses_by_question,
-    edited_by_hand,
-    export,
-    preview_policy,
-)
+from drafter.editing import Session, check, export
+from drafter.manifest import edited_by_hand
+from drafter.preview import clauses_by_question, preview_policy
 from drafter.project import Project
 from drafter.paths import examples
 from tests.conftest import MINI

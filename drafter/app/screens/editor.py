@@ -7,6 +7,7 @@ off the typing path by a short, restartable worker, so typing never waits for th
 from __future__ import annotations
 
 import asyncio
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -14,26 +15,24 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.css.query import NoMatches
 from textual.events import Resize
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Label, Static, TabbedContent, TabPane
 
-from drafter.app.session import (
-    Position,
-    Session,
-    clauses_by_question,
-    copy_example,
-    preview_policy,
-    record_catalog,
-)
+from drafter.editing import Position, Session
+from drafter.paths import copy_example, example_copies
+from drafter.preview import clauses_by_question, preview_policy, record_catalog
 from drafter.app.widgets.fields import QuestionField, field_id
 from drafter.app.widgets.notes import NotesList
 from drafter.app.widgets.preview import PolicyPreview
 from drafter.app.widgets.sidebar import SectionList
 from drafter.errors import DrafterError, UserError
+from drafter.questionnaire import Entry
 
 if TYPE_CHECKING:  # the review stage loads after the first screen is up
     from drafter.document.model import Note
+    from drafter.presence import Presence
 
 NARROW = 120
 """Below this many columns the preview and notes replace the form instead of sitting beside it."""
@@ -42,6 +41,9 @@ PREVIEW_DELAY = 0.0
 """Seconds of quiet before the preview redraws. Even 0 yields once, so each key of a burst
 restarts the (exclusive) worker instead of queueing one redraw per key; measured, any real
 delay only added latency."""
+POLL_EVERY = 1.0
+NOTICE_SHOWN = 10.0
+"""Seconds between looks at the answers file for changes made elsewhere (one `stat` each)."""
 NOTES_DELAY = 1.0
 """Seconds of quiet before drafting while the preview is hidden: the notes (for the sidebar's
 marks) can wait for a pause, and typing then never shares the processor with a draft."""
@@ -68,6 +70,7 @@ class EditorScreen(Screen[None]):
         self.feeds: dict[str, list[str]] = {}  # filled by `_find_feeds` just after start-up
         self.showing_side = False
         self.preview_stale = True
+        self._last_update = ("", 0.0)  # the last "Updated from disk" notice, and when
         # Now, before mounting: set later, it would restyle every widget on the screen.
         self.set_class(self.app.size.width < NARROW, "-narrow")
 
@@ -107,9 +110,58 @@ class EditorScreen(Screen[None]):
         if unknown:  # kept in the file as they are; the owner should know they do nothing
             self.notify(f"Not questions here (kept in the file, not used): {', '.join(unknown)}",
                         title="Unknown answers", severity="warning", timeout=15)
+        self._tell_others(self.session.announce(), "is also open in another window")
+        if not self.session.read_only:
+            self.set_interval(POLL_EVERY, self.check_disk)
 
     def on_unmount(self) -> None:
-        self.session.flush()
+        self.session.close()
+
+    # -- other sessions, publish and editors ------------------------------------------------
+
+    def _tell_others(self, found: list[Presence], what: str) -> None:
+        for other in found:
+            self.notify(f"This answers file {what} ({other.describe()}). Changes made there "
+                        "appear here.", title="Open elsewhere", severity="warning", timeout=20)
+
+    async def check_disk(self) -> None:
+        """Poll: take in changes made to the answers file by another session, `drafter
+        publish` or an editor, and show them at once, in the section shown too; say in one
+        line what changed. Text the owner is typing in a field stays as typed."""
+        self._tell_others(self.session.newcomers(), "was opened in another window")
+        before = self.session.reload()
+        if not before:
+            return
+        form = self.query_one("#form", VerticalScroll)
+        for key, shown in before.items():
+            if not key.startswith(f"{self.section_id}."):
+                continue  # drawn from the session when its section is shown
+            try:
+                field = form.query_one(f"#{field_id(key)}", QuestionField)
+            except NoMatches:  # the section is being drawn again: it reads the session
+                continue
+            if field.has_focus_within and field.typing(shown):
+                continue  # the owner's next keystroke saves their text over it
+            value = self.session.value(key)
+            if not field.show_answer(value):
+                focused = field.has_focus_within
+                index = form.children.index(field)
+                await field.remove()
+                field = self._field(self.session.questionnaire.entry(key))
+                await form.mount(field, before=index)
+                if focused:
+                    field.focus_answer()
+            error = self.session.errors.get(key)
+            field.show_error(MISSING if error is None and key in self.session.missing() else error)
+        self._apply_visibility()
+        self._refresh_sidebar()
+        self.redraw_preview()
+        names = ", ".join(self.session.questionnaire.entry(k).question.id.replace("_", " ")
+                          for k in before)
+        notice, now = f"Updated from disk: {names}", time.monotonic()
+        if notice != self._last_update[0] or now - self._last_update[1] > NOTICE_SHOWN:
+            self.notify(notice, title="Answers file changed", timeout=NOTICE_SHOWN)
+        self._last_update = (notice, now)  # someone typing elsewhere: one notice, not one a key
 
     def on_resize(self, event: Resize) -> None:
         self.set_class(event.size.width < NARROW, "-narrow")
@@ -133,10 +185,7 @@ class EditorScreen(Screen[None]):
         if section.intro:
             widgets.append(Label(section.intro, classes="section-intro"))
         for entry in session.questionnaire.section_entries(section_id):
-            catalog = record_catalog(session.project, entry) if entry.question.type == (
-                "records") else None
-            widgets.append(QuestionField(entry, session.value(entry.key),
-                                         session.errors.get(entry.key), catalog))
+            widgets.append(self._field(entry))
         sections = self.visible_sections()
         later = sections[sections.index(section_id) + 1:] if section_id in sections else []
         title = {s.id: s.title for s in session.questionnaire.sections}
@@ -159,6 +208,13 @@ class EditorScreen(Screen[None]):
             self.query_one(f"#{field_id(target)}", QuestionField).focus_answer()
             return
         self._remember(target)
+
+    def _field(self, entry: Entry) -> QuestionField:
+        """A question's field, showing the session's answer and its problem."""
+        catalog = record_catalog(self.session.project, entry) if entry.question.type == (
+            "records") else None
+        return QuestionField(entry, self.session.value(entry.key),
+                             self.session.errors.get(entry.key), catalog)
 
     def _shown(self, key: str) -> bool:
         return key.startswith(f"{self.section_id}.") and key in self.session.visible()
@@ -187,9 +243,9 @@ class EditorScreen(Screen[None]):
 
     def on_question_field_answered(self, message: QuestionField.Answered) -> None:
         message.stop()
-        if self.session.unchanged(message.key, message.value):
+        changed, error = self.session.answer(message.key, message.value, save=False)
+        if not changed:
             return
-        error = self.session.set(message.key, message.value, save=False)
         self.run_worker(self.session.flush, thread=True, group="save")
         if error is None and message.key in self.session.missing():
             error = MISSING
@@ -326,7 +382,7 @@ class EditorScreen(Screen[None]):
         if not self.session.read_only:
             return
         try:
-            path = copy_example(self.session.path, Path.cwd())
+            path = copy_example(self.session.path, example_copies(self.session.path, Path.cwd()))
         except (OSError, UserError) as exc:
             self.notify(f"Could not copy the example: {exc}", severity="error")
             return

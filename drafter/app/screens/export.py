@@ -15,7 +15,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Label
 
-from drafter.app.session import Session, export
+from drafter.editing import Session, export
 from drafter.errors import UserError
 
 

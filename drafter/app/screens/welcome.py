@@ -6,17 +6,16 @@ tailors the rest), so the screen stays generic over the questionnaire.
 
 from __future__ import annotations
 
-import shutil
-
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Label, Static
 
-from drafter.app.session import Session
+from drafter.editing import Session
 from drafter.app.widgets.fields import QuestionField
-from drafter.paths import examples
+from drafter.errors import UserError
+from drafter.paths import copy_example, examples
 from drafter.questionnaire import Entry
 
 
@@ -74,7 +73,10 @@ class WelcomeScreen(Screen[None]):
 
     @on(Button.Pressed, ".example")
     def _copy_example(self, event: Button.Pressed) -> None:
-        path = self.session.path
-        shutil.copyfile(examples()[event.button.name or ""], path)
+        try:  # never over a file another session created meanwhile
+            path = copy_example(examples()[event.button.name or ""], [self.session.path])
+        except (OSError, UserError) as exc:
+            self.notify(f"Could not copy the example: {exc}", severity="error")
+            return
         self.app.open_editor(Session.open(self.session.project, path,  # type: ignore[attr-defined]
                                           self.session.label))

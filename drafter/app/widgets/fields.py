@@ -19,7 +19,7 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Label, RadioButton, RadioSet, SelectionList, TextArea
 
-from drafter.app.session import presented, shown_text
+from drafter.editing import presented, shown_text
 from drafter.questionnaire import UNSURE, UNSURE_LABEL, Entry
 
 _TEXT_TYPES = ("text", "email", "url", "phone", "date", "number")
@@ -121,6 +121,40 @@ class QuestionField(Vertical):
         self._error = message or None
         self.query_one(".problem", Label).update(message or "")
         self.set_class(bool(message), "-invalid")
+
+    def typing(self, shown: Any) -> bool:
+        """Whether the text box holds text the owner typed that the form has not yet taken
+        in (it differs from `shown`, the value the session last had)."""
+        widget = self.query_one(".answer", Widget)
+        text = widget.value if isinstance(widget, Input) else (
+            widget.text if isinstance(widget, TextArea) else None)
+        return text is not None and text != shown_text(shown)
+
+    def show_answer(self, value: Any) -> bool:
+        """Show `value`, changed elsewhere, without announcing it as the owner's answer; the
+        cursor stays where it was. False if this kind of answer cannot be updated in place
+        (the screen then draws the field again)."""
+        widget = self.query_one(".answer", Widget)
+        text = shown_text(value)
+        if isinstance(widget, Input):
+            with widget.prevent(Input.Changed):
+                cursor = widget.cursor_position
+                widget.value = text
+                widget.cursor_position = min(cursor, len(text))
+        elif isinstance(widget, TextArea):
+            with widget.prevent(TextArea.Changed):
+                row, column = widget.cursor_location
+                widget.load_text(text)
+                last = widget.document.line_count - 1
+                widget.cursor_location = (min(row, last),
+                                          min(column, len(widget.document.get_line(min(row, last)))))
+        else:
+            return False
+        for box in self.query(".unsure").results(Checkbox):
+            with box.prevent(Checkbox.Changed):
+                box.value = value == UNSURE
+        self.initial = value
+        return True
 
     def focus_answer(self) -> None:
         widget = self.query_one(".answer", Widget)

@@ -17,7 +17,7 @@ from textual.message import Message
 from textual.suggester import SuggestFromList
 from textual.widgets import Button, Input, Label
 
-from drafter.app.session import shown_text
+from drafter.editing import shown_text
 from drafter.questionnaire import Entry
 
 

@@ -13,7 +13,7 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from drafter.app.session import Session
+from drafter.editing import Session
 
 
 class SectionList(OptionList):

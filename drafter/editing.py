@@ -1,6 +1,7 @@
-"""The editing session behind the app: one answers file, validated field by field.
+"""Editing an answers file question by question: the session behind the app (which only
+presents it), exporting from it, and copying a built-in example to edit.
 
-Kept free of Textual so that it can be tested and scripted like the rest of the core. Every
+Core code, free of Textual, so that it can be tested and scripted like the rest. Every
 change is written to the answers file at once (`AnswersFile.set` + `save`, atomic, comments
 kept), including answers that do not validate yet, so nothing an owner typed is ever lost; the
 form's position lives in a small side file (`.NAME.position.json`), never in the answers.
@@ -15,16 +16,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from drafter import clock
 from drafter.answers import Answers, AnswersFile, answers_lock, validate_answers
-from drafter.errors import DrafterError, UserError
+from drafter.errors import UserError
 from drafter.project import Project
-from drafter.questionnaire import UNSURE, Entry, Question, Questionnaire
-from drafter.templating import referenced_names
+from drafter.presence import Presence, announce, others, presence_path, withdraw
+from drafter.questionnaire import UNSURE, Question, Questionnaire
 from drafter.yamlio import atomic_write
 
-if TYPE_CHECKING:  # the policy, build and export stages load after the first screen is up
-    from drafter.document.model import Policy
+if TYPE_CHECKING:  # the build and export stages load after the app's first screen is up
     from drafter.build import BuildResult
     from drafter.export import Format
 
@@ -58,11 +57,17 @@ class Session:
     _current: Answers | None = field(default=None, repr=False)  # until the next change
     _pending: dict[str, Any] = field(default_factory=dict, repr=False)  # unsaved changes
     _disk: str | None = field(default=None, repr=False)  # the file as last read or written
+    _stamp: tuple[int, ...] | None = field(default=None, repr=False)  # its stat when read
+    _here: Presence | None = field(default=None, repr=False)  # this session, while announced
+    _others: set[str] = field(default_factory=set, repr=False)  # the others known (tokens)
+    _others_stamp: tuple[int, ...] | None = field(default=None, repr=False)
 
     @classmethod
     def open(cls, project: Project, path: Path, label: str = "",
              read_only: bool = False) -> Session:
+        stamp = _stamp(path)  # before reading: a change made meanwhile is seen by `reload`
         session = cls(project, AnswersFile.open(path), label or str(path), read_only)
+        session._stamp = stamp
         session._disk = session.file.text() if path.exists() else None
         for entry in project.questionnaire:
             value = session.file.get(entry.key)
@@ -86,14 +91,24 @@ class Session:
 
     def set(self, key: str, value: Any, *, save: bool = True) -> str | None:
         """Record one answer and (unless the caller saves it with `flush`) save it at once;
-        returns the problem with it, if any. An emptied text box removes the answer (its
-        default applies again, as in the answers file); an emptied list is kept as an answer,
-        "none of these", since it is what the owner sees ticked."""
-        if self.unchanged(key, value):
-            return self.errors.get(key)
+        returns the problem with it, if any (see `answer`)."""
+        return self.answer(key, value, save=save)[1]
+
+    def answer(self, key: str, value: Any, *, save: bool = True) -> tuple[bool, str | None]:
+        """Record one answer the owner gave and (unless the caller saves it with `flush`) save
+        it at once. Returns whether there is anything new to show (False: the form already
+        shows this value) and the problem with the answer, if any. An emptied text box removes
+        the answer (its default applies again, as in the answers file); an emptied list is
+        kept as an answer, "none of these", since it is what the owner sees ticked.
+
+        The value is validated once: the check that tells a changed value from the one shown
+        is the check whose result is recorded."""
+        same, checked = self._compare(key, value)
+        if same:
+            return False, self.errors.get(key)
         if self.read_only:
-            return READ_ONLY
-        self._record(key, None if value == "" else value)
+            return True, READ_ONLY
+        self._record(key, None if value == "" else value, checked)
         with self._lock:
             stored = self.valid.get(key, self.raw.get(key))
             self.file.set(key, stored)
@@ -101,28 +116,33 @@ class Session:
             self._version += 1
         if save:
             self.flush()
-        return self.errors.get(key)
+        return True, self.errors.get(key)
 
     def unchanged(self, key: str, value: Any) -> bool:
-        """Whether `value` is what the form already shows (the answer, or else the default):
-        widgets announce their first value, and that must not write to the file. A text box
-        announces a number's default as text ("4"), so it is compared as the answers model
-        reads it; a value the form cannot show as it is (a list where text is asked, a YAML
-        tag, an option not offered) is announced as `presented` shows it, which leaves the
-        file as it is until the owner changes it."""
+        """Whether `value` is what the form already shows (see `_compare`)."""
+        return self._compare(key, value)[0]
+
+    def _compare(self, key: str, value: Any) -> tuple[bool, str | tuple[Any] | None]:
+        """Whether `value` is what the form already shows (the answer, or else the default),
+        and the value checked, if checking it was needed to tell. Widgets announce their first
+        value, and that must not write to the file. A text box announces a number's default
+        as text ("4"), so it is compared as the answers model reads it; a value the form
+        cannot show as it is (a list where text is asked, a YAML tag, an option not offered)
+        is announced as `presented` shows it, which leaves the file as it is until the owner
+        changes it."""
         if key in self.raw and _same(value, presented(self.questionnaire.entry(
                 key).question, self.raw[key])):
-            return True
+            return True, None
         shown = None if value == "" else value
         if shown in (self.raw.get(key), self.value(key)):
-            return True
+            return True, None
         if shown == [] and self.value(key) is None:  # a list announcing "nothing ticked yet"
-            return True
+            return True, None
         if shown is None:
-            return False
+            return False, None
         current = self.valid.get(key) if key in self.raw else self.value(key)
         converted = check(self.questionnaire, key, shown, self.path)
-        return isinstance(converted, tuple) and converted[0] == current
+        return isinstance(converted, tuple) and converted[0] == current, converted
 
     def flush(self) -> None:
         """Write the owner's changes to the answers file, if any since the last write (safe
@@ -149,9 +169,28 @@ class Session:
                     if self._pending.get(key, object()) is value:
                         del self._pending[key]
 
+    def reload(self) -> dict[str, Any]:
+        """Take in what changed on disk since this session last read or wrote the file
+        (`drafter publish`, an editor, another session), keeping this owner's unsaved changes
+        on top. Returns each answer that changed, with the value the form showed before.
+
+        Cheap enough to poll: one `stat` while nothing changed; the file is read again only
+        when its time, size or inode moved, and parsed only when its text differs."""
+        stamp = _stamp(self.path)
+        if stamp == self._stamp:
+            return {}
+        with self._lock:
+            before = {entry.key: self.value(entry.key) for entry in self.questionnaire}
+            self._catch_up()
+            self._stamp = stamp
+            return {key: shown for key, shown in before.items()
+                    if not _equal(shown, self.value(key))}
+
     def _catch_up(self) -> None:
         """Take in what changed on disk since this session last read or wrote the file,
         keeping this owner's unsaved changes on top (called with `_lock` held)."""
+        if self._disk is not None and not self.path.exists():
+            return  # removed or being replaced: ours is the best copy there is
         try:
             on_disk = AnswersFile.open(self.path)
         except UserError:
@@ -164,9 +203,12 @@ class Session:
         self.file, self._disk = on_disk, text
         for entry in self.questionnaire:
             if entry.key not in self._pending:
-                self._record(entry.key, on_disk.get(entry.key))
+                value = on_disk.get(entry.key)
+                if not _equal(value, self.raw.get(entry.key)):
+                    self._record(entry.key, value)
 
-    def _record(self, key: str, value: Any) -> None:
+    def _record(self, key: str, value: Any, checked: str | tuple[Any] | None = None) -> None:
+        """Record an answer with its validation (`checked`: its result, if already known)."""
         self._current = None
         self.raw.pop(key, None)
         self.valid.pop(key, None)
@@ -174,11 +216,46 @@ class Session:
         if value is None:
             return
         self.raw[key] = value
-        message = check(self.questionnaire, key, value, self.path)
+        message = checked if checked is not None else check(self.questionnaire, key, value,
+                                                            self.path)
         if isinstance(message, str):
             self.errors[key] = message
         else:
             self.valid[key] = message[0]
+
+    def announce(self) -> list[Presence]:
+        """Mark the file as open in this session (see `drafter.presence`); returns the other
+        live sessions that have it open. A read-only example is not marked."""
+        if self.read_only or self._here is not None:
+            return []
+        try:
+            self._here, found = announce(self.path)
+        except OSError:  # a folder we cannot write: the answers cannot be saved there either
+            return []
+        self._others = {p.token for p in found}
+        self._others_stamp = _stamp(presence_path(self.path))
+        return found
+
+    def newcomers(self) -> list[Presence]:
+        """Sessions that opened the file since this one last looked (one `stat` if none)."""
+        stamp = _stamp(presence_path(self.path))
+        if self._here is None or stamp == self._others_stamp:
+            return []
+        self._others_stamp = stamp
+        found = others(self.path, self._here)
+        new = [p for p in found if p.token not in self._others]
+        self._others = {p.token for p in found}
+        return new
+
+    def close(self) -> None:
+        """Save what is unsaved and take this session off the file's presence list."""
+        self.flush()
+        if self._here is not None:
+            try:
+                withdraw(self.path, self._here)
+            except OSError:
+                pass
+            self._here = None
 
     def unknown(self) -> list[str]:
         """Keys in the file that this questionnaire does not ask (kept as they are)."""
@@ -257,6 +334,21 @@ def presented(question: Question, value: Any) -> Any:
     return shown_text(value)
 
 
+def _stamp(path: Path) -> tuple[int, ...] | None:
+    """What tells cheaply that a file may have changed: its time, size and inode."""
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return (info.st_mtime_ns, info.st_size, info.st_ino)
+
+
+def _equal(a: Any, b: Any) -> bool:
+    """The same answer, read from YAML or set by the form (a list either way, but `True`
+    and `1` differ)."""
+    return a == b and isinstance(a, bool) == isinstance(b, bool)
+
+
 def _same(a: Any, b: Any) -> bool:
     """Equal and of the same type (`True == 1`, but a yes is not the number one)."""
     return type(a) is type(b) and a == b
@@ -283,84 +375,6 @@ def position_path(answers_path: Path) -> Path:
     return answers_path.with_name(f".{answers_path.name}.position.json")
 
 
-@dataclass(frozen=True)
-class PreviewPolicy:
-    """The policy for the preview, or why there is none yet; `answers` (with stand-ins for
-    missing ones) is what the review of it must read."""
-
-    policy: Policy | None
-    answers: Answers
-    problem: str = ""
-
-
-def preview_policy(project: Project, valid: Mapping[str, Any]) -> PreviewPolicy:
-    """The policy for the preview, even while required answers are missing.
-
-    Missing required answers are shown as a visible gap (text) or today's date, only here:
-    the exported files are always built from the saved answers file by `build`. The review
-    runs afterwards (`Project.review`), so that typing shows its words first.
-    """
-    questionnaire = project.questionnaire
-    values: dict[str, Any] = dict(valid)
-    unfilled: list[str] = []  # choices: no stand-in would read true, so the clause must wait
-    for key in Answers(questionnaire, values).missing():
-        kind = questionnaire.entry(key).question.type
-        if kind == "date":
-            values[key] = clock.today()
-        elif kind in ("text", "long_text", "email", "url", "phone"):
-            values[key] = f"[{key}]"
-        else:
-            unfilled.append(questionnaire.entry(key).question.prompt)
-    answers = Answers(questionnaire, values)
-    try:
-        return PreviewPolicy(project.assemble(answers), answers)
-    except DrafterError as exc:
-        if unfilled:
-            return PreviewPolicy(None, answers,
-                                 "first answer " + "; ".join(f'"{p}"' for p in unfilled))
-        return PreviewPolicy(None, answers, str(exc))
-
-
-def clauses_by_question(project: Project) -> dict[str, list[str]]:
-    """Clause ids each question key feeds (its template or its `when` names the key)."""
-    found: dict[str, list[str]] = {}
-    for clause in project.library.clauses:
-        names = (referenced_names(clause.source, expression=False)
-                 | referenced_names(clause.meta.when, expression=True))
-        for name in sorted(names):
-            found.setdefault(name, []).append(clause.meta.id)
-    return found
-
-
-def record_catalog(project: Project, entry: Entry) -> list[Mapping[str, Any]]:
-    """Suggestions for a `records` question: `clauses/data/<question id>.yaml`, if present,
-    as a list of items (or a mapping of name to item) with the question's field ids."""
-    data = project.library.data.get(entry.question.id)
-    first = (entry.question.fields or [None])[0]
-    if isinstance(data, Mapping) and first is not None:
-        data = [{first.id: name, **(item if isinstance(item, Mapping) else {})}
-                for name, item in data.items()]
-    if not isinstance(data, list):
-        return []
-    return [item for item in data if isinstance(item, Mapping)]
-
-
-def edited_by_hand(folder: Path) -> list[Path]:
-    """Files in an export folder that changed since Drafter last wrote them.
-
-    The build manifest (`drafter-manifest.json`) records each file's hash; a file whose content
-    no longer matches was changed by someone (counsel) since. `build` itself never loses such
-    edits (it merges the Markdown and backs up the rest); this lets the app ask first.
-    """
-    from drafter.manifest import load_manifest, sha256
-
-    manifest = load_manifest(folder)
-    if manifest is None:
-        return []
-    return [folder / name for name, record in sorted(manifest.files.items())
-            if (folder / name).exists() and sha256((folder / name).read_bytes()) != record.sha256]
-
-
 def export(session: Session, out_dir: Path, formats: list[Format] | None = None,
            *, force: bool = False) -> BuildResult | list[Path]:
     """Write what `drafter build` writes for the saved answers file. If files there were
@@ -368,6 +382,7 @@ def export(session: Session, out_dir: Path, formats: list[Format] | None = None,
     merges counsel's Markdown edits and backs up any other edited file)."""
     from drafter.build import build, build_folder
     from drafter.export import formats as default_formats
+    from drafter.manifest import edited_by_hand
 
     answers = session.project.answers(session.path)
     if not force:
@@ -377,21 +392,5 @@ def export(session: Session, out_dir: Path, formats: list[Format] | None = None,
     return build(session.project, answers, out_dir, formats or default_formats(None))
 
 
-def copy_example(source: Path, folder: Path) -> Path:
-    """A copy of a built-in example to edit: `answers.yaml` in `folder`, or, when that is
-    taken, `answers-<example>.yaml` (then `-2`, `-3`, …). Never overwrites a file."""
-    candidates = [folder / "answers.yaml", folder / f"answers-{source.stem}.yaml",
-                  *(folder / f"answers-{source.stem}-{n}.yaml" for n in range(2, 1000))]
-    for target in candidates:
-        try:
-            with target.open("xb") as handle:  # created only if absent, even if two race
-                handle.write(source.read_bytes())
-            return target
-        except FileExistsError:
-            continue
-    raise UserError("no free name for a copy of the example", path=folder)
-
-
-__all__ = ["Position", "Session", "check", "clauses_by_question", "edited_by_hand", "export",
-           "copy_example", "READ_ONLY", "position_path", "presented", "PreviewPolicy", "preview_policy",
-           "record_catalog", "shown_text"]
+__all__ = ["Position", "READ_ONLY", "Session", "check", "export", "position_path", "presented",
+           "shown_text"]

@@ -1,0 +1,105 @@
+"""Who else has an answers file open: a small presence file beside it.
+
+Each open session (a terminal app, or one `drafter serve` browser tab, which is its own
+process) adds itself to `.NAME.open.json` when it opens the file and removes itself when it
+closes, so a second session can tell its owner that another window has the file open. A session
+that died without removing itself (killed, a closed tab) is recognised by its process being
+gone, and dropped. Reads and writes of the presence file take the answers file's folder lock
+(`answers_lock`), the one every save takes, so two sessions opening at once both stay listed.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import socket
+from dataclasses import asdict, dataclass
+from datetime import datetime
+from pathlib import Path
+
+from drafter.answers import answers_lock
+from drafter.yamlio import atomic_write
+
+
+@dataclass(frozen=True)
+class Presence:
+    """One session with the file open: its process, machine and opening time."""
+
+    pid: int
+    host: str
+    since: str  # ISO time, local
+    token: str  # tells sessions of one process apart (two apps in one test)
+
+    def alive(self) -> bool:
+        """Whether the session's process still runs (one on another machine is assumed to)."""
+        if self.host != socket.gethostname():
+            return True
+        if self.pid == os.getpid():
+            return True
+        try:
+            os.kill(self.pid, 0)
+        except ProcessLookupError:
+            return False
+        except PermissionError:  # another user's process: it exists
+            return True
+        except OSError:
+            return False
+        return True
+
+    def describe(self) -> str:
+        """"pid 4121, since 14:05" (and the machine, when it is another one)."""
+        try:
+            when = datetime.fromisoformat(self.since).strftime("%H:%M")
+        except ValueError:
+            when = "?"
+        where = "" if self.host == socket.gethostname() else f" on {self.host}"
+        return f"pid {self.pid}{where}, since {when}"
+
+
+def presence_path(answers_path: Path) -> Path:
+    """The presence file of an answers file (of its target, when it is a symlink)."""
+    real = Path(os.path.realpath(answers_path))
+    return real.with_name(f".{real.name}.open.json")
+
+
+def _read(path: Path) -> list[Presence]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return [Presence(int(d["pid"]), str(d["host"]), str(d["since"]), str(d["token"]))
+                for d in data]
+    except (OSError, ValueError, KeyError, TypeError):
+        return []  # absent or garbled: nobody is known to be here
+
+
+def _write(path: Path, present: list[Presence]) -> None:
+    if present:
+        atomic_write(path, json.dumps([asdict(p) for p in present], indent=1) + "\n")
+    else:
+        path.unlink(missing_ok=True)
+
+
+def others(answers_path: Path, me: Presence | None = None) -> list[Presence]:
+    """The live sessions other than `me` that have the file open."""
+    return [p for p in _read(presence_path(answers_path)) if p != me and p.alive()]
+
+
+def announce(answers_path: Path, now: datetime | None = None) -> tuple[Presence, list[Presence]]:
+    """Add this session to the file's presence list (dropping dead ones); returns it and the
+    other live sessions."""
+    path = presence_path(answers_path)
+    me = Presence(os.getpid(), socket.gethostname(),
+                  (now or datetime.now()).isoformat(timespec="seconds"), secrets.token_hex(4))
+    with answers_lock(answers_path):
+        live = [p for p in _read(path) if p.alive()]
+        _write(path, [*live, me])
+    return me, live
+
+
+def withdraw(answers_path: Path, me: Presence) -> None:
+    """Remove this session (and any dead one) from the presence list; the file goes when
+    nobody is left."""
+    path = presence_path(answers_path)
+    with answers_lock(answers_path):
+        _write(path, [p for p in _read(path) if p != me and p.alive()])
+
