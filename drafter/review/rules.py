@@ -129,11 +129,24 @@ class DateRule(TextRule):
     pattern: str
     formats: list[str]
     max_age_months: int
+    meets: list[str] = []  # requirements a labelled date meets (an effective date is stated)
 
     @field_validator("pattern")
     @classmethod
     def _compiles(cls, value: str) -> str:
         return _pattern_with_groups(value, ("date",))
+
+
+class Fact(BaseModel):
+    """A fact about the business stated on the command line (`drafter review --facts NAME`)
+    instead of an answers file: the answers it stands for (`section.question` or `law.NAME`
+    keys) and the requirement families it brings into the review."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    help: str
+    answers: dict[str, Any]
+    laws: list[str] = []
 
 
 class TextRules(BaseModel):
@@ -143,6 +156,10 @@ class TextRules(BaseModel):
 
     default_laws: list[str]
     always_laws: list[str] = []
+    # What choosing a requirement family (`--laws gdpr`) states about the business: the law
+    # applies (`law.europe`), or the fact that makes it apply (COPPA: children use the site).
+    law_facts: dict[str, dict[str, Any]] = {}
+    facts: dict[str, Fact] = {}
     history: list[str]
     placeholders: list[PatternRule] = []
     outdated: list[PatternRule] = []
