@@ -165,7 +165,9 @@ def cmd_review(args: argparse.Namespace) -> int:
     except ValueError:
         raise UserError(f"expected a date such as 2026-11-22, got {args.today!r}",
                         field="--today") from None
-    notes = review_document(document, project.library, answers=answers, laws=laws, today=today)
+    facts = [n for n in (args.facts or "").split(",") if n.strip()]
+    notes = review_document(document, project.library, answers=answers, laws=laws, facts=facts,
+                            today=today)
     promises = None
     if answers is not None:  # the promises of the draft these answers make
         from drafter.ledger import ledger
@@ -319,6 +321,10 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--laws", metavar="LIST",
                    help="comma-separated laws whose required items to look for "
                    "(default: caloppa,general)")
+    p.add_argument("--facts", metavar="LIST",
+                   help="without --answers, comma-separated facts about the business that "
+                   "decide which requirements apply: sells-data, children, eu, uk, california, "
+                   "email-marketing (see clauses/review-checks.yaml)")
     p.add_argument("--format", default="text", metavar="FORMAT",
                    help="%(names)s (default: text; json for CI)"
                    ).names = _Names("drafter.review.report", "REPORTS")

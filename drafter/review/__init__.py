@@ -23,6 +23,7 @@ from drafter.library import Library
 from drafter.review import answer_checks as _answer_checks  # noqa: F401  (registers checks)
 from drafter.review import coverage as _coverage  # noqa: F401  (registers checks)
 from drafter.review import promise_checks as _promise_checks  # noqa: F401  (registers checks)
+from drafter.review import repeats as _repeats  # noqa: F401  (registers checks)
 from drafter.review import text_checks as _text_checks  # noqa: F401  (registers checks)
 from drafter.review.checks import AnswerFacts, Subject, run_checks
 from drafter.review.document import Block, Document, markdown_blocks, read_document

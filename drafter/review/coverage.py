@@ -65,7 +65,8 @@ def _keywords(req: Requirement) -> set[str]:
     return words - _COMMON
 
 
-def _heading_like(block: Block) -> bool:
+def heading_like(block: Block) -> bool:
+    """A one-line block of a few words not ending like a sentence: a heading in plain text."""
     text = block.text.strip()
     return "\n" not in text and len(text.split()) <= 8 and not text.endswith((".", ",", ";"))
 
@@ -77,7 +78,7 @@ def nearest_passage(req: Requirement, document: Document) -> str:
     best: tuple[int, Block, Block | None] | None = None
     heading: Block | None = None
     for block in document.blocks:
-        if _heading_like(block):
+        if heading_like(block):
             heading = block
         lower = block.text.lower()
         score = sum(1 for word in words if word in lower)

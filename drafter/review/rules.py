@@ -149,6 +149,13 @@ class Fact(BaseModel):
     laws: list[str] = []
 
 
+class RepeatRule(TextRule):
+    """A passage of at least `min_words` words said twice in a policy (a clause pasted in two
+    places, or one sentence restated): {passage} and {where} fill the message."""
+
+    min_words: int = Field(ge=4)
+
+
 class TextRules(BaseModel):
     """`review-checks.yaml` as a whole."""
 
@@ -167,6 +174,7 @@ class TextRules(BaseModel):
     expected: list[PatternRule] = []
     terminology: list[TermGroup] = []
     company_names: CompanyNames
+    repeats: RepeatRule | None = None  # only on policies Drafter did not write
     effective_date: DateRule
     commitments: PatternRule | None = None  # in Drafter's drafts: promises need a basis
 
@@ -396,7 +404,8 @@ def lint_review(rules: ReviewRules, questionnaire: Questionnaire, library: Libra
                                       field=compiled.check.id))
     text = rules.text
     text_rules: list[Rule] = [c.rule for c in rules.patterns] + [g for g, _, _ in rules.terms]
-    for rule in [*text_rules, text.company_names, text.effective_date]:
+    repeats = [text.repeats] if text.repeats else []
+    for rule in [*text_rules, text.company_names, text.effective_date, *repeats]:
         if rule.resolves_by is not None and rule.resolves_by not in questionnaire.keys:
             warnings.append(UserError(f"`resolves_by` names {rule.resolves_by!r}, which is not "
                                       "a question (yet)", path=rules.text_path, field=rule.id))
