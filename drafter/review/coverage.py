@@ -72,23 +72,29 @@ def heading_like(block: Block) -> bool:
 
 
 def nearest_passage(req: Requirement, document: Document) -> str:
-    """Where a reader would look for the item: the block sharing most of the patterns' words
-    (a heading counts for its section), as "line N (under "Heading"): "excerpt…""."""
+    """Where a reader would look for the item: the paragraph sharing most of the patterns'
+    words, its heading's words counting half (a heading names what its section is about), as
+    'The nearest passage is line N (under "Heading"): "excerpt…"'."""
     words = _keywords(req)
+
+    def score(block: Block | None) -> int:
+        lower = block.text.lower() if block is not None else ""
+        return sum(1 for word in words if word in lower)
+
     best: tuple[int, Block, Block | None] | None = None
     heading: Block | None = None
     for block in document.blocks:
         if heading_like(block):
             heading = block
-        lower = block.text.lower()
-        score = sum(1 for word in words if word in lower)
-        if score and (best is None or score > best[0]):
-            best = (score, block, heading if heading is not block else None)
+            continue
+        points = 2 * score(block) + score(heading)
+        if points and (best is None or points > best[0]):
+            best = (points, block, heading)
     if best is None:
         return "No passage uses words close to these."
     _, block, under = best
-    where = (f"paragraph {block.start}" if block.start == block.end and document.name.endswith(
-        ".docx") else f"line {block.start}")
+    where = (f"paragraph {block.start}" if document.name.endswith(".docx")
+             else f"line {block.start}")
     text = " ".join(block.text.split())
     excerpt = text if len(text) <= _EXCERPT else text[:_EXCERPT].rsplit(" ", 1)[0] + "…"
     context = f' (under "{" ".join(under.text.split())}")' if under is not None else ""
