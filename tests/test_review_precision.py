@@ -65,6 +65,18 @@ COVERED = [
     ("general.retention", "Invoices are kept for seven years."),
     ("general.security", "Every page is served over an encrypted connection."),
     ("general.contact", "Questions? Write to us at 4 Mill Lane, Exeter."),
+    # the same classes in the other families' patterns
+    ("states.third-parties", "Third-party processors receive order details."),
+    ("states.third-party-categories", "We list the categories of third-party recipients."),
+    ("ccpa.categories-collected", "In the last 12 months we collected these categories."),
+    ("ccpa.right-to-delete", "You have the right to have your information deleted."),
+    ("ccpa.date-updated", "Last modified: 3 March 2026"),
+    ("ccpa.third-party-collection", "Third-party ad networks collect browsing details."),
+    ("gdpr.purposes-basis", "The legal bases we rely on are set out below."),
+    ("gdpr.transfers", "Transfers out of the EEA rely on SCCs."),
+    ("coppa.consent", "We ask for a parent's permission before a child joins."),
+    ("ctia.sms-not-shared", "Mobile numbers will never be sold or shared."),
+    ("processor.subprocessors", "Our sub processors are listed on our website."),
 ]
 
 
@@ -78,6 +90,9 @@ NOT_COVERED = [
     ("caloppa.effective-date", "We measure the effectiveness of our newsletters."),
     ("general.security", "We do not trade securities."),
     ("general.sale", "Our sellers list their own products."),
+    ("gdpr.representative", "A customer service representative answers the phone."),
+    ("gdpr.right-objection", "Our objective is a fast checkout."),
+    ("colorado.date-updated", "We measure how effective our emails are."),
 ]
 
 
