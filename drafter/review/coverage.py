@@ -21,7 +21,7 @@ from typing import Any
 
 from jinja2 import UndefinedError
 
-from drafter.errors import DrafterError
+from drafter.errors import CONTROL, DrafterError
 from drafter.requirements import CatalogEntry, Requirement
 from drafter.review.checks import Subject, check, detected
 from drafter.review.document import Block, Document
@@ -95,9 +95,10 @@ def nearest_passage(req: Requirement, document: Document) -> str:
     _, block, under = best
     where = (f"paragraph {block.start}" if document.name.endswith(".docx")
              else f"line {block.start}")
-    text = " ".join(block.text.split())
+    text = " ".join(CONTROL.sub(" ", block.text).split())  # a message is plain text
     excerpt = text if len(text) <= _EXCERPT else text[:_EXCERPT].rsplit(" ", 1)[0] + "…"
-    context = f' (under "{" ".join(under.text.split())}")' if under is not None else ""
+    context = (f' (under "{" ".join(CONTROL.sub(" ", under.text).split())}")'
+               if under is not None else "")
     return f'The nearest passage is {where}{context}: "{excerpt}"'
 
 
