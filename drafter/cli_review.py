@@ -40,6 +40,10 @@ def add_review_parser(sub: Any, format_names: object) -> None:
     p.add_argument("--laws", metavar="LIST",
                    help="comma-separated laws whose required items to look for "
                    "(default: caloppa,general)")
+    p.add_argument("--facts", metavar="LIST",
+                   help="without --answers, comma-separated facts about the business that "
+                   "decide which requirements apply: sells-data, children, eu, uk, california, "
+                   "email-marketing (see clauses/review-checks.yaml)")
     p.add_argument("--format", default="text", metavar="FORMAT",
                    help="%(names)s (default: text; json, jsonl, sarif or github for CI)"
                    ).names = format_names
@@ -110,21 +114,25 @@ def _apply_baseline(results: list[FileReview], accepted: Counter[Any]) -> list[F
 
 def cmd_review(args: argparse.Namespace) -> int:
     """Review every policy named; see the module's docstring for the exit status."""
-    from drafter.review import resolve_laws
+    from drafter.review import resolve_facts, resolve_laws
     from drafter.review.baseline import key, read_baseline
     from drafter.review.batch import Run, Setup, policy_files, review_files
     from drafter.review.ignore import known_checks
     from drafter.review.outputs import FORMATS
-    from drafter.review.rules import load_review_rules
 
     laws, today, jobs = _options(args)
     project = Project.load(args.questionnaire, args.library)
     library = project.library
-    resolve_laws(laws, library)  # a bad --laws is one error, not one per file
+    families = resolve_laws(laws, library)  # a bad --laws is one error, not one per file
     answers = project.answers(Path(args.answers)) if args.answers else None
+    facts = tuple(n.strip() for n in (args.facts or "").split(",") if n.strip())
+    if answers is not None and facts:
+        raise UserError("the answers already state the facts; leave out --facts or --answers",
+                        field="--facts")
+    resolve_facts(families, facts, library)  # a bad --facts too
     accepted = read_baseline(Path(args.baseline)) if args.baseline else Counter()
     setup = Setup(library, tuple(laws) if laws is not None else None, today,
-                  known_checks(load_review_rules(library.root), library.requirements), answers)
+                  known_checks(library.review_rules, library.requirements), answers, facts)
     many = len(args.files) > 1 or any(Path(f).is_dir() for f in args.files)
     results = list(review_files(setup, policy_files(args.files), jobs))
     if args.write_baseline:

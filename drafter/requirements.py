@@ -56,6 +56,12 @@ class Requirement(BaseModel):
     # A question for counsel, not something the owner can fix: the note an "I'm not sure"
     # answer to `ask` raises (it states what the draft assumed and what counsel must confirm).
     counsel: bool = False
+    # For `detect`: what the patterns look for, in words counsel can check ("a date labelled
+    # 'effective' or 'last updated'"); a "missing" note quotes it.
+    looks_for: str | None = None
+    # Why a policy that no `detect` pattern matches certainly lacks the item. Only such a
+    # requirement may block a policy Drafter did not write; any other finding is a warning.
+    certain: str | None = None
 
     @field_validator("detect")
     @classmethod

@@ -120,8 +120,10 @@ def test_fail_on_warning(tree: Path, capsys: pytest.CaptureFixture[str]) -> None
 
 def test_baseline_accepts_known_notes_by_passage_not_line(
         tree: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = review(capsys, "docs", "--format", "json")
+    every = sum(len(f["notes"]) for f in json.loads(out)["files"])
     code, out, err = review(capsys, "docs", "--write-baseline", "accepted.json")
-    assert code == 0 and "19 note(s) accepted" in err
+    assert code == 0 and every > 10 and f"{every} note(s) accepted" in err
     assert out.splitlines()[-1] == "5 file(s) reviewed: 0 blocking, 0 warning(s), 0 advice"
     entries = json.loads((tree / "accepted.json").read_text())["notes"]
     assert {e["file"] for e in entries} == set(ORDER[1:])
@@ -245,7 +247,7 @@ def test_sarif_is_valid_sarif_2_1_0(tree: Path, capsys: pytest.CaptureFixture[st
     assert run["invocations"][0]["executionSuccessful"] is False
     levels = {(r["ruleId"], r["level"]) for r in run["results"]}
     assert {("outdated.privacy-shield", "error"), ("outdated.ssl", "warning"),
-            ("caloppa.effective-date", "error")} <= levels
+            ("caloppa.effective-date", "warning")} <= levels  # missing: warns unless certain
     shield = next(r for r in run["results"] if r["ruleId"] == "outdated.privacy-shield")
     location = shield["locations"][0]["physicalLocation"]
     assert location["artifactLocation"]["uri"] == "docs/b-shield.md"
@@ -304,7 +306,8 @@ def test_github_annotation_for_a_document_wide_note(
     monkeypatch.chdir(tmp_path)
     Path("p.md").write_text("# Policy\n\nWe keep logs.\n")
     _, out, _ = review(capsys, "p.md", "--format", "github", "--laws", "caloppa")
-    assert "::error file=p.md,title=caloppa.effective-date (R" in out
+    assert "::error file=p.md,title=caloppa.do-not-track (R" in out  # certain, so blocking
+    assert "::warning file=p.md,title=caloppa.effective-date (R" in out
 
 
 @pytest.mark.parametrize(("args", "message"), [

@@ -90,8 +90,10 @@ risky:
     path.write_text(text)
     policy = tmp_path / "p.txt"
     policy.write_text("We keep your details for a lifetime.\n")
+    # exit 0: a warning, and the general items it lacks are warnings on a policy Drafter did
+    # not write (none of them is certain)
     assert main(["--library", str(library), "review", str(policy), "--format", "json",
-                 "--laws", "general"]) == 1
+                 "--laws", "general"]) == 0
     assert '"check": "risky.lifetime"' in capsys.readouterr().out
 
 

@@ -24,7 +24,9 @@ from drafter.document.tree import Tree, policy_tree
 from drafter.errors import UserError
 from drafter.library import Library
 from drafter.review import answer_checks as _answer_checks  # noqa: F401  (registers checks)
+from drafter.review import coverage as _coverage  # noqa: F401  (registers checks)
 from drafter.review import promise_checks as _promise_checks  # noqa: F401  (registers checks)
+from drafter.review import repeats as _repeats  # noqa: F401  (registers checks)
 from drafter.review import text_checks as _text_checks  # noqa: F401  (registers checks)
 from drafter.review.checks import AnswerFacts, Subject, run_checks
 from drafter.review.document import Block, Document, read_document, token_blocks
@@ -78,20 +80,50 @@ def review_draft(policy: Policy, answers: Answers, library: Library,
 
 
 def review_document(document: Document, library: Library, *, answers: Answers | None = None,
-                    laws: Iterable[str] | None = None, today: date | None = None) -> list[Note]:
+                    laws: Iterable[str] | None = None, facts: Iterable[str] = (),
+                    today: date | None = None) -> list[Note]:
     """Notes for any policy text, by line; document-wide notes (missing items) come last.
-    A document with no text, or in a language the checks cannot read, is a `UserError`."""
+    `facts` names facts about the business (`review-checks.yaml` `facts`) for a review
+    without `answers`. A document with no text, or in a language the checks cannot read, is a
+    `UserError`."""
     rules = library.review_rules
     check_reviewable(document, rules.text.languages)
+    families = resolve_laws(laws, library)
+    stated: dict[str, object] = {}
+    if answers is None:
+        families, stated = resolve_facts(families, facts, library)
+    elif list(facts):
+        raise UserError("the answers already state the facts; leave out --facts or --answers",
+                        field="--facts")
     subject = Subject(
         document=document,
         rules=rules,
         catalog=library.requirements,
         today=today or clock.today(),
-        laws=resolve_laws(laws, library),
+        laws=families,
         answers=_facts(answers, library) if answers is not None else None,
+        facts=stated,
     )
     return number(run_checks(subject), lambda n: n.lines[0] if n.lines else _UNANCHORED)
+
+
+def resolve_facts(families: frozenset[str], names: Iterable[str], library: Library,
+                  ) -> tuple[frozenset[str], dict[str, object]]:
+    """The families to look in and the facts stated, for a review without answers: each named
+    fact's answers and families, then what choosing each family states (`law_facts`)."""
+    text_rules = library.review_rules.text
+    chosen, stated = set(families), {}
+    for name in names:
+        key = name.strip().lower()
+        if key not in text_rules.facts:
+            raise UserError(f"unknown fact {name!r}; known: {', '.join(text_rules.facts)}",
+                            field="--facts")
+        fact = text_rules.facts[key]
+        stated.update(fact.answers)
+        chosen.update(fact.laws)
+    for family in sorted(chosen):
+        stated.update(text_rules.law_facts.get(family, {}))
+    return frozenset(chosen), stated
 
 
 def resolve_laws(names: Iterable[str] | None, library: Library) -> frozenset[str]:

@@ -42,6 +42,7 @@ class Setup:
     today: date | None
     known_checks: frozenset[str]
     answers: Answers | None = None
+    facts: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -94,7 +95,8 @@ def review_file(setup: Setup, path: Path) -> FileReview:
 
         def review(text: Document) -> list[Note]:
             return review_document(text, setup.library, answers=setup.answers,
-                                   laws=setup.laws, today=setup.today)
+                                   laws=setup.laws, facts=setup.facts,
+                                   today=setup.today)
 
         kept, ignored = apply_ignores(review(document), ignores, document, review)
         return FileReview(name, tuple(kept), ignored=ignored)

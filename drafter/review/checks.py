@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from datetime import date
 from typing import Any
 
@@ -44,6 +45,9 @@ class Subject:
     laws: frozenset[str]  # requirement families to look for in a text (`caloppa`, `general`)
     answers: AnswerFacts | None = None
     policy: Policy | None = None  # only for Drafter's own drafts
+    # Without answers: the facts stated about the business (`--facts`, and what choosing a law
+    # states), as answer keys (`children.under_13`) and `law.NAME`s; see `coverage.applies`.
+    facts: Mapping[str, Any] = field(default_factory=dict)
 
 
 Check = Callable[[Subject], Iterable[Note]]
@@ -131,8 +135,19 @@ def requirement_note(rid: str, req: Requirement, anchor: str | None = None) -> N
 
 def detected(requirement: Requirement, text: str) -> bool:
     """Whether a policy Drafter did not write seems to cover `requirement`: one of its `detect`
-    patterns is in the text (the stand-in for a clause that `satisfies` it)."""
-    return any(re.search(p, text, re.IGNORECASE) for p in requirement.detect)
+    patterns is in the text (the stand-in for a clause that `satisfies` it), with the line
+    wraps inside a paragraph joined, so a phrase may wrap."""
+    prose = _joined(text)
+    return any(re.search(p, prose, re.IGNORECASE) for p in requirement.detect)
+
+
+_WRAP = re.compile(r"(?<!\n)\n(?!\n)")
+
+
+@lru_cache(maxsize=4)
+def _joined(text: str) -> str:
+    """`text` with single line breaks (wraps inside a paragraph) read as spaces."""
+    return _WRAP.sub(" ", text)
 
 
 def months_between(earlier: date, later: date) -> int:

@@ -132,11 +132,31 @@ class DateRule(TextRule):
     pattern: str
     formats: list[str]
     max_age_months: int
+    meets: list[str] = []  # requirements a labelled date meets (an effective date is stated)
 
     @field_validator("pattern")
     @classmethod
     def _compiles(cls, value: str) -> str:
         return _pattern_with_groups(value, ("date",))
+
+
+class Fact(BaseModel):
+    """A fact about the business stated on the command line (`drafter review --facts NAME`)
+    instead of an answers file: the answers it stands for (`section.question` or `law.NAME`
+    keys) and the requirement families it brings into the review."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    help: str
+    answers: dict[str, Any]
+    laws: list[str] = []
+
+
+class RepeatRule(TextRule):
+    """A passage of at least `min_words` words said twice in a policy (a clause pasted in two
+    places, or one sentence restated): {passage} and {where} fill the message."""
+
+    min_words: int = Field(ge=4)
 
 
 class TextRules(BaseModel):
@@ -146,6 +166,10 @@ class TextRules(BaseModel):
 
     default_laws: list[str]
     always_laws: list[str] = []
+    # What choosing a requirement family (`--laws gdpr`) states about the business: the law
+    # applies (`law.europe`), or the fact that makes it apply (COPPA: children use the site).
+    law_facts: dict[str, dict[str, Any]] = {}
+    facts: dict[str, Fact] = {}
     history: list[str]
     history_next: list[str] = []  # history told by the sentence after the match's
     abbreviations: list[str] = []  # a sentence never ends right after one of these
@@ -157,6 +181,7 @@ class TextRules(BaseModel):
     expected: list[PatternRule] = []
     terminology: list[TermGroup] = []
     company_names: CompanyNames
+    repeats: RepeatRule | None = None  # only on policies Drafter did not write
     effective_date: DateRule
     commitments: PatternRule | None = None  # in Drafter's drafts: promises need a basis
 
@@ -403,7 +428,8 @@ def lint_review(rules: ReviewRules, questionnaire: Questionnaire, library: Libra
                                       field=compiled.check.id))
     text = rules.text
     text_rules: list[Rule] = [c.rule for c in rules.patterns] + [g for g, _, _ in rules.terms]
-    for rule in [*text_rules, text.company_names, text.effective_date]:
+    repeats = [text.repeats] if text.repeats else []
+    for rule in [*text_rules, text.company_names, text.effective_date, *repeats]:
         if rule.resolves_by is not None and rule.resolves_by not in questionnaire.keys:
             warnings.append(UserError(f"`resolves_by` names {rule.resolves_by!r}, which is not "
                                       "a question (yet)", path=rules.text_path, field=rule.id))

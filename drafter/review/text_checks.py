@@ -1,6 +1,6 @@
 """Checks that read the words of a policy: placeholders, outdated references, risky promises,
-mixed terms, a company named two ways, a stale effective date, and (for policies Drafter did
-not write) required items that no sentence seems to cover.
+mixed terms, a company named two ways and a stale effective date (required items that no
+sentence seems to cover are `coverage`'s).
 
 They run on counsel's edited drafts and on existing policies alike; all patterns, word lists
 and thresholds come from `clauses/review-checks.yaml`.
@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator, Sequence
 from datetime import date, datetime
 from functools import lru_cache
 
-from drafter.review.checks import Subject, check, detected, months_between
+from drafter.review.checks import Subject, check, months_between
 from drafter.review.document import Block, Document
 from drafter.document.model import Note
 from drafter.review.rules import CompiledPattern, ReviewRules, Rule
@@ -272,23 +272,3 @@ def stale_effective_date(subject: Subject) -> Iterator[Note]:
         note = stale_date_note(subject, *latest)
         if note is not None:
             yield note
-
-
-@check("coverage")
-def uncovered_requirements(subject: Subject) -> Iterator[Note]:
-    """On a policy Drafter did not write, `detect` patterns stand in for `satisfies`: a
-    requirement of the chosen laws that no pattern finds becomes a note."""
-    if subject.policy is not None:
-        return
-    text = subject.document.text
-    for rid, entry in subject.catalog.items():
-        req = entry.requirement
-        if not req.detect or rid.split(".")[0] not in subject.laws:
-            continue
-        if subject.answers is not None and not entry.applies.holds(subject.answers.context):
-            continue
-        if detected(req, text):
-            continue
-        yield Note(id="", severity=req.severity, topic=req.topic, message=req.note,
-                   check="requirement", requirement=rid, cite=req.cite,
-                   resolves_by=req.ask, verify=req.verify)

@@ -1,0 +1,101 @@
+"""A passage said twice: a clause pasted into two sections, or a sentence restated later.
+
+Found over words, not sentences: every run of `min_words` words (case and punctuation
+ignored) is remembered where it first occurs; a later occurrence starts a repeat, extended
+while the following words keep matching. One pass over the text, so the time grows with its
+length.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+
+from drafter.review.checks import Subject, check
+from drafter.review.coverage import heading_like
+from drafter.review.document import Block
+from drafter.document.model import Note
+from drafter.review.text_checks import _note
+
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+
+Place = tuple[int, int]  # (block index, word index)
+
+
+def _words(blocks: tuple[Block, ...]) -> list[list[re.Match[str]]]:
+    return [list(_WORD.finditer(block.text)) for block in blocks]
+
+
+def repeated_runs(blocks: tuple[Block, ...], size: int) -> Iterator[tuple[Place, Place, int]]:
+    """(first place, later place, length in words) of each maximal run of at least `size`
+    words said exactly twice, the later occurrence not overlapping the first. Words that
+    belong to a run said three times or more are a refrain (the same words for each item of
+    a list), not a duplicate."""
+    words = [[m.group().lower() for m in matches] for matches in _words(blocks)]
+    grams = [[tuple(ws[i:i + size]) for i in range(len(ws) - size + 1)] for ws in words]
+    counts = Counter(gram for block in grams for gram in block)
+    refrain = [[any(counts[g] > 2 for g in block[max(0, i - size + 1):i + 1])
+                for i in range(len(block))] for block in grams]
+    seen: dict[tuple[str, ...], Place] = {}
+    for b, lowered in enumerate(words):
+        i = 0
+        while i < len(grams[b]):
+            first = seen.setdefault(grams[b][i], (b, i))
+            if first == (b, i) or (first[0] == b and i - first[1] < size) or refrain[b][i]:
+                i += 1
+                continue
+            fb, fi = first
+            source = words[fb]
+            length = size
+            while (i + length < len(lowered) and fi + length < len(source)
+                   and (fb, fi + length) < (b, i) and lowered[i + length] == source[fi + length]
+                   and not refrain[b][i + length - size + 1]):
+                length += 1
+            for j in range(i + 1, i + length - size + 1):  # the run's later grams are seen
+                seen.setdefault(grams[b][j], (b, j))
+            yield first, (b, i), length
+            i += length
+
+
+def _span(matches: list[re.Match[str]], i: int, length: int) -> tuple[int, int]:
+    return matches[i].start(), matches[i + length - 1].end()
+
+
+def _whole_thought(block: Block, span: tuple[int, int]) -> bool:
+    """Whether the words at `span` begin or end a sentence (or clause) of a prose paragraph:
+    a duplicate says something; "we collect the following kinds of … from" twice is a frame
+    with different words in its slot, and a label or table cell repeated is not prose."""
+    before, after = block.text[:span[0]].rstrip(), block.text[span[1]:].lstrip()
+    if not before and not after:
+        return block.text.rstrip()[-1:] in ".!?"
+    return not before or before[-1] in ".!?;:" or not after or after[0] in ".!?;:"
+
+
+@check("repeats")
+def repeated_passages(subject: Subject) -> Iterator[Note]:
+    """On a policy Drafter did not write: one note at the first passage said twice, naming
+    where the others are (a table of contents repeating the headings is not a repeat)."""
+    rule = subject.rules.text.repeats
+    if rule is None or subject.policy is not None:
+        return
+    blocks = subject.document.blocks
+    words = _words(blocks)
+    found: list[tuple[int, tuple[int, int]]] = []
+    firsts: list[int] = []
+    for (fb, fi), (b, i), length in repeated_runs(blocks, rule.min_words):
+        if heading_like(blocks[fb]) or heading_like(blocks[b]):
+            continue
+        span, first = _span(words[b], i, length), _span(words[fb], fi, length)
+        if _whole_thought(blocks[b], span) or _whole_thought(blocks[fb], first):
+            found.append((b, span))
+            firsts.append(fb)
+    if not found:
+        return
+    (b, span), fb = found[0], firsts[0]
+    passage = " ".join(blocks[b].text[span[0]:span[1]].split())
+    others = sorted({blocks[later].start for later, _ in found[1:]})
+    more = (f" Other passages repeat too, at line{'s' if len(others) > 1 else ''} "
+            f"{', '.join(map(str, others))}." if others else "")
+    yield _note(rule, rule.message.format(passage=passage, where=f"line {blocks[fb].start}")
+                + more, blocks[b], span)
