@@ -84,29 +84,58 @@ def load_corpus() -> list[dict]:
     return docs
 
 
-def review_json(path: Path, use_subprocess: bool) -> dict:
-    """The review's JSON document for `path`, through the CLI (exit 0 or 1 expected)."""
-    argv = ["review", str(path), "--format", "json"]
+def _run_cli(argv: list[str], use_subprocess: bool) -> tuple[int, str, str]:
+    """Exit status, stdout and stderr of `drafter ARGV`."""
     if use_subprocess:
         exe = shutil.which("drafter", path=str(Path(sys.executable).parent)) or "drafter"
         done = subprocess.run([exe, *argv], capture_output=True, text=True, check=False)
-        code, out, err = done.returncode, done.stdout, done.stderr
-    else:
-        from drafter.cli import main
+        return done.returncode, done.stdout, done.stderr
+    from drafter.cli import main
 
-        out_buf, err_buf = io.StringIO(), io.StringIO()
-        with contextlib.redirect_stdout(out_buf), contextlib.redirect_stderr(err_buf):
-            try:
-                code = main(argv)
-            except SystemExit as exc:  # argparse and friends
-                code = exc.code if isinstance(exc.code, int) else 2
-        out, err = out_buf.getvalue(), err_buf.getvalue()
-    if code not in (0, 1):
-        raise RuntimeError(f"{path.name}: drafter review exited {code}: {err.strip()[:300]}")
-    data = json.loads(out)
-    if isinstance(data, list):  # a multi-file run may print a list of documents
-        data = data[0]
-    return data
+    out_buf, err_buf = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out_buf), contextlib.redirect_stderr(err_buf):
+        try:
+            code = main(argv)
+        except SystemExit as exc:  # argparse and friends
+            code = exc.code if isinstance(exc.code, int) else 2
+    return code, out_buf.getvalue(), err_buf.getvalue()
+
+
+def _documents(out: str) -> list[dict]:
+    """The review documents ({"file", "notes", ...}) in a JSON or JSON Lines output."""
+    try:
+        data = json.loads(out)
+    except json.JSONDecodeError:
+        return [json.loads(line) for line in out.splitlines() if line.strip()]
+    if isinstance(data, dict) and "notes" in data:
+        return [data]
+    if isinstance(data, dict):  # a many-file run: the documents under some list-valued key
+        data = next((v for v in data.values() if isinstance(v, list)
+                     and all(isinstance(d, dict) and "notes" in d for d in v)), [])
+    return list(data)
+
+
+def review_all(paths: list[Path], use_subprocess: bool) -> dict[Path, dict]:
+    """The review's JSON document for each path, through the CLI (exit 0 or 1 expected).
+
+    Tries one many-file run first (`drafter review A B ... --format json`, one start-up); a
+    CLI that takes one file per run refuses it, and then each file gets its own run."""
+    code, out, _ = _run_cli(["review", *map(str, paths), "--format", "json"], use_subprocess)
+    if code in (0, 1) and len(paths) > 1:
+        try:
+            docs = _documents(out)
+        except json.JSONDecodeError:
+            docs = []
+        by_name = {Path(d.get("file", "")).name: d for d in docs}
+        if all(p.name in by_name for p in paths):
+            return {p: by_name[p.name] for p in paths}
+    results = {}
+    for path in paths:
+        code, out, err = _run_cli(["review", str(path), "--format", "json"], use_subprocess)
+        if code not in (0, 1):
+            raise RuntimeError(f"{path.name}: drafter review exited {code}: {err.strip()[:300]}")
+        results[path] = _documents(out)[0]
+    return results
 
 
 def score(docs: list[dict], use_subprocess: bool = False) -> dict:
@@ -116,9 +145,10 @@ def score(docs: list[dict], use_subprocess: bool = False) -> dict:
     placeholder = Tally()
     blocking = Counter()  # right / wrong / unjudged
     unjudged: list[str] = []
+    reviews = review_all([CORPUS / doc["file"] for doc in docs], use_subprocess)
     for doc in docs:
         labels = doc["labels"]
-        notes = review_json(CORPUS / doc["file"], use_subprocess)["notes"]
+        notes = reviews[CORPUS / doc["file"]]["notes"]
         notes = [n for n in notes if not n.get("for_counsel")]
         missing = {n["requirement"]: n for n in notes if n.get("requirement")}
         for rid, label in labels["items"].items():
