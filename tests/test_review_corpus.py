@@ -26,9 +26,9 @@ _spec.loader.exec_module(review_corpus)
 CORPUS = review_corpus.CORPUS
 
 MINIMUMS = {
-    "blocking_precision": 0.601,
-    "missing_precision": 0.580,
-    "missing_recall": 0.915,
+    "blocking_precision": 0.600,
+    "missing_precision": 0.579,
+    "missing_recall": 0.916,
     "outdated_precision": 0.863,
 }
 ITEMS = {"caloppa.categories", "caloppa.third-parties", "caloppa.review-change",

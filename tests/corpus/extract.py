@@ -4,7 +4,7 @@ repositories and write index.yaml (the machine-readable attribution the benchmar
     python tests/corpus/extract.py MIRRORS_DIR
 
 MIRRORS_DIR holds one bare or normal clone per repository, named `owner+name` (or
-`owner+name/repo`). Documents are written to tests/corpus/docs/<id>.md unchanged, byte for byte.
+`owner+name/repo`). Documents are written to tests/corpus/docs/<id>.<suffix> unchanged, byte for byte.
 """
 
 from __future__ import annotations
@@ -38,11 +38,12 @@ def main(root: Path) -> None:
         commit = git(repo, "rev-parse", f"{doc['commit']}^{{commit}}").decode().strip()
         date = git(repo, "show", "-s", "--format=%cs", commit).decode().strip()
         body = git(repo, "show", f"{commit}:{doc['path']}")
-        target = HERE / "docs" / f"{doc['id']}.md"
+        name = f"{doc['id']}{Path(doc['path']).suffix}"  # .md or .html, as in the repository
+        target = HERE / "docs" / name
         target.write_bytes(body)
         index.append({
             "id": doc["id"],
-            "file": f"docs/{doc['id']}.md",
+            "file": f"docs/{name}",
             "labels": f"labels/{doc['id']}.yaml",
             "repo": doc["repo"],
             "path": doc["path"],
