@@ -82,3 +82,44 @@ def test_review_figures_on_the_corpus_never_fall(figures: dict, name: str) -> No
     assert value is not None and value >= MINIMUMS[name], (
         f"{name} fell to {value:.3f} (minimum {MINIMUMS[name]}); "
         "see `python tests/benchmarks/review_corpus.py --details`")
+
+
+def test_scoring_counts_each_note_against_its_label(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The benchmark's arithmetic on two made-up documents, without running the review."""
+    def labels(covers: dict, outdated: dict, placeholders: object = False) -> dict:
+        return {"items": {rid: {"covers": v, "evidence": "x"} for rid, v in covers.items()},
+                "outdated": {cid: {"status": v} for cid, v in outdated.items()},
+                "placeholders": placeholders}
+
+    def note(check: str, severity: str = "blocking", requirement: str | None = None) -> dict:
+        return {"check": check, "severity": severity, "requirement": requirement}
+
+    docs = [
+        {"id": "a", "file": "a.md", "labels": labels(
+            {"general.sale": False, "general.contact": True, "general.security": "unsure"},
+            {"outdated.privacy-shield": "current", "outdated.ssl": "past"})},
+        {"id": "b", "file": "b.md", "labels": labels(
+            {"general.sale": False, "general.contact": False},
+            {"outdated.privacy-shield": "absent"}, placeholders="unsure")},
+    ]
+    reviews = {
+        "a.md": [note("requirement", requirement="general.sale"),       # right
+                 note("requirement", requirement="general.contact"),    # wrong
+                 note("requirement", requirement="general.security"),   # unsure: unjudged
+                 note("outdated.privacy-shield"),                       # right
+                 note("outdated.ssl", "warning")],                      # wrong, not blocking
+        "b.md": [note("requirement", "warning", "general.contact"),     # right, a warning
+                 note("placeholder.template-code"),                     # unsure: unjudged
+                 note("terminology.personal-information", "warning")],  # not scored
+    }
+    monkeypatch.setattr(review_corpus, "review_all", lambda paths, _sub: {
+        p: {"notes": reviews[p.name]} for p in paths})
+    result = review_corpus.score(docs)
+    assert result["blocking"] == {"right": 2, "wrong": 1, "unjudged": 2}
+    assert result["items"]["general.sale"].tp == 1 and result["items"]["general.sale"].fn == 1
+    missing = result["missing_all"]
+    assert (missing.tp, missing.fp, missing.fn) == (2, 1, 1)
+    assert result["figures"]["missing_precision"] == pytest.approx(2 / 3)
+    assert result["figures"]["missing_recall"] == pytest.approx(2 / 3)
+    assert result["figures"]["outdated_precision"] == pytest.approx(1 / 2)
+    assert result["figures"]["blocking_precision"] == pytest.approx(2 / 3)
