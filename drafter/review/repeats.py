@@ -23,24 +23,39 @@ _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 Place = tuple[int, int]  # (block index, word index)
 
 
-def _words(blocks: tuple[Block, ...]) -> list[list[re.Match[str]]]:
-    return [list(_WORD.finditer(block.text)) for block in blocks]
+def _words(text: str) -> list[str]:
+    return [word.lower() for word in _WORD.findall(text)]
+
+
+def _refrains(grams: list[tuple[str, ...]], counts: Counter[tuple[str, ...]],
+              size: int) -> list[bool]:
+    """For each gram, whether one of the `size` grams ending with it is said three times or
+    more (one pass: the last such gram is remembered)."""
+    refrain, last = [], -size
+    for i, gram in enumerate(grams):
+        if counts[gram] > 2:
+            last = i
+        refrain.append(i - last < size)
+    return refrain
 
 
 def repeated_runs(blocks: tuple[Block, ...], size: int) -> Iterator[tuple[Place, Place, int]]:
     """(first place, later place, length in words) of each maximal run of at least `size`
     words said exactly twice, the later occurrence not overlapping the first. Words that
     belong to a run said three times or more are a refrain (the same words for each item of
-    a list), not a duplicate."""
-    words = [[m.group().lower() for m in matches] for matches in _words(blocks)]
-    grams = [[tuple(ws[i:i + size]) for i in range(len(ws) - size + 1)] for ws in words]
+    a list), not a duplicate. Only a gram said exactly twice can start a run (or be the
+    first of one), so only those are visited."""
+    words = [_words(block.text) for block in blocks]
+    grams = [list(zip(*(ws[k:] for k in range(size)))) for ws in words]
     counts = Counter(gram for block in grams for gram in block)
-    refrain = [[any(counts[g] > 2 for g in block[max(0, i - size + 1):i + 1])
-                for i in range(len(block))] for block in grams]
+    refrain = [_refrains(block, counts, size) for block in grams]
     seen: dict[tuple[str, ...], Place] = {}
     for b, lowered in enumerate(words):
         i = 0
-        while i < len(grams[b]):
+        for candidate in [j for j, gram in enumerate(grams[b]) if counts[gram] == 2]:
+            if candidate < i:
+                continue
+            i = candidate
             first = seen.setdefault(grams[b][i], (b, i))
             if first == (b, i) or (first[0] == b and i - first[1] < size) or refrain[b][i]:
                 i += 1
@@ -62,6 +77,18 @@ def _span(matches: list[re.Match[str]], i: int, length: int) -> tuple[int, int]:
     return matches[i].start(), matches[i + length - 1].end()
 
 
+class _Matches(dict[int, list[re.Match[str]]]):
+    """Each block's words with their places, found only for the blocks a repeat is in."""
+
+    def __init__(self, blocks: tuple[Block, ...]) -> None:
+        super().__init__()
+        self.blocks = blocks
+
+    def __missing__(self, b: int) -> list[re.Match[str]]:
+        self[b] = list(_WORD.finditer(self.blocks[b].text))
+        return self[b]
+
+
 def _whole_thought(block: Block, span: tuple[int, int]) -> bool:
     """Whether the words at `span` begin or end a sentence (or clause) of a prose paragraph:
     a duplicate says something; "we collect the following kinds of … from" twice is a frame
@@ -80,7 +107,7 @@ def repeated_passages(subject: Subject) -> Iterator[Note]:
     if rule is None or subject.policy is not None:
         return
     blocks = subject.document.blocks
-    words = _words(blocks)
+    words = _Matches(blocks)
     found: list[tuple[int, tuple[int, int]]] = []
     firsts: list[int] = []
     for (fb, fi), (b, i), length in repeated_runs(blocks, rule.min_words):
