@@ -27,18 +27,6 @@ def _words(text: str) -> list[str]:
     return [word.lower() for word in _WORD.findall(text)]
 
 
-def _refrains(grams: list[tuple[str, ...]], counts: Counter[tuple[str, ...]],
-              size: int) -> list[bool]:
-    """For each gram, whether one of the `size` grams ending with it is said three times or
-    more (one pass: the last such gram is remembered)."""
-    refrain, last = [], -size
-    for i, gram in enumerate(grams):
-        if counts[gram] > 2:
-            last = i
-        refrain.append(i - last < size)
-    return refrain
-
-
 def repeated_runs(blocks: tuple[Block, ...], size: int) -> Iterator[tuple[Place, Place, int]]:
     """(first place, later place, length in words) of each maximal run of at least `size`
     words said exactly twice, the later occurrence not overlapping the first. Words that
@@ -48,16 +36,21 @@ def repeated_runs(blocks: tuple[Block, ...], size: int) -> Iterator[tuple[Place,
     words = [_words(block.text) for block in blocks]
     grams = [list(zip(*(ws[k:] for k in range(size)))) for ws in words]
     counts = Counter(gram for block in grams for gram in block)
-    refrain = [_refrains(block, counts, size) for block in grams]
+    said = [list(map(counts.__getitem__, block)) for block in grams]
+
+    def refrain(b: int, i: int) -> bool:
+        """Whether one of the `size` grams ending with gram `i` is said three times or more."""
+        return max(said[b][max(0, i - size + 1):i + 1]) > 2
+
     seen: dict[tuple[str, ...], Place] = {}
     for b, lowered in enumerate(words):
         i = 0
-        for candidate in [j for j, gram in enumerate(grams[b]) if counts[gram] == 2]:
+        for candidate in [j for j, times in enumerate(said[b]) if times == 2]:
             if candidate < i:
                 continue
             i = candidate
             first = seen.setdefault(grams[b][i], (b, i))
-            if first == (b, i) or (first[0] == b and i - first[1] < size) or refrain[b][i]:
+            if first == (b, i) or (first[0] == b and i - first[1] < size) or refrain(b, i):
                 i += 1
                 continue
             fb, fi = first
@@ -65,7 +58,7 @@ def repeated_runs(blocks: tuple[Block, ...], size: int) -> Iterator[tuple[Place,
             length = size
             while (i + length < len(lowered) and fi + length < len(source)
                    and (fb, fi + length) < (b, i) and lowered[i + length] == source[fi + length]
-                   and not refrain[b][i + length - size + 1]):
+                   and not refrain(b, i + length - size + 1)):
                 length += 1
             for j in range(i + 1, i + length - size + 1):  # the run's later grams are seen
                 seen.setdefault(grams[b][j], (b, j))
