@@ -24,6 +24,11 @@ Place = tuple[int, int]  # (block index, word index)
 
 
 def _words(text: str) -> list[str]:
+    """The words of `text`, lower-cased: the text is lowered once, unless a letter's lower
+    case is longer (then word by word, as the places of the words are read in `text`)."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return _WORD.findall(lowered)
     return [word.lower() for word in _WORD.findall(text)]
 
 
