@@ -23,26 +23,39 @@ _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 Place = tuple[int, int]  # (block index, word index)
 
 
-def _words(blocks: tuple[Block, ...]) -> list[list[re.Match[str]]]:
-    return [list(_WORD.finditer(block.text)) for block in blocks]
+def _words(text: str) -> list[str]:
+    """The words of `text`, lower-cased: the text is lowered once, unless a letter's lower
+    case is longer (then word by word, as the places of the words are read in `text`)."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return _WORD.findall(lowered)
+    return [word.lower() for word in _WORD.findall(text)]
 
 
 def repeated_runs(blocks: tuple[Block, ...], size: int) -> Iterator[tuple[Place, Place, int]]:
     """(first place, later place, length in words) of each maximal run of at least `size`
     words said exactly twice, the later occurrence not overlapping the first. Words that
     belong to a run said three times or more are a refrain (the same words for each item of
-    a list), not a duplicate."""
-    words = [[m.group().lower() for m in matches] for matches in _words(blocks)]
-    grams = [[tuple(ws[i:i + size]) for i in range(len(ws) - size + 1)] for ws in words]
+    a list), not a duplicate. Only a gram said exactly twice can start a run (or be the
+    first of one), so only those are visited."""
+    words = [_words(block.text) for block in blocks]
+    grams = [list(zip(*(ws[k:] for k in range(size)))) for ws in words]
     counts = Counter(gram for block in grams for gram in block)
-    refrain = [[any(counts[g] > 2 for g in block[max(0, i - size + 1):i + 1])
-                for i in range(len(block))] for block in grams]
+    said = [list(map(counts.__getitem__, block)) for block in grams]
+
+    def refrain(b: int, i: int) -> bool:
+        """Whether one of the `size` grams ending with gram `i` is said three times or more."""
+        return max(said[b][max(0, i - size + 1):i + 1]) > 2
+
     seen: dict[tuple[str, ...], Place] = {}
     for b, lowered in enumerate(words):
         i = 0
-        while i < len(grams[b]):
+        for candidate in [j for j, times in enumerate(said[b]) if times == 2]:
+            if candidate < i:
+                continue
+            i = candidate
             first = seen.setdefault(grams[b][i], (b, i))
-            if first == (b, i) or (first[0] == b and i - first[1] < size) or refrain[b][i]:
+            if first == (b, i) or (first[0] == b and i - first[1] < size) or refrain(b, i):
                 i += 1
                 continue
             fb, fi = first
@@ -50,7 +63,7 @@ def repeated_runs(blocks: tuple[Block, ...], size: int) -> Iterator[tuple[Place,
             length = size
             while (i + length < len(lowered) and fi + length < len(source)
                    and (fb, fi + length) < (b, i) and lowered[i + length] == source[fi + length]
-                   and not refrain[b][i + length - size + 1]):
+                   and not refrain(b, i + length - size + 1)):
                 length += 1
             for j in range(i + 1, i + length - size + 1):  # the run's later grams are seen
                 seen.setdefault(grams[b][j], (b, j))
@@ -60,6 +73,18 @@ def repeated_runs(blocks: tuple[Block, ...], size: int) -> Iterator[tuple[Place,
 
 def _span(matches: list[re.Match[str]], i: int, length: int) -> tuple[int, int]:
     return matches[i].start(), matches[i + length - 1].end()
+
+
+class _Matches(dict[int, list[re.Match[str]]]):
+    """Each block's words with their places, found only for the blocks a repeat is in."""
+
+    def __init__(self, blocks: tuple[Block, ...]) -> None:
+        super().__init__()
+        self.blocks = blocks
+
+    def __missing__(self, b: int) -> list[re.Match[str]]:
+        self[b] = list(_WORD.finditer(self.blocks[b].text))
+        return self[b]
 
 
 def _whole_thought(block: Block, span: tuple[int, int]) -> bool:
@@ -80,7 +105,7 @@ def repeated_passages(subject: Subject) -> Iterator[Note]:
     if rule is None or subject.policy is not None:
         return
     blocks = subject.document.blocks
-    words = _words(blocks)
+    words = _Matches(blocks)
     found: list[tuple[int, tuple[int, int]]] = []
     firsts: list[int] = []
     for (fb, fi), (b, i), length in repeated_runs(blocks, rule.min_words):

@@ -148,9 +148,18 @@ def _matches(compiled: CompiledPattern, document: Document, rules: ReviewRules,
              ) -> Iterator[tuple[Block, tuple[int, int]]]:
     """Each block's first match (per pattern) that is not `_excused`: a check reports a
     block once, so later matches in it need no sentence read."""
+    hint = compiled.rule.hint
     for pattern in compiled.patterns:
+        if hint:  # block by block: the rest of a block is not searched once it has a match
+            for block in document.blocks_with(hint):
+                for match in pattern.finditer(block.text):
+                    if not _excused(compiled, block.text, match.span(), rules,
+                                    lambda: _block_after(document, block)):
+                        yield block, match.span()
+                        break
+            continue
         done: set[int] = set()
-        for block, span, _ in _occurrences(pattern, document, compiled.rule.hint):
+        for block, span, _ in _occurrences(pattern, document):
             if id(block) in done or _excused(compiled, block.text, span, rules,
                                              lambda: _block_after(document, block)):
                 continue
