@@ -23,9 +23,19 @@ from drafter.templating import answer_context
 
 
 def template_context(answers: Answers, library: Library) -> dict[str, object]:
-    """What every condition and template sees: the answers by section, `data` and `law`."""
+    """What every condition and template sees: the answers by section, `data` and `law`.
+
+    Both are immutable and a draft asks twice (assembly, then review), so the last context
+    is kept with the two objects it was made from (held, so their ids cannot be reused)."""
+    if _last and _last[0][0] is answers and _last[0][1] is library:
+        return _last[0][2]
     context = {**answers.context(), "data": answer_context({"data": library.data})["data"]}
-    return {**context, "law": evaluate(library.laws, context, frozenset(answers.shown()))}
+    context = {**context, "law": evaluate(library.laws, context, frozenset(answers.shown()))}
+    _last[:] = [(answers, library, context)]
+    return context
+
+
+_last: list[tuple[Answers, Library, dict[str, object]]] = []  # at most one
 
 
 def assemble(answers: Answers, library: Library) -> Policy:

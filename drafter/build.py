@@ -200,7 +200,8 @@ def build(project: Project, answers: Answers, out_dir: Path, formats: list[Forma
     _write(review_path, as_markdown(draft.notes, f"{draft.policy.business_name} privacy policy",
                                     project.questionnaire, draft.promises))
     written.append(review_path)
-    manifest = make_manifest(draft, answers, project.library, generation, files, unresolved)
+    manifest = make_manifest(draft, answers, project.library, generation, files, unresolved,
+                             version)
     save_manifest(folder, manifest)
     changes = None if outcome.conflicts else record_changes(
         project.questionnaire, project.library.root, folder, base)

@@ -29,7 +29,13 @@ from drafter.modules import Module, SectionSpec, find_modules
 from drafter.parsecache import memo, save
 from drafter.questionnaire import Questionnaire
 from drafter.requirements import CatalogEntry, load_requirements
-from drafter.templating import Condition, TemplateSyntaxError, compile_condition, compile_template
+from drafter.templating import (
+    Condition,
+    TemplateSyntaxError,
+    checked,
+    compile_condition,
+    compile_template,
+)
 from drafter.yamlio import load_data, parse_data, read_text
 
 if TYPE_CHECKING:
@@ -72,8 +78,12 @@ class Clause:
     path: Path
     body_line: int  # line of the template body's first line in the file
     source: str
-    template: Template
     condition: Condition
+
+    @cached_property
+    def template(self) -> Template:
+        """The compiled body, loaded when first rendered (`_load_clause` proved it compiles)."""
+        return compile_template(self.source)
 
 
 @dataclass(frozen=True)
@@ -185,13 +195,13 @@ def _load_clause(path: Path) -> Clause:
     body_line = text[: match.end()].count("\n") + 1
     source = text[match.end():]
     try:
-        template = compile_template(source)
+        checked(source)
         condition = compile_condition(meta.when)
     except TemplateSyntaxError as exc:
         line = (exc.lineno or 1) + body_line - 1 if exc.source == source else 2
         raise UserError(f"template error: {exc.message}", path=path, line=line,
                         field=meta.id) from None
-    return Clause(meta, path, body_line, source, template, condition)
+    return Clause(meta, path, body_line, source, condition)
 
 
 def law_names(library: Library) -> Mapping[str, str]:

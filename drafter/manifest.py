@@ -121,12 +121,15 @@ def answers_record(answers: Answers) -> dict[str, Any]:
 
 
 def make_manifest(draft: Draft, answers: Answers, library: Library, generated: Generation,
-                  files: dict[str, FileRecord], unresolved: Unresolved | None = None) -> Manifest:
+                  files: dict[str, FileRecord], unresolved: Unresolved | None = None,
+                  version: str | None = None) -> Manifest:
+    """The record of a build; `version` is `library_version(library)` when the caller has
+    already hashed the library (it reads every file of it)."""
     policy = draft.policy
     record = answers_record(answers)
     return Manifest(
         drafter_version=__version__,
-        library_version=library_version(library),
+        library_version=version if version is not None else library_version(library),
         answers_hash=sha256(json.dumps(record, sort_keys=True)),
         answers=record,
         business_name=policy.business_name,

@@ -6,7 +6,6 @@ one-line error naming the line."""
 from __future__ import annotations
 
 import codecs
-from email.message import Message
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -36,6 +35,8 @@ class _Declared(HTMLParser):
         if values.get("charset"):
             self.charset = values["charset"].strip()
         elif values.get("http-equiv", "").lower() == "content-type":
+            from email.message import Message  # rare, and ~15 ms to import: not at start-up
+
             header = Message()
             header["content-type"] = values.get("content", "")
             self.charset = header.get_content_charset()

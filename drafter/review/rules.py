@@ -145,7 +145,7 @@ class Fact(BaseModel):
     instead of an answers file: the answers it stands for (`section.question` or `law.NAME`
     keys) and the requirement families it brings into the review."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     help: str
     answers: dict[str, Any]
