@@ -21,6 +21,7 @@ import pickle
 import sys
 import tempfile
 import threading
+import time
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
@@ -112,7 +113,9 @@ class _Cache:
 
     def save(self) -> None:
         """Write this run's entries, and as many from earlier runs (another library, a file
-        before its last edit), atomically; files an older Drafter wrote are removed."""
+        before its last edit), atomically. Another Drafter's file (an older version, or a
+        second install sharing the cache folder) is removed once unused for `STALE_DAYS`:
+        removing it sooner would make two installs wipe each other's cache on every run."""
         with self.lock:
             if not self.dirty or self.path is None or self.entries is None:
                 return
@@ -133,13 +136,15 @@ class _Cache:
             except BaseException:
                 Path(tmp).unlink(missing_ok=True)
                 raise
+            stale = time.time() - STALE_DAYS * 86400
             for old in path.parent.glob("parsed-*.pickle"):
-                if old != path:
+                if old != path and old.stat().st_mtime < stale:
                     old.unlink(missing_ok=True)
         except OSError:  # a read-only or full disk only costs speed
             pass
 
 
+STALE_DAYS = 30
 _CACHE = _Cache()
 
 

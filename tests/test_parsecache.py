@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import pickle
+import time
 import shutil
 from pathlib import Path
 from typing import Any
@@ -114,7 +116,12 @@ def test_the_cache_stays_small_as_files_are_edited(fresh: Path,
                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     folder = fresh.parent / "cache"
     folder.mkdir()
-    (folder / "parsed-0123456789abcdef.pickle").write_bytes(b"from an older Drafter")
+    older = folder / "parsed-0123456789abcdef.pickle"
+    older.write_bytes(b"from an older Drafter")
+    month_ago = time.time() - (parsecache.STALE_DAYS + 1) * 86400
+    os.utime(older, (month_ago, month_ago))
+    other = folder / "parsed-fedcba9876543210.pickle"  # a second install's, in use
+    other.write_bytes(b"from another Drafter")
     path = next(fresh.rglob("updates.md.j2"))
     text = path.read_text()
     for n in range(4):  # each edit leaves the entries of the text before it
@@ -122,6 +129,7 @@ def test_the_cache_stays_small_as_files_are_edited(fresh: Path,
         load_library(fresh)
         used = len(parsecache._CACHE.used)
         _new_process(monkeypatch)
-    [kept] = folder.glob("parsed-*.pickle")
+    assert not older.exists() and other.exists()  # a second install keeps its cache
+    [kept] = set(folder.glob("parsed-*.pickle")) - {other}
     with kept.open("rb") as handle:
         assert len(pickle.load(handle)) <= 2 * used
