@@ -4,19 +4,23 @@ Problems (exit 1) are cross-references that cannot work: a template or `when` na
 question, a `satisfies` naming no requirement, a promise resting on an answer its clause never
 reads or on a law with no name, a question offering "I'm not sure" without exactly one
 question for counsel, a review-checks, answer-checks or notice file that does not load.
-Warnings are answer checks skipped or pointing nowhere (`review/rules.py`, `lint_review`).
+Warnings are answer checks skipped or pointing nowhere (`lint_review`).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from drafter.errors import UserError
 from drafter.library import Clause, Library, law_names
 from drafter.promises import declared_bases
 from drafter.questionnaire import Questionnaire
 from drafter.templating import environment, referenced_names
+
+if TYPE_CHECKING:
+    from drafter.review.rules import ReviewRules, Rule
 
 
 @dataclass(frozen=True)
@@ -37,8 +41,6 @@ class Findings:
 def lint(library: Library, questionnaire: Questionnaire) -> Findings:
     """Problems and warnings for the whole library: clauses, laws, requirements, the checks
     on answers and text, and the notice rules."""
-    from drafter.review.rules import lint_review
-
     problems = lint_library(library, questionnaire)
     warnings: list[UserError] = []
     try:
@@ -100,11 +102,11 @@ def lint_library(library: Library, questionnaire: Questionnaire) -> list[UserErr
                                           path=path, line=line, field=field))
 
     document_path = library.root / "document.yaml"
-    for field in ("business_name", "effective_date"):
-        key = getattr(library.document, field)
+    for setting in ("business_name", "effective_date"):
+        key = getattr(library.document, setting)
         if key not in known:
             problems.append(UserError(f"names {key!r}, which is not a question",
-                                      path=document_path, field=field))
+                                      path=document_path, field=setting))
     for section in library.sections:
         check_names(referenced_names(section.spec.when, expression=True), "`when`",
                     document_path, None, section.spec.id)
@@ -155,3 +157,45 @@ def _lint_counsel(library: Library, questionnaire: Questionnaire) -> list[UserEr
                 "exactly one, saying what the draft assumes", path=questionnaire.path,
                 field=question.key))
     return problems
+
+
+def lint_review(rules: ReviewRules, questionnaire: Questionnaire, library: Library,
+                ) -> list[UserError]:
+    """Warnings, not errors: answer checks skipped because a question they name is missing,
+    `unless_met` or `requirement` naming no requirement, and `resolves_by` keys that are not
+    questions (a note then names no question to answer)."""
+    from drafter.review.rules import condition_names
+
+    warnings: list[UserError] = []
+    names = condition_names(questionnaire, library)
+    for compiled in rules.answer_checks:
+        unknown = sorted(compiled.names - names)
+        if unknown:
+            warnings.append(UserError(
+                f"check skipped: {', '.join(unknown)} not in the questionnaire",
+                path=compiled.source.path, line=compiled.line, field=compiled.check.id))
+        named = [("unless_met", rid) for rid in compiled.check.unless_met]
+        if compiled.check.requirement is not None:
+            named.append(("requirement", compiled.check.requirement))
+        for setting, rid in named:
+            if rid not in library.requirements:
+                warnings.append(UserError(f"`{setting}` names unknown requirement {rid!r}",
+                                          path=compiled.source.path, line=compiled.line,
+                                          field=compiled.check.id))
+        if compiled.check.examples is None:
+            warnings.append(UserError("check has no `examples` (one that fires, one silent)",
+                                      path=compiled.source.path, line=compiled.line,
+                                      field=compiled.check.id))
+        key = compiled.check.resolves_by
+        if key is not None and key not in questionnaire.keys and not unknown:
+            warnings.append(UserError(f"`resolves_by` names {key!r}, which is not a question",
+                                      path=compiled.source.path, line=compiled.line,
+                                      field=compiled.check.id))
+    text = rules.text
+    text_rules: list[Rule] = [c.rule for c in rules.patterns] + [g for g, _, _ in rules.terms]
+    repeats = [text.repeats] if text.repeats else []
+    for rule in [*text_rules, text.company_names, text.effective_date, *repeats]:
+        if rule.resolves_by is not None and rule.resolves_by not in questionnaire.keys:
+            warnings.append(UserError(f"`resolves_by` names {rule.resolves_by!r}, which is not "
+                                      "a question (yet)", path=rules.text_path, field=rule.id))
+    return warnings

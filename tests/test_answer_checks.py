@@ -18,7 +18,8 @@ from drafter.paths import default_library, examples
 from drafter.document.model import Note
 from drafter.review.check_examples import example_notes
 from drafter.document.model import SEVERITIES
-from drafter.review.rules import (ANSWER_CHECKS, CompiledAnswerCheck, lint_review,
+from drafter.lint import lint_review
+from drafter.review.rules import (ANSWER_CHECKS, CompiledAnswerCheck,
                                   load_review_rules)
 from drafter.yamlio import parse_yaml
 

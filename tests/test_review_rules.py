@@ -12,12 +12,12 @@ import pytest
 from drafter.project import Project
 from drafter.cli import main
 from drafter.errors import UserError
+from drafter.lint import lint_review
 from drafter.paths import default_library, examples
 from drafter.review.rules import (
     ANSWER_CHECKS,
     REVIEW_CHECKS,
     condition_names,
-    lint_review,
     load_review_rules,
     usable_answer_checks,
 )
