@@ -8,6 +8,7 @@ validates it is generated from the questionnaire (`answers_model`), which is als
 
 from __future__ import annotations
 
+import copy
 import difflib
 import fcntl
 import os
@@ -292,6 +293,8 @@ class AnswersFile:
     def __init__(self, path: Path, doc: Any) -> None:
         self.path = path
         self.doc = doc
+        self._read = dump_yaml(doc) if path.exists() else None  # the file as read
+        self._base: dict[str, Any] = {}  # each key this writer set: its value as read
 
     @classmethod
     def open(cls, path: Path) -> AnswersFile:
@@ -316,6 +319,8 @@ class AnswersFile:
         """Set (or with None, remove) one answer, keeping everything else as it was."""
         from ruamel.yaml.comments import CommentedMap
 
+        if key not in self._base:
+            self._base[key] = copy.deepcopy(self.get(key))
         section, question = key.split(".", 1)
         group = self.doc.get(section)
         if value is None:
@@ -331,8 +336,36 @@ class AnswersFile:
         return dump_yaml(self.doc)
 
     def save(self) -> None:
+        """Write this writer's changes, merged with the file as it is now on disk.
+
+        The file is read again under `answers_lock` (the lock every save takes): if another
+        session, `drafter publish` or an editor changed it since this writer read it, only the
+        answers this writer `set` are applied to what is there, so nothing they wrote is put
+        back. If one of those same answers was changed on disk to something else, nothing is
+        written (a one-line `UserError` names it): neither side's answer is lost silently."""
         with answers_lock(self.path):
-            atomic_write(self.path, self.text())
+            disk = AnswersFile.open(self.path)
+            if disk._read != self._read and disk._read is not None:  # removed: ours is all
+
+                for key, base in self._base.items():
+                    theirs, mine = disk.get(key), self.get(key)
+                    if not same_answer(theirs, base) and not same_answer(theirs, mine):
+                        now = "removed" if theirs is None else f"changed to {describe(theirs)}"
+                        raise UserError(f"{key} was {now} by someone else since it was read; "
+                                        "nothing saved (open the file again to see it)",
+                                        path=self.path, field=key)
+                for key in self._base:
+                    disk.set(key, copy.deepcopy(self.get(key)))
+                self.doc = disk.doc
+            text = self.text()
+            atomic_write(self.path, text)
+            self._read, self._base = text, {}
+
+
+def same_answer(a: Any, b: Any) -> bool:
+    """The same answer, read from YAML or set by the form (a list either way, but `True`
+    and `1` differ)."""
+    return a == b and isinstance(a, bool) == isinstance(b, bool)
 
 
 @contextmanager
