@@ -162,9 +162,9 @@ class Session:
         with answers_lock(self.path):
             with self._lock:
                 self._catch_up()
-                version, text, pending = self._version, self.file.text(), dict(self._pending)
-            atomic_write(self.path, text)
-            with self._lock:
+                version, pending = self._version, dict(self._pending)
+                text = self.file.text()
+                self.file.save()  # the one way answers are written (it merges with the disk)
                 self._disk, self._saved = text, version
                 for key, value in pending.items():
                     if self._pending.get(key, object()) is value:

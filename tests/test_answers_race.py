@@ -96,3 +96,18 @@ def test_an_app_session_keeps_what_an_editor_wrote_after_it_opened(
     session.set("business.name", "Typed LLC")
     text = path.read_text()
     assert "name: Typed LLC # legal name" in text and "size: 9" in text, text
+
+
+def test_an_unchanged_file_is_not_parsed_again_on_save(tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """The merge costs one read of the text while nobody else wrote: a keystroke's save in
+    the app does not parse the file twice."""
+    from drafter import answers
+
+    path = tmp_path / "answers.yaml"
+    path.write_text(START)
+    mine = AnswersFile.open(path)
+    mine.set("business.size", 7)
+    monkeypatch.setattr(answers, "parse_yaml", lambda *_: pytest.fail("parsed again"))
+    mine.save()
+    assert "size: 7" in path.read_text()
