@@ -8,9 +8,11 @@ validates it is generated from the questionnaire (`answers_model`), which is als
 
 from __future__ import annotations
 
+import copy
 import difflib
 import fcntl
 import os
+import threading
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -39,7 +41,6 @@ from drafter.yamlio import (
     decode_text,
     dump_yaml,
     line_of,
-    load_yaml,
     parse_yaml,
     read_bytes,
 )
@@ -289,23 +290,29 @@ class AnswersFile:
     survive every save.
     """
 
-    def __init__(self, path: Path, doc: Any) -> None:
+    def __init__(self, path: Path, doc: Any, read: str | None = None) -> None:
         self.path = path
         self.doc = doc
+        self._read = read  # the file's text as read (None: there was no file)
+        self._base: dict[str, Any] = {}  # each key this writer set: its value as read
 
     @classmethod
     def open(cls, path: Path) -> AnswersFile:
         """Open an existing file, or start an empty one (written on first `save`); what a
         save killed mid-way left beside it is removed."""
+        clean_stale_temporaries(path)
+        return cls._parse(path, _current_text(path))
+
+    @classmethod
+    def _parse(cls, path: Path, text: str | None) -> AnswersFile:
         from ruamel.yaml.comments import CommentedMap
 
-        clean_stale_temporaries(path)
-        doc = load_yaml(path) if path.exists() else None
+        doc = parse_yaml(text, path) if text is not None else None
         if doc is None:
             doc = CommentedMap()
         if not isinstance(doc, CommentedMap):
             raise UserError("expected a mapping of sections at the top level", path=path, line=1)
-        return cls(path, doc)
+        return cls(path, doc, text)
 
     def get(self, key: str) -> Any:
         section, question = key.split(".", 1)
@@ -316,6 +323,8 @@ class AnswersFile:
         """Set (or with None, remove) one answer, keeping everything else as it was."""
         from ruamel.yaml.comments import CommentedMap
 
+        if key not in self._base:
+            self._base[key] = copy.deepcopy(self.get(key))
         section, question = key.split(".", 1)
         group = self.doc.get(section)
         if value is None:
@@ -331,8 +340,47 @@ class AnswersFile:
         return dump_yaml(self.doc)
 
     def save(self) -> None:
+        """Write this writer's changes, merged with the file as it is now on disk.
+
+        The file is read again under `answers_lock` (the lock every save takes): if another
+        session, `drafter publish` or an editor changed it since this writer read it, only the
+        answers this writer `set` are applied to what is there, so nothing they wrote is put
+        back. If one of those same answers was changed on disk to something else, nothing is
+        written (a one-line `UserError` names it): neither side's answer is lost silently."""
         with answers_lock(self.path):
-            atomic_write(self.path, self.text())
+            now = _current_text(self.path)
+            if now != self._read and now is not None:  # changed (if removed: ours is all)
+                disk = AnswersFile._parse(self.path, now)
+
+                for key, base in self._base.items():
+                    theirs, mine = disk.get(key), self.get(key)
+                    if not same_answer(theirs, base) and not same_answer(theirs, mine):
+                        what = "removed" if theirs is None else f"changed to {describe(theirs)}"
+                        raise UserError(f"{key} was {what} by someone else since it was read; "
+                                        "nothing saved (open the file again to see it)",
+                                        path=self.path, field=key)
+                for key in self._base:
+                    disk.set(key, copy.deepcopy(self.get(key)))
+                self.doc = disk.doc
+            text = self.text()
+            atomic_write(self.path, text)
+            self._read, self._base = text, {}
+
+
+def _current_text(path: Path) -> str | None:
+    """An answers file's text as it is now (None if there is none), size-limited."""
+    if not path.exists():
+        return None
+    return decode_text(read_bytes(path, ANSWERS_LIMIT, "an answers file"), path)
+
+
+def same_answer(a: Any, b: Any) -> bool:
+    """The same answer, read from YAML or set by the form (a list either way, but `True`
+    and `1` differ)."""
+    return a == b and isinstance(a, bool) == isinstance(b, bool)
+
+
+_HELD = threading.local()  # the folders this thread holds `answers_lock` on
 
 
 @contextmanager
@@ -340,8 +388,13 @@ def answers_lock(path: Path) -> Iterator[None]:
     """An exclusive lock for a read-merge-write of an answers file: on the folder that holds
     it (the file itself is replaced by each write, so a lock on it would not be shared; a
     lock file would be litter). Writes take milliseconds, so sharing one lock per folder
-    costs nothing."""
+    costs nothing. Reentrant within a thread: a session that reads the disk under the lock
+    then saves (`AnswersFile.save` takes it too) does not wait for itself."""
     folder = Path(os.path.realpath(path)).parent  # two names for one file share one lock
+    held: set[Path] = _HELD.__dict__.setdefault("folders", set())
+    if folder in held:
+        yield
+        return
     try:
         fd = os.open(folder, os.O_RDONLY)
     except OSError:  # no such folder yet: nothing else can be writing there
@@ -349,6 +402,8 @@ def answers_lock(path: Path) -> Iterator[None]:
         return
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)
+        held.add(folder)
         yield
     finally:
+        held.discard(folder)
         os.close(fd)  # releases the lock

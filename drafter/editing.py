@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from drafter.answers import Answers, AnswersFile, answers_lock, validate_answers
+from drafter.answers import (Answers, AnswersFile, answers_lock, same_answer,
+                             validate_answers)
 from drafter.errors import UserError
 from drafter.project import Project
 from drafter.presence import Presence, announce, others, presence_path, withdraw
@@ -161,9 +162,9 @@ class Session:
         with answers_lock(self.path):
             with self._lock:
                 self._catch_up()
-                version, text, pending = self._version, self.file.text(), dict(self._pending)
-            atomic_write(self.path, text)
-            with self._lock:
+                version, pending = self._version, dict(self._pending)
+                text = self.file.text()
+                self.file.save()  # the one way answers are written (it merges with the disk)
                 self._disk, self._saved = text, version
                 for key, value in pending.items():
                     if self._pending.get(key, object()) is value:
@@ -184,7 +185,7 @@ class Session:
             self._catch_up()
             self._stamp = stamp
             return {key: shown for key, shown in before.items()
-                    if not _equal(shown, self.value(key))}
+                    if not same_answer(shown, self.value(key))}
 
     def _catch_up(self) -> None:
         """Take in what changed on disk since this session last read or wrote the file,
@@ -204,7 +205,7 @@ class Session:
         for entry in self.questionnaire:
             if entry.key not in self._pending:
                 value = on_disk.get(entry.key)
-                if not _equal(value, self.raw.get(entry.key)):
+                if not same_answer(value, self.raw.get(entry.key)):
                     self._record(entry.key, value)
 
     def _record(self, key: str, value: Any, checked: str | tuple[Any] | None = None) -> None:
@@ -341,12 +342,6 @@ def _stamp(path: Path) -> tuple[int, ...] | None:
     except OSError:
         return None
     return (info.st_mtime_ns, info.st_size, info.st_ino)
-
-
-def _equal(a: Any, b: Any) -> bool:
-    """The same answer, read from YAML or set by the form (a list either way, but `True`
-    and `1` differ)."""
-    return a == b and isinstance(a, bool) == isinstance(b, bool)
 
 
 def _same(a: Any, b: Any) -> bool:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from drafter.answers import AnswersFile, answers_lock
+from drafter.answers import AnswersFile
 from drafter.build import BuildResult, build
 from drafter.project import Project
 from drafter.changes import ChangeReport
@@ -19,7 +19,6 @@ from drafter.export import Format
 from drafter.history import CHANGES_MD, HISTORY, changes_since_published, published_versions
 from drafter.manifest import MANIFEST_NAME, POLICY_MD
 from drafter.paths import examples
-from drafter.yamlio import atomic_write
 
 
 @dataclass(frozen=True)
@@ -72,10 +71,9 @@ def _redate(project: Project, answers_path: Path, on: date) -> date:
     if answers_path.resolve() in {p.resolve() for p in examples().values()}:
         raise UserError(f"publishing a changed text moves {key} to {on.isoformat()}; copy the "
                         "built-in example to your own answers file first", path=answers_path)
-    # Read and written under the lock every save takes: an answer an open app saves in
-    # between would otherwise be put back to what this read (a lost update).
-    with answers_lock(answers_path):
-        answers = AnswersFile.open(answers_path)
-        answers.set(key, on)
-        atomic_write(answers_path, answers.text())
+    # `save` re-reads the file under the lock every save takes and applies only this date:
+    # an answer an open app saved in between is kept, not put back (a lost update).
+    answers = AnswersFile.open(answers_path)
+    answers.set(key, on)
+    answers.save()
     return on
