@@ -20,7 +20,7 @@ from importlib import import_module
 from pathlib import Path
 
 from drafter import __version__, clock
-from drafter.errors import DrafterError, PrintableStream, UserError, printable
+from drafter.errors import DrafterError, PrintableStream, UserError, json_text, printable
 from drafter.cli_review import add_review_parser
 from drafter.paths import examples
 from drafter.project import Project
@@ -149,8 +149,8 @@ def cmd_promises(args: argparse.Namespace) -> int:
     answers = project.answers(answers_path)
     promises = ledger(project.assemble(answers), answers, project.library)
     if args.format == "json":
-        print(json.dumps({"file": str(answers_path), "promises": [p.as_json() for p in promises]},
-                         indent=2, ensure_ascii=False))
+        print(json_text({"file": str(answers_path), "promises": [p.as_json() for p in promises]},
+                        indent=2), end="")
     elif args.format == "markdown":
         print("\n".join(promises_markdown(promises)), end="")
     else:

@@ -16,6 +16,16 @@ def printable(text: str) -> str:
     return CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
 
 
+def json_text(data: Any, *, indent: int | None = None) -> str:
+    """JSON (with a final newline) that keeps letters as they are but escapes every control
+    character as JSON does (`\\u009d`), so that `printable` has nothing to rewrite: a control
+    character quoted from a policy can never make the CLI's JSON invalid."""
+    import json
+
+    text = json.dumps(data, indent=indent, ensure_ascii=False)
+    return CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
+
+
 class PrintableStream:
     """A text stream that passes everything through `printable` (the CLI's stdout/stderr)."""
 

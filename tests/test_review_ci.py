@@ -341,3 +341,19 @@ def test_the_real_command_reviews_a_folder_with_workers(tree: Path) -> None:
         if fmt == "sarif":
             jsonschema.validators.validator_for(SARIF_SCHEMA)(SARIF_SCHEMA).validate(
                 json.loads(done.stdout))
+
+
+@pytest.mark.parametrize("form", ["json", "jsonl", "sarif"])
+def test_a_control_character_quoted_from_a_policy_keeps_the_json_valid(
+        tmp_path: Path, form: str) -> None:
+    """The real CLI escapes control characters in what it prints (so a policy cannot drive the
+    terminal); JSON must escape them itself, or that escaping would break the JSON."""
+    policy = tmp_path / "p.md"
+    policy.write_text("# Policy\n\nWe protect data with SSL\x9d and TBD\x7f steps.\n")
+    done = subprocess.run([sys.executable, "-m", "drafter", "review", str(policy), "--format",
+                           form], capture_output=True, text=True, check=False, cwd=tmp_path)
+    assert done.returncode in (0, 1), done.stderr
+    parsed = [json.loads(line) for line in done.stdout.splitlines()] if form == "jsonl" \
+        else [json.loads(done.stdout)]
+    assert "\x9d" in json.dumps(parsed, ensure_ascii=False)  # the excerpt keeps the character
+    assert "\\x9d" not in done.stdout and "\x9d" not in done.stdout

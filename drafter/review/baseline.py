@@ -24,7 +24,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from drafter.errors import UserError
+from drafter.errors import UserError, json_text
 from drafter.review.ignore import rule_key
 from drafter.document.model import Note
 from drafter.yamlio import read_bytes
@@ -98,7 +98,7 @@ def baseline_json(reviewed: Iterable[tuple[str, Sequence[Note]]]) -> str:
                 "message": " ".join(note.message.split())[:120]}
                for name, notes in reviewed for note in notes for k in [key(name, note)]]
     entries.sort(key=lambda e: (e["file"], e["check"], e["fingerprint"]))
-    return json.dumps({"version": VERSION, "notes": entries}, indent=2, ensure_ascii=False) + "\n"
+    return json_text({"version": VERSION, "notes": entries}, indent=2)
 
 
 def apply_baseline(name: str, notes: Sequence[Note],

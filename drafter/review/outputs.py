@@ -15,10 +15,10 @@ and, in `jsonl`, one such file object (or error object) per line. A file object 
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from typing import Any
 
+from drafter.errors import json_text
 from drafter.review.batch import FileReview, Run
 from drafter.review.github import annotations
 from drafter.document.model import summary
@@ -47,15 +47,15 @@ def totals(run: Run) -> dict[str, int]:
 def as_json(run: Run) -> str:
     if not run.many:
         (only,) = run.reviewed
-        return json.dumps(file_json(only, run), indent=2, ensure_ascii=False) + "\n"
+        return json_text(file_json(only, run), indent=2)
     data = {"files": [file_json(f, run) for f in run.reviewed],
             "errors": [file_json(f, run) for f in run.files if f.error is not None],
             "summary": totals(run)}
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    return json_text(data, indent=2)
 
 
 def as_jsonl(run: Run) -> str:
-    return "".join(json.dumps(file_json(f, run), ensure_ascii=False) + "\n" for f in run.files)
+    return "".join(json_text(file_json(f, run)) for f in run.files)
 
 
 def text(run: Run) -> str:

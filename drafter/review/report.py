@@ -32,10 +32,10 @@ ledger to give (an empty list would say the policy promises nothing).
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Protocol
 
+from drafter.errors import json_text
 from drafter.questionnaire import Questionnaire
 from drafter.requirements import Severity
 from drafter.document.model import SEVERITIES, Note, summary
@@ -120,7 +120,7 @@ def as_json(notes: Sequence[Note], name: str, questionnaire: Questionnaire | Non
                                "summary": summary(notes)}
     if promises is not None:
         data["promises"] = [p.as_json() for p in promises]
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    return json_text(data, indent=2)
 
 
 def note_item(note: Note, questionnaire: Questionnaire | None, *, where: bool = True) -> str:

@@ -11,11 +11,11 @@ the log against the OASIS schema.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 from urllib.parse import quote
 
 from drafter import __version__
+from drafter.errors import json_text
 from drafter.review.baseline import file_key, fingerprint
 from drafter.review.batch import Run
 from drafter.review.ignore import rule_key
@@ -92,4 +92,4 @@ def sarif_log(run: Run) -> str:
             "columnKind": "unicodeCodePoints",
         }],
     }
-    return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
+    return json_text(log, indent=2)
