@@ -114,7 +114,7 @@ def _apply_baseline(results: list[FileReview], accepted: Counter[Any]) -> list[F
 
 def cmd_review(args: argparse.Namespace) -> int:
     """Review every policy named; see the module's docstring for the exit status."""
-    from drafter.review import resolve_facts, resolve_laws
+    from drafter.review import scope
     from drafter.review.baseline import key, read_baseline
     from drafter.review.batch import Run, Setup, policy_files, review_files
     from drafter.review.ignore import known_checks
@@ -123,13 +123,9 @@ def cmd_review(args: argparse.Namespace) -> int:
     laws, today, jobs = _options(args)
     project = Project.load(args.questionnaire, args.library)
     library = project.library
-    families = resolve_laws(laws, library)  # a bad --laws is one error, not one per file
     answers = project.answers(Path(args.answers)) if args.answers else None
     facts = tuple(n.strip() for n in (args.facts or "").split(",") if n.strip())
-    if answers is not None and facts:
-        raise UserError("the answers already state the facts; leave out --facts or --answers",
-                        field="--facts")
-    resolve_facts(families, facts, library)  # a bad --facts too
+    scope(laws, facts, answers, library)  # a bad --laws or --facts is one error, not one a file
     accepted = read_baseline(Path(args.baseline)) if args.baseline else Counter()
     setup = Setup(library, tuple(laws) if laws is not None else None, today,
                   known_checks(library.review_rules, library.requirements), answers, facts)

@@ -88,13 +88,7 @@ def review_document(document: Document, library: Library, *, answers: Answers | 
     `UserError`."""
     rules = library.review_rules
     check_reviewable(document, rules.text.languages)
-    families = resolve_laws(laws, library)
-    stated: dict[str, object] = {}
-    if answers is None:
-        families, stated = resolve_facts(families, facts, library)
-    elif list(facts):
-        raise UserError("the answers already state the facts; leave out --facts or --answers",
-                        field="--facts")
+    families, stated = scope(laws, facts, answers, library)
     subject = Subject(
         document=document,
         rules=rules,
@@ -105,6 +99,20 @@ def review_document(document: Document, library: Library, *, answers: Answers | 
         facts=stated,
     )
     return number(run_checks(subject), lambda n: n.lines[0] if n.lines else _UNANCHORED)
+
+
+def scope(laws: Iterable[str] | None, facts: Iterable[str], answers: Answers | None,
+          library: Library) -> tuple[frozenset[str], dict[str, object]]:
+    """The law families to look in and the facts stated (`resolve_facts`); `facts` only
+    without `answers`, which state the facts themselves. A bad law or fact is a `UserError`."""
+    families = resolve_laws(laws, library)
+    facts = list(facts)
+    if answers is None:
+        return resolve_facts(families, facts, library)
+    if facts:
+        raise UserError("the answers already state the facts; leave out --facts or --answers",
+                        field="--facts")
+    return families, {}
 
 
 def resolve_facts(families: frozenset[str], names: Iterable[str], library: Library,
@@ -147,4 +155,5 @@ def resolve_laws(names: Iterable[str] | None, library: Library) -> frozenset[str
     return frozenset(chosen)
 
 
-__all__ = ["Document", "read_document", "resolve_laws", "review_document", "review_draft"]
+__all__ = ["Document", "read_document", "resolve_facts", "resolve_laws", "review_document",
+           "review_draft", "scope"]

@@ -16,7 +16,7 @@ from drafter.review.checks import Subject, check
 from drafter.review.coverage import heading_like
 from drafter.review.document import Block
 from drafter.document.model import Note
-from drafter.review.text_checks import _note
+from drafter.review.text_checks import rule_note
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
@@ -122,5 +122,5 @@ def repeated_passages(subject: Subject) -> Iterator[Note]:
     others = sorted({blocks[later].start for later, _ in found[1:]})
     more = (f" Other passages repeat too, at line{'s' if len(others) > 1 else ''} "
             f"{', '.join(map(str, others))}." if others else "")
-    yield _note(rule, rule.message.format(passage=passage, where=f"line {blocks[fb].start}")
+    yield rule_note(rule, rule.message.format(passage=passage, where=f"line {blocks[fb].start}")
                 + more, blocks[b], span)

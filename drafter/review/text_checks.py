@@ -110,8 +110,8 @@ def _excerpt(text: str, start: int, end: int) -> str:
     return f"{'…' if left else ''}{snippet}{'…' if right < len(text) else ''}"
 
 
-def _note(rule: Rule, message: str, block: Block | None = None,
-          span: tuple[int, int] | None = None) -> Note:
+def rule_note(rule: Rule, message: str, block: Block | None = None,
+              span: tuple[int, int] | None = None) -> Note:
     """A note from a rule of `review-checks.yaml`, placed at `span` within `block`: by clause
     in a draft, by line in any other document."""
     anchor = block.anchor if block is not None else None
@@ -195,15 +195,15 @@ def pattern_rules(subject: Subject) -> Iterator[Note]:
                 first[id(block)] = (block, span)
         if rule.absent:
             if not first:
-                yield _note(rule, rule.message)
+                yield rule_note(rule, rule.message)
             continue
         order = subject.document.order
         found = sorted(first.values(), key=lambda found: order[id(found[0])])
         if rule.each:
-            yield from (_note(rule, rule.message, block, span) for block, span in found)
+            yield from (rule_note(rule, rule.message, block, span) for block, span in found)
         elif found:
             (block, span), rest = found[0], [b for b, _ in found[1:]]
-            yield _note(rule, rule.message + _also(rest), block, span)
+            yield rule_note(rule, rule.message + _also(rest), block, span)
 
 
 @check("terminology")
@@ -223,7 +223,7 @@ def mixed_terms(subject: Subject) -> Iterator[Note]:
         counts = ", ".join(f'"{label}" ({len(found)})' for label, found in
                            sorted(used.items(), key=lambda item: -len(item[1])))
         block, span = min(used.values(), key=len)[0]
-        yield _note(group, group.message.format(variants=counts), block, span)
+        yield rule_note(group, group.message.format(variants=counts), block, span)
 
 
 @check("company-names")
@@ -241,7 +241,7 @@ def company_named_two_ways(subject: Subject) -> Iterator[Note]:
         if len(forms) > 1:
             names = " and ".join(f'"{form}"' for form in forms)
             block, span = list(forms.values())[1]
-            yield _note(rule, rule.message.format(names=names), block, span)
+            yield rule_note(rule, rule.message.format(names=names), block, span)
 
 
 def _parse_date(text: str, formats: list[str]) -> date | None:
@@ -262,7 +262,7 @@ def stale_date_note(subject: Subject, effective: date, block: Block | None = Non
     age = months_between(effective, subject.today)
     if age < rule.max_age_months:
         return None
-    return _note(rule, rule.message.format(months=age, date=effective.isoformat()), block, span)
+    return rule_note(rule, rule.message.format(months=age, date=effective.isoformat()), block, span)
 
 
 @check("effective-date")
