@@ -31,6 +31,7 @@ from docx.text.run import Run
 from markdown_it.token import Token
 
 from drafter.export import Source
+from drafter.export.docx_runs import add_paragraph, add_run
 from drafter.document.markdown import is_contents, matching_close
 from drafter.document.provenance import bookmark_name, parse_clause_comment, parse_counsel_comment
 from drafter.document.model import Note
@@ -72,14 +73,13 @@ class _State:
     style_ids: dict[str, str] = field(default_factory=dict)
 
     def paragraph(self, doc: DocxDocument, style: str, text: str = "") -> Paragraph:
-        """A new paragraph in `style`. Style ids are looked up once and set directly:
-        python-docx scans every style twice per `add_paragraph(style=…)`, which made
-        the DOCX ten times slower than the other formats together."""
+        """A new paragraph in `style`, as `doc.add_paragraph(text, style)` makes it. Style ids
+        are looked up once (python-docx scans every style twice per `add_paragraph(style=…)`,
+        which made the DOCX ten times slower than the other formats together), and the
+        paragraph is a copy of one python-docx made in that style (docx_runs.py)."""
         if style not in self.style_ids:
             self.style_ids[style] = doc.styles[style].style_id
-        paragraph = doc.add_paragraph(text)
-        paragraph._p.style = self.style_ids[style]
-        return paragraph
+        return add_paragraph(doc, self.style_ids[style], text)
 
 
 class DocxRenderer:
@@ -240,11 +240,10 @@ def _inline(doc: DocxDocument, paragraph: Paragraph, token: Token) -> None:
         elif kind in ("text", "code_inline") and not child.content:
             continue
         elif kind in ("text", "code_inline", "softbreak", "hardbreak"):
-            run = paragraph.add_run(child.content if kind != "softbreak" else " ")
+            run = add_run(paragraph, child.content if kind != "softbreak" else " ",
+                          bold=bool(bold) or None, italic=bool(italic) or None)
             if kind == "hardbreak":
                 run.add_break()
-            run.bold = bool(bold) or None
-            run.italic = bool(italic) or None
             if kind == "code_inline":
                 run.font.name = "Courier New"
             if link is not None:
