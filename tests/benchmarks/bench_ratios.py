@@ -19,12 +19,17 @@ compiles our ~80 modules afresh), and from compiled bytecode, as after a wheel i
 byte-compiles what it installs; here `python -m compileall drafter`, run between rounds and
 not counted). The floor's libraries are byte-compiled in both. The package's `__pycache__`
 folders are left as they were found.
+
+`--instructions` also counts each command's instructions once under valgrind (cachegrind,
+no cache simulation; about 30 s each): unlike CPU time, the count does not change when the
+machine is busy, so a change's effect shows on a shared machine.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import re
 import shutil
 import resource
 import statistics
@@ -72,6 +77,18 @@ def _bytecode(compiled: bool) -> None:
             shutil.rmtree(folder, ignore_errors=True)
 
 
+def instructions(command: list[str], cwd: Path) -> float | None:
+    """Millions of instructions one run of `command` executes (None without valgrind)."""
+    valgrind = shutil.which("valgrind")
+    if valgrind is None:
+        return None
+    result = subprocess.run([valgrind, "--tool=cachegrind", "--cache-sim=no",
+                             "--cachegrind-out-file=/dev/null", *command], cwd=cwd,
+                            capture_output=True, text=True, check=False)
+    found = re.search(r"I\s+refs:\s+([\d,]+)", result.stderr)
+    return int(found[1].replace(",", "")) / 1e6 if found else None
+
+
 def in_process_ms(run: Callable[[], object], times: int) -> tuple[float, float]:
     """Median wall and CPU ms of `run` in this process (after one warm-up run)."""
     run()
@@ -95,6 +112,8 @@ def main() -> None:
     options.add_argument("--runs", type=int, default=7)
     options.add_argument("--bytecode", choices=("source", "compiled", "both"), default="both",
                          help="run Drafter from source, from compiled .pyc files, or both")
+    options.add_argument("--instructions", action="store_true",
+                         help="also count each command's instructions under valgrind")
     options.add_argument("--policy", type=Path, help="policy for `drafter review` "
                          "(default: a generated 39 KB Markdown policy)")
     args = options.parse_args()
@@ -127,6 +146,7 @@ def main() -> None:
             tag = " [.pyc]" if compiled else " [source]"
             rows += [(label + tag, compiled, command) for label, command in ours.items()]
         cpu: dict[str, list[float]] = {label: [] for label, _, _ in rows}
+        counted: dict[str, float | None] = {}
         try:
             for _ in range(args.runs + 1):  # the first round warms the file and parse caches
                 state = None
@@ -135,6 +155,10 @@ def main() -> None:
                         _bytecode(compiled)
                         state = compiled
                     cpu[label].append(child_cpu_ms(command, folder))
+            for label, compiled, command in rows if args.instructions else ():
+                if compiled is not None:
+                    _bytecode(compiled)
+                counted[label] = instructions(command, folder)
         finally:
             _bytecode(had_bytecode)
         cpu = {label: runs[1:] for label, runs in cpu.items()}
@@ -151,6 +175,12 @@ def main() -> None:
         median = statistics.median(runs)
         print(f"  {label:<75} {median:6.0f} ms  {median / floor:4.1f}× floor  "
               f"(min {min(runs):.0f}, max {max(runs):.0f})")
+    base = next(iter(counted.values()), None)
+    if counted and base:
+        print("instructions, one run each under cachegrind (steady on a busy machine):")
+        for label, count in counted.items():
+            shown = f"{count:7.0f} M  {count / base:4.1f}× floor" if count else "  (none)"
+            print(f"  {label:<75} {shown}")
     print(f"in-process assemble + review + export of {name} (library loaded, warm):")
     print(f"  --format {TEXT_FORMATS:<20} {text[0]:7.1f} ms wall {text[1]:7.1f} ms CPU "
           f"(median of 50; target ≤ 30 ms)")
