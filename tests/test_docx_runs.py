@@ -9,7 +9,7 @@ import docx
 from docx.shared import Pt, RGBColor
 from lxml import etree
 
-from drafter.export.docx_runs import add_paragraph, add_run
+from drafter.export.docx_runs import add_paragraph, add_run, add_table
 
 TEXTS = ["", "plain", " leading space", "trailing ", "tab\there", "two\nlines", "cr\rhere",
          "  ", "ünïcödé & <tags>", "\t"]
@@ -42,4 +42,12 @@ def test_a_paragraph_is_the_one_python_docx_makes() -> None:
     for style, text in itertools.product(("Normal", "Heading 1", "List Number"), TEXTS):
         add_paragraph(ours, ours.styles[style].style_id, text)
         theirs.add_paragraph(text)._p.style = theirs.styles[style].style_id
+    assert xml(ours.element.body) == xml(theirs.element.body)
+
+
+def test_a_table_is_the_one_python_docx_makes() -> None:
+    ours, theirs = docx.Document(), docx.Document()
+    for style in ("Table Grid", "Normal Table", "Light List"):
+        add_table(ours, 2, 3, style)
+        theirs.add_table(2, 3, style=style)
     assert xml(ours.element.body) == xml(theirs.element.body)

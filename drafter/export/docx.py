@@ -31,7 +31,7 @@ from docx.text.run import Run
 from markdown_it.token import Token
 
 from drafter.export import Source
-from drafter.export.docx_runs import add_paragraph, add_run
+from drafter.export.docx_runs import add_paragraph, add_run, add_table
 from drafter.document.markdown import is_contents, matching_close
 from drafter.document.provenance import bookmark_name, parse_clause_comment, parse_counsel_comment
 from drafter.document.model import Note
@@ -277,7 +277,7 @@ def _table(doc: DocxDocument, tokens: Sequence[Token], i: int, state: _State) ->
             rows[-1].append((tokens[j], tokens[j - 1].type == "th_open"))
     width = max((len(r) for r in rows), default=0)
     if rows and width:
-        table: Table = doc.add_table(rows=len(rows), cols=width, style="Table Grid")
+        table: Table = add_table(doc, len(rows), width, "Table Grid")
         # Row by row: `table.cell(r, c)` re-walks the whole table on every call.
         for r, (row, cells) in enumerate(zip(rows, (t.cells for t in table.rows))):
             for c, ((inline, header), cell) in enumerate(zip(row, cells)):

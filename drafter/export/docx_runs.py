@@ -19,9 +19,11 @@ from functools import lru_cache
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.document import Document as DocxDocument
+from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.text.paragraph import CT_P
 from docx.oxml.text.run import CT_R
 from docx.shared import Length, RGBColor
+from docx.table import Table
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
@@ -85,3 +87,17 @@ def add_paragraph(doc: DocxDocument, style_id: str, text: str = "") -> Paragraph
     if text:  # rare (code blocks): a run with no run properties, python-docx's own
         paragraph.add_run(text)
     return paragraph
+
+
+@lru_cache(maxsize=8)
+def _table_style_id(part: object, name: str) -> str | None:
+    return part.get_style_id(name, WD_STYLE_TYPE.TABLE)  # type: ignore[attr-defined, no-any-return]
+
+
+def add_table(doc: DocxDocument, rows: int, cols: int, style: str) -> Table:
+    """`doc.add_table(rows, cols, style=style)`, the style's id found once per document:
+    python-docx finds it, and compares it with the default table style by reading every
+    style, for each table."""
+    table = doc.add_table(rows, cols)
+    table._tbl.tblStyle_val = _table_style_id(doc.part, style)
+    return table
