@@ -19,7 +19,6 @@ import builtins
 import dataclasses
 import importlib.util
 import marshal
-import os
 import sys
 import threading
 from pathlib import Path
@@ -57,18 +56,10 @@ def _save() -> None:
         kept = _codes if len(_codes) <= 2 * len(_used) else \
             {text: code for text, code in _codes.items() if text in _used}
         data = marshal.dumps(dict(kept))
-    import tempfile  # only a run that compiled something new writes
+    from drafter.parsecache import write
 
     try:
-        _file.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        fd, tmp = tempfile.mkstemp(prefix=".classcode-", suffix=".tmp", dir=_file.parent)
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-            os.replace(tmp, _file)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        write(_file, data)
     except OSError:
         pass
 
