@@ -2,4 +2,10 @@
 
 from __future__ import annotations
 
+from drafter import classcode, parsecache
+
 __version__ = "0.1.0"
+
+# Before any dataclass is made (ours, pydantic's): their generated methods' compiled code
+# comes from the cache folder, as a module's comes from its .pyc (classcode.py).
+classcode.install(parsecache.cache_dir())

@@ -9,11 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from slugify import slugify
-
 from drafter.answers import Answers
 from drafter.changes import ChangeReport
 from drafter.errors import UserError
+from drafter.parsecache import memo
 from drafter.document.tree import read
 from drafter.export import Format, Source
 from drafter.export.markdown import to_markdown
@@ -42,8 +41,16 @@ from drafter.yamlio import atomic_write, read_text
 def slug(name: str) -> str:
     """A folder name from a business name, in any script: `Fold & Stamp Print Co.` →
     `fold-stamp-print-co`, `Почта России` → `pochta-rossii`. Different names may still share
-    one (`Fold + Stamp`): `check_owner` keeps one business from building over another."""
-    return slugify(name, max_length=60) or "policy"
+    one (`Fold + Stamp`): `check_owner` keeps one business from building over another.
+    Kept in the parse cache: python-slugify compiles a pattern of every HTML entity name
+    on import, a tenth of a build's own work for one folder name."""
+
+    def made() -> str:
+        from slugify import slugify
+
+        return slugify(name, max_length=60) or "policy"
+
+    return memo("slug", name, made)
 
 
 def build_folder(project: Project, answers: Answers, out_dir: Path) -> Path:

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+import types
+from dataclasses import MISSING, asdict, dataclass, field, fields
 from datetime import date
+from functools import cache
 from pathlib import Path
-from typing import Any
-
-from pydantic import BaseModel, ConfigDict, ValidationError
+from typing import Any, Union, get_args, get_origin, get_type_hints
 
 from drafter import __version__
 from drafter.answers import Answers
@@ -32,16 +33,20 @@ def sha256(data: str | bytes) -> str:
     return hashlib.sha256(payload).hexdigest()
 
 
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+# Plain frozen dataclasses rather than pydantic models: a build writes (and re-reads) one
+# manifest, and building pydantic's validators for it cost a build more than everything else
+# the manifest does (its plugin loader scans every installed package's metadata). `_read`
+# checks a manifest file against these classes just as strictly (no unknown keys, every
+# required key, each value of its type) and names the first mistake the way pydantic did.
 
-
-class FileRecord(_Model):
+@dataclass(frozen=True)
+class FileRecord:
     sha256: str
     text: str | None = None  # text formats only; DOCX is recorded by hash
 
 
-class ClauseRecord(_Model):
+@dataclass(frozen=True)
+class ClauseRecord:
     id: str
     section: str
     source: str
@@ -49,12 +54,14 @@ class ClauseRecord(_Model):
     text: str
 
 
-class SectionRecord(_Model):
+@dataclass(frozen=True)
+class SectionRecord:
     id: str
     title: str
 
 
-class PromiseRecord(_Model):
+@dataclass(frozen=True)
+class PromiseRecord:
     """One promise of the policy (`drafter.ledger`), as `drafter review --format json` gives it,
     so CI can check the ledger of what was built."""
 
@@ -67,7 +74,8 @@ class PromiseRecord(_Model):
     unconfirmed: list[str]
 
 
-class Generation(_Model):
+@dataclass(frozen=True)
+class Generation:
     """The pure generation (no edits): the base of the next three-way merge.
 
     `plain` is the same Markdown without reviewer-note decorations, which are regenerated on
@@ -77,7 +85,8 @@ class Generation(_Model):
     plain: str
 
 
-class Unresolved(_Model):
+@dataclass(frozen=True)
+class Unresolved:
     """A merge left conflicts: if counsel restores the backup instead of resolving them,
     the next build merges against the generation before this one again."""
 
@@ -85,8 +94,8 @@ class Unresolved(_Model):
     base: Generation
 
 
-class Manifest(_Model):
-    format: int = FORMAT
+@dataclass(frozen=True)
+class Manifest:
     drafter_version: str
     library_version: str
     answers_hash: str
@@ -97,12 +106,77 @@ class Manifest(_Model):
     clauses: list[ClauseRecord]
     generated: Generation
     files: dict[str, FileRecord]
+    format: int = FORMAT
     unresolved: Unresolved | None = None
-    promises: list[PromiseRecord] = []  # absent from manifests written before the ledger
+    promises: list[PromiseRecord] = field(default_factory=list)  # absent before the ledger
     answers_file: str | None = None  # the answers file this folder belongs to (absolute)
 
     def clause_sources(self) -> dict[str, str]:
         return {c.id: c.source for c in self.clauses}
+
+    def as_json(self) -> str:
+        """The manifest file's text: keys in the order pydantic wrote them (`format` first)."""
+        record = asdict(self)
+        ordered = {"format": record.pop("format"), **record}
+        ordered["effective_date"] = self.effective_date.isoformat()
+        return json.dumps(ordered, indent=2, ensure_ascii=False)
+
+
+class _Invalid(Exception):
+    def __init__(self, where: tuple[str | int, ...], message: str) -> None:
+        super().__init__(message)
+        self.where = where
+
+
+@cache
+def _hints(kind: type) -> dict[str, Any]:
+    return get_type_hints(kind)
+
+
+def _read(kind: Any, value: Any, where: tuple[str | int, ...] = ()) -> Any:
+    """`value` (parsed JSON) as a `kind`, or `_Invalid` naming where it does not fit."""
+    origin = get_origin(kind)
+    if origin in (Union, types.UnionType):
+        if value is None and type(None) in get_args(kind):
+            return None
+        (inner,) = [arg for arg in get_args(kind) if arg is not type(None)]
+        return _read(inner, value, where)
+    if isinstance(kind, type) and hasattr(kind, "__dataclass_fields__"):
+        if not isinstance(value, dict):
+            raise _Invalid(where, "Input should be an object")
+        names = {f.name for f in fields(kind)}
+        for key in value:
+            if key not in names:
+                raise _Invalid((*where, key), "Extra inputs are not permitted")
+        hints, found = _hints(kind), {}
+        for item in fields(kind):
+            if item.name in value:
+                found[item.name] = _read(hints[item.name], value[item.name], (*where, item.name))
+            elif item.default is MISSING and item.default_factory is MISSING:
+                raise _Invalid((*where, item.name), "Field required")
+        return kind(**found)
+    if origin is list:
+        if not isinstance(value, list):
+            raise _Invalid(where, "Input should be a valid list")
+        (inner,) = get_args(kind)
+        return [_read(inner, item, (*where, index)) for index, item in enumerate(value)]
+    if origin is dict:
+        if not isinstance(value, dict):
+            raise _Invalid(where, "Input should be a valid dictionary")
+        inner = get_args(kind)[1]
+        return {key: _read(inner, item, (*where, key)) for key, item in value.items()}
+    if kind is Any:
+        return value
+    if kind is date:
+        try:
+            return date.fromisoformat(value)
+        except (TypeError, ValueError):
+            raise _Invalid(where, "Input should be a valid date") from None
+    if kind is int and (type(value) is not int):
+        raise _Invalid(where, "Input should be a valid integer")
+    if kind is str and not isinstance(value, str):
+        raise _Invalid(where, "Input should be a valid string")
+    return value
 
 
 def library_version(library: Library) -> str:
@@ -141,7 +215,7 @@ def make_manifest(draft: Draft, answers: Answers, library: Library, generated: G
         generated=generated,
         files=files,
         unresolved=unresolved,
-        promises=[PromiseRecord.model_validate(p.as_json()) for p in draft.promises or ()],
+        promises=[_read(PromiseRecord, p.as_json()) for p in draft.promises or ()],
         answers_file=str(answers.path.resolve()) if answers.path is not None else None,
     )
 
@@ -168,17 +242,19 @@ def load_manifest(folder: Path) -> Manifest | None:
     if not path.exists():
         return None
     try:
-        return Manifest.model_validate_json(read_text(path))
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(part) for part in first["loc"]) or "manifest"
-        raise UserError(f"{where}: {first['msg']} (delete it, or rebuild with --force)",
+        return _read(Manifest, json.loads(read_text(path)))  # type: ignore[no-any-return]
+    except json.JSONDecodeError as exc:
+        raise UserError(f"manifest: not valid JSON ({exc.msg}) (delete it, or rebuild with "
+                        "--force)", path=path, line=exc.lineno) from None
+    except _Invalid as exc:
+        where = ".".join(str(part) for part in exc.where) or "manifest"
+        raise UserError(f"{where}: {exc} (delete it, or rebuild with --force)",
                         path=path) from None
 
 
 def save_manifest(folder: Path, manifest: Manifest) -> Path:
     path = folder / MANIFEST_NAME
-    atomic_write(path, manifest.model_dump_json(indent=2) + "\n")
+    atomic_write(path, manifest.as_json() + "\n")
     return path
 
 

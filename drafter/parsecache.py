@@ -43,12 +43,13 @@ def cache_dir() -> Path | None:
 def _stamp() -> str:
     """A hash of the code that turns text into what the cache holds: every Drafter module
     (the models and loaders), Python, and the parsing libraries (Jinja and pydantic by
-    version; PyYAML and ruamel, not imported on a cached start, by their installed files)."""
+    version; PyYAML, ruamel and python-slugify, not imported on a cached start, by their
+    installed files)."""
     import jinja2
     import pydantic
 
     parts = [sys.version, pydantic.VERSION, jinja2.__version__]
-    for name in ("yaml", "ruamel.yaml"):
+    for name in ("yaml", "ruamel.yaml", "slugify"):
         spec = importlib.util.find_spec(name)
         origin = spec.origin if spec is not None else None
         info = os.stat(origin) if origin else None
@@ -127,21 +128,27 @@ class _Cache:
             self.dirty = False
             path = self.path
         try:
-            path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-            fd, tmp = tempfile.mkstemp(prefix=".parsed-", suffix=".tmp", dir=path.parent)
-            try:
-                with os.fdopen(fd, "wb") as handle:
-                    pickle.dump(kept, handle, protocol=pickle.HIGHEST_PROTOCOL)
-                os.replace(tmp, path)
-            except BaseException:
-                Path(tmp).unlink(missing_ok=True)
-                raise
+            write(path, pickle.dumps(kept, protocol=pickle.HIGHEST_PROTOCOL))
             stale = time.time() - STALE_DAYS * 86400
             for old in path.parent.glob("parsed-*.pickle"):
                 if old != path and old.stat().st_mtime < stale:
                     old.unlink(missing_ok=True)
         except OSError:  # a read-only or full disk only costs speed
             pass
+
+
+def write(path: Path, data: bytes) -> None:
+    """Replace a cache file at once (readers see the old file or the new one, never a torn
+    one); no fsync: a cache lost in a power cut is only rebuilt. Raises OSError."""
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
 
 
 STALE_DAYS = 30

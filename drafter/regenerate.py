@@ -26,9 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Literal
-
-from merge3 import Merge3
+from typing import Any, Literal
 
 from drafter.errors import UserError
 from drafter.manifest import Generation, Manifest, sha256
@@ -67,6 +65,13 @@ class Outcome:
         """The file's content: `markdown` (always "\\n" lines) with the file's own endings."""
         return self.markdown.replace("\n", self.newline) if self.newline != "\n" else self.markdown
 
+
+
+def _merge_groups(base: Sequence[Any], ours: Sequence[Any], theirs: Sequence[Any]) -> Any:
+    """merge3's merge groups; merge3 is imported only when a build has something to merge."""
+    from merge3 import Merge3
+
+    return Merge3(base, ours, theirs).merge_groups()
 
 def has_conflict_markers(text: str) -> bool:
     lines = text.splitlines()
@@ -151,7 +156,7 @@ def merge(base: Generation, ours: str, theirs: Generation,
                                           for lines in (base_plain, our_plain, their_plain))
     merged: list[str] = []
     conflicts: list[Conflict] = []
-    groups = Merge3(_tagged(base_lines), _tagged(our_lines), _tagged(their_lines)).merge_groups()
+    groups = _merge_groups(_tagged(base_lines), _tagged(our_lines), _tagged(their_lines))
     for group in groups:
         if group[0] != "conflict":
             merged += [line for _, line in group[1]]
@@ -203,7 +208,7 @@ def _merged_order(base: list[str], ours: list[str], theirs: list[str]) -> list[s
     edits of them), clauses counsel added are kept, and every clause of the new draft has a
     place, so a change to one that counsel deleted still meets that deletion in the merge."""
     merged: list[str] = []
-    for group in Merge3(base, ours, theirs).merge_groups():
+    for group in _merge_groups(base, ours, theirs):
         if group[0] == "conflict":
             merged += [*group[2], *(c for c in group[3] if c not in group[2])]
         else:
@@ -283,7 +288,7 @@ def _merge_sentences(base: Sequence[str], ours: Sequence[str],
 
     out: list[str] = []
     line: list[str] = []
-    for group in Merge3(sentences(base), sentences(ours), sentences(theirs)).merge_groups():
+    for group in _merge_groups(sentences(base), sentences(ours), sentences(theirs)):
         if group[0] == "conflict":
             return None
         for sentence, ends_line in group[1]:

@@ -158,10 +158,28 @@ def _bytecode_cache() -> BytecodeCache | None:
     return _ParseCacheBytecode() if parsecache.cache_dir() is not None else None
 
 
+class _Sandbox(SandboxedEnvironment):
+    """Jinja's sandbox, reading answers faster. An `AnswerGroup`'s public attributes are
+    its answers (or reference data), held in its `__dict__`: for one, the sandbox's checks
+    (is the value `str.format`? is the object a function, frame or generator?) all pass, so
+    the value is returned at once. Rendering the clauses and conditions of a draft spent
+    a third of its time in those checks. Anything else takes the sandbox's own path."""
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        if type(obj) is AnswerGroup and not attribute.startswith("_"):
+            found = obj.__dict__.get(attribute, _MISSING)
+            if found is not _MISSING:
+                return found
+        return super().getattr(obj, attribute)
+
+
+_MISSING = object()
+
+
 @lru_cache(maxsize=1)
 def environment() -> SandboxedEnvironment:
     """The shared sandbox. Built once; templates and expressions are compiled against it."""
-    env = SandboxedEnvironment(
+    env = _Sandbox(
         loader=_SourceLoader(),
         bytecode_cache=_bytecode_cache(),
         cache_size=0,  # each text is compiled once by its owner; no need to keep a second copy
@@ -222,6 +240,8 @@ class Condition:
 
     def value(self, context: Mapping[str, Any]) -> Any:
         """The expression's value (a list of names for a note, say), not just its truth."""
+        if self.source == "true":  # the default `when`, a sixth of a draft's conditions
+            return True
         try:
             return self.compiled(**context)
         except Exception as exc:  # any failure inside the sandbox is a library bug

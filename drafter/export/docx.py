@@ -31,6 +31,7 @@ from docx.text.run import Run
 from markdown_it.token import Token
 
 from drafter.export import Source
+from drafter.export.docx_runs import add_paragraph, add_run, add_table
 from drafter.document.markdown import is_contents, matching_close
 from drafter.document.provenance import bookmark_name, parse_clause_comment, parse_counsel_comment
 from drafter.document.model import Note
@@ -72,14 +73,13 @@ class _State:
     style_ids: dict[str, str] = field(default_factory=dict)
 
     def paragraph(self, doc: DocxDocument, style: str, text: str = "") -> Paragraph:
-        """A new paragraph in `style`. Style ids are looked up once and set directly:
-        python-docx scans every style twice per `add_paragraph(style=…)`, which made
-        the DOCX ten times slower than the other formats together."""
+        """A new paragraph in `style`, as `doc.add_paragraph(text, style)` makes it. Style ids
+        are looked up once (python-docx scans every style twice per `add_paragraph(style=…)`,
+        which made the DOCX ten times slower than the other formats together), and the
+        paragraph is a copy of one python-docx made in that style (docx_runs.py)."""
         if style not in self.style_ids:
             self.style_ids[style] = doc.styles[style].style_id
-        paragraph = doc.add_paragraph(text)
-        paragraph._p.style = self.style_ids[style]
-        return paragraph
+        return add_paragraph(doc, self.style_ids[style], text)
 
 
 class DocxRenderer:
@@ -240,11 +240,10 @@ def _inline(doc: DocxDocument, paragraph: Paragraph, token: Token) -> None:
         elif kind in ("text", "code_inline") and not child.content:
             continue
         elif kind in ("text", "code_inline", "softbreak", "hardbreak"):
-            run = paragraph.add_run(child.content if kind != "softbreak" else " ")
+            run = add_run(paragraph, child.content if kind != "softbreak" else " ",
+                          bold=bool(bold) or None, italic=bool(italic) or None)
             if kind == "hardbreak":
                 run.add_break()
-            run.bold = bool(bold) or None
-            run.italic = bool(italic) or None
             if kind == "code_inline":
                 run.font.name = "Courier New"
             if link is not None:
@@ -278,7 +277,7 @@ def _table(doc: DocxDocument, tokens: Sequence[Token], i: int, state: _State) ->
             rows[-1].append((tokens[j], tokens[j - 1].type == "th_open"))
     width = max((len(r) for r in rows), default=0)
     if rows and width:
-        table: Table = doc.add_table(rows=len(rows), cols=width, style="Table Grid")
+        table: Table = add_table(doc, len(rows), width, "Table Grid")
         # Row by row: `table.cell(r, c)` re-walks the whole table on every call.
         for r, (row, cells) in enumerate(zip(rows, (t.cells for t in table.rows))):
             for c, ((inline, header), cell) in enumerate(zip(row, cells)):

@@ -20,6 +20,7 @@ from docx.shared import Inches, Pt, RGBColor
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 
+from drafter.export.docx_runs import add_run, add_table
 from drafter.ledger import LedgerEntry
 from drafter.review.report import NO_PROMISES, PROMISES_INTRO
 
@@ -62,12 +63,8 @@ def _bookmark(paragraph: Paragraph) -> None:
 
 def _text(paragraph: Paragraph, text: str, *, bold: bool = False, italic: bool = False,
           key: bool = False) -> None:
-    run = paragraph.add_run(text)
-    run.font.size = TABLE_TEXT
-    run.bold = bold or None
-    run.italic = italic or None
-    if key:
-        run.font.color.rgb = KEY_COLOR
+    add_run(paragraph, text, bold=bold or None, italic=italic or None, size=TABLE_TEXT,
+            color=KEY_COLOR if key else None)
 
 
 def _rests_on(cell: _Cell, entry: LedgerEntry) -> None:
@@ -83,7 +80,7 @@ def _rests_on(cell: _Cell, entry: LedgerEntry) -> None:
 
 
 def _table(doc: DocxDocument, promises: Sequence[LedgerEntry]) -> BaseOxmlElement:
-    table = doc.add_table(rows=len(promises) + 1, cols=len(COLUMNS), style="Table Grid")
+    table = add_table(doc, len(promises) + 1, len(COLUMNS), "Table Grid")
     table.autofit = False
     for column, (_, width) in zip(table.columns, COLUMNS):
         column.width = width  # the grid, which LibreOffice follows; Word follows the cells

@@ -12,12 +12,25 @@ slows them all alike. Then the in-process assemble + review + export of the larg
 Targets (issue 13): build ≤ 1.5× the floor, with DOCX ≤ 2×, in-process ≤ 30 ms.
 The 39 KB policy is generated from our fixture (bench_review.policy_text) unless `--policy`
 names one; DRAFTER_TODAY is pinned so every run reviews as of the same day.
+
+Each Drafter command is measured twice (`--bytecode both`, the default): from source, as in a
+checkout where PYTHONDONTWRITEBYTECODE=1 stops Python writing `__pycache__` (every run then
+compiles our ~80 modules afresh), and from compiled bytecode, as after a wheel install (pip
+byte-compiles what it installs; here `python -m compileall drafter`, run between rounds and
+not counted). The floor's libraries are byte-compiled in both. The package's `__pycache__`
+folders are left as they were found.
+
+`--instructions` also counts each command's instructions once under valgrind (cachegrind,
+no cache simulation; about 30 s each): unlike CPU time, the count does not change when the
+machine is busy, so a change's effect shows on a shared machine.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import re
+import shutil
 import resource
 import statistics
 import subprocess
@@ -50,6 +63,32 @@ def child_cpu_ms(command: list[str], cwd: Path) -> float:
     return ((after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)) * 1000
 
 
+PACKAGE = Path(__import__("drafter").__file__).parent
+
+
+def _bytecode(compiled: bool) -> None:
+    """Byte-compile the drafter package (as a wheel install does), or remove its bytecode so
+    that the next run compiles every module from source."""
+    if compiled:
+        subprocess.run([sys.executable, "-m", "compileall", "-q", str(PACKAGE)], check=True,
+                       capture_output=True)
+    else:
+        for folder in PACKAGE.rglob("__pycache__"):
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def instructions(command: list[str], cwd: Path) -> float | None:
+    """Millions of instructions one run of `command` executes (None without valgrind)."""
+    valgrind = shutil.which("valgrind")
+    if valgrind is None:
+        return None
+    result = subprocess.run([valgrind, "--tool=cachegrind", "--cache-sim=no",
+                             "--cachegrind-out-file=/dev/null", *command], cwd=cwd,
+                            capture_output=True, text=True, check=False)
+    found = re.search(r"I\s+refs:\s+([\d,]+)", result.stderr)
+    return int(found[1].replace(",", "")) / 1e6 if found else None
+
+
 def in_process_ms(run: Callable[[], object], times: int) -> tuple[float, float]:
     """Median wall and CPU ms of `run` in this process (after one warm-up run)."""
     run()
@@ -71,6 +110,10 @@ def largest_example(project: Project) -> str:
 def main() -> None:
     options = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     options.add_argument("--runs", type=int, default=7)
+    options.add_argument("--bytecode", choices=("source", "compiled", "both"), default="both",
+                         help="run Drafter from source, from compiled .pyc files, or both")
+    options.add_argument("--instructions", action="store_true",
+                         help="also count each command's instructions under valgrind")
     options.add_argument("--policy", type=Path, help="policy for `drafter review` "
                          "(default: a generated 39 KB Markdown policy)")
     args = options.parse_args()
@@ -85,9 +128,9 @@ def main() -> None:
         policy = args.policy.resolve() if args.policy else folder / "policy-39k.md"
         if not args.policy:
             policy.write_text(policy_text(39_000))
-        commands = {
-            "floor: import jinja2, pydantic, markdown_it":
-                [sys.executable, "-c", "import jinja2, pydantic, markdown_it"],
+        floor = {"floor: import jinja2, pydantic, markdown_it":
+                 [sys.executable, "-c", "import jinja2, pydantic, markdown_it"]}
+        ours = {
             f"drafter build --example {name} --format {TEXT_FORMATS}":
                 [*drafter, "build", "--example", name, "--format", TEXT_FORMATS, "-o", "out"],
             f"drafter build --example {name} --format {ALL_FORMATS}":
@@ -95,12 +138,30 @@ def main() -> None:
             f"drafter review {policy.name} ({policy.stat().st_size:,} bytes)":
                 [*drafter, "review", str(policy)],
         }
-        for command in commands.values():  # warm the file cache and any on-disk caches
-            subprocess.run(command, cwd=folder, capture_output=True, check=False)
-        cpu: dict[str, list[float]] = {label: [] for label in commands}
-        for _ in range(args.runs):
-            for label, command in commands.items():
-                cpu[label].append(child_cpu_ms(command, folder))
+        modes = {"source": [False], "compiled": [True], "both": [False, True]}[args.bytecode]
+        had_bytecode = any(PACKAGE.rglob("__pycache__/*.pyc"))
+        rows: list[tuple[str, bool | None, list[str]]] = [
+            (label, None, command) for label, command in floor.items()]
+        for compiled in modes:
+            tag = " [.pyc]" if compiled else " [source]"
+            rows += [(label + tag, compiled, command) for label, command in ours.items()]
+        cpu: dict[str, list[float]] = {label: [] for label, _, _ in rows}
+        counted: dict[str, float | None] = {}
+        try:
+            for _ in range(args.runs + 1):  # the first round warms the file and parse caches
+                state = None
+                for label, compiled, command in rows:
+                    if compiled is not None and compiled != state:
+                        _bytecode(compiled)
+                        state = compiled
+                    cpu[label].append(child_cpu_ms(command, folder))
+            for label, compiled, command in rows if args.instructions else ():
+                if compiled is not None:
+                    _bytecode(compiled)
+                counted[label] = instructions(command, folder)
+        finally:
+            _bytecode(had_bytecode)
+        cpu = {label: runs[1:] for label, runs in cpu.items()}
 
     answers = project.answers(examples()[name])
     text = in_process_ms(lambda: render(project.draft(answers), formats(TEXT_FORMATS)), 50)
@@ -112,8 +173,14 @@ def main() -> None:
     floor = statistics.median(next(iter(cpu.values())))
     for label, runs in cpu.items():
         median = statistics.median(runs)
-        print(f"  {label:<66} {median:6.0f} ms  {median / floor:4.1f}× floor  "
+        print(f"  {label:<75} {median:6.0f} ms  {median / floor:4.1f}× floor  "
               f"(min {min(runs):.0f}, max {max(runs):.0f})")
+    base = next(iter(counted.values()), None)
+    if counted and base:
+        print("instructions, one run each under cachegrind (steady on a busy machine):")
+        for label, count in counted.items():
+            shown = f"{count:7.0f} M  {count / base:4.1f}× floor" if count else "  (none)"
+            print(f"  {label:<75} {shown}")
     print(f"in-process assemble + review + export of {name} (library loaded, warm):")
     print(f"  --format {TEXT_FORMATS:<20} {text[0]:7.1f} ms wall {text[1]:7.1f} ms CPU "
           f"(median of 50; target ≤ 30 ms)")

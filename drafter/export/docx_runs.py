@@ -1,0 +1,103 @@
+"""Word runs (`<w:r>`: text in one format) and paragraphs made quickly, exactly as python-docx
+makes them.
+
+`paragraph.add_run(text)` followed by `run.bold = …`, `run.font.size = …` builds the run one
+character and one property at a time (each property found its place by searching the schema's
+order), which made the DOCX of a policy with its promises appendix cost more than the rest of
+a build. Here python-docx builds one run of each format once (`_template`), and every run of
+that format is a copy of it with its `<w:t>` added, the way python-docx adds it. Text holding
+a tab or line break, which python-docx turns into `<w:tab/>`/`<w:br/>`, goes through
+python-docx itself. A paragraph in a style is likewise a copy of one python-docx made.
+tests/test_docx_runs.py checks that both ways give the same XML.
+"""
+
+from __future__ import annotations
+
+from copy import deepcopy
+from functools import lru_cache
+
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.document import Document as DocxDocument
+from docx.enum.style import WD_STYLE_TYPE
+from docx.oxml.text.paragraph import CT_P
+from docx.oxml.text.run import CT_R
+from docx.shared import Length, RGBColor
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+from docx.text.run import Run
+
+_SPECIAL = frozenset("\t\r\n")
+_SPACE = qn("xml:space")
+_SECTION = qn("w:sectPr")
+
+
+@lru_cache(maxsize=64)
+def _template(bold: bool | None, italic: bool | None, size: Length | None,
+              color: RGBColor | None) -> CT_R:
+    """An empty run in this format, as python-docx makes it."""
+    run = Paragraph(OxmlElement("w:p"), None).add_run()  # type: ignore[arg-type]
+    if size is not None:
+        run.font.size = size
+    run.bold = bold
+    run.italic = italic
+    if color is not None:
+        run.font.color.rgb = color
+    return run._r
+
+
+def add_run(paragraph: Paragraph, text: str, *, bold: bool | None = None,
+            italic: bool | None = None, size: Length | None = None,
+            color: RGBColor | None = None) -> Run:
+    """`paragraph.add_run(text)` with `bold`, `italic`, `font.size` and `font.color.rgb` set
+    (None: not set, as python-docx writes an unset property)."""
+    r = deepcopy(_template(bold, italic, size, color))
+    run = Run(r, paragraph)
+    if text:
+        if _SPECIAL.isdisjoint(text):
+            t = OxmlElement("w:t")
+            t.text = text
+            if len(text.strip()) < len(text):
+                t.set(_SPACE, "preserve")
+            r.append(t)
+        else:
+            run.text = text
+    paragraph._p.append(r)
+    return run
+
+
+@lru_cache(maxsize=64)
+def _paragraph_template(style_id: str) -> CT_P:
+    p: CT_P = OxmlElement("w:p")  # type: ignore[assignment]
+    p.style = style_id
+    return p
+
+
+def add_paragraph(doc: DocxDocument, style_id: str, text: str = "") -> Paragraph:
+    """`doc.add_paragraph(text)` with `paragraph._p.style = style_id`: at the end of the body
+    (before its section properties, as python-docx puts it)."""
+    p = deepcopy(_paragraph_template(style_id))
+    body = doc.element.body
+    section = body.find(_SECTION)
+    if section is not None:
+        section.addprevious(p)
+    else:
+        body.append(p)
+    paragraph = Paragraph(p, doc._body)
+    if text:  # rare (code blocks): a run with no run properties, python-docx's own
+        paragraph.add_run(text)
+    return paragraph
+
+
+@lru_cache(maxsize=8)
+def _table_style_id(part: object, name: str) -> str | None:
+    return part.get_style_id(name, WD_STYLE_TYPE.TABLE)  # type: ignore[attr-defined, no-any-return]
+
+
+def add_table(doc: DocxDocument, rows: int, cols: int, style: str) -> Table:
+    """`doc.add_table(rows, cols, style=style)`, the style's id found once per document:
+    python-docx finds it, and compares it with the default table style by reading every
+    style, for each table."""
+    table = doc.add_table(rows, cols)
+    table._tbl.tblStyle_val = _table_style_id(doc.part, style)
+    return table

@@ -1,0 +1,45 @@
+"""What a command does not need, it does not import (issue 13: start-up speed).
+
+Each deferral measured in tests/benchmarks/bench_ratios.py is pinned here, so that a new
+top-level import cannot quietly bring the cost back: the command runs in a fresh process and
+reports which of the named modules it loaded.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+_REPORT = ("import sys, json; from drafter.cli import main; code = main(sys.argv[2:]); "
+           "print(json.dumps(sorted(m for m in sys.argv[1].split(',') if m in sys.modules)))")
+
+
+def loaded(modules: list[str], *args: str, cwd: Path) -> list[str]:
+    """Which of `modules` a fresh process has imported after `drafter ARGS`."""
+    result = subprocess.run([sys.executable, "-c", _REPORT, ",".join(modules), *args],
+                            cwd=cwd, capture_output=True, text=True, check=False,
+                            env={"DRAFTER_TODAY": "2026-12-01", **_env()})
+    assert result.returncode in (0, 1), result.stderr
+    return json.loads(result.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
+
+
+def _env() -> dict[str, str]:
+    import os
+
+    return dict(os.environ)
+
+
+def test_a_build_imports_only_what_it_uses(tmp_path: Path) -> None:
+    """Once the parse cache is warm (reading the library afresh validates it with pydantic):
+    the manifest is plain dataclasses, so a build (the first, and a rebuild that reads the
+    manifest back) never builds a pydantic validator, nor imports pydantic's plugin loader,
+    which reads every installed package's metadata; the folder's name comes from the cache,
+    not python-slugify; merge3 waits for something to merge, python-docx for a DOCX."""
+    for _ in range(2):  # a rebuild also reads notice.yaml
+        loaded([], "build", "--example", "kiosk", "--format", "md", "-o", "warm", cwd=tmp_path)
+    for _ in range(2):
+        assert loaded(["pydantic.plugin._loader", "importlib.metadata", "slugify", "merge3",
+                       "docx"], "build", "--example", "kiosk", "--format", "md,html,txt",
+                      "-o", "out", cwd=tmp_path) == []
