@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from drafter.answers import (Answers, AnswersFile, answers_lock, same_answer,
+from drafter.answers import (Answers, AnswersFile, answers_lock, current_text, same_answer,
                              validate_answers)
 from drafter.errors import UserError
 from drafter.project import Project
@@ -176,11 +176,15 @@ class Session:
         on top. Returns each answer that changed, with the value the form showed before.
 
         Cheap enough to poll: one `stat` while nothing changed; the file is read again only
-        when its time, size or inode moved, and parsed only when its text differs."""
+        when its time, size or inode moved, and parsed only when its text differs from what
+        this session last read or wrote (its own save moves the time too)."""
         stamp = _stamp(self.path)
         if stamp == self._stamp:
             return {}
         with self._lock:
+            if self._disk is not None and _text_now(self.path) == self._disk:
+                self._stamp = stamp
+                return {}
             before = {entry.key: self.value(entry.key) for entry in self.questionnaire}
             self._catch_up()
             self._stamp = stamp
@@ -333,6 +337,14 @@ def presented(question: Question, value: Any) -> Any:
                 if isinstance(item, Mapping)]
         return [row for row in rows if row]
     return shown_text(value)
+
+
+def _text_now(path: Path) -> str | None:
+    """The answers file's text now (None: none, or unreadable: the full reload decides)."""
+    try:
+        return current_text(path)
+    except UserError:
+        return None
 
 
 def _stamp(path: Path) -> tuple[int, ...] | None:

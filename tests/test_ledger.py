@@ -4,8 +4,6 @@ them and the laws it rests on by name, in review.md, the DOCX appendix, the JSON
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -295,28 +293,29 @@ def test_an_old_manifest_without_promises_still_loads(tmp_path: Path) -> None:
     assert loaded is not None and loaded.promises == []
 
 
-def test_drafter_promises_prints_the_ledger(project: Project, tmp_path: Path) -> None:
+def test_drafter_promises_prints_the_ledger(project: Project, tmp_path: Path,
+                                           capsys: pytest.CaptureFixture[str]) -> None:
     answers = tmp_path / "answers.yaml"
     answers.write_text(ANSWERS)
 
-    def run(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run([sys.executable, "-m", "drafter", *_cli(project, *args)],
-                              cwd=tmp_path, capture_output=True, text=True, timeout=60,
-                              check=False)
+    def run(*args: str) -> tuple[int, str, str]:
+        """`drafter promises …` through the command's entry point, in this process."""
+        code = main(_cli(project, *args))
+        out, err = capsys.readouterr()
+        return code, out, err
 
-    text = run("promises", str(answers))
-    assert text.returncode == 0, text.stderr
-    assert text.stdout.startswith(f"{PROMISES_HEADING}: 6\n\n1. We answer within 30 days")
+    code, out, err = run("promises", str(answers))
+    assert code == 0, err
+    assert out.startswith(f"{PROMISES_HEADING}: 6\n\n1. We answer within 30 days")
     assert "   rests on: How many staff? (business.staff): suggested default, not confirmed: 5" \
-        in text.stdout
-    assert "   law: Big Business Act (law.big)" in text.stdout
-    as_json = run("promises", str(answers), "--format", "json")
-    assert [p["clause"] for p in json.loads(as_json.stdout)["promises"]][-1] == "main.kiosks"
-    as_md = run("promises", str(answers), "--format", "markdown")
-    assert as_md.stdout.startswith(f"## {PROMISES_HEADING}") and len(
-        _table_rows(as_md.stdout)) == 7
-    bad = run("promises", str(tmp_path / "missing.yaml"))
-    assert bad.returncode == 2 and bad.stderr.count("\n") == 1 and "Traceback" not in bad.stderr
+        in out
+    assert "   law: Big Business Act (law.big)" in out
+    _, as_json, _ = run("promises", str(answers), "--format", "json")
+    assert [p["clause"] for p in json.loads(as_json)["promises"]][-1] == "main.kiosks"
+    _, as_md, _ = run("promises", str(answers), "--format", "markdown")
+    assert as_md.startswith(f"## {PROMISES_HEADING}") and len(_table_rows(as_md)) == 7
+    code, _, err = run("promises", str(tmp_path / "missing.yaml"))
+    assert code == 2 and err.count("\n") == 1 and "Traceback" not in err
 
 
 def test_the_mini_library_without_promises_has_an_empty_ledger(mini: Project) -> None:

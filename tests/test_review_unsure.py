@@ -8,6 +8,8 @@ in `READINGS` and (through `drafter lint`) a `counsel: true` requirement."""
 
 from __future__ import annotations
 
+import json
+from collections import OrderedDict
 from datetime import date
 from functools import lru_cache
 from typing import Any
@@ -122,7 +124,20 @@ def draft(name: str, key: str, value: Any) -> Draft:
     while given.missing():
         fill = {k: filler(given.questionnaire.entry(k).question) for k in given.missing()}
         given = Answers(given.questionnaire, {**given.values, **fill}, given.path)
-    return project().draft(given, TODAY)
+    # A quarter of the readings give answers another case already drafted (most often the
+    # variant's own answers, when its answer is already the lenient or strict one): each set
+    # of answers is drafted once while it is recent.
+    same = json.dumps(given.values, sort_keys=True, default=repr)
+    if same in _RECENT:
+        _RECENT.move_to_end(same)
+    else:
+        _RECENT[same] = project().draft(given, TODAY)
+        if len(_RECENT) > 64:
+            _RECENT.popitem(last=False)
+    return _RECENT[same]
+
+
+_RECENT: OrderedDict[str, Draft] = OrderedDict()
 
 
 @lru_cache(maxsize=None)

@@ -19,6 +19,7 @@ from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 from markdown_it.utils import EnvType, OptionsDict
 from mdit_py_plugins.anchors import anchors_plugin
+from mdit_py_plugins.anchors.index import slugify
 
 from drafter.document.provenance import parse_counsel_comment
 
@@ -152,6 +153,46 @@ def paragraph(text: str, level: int = 0) -> list[Token]:
                    children=_plain_children(text))
     return [Token("paragraph_open", "p", 1, level=level, block=True), inline,
             Token("paragraph_close", "p", -1, level=level, block=True)]
+
+
+def run_children(markdown: str) -> list[Token]:
+    """The inline tokens of one run of Markdown that is not part of a parsed document (a
+    note's message, written by the library): its text, or markdown-it's inline parse when it
+    holds inline syntax, as the core `inline` rule would make them."""
+    if not _INLINE_SYNTAX.search(markdown):
+        return _plain_children(markdown)
+    md, children = parser(), []
+    md.inline.parse(markdown, md, {}, children)
+    return children
+
+
+def inline(children: list[Token], level: int) -> Token:
+    """An inline token holding `children`, its content their text."""
+    return Token("inline", "", 0, content="".join(c.content for c in children), level=level,
+                 block=True, children=children)
+
+
+def heading(text: str, level: int, anchored: bool) -> list[Token]:
+    """The tokens of a heading of plain `text` (`#` × level), with the id the heading-anchors
+    plugin gives it when `anchored`."""
+    tag, markup = f"h{level}", "#" * level
+    opening = Token("heading_open", tag, 1, markup=markup, block=True)
+    if anchored:
+        opening.attrs["id"] = slugify(text)
+    return [opening, inline(_plain_children(text), 1),
+            Token("heading_close", tag, -1, markup=markup, block=True)]
+
+
+def tight_list(items: Sequence[list[Token]]) -> list[Token]:
+    """The tokens of a tight `-` list, one paragraph of inline `items` (children) per item."""
+    tokens = [Token("bullet_list_open", "ul", 1, markup="-", block=True)]
+    for children in items:
+        tokens += [Token("list_item_open", "li", 1, markup="-", level=1, block=True),
+                   Token("paragraph_open", "p", 1, level=2, block=True, hidden=True),
+                   inline(children, 3),
+                   Token("paragraph_close", "p", -1, level=2, block=True, hidden=True),
+                   Token("list_item_close", "li", -1, markup="-", level=1, block=True)]
+    return tokens + [Token("bullet_list_close", "ul", -1, markup="-", block=True)]
 
 
 def matching_close(tokens: Sequence[Token], i: int) -> int:

@@ -156,8 +156,25 @@ def plain_text(tree: Tree, clause: RenderedClause, fragment: str) -> str:
         if begin <= first and last <= end:
             pieces.append(inline_text(token))
         else:
-            pieces.append(fragment_text(tree.markdown[max(begin, first):min(end, last)]))
+            pieces.append(_part_text(token, tree.markdown[first:last], begin - first, end - first))
     return " ".join(" ".join(pieces).split())
+
+
+def _part_text(token: Token, source: str, begin: int, end: int) -> str:
+    """The text of `source[begin:end]`, part of the run `source` that `token` is the parse of,
+    read from the run's tokens instead of parsing the part again: each character of the run's
+    text is matched, in order, to the first source character after the last match that is the
+    same (markup, escapes and link targets give no text), and kept if that is inside the part."""
+    kept: list[str] = []
+    position = 0
+    for char in inline_text(token):
+        found = source.find(char, position)
+        if found < 0:
+            continue
+        if begin <= found < end:
+            kept.append(char)
+        position = found + 1
+    return "".join(kept)
 
 
 def read(markdown: str, policy: Policy | None = None) -> Tree:

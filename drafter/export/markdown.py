@@ -16,11 +16,13 @@ from __future__ import annotations
 
 from markdown_it.token import Token
 
-from drafter.document.markdown import NOTES_MARK, parse
+from drafter.document.markdown import NOTES_MARK, heading, run_children, tight_list
 from drafter.document.model import Draft
 from drafter.document.tree import Part, Tree, join, parts
 from drafter.export import Source, exporter
-from drafter.review.report import COUNSEL_HEADING, note_item
+from drafter.review.report import COUNSEL_HEADING, Span, note_item, note_spans
+
+NOTES_HEADING = "Reviewer notes"
 
 
 def markers(draft: Draft) -> dict[str | None, str]:
@@ -39,7 +41,7 @@ def notes_part(draft: Draft) -> Part | None:
     counsel = [note_item(note, None, where=False) for note in draft.notes if note.for_counsel]
     if counsel:
         items += [*([""] if items else []), f"### {COUNSEL_HEADING}", "", *counsel]
-    return Part(None, "notes", "\n".join(["## Reviewer notes", "", *items]), ("", NOTES_MARK))
+    return Part(None, "notes", "\n".join([f"## {NOTES_HEADING}", "", *items]), ("", NOTES_MARK))
 
 
 def markdown_blocks(draft: Draft, *, clean: bool = False) -> list[Part]:
@@ -55,14 +57,50 @@ def to_markdown(draft: Draft, *, clean: bool = False) -> str:
     return join(markdown_blocks(draft, clean=clean))
 
 
+def _spans_children(spans: list[list[Span]]) -> list[Token]:
+    """The inline tokens of a note item's lines (`note_spans`), as parsing its Markdown gives."""
+    children: list[Token] = []
+    for i, line in enumerate(spans):
+        if i:
+            children.append(Token("hardbreak", "br", 0))
+        for kind, text in line:
+            if kind in ("strong", "em"):
+                tag, markup = kind, "**" if kind == "strong" else "*"
+                children += [Token(f"{tag}_open", tag, 1, markup=markup),
+                             Token("text", "", 0, content=text, level=1),
+                             Token(f"{tag}_close", tag, -1, markup=markup)]
+            elif kind == "code":
+                children.append(Token("code_inline", "code", 0, markup="`", content=text))
+            elif kind == "markdown":
+                children += run_children(text)
+            else:
+                children.append(Token("text", "", 0, content=text))
+    return children
+
+
+def notes_tokens(draft: Draft) -> list[Token]:
+    """The tokens of the "Reviewer notes" list (`notes_part`), made from the notes directly:
+    the only Markdown a build parses is the policy's (issue 13)."""
+    def items(for_counsel: bool) -> list[list[Token]]:
+        return [_spans_children(note_spans(note, None, where=False))
+                for note in draft.notes if note.for_counsel == for_counsel]
+
+    tokens = [Token("html_block", "", 0, content=NOTES_MARK + "\n", block=True),
+              *heading(NOTES_HEADING, 2, anchored=True)]
+    owner, counsel = items(False), items(True)
+    if owner:
+        tokens += tight_list(owner)
+    if counsel:
+        tokens += [*heading(COUNSEL_HEADING, 3, anchored=False), *tight_list(counsel)]
+    return tokens
+
+
 def decorated_tokens(draft: Draft, tree: Tree) -> list[Token]:
     """The tokens of the Markdown with its reviewer notes: the policy's tree, parsed once,
-    with the note markers as paragraphs on its nodes and the notes list (its own short
-    document, parsed here) after it."""
-    notes = notes_part(draft)
-    if notes is None:
+    with the note markers as paragraphs on its nodes and the notes list after it."""
+    if not draft.notes:
         return list(tree.tokens)
-    return tree.with_markers(markers(draft), parse(join([notes]).lstrip("\n")))
+    return tree.with_markers(markers(draft), notes_tokens(draft))
 
 
 @exporter("md", ".md", default=True)

@@ -123,30 +123,57 @@ def as_json(notes: Sequence[Note], name: str, questionnaire: Questionnaire | Non
     return json_text(data, indent=2)
 
 
-def note_item(note: Note, questionnaire: Questionnaire | None, *, where: bool = True) -> str:
-    """One note as a Markdown list item: marker, message, citation, and the question (with its
-    prompt) whose answer resolves it."""
-    parts = [f"- **[{note.id}]** *{label(note)}*"
-             + (f" ({escape_markdown(_where(note))})" if where else "")
-             + f": {' '.join(note.message.split())}"]
+# A span of a note item: (kind, text) with kind "strong", "em", "code", "text" (plain text,
+# escaped when written, each value on its own) or "markdown" (the note's message, written as
+# the library wrote it).
+Span = tuple[str, str]
+
+
+def note_spans(note: Note, questionnaire: Questionnaire | None, *,
+               where: bool = True) -> list[list[Span]]:
+    """One note's list item as lines of spans: marker, message, citation, and the question (with
+    its prompt) whose answer resolves it. `note_item` writes them as Markdown; the exported
+    notes list is made of their tokens directly, so it is never parsed (issue 13)."""
+    first: list[Span] = [("strong", f"[{note.id}]"), ("text", " "), ("em", label(note))]
+    if where:
+        first += [("text", " ("), ("text", _where(note)), ("text", ")")]
+    lines = [[*first, ("text", ": "), ("markdown", " ".join(note.message.split()))]]
     if note.excerpt:
-        parts.append(f"  Text: “{escape_markdown(note.excerpt)}”")
-    law = [escape_markdown(note.cite)] if note.cite else []
+        lines.append([("text", "Text: “"), ("text", note.excerpt), ("text", "”")])
+    law: list[list[Span]] = [[("text", note.cite)]] if note.cite else []
     if note.requirement:
-        law.append(f"requirement `{note.requirement}`")
+        law.append([("text", "requirement "), ("code", note.requirement)])
     if law:
-        parts.append(f"  Law: {'; '.join(law)}" + (" (to verify)" if note.verify else ""))
+        spans: list[Span] = [("text", "Law: ")]
+        for i, part in enumerate(law):
+            spans += [*([("text", "; ")] if i else []), *part]
+        lines.append(spans + ([("text", " (to verify)")] if note.verify else []))
     if note.resolves_by:
         key = note.resolves_by
         verb = "Counsel settles" if note.for_counsel else "Resolved by"
         if questionnaire is None:
-            parts.append(f"  {verb} the answer `{key}`")
+            lines.append([("text", f"{verb} the answer "), ("code", key)])
         elif key in questionnaire:
-            prompt = escape_markdown(questionnaire.entry(key).question.prompt)
-            parts.append(f"  {verb} the question “{prompt}” (`{key}`)")
+            prompt = questionnaire.entry(key).question.prompt
+            lines.append([("text", f"{verb} the question “"), ("text", prompt), ("text", "” ("),
+                          ("code", key), ("text", ")")])
     if note.covers:
-        parts.append(f"  Also covers: {', '.join(f'`{c}`' for c in note.covers)}")
-    return "  \n".join(parts)
+        spans = [("text", "Also covers: ")]
+        for i, covered in enumerate(note.covers):
+            spans += [*([("text", ", ")] if i else []), ("code", covered)]
+        lines.append(spans)
+    return lines
+
+
+_WRITE = {"strong": "**{}**".format, "em": "*{}*".format, "code": "`{}`".format,
+          "text": escape_markdown, "markdown": str}
+
+
+def note_item(note: Note, questionnaire: Questionnaire | None, *, where: bool = True) -> str:
+    """One note as a Markdown list item (its `note_spans`)."""
+    lines = ["".join(_WRITE[kind](text) for kind, text in line)
+             for line in note_spans(note, questionnaire, where=where)]
+    return "- " + "  \n  ".join(lines)
 
 
 def _cell(text: str) -> str:

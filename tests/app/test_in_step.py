@@ -21,6 +21,7 @@ from drafter.answers import AnswersFile
 from drafter.app.app import DrafterApp
 from drafter.app.screens.editor import EditorScreen
 from drafter.app.widgets.fields import QuestionField, field_id
+from drafter import editing
 from drafter.editing import Session
 from drafter.presence import Presence, presence_path
 from drafter.project import Project
@@ -200,12 +201,20 @@ def test_a_poll_with_nothing_changed_reads_nothing(project: Project, tmp_path: P
     session = Session.open(project, path)
     session.announce()
     opened: list[Path] = []
-    real = AnswersFile.open
+    read: list[Path] = []
+    real, real_text = AnswersFile.open, editing.current_text
     monkeypatch.setattr(AnswersFile, "open",
                         lambda p: opened.append(p) or real(p))  # type: ignore[misc]
+    monkeypatch.setattr(editing, "current_text", lambda p: read.append(p) or real_text(p))
     assert session.reload() == {} and session.newcomers() == []
-    assert opened == []  # one stat each, nothing read
-    os.utime(path, ns=(1, 1))  # touched, same text: read once, nothing reported
-    assert session.reload() == {} and len(opened) == 1
-    assert session.reload() == {} and len(opened) == 1
+    assert opened == [] and read == []  # one stat each, nothing read
+    os.utime(path, ns=(1, 1))  # touched, same text: read once, never parsed, nothing reported
+    assert session.reload() == {} and len(read) == 1 and opened == []
+    assert session.reload() == {} and len(read) == 1 and opened == []
+    session.set("business.name", "Other Co")
+    session.flush()  # its own save moves the time: read once to see it is its own text
+    saved = len(opened)
+    assert session.reload() == {} and len(read) == 2 and len(opened) == saved
+    path.write_text("business:\n  name: Third Co\n")  # changed elsewhere: parsed, reported
+    assert session.reload() == {"business.name": "Other Co"} and len(opened) == saved + 1
     session.close()
