@@ -3,10 +3,13 @@ policy. The fixtures are our own sentences (never a seed policy's)."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from drafter.project import Project
 from drafter.review import Document, review_document
@@ -252,3 +255,31 @@ def test_many_matches_in_one_long_paragraph_are_linear(project: Project) -> None
     seconds(50)  # warm caches
     small, large = seconds(400), seconds(4000)
     assert large < 10 * small * 3  # linear with room for noise; quadratic would be 100x
+
+
+_PIECES = ["We", "rely", "on", "the", "Privacy", "Shield", "until", "2020", "U.S.", "U.S",
+           "Inc.", "e.g.", "No.", "4", "3.5", "example.com", "SSL", "TLS", "no", "longer",
+           "It", "is", ".", "?", "!", "…", '"', ")", "(", "'", "’", "_", "--", "1.", "a)"]
+
+
+@given(st.lists(st.tuples(st.sampled_from(_PIECES), st.sampled_from([" ", " ", "", "\n", "  "])),
+                min_size=1, max_size=60))
+@settings(max_examples=300, deadline=None)
+def test_a_plain_stretch_lies_inside_its_sentence(pieces: list[tuple[str, str]]) -> None:
+    """The stretch a check reads instead of splitting (`plain_stretch`) never reaches past
+    the sentence `sentence_span` gives, and a pattern found in it is found in that sentence."""
+    from drafter.review.sentences import plain_stretch, sentence_span
+    from drafter.review.text_checks import _in_stretch
+
+    text = "".join(word + gap for word, gap in pieces)
+    cues = [re.compile(p, re.IGNORECASE) for p in
+            (r"\buntil\b[^.;]{0,30}\b(19|20)\d\d\b", r"\bno longer\b", r"\bTLS\b", r"\W+it\b")]
+    for match in re.finditer(r"Shield|SSL|Privacy Shield", text):
+        stretch = plain_stretch(text, *match.span(), never_after=("U.S.",))
+        if stretch is None:
+            continue
+        first, last = sentence_span(text, *match.span(), never_after=("U.S.",))
+        assert first <= stretch[0] <= match.start() and match.end() <= stretch[1] <= last
+        for cue in cues:
+            if _in_stretch([cue], text, stretch):
+                assert cue.search(text[first:last])

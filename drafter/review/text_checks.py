@@ -9,16 +9,19 @@ and thresholds come from `clauses/review-checks.yaml`.
 from __future__ import annotations
 
 import re
+import re._constants as sre  # re's own parser: which patterns look past their match
+import re._parser as sre_parser
 from bisect import bisect_left
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date, datetime
 from functools import lru_cache
+from typing import Any
 
 from drafter.review.checks import Subject, check, months_between
 from drafter.review.document import Block, Document
 from drafter.document.model import Note
 from drafter.review.rules import CompiledPattern, ReviewRules, Rule
-from drafter.review.sentences import CHUNK, MARGIN, sentence_span
+from drafter.review.sentences import CHUNK, MARGIN, plain_stretch, sentence_span
 
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
 _WORDS = re.compile(r"[A-Za-z0-9]+")
@@ -63,13 +66,54 @@ def _may_match_sentence(patterns: Sequence[re.Pattern[str]], text: str,
     return False
 
 
+_NOT_PROSE_CHAR = re.compile(r"\s")
+
+
 def _in_address(rules: ReviewRules, text: str, span: tuple[int, int]) -> bool:
-    """Whether `span` lies inside an e-mail or web address (`not_prose`)."""
+    """Whether `span` lies inside an e-mail or web address (`not_prose`). An address holds no
+    space, so only the run of non-space characters around the match (at most `MARGIN` either
+    side) is searched."""
     if rules.not_prose is None:
         return False
     start, end = span
+    low, high = max(0, start - MARGIN), min(len(text), end + MARGIN)
+    spaces = [m.end() for m in _NOT_PROSE_CHAR.finditer(text, low, start)]
+    after = _NOT_PROSE_CHAR.search(text, end, high)
+    low, high = (spaces[-1] if spaces else low), (after.start() if after else high)
     return any(m.start() <= start and end <= m.end() for m in
-               rules.not_prose.finditer(text, max(0, start - MARGIN), min(len(text), end + MARGIN)))
+               rules.not_prose.finditer(text, low, high))
+
+
+_EDGES = (sre.AT_BOUNDARY, sre.AT_NON_BOUNDARY, sre.AT_UNI_BOUNDARY, sre.AT_UNI_NON_BOUNDARY)
+
+
+@lru_cache(maxsize=512)
+def _sees_only_its_match(pattern: str) -> bool:
+    """Whether a pattern decides a match by the characters it matches and word edges alone:
+    no anchor (`^`, `$`, `\\A`) and no look-ahead or look-behind (read with `re`'s own
+    parser), so it matches inside a stretch exactly as it would inside any longer text."""
+    def plain(items: Iterable[Any]) -> bool:
+        for op, value in items:
+            if op in (sre.ASSERT, sre.ASSERT_NOT) or (op is sre.AT and value not in _EDGES):
+                return False
+            nested = [v for v in (value if isinstance(value, tuple) else (value,))
+                      if isinstance(v, (list, sre_parser.SubPattern))]
+            if op is sre.BRANCH:
+                nested = value[1]
+            if op is sre.IN:
+                continue
+            if not all(plain(v) for v in nested):
+                return False
+        return True
+
+    return plain(sre_parser.parse(pattern))
+
+
+def _in_stretch(cues: Sequence[re.Pattern[str]], text: str, stretch: tuple[int, int]) -> bool:
+    """Whether one of `cues` matches inside `stretch` (see `plain_stretch`), and so in the
+    sentence around it. A pattern that anchors or looks around is left to the real sentence:
+    it could see past the stretch's ends."""
+    return any(cue.search(text, *stretch) for cue in cues if _sees_only_its_match(cue.pattern))
 
 
 def _excused(compiled: CompiledPattern, text: str, span: tuple[int, int],
@@ -77,14 +121,17 @@ def _excused(compiled: CompiledPattern, text: str, span: tuple[int, int],
     """A match is no claim when it is inside an address (`prose` rules), or its sentence
     matches an `unless` pattern or (history rules) tells history, itself or in the next
     sentence; a match in a title (one sentence with no full stop) tells history when the first
-    sentence of the block after it does."""
+    sentence of the block after it does. A cue found in the match's `plain_stretch` excuses it
+    without splitting the text into sentences."""
     rule = compiled.rule
     if rule.prose and _in_address(rules, text, span):
         return True
-    cues = (*compiled.unless, *rules.history, *rules.history_next) if rule.history \
-        else compiled.unless
-    if not _may_match_sentence(cues, text, span):
+    cues = (*compiled.unless, *rules.history) if rule.history else compiled.unless
+    if not cues and not rule.history:
         return False
+    stretch = plain_stretch(text, *span, never_after=tuple(rules.text.abbreviations))
+    if stretch is not None and _in_stretch(cues, text, stretch):
+        return True
     first, last = _sentence(rules, text, span)
     sentence = text[first:last]
     if any(u.search(sentence) for u in compiled.unless):
