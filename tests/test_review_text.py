@@ -283,3 +283,29 @@ def test_a_plain_stretch_lies_inside_its_sentence(pieces: list[tuple[str, str]])
         for cue in cues:
             if _in_stretch([cue], text, stretch):
                 assert cue.search(text[first:last])
+
+
+_SENTENCES = [paragraph for _, paragraph in FIRES] + QUIET + [CLEAN]
+
+
+@given(st.lists(st.tuples(st.sampled_from(_SENTENCES), st.sampled_from([" ", "", "\n", "  x"])),
+                min_size=1, max_size=12))
+@settings(max_examples=60, deadline=None)
+def test_searching_near_hint_words_finds_every_match(pieces: list[tuple[str, str]]) -> None:
+    """`finditer_near` (a long paragraph searched only near a rule's hint words) finds the
+    matches a search of the whole text finds, for every rule's patterns with a hint."""
+    import drafter.review.scan as scan
+    from drafter.review.rules import load_review_rules
+
+    text = "".join(sentence + gap for sentence, gap in pieces)
+    rules = load_review_rules(Path(__file__).parents[1] / "clauses")
+    searches = [(p, c.rule.hint) for c in rules.patterns for p in c.patterns if c.rule.hint]
+    searches += [(p, group.hint) for group, variants, _ in rules.terms for _, p in variants]
+    long = scan.LONG
+    try:
+        scan.LONG = 0  # every text is long
+        for pattern, hint in searches:
+            assert ([m.span() for m in scan.finditer_near(pattern, text, hint)]
+                    == [m.span() for m in pattern.finditer(text)]), pattern.pattern
+    finally:
+        scan.LONG = long

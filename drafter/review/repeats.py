@@ -40,17 +40,20 @@ def repeated_runs(blocks: tuple[Block, ...], size: int) -> Iterator[tuple[Place,
     first of one), so only those are visited."""
     words = [_words(block.text) for block in blocks]
     grams = [list(zip(*(ws[k:] for k in range(size)))) for ws in words]
-    counts = Counter(gram for block in grams for gram in block)
-    said = [list(map(counts.__getitem__, block)) for block in grams]
+    counts: Counter[tuple[str, ...]] = Counter()
+    for block in grams:
+        counts.update(block)
+    twice = {gram for gram, times in counts.items() if times == 2}
 
     def refrain(b: int, i: int) -> bool:
         """Whether one of the `size` grams ending with gram `i` is said three times or more."""
-        return max(said[b][max(0, i - size + 1):i + 1]) > 2
+        return max(map(counts.__getitem__, grams[b][max(0, i - size + 1):i + 1])) > 2
 
     seen: dict[tuple[str, ...], Place] = {}
     for b, lowered in enumerate(words):
         i = 0
-        for candidate in [j for j, times in enumerate(said[b]) if times == 2]:
+        for candidate in ([j for j, gram in enumerate(grams[b]) if gram in twice]
+                          if twice else []):
             if candidate < i:
                 continue
             i = candidate

@@ -9,18 +9,16 @@ and thresholds come from `clauses/review-checks.yaml`.
 from __future__ import annotations
 
 import re
-import re._constants as sre  # re's own parser: which patterns look past their match
-import re._parser as sre_parser
 from bisect import bisect_left
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date, datetime
 from functools import lru_cache
-from typing import Any
 
 from drafter.review.checks import Subject, check, months_between
 from drafter.review.document import Block, Document
 from drafter.document.model import Note
 from drafter.review.rules import CompiledPattern, ReviewRules, Rule
+from drafter.review.scan import finditer_near, sees_only_its_match
 from drafter.review.sentences import CHUNK, MARGIN, plain_stretch, sentence_span
 
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
@@ -84,36 +82,11 @@ def _in_address(rules: ReviewRules, text: str, span: tuple[int, int]) -> bool:
                rules.not_prose.finditer(text, low, high))
 
 
-_EDGES = (sre.AT_BOUNDARY, sre.AT_NON_BOUNDARY, sre.AT_UNI_BOUNDARY, sre.AT_UNI_NON_BOUNDARY)
-
-
-@lru_cache(maxsize=512)
-def _sees_only_its_match(pattern: str) -> bool:
-    """Whether a pattern decides a match by the characters it matches and word edges alone:
-    no anchor (`^`, `$`, `\\A`) and no look-ahead or look-behind (read with `re`'s own
-    parser), so it matches inside a stretch exactly as it would inside any longer text."""
-    def plain(items: Iterable[Any]) -> bool:
-        for op, value in items:
-            if op in (sre.ASSERT, sre.ASSERT_NOT) or (op is sre.AT and value not in _EDGES):
-                return False
-            nested = [v for v in (value if isinstance(value, tuple) else (value,))
-                      if isinstance(v, (list, sre_parser.SubPattern))]
-            if op is sre.BRANCH:
-                nested = value[1]
-            if op is sre.IN:
-                continue
-            if not all(plain(v) for v in nested):
-                return False
-        return True
-
-    return plain(sre_parser.parse(pattern))
-
-
 def _in_stretch(cues: Sequence[re.Pattern[str]], text: str, stretch: tuple[int, int]) -> bool:
     """Whether one of `cues` matches inside `stretch` (see `plain_stretch`), and so in the
     sentence around it. A pattern that anchors or looks around is left to the real sentence:
     it could see past the stretch's ends."""
-    return any(cue.search(text, *stretch) for cue in cues if _sees_only_its_match(cue.pattern))
+    return any(cue.search(text, *stretch) for cue in cues if sees_only_its_match(cue.pattern))
 
 
 def _excused(compiled: CompiledPattern, text: str, span: tuple[int, int],
@@ -188,7 +161,7 @@ def _occurrences(pattern: re.Pattern[str], document: Document, hint: list[str] |
                 yield found[0], found[1:], match
         return
     for block in document.blocks_with(hint):
-        yield from ((block, m.span(), m) for m in pattern.finditer(block.text))
+        yield from ((block, m.span(), m) for m in finditer_near(pattern, block.text, hint))
 
 
 def _matches(compiled: CompiledPattern, document: Document, rules: ReviewRules,
@@ -199,7 +172,7 @@ def _matches(compiled: CompiledPattern, document: Document, rules: ReviewRules,
     for pattern in compiled.patterns:
         if hint:  # block by block: the rest of a block is not searched once it has a match
             for block in document.blocks_with(hint):
-                for match in pattern.finditer(block.text):
+                for match in finditer_near(pattern, block.text, hint):
                     if not _excused(compiled, block.text, match.span(), rules,
                                     lambda: _block_after(document, block)):
                         yield block, match.span()
