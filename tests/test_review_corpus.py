@@ -27,8 +27,8 @@ CORPUS = review_corpus.CORPUS
 
 MINIMUMS = {
     "blocking_precision": 1.000,
-    "missing_precision": 0.947,
-    "missing_recall": 0.941,
+    "missing_precision": 0.954,
+    "missing_recall": 0.954,
     "outdated_precision": 1.000,
 }
 ITEMS = {"caloppa.categories", "caloppa.third-parties", "caloppa.review-change",

@@ -54,6 +54,11 @@ COVERED = [
     ("caloppa.third-party-tracking",
      "Ad networks may follow your visits to this and other Web sites."),
     ("caloppa.third-party-tracking", "Our pages carry third-party cookies from an ad network."),
+    ("caloppa.categories", "When you sign up, we ask for your name, shop name and email "
+                           "address."),
+    ("caloppa.categories", "We may request your billing address to send an invoice."),
+    ("caloppa.categories", "We collect your name and postal address when you order."),
+    ("caloppa.categories", "Information we receive from couriers includes delivery times."),
     ("general.sale", "Maple Row does not sell personal information."),
     ("general.sale", "We won't rent your email address to anyone."),
     ("general.sale", "Your details are not sold."),
@@ -97,6 +102,11 @@ def test_ordinary_wording_is_detected(project: Project, rid: str, sentence: str)
 # (requirement, a sentence that only looks like it covers it)
 NOT_COVERED = [
     ("caloppa.effective-date", "We measure the effectiveness of our newsletters."),
+    ("caloppa.categories", "We collect as little information about you as we can."),
+    ("caloppa.categories", "We only ever keep what a delivery needs."),
+    ("caloppa.categories", "Personal data we receive from the EEA is handled as our "
+                           "transfer terms say."),
+    ("caloppa.categories", "We may ask you to confirm the order by email."),
     ("general.security", "We do not trade securities."),
     ("general.sale", "Our sellers list their own products."),
     ("gdpr.representative", "A customer service representative answers the phone."),
