@@ -325,3 +325,23 @@ def test_a_lists_refrain_is_not_a_repeat(project: Project) -> None:
     text = TRUSTE.replace(" We may also pass your details to anyone else once\nyou have "
                           "agreed to it in writing.", "")
     assert "consistency.repeated-passage" not in kinds(review(project, f"{text}\n{items}\n"))
+
+
+def test_every_item_looked_for_without_answers_says_so_in_words(project: Project) -> None:
+    """A "missing" note on a policy reviewed without answers says in plain words what was
+    looked for (`looks_for`), never as raw patterns: every requirement with `detect` that the
+    laws chosen alone make apply (`law_facts`) has one."""
+    from drafter.review.checks import Subject
+    from drafter.review.coverage import applies
+
+    library = project.library
+    rules = load_review_rules(library.root)
+    unworded = []
+    for rid, entry in library.requirements.items():
+        family = rid.split(".")[0]
+        subject = Subject(Document((), "policy.md"), rules, library.requirements, TODAY,
+                          frozenset([family]), facts=dict(rules.text.law_facts.get(family, {})))
+        if entry.requirement.detect and applies(subject, entry) \
+                and not entry.requirement.looks_for:
+            unworded.append(rid)
+    assert unworded == []
