@@ -28,7 +28,7 @@ CORPUS = review_corpus.CORPUS
 MINIMUMS = {
     "blocking_precision": 1.000,
     "missing_precision": 0.986,
-    "missing_recall": 0.980,
+    "missing_recall": 0.993,
     "outdated_precision": 1.000,
 }
 ITEMS = {"caloppa.categories", "caloppa.third-parties", "caloppa.review-change",
