@@ -316,3 +316,17 @@ def test_searching_near_hint_words_finds_every_match(pieces: list[tuple[str, str
                     == [m.span() for m in pattern.finditer(text)]), pattern.pattern
     finally:
         scan.LONG = long
+
+
+@given(st.lists(st.integers(0, 40), max_size=80), st.integers(4, 12))
+@settings(max_examples=100, deadline=None)
+def test_gram_numbers_are_equal_exactly_when_the_word_runs_are(ids: list[int],
+                                                              size: int) -> None:
+    """The repeated-passage check counts runs of words by one number each (`_gram_keys`)."""
+    from drafter.review.repeats import _gram_keys
+
+    runs = list(zip(*(ids[k:] for k in range(size))))
+    keys = _gram_keys(ids, size, 6)
+    assert len(keys) == len(runs)
+    assert all((keys[i] == keys[j]) == (runs[i] == runs[j])
+               for i in range(len(runs)) for j in range(len(runs)))
