@@ -72,3 +72,22 @@ def test_plain_runs_are_not_inline_parsed(monkeypatch: pytest.MonkeyPatch) -> No
         ("text", "We keep it safe."), ("hardbreak", ""), ("text", "And we say so.")]
     assert runs == ["A *stressed* one."]
 
+
+
+def test_attribute_lists_after_a_paragraph_are_markup_not_words(project: Project) -> None:
+    """kramdown's `{: ...}` lists (Jekyll, GitHub Pages) are not text: a date alone under the
+    title stays a date alone in its paragraph, so it counts as the policy's date."""
+    from drafter.review import Document, review_document
+
+    text = ("# Harbor Lane Privacy Notice\n\nMarch 3, 2026\n{: datetime=\"2026-03-03\" }\n\n"
+            "We keep order records.\n{: #orders }\n\n{: .note}\n\nEffective May 1, 2026 "
+            "{: datetime=\"2026-05-01\" }\n")
+    blocks = list(markdown_blocks(text))
+    assert [b.text for b in blocks] == ["Harbor Lane Privacy Notice", "March 3, 2026",
+                                        "We keep order records.", "Effective May 1, 2026"]
+    assert [(b.start, b.end) for b in blocks[1:3]] == [(3, 4), (6, 7)]
+    notes = review_document(Document(tuple(blocks[:3]), "policy.md"), project.library,
+                            today=date(2026, 11, 22))
+    assert "caloppa.effective-date" not in {n.requirement for n in notes}
+    assert "We use {: braces} in a sentence." == next(iter(markdown_blocks(
+        "We use {: braces} in a sentence."))).text

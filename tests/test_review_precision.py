@@ -54,6 +54,23 @@ COVERED = [
     ("caloppa.third-party-tracking",
      "Ad networks may follow your visits to this and other Web sites."),
     ("caloppa.third-party-tracking", "Our pages carry third-party cookies from an ad network."),
+    ("general.security", "Card details are kept on secure servers."),
+    ("caloppa.third-party-tracking",
+     "We and our vendors may use cookies and web beacons to track your visits."),
+    ("general.purposes", "Your accent helps us improve speech tools. This helps us test."),
+    ("general.purposes", "We use an analytics service to understand how the app is used."),
+    ("caloppa.review-change", "Sign in to update your data at any time."),
+    ("caloppa.review-change", "Most of the information we hold is available once you sign in."),
+    ("caloppa.review-change", "Send data subject access requests to our privacy desk."),
+    ("caloppa.effective-date", "Effective date of this notice: March 3, 2026."),
+    ("general.security", "We use technical and organizational measures against misuse."),
+    ("general.security", "Your account data is stored securely in two data centres."),
+    ("general.security", "We take care to keep your information safe."),
+    ("caloppa.categories", "When you sign up, we ask for your name, shop name and email "
+                           "address."),
+    ("caloppa.categories", "We may request your billing address to send an invoice."),
+    ("caloppa.categories", "We collect your name and postal address when you order."),
+    ("caloppa.categories", "Information we receive from couriers includes delivery times."),
     ("general.sale", "Maple Row does not sell personal information."),
     ("general.sale", "We won't rent your email address to anyone."),
     ("general.sale", "Your details are not sold."),
@@ -97,7 +114,21 @@ def test_ordinary_wording_is_detected(project: Project, rid: str, sentence: str)
 # (requirement, a sentence that only looks like it covers it)
 NOT_COVERED = [
     ("caloppa.effective-date", "We measure the effectiveness of our newsletters."),
+    ("caloppa.categories", "We collect as little information about you as we can."),
+    ("caloppa.categories", "We only ever keep what a delivery needs."),
+    ("caloppa.categories", "Personal data we receive from the EEA is handled as our "
+                           "transfer terms say."),
+    ("caloppa.categories", "We may ask you to confirm the order by email."),
     ("general.security", "We do not trade securities."),
+    ("caloppa.third-party-tracking", "Our service providers deliver parcels and print labels."),
+    ("general.purposes", "We use a courier to deliver parcels."),
+    ("caloppa.review-change", "Sign in to update your data sharing settings."),
+    ("caloppa.effective-date", "Requests count from the effective date of this notice."),
+    ("general.security", "We disclose data when national security requires it."),
+    ("general.security", "Uses: billing; security and fraud prevention; support."),
+    ("general.security", "Security cookies help spot odd sign-ins."),
+    ("general.security", "We look into security incidents reported to us."),
+    ("general.security", "We take steps against unauthorized access."),
     ("general.sale", "Our sellers list their own products."),
     ("gdpr.representative", "A customer service representative answers the phone."),
     ("general.retention", "Our filter helps keep junk mail out, thousands a day."),
@@ -315,3 +346,23 @@ def test_a_lists_refrain_is_not_a_repeat(project: Project) -> None:
     text = TRUSTE.replace(" We may also pass your details to anyone else once\nyou have "
                           "agreed to it in writing.", "")
     assert "consistency.repeated-passage" not in kinds(review(project, f"{text}\n{items}\n"))
+
+
+def test_every_item_looked_for_without_answers_says_so_in_words(project: Project) -> None:
+    """A "missing" note on a policy reviewed without answers says in plain words what was
+    looked for (`looks_for`), never as raw patterns: every requirement with `detect` that the
+    laws chosen alone make apply (`law_facts`) has one."""
+    from drafter.review.checks import Subject
+    from drafter.review.coverage import applies
+
+    library = project.library
+    rules = load_review_rules(library.root)
+    unworded = []
+    for rid, entry in library.requirements.items():
+        family = rid.split(".")[0]
+        subject = Subject(Document((), "policy.md"), rules, library.requirements, TODAY,
+                          frozenset([family]), facts=dict(rules.text.law_facts.get(family, {})))
+        if entry.requirement.detect and applies(subject, entry) \
+                and not entry.requirement.looks_for:
+            unworded.append(rid)
+    assert unworded == []

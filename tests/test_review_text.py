@@ -3,10 +3,13 @@ policy. The fixtures are our own sentences (never a seed policy's)."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from drafter.project import Project
 from drafter.review import Document, review_document
@@ -50,6 +53,10 @@ FIRES = [
     ("outdated.truste", "Our practices are certified by TRUSTe; click the seal to verify."),
     ("outdated.ssl", "Card numbers travel over an SSL connection."),
     ("outdated.dnt-honoured", "We honor Do Not Track signals sent by your browser."),
+    ("outdated.dnt-honoured", "Harbor Lane responds to browser DNT signals."),
+    ("outdated.dnt-honoured", "We respect DNT requests from your browser."),
+    ("outdated.dnt-honoured",
+     "Our site follows the W3C standard for responding to Do Not Track signals."),
     ("risky.breach-timeline",
      "If a breach affects your information, we will notify you within 24 hours."),
     ("risky.absolute-security", "Your information is completely secure with us."),
@@ -76,6 +83,9 @@ QUIET = [
     "Our old Privacy Shield certificate (invalid since 2020) is kept for our records.",
     "Connections are encrypted with TLS (which replaced SSL).",
     "We do not honor Do Not Track signals, because no standard exists for them.",
+    "How we respond to DNT signals",
+    "Our site does not respond to DNT signals, because no standard for them was adopted.",
+    "There is no agreed standard for how a site should answer a DNT signal.",
     "No website is completely secure, and we cannot promise that yours will be.",
     "The Safe Harbor Road office is closed on Sundays.",
     "Tell us your order number [optional].",
@@ -252,3 +262,71 @@ def test_many_matches_in_one_long_paragraph_are_linear(project: Project) -> None
     seconds(50)  # warm caches
     small, large = seconds(400), seconds(4000)
     assert large < 10 * small * 3  # linear with room for noise; quadratic would be 100x
+
+
+_PIECES = ["We", "rely", "on", "the", "Privacy", "Shield", "until", "2020", "U.S.", "U.S",
+           "Inc.", "e.g.", "No.", "4", "3.5", "example.com", "SSL", "TLS", "no", "longer",
+           "It", "is", ".", "?", "!", "…", '"', ")", "(", "'", "’", "_", "--", "1.", "a)"]
+
+
+@given(st.lists(st.tuples(st.sampled_from(_PIECES), st.sampled_from([" ", " ", "", "\n", "  "])),
+                min_size=1, max_size=60))
+@settings(max_examples=300, deadline=None)
+def test_a_plain_stretch_lies_inside_its_sentence(pieces: list[tuple[str, str]]) -> None:
+    """The stretch a check reads instead of splitting (`plain_stretch`) never reaches past
+    the sentence `sentence_span` gives, and a pattern found in it is found in that sentence."""
+    from drafter.review.sentences import plain_stretch, sentence_span
+    from drafter.review.text_checks import _in_stretch
+
+    text = "".join(word + gap for word, gap in pieces)
+    cues = [re.compile(p, re.IGNORECASE) for p in
+            (r"\buntil\b[^.;]{0,30}\b(19|20)\d\d\b", r"\bno longer\b", r"\bTLS\b", r"\W+it\b")]
+    for match in re.finditer(r"Shield|SSL|Privacy Shield", text):
+        stretch = plain_stretch(text, *match.span(), never_after=("U.S.",))
+        if stretch is None:
+            continue
+        first, last = sentence_span(text, *match.span(), never_after=("U.S.",))
+        assert first <= stretch[0] <= match.start() and match.end() <= stretch[1] <= last
+        for cue in cues:
+            if _in_stretch([cue], text, stretch):
+                assert cue.search(text[first:last])
+
+
+_SENTENCES = [paragraph for _, paragraph in FIRES] + QUIET + [CLEAN]
+
+
+@given(st.lists(st.tuples(st.sampled_from(_SENTENCES), st.sampled_from([" ", "", "\n", "  x"])),
+                min_size=1, max_size=12))
+@settings(max_examples=60, deadline=None)
+def test_searching_near_hint_words_finds_every_match(pieces: list[tuple[str, str]]) -> None:
+    """`finditer_near` (a long paragraph searched only near a rule's hint words) finds the
+    matches a search of the whole text finds, for every rule's patterns with a hint."""
+    import drafter.review.scan as scan
+    from drafter.review.rules import load_review_rules
+
+    text = "".join(sentence + gap for sentence, gap in pieces)
+    rules = load_review_rules(Path(__file__).parents[1] / "clauses")
+    searches = [(p, c.rule.hint) for c in rules.patterns for p in c.patterns if c.rule.hint]
+    searches += [(p, group.hint) for group, variants, _ in rules.terms for _, p in variants]
+    long = scan.LONG
+    try:
+        scan.LONG = 0  # every text is long
+        for pattern, hint in searches:
+            assert ([m.span() for m in scan.finditer_near(pattern, text, hint)]
+                    == [m.span() for m in pattern.finditer(text)]), pattern.pattern
+    finally:
+        scan.LONG = long
+
+
+@given(st.lists(st.integers(0, 40), max_size=80), st.integers(4, 12))
+@settings(max_examples=100, deadline=None)
+def test_gram_numbers_are_equal_exactly_when_the_word_runs_are(ids: list[int],
+                                                              size: int) -> None:
+    """The repeated-passage check counts runs of words by one number each (`_gram_keys`)."""
+    from drafter.review.repeats import _gram_keys
+
+    runs = list(zip(*(ids[k:] for k in range(size))))
+    keys = _gram_keys(ids, size, 6)
+    assert len(keys) == len(runs)
+    assert all((keys[i] == keys[j]) == (runs[i] == runs[j])
+               for i in range(len(runs)) for j in range(len(runs)))

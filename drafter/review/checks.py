@@ -141,13 +141,14 @@ def detected(requirement: Requirement, text: str) -> bool:
     return any(re.search(p, prose, re.IGNORECASE) for p in requirement.detect)
 
 
-_WRAP = re.compile(r"(?<!\n)\n(?!\n)")
+_BREAKS = re.compile(r"\n+")  # a literal first: searched fast, unlike a look-behind
 
 
 @lru_cache(maxsize=4)
 def _joined(text: str) -> str:
-    """`text` with single line breaks (wraps inside a paragraph) read as spaces."""
-    return _WRAP.sub(" ", text)
+    """`text` with single line breaks (wraps inside a paragraph) read as spaces; blank lines
+    (paragraph breaks) are kept."""
+    return _BREAKS.sub(lambda m: " " if len(m.group()) == 1 else m.group(), text)
 
 
 def months_between(earlier: date, later: date) -> int:

@@ -8,6 +8,7 @@ the same on a Drafter draft, counsel's edited Markdown, a web page or a Word fil
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -154,16 +155,23 @@ def markdown_blocks(markdown: str, anchor: str | None = None, first_line: int = 
     return token_blocks((parser or reading_parser()).parse(markdown), anchor, first_line)
 
 
+# kramdown's attribute lists (`{: #id }`, `{: datetime="2016-11-08" }`), which Jekyll sites
+# such as GitHub Pages put after a paragraph: markup, not words of the policy.
+_ATTRIBUTE_LISTS = re.compile(r"(?:\s*\{:[^{}\n]*\})+\s*\Z")
+
+
 def token_blocks(tokens: Iterable[Token], anchor: str | None = None,
                  first_line: int = 1) -> Iterator[Block]:
-    """The blocks of parsed Markdown (see `markdown_blocks`)."""
+    """The blocks of parsed Markdown (see `markdown_blocks`), without the attribute lists
+    that end a paragraph."""
     for token in tokens:
         if token.type == "html_block" and token.content.strip() == NOTES_MARK:
             return
         if token.type != "inline" or token.map is None:
             continue
-        yield Block(inline_text(token), token.map[0] + first_line,
-                    token.map[1] + first_line - 1, anchor)
+        text = _ATTRIBUTE_LISTS.sub("", inline_text(token))
+        if text:
+            yield Block(text, token.map[0] + first_line, token.map[1] + first_line - 1, anchor)
 
 
 @reader(".md", ".markdown")

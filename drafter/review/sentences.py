@@ -10,6 +10,7 @@ the text, never with its square, however long a paragraph and however many match
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections import OrderedDict
 from functools import lru_cache
@@ -113,3 +114,62 @@ def sentence(text: str, start: int, end: int, following: int = 0,
     """The text of `sentence_span`."""
     first, last = sentence_span(text, start, end, following, never_after)
     return text[first:last]
+
+
+_ENDS = ".!?\u2026"  # the only characters after which nupunkt may end a sentence
+_WORD = re.compile(r"\w")
+
+
+def _may_end(text: str, position: int, never_after: tuple[str, ...]) -> bool:
+    """Whether `sentence_span` may end a sentence at the `_ENDS` character at `position`:
+    not when a letter or digit follows it ("U.S", "3.5", "example.com": nupunkt only breaks
+    before a space or punctuation), nor when it ends one of `never_after` before one space and
+    a word ("U.S. Privacy Shield")."""
+    following = text[position + 1:position + 3]
+    if following[:1].isalnum():
+        return False
+    return not (text[position] == "." and len(following) == 2 and following[0] == " "
+                and following[1].isalnum() and text.endswith(never_after, 0, position + 1))
+
+
+def plain_stretch(text: str, start: int, end: int,
+                  never_after: tuple[str, ...] = ()) -> tuple[int, int] | None:
+    """A stretch around `text[start:end]` that lies, whole, in the sentence `sentence_span`
+    gives, found without splitting: from the first word after the nearest character before
+    the match that may end a sentence, to the nearest one after it (or None when the stretch
+    would reach past the chunks `sentence_span` looks in, where it cuts long sentences, or
+    when the match ends in punctuation). A pattern matching inside it matches the sentence,
+    so a check can excuse a match by its sentence without splitting any text; only a match
+    the stretch does not excuse needs the real sentence."""
+    if end <= start or not _WORD.match(text, end - 1):
+        return None
+    low = (start // CHUNK - 1) * CHUNK if start >= CHUNK else 0
+    high = min(len(text), (max(start, end - 1) // CHUNK + 2) * CHUNK)
+    first, position = None, start
+    while first is None:
+        found = max(text.rfind(char, low, position) for char in _ENDS)
+        if found < 0:
+            if low > 0:
+                return None
+            first = 0
+        elif _may_end(text, found, never_after):
+            first = found + 1
+        else:
+            position = found
+    words = _WORD.search(text, first, start)
+    first = words.start() if words else start
+    if first > 0 and _WORD.match(text, first - 1):
+        return None
+    last, position = None, end
+    while last is None:
+        ends = [found for found in (text.find(char, position, high) for char in _ENDS)
+                if found >= 0]
+        if not ends:
+            if high < len(text):
+                return None
+            last = len(text)
+        elif _may_end(text, min(ends), never_after):
+            last = min(ends)
+        else:
+            position = min(ends) + 1
+    return first, last

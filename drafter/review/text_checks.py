@@ -18,7 +18,8 @@ from drafter.review.checks import Subject, check, months_between
 from drafter.review.document import Block, Document
 from drafter.document.model import Note
 from drafter.review.rules import CompiledPattern, ReviewRules, Rule
-from drafter.review.sentences import CHUNK, MARGIN, sentence_span
+from drafter.review.scan import finditer_near, sees_only_its_match
+from drafter.review.sentences import CHUNK, MARGIN, plain_stretch, sentence_span
 
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
 _WORDS = re.compile(r"[A-Za-z0-9]+")
@@ -63,13 +64,29 @@ def _may_match_sentence(patterns: Sequence[re.Pattern[str]], text: str,
     return False
 
 
+_NOT_PROSE_CHAR = re.compile(r"\s")
+
+
 def _in_address(rules: ReviewRules, text: str, span: tuple[int, int]) -> bool:
-    """Whether `span` lies inside an e-mail or web address (`not_prose`)."""
+    """Whether `span` lies inside an e-mail or web address (`not_prose`). An address holds no
+    space, so only the run of non-space characters around the match (at most `MARGIN` either
+    side) is searched."""
     if rules.not_prose is None:
         return False
     start, end = span
+    low, high = max(0, start - MARGIN), min(len(text), end + MARGIN)
+    spaces = [m.end() for m in _NOT_PROSE_CHAR.finditer(text, low, start)]
+    after = _NOT_PROSE_CHAR.search(text, end, high)
+    low, high = (spaces[-1] if spaces else low), (after.start() if after else high)
     return any(m.start() <= start and end <= m.end() for m in
-               rules.not_prose.finditer(text, max(0, start - MARGIN), min(len(text), end + MARGIN)))
+               rules.not_prose.finditer(text, low, high))
+
+
+def _in_stretch(cues: Sequence[re.Pattern[str]], text: str, stretch: tuple[int, int]) -> bool:
+    """Whether one of `cues` matches inside `stretch` (see `plain_stretch`), and so in the
+    sentence around it. A pattern that anchors or looks around is left to the real sentence:
+    it could see past the stretch's ends."""
+    return any(cue.search(text, *stretch) for cue in cues if sees_only_its_match(cue.pattern))
 
 
 def _excused(compiled: CompiledPattern, text: str, span: tuple[int, int],
@@ -77,14 +94,17 @@ def _excused(compiled: CompiledPattern, text: str, span: tuple[int, int],
     """A match is no claim when it is inside an address (`prose` rules), or its sentence
     matches an `unless` pattern or (history rules) tells history, itself or in the next
     sentence; a match in a title (one sentence with no full stop) tells history when the first
-    sentence of the block after it does."""
+    sentence of the block after it does. A cue found in the match's `plain_stretch` excuses it
+    without splitting the text into sentences."""
     rule = compiled.rule
     if rule.prose and _in_address(rules, text, span):
         return True
-    cues = (*compiled.unless, *rules.history, *rules.history_next) if rule.history \
-        else compiled.unless
-    if not _may_match_sentence(cues, text, span):
+    cues = (*compiled.unless, *rules.history) if rule.history else compiled.unless
+    if not cues and not rule.history:
         return False
+    stretch = plain_stretch(text, *span, never_after=tuple(rules.text.abbreviations))
+    if stretch is not None and _in_stretch(cues, text, stretch):
+        return True
     first, last = _sentence(rules, text, span)
     sentence = text[first:last]
     if any(u.search(sentence) for u in compiled.unless):
@@ -141,7 +161,7 @@ def _occurrences(pattern: re.Pattern[str], document: Document, hint: list[str] |
                 yield found[0], found[1:], match
         return
     for block in document.blocks_with(hint):
-        yield from ((block, m.span(), m) for m in pattern.finditer(block.text))
+        yield from ((block, m.span(), m) for m in finditer_near(pattern, block.text, hint))
 
 
 def _matches(compiled: CompiledPattern, document: Document, rules: ReviewRules,
@@ -152,7 +172,7 @@ def _matches(compiled: CompiledPattern, document: Document, rules: ReviewRules,
     for pattern in compiled.patterns:
         if hint:  # block by block: the rest of a block is not searched once it has a match
             for block in document.blocks_with(hint):
-                for match in pattern.finditer(block.text):
+                for match in finditer_near(pattern, block.text, hint):
                     if not _excused(compiled, block.text, match.span(), rules,
                                     lambda: _block_after(document, block)):
                         yield block, match.span()

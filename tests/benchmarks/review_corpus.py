@@ -12,7 +12,10 @@ tests/corpus/labels/:
 - an `outdated.*` note is right when the label says the document presents that reference as
   current (`status: current`); `unsure` is left out;
 - a `placeholder.*` note is right when the label says the document has template leftovers
-  (`placeholders: true`); `unsure` is left out.
+  (`placeholders: true`); `unsure` is left out;
+- a label file may also speak of another law's items (`with_facts`: the `--facts` that bring
+  the law in, such as `california` for the CCPA, and its items): those documents are reviewed
+  again with those facts and the items reported in a table of their own.
 
 Printed: precision and recall per requirement item and per outdated check, then the four
 figures issue 14 sets targets for (blocking precision >= 0.95, "missing" precision >= 0.85,
@@ -115,12 +118,15 @@ def _documents(out: str) -> list[dict]:
     return list(data)
 
 
-def review_all(paths: list[Path], use_subprocess: bool) -> dict[Path, dict]:
-    """The review's JSON document for each path, through the CLI (exit 0 or 1 expected).
+def review_all(paths: list[Path], use_subprocess: bool,
+               options: tuple[str, ...] = ()) -> dict[Path, dict]:
+    """The review's JSON document for each path, through the CLI (exit 0 or 1 expected),
+    with the review `options` (`--facts california`).
 
     Tries one many-file run first (`drafter review A B ... --format json`, one start-up); a
     CLI that takes one file per run refuses it, and then each file gets its own run."""
-    code, out, _ = _run_cli(["review", *map(str, paths), "--format", "json"], use_subprocess)
+    code, out, _ = _run_cli(["review", *map(str, paths), "--format", "json", *options],
+                            use_subprocess)
     if code in (0, 1) and len(paths) > 1:
         try:
             docs = _documents(out)
@@ -131,7 +137,8 @@ def review_all(paths: list[Path], use_subprocess: bool) -> dict[Path, dict]:
             return {p: by_name[p.name] for p in paths}
     results = {}
     for path in paths:
-        code, out, err = _run_cli(["review", str(path), "--format", "json"], use_subprocess)
+        code, out, err = _run_cli(["review", str(path), "--format", "json", *options],
+                                  use_subprocess)
         if code not in (0, 1):
             raise RuntimeError(f"{path.name}: drafter review exited {code}: {err.strip()[:300]}")
         results[path] = _documents(out)[0]
@@ -169,12 +176,14 @@ def score(docs: list[dict], use_subprocess: bool = False) -> dict:
                 blocking[verdict] += 1
                 if verdict == "unjudged":
                     unjudged.append(f"{doc['id']}: {note['check']} {note.get('requirement') or ''}")
+    facts_items = _score_with_facts(docs, use_subprocess)
     missing_all = _sum(items.values())
     outdated_all = _sum(outdated.values())
     right, wrong = blocking["right"], blocking["wrong"]
     return {
         "documents": len(docs),
         "items": items, "outdated": outdated, "placeholder": placeholder,
+        "facts_items": facts_items,
         "missing_all": missing_all, "outdated_all": outdated_all,
         "blocking": dict(blocking), "unjudged": unjudged,
         "figures": {
@@ -184,6 +193,30 @@ def score(docs: list[dict], use_subprocess: bool = False) -> dict:
             "outdated_precision": outdated_all.precision,
         },
     }
+
+
+def _score_with_facts(docs: list[dict], use_subprocess: bool) -> dict[str, Tally]:
+    """Another law's items, labelled on the documents that speak of it (`with_facts` in a
+    label file: the `--facts` that bring the law in, and its items), tallied from a review
+    with those facts. Reported apart: the four figures keep to the items every document has."""
+    tallies: dict[str, Tally] = {}
+    groups: dict[tuple[str, ...], list[dict]] = {}
+    for doc in docs:
+        extra = doc["labels"].get("with_facts")
+        if extra:
+            groups.setdefault(tuple(extra["facts"]), []).append(doc)
+    for facts, group in groups.items():
+        reviews = review_all([CORPUS / doc["file"] for doc in group], use_subprocess,
+                             ("--facts", ",".join(facts)))
+        for doc in group:
+            notes = [n for n in reviews[CORPUS / doc["file"]]["notes"]
+                     if not n.get("for_counsel")]
+            missing = {n["requirement"] for n in notes if n.get("requirement")}
+            for rid, label in doc["labels"]["with_facts"]["items"].items():
+                if label["covers"] in (True, False):
+                    tallies.setdefault(rid, Tally()).add(rid in missing,
+                                                         label["covers"] is False, doc["id"])
+    return tallies
 
 
 def _blocking_verdict(note: dict, labels: dict) -> str:
@@ -220,6 +253,7 @@ def _fmt(value: float | None) -> str:
 def report(result: dict, details: bool) -> str:
     lines = [f"Corpus: {result['documents']} labelled documents (tests/corpus)", ""]
     for title, group in (("Missing-item notes", result["items"]),
+                         ("Another law's items (--facts)", result["facts_items"]),
                          ("Outdated-reference notes", result["outdated"]),
                          ("Placeholder notes", {"placeholder.*": result["placeholder"]})):
         lines.append(f"{title:<32} {'prec':>6} {'recall':>6}   tp  fp  fn  tn")
@@ -249,6 +283,7 @@ def as_json(result: dict) -> dict:
         "documents": result["documents"],
         "figures": result["figures"],
         "items": {k: tally(t) for k, t in result["items"].items()},
+        "facts_items": {k: tally(t) for k, t in result["facts_items"].items()},
         "outdated": {k: tally(t) for k, t in result["outdated"].items()},
         "placeholder": tally(result["placeholder"]),
         "blocking": result["blocking"],

@@ -1,0 +1,83 @@
+"""Matches of a rule's pattern in a long paragraph, searched only near its `hint` words.
+
+A rule's `hint` is in every text its patterns can match (`review-checks.yaml`), so a match of
+a pattern that matches at most `width` characters lies within `width` characters of a hint
+word. In a paragraph of megabytes where the words are rare, searching those windows (found
+with `str.find`) instead of the whole paragraph skips most of a regular-expression pass. The
+matches are the same, in the same order: no match lies outside a window, windows that touch
+are merged, and a window is searched with one character of context past its end (`\\b`).
+"""
+
+from __future__ import annotations
+
+import re
+import re._constants as sre  # re's own parser: how wide a pattern's matches can be
+import re._parser as sre_parser
+from collections.abc import Iterator, Sequence
+from functools import lru_cache
+
+LONG = 1 << 16  # a shorter text is searched whole
+_WIDEST = 1024  # patterns whose matches may be wider are searched whole
+
+
+@lru_cache(maxsize=512)
+def _width(pattern: str, flags: int) -> int | None:
+    """The most characters a match can span, or None when unbounded (or when the pattern
+    looks around or anchors, which the windows could change)."""
+    parsed = sre_parser.parse(pattern, flags)
+    widest = parsed.getwidth()[1]
+    if widest > _WIDEST or not _local(parsed):
+        return None
+    return widest
+
+
+def _local(items: object) -> bool:
+    for op, value in items:  # type: ignore[attr-defined]
+        if op in (sre.ASSERT, sre.ASSERT_NOT) or (op is sre.AT and value not in (
+                sre.AT_BOUNDARY, sre.AT_NON_BOUNDARY, sre.AT_UNI_BOUNDARY,
+                sre.AT_UNI_NON_BOUNDARY)):
+            return False
+        if op is sre.IN:
+            continue
+        nested = value[1] if op is sre.BRANCH else [
+            v for v in (value if isinstance(value, tuple) else (value,))
+            if isinstance(v, (list, sre_parser.SubPattern))]
+        if not all(_local(v) for v in nested):
+            return False
+    return True
+
+
+@lru_cache(maxsize=512)
+def sees_only_its_match(pattern: str) -> bool:
+    """Whether a pattern decides a match by its own characters and word edges alone (no
+    anchor, no look-ahead or look-behind): it matches inside a stretch of a text exactly as
+    it does inside any longer text holding it."""
+    return _local(sre_parser.parse(pattern))
+
+
+def _windows(lower: str, words: Sequence[str], width: int) -> list[tuple[int, int]]:
+    spans = []
+    for word in words:
+        position = lower.find(word)
+        while position >= 0:
+            spans.append((max(0, position - width), position + len(word) + width))
+            position = lower.find(word, position + 1)
+    merged: list[tuple[int, int]] = []
+    for low, high in sorted(spans):
+        if merged and low <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], high))
+        else:
+            merged.append((low, high))
+    return merged
+
+
+def finditer_near(pattern: re.Pattern[str], text: str, hint: Sequence[str],
+                  ) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text)`, searching a long text only near the `hint` words."""
+    width = _width(pattern.pattern, pattern.flags) if hint and len(text) >= LONG else None
+    lower = text.lower() if width is not None else ""
+    if width is None or len(lower) != len(text):
+        yield from pattern.finditer(text)
+        return
+    for low, high in _windows(lower, hint, width):
+        yield from pattern.finditer(text, low, min(len(text), high + 1))
