@@ -23,6 +23,7 @@ from textual.widgets import Button, Footer, Header, Label, Static, TabbedContent
 from drafter.editing import Position, Session
 from drafter.paths import copy_example, example_copies
 from drafter.preview import clauses_by_question, preview_policy, record_catalog
+from drafter.app.drafting import Redrafts
 from drafter.app.widgets.fields import QuestionField, field_id
 from drafter.app.widgets.notes import NotesList
 from drafter.app.widgets.preview import PolicyPreview
@@ -37,10 +38,6 @@ if TYPE_CHECKING:  # the review stage loads after the first screen is up
 NARROW = 120
 """Below this many columns the preview and notes replace the form instead of sitting beside it."""
 MISSING = "required answer is missing"
-PREVIEW_DELAY = 0.0
-"""Seconds of quiet before the preview redraws. Even 0 yields once, so each key of a burst
-restarts the (exclusive) worker instead of queueing one redraw per key; measured, any real
-delay only added latency."""
 POLL_EVERY = 1.0
 NOTICE_SHOWN = 10.0
 """Seconds between looks at the answers file for changes made elsewhere (one `stat` each)."""
@@ -71,6 +68,7 @@ class EditorScreen(Screen[None]):
         self.showing_side = False
         self.preview_stale = True
         self._last_update = ("", 0.0)  # the last "Updated from disk" notice, and when
+        self._redrafts = Redrafts(self, self._draft)
         # Now, before mounting: set later, it would restyle every widget on the screen.
         self.set_class(self.app.size.width < NARROW, "-narrow")
 
@@ -261,7 +259,8 @@ class EditorScreen(Screen[None]):
             return
         if message.key != self.key:
             self._remember(message.key)
-        await self.query_one(PolicyPreview).follow(self.feeds.get(message.key, []))
+        preview = self.query_one(PolicyPreview)  # in its own loop: see `PolicyPreview.offer`
+        preview.call_later(preview.follow, self.feeds.get(message.key, []))
 
     async def on_section_list_chosen(self, message: SectionList.Chosen) -> None:
         message.stop()
@@ -286,29 +285,32 @@ class EditorScreen(Screen[None]):
             return
         self.query_one("#side", TabbedContent).active = "preview-tab"
         self._show_side(True)
-        await self.query_one(PolicyPreview).follow_section(note.anchor)
+        preview = self.query_one(PolicyPreview)
+        preview.call_later(preview.follow_section, note.anchor)
 
     # -- preview --------------------------------------------------------------------------
 
-    @work(exclusive=True, group="preview")
-    async def redraw_preview(self) -> None:
-        """Draft the policy from the current answers; show it and the notes on it (restarts
-        on each change, so a burst of keys drafts once).
+    def redraw_preview(self) -> None:
+        """Draft the policy from the current answers and show it and the notes on it, off the
+        typing path (see `Redrafts`: a burst of keys drafts at most twice)."""
+        self._redrafts.ask()
 
-        While the pane is hidden (narrow terminals) the text is not drawn and the drafting
-        waits for a pause in the typing: only the notes are needed then, for the sidebar's
-        marks. Showing the pane draws the text."""
+    async def _draft(self) -> None:
+        """One draft. While the pane is hidden (narrow terminals) the text is not drawn and
+        the drafting waits for a pause in the typing: only the notes are needed then, for the
+        sidebar's marks. Showing the pane draws the text."""
         preview, notes = self.query_one(PolicyPreview), self.query_one(NotesList)
         hidden = self.has_class("-narrow") and not self.showing_side
         self.preview_stale = hidden
-        await asyncio.sleep(NOTES_DELAY if hidden else PREVIEW_DELAY)
+        if hidden:
+            await asyncio.sleep(NOTES_DELAY)
         project = self.session.project
         found = await asyncio.to_thread(preview_policy, project, dict(self.session.valid))
         if not (preview.is_attached and notes.is_attached):  # the app closed meanwhile
             return
-        if not hidden:
-            preview.current = next(iter(self.feeds.get(self.key or "", [])), None)
-            await preview.show(found.policy, found.problem)
+        if not hidden:  # drawn in the preview's own loop, which nothing cancels
+            preview.offer(found.policy, found.problem,
+                          next(iter(self.feeds.get(self.key or "", [])), None))
         if found.policy is not None:  # the words first, then the notes on them
             drafted = await asyncio.to_thread(project.review, found.policy, found.answers)
             if notes.is_attached:
