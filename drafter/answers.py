@@ -301,7 +301,7 @@ class AnswersFile:
         """Open an existing file, or start an empty one (written on first `save`); what a
         save killed mid-way left beside it is removed."""
         clean_stale_temporaries(path)
-        return cls._parse(path, _current_text(path))
+        return cls._parse(path, current_text(path))
 
     @classmethod
     def _parse(cls, path: Path, text: str | None) -> AnswersFile:
@@ -339,6 +339,11 @@ class AnswersFile:
     def text(self) -> str:
         return dump_yaml(self.doc)
 
+    @property
+    def saved_text(self) -> str | None:
+        """The text this writer last read or wrote (None: there was no file)."""
+        return self._read
+
     def save(self) -> None:
         """Write this writer's changes, merged with the file as it is now on disk.
 
@@ -348,7 +353,7 @@ class AnswersFile:
         back. If one of those same answers was changed on disk to something else, nothing is
         written (a one-line `UserError` names it): neither side's answer is lost silently."""
         with answers_lock(self.path):
-            now = _current_text(self.path)
+            now = current_text(self.path)
             if now != self._read and now is not None:  # changed (if removed: ours is all)
                 disk = AnswersFile._parse(self.path, now)
 
@@ -367,7 +372,7 @@ class AnswersFile:
             self._read, self._base = text, {}
 
 
-def _current_text(path: Path) -> str | None:
+def current_text(path: Path) -> str | None:
     """An answers file's text as it is now (None if there is none), size-limited."""
     if not path.exists():
         return None

@@ -26,6 +26,7 @@ from drafter.preview import clauses_by_question, preview_policy, record_catalog
 from drafter.app.drafting import Redrafts
 from drafter.app.widgets.fields import QuestionField, field_id
 from drafter.app.widgets.notes import NotesList
+from drafter.app.widgets.pages import SectionPage
 from drafter.app.widgets.preview import PolicyPreview
 from drafter.app.widgets.sidebar import SectionList
 from drafter.errors import DrafterError, UserError
@@ -69,6 +70,8 @@ class EditorScreen(Screen[None]):
         self.preview_stale = True
         self._last_update = ("", 0.0)  # the last "Updated from disk" notice, and when
         self._redrafts = Redrafts(self, self._draft)
+        self._pages: dict[str, SectionPage] = {}  # each section's form, once shown
+        self._stale: set[str] = set()  # sections whose answers changed on disk while hidden
         # Now, before mounting: set later, it would restyle every widget on the screen.
         self.set_class(self.app.size.width < NARROW, "-narrow")
 
@@ -77,7 +80,8 @@ class EditorScreen(Screen[None]):
         with Horizontal(id="body"):
             yield SectionList(id="sections")
             with Vertical(id="form-column"):
-                yield VerticalScroll(id="form")
+                with VerticalScroll(id="form"):
+                    yield Button("Next", id="next", variant="primary")
                 yield Static(id="help")
             with TabbedContent(id="side"):
                 with TabPane("Preview", id="preview-tab"):
@@ -133,7 +137,8 @@ class EditorScreen(Screen[None]):
         form = self.query_one("#form", VerticalScroll)
         for key, shown in before.items():
             if not key.startswith(f"{self.section_id}."):
-                continue  # drawn from the session when its section is shown
+                self._stale.add(key.split(".", 1)[0])  # drawn again when next shown
+                continue
             try:
                 field = form.query_one(f"#{field_id(key)}", QuestionField)
             except NoMatches:  # the section is being drawn again: it reads the session
@@ -143,10 +148,12 @@ class EditorScreen(Screen[None]):
             value = self.session.value(key)
             if not field.show_answer(value):
                 focused = field.has_focus_within
-                index = form.children.index(field)
+                page = field.parent
+                assert page is not None
+                index = page.children.index(field)
                 await field.remove()
                 field = self._field(self.session.questionnaire.entry(key))
-                await form.mount(field, before=index)
+                await page.mount(field, before=index)
                 if focused:
                     field.focus_answer()
             error = self.session.errors.get(key)
@@ -173,39 +180,56 @@ class EditorScreen(Screen[None]):
         return [s.id for s in self.session.questionnaire.sections if s.id in shown]
 
     async def show_section(self, section_id: str, focus: str | None = None) -> None:
-        """Replace the form with `section_id`'s questions and focus one of them."""
+        """Show `section_id`'s questions (its page, built the first time) and focus one of
+        them at once: keys already on their way land in it."""
         self.section_id = section_id
         form = self.query_one("#form", VerticalScroll)
-        await form.remove_children()
+        session = self.session
+        page = await self._page(form, section_id)
+        for other in self._pages.values():
+            if other.display != (other is page):
+                other.display = other is page
+        sections = self.visible_sections()
+        later = sections[sections.index(section_id) + 1:] if section_id in sections else []
+        title = {s.id: s.title for s in session.questionnaire.sections}
+        self.query_one("#next", Button).label = (f"Next: {title[later[0]]} →" if later
+                                                 else "Export the policy")
+        self._apply_visibility()
+        self._refresh_sidebar()
+        form.scroll_home(animate=False)
+        target = focus if focus and self._shown(focus) else next(
+            (k for k in session.visible() if k.startswith(f"{section_id}.")), None)
+        if session.read_only:  # an example to look through: answers shown, not editable
+            for field in page.query(QuestionField):
+                field.disabled = True
+            self.set_focus(self.query_one(SectionList))
+        elif target is not None:
+            # The field's `Focused` message then records it as the current question.
+            self.key = None
+            self.query_one(f"#{field_id(target)}", QuestionField).focus_answer()
+            return
+        self._remember(target)
+
+    async def _page(self, form: VerticalScroll, section_id: str) -> SectionPage:
+        """The section's page, built now if it never was or its answers changed on disk
+        while it was hidden."""
+        page = self._pages.get(section_id)
+        if page is not None and section_id not in self._stale:
+            return page
+        self._stale.discard(section_id)
+        if page is not None:
+            await page.remove()
         session = self.session
         section = next(s for s in session.questionnaire.sections if s.id == section_id)
         widgets: list[Any] = [Label(section.title, classes="section-title")]
         if section.intro:
             widgets.append(Label(section.intro, classes="section-intro"))
-        for entry in session.questionnaire.section_entries(section_id):
-            widgets.append(self._field(entry))
-        sections = self.visible_sections()
-        later = sections[sections.index(section_id) + 1:] if section_id in sections else []
-        title = {s.id: s.title for s in session.questionnaire.sections}
-        label = f"Next: {title[later[0]]} →" if later else "Export the policy"
-        widgets.append(Button(label, id="next", variant="primary"))
-        await form.mount_all(widgets)
-        self._apply_visibility()
-        self._refresh_sidebar()
-        target = focus if focus and self._shown(focus) else next(
-            (k for k in session.visible() if k.startswith(f"{section_id}.")), None)
-        if session.read_only:  # an example to look through: answers shown, not editable
-            for field in form.query(QuestionField):
-                field.disabled = True
-            self.query_one(SectionList).focus()
-        elif target is not None:
-            # Focus lands later; the field's `Focused` message then records it. Recording it
-            # here could overwrite a click that landed first (the help would name the wrong
-            # question).
-            self.key = None
-            self.query_one(f"#{field_id(target)}", QuestionField).focus_answer()
-            return
-        self._remember(target)
+        widgets += [self._field(entry)
+                    for entry in session.questionnaire.section_entries(section_id)]
+        page = self._pages[section_id] = SectionPage(section_id)
+        await form.mount(page, before=form.query_one("#next"))
+        await page.mount_all(widgets)
+        return page
 
     def _field(self, entry: Entry) -> QuestionField:
         """A question's field, showing the session's answer and its problem."""

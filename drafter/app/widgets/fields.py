@@ -160,7 +160,8 @@ class QuestionField(Vertical):
         widget = self.query_one(".answer", Widget)
         target = widget if widget.focusable else next(
             (w for w in widget.query("*") if w.focusable), widget)
-        target.focus()
+        self.screen.set_focus(target)  # at once (not on the app's next turn, as `focus()`):
+        # keys the app already holds are given to the focused widget when it handles them
 
     def _answer(self, value: Any) -> None:
         self.post_message(self.Answered(self.key, value))
