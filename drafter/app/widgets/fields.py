@@ -164,7 +164,14 @@ class QuestionField(Vertical):
         # keys the app already holds are given to the focused widget when it handles them
 
     def _answer(self, value: Any) -> None:
-        self.post_message(self.Answered(self.key, value))
+        """Hand the answer to the screen now, in this handler, rather than through the
+        screen's queue (which may be busy): the answer is saved before the screen is drawn
+        again, so what is on screen is on disk."""
+        take = getattr(self.screen, "take_answer", None)
+        if take is not None:
+            take(self.key, value)
+        else:
+            self.post_message(self.Answered(self.key, value))
 
     def on_descendant_focus(self, event: DescendantFocus) -> None:
         self.post_message(self.Focused(self.key))
