@@ -339,6 +339,11 @@ class AnswersFile:
     def text(self) -> str:
         return dump_yaml(self.doc)
 
+    @property
+    def saved_text(self) -> str | None:
+        """The text this writer last read or wrote (None: there was no file)."""
+        return self._read
+
     def save(self) -> None:
         """Write this writer's changes, merged with the file as it is now on disk.
 

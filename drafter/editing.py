@@ -163,9 +163,8 @@ class Session:
             with self._lock:
                 self._catch_up()
                 version, pending = self._version, dict(self._pending)
-                text = self.file.text()
                 self.file.save()  # the one way answers are written (it merges with the disk)
-                self._disk, self._saved = text, version
+                self._disk, self._saved = self.file.saved_text, version
                 for key, value in pending.items():
                     if self._pending.get(key, object()) is value:
                         del self._pending[key]
@@ -196,7 +195,9 @@ class Session:
         keeping this owner's unsaved changes on top (called with `_lock` held)."""
         if self._disk is not None and not self.path.exists():
             return  # removed or being replaced: ours is the best copy there is
-        try:
+        try:  # compared as text first: parsed only when changed (each keystroke saves)
+            if current_text(self.path) == self._disk:
+                return
             on_disk = AnswersFile.open(self.path)
         except UserError:
             return  # unreadable now (mid-edit in an editor?): ours is the best copy there is

@@ -22,6 +22,7 @@ async def settle(pilot: Pilot[Any], rounds: int = 2) -> None:
                 break
             except WorkerCancelled:
                 continue
+    await pilot.pause()  # a draft is drawn in the preview's own loop, after its worker ends
 
 
 async def open_section(pilot: Pilot[Any], section: str, key: str | None = None) -> None:

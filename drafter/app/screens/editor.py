@@ -23,8 +23,10 @@ from textual.widgets import Button, Footer, Header, Label, Static, TabbedContent
 from drafter.editing import Position, Session
 from drafter.paths import copy_example, example_copies
 from drafter.preview import clauses_by_question, preview_policy, record_catalog
+from drafter.app.drafting import Redrafts
 from drafter.app.widgets.fields import QuestionField, field_id
 from drafter.app.widgets.notes import NotesList
+from drafter.app.widgets.pages import SectionPage
 from drafter.app.widgets.preview import PolicyPreview
 from drafter.app.widgets.sidebar import SectionList
 from drafter.errors import DrafterError, UserError
@@ -37,10 +39,6 @@ if TYPE_CHECKING:  # the review stage loads after the first screen is up
 NARROW = 120
 """Below this many columns the preview and notes replace the form instead of sitting beside it."""
 MISSING = "required answer is missing"
-PREVIEW_DELAY = 0.0
-"""Seconds of quiet before the preview redraws. Even 0 yields once, so each key of a burst
-restarts the (exclusive) worker instead of queueing one redraw per key; measured, any real
-delay only added latency."""
 POLL_EVERY = 1.0
 NOTICE_SHOWN = 10.0
 """Seconds between looks at the answers file for changes made elsewhere (one `stat` each)."""
@@ -71,6 +69,9 @@ class EditorScreen(Screen[None]):
         self.showing_side = False
         self.preview_stale = True
         self._last_update = ("", 0.0)  # the last "Updated from disk" notice, and when
+        self._redrafts = Redrafts(self, self._draft)
+        self._pages: dict[str, SectionPage] = {}  # each section's form, once shown
+        self._stale: set[str] = set()  # sections whose answers changed on disk while hidden
         # Now, before mounting: set later, it would restyle every widget on the screen.
         self.set_class(self.app.size.width < NARROW, "-narrow")
 
@@ -79,7 +80,8 @@ class EditorScreen(Screen[None]):
         with Horizontal(id="body"):
             yield SectionList(id="sections")
             with Vertical(id="form-column"):
-                yield VerticalScroll(id="form")
+                with VerticalScroll(id="form"):
+                    yield Button("Next", id="next", variant="primary")
                 yield Static(id="help")
             with TabbedContent(id="side"):
                 with TabPane("Preview", id="preview-tab"):
@@ -135,7 +137,8 @@ class EditorScreen(Screen[None]):
         form = self.query_one("#form", VerticalScroll)
         for key, shown in before.items():
             if not key.startswith(f"{self.section_id}."):
-                continue  # drawn from the session when its section is shown
+                self._stale.add(key.split(".", 1)[0])  # drawn again when next shown
+                continue
             try:
                 field = form.query_one(f"#{field_id(key)}", QuestionField)
             except NoMatches:  # the section is being drawn again: it reads the session
@@ -145,10 +148,12 @@ class EditorScreen(Screen[None]):
             value = self.session.value(key)
             if not field.show_answer(value):
                 focused = field.has_focus_within
-                index = form.children.index(field)
+                page = field.parent
+                assert page is not None
+                index = page.children.index(field)
                 await field.remove()
                 field = self._field(self.session.questionnaire.entry(key))
-                await form.mount(field, before=index)
+                await page.mount(field, before=index)
                 if focused:
                     field.focus_answer()
             error = self.session.errors.get(key)
@@ -175,39 +180,56 @@ class EditorScreen(Screen[None]):
         return [s.id for s in self.session.questionnaire.sections if s.id in shown]
 
     async def show_section(self, section_id: str, focus: str | None = None) -> None:
-        """Replace the form with `section_id`'s questions and focus one of them."""
+        """Show `section_id`'s questions (its page, built the first time) and focus one of
+        them at once: keys already on their way land in it."""
         self.section_id = section_id
         form = self.query_one("#form", VerticalScroll)
-        await form.remove_children()
+        session = self.session
+        page = await self._page(form, section_id)
+        for other in self._pages.values():
+            if other.display != (other is page):
+                other.display = other is page
+        sections = self.visible_sections()
+        later = sections[sections.index(section_id) + 1:] if section_id in sections else []
+        title = {s.id: s.title for s in session.questionnaire.sections}
+        self.query_one("#next", Button).label = (f"Next: {title[later[0]]} →" if later
+                                                 else "Export the policy")
+        self._apply_visibility()
+        self._refresh_sidebar()
+        form.scroll_home(animate=False)
+        target = focus if focus and self._shown(focus) else next(
+            (k for k in session.visible() if k.startswith(f"{section_id}.")), None)
+        if session.read_only:  # an example to look through: answers shown, not editable
+            for field in page.query(QuestionField):
+                field.disabled = True
+            self.set_focus(self.query_one(SectionList))
+        elif target is not None:
+            # The field's `Focused` message then records it as the current question.
+            self.key = None
+            self.query_one(f"#{field_id(target)}", QuestionField).focus_answer()
+            return
+        self._remember(target)
+
+    async def _page(self, form: VerticalScroll, section_id: str) -> SectionPage:
+        """The section's page, built now if it never was or its answers changed on disk
+        while it was hidden."""
+        page = self._pages.get(section_id)
+        if page is not None and section_id not in self._stale:
+            return page
+        self._stale.discard(section_id)
+        if page is not None:
+            await page.remove()
         session = self.session
         section = next(s for s in session.questionnaire.sections if s.id == section_id)
         widgets: list[Any] = [Label(section.title, classes="section-title")]
         if section.intro:
             widgets.append(Label(section.intro, classes="section-intro"))
-        for entry in session.questionnaire.section_entries(section_id):
-            widgets.append(self._field(entry))
-        sections = self.visible_sections()
-        later = sections[sections.index(section_id) + 1:] if section_id in sections else []
-        title = {s.id: s.title for s in session.questionnaire.sections}
-        label = f"Next: {title[later[0]]} →" if later else "Export the policy"
-        widgets.append(Button(label, id="next", variant="primary"))
-        await form.mount_all(widgets)
-        self._apply_visibility()
-        self._refresh_sidebar()
-        target = focus if focus and self._shown(focus) else next(
-            (k for k in session.visible() if k.startswith(f"{section_id}.")), None)
-        if session.read_only:  # an example to look through: answers shown, not editable
-            for field in form.query(QuestionField):
-                field.disabled = True
-            self.query_one(SectionList).focus()
-        elif target is not None:
-            # Focus lands later; the field's `Focused` message then records it. Recording it
-            # here could overwrite a click that landed first (the help would name the wrong
-            # question).
-            self.key = None
-            self.query_one(f"#{field_id(target)}", QuestionField).focus_answer()
-            return
-        self._remember(target)
+        widgets += [self._field(entry)
+                    for entry in session.questionnaire.section_entries(section_id)]
+        page = self._pages[section_id] = SectionPage(section_id)
+        await form.mount(page, before=form.query_one("#next"))
+        await page.mount_all(widgets)
+        return page
 
     def _field(self, entry: Entry) -> QuestionField:
         """A question's field, showing the session's answer and its problem."""
@@ -243,13 +265,18 @@ class EditorScreen(Screen[None]):
 
     def on_question_field_answered(self, message: QuestionField.Answered) -> None:
         message.stop()
-        changed, error = self.session.answer(message.key, message.value, save=False)
+        self.take_answer(message.key, message.value)
+
+    def take_answer(self, key: str, value: Any) -> None:
+        """Record and save an answer, called by its field as it changes (not queued)."""
+        # Saved here, before the screen is drawn again: a key on screen is a key on disk (in a
+        # thread the write lagged the echo, and kill -9 lost 4 of 20 answers shown).
+        changed, error = self.session.answer(key, value, save=True)
         if not changed:
             return
-        self.run_worker(self.session.flush, thread=True, group="save")
-        if error is None and message.key in self.session.missing():
+        if error is None and key in self.session.missing():
             error = MISSING
-        field = self.query_one(f"#{field_id(message.key)}", QuestionField)
+        field = self.query_one(f"#{field_id(key)}", QuestionField)
         field.show_error(error)
         self._apply_visibility()
         self._refresh_sidebar()
@@ -261,7 +288,8 @@ class EditorScreen(Screen[None]):
             return
         if message.key != self.key:
             self._remember(message.key)
-        await self.query_one(PolicyPreview).follow(self.feeds.get(message.key, []))
+        preview = self.query_one(PolicyPreview)  # in its own loop: see `PolicyPreview.offer`
+        preview.call_later(preview.follow, self.feeds.get(message.key, []))
 
     async def on_section_list_chosen(self, message: SectionList.Chosen) -> None:
         message.stop()
@@ -286,29 +314,32 @@ class EditorScreen(Screen[None]):
             return
         self.query_one("#side", TabbedContent).active = "preview-tab"
         self._show_side(True)
-        await self.query_one(PolicyPreview).follow_section(note.anchor)
+        preview = self.query_one(PolicyPreview)
+        preview.call_later(preview.follow_section, note.anchor)
 
     # -- preview --------------------------------------------------------------------------
 
-    @work(exclusive=True, group="preview")
-    async def redraw_preview(self) -> None:
-        """Draft the policy from the current answers; show it and the notes on it (restarts
-        on each change, so a burst of keys drafts once).
+    def redraw_preview(self) -> None:
+        """Draft the policy from the current answers and show it and the notes on it, off the
+        typing path (see `Redrafts`: a burst of keys drafts at most twice)."""
+        self._redrafts.ask()
 
-        While the pane is hidden (narrow terminals) the text is not drawn and the drafting
-        waits for a pause in the typing: only the notes are needed then, for the sidebar's
-        marks. Showing the pane draws the text."""
+    async def _draft(self) -> None:
+        """One draft. While the pane is hidden (narrow terminals) the text is not drawn and
+        the drafting waits for a pause in the typing: only the notes are needed then, for the
+        sidebar's marks. Showing the pane draws the text."""
         preview, notes = self.query_one(PolicyPreview), self.query_one(NotesList)
         hidden = self.has_class("-narrow") and not self.showing_side
         self.preview_stale = hidden
-        await asyncio.sleep(NOTES_DELAY if hidden else PREVIEW_DELAY)
+        if hidden:
+            await asyncio.sleep(NOTES_DELAY)
         project = self.session.project
         found = await asyncio.to_thread(preview_policy, project, dict(self.session.valid))
         if not (preview.is_attached and notes.is_attached):  # the app closed meanwhile
             return
-        if not hidden:
-            preview.current = next(iter(self.feeds.get(self.key or "", [])), None)
-            await preview.show(found.policy, found.problem)
+        if not hidden:  # drawn in the preview's own loop, which nothing cancels
+            preview.offer(found.policy, found.problem,
+                          next(iter(self.feeds.get(self.key or "", [])), None))
         if found.policy is not None:  # the words first, then the notes on them
             drafted = await asyncio.to_thread(project.review, found.policy, found.answers)
             if notes.is_attached:

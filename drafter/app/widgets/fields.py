@@ -160,10 +160,18 @@ class QuestionField(Vertical):
         widget = self.query_one(".answer", Widget)
         target = widget if widget.focusable else next(
             (w for w in widget.query("*") if w.focusable), widget)
-        target.focus()
+        self.screen.set_focus(target)  # at once (not on the app's next turn, as `focus()`):
+        # keys the app already holds are given to the focused widget when it handles them
 
     def _answer(self, value: Any) -> None:
-        self.post_message(self.Answered(self.key, value))
+        """Hand the answer to the screen now, in this handler, rather than through the
+        screen's queue (which may be busy): the answer is saved before the screen is drawn
+        again, so what is on screen is on disk."""
+        take = getattr(self.screen, "take_answer", None)
+        if take is not None:
+            take(self.key, value)
+        else:
+            self.post_message(self.Answered(self.key, value))
 
     def on_descendant_focus(self, event: DescendantFocus) -> None:
         self.post_message(self.Focused(self.key))

@@ -8,6 +8,12 @@ keystroke, an open section a few milliseconds.
 
 Nothing is drawn before the clause library has loaded (after the first screen is up), so
 Textual's Markdown widget and the exporter are imported only then.
+
+Every change to the preview's widgets happens in the preview's own message loop (`offer`,
+`follow` and `follow_section` are queued there with `call_later`), never in a worker or
+another widget's handler that can be cancelled: cancelling a task that awaits a removal
+cancels the message loops of the widgets being removed, and the app's own wait on that
+removal then ends the app (the "Session ended" crash while typing with the preview on).
 """
 
 from __future__ import annotations
@@ -59,6 +65,23 @@ class PolicyPreview(VerticalScroll):
         self.drawn: dict[str, dict[str, tuple[str, Markdown]]] = {}  # open sections' widgets
         self.head_widget: Markdown | None = None
         self._drawing = asyncio.Lock()
+        self._offered: tuple[Policy | None, str, str | None] | None = None
+
+    def offer(self, policy: Policy | None, problem: str, current: str | None) -> None:
+        """Show this draft once the preview's loop gets to it; a newer offer made meanwhile
+        replaces it (a burst of keys draws once, the latest)."""
+        waiting = self._offered is not None
+        self._offered = (policy, problem, current)
+        if not waiting:
+            self.call_later(self._take_offer)
+
+    async def _take_offer(self) -> None:
+        if self._offered is None:
+            return
+        policy, problem, current = self._offered
+        self._offered = None
+        self.current = current
+        await self.show(policy, problem)
 
     async def show(self, policy: Policy | None, problem: str = "") -> None:
         async with self._drawing:

@@ -1,0 +1,120 @@
+"""Benchmark (run on demand, not a test): section switch, key-to-echo and the notes key, at
+80×24 on the largest example, through the app's real key bindings in `run_test`.
+
+    .venv/bin/python tests/benchmarks/bench_switch.py [--runs 20] [--profile]
+
+Section switch: Ctrl+Down pressed until the next section's first question has focus and the
+screen has been drawn. Key to echo: a letter posted to the app (as the terminal driver posts
+it) until the answer box holds it and the screen has been drawn, typed while the background
+draft runs. Notes: F4 until the notes list is shown. Targets (issue 15): switch <= 100 ms,
+echo <= 30 ms. Medians are printed; `--profile` prints the top of a cProfile of the switches.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import cProfile
+import pstats
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # for tests.app
+from tests.app.pilot_helpers import settle  # noqa: E402
+from tests.app.typing_helpers import key_event  # noqa: E402
+
+
+async def drawn(app: Any) -> None:
+    """Wait until the screen has been drawn after what was just done (the compositor runs
+    on the app's next refresh)."""
+    done = asyncio.Event()
+    app.screen.call_after_refresh(done.set)
+    await done.wait()
+
+
+async def measure(path: Path, runs: int, profile: cProfile.Profile | None) -> dict[str, list[float]]:
+    from textual.widgets import Input
+
+    from drafter.app.app import DrafterApp
+    from drafter.app.screens.editor import EditorScreen
+    from drafter.project import Project
+
+    app = DrafterApp(Project.load(), path, out_dir=path.parent / "out")
+    found: dict[str, list[float]] = {"switch": [], "echo": [], "notes": []}
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, EditorScreen)
+        await settle(pilot)
+        sections = screen.visible_sections()
+        for i in range(runs):
+            before = screen.section_id
+            start = time.perf_counter()
+            if profile:
+                profile.enable()
+            await pilot.press("ctrl+down" if sections.index(before) + 1 < len(sections)
+                              else "ctrl+home")
+            while screen.section_id == before or app.focused is None or not any(
+                    a is app.focused for a in screen.query("#form *")):
+                await asyncio.sleep(0.001)
+            await drawn(app)
+            if profile:
+                profile.disable()
+            found["switch"].append(time.perf_counter() - start)
+            if screen.section_id == sections[-1]:
+                await screen.show_section(sections[0])
+            await settle(pilot)
+        await screen.show_section("business", "business.name")
+        for char in "abcdefghijklmnopqrst"[:runs]:
+            box = next(b for b in screen.query("#form Input").results(Input)
+                       if b.display and not b.disabled)
+            box.focus()
+            await settle(pilot)
+            screen.redraw_preview()  # a background draft is under way as the key arrives
+            await asyncio.sleep(0)
+            before = box.value
+            start = time.perf_counter()
+            app.post_message(key_event(char))
+            while box.value == before:
+                await asyncio.sleep(0.0005)
+            await drawn(app)
+            found["echo"].append(time.perf_counter() - start)
+        for _ in range(min(runs, 5)):
+            await settle(pilot)
+            start = time.perf_counter()
+            await pilot.press("f4")
+            await drawn(app)
+            found["notes"].append(time.perf_counter() - start)
+            await pilot.press("f4")
+    return found
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=20)
+    parser.add_argument("--profile", action="store_true")
+    args = parser.parse_args()
+    from drafter.paths import examples
+
+    source = max(examples().values(), key=lambda p: p.stat().st_size)
+    folder = Path(tempfile.mkdtemp())
+    path = folder / "answers.yaml"
+    shutil.copyfile(source, path)
+    profile = cProfile.Profile() if args.profile else None
+    found = asyncio.run(measure(path, args.runs, profile))
+    for name, target in (("switch", 100), ("echo", 30), ("notes", None)):
+        times = found[name]
+        print(f"{name} ({source.name}, 80x24): median {statistics.median(times) * 1000:.0f} ms,"
+              f" max {max(times) * 1000:.0f} ms over {len(times)}"
+              + (f" — target <= {target} ms" if target else ""))
+    if profile:
+        pstats.Stats(profile).sort_stats("cumulative").print_stats(35)
+    shutil.rmtree(folder)
+
+
+if __name__ == "__main__":
+    main()
