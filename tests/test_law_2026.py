@@ -130,7 +130,9 @@ def test_washington_consumer_health_data_is_more_than_a_health_tick() -> None:
     places = notes(draft("oregon-store", **{"data_practices.consumer_health": ["health_places"]}))
     assert places["washington.geofence"] == "warning"
     none = notes(draft("oregon-store", **{"data_practices.consumer_health": ["none"]}))
-    assert not {"washington.health-scope", "washington.health-consent"} & set(none)
+    assert not {"washington.health-scope", "washington.health-consent",
+                "connecticut.health-data"} & set(none)
+    assert notes(d)["connecticut.health-data"] == "warning"
 
 
 def test_state_response_deadline_is_met_by_the_rights_clause() -> None:
@@ -188,6 +190,8 @@ def test_a_pixel_makes_joint_controllers_and_the_policy_says_so() -> None:
 def test_ai_act_chatbot_disclosure_from_august_2026() -> None:
     d = draft("eu-studio")
     assert "not a person" in clauses(d)["eu-uk.ai-act"]
+    made = clauses(draft("eu-studio", **{"data_practices.ai_features": ["ai_content"]}))
+    assert "made by AI" in made["eu-uk.ai-act"] and "chat" not in made["eu-uk.ai-act"]
     plain = draft("eu-studio", **{"data_practices.ai_features": ["none"]})
     assert "eu-uk.ai-act" not in clauses(plain)
     rule = project().library.requirements["eu.ai-act"].applies
