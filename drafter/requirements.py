@@ -10,11 +10,13 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, StringConstraints, ValidationError, field_validator
 
+from drafter.clock import today
 from drafter.errors import UserError
 from drafter.parsecache import memo
 from drafter.templating import Condition, TemplateSyntaxError, compile_condition
@@ -49,6 +51,9 @@ class Requirement(BaseModel):
     topic: Topic
     note: str
     applies_when: str = "true"
+    # The day the duty starts (a law's or amendment's effective or compliance date): on a
+    # policy dated earlier the requirement does not apply; on an undated one, from that day.
+    in_force: date | None = None
     detect: list[str] = []
     ask: str | None = None
     severity: Severity = "blocking"
@@ -70,9 +75,37 @@ class Requirement(BaseModel):
 
 
 @dataclass(frozen=True)
+class InForce:
+    """A requirement's `applies_when`, holding only once the duty is in force: on the policy's
+    effective date (`policy.effective_date`), or today when the policy is undated (a review of
+    a policy without answers)."""
+
+    condition: Condition
+    start: date | None
+
+    @property
+    def source(self) -> str:
+        return self.condition.source
+
+    def in_force(self, context: Mapping[str, Any]) -> bool:
+        if self.start is None:
+            return True
+        policy = context.get("policy")
+        day = policy.get("effective_date") if isinstance(policy, Mapping) else getattr(
+            policy, "effective_date", None)
+        return (day if isinstance(day, date) else today()) >= self.start
+
+    def holds(self, context: Mapping[str, Any]) -> bool:
+        return self.in_force(context) and self.condition.holds(context)
+
+    def value(self, context: Mapping[str, Any]) -> Any:
+        return self.condition.value(context) if self.in_force(context) else False
+
+
+@dataclass(frozen=True)
 class CatalogEntry:
     requirement: Requirement
-    applies: Condition
+    applies: InForce
     source: DataFile
     index: int
 
@@ -118,5 +151,6 @@ def load_requirements(path: Path) -> dict[str, CatalogEntry]:
         except TemplateSyntaxError as exc:
             raise UserError(f"`applies_when` is not a valid expression: {exc.message}",
                             path=path, line=file.line((index,)), field=requirement.id) from None
-        catalog[requirement.id] = CatalogEntry(requirement, applies, file, index)
+        catalog[requirement.id] = CatalogEntry(requirement, InForce(applies, requirement.in_force),
+                                               file, index)
     return catalog

@@ -31,7 +31,8 @@ NAMES = sorted(examples())
 
 
 def test_the_new_examples_exist() -> None:
-    assert {"california-store", "texas-small", "kids-crafts"} <= set(NAMES)
+    assert {"california-store", "texas-small", "kids-crafts", "vermont-kids", "oregon-store",
+            "eu-studio", "quebec-firm"} <= set(NAMES)
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -68,6 +69,10 @@ STATE_LAWS = {
     "marketplace": ["ccpa", "nebraska", "texas"],
     "print-mail": ["minnesota_small", "nebraska_small", "texas_small"],
     "texas-small": ["texas_small"],
+    "vermont-kids": ["colorado_minors", "connecticut", "connecticut_minors", "minnesota_small", "nebraska_small", "texas_small"],
+    "oregon-store": ["connecticut", "nebraska", "oregon", "texas"],
+    "eu-studio": [],
+    "quebec-firm": ["minnesota_small", "nebraska_small", "texas_small"],
 }
 
 
@@ -98,7 +103,8 @@ def fixture_draft() -> Draft:
 def test_practices_the_law_bans_are_blocking_notes() -> None:
     blocking = {n.requirement for n in fixture_draft().notes if n.severity == "blocking"}
     assert blocking == {"maryland.no-sensitive-sale", "maryland.minors",
-                        "virginia.precise-location-sale", "states.minors"}
+                        "virginia.precise-location-sale", "states.minors",
+                        "oregon.no-location-sale", "oregon.no-minor-sale", "ny.child-data-sale"}
 
 
 def test_texas_sale_notices_use_the_exact_statutory_words() -> None:

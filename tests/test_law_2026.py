@@ -1,0 +1,219 @@
+"""The laws added for issue 16 (current law as of 2026-12-01): each requirement applies only
+when the answers call for it and only from the day its duty starts (`in_force`), and is met by
+its clause or raised as a note for counsel."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from drafter.answers import Answers
+from drafter.assemble import template_context
+from drafter.paths import examples
+from drafter.document.model import Draft
+from drafter.requirements import InForce
+from drafter.templating import compile_condition
+from tests.conftest import real_project as project
+
+
+def draft(example: str, **changes: Any) -> Draft:
+    """The example's draft with some answers (`section.question`) changed."""
+    base = project().answers(examples()[example])
+    return project().draft(Answers(project().questionnaire, {**base.values, **changes}))
+
+
+def context(example: str, **changes: Any) -> dict[str, Any]:
+    """What conditions see (answers and `law.*`) for the example with some answers changed."""
+    base = project().answers(examples()[example])
+    answers = Answers(project().questionnaire, {**base.values, **changes})
+    return template_context(answers, project().library)
+
+
+def clauses(d: Draft) -> dict[str, str]:
+    return {c.id: c.markdown for c in d.policy.clauses()}
+
+
+def notes(d: Draft) -> dict[str, str]:
+    return {n.requirement: n.severity for n in d.notes if n.requirement}
+
+
+def dated(day: str) -> dict[str, Any]:
+    return {"policy.effective_date": date.fromisoformat(day)}
+
+
+# --- the start date of a duty ---
+
+def test_in_force_reads_the_policy_date_and_else_today(monkeypatch: pytest.MonkeyPatch) -> None:
+    rule = InForce(compile_condition("true"), date(2027, 1, 1))
+    policy = type("Policy", (), {})
+    before, after = policy(), policy()
+    before.effective_date, after.effective_date = date(2026, 12, 31), date(2027, 1, 1)
+    assert not rule.holds({"policy": before})
+    assert rule.holds({"policy": after})
+    monkeypatch.setenv("DRAFTER_TODAY", "2026-12-01")
+    assert not rule.holds({})  # undated: in force from that day on
+    monkeypatch.setenv("DRAFTER_TODAY", "2027-02-01")
+    assert rule.holds({})
+    assert InForce(compile_condition("false"), None).holds({}) is False
+
+
+def test_every_new_requirement_has_a_start_date_or_applies_already() -> None:
+    catalog = project().library.requirements
+    starts = {rid: e.requirement.in_force for rid, e in catalog.items() if e.requirement.in_force}
+    assert starts["vermont.design-code"] == date(2027, 1, 1)
+    assert starts["oregon.no-location-sale"] == date(2026, 1, 1)
+    assert starts["eu.ai-act"] == date(2026, 8, 2)
+    assert starts["coppa.direct-notice"] == date(2026, 4, 22)
+    assert starts["quebec.portability"] == date(2024, 9, 22)
+
+
+# --- US states ---
+
+def test_vermont_design_code_from_2027_with_an_advance_note_before() -> None:
+    now = notes(draft("vermont-kids"))
+    assert now["vermont.design-code"] == "warning"
+    assert "vermont.design-code-upcoming" not in now
+    assert "If you are under 18" in clauses(draft("vermont-kids"))["children.teens"]
+    early = notes(draft("vermont-kids", **dated("2026-12-15")))
+    assert "vermont.design-code" not in early
+    assert early["vermont.design-code-upcoming"] == "advice"
+
+
+def test_oregon_bans_selling_precise_location_from_2026() -> None:
+    selling = {"sharing.sells": "yes", "data_practices.sold_categories": ["contact", "precise_location"],
+               "data_practices.buyers": "Trail Data Co."}
+    assert notes(draft("oregon-store", **selling))["oregon.no-location-sale"] == "blocking"
+    assert "oregon.no-location-sale" not in notes(draft("oregon-store", **selling, **dated("2025-12-31")))
+    text = clauses(draft("oregon-store"))["us-states.precise-location"]
+    assert "We do not sell your precise location" in text and "Oregon" in text
+    assert "us-states.precise-location" not in clauses(draft("oregon-store", **selling))
+
+
+def test_oregon_bans_ads_to_known_under_16s() -> None:
+    assert notes(draft("oregon-store", **{"children.under_16": "yes"}))["oregon.no-minor-sale"] == "blocking"
+    assert "oregon.no-minor-sale" not in notes(draft("oregon-store"))
+
+
+def test_connecticut_profiling_contest_from_july_2026_met_by_the_decisions_clause() -> None:
+    automated = {"data_practices.automated_decisions": "yes",
+                 "data_practices.automated_logic": "We approve returns by computer.",
+                 "data_practices.automated_review": "yes"}
+    d = draft("oregon-store", **automated)
+    assert "use.automated-decisions" in clauses(d)
+    assert "connecticut.profiling-contest" not in notes(d)  # met by the clause
+    rule = project().library.requirements["connecticut.profiling-contest"].applies
+    assert rule.holds(context("oregon-store", **automated))
+    assert not rule.holds(context("oregon-store", **automated, **dated("2026-06-30")))
+    assert not rule.holds(context("oregon-store"))  # no automated decisions
+
+
+def test_new_york_minors_sale_is_blocking_and_duties_are_a_warning() -> None:
+    kids = {"cookies.advertising": True}
+    assert notes(draft("vermont-kids", **kids))["ny.child-data-sale"] == "blocking"
+    assert notes(draft("vermont-kids"))["ny.child-data"] == "warning"
+    assert "ny.child-data" not in notes(draft("vermont-kids", **dated("2025-06-19")))
+
+
+def test_nebraska_design_code_needs_revenue_and_a_data_sales_business() -> None:
+    big = {"audience.revenue": "over_26m", "audience.sale_revenue": "over_50",
+           "children.under_18": "yes"}
+    assert notes(draft("oregon-store", **big))["nebraska.design-code"] == "warning"
+    assert "nebraska.design-code" not in notes(draft("oregon-store", **{"children.under_18": "yes"}))
+
+
+def test_washington_consumer_health_data_is_more_than_a_health_tick() -> None:
+    d = draft("oregon-store")
+    assert notes(d)["washington.health-scope"] == "warning"
+    assert "us-states.health-data" in clauses(d) and "washington.health-policy" not in notes(d)
+    places = notes(draft("oregon-store", **{"data_practices.consumer_health": ["health_places"]}))
+    assert places["washington.geofence"] == "warning"
+    none = notes(draft("oregon-store", **{"data_practices.consumer_health": ["none"]}))
+    assert not {"washington.health-scope", "washington.health-consent",
+                "connecticut.health-data"} & set(none)
+    assert notes(d)["connecticut.health-data"] == "warning"
+
+
+def test_state_response_deadline_is_met_by_the_rights_clause() -> None:
+    d = draft("oregon-store")
+    assert "within 45 days" in clauses(d)["us-states.rights"]
+    assert "states.response-deadline" not in notes(d)
+
+
+# --- California ---
+
+def test_ccpa_2026_duties_outside_the_policy_are_advice() -> None:
+    n = notes(draft("california-store"))
+    assert n["ccpa.risk-assessment"] == "advice"
+    assert n["ccpa.cybersecurity-audit"] == "advice"
+    assert n["ccpa.offline-notice"] == "warning"  # two shops: signs at the till
+    assert "ccpa.offline-notice" not in notes(draft("california-store", **{"collection.in_person": False}))
+    assert "ccpa.risk-assessment" not in notes(draft("california-store", **dated("2025-12-31")))
+
+
+# --- Children ---
+
+def test_amended_coppa_duties_from_the_compliance_date() -> None:
+    n = notes(draft("vermont-kids"))
+    assert n["coppa.direct-notice"] == n["coppa.security-program"] == "warning"
+    assert n["coppa.images-voice"] == "advice"
+    early = notes(draft("vermont-kids", **dated("2026-04-21")))
+    assert not {"coppa.direct-notice", "coppa.security-program", "coppa.images-voice"} & set(early)
+
+
+# --- EU and UK ---
+
+def test_eu_cookies_need_consent_and_the_policy_says_so() -> None:
+    d = draft("eu-studio")
+    assert "only after you agree" in clauses(d)["eu-uk.cookie-consent"]
+    assert "eu.cookie-consent" not in notes(d)
+    assert notes(draft("eu-studio", **{"cookies.settings_panel": "opt_out"}))["eu.cookie-consent"] == "blocking"
+
+
+def test_uk_analytics_exemption_is_advice_only_for_the_uk() -> None:
+    uk_only = {"audience.regions": ["uk"], "cookies.advertising": False,
+               "cookies.settings_panel": "opt_out"}
+    n = notes(draft("eu-studio", **uk_only))
+    assert n["uk.analytics-cookies"] == "advice"
+    assert "eu.cookie-consent" not in n
+    eu = notes(draft("eu-studio", **{**uk_only, "audience.regions": ["eu"]}))
+    assert eu["eu.cookie-consent"] == "blocking" and "uk.analytics-cookies" not in eu
+
+
+def test_a_pixel_makes_joint_controllers_and_the_policy_says_so() -> None:
+    d = draft("eu-studio")
+    assert "joint controllers" in clauses(d)["eu-uk.pixels"]
+    assert "eu-uk.pixels" not in clauses(draft("eu-studio", **{"cookies.advertising": False}))
+
+
+def test_ai_act_chatbot_disclosure_from_august_2026() -> None:
+    d = draft("eu-studio")
+    assert "not a person" in clauses(d)["eu-uk.ai-act"]
+    made = clauses(draft("eu-studio", **{"data_practices.ai_features": ["ai_content"]}))
+    assert "made by AI" in made["eu-uk.ai-act"] and "chat" not in made["eu-uk.ai-act"]
+    plain = draft("eu-studio", **{"data_practices.ai_features": ["none"]})
+    assert "eu-uk.ai-act" not in clauses(plain)
+    rule = project().library.requirements["eu.ai-act"].applies
+    assert rule.holds(context("eu-studio"))
+    assert not rule.holds(context("eu-studio", **dated("2026-08-01")))
+    assert not rule.holds(context("eu-studio", **{"audience.regions": ["uk"]}))
+
+
+def test_children_in_europe_get_the_consent_ages_and_the_uk_code() -> None:
+    n = notes(draft("eu-studio", **{"children.under_16": "yes", "children.under_18": "yes"}))
+    assert n["gdpr.child-consent-age"] == "warning"
+    assert n["uk.childrens-code"] == "warning"
+
+
+# --- Canada ---
+
+def test_quebec_portability_french_and_casl() -> None:
+    d = draft("quebec-firm")
+    text = clauses(d)
+    assert "structured, commonly used format" in text["canada.quebec"]
+    assert "10 business days" in text["canada.casl"]
+    n = notes(d)
+    assert n["quebec.french"] == "warning"
+    assert not {"quebec.portability", "casl.messages"} & set(n)
+    assert "canada.casl" not in clauses(draft("quebec-firm", **{"choices.email_marketing": False}))
