@@ -300,14 +300,13 @@ class Session:
 
     def progress(self) -> dict[str, tuple[int, int, bool]]:
         """Per section with something to ask: (answered, shown, anything left to fix).
-        A question left at its default counts as answered: the policy uses the default."""
+        A default shown is a suggestion, not an answer, until the owner confirms it."""
         missing = self.missing()
         found: dict[str, tuple[int, int, bool]] = {}
         for key in self.visible():
             section = key.split(".", 1)[0]
             answered, shown, problems = found.get(section, (0, 0, False))
-            done = key not in missing and (key in self.valid or self.questionnaire.entry(
-                key).question.default is not None)
+            done = key not in missing and key in self.valid
             found[section] = (answered + done, shown + 1,
                               problems or key in missing or key in self.errors)
         return found

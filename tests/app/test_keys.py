@@ -190,7 +190,8 @@ async def test_f1_lists_every_key_from_the_bindings(make_app: App) -> None:
             for _key, binding in owner._bindings:  # type: ignore[attr-defined]
                 if binding.description and binding.action != "edit_copy":
                     assert binding.description in text, binding
-        for described in ("Choose and move on", "Undo", "Redo", "Find a question", "Quit"):
+        for described in ("Choose and move on", "Undo the last answer", "Redo the answer undone",
+                          "Find", "Quit", "Move on (never ticks)", "Type letters to jump"):
             assert described in text
         await pilot.press("escape")
         assert app.screen is editor
@@ -236,9 +237,10 @@ async def test_ctrl_v_with_nothing_copied_in_the_app_keeps_the_text(make_app: Ap
         assert box.value == old
         from textual.events import Paste
 
+        await pilot.press("end")
         box.post_message(Paste(" Pasted"))
         await pilot.pause()
-        assert " Pasted" in str(stored(tmp_path, "business.name"))
+        assert stored(tmp_path, "business.name") == f"{old} Pasted"
 
 
 async def test_the_page_leaves_ctrl_v_to_the_browser() -> None:
