@@ -288,3 +288,34 @@ async def test_export_paths_stay_on_screen_as_absolute_paths(make_app: App,
         await pilot.press("ctrl+down", "ctrl+down")
         await pilot.pause(1.0)
         assert app.screen.query_one(Exported).display  # kept, not a passing notice
+
+
+async def test_enter_on_not_sure_moves_on_and_never_ticks(make_app: App, tmp_path: Path) -> None:
+    from textual.widgets import Checkbox
+
+    app = make_app("kiosk")
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot, app, "audience", "audience.people")
+        before = stored(tmp_path, "audience.people")
+        box = field(app, "audience.people").query_one(".unsure", Checkbox)
+        box.focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not box.value and stored(tmp_path, "audience.people") == before
+        assert focused_key(app) not in (None, "audience.people")
+        box.focus()
+        await pilot.press("space")
+        await pilot.pause()
+        assert box.value and stored(tmp_path, "audience.people") == "unsure"
+
+
+async def test_welcome_space_ticks_and_enter_moves_on(make_app: App) -> None:
+    from drafter.app.screens.welcome import WelcomeScreen
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, WelcomeScreen)
+        await pilot.press("space", "enter", "enter")  # tick, move on to Start, press it
+        await pilot.pause()
+        assert isinstance(app.screen, EditorScreen)

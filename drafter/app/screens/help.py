@@ -13,7 +13,7 @@ from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Input, Label, Static, TextArea
 
-from drafter.app.widgets.lists import ChoiceList, ManyList, TypeToJump
+from drafter.app.widgets.lists import ChoiceList, ManyList, TypeToJump, UnsureBox
 from drafter.app.widgets.notes import NotesList
 from drafter.app.widgets.sidebar import SectionList
 
@@ -21,6 +21,7 @@ PLACES: tuple[tuple[str, type[DOMNode]], ...] = (
     ("In a question with one answer", ChoiceList),
     ("In a list to tick", ManyList),
     ("In a text box", Input),
+    ("On \u201cI'm not sure\u201d", UnsureBox),
     ("In a long text box", TextArea),
     ("In the list of sections", SectionList),
     ("In the reviewer notes", NotesList),

@@ -18,7 +18,7 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Label, RadioButton, RadioSet, SelectionList, TextArea
 
-from drafter.app.widgets.lists import ChoiceList, ManyList, MoveOn
+from drafter.app.widgets.lists import ChoiceList, ManyList, MoveOn, UnsureBox
 from drafter.editing import presented, shown_text
 from drafter.questionnaire import UNSURE, UNSURE_LABEL, Entry
 
@@ -65,7 +65,7 @@ class QuestionField(Vertical):
         yield Label(suggestion(question), classes="suggestion", markup=False)
         yield from self.inputs()
         if question.unsure and question.type not in ("one", "bool", "many"):
-            yield Checkbox(UNSURE_LABEL, self.initial == UNSURE, classes="unsure")
+            yield UnsureBox(UNSURE_LABEL, self.initial == UNSURE, classes="unsure")
         yield Label(self._error or "", classes="problem")
 
     def inputs(self) -> ComposeResult:

@@ -15,7 +15,7 @@ from textual.binding import Binding
 from textual.content import Content
 from textual.events import Key
 from textual.message import Message
-from textual.widgets import OptionList, RadioButton, RadioSet, SelectionList
+from textual.widgets import Checkbox, OptionList, RadioButton, RadioSet, SelectionList
 
 JUMP_PAUSE = 1.0
 """Seconds without typing after which letters start a new search instead of adding to it."""
@@ -114,6 +114,15 @@ class ManyList(JumpOptionList, SelectionList[Any]):
         self.post_message(MoveOn())
 
 
+class UnsureBox(Checkbox):
+    """The "I'm not sure" tick box under a typed answer: Space ticks, Enter moves on."""
+
+    BINDINGS = [Binding("enter", "move_on", "Move on (never ticks)", show=False)]
+
+    def action_move_on(self) -> None:
+        self.post_message(MoveOn())
+
+
 class ChoiceList(TypeToJump, RadioSet):
     """Textual's radio set, with the keyboard highlight starting on the chosen answer rather
     than the first (Enter or Space on arrival must not change what the owner chose), Enter
@@ -149,4 +158,4 @@ class ChoiceList(TypeToJump, RadioSet):
         self._selected = index
 
 
-__all__ = ["ChoiceList", "JumpOptionList", "ManyList", "MoveOn", "TypeToJump"]
+__all__ = ["ChoiceList", "JumpOptionList", "ManyList", "MoveOn", "TypeToJump", "UnsureBox"]
