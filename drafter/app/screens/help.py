@@ -28,6 +28,12 @@ PLACES: tuple[tuple[str, type[DOMNode]], ...] = (
 )
 
 
+def key_name(key: str) -> str:
+    """A key as the owner reads it on the keyboard: `ctrl+shift+z` → `Ctrl+Shift+Z`."""
+    return "+".join(part.upper() if len(part) == 1 else part.capitalize()
+                    for part in key.split("+"))
+
+
 class HelpScreen(ModalScreen[None]):
     """The keys, grouped by where they work; Escape or F1 closes it."""
 
@@ -55,7 +61,7 @@ class HelpScreen(ModalScreen[None]):
         for binding in bindings:
             if not binding.description:
                 continue
-            shown = self.app.get_key_display(binding)
+            shown = key_name(binding.key)
             listed = keys.setdefault(binding.description, [])
             if shown not in listed:
                 listed.append(shown)
@@ -64,7 +70,7 @@ class HelpScreen(ModalScreen[None]):
     def text(self) -> str:
         lines: list[str] = []
         for place, rows in self.groups():
-            lines += [place, *(f"  {keys:<16} {what}" for keys, what in rows), ""]
+            lines += [place, *(f"  {keys:<22} {what}" for keys, what in rows), ""]
         return "\n".join(lines)
 
     def compose(self) -> ComposeResult:
@@ -75,7 +81,7 @@ class HelpScreen(ModalScreen[None]):
                     body = Text()
                     body.append(place, style="bold")
                     for keys, what in rows:
-                        body.append(f"\n  {keys:<16} ", style="bold")
+                        body.append(f"\n  {keys:<22} ", style="bold")
                         body.append(what)
                     yield Static(body, classes="help-group")
 
