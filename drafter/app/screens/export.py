@@ -70,6 +70,6 @@ def run_export(screen: Screen[None], session: Session, out_dir: Path,
         return
     names = ", ".join(path.name for path in result.written)
     for shown in screen.query(Exported):  # kept on screen until the next export
-        shown.show(result.written, headline(result.draft.notes))
+        shown.show(result.written)
     screen.notify(f"Saved {names} in {result.folder}. {len(result.draft.notes)} reviewer "
                   f"note(s): {headline(result.draft.notes)}.", title="Exported", timeout=15)

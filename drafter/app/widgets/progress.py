@@ -4,6 +4,7 @@ the next export."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -32,9 +33,16 @@ class Exported(Static):
         super().__init__("", markup=False, **kwargs)  # type: ignore[arg-type]
         self.display = False
 
-    def show(self, paths: Iterable[Path], notes: str) -> None:
-        lines = [str(Path(p).resolve()) for p in paths]
-        self.update("\n".join([f"Exported ({notes}); F8 exports again:", *lines]))
+    def show(self, paths: Iterable[Path]) -> None:
+        """Each folder written to, as an absolute path, then the names written in it."""
+        folders: dict[Path, list[str]] = {}
+        for path in paths:
+            path = Path(path).resolve()
+            folders.setdefault(path.parent, []).append(path.name)
+        lines = ["Exported (F8 again updates them):"]
+        for folder, names in folders.items():
+            lines += [f"{folder}{os.sep}", "  " + ", ".join(names)]
+        self.update("\n".join(lines))
         self.display = True
 
 
