@@ -22,6 +22,17 @@ SIZE = (80, 24)
 App = Callable[..., DrafterApp]
 
 
+@pytest.fixture(autouse=True)
+def still_clock(monkeypatch: pytest.MonkeyPatch) -> list[float]:
+    """The type-to-jump clock stands still unless a test moves it (`now[0] += …`), so the
+    pause that starts a new search never depends on how fast the test machine is."""
+    from drafter.app.widgets import lists
+
+    now = [1000.0]
+    monkeypatch.setattr(lists, "clock", lambda: now[0])
+    return now
+
+
 def field(app: DrafterApp, key: str) -> QuestionField:
     return app.screen.query_one(f"#{field_id(key)}", QuestionField)
 
@@ -149,7 +160,8 @@ async def test_undo_goes_back_to_the_section_of_the_answer(make_app: App, tmp_pa
         assert focused_key(app) == "cookies.uses_cookies"
 
 
-async def test_typing_letters_jumps_in_every_list(make_app: App, tmp_path: Path) -> None:
+async def test_typing_letters_jumps_in_every_list(make_app: App, tmp_path: Path,
+                                                  still_clock: list[float]) -> None:
     app = make_app("kiosk")
     async with app.run_test(size=SIZE) as pilot:
         await start(pilot, app, "audience", "audience.regions")
@@ -159,6 +171,9 @@ async def test_typing_letters_jumps_in_every_list(make_app: App, tmp_path: Path)
         assert str(regions.get_option_at_index(regions.highlighted).prompt) == "Switzerland"
         await pilot.press("c")  # "swc" starts no option: the highlight stays
         assert str(regions.get_option_at_index(regions.highlighted).prompt) == "Switzerland"
+        still_clock[0] += 2  # after a pause, letters start a new search
+        await pilot.press("c")
+        assert str(regions.get_option_at_index(regions.highlighted).prompt) == "Canada"
         assert stored(tmp_path, "audience.regions") == before  # moved, ticked nothing
 
         await open_section(pilot, "audience", "audience.revenue")
@@ -320,3 +335,14 @@ async def test_welcome_space_ticks_and_enter_moves_on(make_app: App) -> None:
         await pilot.press("space", "enter", "enter")  # tick, move on to Start, press it
         await pilot.pause()
         assert isinstance(app.screen, EditorScreen)
+
+
+async def test_letters_find_a_word_inside_options_that_all_start_alike(make_app: App) -> None:
+    """The kinds all begin "We run …" / "We print …": a later word is found too."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        kinds = app.screen.query_one(SelectionList)
+        await pilot.press(*"mail")
+        assert "print and mail" in str(kinds.get_option_at_index(kinds.highlighted).prompt)
+        assert list(kinds.selected) == []  # moved, ticked nothing

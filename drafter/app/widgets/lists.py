@@ -19,7 +19,9 @@ from textual.widgets import Checkbox, OptionList, RadioButton, RadioSet, Selecti
 
 JUMP_PAUSE = 1.0
 """Seconds without typing after which letters start a new search instead of adding to it."""
+clock = time.monotonic  # tests replace it, so that the pause does not depend on their speed
 _LEADING = re.compile(r"^\W+")
+_WORD = re.compile(r"\w[\w'-]*")
 
 
 class MoveOn(Message):
@@ -53,7 +55,7 @@ class TypeToJump:
         char = event.character
         if not event.is_printable or not char or char.isspace():
             return
-        now = time.monotonic()
+        now = clock()
         typed = (self._typed if now - self._typed_at < JUMP_PAUSE else "") + char.lower()
         self._typed, self._typed_at = typed, now
         index = self.find_option(typed)
@@ -65,18 +67,20 @@ class TypeToJump:
             self.jump_to(index)
 
     def find_option(self, typed: str) -> int | None:
-        """The first option starting with `typed`, looking from the current one (from the
-        next one for a single letter, so pressing it again moves on to the next match)."""
+        """The first option starting with `typed`, or else with a word starting with it
+        (options that all begin "We run …" are found by "kiosk"), looking from the current
+        one (from the next one for a single letter, so pressing it again moves on)."""
         labels = [_LEADING.sub("", label).lower() for label in self.jump_labels()]
         if not labels:
             return None
         current = self.jump_current()
         start = 0 if current is None else current + (1 if len(typed) == 1 else 0)
-        for offset in range(len(labels)):
-            index = (start + offset) % len(labels)
-            if labels[index].startswith(typed):
-                return index
-        return None
+        order = [(start + offset) % len(labels) for offset in range(len(labels))]
+        found = next((i for i in order if labels[i].startswith(typed)), None)
+        if found is None:
+            found = next((i for i in order if any(
+                word.startswith(typed) for word in _WORD.findall(labels[i]))), None)
+        return found
 
 
 def _plain(prompt: Any) -> str:
