@@ -346,3 +346,11 @@ async def test_letters_find_a_word_inside_options_that_all_start_alike(make_app:
         await pilot.press(*"mail")
         assert "print and mail" in str(kinds.get_option_at_index(kinds.highlighted).prompt)
         assert list(kinds.selected) == []  # moved, ticked nothing
+
+
+async def test_the_new_keys_are_in_the_command_palette(make_app: App) -> None:
+    app = make_app("kiosk")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        titles = {c.title for c in app.get_system_commands(app.screen)}
+        assert {"Help", "Find", "Undo the last answer", "Redo the answer undone"} <= titles
