@@ -354,3 +354,19 @@ async def test_the_new_keys_are_in_the_command_palette(make_app: App) -> None:
         await pilot.pause()
         titles = {c.title for c in app.get_system_commands(app.screen)}
         assert {"Help", "Find", "Undo the last answer", "Redo the answer undone"} <= titles
+
+
+async def test_enter_keeps_a_suggested_text_and_shows_it_in_the_box(make_app: App,
+                                                                     tmp_path: Path) -> None:
+    (tmp_path / "answers.yaml").write_text("business:\n  kinds: [kiosks]\n")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot, app, "contact", "contact.officer")
+        officer = field(app, "contact.officer")
+        assert "Suggested: Privacy Lead" in str(officer.query_one(".suggestion").render())
+        await pilot.press("enter")
+        await pilot.pause()
+        assert stored(tmp_path, "contact.officer") == "Privacy Lead"
+        assert officer.query_one(Input).value == "Privacy Lead"
+        assert not officer.has_class("-suggested")
+        assert focused_key(app) != "contact.officer"
