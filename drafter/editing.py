@@ -109,7 +109,23 @@ class Session:
             return False, self.errors.get(key)
         if self.read_only:
             return True, READ_ONLY
-        self._record(key, None if value == "" else value, checked)
+        self._store(key, None if value == "" else value, checked, save)
+        return True, self.errors.get(key)
+
+    def suggested(self, key: str) -> bool:
+        """Whether the form shows a default for `key` that the owner has not confirmed."""
+        return key not in self.raw and self.questionnaire.entry(key).question.default is not None
+
+    def confirm(self, key: str, *, save: bool = True) -> bool:
+        """Make a suggested answer (the default shown) the owner's own: written to the file."""
+        if self.read_only or not self.suggested(key):
+            return False
+        self._store(key, self.questionnaire.entry(key).question.default, None, save)
+        return True
+
+    def _store(self, key: str, value: Any, checked: str | tuple[Any] | None,
+               save: bool) -> None:
+        self._record(key, value, checked)
         with self._lock:
             stored = self.valid.get(key, self.raw.get(key))
             self.file.set(key, stored)
@@ -117,7 +133,6 @@ class Session:
             self._version += 1
         if save:
             self.flush()
-        return True, self.errors.get(key)
 
     def unchanged(self, key: str, value: Any) -> bool:
         """Whether `value` is what the form already shows (see `_compare`)."""
@@ -290,14 +305,13 @@ class Session:
 
     def progress(self) -> dict[str, tuple[int, int, bool]]:
         """Per section with something to ask: (answered, shown, anything left to fix).
-        A question left at its default counts as answered: the policy uses the default."""
+        A default shown is a suggestion, not an answer, until the owner confirms it."""
         missing = self.missing()
         found: dict[str, tuple[int, int, bool]] = {}
         for key in self.visible():
             section = key.split(".", 1)[0]
             answered, shown, problems = found.get(section, (0, 0, False))
-            done = key not in missing and (key in self.valid or self.questionnaire.entry(
-                key).question.default is not None)
+            done = key not in missing and key in self.valid
             found[section] = (answered + done, shown + 1,
                               problems or key in missing or key in self.errors)
         return found

@@ -60,7 +60,9 @@ class DrafterApp(App[None]):
         """Every binding of the app and the current screen, and a jump to each section."""
         yield from super().get_system_commands(screen)
         for owner in (self, screen):
-            for binding in owner.BINDINGS:
+            ours = [b for cls in reversed(type(owner).__mro__)
+                    if cls.__module__.startswith("drafter.") for b in vars(cls).get("BINDINGS", [])]
+            for binding in ours:
                 if (isinstance(binding, Binding) and binding.description
                         and owner.check_action(binding.action, ()) is not False):
                     yield SystemCommand(binding.description, f"Keys: {binding.key}",

@@ -113,7 +113,7 @@ async def test_reopening_returns_to_the_same_question(make_app: App, tmp_path: P
     assert position_path(tmp_path / "answers.yaml").exists()
     again = make_app()
     async with again.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await settle(pilot)  # focus lands after the first screen is drawn
         screen = again.screen
         assert isinstance(screen, EditorScreen)
         assert (screen.section_id, screen.key) == ("contact", "contact.phone")

@@ -24,10 +24,12 @@ from drafter.editing import Position, Session
 from drafter.paths import copy_example, example_copies
 from drafter.preview import clauses_by_question, preview_policy, record_catalog
 from drafter.app.drafting import Redrafts
+from drafter.app.screens.keys import KeysScreen
 from drafter.app.widgets.fields import QuestionField, field_id
 from drafter.app.widgets.notes import NotesList
 from drafter.app.widgets.pages import SectionPage
 from drafter.app.widgets.preview import PolicyPreview
+from drafter.app.widgets.progress import Exported, Progress
 from drafter.app.widgets.sidebar import SectionList
 from drafter.errors import DrafterError, UserError
 from drafter.questionnaire import Entry
@@ -47,7 +49,7 @@ NOTES_DELAY = 1.0
 marks) can wait for a pause, and typing then never shares the processor with a draft."""
 
 
-class EditorScreen(Screen[None]):
+class EditorScreen(KeysScreen):
     """Answer the questionnaire one section at a time."""
 
     BINDINGS = [
@@ -78,10 +80,13 @@ class EditorScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="body"):
-            yield SectionList(id="sections")
+            with Vertical(id="sidebar"):
+                yield SectionList(id="sections")
+                yield Progress(id="progress")
             with Vertical(id="form-column"):
                 with VerticalScroll(id="form"):
                     yield Button("Next", id="next", variant="primary")
+                yield Exported(id="exported")
                 yield Static(id="help")
             with TabbedContent(id="side"):
                 with TabPane("Preview", id="preview-tab"):
@@ -145,19 +150,7 @@ class EditorScreen(Screen[None]):
                 continue
             if field.has_focus_within and field.typing(shown):
                 continue  # the owner's next keystroke saves their text over it
-            value = self.session.value(key)
-            if not field.show_answer(value):
-                focused = field.has_focus_within
-                page = field.parent
-                assert page is not None
-                index = page.children.index(field)
-                await field.remove()
-                field = self._field(self.session.questionnaire.entry(key))
-                await page.mount(field, before=index)
-                if focused:
-                    field.focus_answer()
-            error = self.session.errors.get(key)
-            field.show_error(MISSING if error is None and key in self.session.missing() else error)
+            await self.redraw_field(field)
         self._apply_visibility()
         self._refresh_sidebar()
         self.redraw_preview()
@@ -167,6 +160,25 @@ class EditorScreen(Screen[None]):
         if notice != self._last_update[0] or now - self._last_update[1] > NOTICE_SHOWN:
             self.notify(notice, title="Answers file changed", timeout=NOTICE_SHOWN)
         self._last_update = (notice, now)  # someone typing elsewhere: one notice, not one a key
+
+    async def redraw_field(self, field: QuestionField) -> QuestionField:
+        """Show the session's answer to a field's question (drawing the field again if its
+        kind of input cannot be updated in place), with its problem; returns the field."""
+        key = field.key
+        if not field.show_answer(self.session.value(key)):
+            focused = field.has_focus_within
+            page = field.parent  # the section's page
+            assert page is not None
+            index = page.children.index(field)
+            await field.remove()
+            field = self._field(self.session.questionnaire.entry(key))
+            await page.mount(field, before=index)
+            if focused:
+                field.focus_answer()
+        field.set_class(self.session.suggested(key), "-suggested")
+        error = self.session.errors.get(key)
+        field.show_error(MISSING if error is None and key in self.session.missing() else error)
+        return field
 
     def on_resize(self, event: Resize) -> None:
         self.set_class(event.size.width < NARROW, "-narrow")
@@ -236,7 +248,8 @@ class EditorScreen(Screen[None]):
         catalog = record_catalog(self.session.project, entry) if entry.question.type == (
             "records") else None
         return QuestionField(entry, self.session.value(entry.key),
-                             self.session.errors.get(entry.key), catalog)
+                             self.session.errors.get(entry.key), catalog,
+                             suggested=self.session.suggested(entry.key))
 
     def _shown(self, key: str) -> bool:
         return key.startswith(f"{self.section_id}.") and key in self.session.visible()
@@ -250,6 +263,7 @@ class EditorScreen(Screen[None]):
 
     def _refresh_sidebar(self) -> None:
         self.query_one(SectionList).refresh_progress(self.session, self.section_id)
+        self.refresh_standing()
 
     def _remember(self, key: str | None) -> None:
         self.key = key
@@ -271,12 +285,14 @@ class EditorScreen(Screen[None]):
         """Record and save an answer, called by its field as it changes (not queued)."""
         # Saved here, before the screen is drawn again: a key on screen is a key on disk (in a
         # thread the write lagged the echo, and kill -9 lost 4 of 20 answers shown).
-        changed, error = self.session.answer(key, value, save=True)
+        changed, error = self.answer(key, value)  # remembered for undo
         if not changed:
             return
+        self.session.flush()
         if error is None and key in self.session.missing():
             error = MISSING
         field = self.query_one(f"#{field_id(key)}", QuestionField)
+        field.set_class(self.session.suggested(key), "-suggested")
         field.show_error(error)
         self._apply_visibility()
         self._refresh_sidebar()
@@ -287,6 +303,7 @@ class EditorScreen(Screen[None]):
         if not self._shown(message.key):  # from a section replaced since (keys held down)
             return
         if message.key != self.key:
+            self.entered(message.key)
             self._remember(message.key)
         preview = self.query_one(PolicyPreview)  # in its own loop: see `PolicyPreview.offer`
         preview.call_later(preview.follow, self.feeds.get(message.key, []))

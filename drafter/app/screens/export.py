@@ -15,6 +15,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Label
 
+from drafter.app.widgets.progress import Exported
 from drafter.editing import Session, export
 from drafter.errors import UserError
 
@@ -68,5 +69,7 @@ def run_export(screen: Screen[None], session: Session, out_dir: Path,
         screen.app.push_screen(ConfirmOverwrite(result), answered)
         return
     names = ", ".join(path.name for path in result.written)
+    for shown in screen.query(Exported):  # kept on screen until the next export
+        shown.show(result.written)
     screen.notify(f"Saved {names} in {result.folder}. {len(result.draft.notes)} reviewer "
                   f"note(s): {headline(result.draft.notes)}.", title="Exported", timeout=15)

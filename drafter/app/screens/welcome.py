@@ -8,12 +8,14 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Label, Static
 
 from drafter.editing import Session
 from drafter.app.widgets.fields import QuestionField
+from drafter.app.widgets.lists import MoveOn
 from drafter.errors import UserError
 from drafter.paths import copy_example, examples
 from drafter.questionnaire import Entry
@@ -27,6 +29,8 @@ def opening_question(session: Session) -> Entry | None:
 
 class WelcomeScreen(Screen[None]):
     """Start a new policy."""
+
+    BINDINGS = [Binding("ctrl+q", "app.quit", "Quit", priority=True)]
 
     def __init__(self, session: Session) -> None:
         super().__init__()
@@ -66,6 +70,11 @@ class WelcomeScreen(Screen[None]):
 
     def on_question_field_focused(self, message: QuestionField.Focused) -> None:
         message.stop()
+
+    def on_move_on(self, message: MoveOn) -> None:
+        """Enter leaves the kinds as ticked and moves on to Start."""
+        message.stop()
+        self.focus_next()
 
     @on(Button.Pressed, "#start")
     def _start(self) -> None:

@@ -12,38 +12,19 @@ from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.events import DescendantFocus
 from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Label, RadioButton, RadioSet, SelectionList, TextArea
 
+from drafter.app.widgets.lists import ChoiceList, ManyList, MoveOn, UnsureBox
 from drafter.editing import presented, shown_text
 from drafter.questionnaire import UNSURE, UNSURE_LABEL, Entry
 
 _TEXT_TYPES = ("text", "email", "url", "phone", "date", "number")
 _PLACEHOLDERS = {"date": "YYYY-MM-DD, for example 2026-11-22", "email": "name@example.com",
                  "url": "https://…", "phone": "+1 415 555 0100"}
-
-
-class ChoiceSet(RadioSet):
-    """Textual's radio set, with the keyboard highlight starting on the chosen answer rather
-    than the first (Enter or Space on arrival must not change what the owner chose), and
-    Enter choosing the highlighted answer and moving on, as in a text answer."""
-
-    BINDINGS = [Binding("enter", "choose", "Choose and move on", show=False)]
-
-    def action_choose(self) -> None:
-        self.action_toggle_button()
-        self.screen.focus_next()
-
-    def on_mount(self) -> None:
-        self.call_later(self._highlight_answer)  # after RadioSet's own mount handler
-
-    def _highlight_answer(self) -> None:
-        for _ in range(self.pressed_index):
-            self.action_next_button()
 
 
 class QuestionField(Vertical):
@@ -65,8 +46,9 @@ class QuestionField(Vertical):
             self.key = key
 
     def __init__(self, entry: Entry, value: Any, error: str | None,
-                 catalog: list[Any] | None = None) -> None:
+                 catalog: list[Any] | None = None, *, suggested: bool = False) -> None:
         super().__init__(id=field_id(entry.key), classes="question")
+        self.set_class(suggested, "-suggested")
         self.entry = entry
         self.initial = value
         self.catalog = catalog or []
@@ -80,9 +62,10 @@ class QuestionField(Vertical):
         question = self.entry.question
         mark = " [b $error]*[/]" if question.required else ""
         yield Label(f"{question.prompt}{mark}", classes="prompt", markup=True)
+        yield Label(suggestion(question), classes="suggestion", markup=False)
         yield from self.inputs()
         if question.unsure and question.type not in ("one", "bool", "many"):
-            yield Checkbox(UNSURE_LABEL, self.initial == UNSURE, classes="unsure")
+            yield UnsureBox(UNSURE_LABEL, self.initial == UNSURE, classes="unsure")
         yield Label(self._error or "", classes="problem")
 
     def inputs(self) -> ComposeResult:
@@ -101,12 +84,12 @@ class QuestionField(Vertical):
         elif kind in ("one", "bool"):
             options = choices(self.entry)
             chosen = presented(question, value)
-            with ChoiceSet(classes="answer"):
+            with ChoiceList(classes="answer"):
                 for option, label in options.items():
                     yield RadioButton(label, chosen is not None and chosen == option)
         elif kind == "many":
             chosen = presented(question, value)
-            yield SelectionList[Any](*[(label, option, option in chosen)
+            yield ManyList(*[(label, option, option in chosen)
                                        for option, label in choices(self.entry).items()],
                                      classes="answer")
         else:
@@ -186,7 +169,7 @@ class QuestionField(Vertical):
     def _next_question(self, event: Input.Submitted) -> None:
         """Enter moves on, as an owner filling in a form expects (Tab does too)."""
         event.stop()
-        self.screen.focus_next()
+        self.post_message(MoveOn(self.key))
 
     @on(TextArea.Changed, ".answer")
     def _long_text_changed(self, event: TextArea.Changed) -> None:
@@ -198,6 +181,9 @@ class QuestionField(Vertical):
     def _choice_changed(self, event: RadioSet.Changed) -> None:
         event.stop()
         self._answer(list(choices(self.entry))[event.index])
+        if isinstance(event.radio_set, ChoiceList) and event.radio_set.move_on_after_change:
+            event.radio_set.move_on_after_change = False
+            self.post_message(MoveOn(self.key))  # after the answer: it may reveal where to go
 
     @on(SelectionList.SelectedChanged)
     def _many_changed(self, event: SelectionList.SelectedChanged[Any]) -> None:
@@ -219,6 +205,11 @@ class QuestionField(Vertical):
         else:
             self.initial = selected
         self._answer(UNSURE if selected == [UNSURE] else selected)
+
+    def on_move_on(self, event: MoveOn) -> None:
+        if event.key is None:  # from a list in this field: say which question
+            event.stop()
+            self.post_message(MoveOn(self.key))
 
     def on_records_editor_changed(self, event: Message) -> None:
         event.stop()
@@ -244,6 +235,13 @@ class QuestionField(Vertical):
         for box in self.query(".unsure").results(Checkbox):
             with box.prevent(Checkbox.Changed):
                 box.value = False
+
+
+def suggestion(question: Any) -> str:
+    """The line under a question whose default is shown but not yet the owner's answer."""
+    if question.type in ("one", "bool", "many"):
+        return "Suggested answer, not yet yours: Enter keeps it, or choose another."
+    return f"Suggested: {shown_text(question.default)}. Enter keeps it, or type your own."
 
 
 def choices(entry: Entry) -> dict[Any, str]:

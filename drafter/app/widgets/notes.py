@@ -10,6 +10,8 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from drafter.app.widgets.lists import JumpOptionList
+
 if TYPE_CHECKING:  # the review stage loads after the first screen is up
     from drafter.document.model import Note
 
@@ -20,7 +22,7 @@ COUNSEL = ("[b]Questions for counsel[/] [dim]You were not sure; the draft takes 
            "reading until your lawyer confirms.[/]")
 
 
-class NotesList(OptionList):
+class NotesList(JumpOptionList, OptionList):
     """One row per note: severity, id and message."""
 
     class Chosen(Message):

@@ -13,10 +13,11 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from drafter.app.widgets.lists import JumpOptionList
 from drafter.editing import Session
 
 
-class SectionList(OptionList):
+class SectionList(JumpOptionList, OptionList):
     """Sections the owner is asked about; choosing one opens it."""
 
     class Chosen(Message):

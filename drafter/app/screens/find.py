@@ -1,0 +1,74 @@
+"""Ctrl+F: find a question by its words, across every section shown; Enter goes to it."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, OptionList
+from textual.widgets.option_list import Option
+
+from drafter.finding import find_questions
+from drafter.questionnaire import Questionnaire
+
+
+class FindScreen(ModalScreen[str | None]):
+    """Type words; the questions holding them are listed; Enter (or a click) picks one."""
+
+    BINDINGS = [
+        Binding("escape", "dismiss(None)", "Close without moving"),
+        Binding("down", "to_list", "Choose from the list", show=False),
+    ]
+
+    def __init__(self, questionnaire: Questionnaire, keys: list[str]) -> None:
+        super().__init__()
+        self.questionnaire = questionnaire
+        self.keys = keys
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="find-dialog"):
+            yield Label("Find a question: type words from it; Enter goes to the first, "
+                        "Down to choose another.", classes="dialog-title")
+            yield Input(placeholder="for example: cookies", id="find-words")
+            yield OptionList(id="found")
+
+    def on_mount(self) -> None:
+        self._list("")
+        self.query_one(Input).focus()
+
+    def _list(self, words: str) -> None:
+        found = self.query_one("#found", OptionList)
+        options = [Option(Text.assemble(entry.question.prompt,
+                                        (f"  ({entry.section.title})", "dim")), id=entry.key)
+                   for entry in find_questions(self.questionnaire, self.keys, words)]
+        found.set_options(options or [Option("No question holds those words.", disabled=True)])
+        found.highlighted = 0 if options else None
+
+    @on(Input.Changed)
+    def _typed(self, event: Input.Changed) -> None:
+        event.stop()
+        self._list(event.value)
+
+    @on(Input.Submitted)
+    def _first(self, event: Input.Submitted) -> None:
+        event.stop()
+        found = self.query_one("#found", OptionList)
+        option = (found.get_option_at_index(found.highlighted)
+                  if found.highlighted is not None else None)
+        if option is not None and option.id:
+            self.dismiss(option.id)
+
+    @on(OptionList.OptionSelected)
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id:
+            self.dismiss(event.option.id)
+
+    def action_to_list(self) -> None:
+        self.query_one("#found", OptionList).focus()
+
+
+__all__ = ["FindScreen"]

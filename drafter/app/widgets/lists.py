@@ -1,0 +1,165 @@
+"""The lists an owner picks from, with the keys they expect: typing letters jumps to the option
+that starts with them, Space ticks, Enter moves on (never ticks or unticks).
+
+`MoveOn` is how a field says "the owner is done here": the screen then confirms a suggested
+answer, and goes to the first question the answer revealed, or else to the next one.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from typing import Any
+
+from textual.binding import Binding
+from textual.content import Content
+from textual.events import Key
+from textual.message import Message
+from textual.widgets import Checkbox, OptionList, RadioButton, RadioSet, SelectionList
+
+JUMP_PAUSE = 1.0
+"""Seconds without typing after which letters start a new search instead of adding to it."""
+clock = time.monotonic  # tests replace it, so that the pause does not depend on their speed
+_LEADING = re.compile(r"^\W+")
+_WORD = re.compile(r"\w[\w'-]*")
+
+
+class MoveOn(Message):
+    """The owner pressed Enter to leave a field (the screen decides where focus goes). The
+    field fills in its question's `key` on the way up."""
+
+    def __init__(self, key: str | None = None) -> None:
+        super().__init__()
+        self.key = key
+
+
+class TypeToJump:
+    """Mix into a list widget (before it): printable keys, other than Space, move the
+    highlight to the next option whose label starts with the letters typed so far. The list
+    provides `jump_labels()`, `jump_current()` and `jump_to(index)`."""
+
+    JUMP_HELP = "Type letters to jump to the option that starts with them"
+    _typed = ""
+    _typed_at = 0.0
+
+    def jump_labels(self) -> list[str]:
+        raise NotImplementedError
+
+    def jump_current(self) -> int | None:
+        raise NotImplementedError
+
+    def jump_to(self, index: int) -> None:
+        raise NotImplementedError
+
+    def on_key(self, event: Key) -> None:
+        char = event.character
+        if not event.is_printable or not char or char.isspace():
+            return
+        now = clock()
+        typed = (self._typed if now - self._typed_at < JUMP_PAUSE else "") + char.lower()
+        self._typed, self._typed_at = typed, now
+        index = self.find_option(typed)
+        if index is None and len(set(typed)) == 1:
+            index = self.find_option(char.lower())  # "sss": cycle through the s's
+        event.stop()
+        event.prevent_default()
+        if index is not None:
+            self.jump_to(index)
+
+    def find_option(self, typed: str) -> int | None:
+        """The first option starting with `typed`, or else with a word starting with it
+        (options that all begin "We run …" are found by "kiosk"), looking from the current
+        one (from the next one for a single letter, so pressing it again moves on)."""
+        labels = [_LEADING.sub("", label).lower() for label in self.jump_labels()]
+        if not labels:
+            return None
+        current = self.jump_current()
+        start = 0 if current is None else current + (1 if len(typed) == 1 else 0)
+        order = [(start + offset) % len(labels) for offset in range(len(labels))]
+        found = next((i for i in order if labels[i].startswith(typed)), None)
+        if found is None:
+            found = next((i for i in order if any(
+                word.startswith(typed) for word in _WORD.findall(labels[i]))), None)
+        return found
+
+
+def _plain(prompt: Any) -> str:
+    if isinstance(prompt, str):
+        try:
+            return Content.from_markup(prompt).plain
+        except Exception:  # not markup after all: the text as it is
+            return prompt
+    return str(getattr(prompt, "plain", prompt))
+
+
+class JumpOptionList(TypeToJump):
+    """Type-to-jump for an `OptionList` (mix in before it)."""
+
+    def jump_labels(self) -> list[str]:
+        assert isinstance(self, OptionList)
+        return [_plain(option.prompt) if not option.disabled else ""
+                for option in self.options]
+
+    def jump_current(self) -> int | None:
+        assert isinstance(self, OptionList)
+        return self.highlighted
+
+    def jump_to(self, index: int) -> None:
+        assert isinstance(self, OptionList)
+        self.highlighted = index
+
+
+class ManyList(JumpOptionList, SelectionList[Any]):
+    """A list to tick: Space ticks or unticks, Enter moves on, letters jump."""
+
+    BINDINGS = [Binding("enter", "move_on", "Move on (never ticks)", show=False)]
+
+    def action_move_on(self) -> None:
+        self.post_message(MoveOn())
+
+
+class UnsureBox(Checkbox):
+    """The "I'm not sure" tick box under a typed answer: Space ticks, Enter moves on."""
+
+    BINDINGS = [Binding("enter", "move_on", "Move on (never ticks)", show=False)]
+
+    def action_move_on(self) -> None:
+        self.post_message(MoveOn())
+
+
+class ChoiceList(TypeToJump, RadioSet):
+    """Textual's radio set, with the keyboard highlight starting on the chosen answer rather
+    than the first (Enter or Space on arrival must not change what the owner chose), Enter
+    choosing the highlighted answer and moving on, as in a text answer, and letters jumping.
+
+    A changed choice reaches the screen as an answer after a few hops, so moving on waits for
+    it: `move_on_after_change` asks the field to send `MoveOn` right after the answer."""
+
+    BINDINGS = [Binding("enter", "choose", "Choose and move on", show=False)]
+    move_on_after_change = False
+
+    def action_choose(self) -> None:
+        if self._selected is not None and self._selected != self.pressed_index:
+            self.move_on_after_change = True
+            self.action_toggle_button()
+        else:
+            self.post_message(MoveOn())
+
+    def on_mount(self) -> None:
+        self.call_later(self._highlight_answer)  # after RadioSet's own mount handler
+
+    def _highlight_answer(self) -> None:
+        for _ in range(self.pressed_index):
+            self.action_next_button()
+
+    def jump_labels(self) -> list[str]:
+        return [_plain(button.label) for button in self.query(RadioButton)]
+
+    def jump_current(self) -> int | None:
+        return self._selected
+
+    def jump_to(self, index: int) -> None:
+        self._selected = index
+
+
+__all__ = ["ChoiceList", "JumpOptionList", "ManyList", "MoveOn", "TypeToJump", "UnsureBox"]

@@ -1,0 +1,131 @@
+"""Undo/redo of answers, suggested defaults, the owner's standing and finding a question:
+the core behind the app's Ctrl+Z, Ctrl+Shift+Z, progress panel and Ctrl+F."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from drafter.answers import AnswersFile
+from drafter.editing import Session
+from drafter.finding import find_questions
+from drafter.project import Project
+from drafter.standing import standing
+from drafter.undo import Undo
+from tests.conftest import real_project
+
+
+@pytest.fixture(scope="module")
+def project() -> Project:
+    return real_project()
+
+
+def open_session(project: Project, tmp_path: Path, text: str = "") -> Session:
+    path = tmp_path / "answers.yaml"
+    path.write_text(text or "business:\n  kinds: [kiosks]\n")
+    return Session.open(project, path)
+
+
+def saved(session: Session, key: str) -> object:
+    session.flush()
+    return AnswersFile.open(session.path).get(key)
+
+
+def test_typing_is_one_step_and_undo_restores_the_file(project: Project, tmp_path: Path) -> None:
+    session = open_session(project, tmp_path, "business:\n  name: Old Co\n")
+    undo = Undo(session)
+    for typed in ("N", "Ne", "New", "New Co"):
+        undo.answer("business.name", typed)
+    assert saved(session, "business.name") == "New Co"
+    applied = undo.undo()
+    assert applied is not None and applied.key == "business.name"
+    assert not applied.changed_elsewhere
+    assert saved(session, "business.name") == "Old Co"
+    assert undo.undo() is None  # one step for the whole word
+    assert undo.redo() is not None
+    assert saved(session, "business.name") == "New Co"
+    assert undo.redo() is None
+
+
+def test_moving_on_starts_a_new_step(project: Project, tmp_path: Path) -> None:
+    session = open_session(project, tmp_path)
+    undo = Undo(session)
+    undo.answer("business.name", "Acme")
+    undo.seal()
+    undo.answer("business.name", "Acme Kiosks")
+    undo.undo()
+    assert saved(session, "business.name") == "Acme"
+    undo.undo()
+    assert saved(session, "business.name") is None  # no answer, as before
+
+
+def test_choices_are_one_step_each_and_a_new_answer_clears_redo(project: Project,
+                                                                tmp_path: Path) -> None:
+    session = open_session(project, tmp_path)
+    undo = Undo(session)
+    undo.answer("cookies.uses_cookies", False)
+    undo.answer("audience.regions", ["usa", "eu"])
+    undo.answer("audience.regions", ["usa", "eu", "uk"])
+    undo.undo()
+    assert saved(session, "audience.regions") == ["usa", "eu"]
+    undo.undo()
+    undo.undo()
+    assert saved(session, "cookies.uses_cookies") is None  # the default applies again
+    undo.redo()
+    undo.answer("business.name", "Acme")
+    assert undo.redo() is None
+
+
+def test_an_answer_changed_elsewhere_is_not_overwritten(project: Project, tmp_path: Path) -> None:
+    session = open_session(project, tmp_path)
+    undo = Undo(session)
+    undo.answer("business.name", "Acme")
+    session.answer("business.name", "Changed Elsewhere")  # as `reload` would take it in
+    applied = undo.undo()
+    assert applied is not None and applied.changed_elsewhere
+    assert saved(session, "business.name") == "Changed Elsewhere"
+
+
+def test_a_suggested_default_is_confirmed_into_the_file(project: Project, tmp_path: Path) -> None:
+    session = open_session(project, tmp_path)
+    assert session.suggested("cookies.uses_cookies")
+    assert not session.suggested("business.name")  # no default: nothing suggested
+    assert saved(session, "cookies.uses_cookies") is None
+    undo = Undo(session)
+    assert session.confirm("cookies.uses_cookies")
+    undo.confirmed("cookies.uses_cookies")
+    assert saved(session, "cookies.uses_cookies") is True
+    assert not session.suggested("cookies.uses_cookies")
+    assert not session.confirm("cookies.uses_cookies")  # already the owner's answer
+    undo.undo()
+    assert saved(session, "cookies.uses_cookies") is None
+    assert session.suggested("cookies.uses_cookies")
+
+
+def test_standing_counts_what_is_left(project: Project, tmp_path: Path) -> None:
+    session = open_session(project, tmp_path, "business:\n  kinds: [kiosks]\n"
+                                              "contact:\n  email: not an email\n")
+    found = standing(session)
+    visible = session.visible()
+    assert found.shown == len(visible)
+    assert found.answered == 1  # the kinds; the bad email is to fix, not answered
+    assert found.to_fix == 1
+    suggested = [k for k in visible if session.suggested(k)]
+    assert found.suggested == len(suggested) > 0
+    assert found.answered + found.unanswered + found.suggested + found.to_fix == found.shown
+    assert found.lines()[0] == f"Answered 1 of {found.shown}"
+    session.confirm(suggested[0])
+    assert standing(session).suggested == found.suggested - 1
+    assert standing(session).answered == 2
+
+
+def test_find_searches_every_section_prompt_hits_first(project: Project) -> None:
+    questionnaire = project.questionnaire
+    keys = list(questionnaire.entries)
+    found = [e.key for e in find_questions(questionnaire, keys, "cookie SETTINGS")]
+    assert found and found[0] == "cookies.settings_panel"
+    assert all(k.startswith("cookies.") or "cookie" in questionnaire.entry(k).question.help.lower()
+               for k in found)
+    assert find_questions(questionnaire, ["business.name"], "zzzz") == []
+    assert len(find_questions(questionnaire, keys, "")) == len(keys)
