@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from drafter.answer_types import stored_note
 from drafter.answers import (Answers, AnswersFile, answers_lock, same_answer,
                              validate_answers)
 from drafter.errors import UserError
@@ -118,6 +119,13 @@ class Session:
         if save:
             self.flush()
         return True, self.errors.get(key)
+
+    def stored_note(self, key: str) -> str | None:
+        """"Saved as …" where the answer stored differs from what the owner typed (a web
+        address given `https://`, a phone extension tidied), so no change is silent."""
+        question = self.questionnaire.entry(key).question
+        fields = {f.id: (f.type, f.prompt) for f in question.fields or []}
+        return stored_note(question.type, fields, self.raw.get(key), self.valid.get(key))
 
     def unchanged(self, key: str, value: Any) -> bool:
         """Whether `value` is what the form already shows (see `_compare`)."""
