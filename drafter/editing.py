@@ -51,6 +51,7 @@ class Session:
     read_only: bool = False  # a built-in example: shown, never written (not even the position)
     raw: dict[str, Any] = field(default_factory=dict)
     errors: dict[str, str] = field(default_factory=dict)
+    saved_as: dict[str, str] = field(default_factory=dict)  # see `stored_note`
     valid: dict[str, Any] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
     _writing: threading.Lock = field(default_factory=threading.Lock, repr=False)
@@ -111,6 +112,12 @@ class Session:
         if self.read_only:
             return True, READ_ONLY
         self._record(key, None if value == "" else value, checked)
+        question = self.questionnaire.entry(key).question
+        note = stored_note(question.type, {f.id: (f.type, f.prompt) for f in question.fields
+                                           or []}, self.raw.get(key), self.valid.get(key))
+        self.saved_as.pop(key, None)
+        if note:  # the file holds the stored form: the form shows it from now on
+            self.saved_as[key], self.raw[key] = note, self.valid[key]
         with self._lock:
             stored = self.valid.get(key, self.raw.get(key))
             self.file.set(key, stored)
@@ -121,11 +128,10 @@ class Session:
         return True, self.errors.get(key)
 
     def stored_note(self, key: str) -> str | None:
-        """"Saved as …" where the answer stored differs from what the owner typed (a web
-        address given `https://`, a phone extension tidied), so no change is silent."""
-        question = self.questionnaire.entry(key).question
-        fields = {f.id: (f.type, f.prompt) for f in question.fields or []}
-        return stored_note(question.type, fields, self.raw.get(key), self.valid.get(key))
+        """"Saved as …" when the answer last given for `key` was stored in another form than
+        typed (a web address given `https://`, a phone extension tidied), so the form can
+        show it: no change is silent."""
+        return self.saved_as.get(key)
 
     def unchanged(self, key: str, value: Any) -> bool:
         """Whether `value` is what the form already shows (see `_compare`)."""

@@ -139,6 +139,8 @@ def test_the_session_stores_what_the_build_reads_and_says_so(mini: Project,
     assert session.set("business.website", "mini.example") is None
     assert "website: https://mini.example" in path.read_text()
     assert session.stored_note("business.website") == "Saved as https://mini.example"
+    assert session.value("business.website") == "https://mini.example"  # the form shows it
+    assert session.answer("business.website", "mini.example")[0] is False  # no second write
     assert session.set("contact.phone", "(702) 555-0142") is None
     assert session.stored_note("contact.phone") is None  # kept exactly as typed
     session.set("contact.vendors", [{"name": "Post", "link": "post.example"}])

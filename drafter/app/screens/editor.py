@@ -251,6 +251,7 @@ class EditorScreen(Screen[None]):
             error = MISSING
         field = self.query_one(f"#{field_id(message.key)}", QuestionField)
         field.show_error(error)
+        field.show_saved(self.session.stored_note(message.key), self.session.value(message.key))
         self._apply_visibility()
         self._refresh_sidebar()
         self.redraw_preview()

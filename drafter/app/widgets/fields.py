@@ -14,11 +14,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.events import DescendantFocus
+from textual.events import DescendantBlur, DescendantFocus
 from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Label, RadioButton, RadioSet, SelectionList, TextArea
 
+from drafter.app.widgets.choices import choices
 from drafter.editing import presented, shown_text
 from drafter.questionnaire import UNSURE, UNSURE_LABEL, Entry
 
@@ -71,6 +72,7 @@ class QuestionField(Vertical):
         self.initial = value
         self.catalog = catalog or []
         self._error = error
+        self._saved: tuple[str, Any] | None = None  # see `show_saved`
 
     @property
     def key(self) -> str:
@@ -99,7 +101,7 @@ class QuestionField(Vertical):
                             tab_behavior="focus", classes="answer")
             yield area
         elif kind in ("one", "bool"):
-            options = choices(self.entry)
+            options = choices(self.entry.question)
             chosen = presented(question, value)
             with ChoiceSet(classes="answer"):
                 for option, label in options.items():
@@ -107,7 +109,7 @@ class QuestionField(Vertical):
         elif kind == "many":
             chosen = presented(question, value)
             yield SelectionList[Any](*[(label, option, option in chosen)
-                                       for option, label in choices(self.entry).items()],
+                                       for option, label in choices(self.entry.question).items()],
                                      classes="answer")
         else:
             from drafter.app.widgets.records import RecordsEditor
@@ -116,11 +118,23 @@ class QuestionField(Vertical):
                                 self.catalog, classes="answer")
 
     def show_error(self, message: str | None) -> None:
+        """Show what is wrong with the answer under the field (None: nothing)."""
         if (message or None) == self._error:
             return  # unchanged: no relayout while typing
         self._error = message or None
-        self.query_one(".problem", Label).update(message or "")
-        self.set_class(bool(message), "-invalid")
+        self._show_below()
+
+    def show_saved(self, note: str | None, stored: Any) -> None:
+        """Say under the field that the answer was stored in another form than typed ("Saved
+        as https://example.com"); the box shows `stored` once the owner leaves it."""
+        self._saved = (note, stored) if note else None
+        self._show_below()
+
+    def _show_below(self) -> None:
+        note = self._saved[0] if self._saved else None
+        self.query_one(".problem", Label).update(self._error or note or "")
+        self.set_class(bool(self._error), "-invalid")
+        self.set_class(bool(note) and not self._error, "-saved")
 
     def typing(self, shown: Any) -> bool:
         """Whether the text box holds text the owner typed that the form has not yet taken
@@ -168,6 +182,17 @@ class QuestionField(Vertical):
     def on_descendant_focus(self, event: DescendantFocus) -> None:
         self.post_message(self.Focused(self.key))
 
+    def on_descendant_blur(self, event: DescendantBlur) -> None:
+        """Leaving the field, its box shows the answer as stored (see `show_saved`)."""
+        if self._saved is None or self._error:
+            return
+        stored = self._saved[1]
+        if not self.show_answer(stored):
+            from drafter.app.widgets.records import RecordsEditor
+
+            for editor in self.query(RecordsEditor):
+                editor.show_stored(stored)
+
     @on(Input.Changed, ".answer")
     def _text_changed(self, event: Input.Changed) -> None:
         event.stop()
@@ -189,7 +214,7 @@ class QuestionField(Vertical):
     @on(RadioSet.Changed)
     def _choice_changed(self, event: RadioSet.Changed) -> None:
         event.stop()
-        self._answer(list(choices(self.entry))[event.index])
+        self._answer(list(choices(self.entry.question))[event.index])
 
     @on(SelectionList.SelectedChanged)
     def _many_changed(self, event: SelectionList.SelectedChanged[Any]) -> None:
@@ -236,17 +261,6 @@ class QuestionField(Vertical):
         for box in self.query(".unsure").results(Checkbox):
             with box.prevent(Checkbox.Changed):
                 box.value = False
-
-
-def choices(entry: Entry) -> dict[Any, str]:
-    """The stored value → label of a choice question, "I'm not sure" last where offered."""
-    question = entry.question
-    options: dict[Any, str] = (
-        {True: "Yes", False: "No"} if question.type == "bool" else dict(question.options or {})
-    )
-    if question.unsure:
-        options[UNSURE] = UNSURE_LABEL
-    return options
 
 
 def field_id(key: str) -> str:

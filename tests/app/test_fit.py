@@ -1,0 +1,124 @@
+"""Accept what owners type, and fit 80x24 and a phone (issue 15, items 4 and 5), through the
+real app with Pilot."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input, Label, Select
+
+from drafter.answers import AnswersFile
+from drafter.app.app import DrafterApp
+from drafter.app.widgets.fields import QuestionField, field_id
+from drafter.app.widgets.records import RecordRow
+from tests.app.pilot_helpers import open_section, settle
+
+pytestmark = pytest.mark.asyncio
+SIZE = (80, 24)
+
+App = Callable[..., DrafterApp]
+
+
+def field(app: DrafterApp, key: str) -> QuestionField:
+    return app.screen.query_one(f"#{field_id(key)}", QuestionField)
+
+
+def below(app: DrafterApp, key: str) -> str:
+    """The line under a field: its problem, or how its answer was stored."""
+    return str(field(app, key).query_one(".problem", Label).render())
+
+
+def saved(path: Path, key: str) -> object:
+    return AnswersFile.open(path).get(key)
+
+
+async def retype(app: DrafterApp, pilot: object, key: str, text: str) -> None:
+    box = field(app, key).query_one(Input)
+    box.focus()
+    box.value = ""
+    await pilot.pause()  # type: ignore[attr-defined]
+    await pilot.press(*text)  # type: ignore[attr-defined]
+    await pilot.pause()  # type: ignore[attr-defined]
+
+
+async def test_a_bare_domain_is_saved_with_https_and_shown(make_app: App, tmp_path: Path) -> None:
+    app = make_app("kiosk")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await retype(app, pilot, "business.website", "parcelpoint.example")
+        assert saved(tmp_path / "answers.yaml", "business.website") == (
+            "https://parcelpoint.example")
+        assert below(app, "business.website") == "Saved as https://parcelpoint.example"
+        assert not field(app, "business.website").has_class("-invalid")
+        assert field(app, "business.website").has_class("-saved")
+        await pilot.press("tab")
+        await pilot.pause()
+        box = field(app, "business.website").query_one(Input)
+        assert box.value == "https://parcelpoint.example"  # the box shows what is stored
+    assert saved(tmp_path / "answers.yaml", "business.website") == "https://parcelpoint.example"
+
+
+@pytest.mark.parametrize("typed", ["(702) 555-0142", "+44 20 7946 0958", "702.555.0142"])
+async def test_phone_numbers_are_taken_as_typed(make_app: App, tmp_path: Path,
+                                                typed: str) -> None:
+    app = make_app("kiosk")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await open_section(pilot, "contact", "contact.phone")
+        await retype(app, pilot, "contact.phone", typed)
+        assert below(app, "contact.phone") == ""
+        assert saved(tmp_path / "answers.yaml", "contact.phone") == typed
+
+
+async def test_a_refused_phone_says_why_under_the_field(make_app: App) -> None:
+    app = make_app("kiosk")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await open_section(pilot, "contact", "contact.phone")
+        await retype(app, pilot, "contact.phone", "555-01")
+        message = below(app, "contact.phone")
+        assert "7 to 15 digits" in message and "for example (702) 555-0142" in message
+        assert field(app, "contact.phone").has_class("-invalid")
+        await retype(app, pilot, "contact.phone", "702-555-0142 x12")
+        assert below(app, "contact.phone") == "Saved as 702-555-0142 ext. 12"
+
+
+async def test_a_vendor_kind_is_picked_from_a_list(make_app: App, tmp_path: Path) -> None:
+    """The extra vendor's kind of service is a pick-list of labels, not a box for codes."""
+    app = make_app("kiosk")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await open_section(pilot, "sharing", "sharing.vendors")
+        row = field(app, "sharing.vendors").query_one(RecordRow)
+        kind = row.query_one(Select)
+        assert kind.value == "other"
+        assert not [box for box in row.query(Input) if box.name == "category"]
+        kind.focus()
+        await pilot.press("enter")  # open the list
+        await pilot.pause()
+        await pilot.press("home", "down", "enter")  # the first kind of service (after blank)
+        await pilot.pause()
+        assert kind.value == "hosting"
+        assert saved(tmp_path / "answers.yaml", "sharing.vendors")[0]["category"] == "hosting"
+        assert below(app, "sharing.vendors") == ""
+
+
+async def test_a_vendor_link_is_saved_with_https(make_app: App, tmp_path: Path) -> None:
+    app = make_app("kiosk")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await open_section(pilot, "sharing", "sharing.vendors")
+        row = field(app, "sharing.vendors").query_one(RecordRow)
+        link = next(box for box in row.query(Input) if box.name == "link")
+        link.focus()
+        await pilot.press(*"kfs.example/privacy")
+        await pilot.pause()
+        stored = saved(tmp_path / "answers.yaml", "sharing.vendors")[0]
+        assert stored["link"] == "https://kfs.example/privacy"
+        assert below(app, "sharing.vendors") == (
+            "item 1, link to their privacy policy: saved as https://kfs.example/privacy")
+        await pilot.press("tab")
+        await pilot.pause()
+        assert link.value == "https://kfs.example/privacy"
