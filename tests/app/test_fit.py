@@ -122,3 +122,49 @@ async def test_a_vendor_link_is_saved_with_https(make_app: App, tmp_path: Path) 
         await pilot.press("tab")
         await pilot.pause()
         assert link.value == "https://kfs.example/privacy"
+
+
+def in_view(app: DrafterApp) -> bool:
+    """Whether the focused widget is wholly inside the form's visible part (not under the help
+    panel, not scrolled off)."""
+    focused = app.focused
+    assert focused is not None
+    form = app.screen.query_one("#form")
+    return form not in focused.ancestors or form.content_region.contains_region(focused.region)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (100, 30)])
+async def test_the_focused_field_is_never_under_the_help(make_app: App,
+                                                         size: tuple[int, int]) -> None:
+    app = make_app("kiosk")
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        for section in ("business", "contact", "cookies"):
+            await open_section(pilot, section)
+            await settle(pilot)
+            for _ in range(12):
+                await pilot.press("tab")
+                await pilot.pause()
+                await pilot.pause()
+                assert in_view(app), (section, app.focused)
+
+
+async def test_the_help_follows_the_focus_onto_buttons(make_app: App) -> None:
+    app = make_app("kiosk")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await open_section(pilot, "business", "business.address")
+        await pilot.pause()
+        help_panel = app.screen.query_one("#help")
+        assert "street address" in str(help_panel.render())
+        await pilot.press("tab")  # from the last question to the Next button
+        await pilot.pause()
+        assert app.focused is not None and app.focused.id == "next"
+        assert "Enter opens the next section, Privacy contact" in str(help_panel.render())
+        assert in_view(app)
+        await pilot.press("shift+tab")  # back to the question: its help again
+        await pilot.pause()
+        assert "street address" in str(help_panel.render())
+        app.screen.query_one("#sections").focus()
+        await pilot.pause()
+        assert str(help_panel.render()).startswith("Sections:")

@@ -16,6 +16,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.events import DescendantBlur, DescendantFocus
 from textual.message import Message
+from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Label, RadioButton, RadioSet, SelectionList, TextArea
 
@@ -261,6 +262,18 @@ class QuestionField(Vertical):
         for box in self.query(".unsure").results(Checkbox):
             with box.prevent(Checkbox.Changed):
                 box.value = False
+
+
+def keep_in_view(screen: Screen[Any]) -> None:
+    """Scroll the focused widget's question, then the widget itself, into view (the help
+    panel under the form grows and shrinks with the text it shows)."""
+    focused = screen.focused
+    if focused is None:
+        return
+    field = next((a for a in focused.ancestors if isinstance(a, QuestionField)), None)
+    if field is not None:
+        screen.scroll_to_widget(field, animate=False)
+    screen.scroll_to_widget(focused, animate=False)
 
 
 def field_id(key: str) -> str:
