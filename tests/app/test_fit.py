@@ -7,7 +7,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from textual.widgets import Input, Label, Select
+from textual.widget import Widget
+from textual.widgets import Button, Input, Label, RadioButton, Select
 
 from drafter.answers import AnswersFile
 from drafter.app.app import DrafterApp
@@ -168,3 +169,48 @@ async def test_the_help_follows_the_focus_onto_buttons(make_app: App) -> None:
         app.screen.query_one("#sections").focus()
         await pilot.pause()
         assert str(help_panel.render()).startswith("Sections:")
+
+
+def shown_lines(widget: Widget) -> list[str]:
+    """The widget's lines as drawn on the screen."""
+    screen = widget.screen._compositor.render_strips()  # noqa: SLF001 - what the owner sees
+    region = widget.region
+    return [strip.text[region.x:region.right] for strip in screen[region.y:region.bottom]]
+
+
+async def test_option_labels_wrap_instead_of_being_cut(make_app: App) -> None:
+    app = make_app("kiosk")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await open_section(pilot, "cookies", "cookies.uses_cookies")
+        await settle(pilot)
+        buttons = [b for b in app.screen.query(RadioButton)
+                   if all(a.display for a in b.ancestors_with_self)]
+        long = [b for b in buttons if len(str(b.label)) > 45]
+        assert long, "the cookies section has long choices"
+        for button in buttons:
+            button.scroll_visible(animate=False, immediate=True)
+            await pilot.pause()
+            drawn = " ".join(" ".join(shown_lines(button)).split())
+            assert "…" not in drawn
+            assert " ".join(str(button.label).split()) in drawn
+
+
+async def test_the_overwrite_dialog_wraps_at_80x24(make_app: App, tmp_path: Path) -> None:
+    from drafter.app.screens.export import ConfirmOverwrite
+
+    app = make_app("kiosk")
+    changed = [tmp_path / "output" / name for name in ("privacy-policy.md", "privacy-policy.docx",
+                                                       "reviewer-notes.md")]
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await app.push_screen(ConfirmOverwrite(changed))
+        await pilot.pause()
+        dialog = app.screen.query_one("#dialog")
+        assert app.screen.region.contains_region(dialog.region)
+        text = " ".join(" ".join(line.strip(" ▊▎▐▌█▀▄") for line in shown_lines(dialog)).split())
+        assert "saves a backup of every other changed file in backups/ before replacing it" in text
+        for path in changed:
+            assert path.name in text
+        for button in app.screen.query(Button):
+            assert dialog.region.contains_region(button.region)

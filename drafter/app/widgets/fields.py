@@ -15,6 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.events import DescendantBlur, DescendantFocus
+from textual.geometry import Size
 from textual.message import Message
 from textual.screen import Screen
 from textual.widget import Widget
@@ -46,6 +47,17 @@ class ChoiceSet(RadioSet):
     def _highlight_answer(self) -> None:
         for _ in range(self.pressed_index):
             self.action_next_button()
+
+
+class Choice(RadioButton):
+    """A radio button whose label wraps onto more lines instead of being cut with "…"."""
+
+    DEFAULT_CSS = """
+    Choice { width: 1fr; height: auto; text-wrap: wrap; text-overflow: fold; }
+    """
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return max(1, len(self.render().wrap(width)))
 
 
 class QuestionField(Vertical):
@@ -106,7 +118,7 @@ class QuestionField(Vertical):
             chosen = presented(question, value)
             with ChoiceSet(classes="answer"):
                 for option, label in options.items():
-                    yield RadioButton(label, chosen is not None and chosen == option)
+                    yield Choice(label, chosen is not None and chosen == option)
         elif kind == "many":
             chosen = presented(question, value)
             yield SelectionList[Any](*[(label, option, option in chosen)
