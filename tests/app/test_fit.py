@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label, RadioButton, Select
 
@@ -125,6 +126,14 @@ async def test_a_vendor_link_is_saved_with_https(make_app: App, tmp_path: Path) 
         assert link.value == "https://kfs.example/privacy"
 
 
+async def moved(pilot: Pilot[None]) -> None:
+    """Wait until a focus change is drawn: the help panel's new text, then the scroll that
+    keeps the focused field in view after it."""
+    await pilot.pause()
+    await pilot.wait_for_scheduled_animations()
+    await pilot.pause()
+
+
 def in_view(app: DrafterApp) -> bool:
     """Whether the focused widget is wholly inside the form's visible part (not under the help
     panel, not scrolled off)."""
@@ -145,8 +154,7 @@ async def test_the_focused_field_is_never_under_the_help(make_app: App,
             await settle(pilot)
             for _ in range(12):
                 await pilot.press("tab")
-                await pilot.pause()
-                await pilot.pause()
+                await moved(pilot)
                 assert in_view(app), (section, app.focused)
 
 
@@ -214,3 +222,45 @@ async def test_the_overwrite_dialog_wraps_at_80x24(make_app: App, tmp_path: Path
             assert path.name in text
         for button in app.screen.query(Button):
             assert dialog.region.contains_region(button.region)
+
+
+@pytest.mark.parametrize("width", [40, 45, 59])
+async def test_a_phone_width_gives_the_form_the_whole_width(make_app: App, width: int) -> None:
+    """At 375 px a browser shows about 45 columns: the sections stack above the form instead of
+    taking a column, so the questions get the width (not 17 characters)."""
+    app = make_app("kiosk")
+    async with app.run_test(size=(width, 40)) as pilot:
+        await settle(pilot)
+        form, sections = app.screen.query_one("#form"), app.screen.query_one("#sections")
+        assert form.region.width >= width - 2
+        assert sections.region.bottom <= form.region.y  # above it, a few rows high
+        assert 0 < sections.region.height <= 5
+        for _ in range(8):
+            await pilot.press("tab")
+            await moved(pilot)
+            assert in_view(app), (app.focused, app.focused.region, app.screen.query_one("#form").content_region)
+        prompt = app.screen.query(".prompt").first()
+        assert "…" not in " ".join(shown_lines(prompt))
+        await open_section(pilot, "cookies")
+        await moved(pilot)
+        assert "Cookies and tracking" in " ".join(shown_lines(sections))  # where am I
+
+
+async def test_wider_than_a_phone_keeps_the_sections_beside_the_form(make_app: App) -> None:
+    app = make_app("kiosk")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        form, sections = app.screen.query_one("#form"), app.screen.query_one("#sections")
+        assert sections.region.right <= form.region.x and sections.region.height > 10
+
+
+async def test_a_phone_shows_where_the_owner_left_off(make_app: App, tmp_path: Path) -> None:
+    (tmp_path / ".answers.yaml.position.json").write_text(
+        '{"section": "cookies", "question": "cookies.dnt"}\n')
+    app = make_app("kiosk")
+    async with app.run_test(size=(45, 36)) as pilot:
+        await settle(pilot)
+        await moved(pilot)
+        sections = app.screen.query_one("#sections")
+        assert "Cookies and tracking" in " ".join(shown_lines(sections))
+        assert in_view(app)
