@@ -264,3 +264,12 @@ async def test_a_phone_shows_where_the_owner_left_off(make_app: App, tmp_path: P
         sections = app.screen.query_one("#sections")
         assert "Cookies and tracking" in " ".join(shown_lines(sections))
         assert in_view(app)
+
+
+async def test_the_examples_fit_a_phone_width(make_app: App) -> None:
+    app = make_app()
+    async with app.run_test(size=(45, 36)) as pilot:
+        await settle(pilot)
+        buttons = list(app.screen.query("#examples Button"))
+        assert len(buttons) > 2
+        assert all(app.screen.region.contains_region(b.region) for b in buttons)

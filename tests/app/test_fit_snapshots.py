@@ -32,3 +32,7 @@ def test_long_choices_wrap_at_80x24(make_app: App, snap_compare: Any, tmp_path: 
 
 def test_a_phone_width(make_app: App, snap_compare: Any) -> None:
     assert snap_compare(make_app("kiosk"), terminal_size=(45, 36), run_before=settle)
+
+
+def test_the_welcome_at_a_phone_width(make_app: App, snap_compare: Any) -> None:
+    assert snap_compare(make_app(), terminal_size=(45, 36), run_before=settle)
