@@ -253,7 +253,7 @@ def _explain(err: Any, questionnaire: Questionnaire, loc: tuple[Any, ...]) -> st
     }
     if kind in bounds:
         return f"{bounds[kind]}, got {shown}"
-    if kind in ("control_character", "line_break", "duplicate_item"):
+    if kind in ("control_character", "line_break", "duplicate_item", "answer_form"):
         return str(err["msg"])
     expected = _EXPECTED.get(question.type)
     if question.type == "one":

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from drafter.answer_types import stored_note
 from drafter.answers import (Answers, AnswersFile, answers_lock, current_text, same_answer,
                              validate_answers)
 from drafter.errors import UserError
@@ -50,6 +51,7 @@ class Session:
     read_only: bool = False  # a built-in example: shown, never written (not even the position)
     raw: dict[str, Any] = field(default_factory=dict)
     errors: dict[str, str] = field(default_factory=dict)
+    saved_as: dict[str, str] = field(default_factory=dict)  # see `stored_note`
     valid: dict[str, Any] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
     _writing: threading.Lock = field(default_factory=threading.Lock, repr=False)
@@ -126,6 +128,12 @@ class Session:
     def _store(self, key: str, value: Any, checked: str | tuple[Any] | None,
                save: bool) -> None:
         self._record(key, value, checked)
+        question = self.questionnaire.entry(key).question
+        note = stored_note(question.type, {f.id: (f.type, f.prompt) for f in question.fields
+                                           or []}, self.raw.get(key), self.valid.get(key))
+        self.saved_as.pop(key, None)
+        if note:  # the file holds the stored form: the form shows it from now on
+            self.saved_as[key], self.raw[key] = note, self.valid[key]
         with self._lock:
             stored = self.valid.get(key, self.raw.get(key))
             self.file.set(key, stored)
@@ -133,6 +141,12 @@ class Session:
             self._version += 1
         if save:
             self.flush()
+
+    def stored_note(self, key: str) -> str | None:
+        """"Saved as …" when the answer last given for `key` was stored in another form than
+        typed (a web address given `https://`, a phone extension tidied), so the form can
+        show it: no change is silent."""
+        return self.saved_as.get(key)
 
     def unchanged(self, key: str, value: Any) -> bool:
         """Whether `value` is what the form already shows (see `_compare`)."""

@@ -30,6 +30,7 @@ from pydantic import (
     field_validator,
 )
 
+from drafter import answer_types
 from drafter.composing import ANSWER_ID, splice, with_data_options
 from drafter.errors import DrafterError, UserError
 from drafter.parsecache import memo
@@ -57,15 +58,14 @@ QuestionType = Literal[
 ]
 
 # Deliberately forgiving shapes: they catch typos an owner would want caught, not every RFC edge.
+# Phone numbers and web addresses are read and tidied by `answer_types` instead.
 PATTERNS: dict[str, str] = {
     "email": r"^[^@\s]+@[^@\s]+\.[^@\s]+$",
-    "url": r"^https?://[^\s/$.?#][^\s]*$",
-    "phone": r"^\+?[0-9][0-9 ().-]{5,22}[0-9]$",
 }
 PATTERN_HINTS: dict[str, str] = {
     "email": "an email address such as privacy@example.com",
-    "url": "a web address starting with https://",
-    "phone": "a phone number such as +1 415 555 0100",
+    "url": "a web address such as example.com",
+    "phone": "a phone number such as (702) 555-0142",
 }
 _ID = ANSWER_ID
 
@@ -213,6 +213,12 @@ class Questionnaire:
                             field=entry.key if own else entry.section.id) from None
 
 
+_TIDY: dict[str, tuple[Any, ...]] = {
+    "phone": (BeforeValidator(answer_types.phone), AfterValidator(answer_types.phone_number)),
+    "url": (AfterValidator(answer_types.web_address),),
+}
+
+
 def value_type(question: Question) -> Any:
     """The pydantic type of an answer to `question`; the answers model is built from these."""
     kind = question.type
@@ -227,6 +233,7 @@ def value_type(question: Question) -> Any:
                 pattern=question.pattern or PATTERNS.get(kind),
             ),
             AfterValidator(plain_text(one_line=kind != "long_text")),
+            *_TIDY.get(kind, ()),
         ]
     elif kind == "date":
         base = date

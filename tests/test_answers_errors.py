@@ -30,7 +30,7 @@ CASES: list[tuple[str, str | bytes, str | None, int | None]] = [
     ("section not a mapping", VALID.replace("contact:\n  email: hello@mini.example",
                                             "contact: hello@mini.example"), "contact", 6),
     ("bad email", VALID.replace("hello@mini.example", "hello at mini"), "contact.email", 7),
-    ("bad url", VALID.replace("  size: small", "  size: small\n  website: www.mini"),
+    ("bad url", VALID.replace("  size: small", "  size: small\n  website: www mini"),
      "business.website", 6),
     ("bad phone", VALID.replace("  email: hello@mini.example",
                                 "  email: hello@mini.example\n  phone: call me"),

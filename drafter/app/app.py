@@ -25,6 +25,9 @@ class DrafterApp(App[None]):
     """Answer the questionnaire, watch the policy take shape, export it."""
 
     CSS_PATH = "app.tcss"
+    HORIZONTAL_BREAKPOINTS = [(0, "-phone"), (60, "-wide-enough")]
+    """Under 60 columns (a phone's browser: ~45 at 375 px) every screen gets `-phone`, and the
+    stylesheet stacks the sections above the form instead of beside it."""
     TITLE = "Drafter"
     BINDINGS = [Binding("f9", "toggle_dark", "Light/dark")]
 

@@ -16,8 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.css.query import NoMatches
-from textual.events import Resize
-from textual.screen import Screen
+from textual.events import DescendantFocus, Resize
 from textual.widgets import Button, Footer, Header, Label, Static, TabbedContent, TabPane
 
 from drafter.editing import Position, Session
@@ -25,7 +24,8 @@ from drafter.paths import copy_example, example_copies
 from drafter.preview import clauses_by_question, preview_policy, record_catalog
 from drafter.app.drafting import Redrafts
 from drafter.app.screens.keys import KeysScreen
-from drafter.app.widgets.fields import QuestionField, field_id
+from drafter.app.widgets.fields import QuestionField, field_id, keep_in_view
+from drafter.app.widgets.focus_help import help_for
 from drafter.app.widgets.notes import NotesList
 from drafter.app.widgets.pages import SectionPage
 from drafter.app.widgets.preview import PolicyPreview
@@ -273,9 +273,22 @@ class EditorScreen(KeysScreen):
     def _show_help(self, key: str | None) -> None:
         entry = self.session.questionnaire.entries.get(key or "")
         text = entry.question.help if entry and entry.question.help else ""
-        self.query_one("#help", Static).update(text or "Answers are saved as you type.")
+        self._set_help(text or "Answers are saved as you type.")
+
+    def _set_help(self, text: str) -> None:
+        panel = self.query_one("#help", Static)
+        if str(panel.content) != text:
+            panel.update(text)
+            self.call_after_refresh(keep_in_view, self)  # the help's new height may cover it
 
     # -- messages from widgets ------------------------------------------------------------
+
+    def on_descendant_focus(self, event: DescendantFocus) -> None:
+        """The help follows the focus outside the questions too (Next, the sections)."""
+        if not any(isinstance(a, QuestionField) for a in event.widget.ancestors):
+            text = help_for(event.widget)
+            if text:
+                self._set_help(text)
 
     def on_question_field_answered(self, message: QuestionField.Answered) -> None:
         message.stop()
@@ -294,6 +307,7 @@ class EditorScreen(KeysScreen):
         field = self.query_one(f"#{field_id(key)}", QuestionField)
         field.set_class(self.session.suggested(key), "-suggested")
         field.show_error(error)
+        field.show_saved(self.session.stored_note(key), self.session.value(key))
         self._apply_visibility()
         self._refresh_sidebar()
         self.redraw_preview()
@@ -305,6 +319,8 @@ class EditorScreen(KeysScreen):
         if message.key != self.key:
             self.entered(message.key)
             self._remember(message.key)
+        else:  # back from a button: the question's help again
+            self._show_help(message.key)
         preview = self.query_one(PolicyPreview)  # in its own loop: see `PolicyPreview.offer`
         preview.call_later(preview.follow, self.feeds.get(message.key, []))
 

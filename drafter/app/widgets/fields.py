@@ -13,11 +13,14 @@ from typing import Any
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.events import DescendantFocus
+from textual.events import DescendantBlur, DescendantFocus
+from textual.geometry import Size
 from textual.message import Message
+from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Label, RadioButton, RadioSet, SelectionList, TextArea
 
+from drafter.app.widgets.choices import choices
 from drafter.app.widgets.lists import ChoiceList, ManyList, MoveOn, UnsureBox
 from drafter.editing import presented, shown_text
 from drafter.questionnaire import UNSURE, UNSURE_LABEL, Entry
@@ -25,6 +28,17 @@ from drafter.questionnaire import UNSURE, UNSURE_LABEL, Entry
 _TEXT_TYPES = ("text", "email", "url", "phone", "date", "number")
 _PLACEHOLDERS = {"date": "YYYY-MM-DD, for example 2026-11-22", "email": "name@example.com",
                  "url": "https://…", "phone": "+1 415 555 0100"}
+
+
+class Choice(RadioButton):
+    """A radio button whose label wraps onto more lines instead of being cut with "…"."""
+
+    DEFAULT_CSS = """
+    Choice { width: 1fr; height: auto; text-wrap: wrap; text-overflow: fold; }
+    """
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return max(1, len(self.render().wrap(width)))
 
 
 class QuestionField(Vertical):
@@ -53,6 +67,7 @@ class QuestionField(Vertical):
         self.initial = value
         self.catalog = catalog or []
         self._error = error
+        self._saved: tuple[str, Any] | None = None  # see `show_saved`
 
     @property
     def key(self) -> str:
@@ -82,15 +97,15 @@ class QuestionField(Vertical):
                             tab_behavior="focus", classes="answer")
             yield area
         elif kind in ("one", "bool"):
-            options = choices(self.entry)
+            options = choices(self.entry.question)
             chosen = presented(question, value)
             with ChoiceList(classes="answer"):
                 for option, label in options.items():
-                    yield RadioButton(label, chosen is not None and chosen == option)
+                    yield Choice(label, chosen is not None and chosen == option)
         elif kind == "many":
             chosen = presented(question, value)
             yield ManyList(*[(label, option, option in chosen)
-                                       for option, label in choices(self.entry).items()],
+                             for option, label in choices(self.entry.question).items()],
                                      classes="answer")
         else:
             from drafter.app.widgets.records import RecordsEditor
@@ -99,11 +114,23 @@ class QuestionField(Vertical):
                                 self.catalog, classes="answer")
 
     def show_error(self, message: str | None) -> None:
+        """Show what is wrong with the answer under the field (None: nothing)."""
         if (message or None) == self._error:
             return  # unchanged: no relayout while typing
         self._error = message or None
-        self.query_one(".problem", Label).update(message or "")
-        self.set_class(bool(message), "-invalid")
+        self._show_below()
+
+    def show_saved(self, note: str | None, stored: Any) -> None:
+        """Say under the field that the answer was stored in another form than typed ("Saved
+        as https://example.com"); the box shows `stored` once the owner leaves it."""
+        self._saved = (note, stored) if note else None
+        self._show_below()
+
+    def _show_below(self) -> None:
+        note = self._saved[0] if self._saved else None
+        self.query_one(".problem", Label).update(self._error or note or "")
+        self.set_class(bool(self._error), "-invalid")
+        self.set_class(bool(note) and not self._error, "-saved")
 
     def typing(self, shown: Any) -> bool:
         """Whether the text box holds text the owner typed that the form has not yet taken
@@ -159,6 +186,17 @@ class QuestionField(Vertical):
     def on_descendant_focus(self, event: DescendantFocus) -> None:
         self.post_message(self.Focused(self.key))
 
+    def on_descendant_blur(self, event: DescendantBlur) -> None:
+        """Leaving the field, its box shows the answer as stored (see `show_saved`)."""
+        if self._saved is None or self._error:
+            return
+        stored = self._saved[1]
+        if not self.show_answer(stored):
+            from drafter.app.widgets.records import RecordsEditor
+
+            for editor in self.query(RecordsEditor):
+                editor.show_stored(stored)
+
     @on(Input.Changed, ".answer")
     def _text_changed(self, event: Input.Changed) -> None:
         event.stop()
@@ -180,7 +218,7 @@ class QuestionField(Vertical):
     @on(RadioSet.Changed)
     def _choice_changed(self, event: RadioSet.Changed) -> None:
         event.stop()
-        self._answer(list(choices(self.entry))[event.index])
+        self._answer(list(choices(self.entry.question))[event.index])
         if isinstance(event.radio_set, ChoiceList) and event.radio_set.move_on_after_change:
             event.radio_set.move_on_after_change = False
             self.post_message(MoveOn(self.key))  # after the answer: it may reveal where to go
@@ -244,15 +282,16 @@ def suggestion(question: Any) -> str:
     return f"Suggested: {shown_text(question.default)}. Enter keeps it, or type your own."
 
 
-def choices(entry: Entry) -> dict[Any, str]:
-    """The stored value → label of a choice question, "I'm not sure" last where offered."""
-    question = entry.question
-    options: dict[Any, str] = (
-        {True: "Yes", False: "No"} if question.type == "bool" else dict(question.options or {})
-    )
-    if question.unsure:
-        options[UNSURE] = UNSURE_LABEL
-    return options
+def keep_in_view(screen: Screen[Any]) -> None:
+    """Scroll the focused widget's question, then the widget itself, into view (the help
+    panel under the form grows and shrinks with the text it shows)."""
+    focused = screen.focused
+    if focused is None:
+        return
+    field = next((a for a in focused.ancestors if isinstance(a, QuestionField)), None)
+    if field is not None:
+        screen.scroll_to_widget(field, animate=False)
+    screen.scroll_to_widget(focused, animate=False)
 
 
 def field_id(key: str) -> str:

@@ -1,6 +1,7 @@
 """A list of records (for example vendors): one row of inputs per item, add and remove.
 
-Where the library has a catalog for the question (`clauses/data/<question id>.yaml`), the
+A field that must be one of ours (`one`, `bool`: a vendor's kind of service) is a pick-list
+of labels, never a box to type an internal code in. Where the library has a catalog for the question (`clauses/data/<question id>.yaml`), the
 first field suggests catalog names as the owner types, and picking one fills the row's other
 empty fields from the catalog.
 """
@@ -15,8 +16,10 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
 from textual.suggester import SuggestFromList
-from textual.widgets import Button, Input, Label
+from textual.widgets import Button, Input, Label, Select
+from textual.widgets.select import InvalidSelectValueError, NoSelection
 
+from drafter.app.widgets.choices import choices
 from drafter.editing import shown_text
 from drafter.questionnaire import Entry
 
@@ -32,14 +35,38 @@ class RecordRow(Vertical):
 
     def compose(self) -> ComposeResult:
         for index, sub in enumerate(self.entry.question.fields or []):
+            value = self.item.get(sub.id)
+            if not isinstance(value, (str, int, float, type(None))):
+                value = shown_text(value)  # a list or mapping where one value belongs
+            if sub.type in ("one", "bool"):
+                options = choices(sub)
+                if value is not None and value not in options:  # kept, and shown as it is
+                    options[value] = f"{value} (not one of the choices: pick one)"
+                yield Select([(label, option) for option, label in options.items()],
+                             prompt=f"{sub.prompt} (pick one)", name=sub.id, tooltip=sub.prompt,
+                             value=Select.NULL if value is None else value)
+                continue
             suggester = SuggestFromList(self.names, case_sensitive=False) if (
                 index == 0 and self.names) else None
-            yield Input(shown_text(self.item.get(sub.id)), placeholder=sub.prompt,
+            yield Input(shown_text(value), placeholder=sub.prompt,
                         suggester=suggester, name=sub.id, tooltip=sub.prompt)
         yield Button("Remove", classes="remove", compact=True)
 
+    def boxes(self) -> list[Input | Select[Any]]:
+        """The row's inputs and pick-lists, in the order of the fields."""
+        return [w for w in self.children if isinstance(w, (Input, Select)) and w.name]
+
     def value(self) -> dict[str, Any]:
-        return {box.name: box.value for box in self.query(Input) if box.name and box.value}
+        return {box.name: box.value for box in self.boxes()
+                if box.name and box.value != "" and not isinstance(box.value, NoSelection)}
+
+    def show(self, item: Mapping[str, Any]) -> None:
+        """Show `item`, the stored form of this row, in the boxes the owner is not in."""
+        for box in self.boxes():
+            if isinstance(box, Input) and not box.has_focus and box.name in item and (
+                    box.value.strip() != shown_text(item[box.name])):
+                with box.prevent(Input.Changed):
+                    box.value = shown_text(item[box.name])
 
 
 class RecordsEditor(Vertical, can_focus=False):
@@ -84,8 +111,17 @@ class RecordsEditor(Vertical, can_focus=False):
             await row.remove()
             self._changed()
 
+    def show_stored(self, items: list[Any]) -> None:
+        """Show the stored form of each row (a link given `https://`) outside the box the
+        owner is typing in."""
+        rows = [row for row in self.query(RecordRow) if row.value()]
+        for row, item in zip(rows, items, strict=False):
+            if isinstance(item, Mapping):
+                row.show(item)
+
     @on(Input.Changed)
-    def _typed(self, event: Input.Changed) -> None:
+    @on(Select.Changed)
+    def _typed(self, event: Input.Changed | Select.Changed) -> None:
         event.stop()
         self._changed()
 
@@ -98,9 +134,16 @@ class RecordsEditor(Vertical, can_focus=False):
                       if str(c.get(self.first, "")).lower() == event.value.lower()), None)
         if match is None or not isinstance(row, RecordRow):
             return
-        for box in row.query(Input):
-            if box.name in match and not box.value:
+        for box in row.boxes():
+            if box.name not in match:
+                continue
+            if isinstance(box, Input) and not box.value:
                 box.value = str(match[box.name])
+            elif isinstance(box, Select) and box.is_blank():
+                try:
+                    box.value = match[box.name]
+                except InvalidSelectValueError:  # not one of the choices: left to pick
+                    pass
 
     def _changed(self) -> None:
         self.post_message(self.Changed())

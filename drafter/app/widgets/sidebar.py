@@ -56,6 +56,11 @@ class SectionList(JumpOptionList, OptionList):
             with self.prevent(OptionList.OptionHighlighted):
                 self.highlighted = index
 
+    def on_resize(self) -> None:
+        """Stacked above the form on a phone the list is a few rows high: keep the current
+        section in them."""
+        self.call_after_refresh(self.scroll_to_highlight)
+
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:
         event.stop()

@@ -1,0 +1,127 @@
+"""Phone numbers and web addresses as owners type them, and the form each is stored in.
+
+The answers model (`questionnaire.value_type`) runs these on every `phone` and `url` answer,
+so the CLI, an answers file and the app accept the same things and store the same value:
+what `drafter build` would read. The stored form is always shown back to the owner (the app
+shows "Saved as …" under the field; see `stored_note`), never changed silently.
+
+Phone numbers are checked by a documented shape, not against numbering plans. A numbering-plan
+library (`phonenumbers`) is tens of megabytes of per-country metadata, must guess the country
+of a number typed without `+`, and rejects real numbers when its plans are out of date; a
+privacy policy only needs a number a reader can dial, written as its owner writes it. So:
+
+- digits with spaces, dashes, dots or slashes between groups, an area code in brackets
+  (`(702) 555-0142`, `+44 (0)20 7946 0958`) and a leading `+` for the country code;
+- 7 to 15 digits (15 is the longest international number, ITU-T E.164);
+- an extension at the end, written `ext. 12`, `ext 12`, `extension 12`, `x12` or `#12`,
+  stored as ` ext. 12`.
+The stored number is the owner's, with runs of spaces made one and the extension in that form.
+
+A web address without a scheme is taken as https (`example.com` → `https://example.com`);
+`http://` and `https://` are kept as given; any other scheme, a space, or a host that is not a
+domain name with a dot (`example`, `www.`) is refused.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+from urllib.parse import urlsplit
+
+from pydantic_core import PydanticCustomError
+
+PHONE_EXAMPLES = "(702) 555-0142, +44 20 7946 0958 or 702.555.0142 ext. 12"
+URL_EXAMPLES = "example.com or https://www.example.com/privacy"
+MIN_DIGITS, MAX_DIGITS = 7, 15
+
+_SPACES = re.compile(r"\s+")
+_EXTENSION = re.compile(r"[\s,;]*(?:ext\.?|extension|x|#)\s*(\d{1,6})$", re.IGNORECASE)
+# Groups of digits, one separator between two groups, brackets only around digits.
+_NUMBER = re.compile(r"\+?\s?(?:\(\d{1,5}\)|\d+)(?:(?:\s?[-./]\s?|\s)?(?:\(\d{1,5}\)|\d+))*")
+_SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):", re.IGNORECASE)
+_LABEL = re.compile(r"^(?!-)[^\W_](?:[\w-]*[^\W_])?$")  # letters of any script, digits, inner -
+_TOP = re.compile(r"^(?:[^\W\d_]{2,}|xn--[a-z0-9-]+)$", re.IGNORECASE)
+
+
+def _refuse(reason: str, examples: str) -> PydanticCustomError:
+    return PydanticCustomError("answer_form", "{reason}: for example {examples}",
+                               {"reason": reason, "examples": examples})
+
+
+def phone(value: Any) -> Any:
+    """Before a phone answer is read as text: a number the YAML read as a number is its digits
+    (`phone: 7025550142`), so it is checked like any other."""
+    return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+
+def phone_number(text: str) -> str:
+    """The stored form of a phone number as typed, or a `PydanticCustomError` saying what is
+    wrong with it and what works (see the module's rules)."""
+    text = _SPACES.sub(" ", text.strip())
+    extension = _EXTENSION.search(text)
+    number = text[:extension.start()].strip() if extension else text
+    if not number or re.search(r"[^\d\s()+./-]", number):
+        raise _refuse("use digits, with spaces, dashes, dots or brackets between "
+                      "them and an extension at the end", PHONE_EXAMPLES)
+    if not _NUMBER.fullmatch(number):
+        raise _refuse("that is not in a phone number's form (a + only at the start, "
+                      "brackets only around the area code)", PHONE_EXAMPLES)
+    digits = sum(c.isdigit() for c in number)
+    if not MIN_DIGITS <= digits <= MAX_DIGITS:
+        raise _refuse(f"a phone number has {MIN_DIGITS} to {MAX_DIGITS} digits, "
+                      f"this has {digits}", PHONE_EXAMPLES)
+    return f"{number} ext. {extension.group(1)}" if extension else number
+
+
+def web_address(text: str) -> str:
+    """The stored form of a web address as typed (`https://` added to a bare domain), or a
+    `PydanticCustomError` saying what is wrong with it and what works."""
+    text = text.strip()
+    scheme = _SCHEME.match(text)
+    rest = text[scheme.end():] if scheme else text
+    if scheme and scheme.group(1).lower() in ("http", "https") and rest.startswith("//"):
+        pass  # kept as given
+    elif scheme and not rest[:1].isdigit():  # `mailto:`, `ftp://` (`example.com:8080` is a port)
+        raise _refuse("a web address starts with https:// (or nothing)", URL_EXAMPLES)
+    else:
+        text = f"https://{text.removeprefix('//')}"
+    if re.search(r"\s", text):
+        raise _refuse("a web address has no spaces", URL_EXAMPLES)
+    try:
+        host = urlsplit(text).hostname or ""
+        urlsplit(text).port  # noqa: B018 - a port that is not a number raises here
+    except ValueError:
+        raise _refuse("that is not a web address", URL_EXAMPLES) from None
+    labels = host.split(".")
+    if len(labels) < 2 or not all(_LABEL.match(label) for label in labels) or not _TOP.match(
+            labels[-1]):
+        raise _refuse("a web address needs a domain name with a dot",
+                      URL_EXAMPLES)
+    return text
+
+
+def stored_note(kind: str, fields: Mapping[str, tuple[str, str]], typed: Any,
+                stored: Any) -> str | None:
+    """What to tell the owner when the stored answer differs from what they typed (a phone
+    number tidied, `https://` added): "Saved as …", naming the item and field of a list of
+    records. `fields` maps each record field's id to (its type, its prompt)."""
+    if kind in ("url", "phone"):
+        if isinstance(typed, str) and isinstance(stored, str) and stored != typed.strip():
+            return f"Saved as {stored}"
+        return None
+    if kind != "records" or not isinstance(typed, list) or not isinstance(stored, list):
+        return None
+    notes = []
+    for index, (given, kept) in enumerate(zip(typed, stored, strict=False), start=1):
+        if not (isinstance(given, Mapping) and isinstance(kept, Mapping)):
+            continue
+        for field_id, (field_kind, prompt) in fields.items():
+            note = stored_note(field_kind, {}, given.get(field_id), kept.get(field_id))
+            if note:
+                notes.append(f"item {index}, {prompt.lower()}: {note[0].lower()}{note[1:]}")
+    return "; ".join(notes) or None
+
+
+__all__ = ["PHONE_EXAMPLES", "URL_EXAMPLES", "phone", "phone_number", "stored_note",
+           "web_address"]

@@ -1,0 +1,275 @@
+"""Accept what owners type, and fit 80x24 and a phone (issue 15, items 4 and 5), through the
+real app with Pilot."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+from textual.widget import Widget
+from textual.widgets import Button, Input, Label, RadioButton, Select
+
+from drafter.answers import AnswersFile
+from drafter.app.app import DrafterApp
+from drafter.app.widgets.fields import QuestionField, field_id
+from drafter.app.widgets.records import RecordRow
+from tests.app.pilot_helpers import open_section, settle
+
+pytestmark = pytest.mark.asyncio
+SIZE = (80, 24)
+
+App = Callable[..., DrafterApp]
+
+
+def field(app: DrafterApp, key: str) -> QuestionField:
+    return app.screen.query_one(f"#{field_id(key)}", QuestionField)
+
+
+def below(app: DrafterApp, key: str) -> str:
+    """The line under a field: its problem, or how its answer was stored."""
+    return str(field(app, key).query_one(".problem", Label).render())
+
+
+def saved(path: Path, key: str) -> object:
+    return AnswersFile.open(path).get(key)
+
+
+async def retype(app: DrafterApp, pilot: object, key: str, text: str) -> None:
+    box = field(app, key).query_one(Input)
+    box.focus()
+    box.value = ""
+    await pilot.pause()  # type: ignore[attr-defined]
+    await pilot.press(*text)  # type: ignore[attr-defined]
+    await pilot.pause()  # type: ignore[attr-defined]
+
+
+async def test_a_bare_domain_is_saved_with_https_and_shown(make_app: App, tmp_path: Path) -> None:
+    app = make_app("kiosk")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await retype(app, pilot, "business.website", "parcelpoint.example")
+        assert saved(tmp_path / "answers.yaml", "business.website") == (
+            "https://parcelpoint.example")
+        assert below(app, "business.website") == "Saved as https://parcelpoint.example"
+        assert not field(app, "business.website").has_class("-invalid")
+        assert field(app, "business.website").has_class("-saved")
+        await pilot.press("tab")
+        await pilot.pause()
+        box = field(app, "business.website").query_one(Input)
+        assert box.value == "https://parcelpoint.example"  # the box shows what is stored
+    assert saved(tmp_path / "answers.yaml", "business.website") == "https://parcelpoint.example"
+
+
+@pytest.mark.parametrize("typed", ["(702) 555-0142", "+44 20 7946 0958", "702.555.0142"])
+async def test_phone_numbers_are_taken_as_typed(make_app: App, tmp_path: Path,
+                                                typed: str) -> None:
+    app = make_app("kiosk")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await open_section(pilot, "contact", "contact.phone")
+        await retype(app, pilot, "contact.phone", typed)
+        assert below(app, "contact.phone") == ""
+        assert saved(tmp_path / "answers.yaml", "contact.phone") == typed
+
+
+async def test_a_refused_phone_says_why_under_the_field(make_app: App) -> None:
+    app = make_app("kiosk")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await open_section(pilot, "contact", "contact.phone")
+        await retype(app, pilot, "contact.phone", "555-01")
+        message = below(app, "contact.phone")
+        assert "7 to 15 digits" in message and "for example (702) 555-0142" in message
+        assert field(app, "contact.phone").has_class("-invalid")
+        await retype(app, pilot, "contact.phone", "702-555-0142 x12")
+        assert below(app, "contact.phone") == "Saved as 702-555-0142 ext. 12"
+
+
+async def test_a_vendor_kind_is_picked_from_a_list(make_app: App, tmp_path: Path) -> None:
+    """The extra vendor's kind of service is a pick-list of labels, not a box for codes."""
+    app = make_app("kiosk")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await open_section(pilot, "sharing", "sharing.vendors")
+        row = field(app, "sharing.vendors").query_one(RecordRow)
+        kind = row.query_one(Select)
+        assert kind.value == "other"
+        assert not [box for box in row.query(Input) if box.name == "category"]
+        kind.focus()
+        await pilot.press("enter")  # open the list
+        await pilot.pause()
+        await pilot.press("home", "down", "enter")  # the first kind of service (after blank)
+        await pilot.pause()
+        assert kind.value == "hosting"
+        assert saved(tmp_path / "answers.yaml", "sharing.vendors")[0]["category"] == "hosting"
+        assert below(app, "sharing.vendors") == ""
+
+
+async def test_a_vendor_link_is_saved_with_https(make_app: App, tmp_path: Path) -> None:
+    app = make_app("kiosk")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await open_section(pilot, "sharing", "sharing.vendors")
+        row = field(app, "sharing.vendors").query_one(RecordRow)
+        link = next(box for box in row.query(Input) if box.name == "link")
+        link.focus()
+        await pilot.press(*"kfs.example/privacy")
+        await pilot.pause()
+        stored = saved(tmp_path / "answers.yaml", "sharing.vendors")[0]
+        assert stored["link"] == "https://kfs.example/privacy"
+        assert below(app, "sharing.vendors") == (
+            "item 1, link to their privacy policy: saved as https://kfs.example/privacy")
+        await pilot.press("tab")
+        await pilot.pause()
+        assert link.value == "https://kfs.example/privacy"
+
+
+async def moved(pilot: Pilot[None]) -> None:
+    """Wait until a focus change is drawn: the help panel's new text, then the scroll that
+    keeps the focused field in view after it."""
+    await pilot.pause()
+    await pilot.wait_for_scheduled_animations()
+    await pilot.pause()
+
+
+def in_view(app: DrafterApp) -> bool:
+    """Whether the focused widget is wholly inside the form's visible part (not under the help
+    panel, not scrolled off)."""
+    focused = app.focused
+    assert focused is not None
+    form = app.screen.query_one("#form")
+    return form not in focused.ancestors or form.content_region.contains_region(focused.region)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (100, 30)])
+async def test_the_focused_field_is_never_under_the_help(make_app: App,
+                                                         size: tuple[int, int]) -> None:
+    app = make_app("kiosk")
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        for section in ("business", "contact", "cookies"):
+            await open_section(pilot, section)
+            await settle(pilot)
+            for _ in range(12):
+                await pilot.press("tab")
+                await moved(pilot)
+                assert in_view(app), (section, app.focused)
+
+
+async def test_the_help_follows_the_focus_onto_buttons(make_app: App) -> None:
+    app = make_app("kiosk")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await open_section(pilot, "business", "business.address")
+        await pilot.pause()
+        help_panel = app.screen.query_one("#help")
+        assert "street address" in str(help_panel.render())
+        await pilot.press("tab")  # from the last question to the Next button
+        await pilot.pause()
+        assert app.focused is not None and app.focused.id == "next"
+        assert "Enter opens the next section, Privacy contact" in str(help_panel.render())
+        assert in_view(app)
+        await pilot.press("shift+tab")  # back to the question: its help again
+        await pilot.pause()
+        assert "street address" in str(help_panel.render())
+        app.screen.query_one("#sections").focus()
+        await pilot.pause()
+        assert str(help_panel.render()).startswith("Sections:")
+
+
+def shown_lines(widget: Widget) -> list[str]:
+    """The widget's lines as drawn on the screen."""
+    screen = widget.screen._compositor.render_strips()  # noqa: SLF001 - what the owner sees
+    region = widget.region
+    return [strip.text[region.x:region.right] for strip in screen[region.y:region.bottom]]
+
+
+async def test_option_labels_wrap_instead_of_being_cut(make_app: App) -> None:
+    app = make_app("kiosk")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await open_section(pilot, "cookies", "cookies.uses_cookies")
+        await settle(pilot)
+        buttons = [b for b in app.screen.query(RadioButton)
+                   if all(a.display for a in b.ancestors_with_self)]
+        long = [b for b in buttons if len(str(b.label)) > 45]
+        assert long, "the cookies section has long choices"
+        for button in buttons:
+            button.scroll_visible(animate=False, immediate=True)
+            await pilot.pause()
+            drawn = " ".join(" ".join(shown_lines(button)).split())
+            assert "…" not in drawn
+            assert " ".join(str(button.label).split()) in drawn
+
+
+async def test_the_overwrite_dialog_wraps_at_80x24(make_app: App, tmp_path: Path) -> None:
+    from drafter.app.screens.export import ConfirmOverwrite
+
+    app = make_app("kiosk")
+    changed = [tmp_path / "output" / name for name in ("privacy-policy.md", "privacy-policy.docx",
+                                                       "reviewer-notes.md")]
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await app.push_screen(ConfirmOverwrite(changed))
+        await pilot.pause()
+        dialog = app.screen.query_one("#dialog")
+        assert app.screen.region.contains_region(dialog.region)
+        text = " ".join(" ".join(line.strip(" ▊▎▐▌█▀▄") for line in shown_lines(dialog)).split())
+        assert "saves a backup of every other changed file in backups/ before replacing it" in text
+        for path in changed:
+            assert path.name in text
+        for button in app.screen.query(Button):
+            assert dialog.region.contains_region(button.region)
+
+
+@pytest.mark.parametrize("width", [40, 45, 59])
+async def test_a_phone_width_gives_the_form_the_whole_width(make_app: App, width: int) -> None:
+    """At 375 px a browser shows about 45 columns: the sections stack above the form instead of
+    taking a column, so the questions get the width (not 17 characters)."""
+    app = make_app("kiosk")
+    async with app.run_test(size=(width, 40)) as pilot:
+        await settle(pilot)
+        form, sections = app.screen.query_one("#form"), app.screen.query_one("#sections")
+        assert form.region.width >= width - 2
+        assert sections.region.bottom <= form.region.y  # above it, a few rows high
+        assert 0 < sections.region.height <= 5
+        for _ in range(8):
+            await pilot.press("tab")
+            await moved(pilot)
+            assert in_view(app), (app.focused, app.focused.region, app.screen.query_one("#form").content_region)
+        prompt = app.screen.query(".prompt").first()
+        assert "…" not in " ".join(shown_lines(prompt))
+        await open_section(pilot, "cookies")
+        await moved(pilot)
+        assert "Cookies and tracking" in " ".join(shown_lines(sections))  # where am I
+
+
+async def test_wider_than_a_phone_keeps_the_sections_beside_the_form(make_app: App) -> None:
+    app = make_app("kiosk")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        form, sections = app.screen.query_one("#form"), app.screen.query_one("#sections")
+        assert sections.region.right <= form.region.x and sections.region.height > 10
+
+
+async def test_a_phone_shows_where_the_owner_left_off(make_app: App, tmp_path: Path) -> None:
+    (tmp_path / ".answers.yaml.position.json").write_text(
+        '{"section": "cookies", "question": "cookies.dnt"}\n')
+    app = make_app("kiosk")
+    async with app.run_test(size=(45, 36)) as pilot:
+        await settle(pilot)
+        await moved(pilot)
+        sections = app.screen.query_one("#sections")
+        assert "Cookies and tracking" in " ".join(shown_lines(sections))
+        assert in_view(app)
+
+
+async def test_the_examples_fit_a_phone_width(make_app: App) -> None:
+    app = make_app()
+    async with app.run_test(size=(45, 36)) as pilot:
+        await settle(pilot)
+        buttons = list(app.screen.query("#examples Button"))
+        assert len(buttons) > 2
+        assert all(app.screen.region.contains_region(b.region) for b in buttons)
