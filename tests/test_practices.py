@@ -120,7 +120,7 @@ PRACTICES: list[tuple[str, dict[str, dict[str, Any]], str]] = [
     ("customer data sent to AI providers",
      {"data_practices": {"ai_providers": "yes", "ai_sent": "the text of support messages, to draft replies",
                          "ai_kept": "days", "ai_kept_days": 30, "ai_provider_training": "no"}},
-     "They keep it for no more than 30 days"),
+     "They keep what we send for no more than 30 days"),
 ]
 
 
