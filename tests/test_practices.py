@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from drafter.answers import validate_answers
+from drafter.answers import Answers, validate_answers
 from drafter.document.model import Draft
 from drafter.project import Project
 from drafter.yamlio import parse_yaml
@@ -21,7 +21,7 @@ from drafter.yamlio import parse_yaml
 FIXTURE = Path(__file__).parent / "fixtures" / "all-modules.yaml"
 
 
-def _draft(project: Project, changes: dict[str, dict[str, Any]]) -> Draft:
+def _answers(project: Project, changes: dict[str, dict[str, Any]]) -> Answers:
     doc = copy.deepcopy(parse_yaml(FIXTURE.read_text(), FIXTURE))
     for section, answers in changes.items():
         for question, value in answers.items():
@@ -29,7 +29,11 @@ def _draft(project: Project, changes: dict[str, dict[str, Any]]) -> Draft:
                 doc.setdefault(section, {}).pop(question, None)
             else:
                 doc.setdefault(section, {})[question] = value
-    return project.draft(validate_answers(doc, project.questionnaire, FIXTURE))
+    return validate_answers(doc, project.questionnaire, FIXTURE)
+
+
+def _draft(project: Project, changes: dict[str, dict[str, Any]]) -> Draft:
+    return project.draft(_answers(project, changes))
 
 
 def _text(draft: Draft) -> str:
@@ -192,3 +196,15 @@ def test_showing_targeted_ads_for_others_is_sharing(project: Project) -> None:
     text = " ".join(_text(_draft(project, targeted)).split())
     assert "we do not share it with other companies for them to advertise to you" not in text
     assert "choose ads based on your interests" in text
+
+
+def test_not_sure_where_customers_live_asks_what_all_over_the_us_asks(project: Project) -> None:
+    """The questions that depend on the states (Tennessee's 175,000 residents, Texas's text
+    registration) are asked under "not sure" exactly as under "all over the US"."""
+    def shown(us_states: Any) -> set[str]:
+        return set(_answers(project, {"audience": {"us_states": us_states, "revenue": "over_26m",
+                                                   "people": 500000},
+                                      "choices": {"sms_marketing": True}}).shown())
+    assert "audience.residents_175k" in shown(["nationwide"])
+    assert "choices.texas_registration" in shown(["nationwide"])
+    assert shown("unsure") == shown(["nationwide"])
