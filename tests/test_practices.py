@@ -208,3 +208,26 @@ def test_not_sure_where_customers_live_asks_what_all_over_the_us_asks(project: P
     assert "audience.residents_175k" in shown(["nationwide"])
     assert "choices.texas_registration" in shown(["nationwide"])
     assert shown("unsure") == shown(["nationwide"])
+
+
+# (answers, the reviewer note they raise where a law attaches to the practice)
+NOTES: list[tuple[dict[str, dict[str, Any]], str]] = [
+    ({"audience": {"revenue": "over_26m"}, "collection": {"staff": True, "staff_notice": "no"}},
+     "ccpa.workforce-notice"),
+    ({"data_practices": {"ai_providers": "yes", "ai_sent": "chats", "ai_provider_training": "yes"}},
+     "ai.provider-training"),
+    ({"security": {"card_storage": "us", "card_pci": "no"}, "print_mail": {"stores_cards": False}},
+     "pci.stored-cards"),
+    ({"audience": {"regions": ["usa", "eu"], "eu_office": True},
+      "international": {"transfer_tools": ["sccs"]}, "retention": {"backups": "longer"}},
+     "gdpr.backup-retention"),
+    ({"kiosks": {"camera_capture": "photo", "photo_faces": "no"}}, "kiosk.photo-face-geometry"),
+]
+
+
+@pytest.mark.parametrize("answers,requirement", NOTES, ids=[n[1] for n in NOTES])
+def test_a_practice_the_law_reaches_gets_its_note(project: Project,
+                                                  answers: dict[str, dict[str, Any]],
+                                                  requirement: str) -> None:
+    assert requirement in {n.requirement for n in _draft(project, answers).notes}
+    assert requirement not in {n.requirement for n in _draft(project, {}).notes}
