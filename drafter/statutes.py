@@ -59,7 +59,8 @@ class ResidentCounts(_Model):
         states = _answer(context, self.states) or []
         answers = [(b, _answer(context, b.question)) for b in self.bands]
         ticked = {s for _, a in answers if isinstance(a, list) for s in a}
-        everywhere = isinstance(states, list) and self.everywhere in states
+        # "not sure" where the customers live reads as all over the US (the conservative side)
+        everywhere = states == UNSURE or (isinstance(states, list) and self.everywhere in states)
         found: dict[str, AnswerGroup] = {}
 
         def one(state: str) -> AnswerGroup:
@@ -77,7 +78,8 @@ class ResidentCounts(_Model):
                     at_least, assumed = band.at_least, band.question
             return AnswerGroup(served=served, at_least=at_least, if_no=if_no, assumed=assumed)
 
-        for state in {*ticked, *(s for s in states if s != self.everywhere)}:
+        named = states if isinstance(states, list) else []
+        for state in {*ticked, *(s for s in named if s != self.everywhere)}:
             found[state] = one(state)
         return StateCounts(found, one)
 

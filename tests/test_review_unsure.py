@@ -61,6 +61,21 @@ READINGS: dict[str, tuple[Any, Any] | None] = {
     "print_mail.list_own_use": ("no", "yes"),
     "client_data.own_purposes": ("no", "yes"),
     "choices.texas_registration": ("exempt", "not_registered"),
+    # The practices of issue 16
+    "audience.us_states": (["elsewhere"], ["nationwide"]),
+    "collection.staff_notice": ("yes", "no"),
+    "sharing.partner_marketing": ("no", "yes"),
+    "cookies.publisher_ads_targeted": ("no", "yes"),
+    "cookies.client_pixels": ("no", "yes"),
+    "choices.email_tracking": None,
+    "data_practices.ad_audiences_hashed": ("hashed", "plain"),
+    "data_practices.ai_providers": ("no", "yes"),
+    "data_practices.ai_kept": ("none", "longer"),
+    "data_practices.ai_provider_training": ("no", "yes"),
+    "retention.backups": ("none", "longer"),
+    "security.card_storage": ("processor", "us"),
+    "security.card_pci": ("yes", "no"),
+    "kiosks.photo_faces": ("no", "yes"),
 }
 
 # Businesses to try each question on: the examples, and one that more state laws reach (the
@@ -74,6 +89,10 @@ VARIANTS: dict[str, tuple[str, dict[str, Any]]] = {
     "store-data-seller": ("california-store", {"audience.us_states": ["nationwide"],
                                                "audience.sale_revenue": "over_50"}),
     "saas-automated": ("chat-saas", {"data_practices.automated_decisions": "yes"}),
+    # other companies' ads on the site; cards kept in the business's own systems
+    "store-publisher-ads": ("california-store", {"cookies.publisher_ads": ["site"]}),
+    "print-own-cards": ("print-mail", {"security.card_storage": "us",
+                                       "print_mail.stores_cards": False}),
 }
 
 

@@ -123,14 +123,17 @@ class TextRenderer:
 
 
 def _table(rows: list[list[str]]) -> list[str]:
-    """Tables become labelled blocks: columns do not fit in 78 characters of prose."""
+    """Tables become labelled blocks: columns do not fit in 78 characters of prose. Each
+    "label: value" line ends as a sentence (a full stop where the cell has no closing
+    punctuation), as a reader and a screen reader take it: one line, one statement."""
     if not rows:
         return []
     header, *body = rows
     out: list[str] = []
     for cells in body:
         for name, value in zip(header, cells, strict=False):
-            out += _wrap(f"{name}: {value}", "  ", "    ")
+            ended = value if not value or value[-1] in ".!?" else value + "."
+            out += _wrap(f"{name}: {ended}", "  ", "    ")
         out.append("")
     return out
 
