@@ -218,7 +218,7 @@ class EditorScreen(KeysScreen):
         elif target is not None:
             # The field's `Focused` message then records it as the current question.
             self.key = None
-            self.query_one(f"#{field_id(target)}", QuestionField).focus_answer()
+            self.query_one(f"#{field_id(target)}", QuestionField).focus_answer(at_once=True)
             return
         self._remember(target)
 

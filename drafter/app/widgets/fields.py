@@ -166,12 +166,17 @@ class QuestionField(Vertical):
         self.initial = value
         return True
 
-    def focus_answer(self) -> None:
+    def focus_answer(self, at_once: bool = False) -> None:
+        """Focus the answer's input; `at_once` sets it now rather than on the app's next turn
+        (`focus()`), so keys the app already holds are given to it when it handles them."""
         widget = self.query_one(".answer", Widget)
         target = widget if widget.focusable else next(
             (w for w in widget.query("*") if w.focusable), widget)
-        self.screen.set_focus(target)  # at once (not on the app's next turn, as `focus()`):
-        # keys the app already holds are given to the focused widget when it handles them
+        if at_once:  # scrolled to once laid out (a page just shown has no place yet)
+            self.screen.set_focus(target, scroll_visible=False)
+            target.call_after_refresh(target.scroll_visible, animate=False)
+        else:
+            target.focus()
 
     def _answer(self, value: Any) -> None:
         """Hand the answer to the screen now, in this handler, rather than through the
