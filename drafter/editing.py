@@ -22,7 +22,8 @@ from drafter.answers import (Answers, AnswersFile, answers_lock, current_text, s
 from drafter.errors import UserError
 from drafter.project import Project
 from drafter.presence import Presence, announce, others, presence_path, withdraw
-from drafter.questionnaire import UNSURE, Question, Questionnaire
+from drafter.questionnaire import Questionnaire
+from drafter.shown import presented, same
 from drafter.yamlio import atomic_write
 
 if TYPE_CHECKING:  # the build and export stages load after the app's first screen is up
@@ -160,7 +161,7 @@ class Session:
         cannot show as it is (a list where text is asked, a YAML tag, an option not offered)
         is announced as `presented` shows it, which leaves the file as it is until the owner
         changes it."""
-        if key in self.raw and _same(value, presented(self.questionnaire.entry(
+        if key in self.raw and same(value, presented(self.questionnaire.entry(
                 key).question, self.raw[key])):
             return True, None
         shown = None if value == "" else value
@@ -343,31 +344,6 @@ class Session:
             return None
 
 
-def shown_text(value: Any) -> str:
-    """An answer as the form shows it in a text box."""
-    return "" if value is None or value == UNSURE else str(value)
-
-
-def presented(question: Question, value: Any) -> Any:
-    """What the form shows for a stored answer, and so announces when it is mounted: the
-    answer itself where the form can show it, else the nearest it can (the text of a list in a
-    text box, only the offered choices ticked, no choice pressed)."""
-    kind = question.type
-    if kind in ("one", "bool", "many"):
-        offered = [*(question.options or {True: "", False: ""}), *([UNSURE] if question.unsure
-                                                                   else [])]
-        items = value if isinstance(value, list) else [value]
-        ticked = [v for v in items if any(_same(v, o) for o in offered)]
-        return ticked if kind == "many" else (ticked[0] if ticked and items == [value] else None)
-    if kind == "records":
-        fields = [f.id for f in question.fields or []]
-        rows = [{f: shown_text(item.get(f)) for f in fields if shown_text(item.get(f))}
-                for item in (value if isinstance(value, list) else [])
-                if isinstance(item, Mapping)]
-        return [row for row in rows if row]
-    return shown_text(value)
-
-
 def _text_now(path: Path) -> str | None:
     """The answers file's text now (None: none, or unreadable: the full reload decides)."""
     try:
@@ -383,11 +359,6 @@ def _stamp(path: Path) -> tuple[int, ...] | None:
     except OSError:
         return None
     return (info.st_mtime_ns, info.st_size, info.st_ino)
-
-
-def _same(a: Any, b: Any) -> bool:
-    """Equal and of the same type (`True == 1`, but a yes is not the number one)."""
-    return type(a) is type(b) and a == b
 
 
 def check(questionnaire: Questionnaire, key: str, value: Any,
@@ -428,5 +399,4 @@ def export(session: Session, out_dir: Path, formats: list[Format] | None = None,
     return build(session.project, answers, out_dir, formats or default_formats(None))
 
 
-__all__ = ["Position", "READ_ONLY", "Session", "check", "export", "position_path", "presented",
-           "shown_text"]
+__all__ = ["Position", "READ_ONLY", "Session", "check", "export", "position_path"]

@@ -234,7 +234,7 @@ async def test_the_sidebar_marks_the_section_that_resolves_a_blocking_note(
         make_app: App, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """At 80 columns the preview is hidden, yet the notes are drafted (after a pause in the
     typing) so that the sidebar can mark where a blocking note is resolved."""
-    monkeypatch.setattr("drafter.app.screens.editor.NOTES_DELAY", 0.0)
+    monkeypatch.setattr("drafter.app.screens.side.NOTES_DELAY", 0.0)
     answers = tmp_path / "answers.yaml"
     answers.write_text(examples()["kiosk"].read_text().replace("pci_validated: true",
                                                                "pci_validated: false"))
@@ -260,7 +260,7 @@ async def test_not_sure_is_a_question_for_counsel_not_a_red_mark(
     """"I'm not sure" about PCI validation or about selling data: nothing the owner can fix, so
     no red `!` in the sidebar but a `?`, and the notes pane lists the questions under their own
     heading, after the owner's notes."""
-    monkeypatch.setattr("drafter.app.screens.editor.NOTES_DELAY", 0.0)
+    monkeypatch.setattr("drafter.app.screens.side.NOTES_DELAY", 0.0)
     answers = tmp_path / "answers.yaml"
     answers.write_text(examples()["kiosk"].read_text()
                        .replace("pci_validated: true", "pci_validated: unsure")

@@ -101,7 +101,7 @@ def test_open_and_announce_without_change_keeps_the_bytes(project: Project, tmp_
                                                           data: st.DataObject) -> None:
     from ruamel.yaml.comments import CommentedMap
 
-    from drafter.editing import presented
+    from drafter.shown import presented
     from drafter.yamlio import dump_yaml
 
     keys = sorted(project.questionnaire.keys)

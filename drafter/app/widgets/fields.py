@@ -22,7 +22,7 @@ from textual.widgets import Checkbox, Input, Label, RadioButton, RadioSet, Selec
 
 from drafter.app.widgets.choices import choices
 from drafter.app.widgets.lists import ChoiceList, ManyList, MoveOn, UnsureBox
-from drafter.editing import presented, shown_text
+from drafter.shown import presented, shown_text
 from drafter.questionnaire import UNSURE, UNSURE_LABEL, Entry
 
 _TEXT_TYPES = ("text", "email", "url", "phone", "date", "number")

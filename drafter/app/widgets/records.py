@@ -20,7 +20,7 @@ from textual.widgets import Button, Input, Label, Select
 from textual.widgets.select import InvalidSelectValueError, NoSelection
 
 from drafter.app.widgets.choices import choices
-from drafter.editing import shown_text
+from drafter.shown import shown_text
 from drafter.questionnaire import Entry
 
 

@@ -1,0 +1,118 @@
+"""The editor's side pane: the live preview and the notes on the draft, drafted off the typing
+path, and the keys that show them.
+
+`SidePane` is a base of the editor screen (like `KeysScreen`, whose base it is); it works
+through the editor's own state (the session, which clauses each question feeds, the question
+in focus) and draws only the preview, the notes list and the sidebar's marks.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import TYPE_CHECKING
+
+from textual.widgets import TabbedContent
+
+from drafter.preview import preview_policy
+from drafter.app.drafting import Redrafts
+from drafter.app.screens.keys import KeysScreen
+from drafter.app.widgets.fields import QuestionField, field_id
+from drafter.app.widgets.notes import NotesList
+from drafter.app.widgets.preview import PolicyPreview
+from drafter.app.widgets.sidebar import SectionList
+
+if TYPE_CHECKING:  # the review stage loads after the first screen is up
+    from drafter.document.model import Note
+
+NOTES_DELAY = 1.0
+"""Seconds of quiet before drafting while the preview is hidden: the notes (for the sidebar's
+marks) can wait for a pause, and typing then never shares the processor with a draft."""
+
+
+class SidePane(KeysScreen):
+    """The preview and notes beside (or, on narrow screens, instead of) the form."""
+
+    if TYPE_CHECKING:  # provided by the editor screen
+        feeds: dict[str, list[str]]
+        key: str | None
+        showing_side: bool
+        preview_stale: bool
+        _redrafts: Redrafts
+
+    async def jump_to_note(self, note: Note) -> None:
+        """Go to the question that resolves a note, or else show its place in the preview."""
+        key = note.resolves_by
+        if key and key in self.session.visible():
+            self._show_side(False)
+            await self.show_section(key.split(".", 1)[0], key)
+            return
+        self.query_one("#side", TabbedContent).active = "preview-tab"
+        self._show_side(True)
+        preview = self.query_one(PolicyPreview)
+        preview.call_later(preview.follow_section, note.anchor)
+
+    # -- preview --------------------------------------------------------------------------
+
+    def redraw_preview(self) -> None:
+        """Draft the policy from the current answers and show it and the notes on it, off the
+        typing path (see `Redrafts`: a burst of keys drafts at most twice)."""
+        self._redrafts.ask()
+
+    async def _draft(self) -> None:
+        """One draft. While the pane is hidden (narrow terminals) the text is not drawn and
+        the drafting waits for a pause in the typing: only the notes are needed then, for the
+        sidebar's marks. Showing the pane draws the text."""
+        preview, notes = self.query_one(PolicyPreview), self.query_one(NotesList)
+        hidden = self.has_class("-narrow") and not self.showing_side
+        self.preview_stale = hidden
+        if hidden:
+            await asyncio.sleep(NOTES_DELAY)
+        project = self.session.project
+        found = await asyncio.to_thread(preview_policy, project, dict(self.session.valid))
+        if not (preview.is_attached and notes.is_attached):  # the app closed meanwhile
+            return
+        if not hidden:  # drawn in the preview's own loop, which nothing cancels
+            preview.offer(found.policy, found.problem,
+                          next(iter(self.feeds.get(self.key or "", [])), None))
+        if found.policy is not None:  # the words first, then the notes on them
+            drafted = await asyncio.to_thread(project.review, found.policy, found.answers)
+            if notes.is_attached:
+                notes.show(drafted)
+                sidebar = self.query_one(SectionList)
+                sidebar.blocked = {n.resolves_by.split(".", 1)[0] for n in drafted
+                                   if n.owner_blocking and n.resolves_by}
+                sidebar.asked = {n.resolves_by.split(".", 1)[0] for n in drafted
+                                 if n.for_counsel and n.resolves_by}
+                self._refresh_sidebar()
+
+    # -- showing it --------------------------------------------------------------------------
+
+    def _show_side(self, show: bool) -> None:
+        """Show or hide the preview/notes pane (at narrow sizes it takes the form's place)."""
+        self.showing_side = show
+        self.set_class(show, "-side")
+        if show and self.preview_stale:
+            self.redraw_preview()
+        if self.has_class("-narrow"):
+            if show:
+                self.query_one("#side", TabbedContent).query_one("ContentTabs").focus()
+            elif self.key:
+                self.query_one(f"#{field_id(self.key)}", QuestionField).focus_answer()
+
+    def _toggle_tab(self, tab: str) -> bool:
+        """Show `tab` of the side pane; pressed again on a narrow screen, back to the form.
+        Returns whether the tab is now shown."""
+        tabs = self.query_one("#side", TabbedContent)
+        if self.has_class("-narrow") and self.showing_side and tabs.active == tab:
+            self._show_side(False)
+            return False
+        tabs.active = tab
+        self._show_side(True)
+        return True
+
+    def action_toggle_preview(self) -> None:
+        self._toggle_tab("preview-tab")
+
+    def action_show_notes(self) -> None:
+        if self._toggle_tab("notes-tab"):
+            self.query_one(NotesList).focus()

@@ -1,0 +1,45 @@
+"""How the form shows a stored answer: the text in a text box, the choices ticked or pressed,
+the rows of a list of records. One place, so that the form and the session (which tells a
+changed value from the one shown) agree on it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from drafter.questionnaire import UNSURE, Question
+
+
+def shown_text(value: Any) -> str:
+    """An answer as the form shows it in a text box."""
+    return "" if value is None or value == UNSURE else str(value)
+
+
+def presented(question: Question, value: Any) -> Any:
+    """What the form shows for a stored answer, and so announces when it is mounted: the
+    answer itself where the form can show it, else the nearest it can (the text of a list in a
+    text box, only the offered choices ticked, no choice pressed)."""
+    kind = question.type
+    if kind in ("one", "bool", "many"):
+        offered = [*(question.options or {True: "", False: ""}), *([UNSURE] if question.unsure
+                                                                   else [])]
+        items = value if isinstance(value, list) else [value]
+        ticked = [v for v in items if any(same(v, o) for o in offered)]
+        return ticked if kind == "many" else (ticked[0] if ticked and items == [value] else None)
+    if kind == "records":
+        fields = [f.id for f in question.fields or []]
+        rows = [{f: shown_text(item.get(f)) for f in fields if shown_text(item.get(f))}
+                for item in (value if isinstance(value, list) else [])
+                if isinstance(item, Mapping)]
+        return [row for row in rows if row]
+    return shown_text(value)
+
+
+
+def same(a: Any, b: Any) -> bool:
+    """Equal and of the same type (`True == 1`, but a yes is not the number one)."""
+    return type(a) is type(b) and a == b
+
+
+__all__ = ["presented", "same", "shown_text"]
