@@ -124,11 +124,14 @@ class KeysScreen(Screen[None]):
     async def show_answer(self, key: str) -> None:
         """Show the answer to `key` as the session now has it, in its section, focused."""
         section = key.split(".", 1)[0]
-        if section != self.section_id or not self.query(f"#{field_id(key)}"):
+        if section != self.section_id:  # its page may be one kept from an earlier visit
             self._show_side(False)
             await self.show_section(section, key)
+        found = self.query(f"#{field_id(key)}").results(QuestionField)
+        field = next(iter(found), None)
+        if field is None:
             return
-        field = await self.redraw_field(self.query_one(f"#{field_id(key)}", QuestionField))
+        field = await self.redraw_field(field)
         self._apply_visibility()
         self._refresh_sidebar()
         self.redraw_preview()
