@@ -278,11 +278,14 @@ class EditorScreen(SidePane):
     # -- messages from widgets ------------------------------------------------------------
 
     def on_descendant_focus(self, event: DescendantFocus) -> None:
-        """The help follows the focus outside the questions too (Next, the sections)."""
+        """The help follows the focus outside the questions too (Next, the sections); and
+        whatever takes the focus is kept in view once drawn (a field can grow as it is
+        focused: its suggestion or "Saved as" line)."""
         if not any(isinstance(a, QuestionField) for a in event.widget.ancestors):
             text = help_for(event.widget)
             if text:
                 self._set_help(text)
+        self.call_after_refresh(keep_in_view, self)
 
     def on_question_field_answered(self, message: QuestionField.Answered) -> None:
         message.stop()
