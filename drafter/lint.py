@@ -3,7 +3,8 @@
 Problems (exit 1) are cross-references that cannot work: a template or `when` naming no
 question, a `satisfies` naming no requirement, a promise resting on an answer its clause never
 reads or on a law with no name, a question offering "I'm not sure" without exactly one
-question for counsel, a review-checks, answer-checks or notice file that does not load.
+question for counsel, a review-checks, answer-checks or notice file that does not load, a
+template line of text ending in a block tag that silently eats its line break.
 Warnings are answer checks skipped or pointing nowhere (`lint_review`).
 """
 
@@ -78,6 +79,36 @@ def _unread_bases(clause: Clause, read: set[str], known: frozenset[str] | set[st
     return problems
 
 
+def swallowed_line_breaks(source: str) -> list[int]:
+    """Lines (1-based, in `source`) of text that end in a block or comment tag which, under
+    `trim_blocks`, eats the line break after it: the next list item, heading or paragraph is
+    then glued to this line in the policy ("…Framework.- We use…"). A line must say which it
+    means: `+%}` keeps the break, `-%}` (or `{%-` on the next line) joins on purpose. Lines
+    holding only tags are the normal case for `trim_blocks` and are not reported."""
+    found: list[int] = []
+    text_on: set[int] = set()  # lines holding literal text or a `{{ … }}`
+    tokens = list(environment().lex(source))
+    for index, (line, kind, value) in enumerate(tokens):
+        if kind == "data":
+            text_on |= {line + n for n, part in enumerate(value.split("\n")) if part.strip()}
+        elif kind in ("variable_begin", "variable_end"):
+            text_on.add(line)
+        elif kind in ("block_end", "comment_end") and value.endswith("\n"):
+            after = tokens[index + 1] if index + 1 < len(tokens) else (line, "", "")
+            joined = value.startswith("-") or (after[1].endswith("_begin")
+                                               and after[2].endswith("-"))
+            if line in text_on and not joined:
+                found.append(line)
+    return found
+
+
+def _swallowed(clause: Clause) -> list[UserError]:
+    return [UserError("line ends in a block tag that eats its line break, so what follows is "
+                      "glued to it: write `+%}` to keep the break (or `-%}` to join on purpose)",
+                      path=clause.path, line=clause.body_line + line - 1, field=clause.meta.id)
+            for line in swallowed_line_breaks(clause.source)]
+
+
 def lint_library(library: Library, questionnaire: Questionnaire) -> list[UserError]:
     """Every cross-reference problem in the library, each a one-line error (empty when sound)."""
     problems: list[UserError] = []
@@ -117,6 +148,7 @@ def lint_library(library: Library, questionnaire: Questionnaire) -> list[UserErr
         body = referenced_names(clause.source, expression=False)
         check_names(body, "the template", clause.path, clause.body_line, cid)
         problems += _unread_bases(clause, read | body, known, dict(law_names(library)))
+        problems += _swallowed(clause)
         for rid in clause.meta.satisfies:
             if rid not in library.requirements:
                 problems.append(UserError(f"`satisfies` names unknown requirement {rid!r}",

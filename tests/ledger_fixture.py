@@ -20,15 +20,15 @@ section: main
 order: 20
 title: Our promises
 ---
-{% promise "business.size" %}We answer **within 30 days** when you are {{ business.size }}.{% endpromise %}
+{% promise "business.size" %}We answer **within 30 days** when you are {{ business.size }}.{% endpromise +%}
 
-{% promise "business.kinds", "law.big" %}We keep records of our {{ business.kinds | join(', ') }} for one year.{% endpromise %}
+{% promise "business.kinds", "law.big" %}We keep records of our {{ business.kinds | join(', ') }} for one year.{% endpromise +%}
 
-{% promise "business.staff" %}At most {{ business.staff }} people can see your data.{% endpromise %}
+{% promise "business.staff" %}At most {{ business.staff }} people can see your data.{% endpromise +%}
 
-{% promise "business.about", "contact.vendors" %}We never share it beyond {{ contact.vendors | length }} vendors{% if business.about %} ({{ business.about }}){% endif %}.{% endpromise %}
+{% promise "business.about", "contact.vendors" %}We never share it beyond {{ contact.vendors | length }} vendors{% if business.about %} ({{ business.about }}){% endif %}.{% endpromise +%}
 
-{% promise "policy.effective_date", "contact.email" %}We will email {{ contact.email }} before any change to this policy of {{ policy.effective_date }}.{% endpromise %}
+{% promise "policy.effective_date", "contact.email" %}We will email {{ contact.email }} before any change to this policy of {{ policy.effective_date }}.{% endpromise +%}
 """
 
 KIOSK = """---
@@ -37,7 +37,7 @@ section: kiosks
 order: 10
 title: At the kiosk
 ---
-{% promise "business.kiosk_cards" %}Our kiosks {{ "take" if business.kiosk_cards else "do not take" }} cards.{% endpromise %}
+{% promise "business.kiosk_cards" %}Our kiosks {{ "take" if business.kiosk_cards else "do not take" }} cards.{% endpromise +%}
 """
 
 ANSWERS = """business:

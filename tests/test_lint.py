@@ -42,3 +42,29 @@ def test_drafter_lint_prints_problems_then_warnings_and_fails(
     assert "`satisfies` names unknown requirement 'no.such'" in lines[0]
     assert lines[1].startswith("warning: ") and "nowhere." in lines[1]
     assert err.out.endswith(": 1 problem(s).\n")
+
+
+def test_a_text_line_ending_in_a_block_tag_is_named_with_its_file_and_line(
+        tmp_path: Path) -> None:
+    """Under trim_blocks `…Framework.{% endif %}` eats its newline and glues the next list item
+    to it; the author hears which line, and `+%}` (keep) or `-%}` (join) silences it."""
+    root = _copy(tmp_path)
+    clause = next(root.rglob("updates.md.j2"))
+    text = clause.read_text()
+    head = text[: text.index("\n---\n", 4) + 5]
+    body = ("Intro.{% if true %} More.{% endif %}\n"     # glued: flagged
+            "- item\n"
+            "{% if true %}\n"                              # a tag alone: the usual case
+            "- kept{% if true %}{% endif +%}\n"
+            "- joined{% if true %}{% endif -%}\n"
+            "- next {# a comment eats it too #}\n"         # flagged
+            "- last{% if true %}{% endif %}\n"             # the next line says `{%-`
+            "{%- if true %} on purpose.{% endif %}\n"      # flagged
+            "{% endif %}\n")
+    clause.write_text(head + body)
+    first = head.count("\n") + 1
+    project = Project.load(library=root)
+    found = [str(p) for p in project.library.lint(project.questionnaire).problems]
+    assert [line.split(": ")[0] for line in found] == [
+        f"{clause}:{first}", f"{clause}:{first + 5}", f"{clause}:{first + 7}"]
+    assert "write `+%}` to keep the break" in found[0]
