@@ -65,3 +65,19 @@ def test_a_us_business_still_hears_us_law() -> None:
 
 def _text(result: Draft) -> str:
     return "\n\n".join(c.markdown for c in result.policy.clauses())
+
+
+@pytest.mark.parametrize("sells", ["yes", "no", "unsure"])
+def test_sharing_overview_names_no_state_law_outside_the_us(sells: str) -> None:
+    changes = {"sharing": {"sells": sells},
+               "data_practices": {"sold_categories": ["contact"] if sells == "yes" else None}}
+    answers = example_answers(project(), CheckExample(example="eu-studio", answers=changes))
+    overview = [c.markdown for c in project().draft(answers, TODAY).policy.clauses()
+                if c.id == "sharing.overview"]
+    assert overview and "state law" not in overview[0] and "opt out" not in overview[0]
+
+
+def test_caloppa_items_are_not_looked_for_outside_the_us() -> None:
+    catalog = project().library.requirements
+    assert all("law.us" in entry.requirement.applies_when for rid, entry in catalog.items()
+               if rid.startswith("caloppa."))
