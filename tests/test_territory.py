@@ -21,8 +21,15 @@ CASES = {
     # The Quebec firm without the US among its regions.
     "canada-only": CheckExample(example="quebec-firm", answers={
         "audience": {"regions": ["canada"], "us_states": None}, "choices": MARKETING}),
+    # The email platform and the marketplace (with high-volume sellers) without the US.
+    "eu-platform": CheckExample(example="email-platform", answers={
+        "audience": {"regions": ["eu", "uk"], "us_states": None},
+        "email_platform": {"opt_out_days": None}}),
+    "canada-marketplace": CheckExample(example="marketplace", answers={
+        "audience": {"regions": ["canada"], "us_states": None},
+        "cookies": {"publisher_ads": ["site"], "publisher_ads_targeted": "yes"}}),
 }
-US_WORDS = ("CAN-SPAM", "federal rules", "US law", "California", "state laws")
+US_WORDS = ("CAN-SPAM", "federal law", "Federal law", "federal rules", "US law", "California", "state law", "INFORM")
 
 
 @lru_cache(maxsize=None)
