@@ -90,8 +90,12 @@ def _module_notes(draft: Draft) -> list[str]:
     return [n.requirement for n in draft.notes if n.requirement in module]  # type: ignore[misc]
 
 
+# Over the CCPA's revenue threshold: the contest's financial-incentive notice is the CCPA's.
+CCPA = {"audience__revenue": "over_26m"}
+
+
 def test_every_module_requirement_is_met_when_it_applies(project: Project) -> None:
-    answers = _answers(project)
+    answers = _answers(project, **CCPA)
     context = template_context(answers, project.library)
     applies = [rid for rid in _module_requirements()
                if project.library.requirements[rid].applies.holds(context)]
@@ -143,7 +147,7 @@ def test_address_lists_are_never_described_as_sold(project: Project) -> None:
 
 
 def test_contest_clause_carries_the_financial_incentive_items(project: Project) -> None:
-    text = _section(project.draft(_answers(project, business__kinds=["marketplace"])),
+    text = _section(project.draft(_answers(project, business__kinds=["marketplace"], **CCPA)),
                     "marketplace")
     for item in ("financial incentive", "What the offer is", "What information it uses",
                  "How to join", "How to withdraw", "good-faith estimate is about $2 per entrant",
@@ -268,3 +272,9 @@ def test_any_mix_of_module_answers_renders_clean_prose(project: Project,
             prose = re.sub(r"\]\(<[^>]*>\)", "]", clause.markdown)
             found = _DANGLING.search(prose)
             assert found is None, (clause.id, prose[max(found.start() - 40, 0):found.end() + 10])
+
+
+def test_contest_clause_has_no_incentive_notice_without_the_ccpa(project: Project) -> None:
+    text = _section(project.draft(_answers(project, business__kinds=["marketplace"])),
+                    "marketplace")
+    assert "Contests and sweepstakes" in text and "financial incentive" not in text

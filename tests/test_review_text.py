@@ -151,9 +151,18 @@ def test_unknown_law_is_a_user_error(project: Project) -> None:
 
 def test_expected_items_are_advice(project: Project) -> None:
     text = CLEAN.replace("Global Privacy Control", "privacy").replace("appeal", "object")
-    notes = review(project, text)
+    notes = [n for n in review(project, text, laws=["caloppa", "states"])
+             if n.check.startswith("advice.")]  # the states' other items are not at issue
     assert checks(notes) == {"advice.gpc", "advice.appeal"}
     assert {n.severity for n in notes} == {"advice"}
+
+
+def test_expected_items_follow_the_laws_that_reach_the_business(project: Project) -> None:
+    """Appeals are a US state-law right and GPC a US state-law signal: a review for the US
+    baseline alone hears about GPC only, one for EU law alone about neither."""
+    text = CLEAN.replace("Global Privacy Control", "privacy").replace("appeal", "object")
+    assert checks(review(project, text)) == {"advice.gpc"}
+    assert checks(review(project, text, laws=["gdpr"])) & {"advice.gpc", "advice.appeal"} == set()
 
 
 def test_notes_are_numbered_in_document_order(project: Project) -> None:

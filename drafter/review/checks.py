@@ -13,8 +13,11 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from datetime import date
-from typing import Any
+from typing import Any, Protocol
 
+from jinja2 import UndefinedError
+
+from drafter.errors import DrafterError
 from drafter.document.model import SEVERITIES, Note, Policy
 from drafter.questionnaire import UNSURE, Questionnaire
 from drafter.requirements import CatalogEntry, Requirement
@@ -48,6 +51,36 @@ class Subject:
     # Without answers: the facts stated about the business (`--facts`, and what choosing a law
     # states), as answer keys (`children.under_13`) and `law.NAME`s; see `coverage.applies`.
     facts: Mapping[str, Any] = field(default_factory=dict)
+
+
+class _Holds(Protocol):
+    def holds(self, context: Mapping[str, Any]) -> bool: ...
+
+
+def stated_facts(facts: Mapping[str, Any]) -> dict[str, Any]:
+    """`{"children.under_13": "yes", "law.europe": True}` as a condition's context: one
+    mapping per section (a name nobody stated stays undefined)."""
+    context: dict[str, dict[str, Any]] = {}
+    for key, value in facts.items():
+        section, _, name = key.partition(".")
+        context.setdefault(section, {})[name] = value
+    return context
+
+
+def holds(subject: Subject, condition: _Holds) -> bool:
+    """Whether a condition (a requirement's `applies_when`, a text rule's `when`) holds: by the
+    answers if given, else only when the stated facts settle it (a condition that needs an
+    unstated fact does not hold)."""
+    if subject.answers is not None:
+        return condition.holds(subject.answers.context)
+    try:
+        return condition.holds(stated_facts(subject.facts))
+    except UndefinedError:  # the truth of an unstated fact
+        return False
+    except DrafterError as exc:
+        if isinstance(exc.__cause__, UndefinedError):
+            return False
+        raise
 
 
 Check = Callable[[Subject], Iterable[Note]]

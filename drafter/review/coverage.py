@@ -16,14 +16,11 @@ Three rules keep these notes right:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
-from typing import Any
+from collections.abc import Iterator
 
-from jinja2 import UndefinedError
-
-from drafter.errors import CONTROL, DrafterError
+from drafter.errors import CONTROL
 from drafter.requirements import CatalogEntry, Requirement
-from drafter.review.checks import Subject, check, detected
+from drafter.review.checks import Subject, check, detected, holds
 from drafter.review.document import Block, Document
 from drafter.document.model import Note
 
@@ -35,29 +32,9 @@ where these those information data personal policy privacy notice statement unde
 more them they such only also each been were does""".split())
 
 
-def stated_facts(facts: Mapping[str, Any]) -> dict[str, Any]:
-    """`{"children.under_13": "yes", "law.europe": True}` as a condition's context: one
-    mapping per section (a name nobody stated stays undefined)."""
-    context: dict[str, dict[str, Any]] = {}
-    for key, value in facts.items():
-        section, _, name = key.partition(".")
-        context.setdefault(section, {})[name] = value
-    return context
-
-
 def applies(subject: Subject, entry: CatalogEntry) -> bool:
-    """Whether a requirement applies: by the answers if given, else only when the stated facts
-    settle its condition (a condition that needs an unstated fact does not apply)."""
-    if subject.answers is not None:
-        return entry.applies.holds(subject.answers.context)
-    try:
-        return entry.applies.holds(stated_facts(subject.facts))
-    except UndefinedError:  # the truth of an unstated fact
-        return False
-    except DrafterError as exc:
-        if isinstance(exc.__cause__, UndefinedError):
-            return False
-        raise
+    """Whether a requirement applies (`checks.holds`)."""
+    return holds(subject, entry.applies)
 
 
 def _keywords(req: Requirement) -> set[str]:

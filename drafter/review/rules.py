@@ -83,11 +83,24 @@ class PatternRule(TextRule):
     prose: bool = False  # matches inside e-mail addresses and web addresses do not count
     each: bool = False  # a note for every paragraph with a match, not one for the document
     case_sensitive: bool = False
+    # Where the rule's law reaches: a condition over the answers (`law.NAME`, as in
+    # `applies_when`); without answers, over the facts stated (`checks.holds`).
+    when: str | None = None
 
     @field_validator("patterns", "unless")
     @classmethod
     def _compiles(cls, value: list[str]) -> list[str]:
         return valid_patterns(value)
+
+    @field_validator("when")
+    @classmethod
+    def _condition(cls, value: str | None) -> str | None:
+        if value is not None:
+            try:
+                compile_condition(value)
+            except TemplateSyntaxError as exc:
+                raise ValueError(f"not a valid expression: {exc.message}") from None
+        return value
 
 
 class TermGroup(TextRule):
@@ -249,6 +262,10 @@ class CompiledPattern:
     def patterns(self) -> tuple[re.Pattern[str], ...]:
         flags = 0 if self.rule.case_sensitive else re.IGNORECASE
         return tuple(re.compile(p, flags) for p in self.rule.patterns)
+
+    @cached_property
+    def when(self) -> Condition | None:
+        return compile_condition(self.rule.when) if self.rule.when else None
 
     @cached_property
     def unless(self) -> tuple[re.Pattern[str], ...]:

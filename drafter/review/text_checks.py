@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator, Sequence
 from datetime import date, datetime
 from functools import lru_cache
 
-from drafter.review.checks import Subject, check, months_between
+from drafter.review.checks import Subject, check, holds, months_between
 from drafter.review.document import Block, Document
 from drafter.document.model import Note
 from drafter.review.rules import CompiledPattern, ReviewRules, Rule
@@ -209,6 +209,8 @@ def pattern_rules(subject: Subject) -> Iterator[Note]:
     other places. `expected` rules (absent: true): a note when nothing matches."""
     for compiled in subject.rules.patterns:
         rule = compiled.rule
+        if compiled.when is not None and not holds(subject, compiled.when):
+            continue  # the rule's law does not reach this business
         first: dict[int, tuple[Block, tuple[int, int]]] = {}  # by id(block): its first match
         for block, span in _matches(compiled, subject.document, subject.rules):
             if id(block) not in first or span < first[id(block)][1]:
