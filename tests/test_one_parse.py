@@ -74,7 +74,9 @@ def test_a_build_parses_the_policy_once(project: Project, parses: Parses, name: 
     # promise's text is read from the tree, so nothing else is parsed, not even one run.
     assert parses.blocks == [result.manifest.generated.plain]
     assert parses.inline == [] and parses.runs == []
-    assert result.draft.notes and result.draft.promises  # both were there to be read
+    assert result.draft.promises  # there were promises to read (and notes, in all but
+    # texas-small, which has none since US-only advice stopped reaching it: see below)
+    assert result.draft.notes or name == "texas-small"
 
 
 def test_a_build_over_counsels_edit_parses_their_text_once(project: Project, parses: Parses,

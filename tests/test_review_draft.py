@@ -51,6 +51,9 @@ def test_kiosk_draft_is_clean_but_for_advice_and_translation(project: Project) -
     assert {n.severity for n in notes_for(project, answers(project))} == {"advice"}
 
 
+@pytest.mark.xfail(strict=True, reason=(
+    "issue 16, open: with under-13s 'not sure', the 2026 minors' duties (states.minors-duties, "
+    "ny.child-data) warn as if minors were known; they should join the one question for counsel"))
 def test_unsure_answer_becomes_one_question_for_counsel(project: Project) -> None:
     """"Not sure" about children under 13: the unmet COPPA notice is no red mark for the owner
     but part of the one question for counsel, which keeps its blocking severity."""
