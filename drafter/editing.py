@@ -34,6 +34,10 @@ if TYPE_CHECKING:  # the build and export stages load after the app's first scre
 READ_ONLY = "this is a built-in example, shown read-only: press F3 to edit a copy"
 
 
+_UNREAD = object()
+"""`_catch_up` without the file's text: it reads it itself."""
+
+
 @dataclass(frozen=True)
 class Position:
     """Where the owner was: a section id and the focused question's key."""
@@ -211,22 +215,24 @@ class Session:
         if stamp == self._stamp:
             return {}
         with self._lock:
-            if self._disk is not None and _text_now(self.path) == self._disk:
+            now = _text_now(self.path)
+            if self._disk is not None and now == self._disk:
                 self._stamp = stamp
                 return {}
             before = {entry.key: self.value(entry.key) for entry in self.questionnaire}
-            self._catch_up()
+            self._catch_up(now)
             self._stamp = stamp
             return {key: shown for key, shown in before.items()
                     if not same_answer(shown, self.value(key))}
 
-    def _catch_up(self) -> None:
+    def _catch_up(self, now: str | None | object = _UNREAD) -> None:
         """Take in what changed on disk since this session last read or wrote the file,
-        keeping this owner's unsaved changes on top (called with `_lock` held)."""
+        keeping this owner's unsaved changes on top (called with `_lock` held). `now` is the
+        file's text if the caller has just read it (a poll), so it is not read twice."""
         if self._disk is not None and not self.path.exists():
             return  # removed or being replaced: ours is the best copy there is
         try:  # compared as text first: parsed only when changed (each keystroke saves)
-            if current_text(self.path) == self._disk:
+            if (current_text(self.path) if now is _UNREAD else now) == self._disk:
                 return
             on_disk = AnswersFile.open(self.path)
         except UserError:

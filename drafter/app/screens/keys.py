@@ -88,7 +88,7 @@ class KeysScreen(Screen[None]):
         field = self.query_one(f"#{field_id(key)}", QuestionField)
         if self.session.suggested(key) and self.session.confirm(key, save=False):
             self.history.confirmed(key)
-            self.run_worker(self.session.flush, thread=True, group="save")
+            self.session.flush()  # on disk before it is drawn, as `take_answer` saves
             field.show_answer(self.session.value(key))  # a text box shows it; a list did
             field.set_class(False, "-suggested")
             self._refresh_sidebar()
@@ -118,7 +118,7 @@ class KeysScreen(Screen[None]):
             self.notify(f"Not changed: the answer to \u201c{prompt}\u201d was changed elsewhere "
                         "since.", title=f"Cannot {what}", severity="warning", timeout=8)
             return
-        self.run_worker(self.session.flush, thread=True, group="save")
+        self.session.flush()  # on disk before it is drawn, as `take_answer` saves
         await self.show_answer(applied.key)
 
     async def show_answer(self, key: str) -> None:
