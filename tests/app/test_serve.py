@@ -23,6 +23,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 import aiohttp
 import pytest
@@ -90,6 +91,13 @@ def served(tmp_path: Path) -> Iterator[Served]:
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def open_page(page: Any, url: str) -> None:
+    """Load the served page and wait until the terminal in it has had the app's first bytes."""
+    page.goto(url)
+    page.wait_for_selector(".xterm-helper-textarea", state="attached", timeout=30000)
+    assert wait_for(lambda: "-first-byte" in (page.get_attribute("body", "class") or ""))
 
 
 def _listening(port: int) -> bool:
@@ -222,9 +230,7 @@ def test_the_browser_edits_the_answers_file_without_outside_requests(served: Ser
         requests: list[str] = []
         page.on("request", lambda request: requests.append(request.url))
         page.on("websocket", lambda ws: requests.append(ws.url))
-        page.goto(served.url)
-        page.wait_for_selector(".xterm-helper-textarea", state="attached", timeout=30000)
-        assert wait_for(lambda: "-first-byte" in (page.get_attribute("body", "class") or ""))
+        open_page(page, served.url)
         time.sleep(2)  # the app mounts its first screen
         page.keyboard.type("Kiosk Test Co", delay=30)
         assert wait_for(lambda: "name: Kiosk Test Co" in answers.read_text()), \

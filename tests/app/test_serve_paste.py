@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 from drafter.answers import AnswersFile
-from tests.app.test_serve import BROWSER_ARGS, CHROMIUM, Served, needs_browser, served, wait_for
+from tests.app.test_serve import (BROWSER_ARGS, CHROMIUM, Served, needs_browser, open_page,
+                                  served, wait_for)
 
 __all__ = ["served"]  # the fixture
 
@@ -20,9 +21,7 @@ def test_ctrl_v_pastes_the_browsers_clipboard(served: Served) -> None:
         context = browser.new_context(viewport={"width": 1200, "height": 800})
         context.grant_permissions(["clipboard-read", "clipboard-write"], origin=served.origin)
         page = context.new_page()
-        page.goto(served.url)
-        page.wait_for_selector(".xterm-helper-textarea", state="attached", timeout=30000)
-        assert wait_for(lambda: "-first-byte" in (page.get_attribute("body", "class") or ""))
+        open_page(page, served.url)
         for _ in range(20):  # until the first screen is up and takes the keys
             page.keyboard.type("K", delay=30)
             if wait_for(lambda: "name: K" in answers.read_text(), timeout=1):
