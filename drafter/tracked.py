@@ -1,0 +1,121 @@
+"""Proposals: counsel's pending tracked changes, carried in the Markdown as CriticMarkup.
+
+A tracked change counsel has not accepted or rejected in Word is a proposal, not yet the
+policy's text. `drafter absorb` writes each one into `privacy-policy.md` in CriticMarkup
+(https://criticmarkup.com), followed by a CriticMarkup comment saying who proposed it and when:
+
+    We keep records {++for seven years ++}{>>A. Lawyer, 2026-11-30T10:00:00Z<<}of each sale.
+    We {--never --}{>>B. Counsel, 2026-11-30T11:00:00Z<<}share data.
+    We keep it {~~two~>three~~}{>>A. Lawyer, 2026-11-30T10:00:00Z<<} years.
+
+`{++ … ++}` is an insertion, `{-- … --}` a deletion, `{~~ old ~> new ~~}` a replacement (a
+deletion and an insertion by the same person at the same time); the `{>> … <<}` right after
+it is the attribution: the author, then a comma and the date Word recorded (ISO 8601), when
+there is one. A move in Word comes back as a deletion where the words were and an insertion
+where they went. Accepted changes are simply the text; rejected ones are gone.
+
+Proposals survive the next build like any edit of counsel's (they are part of the text the
+three-way merge keeps), `drafter review` lists them as open items for the owner and counsel,
+and the DOCX export turns them back into Word tracked changes with their author and date
+(`drafter.export.docx_tracked`). To decide one in the Markdown, keep the words you want and
+delete the markup. The marks are found by pymdown-extensions' `find_critics`, the maintained
+CriticMarkup scanner (no markdown-it-py plugin exists); Drafter writes no parser of its own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Literal
+
+Kind = Literal["insert", "delete", "replace"]
+
+INS, DEL, SUB, COMMENT = "++", "--", "~~", ">>"
+_KINDS: dict[str, Kind] = {INS: "insert", DEL: "delete", SUB: "replace"}
+OPENERS = ("{++", "{--", "{~~")
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """One pending change: what it removes and adds (Markdown), who proposed it and when."""
+
+    kind: Kind
+    old: str  # the Markdown it deletes ("" for an insertion)
+    new: str  # the Markdown it inserts ("" for a deletion)
+    author: str
+    date: str  # as Word recorded it (ISO 8601), "" when it recorded none
+    start: int  # where the mark (with its attribution) is in the text it was found in
+    end: int
+
+    def describe(self) -> str:
+        """The proposal in words, for review: `A. Lawyer (2026-11-30) proposes to replace
+        "two" with "three"`."""
+        who = self.author or "someone"
+        when = f" ({self.date[:10]})" if self.date else ""
+        what = {"insert": f'to add "{self.new.strip()}"',
+                "delete": f'to delete "{self.old.strip()}"',
+                "replace": f'to replace "{self.old.strip()}" with "{self.new.strip()}"'}[self.kind]
+        return f"{who}{when} proposes {what}"
+
+
+def attribution(author: str, date: str = "") -> str:
+    """The CriticMarkup comment that follows a proposal: `{>>author, date<<}`."""
+    return "{>>" + author + (f", {date}" if date else "") + "<<}"
+
+
+def mark(kind: Kind, old: str, new: str, author: str, date: str = "") -> str:
+    """A proposal written in CriticMarkup, with its attribution."""
+    body = {"insert": "{++" + new + "++}", "delete": "{--" + old + "--}",
+            "replace": "{~~" + old + "~>" + new + "~~}"}[kind]
+    return body + attribution(author, date)
+
+
+def _author_and_date(comment: str) -> tuple[str, str]:
+    """`A. Lawyer, 2026-11-30T10:00:00Z` → the author and the date (the part after the last
+    comma, when it is a date; otherwise the whole comment is the author)."""
+    author, _, date = comment.rpartition(",")
+    try:
+        datetime.fromisoformat(date.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return comment.strip(), ""
+    return author.strip(), date.strip()
+
+
+def might_have_proposals(text: str) -> bool:
+    """A cheap test before scanning: whether the text holds a CriticMarkup opener at all."""
+    return any(opener in text for opener in OPENERS)
+
+
+def proposals(text: str) -> list[Proposal]:
+    """Every proposal in a text, in order. A change with no attribution right after it is
+    still a proposal, by an unknown author."""
+    if not might_have_proposals(text):
+        return []
+    from pymdownx.critic import find_critics  # imported only where there is markup to find
+
+    marks = list(find_critics(text))
+    found: list[Proposal] = []
+    for n, (start, end, kind, content, sub_text) in enumerate(marks):
+        if kind not in _KINDS:
+            continue
+        author = date = ""
+        following = marks[n + 1] if n + 1 < len(marks) else None
+        if following is not None and following[2] == COMMENT and following[0] == end:
+            author, date = _author_and_date(following[3])
+            end = following[1]
+        kind_name = _KINDS[kind]
+        old = content if kind_name != "insert" else ""
+        new = content if kind_name == "insert" else (sub_text or "")
+        found.append(Proposal(kind_name, old, new, author, date, start, end))
+    return found
+
+
+def as_it_stands(text: str) -> str:
+    """The text without its proposals: deleted words kept, proposed words left out (what is
+    agreed so far, for a copy to publish)."""
+    out: list[str] = []
+    position = 0
+    for proposal in proposals(text):
+        out += [text[position:proposal.start], proposal.old]
+        position = proposal.end
+    return "".join(out) + text[position:]
