@@ -41,11 +41,6 @@ from drafter.regenerate import (
 )
 from drafter.yamlio import atomic_write, read_text
 
-# Tracked changes: python-docx reads neither insertions nor deletions as text, so absorbing
-# them would silently drop counsel's inserted words. Counsel decides on them in Word first.
-_TRACKED = "//w:body//*[self::w:ins or self::w:del or self::w:moveFrom or self::w:moveTo]"
-
-
 @dataclass(frozen=True)
 class SourceBlock:
     """A block of the Markdown the DOCX came from: its signature and exact source text."""
@@ -219,9 +214,6 @@ def _open(path: Path) -> DocxDocument:
 def absorb(docx_path: Path, out_dir: Path) -> AbsorbResult:
     """Write counsel's edited DOCX back as `out_dir/<slug>/privacy-policy.md`."""
     doc = _open(docx_path)
-    if doc.element.xpath(_TRACKED):
-        raise UserError("has tracked changes: accept or reject them in Word (Review, "
-                        "Accept/Reject), save, and absorb again", path=docx_path)
     business = doc.core_properties.subject or ""
     # DIR is the output folder (the policy's folder is named after the business, which the
     # DOCX records as its subject), or the policy's own folder.

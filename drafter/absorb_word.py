@@ -16,11 +16,12 @@ from dataclasses import dataclass, replace
 from docx.document import Document as DocxDocument
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
-from docx.table import Table
+from docx.table import Table, _Cell
 from docx.text.hyperlink import Hyperlink
 from docx.text.paragraph import Paragraph
 from lxml import etree
 
+from drafter.absorb_tracked import Piece, has_changes, tracked_markdown
 from drafter.document.provenance import BOOKMARK_PREFIX, bookmark_name, counsel_comment
 from drafter.export.docx import COMMENT_AUTHOR, HEADING_STYLES
 from drafter.export.docx_ledger import is_appendix
@@ -59,13 +60,18 @@ def _run_markdown(text: str, bold: bool, italic: bool) -> str:
 
 def _paragraph_markdown(paragraph: Paragraph) -> str:
     """Inline Markdown for a Word paragraph; neighbouring runs with the same look are joined."""
-    pieces: list[tuple[str, bool, bool, str | None]] = []
+    pieces: list[Piece] = []
     for item in paragraph.iter_inner_content():
         if isinstance(item, Hyperlink):
             address = item.address + (f"#{item.fragment}" if item.fragment else "")
             pieces.append((item.text, False, False, address))
         else:
             pieces.append((item.text, bool(item.bold), bool(item.italic), None))
+    return _pieces_markdown(pieces).strip()
+
+
+def _pieces_markdown(pieces: list[Piece]) -> str:
+    """Inline Markdown for runs (text, bold, italic, link): runs of one look are joined."""
     out: list[str] = []
     current: list[str] = []
     look: tuple[bool, bool] | None = None
@@ -79,7 +85,7 @@ def _paragraph_markdown(paragraph: Paragraph) -> str:
         elif href is None:
             current.append(text)
             look = (bold, italic)
-    return "".join(out).strip()
+    return "".join(out)
 
 
 def _style_kind(paragraph: Paragraph, doc: DocxDocument) -> str:
@@ -160,14 +166,19 @@ def word_blocks(doc: DocxDocument, clause_ids: list[str]) -> list[WordBlock]:
                 blocks.append(WordBlock(("toc", ""), "", None))
             toc_depth = max(toc_depth + change, 0)
             continue
-        text = plain(paragraph.text)
+        tracked = has_changes(element)
+        if tracked:  # pending tracked changes come back as proposals (`absorb_tracked`)
+            inline, text = tracked_markdown(paragraph, _pieces_markdown)
+            text = plain(text)
+        else:
+            text = plain(paragraph.text)
         if not text:
             continue
         marks = [by_bookmark.get(str(name)) for name in
                  element.xpath(f'.//w:bookmarkStart[starts-with(@w:name, "{BOOKMARK_PREFIX}")]/@w:name')]
         kind = _style_kind(paragraph, doc)
         ordinal = ordinal + 1 if kind == "ol" else 0
-        inline = _paragraph_markdown(paragraph)
+        inline = inline if tracked else _paragraph_markdown(paragraph)
         markdown = {"ul": f"- {inline}", "ol": f"{ordinal}. {inline}", "p": inline}.get(
             kind, "#" * int(kind[1:]) + " " + inline if kind.startswith("h") else inline)
         blocks.append(WordBlock((kind, text), markdown, next((m for m in marks if m), None),
@@ -175,12 +186,27 @@ def word_blocks(doc: DocxDocument, clause_ids: list[str]) -> list[WordBlock]:
     return blocks
 
 
+def _cell(cell: _Cell) -> tuple[str, str]:
+    """A table cell's plain text and Markdown (with proposals where it has tracked changes)."""
+    texts, markdowns = [], []
+    for paragraph in cell.paragraphs:
+        if has_changes(paragraph._p):
+            markdown, text = tracked_markdown(paragraph, _pieces_markdown)
+        else:
+            text = paragraph.text
+            markdown = escape_markdown(plain(text))
+        texts.append(text)
+        markdowns.append(markdown)
+    return plain(" ".join(texts)), plain(" ".join(markdowns))
+
+
 def _table_block(table: Table) -> WordBlock:
-    rows = [[plain(cell.text) for cell in row.cells] for row in table.rows]
+    found = [[_cell(cell) for cell in row.cells] for row in table.rows]
+    rows = [[text for text, _ in row] for row in found]
     cells = [c for row in rows for c in row]
     lines = []
-    for n, row in enumerate(rows):
-        lines.append("| " + " | ".join(escape_markdown(c) for c in row) + " |")
+    for n, row in enumerate(found):
+        lines.append("| " + " | ".join(markdown for _, markdown in row) + " |")
         if n == 0:
             lines.append("|" + "|".join(" --- " for _ in row) + "|")
     return WordBlock(("table", " | ".join(cells)), "\n".join(lines), None)

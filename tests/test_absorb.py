@@ -11,8 +11,6 @@ from docx.comments import Comment
 from docx.document import Document as DocxDocument
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
 
 from drafter.absorb import source_blocks
 from drafter.cli import main
@@ -136,23 +134,6 @@ def test_open_counsel_comments_survive_the_round_trip_and_resolved_ones_go(tmp_p
     # And the re-exported file absorbs back to the same Markdown.
     assert main(["absorb", str(folder / "privacy-policy.docx"), "-o", str(tmp_path)]) == 0
     assert (folder / "privacy-policy.md").read_text() == md
-
-
-def test_tracked_changes_must_be_decided_first(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    folder = _built(tmp_path)
-    before = (folder / "privacy-policy.md").read_text()
-    doc = Document(str(folder / "privacy-policy.docx"))
-    children = next(p for p in doc.paragraphs if p.text.startswith(CHILDREN))
-    insertion = OxmlElement("w:ins")
-    insertion.set(qn("w:id"), "900")
-    insertion.set(qn("w:author"), "A. Lawyer")
-    insertion.append(children.add_run(" Nor at teenagers.")._r)
-    children._p.append(insertion)
-    edited = tmp_path / "tracked.docx"
-    doc.save(str(edited))
-    assert main(["absorb", str(edited), "-o", str(tmp_path)]) == 2
-    assert "tracked changes" in capsys.readouterr().err
-    assert (folder / "privacy-policy.md").read_text() == before
 
 
 SYNTHETIC = ("# T\n\nA para.\n\n<!-- comment (X): hi -->\nB para.\n\n"

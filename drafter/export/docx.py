@@ -36,6 +36,7 @@ from drafter.document.markdown import is_contents, matching_close
 from drafter.document.provenance import bookmark_name, parse_clause_comment, parse_counsel_comment
 from drafter.document.model import Note
 from drafter.review.report import label
+from drafter.tracked import might_have_proposals
 
 # Markdown heading level → Word style. h1 is the document title; sections and clause titles
 # become Heading 1 and 2, which Word's navigation pane and TOC field list.
@@ -225,6 +226,11 @@ def _claim(paragraph: Paragraph, state: _State) -> None:
 
 def _inline(doc: DocxDocument, paragraph: Paragraph, token: Token) -> None:
     """Runs for an inline token: text with bold/italic, links as real hyperlinks."""
+    if might_have_proposals(token.content):  # counsel's pending changes: tracked in Word
+        from drafter.export.docx_tracked import has_proposals, render_with_proposals
+
+        if has_proposals(token):
+            return render_with_proposals(doc, paragraph, token, _inline)
     bold = italic = 0
     link: BaseOxmlElement | None = None
     for child in token.children or []:

@@ -1,0 +1,124 @@
+"""Word's tracked changes read for `drafter absorb`: pending changes become proposals.
+
+python-docx reads neither insertions nor deletions (its `paragraph.text` leaves both out), so
+a paragraph with tracked changes is read here from its XML with lxml: every run in document
+order, with the change it sits in (`w:ins`, `w:del`, `w:moveTo`, `w:moveFrom`: author and
+date) and the hyperlink it is in. Runs of the same change are written together as one
+CriticMarkup proposal (`drafter.tracked`); a deletion followed at once by an insertion of
+the same author and date is one replacement. An accepted change is ordinary text in the file,
+so it needs nothing here. Formatting changes (`w:rPrChange`) and paragraph-mark changes are
+taken as the text now shows them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
+from docx.text.hyperlink import Hyperlink
+from docx.text.paragraph import Paragraph
+from docx.text.run import Run
+
+from drafter.tracked import Kind, mark
+
+_CHANGES = {qn("w:ins"): "insert", qn("w:moveTo"): "insert",
+            qn("w:del"): "delete", qn("w:moveFrom"): "delete"}
+_IN_PARAGRAPH = "./*[self::w:ins or self::w:del or self::w:moveFrom or self::w:moveTo] | " \
+    "./w:hyperlink/*[self::w:ins or self::w:del or self::w:moveFrom or self::w:moveTo] | " \
+    "./*[self::w:ins or self::w:del]/w:hyperlink"
+
+
+@dataclass(frozen=True)
+class Change:
+    kind: Kind
+    author: str
+    date: str
+
+
+# (text, bold, italic, link address or None): one run as `absorb_word` joins runs into Markdown
+Piece = tuple[str, bool, bool, "str | None"]
+
+
+def has_changes(p: BaseOxmlElement) -> bool:
+    """Whether a paragraph holds text in tracked changes."""
+    return bool(p.xpath(_IN_PARAGRAPH))
+
+
+def _change(r: BaseOxmlElement, p: BaseOxmlElement) -> Change | None:
+    element = r.getparent()
+    while element is not None and element is not p:
+        kind = _CHANGES.get(element.tag)
+        if kind is not None:
+            return Change(kind, element.get(qn("w:author"), ""),  # type: ignore[arg-type]
+                          element.get(qn("w:date"), ""))
+        element = element.getparent()
+    return None
+
+
+def _link(r: BaseOxmlElement, paragraph: Paragraph) -> str | None:
+    for element in r.iterancestors(qn("w:hyperlink")):
+        link = Hyperlink(element, paragraph)  # type: ignore[arg-type]
+        return link.address + (f"#{link.fragment}" if link.fragment else "")
+    return None
+
+
+def _text(r: BaseOxmlElement, run: Run, change: Change | None) -> str:
+    """A run's text; deleted text is in `w:delText` (moved-away text keeps `w:t`)."""
+    if change is None or change.kind == "insert":
+        return run.text
+    return "".join("\t" if child.tag == qn("w:tab") else child.text or ""
+                   for child in r.iterchildren(qn("w:delText"), qn("w:t"), qn("w:tab")))
+
+
+def _runs(paragraph: Paragraph) -> Iterator[tuple[Piece, Change | None]]:
+    p = paragraph._p
+    for r in p.iter(qn("w:r")):
+        run = Run(r, paragraph)  # type: ignore[arg-type]
+        change = _change(r, p)
+        text = _text(r, run, change)
+        if text:
+            yield (text, bool(run.bold), bool(run.italic), _link(r, paragraph)), change
+
+
+def tracked_markdown(paragraph: Paragraph,
+                     markdown: Callable[[list[Piece]], str]) -> tuple[str, str]:
+    """A paragraph with tracked changes as Markdown with proposals, and its plain text with
+    the same proposals (the signature `absorb` aligns on, as `_inlineplain` reads the
+    Markdown). `markdown` joins pieces of one look into inline Markdown (`absorb_word`)."""
+    groups: list[tuple[Change | None, list[Piece]]] = []
+    for piece, change in _runs(paragraph):
+        if groups and groups[-1][0] == change:
+            groups[-1][1].append(piece)
+        else:
+            groups.append((change, [piece]))
+    md: list[str] = []
+    text: list[str] = []
+    n = 0
+    while n < len(groups):
+        change, pieces = groups[n]
+        if change is None:
+            md.append(markdown(pieces))
+            text.append("".join(p[0] for p in pieces))
+            n += 1
+            continue
+        following = groups[n + 1] if n + 1 < len(groups) else None
+        if change.kind == "delete" and following is not None and following[0] is not None \
+                and following[0] == Change("insert", change.author, change.date):
+            md.append(mark("replace", markdown(pieces), markdown(following[1]),
+                           change.author, change.date))
+            text.append(mark("replace", "".join(p[0] for p in pieces),
+                             "".join(p[0] for p in following[1]), change.author, change.date))
+            n += 2
+            continue
+        words = markdown(pieces)
+        plain = "".join(p[0] for p in pieces)
+        if change.kind == "insert":
+            md.append(mark("insert", "", words, change.author, change.date))
+            text.append(mark("insert", "", plain, change.author, change.date))
+        else:
+            md.append(mark("delete", words, "", change.author, change.date))
+            text.append(mark("delete", plain, "", change.author, change.date))
+        n += 1
+    return "".join(md).strip(), "".join(text)

@@ -1,0 +1,102 @@
+"""Proposals (CriticMarkup in the Markdown, `drafter.tracked`) exported as Word tracked changes.
+
+A paragraph whose Markdown holds proposals is rendered piece by piece: the text between them
+as any inline Markdown (by the DOCX renderer's own inline rule, passed in as `render`), and
+each proposal's words the same way, then wrapped in `<w:ins>` or `<w:del>` (its text moved
+into `<w:delText>`) with the proposal's author and date, so Word shows them as the tracked
+changes counsel made and counsel can accept or reject them there. Inside a hyperlink the
+change goes around the link's runs, where the schema allows it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from docx.document import Document as DocxDocument
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
+from docx.text.paragraph import Paragraph
+from markdown_it.token import Token
+
+from drafter.document.markdown import inline, run_children
+from drafter.tracked import Proposal, proposals
+
+Render = Callable[[DocxDocument, Paragraph, Token], None]
+_FIRST_ID = 5000  # revision ids, apart from the bookmark and comment ids the export uses
+
+
+def has_proposals(token: Token) -> bool:
+    return bool(proposals(token.content))
+
+
+def _next_id(doc: DocxDocument) -> str:
+    part = doc.part
+    number = getattr(part, "_drafter_revision", _FIRST_ID) + 1
+    part._drafter_revision = number  # type: ignore[attr-defined]
+    return str(number)
+
+
+def _change(doc: DocxDocument, tag: str, proposal: Proposal) -> BaseOxmlElement:
+    element = OxmlElement(tag)
+    element.set(qn("w:id"), _next_id(doc))
+    element.set(qn("w:author"), proposal.author or "Unknown")
+    if proposal.date:
+        element.set(qn("w:date"), proposal.date)
+    return element
+
+
+def _as_deleted(run: BaseOxmlElement) -> None:
+    for text in run.iterchildren(qn("w:t")):
+        text.tag = qn("w:delText")
+
+
+def _wrap(doc: DocxDocument, added: list[BaseOxmlElement], tag: str,
+          proposal: Proposal) -> None:
+    """Put the runs just rendered into one tracked change (inside each hyperlink, around its
+    runs)."""
+    wrapper: BaseOxmlElement | None = None
+    for element in added:
+        runs = [element] if element.tag == qn("w:r") else list(element.iterchildren(qn("w:r")))
+        if tag == "w:del":
+            for run in runs:
+                _as_deleted(run)
+        if element.tag == qn("w:r"):
+            if wrapper is None:
+                wrapper = _change(doc, tag, proposal)
+                element.addprevious(wrapper)
+            wrapper.append(element)
+            continue
+        wrapper = None
+        if runs:
+            inner = _change(doc, tag, proposal)
+            runs[0].addprevious(inner)
+            for run in runs:
+                inner.append(run)
+
+
+def _piece(doc: DocxDocument, paragraph: Paragraph, markdown: str, level: int,
+           render: Render) -> list[BaseOxmlElement]:
+    """Render a piece of inline Markdown at the end of the paragraph; the elements it added."""
+    p = paragraph._p
+    before = len(p)
+    if markdown:
+        render(doc, paragraph, inline(run_children(markdown), level))
+    return list(p)[before:]
+
+
+def render_with_proposals(doc: DocxDocument, paragraph: Paragraph, token: Token,
+                          render: Render) -> None:
+    """Runs for an inline token holding proposals: tracked changes in Word."""
+    text = token.content
+    position = 0
+    for proposal in proposals(text):
+        _piece(doc, paragraph, text[position:proposal.start], token.level, render)
+        if proposal.old:
+            _wrap(doc, _piece(doc, paragraph, proposal.old, token.level, render), "w:del",
+                  proposal)
+        if proposal.new:
+            _wrap(doc, _piece(doc, paragraph, proposal.new, token.level, render), "w:ins",
+                  proposal)
+        position = proposal.end
+    _piece(doc, paragraph, text[position:], token.level, render)

@@ -1,0 +1,213 @@
+"""Tracked changes both ways: counsel's pending Word changes (insert, delete, replace, move; two
+authors) come back into the Markdown as CriticMarkup proposals with author and date, accepted
+ones as plain text; the next build keeps the proposals; the DOCX gives them back to Word as
+tracked changes where they were (read from the XML)."""
+
+from __future__ import annotations
+
+from copy import deepcopy
+from pathlib import Path
+
+import pytest
+from docx import Document
+from docx.oxml import OxmlElement
+from docx.oxml.ns import nsmap, qn
+from docx.oxml.xmlchemy import BaseOxmlElement
+from docx.text.paragraph import Paragraph
+from lxml import etree
+
+from drafter.cli import main
+from drafter.tracked import as_it_stands, proposals
+
+W = {"w": nsmap["w"]}
+
+
+def _x(element: object, path: str) -> list:  # type: ignore[type-arg]
+    """XPath with the `w:` prefix on any element (python-docx's or lxml's own)."""
+    return etree.XPath(path, namespaces=W)(element)  # type: ignore[no-any-return]
+
+
+A, A_DATE = "A. Lawyer", "2026-11-30T10:00:00Z"
+B, B_DATE = "B. Counsel", "2026-11-30T11:00:00Z"
+CARDS = "Card payments are handled by our payment processor."
+PURPOSES = "We use personal information only for the reasons below:"
+KINDS = "Our kiosks are used by different people, and this policy explains what we do for each:"
+CHOOSE = "You choose what to give us. "
+SOURCES = "We get this information from:"
+CHILDREN = "Our services are not meant for children under 13"
+LOCATION = "General location, such as the city"
+
+
+def _built(tmp_path: Path) -> Path:
+    assert main(["build", "--example", "kiosk", "-o", str(tmp_path)]) == 0
+    return next(p for p in tmp_path.iterdir() if (p / "drafter-manifest.json").exists())
+
+
+def _change(tag: str, author: str, date: str, n: int) -> BaseOxmlElement:
+    element = OxmlElement(tag)
+    element.set(qn("w:id"), str(900 + n))
+    element.set(qn("w:author"), author)
+    element.set(qn("w:date"), date)
+    return element
+
+
+def _split(paragraph: Paragraph, phrase: str) -> BaseOxmlElement:
+    """The run holding `phrase` cut in three; returns the middle run (just the phrase)."""
+    run = next(r for r in paragraph.runs if phrase in r.text)
+    before, _, after = run.text.partition(phrase)
+    middle, tail = deepcopy(run._r), deepcopy(run._r)
+    run.text = before
+    run._r.addnext(middle)
+    middle.addnext(tail)
+    middle.xpath("./w:t")[0].text = phrase
+    tail.xpath("./w:t")[0].text = after
+    for r in (run._r, tail):
+        if not "".join(r.xpath("./w:t/text()")):
+            r.getparent().remove(r)
+    return middle
+
+
+def _wrap(run: BaseOxmlElement, tag: str, author: str, date: str, n: int) -> None:
+    change = _change(tag, author, date, n)
+    run.addprevious(change)
+    change.append(run)
+    if tag == "w:del":
+        for t in run.xpath("./w:t"):
+            t.tag = qn("w:delText")
+
+
+def _insert(paragraph: Paragraph, after: BaseOxmlElement | None, text: str, tag: str,
+            author: str, date: str, n: int) -> None:
+    change = _change(tag, author, date, n)
+    run = paragraph.add_run(text)._r
+    change.append(run)
+    if after is None:
+        paragraph._p.append(change)
+    else:
+        after.addnext(change)
+
+
+def _find(doc: object, start: str) -> Paragraph:
+    return next(p for p in doc.paragraphs if p.text.startswith(start))  # type: ignore[attr-defined]
+
+
+def _counsel_edits(folder: Path, tmp_path: Path) -> Path:
+    """Counsel's Word file: A. Lawyer and B. Counsel edit with Track Changes on; some of it
+    accepted (plain text in the file), some pending."""
+    doc = Document(str(folder / "privacy-policy.docx"))
+    # A, pending insertion at the end of a paragraph.
+    _insert(_find(doc, CARDS), None, " We never see your full card number.", "w:ins", A, A_DATE, 1)
+    # B, pending deletion of two words.
+    _wrap(_split(_find(doc, PURPOSES), "only "), "w:del", B, B_DATE, 2)
+    # B, pending replacement (a deletion and an insertion at the same time).
+    kinds = _find(doc, KINDS)
+    deleted = _split(kinds, "different")
+    _wrap(deleted, "w:del", B, B_DATE, 3)
+    _insert(kinds, deleted.getparent(), "several kinds of", "w:ins", B, B_DATE, 4)
+    # A, pending move of a sentence to the end of the next paragraph.
+    sources = _find(doc, SOURCES)
+    _wrap(_split(_find(doc, CHOOSE), CHOOSE), "w:moveFrom", A, A_DATE, 5)
+    _insert(sources, None, " " + CHOOSE.strip(), "w:moveTo", A, A_DATE, 6)
+    # A, pending insertion in a table cell.
+    cell = doc.tables[0].rows[1].cells[0].paragraphs[0]
+    _insert(cell, None, " (incl. aliases)", "w:ins", A, A_DATE, 7)
+    # Accepted in Word: what is left is ordinary text (A's rewording, B's deleted bullet).
+    children = _find(doc, CHILDREN)
+    for run in children.runs[1:]:
+        run.text = ""
+    children.runs[0].text = "We do not aim our services at children under 13."
+    gone = _find(doc, LOCATION)
+    gone._p.getparent().remove(gone._p)
+    edited = tmp_path / "tracked.docx"
+    doc.save(str(edited))
+    return edited
+
+
+def _md(folder: Path) -> str:
+    return (folder / "privacy-policy.md").read_text()
+
+
+EXPECTED = [
+    f"{CARDS}{{++ We never see your full card number.++}}{{>>{A}, {A_DATE}<<}}",
+    f"We use personal information {{--only --}}{{>>{B}, {B_DATE}<<}}for the reasons below:",
+    f"Our kiosks are used by {{~~different~>several kinds of~~}}{{>>{B}, {B_DATE}<<}} people",
+    f"{{--{CHOOSE}--}}{{>>{A}, {A_DATE}<<}}Some details",
+    f"{SOURCES}{{++ {CHOOSE.strip()}++}}{{>>{A}, {A_DATE}<<}}",
+    f"{{++ (incl. aliases)++}}{{>>{A}, {A_DATE}<<}}",
+]
+
+
+def test_pending_changes_come_back_as_proposals_and_accepted_ones_as_text(
+        tmp_path: Path) -> None:
+    folder = _built(tmp_path)
+    edited = _counsel_edits(folder, tmp_path)
+    assert main(["absorb", str(edited), "-o", str(tmp_path)]) == 0
+    md = _md(folder)
+    for line in EXPECTED:
+        assert line in md
+    assert "We do not aim our services at children under 13." in md  # accepted: plain text
+    assert CHILDREN not in md and LOCATION not in md
+    found = proposals(md)
+    assert [(p.kind, p.author) for p in found] == [
+        ("replace", B), ("insert", A), ("delete", A), ("insert", A), ("insert", A),
+        ("delete", B)]
+    # Without the proposals, the text reads as before counsel's pending changes.
+    agreed = as_it_stands(md)
+    assert PURPOSES in agreed and CHOOSE + "Some details" in agreed
+    assert "several kinds of" not in agreed
+
+
+def test_proposals_survive_the_next_build_and_go_back_to_word_as_tracked_changes(
+        tmp_path: Path) -> None:
+    folder = _built(tmp_path)
+    assert main(["absorb", str(_counsel_edits(folder, tmp_path)), "-o", str(tmp_path)]) == 0
+    absorbed = _md(folder)
+    assert main(["build", "--example", "kiosk", "-o", str(tmp_path)]) == 0
+    assert _md(folder) == absorbed
+
+    body = Document(str(folder / "privacy-policy.docx")).element.body
+
+    def changes(tag: str, author: str, date: str) -> list[tuple[str, str]]:
+        """(the change's text, its paragraph's text as it now stands) for each change."""
+        found = []
+        for element in body.xpath(f'.//w:{tag}[@w:author="{author}"][@w:date="{date}"]'):
+            text = "".join(_x(element, ".//w:t/text() | .//w:delText/text()"))
+            paragraph = _x(element, "ancestor::w:p[1]")[0]
+            found.append((text, "".join(_x(paragraph, ".//w:r[not(ancestor::w:del)]"
+                                                        "/w:t/text()"))))
+        return found
+
+    assert changes("ins", A, A_DATE) == [
+        (" We never see your full card number.", CARDS + " We never see your full card number."),
+        (" " + CHOOSE.strip(), SOURCES + " " + CHOOSE.strip()),
+        (" (incl. aliases)", "A. Identifiers (incl. aliases)")]
+    assert [text for text, _ in changes("del", A, A_DATE)] == [CHOOSE]
+    assert changes("del", B, B_DATE) == [
+        ("different", KINDS.replace("different", "several kinds of")),
+        ("only ", PURPOSES.replace("only ", ""))]
+    assert [text for text, _ in changes("ins", B, B_DATE)] == ["several kinds of"]
+    deleted = body.xpath(".//w:del//w:r")
+    assert deleted and all(not _x(r, "./w:t") and
+                           _x(r, "./w:delText") for r in deleted)
+
+    # The re-exported file absorbs back to the very same Markdown.
+    assert main(["absorb", str(folder / "privacy-policy.docx"), "-o", str(tmp_path)]) == 0
+    assert _md(folder) == absorbed
+
+
+def test_a_proposal_without_attribution_is_exported_by_an_unknown_author(
+        tmp_path: Path) -> None:
+    folder = _built(tmp_path)
+    md = _md(folder)
+    assert CARDS in md
+    (folder / "privacy-policy.md").write_text(md.replace(CARDS, CARDS + "{++ Always.++}"))
+    assert main(["build", "--example", "kiosk", "-o", str(tmp_path)]) == 0
+    body = Document(str(folder / "privacy-policy.docx")).element.body
+    [ins] = body.xpath(".//w:ins")
+    assert ins.get(qn("w:author")) == "Unknown" and ins.get(qn("w:date")) is None
+    assert "".join(_x(ins, ".//w:t/text()")) == " Always."
+
+
+@pytest.mark.parametrize("text", ["{++ unclosed", "a {~~ b ~~} c", "{>>just a comment<<}"])
+def test_text_that_is_not_a_whole_proposal_is_no_proposal(text: str) -> None:
+    assert proposals(text) == [] and as_it_stands(text) == text
