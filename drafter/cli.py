@@ -55,7 +55,12 @@ def cmd_build(args: argparse.Namespace) -> int:
                    formats(args.format), force=args.force, clean=args.clean)
     print(f"Drafted the privacy policy for {result.draft.policy.business_name} "
           f"from {answers_path}:")
-    for path in result.written:
+    written = list(result.written)
+    if args.redline and not result.outcome.conflicts:
+        from drafter.redline import write_redline
+
+        written.append(write_redline(result.folder, clock.today()))
+    for path in written:
         print(f"  {path}")
     if result.draft.notes:
         print(f"{len(result.draft.notes)} reviewer note(s): {headline(result.draft.notes)}.")
@@ -269,6 +274,9 @@ def parser() -> argparse.ArgumentParser:
     _format_argument(p)
     p.add_argument("--clean", action="store_true",
                    help="leave reviewer markers and notes out (the publishable copy)")
+    p.add_argument("--redline", action="store_true",
+                   help="also write privacy-policy.redline.docx: the changes since the last "
+                        "published version as tracked changes (author Drafter)")
     p.add_argument("--force", action="store_true",
                    help="regenerate from scratch, backing up an edited privacy-policy.md "
                         "instead of merging it")

@@ -17,6 +17,7 @@ from docx.text.paragraph import Paragraph
 from lxml import etree
 
 from drafter.cli import main
+from drafter.paths import examples
 from drafter.tracked import as_it_stands, proposals
 
 W = {"w": nsmap["w"]}
@@ -211,3 +212,40 @@ def test_a_proposal_without_attribution_is_exported_by_an_unknown_author(
 @pytest.mark.parametrize("text", ["{++ unclosed", "a {~~ b ~~} c", "{>>just a comment<<}"])
 def test_text_that_is_not_a_whole_proposal_is_no_proposal(text: str) -> None:
     assert proposals(text) == [] and as_it_stands(text) == text
+
+
+# ---- the redline: changes since the last published version -----------------------------------
+
+OLD_PHONE, NEW_PHONE = "+1 510 555 0142", "+1 510 555 0199"
+
+
+def test_the_redline_of_a_published_policy_shows_only_the_changed_answer(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    answers = tmp_path / "kiosk.yaml"
+    answers.write_text(examples()["kiosk"].read_text())
+    out = tmp_path / "out"
+    assert main(["publish", str(answers), "-o", str(out), "--date", "2026-11-01"]) == 0
+    text = answers.read_text()
+    assert text.count(OLD_PHONE) == 1
+    answers.write_text(text.replace(OLD_PHONE, NEW_PHONE))
+    capsys.readouterr()
+    assert main(["build", str(answers), "-o", str(out), "--redline"]) == 0
+    folder = next(p for p in out.iterdir() if (p / "drafter-manifest.json").exists())
+    redline = folder / "privacy-policy.redline.docx"
+    assert str(redline) in capsys.readouterr().out
+    body = Document(str(redline)).element.body
+    changes = body.xpath(".//w:ins | .//w:del")
+    assert changes, "the changed answer is in the redline"
+    assert {c.get(qn("w:author")) for c in changes} == {"Drafter"}
+    shown = {("ins" if c.tag == qn("w:ins") else "del",
+              "".join(_x(c, ".//w:t/text() | .//w:delText/text()"))) for c in changes}
+    assert shown == {("del", "0142"), ("ins", "0199")}
+    # The rest of the policy is there, unmarked.
+    assert CARDS in "".join(body.xpath(".//w:t/text()"))
+
+
+def test_a_redline_needs_a_published_version(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["build", "--example", "kiosk", "-o", str(tmp_path), "--redline"]) == 2
+    err = capsys.readouterr().err
+    assert "nothing published yet" in err and "Traceback" not in err and len(err.splitlines()) == 1

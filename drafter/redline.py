@@ -1,0 +1,127 @@
+"""`drafter build --redline`: the changes since the last published version, as Word tracked
+changes, so counsel reviews only what changed.
+
+The published text (`history/<date>/privacy-policy.md`, see `drafter.history`) and the text
+now are compared without their reviewer-note decorations, line by line and then, within a
+changed line, word by word (difflib; no diff of our own). Each difference becomes a
+CriticMarkup proposal by "Drafter" (`drafter.tracked`), and the DOCX export turns proposals
+into tracked changes, so `privacy-policy.redline.docx` is the policy as it now reads with
+every change since publication marked. A changed line holding inline Markdown (bold, links,
+code) is marked as a whole, so a change never splits a link or emphasis in two; a new or
+removed line is marked whole after its list or heading marker. Clause comments and counsel's
+comments are never marked. The redline carries no reviewer notes and no promises appendix.
+"""
+
+from __future__ import annotations
+
+import difflib
+import io
+import re
+from datetime import date
+from pathlib import Path
+
+from drafter.document.markdown import parse
+from drafter.errors import UserError
+from drafter.history import published_versions
+from drafter.manifest import POLICY_MD, load_manifest
+from drafter.regenerate import undecorate
+from drafter.tracked import Kind, mark
+from drafter.yamlio import atomic_write, read_text
+
+REDLINE_DOCX = "privacy-policy.redline.docx"
+AUTHOR = "Drafter"
+_TOKENS = re.compile(r"\s+|\w+|[^\w\s]")  # words, spaces and punctuation marks
+_INLINE_SYNTAX = re.compile(r"[\\`*_\[\]!<&{}]")
+# What a line starts with that is structure, not words: list markers, headings, table pipes.
+_PREFIX = re.compile(r"^(\s*(?:[-+*]\s+|\d+[.)]\s+|#{1,6}\s+|\|\s*)?)")
+
+
+def _marked(kind: Kind, old: str, new: str, stamp: str) -> str:
+    return mark(kind, old, new, AUTHOR, stamp)
+
+
+def _words(old: str, new: str, stamp: str) -> str:
+    """`new` with the word-level changes from `old` marked."""
+    a, b = _TOKENS.findall(old), _TOKENS.findall(new)
+    out: list[str] = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        was, now = "".join(a[i1:i2]), "".join(b[j1:j2])
+        if tag == "equal":
+            out.append(now)
+        elif not was.strip() and not now.strip():  # whitespace only: take the new
+            out.append(now)
+        elif tag == "insert" or not was.strip():
+            out.append(_marked("insert", "", now, stamp))
+        elif tag == "delete" or not now.strip():
+            out.append(_marked("delete", was, "", stamp) + now)
+        else:
+            out.append(_marked("replace", was, now, stamp))
+    return "".join(out)
+
+
+def _structural(line: str) -> bool:
+    return not line.strip() or line.lstrip().startswith("<!--")
+
+
+def _line(old: str | None, new: str | None, stamp: str) -> str:
+    """One line of the redline: a changed, new or removed line with its changes marked."""
+    if new is None:
+        assert old is not None
+        if _structural(old) or old.lstrip().startswith("|"):
+            return ""  # a removed blank line, comment or table row has no words to show
+        prefix = _PREFIX.match(old)[0]  # type: ignore[index]
+        return prefix + _marked("delete", old[len(prefix):].rstrip("\n"), "", stamp) + "\n"
+    if _structural(new):
+        return new
+    prefix = _PREFIX.match(new)[0]  # type: ignore[index]
+    body = new[len(prefix):].rstrip("\n")
+    if old is None or _structural(old):
+        return prefix + _marked("insert", "", body, stamp) + "\n"
+    old_prefix = _PREFIX.match(old)[0]  # type: ignore[index]
+    was = old[len(old_prefix):].rstrip("\n")
+    if _INLINE_SYNTAX.search(was + body):
+        return prefix + _marked("replace", was, body, stamp) + "\n"
+    return prefix + _words(was, body, stamp) + "\n"
+
+
+def redline_markdown(old: str, new: str, stamp: str = "") -> str:
+    """The text `new` with every change from `old` marked as a proposal by Drafter."""
+    a, b = old.splitlines(keepends=True), new.splitlines(keepends=True)
+    out: list[str] = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if tag == "equal":
+            out += b[j1:j2]
+            continue
+        paired = min(i2 - i1, j2 - j1) if tag == "replace" else 0
+        out += [_line(a[i1 + k], b[j1 + k], stamp) for k in range(paired)]
+        out += [_line(a[i], None, stamp) for i in range(i1 + paired, i2)]
+        out += [_line(None, b[j], stamp) for j in range(j1 + paired, j2)]
+    return "".join(out)
+
+
+def write_redline(folder: Path, on: date) -> Path:
+    """Write `folder/privacy-policy.redline.docx`: the text now against the last published."""
+    from drafter.export.docx import tokens_to_docx
+
+    kept = published_versions(folder)
+    if not kept:
+        raise UserError("nothing published yet, so there is nothing to redline against: "
+                        "`drafter publish` keeps the approved version", path=folder)
+    manifest = load_manifest(folder)
+    if manifest is None or not (folder / POLICY_MD).exists():
+        raise UserError("no build here yet: run `drafter build` first", path=folder)
+    last = kept[-1]
+    old = undecorate(last.markdown, last.manifest.generated)
+    new = undecorate(read_text(folder / POLICY_MD), manifest.generated)
+    text = redline_markdown(old, new, f"{on.isoformat()}T00:00:00Z")
+    doc = tokens_to_docx(parse(text), (), {}, {})
+    props = doc.core_properties
+    props.title = f"Changes since the version published on " \
+        f"{last.manifest.effective_date.isoformat()}"
+    props.subject = manifest.business_name
+    props.last_modified_by = AUTHOR
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    path = folder / REDLINE_DOCX
+    atomic_write(path, buffer.getvalue())
+    return path
