@@ -35,6 +35,7 @@ from drafter.project import Project
 from drafter.regenerate import Outcome, backup, regenerate, split_newlines, undecorate
 from drafter.document.model import Draft
 from drafter.review.report import as_markdown
+from drafter.tracked import as_it_stands, proposal_notes
 from drafter.yamlio import atomic_write, read_text
 
 
@@ -125,6 +126,8 @@ def render(draft: Draft, formats: list[Format], markdown: str | None = None,
         markdown = to_markdown(draft)
         plain = to_markdown(Draft(draft.policy, ())) if draft.notes else None
     text = markdown if plain is None else plain
+    if clean:  # the copy to publish: counsel's open proposals are not yet the policy's words
+        text = as_it_stands(text)
     tree = draft.tree if draft.tree is not None and draft.tree.markdown == text else \
         read(text, draft.policy)
     source = Source(draft, markdown, tree, library)
@@ -204,7 +207,8 @@ def build(project: Project, answers: Answers, out_dir: Path, formats: list[Forma
         rendered.pop(".md", None)
         written += _write_formats(folder, rendered, previous, files, backups)
     review_path = folder / "review.md"
-    _write(review_path, as_markdown(draft.notes, f"{draft.policy.business_name} privacy policy",
+    open_items = draft.notes + tuple(proposal_notes(outcome.markdown, len(draft.notes) + 1))
+    _write(review_path, as_markdown(open_items, f"{draft.policy.business_name} privacy policy",
                                     project.questionnaire, draft.promises))
     written.append(review_path)
     manifest = make_manifest(draft, answers, project.library, generation, files, unresolved,

@@ -130,7 +130,7 @@ def cmd_review(args: argparse.Namespace) -> int:
     setup = Setup(library, tuple(laws) if laws is not None else None, today,
                   known_checks(library.review_rules, library.requirements), answers, facts)
     many = len(args.files) > 1 or any(Path(f).is_dir() for f in args.files)
-    results = list(review_files(setup, policy_files(args.files), jobs))
+    results = [_with_proposals(f) for f in review_files(setup, policy_files(args.files), jobs)]
     if args.write_baseline:
         _write_baseline(Path(args.write_baseline), results)
         accepted = Counter(key(f.name, n) for f in results for n in f.notes)
@@ -146,6 +146,18 @@ def cmd_review(args: argparse.Namespace) -> int:
     if len(run.reviewed) < len(results):
         return 2
     return 1 if any(fails(f.notes, args.fail_on) for f in results) else 0
+
+
+def _with_proposals(reviewed: FileReview) -> FileReview:
+    """A Markdown policy's open proposals (counsel's pending tracked changes, `drafter.tracked`)
+    join its notes as open items."""
+    if reviewed.error is not None or Path(reviewed.name).suffix.lower() != ".md":
+        return reviewed
+    from drafter.tracked import proposal_notes
+    from drafter.yamlio import read_text
+
+    found = proposal_notes(read_text(Path(reviewed.name)), len(reviewed.notes) + 1)
+    return replace(reviewed, notes=reviewed.notes + tuple(found)) if found else reviewed
 
 
 def _promises(project: Project, answers: Any) -> Any:

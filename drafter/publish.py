@@ -19,6 +19,7 @@ from drafter.export import Format
 from drafter.history import CHANGES_MD, HISTORY, changes_since_published, published_versions
 from drafter.manifest import MANIFEST_NAME, POLICY_MD
 from drafter.paths import examples
+from drafter.tracked import proposals
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,12 @@ def _build(project: Project, answers_path: Path, out_dir: Path,
     if result.outcome.conflicts:
         raise UserError("has merge conflicts: resolve them and build before publishing",
                         path=result.folder / POLICY_MD)
+    pending = proposals(result.outcome.markdown)
+    if pending:
+        raise UserError(f"has {len(pending)} open proposal(s) ({{++ … ++}}, {{-- … --}}, "
+                        f"{{~~ … ~> … ~~}}): accept or reject each before publishing",
+                        path=result.folder / POLICY_MD,
+                        line=result.outcome.markdown.count("\n", 0, pending[0].start) + 1)
     return result
 
 

@@ -26,7 +26,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from drafter.document.model import Note
 
 Kind = Literal["insert", "delete", "replace"]
 
@@ -119,3 +122,29 @@ def as_it_stands(text: str) -> str:
         out += [text[position:proposal.start], proposal.old]
         position = proposal.end
     return "".join(out) + text[position:]
+
+
+PROPOSAL_CHECK = "proposal"
+
+
+def proposal_notes(text: str, first: int = 1) -> list[Note]:
+    """Each proposal in a policy's Markdown as an open item for the owner and counsel (ids
+    R<first>, …): blocking, since words nobody has accepted or rejected are not yet the
+    policy's, wherever they are read."""
+    from drafter.document.model import Note
+    from drafter.document.provenance import clause_at_lines
+
+    found = proposals(text)
+    owners = clause_at_lines(text) if found else []
+    notes = []
+    for n, proposal in enumerate(found, start=first):
+        line = text.count("\n", 0, proposal.start) + 1
+        notes.append(Note(
+            id=f"R{n}", severity="blocking", topic="placeholder", check=PROPOSAL_CHECK,
+            message=f"Open proposal: {proposal.describe()}. Accept it (keep the words you "
+                    "want and delete the marks) or reject it, in Word or in the Markdown; "
+                    "until then it is not part of the policy.",
+            anchor=owners[line - 1] if line - 1 < len(owners) else None,
+            lines=(line, text.count("\n", 0, proposal.end) + 1),
+            excerpt=text[proposal.start:proposal.end]))
+    return notes

@@ -249,3 +249,33 @@ def test_a_redline_needs_a_published_version(
     assert main(["build", "--example", "kiosk", "-o", str(tmp_path), "--redline"]) == 2
     err = capsys.readouterr().err
     assert "nothing published yet" in err and "Traceback" not in err and len(err.splitlines()) == 1
+
+
+def test_open_proposals_are_review_items_kept_out_of_the_clean_copy_and_block_publishing(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    answers = tmp_path / "kiosk.yaml"
+    answers.write_text(examples()["kiosk"].read_text())
+    out = tmp_path / "out"
+    assert main(["build", str(answers), "-o", str(out)]) == 0
+    folder = next(p for p in out.iterdir() if (p / "drafter-manifest.json").exists())
+    assert main(["absorb", str(_counsel_edits(folder, tmp_path)), "-o", str(out)]) == 0
+    assert main(["build", str(answers), "-o", str(out)]) == 0
+    review = (folder / "review.md").read_text()
+    assert f'{B} (2026-11-30) proposes to replace "different" with "several kinds of"' in review
+    assert review.count("Open proposal:") == 6
+
+    capsys.readouterr()
+    assert main(["review", str(folder / "privacy-policy.md")]) == 1
+    shown = capsys.readouterr().out
+    assert shown.count("Open proposal:") == 6 and f'{A} (2026-11-30) proposes to add' in shown
+
+    assert main(["build", str(answers), "-o", str(out), "--clean"]) == 0
+    clean = (folder / "privacy-policy.txt").read_text()
+    assert "{++" not in clean and "several kinds of" not in clean and "different people" in clean
+    assert "We never see your full card number" not in clean
+
+    capsys.readouterr()
+    assert main(["publish", str(answers), "-o", str(out), "--date", "2026-12-01"]) == 2
+    err = capsys.readouterr().err
+    assert "6 open proposal(s)" in err and len(err.splitlines()) == 1
+    assert "privacy-policy.md:" in err
