@@ -64,12 +64,24 @@ def cmd_build(args: argparse.Namespace) -> int:
         print(f"  {path}")
     if result.draft.notes:
         print(f"{len(result.draft.notes)} reviewer note(s): {headline(result.draft.notes)}.")
+    _report_proposals(result.outcome.markdown, result.folder / "review.md")
     return report_regeneration(result)
+
+
+def _report_proposals(markdown: str, where: Path) -> None:
+    """Say how many of counsel's tracked changes wait for a decision (`drafter.tracked`)."""
+    from drafter.tracked import proposals
+
+    found = proposals(markdown)
+    if found:
+        print(f"{len(found)} open proposal(s) from counsel's tracked changes, to accept or "
+              f"reject (listed in {where}).")
 
 
 def cmd_absorb(args: argparse.Namespace) -> int:
     from drafter.absorb import absorb
     from drafter.report import EXIT_CONFLICTS, conflict_lines
+    from drafter.yamlio import read_text
 
     result = absorb(Path(args.docx), Path(args.output))
     if result.changed_blocks == 0:
@@ -89,6 +101,7 @@ def cmd_absorb(args: argparse.Namespace) -> int:
         print("The next `drafter build` merges them with any new draft.")
     if result.backup:
         print(f"Backed up: {result.backup}")
+    _report_proposals(read_text(result.path), result.path)
     return EXIT_CONFLICTS if result.conflicts else 0
 
 
