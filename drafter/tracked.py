@@ -63,6 +63,7 @@ class Proposal:
 
 def attribution(author: str, date: str = "") -> str:
     """The CriticMarkup comment that follows a proposal: `{>>author, date<<}`."""
+    author = " ".join(author.replace("<<}", "").split())  # one line, never closing early
     return "{>>" + author + (f", {date}" if date else "") + "<<}"
 
 

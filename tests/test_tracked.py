@@ -9,6 +9,8 @@ from copy import deepcopy
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from docx import Document
 from docx.oxml import OxmlElement
 from docx.oxml.ns import nsmap, qn
@@ -18,7 +20,7 @@ from lxml import etree
 
 from drafter.cli import main
 from drafter.paths import examples
-from drafter.tracked import as_it_stands, proposals
+from drafter.tracked import as_it_stands, mark, proposals
 
 W = {"w": nsmap["w"]}
 
@@ -279,3 +281,29 @@ def test_open_proposals_are_review_items_kept_out_of_the_clean_copy_and_block_pu
     err = capsys.readouterr().err
     assert "6 open proposal(s)" in err and len(err.splitlines()) == 1
     assert "privacy-policy.md:" in err
+
+
+# ---- export and import are each other's inverse ----------------------------------------------
+
+_WORD = st.text(alphabet="abcdefgh", min_size=1, max_size=6)
+_PHRASE = st.lists(_WORD, min_size=1, max_size=4).map(" ".join)
+_WHO = st.sampled_from([(A, A_DATE), (B, B_DATE), ("Ann, Esq.", "")])
+_CHANGE = st.tuples(st.sampled_from(["insert", "delete", "replace"]), _PHRASE, _PHRASE, _WHO)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(_PHRASE, _CHANGE), min_size=1, max_size=4), _PHRASE)
+def test_a_paragraph_of_proposals_exported_to_word_reads_back_the_same(
+        parts: list[tuple[str, tuple[str, str, str, tuple[str, str]]]], end: str) -> None:
+    from drafter.absorb_tracked import tracked_markdown
+    from drafter.absorb_word import _pieces_markdown
+    from drafter.document.markdown import inline, run_children
+    from drafter.export.docx import _inline
+
+    markdown = "".join(f"{text} " + mark(kind, old if kind != "insert" else "",  # type: ignore[arg-type]
+                                         new if kind != "delete" else "", who, when) + " "
+                       for text, (kind, old, new, (who, when)) in parts) + end
+    doc = Document()
+    paragraph = doc.add_paragraph()
+    _inline(doc, paragraph, inline(run_children(markdown), 1))
+    assert tracked_markdown(paragraph, _pieces_markdown)[0] == markdown

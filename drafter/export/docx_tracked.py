@@ -41,8 +41,9 @@ def _change(doc: DocxDocument, tag: str, proposal: Proposal) -> BaseOxmlElement:
     element = OxmlElement(tag)
     element.set(qn("w:id"), _next_id(doc))
     element.set(qn("w:author"), proposal.author or "Unknown")
-    if proposal.date:
-        element.set(qn("w:date"), proposal.date)
+    if proposal.date:  # an xsd:dateTime, as Word wants it: a bare date gets midnight UTC
+        element.set(qn("w:date"), proposal.date if "T" in proposal.date
+                    else f"{proposal.date}T00:00:00Z")
     return element
 
 
