@@ -288,7 +288,9 @@ def test_open_proposals_are_review_items_kept_out_of_the_clean_copy_and_block_pu
 _WORD = st.text(alphabet="abcdefgh", min_size=1, max_size=6)
 _PHRASE = st.lists(_WORD, min_size=1, max_size=4).map(" ".join)
 _WHO = st.sampled_from([(A, A_DATE), (B, B_DATE), ("Ann, Esq.", "")])
-_CHANGE = st.tuples(st.sampled_from(["insert", "delete", "replace"]), _PHRASE, _PHRASE, _WHO)
+_STYLED = st.one_of(_PHRASE, _PHRASE.map(lambda words: f"**{words}**"),
+                    _PHRASE.map(lambda words: f"[{words}](<https://example.com/{words[0]}>)"))
+_CHANGE = st.tuples(st.sampled_from(["insert", "delete", "replace"]), _STYLED, _STYLED, _WHO)
 
 
 @settings(max_examples=60, deadline=None)
@@ -297,7 +299,7 @@ def test_a_paragraph_of_proposals_exported_to_word_reads_back_the_same(
         parts: list[tuple[str, tuple[str, str, str, tuple[str, str]]]], end: str) -> None:
     from drafter.absorb_tracked import tracked_markdown
     from drafter.absorb_word import _pieces_markdown
-    from drafter.document.markdown import inline, run_children
+    from drafter.document.markdown import parse
     from drafter.export.docx import _inline
 
     markdown = "".join(f"{text} " + mark(kind, old if kind != "insert" else "",  # type: ignore[arg-type]
@@ -305,5 +307,5 @@ def test_a_paragraph_of_proposals_exported_to_word_reads_back_the_same(
                        for text, (kind, old, new, (who, when)) in parts) + end
     doc = Document()
     paragraph = doc.add_paragraph()
-    _inline(doc, paragraph, inline(run_children(markdown), 1))
+    _inline(doc, paragraph, next(t for t in parse(markdown) if t.type == "inline"))
     assert tracked_markdown(paragraph, _pieces_markdown)[0] == markdown

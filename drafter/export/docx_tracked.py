@@ -82,7 +82,9 @@ def _piece(doc: DocxDocument, paragraph: Paragraph, markdown: str, level: int,
     p = paragraph._p
     before = len(p)
     if markdown:
-        render(doc, paragraph, inline(run_children(markdown), level))
+        piece = inline(run_children(markdown), level)
+        piece.content = markdown  # its source, as markdown-it gives an inline token
+        render(doc, paragraph, piece)
     return list(p)[before:]
 
 
