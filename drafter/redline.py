@@ -8,8 +8,10 @@ CriticMarkup proposal by "Drafter" (`drafter.tracked`), and the DOCX export turn
 into tracked changes, so `privacy-policy.redline.docx` is the policy as it now reads with
 every change since publication marked. A changed line holding inline Markdown (bold, links,
 code) is marked as a whole, so a change never splits a link or emphasis in two; a new or
-removed line is marked whole after its list or heading marker. Clause comments and counsel's
-comments are never marked. The redline carries no reviewer notes and no promises appendix.
+removed line is marked whole after its list or heading marker; a table row cell by cell (a
+removed row stays, its cells deleted). Clause comments and counsel's comments are never
+marked; counsel's open proposals are left out (they are tracked changes in the policy's own
+DOCX): the redline compares the published text with the text as it stands. The redline carries no reviewer notes and no promises appendix.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from drafter.errors import UserError
 from drafter.history import published_versions
 from drafter.manifest import POLICY_MD, load_manifest
 from drafter.regenerate import undecorate
-from drafter.tracked import Kind, mark
+from drafter.tracked import Kind, as_it_stands, mark
 from drafter.yamlio import atomic_write, read_text
 
 REDLINE_DOCX = "privacy-policy.redline.docx"
@@ -33,6 +35,8 @@ AUTHOR = "Drafter"
 _TOKENS = re.compile(r"\s+|\w+|[^\w\s]")  # words, spaces and punctuation marks
 _INLINE_SYNTAX = re.compile(r"[\\`*_\[\]!<&{}]")
 # What a line starts with that is structure, not words: list markers, headings, table pipes.
+_PIPE = re.compile(r"(?<!\\)\|")
+_DELIMITER_ROW = re.compile(r"^\s*\|[\s:|-]+\|?\s*$")
 _PREFIX = re.compile(r"^(\s*(?:[-+*]\s+|\d+[.)]\s+|#{1,6}\s+|\|\s*)?)")
 
 
@@ -63,12 +67,52 @@ def _structural(line: str) -> bool:
     return not line.strip() or line.lstrip().startswith("<!--")
 
 
-def _line(old: str | None, new: str | None, stamp: str) -> str:
-    """One line of the redline: a changed, new or removed line with its changes marked."""
+def _cells(row: str) -> list[str]:
+    """A table row's cells (between unescaped pipes), spaces kept."""
+    return _PIPE.split(row.strip())[1:-1]
+
+
+def _row(old: str | None, new: str | None, stamp: str) -> str:
+    """A table row, marked cell by cell so no change spans a pipe (a removed row is kept,
+    every cell deleted; a delimiter row is kept as it is)."""
+    if new is not None and _DELIMITER_ROW.match(new):
+        return new
     if new is None:
         assert old is not None
-        if _structural(old) or old.lstrip().startswith("|"):
-            return ""  # a removed blank line, comment or table row has no words to show
+        if _DELIMITER_ROW.match(old):
+            return old
+    olds = _cells(old) if old is not None else []
+    news = _cells(new) if new is not None else []
+    if new is not None and len(olds) != len(news):
+        olds = [""] * len(news)
+    marked = []
+    for n, cell in enumerate(news or olds):
+        was = olds[n].strip() if n < len(olds) else ""
+        now = cell.strip() if news else ""
+        if was == now:
+            marked.append(now)
+        elif not now:
+            marked.append(_marked("delete", was, "", stamp))
+        elif not was:
+            marked.append(_marked("insert", "", now, stamp))
+        elif _INLINE_SYNTAX.search(was + now):
+            marked.append(_marked("replace", was, now, stamp))
+        else:
+            marked.append(_words(was, now, stamp))
+    return "| " + " | ".join(marked) + " |\n"
+
+
+def _line(old: str | None, new: str | None, stamp: str) -> str:
+    """One line of the redline: a changed, new or removed line with its changes marked."""
+    if any(line is not None and line.lstrip().startswith("|") for line in (old, new)) and \
+            not any(line is not None and _structural(line) for line in (old, new)):
+        if (old is None or old.lstrip().startswith("|")) and \
+                (new is None or new.lstrip().startswith("|")):
+            return _row(old, new, stamp)
+    if new is None:
+        assert old is not None
+        if _structural(old):
+            return ""  # a removed blank line or comment has no words to show
         prefix = _PREFIX.match(old)[0]  # type: ignore[index]
         return prefix + _marked("delete", old[len(prefix):].rstrip("\n"), "", stamp) + "\n"
     if _structural(new):
@@ -112,7 +156,9 @@ def write_redline(folder: Path, on: date) -> Path:
         raise UserError("no build here yet: run `drafter build` first", path=folder)
     last = kept[-1]
     old = undecorate(last.markdown, last.manifest.generated)
-    new = undecorate(read_text(folder / POLICY_MD), manifest.generated)
+    # Counsel's open proposals are tracked changes in the policy's own DOCX; the redline is
+    # about what changed in the text as it stands.
+    new = as_it_stands(undecorate(read_text(folder / POLICY_MD), manifest.generated))
     text = redline_markdown(old, new, f"{on.isoformat()}T00:00:00Z")
     doc = tokens_to_docx(parse(text), (), {}, {})
     props = doc.core_properties

@@ -309,3 +309,39 @@ def test_a_paragraph_of_proposals_exported_to_word_reads_back_the_same(
     paragraph = doc.add_paragraph()
     _inline(doc, paragraph, next(t for t in parse(markdown) if t.type == "inline"))
     assert tracked_markdown(paragraph, _pieces_markdown)[0] == markdown
+
+
+def test_redline_marks_table_rows_cell_by_cell_and_keeps_removed_rows() -> None:
+    from drafter.document.markdown import parse
+    from drafter.redline import redline_markdown
+
+    old = ("| Information | How long |\n| --- | --- |\n| Account | 2 years |\n"
+           "| Tickets | 3 years |\n| Photos | 1 year |\n\nWe keep **records**.\n")
+    new = "| Information | How long |\n| --- | --- |\n| Account | 2 years |\n" \
+          "| Tickets | 5 years |\n\nWe keep **all records**.\n"
+    stamp = "2026-12-01T00:00:00Z"
+    marked = redline_markdown(old, new, stamp)
+    cells = [t.content for t in parse(marked) if t.type == "inline"]
+    by = mark("replace", "3", "5", "Drafter", stamp)
+    assert cells[:8] == ["Information", "How long", "Account", "2 years", "Tickets",
+                         f"{by} years", mark("delete", "Photos", "", "Drafter", stamp),
+                         mark("delete", "1 year", "", "Drafter", stamp)]
+    assert cells[-1] == mark("replace", "We keep **records**.", "We keep **all records**.",
+                             "Drafter", stamp)
+    assert as_it_stands(marked) == old  # every change marked, nothing else touched
+
+
+_LINES = st.lists(st.lists(_WORD, min_size=1, max_size=5).map(" ".join), max_size=5)
+
+
+@settings(max_examples=80, deadline=None)
+@given(_LINES, _LINES)
+def test_rejecting_every_change_of_a_redline_gives_the_published_text(
+        old: list[str], new: list[str]) -> None:
+    from drafter.redline import redline_markdown
+
+    before, after = "".join(f"{line}\n" for line in old), "".join(f"{line}\n" for line in new)
+    marked = redline_markdown(before, after, "2026-12-01T00:00:00Z")
+    # (a new line leaves its line break behind: no words, so nothing in Markdown)
+    assert [line for line in as_it_stands(marked).splitlines() if line] == old
+    assert all(p.author == "Drafter" for p in proposals(marked))
