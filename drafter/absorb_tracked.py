@@ -21,7 +21,7 @@ from docx.text.hyperlink import Hyperlink
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
-from drafter.tracked import Kind, mark
+from drafter.tracked import UNKNOWN_AUTHOR, Kind, mark
 
 _CHANGES = {qn("w:ins"): "insert", qn("w:moveTo"): "insert",
             qn("w:del"): "delete", qn("w:moveFrom"): "delete"}
@@ -51,7 +51,7 @@ def _change(r: BaseOxmlElement, p: BaseOxmlElement) -> Change | None:
     while element is not None and element is not p:
         kind = _CHANGES.get(element.tag)
         if kind is not None:
-            return Change(kind, element.get(qn("w:author"), ""),  # type: ignore[arg-type]
+            return Change(kind, element.get(qn("w:author")) or UNKNOWN_AUTHOR,  # type: ignore[arg-type]
                           element.get(qn("w:date"), ""))
         element = element.getparent()
     return None

@@ -56,7 +56,9 @@ def cmd_build(args: argparse.Namespace) -> int:
     print(f"Drafted the privacy policy for {result.draft.policy.business_name} "
           f"from {answers_path}:")
     written = list(result.written)
-    if args.redline and not result.outcome.conflicts:
+    if args.redline and result.outcome.conflicts:
+        print("No redline: resolve the merge conflicts in privacy-policy.md first.")
+    elif args.redline:
         from drafter.redline import write_redline
 
         written.append(write_redline(result.folder, clock.today()))

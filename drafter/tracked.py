@@ -36,6 +36,7 @@ Kind = Literal["insert", "delete", "replace"]
 INS, DEL, SUB, COMMENT = "++", "--", "~~", ">>"
 _KINDS: dict[str, Kind] = {INS: "insert", DEL: "delete", SUB: "replace"}
 OPENERS = ("{++", "{--", "{~~")
+UNKNOWN_AUTHOR = "Unknown"  # what Word is told, and what absorb writes, for a change without one
 
 
 @dataclass(frozen=True)

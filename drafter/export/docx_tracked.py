@@ -20,7 +20,7 @@ from docx.text.paragraph import Paragraph
 from markdown_it.token import Token
 
 from drafter.document.markdown import inline, run_children
-from drafter.tracked import Proposal, proposals
+from drafter.tracked import UNKNOWN_AUTHOR, Proposal, proposals
 
 Render = Callable[[DocxDocument, Paragraph, Token], None]
 _FIRST_ID = 5000  # revision ids, apart from the bookmark and comment ids the export uses
@@ -40,7 +40,7 @@ def _next_id(doc: DocxDocument) -> str:
 def _change(doc: DocxDocument, tag: str, proposal: Proposal) -> BaseOxmlElement:
     element = OxmlElement(tag)
     element.set(qn("w:id"), _next_id(doc))
-    element.set(qn("w:author"), proposal.author or "Unknown")
+    element.set(qn("w:author"), proposal.author or UNKNOWN_AUTHOR)
     if proposal.date:  # an xsd:dateTime, as Word wants it: a bare date gets midnight UTC
         element.set(qn("w:date"), proposal.date if "T" in proposal.date
                     else f"{proposal.date}T00:00:00Z")
