@@ -25,9 +25,10 @@ from drafter.tracked import UNKNOWN_AUTHOR, Kind, mark
 
 _CHANGES = {qn("w:ins"): "insert", qn("w:moveTo"): "insert",
             qn("w:del"): "delete", qn("w:moveFrom"): "delete"}
-_IN_PARAGRAPH = "./*[self::w:ins or self::w:del or self::w:moveFrom or self::w:moveTo] | " \
-    "./w:hyperlink/*[self::w:ins or self::w:del or self::w:moveFrom or self::w:moveTo] | " \
-    "./*[self::w:ins or self::w:del]/w:hyperlink"
+# Changes to the text, wherever in the paragraph (in a link, a content control, a smart tag),
+# but not the paragraph-mark changes Word records in the paragraph's properties.
+_IN_PARAGRAPH = ".//*[self::w:ins or self::w:del or self::w:moveFrom or self::w:moveTo]" \
+    "[not(ancestor::w:pPr)][not(ancestor::w:rPr)]"
 
 
 @dataclass(frozen=True)
