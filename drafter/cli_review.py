@@ -149,14 +149,17 @@ def cmd_review(args: argparse.Namespace) -> int:
 
 
 def _with_proposals(reviewed: FileReview) -> FileReview:
-    """A Markdown policy's open proposals (counsel's pending tracked changes, `drafter.tracked`)
-    join its notes as open items."""
-    if reviewed.error is not None or Path(reviewed.name).suffix.lower() != ".md":
+    """A policy's open proposals join its notes as open items: CriticMarkup in Markdown, or
+    pending tracked changes in Word (`drafter.tracked`, `drafter.absorb_tracked`)."""
+    suffix = Path(reviewed.name).suffix.lower()
+    if reviewed.error is not None or suffix not in (".md", ".docx"):
         return reviewed
-    from drafter.tracked import proposal_notes
+    from drafter.tracked import proposal_notes, word_proposals
     from drafter.yamlio import read_text
 
-    found = proposal_notes(read_text(Path(reviewed.name)), len(reviewed.notes) + 1)
+    path = Path(reviewed.name)
+    found = proposal_notes(read_text(path), len(reviewed.notes) + 1) if suffix == ".md" \
+        else word_proposals(path, len(reviewed.notes) + 1)
     return replace(reviewed, notes=reviewed.notes + tuple(found)) if found else reviewed
 
 

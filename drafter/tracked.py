@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
@@ -149,4 +150,20 @@ def proposal_notes(text: str, first: int = 1) -> list[Note]:
             anchor=owners[line - 1] if line - 1 < len(owners) else None,
             lines=(line, text.count("\n", 0, proposal.end) + 1),
             excerpt=text[proposal.start:proposal.end]))
+    return notes
+
+
+def word_proposals(path: Path, first: int = 1) -> list[Note]:
+    """The pending tracked changes of a Word file as open items (`proposal_notes`); Word has
+    no lines to point to, and its clause bookmarks name clauses only a build's manifest knows."""
+    from dataclasses import replace
+
+    from docx import Document
+
+    from drafter.absorb_word import word_blocks
+
+    notes: list[Note] = []
+    for block in word_blocks(Document(str(path)), []):
+        notes += [replace(note, lines=None, anchor=None)
+                  for note in proposal_notes(block.markdown, first + len(notes))]
     return notes

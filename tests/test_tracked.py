@@ -5,6 +5,7 @@ tracked changes where they were (read from the XML)."""
 
 from __future__ import annotations
 
+import json
 from copy import deepcopy
 from pathlib import Path
 
@@ -345,3 +346,14 @@ def test_rejecting_every_change_of_a_redline_gives_the_published_text(
     # (a new line leaves its line break behind: no words, so nothing in Markdown)
     assert [line for line in as_it_stands(marked).splitlines() if line] == old
     assert all(p.author == "Drafter" for p in proposals(marked))
+
+
+def test_review_of_counsels_word_file_lists_its_pending_changes(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    edited = _counsel_edits(_built(tmp_path), tmp_path)
+    capsys.readouterr()
+    assert main(["review", str(edited), "--format", "json"]) == 1
+    reviewed = json.loads(capsys.readouterr().out)
+    found = [n["message"] for n in reviewed["notes"] if n["check"] == "proposal"]
+    assert len(found) == 6
+    assert any(f'{B} (2026-11-30) proposes to delete "only"' in m for m in found)
