@@ -39,7 +39,7 @@ class Change:
 
 
 # (text, bold, italic, link address or None): one run as `absorb_word` joins runs into Markdown
-Piece = tuple[str, bool, bool, "str | None"]
+Piece = tuple[str, bool, bool, str | None]
 
 
 def has_changes(p: BaseOxmlElement) -> bool:
