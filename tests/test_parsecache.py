@@ -158,3 +158,15 @@ def test_template_code_comes_from_the_cache_and_a_torn_entry_is_compiled_again(
     entries[key] = entries[key][:20]  # torn
     assert compile_template(source).render(name="z").startswith("Hello z (42)")
     assert compiled == [source]
+
+
+def test_a_cache_folder_that_cannot_be_written_only_costs_speed(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """(As root a read-only mode does not stop a write, so the folder's place is a file.)"""
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the cache folder would be")
+    monkeypatch.setenv("DRAFTER_CACHE_DIR", str(blocker / "cache"))
+    monkeypatch.setattr(parsecache, "_CACHE", parsecache._Cache())
+    assert len(load_library(default_library()).clauses) > 100
+    parsecache.save()  # raises nothing
+    assert blocker.read_text().startswith("a file")
