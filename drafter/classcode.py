@@ -12,6 +12,13 @@ imported; it changes nothing but where the compiled code comes from.
 
 `dataclasses` (3.11-3.13) compiles through the module-level name `exec`; `install` shadows
 it with `_exec`. Should a later Python stop calling it, this simply stops being used.
+
+Why this is safe (reviewed in issue 13, fourth session): a code object is a pure function of
+the source text, the file name (`<string>`), the compiler flags and the optimisation level;
+the text is the whole key, the flags are those `exec` uses there (dataclasses.py has no
+`__future__` import, hence `dont_inherit`), and the level and bytecode version name the
+file. The file is trusted as a `.pyc` is (the user's own cache folder, mode 0700); a torn or
+foreign file is ignored. It saves some 250M of a build's ~2,000M instructions.
 """
 
 import atexit
@@ -69,7 +76,9 @@ def install(folder: Path | None) -> None:
     dataclass's methods through it from now on."""
     global _file
     if folder is not None:
-        tag = f"{sys.implementation.cache_tag}-{importlib.util.MAGIC_NUMBER.hex()}"
+        # Like a .pyc's name: the bytecode version, and `-O` (which changes what compiles).
+        tag = f"{sys.implementation.cache_tag}-{importlib.util.MAGIC_NUMBER.hex()}" + \
+            (f"-opt{sys.flags.optimize}" if sys.flags.optimize else "")
         _file = folder / f"classcode-{tag}.marshal"
         try:
             found = marshal.loads(_file.read_bytes())

@@ -10,7 +10,8 @@ from __future__ import annotations
 import hashlib
 import json
 import types
-from dataclasses import MISSING, asdict, dataclass, field, fields
+from collections.abc import Callable
+from dataclasses import MISSING, dataclass, field, fields
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -116,10 +117,22 @@ class Manifest:
 
     def as_json(self) -> str:
         """The manifest file's text: keys in the order pydantic wrote them (`format` first)."""
-        record = asdict(self)
+        record = _plain(self)
         ordered = {"format": record.pop("format"), **record}
         ordered["effective_date"] = self.effective_date.isoformat()
         return json.dumps(ordered, indent=2, ensure_ascii=False)
+
+
+def _plain(value: Any) -> Any:
+    """A record as JSON values, as `dataclasses.asdict` makes it but without deep-copying
+    every string on the way (the manifest holds the whole policy twice)."""
+    if hasattr(type(value), "__dataclass_fields__"):
+        return {item.name: _plain(getattr(value, item.name)) for item in fields(value)}
+    if isinstance(value, list):
+        return [_plain(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    return value
 
 
 class _Invalid(Exception):
@@ -128,55 +141,91 @@ class _Invalid(Exception):
         self.where = where
 
 
-@cache
-def _hints(kind: type) -> dict[str, Any]:
-    return get_type_hints(kind)
+_Reader = Callable[[Any, tuple[Union[str, int], ...]], Any]
 
 
 def _read(kind: Any, value: Any, where: tuple[str | int, ...] = ()) -> Any:
     """`value` (parsed JSON) as a `kind`, or `_Invalid` naming where it does not fit."""
+    return _reader(kind)(value, where)
+
+
+@cache
+def _reader(kind: Any) -> _Reader:
+    """The check-and-convert function for `kind`, worked out once per type (a manifest holds
+    thousands of values of a dozen types)."""
     origin = get_origin(kind)
     if origin in (Union, types.UnionType):
-        if value is None and type(None) in get_args(kind):
-            return None
+        optional = type(None) in get_args(kind)
         (inner,) = [arg for arg in get_args(kind) if arg is not type(None)]
-        return _read(inner, value, where)
+        read_inner = _reader(inner)
+
+        def read_union(value: Any, where: tuple[str | int, ...]) -> Any:
+            return None if value is None and optional else read_inner(value, where)
+        return read_union
     if isinstance(kind, type) and hasattr(kind, "__dataclass_fields__"):
+        return _dataclass_reader(kind)
+    if origin is list:
+        (item_kind,) = get_args(kind)
+        read_item = _reader(item_kind)
+
+        def read_list(value: Any, where: tuple[str | int, ...]) -> Any:
+            if not isinstance(value, list):
+                raise _Invalid(where, "Input should be a valid list")
+            return [read_item(item, (*where, index)) for index, item in enumerate(value)]
+        return read_list
+    if origin is dict:
+        read_value = _reader(get_args(kind)[1])
+
+        def read_dict(value: Any, where: tuple[str | int, ...]) -> Any:
+            if not isinstance(value, dict):
+                raise _Invalid(where, "Input should be a valid dictionary")
+            return {key: read_value(item, (*where, key)) for key, item in value.items()}
+        return read_dict
+    if kind is date:
+        def read_date(value: Any, where: tuple[str | int, ...]) -> Any:
+            try:
+                return date.fromisoformat(value)
+            except (TypeError, ValueError):
+                raise _Invalid(where, "Input should be a valid date") from None
+        return read_date
+    if kind is int:
+        def read_int(value: Any, where: tuple[str | int, ...]) -> Any:
+            if type(value) is not int:
+                raise _Invalid(where, "Input should be a valid integer")
+            return value
+        return read_int
+    if kind is str:
+        def read_str(value: Any, where: tuple[str | int, ...]) -> Any:
+            if not isinstance(value, str):
+                raise _Invalid(where, "Input should be a valid string")
+            return value
+        return read_str
+    return lambda value, where: value  # Any
+
+
+def _dataclass_reader(kind: type) -> _Reader:
+    hints = get_type_hints(kind)
+    plan = [(item.name, item.default is MISSING and item.default_factory is MISSING)
+            for item in fields(kind)]
+    names = {name for name, _ in plan}
+    readers: dict[str, _Reader] = {}
+
+    def read_record(value: Any, where: tuple[str | int, ...]) -> Any:
         if not isinstance(value, dict):
             raise _Invalid(where, "Input should be an object")
-        names = {f.name for f in fields(kind)}
         for key in value:
             if key not in names:
                 raise _Invalid((*where, key), "Extra inputs are not permitted")
-        hints, found = _hints(kind), {}
-        for item in fields(kind):
-            if item.name in value:
-                found[item.name] = _read(hints[item.name], value[item.name], (*where, item.name))
-            elif item.default is MISSING and item.default_factory is MISSING:
-                raise _Invalid((*where, item.name), "Field required")
+        if not readers:  # a record may hold its own kind: its readers are made on first use
+            readers.update((name, _reader(hints[name])) for name, _ in plan)
+        found = {}
+        for name, required in plan:
+            if name in value:
+                found[name] = readers[name](value[name], (*where, name))
+            elif required:
+                raise _Invalid((*where, name), "Field required")
         return kind(**found)
-    if origin is list:
-        if not isinstance(value, list):
-            raise _Invalid(where, "Input should be a valid list")
-        (inner,) = get_args(kind)
-        return [_read(inner, item, (*where, index)) for index, item in enumerate(value)]
-    if origin is dict:
-        if not isinstance(value, dict):
-            raise _Invalid(where, "Input should be a valid dictionary")
-        inner = get_args(kind)[1]
-        return {key: _read(inner, item, (*where, key)) for key, item in value.items()}
-    if kind is Any:
-        return value
-    if kind is date:
-        try:
-            return date.fromisoformat(value)
-        except (TypeError, ValueError):
-            raise _Invalid(where, "Input should be a valid date") from None
-    if kind is int and (type(value) is not int):
-        raise _Invalid(where, "Input should be a valid integer")
-    if kind is str and not isinstance(value, str):
-        raise _Invalid(where, "Input should be a valid string")
-    return value
+    return read_record
 
 
 def library_version(library: Library) -> str:

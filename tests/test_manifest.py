@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
+from typing import Any
 from pathlib import Path
 
 import pytest
@@ -41,3 +43,30 @@ def test_a_broken_manifest_is_a_one_line_error(tmp_path: Path, capsys: pytest.Ca
     assert main(["build", "--example", "kiosk", "-o", str(tmp_path)]) == 2
     err = capsys.readouterr().err
     assert err.startswith(f"drafter: error: {manifest}: ") and err.count("\n") == 1
+
+
+@pytest.mark.parametrize(("edit", "message"), [
+    (lambda m: m["files"]["privacy-policy.md"].update(sha256=7),
+     "files.privacy-policy.md.sha256: Input should be a valid string"),
+    (lambda m: m["clauses"][1].pop("text"), "clauses.1.text: Field required"),
+    (lambda m: m["generated"].update(extra="x"), "generated.extra: Extra inputs are not permitted"),
+    (lambda m: m.update(format="1"), "format: Input should be a valid integer"),
+    (lambda m: m.update(effective_date="soon"), "effective_date: Input should be a valid date"),
+    (lambda m: m.update(sections={}), "sections: Input should be a valid list"),
+    (lambda m: m.update(unresolved=None), None),
+])
+def test_each_field_of_the_manifest_is_checked_where_it_is(
+        tmp_path: Path, edit: Any, message: str | None) -> None:
+    from drafter.errors import UserError
+
+    assert main(["build", "--example", "kiosk", "--format", "md", "-o", str(tmp_path)]) == 0
+    folder = tmp_path / "parcel-point-kiosks-inc"
+    path = folder / "drafter-manifest.json"
+    record = json.loads(path.read_text())
+    edit(record)
+    path.write_text(json.dumps(record))
+    if message is None:
+        assert load_manifest(folder) is not None
+        return
+    with pytest.raises(UserError, match=re.escape(message)):
+        load_manifest(folder)

@@ -133,3 +133,40 @@ def test_the_cache_stays_small_as_files_are_edited(fresh: Path,
     [kept] = set(folder.glob("parsed-*.pickle")) - {other}
     with kept.open("rb") as handle:
         assert len(pickle.load(handle)) <= 2 * used
+
+
+def test_template_code_comes_from_the_cache_and_a_torn_entry_is_compiled_again(
+        fresh: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from drafter.templating import compile_template, environment
+
+    source = "Hello {{ name }} ({{ 6 * 7 }}) — test_template_code_comes_from_the_cache"
+    before = set(parsecache._CACHE._load())
+    assert compile_template(source).render(name="x").startswith("Hello x (42) — test_")
+    _new_process(monkeypatch)
+    compiled: list[str] = []
+    real_compile = type(environment()).compile
+
+    def counting(self: Any, *args: Any, **kwargs: Any) -> Any:
+        compiled.append(str(args[0]))
+        return real_compile(self, *args, **kwargs)
+
+    monkeypatch.setattr(type(environment()), "compile", counting)
+    assert compile_template(source).render(name="y").startswith("Hello y (42)")
+    assert compiled == []  # the code came from the cache
+    entries = parsecache._CACHE._load()
+    (key,) = [k for k in set(entries) - before if k.startswith("jinja code")]
+    entries[key] = entries[key][:20]  # torn
+    assert compile_template(source).render(name="z").startswith("Hello z (42)")
+    assert compiled == [source]
+
+
+def test_a_cache_folder_that_cannot_be_written_only_costs_speed(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """(As root a read-only mode does not stop a write, so the folder's place is a file.)"""
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the cache folder would be")
+    monkeypatch.setenv("DRAFTER_CACHE_DIR", str(blocker / "cache"))
+    monkeypatch.setattr(parsecache, "_CACHE", parsecache._Cache())
+    assert len(load_library(default_library()).clauses) > 100
+    parsecache.save()  # raises nothing
+    assert blocker.read_text().startswith("a file")

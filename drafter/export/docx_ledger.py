@@ -20,7 +20,7 @@ from docx.shared import Inches, Pt, RGBColor
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 
-from drafter.export.docx_runs import add_run, add_table
+from drafter.export.docx_runs import add_run, add_table, row_cells
 from drafter.ledger import LedgerEntry
 from drafter.review.report import NO_PROMISES, PROMISES_INTRO
 
@@ -88,7 +88,7 @@ def _table(doc: DocxDocument, promises: Sequence[LedgerEntry]) -> BaseOxmlElemen
     rows[0]._tr.get_or_add_trPr().append(_element("w:tblHeader"))  # repeated on every page
     for n, (row, entry) in enumerate(zip(rows, [None, *promises])):
         row._tr.get_or_add_trPr().insert(0, _element("w:cantSplit"))  # a promise on one page
-        cells = row.cells
+        cells = row_cells(table, row)
         for cell, (title, width) in zip(cells, COLUMNS):
             cell.width = width
             if entry is None:
