@@ -86,6 +86,7 @@ class ChangeReport:
     new: Version
     changes: list[Change] = field(default_factory=list)
     notice: tuple[str, ...] = ()  # how the policy promises to tell people (labels)
+    published: bool = True  # `old` was published; False: both are drafts, nobody was told yet
 
     @property
     def text_changed(self) -> bool:
@@ -93,11 +94,15 @@ class ChangeReport:
 
     @property
     def material(self) -> list[Change]:
-        return [c for c in self.changes if c.material]
+        """The changes people must be told of: none before the first publication."""
+        return [c for c in self.changes if c.material] if self.published else []
 
 
 def compare(old: Version, new: Version, questionnaire: Questionnaire,
-            rules: NoticeRules) -> ChangeReport:
+            rules: NoticeRules, published: bool = True) -> ChangeReport:
+    """What changed from `old` to `new`; `published` says whether `old` is a published version
+    (then which changes are material matters: people were told the old text) or an earlier
+    draft."""
     changes = (_practices(old.manifest, new.manifest, questionnaire, rules)
                + _sections(old.manifest, new.manifest, rules)
                + _clauses(old, new, rules))
@@ -105,7 +110,7 @@ def compare(old: Version, new: Version, questionnaire: Questionnaire,
     if rules.promise_clause in new.clauses() and rules.promise_answer:
         notice = tuple(_labels(questionnaire, rules.promise_answer,
                                new.manifest.answers.get(rules.promise_answer) or []))
-    return ChangeReport(old, new, changes, notice)
+    return ChangeReport(old, new, changes, notice, published)
 
 
 def _labels(questionnaire: Questionnaire, key: str, values: list[Any]) -> list[str]:
@@ -191,28 +196,40 @@ def _sentences_diff(before: str, after: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+DRAFT_STAGE = ("Nothing has been published yet, so these are changes to the draft (the "
+               "owner's answers, counsel's edits and the clause library): no notice is due "
+               "and no effective date needs to move.")
+HEADINGS = {"practice": "Practices (from the answers)", "section": "Sections",
+            "clause": "Clauses added or removed", "wording": "Wording"}
+DRAFT_HEADINGS = {**HEADINGS, "practice": "Answers the owner changed",
+                  "wording": "Wording (from the answers, or counsel's edits)"}
+
+
 def render_report(report: ChangeReport, since: str) -> str:
-    """The report as Markdown (for `changes.md` and the terminal)."""
+    """The report as Markdown (for `changes.md` and the terminal). Once a version is published,
+    material changes are flagged with the notice the policy promises; before, the changes are
+    a draft's, listed plainly."""
     lines = [f"# What changed {since}", ""]
     if not report.text_changed and not report.changes:
         return "\n".join(lines + ["No change to the policy's text or practices.", ""])
     material = report.material
-    if material:
+    if not report.published:
+        lines.append(DRAFT_STAGE)
+    elif material:
         lines.append(f"**{len(material)} material change(s).**" + (
             " The policy promises to tell people about important changes before they take "
             f"effect ({'; '.join(report.notice)}): send that notice, and choose an effective "
             "date after it." if report.notice else ""))
     else:
         lines.append("No material change.")
-    headings = {"practice": "Practices (from the answers)", "section": "Sections",
-                "clause": "Clauses added or removed", "wording": "Wording"}
+    headings = HEADINGS if report.published else DRAFT_HEADINGS
     for kind, heading in headings.items():
         group = [c for c in report.changes if c.kind == kind]
         if not group:
             continue
         lines += ["", f"## {heading}", ""]
         for change in group:
-            flag = "**Material:** " if change.material else ""
+            flag = "**Material:** " if change in material else ""
             lines.append(f"- {flag}{change.summary}")
             if kind != "practice":
                 lines += [f"  - {d}" for d in change.detail]

@@ -40,6 +40,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from drafter.document.model import Note, Policy
+from drafter.errors import UserError
 from drafter.requirements import Severity
 from drafter.templating import escape_markdown, long_date
 from drafter.yamlio import atomic_write, dump_yaml, load_data, load_yaml
@@ -266,3 +267,39 @@ def resolved_markdown(ruling: Ruling, item: Callable[[Note], str]) -> list[str]:
                   + _decision_line(d) for d in ruling.orphans]
         lines.append("")
     return lines
+
+
+# ---- recording a decision -------------------------------------------------------------------
+
+def now() -> datetime:
+    """When a decision is made: this second, UTC (the start of `DRAFTER_TODAY` when pinned)."""
+    import os
+
+    from drafter import clock
+
+    if os.environ.get(clock.VARIABLE, "").strip():
+        return datetime.combine(clock.today(), time(), timezone.utc)
+    return datetime.now(timezone.utc).replace(microsecond=0)
+
+
+def find(ruling: Ruling, name: str) -> Keyed:
+    """A note of the build by its number (`R3`) or its key."""
+    for item in ruling.notes:
+        if name in (item.note.id, item.key):
+            return item
+    known = ", ".join(k.note.id for k in ruling.notes) or "none"
+    raise UserError(f"no note {name!r} in this draft's review (its notes: {known})",
+                    field="NOTE")
+
+
+def decide(item: Keyed, who: str, why: str, when: datetime, via: Via) -> Decision:
+    """A decision resolving this note as it is now."""
+    return Decision(note=item.key, number=item.note.id, severity=item.note.severity,
+                    message=item.note.message, who=who, when=when, why=why, via=via,
+                    about=item.about)
+
+
+def standing(ruling: Ruling, key: str) -> Decision | None:
+    """The decision that keeps a note closed now, if one does."""
+    return next((d.decision for d in ruling.resolved
+                 if d.decision.note == key), None)
