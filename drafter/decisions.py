@@ -49,8 +49,7 @@ SUFFIX = ".decisions.yaml"
 HEADER = ("Counsel's decisions on Drafter's reviewer notes (see `drafter resolve --help`).\n"
           "Each keeps its note closed until what the note is about changes; the latest\n"
           "decision on a note wins. Add to this file; do not delete from it.")
-REASONS = {"clause": "the clause changed", "note": "the note changed",
-           "answers": "the answer it rests on changed"}
+REASONS = {"clause": "the clause", "note": "the note's words", "answers": "the answer it rests on"}
 Via = Literal["word", "command"]
 VIA_WORDS = {"word": "in Word", "command": "with drafter resolve"}
 
@@ -208,7 +207,8 @@ def rule(notes: Sequence[Note], policy: Policy, answers: dict[str, Any],
         else:
             why = [words for part, words in REASONS.items()
                    if decision.about.get(part) != item.about.get(part)]
-            marked = replace(item.note, message=f"Reopened: {' and '.join(why)} since this "
+            what = " and ".join([", ".join(why[:-1]), why[-1]] if len(why) > 1 else why)
+            marked = replace(item.note, message=f"Reopened: {what} changed since this "
                              f"note was resolved on {long_date(decision.when.date())}. "
                              f"{item.note.message}")
             open_notes.append(marked)
