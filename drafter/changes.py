@@ -12,6 +12,7 @@ import difflib
 import json
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +24,7 @@ from drafter.answer_text import answer_text, option_labels
 from drafter.questionnaire import Questionnaire
 from drafter.templating import long_date
 from drafter.parsecache import memo
+from drafter.regenerate import undecorate
 from drafter.yamlio import load_data
 
 NOTICE_FILE = "notice.yaml"
@@ -58,14 +60,20 @@ class Version:
     manifest: Manifest
     markdown: str
 
+    @cached_property
+    def plain(self) -> str:
+        """The text without the reviewer-note markers its build put in: notes that come,
+        go or are resolved are no change to the policy."""
+        return undecorate(self.markdown, self.manifest.generated)
+
     def masked(self) -> str:
         """The text with its own effective date masked, so a new date alone is no change."""
-        return self.markdown.replace(long_date(self.manifest.effective_date), DATE_MASK)
+        return self.plain.replace(long_date(self.manifest.effective_date), DATE_MASK)
 
     def clauses(self) -> dict[str, str]:
         """Each clause's text (as counsel left it), by clause id."""
         texts: dict[str, list[str]] = {}
-        for line, owner in zip(self.masked().splitlines(), clause_at_lines(self.markdown)):
+        for line, owner in zip(self.masked().splitlines(), clause_at_lines(self.plain)):
             if owner is not None and parse_clause_comment(line) is None \
                     and parse_counsel_comment(line) is None:
                 texts.setdefault(owner, []).append(line)

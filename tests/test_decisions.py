@@ -281,3 +281,12 @@ def test_the_latest_decision_on_a_note_wins_and_is_kept_with_the_others() -> Non
     assert [d.decision.who for d in rule([note], policy, {"a.b": 1}, [old, new]).resolved] == ["B"]
     [reopened] = rule([note], policy, {"a.b": 1}, [new, old]).reopened
     assert "Reopened: the note's words changed" in reopened.note.message
+
+
+def test_resolving_a_note_is_no_change_to_the_policy(tmp_path: Path) -> None:
+    """Only the reviewer markers move: changes.md and publish see no change of text."""
+    answers, out = _answers(tmp_path), tmp_path / "out"
+    _build(answers, out)
+    assert main(["resolve", "R2", str(answers), "--by", "J", "--why", "Links checked."]) == 0
+    folder = _build(answers, out)
+    assert "No change to the policy's text or practices." in (folder / "changes.md").read_text()
