@@ -59,6 +59,11 @@ def cmd_build(args: argparse.Namespace) -> int:
         print(f"  {path}")
     if result.draft.notes:
         print(f"{len(result.draft.notes)} reviewer note(s): {headline(result.draft.notes)}.")
+    ruling = result.ruling
+    if ruling is not None and (ruling.resolved or ruling.reopened or ruling.orphans):
+        print(f"Counsel's decisions ({ruling.file}): {len(ruling.resolved)} note(s) resolved, "
+              f"{len(ruling.reopened)} reopened, {len(ruling.orphans)} with no note now; "
+              "see review.md.")
     return report_regeneration(result)
 
 
