@@ -41,6 +41,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from drafter.document.model import Note, Policy
 from drafter.errors import UserError
+from drafter.manifest import NoteRecord
 from drafter.requirements import Severity
 from drafter.templating import escape_markdown, long_date
 from drafter.yamlio import atomic_write, dump_yaml, load_data, load_yaml
@@ -292,10 +293,13 @@ def find(ruling: Ruling, name: str) -> Keyed:
                     field="NOTE")
 
 
-def decide(item: Keyed, who: str, why: str, when: datetime, via: Via) -> Decision:
-    """A decision resolving this note as it is now."""
-    return Decision(note=item.key, number=item.note.id, severity=item.note.severity,
-                    message=item.note.message, who=who, when=when, why=why, via=via,
+def decide(item: Keyed | NoteRecord, who: str, why: str, when: datetime, via: Via) -> Decision:
+    """A decision resolving this note as it is now (a note of this draft, or as the manifest
+    of the build counsel's Word file came from records it)."""
+    note = item.note if isinstance(item, Keyed) else item
+    number = item.note.id if isinstance(item, Keyed) else item.id
+    return Decision(note=item.key, number=number, severity=note.severity,  # type: ignore[arg-type]
+                    message=note.message, who=who, when=when, why=why, via=via,
                     about=item.about)
 
 

@@ -26,9 +26,8 @@ from docx.document import Document as DocxDocument
 from lxml import etree
 
 from drafter.absorb_word import W14, W15
-from drafter.decisions import Decision, Keyed, add_decisions, decide, decisions_path, \
+from drafter.decisions import Decision, add_decisions, decide, decisions_path, \
     load_decisions, now
-from drafter.document.model import Note
 from drafter.export.docx import COMMENT_AUTHOR
 from drafter.manifest import Manifest, NoteRecord, load_manifest
 from drafter.paths import examples
@@ -86,11 +85,6 @@ def resolved_threads(doc: DocxDocument) -> list[Thread]:
             for para, number, text in ours]
 
 
-def _keyed(record: NoteRecord) -> Keyed:
-    note = Note(record.id, record.severity, "other", record.message, "")  # type: ignore[arg-type]
-    return Keyed(note, record.key, record.about)
-
-
 def _decision(doc: DocxDocument, thread: Thread, record: NoteRecord) -> Decision:
     props = doc.core_properties
     replies = [r for r in thread.replies if r[1].strip()]
@@ -100,7 +94,7 @@ def _decision(doc: DocxDocument, thread: Thread, record: NoteRecord) -> Decision
     if when.tzinfo is None:
         when = when.replace(tzinfo=timezone.utc)
     why = " ".join(" ".join(r[1].split()) for r in replies)
-    return decide(_keyed(record), who, why, when, "word")
+    return decide(record, who, why, when, "word")
 
 
 def absorb_decisions(doc: DocxDocument, folder: Path) -> list[str]:
