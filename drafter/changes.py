@@ -172,10 +172,13 @@ def _clauses(old: Version, new: Version, rules: NoticeRules) -> list[Change]:
     before, after = old.clauses(), new.clauses()
     sections = {c.id: c.section for c in old.manifest.clauses + new.manifest.clauses}
     titles = {s.id: s.title for s in old.manifest.sections + new.manifest.sections}
+    drafted = Version(new.manifest, new.manifest.generated.markdown).clauses()
     found: list[Change] = []
     for clause_id in list(after) + [c for c in before if c not in after]:
         section = sections.get(clause_id, "")
         where = f"“{titles.get(section, section)}” ({clause_id})"
+        if clause_id in after and after[clause_id] != drafted.get(clause_id):
+            where += ", as counsel edited it"  # not Drafter's text for these answers
         material = section in rules.material_sections
         if clause_id not in before:
             found.append(Change("clause", f"New text in {where}.", material,

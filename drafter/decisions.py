@@ -242,10 +242,9 @@ ORPHANS_INTRO = ("The review no longer raises these notes (the answers or the li
 
 
 def _decision_line(decision: Decision) -> str:
-    why = f": {escape_markdown(' '.join(decision.why.split()))}" if decision.why.strip() \
-        else ": no reason given"
-    return (f"Resolved by {escape_markdown(decision.who)} on {long_date(decision.when.date())} "
-            f"({VIA_WORDS[decision.via]}){why}")
+    why = escape_markdown(" ".join(decision.why.split())) or "no reason given"
+    return (f"Decision: resolved by {escape_markdown(decision.who)} on "
+            f"{long_date(decision.when.date())} ({VIA_WORDS[decision.via]}). Why: {why}")
 
 
 def resolved_markdown(ruling: Ruling, item: Callable[[Note], str]) -> list[str]:
@@ -254,9 +253,11 @@ def resolved_markdown(ruling: Ruling, item: Callable[[Note], str]) -> list[str]:
     lines: list[str] = []
     blocking = [d for d in ruling.resolved if d.note.blocking]
     others = [d for d in ruling.resolved if not d.note.blocking]
+    intro = [RESOLVED_INTRO, ""]
     for heading, group in ((BLOCKING_HEADING, blocking), (RESOLVED_HEADING, others)):
         if group:
-            lines += [f"## {heading}", "", RESOLVED_INTRO, ""]
+            lines += [f"## {heading}", "", *intro]
+            intro = []
             lines += [f"{item(d.note)}  \n  {_decision_line(d.decision)}" for d in group]
             lines.append("")
     if ruling.orphans:

@@ -105,6 +105,10 @@ def test_before_the_first_publication_changes_are_a_drafts_with_no_notice_advice
     assert "no notice is due" in report
     assert "## Answers the owner changed\n\n- Now uses advertising cookies or pixels" in report
     assert "Added: We never link the two to identify you." in report
+    # Who changed what: counsel's wording is marked as theirs, the answers' consequences not.
+    assert "- Reworded: “Information we collect” (collection.combining), as counsel edited it." \
+        in report
+    assert "- Reworded: “Who we share information with” (sharing.overview).\n" in report
     for advice in ("Material", "material change", "send that notice", "choose an effective date"):
         assert advice not in report
 

@@ -81,8 +81,8 @@ def test_a_resolved_note_stays_resolved_across_two_rebuilds_and_comes_back_when_
         open_part, resolved = _sections(review)
         assert LINKS not in open_part and "[R1]" in open_part
         assert LINKS in resolved
-        assert "Resolved by Jane Counsel on December 1, 2026 (with drafter resolve): " \
-               "Checked every link on 1 December." in resolved
+        assert "Decision: resolved by Jane Counsel on December 1, 2026 (with drafter " \
+               "resolve). Why: Checked every link on 1 December." in resolved
         assert not any(LINKS in c for c in _comments(folder))
         assert LINKS not in (folder / "privacy-policy.md").read_text()
 
@@ -180,7 +180,7 @@ def test_a_comment_resolved_in_word_absorbs_into_a_decision(
 
     _build(answers, out)
     resolved = _sections((folder / "review.md").read_text())[1]
-    assert LINKS in resolved and "(in Word): Links checked by our paralegal." in resolved
+    assert LINKS in resolved and "(in Word). Why: Links checked by our paralegal." in resolved
     assert not any(LINKS in c for c in _comments(folder))
     # Absorbing the same file again records nothing new: the decision stands.
     assert main(["absorb", str(edited), "-o", str(out)]) == 0
@@ -195,7 +195,7 @@ def test_a_comment_resolved_without_a_reply_is_recorded_with_no_reason(tmp_path:
     [decision] = load_decisions(decisions_path(answers))
     assert decision.why == "" and decision.who  # the document's last author, or "counsel"
     _build(answers, out)
-    assert "(in Word): no reason given" in (folder / "review.md").read_text()
+    assert "(in Word). Why: no reason given" in (folder / "review.md").read_text()
 
 
 def test_a_decision_whose_note_is_gone_is_listed_not_deleted(tmp_path: Path) -> None:
@@ -261,8 +261,8 @@ def test_counsel_may_resolve_a_blocking_note_and_the_record_shows_it() -> None:
     assert ruling.open == () and [d.note for d in ruling.resolved] == [note]
     lines = "\n".join(resolved_markdown(ruling, lambda n: f"- [{n.id}] {n.message}"))
     assert f"## {BLOCKING_HEADING}" in lines and f"## {RESOLVED_HEADING}" not in lines
-    assert "Resolved by Jane Counsel on December 1, 2026 (with drafter resolve): " \
-           "Colorado law does not reach this business." in lines
+    assert "Decision: resolved by Jane Counsel on December 1, 2026 (with drafter resolve). " \
+           "Why: Colorado law does not reach this business." in lines
 
     # The clause is reworded: the blocking note is open again, and says why.
     changed = rule([note], _policy("We reply within 30 days."), {}, [decision])
