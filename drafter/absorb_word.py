@@ -127,12 +127,14 @@ def _body_elements(parent: BaseOxmlElement) -> Iterator[BaseOxmlElement]:
 def _open_comments(doc: DocxDocument) -> dict[str, str]:
     """Counsel's unresolved comments by comment id, as Markdown lines. Drafter's own review
     comments are left out (the next build makes them afresh from the notes), and so are
-    comments marked resolved (Word and LibreOffice record that in commentsExtended.xml)."""
+    comments marked resolved (Word and LibreOffice record that in commentsExtended.xml) and
+    the replies to them (a reply to a resolved note is its reason: `decisions_word`)."""
     resolved: set[str] = set()
     for part in doc.part.package.iter_parts():
         if str(part.partname).endswith("/commentsExtended.xml"):
-            resolved.update(etree.fromstring(part.blob, _SAFE_XML).xpath(
-                "//w15:commentEx[@w15:done='1']/@w15:paraId", namespaces={"w15": W15}))
+            resolved.update(etree.fromstring(part.blob, _SAFE_XML).xpath(  # and replies to them
+                "//w15:commentEx[@w15:done='1' or @w15:paraIdParent=//w15:commentEx"
+                "[@w15:done='1']/@w15:paraId]/@w15:paraId", namespaces={"w15": W15}))
     kept: dict[str, str] = {}
     for comment in doc.comments:
         paragraphs = comment._comment_elm.xpath("./w:p")

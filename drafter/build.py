@@ -6,11 +6,12 @@ script can do, and both produce byte-identical files from the same answers and l
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from drafter.answers import Answers
 from drafter.changes import ChangeReport
+from drafter.decisions import Ruling, resolved_markdown, rule_file
 from drafter.errors import UserError
 from drafter.parsecache import memo
 from drafter.document.tree import read
@@ -23,6 +24,7 @@ from drafter.manifest import (
     FileRecord,
     Generation,
     Manifest,
+    NoteRecord,
     Unresolved,
     check_owner,
     library_version,
@@ -34,7 +36,7 @@ from drafter.manifest import (
 from drafter.project import Project
 from drafter.regenerate import Outcome, backup, regenerate, split_newlines, undecorate
 from drafter.document.model import Draft
-from drafter.review.report import as_markdown
+from drafter.review.report import as_markdown, note_item
 from drafter.tracked import as_it_stands, proposal_notes
 from drafter.yamlio import atomic_write, read_text
 
@@ -110,6 +112,7 @@ class BuildResult:
     changes: tuple[ChangeReport, str] | None = None  # since the last published version
     carried_from: Path | None = None  # the folder of the business's old name, edits taken from
     edited_elsewhere: Path | None = None  # a newer edited Markdown of these answers, not used
+    ruling: Ruling | None = None  # counsel's decisions on the notes (resolved, reopened, …)
 
 
 def render(draft: Draft, formats: list[Format], markdown: str | None = None,
@@ -175,6 +178,9 @@ def build(project: Project, answers: Answers, out_dir: Path, formats: list[Forma
     previous = load_manifest(folder)
     check_owner(folder, previous, answers, project.library.document.business_name)
     draft = project.draft(answers)
+    # Notes counsel resolved stay out of every file until what they are about changes.
+    ruling = rule_file(draft.notes, draft.policy, answers.resolved(), answers.path)
+    draft = replace(draft, notes=ruling.open)
     generation = Generation(markdown=to_markdown(draft, clean=clean),
                             plain=draft.tree.markdown if draft.tree is not None
                             else to_markdown(Draft(draft.policy, ())))
@@ -207,14 +213,19 @@ def build(project: Project, answers: Answers, out_dir: Path, formats: list[Forma
         rendered.pop(".md", None)
         written += _write_formats(folder, rendered, previous, files, backups)
     review_path = folder / "review.md"
-    open_items = draft.notes + tuple(proposal_notes(outcome.markdown, len(draft.notes) + 1))
+    # proposals are numbered after every note of the build, resolved ones included, since a
+    # resolved note keeps its number (review.md, Word and `drafter resolve` agree on it)
+    open_items = draft.notes + tuple(proposal_notes(outcome.markdown, len(ruling.notes) + 1))
+    decided = resolved_markdown(ruling, lambda n: note_item(n, project.questionnaire))
     _write(review_path, as_markdown(open_items, f"{draft.policy.business_name} privacy policy",
-                                    project.questionnaire, draft.promises))
+                                    project.questionnaire, draft.promises, decided=decided))
     written.append(review_path)
-    manifest = make_manifest(draft, answers, project.library, generation, files, unresolved,
-                             version)
+    manifest = replace(make_manifest(draft, answers, project.library, generation, files,
+                                     unresolved, version),
+                       notes=[NoteRecord(k.note.id, k.key, k.note.severity, k.note.message,
+                                         k.about) for k in ruling.notes])
     save_manifest(folder, manifest)
     changes = None if outcome.conflicts else record_changes(
         project.questionnaire, project.library.root, folder, base)
     return BuildResult(folder, tuple(written), draft, outcome, tuple(backups), previous, manifest,
-                       changes, carried_from, elsewhere)
+                       changes, carried_from, elsewhere, ruling)

@@ -12,6 +12,7 @@ import difflib
 import json
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +24,7 @@ from drafter.answer_text import answer_text, option_labels
 from drafter.questionnaire import Questionnaire
 from drafter.templating import long_date
 from drafter.parsecache import memo
+from drafter.regenerate import undecorate
 from drafter.yamlio import load_data
 
 NOTICE_FILE = "notice.yaml"
@@ -58,14 +60,20 @@ class Version:
     manifest: Manifest
     markdown: str
 
+    @cached_property
+    def plain(self) -> str:
+        """The text without the reviewer-note markers its build put in: notes that come,
+        go or are resolved are no change to the policy."""
+        return undecorate(self.markdown, self.manifest.generated)
+
     def masked(self) -> str:
         """The text with its own effective date masked, so a new date alone is no change."""
-        return self.markdown.replace(long_date(self.manifest.effective_date), DATE_MASK)
+        return self.plain.replace(long_date(self.manifest.effective_date), DATE_MASK)
 
     def clauses(self) -> dict[str, str]:
         """Each clause's text (as counsel left it), by clause id."""
         texts: dict[str, list[str]] = {}
-        for line, owner in zip(self.masked().splitlines(), clause_at_lines(self.markdown)):
+        for line, owner in zip(self.masked().splitlines(), clause_at_lines(self.plain)):
             if owner is not None and parse_clause_comment(line) is None \
                     and parse_counsel_comment(line) is None:
                 texts.setdefault(owner, []).append(line)
@@ -86,6 +94,7 @@ class ChangeReport:
     new: Version
     changes: list[Change] = field(default_factory=list)
     notice: tuple[str, ...] = ()  # how the policy promises to tell people (labels)
+    published: bool = True  # `old` was published; False: both are drafts, nobody was told yet
 
     @property
     def text_changed(self) -> bool:
@@ -93,11 +102,15 @@ class ChangeReport:
 
     @property
     def material(self) -> list[Change]:
-        return [c for c in self.changes if c.material]
+        """The changes people must be told of: none before the first publication."""
+        return [c for c in self.changes if c.material] if self.published else []
 
 
 def compare(old: Version, new: Version, questionnaire: Questionnaire,
-            rules: NoticeRules) -> ChangeReport:
+            rules: NoticeRules, published: bool = True) -> ChangeReport:
+    """What changed from `old` to `new`; `published` says whether `old` is a published version
+    (then which changes are material matters: people were told the old text) or an earlier
+    draft."""
     changes = (_practices(old.manifest, new.manifest, questionnaire, rules)
                + _sections(old.manifest, new.manifest, rules)
                + _clauses(old, new, rules))
@@ -105,7 +118,7 @@ def compare(old: Version, new: Version, questionnaire: Questionnaire,
     if rules.promise_clause in new.clauses() and rules.promise_answer:
         notice = tuple(_labels(questionnaire, rules.promise_answer,
                                new.manifest.answers.get(rules.promise_answer) or []))
-    return ChangeReport(old, new, changes, notice)
+    return ChangeReport(old, new, changes, notice, published)
 
 
 def _labels(questionnaire: Questionnaire, key: str, values: list[Any]) -> list[str]:
@@ -159,10 +172,13 @@ def _clauses(old: Version, new: Version, rules: NoticeRules) -> list[Change]:
     before, after = old.clauses(), new.clauses()
     sections = {c.id: c.section for c in old.manifest.clauses + new.manifest.clauses}
     titles = {s.id: s.title for s in old.manifest.sections + new.manifest.sections}
+    drafted = Version(new.manifest, new.manifest.generated.markdown).clauses()
     found: list[Change] = []
     for clause_id in list(after) + [c for c in before if c not in after]:
         section = sections.get(clause_id, "")
         where = f"“{titles.get(section, section)}” ({clause_id})"
+        if clause_id in after and after[clause_id] != drafted.get(clause_id):
+            where += ", as counsel edited it"  # not Drafter's text for these answers
         material = section in rules.material_sections
         if clause_id not in before:
             found.append(Change("clause", f"New text in {where}.", material,
@@ -191,28 +207,40 @@ def _sentences_diff(before: str, after: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+DRAFT_STAGE = ("Nothing has been published yet, so these are changes to the draft (the "
+               "owner's answers, counsel's edits and the clause library): no notice is due "
+               "and no effective date needs to move.")
+HEADINGS = {"practice": "Practices (from the answers)", "section": "Sections",
+            "clause": "Clauses added or removed", "wording": "Wording"}
+DRAFT_HEADINGS = {**HEADINGS, "practice": "Answers the owner changed",
+                  "wording": "Wording (from the answers, or counsel's edits)"}
+
+
 def render_report(report: ChangeReport, since: str) -> str:
-    """The report as Markdown (for `changes.md` and the terminal)."""
+    """The report as Markdown (for `changes.md` and the terminal). Once a version is published,
+    material changes are flagged with the notice the policy promises; before, the changes are
+    a draft's, listed plainly."""
     lines = [f"# What changed {since}", ""]
     if not report.text_changed and not report.changes:
         return "\n".join(lines + ["No change to the policy's text or practices.", ""])
     material = report.material
-    if material:
+    if not report.published:
+        lines.append(DRAFT_STAGE)
+    elif material:
         lines.append(f"**{len(material)} material change(s).**" + (
             " The policy promises to tell people about important changes before they take "
             f"effect ({'; '.join(report.notice)}): send that notice, and choose an effective "
             "date after it." if report.notice else ""))
     else:
         lines.append("No material change.")
-    headings = {"practice": "Practices (from the answers)", "section": "Sections",
-                "clause": "Clauses added or removed", "wording": "Wording"}
+    headings = HEADINGS if report.published else DRAFT_HEADINGS
     for kind, heading in headings.items():
         group = [c for c in report.changes if c.kind == kind]
         if not group:
             continue
         lines += ["", f"## {heading}", ""]
         for change in group:
-            flag = "**Material:** " if change.material else ""
+            flag = "**Material:** " if change in material else ""
             lines.append(f"- {flag}{change.summary}")
             if kind != "practice":
                 lines += [f"  - {d}" for d in change.detail]

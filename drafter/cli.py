@@ -67,6 +67,11 @@ def cmd_build(args: argparse.Namespace) -> int:
     if result.draft.notes:
         print(f"{len(result.draft.notes)} reviewer note(s): {headline(result.draft.notes)}.")
     _report_proposals(result.outcome.markdown, result.folder / "review.md")
+    ruling = result.ruling
+    if ruling is not None and (ruling.resolved or ruling.reopened or ruling.orphans):
+        print(f"Counsel's decisions ({ruling.file}): {len(ruling.resolved)} note(s) resolved, "
+              f"{len(ruling.reopened)} reopened, {len(ruling.orphans)} with no note now; "
+              "see review.md.")
     return report_regeneration(result)
 
 
@@ -86,6 +91,11 @@ def cmd_absorb(args: argparse.Namespace) -> int:
     from drafter.yamlio import read_text
 
     result = absorb(Path(args.docx), Path(args.output))
+    from docx import Document
+
+    from drafter.decisions_word import absorb_decisions
+
+    decided = absorb_decisions(Document(args.docx), result.path.parent)
     if result.changed_blocks == 0:
         print(f"{result.path}: no change from the last build.")
     else:
@@ -104,7 +114,34 @@ def cmd_absorb(args: argparse.Namespace) -> int:
     if result.backup:
         print(f"Backed up: {result.backup}")
     _report_proposals(read_text(result.path), result.path)
+    for line in decided:
+        print(line)
     return EXIT_CONFLICTS if result.conflicts else 0
+
+
+def cmd_resolve(args: argparse.Namespace) -> int:
+    from drafter.decisions import add_decisions, decide, find, now, rule_file, standing
+
+    project = _project(args)
+    path = _answers_path(args)
+    if path.resolve() in {p.resolve() for p in examples().values()}:
+        raise UserError("decisions are kept beside the answers: copy the built-in example to "
+                        "your own answers file first", path=path)
+    if not args.why.strip():
+        raise UserError("say why the note is resolved: the record is counsel's", field="--why")
+    answers = project.answers(path)
+    draft = project.draft(answers)
+    ruling = rule_file(draft.notes, draft.policy, answers.resolved(), answers.path)
+    item = find(ruling, args.note)
+    kept = standing(ruling, item.key)
+    if kept is not None:
+        print(f"{item.note.id} is already resolved (by {kept.who}); nothing recorded.")
+        return 0
+    assert ruling.file is not None  # answers from a file
+    add_decisions(ruling.file, [decide(item, args.by, args.why, now(), "command")])
+    print(f"Resolved {item.note.id} ({item.note.severity}: {item.key}); recorded in "
+          f"{ruling.file}. It stays closed until what it is about changes.")
+    return 0
 
 
 def _folder(project: Project, args: argparse.Namespace) -> Path:
@@ -312,6 +349,19 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", default="output", metavar="DIR",
                    help="the folder the policy was built into (default: output/)")
     p.set_defaults(run=cmd_absorb)
+
+    p = sub.add_parser("resolve", help="record counsel's decision to resolve a reviewer note",
+                       description="Records who resolved the note, when and why, beside the "
+                       "answers (ANSWERS → ANSWERS-stem.decisions.yaml). The note stays out of "
+                       "review.md's open notes and the Word comments until what it is about "
+                       "(its clause, its words or the answer it rests on) changes; then it "
+                       "comes back, marked Reopened. Blocking notes may be resolved too: the "
+                       "decision is counsel's, and review.md lists it under its own heading.")
+    p.add_argument("note", metavar="NOTE", help="the note's number in review.md (R3) or its key")
+    _answers_source(p)
+    p.add_argument("--by", required=True, metavar="NAME", help="who decided (counsel's name)")
+    p.add_argument("--why", required=True, metavar="REASON", help="why the note is resolved")
+    p.set_defaults(run=cmd_resolve)
 
     p = sub.add_parser("diff", help="what changed since the last published version")
     _answers_arguments(p)

@@ -71,7 +71,8 @@ def changes_since_published(questionnaire: Questionnaire, library_root: Path, fo
         since = "since the last build (nothing has been published yet)"
     else:
         return None
-    return compare(old, new, questionnaire, load_notice_rules(library_root)), since
+    return compare(old, new, questionnaire, load_notice_rules(library_root),
+                   published=bool(kept)), since
 
 
 def record_changes(questionnaire: Questionnaire, library_root: Path, folder: Path,

@@ -76,6 +76,19 @@ class PromiseRecord:
 
 
 @dataclass(frozen=True)
+class NoteRecord:
+    """A reviewer note of the build (`drafter.decisions`): its number, the key that finds it
+    again in later builds and the fingerprint of what it is about, so a comment resolved in
+    the Word file of this build is traced back to its note."""
+
+    id: str
+    key: str
+    severity: str
+    message: str
+    about: dict[str, str]
+
+
+@dataclass(frozen=True)
 class Generation:
     """The pure generation (no edits): the base of the next three-way merge.
 
@@ -111,6 +124,7 @@ class Manifest:
     unresolved: Unresolved | None = None
     promises: list[PromiseRecord] = field(default_factory=list)  # absent before the ledger
     answers_file: str | None = None  # the answers file this folder belongs to (absolute)
+    notes: list[NoteRecord] = field(default_factory=list)  # absent before decisions
 
     def clause_sources(self) -> dict[str, str]:
         return {c.id: c.source for c in self.clauses}

@@ -52,7 +52,8 @@ def regeneration_lines(result: BuildResult) -> list[str]:
     lines += [f"Backed up: {path}" for path in result.backups]
     if result.changes is not None:
         report, since = result.changes
-        count = f"{len(report.changes)} ({len(report.material)} material)" \
+        count = (f"{len(report.changes)}" + (f" ({len(report.material)} material)"
+                                             if report.published else "")) \
             if report.changes else "none"
         lines.append(f"Changes {since}: {count}; see {result.folder / 'changes.md'}.")
     return lines

@@ -80,3 +80,49 @@ def test_publishing_a_changed_example_refuses_to_edit_it(tmp_path: Path, capsys:
     md.write_text(md.read_text().replace("We do not link the two", "We never link the two"))
     assert _run("publish", "--example", "kiosk", "-o", out) == 2
     assert "copy the built-in example" in capsys.readouterr().err
+
+
+def test_before_the_first_publication_changes_are_a_drafts_with_no_notice_advice(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Counsel's edit and the owner's answer change before anything is published: listed
+    plainly; nobody has been told the old text, so nothing is material and no notice is due."""
+    answers, out = _answers(tmp_path), str(tmp_path / "out")
+    folder = tmp_path / "out" / FOLDER
+    assert _run("build", str(answers), "-o", out) == 0
+    md = folder / "privacy-policy.md"
+    md.write_text(md.read_text().replace("We do not link the two to identify you.",
+                                         "We never link the two to identify you."))
+    answers.write_text(answers.read_text().replace("advertising: false", "advertising: true"))
+    capsys.readouterr()
+    assert _run("build", str(answers), "-o", out) == 0
+    printed = capsys.readouterr().out
+    assert "Changes since the last build (nothing has been published yet): " in printed
+    assert "material" not in printed
+    report = (folder / "changes.md").read_text()
+    assert report.startswith("# What changed since the last build (nothing has been published "
+                             "yet)\n\nNothing has been published yet, so these are changes to "
+                             "the draft")
+    assert "no notice is due" in report
+    assert "## Answers the owner changed\n\n- Now uses advertising cookies or pixels" in report
+    assert "Added: We never link the two to identify you." in report
+    # Who changed what: counsel's wording is marked as theirs, the answers' consequences not.
+    assert "- Reworded: “Information we collect” (collection.combining), as counsel edited it." \
+        in report
+    assert "- Reworded: “Who we share information with” (sharing.overview).\n" in report
+    for advice in ("Material", "material change", "send that notice", "choose an effective date"):
+        assert advice not in report
+
+
+def test_after_publication_the_same_changes_carry_the_notice_advice(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    answers, out = _answers(tmp_path), str(tmp_path / "out")
+    assert _run("publish", str(answers), "-o", out, "--date", "2026-11-22") == 0
+    answers.write_text(answers.read_text().replace("advertising: false", "advertising: true"))
+    capsys.readouterr()
+    assert _run("build", str(answers), "-o", out) == 0
+    assert "material)" in capsys.readouterr().out
+    report = (tmp_path / "out" / FOLDER / "changes.md").read_text()
+    assert "material change(s).** The policy promises to tell people" in report
+    assert "send that notice, and choose an effective date after it." in report
+    assert "## Practices (from the answers)\n\n- **Material:** Now uses advertising" in report
+    assert "Nothing has been published yet" not in report

@@ -215,8 +215,10 @@ def promises_text(promises: Sequence[LedgerEntry]) -> str:
 
 @report("markdown")
 def as_markdown(notes: Sequence[Note], name: str, questionnaire: Questionnaire | None,
-                promises: Sequence[LedgerEntry] | None = None) -> str:
-    """Questions for counsel, then the owner's notes grouped by severity, then the promises
+                promises: Sequence[LedgerEntry] | None = None, *,
+                decided: Sequence[str] = ()) -> str:
+    """Questions for counsel, then the owner's notes grouped by severity, then the lines of
+    counsel's decisions (`decided`: `drafter.decisions`, in a build), then the promises
     ledger when there is one: `review.md` for counsel, and `--format markdown`."""
     lines = [f"# Reviewer notes: {escape_markdown(name)}", "", f"{headline(notes)}.", ""]
     counsel = [n for n in notes if n.for_counsel]
@@ -232,6 +234,7 @@ def as_markdown(notes: Sequence[Note], name: str, questionnaire: Questionnaire |
             lines.append("")
     if not notes:
         lines += ["Nothing to review.", ""]
+    lines += decided
     if promises is not None:
         lines += promises_markdown(promises)
     return "\n".join(lines)
