@@ -31,6 +31,7 @@ class Source:
     tree: Tree = field(compare=False, repr=False)
     library_version: str = ""  # what built it, for formats that record it (DOCX properties)
     published: bool = False  # this text is the published version (DOCX: no draft marking)
+    lay_out: bool = False  # DOCX: find the contents' page numbers with LibreOffice
     pages: Mapping[str, int] | None = None  # DOCX contents: heading bookmark → page, if laid out
 
     @cached_property

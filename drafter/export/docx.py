@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, time, timezone
 
 from docx import Document
@@ -359,7 +359,13 @@ def _properties(doc: DocxDocument, source: Source) -> None:
 
 
 def render_docx(source: Source) -> bytes:
-    """The DOCX file for a source (registered as the `docx` format by `drafter.export`)."""
+    """The DOCX file for a source (registered as the `docx` format by `drafter.export`);
+    laid out once by LibreOffice first when `source.lay_out`, for the contents' page numbers."""
+    if source.lay_out and source.pages is None:
+        from drafter.export.docx_pages import heading_pages
+
+        measured = heading_pages(render_docx(replace(source, lay_out=False)))
+        return render_docx(replace(source, pages=measured))
     policy = source.draft.policy
     doc, contents = tokens_to_docx(
         source.tree.tokens,
@@ -371,8 +377,8 @@ def render_docx(source: Source) -> bytes:
         from drafter.export.docx_ledger import add_ledger
 
         add_ledger(doc, source.draft.promises)
-    header_and_footer(doc, policy.business_name, source.published)
     fit_tables(doc)
+    header_and_footer(doc, policy.business_name, source.published)
     if contents is not None:
         write_toc(doc, contents, source.pages)
     _properties(doc, source)

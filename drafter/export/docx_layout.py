@@ -88,15 +88,21 @@ def unnumbered(paragraph: Paragraph) -> None:
 
 
 def heading_numbers(doc: DocxDocument) -> list[tuple[Paragraph, int, str]]:
-    """Every numbered heading in document order: (paragraph, level, its number as Word shows
-    it: `4.` or `4.2`)."""
+    """Every heading the contents lists, in document order (the appendix's too, inside its
+    content control): (paragraph, level, its number as Word shows it: `4.`, `4.2`, or "" for
+    a heading out of the numbering). The contents' own heading (body-text outline level) is
+    not listed."""
     counters = [0] * len(NUMBERED)
     found: list[tuple[Paragraph, int, str]] = []
-    for paragraph in doc.paragraphs:
+    for p in doc.element.body.iter(qn("w:p")):
+        paragraph = Paragraph(p, doc._body)
         name = paragraph.style.name if paragraph.style is not None else ""
-        if name not in NUMBERED or _numbering_off(paragraph):
+        if name not in NUMBERED or p.xpath("./w:pPr/w:outlineLvl"):
             continue
         level = NUMBERED.index(name)
+        if _numbering_off(paragraph):
+            found.append((paragraph, level, ""))
+            continue
         counters[level] += 1
         counters[level + 1:] = [0] * (len(NUMBERED) - level - 1)
         label = ".".join(str(n) for n in counters[:level + 1]) + ("." if level == 0 else "")
@@ -131,24 +137,28 @@ def _field(paragraph: Paragraph, instruction: str, cached: str) -> None:
 
 def header_and_footer(doc: DocxDocument, business: str, published: bool) -> None:
     """The business's name (and the draft marking until it is published) at the top of every
-    page; "Page X of Y" at the foot."""
-    section = doc.sections[0]
-    width = section.page_width - section.left_margin - section.right_margin
-    top = section.header.paragraphs[0]
-    top.add_run(business)
-    if not published:
-        tabs = top.paragraph_format.tab_stops
-        for inherited in top.style.paragraph_format.tab_stops:  # the style's centre tab
-            tabs.add_tab_stop(inherited.position, WD_TAB_ALIGNMENT.CLEAR)
-        tabs.add_tab_stop(Emu(width), WD_TAB_ALIGNMENT.RIGHT)
-        top.add_run("\t")
-        top.add_run(DRAFT_MARK).italic = True
-    foot = section.footer.paragraphs[0]
-    foot.alignment = 1  # centred
-    foot.add_run("Page ")
-    _field(foot, "PAGE", "1")
-    foot.add_run(" of ")
-    _field(foot, "NUMPAGES", "1")
+    page; "Page X of Y" at the foot. Each section has its own header, its right tab at its own
+    text width (a landscape page is wider); the footer is centred, so later sections inherit
+    the first one's."""
+    for n, section in enumerate(doc.sections):
+        section.header.is_linked_to_previous = False
+        top = section.header.paragraphs[0]
+        top.add_run(business)
+        if not published:
+            width = section.page_width - section.left_margin - section.right_margin
+            tabs = top.paragraph_format.tab_stops
+            for inherited in top.style.paragraph_format.tab_stops:  # the style's centre tab
+                tabs.add_tab_stop(inherited.position, WD_TAB_ALIGNMENT.CLEAR)
+            tabs.add_tab_stop(Emu(width), WD_TAB_ALIGNMENT.RIGHT)
+            top.add_run("\t")
+            top.add_run(DRAFT_MARK).italic = True
+        if n == 0:
+            foot = section.footer.paragraphs[0]
+            foot.alignment = 1  # centred
+            foot.add_run("Page ")
+            _field(foot, "PAGE", "1")
+            foot.add_run(" of ")
+            _field(foot, "NUMPAGES", "1")
 
 
 # --- table of contents -------------------------------------------------------------------
@@ -206,7 +216,7 @@ def write_toc(doc: DocxDocument, placeholder: Paragraph,
         link.set(qn("w:anchor"), name)
         link.set(qn("w:history"), "1")
         entry._p.append(link)
-        for text in (label, "\t", heading.text, "\t"):
+        for text in (label, "\t", heading.text, "\t") if label else (heading.text, "\t"):
             link.append(_run(entry, text))
         field = Paragraph(OxmlElement("w:p"), entry._parent)
         page = pages.get(name) if pages else None
@@ -318,7 +328,7 @@ def _insert_in_order(parent: BaseOxmlElement, child: BaseOxmlElement,
 def landscape_section(doc: DocxDocument, table: Table) -> None:
     """Give `table` a landscape section of its own: the paragraph before it ends the portrait
     section, an empty paragraph after it ends the landscape one. Each section copies the
-    document's page setup (and its header and footer references)."""
+    document's page setup; `header_and_footer`, called after, gives each section its header."""
     body_sect = doc.element.body.sectPr
     before = table._tbl.getprevious()
     if before is None or before.tag != qn("w:p"):
