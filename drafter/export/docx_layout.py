@@ -94,12 +94,15 @@ def heading_numbers(doc: DocxDocument) -> list[tuple[Paragraph, int, str]]:
     not listed."""
     counters = [0] * len(NUMBERED)
     found: list[tuple[Paragraph, int, str]] = []
+    # By style id, read off the XML: `paragraph.style` scans every style for the default
+    # on each paragraph without one, which cost more than the rest of the DOCX.
+    levels = {doc.styles[name].style_id: n for n, name in enumerate(NUMBERED)}
     for p in doc.element.body.iter(qn("w:p")):
-        paragraph = Paragraph(p, doc._body)
-        name = paragraph.style.name if paragraph.style is not None else ""
-        if name not in NUMBERED or p.xpath("./w:pPr/w:outlineLvl"):
+        style = p.xpath("string(./w:pPr/w:pStyle/@w:val)")
+        if style not in levels or p.xpath("./w:pPr/w:outlineLvl"):
             continue
-        level = NUMBERED.index(name)
+        paragraph = Paragraph(p, doc._body)
+        level = levels[style]
         if _numbering_off(paragraph):
             found.append((paragraph, level, ""))
             continue
@@ -178,11 +181,9 @@ def _bookmark(paragraph: Paragraph, name: str, mark_id: int) -> None:
 
 
 def _toc_style(doc: DocxDocument, level: int, width: int) -> str:
+    """Word's "TOC 1"/"TOC 2" paragraph style (the default template lacks them): indented
+    by level, a dotted right tab at the text width for the page number."""
     name = TOC_STYLES[level]
-    try:
-        return doc.styles[name].style_id
-    except KeyError:
-        pass
     style = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
     style.base_style = doc.styles["Normal"]
     fmt = style.paragraph_format
@@ -206,12 +207,15 @@ def write_toc(doc: DocxDocument, placeholder: Paragraph,
     next_id = max(used, default=0) + 1
     names: list[str] = []
     entries: list[Paragraph] = []
+    styles: dict[int, str] = {}
     for n, (heading, level, label) in enumerate(headings):
         name = f"_Toc{n + 1:08d}"
         _bookmark(heading, name, next_id + n)
         names.append(name)
         entry = placeholder.insert_paragraph_before(style=None)
-        entry._p.get_or_add_pPr().get_or_add_pStyle().val = _toc_style(doc, level, width)
+        if level not in styles:
+            styles[level] = _toc_style(doc, level, width)
+        entry._p.get_or_add_pPr().get_or_add_pStyle().val = styles[level]
         link = OxmlElement("w:hyperlink")
         link.set(qn("w:anchor"), name)
         link.set(qn("w:history"), "1")
@@ -245,22 +249,22 @@ def _run(paragraph: Paragraph, text: str) -> BaseOxmlElement:
 # --- tables ------------------------------------------------------------------------------
 
 def _words(table: Table) -> list[tuple[int, int]]:
-    """Per column: (longest word, longest cell text), in characters."""
-    columns = len(table.columns)
+    """Per column: (longest word, longest cell text), in characters; read off the XML
+    (python-docx's `row.cells` rebuilds the grid on every call)."""
+    columns = len(table._tbl.tblGrid.findall(qn("w:gridCol")))
     longest = [1] * columns
     total = [1] * columns
-    for row in table.rows:
-        for c, cell in enumerate(row.cells[:columns]):
-            text = cell.text
+    for tr in table._tbl.tr_lst:
+        for c, tc in enumerate(tr.tc_lst[:columns]):
+            text = "".join(tc.xpath(".//w:t/text()"))
             longest[c] = max(longest[c], max((len(w) for w in text.split()), default=1))
             total[c] = max(total[c], len(text))
     return list(zip(longest, total))
 
 
-def needs_landscape(table: Table, portrait_width: int) -> bool:
-    """Whether a table's columns cannot each have 1.25 inches (or their longest word, if
-    wider) on a portrait page: too wide to read upright."""
-    words = _words(table)
+def needs_landscape(words: list[tuple[int, int]], portrait_width: int) -> bool:
+    """Whether a table's columns (`_words`) cannot each have 1.25 inches (or their longest
+    word, if wider) on a portrait page: too wide to read upright."""
     char = _char_twips(TABLE_FONT)
     least = sum(max(WIDE, w * char + CELL_PADDING) for w, _ in words)
     return least >= portrait_width
@@ -270,12 +274,11 @@ def _char_twips(size: Pt) -> int:
     return math.ceil(size.pt * 20 * 0.62)  # a character is ~0.5 em; bold and serif fonts, more
 
 
-def fit_table(table: Table, width: int) -> list[int]:
+def fit_table(table: Table, words: list[tuple[int, int]], width: int) -> list[int]:
     """Fixed column widths (twips) that add up to `width`: each column gets its longest word
     first, then the rest in proportion to how much more text it holds. The first row repeats
     on every page; no row splits across pages. Returns the widths."""
     char = _char_twips(TABLE_FONT)
-    words = _words(table)
     least = [w * char + CELL_PADDING for w, _ in words]
     want = [max(t * char + CELL_PADDING - m, 0) for (_, t), m in zip(words, least)]
     spare = max(width - sum(least), 0)
@@ -302,16 +305,15 @@ def fit_table(table: Table, width: int) -> list[int]:
                                       "w:tblBorders", "w:shd"))
     for col, w in zip(tbl.tblGrid.findall(qn("w:gridCol")), widths):
         col.set(qn("w:w"), str(w))
-    for r, row in enumerate(table.rows):
-        tr_pr = row._tr.get_or_add_trPr()
+    for r, tr in enumerate(tbl.tr_lst):  # the XML: `table.rows`/`row.cells` are slow
+        tr_pr = tr.get_or_add_trPr()
         tr_pr.append(OxmlElement("w:cantSplit"))
         if r == 0:
             tr_pr.append(OxmlElement("w:tblHeader"))
-        for cell, w in zip(row.cells, widths):
-            cell.width = Emu(w * 635)
-            for paragraph in cell.paragraphs:
-                for run in paragraph.runs:
-                    run.font.size = TABLE_FONT
+        for tc, w in zip(tr.tc_lst, widths):
+            tc.width = Emu(w * 635)
+            for run in tc.iter(qn("w:r")):
+                run.get_or_add_rPr().sz_val = TABLE_FONT
     return widths
 
 
@@ -353,8 +355,9 @@ def fit_tables(doc: DocxDocument) -> None:
     portrait = _twips(section.page_width - section.left_margin - section.right_margin)
     landscape = _twips(section.page_height - section.left_margin - section.right_margin)
     for table in doc.tables:
-        if needs_landscape(table, portrait):
-            fit_table(table, landscape)
+        words = _words(table)
+        if needs_landscape(words, portrait):
+            fit_table(table, words, landscape)
             landscape_section(doc, table)
         else:
-            fit_table(table, portrait)
+            fit_table(table, words, portrait)
