@@ -24,7 +24,6 @@ from drafter.document.provenance import ClauseMark, parse_clause_comment
 from drafter.templating import escape_markdown, long_date
 
 Kind = Literal["head", "contents", "section", "clause"]
-MARKER_CLASS = "note-marker"  # the class of a note-marker paragraph (`[R1] [R2]`)
 
 
 @dataclass(frozen=True)
@@ -122,9 +121,7 @@ class Tree:
         for anchor, text in markers.items():
             node = self.node(anchor)
             if node is not None:
-                marker = paragraph(text)
-                marker[0].attrs["class"] = MARKER_CLASS  # HTML hides it in print
-                at.setdefault(node.body, []).extend(marker)
+                at.setdefault(node.body, []).extend(paragraph(text))
         tokens: list[Token] = []
         for i, token in enumerate(self.tokens):
             tokens += at.get(i, [])

@@ -20,6 +20,7 @@ from markdown_it.token import Token
 
 from drafter.document.markdown import render_html as html_body
 from drafter.export import Source, exporter
+from drafter.export.markdown import markers
 
 STYLE = """
 :root { color-scheme: light; --ink: #1f2328; --muted: #59636e; --rule: #d1d9e0; --link: #0550ae; }
@@ -68,7 +69,7 @@ h2#contents + ol { columns: 2; column-gap: 2rem; }
 def render_html(source: Source) -> str:
     policy = source.draft.policy
     title = escape(f"{policy.title} — {policy.business_name}")
-    body = html_body(travelling(source.tokens))
+    body = html_body(travelling(source.tokens, set(markers(source.draft).values())))
     return (
         "<!doctype html>\n"
         '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
@@ -78,18 +79,23 @@ def render_html(source: Source) -> str:
     )
 
 
+MARKER_CLASS = "note-marker"
 SCROLL_OPEN = ('<div class="table-scroll" role="region" tabindex="0" '
                'aria-label="Table (scrolls sideways on a narrow screen)">\n')
 
 
-def travelling(tokens: Sequence[Token]) -> list[Token]:
-    """The tokens with each table inside a scrolling box, and each link whose text is its own
-    address marked `bare` (print adds no second copy of it). The shared tokens are not
-    changed: a token that needs a change is copied."""
+def travelling(tokens: Sequence[Token], marker_lines: set[str] = frozenset()) -> list[Token]:
+    """The tokens with each table inside a scrolling box, each paragraph that is a line of
+    note markers (`marker_lines`: `[R1] [R2]`, which owner text, escaped, cannot be) of class
+    `note-marker`, and each link whose text is its own address marked `bare` (print adds no
+    second copy of it). The shared tokens are not changed: a token to change is copied."""
     out: list[Token] = []
-    for token in tokens:
+    for i, token in enumerate(tokens):
         if token.type == "table_open":
             out.append(Token("html_block", "", 0, content=SCROLL_OPEN, block=True))
+        if token.type == "paragraph_open" and token.level == 0 and i + 1 < len(tokens) and \
+                tokens[i + 1].content in marker_lines:
+            token = token.copy(attrs={**token.attrs, "class": MARKER_CLASS})
         if token.type == "inline" and token.children:
             token = _bare_links(token)
         out.append(token)
