@@ -17,7 +17,7 @@ from drafter.parsecache import memo
 from drafter.document.tree import read
 from drafter.export import Format, Source
 from drafter.export.markdown import to_markdown
-from drafter.history import record_changes
+from drafter.history import published_versions, record_changes
 from drafter.manifest import (
     MANIFEST_NAME,
     POLICY_MD,
@@ -116,13 +116,16 @@ class BuildResult:
 
 
 def render(draft: Draft, formats: list[Format], markdown: str | None = None,
-           library: str = "", plain: str | None = None, clean: bool = False) -> dict[str, bytes]:
+           library: str = "", plain: str | None = None, clean: bool = False,
+           published: bool = False, lay_out: bool = False) -> dict[str, bytes]:
     """Every requested format's file content by suffix, all from one Markdown text (the
     generated one, or the merged edit layer when counsel has edited it; `plain` is that text
     without the reviewer-note decorations, None when it has none). The text is parsed once,
     without its decorations (the draft's own tree when it is the generated text), and the
     notes join that tree as comments. `clean` leaves the reviewer markers and notes (and in
-    Word the note comments and the promises appendix) out: the publishable copy."""
+    Word the note comments and the promises appendix) out: the publishable copy. `published`:
+    this text is the published version (Word drops its draft marking); `lay_out`: Word's
+    contents get their page numbers from a LibreOffice layout (`export/docx_pages.py`)."""
     if clean:
         draft = Draft(draft.policy, (), tree=draft.tree)
     if markdown is None:
@@ -133,7 +136,7 @@ def render(draft: Draft, formats: list[Format], markdown: str | None = None,
         text = as_it_stands(text)
     tree = draft.tree if draft.tree is not None and draft.tree.markdown == text else \
         read(text, draft.policy)
-    source = Source(draft, markdown, tree, library)
+    source = Source(draft, markdown, tree, library, published, lay_out)
     rendered: dict[str, bytes] = {}
     for fmt in formats:
         data = fmt.render(source)
@@ -166,14 +169,17 @@ def _write_formats(folder: Path, rendered: dict[str, bytes], previous: Manifest 
 
 
 def build(project: Project, answers: Answers, out_dir: Path, formats: list[Format],
-          force: bool = False, clean: bool = False) -> BuildResult:
+          force: bool = False, clean: bool = False, published: bool = False,
+          lay_out: bool = False) -> BuildResult:
     """Write `out_dir/<business-slug>/privacy-policy.<suffix>` for each format, and
     `review.md`: the notes for counsel, grouped by severity.
 
     The Markdown is always written: it is the edit layer. When counsel edited it since the
     last build, the new generation is merged into their text (`regenerate`); a conflicted
     merge writes only the Markdown, with markers. Any other file edited since the last build
-    is backed up before it is replaced. The manifest records what was generated."""
+    is backed up before it is replaced. The manifest records what was generated. The files
+    are marked as a draft unless `published` (`drafter publish` is publishing this build) or
+    this text is the last published version's."""
     folder = build_folder(project, answers, out_dir)
     previous = load_manifest(folder)
     check_owner(folder, previous, answers, project.library.document.business_name)
@@ -209,7 +215,10 @@ def build(project: Project, answers: Answers, out_dir: Path, formats: list[Forma
         # text needs them found and taken out (`undecorate`) before it is parsed.
         plain = generation.plain if outcome.markdown == generation.markdown else \
             undecorate(outcome.markdown, generation)
-        rendered = render(draft, formats, outcome.markdown, version, plain, clean)
+        kept = published_versions(folder)
+        final = published or bool(kept) and kept[-1].markdown == outcome.text
+        rendered = render(draft, formats, outcome.markdown, version, plain, clean, final,
+                          lay_out)
         rendered.pop(".md", None)
         written += _write_formats(folder, rendered, previous, files, backups)
     review_path = folder / "review.md"

@@ -52,7 +52,8 @@ def cmd_build(args: argparse.Namespace) -> int:
     project = _project(args)
     answers_path = _answers_path(args)
     result = build(project, project.answers(answers_path), Path(args.output),
-                   formats(args.format), force=args.force, clean=args.clean)
+                   formats(args.format), force=args.force, clean=args.clean,
+                   lay_out=args.page_numbers)
     print(f"Drafted the privacy policy for {result.draft.policy.business_name} "
           f"from {answers_path}:")
     written = list(result.written)
@@ -332,6 +333,9 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true",
                    help="regenerate from scratch, backing up an edited privacy-policy.md "
                         "instead of merging it")
+    p.add_argument("--page-numbers", action="store_true",
+                   help="give the Word file's contents page numbers, laying it out with "
+                        "LibreOffice (needs soffice and pdftotext)")
     p.set_defaults(run=cmd_build)
 
     add_review_parser(sub, _Names("drafter.review.outputs", "FORMATS"))

@@ -59,7 +59,7 @@ def publish(project: Project, answers_path: Path, out_dir: Path, formats: list[F
 
 def _build(project: Project, answers_path: Path, out_dir: Path,
            formats: list[Format]) -> BuildResult:
-    result = build(project, project.answers(answers_path), out_dir, formats)
+    result = build(project, project.answers(answers_path), out_dir, formats, published=True)
     if result.outcome.conflicts:
         raise UserError("has merge conflicts: resolve them and build before publishing",
                         path=result.folder / POLICY_MD)

@@ -118,7 +118,8 @@ def test_every_clause_starts_with_its_bookmark() -> None:
     draft = _draft("email-platform", ())
     xml = zipfile.ZipFile(BytesIO(_docx(draft))).read("word/document.xml").decode()
     names = re.findall(r'<w:bookmarkStart [^>]*w:name="([^"]+)"', xml)
-    assert names == [bookmark_name(c.id) for c in draft.policy.clauses()]
+    clause_marks = [n for n in names if not n.startswith("_Toc")]  # headings' contents marks
+    assert clause_marks == [bookmark_name(c.id) for c in draft.policy.clauses()]
 
 
 # LibreOffice's PDF export leaves comments out unless asked to put them in as annotations.
@@ -146,4 +147,5 @@ def test_libreoffice_opens_every_example_and_shows_the_comments(tmp_path: Path) 
         assert pdf.startswith(b"%PDF")
         notes = {bytes.fromhex(h.decode()).decode("utf-16") for h in
                  re.findall(rb"/Contents\s*<(FEFF[0-9A-F]*)>", pdf)}
+        notes -= {n for n in notes if re.match(r"[\d.]+\t", n)}  # contents links
         assert {n.split("]")[0] for n in notes} == {"[R1", "[R2", "[R3"}, name

@@ -7,7 +7,7 @@ and the app show the same thing whichever way a note was found.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -54,6 +54,25 @@ class Policy:
     def satisfied(self) -> frozenset[str]:
         """Requirement ids that some clause in the policy satisfies."""
         return frozenset(r for c in self.clauses() for r in c.satisfies)
+
+    def place(self, candidates: Iterable[str]) -> str | None:
+        """The first of `candidates` (clause or section ids, most specific first) that this
+        policy has: where a note about them can sit."""
+        present = {s.id for s in self.sections} | {c.id for c in self.clauses()}
+        return next((c for c in candidates if c in present), None)
+
+    def home(self, note: Note, homes: Mapping[str, Sequence[tuple[str, str]]]) -> Note:
+        """`note` anchored where it belongs. A note on one of this policy's clauses stays there;
+        a note about a requirement otherwise sits where the clause that meets the requirement
+        would stand (`homes`: requirement id → (clause id, section id) of the library's clauses
+        that meet it): that clause, else its section. A note's topic or a check's section
+        anchor only names a kind of subject (`international`), which can be a different
+        section from the one the requirement's clause belongs to (`eu-uk`)."""
+        if note.anchor in {c.id for c in self.clauses()} or not note.requirement:
+            return note
+        places = homes.get(note.requirement, ())
+        found = self.place([c for c, _ in places] + [s for _, s in places])
+        return note if found is None or found == note.anchor else replace(note, anchor=found)
 
 
 @dataclass(frozen=True)

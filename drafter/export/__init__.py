@@ -9,7 +9,7 @@ written only when asked for (`default=False`) until it is made a default on purp
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -30,6 +30,9 @@ class Source:
     markdown: str
     tree: Tree = field(compare=False, repr=False)
     library_version: str = ""  # what built it, for formats that record it (DOCX properties)
+    published: bool = False  # this text is the published version (DOCX: no draft marking)
+    lay_out: bool = False  # DOCX: find the contents' page numbers with LibreOffice
+    pages: Mapping[str, int] | None = None  # DOCX contents: heading bookmark → page, if laid out
 
     @cached_property
     def tokens(self) -> list[Token]:

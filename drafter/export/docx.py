@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, time, timezone
 
 from docx import Document
@@ -31,6 +31,8 @@ from docx.text.run import Run
 from markdown_it.token import Token
 
 from drafter.export import Source
+from drafter.export.docx_layout import (fit_tables, header_and_footer, number_headings,
+                                        unnumbered, write_toc)
 from drafter.export.docx_runs import add_paragraph, add_run, add_table
 from drafter.document.markdown import is_contents, matching_close
 from drafter.document.provenance import bookmark_name, parse_clause_comment, parse_counsel_comment
@@ -42,19 +44,10 @@ from drafter.tracked import might_have_proposals
 # become Heading 1 and 2, which Word's navigation pane and TOC field list.
 HEADING_STYLES = {"h1": "Title", "h2": "Heading 1", "h3": "Heading 2", "h4": "Heading 3",
                   "h5": "Heading 4", "h6": "Heading 5"}
-TOC_INSTRUCTION = r'TOC \o "1-2" \h \z \u'
 COMMENT_AUTHOR = "Drafter review"
 COMMENT_INITIALS = "DR"
 LINK_COLOR = RGBColor(0x05, 0x50, 0xAE)
 AFTER_TABLE = Pt(10)
-# Elements that the schema puts after <w:updateFields> in settings.xml (Word is strict).
-_AFTER_UPDATE_FIELDS = ("w:hdrShapeDefaults", "w:footnotePr", "w:endnotePr", "w:compat",
-                        "w:docVars", "w:rsids", "m:mathPr", "w:attachedSchema",
-                        "w:themeFontLang", "w:clrSchemeMapping", "w:doNotIncludeSubdocsInStats",
-                        "w:doNotAutoCompressPictures", "w:forceUpgrade", "w:captions",
-                        "w:readModeInkLockDown", "w:smartTagType", "sl:schemaLibrary",
-                        "w:shapeDefaults", "w:doNotEmbedSmartTags", "w:decimalSymbol",
-                        "w:listSeparator")
 LIST_STYLES = {"bullet_list_open": "List Bullet", "ordered_list_open": "List Number"}
 
 
@@ -72,6 +65,7 @@ class _State:
     first: Paragraph | None = None
     after_table: bool = False  # Word puts no space below a table: the next block adds it
     style_ids: dict[str, str] = field(default_factory=dict)
+    contents: Paragraph | None = None  # where the table of contents goes (docx_layout.py)
 
     def paragraph(self, doc: DocxDocument, style: str, text: str = "") -> Paragraph:
         """A new paragraph in `style`, as `doc.add_paragraph(text, style)` makes it. Style ids
@@ -132,7 +126,7 @@ class DocxRenderer:
         token = tokens[i]
         close = matching_close(tokens, i)
         if token.type == "ordered_list_open" and is_contents(tokens[i:close]):
-            _toc_field(self.doc, [t for t in tokens[i:close] if t.type == "inline"], self.state)
+            self.state.contents = _contents(self.doc, self.state)
             return close + 1
         num_id = _restart_numbering(self.doc, int(token.attrs.get("start", 1))) \
             if token.type == "ordered_list_open" else None
@@ -161,10 +155,12 @@ class DocxRenderer:
 
 def tokens_to_docx(tokens: Sequence[Token], notes: tuple[Note, ...],
                    section_titles: dict[str, str],
-                   section_clauses: dict[str, list[str]]) -> DocxDocument:
+                   section_clauses: dict[str, list[str]]) -> tuple[DocxDocument, Paragraph | None]:
     """Build the Word document for a policy's tokens and attach the notes as comments on
-    the paragraphs of the clauses and sections they are about."""
+    the paragraphs of the clauses and sections they are about; with the paragraph the table
+    of contents goes in (None: the Markdown has no contents list)."""
     doc = Document()
+    number_headings(doc)
     renderer = DocxRenderer(doc)
     renderer.render(tokens)
     state = renderer.state
@@ -177,7 +173,7 @@ def tokens_to_docx(tokens: Sequence[Token], notes: tuple[Note, ...],
         if target is not None and target.runs:
             doc.add_comment(target.runs, text=_note_text(note), author=COMMENT_AUTHOR,
                             initials=COMMENT_INITIALS)
-    return doc
+    return doc, state.contents
 
 
 def _paragraph(doc: DocxDocument, inline: Token, state: _State) -> None:
@@ -297,31 +293,16 @@ def _table(doc: DocxDocument, tokens: Sequence[Token], i: int, state: _State) ->
     return close + 1
 
 
-def _toc_field(doc: DocxDocument, entries: list[Token], state: _State) -> None:
-    """A TOC field whose cached result lists the Markdown's contents entries, so the page
-    shows the contents at once; Word refreshes it (with page numbers) when it opens the file."""
-    def fld(kind: str) -> BaseOxmlElement:
-        element = OxmlElement("w:fldChar")
-        element.set(qn("w:fldCharType"), kind)
-        return element
-
-    first = state.paragraph(doc, "No Spacing")
-    first.add_run()._r.append(fld("begin"))
-    instr = OxmlElement("w:instrText")
-    instr.set(qn("xml:space"), "preserve")
-    instr.text = TOC_INSTRUCTION
-    first.add_run()._r.append(instr)
-    first.add_run()._r.append(fld("separate"))
-    last = first
-    for n, entry in enumerate(entries):
-        last = first if n == 0 else state.paragraph(doc, "No Spacing")
-        last.add_run("".join(c.content for c in entry.children or [] if c.type == "text"))
-    last.add_run()._r.append(fld("end"))
-    settings = doc.settings.element
-    if settings.find(qn("w:updateFields")) is None:
-        update = OxmlElement("w:updateFields")
-        update.set(qn("w:val"), "true")
-        settings.insert_element_before(update, *_AFTER_UPDATE_FIELDS)
+def _contents(doc: DocxDocument, state: _State) -> Paragraph:
+    """The contents' heading, kept out of the heading numbering and out of the table of
+    contents itself (outline level: body text), and the paragraph the table of contents will
+    replace once every heading is in place (docx_layout.py)."""
+    heading = doc.paragraphs[-1]
+    unnumbered(heading)
+    outline = OxmlElement("w:outlineLvl")
+    outline.set(qn("w:val"), "9")
+    heading._p.get_or_add_pPr().append(outline)
+    return state.paragraph(doc, "Normal")
 
 
 def _restart_numbering(doc: DocxDocument, start: int) -> int:
@@ -384,9 +365,15 @@ def _properties(doc: DocxDocument, source: Source) -> None:
 
 
 def render_docx(source: Source) -> bytes:
-    """The DOCX file for a source (registered as the `docx` format by `drafter.export`)."""
+    """The DOCX file for a source (registered as the `docx` format by `drafter.export`);
+    laid out once by LibreOffice first when `source.lay_out`, for the contents' page numbers."""
+    if source.lay_out and source.pages is None:
+        from drafter.export.docx_pages import heading_pages
+
+        measured = heading_pages(render_docx(replace(source, lay_out=False)))
+        return render_docx(replace(source, pages=measured))
     policy = source.draft.policy
-    doc = tokens_to_docx(
+    doc, contents = tokens_to_docx(
         source.tree.tokens,
         source.draft.notes,
         {s.id: s.title for s in policy.sections},
@@ -396,6 +383,10 @@ def render_docx(source: Source) -> bytes:
         from drafter.export.docx_ledger import add_ledger
 
         add_ledger(doc, source.draft.promises)
+    fit_tables(doc)
+    header_and_footer(doc, policy.business_name, source.published)
+    if contents is not None:
+        write_toc(doc, contents, source.pages)
     _properties(doc, source)
     buffer = io.BytesIO()
     doc.save(buffer)

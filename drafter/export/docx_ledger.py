@@ -20,6 +20,7 @@ from docx.shared import Inches, Pt, RGBColor
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 
+from drafter.export.docx_layout import unnumbered
 from drafter.export.docx_runs import add_run, add_table, row_cells
 from drafter.ledger import LedgerEntry
 from drafter.review.report import NO_PROMISES, PROMISES_INTRO
@@ -105,6 +106,7 @@ def add_ledger(doc: DocxDocument, promises: Sequence[LedgerEntry]) -> None:
     """Append the appendix (on a page of its own) to the end of `doc`."""
     heading = doc.add_paragraph(APPENDIX_HEADING, style="Heading 1")
     heading.paragraph_format.page_break_before = True
+    unnumbered(heading)  # an appendix, not the policy's next section
     _bookmark(heading)
     elements = [heading._p]
     for text in (PROMISES_INTRO, APPENDIX_NOTE) if promises else (PROMISES_INTRO, NO_PROMISES):

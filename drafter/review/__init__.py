@@ -75,7 +75,11 @@ def review_draft(policy: Policy, answers: Answers, library: Library,
         answers=_facts(answers, library),
         policy=policy,
     )
-    return number(run_checks(subject),
+    homes: dict[str, list[tuple[str, str]]] = {}
+    for clause in library.clauses:
+        for rid in clause.meta.satisfies:
+            homes.setdefault(rid, []).append((clause.meta.id, clause.meta.section))
+    return number((policy.home(note, homes) for note in run_checks(subject)),
                   lambda n: order.get(n.anchor, _UNANCHORED) if n.anchor else -1)
 
 
