@@ -146,6 +146,7 @@ def redline_markdown(old: str, new: str, stamp: str = "") -> str:
 def write_redline(folder: Path, on: date) -> Path:
     """Write `folder/privacy-policy.redline.docx`: the text now against the last published."""
     from drafter.export.docx import tokens_to_docx
+    from drafter.export.docx_layout import fit_tables, header_and_footer, write_toc
 
     kept = published_versions(folder)
     if not kept:
@@ -160,7 +161,12 @@ def write_redline(folder: Path, on: date) -> Path:
     # about what changed in the text as it stands.
     new = as_it_stands(undecorate(read_text(folder / POLICY_MD), manifest.generated))
     text = redline_markdown(old, new, f"{on.isoformat()}T00:00:00Z")
-    doc = tokens_to_docx(parse(text), (), {}, {})
+    doc, contents = tokens_to_docx(parse(text), (), {}, {})
+    # the same pages as the policy's own DOCX: a redline is a working draft, marked as one
+    fit_tables(doc)
+    header_and_footer(doc, manifest.business_name, published=False)
+    if contents is not None:
+        write_toc(doc, contents, None)
     props = doc.core_properties
     props.title = f"Changes since the version published on " \
         f"{last.manifest.effective_date.isoformat()}"
