@@ -17,18 +17,25 @@ from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
 LONG = 1 << 16  # a shorter text is searched whole
-_WIDEST = 1024  # patterns whose matches may be wider are searched whole
+WIDEST = 1024  # the widest a rule's match may be (`widest`); wider ones are searched whole
+
+
+def widest(pattern: str, flags: int = 0) -> int:
+    """The most characters a match of `pattern` can span (re's own reckoning; a `*`, `+` or
+    `{n,}` makes it practically infinite). A pattern wider than `WIDEST` can scan far from
+    where it starts, and so again from each next start: quadratic time on a long text."""
+    return sre_parser.parse(pattern, flags).getwidth()[1]
 
 
 @lru_cache(maxsize=512)
 def _width(pattern: str, flags: int) -> int | None:
-    """The most characters a match can span, or None when unbounded (or when the pattern
+    """The most characters a match can span, or None when too wide (or when the pattern
     looks around or anchors, which the windows could change)."""
     parsed = sre_parser.parse(pattern, flags)
-    widest = parsed.getwidth()[1]
-    if widest > _WIDEST or not _local(parsed):
+    width = parsed.getwidth()[1]
+    if width > WIDEST or not _local(parsed):
         return None
-    return widest
+    return width
 
 
 def _local(items: object) -> bool:
