@@ -88,3 +88,62 @@ def finditer_near(pattern: re.Pattern[str], text: str, hint: Sequence[str],
         return
     for low, high in _windows(lower, hint, width):
         yield from pattern.finditer(text, low, min(len(text), high + 1))
+
+
+_ZERO_WIDTH = (sre.AT, sre.ASSERT, sre.ASSERT_NOT)
+_MOST_PREFIXES = 64
+
+
+def _prefixes(items: object) -> tuple[set[str], bool]:
+    """The literal texts a match of `items` must begin with (after zero-width items), and
+    whether they are all of it (so what follows continues them)."""
+    out = {""}
+    for op, value in items:  # type: ignore[attr-defined]
+        if op is sre.LITERAL:
+            out = {p + chr(value) for p in out}
+        elif op in _ZERO_WIDTH:
+            continue
+        elif op is sre.SUBPATTERN or op is sre.BRANCH:
+            parts = [_prefixes(value[3])] if op is sre.SUBPATTERN else [
+                _prefixes(branch) for branch in value[1]]
+            out = {p + q for p in out for part, _ in parts for q in part}
+            if len(out) > _MOST_PREFIXES or not all(whole for _, whole in parts):
+                return out, False
+        else:
+            return out, False
+    return out, True
+
+
+@lru_cache(maxsize=1024)
+def leading_words(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
+    """Lower-case ASCII texts one of which every match of `pattern` starts with (its
+    leading literal words, read with re's own parser: `\\b(share|disclose)` → "share",
+    "disclose"), or None when some match may start otherwise. In an ASCII text, a match
+    can only start where one of them occurs (in any case)."""
+    words, _ = _prefixes(sre_parser.parse(pattern, flags))
+    if "" in words or len(words) > _MOST_PREFIXES or not all(w.isascii() for w in words):
+        return None
+    lower = {w.lower() for w in words}  # a word that starts with another is found with it
+    return tuple(sorted(w for w in lower if not any(w.startswith(v) for v in lower - {w})))
+
+
+@lru_cache(maxsize=4)
+def _lowered(text: str) -> str:
+    return text.lower()
+
+
+def search_at_words(pattern: re.Pattern[str], text: str) -> bool:
+    """Whether `pattern.search(text)` finds a match: in an ASCII text, tried only where one of
+    its `leading_words` occurs (a policy holds few of them; a search that finds nothing
+    otherwise tries the whole pattern at every character)."""
+    words = leading_words(pattern.pattern, pattern.flags)
+    if words is None or not text.isascii():
+        return pattern.search(text) is not None
+    lower = _lowered(text)
+    for word in words:
+        position = lower.find(word)
+        while position >= 0:
+            if pattern.match(text, position):
+                return True
+            position = lower.find(word, position + 1)
+    return False
