@@ -80,18 +80,27 @@ def _windows(lower: str, words: Sequence[str], width: int) -> list[tuple[int, in
 
 def finditer_near(pattern: re.Pattern[str], text: str, hint: Sequence[str],
                   ) -> Iterator[re.Match[str]]:
-    """`pattern.finditer(text)`, searching a long text only near the `hint` words."""
+    """`pattern.finditer(text)`, searching a long text only near the `hint` words (a short
+    one is searched whole, with no generator of ours in between: rules ask this of
+    thousands of blocks)."""
     width = _width(pattern.pattern, pattern.flags) if hint and len(text) >= LONG else None
-    lower = text.lower() if width is not None else ""
-    if width is None or len(lower) != len(text):
-        yield from pattern.finditer(text)
-        return
-    for low, high in _windows(lower, hint, width):
+    if width is None:
+        return finditer_at_words(pattern, text)
+    lower = text.lower()
+    if len(lower) != len(text):
+        return pattern.finditer(text)
+    return _finditer_windows(pattern, text, _windows(lower, hint, width))
+
+
+def _finditer_windows(pattern: re.Pattern[str], text: str, windows: list[tuple[int, int]],
+                      ) -> Iterator[re.Match[str]]:
+    for low, high in windows:
         yield from pattern.finditer(text, low, min(len(text), high + 1))
 
 
 _ZERO_WIDTH = (sre.AT, sre.ASSERT, sre.ASSERT_NOT)
 _MOST_PREFIXES = 64
+_SHORTEST = 3  # shorter leading words ("e", "do") occur everywhere: cheaper to search whole
 
 
 def _prefixes(items: object) -> tuple[set[str], bool]:
@@ -118,10 +127,12 @@ def _prefixes(items: object) -> tuple[set[str], bool]:
 def leading_words(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
     """Lower-case ASCII texts one of which every match of `pattern` starts with (its
     leading literal words, read with re's own parser: `\\b(share|disclose)` → "share",
-    "disclose"), or None when some match may start otherwise. In an ASCII text, a match
-    can only start where one of them occurs (in any case)."""
+    "disclose"), or None when some match may start otherwise or one is shorter than
+    `_SHORTEST`. In an ASCII text, a match can only start where one of them occurs (in any
+    case)."""
     words, _ = _prefixes(sre_parser.parse(pattern, flags))
-    if "" in words or len(words) > _MOST_PREFIXES or not all(w.isascii() for w in words):
+    if len(words) > _MOST_PREFIXES or not all(w.isascii() and len(w) >= _SHORTEST
+                                              for w in words):
         return None
     lower = {w.lower() for w in words}  # a word that starts with another is found with it
     return tuple(sorted(w for w in lower if not any(w.startswith(v) for v in lower - {w})))
@@ -130,6 +141,34 @@ def leading_words(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
 @lru_cache(maxsize=4)
 def _lowered(text: str) -> str:
     return text.lower()
+
+
+def finditer_at_words(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text)`, in an ASCII text tried only where one of its
+    `leading_words` occurs: the same matches (none is empty, as each starts with a word),
+    found without trying the pattern at every character."""
+    words = leading_words(pattern.pattern, pattern.flags)
+    if words is None or not text.isascii():
+        return pattern.finditer(text)
+    return _at_words(pattern, text, text.lower(), words)
+
+
+def _at_words(pattern: re.Pattern[str], text: str, lower: str, words: tuple[str, ...],
+              ) -> Iterator[re.Match[str]]:
+    found = {word: lower.find(word) for word in words}
+    position = 0
+    while True:
+        for word, at in found.items():
+            if 0 <= at < position:
+                found[word] = lower.find(word, position)
+        places = [at for at in found.values() if at >= 0]
+        if not places:
+            return
+        start = min(places)
+        match = pattern.match(text, start)
+        if match:
+            yield match
+        position = match.end() if match else start + 1
 
 
 def search_at_words(pattern: re.Pattern[str], text: str) -> bool:
