@@ -359,9 +359,11 @@ def test_bad_ci_options_are_one_line_and_exit_2(tmp_path: Path, monkeypatch: pyt
 
 def test_the_real_command_reviews_a_folder_with_workers(
         tree: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """End to end through `python -m drafter`: workers forked from the real CLI, the machine
-    formats parseable, the exit status the gate reads (the terminal formats, with workers,
-    through the entry point in this process: a process each added only its start-up)."""
+    """End to end through `python -m drafter` with `--jobs 2`: the machine formats parseable,
+    the exit status the gate reads (the terminal formats through the entry point in this
+    process: a process each added only its start-up). Five small files are too few to repay
+    a fork (`batch.workers_for`): the forked path is tested with the thresholds lowered, in
+    test_workers_give_the_same_output_as_one_process."""
     for fmt in ("github", "text"):
         code, _, err = review(capsys, "docs", "--format", fmt, "--jobs", "2")
         assert code == 1 and err == "", (fmt, err)
