@@ -196,7 +196,7 @@ def lint_review(rules: ReviewRules, questionnaire: Questionnaire, library: Libra
     """Warnings, not errors: answer checks skipped because a question they name is missing,
     `unless_met` or `requirement` naming no requirement, and `resolves_by` keys that are not
     questions (a note then names no question to answer)."""
-    from drafter.review.rules import condition_names
+    from drafter.review.rules import condition_names, too_wide
 
     warnings: list[UserError] = []
     names = condition_names(questionnaire, library)
@@ -230,4 +230,5 @@ def lint_review(rules: ReviewRules, questionnaire: Questionnaire, library: Libra
         if rule.resolves_by is not None and rule.resolves_by not in questionnaire.keys:
             warnings.append(UserError(f"`resolves_by` names {rule.resolves_by!r}, which is not "
                                       "a question (yet)", path=rules.text_path, field=rule.id))
+    warnings += too_wide(rules, library.requirements)
     return warnings

@@ -16,6 +16,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from drafter.cli import main
+from drafter.review import batch
 from drafter.review.github import escape_data, escape_property
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -68,11 +69,39 @@ def test_a_folder_is_every_policy_in_it_in_path_order(
 
 
 def test_workers_give_the_same_output_as_one_process(
-        tree: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        tree: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Workers forked for every file (the thresholds that keep a small batch in one process
+    lowered), and the output is the one process's, byte for byte."""
+    pools: list[int] = []
+
+    class Counted(batch.ProcessPoolExecutor):
+        def __init__(self, workers: int, **kwargs: object) -> None:
+            pools.append(workers)
+            super().__init__(workers, **kwargs)
+
+    monkeypatch.setattr(batch, "ProcessPoolExecutor", Counted)
+    monkeypatch.setattr(batch, "POOL_FROM", 1)
+    monkeypatch.setattr(batch, "WORKER_BYTES", 1)
     outputs = {review(capsys, "docs", "--format", fmt, "--jobs", jobs)[1]
                for jobs in ("1", "3") for fmt in ("jsonl",)}
+    assert pools == [3]  # `--jobs 3` forked three workers; `--jobs 1` none
     assert len(outputs) == 1
     assert [json.loads(line)["file"] for line in outputs.pop().splitlines()] == ORDER
+
+
+def test_a_small_batch_is_reviewed_in_one_process(tmp_path: Path) -> None:
+    """A worker costs a fork and the pages it copies: only a batch with `POOL_FROM` files and
+    `WORKER_BYTES` of input per worker gets one; a file that cannot be sized counts as small."""
+    files = [tmp_path / f"p{i}.md" for i in range(12)]
+    for file in files:
+        file.write_bytes(b"x" * (batch.WORKER_BYTES // 4))
+    tiny = tmp_path / "tiny.md"
+    tiny.write_bytes(b"x")
+    assert batch.workers_for(files[:3], 8) == 0  # fewer files than POOL_FROM
+    assert batch.workers_for([tiny] * 40, 8) == 0  # many files, too few bytes
+    assert batch.workers_for(files[:8], 8) == 2
+    assert batch.workers_for(files, 2) == 2  # never more than asked
+    assert batch.workers_for([*files[:7], tmp_path / "gone.md"], 8) == 1
 
 
 def test_files_and_folders_mixed_each_file_once(
@@ -330,9 +359,11 @@ def test_bad_ci_options_are_one_line_and_exit_2(tmp_path: Path, monkeypatch: pyt
 
 def test_the_real_command_reviews_a_folder_with_workers(
         tree: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """End to end through `python -m drafter`: workers forked from the real CLI, the machine
-    formats parseable, the exit status the gate reads (the terminal formats, with workers,
-    through the entry point in this process: a process each added only its start-up)."""
+    """End to end through `python -m drafter` with `--jobs 2`: the machine formats parseable,
+    the exit status the gate reads (the terminal formats through the entry point in this
+    process: a process each added only its start-up). Five small files are too few to repay
+    a fork (`batch.workers_for`): the forked path is tested with the thresholds lowered, in
+    test_workers_give_the_same_output_as_one_process."""
     for fmt in ("github", "text"):
         code, _, err = review(capsys, "docs", "--format", fmt, "--jobs", "2")
         assert code == 1 and err == "", (fmt, err)

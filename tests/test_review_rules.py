@@ -3,6 +3,7 @@ exist yet wait (with a lint warning), and mistakes are reported with file, line 
 
 from __future__ import annotations
 
+import re
 import shutil
 from datetime import date
 from pathlib import Path
@@ -19,8 +20,11 @@ from drafter.review.rules import (
     REVIEW_CHECKS,
     condition_names,
     load_review_rules,
+    review_patterns,
+    too_wide,
     usable_answer_checks,
 )
+from drafter.review.scan import WIDEST, widest
 
 NEW_CHECK = """
 - id: answers.kiosk-test
@@ -121,3 +125,39 @@ def test_mistakes_name_file_line_and_rule(library: Path, file: str, old: str, ne
     path.write_text(path.read_text().replace(old, new, 1))
     with pytest.raises(UserError, match=message):
         load_review_rules(library)
+
+
+def test_every_review_pattern_is_bounded() -> None:
+    """A `.*`, `\\s+` or `[a-z]*` in a `detect` pattern or a review check scans to the end of a
+    paragraph from each place it starts: a 1 MB paragraph then takes minutes. None is left."""
+    project = Project.load()
+    assert too_wide(project.library.review_rules, project.library.requirements) == []
+    patterns = list(review_patterns(project.library.review_rules, project.library.requirements))
+    assert len(patterns) > 300 and all(widest(p, re.IGNORECASE) <= WIDEST for _, p, _ in patterns)
+
+
+@pytest.mark.parametrize(("pattern", "bounded"), [
+    (r"\bshare.*third part", False), (r"\beffective\s*:", False), (r"share[a-z]*\b", False),
+    (r"we (may |also )*collect", False), (r"[\w.+-]+@example\.com", False),
+    (r"X{3,}", False), (r"\{\{.*?\}\}", False),
+    (r"\bshare.{0,80}third part", True), (r"\beffective\s{0,20}:", True),
+    (r"we (may |also ){0,4}collect", True), (r"(?<!no )cookies?\b", True),
+])
+def test_too_wide_finds_unbounded_runs(library: Path, pattern: str, bounded: bool) -> None:
+    path = library / REVIEW_CHECKS
+    quoted = pattern.replace("'", "''")
+    path.write_text(path.read_text().replace("\nrisky:\n", f"""
+risky:
+  - id: risky.probe
+    topic: retention
+    severity: warning
+    message: A probe.
+    patterns: ['{quoted}']
+""", 1))
+    project = Project.load(library=library)
+    found = too_wide(project.library.review_rules, project.library.requirements)
+    assert [(e.field, e.path) for e in found] == ([] if bounded else [("risky.probe.patterns", path)])
+    warnings = [str(w) for w in lint_review(project.library.review_rules,
+                                            project.questionnaire, project.library)]
+    assert any("risky.probe.patterns: pattern can scan without bound" in w
+               for w in warnings) is not bounded

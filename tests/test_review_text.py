@@ -339,3 +339,76 @@ def test_gram_numbers_are_equal_exactly_when_the_word_runs_are(ids: list[int],
     assert len(keys) == len(runs)
     assert all((keys[i] == keys[j]) == (runs[i] == runs[j])
                for i in range(len(runs)) for j in range(len(runs)))
+
+
+def _detect_words() -> list[str]:
+    from drafter.review.rules import review_patterns
+
+    library = Project.load().library
+    return sorted({w for _, p, _ in review_patterns(library.review_rules, library.requirements)
+                   for w in re.findall(r"[A-Za-z]+", p)})
+
+
+_DETECT_WORDS = _detect_words()
+
+
+@given(st.lists(st.tuples(st.sampled_from(_DETECT_WORDS) | st.sampled_from(_PIECES),
+                          st.sampled_from([" ", " ", ", ", "\n", "\n\n", ": ", "-"])),
+                min_size=1, max_size=40),
+       st.sampled_from([str, str.upper, str.title]))
+@settings(max_examples=150, deadline=None)
+def test_detect_tried_at_leading_words_finds_what_a_search_finds(
+        pieces: list[tuple[str, str]], case: object) -> None:
+    """`search_at_words` (a `detect` pattern tried only where one of its leading words is)
+    finds a match exactly when a search of the whole text does, for every detect pattern."""
+    from drafter.review.checks import _detect_pattern
+    from drafter.review.scan import search_at_words
+
+    text = case("".join(word + gap for word, gap in pieces))  # type: ignore[operator]
+    project = Project.load()
+    for entry in project.library.requirements.values():
+        for source in entry.requirement.detect:
+            pattern = _detect_pattern(source)
+            assert search_at_words(pattern, text) == (pattern.search(text) is not None), source
+
+
+@pytest.mark.parametrize(("pattern", "words"), [
+    (r"\b(share|disclose|shares)[a-z]{0,15}\b", ("disclose", "share")),
+    (r"\b(do|does|did)(\s{1,20}not|n.t) sell", None),  # "do" is everywhere: searched whole
+    (r"\bwe (may |also ){0,4}collect", ("we ",)),
+    (r"(?<!no )cookies?\b", ("cookie",)),
+    (r"Do Not Sell", ("do not sell",)),
+    (r"[\w.+-]{1,64}@example", None),  # no literal first
+    (r"(^|\n\n)\s{0,20}(jan|feb)", None),  # may start with no literal
+    (r"a?b", None),
+    (r"\beffective\s{0,20}[:–—-]", ("effective",)),
+    (r"\b(privacy|notice)s?\b", ("notice", "privacy")),
+    (r"\b(privacy|\u212a)\b", None),  # the Kelvin sign matches "k" when the case is ignored
+])
+def test_leading_words(pattern: str, words: tuple[str, ...] | None) -> None:
+    from drafter.review.scan import leading_words, search_at_words
+
+    assert leading_words(pattern, re.IGNORECASE) == words
+    kelvin = re.compile(r"\bli\u212ae\b", re.IGNORECASE)  # non-ASCII text: searched whole
+    assert search_at_words(kelvin, "we like it") and search_at_words(kelvin, "we li\u212ae ü")
+
+
+@given(st.lists(st.tuples(st.sampled_from(_DETECT_WORDS) | st.sampled_from(_PIECES),
+                          st.sampled_from([" ", " ", ", ", "\n", "\n\n", ": ", "-", "'s "])),
+                min_size=1, max_size=40),
+       st.sampled_from([str, str.upper, str.title]))
+@settings(max_examples=100, deadline=None)
+def test_matches_found_at_leading_words_are_every_match(
+        pieces: list[tuple[str, str]], case: object) -> None:
+    """`finditer_at_words` (a pattern tried only where one of its leading words is) finds
+    the matches `finditer` finds, for every pattern the review runs, in either case mode."""
+    from drafter.review.rules import review_patterns
+    from drafter.review.scan import finditer_at_words
+
+    text = case("".join(word + gap for word, gap in pieces))  # type: ignore[operator]
+    library = Project.load().library
+    for _, source, _ in review_patterns(library.review_rules, library.requirements):
+        for flags in (0, re.IGNORECASE):
+            pattern = re.compile(source, flags)
+            assert ([m.span() for m in finditer_at_words(pattern, text)]
+                    == [m.span() for m in pattern.finditer(text)]), source

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from datetime import date
+from functools import lru_cache
 
 from drafter import clock
 from drafter.answers import Answers
@@ -143,12 +144,8 @@ def resolve_laws(names: Iterable[str] | None, library: Library) -> frozenset[str
     prefixes or words of a requirement's `law` ("ccpa" for "CCPA/CPRA"). None means the
     baseline every US site needs (`default_laws`); `always_laws` are always added."""
     text_rules = library.review_rules.text
-    families: dict[str, str] = {}
-    for rid, entry in library.requirements.items():
-        prefix = rid.split(".")[0]
-        families[prefix] = prefix
-        for word in re.findall(r"[a-z0-9-]+", entry.requirement.law.lower()):
-            families.setdefault(word, prefix)
+    families = _families(tuple((rid.split(".")[0], entry.requirement.law)
+                               for rid, entry in library.requirements.items()))
     chosen = set(text_rules.always_laws)
     for name in (text_rules.default_laws if names is None else names):
         key = name.strip().lower()
@@ -157,6 +154,18 @@ def resolve_laws(names: Iterable[str] | None, library: Library) -> frozenset[str
                             f"{', '.join(sorted(set(families.values())))}", field="--laws")
         chosen.add(families[key])
     return frozenset(chosen)
+
+
+@lru_cache(maxsize=8)
+def _families(laws: tuple[tuple[str, str], ...]) -> dict[str, str]:
+    """Each family prefix, and each word of its requirements' `law`, to the family (worked
+    out once a run: every file's review asks)."""
+    families: dict[str, str] = {}
+    for prefix, law in laws:
+        families[prefix] = prefix
+        for word in re.findall(r"[a-z0-9-]+", law.lower()):
+            families.setdefault(word, prefix)
+    return families
 
 
 __all__ = ["Document", "read_document", "resolve_facts", "resolve_laws", "review_document",

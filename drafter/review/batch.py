@@ -1,14 +1,16 @@
 """Review many policies in one run: files and folders, one start-up, every core.
 
-The library, rules and answers are loaded once, in this process. With more than a few files,
-worker processes forked from it (so they inherit all of that, already loaded) review the files
-in parallel; results come back in the order the files were given (folders sorted by path), so
+The library, rules and answers are loaded once, in this process, and the first file's review
+warms what loads on first use. With enough files to repay a fork (`workers_for`), worker
+processes forked from it (so they inherit all of that, already loaded) review the rest in
+parallel; results come back in the order the files were given (folders sorted by path), so
 the output is the same whatever the number of workers. A file that cannot be read is a
 result with an error, so one bad file does not hide the others' notes.
 """
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from collections.abc import Iterable, Iterator, Sequence
@@ -30,7 +32,8 @@ if TYPE_CHECKING:
     from drafter.ledger import LedgerEntry
     from drafter.questionnaire import Questionnaire
 
-POOL_FROM = 4  # fewer files than this are reviewed here: forking would cost more than it saves
+POOL_FROM = 4  # files a worker must have at least: forking would cost more than it saves
+WORKER_BYTES = 256 * 1024  # input a worker must have at least, for the same reason
 
 
 @dataclass(frozen=True)
@@ -130,21 +133,43 @@ def cores() -> int:
 
 def review_files(setup: Setup, paths: Sequence[Path],
                  jobs: int | None = None) -> Iterator[FileReview]:
-    """Every file's review, in the order given. `jobs` workers (default: one per core) when
-    there are at least `POOL_FROM` files and the platform can fork; else in this process."""
+    """Every file's review, in the order given. The first file is reviewed here, which also
+    warms everything a review loads on first use (compiled patterns, conditions); then, when
+    the rest is large enough to repay a worker's start (`workers_for`) and the platform can
+    fork, forked workers inherit all of it and review the rest; else this process does."""
     global _SETUP
-    workers = min(jobs or cores(), len(paths))
-    if workers < 2 or len(paths) < POOL_FROM \
-            or "fork" not in multiprocessing.get_all_start_methods():
-        yield from (review_file(setup, p) for p in paths)
+    if not paths:
+        return
+    yield review_file(setup, paths[0])
+    rest = paths[1:]
+    workers = workers_for(rest, jobs or cores())
+    if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        yield from (review_file(setup, p) for p in rest)
         return
     _SETUP = setup
+    gc.collect()
+    gc.freeze()  # a worker's collections do not touch (and so copy) the inherited objects
     try:
-        chunk = max(1, len(paths) // (workers * 4))
+        chunk = max(1, len(rest) // (workers * 4))
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            yield from pool.map(_review_in_worker, paths, chunksize=chunk)
+            yield from pool.map(_review_in_worker, rest, chunksize=chunk)
     finally:
+        gc.unfreeze()
         _SETUP = None
+
+
+def workers_for(paths: Sequence[Path], most: int) -> int:
+    """How many workers to review `paths` with: at most `most`, and one for every
+    `WORKER_BYTES` of input, since a worker costs a fork and the copying of the pages it
+    touches, which a few small files do not repay (a file that cannot be sized counts as
+    small: its review is an error)."""
+    size = 0
+    for path in paths:
+        try:
+            size += path.stat().st_size
+        except OSError:
+            continue
+    return min(most, len(paths) // POOL_FROM, size // WORKER_BYTES)
 
 
 @dataclass(frozen=True)

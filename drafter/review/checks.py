@@ -23,6 +23,7 @@ from drafter.questionnaire import UNSURE, Questionnaire
 from drafter.requirements import CatalogEntry, Requirement
 from drafter.review.document import Document
 from drafter.review.registry import registrar
+from drafter.review.scan import search_at_words
 from drafter.review.rules import ReviewRules
 
 
@@ -171,17 +172,24 @@ def detected(requirement: Requirement, text: str) -> bool:
     patterns is in the text (the stand-in for a clause that `satisfies` it), with the line
     wraps inside a paragraph joined, so a phrase may wrap."""
     prose = _joined(text)
-    return any(re.search(p, prose, re.IGNORECASE) for p in requirement.detect)
+    return any(search_at_words(_detect_pattern(p), prose) for p in requirement.detect)
 
 
-_BREAKS = re.compile(r"\n+")  # a literal first: searched fast, unlike a look-behind
+@lru_cache(maxsize=1024)
+def _detect_pattern(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+_BLANK_LINES = re.compile(r"(\n\n+)")  # a literal first: searched fast, unlike a look-behind
 
 
 @lru_cache(maxsize=4)
 def _joined(text: str) -> str:
     """`text` with single line breaks (wraps inside a paragraph) read as spaces; blank lines
     (paragraph breaks) are kept."""
-    return _BREAKS.sub(lambda m: " " if len(m.group()) == 1 else m.group(), text)
+    parts = _BLANK_LINES.split(text)  # paragraphs, and the blank lines between them
+    parts[::2] = [paragraph.replace("\n", " ") for paragraph in parts[::2]]
+    return "".join(parts)
 
 
 def months_between(earlier: date, later: date) -> int:

@@ -169,7 +169,9 @@ def token_blocks(tokens: Iterable[Token], anchor: str | None = None,
             return
         if token.type != "inline" or token.map is None:
             continue
-        text = _ATTRIBUTE_LISTS.sub("", inline_text(token))
+        text = inline_text(token)
+        if "{:" in text:  # else no list to drop, and no pattern tried at every character
+            text = _ATTRIBUTE_LISTS.sub("", text)
         if text:
             yield Block(text, token.map[0] + first_line, token.map[1] + first_line - 1, anchor)
 

@@ -22,6 +22,7 @@ SAMPLE = 20_000  # characters classified: the opening of a policy says what lang
 _LETTERS = 200  # fewer letters than this are too few to judge a language by
 _SURE = 0.9  # probability above which another language is taken as the text's
 _WORDS = re.compile(r"[^\W\d_]+")
+_ASCII_WORDS = re.compile(r"[a-z]+")  # `_WORDS` in lower-cased ASCII text
 # The commonest words of English prose, and the share of a text's words they make up in
 # English policies (over 30%; in other languages a few per cent).
 _ENGLISH = frozenset("the of and to a in is you your we our for that or this be are with by "
@@ -42,10 +43,19 @@ def _identifier() -> Any:
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
 
+def words_of(text: str) -> list[str]:
+    """The words of `text`, each lower-cased; ASCII text lowered at once and read with a
+    cheaper pattern (other text word by word: lowering a whole text may differ, as a final
+    Σ becomes ς)."""
+    if text.isascii():
+        return _ASCII_WORDS.findall(text.lower())
+    return [w.lower() for w in _WORDS.findall(text)]
+
+
 def language_of(text: str) -> tuple[str, float] | None:
     """(ISO 639-1 code, probability) of `text`'s language; None when too short to tell."""
     sample = text[:SAMPLE]
-    words = [w.lower() for w in _WORDS.findall(sample)]
+    words = words_of(sample)
     if sum(map(len, words)) < _LETTERS:
         return None
     counts = Counter(words)

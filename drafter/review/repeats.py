@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
-from itertools import repeat
+from itertools import chain, repeat
 from operator import lshift, or_
 
 from drafter.review.checks import Subject, check
@@ -62,13 +62,18 @@ def repeated_runs(blocks: tuple[Block, ...], size: int) -> Iterator[tuple[Place,
     a list), not a duplicate. Only a gram said exactly twice can start a run (or be the
     first of one), so only those are visited."""
     words = [_words(block.text) for block in blocks]
-    index: dict[str, int] = {}
-    ids = [[index.setdefault(word, len(index)) for word in ws] for ws in words]
-    bits = max(1, len(index).bit_length())
-    grams = [_gram_keys(block, size, bits) for block in ids]
-    counts: Counter[int] = Counter()
-    for block in grams:
-        counts.update(block)
+    flat = list(chain.from_iterable(words))
+    index = {word: i for i, word in enumerate(dict.fromkeys(flat))}  # in order of first use
+    # The whole document's grams at once (a policy has hundreds of short blocks: one call a
+    # block cost more than the grams), then each block's: those that start and end in it.
+    every = _gram_keys(list(map(index.__getitem__, flat)), size,
+                       max(1, len(index).bit_length()))
+    grams: list[list[int]] = []
+    start = 0
+    for ws in words:
+        grams.append(every[start:start + len(ws) - size + 1] if len(ws) >= size else [])
+        start += len(ws)
+    counts = Counter(chain.from_iterable(grams))
     twice = {gram for gram, times in counts.items() if times == 2}
 
     def refrain(b: int, i: int) -> bool:

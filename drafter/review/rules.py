@@ -9,7 +9,7 @@ Everything is validated and compiled once at load, and errors name the file, lin
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -23,7 +23,8 @@ from drafter.library import Library
 from drafter.modules import find_modules
 from drafter.parsecache import memo
 from drafter.questionnaire import Questionnaire
-from drafter.requirements import Severity, Topic, valid_patterns
+from drafter.requirements import CatalogEntry, Severity, Topic, valid_patterns
+from drafter.review.scan import WIDEST, widest
 from drafter.templating import Condition, TemplateSyntaxError, compile_condition, referenced_names
 from drafter.yamlio import DataFile, load_data
 
@@ -398,6 +399,39 @@ def _load_answer_checks(path: Path) -> tuple[CompiledAnswerCheck, ...]:
         checks.append(CompiledAnswerCheck(check, compiled["when"], compiled.get("items"),
                                           names, file, index))
     return tuple(checks)
+
+
+def review_patterns(rules: ReviewRules, catalog: Mapping[str, CatalogEntry],
+                    ) -> Iterator[tuple[str, str, CatalogEntry | None]]:
+    """(where, pattern, its requirement) for every regular expression the review runs: the
+    requirements' `detect` patterns, then every pattern of `review-checks.yaml` (None)."""
+    for rid, entry in catalog.items():
+        yield from ((f"{rid}.detect", p, entry) for p in entry.requirement.detect)
+    text = rules.text
+    for rule in [*text.placeholders, *text.outdated, *text.risky, *text.expected,
+                 *([text.commitments] if text.commitments else [])]:
+        yield from ((f"{rule.id}.patterns", p, None) for p in rule.patterns)
+        yield from ((f"{rule.id}.unless", p, None) for p in rule.unless)
+    for group in text.terminology:
+        yield from ((f"{group.id}.variants.{label}", p, None)
+                    for label, p in group.variants.items())
+        yield from ((f"{group.id}.unless", p, None) for p in group.unless)
+    for name in ("history", "history_next", "not_prose"):
+        yield from ((name, p, None) for p in getattr(text, name))
+    yield f"{text.company_names.id}.pattern", text.company_names.pattern, None
+    yield f"{text.effective_date.id}.pattern", text.effective_date.pattern, None
+
+
+def too_wide(rules: ReviewRules, catalog: Mapping[str, CatalogEntry]) -> list[UserError]:
+    """The review's patterns whose matches have no bound under `scan.WIDEST` characters (a
+    `.*`, `\\s+` or `[a-z]*`): each can scan to the end of a long paragraph from every place
+    it starts, so one long paragraph takes quadratic time."""
+    return [UserError("pattern can scan without bound (`.*`, `\\s+`, `[a-z]*`): bound it "
+                      "(`.{0,80}`, `\\s{1,20}`, `[a-z]{0,15}`)",
+                      path=entry.source.path if entry else rules.text_path,
+                      line=entry.line if entry else None, field=where)
+            for where, pattern, entry in review_patterns(rules, catalog)
+            if widest(pattern, re.IGNORECASE) > WIDEST]
 
 
 def condition_names(questionnaire: Questionnaire, library: Library) -> frozenset[str]:

@@ -17,18 +17,25 @@ from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
 LONG = 1 << 16  # a shorter text is searched whole
-_WIDEST = 1024  # patterns whose matches may be wider are searched whole
+WIDEST = 1024  # the widest a rule's match may be (`widest`); wider ones are searched whole
+
+
+def widest(pattern: str, flags: int = 0) -> int:
+    """The most characters a match of `pattern` can span (re's own reckoning; a `*`, `+` or
+    `{n,}` makes it practically infinite). A pattern wider than `WIDEST` can scan far from
+    where it starts, and so again from each next start: quadratic time on a long text."""
+    return sre_parser.parse(pattern, flags).getwidth()[1]
 
 
 @lru_cache(maxsize=512)
 def _width(pattern: str, flags: int) -> int | None:
-    """The most characters a match can span, or None when unbounded (or when the pattern
+    """The most characters a match can span, or None when too wide (or when the pattern
     looks around or anchors, which the windows could change)."""
     parsed = sre_parser.parse(pattern, flags)
-    widest = parsed.getwidth()[1]
-    if widest > _WIDEST or not _local(parsed):
+    width = parsed.getwidth()[1]
+    if width > WIDEST or not _local(parsed):
         return None
-    return widest
+    return width
 
 
 def _local(items: object) -> bool:
@@ -73,11 +80,109 @@ def _windows(lower: str, words: Sequence[str], width: int) -> list[tuple[int, in
 
 def finditer_near(pattern: re.Pattern[str], text: str, hint: Sequence[str],
                   ) -> Iterator[re.Match[str]]:
-    """`pattern.finditer(text)`, searching a long text only near the `hint` words."""
+    """`pattern.finditer(text)`, searching a long text only near the `hint` words (a short
+    one is searched whole, with no generator of ours in between: rules ask this of
+    thousands of blocks)."""
     width = _width(pattern.pattern, pattern.flags) if hint and len(text) >= LONG else None
-    lower = text.lower() if width is not None else ""
-    if width is None or len(lower) != len(text):
-        yield from pattern.finditer(text)
-        return
-    for low, high in _windows(lower, hint, width):
+    if width is None:
+        return finditer_at_words(pattern, text)
+    lower = text.lower()
+    if len(lower) != len(text):
+        return pattern.finditer(text)
+    return _finditer_windows(pattern, text, _windows(lower, hint, width))
+
+
+def _finditer_windows(pattern: re.Pattern[str], text: str, windows: list[tuple[int, int]],
+                      ) -> Iterator[re.Match[str]]:
+    for low, high in windows:
         yield from pattern.finditer(text, low, min(len(text), high + 1))
+
+
+_ZERO_WIDTH = (sre.AT, sre.ASSERT, sre.ASSERT_NOT)
+_MOST_PREFIXES = 64
+_SHORTEST = 3  # shorter leading words ("e", "do") occur everywhere: cheaper to search whole
+
+
+def _prefixes(items: object) -> tuple[set[str], bool]:
+    """The literal texts a match of `items` must begin with (after zero-width items), and
+    whether they are all of it (so what follows continues them)."""
+    out = {""}
+    for op, value in items:  # type: ignore[attr-defined]
+        if op is sre.LITERAL:
+            out = {p + chr(value) for p in out}
+        elif op in _ZERO_WIDTH:
+            continue
+        elif op is sre.SUBPATTERN or op is sre.BRANCH:
+            parts = [_prefixes(value[3])] if op is sre.SUBPATTERN else [
+                _prefixes(branch) for branch in value[1]]
+            out = {p + q for p in out for part, _ in parts for q in part}
+            if len(out) > _MOST_PREFIXES or not all(whole for _, whole in parts):
+                return out, False
+        else:
+            return out, False
+    return out, True
+
+
+@lru_cache(maxsize=1024)
+def leading_words(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
+    """Lower-case ASCII texts one of which every match of `pattern` starts with (its
+    leading literal words, read with re's own parser: `\\b(share|disclose)` → "share",
+    "disclose"), or None when some match may start otherwise or one is shorter than
+    `_SHORTEST`. In an ASCII text, a match can only start where one of them occurs (in any
+    case)."""
+    words, _ = _prefixes(sre_parser.parse(pattern, flags))
+    if len(words) > _MOST_PREFIXES or not all(w.isascii() and len(w) >= _SHORTEST
+                                              for w in words):
+        return None
+    lower = {w.lower() for w in words}  # a word that starts with another is found with it
+    return tuple(sorted(w for w in lower if not any(w.startswith(v) for v in lower - {w})))
+
+
+@lru_cache(maxsize=4)
+def _lowered(text: str) -> str:
+    return text.lower()
+
+
+def finditer_at_words(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text)`, in an ASCII text tried only where one of its
+    `leading_words` occurs: the same matches (none is empty, as each starts with a word),
+    found without trying the pattern at every character."""
+    words = leading_words(pattern.pattern, pattern.flags)
+    if words is None or not text.isascii():
+        return pattern.finditer(text)
+    return _at_words(pattern, text, text.lower(), words)
+
+
+def _at_words(pattern: re.Pattern[str], text: str, lower: str, words: tuple[str, ...],
+              ) -> Iterator[re.Match[str]]:
+    found = {word: lower.find(word) for word in words}
+    position = 0
+    while True:
+        for word, at in found.items():
+            if 0 <= at < position:
+                found[word] = lower.find(word, position)
+        places = [at for at in found.values() if at >= 0]
+        if not places:
+            return
+        start = min(places)
+        match = pattern.match(text, start)
+        if match:
+            yield match
+        position = match.end() if match else start + 1
+
+
+def search_at_words(pattern: re.Pattern[str], text: str) -> bool:
+    """Whether `pattern.search(text)` finds a match: in an ASCII text, tried only where one of
+    its `leading_words` occurs (a policy holds few of them; a search that finds nothing
+    otherwise tries the whole pattern at every character)."""
+    words = leading_words(pattern.pattern, pattern.flags)
+    if words is None or not text.isascii():
+        return pattern.search(text) is not None
+    lower = _lowered(text)
+    for word in words:
+        position = lower.find(word)
+        while position >= 0:
+            if pattern.match(text, position):
+                return True
+            position = lower.find(word, position + 1)
+    return False
