@@ -22,6 +22,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model
 
 from drafter.answer_errors import answer_error, tag_error
+from drafter.answer_text import answer_text
 from drafter.errors import UserError
 from drafter.parsecache import memo
 from drafter.questionnaire import Entry, Questionnaire, value_type
@@ -64,23 +65,29 @@ def answers_model(questionnaire: Questionnaire) -> type[BaseModel]:
 
 @dataclass(frozen=True)
 class Answers:
-    """Validated answers: plain Python values by dotted key (unanswered keys are absent)."""
+    """Validated answers: plain Python values by dotted key (unanswered keys are absent).
+
+    A question's `default:` is a suggestion, not an answer: a shown question the owner has not
+    answered is None (an empty list for a list) whatever its suggestion, and `missing` names it.
+    Only the app's preview (`suggestions=True`) drafts with the suggestions in their place."""
 
     questionnaire: Questionnaire
     values: Mapping[str, Any]
     path: Path | None = None
+    suggestions: bool = False
 
     @cached_property
     def _walked(self) -> list[tuple[Entry, bool, Any]]:
         # Every stage (assemble, review, manifest) asks; the answers never change, so walk once.
-        return self.questionnaire.walk(self.values)
+        return self.questionnaire.walk(self.values, suggestions=self.suggestions)
 
     def shown(self) -> list[str]:
         """Keys of the questions an owner is asked, given these answers."""
         return [entry.key for entry, shown, _ in self._walked if shown]
 
     def resolved(self) -> dict[str, Any]:
-        """Every question's effective value: defaults applied, hidden ones None."""
+        """Every question's effective value: hidden and unanswered ones None (suggestions
+        only with `suggestions`)."""
         return {entry.key: value for entry, _, value in self._walked}
 
     def context(self) -> dict[str, AnswerGroup]:
@@ -92,13 +99,22 @@ class Answers:
         return answer_context(grouped)
 
     def missing(self) -> list[str]:
-        """Keys of required questions that are shown but unanswered. "I'm not sure" is an
-        answer: the requirement catalog turns it into a reviewer note, never a refusal."""
+        """Keys of questions shown but unanswered that the policy cannot do without: required
+        ones, and those with a suggestion (`default:`) the owner has not given or confirmed,
+        since the text would otherwise rest on it. "I'm not sure" is an answer: the requirement
+        catalog turns it into a question for counsel, never a refusal."""
         return [
             entry.key
             for entry, shown, value in self._walked
-            if shown and entry.question.required and value in (None, "", [])
+            if shown and ((entry.question.required and value in (None, "", []))
+                          or self.unconfirmed(entry))
         ]
+
+    def unconfirmed(self, entry: Entry) -> bool:
+        """Whether `entry` has a suggestion that is all there is for it (not given, and not
+        stood in by the preview)."""
+        return (not self.suggestions and entry.question.default is not None
+                and entry.key not in self.values)
 
 
 def load_answers(path: Path, questionnaire: Questionnaire, *, complete: bool = True) -> Answers:
@@ -143,12 +159,23 @@ def validate_answers(doc: Any, questionnaire: Questionnaire, path: Path,
     if complete:
         missing = answers.missing()
         if missing:
-            key = missing[0]
-            more = f" (and {len(missing) - 1} more)" if len(missing) > 1 else ""
-            raise UserError(f"required answer is missing{more}: "
-                            f"{questionnaire.entry(key).question.prompt}",
-                            path=path, line=line_of(doc, key.split(".")), field=key)
+            raise missing_error(answers, missing, doc, path)
     return answers
+
+
+def missing_error(answers: Answers, missing: list[str], doc: Any, path: Path) -> UserError:
+    """One line for the first question left unanswered (and how many more): a suggestion
+    (`default:`) is named as such, since only the owner's answer may go into the policy."""
+    key = missing[0]
+    entry = answers.questionnaire.entry(key)
+    more = f" (and {len(missing) - 1} more)" if len(missing) > 1 else ""
+    if answers.unconfirmed(entry):
+        what = (f"not answered{more}: {entry.question.prompt} (the suggested answer, "
+                f"{answer_text(entry.question, entry.question.default)!r}, goes into the "
+                "policy only once you give it)")
+    else:
+        what = f"required answer is missing{more}: {entry.question.prompt}"
+    return UserError(what, path=path, line=line_of(doc, key.split(".")), field=key)
 
 
 class AnswersFile:

@@ -166,15 +166,19 @@ class Questionnaire:
     def keys(self) -> frozenset[str]:
         return frozenset(self.entries)
 
-    def walk(self, values: Mapping[str, Any]) -> list[tuple[Entry, bool, Any]]:
+    def walk(self, values: Mapping[str, Any], *, suggestions: bool = False
+             ) -> list[tuple[Entry, bool, Any]]:
         """Each question in order, whether it is shown, and its effective value (see `ask`)."""
-        return self.ask(lambda entry: values.get(entry.key))
+        return self.ask(lambda entry: values.get(entry.key), suggestions=suggestions)
 
-    def ask(self, answer: Callable[[Entry], Any]) -> list[tuple[Entry, bool, Any]]:
+    def ask(self, answer: Callable[[Entry], Any], *, suggestions: bool = False
+            ) -> list[tuple[Entry, bool, Any]]:
         """`walk`, taking each shown question's answer from `answer(entry)` as the walk reaches
         it, so answers can be given one at a time as an owner gives them, in linear time.
 
-        Shown questions take their answer or else their default; hidden ones count as None
+        Shown questions take their answer; a `default:` is only the app's suggestion, never
+        an answer, so it stands in for a missing one only with `suggestions` (the app's
+        preview), never in a build (no statement without an answer). Hidden ones count as None
         (an empty list for many/records, so `'x' in s.q` always works), though their answers
         stay in the file. Every record has every field (None when blank), so templates can
         test `v.link` without knowing whether it was answered. `when` may only name earlier questions
@@ -186,7 +190,7 @@ class Questionnaire:
         for entry in self.entries.values():
             shown = all(self._holds(entry, cond, context) for cond in entry.conditions)
             value = answer(entry) if shown else None
-            if shown and value is None:
+            if shown and value is None and suggestions:
                 value = entry.question.default
             if value is None and entry.question.type in ("many", "records"):
                 value = []
