@@ -88,3 +88,25 @@ def test_caloppa_items_are_not_looked_for_outside_the_us() -> None:
     catalog = project().library.requirements
     assert all("law.us" in entry.requirement.applies_when for rid, entry in catalog.items()
                if rid.startswith("caloppa."))
+
+
+US_SIZE = ("audience.revenue", "audience.people", "audience.sale_revenue")
+
+
+@pytest.mark.parametrize("given", ["unsure", None])
+def test_us_size_questions_are_not_asked_outside_the_us(given: str | None) -> None:
+    """Revenue, people and revenue from selling data decide only US state laws: an EU-only
+    business is not asked them, and neither "not sure" nor a blank reaches counsel or the owner."""
+    answers = example_answers(project(), CheckExample(example="eu-studio", answers={
+        "audience": {key.split(".")[1]: given for key in US_SIZE}}))
+    assert not set(US_SIZE) & set(answers.shown())
+    notes = project().draft(answers, TODAY).notes
+    assert [(n.requirement or n.check) for n in notes if n.resolves_by in US_SIZE] == []
+
+
+def test_us_size_questions_still_reach_counsel_for_a_us_business() -> None:
+    answers = example_answers(project(), CheckExample(example="california-store", answers={
+        "audience": {"revenue": "unsure"}}))
+    notes = project().draft(answers, TODAY).notes
+    assert [n.requirement for n in notes if n.resolves_by == "audience.revenue"] == [
+        "review.unsure-revenue"]
