@@ -75,6 +75,8 @@ class Answers:
     values: Mapping[str, Any]
     path: Path | None = None
     suggestions: bool = False
+    # What loading did with answers to retired questions (`carry_over`): (note, new key).
+    moves: tuple[tuple[str, str], ...] = ()
 
     @cached_property
     def _walked(self) -> list[tuple[Entry, bool, Any]]:
@@ -123,12 +125,14 @@ def load_answers(path: Path, questionnaire: Questionnaire, *, complete: bool = T
     unchanged answers neither parses them again nor builds the answers model."""
     text = decode_text(read_bytes(path, ANSWERS_LIMIT, "an answers file"), path)
 
-    def validated() -> dict[str, Any]:
+    def validated() -> tuple[dict[str, Any], tuple[tuple[str, str], ...]]:
         doc = parse_yaml(text, path)
-        return dict(validate_answers(doc, questionnaire, path, complete=complete).values)
+        answers = validate_answers(doc, questionnaire, path, complete=complete)
+        return dict(answers.values), answers.moves
 
     key = f"{questionnaire.stamp}\0{complete}\0{text}"
-    return Answers(questionnaire, memo("answers", key, validated), path)
+    values, moves = memo("answers", key, validated)
+    return Answers(questionnaire, values, path, moves=moves)
 
 
 def parse_answers(text: str, questionnaire: Questionnaire, path: Path) -> Answers:
@@ -147,20 +151,60 @@ def validate_answers(doc: Any, questionnaire: Questionnaire, path: Path,
     tagged = tag_error(doc, path)
     if tagged is not None:
         raise tagged
+    current, moves = carry_over(doc, questionnaire)
     try:
-        model = answers_model(questionnaire).model_validate(doc)
+        model = answers_model(questionnaire).model_validate(current)
     except ValidationError as exc:
         raise answer_error(exc, doc, questionnaire, path) from None
     values: dict[str, Any] = {}
     for section_id, group in model.model_dump(exclude_none=True).items():
         for question_id, value in group.items():
             values[f"{section_id}.{question_id}"] = value
-    answers = Answers(questionnaire, values, path)
+    answers = Answers(questionnaire, values, path, moves=moves)
     if complete:
         missing = answers.missing()
         if missing:
             raise missing_error(answers, missing, doc, path)
     return answers
+
+
+def carry_over(doc: Mapping[str, Any], questionnaire: Questionnaire
+               ) -> tuple[Mapping[str, Any], tuple[tuple[str, str], ...]]:
+    """The answers with each answer to a retired question (`moved:` with `to:`) taken out, and
+    put in as the new question's answer where it says the same and that question is not
+    answered yet; with a note for the owner each time, since the file keeps the old answer."""
+    notes: list[tuple[str, str]] = []
+    current = dict(doc)
+    for old_key, spec in questionnaire.moved.items():
+        if isinstance(spec, str):
+            continue  # refused with a hint (answer_errors)
+        section, question = old_key.split(".", 1)
+        group = current.get(section)
+        if not isinstance(group, Mapping) or group.get(question) is None:
+            continue
+        value = group[question]
+        current[section] = {k: v for k, v in group.items() if k != question}
+        new_section, new_question = spec.to.split(".", 1)
+        target = questionnaire.entry(spec.to).question
+        given = (current.get(new_section) or {}).get(new_question) \
+            if isinstance(current.get(new_section), Mapping) else None
+        said = ("Yes" if value else "No") if isinstance(value, bool) else describe(value)
+        was = f"{old_key} ({said}) is now asked as {spec.to}, \"{target.prompt}\""
+        mapped = next((new for old, new in spec.values.items()
+                       if old == value and isinstance(old, bool) == isinstance(value, bool)),
+                      None)
+        if given is not None:
+            note = (f"{was}: your answer there ({answer_text(target, given)!r}) is used, and "
+                    "the old one is not. Remove the old answer once you have checked they agree.")
+        elif mapped is not None:
+            current[new_section] = {**(current.get(new_section) or {}), new_question: mapped}
+            note = (f"{was}: the old answer is read as {answer_text(target, mapped)!r}. Give "
+                    "that answer in its place (or another) to make it your own.")
+        else:
+            note = (f"{was}: the old answer does not say which of its answers applies, so it is "
+                    "not used. Answer the new question.")
+        notes.append((note, spec.to))
+    return current, tuple(notes)
 
 
 def missing_error(answers: Answers, missing: list[str], doc: Any, path: Path) -> UserError:

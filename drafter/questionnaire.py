@@ -111,13 +111,26 @@ class Section(BaseModel):
     questions: list[Question]
 
 
+class Moved(BaseModel):
+    """A retired question merged into another: its answers that say the same as one of the
+    new question's are read as that answer when a file is loaded (`values`, old → new); any
+    other old answer is left for the owner, who is told (answers.carry_over)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+
+    to: Annotated[str, StringConstraints(pattern=r"^[a-z0-9_]+\.[a-z0-9_]+$")]
+    values: dict[Any, Any] = {}
+
+
 class _QuestionnaireFile(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     title: str
     version: str
     modules_after: str | None = None  # business modules' pages go after this section
-    moved: dict[str, str] = {}  # old answer key → the question that now asks it
+    # old answer key → the question that now asks it (an old answer there is refused with a
+    # hint), or a `Moved` (an old answer is carried over where it can be, with a note)
+    moved: dict[str, str | Moved] = {}
     sections: list[Section]
 
 
@@ -152,6 +165,11 @@ class Questionnaire:
 
     def __iter__(self) -> Iterator[Entry]:
         return iter(self.entries.values())
+
+    def moved_to(self, key: str) -> str | None:
+        """The question that now asks what the retired `key` asked, if any."""
+        spec = self.moved.get(key)
+        return spec.to if isinstance(spec, Moved) else spec
 
     def __contains__(self, key: object) -> bool:
         return key in self.entries
@@ -321,11 +339,21 @@ def load_questionnaire(path: Path, data_dir: Path | None = None,
                                  None if source is file else source.path))
             seen.add(key)
     keys = {e.key for e in entries}
-    for old_key, new_key in data.moved.items():
+    for old_key, spec in data.moved.items():
+        new_key = spec.to if isinstance(spec, Moved) else spec
         if new_key not in keys or old_key in keys:
             raise UserError(f"`moved` must lead from a retired key to a question, not "
                             f"{old_key!r} → {new_key!r}", path=path,
                             line=file.line(("moved", old_key)), field=old_key)
+        if isinstance(spec, Moved):
+            target = next(e for e in entries if e.key == new_key).question
+            for value in spec.values.values():
+                try:
+                    TypeAdapter(value_type(target)).validate_python(value)
+                except ValidationError:
+                    raise UserError(f"`moved` value {value!r} is not an answer to {new_key}",
+                                    path=path, line=file.line(("moved", old_key)),
+                                    field=old_key) from None
     return Questionnaire(path, data, entries)
 
 

@@ -43,7 +43,7 @@ def _facts(answers: Answers, library: Library) -> AnswerFacts:
     return AnswerFacts(context, answers.questionnaire,
                        effective if isinstance(effective, date) else None,
                        condition_names(answers.questionnaire, library),
-                       frozenset(answers.values), alternatives(answers, library))
+                       frozenset(answers.values), alternatives(answers, library), answers.moves)
 
 
 def review_draft(policy: Policy, answers: Answers, library: Library,

@@ -37,6 +37,8 @@ class AnswerFacts:
     given: frozenset[str] = frozenset()  # keys the owner answered (not defaults)
     # For each "not sure" answer, the context under each other answer (`drafter.unsure`).
     alternatives: Mapping[str, tuple[Mapping[str, Any], ...]] = field(default_factory=dict)
+    # Notes on answers to retired questions, and the question now asking (`carry_over`).
+    moves: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
