@@ -36,7 +36,7 @@ def answer_error(exc: ValidationError, doc: Any, questionnaire: Questionnaire,
         guess = difflib.get_close_matches(str(loc[-1]), scope, n=1)
         hint = f"; did you mean {'.'.join([*map(str, loc[:-1]), guess[0]])!r}?" if guess else ""
         if field in questionnaire.moved:
-            hint = f"; it is now asked as {questionnaire.moved[field]!r}: move the answer there"
+            hint = f"; it is now asked as {questionnaire.moved_to(field)!r}: move the answer there"
         what = "section" if len(loc) == 1 else "question" if len(loc) == 2 else "field"
         return UserError(f"unknown {what}{hint}", path=path, line=line, field=field)
     return UserError(_explain(err, questionnaire, loc), path=path, line=line, field=field)

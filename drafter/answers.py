@@ -22,6 +22,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model
 
 from drafter.answer_errors import answer_error, tag_error
+from drafter.answer_text import answer_text
 from drafter.errors import UserError
 from drafter.parsecache import memo
 from drafter.questionnaire import Entry, Questionnaire, value_type
@@ -64,23 +65,31 @@ def answers_model(questionnaire: Questionnaire) -> type[BaseModel]:
 
 @dataclass(frozen=True)
 class Answers:
-    """Validated answers: plain Python values by dotted key (unanswered keys are absent)."""
+    """Validated answers: plain Python values by dotted key (unanswered keys are absent).
+
+    A question's `default:` is a suggestion, not an answer: a shown question the owner has not
+    answered is None (an empty list for a list) whatever its suggestion, and `missing` names it.
+    Only the app's preview (`suggestions=True`) drafts with the suggestions in their place."""
 
     questionnaire: Questionnaire
     values: Mapping[str, Any]
     path: Path | None = None
+    suggestions: bool = False
+    # What loading did with answers to retired questions (`carry_over`): (note, new key).
+    moves: tuple[tuple[str, str], ...] = ()
 
     @cached_property
     def _walked(self) -> list[tuple[Entry, bool, Any]]:
         # Every stage (assemble, review, manifest) asks; the answers never change, so walk once.
-        return self.questionnaire.walk(self.values)
+        return self.questionnaire.walk(self.values, suggestions=self.suggestions)
 
     def shown(self) -> list[str]:
         """Keys of the questions an owner is asked, given these answers."""
         return [entry.key for entry, shown, _ in self._walked if shown]
 
     def resolved(self) -> dict[str, Any]:
-        """Every question's effective value: defaults applied, hidden ones None."""
+        """Every question's effective value: hidden and unanswered ones None (suggestions
+        only with `suggestions`)."""
         return {entry.key: value for entry, _, value in self._walked}
 
     def context(self) -> dict[str, AnswerGroup]:
@@ -92,13 +101,22 @@ class Answers:
         return answer_context(grouped)
 
     def missing(self) -> list[str]:
-        """Keys of required questions that are shown but unanswered. "I'm not sure" is an
-        answer: the requirement catalog turns it into a reviewer note, never a refusal."""
+        """Keys of questions shown but unanswered that the policy cannot do without: required
+        ones, and those with a suggestion (`default:`) the owner has not given or confirmed,
+        since the text would otherwise rest on it. "I'm not sure" is an answer: the requirement
+        catalog turns it into a question for counsel, never a refusal."""
         return [
             entry.key
             for entry, shown, value in self._walked
-            if shown and entry.question.required and value in (None, "", [])
+            if shown and ((entry.question.required and value in (None, "", []))
+                          or self.unconfirmed(entry))
         ]
+
+    def unconfirmed(self, entry: Entry) -> bool:
+        """Whether `entry` has a suggestion that is all there is for it (not given, and not
+        stood in by the preview)."""
+        return (not self.suggestions and entry.question.default is not None
+                and entry.key not in self.values)
 
 
 def load_answers(path: Path, questionnaire: Questionnaire, *, complete: bool = True) -> Answers:
@@ -107,12 +125,14 @@ def load_answers(path: Path, questionnaire: Questionnaire, *, complete: bool = T
     unchanged answers neither parses them again nor builds the answers model."""
     text = decode_text(read_bytes(path, ANSWERS_LIMIT, "an answers file"), path)
 
-    def validated() -> dict[str, Any]:
+    def validated() -> tuple[dict[str, Any], tuple[tuple[str, str], ...]]:
         doc = parse_yaml(text, path)
-        return dict(validate_answers(doc, questionnaire, path, complete=complete).values)
+        answers = validate_answers(doc, questionnaire, path, complete=complete)
+        return dict(answers.values), answers.moves
 
     key = f"{questionnaire.stamp}\0{complete}\0{text}"
-    return Answers(questionnaire, memo("answers", key, validated), path)
+    values, moves = memo("answers", key, validated)
+    return Answers(questionnaire, values, path, moves=moves)
 
 
 def parse_answers(text: str, questionnaire: Questionnaire, path: Path) -> Answers:
@@ -131,24 +151,75 @@ def validate_answers(doc: Any, questionnaire: Questionnaire, path: Path,
     tagged = tag_error(doc, path)
     if tagged is not None:
         raise tagged
+    current, moves = carry_over(doc, questionnaire)
     try:
-        model = answers_model(questionnaire).model_validate(doc)
+        model = answers_model(questionnaire).model_validate(current)
     except ValidationError as exc:
         raise answer_error(exc, doc, questionnaire, path) from None
     values: dict[str, Any] = {}
     for section_id, group in model.model_dump(exclude_none=True).items():
         for question_id, value in group.items():
             values[f"{section_id}.{question_id}"] = value
-    answers = Answers(questionnaire, values, path)
+    answers = Answers(questionnaire, values, path, moves=moves)
     if complete:
         missing = answers.missing()
         if missing:
-            key = missing[0]
-            more = f" (and {len(missing) - 1} more)" if len(missing) > 1 else ""
-            raise UserError(f"required answer is missing{more}: "
-                            f"{questionnaire.entry(key).question.prompt}",
-                            path=path, line=line_of(doc, key.split(".")), field=key)
+            raise missing_error(answers, missing, doc, path)
     return answers
+
+
+def carry_over(doc: Mapping[str, Any], questionnaire: Questionnaire
+               ) -> tuple[Mapping[str, Any], tuple[tuple[str, str], ...]]:
+    """The answers with each answer to a retired question (`moved:` with `to:`) taken out, and
+    put in as the new question's answer where it says the same and that question is not
+    answered yet; with a note for the owner each time, since the file keeps the old answer."""
+    notes: list[tuple[str, str]] = []
+    current = dict(doc)
+    for old_key, spec in questionnaire.moved.items():
+        if isinstance(spec, str):
+            continue  # refused with a hint (answer_errors)
+        section, question = old_key.split(".", 1)
+        group = current.get(section)
+        if not isinstance(group, Mapping) or group.get(question) is None:
+            continue
+        value = group[question]
+        current[section] = {k: v for k, v in group.items() if k != question}
+        new_section, new_question = spec.to.split(".", 1)
+        target = questionnaire.entry(spec.to).question
+        given = (current.get(new_section) or {}).get(new_question) \
+            if isinstance(current.get(new_section), Mapping) else None
+        said = ("Yes" if value else "No") if isinstance(value, bool) else describe(value)
+        was = f"{old_key} ({said}) is now asked as {spec.to}, \"{target.prompt}\""
+        mapped = next((new for old, new in spec.values.items()
+                       if old == value and isinstance(old, bool) == isinstance(value, bool)),
+                      None)
+        if given is not None:
+            note = (f"{was}: your answer there ({answer_text(target, given)!r}) is used, and "
+                    "the old one is not. Remove the old answer once you have checked they agree.")
+        elif mapped is not None:
+            current[new_section] = {**(current.get(new_section) or {}), new_question: mapped}
+            note = (f"{was}: the old answer is read as {answer_text(target, mapped)!r}. Give "
+                    "that answer in its place (or another) to make it your own.")
+        else:
+            note = (f"{was}: the old answer does not say which of its answers applies, so it is "
+                    "not used. Answer the new question.")
+        notes.append((note, spec.to))
+    return current, tuple(notes)
+
+
+def missing_error(answers: Answers, missing: list[str], doc: Any, path: Path) -> UserError:
+    """One line for the first question left unanswered (and how many more): a suggestion
+    (`default:`) is named as such, since only the owner's answer may go into the policy."""
+    key = missing[0]
+    entry = answers.questionnaire.entry(key)
+    more = f" (and {len(missing) - 1} more)" if len(missing) > 1 else ""
+    if answers.unconfirmed(entry):
+        what = (f"not answered{more}: {entry.question.prompt} (the suggested answer, "
+                f"{answer_text(entry.question, entry.question.default)!r}, goes into the "
+                "policy only once you give it)")
+    else:
+        what = f"required answer is missing{more}: {entry.question.prompt}"
+    return UserError(what, path=path, line=line_of(doc, key.split(".")), field=key)
 
 
 class AnswersFile:

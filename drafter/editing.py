@@ -314,11 +314,14 @@ class Session:
         return self.answers().shown()
 
     def answers(self) -> Answers:
-        """The valid answers as the core reads them. Kept until the next change: a keystroke
-        asks for what is shown, what is missing and each section's progress, and one walk
-        of the questionnaire answers all three."""
-        if self._current is None:
-            self._current = Answers(self.questionnaire, dict(self.valid), self.path)
+        """The valid answers as the form reads them: a suggestion stands in for its answer
+        (it is shown, and the questions it brings in are asked), though it counts as left to
+        confirm (`suggested`, `standing`) and a build takes none. Kept until the next change:
+        a keystroke asks for what is shown, what is missing and each section's progress, and
+        one walk of the questionnaire answers all three."""
+        if self._current is None:  # the form shows suggestions, and what they would ask
+            self._current = Answers(self.questionnaire, dict(self.valid), self.path,
+                                    suggestions=True)
         return self._current
 
     def missing(self) -> set[str]:

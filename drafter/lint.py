@@ -165,9 +165,11 @@ def lint_library(library: Library, questionnaire: Questionnaire) -> list[UserErr
 
 
 def _lint_counsel(library: Library, questionnaire: Questionnaire) -> list[UserError]:
-    """Each question offering "I'm not sure" has exactly one `counsel: true` requirement that
-    asks it (the question for counsel, saying what the draft assumes), and each such
-    requirement asks a question that offers it."""
+    """Each question offering "I'm not sure" has a `counsel: true` requirement that asks it
+    (the question for counsel, saying what the draft assumes; several only when each
+    `applies_when` names a `law.` fact, such as COPPA's for a business with US users and
+    GDPR's for one without: that one applies on each draft is checked by test_review_unsure),
+    and each such requirement asks a question that offers it."""
     problems: list[UserError] = []
     asking: dict[str, list[str]] = {}
     for rid, entry in library.requirements.items():
@@ -182,11 +184,14 @@ def _lint_counsel(library: Library, questionnaire: Questionnaire) -> list[UserEr
             asking.setdefault(ask, []).append(rid)
     for question in questionnaire:
         found = asking.get(question.key, [])
-        if question.question.unsure and len(found) != 1:
+        conditions = [library.requirements[rid].requirement.applies_when for rid in found]
+        split = len(set(conditions)) == len(found) and all("law." in c for c in conditions)
+        if question.question.unsure and (not found or (len(found) > 1 and not split)):
             problems.append(UserError(
                 f"offers \"I'm not sure\" but {len(found) or 'no'} `counsel: true` "
                 f"requirement(s) ask it{': ' + ', '.join(found) if found else ''}; it needs "
-                "exactly one, saying what the draft assumes", path=questionnaire.path,
+                "one, saying what the draft assumes (several only when each `applies_when` "
+                "names the `law.` fact that tells them apart)", path=questionnaire.path,
                 field=question.key))
     return problems
 

@@ -34,14 +34,16 @@ class PreviewPolicy:
 def preview_policy(project: Project, valid: Mapping[str, Any]) -> PreviewPolicy:
     """The policy for the preview, even while required answers are missing.
 
-    Missing required answers are shown as a visible gap (text) or today's date, only here:
-    the exported files are always built from the saved answers file by `build`. The review
+    Missing required answers are shown as a visible gap (text) or today's date, and a
+    suggestion (`default:`) the owner has not confirmed stands in for its answer, only here:
+    the exported files are always built from the saved answers file by `build`, which takes
+    no suggestion for an answer (the review says which promises rest on one). The review
     runs afterwards (`Project.review`), so that typing shows its words first.
     """
     questionnaire = project.questionnaire
     values: dict[str, Any] = dict(valid)
     unfilled: list[str] = []  # choices: no stand-in would read true, so the clause must wait
-    for key in Answers(questionnaire, values).missing():
+    for key in Answers(questionnaire, values, suggestions=True).missing():
         kind = questionnaire.entry(key).question.type
         if kind == "date":
             values[key] = clock.today()
@@ -49,7 +51,7 @@ def preview_policy(project: Project, valid: Mapping[str, Any]) -> PreviewPolicy:
             values[key] = f"[{key}]"
         else:
             unfilled.append(questionnaire.entry(key).question.prompt)
-    answers = Answers(questionnaire, values)
+    answers = Answers(questionnaire, values, suggestions=True)
     try:
         return PreviewPolicy(project.assemble(answers), answers)
     except DrafterError as exc:

@@ -111,13 +111,26 @@ class Section(BaseModel):
     questions: list[Question]
 
 
+class Moved(BaseModel):
+    """A retired question merged into another: its answers that say the same as one of the
+    new question's are read as that answer when a file is loaded (`values`, old → new); any
+    other old answer is left for the owner, who is told (answers.carry_over)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+
+    to: Annotated[str, StringConstraints(pattern=r"^[a-z0-9_]+\.[a-z0-9_]+$")]
+    values: dict[Any, Any] = {}
+
+
 class _QuestionnaireFile(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     title: str
     version: str
     modules_after: str | None = None  # business modules' pages go after this section
-    moved: dict[str, str] = {}  # old answer key → the question that now asks it
+    # old answer key → the question that now asks it (an old answer there is refused with a
+    # hint), or a `Moved` (an old answer is carried over where it can be, with a note)
+    moved: dict[str, str | Moved] = {}
     sections: list[Section]
 
 
@@ -153,6 +166,11 @@ class Questionnaire:
     def __iter__(self) -> Iterator[Entry]:
         return iter(self.entries.values())
 
+    def moved_to(self, key: str) -> str | None:
+        """The question that now asks what the retired `key` asked, if any."""
+        spec = self.moved.get(key)
+        return spec.to if isinstance(spec, Moved) else spec
+
     def __contains__(self, key: object) -> bool:
         return key in self.entries
 
@@ -166,15 +184,19 @@ class Questionnaire:
     def keys(self) -> frozenset[str]:
         return frozenset(self.entries)
 
-    def walk(self, values: Mapping[str, Any]) -> list[tuple[Entry, bool, Any]]:
+    def walk(self, values: Mapping[str, Any], *, suggestions: bool = False
+             ) -> list[tuple[Entry, bool, Any]]:
         """Each question in order, whether it is shown, and its effective value (see `ask`)."""
-        return self.ask(lambda entry: values.get(entry.key))
+        return self.ask(lambda entry: values.get(entry.key), suggestions=suggestions)
 
-    def ask(self, answer: Callable[[Entry], Any]) -> list[tuple[Entry, bool, Any]]:
+    def ask(self, answer: Callable[[Entry], Any], *, suggestions: bool = False
+            ) -> list[tuple[Entry, bool, Any]]:
         """`walk`, taking each shown question's answer from `answer(entry)` as the walk reaches
         it, so answers can be given one at a time as an owner gives them, in linear time.
 
-        Shown questions take their answer or else their default; hidden ones count as None
+        Shown questions take their answer; a `default:` is only the app's suggestion, never
+        an answer, so it stands in for a missing one only with `suggestions` (the app's
+        preview), never in a build (no statement without an answer). Hidden ones count as None
         (an empty list for many/records, so `'x' in s.q` always works), though their answers
         stay in the file. Every record has every field (None when blank), so templates can
         test `v.link` without knowing whether it was answered. `when` may only name earlier questions
@@ -186,7 +208,7 @@ class Questionnaire:
         for entry in self.entries.values():
             shown = all(self._holds(entry, cond, context) for cond in entry.conditions)
             value = answer(entry) if shown else None
-            if shown and value is None:
+            if shown and value is None and suggestions:
                 value = entry.question.default
             if value is None and entry.question.type in ("many", "records"):
                 value = []
@@ -317,11 +339,21 @@ def load_questionnaire(path: Path, data_dir: Path | None = None,
                                  None if source is file else source.path))
             seen.add(key)
     keys = {e.key for e in entries}
-    for old_key, new_key in data.moved.items():
+    for old_key, spec in data.moved.items():
+        new_key = spec.to if isinstance(spec, Moved) else spec
         if new_key not in keys or old_key in keys:
             raise UserError(f"`moved` must lead from a retired key to a question, not "
                             f"{old_key!r} → {new_key!r}", path=path,
                             line=file.line(("moved", old_key)), field=old_key)
+        if isinstance(spec, Moved):
+            target = next(e for e in entries if e.key == new_key).question
+            for value in spec.values.values():
+                try:
+                    TypeAdapter(value_type(target)).validate_python(value)
+                except ValidationError:
+                    raise UserError(f"`moved` value {value!r} is not an answer to {new_key}",
+                                    path=path, line=file.line(("moved", old_key)),
+                                    field=old_key) from None
     return Questionnaire(path, data, entries)
 
 

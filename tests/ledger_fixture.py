@@ -10,8 +10,9 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from drafter.answers import Answers, parse_answers
+from drafter.answers import Answers, validate_answers
 from drafter.project import Project
+from drafter.yamlio import parse_yaml
 from tests.conftest import MINI
 
 PROMISES = """---
@@ -74,5 +75,14 @@ def ledger_project(tmp_path: Path) -> Project:
     return Project.load(questionnaire, root)
 
 
+# The same answers with the suggested staff count given: what a build from a file needs (a
+# suggestion left unconfirmed is not an answer, and the build names it).
+GIVEN = ANSWERS.replace("  size: small\n", "  size: small\n  staff: 5\n")
+
+
 def ledger_answers(project: Project, text: str = ANSWERS, path: Path | None = None) -> Answers:
-    return parse_answers(text, project.questionnaire, path or Path("answers.yaml"))
+    """The answers as the app's preview drafts them: a suggestion (`business.staff`, 5) stands
+    in for a question left unanswered, and the ledger says it is not confirmed."""
+    given = validate_answers(parse_yaml(text, path or Path("answers.yaml")),
+                             project.questionnaire, path or Path("answers.yaml"), complete=False)
+    return Answers(project.questionnaire, given.values, given.path, suggestions=True)

@@ -65,6 +65,12 @@ def record(question: Question) -> st.SearchStrategy[dict[str, Any]]:
         lambda item: {k: v for k, v in item.items() if v is not None})
 
 
+def needed(question: Question) -> bool:
+    """Whether a build needs an answer to `question` when it is shown: a required one, or one
+    with a suggestion (`default:`), which is no answer until the owner gives it."""
+    return question.required or question.default is not None
+
+
 @st.composite
 def shown_answers(draw: st.DrawFn, questionnaire: Questionnaire) -> dict[str, Any]:
     """Answers as an owner gives them: in order, only to questions the answers so far show.
@@ -73,7 +79,7 @@ def shown_answers(draw: st.DrawFn, questionnaire: Questionnaire) -> dict[str, An
 
     def give(entry: Entry) -> Any:
         question = entry.question
-        drawn = draw(value(question) if question.required else st.none() | value(question))
+        drawn = draw(value(question) if needed(question) else st.none() | value(question))
         if drawn is not None:
             values[entry.key] = drawn
         return drawn
@@ -84,9 +90,9 @@ def shown_answers(draw: st.DrawFn, questionnaire: Questionnaire) -> dict[str, An
 
 def answers(questionnaire: Questionnaire) -> st.SearchStrategy[dict[str, Any]]:
     """Answers by dotted key to every question, shown or not (hidden ones must be ignored);
-    required questions always answered, others sometimes."""
+    questions a build needs (`needed`) always answered, others sometimes."""
     parts = {
-        entry.key: value(entry.question) if entry.question.required
+        entry.key: value(entry.question) if needed(entry.question)
         else st.none() | value(entry.question)
         for entry in questionnaire
     }

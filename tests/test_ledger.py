@@ -25,7 +25,7 @@ from drafter.project import Project
 from drafter.answer_text import answer_text
 from drafter.review.report import PROMISES_HEADING
 from tests.conftest import MINI, real_project
-from tests.ledger_fixture import ANSWERS, ledger_answers, ledger_project
+from tests.ledger_fixture import ANSWERS, GIVEN, ledger_answers, ledger_project
 
 TODAY = date(2026, 11, 2)
 
@@ -248,7 +248,7 @@ def _cli(project: Project, *args: str) -> list[str]:
 def test_review_json_has_the_promises_with_answers_and_not_without(
         project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     answers = tmp_path / "answers.yaml"
-    answers.write_text(ANSWERS)
+    answers.write_text(GIVEN)
     policy = tmp_path / "policy.md"
     policy.write_text("# Privacy Policy\n\nWe answer within 30 days.\n")
     main(_cli(project, "review", str(policy), "--answers", str(answers), "--format", "json",
@@ -269,7 +269,7 @@ def test_review_json_has_the_promises_with_answers_and_not_without(
 def test_the_manifest_has_the_same_promises_as_the_review(
         project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     answers = tmp_path / "answers.yaml"
-    answers.write_text(ANSWERS)
+    answers.write_text(GIVEN)
     assert main(_cli(project, "build", str(answers), "-o", str(tmp_path / "out"),
                      "--format", "md")) == 0
     (folder,) = (tmp_path / "out").iterdir()
@@ -296,7 +296,7 @@ def test_an_old_manifest_without_promises_still_loads(tmp_path: Path) -> None:
 def test_drafter_promises_prints_the_ledger(project: Project, tmp_path: Path,
                                            capsys: pytest.CaptureFixture[str]) -> None:
     answers = tmp_path / "answers.yaml"
-    answers.write_text(ANSWERS)
+    answers.write_text(GIVEN)
 
     def run(*args: str) -> tuple[int, str, str]:
         """`drafter promises …` through the command's entry point, in this process."""
@@ -307,8 +307,10 @@ def test_drafter_promises_prints_the_ledger(project: Project, tmp_path: Path,
     code, out, err = run("promises", str(answers))
     assert code == 0, err
     assert out.startswith(f"{PROMISES_HEADING}: 6\n\n1. We answer within 30 days")
-    assert "   rests on: How many staff? (business.staff): suggested default, not confirmed: 5" \
-        in out
+    assert "   rests on: How many staff? (business.staff): 5" in out
+    (tmp_path / "suggested.yaml").write_text(ANSWERS)  # the staff count left at its suggestion
+    code, _, err = run("promises", str(tmp_path / "suggested.yaml"))
+    assert code == 2 and "business.staff: not answered" in err and "'5'" in err
     assert "   law: Big Business Act (law.big)" in out
     _, as_json, _ = run("promises", str(answers), "--format", "json")
     assert [p["clause"] for p in json.loads(as_json)["promises"]][-1] == "main.kiosks"

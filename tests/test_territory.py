@@ -88,3 +88,56 @@ def test_caloppa_items_are_not_looked_for_outside_the_us() -> None:
     catalog = project().library.requirements
     assert all("law.us" in entry.requirement.applies_when for rid, entry in catalog.items()
                if rid.startswith("caloppa."))
+
+
+US_SIZE = ("audience.revenue", "audience.people", "audience.sale_revenue")
+
+
+@pytest.mark.parametrize("given", ["unsure", None])
+def test_us_size_questions_are_not_asked_outside_the_us(given: str | None) -> None:
+    """Revenue, people and revenue from selling data decide only US state laws: an EU-only
+    business is not asked them, and neither "not sure" nor a blank reaches counsel or the owner."""
+    answers = example_answers(project(), CheckExample(example="eu-studio", answers={
+        "audience": {key.split(".")[1]: given for key in US_SIZE}}))
+    assert not set(US_SIZE) & set(answers.shown())
+    notes = project().draft(answers, TODAY).notes
+    assert [(n.requirement or n.check) for n in notes if n.resolves_by in US_SIZE] == []
+
+
+def test_us_size_questions_still_reach_counsel_for_a_us_business() -> None:
+    answers = example_answers(project(), CheckExample(example="california-store", answers={
+        "audience": {"revenue": "unsure"}}))
+    notes = project().draft(answers, TODAY).notes
+    assert [n.requirement for n in notes if n.resolves_by == "audience.revenue"] == [
+        "review.unsure-revenue"]
+
+
+KIDS = {"under_13": "yes", "collected": "A first name and a parent's email address.",
+        "uses": "We use it to run the child's account.", "public": False, "audio": False,
+        "consent_method": "card", "retention": "Until the parent closes the account."}
+
+
+def _kids(example: str, regions: list[str], under_13: str = "yes") -> Draft:
+    answers = example_answers(project(), CheckExample(example=example, answers={
+        "audience": {"regions": regions, **({} if "usa" in regions else {"us_states": None})},
+        "children": {**KIDS, "under_13": under_13}}))
+    return project().draft(answers, TODAY)
+
+
+@pytest.mark.parametrize("under_13", ["yes", "unsure"])
+def test_no_coppa_without_us_reach(under_13: str) -> None:
+    """COPPA reaches an operator outside the US only through US children (FTC COPPA FAQ B.7):
+    a service used by children in the EU and UK alone gets no COPPA text, question or note."""
+    result = _kids("eu-studio", ["eu", "uk"], under_13)
+    assert "COPPA" not in _text(result)
+    assert [n.requirement for n in result.notes if "COPPA" in (n.message + (n.cite or ""))
+            or (n.requirement or "").startswith("coppa.")] == []
+    shown = set(example_answers(project(), CheckExample(example="eu-studio", answers={
+        "children": {**KIDS, "under_13": under_13}})).shown())
+    assert not {"children.consent_method", "children.collected"} & shown
+
+
+def test_coppa_reaches_a_foreign_operator_with_us_children() -> None:
+    """The same studio serving US users too: COPPA's notice for parents is drafted."""
+    result = _kids("eu-studio", ["eu", "uk", "usa"])
+    assert "children.coppa-notice" in {c.id for c in result.policy.clauses()}

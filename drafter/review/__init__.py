@@ -30,6 +30,7 @@ from drafter.review import promise_checks as _promise_checks  # noqa: F401  (reg
 from drafter.review import repeats as _repeats  # noqa: F401  (registers checks)
 from drafter.review import text_checks as _text_checks  # noqa: F401  (registers checks)
 from drafter.review.checks import AnswerFacts, Subject, run_checks
+from drafter.unsure import alternatives
 from drafter.review.document import Block, Document, read_document, token_blocks
 from drafter.review.language import check_reviewable
 from drafter.review.rules import condition_names
@@ -39,10 +40,11 @@ _UNANCHORED = float("inf")
 
 def _facts(answers: Answers, library: Library) -> AnswerFacts:
     effective = answers.resolved().get(library.document.effective_date)
-    return AnswerFacts(template_context(answers, library), answers.questionnaire,
+    context = template_context(answers, library)
+    return AnswerFacts(context, answers.questionnaire,
                        effective if isinstance(effective, date) else None,
                        condition_names(answers.questionnaire, library),
-                       frozenset(answers.values))
+                       frozenset(answers.values), alternatives(answers, library), answers.moves)
 
 
 def review_draft(policy: Policy, answers: Answers, library: Library,

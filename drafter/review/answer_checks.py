@@ -90,6 +90,17 @@ def contradictions(subject: Subject) -> Iterator[Note]:
                    for_counsel=rule.counsel)
 
 
+@check("moved")
+def moved_answers(subject: Subject) -> Iterator[Note]:
+    """An answer to a retired question: what loading made of it, told to the owner (the file
+    still holds it, so nothing they typed is dropped silently)."""
+    if subject.answers is None:
+        return
+    for message, key in subject.answers.moves:
+        yield Note(id="", severity="warning", topic="consistency", message=message,
+                   check="answers.moved", resolves_by=key)
+
+
 @check("draft-date")
 def stale_draft_date(subject: Subject) -> Iterator[Note]:
     """A draft whose effective-date answer is over a year old."""

@@ -36,6 +36,10 @@ class AnswerFacts:
     effective_date: date | None
     names: frozenset[str]  # what a condition may name (`rules.condition_names`)
     given: frozenset[str] = frozenset()  # keys the owner answered (not defaults)
+    # For each "not sure" answer, the context under each other answer (`drafter.unsure`).
+    alternatives: Mapping[str, tuple[Mapping[str, Any], ...]] = field(default_factory=dict)
+    # Notes on answers to retired questions, and the question now asking (`carry_over`).
+    moves: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -132,9 +136,10 @@ def counsel_questions(subject: Subject, notes: list[Note]) -> list[Note]:
     would settle is taken into it (`covers`, at the stricter severity), because the owner cannot
     fix what they do not know."""
     unsure = unsure_keys(subject)
-    kept = [n for n in notes if n.resolves_by not in unsure]
+    settles = {id(n): key for n in notes if (key := _settled_by(subject, n, unsure))}
+    kept = [n for n in notes if id(n) not in settles]
     for key in unsure:
-        related = [n for n in notes if n.resolves_by == key]
+        related = [n for n in notes if settles.get(id(n)) == key]
         asked = [n for n in related if n.for_counsel]
         question = asked[0] if asked else _catalog_question(subject, key)
         taken = [n for n in related if n is not question]
@@ -143,6 +148,22 @@ def counsel_questions(subject: Subject, notes: list[Note]) -> list[Note]:
                                      if name and name != "requirement"))
         kept.append(replace(question, severity=severity, for_counsel=True, covers=covers))
     return kept
+
+
+def _settled_by(subject: Subject, note: Note, unsure: list[str]) -> str | None:
+    """The "not sure" answer that settles `note`: the one it names, else the first whose other
+    answers would not all bring in its requirement (it applies only because of the unknown,
+    so a note about it would presume a fact the owner does not know)."""
+    if note.resolves_by in unsure:
+        return note.resolves_by
+    entry = subject.catalog.get(note.requirement or "")
+    if entry is None or subject.answers is None:
+        return None
+    for key in unsure:
+        if not all(entry.applies.holds(context)
+                   for context in subject.answers.alternatives.get(key, ())):
+            return key
+    return None
 
 
 def _catalog_question(subject: Subject, key: str) -> Note:
