@@ -290,3 +290,25 @@ def test_resolving_a_note_is_no_change_to_the_policy(tmp_path: Path) -> None:
     assert main(["resolve", "R2", str(answers), "--by", "J", "--why", "Links checked."]) == 0
     folder = _build(answers, out)
     assert "No change to the policy's text or practices." in (folder / "changes.md").read_text()
+
+
+def test_an_open_proposal_never_takes_the_number_of_a_resolved_note(tmp_path: Path) -> None:
+    """Resolved notes keep their numbers, so counsel's proposals are numbered after every note
+    of the build: no two items in review.md share an R number."""
+    import re
+
+    answers, out = _answers(tmp_path), tmp_path / "out"
+    folder = _build(answers, out)
+    before = set(re.findall(r"\bR\d+\b", (folder / "review.md").read_text()))
+    assert main(["resolve", "R1", str(answers), "--by", "Jane Counsel", "--why", "Fine."]) == 0
+    policy = folder / "privacy-policy.md"
+    text = policy.read_text()
+    paragraph = next(p for p in text.split("\n\n") if p[:1].isalpha() and len(p) > 80)
+    policy.write_text(text.replace(
+        paragraph, paragraph + " {++ and nowhere else ++}{>>A. Lawyer, 2026-11-30T10:00:00Z<<}", 1))
+    _build(answers, out)
+    review = (folder / "review.md").read_text()
+    proposal = [line for line in review.splitlines() if "Open proposal" in line]
+    assert len(proposal) == 1
+    [number] = re.findall(r"\bR\d+\b", proposal[0])[:1]
+    assert number not in before  # not R1 (resolved) nor any other note's number
