@@ -137,12 +137,6 @@ async def moved(pilot: Pilot[None]) -> None:
     await pilot.pause()
 
 
-KEPT_IN_VIEW = (
-    "issue 15, open and flaky since the kept section pages, suggestion lines and progress "
-    "sidebar were merged: at 80x24 ('contact') and 45 columns the focused field sometimes ends "
-    "a row under the help panel; passes or fails from run to run, cause not yet traced")
-
-
 def in_view(app: DrafterApp) -> bool:
     """Whether the focused widget is wholly inside the form's visible part (not under the help
     panel, not scrolled off)."""
@@ -152,9 +146,7 @@ def in_view(app: DrafterApp) -> bool:
     return form not in focused.ancestors or form.content_region.contains_region(focused.region)
 
 
-@pytest.mark.parametrize("size", [
-    pytest.param((80, 24), marks=pytest.mark.xfail(strict=False, reason=KEPT_IN_VIEW)),
-    (100, 30)])
+@pytest.mark.parametrize("size", [(80, 24), (100, 30)])
 async def test_the_focused_field_is_never_under_the_help(make_app: App,
                                                          size: tuple[int, int]) -> None:
     app = make_app("kiosk")
@@ -167,6 +159,24 @@ async def test_the_focused_field_is_never_under_the_help(make_app: App,
                 await pilot.press("tab")
                 await moved(pilot)
                 assert in_view(app), (section, app.focused, app.focused.region, app.screen.query_one("#form").content_region, app.screen.query_one("#help").region)
+
+
+async def test_the_focused_field_stays_in_view_when_the_form_shrinks(make_app: App) -> None:
+    """The form's height changes under a focused field (the terminal shrinks, the help grows):
+    the field is scrolled back into view, not left under the help panel."""
+    app = make_app("kiosk")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await open_section(pilot, "business", "business.address")
+        await moved(pilot)
+        assert in_view(app)
+        for size in ((80, 16), (60, 14), (80, 24)):
+            await pilot.resize_terminal(*size)
+            await moved(pilot)
+            assert in_view(app), size
+        app.screen.query_one("#help").update(" ".join(["A long help text."] * 30))
+        await moved(pilot)
+        assert in_view(app)
 
 
 async def test_the_help_follows_the_focus_onto_buttons(make_app: App) -> None:
@@ -253,7 +263,6 @@ async def test_a_phone_width_gives_the_form_the_whole_width(make_app: App, width
         assert "Cookies and tracking" in " ".join(shown_lines(sections))  # where am I
 
 
-@pytest.mark.xfail(strict=False, reason=KEPT_IN_VIEW)
 @pytest.mark.parametrize("width", [40, 45])
 async def test_tabbing_at_a_phone_width_keeps_the_focused_field_in_view(make_app: App,
                                                                        width: int) -> None:
