@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 from textual.widget import Widget
-from textual.widgets import Button, Input, Label, RadioButton, Select
+from textual.widgets import Button, Input, Label, RadioButton, Select, SelectionList
 
 from drafter.answers import AnswersFile
 from drafter.app.app import DrafterApp
@@ -200,10 +200,10 @@ async def test_the_help_follows_the_focus_onto_buttons(make_app: App) -> None:
         assert str(help_panel.render()).startswith("Sections:")
 
 
-def shown_lines(widget: Widget) -> list[str]:
-    """The widget's lines as drawn on the screen."""
+def shown_lines(widget: Widget, inside: bool = False) -> list[str]:
+    """The widget's lines as drawn on the screen (`inside` its border and padding)."""
     screen = widget.screen._compositor.render_strips()  # noqa: SLF001 - what the owner sees
-    region = widget.region
+    region = widget.content_region if inside else widget.region
     return [strip.text[region.x:region.right] for strip in screen[region.y:region.bottom]]
 
 
@@ -223,6 +223,37 @@ async def test_option_labels_wrap_instead_of_being_cut(make_app: App) -> None:
             drawn = " ".join(" ".join(shown_lines(button)).split())
             assert "…" not in drawn
             assert " ".join(str(button.label).split()) in drawn
+
+
+@pytest.mark.parametrize("size", [SIZE, (40, 40)])
+async def test_checklist_labels_wrap_instead_of_being_cut(make_app: App,
+                                                          size: tuple[int, int]) -> None:
+    """A checklist's long labels (one is 109 characters) are drawn whole on more lines, each
+    with one tick box, at 80x24 and at a phone's 40 columns."""
+    app = make_app("kiosk")
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await open_section(pilot, "collection", "collection.sources")
+        await moved(pilot)
+        checklist = field(app, "collection.sources").query_one(SelectionList)
+        assert app.focused is checklist and in_view(app)
+        labels = [str(option.prompt) for option in checklist.options]
+        assert max(map(len, labels)) > checklist.region.width, "a label longer than the list"
+        for index, label in enumerate(labels):
+            checklist.highlighted = index  # scrolls the list to it
+            await pilot.pause()
+            lines = shown_lines(checklist, inside=True)
+            drawn = " ".join(" ".join(lines).split())
+            assert "…" not in drawn
+            assert " ".join(label.split()) in drawn
+        wrapped = False
+        for line in lines:  # one tick box an option, on its first line; the rest indented
+            if line.startswith("▐"):
+                assert any(label.startswith(line[4:].strip()) for label in labels), line
+            else:
+                assert not line[:4].strip(), line
+                wrapped = True
+        assert wrapped
 
 
 async def test_the_overwrite_dialog_wraps_at_80x24(make_app: App, tmp_path: Path) -> None:

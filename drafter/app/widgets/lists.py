@@ -12,10 +12,15 @@ import time
 from typing import Any
 
 from textual.binding import Binding
+from rich.segment import Segment
+from rich.style import Style
 from textual.content import Content
 from textual.events import Key
 from textual.message import Message
+from textual.strip import Strip
 from textual.widgets import Checkbox, OptionList, RadioButton, RadioSet, SelectionList
+from textual.widgets._toggle_button import ToggleButton
+from textual.widgets.option_list import OptionDoesNotExist
 
 JUMP_PAUSE = 1.0
 """Seconds without typing after which letters start a new search instead of adding to it."""
@@ -110,12 +115,47 @@ class JumpOptionList(TypeToJump):
 
 
 class ManyList(JumpOptionList, SelectionList[Any]):
-    """A list to tick: Space ticks or unticks, Enter moves on, letters jump."""
+    """A list to tick: Space ticks or unticks, Enter moves on, letters jump. A long label
+    wraps onto more lines under its own text, never cut with "…"."""
 
+    # The scrollbar's column is kept even while there is no scrollbar: `OptionList` counts
+    # each option's lines once, so a scrollbar appearing later (and narrowing the text)
+    # would wrap a label onto a line it did not count, which is then never drawn.
+    DEFAULT_CSS = """
+    ManyList { text-wrap: wrap; text-overflow: fold; scrollbar-gutter: stable;
+               scrollbar-size-vertical: 1; }
+    """
     BINDINGS = [Binding("enter", "move_on", "Move on (never ticks)", show=False)]
 
     def action_move_on(self) -> None:
         self.post_message(MoveOn())
+
+    def render_line(self, y: int) -> Strip:
+        """`OptionList` wraps a prompt onto several lines, but `SelectionList.render_line`
+        takes screen line n for option n (one line each): here the tick box goes on the first
+        line of the option the line belongs to, and its other lines are indented under it."""
+        line = OptionList.render_line(self, y)
+        try:
+            index, offset = self._lines[self.scroll_offset.y + y]
+            option = self.get_option_at_index(index)
+        except (IndexError, OptionDoesNotExist):
+            return line
+        underlying = next(iter(line)).style or self.rich_style
+        gutter = self._get_left_gutter_width()
+        if offset:
+            return Strip([Segment(" " * gutter, underlying), *line])
+        component = "selection-list--button"
+        if option.value in self._selected:
+            component += "-selected"
+        if self.highlighted == index:
+            component += "-highlighted"
+        button = self.get_component_rich_style(component) + Style(meta={"option": index})
+        side = Style.from_color(button.bgcolor, underlying.bgcolor) + Style(
+            meta={"option": index})
+        return Strip([Segment(ToggleButton.BUTTON_LEFT, side),
+                      Segment(ToggleButton.BUTTON_INNER, button),
+                      Segment(ToggleButton.BUTTON_RIGHT, side),
+                      Segment(" ", underlying), *line])
 
 
 class UnsureBox(Checkbox):
