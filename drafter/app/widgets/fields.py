@@ -20,6 +20,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Label, RadioButton, RadioSet, SelectionList, TextArea
 
+from drafter.app.widgets.boxes import AnswerArea, AnswerBox
 from drafter.app.widgets.choices import choices
 from drafter.app.widgets.lists import ChoiceList, ManyList, MoveOn, UnsureBox
 from drafter.shown import presented, shown_text
@@ -91,9 +92,9 @@ class QuestionField(Vertical):
             # Emptied, the box's answer is the default again: say so, or it would look unused.
             hint = (f"If left blank: {question.default}" if question.default is not None
                     else question.placeholder or _PLACEHOLDERS.get(kind, ""))
-            yield Input(shown_text(value), placeholder=hint, classes="answer")
+            yield AnswerBox(shown_text(value), placeholder=hint, classes="answer")
         elif kind == "long_text":
-            area = TextArea(shown_text(value), soft_wrap=True, show_line_numbers=False,
+            area = AnswerArea(shown_text(value), soft_wrap=True, show_line_numbers=False,
                             tab_behavior="focus", classes="answer")
             yield area
         elif kind in ("one", "bool"):

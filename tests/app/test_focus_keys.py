@@ -1,0 +1,65 @@
+"""Keys meet the field the owner sees (issue 15): focusing a field with an answer never selects
+it (the next key adds, never replaces), and a key typed right after Enter lands in the next
+field, through the real app with Pilot."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input, TextArea
+
+from drafter.answers import AnswersFile
+from drafter.app.app import DrafterApp
+from drafter.app.widgets.fields import QuestionField, field_id
+from tests.app.pilot_helpers import open_section, settle
+
+pytestmark = pytest.mark.asyncio
+SIZE = (80, 24)
+App = Callable[..., DrafterApp]
+
+
+def box(app: DrafterApp, key: str) -> Input:
+    return app.screen.query_one(f"#{field_id(key)}", QuestionField).query_one(Input)
+
+
+def stored(tmp_path: Path, key: str) -> object:
+    return AnswersFile.open(tmp_path / "answers.yaml").get(key)
+
+
+async def test_typing_into_a_filled_field_adds_to_its_answer(make_app: App,
+                                                            tmp_path: Path) -> None:
+    app = make_app("kiosk")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await open_section(pilot, "business", "business.name")  # focused on showing
+        await pilot.press(*" Ltd")
+        await pilot.pause()
+        assert box(app, "business.name").value == "Parcel Point Kiosks, Inc. Ltd"
+        await pilot.press("tab")  # reached with Tab: the same
+        await pilot.pause()
+        assert app.focused is box(app, "business.brand")
+        assert not box(app, "business.brand").selected_text
+        await pilot.press("s")
+        await pilot.pause()
+        assert box(app, "business.brand").value == "Parcel Points"
+        assert stored(tmp_path, "business.name") == "Parcel Point Kiosks, Inc. Ltd"
+        assert stored(tmp_path, "business.brand") == "Parcel Points"
+
+
+async def test_typing_into_a_filled_long_answer_adds_at_its_end(make_app: App,
+                                                                tmp_path: Path) -> None:
+    app = make_app("kiosk")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        before = str(stored(tmp_path, "business.address"))
+        await open_section(pilot, "business", "business.address")
+        area = app.screen.query_one(f"#{field_id('business.address')}", QuestionField
+                                    ).query_one(TextArea)
+        assert app.focused is area and not area.selected_text
+        await pilot.press(*"USA")
+        await pilot.pause()
+        assert area.text == before + "USA"
+        assert stored(tmp_path, "business.address") == before + "USA"
+
