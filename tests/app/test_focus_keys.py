@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from textual import events
 from textual.widgets import Input, TextArea
 
 from drafter.answers import AnswersFile
@@ -63,3 +64,34 @@ async def test_typing_into_a_filled_long_answer_adds_at_its_end(make_app: App,
         assert area.text == before + "USA"
         assert stored(tmp_path, "business.address") == before + "USA"
 
+
+
+async def test_a_key_typed_right_after_enter_goes_to_the_next_field(make_app: App,
+                                                                   tmp_path: Path) -> None:
+    app = make_app("kiosk")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await open_section(pilot, "business", "business.name")
+        await pilot.press("enter", "x")
+        await pilot.pause()
+        assert box(app, "business.name").value == "Parcel Point Kiosks, Inc."
+        assert box(app, "business.brand").value == "Parcel Pointx"
+        assert stored(tmp_path, "business.name") == "Parcel Point Kiosks, Inc."
+        assert stored(tmp_path, "business.brand") == "Parcel Pointx"
+
+
+async def test_keys_in_one_burst_after_enter_go_to_the_next_field(make_app: App,
+                                                                 tmp_path: Path) -> None:
+    """As a terminal delivers them: Enter and the next letters reach the app together, before
+    it has handled any of them."""
+    app = make_app("kiosk")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await open_section(pilot, "business", "business.name")
+        for key in (events.Key("enter", "\r"), events.Key("y", "y"), events.Key("z", "z")):
+            app.post_message(key)
+        await pilot.pause()
+        await pilot.pause()
+        assert box(app, "business.name").value == "Parcel Point Kiosks, Inc."
+        assert box(app, "business.brand").value == "Parcel Pointyz"
+        assert stored(tmp_path, "business.brand") == "Parcel Pointyz"

@@ -360,7 +360,7 @@ class EditorScreen(SidePane):
         """"Edit a copy" is offered (in the footer and palette) only on a read-only example."""
         if action == "edit_copy":
             return self.session.read_only  # False hides it
-        return True
+        return super().check_action(action, parameters)
 
     def action_edit_copy(self) -> None:
         """Copy the example into the current folder and go on editing the copy."""

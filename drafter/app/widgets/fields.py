@@ -179,6 +179,10 @@ class QuestionField(Vertical):
         else:
             target.focus()
 
+    def choose(self, index: int) -> None:
+        """Take the choice at `index` of a pick-one question as the answer, now."""
+        self._answer(list(choices(self.entry.question))[index])
+
     def _answer(self, value: Any) -> None:
         """Hand the answer to the screen now, in this handler, rather than through the
         screen's queue (which may be busy): the answer is saved before the screen is drawn
