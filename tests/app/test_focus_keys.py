@@ -15,6 +15,7 @@ from drafter.answers import AnswersFile
 from drafter.app.app import DrafterApp
 from drafter.app.widgets.fields import QuestionField, field_id
 from tests.app.pilot_helpers import open_section, settle
+from tests.app.typing_helpers import key_event
 
 pytestmark = pytest.mark.asyncio
 SIZE = (80, 24)
@@ -95,3 +96,40 @@ async def test_keys_in_one_burst_after_enter_go_to_the_next_field(make_app: App,
         assert box(app, "business.name").value == "Parcel Point Kiosks, Inc."
         assert box(app, "business.brand").value == "Parcel Pointyz"
         assert stored(tmp_path, "business.brand") == "Parcel Pointyz"
+
+
+@pytest.mark.parametrize("key", ["business.name", "business.address"])
+async def test_each_key_is_on_disk_when_its_handler_returns(make_app: App, tmp_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch,
+                                                           key: str) -> None:
+    """A burst of keys (as a terminal delivers them): each is on disk before the box's key
+    handler returns, so before any draw can show it (kill -9 the moment the text appears on
+    screen loses nothing). Saved through a message, the screen could draw a whole burst
+    before the first change reached the field that saves it."""
+    app = make_app("kiosk")
+    unsaved: list[str] = []
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await open_section(pilot, "business", key)
+        answer = app.screen.query_one(f"#{field_id(key)}", QuestionField).query_one(".answer")
+        before = str(stored(tmp_path, key))
+
+        def text() -> str:
+            return answer.value if isinstance(answer, Input) else answer.text  # type: ignore
+
+        kind = type(answer).__mro__[1]  # Textual's Input or TextArea, whose handler it is
+        handler = kind.__dict__["_on_key"]
+
+        async def checked(self: Input | TextArea, event: events.Key) -> None:
+            await handler(self, event)
+            if self is answer and str(stored(tmp_path, key)) != text().strip():  # as stored
+                unsaved.append(text())
+
+        monkeypatch.setattr(kind, "_on_key", checked)
+        for char in " Holdings":
+            app.post_message(key_event(char))
+        for _ in range(3):
+            await pilot.pause()
+        assert text() == before + " Holdings"
+        assert str(stored(tmp_path, key)) == before + " Holdings"
+        assert not unsaved, f"shown before saved: {unsaved}"
