@@ -133,3 +133,26 @@ async def test_each_key_is_on_disk_when_its_handler_returns(make_app: App, tmp_p
         assert text() == before + " Holdings"
         assert str(stored(tmp_path, key)) == before + " Holdings"
         assert not unsaved, f"shown before saved: {unsaved}"
+
+
+@pytest.mark.parametrize("kind", [Input, TextArea])
+async def test_bound_keys_in_a_burst_keep_their_place(make_app: App, tmp_path: Path,
+                                                      kind: type) -> None:
+    """Backspace, Ctrl+U and the arrows are bindings of the box: handled where Textual handles
+    bindings (after the key has bubbled up to the app), a letter typed after them was put in
+    first. In one burst as a terminal delivers it, each acts in the order typed."""
+    app = make_app("kiosk")
+    key = "business.name" if kind is Input else "business.address"
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await open_section(pilot, "business", key)
+        answer = app.screen.query_one(f"#{field_id(key)}", QuestionField).query_one(kind)
+        before = answer.value if kind is Input else answer.text
+        burst = [*"ab", "backspace", "c", "left", "x", "end", "!"]
+        for name in burst:
+            app.post_message(events.Key(name, name if len(name) == 1 else None))
+        for _ in range(3):
+            await pilot.pause()
+        after = answer.value if kind is Input else answer.text
+        assert after == before + "axc!"
+        assert str(stored(tmp_path, key)) == before + "axc!"

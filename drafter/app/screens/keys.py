@@ -39,7 +39,8 @@ class KeysScreen(Screen[None]):
                 priority=True),
         Binding("ctrl+v", "paste", "Paste text copied in Drafter", show=False, priority=True),
         # Checked by the app before it hands the next key to anyone (see `action_move_on`).
-        Binding("enter", "move_on", "Next question", show=False, priority=True),
+        Binding("enter", "move_on", "Next question (in a long text box: a new line)",
+                show=False, priority=True),
     ]
 
     if TYPE_CHECKING:  # provided by the editor screen

@@ -15,14 +15,30 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from textual.events import Focus
+from textual.events import Focus, Key
 from textual.message import Message
 from textual.widgets import Input, TextArea
 
 Taker = Callable[[Any], None]
 
 
-class AnswerBox(Input):
+class InOrder:
+    """Mix into a text box (before it): a key bound on the box itself (Backspace, Delete,
+    Ctrl+U, the arrows, Home, End) acts here, in the box's own key handler. Textual acts on
+    such a binding only once the key has bubbled up through every container to the app,
+    while the letters typed after it go straight to the box: in a burst of typing, they were
+    put in before the Backspace or the arrow that came first."""
+
+    async def _on_key(self, event: Key) -> None:
+        assert isinstance(self, (Input, TextArea))
+        for binding in self._bindings.key_to_bindings.get(event.key, ()):
+            if not binding.priority and await self.app.run_action(binding.action, self):
+                event.stop()
+                event.prevent_default()  # not again on the way up, nor by Textual's handler
+                return
+
+
+class AnswerBox(InOrder, Input):
     """A one-line answer: focused, the cursor goes to the end, nothing selected."""
 
     taker: Taker | None = None  # set after `Input.__init__`, which posts a first change
@@ -43,7 +59,7 @@ class AnswerBox(Input):
         return super().post_message(message)
 
 
-class AnswerArea(TextArea):
+class AnswerArea(InOrder, TextArea):
     """A longer answer: focused, the cursor goes to the end of the text, nothing selected."""
 
     taker: Taker | None = None
