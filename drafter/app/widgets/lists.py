@@ -118,17 +118,17 @@ class ManyList(JumpOptionList, SelectionList[Any]):
     """A list to tick: Space ticks or unticks, Enter moves on, letters jump. A long label
     wraps onto more lines under its own text, never cut with "…"."""
 
-    # The scrollbar's column is kept even while there is no scrollbar: `OptionList` counts
-    # each option's lines once, so a scrollbar appearing later (and narrowing the text)
-    # would wrap a label onto a line it did not count, which is then never drawn.
-    DEFAULT_CSS = """
-    ManyList { text-wrap: wrap; text-overflow: fold; scrollbar-gutter: stable;
-               scrollbar-size-vertical: 1; }
-    """
+    DEFAULT_CSS = "ManyList { text-wrap: wrap; text-overflow: fold; }"
     BINDINGS = [Binding("enter", "move_on", "Move on (never ticks)", show=False)]
 
     def action_move_on(self) -> None:
         self.post_message(MoveOn())
+
+    def watch_show_vertical_scrollbar(self) -> None:
+        """`OptionList` counts each option's lines once: a scrollbar appearing (or going)
+        changes the width the labels wrap to, so they are counted again (else a label
+        wrapped onto a line it did not count, which was then never drawn)."""
+        self._clear_caches()
 
     def render_line(self, y: int) -> Strip:
         """`OptionList` wraps a prompt onto several lines, but `SelectionList.render_line`
