@@ -334,3 +334,18 @@ async def test_the_examples_fit_a_phone_width(make_app: App) -> None:
         buttons = list(app.screen.query("#examples Button"))
         assert len(buttons) > 2
         assert all(app.screen.region.contains_region(b.region) for b in buttons)
+
+
+@pytest.mark.parametrize("width", [45, 80])
+async def test_a_short_checklist_shows_every_label_whole_without_scrolling(make_app: App,
+                                                                           width: int) -> None:
+    """The welcome's list of kinds of business: its height counts the wrapped lines at the
+    width they are drawn in (beside the tick boxes), so nothing hides below a scrollbar."""
+    app = make_app()
+    async with app.run_test(size=(width, 30)) as pilot:
+        await settle(pilot)
+        checklist = app.screen.query_one(SelectionList)
+        drawn = " ".join(" ".join(shown_lines(checklist, inside=True)).split())
+        for option in checklist.options:
+            assert " ".join(str(option.prompt).split()) in drawn
+        assert checklist.max_scroll_y == 0

@@ -16,6 +16,7 @@ from rich.segment import Segment
 from rich.style import Style
 from textual.content import Content
 from textual.events import Key
+from textual.geometry import Size
 from textual.message import Message
 from textual.strip import Strip
 from textual.widgets import Checkbox, OptionList, RadioButton, RadioSet, SelectionList
@@ -123,6 +124,15 @@ class ManyList(JumpOptionList, SelectionList[Any]):
 
     def action_move_on(self) -> None:
         self.post_message(MoveOn())
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        """The labels' lines at the width they are drawn in beside the tick boxes and a
+        scrollbar: `OptionList` counts them at the whole width, so a list of wrapped labels
+        came out too short, got a scrollbar, and the scrollbar wrapped them onto yet more
+        lines (at worst this leaves a blank row when no scrollbar is needed after all)."""
+        return super().get_content_height(
+            container, viewport,
+            width - self._get_left_gutter_width() - self.styles.scrollbar_size_vertical)
 
     def watch_show_vertical_scrollbar(self) -> None:
         """`OptionList` counts each option's lines once: a scrollbar appearing (or going)
