@@ -23,7 +23,7 @@ class Form(VerticalScroll):
     def on_resize(self, event: Resize) -> None:
         focused = self.screen.focused
         if focused is not None and self in focused.ancestors:
-            keep_in_view(self.screen)
+            self.call_after_refresh(keep_in_view, self.screen)  # once laid out and placed
 
 
 class SectionPage(Vertical):
