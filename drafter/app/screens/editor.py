@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.css.query import NoMatches
 from textual.events import DescendantFocus, Resize
 from textual.widgets import Button, Footer, Header, Label, Static, TabbedContent, TabPane
@@ -26,7 +26,7 @@ from drafter.app.screens.side import SidePane
 from drafter.app.widgets.fields import QuestionField, field_id, keep_in_view
 from drafter.app.widgets.focus_help import help_for
 from drafter.app.widgets.notes import NotesList
-from drafter.app.widgets.pages import SectionPage
+from drafter.app.widgets.pages import Form, SectionPage
 from drafter.app.widgets.preview import PolicyPreview
 from drafter.app.widgets.progress import Exported, Progress
 from drafter.app.widgets.sidebar import SectionList
@@ -78,7 +78,7 @@ class EditorScreen(SidePane):
                 yield SectionList(id="sections")
                 yield Progress(id="progress")
             with Vertical(id="form-column"):
-                with VerticalScroll(id="form"):
+                with Form(id="form"):
                     yield Button("Next", id="next", variant="primary")
                 yield Exported(id="exported")
                 yield Static(id="help")
@@ -133,7 +133,7 @@ class EditorScreen(SidePane):
         before = self.session.reload()
         if not before:
             return
-        form = self.query_one("#form", VerticalScroll)
+        form = self.query_one(Form)
         for key, shown in before.items():
             if not key.startswith(f"{self.section_id}."):
                 self._stale.add(key.split(".", 1)[0])  # drawn again when next shown
@@ -189,7 +189,7 @@ class EditorScreen(SidePane):
         """Show `section_id`'s questions (its page, built the first time) and focus one of
         them at once: keys already on their way land in it."""
         self.section_id = section_id
-        form = self.query_one("#form", VerticalScroll)
+        form = self.query_one(Form)
         session = self.session
         page = await self._page(form, section_id)
         for other in self._pages.values():
@@ -216,7 +216,7 @@ class EditorScreen(SidePane):
             return
         self._remember(target)
 
-    async def _page(self, form: VerticalScroll, section_id: str) -> SectionPage:
+    async def _page(self, form: Form, section_id: str) -> SectionPage:
         """The section's page, built now if it never was or its answers changed on disk
         while it was hidden."""
         page = self._pages.get(section_id)
@@ -360,7 +360,7 @@ class EditorScreen(SidePane):
         """"Edit a copy" is offered (in the footer and palette) only on a read-only example."""
         if action == "edit_copy":
             return self.session.read_only  # False hides it
-        return True
+        return super().check_action(action, parameters)
 
     def action_edit_copy(self) -> None:
         """Copy the example into the current folder and go on editing the copy."""

@@ -12,10 +12,12 @@ from typing import TYPE_CHECKING, Any
 
 from textual.binding import Binding
 from textual.screen import Screen
+from textual.widgets import RadioButton
 from textual.widget import Widget
 
 from drafter.app.widgets.fields import QuestionField, field_id
-from drafter.app.widgets.lists import MoveOn
+from drafter.app.widgets.boxes import AnswerBox
+from drafter.app.widgets.lists import ChoiceList, ManyList, MoveOn, UnsureBox
 from drafter.app.widgets.notes import NotesList
 from drafter.app.widgets.progress import Progress
 from drafter.standing import standing
@@ -36,6 +38,9 @@ class KeysScreen(Screen[None]):
         Binding("ctrl+shift+z,ctrl+y", "redo", "Redo the answer undone", show=False,
                 priority=True),
         Binding("ctrl+v", "paste", "Paste text copied in Drafter", show=False, priority=True),
+        # Checked by the app before it hands the next key to anyone (see `action_move_on`).
+        Binding("enter", "move_on", "Next question (in a long text box: a new line)",
+                show=False, priority=True),
     ]
 
     if TYPE_CHECKING:  # provided by the editor screen
@@ -78,12 +83,52 @@ class KeysScreen(Screen[None]):
 
     # -- Enter ----------------------------------------------------------------------------
 
+    def _entering(self) -> QuestionField | None:
+        """The question whose answer has the focus, if Enter there means "move on": a text
+        box, a list or "I'm not sure" (not a long answer, where Enter starts a new line, nor
+        a vendor row, a button or the sections)."""
+        focused = self.focused
+        field = focused.parent if focused is not None else None
+        if isinstance(field, QuestionField) and (
+                isinstance(focused, (AnswerBox, ChoiceList, ManyList, UnsureBox))):
+            return field
+        if isinstance(focused, RadioButton) and isinstance(focused.parent, ChoiceList):
+            parent = focused.parent.parent
+            return parent if isinstance(parent, QuestionField) else None
+        return None
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "move_on":  # elsewhere Enter goes to the focused widget as usual
+            return self._entering() is not None
+        return True
+
+    def action_move_on(self) -> None:
+        """Enter in an answer, handled by the app's own loop before it gives out the next key:
+        the answer is taken and the focus moved here and now, so a key typed right after
+        Enter lands in the next field (a message to the field and on to the screen arrived
+        after the keys that followed it, which then went to the field just left)."""
+        field = self._entering()
+        if field is None:
+            return
+        chosen = self.focused
+        if isinstance(chosen, RadioButton):
+            chosen = chosen.parent
+        if isinstance(chosen, ChoiceList):
+            index = chosen.jump_current()
+            if index is not None and index != chosen.pressed_index:
+                field.choose(index)  # saved now; the radio set catches up when drawn
+                chosen.action_toggle_button()
+        self.move_on(field.key)
+
     async def on_move_on(self, message: MoveOn) -> None:
-        """Enter in a field: keep a suggested answer, then go to the first question the
-        answer revealed, or else to the next one."""
         message.stop()
-        key = message.key
-        if key is None or not self._shown(key):
+        if message.key is not None:
+            self.move_on(message.key)
+
+    def move_on(self, key: str) -> None:
+        """Enter in a field: keep a suggested answer, then go to the first question the
+        answer revealed, or else to the next one. The focus moves at once."""
+        if not self._shown(key):
             return
         field = self.query_one(f"#{field_id(key)}", QuestionField)
         if self.session.suggested(key) and self.session.confirm(key, save=False):
@@ -94,11 +139,11 @@ class KeysScreen(Screen[None]):
             self._refresh_sidebar()
         revealed = [k for k in self.session.visible() if k in self._revealed and self._shown(k)]
         if revealed:
-            self.query_one(f"#{field_id(revealed[0])}", QuestionField).focus_answer()
+            self.query_one(f"#{field_id(revealed[0])}", QuestionField).focus_answer(at_once=True)
         elif isinstance(self.focused, Widget) and field in self.focused.ancestors_with_self:
             self.focus_next()
         elif self.focused is None:
-            field.focus_answer()
+            field.focus_answer(at_once=True)
             self.focus_next()
 
     # -- undo and redo --------------------------------------------------------------------

@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 from typing import TYPE_CHECKING
 
+from textual.css.query import NoMatches
 from textual.widgets import TabbedContent
 
 from drafter.preview import preview_policy
@@ -62,7 +63,10 @@ class SidePane(KeysScreen):
         """One draft. While the pane is hidden (narrow terminals) the text is not drawn and
         the drafting waits for a pause in the typing: only the notes are needed then, for the
         sidebar's marks. Showing the pane draws the text."""
-        preview, notes = self.query_one(PolicyPreview), self.query_one(NotesList)
+        try:
+            preview, notes = self.query_one(PolicyPreview), self.query_one(NotesList)
+        except NoMatches:  # the app is closing: its widgets are already gone
+            return
         hidden = self.has_class("-narrow") and not self.showing_side
         self.preview_stale = hidden
         if hidden:

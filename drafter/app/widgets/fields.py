@@ -20,6 +20,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Label, RadioButton, RadioSet, SelectionList, TextArea
 
+from drafter.app.widgets.boxes import AnswerArea, AnswerBox
 from drafter.app.widgets.choices import choices
 from drafter.app.widgets.lists import ChoiceList, ManyList, MoveOn, UnsureBox
 from drafter.shown import presented, shown_text
@@ -91,10 +92,12 @@ class QuestionField(Vertical):
             # Emptied, the box's answer is the default again: say so, or it would look unused.
             hint = (f"If left blank: {question.default}" if question.default is not None
                     else question.placeholder or _PLACEHOLDERS.get(kind, ""))
-            yield Input(shown_text(value), placeholder=hint, classes="answer")
+            yield AnswerBox(shown_text(value), placeholder=hint, classes="answer",
+                            taker=self._text_changed)
         elif kind == "long_text":
-            area = TextArea(shown_text(value), soft_wrap=True, show_line_numbers=False,
-                            tab_behavior="focus", classes="answer")
+            area = AnswerArea(shown_text(value), soft_wrap=True, show_line_numbers=False,
+                              tab_behavior="focus", classes="answer",
+                              taker=self._long_text_changed)
             yield area
         elif kind in ("one", "bool"):
             options = choices(self.entry.question)
@@ -178,6 +181,10 @@ class QuestionField(Vertical):
         else:
             target.focus()
 
+    def choose(self, index: int) -> None:
+        """Take the choice at `index` of a pick-one question as the answer, now."""
+        self._answer(list(choices(self.entry.question))[index])
+
     def _answer(self, value: Any) -> None:
         """Hand the answer to the screen now, in this handler, rather than through the
         screen's queue (which may be busy): the answer is saved before the screen is drawn
@@ -202,8 +209,8 @@ class QuestionField(Vertical):
             for editor in self.query(RecordsEditor):
                 editor.show_stored(stored)
 
-    @on(Input.Changed, ".answer")
     def _text_changed(self, event: Input.Changed) -> None:
+        """The box's text changed (handed over at once: see `AnswerBox`)."""
         event.stop()
         self._uncheck_unsure()
         self._answer(event.value)
@@ -214,7 +221,6 @@ class QuestionField(Vertical):
         event.stop()
         self.post_message(MoveOn(self.key))
 
-    @on(TextArea.Changed, ".answer")
     def _long_text_changed(self, event: TextArea.Changed) -> None:
         event.stop()
         self._uncheck_unsure()

@@ -12,10 +12,16 @@ import time
 from typing import Any
 
 from textual.binding import Binding
+from rich.segment import Segment
+from rich.style import Style
 from textual.content import Content
 from textual.events import Key
+from textual.geometry import Size
 from textual.message import Message
+from textual.strip import Strip
 from textual.widgets import Checkbox, OptionList, RadioButton, RadioSet, SelectionList
+from textual.widgets._toggle_button import ToggleButton
+from textual.widgets.option_list import OptionDoesNotExist
 
 JUMP_PAUSE = 1.0
 """Seconds without typing after which letters start a new search instead of adding to it."""
@@ -110,12 +116,56 @@ class JumpOptionList(TypeToJump):
 
 
 class ManyList(JumpOptionList, SelectionList[Any]):
-    """A list to tick: Space ticks or unticks, Enter moves on, letters jump."""
+    """A list to tick: Space ticks or unticks, Enter moves on, letters jump. A long label
+    wraps onto more lines under its own text, never cut with "…"."""
 
+    DEFAULT_CSS = "ManyList { text-wrap: wrap; text-overflow: fold; }"
     BINDINGS = [Binding("enter", "move_on", "Move on (never ticks)", show=False)]
 
     def action_move_on(self) -> None:
         self.post_message(MoveOn())
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        """The labels' lines at the width they are drawn in beside the tick boxes and a
+        scrollbar: `OptionList` counts them at the whole width, so a list of wrapped labels
+        came out too short, got a scrollbar, and the scrollbar wrapped them onto yet more
+        lines (at worst this leaves a blank row when no scrollbar is needed after all)."""
+        return super().get_content_height(
+            container, viewport,
+            width - self._get_left_gutter_width() - self.styles.scrollbar_size_vertical)
+
+    def watch_show_vertical_scrollbar(self) -> None:
+        """`OptionList` counts each option's lines once: a scrollbar appearing (or going)
+        changes the width the labels wrap to, so they are counted again (else a label
+        wrapped onto a line it did not count, which was then never drawn)."""
+        self._clear_caches()
+
+    def render_line(self, y: int) -> Strip:
+        """`OptionList` wraps a prompt onto several lines, but `SelectionList.render_line`
+        takes screen line n for option n (one line each): here the tick box goes on the first
+        line of the option the line belongs to, and its other lines are indented under it."""
+        line = OptionList.render_line(self, y)
+        try:
+            index, offset = self._lines[self.scroll_offset.y + y]
+            option = self.get_option_at_index(index)
+        except (IndexError, OptionDoesNotExist):
+            return line
+        underlying = next(iter(line)).style or self.rich_style
+        gutter = self._get_left_gutter_width()
+        if offset:
+            return Strip([Segment(" " * gutter, underlying), *line])
+        component = "selection-list--button"
+        if option.value in self._selected:
+            component += "-selected"
+        if self.highlighted == index:
+            component += "-highlighted"
+        button = self.get_component_rich_style(component) + Style(meta={"option": index})
+        side = Style.from_color(button.bgcolor, underlying.bgcolor) + Style(
+            meta={"option": index})
+        return Strip([Segment(ToggleButton.BUTTON_LEFT, side),
+                      Segment(ToggleButton.BUTTON_INNER, button),
+                      Segment(ToggleButton.BUTTON_RIGHT, side),
+                      Segment(" ", underlying), *line])
 
 
 class UnsureBox(Checkbox):

@@ -1,4 +1,5 @@
-"""The form's pages: one container per section, built the first time it is shown and kept.
+"""The form and its pages: one container per section, built the first time it is shown and
+kept.
 
 Switching section then only hides one page and shows another (no widgets are built, styled or
 removed), and focus moves at once, so keys typed just after a switch land in the new field.
@@ -7,7 +8,22 @@ A page whose answers changed on disk while it was hidden is built again when nex
 
 from __future__ import annotations
 
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
+from textual.events import Resize
+
+from drafter.app.widgets.fields import keep_in_view
+
+
+class Form(VerticalScroll):
+    """The scrolling column of questions. Whenever its size or its content's size changes
+    (the help panel under it grows or shrinks, a field grows as it is focused, a section is
+    shown, the terminal is resized), the focused field is scrolled back into view: it is
+    never left under the help panel or off the bottom, whatever order the changes came in."""
+
+    def on_resize(self, event: Resize) -> None:
+        focused = self.screen.focused
+        if focused is not None and self in focused.ancestors:
+            self.call_after_refresh(keep_in_view, self.screen)  # once laid out and placed
 
 
 class SectionPage(Vertical):

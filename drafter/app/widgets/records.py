@@ -19,6 +19,7 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Button, Input, Label, Select
 from textual.widgets.select import InvalidSelectValueError, NoSelection
 
+from drafter.app.widgets.boxes import AnswerBox
 from drafter.app.widgets.choices import choices
 from drafter.shown import shown_text
 from drafter.questionnaire import Entry
@@ -48,8 +49,8 @@ class RecordRow(Vertical):
                 continue
             suggester = SuggestFromList(self.names, case_sensitive=False) if (
                 index == 0 and self.names) else None
-            yield Input(shown_text(value), placeholder=sub.prompt,
-                        suggester=suggester, name=sub.id, tooltip=sub.prompt)
+            yield AnswerBox(shown_text(value), placeholder=sub.prompt,
+                            suggester=suggester, name=sub.id, tooltip=sub.prompt)
         yield Button("Remove", classes="remove", compact=True)
 
     def boxes(self) -> list[Input | Select[Any]]:

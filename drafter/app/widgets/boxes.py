@@ -1,0 +1,82 @@
+"""The boxes an owner types an answer in.
+
+Focused, a box holding an answer puts the cursor after the last character with nothing
+selected: the next key adds to the answer, never replaces it (Textual's `Input` selects all
+of its text on focus, so one key erased a whole answer the owner only meant to add to).
+
+A box given a `taker` hands each change of its text to it at once, in the key's own handler,
+instead of posting a `Changed` message: keys already queued for the box are handled before
+any message it posts, so the screen could show a whole burst of typing before the first
+change reached the field that saves it (kill -9 then lost a whole answer on screen).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from textual.events import Focus, Key
+from textual.message import Message
+from textual.widgets import Input, TextArea
+
+Taker = Callable[[Any], None]
+
+
+class InOrder:
+    """Mix into a text box (before it): a key bound on the box itself (Backspace, Delete,
+    Ctrl+U, the arrows, Home, End) acts here, in the box's own key handler. Textual acts on
+    such a binding only once the key has bubbled up through every container to the app,
+    while the letters typed after it go straight to the box: in a burst of typing, they were
+    put in before the Backspace or the arrow that came first."""
+
+    async def _on_key(self, event: Key) -> None:
+        assert isinstance(self, (Input, TextArea))
+        for binding in self._bindings.key_to_bindings.get(event.key, ()):
+            if not binding.priority and await self.app.run_action(binding.action, self):
+                event.stop()
+                event.prevent_default()  # not again on the way up, nor by Textual's handler
+                return
+
+
+class AnswerBox(InOrder, Input):
+    """A one-line answer: focused, the cursor goes to the end, nothing selected."""
+
+    taker: Taker | None = None  # set after `Input.__init__`, which posts a first change
+
+    def __init__(self, *args: Any, taker: Taker | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, select_on_focus=False, **kwargs)
+        self.taker = taker
+
+    def _on_focus(self, event: Focus) -> None:
+        # Textual calls each class's own handler, this one before `Input`'s (no super()).
+        self.cursor_position = len(self.value)  # also empties the selection
+
+    def post_message(self, message: Message) -> bool:
+        if (self.taker is not None and type(message) is Input.Changed
+                and not self._is_prevented(Input.Changed)):
+            self.taker(message)  # a change shown elsewhere (`prevent`) is not an answer
+            return True
+        return super().post_message(message)
+
+
+class AnswerArea(InOrder, TextArea):
+    """A longer answer: focused, the cursor goes to the end of the text, nothing selected."""
+
+    taker: Taker | None = None
+
+    def __init__(self, *args: Any, taker: Taker | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.taker = taker
+
+    def _on_focus(self, event: Focus) -> None:
+        self.move_cursor(self.document.end)
+
+    def post_message(self, message: Message) -> bool:
+        if (self.taker is not None and type(message) is TextArea.Changed
+                and not self._is_prevented(TextArea.Changed)):
+            self.taker(message)
+            return True
+        return super().post_message(message)
+
+
+__all__ = ["AnswerArea", "AnswerBox"]
