@@ -25,6 +25,16 @@ TODAY = date(2026, 12, 1)
 os.environ[clock.VARIABLE] = TODAY.isoformat()
 
 
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
+    """`pytest -n auto --dist loadfile`: the whole suite (no paths given) runs on one worker per
+    core, at most 4, each taking whole files (so a module's cached drafts are built once); a
+    file or test named on the command line runs in this one process, where starting workers
+    would cost more than it saves."""
+    if config.args_source != pytest.Config.ArgsSource.TESTPATHS:
+        return 0
+    return min(len(os.sched_getaffinity(0)), 4)
+
+
 @lru_cache(maxsize=1)
 def real_project() -> Project:
     """The real project, loaded once for the whole session: a frozen Project that no test

@@ -71,6 +71,20 @@ def needed(question: Question) -> bool:
     return question.required or question.default is not None
 
 
+_ANSWER: dict[int, tuple[Question, st.SearchStrategy[Any]]] = {}
+
+
+def answer(question: Question) -> st.SearchStrategy[Any]:
+    """A question's value, or none for one the owner may leave out (not `needed`): the same
+    strategy object every time it is asked for, so hypothesis validates it once, not at every
+    draw (that validation was half the drawing time of a walk)."""
+    held = _ANSWER.get(id(question))
+    if held is None or held[0] is not question:
+        strategy = value(question) if needed(question) else st.none() | value(question)
+        held = _ANSWER[id(question)] = (question, strategy)
+    return held[1]
+
+
 @st.composite
 def shown_answers(draw: st.DrawFn, questionnaire: Questionnaire) -> dict[str, Any]:
     """Answers as an owner gives them: in order, only to questions the answers so far show.
@@ -78,8 +92,7 @@ def shown_answers(draw: st.DrawFn, questionnaire: Questionnaire) -> dict[str, An
     values: dict[str, Any] = {}
 
     def give(entry: Entry) -> Any:
-        question = entry.question
-        drawn = draw(value(question) if needed(question) else st.none() | value(question))
+        drawn = draw(answer(entry.question))
         if drawn is not None:
             values[entry.key] = drawn
         return drawn
@@ -91,10 +104,6 @@ def shown_answers(draw: st.DrawFn, questionnaire: Questionnaire) -> dict[str, An
 def answers(questionnaire: Questionnaire) -> st.SearchStrategy[dict[str, Any]]:
     """Answers by dotted key to every question, shown or not (hidden ones must be ignored);
     questions a build needs (`needed`) always answered, others sometimes."""
-    parts = {
-        entry.key: value(entry.question) if needed(entry.question)
-        else st.none() | value(entry.question)
-        for entry in questionnaire
-    }
+    parts = {entry.key: answer(entry.question) for entry in questionnaire}
     return st.fixed_dictionaries(parts).map(
         lambda drawn: {k: v for k, v in drawn.items() if v is not None})

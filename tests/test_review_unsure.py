@@ -115,8 +115,9 @@ def variant(name: str, **changes: Any) -> Answers:
 @lru_cache(maxsize=None)
 def cases() -> list[tuple[str, str]]:
     """(question, variant) for every variant that asks the question."""
+    shown = {name: set(variant(name).shown()) for name in VARIANTS}  # one walk per variant
     return [(key, name) for key in unsure_questions() for name in VARIANTS
-            if key in variant(name).shown()]
+            if key in shown[name]]
 
 
 def filler(question: Question) -> Any:
