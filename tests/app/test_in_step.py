@@ -112,7 +112,7 @@ async def test_publish_and_an_editor_reach_the_open_form_but_not_the_typing(
     async with app.run_test(size=WIDE) as pilot:
         await settle(pilot)
         await open_section(pilot, "business", "business.brand")
-        screen = editor(app)
+        editor(app)
         await poll(pilot)
         assert not any("Updated from disk" in n for n in notices(app))  # nothing changed yet
 

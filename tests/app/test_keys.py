@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from textual.widgets import Input, OptionList, RadioSet, SelectionList
+from textual.widgets import Input, RadioSet, SelectionList
 
 from drafter.answers import AnswersFile
 from drafter.app.app import DrafterApp
