@@ -19,7 +19,7 @@ from drafter.project import Project
 
 FIXTURES = Path(__file__).parent / "fixtures"
 DRAFTS = {**examples(), **{f"(fixture) {n}": FIXTURES / f"{n}.yaml"
-                          for n in ("every-law", "other-branches", "all-modules")}}
+                          for n in ("every-law", "other-branches", "all-modules", "outside-us-children")}}
 
 # A sentence's end directly followed by a list marker, a bold run-in heading, a Markdown heading
 # or the next sentence's first word: text that was meant to start a new line.

@@ -1,9 +1,8 @@
 """Readability of the drafted policies (run on demand: `.venv/bin/python tests/benchmarks/readability.py`).
 
 Prints the Flesch-Kincaid grade (textstat 0.7.3) of every clause as rendered for each example
-and for `tests/fixtures/every-law.yaml` and `other-branches.yaml` (which reach the rarely used
-clauses between them): median and
-worst over the drafts that use it, the median and worst over all clauses, and the grade of each
+and for `tests/fixtures/every-law.yaml`, `other-branches.yaml` and `outside-us-children.yaml`
+(which reach the rarely used clauses between them): median and worst over the drafts that use it, the median and worst over all clauses, and the grade of each
 example's whole policy. Targets: at most 10 per clause, at most 9 per policy.
 
 Each paragraph, list item, heading and table cell is measured as one sentence (a full stop is
@@ -25,7 +24,8 @@ from drafter.paths import examples
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 DRAFTS = {"(fixture) every-law": FIXTURES / "every-law.yaml",
-          "(fixture) other-branches": FIXTURES / "other-branches.yaml"}
+          "(fixture) other-branches": FIXTURES / "other-branches.yaml",
+          "(fixture) outside-us-children": FIXTURES / "outside-us-children.yaml"}
 
 _UNITS = {"paragraph_open", "heading_open", "th_open", "td_open"}
 
