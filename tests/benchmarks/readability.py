@@ -2,8 +2,8 @@
 
 Prints the Flesch-Kincaid grade (textstat 0.7.3) of every clause as rendered for each example
 and for `tests/fixtures/every-law.yaml`, `other-branches.yaml` and `outside-us-children.yaml`
-(which reach the rarely used clauses between them): median and worst over the drafts that use it, the median and worst over all clauses, and the grade of each
-example's whole policy. Targets: at most 10 per clause, at most 9 per policy.
+(which reach the rarely used clauses between them): median and worst over the drafts that use
+it, the median and worst over all clauses, and the grade of each example's whole policy. Targets: at most 10 per clause, at most 9 per policy.
 
 Each paragraph, list item, heading and table cell is measured as one sentence (a full stop is
 added where it has none): readers take them one at a time, and without this a bulleted list
