@@ -33,62 +33,23 @@ import hashlib
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from datetime import date, datetime, time, timezone
+from datetime import datetime, time, timezone
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from drafter.document.model import Note, Policy
 from drafter.errors import UserError
 from drafter.manifest import NoteRecord
-from drafter.requirements import Severity
 from drafter.templating import escape_markdown, long_date
-from drafter.yamlio import atomic_write, dump_yaml, load_data, load_yaml
+# The file's pydantic models live in decisions_file.py: a build with no decisions file never
+# builds a model (pydantic's plugin loader reads every installed package's metadata).
+if TYPE_CHECKING:
+    from drafter.decisions_file import Decision, Via
 
 SUFFIX = ".decisions.yaml"
-HEADER = ("Counsel's decisions on Drafter's reviewer notes (see `drafter resolve --help`).\n"
-          "Each keeps its note closed until what the note is about changes; the latest\n"
-          "decision on a note wins. Add to this file; do not delete from it.")
 REASONS = {"clause": "the clause", "note": "the note's words", "answers": "the answer it rests on"}
-Via = Literal["word", "command"]
 VIA_WORDS = {"word": "in Word", "command": "with drafter resolve"}
-
-
-class Decision(BaseModel):
-    """One entry of the decisions file."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    note: str = Field(min_length=1)  # the note's key (`note_key`)
-    number: str | None = None  # its number (R3) in the build it was decided on
-    severity: Severity
-    message: str
-    who: str = Field(min_length=1)
-    when: datetime
-    why: str = ""
-    via: Via
-    about: dict[str, str]  # fingerprints of what the note is about (`about`)
-
-    @field_validator("when", mode="before")
-    @classmethod
-    def _day(cls, value: Any) -> Any:
-        """A bare date (`2026-12-01`) is that day's start, UTC."""
-        if isinstance(value, date) and not isinstance(value, datetime):
-            return datetime.combine(value, time(), timezone.utc)
-        return value
-
-    def entry(self) -> dict[str, Any]:
-        """The decision as the file writes it (the time as ISO text)."""
-        data = self.model_dump(exclude_none=True)
-        data["when"] = self.when.isoformat()
-        return data
-
-
-class DecisionsFile(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    decisions: list[Decision] = []
 
 
 def decisions_path(answers_path: Path) -> Path:
@@ -101,25 +62,17 @@ def load_decisions(path: Path) -> list[Decision]:
     a one-line error naming its line and field."""
     if not path.exists():
         return []
-    return load_data(path).validated(DecisionsFile).decisions
+    from drafter.decisions_file import read_decisions
+
+    return read_decisions(path)
 
 
 def add_decisions(path: Path, new: Sequence[Decision]) -> None:
     """Append decisions to the file, keeping everything in it (comments too)."""
-    if not new:
-        return
-    if path.exists():
-        load_decisions(path)  # never append to a file that does not read
-        doc = load_yaml(path)
-    else:
-        from ruamel.yaml.comments import CommentedMap
+    if new:
+        from drafter.decisions_file import append_decisions
 
-        doc = CommentedMap()
-        doc.yaml_set_start_comment(HEADER)
-    if doc.get("decisions") is None:
-        doc["decisions"] = []
-    doc["decisions"].extend(d.entry() for d in new)
-    atomic_write(path, dump_yaml(doc))
+        append_decisions(path, new)
 
 
 def note_key(note: Note) -> str:
@@ -299,6 +252,8 @@ def decide(item: Keyed | NoteRecord, who: str, why: str, when: datetime, via: Vi
     of the build counsel's Word file came from records it)."""
     note = item.note if isinstance(item, Keyed) else item
     number = item.note.id if isinstance(item, Keyed) else item.id
+    from drafter.decisions_file import Decision
+
     return Decision(note=item.key, number=number, severity=note.severity,  # type: ignore[arg-type]
                     message=note.message, who=who, when=when, why=why, via=via,
                     about=item.about)

@@ -26,7 +26,8 @@ from docx.document import Document as DocxDocument
 from lxml import etree
 
 from drafter.absorb_word import W14, W15
-from drafter.decisions import Decision, add_decisions, decide, decisions_path, \
+from drafter.decisions_file import Decision
+from drafter.decisions import add_decisions, decide, decisions_path, \
     load_decisions, now
 from drafter.export.docx import COMMENT_AUTHOR
 from drafter.manifest import Manifest, NoteRecord, load_manifest

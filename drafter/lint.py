@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from drafter.errors import UserError
 from drafter.library import Clause, Library, law_names
 from drafter.promises import declared_bases
-from drafter.questionnaire import Questionnaire
+from drafter.questionnaire import Questionnaire, moved_value_errors
 from drafter.templating import environment, referenced_names
 
 if TYPE_CHECKING:
@@ -161,7 +161,7 @@ def lint_library(library: Library, questionnaire: Questionnaire) -> list[UserErr
             problems.append(UserError(f"`ask` names {requirement.ask!r}, which is not a "
                                       "question", path=entry.source.path, line=entry.line,
                                       field=rid))
-    return problems + _lint_counsel(library, questionnaire)
+    return problems + _lint_counsel(library, questionnaire) + moved_value_errors(questionnaire)
 
 
 def _lint_counsel(library: Library, questionnaire: Questionnaire) -> list[UserError]:

@@ -345,16 +345,27 @@ def load_questionnaire(path: Path, data_dir: Path | None = None,
             raise UserError(f"`moved` must lead from a retired key to a question, not "
                             f"{old_key!r} → {new_key!r}", path=path,
                             line=file.line(("moved", old_key)), field=old_key)
-        if isinstance(spec, Moved):
-            target = next(e for e in entries if e.key == new_key).question
-            for value in spec.values.values():
-                try:
-                    TypeAdapter(value_type(target)).validate_python(value)
-                except ValidationError:
-                    raise UserError(f"`moved` value {value!r} is not an answer to {new_key}",
-                                    path=path, line=file.line(("moved", old_key)),
-                                    field=old_key) from None
+    # each carried-over value is checked against its new question by `drafter lint`
+    # (`moved_value_errors`): building that validator on every load would load pydantic's
+    # plugin machinery in every command
     return Questionnaire(path, data, entries)
+
+
+def moved_value_errors(questionnaire: Questionnaire) -> list[UserError]:
+    """A `moved` value that is no answer to the question it is carried to."""
+    errors = []
+    for old_key, spec in questionnaire.moved.items():
+        if not isinstance(spec, Moved):
+            continue
+        target = questionnaire.entry(spec.to).question
+        adapter = TypeAdapter(value_type(target))
+        for value in spec.values.values():
+            try:
+                adapter.validate_python(value)
+            except ValidationError:
+                errors.append(UserError(f"`moved` value {value!r} is not an answer to {spec.to}",
+                                        path=questionnaire.path, field=old_key))
+    return errors
 
 
 def _validated(file: DataFile) -> _QuestionnaireFile:

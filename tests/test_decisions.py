@@ -16,11 +16,12 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from drafter.cli import main
+from drafter.decisions_file import Decision
 from drafter.decisions import (
     BLOCKING_HEADING,
     ORPHANS_HEADING,
     RESOLVED_HEADING,
-    Decision,
+
     decide,
     decisions_path,
     keyed,

@@ -68,3 +68,16 @@ def test_a_text_line_ending_in_a_block_tag_is_named_with_its_file_and_line(
     assert [line.split(": ")[0] for line in found] == [
         f"{clause}:{first}", f"{clause}:{first + 5}", f"{clause}:{first + 7}"]
     assert "write `+%}` to keep the break" in found[0]
+
+
+def test_a_moved_value_that_is_no_answer_to_its_new_question_is_a_lint_problem(
+        tmp_path: Path) -> None:
+    """Checked by lint, not on every load (a validator built per load costs every command)."""
+    source = Path(default_library()).parent / "questionnaires" / "privacy-policy.yaml"
+    path = tmp_path / "privacy-policy.yaml"
+    path.write_text(source.read_text().replace("values: {true: processor}",
+                                               "values: {true: the-bank}"))
+    project = Project.load(questionnaire=path)
+    found = [str(p) for p in project.library.lint(project.questionnaire).problems]
+    assert any("`moved` value 'the-bank' is not an answer to security.card_storage" in p
+               for p in found), found
