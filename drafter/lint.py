@@ -4,7 +4,8 @@ Problems (exit 1) are cross-references that cannot work: a template or `when` na
 question, a `satisfies` naming no requirement, a promise resting on an answer its clause never
 reads or on a law with no name, a question offering "I'm not sure" without exactly one
 question for counsel, a review-checks, answer-checks or notice file that does not load, a
-template line of text ending in a block tag that silently eats its line break.
+template line of text ending in a block tag that silently eats its line break, a requirement
+with `detect` patterns but no `looks_for` (its "missing" note would quote regular expressions).
 Warnings are answer checks skipped or pointing nowhere (`lint_review`).
 """
 
@@ -160,6 +161,11 @@ def lint_library(library: Library, questionnaire: Questionnaire) -> list[UserErr
         if requirement.ask is not None and requirement.ask not in known:
             problems.append(UserError(f"`ask` names {requirement.ask!r}, which is not a "
                                       "question", path=entry.source.path, line=entry.line,
+                                      field=rid))
+        if requirement.detect and not requirement.looks_for:
+            problems.append(UserError("`detect` without `looks_for`: the missing note would "
+                                      "quote the patterns", path=entry.source.path,
+                                      line=entry.source.line((entry.index, "detect")),
                                       field=rid))
     return problems + _lint_counsel(library, questionnaire) + moved_value_errors(questionnaire)
 

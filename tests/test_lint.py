@@ -81,3 +81,19 @@ def test_a_moved_value_that_is_no_answer_to_its_new_question_is_a_lint_problem(
     found = [str(p) for p in project.library.lint(project.questionnaire).problems]
     assert any("`moved` value 'the-bank' is not an answer to security.card_storage" in p
                for p in found), found
+
+
+def test_detect_without_looks_for_is_a_lint_problem_at_its_detect_line(tmp_path: Path) -> None:
+    """The review's "missing" note says what was looked for; without `looks_for` it would
+    quote the regular expressions to counsel."""
+    root = _copy(tmp_path)
+    path = root / "requirements.yaml"
+    text = path.read_text()
+    start = text.index("- id: gdpr.dpo\n")
+    looks = text.index("  looks_for: ", start)
+    path.write_text(text[:looks] + text[text.index("\n", looks) + 1:])
+    detect = text[:text.index("  detect:", start)].count("\n") + 1
+    project = Project.load(library=root)
+    found = [str(p) for p in project.library.lint(project.questionnaire).problems]
+    assert found == [f"{path}:{detect}: gdpr.dpo: `detect` without `looks_for`: the missing "
+                     "note would quote the patterns"]
