@@ -20,6 +20,7 @@ from drafter.app.screens.keys import KeysScreen
 from drafter.app.widgets.fields import QuestionField, field_id
 from drafter.app.widgets.notes import NotesList
 from drafter.app.widgets.preview import PolicyPreview
+from drafter.app.widgets.progress import Progress
 from drafter.app.widgets.sidebar import SectionList
 
 if TYPE_CHECKING:  # the review stage loads after the first screen is up
@@ -80,6 +81,11 @@ class SidePane(KeysScreen):
                           next(iter(self.feeds.get(self.key or "", [])), None))
         if found.policy is not None:  # the words first, then the notes on them
             drafted = await asyncio.to_thread(project.review, found.policy, found.answers)
+            # the screen may have been taken down while the review ran (F3 opening the copy,
+            # the app closing): its widgets are then going, whichever is asked for
+            if not (self.is_attached and notes.is_attached and self.query(SectionList)
+                    and self.query(Progress)):
+                return
             if notes.is_attached:
                 notes.show(drafted)
                 sidebar = self.query_one(SectionList)
