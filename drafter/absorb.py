@@ -63,6 +63,7 @@ class AbsorbResult:
     backup: Path | None
     merged: bool = False  # merged with Markdown edits made since the last build
     conflicts: tuple[Conflict, ...] = ()
+    document: DocxDocument | None = None  # counsel's file as read (its resolved comments)
 
 
 # ---- the Markdown side ----------------------------------------------------------------------
@@ -233,7 +234,7 @@ def absorb(docx_path: Path, out_dir: Path) -> AbsorbResult:
     path = folder / POLICY_MD
     if not path.exists():
         atomic_write(path, text)
-        return AbsorbResult(path, changed, tuple(touched), None)
+        return AbsorbResult(path, changed, tuple(touched), None, document=doc)
     current, newline = split_newlines(read_text(path))
     built = manifest.files[POLICY_MD].text or ""
     merged, conflicts = False, []
@@ -248,4 +249,4 @@ def absorb(docx_path: Path, out_dir: Path) -> AbsorbResult:
         merged = True
     saved = backup(path) if current != text else None
     atomic_write(path, text.replace("\n", newline))
-    return AbsorbResult(path, changed, tuple(touched), saved, merged, tuple(conflicts))
+    return AbsorbResult(path, changed, tuple(touched), saved, merged, tuple(conflicts), doc)

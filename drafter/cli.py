@@ -91,12 +91,11 @@ def cmd_absorb(args: argparse.Namespace) -> int:
     from drafter.report import EXIT_CONFLICTS, conflict_lines
     from drafter.yamlio import read_text
 
-    result = absorb(Path(args.docx), Path(args.output))
-    from docx import Document
-
     from drafter.decisions_word import absorb_decisions
 
-    decided = absorb_decisions(Document(args.docx), result.path.parent)
+    result = absorb(Path(args.docx), Path(args.output))
+    assert result.document is not None  # absorb always hands back the file it read
+    decided = absorb_decisions(result.document, result.path.parent)
     if result.changed_blocks == 0:
         print(f"{result.path}: no change from the last build.")
     else:
