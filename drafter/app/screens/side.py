@@ -86,14 +86,13 @@ class SidePane(KeysScreen):
             if not (self.is_attached and notes.is_attached and self.query(SectionList)
                     and self.query(Progress)):
                 return
-            if notes.is_attached:
-                notes.show(drafted)
-                sidebar = self.query_one(SectionList)
-                sidebar.blocked = {n.resolves_by.split(".", 1)[0] for n in drafted
-                                   if n.owner_blocking and n.resolves_by}
-                sidebar.asked = {n.resolves_by.split(".", 1)[0] for n in drafted
-                                 if n.for_counsel and n.resolves_by}
-                self._refresh_sidebar()
+            notes.show(drafted)
+            sidebar = self.query_one(SectionList)
+            sidebar.blocked = {n.resolves_by.split(".", 1)[0] for n in drafted
+                               if n.owner_blocking and n.resolves_by}
+            sidebar.asked = {n.resolves_by.split(".", 1)[0] for n in drafted
+                             if n.for_counsel and n.resolves_by}
+            self._refresh_sidebar()
 
     # -- showing it --------------------------------------------------------------------------
 
