@@ -1,0 +1,69 @@
+"""What the `drafter` commands share: the project, which answers a command reads, and the
+arguments that say so (imported by `drafter.cli` and each `cli_*` module)."""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import dataclass
+from importlib import import_module
+from pathlib import Path
+
+from drafter.errors import UserError
+from drafter.paths import examples
+from drafter.project import Project
+
+
+def project_of(args: argparse.Namespace) -> Project:
+    return Project.load(args.questionnaire, args.library)
+
+
+def answers_path(args: argparse.Namespace) -> Path:
+    if args.answers is not None:
+        return Path(args.answers)
+    known = examples()
+    name = args.example or "kiosk"
+    if name not in known:
+        raise UserError(f"no example called {name!r}; examples: {', '.join(known)}",
+                        field="--example")
+    return known[name]
+
+
+def answers_source(p: argparse.ArgumentParser) -> None:
+    """Which answers a command drafts from: a file, or a built-in example."""
+    p.add_argument("answers", nargs="?", help="answers file (default: the kiosk example)")
+    p.add_argument("--example", metavar="NAME", help="a built-in example")
+
+
+def answers_arguments(p: argparse.ArgumentParser) -> None:
+    """Which policy a history command is about: the answers (or example) and output folder."""
+    answers_source(p)
+    p.add_argument("-o", "--output", default="output", metavar="DIR",
+                   help="the folder the policy is built into (default: output/)")
+
+
+@dataclass(frozen=True)
+class Names:
+    """The names in a table (export formats, report formats) for a help text, looked up only
+    when help is shown: argparse fills `%(names)s` from the argument's attributes."""
+
+    module: str
+    table: str
+
+    def __str__(self) -> str:
+        return ", ".join(getattr(import_module(self.module), self.table))
+
+
+def format_argument(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--format", metavar="LIST",
+                   help="comma-separated formats (default: all of %(names)s)"
+                   ).names = Names("drafter.export", "FORMATS")
+
+
+def report_proposals(markdown: str, where: Path) -> None:
+    """Say how many of counsel's tracked changes wait for a decision (`drafter.tracked`)."""
+    from drafter.tracked import proposals
+
+    found = proposals(markdown)
+    if found:
+        print(f"{len(found)} open proposal(s) from counsel's tracked changes, to accept or "
+              f"reject (listed in {where}).")

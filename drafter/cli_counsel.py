@@ -1,0 +1,150 @@
+"""The counsel round trip on the command line: `absorb` counsel's Word file, `resolve` a note,
+`diff` against and `publish` a version. Each command imports its stages when it runs."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from pathlib import Path
+
+from drafter import clock
+from drafter.cli_args import answers_arguments, answers_path, answers_source, format_argument, \
+    project_of, report_proposals
+from drafter.errors import UserError
+from drafter.paths import examples
+from drafter.project import Project
+
+
+def cmd_absorb(args: argparse.Namespace) -> int:
+    from drafter.absorb import absorb
+    from drafter.report import EXIT_CONFLICTS, conflict_lines
+    from drafter.yamlio import read_text
+
+    from drafter.decisions_word import absorb_decisions
+
+    result = absorb(Path(args.docx), Path(args.output))
+    assert result.document is not None  # absorb always hands back the file it read
+    decided = absorb_decisions(result.document, result.path.parent)
+    if result.changed_blocks == 0:
+        print(f"{result.path}: no change from the last build.")
+    else:
+        where = f" (clauses: {', '.join(result.clauses)})" if result.clauses else ""
+        print(f"{result.path}: {result.changed_blocks} block(s) taken from Word{where}.")
+    if result.merged:
+        print(f"{result.path} was edited since the last build: the Word edits were merged "
+              "with those edits" + (", with conflicts:" if result.conflicts else "."))
+    for line in conflict_lines(result.path, result.conflicts):
+        print(line)
+    if result.conflicts:
+        print("Resolve each <<<<<<< … >>>>>>> block (keep the Markdown edit, the Word edit or "
+              "a mix), then build again.")
+    elif result.changed_blocks:
+        print("The next `drafter build` merges them with any new draft.")
+    if result.backup:
+        print(f"Backed up: {result.backup}")
+    report_proposals(read_text(result.path), result.path)
+    for line in decided:
+        print(line)
+    return EXIT_CONFLICTS if result.conflicts else 0
+
+
+def cmd_resolve(args: argparse.Namespace) -> int:
+    from drafter.decisions import add_decisions, decide, find, now, rule_file, standing
+
+    project = project_of(args)
+    path = answers_path(args)
+    if path.resolve() in {p.resolve() for p in examples().values()}:
+        raise UserError("decisions are kept beside the answers: copy the built-in example to "
+                        "your own answers file first", path=path)
+    if not args.why.strip():
+        raise UserError("say why the note is resolved: the record is counsel's", field="--why")
+    answers = project.answers(path)
+    draft = project.draft(answers)
+    ruling = rule_file(draft.notes, draft.policy, answers.resolved(), answers.path)
+    item = find(ruling, args.note)
+    kept = standing(ruling, item.key)
+    if kept is not None:
+        print(f"{item.note.id} is already resolved (by {kept.who}); nothing recorded.")
+        return 0
+    assert ruling.file is not None  # answers from a file
+    add_decisions(ruling.file, [decide(item, args.by, args.why, now(), "command")])
+    print(f"Resolved {item.note.id} ({item.note.severity}: {item.key}); recorded in "
+          f"{ruling.file}. It stays closed until what it is about changes.")
+    return 0
+
+
+def _folder(project: Project, args: argparse.Namespace) -> Path:
+    """The build folder for an answers file (named after the business, as `build` does)."""
+    from drafter.build import build_folder
+
+    return build_folder(project, project.answers(answers_path(args)), Path(args.output))
+
+
+def cmd_diff(args: argparse.Namespace) -> int:
+    from drafter.changes import render_report
+    from drafter.history import CHANGES_MD, changes_since_published, published_versions
+
+    project = project_of(args)
+    folder = _folder(project, args)
+    if not published_versions(folder):
+        print(f"Nothing published yet in {folder}: `drafter publish` keeps the approved "
+              f"version; {folder / CHANGES_MD} lists what changed since the last build.")
+        return 0
+    found = changes_since_published(project.questionnaire, project.library.root, folder)
+    if found is None:
+        raise UserError("no build here yet: run `drafter build` first", path=folder)
+    print(render_report(*found), end="")
+    return 0
+
+
+def cmd_publish(args: argparse.Namespace) -> int:
+    from drafter.changes import render_report
+    from drafter.export import formats
+    from drafter.publish import publish
+
+    project = project_of(args)
+    on = date.fromisoformat(args.date) if args.date else clock.today()
+    result = publish(project, answers_path(args), Path(args.output), formats(args.format), on)
+    if result.redated:
+        print(f"The text changed, so {project.library.document.effective_date} is now "
+              f"{result.redated.isoformat()} (in {answers_path(args)}).")
+    if result.kept is None:
+        print("No change since the last published version: nothing published, date unchanged.")
+        return 0
+    if result.report:
+        print(render_report(*result.report), end="")
+    print(f"Published: {result.kept}")
+    return 0
+
+
+
+def add_counsel_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser("absorb", help="take counsel's edited Word file back into the Markdown")
+    p.add_argument("docx", metavar="EDITED.docx", help="the DOCX counsel edited")
+    p.add_argument("-o", "--output", default="output", metavar="DIR",
+                   help="the folder the policy was built into (default: output/)")
+    p.set_defaults(run=cmd_absorb)
+
+    p = sub.add_parser("resolve", help="record counsel's decision to resolve a reviewer note",
+                       description="Records who resolved the note, when and why, beside the "
+                       "answers (ANSWERS → ANSWERS-stem.decisions.yaml). The note stays out of "
+                       "review.md's open notes and the Word comments until what it is about "
+                       "(its clause, its words or the answer it rests on) changes; then it "
+                       "comes back, marked Reopened. Blocking notes may be resolved too: the "
+                       "decision is counsel's, and review.md lists it under its own heading.")
+    p.add_argument("note", metavar="NOTE", help="the note's number in review.md (R3) or its key")
+    answers_source(p)
+    p.add_argument("--by", required=True, metavar="NAME", help="who decided (counsel's name)")
+    p.add_argument("--why", required=True, metavar="REASON", help="why the note is resolved")
+    p.set_defaults(run=cmd_resolve)
+
+    p = sub.add_parser("diff", help="what changed since the last published version")
+    answers_arguments(p)
+    p.set_defaults(run=cmd_diff)
+
+    p = sub.add_parser("publish", help="build and keep this version under history/")
+    answers_arguments(p)
+    format_argument(p)
+    p.add_argument("--date", metavar="YYYY-MM-DD",
+                   help="effective date for a changed text (default: today)")
+    p.set_defaults(run=cmd_publish)
