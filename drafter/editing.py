@@ -10,6 +10,7 @@ form's position lives in a small side file (`.NAME.position.json`), never in the
 from __future__ import annotations
 
 import json
+import secrets
 import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -17,9 +18,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from drafter.answer_types import stored_note
-from drafter.answers import (Answers, AnswersFile, answers_lock, current_text, same_answer,
-                             validate_answers)
+from drafter.answers import (Answers, AnswersFile, answers_lock, carry_over, current_text,
+                             same_answer, validate_answers)
 from drafter.errors import UserError
+from drafter.journal import Journal, Unjournaled, leftovers, read
 from drafter.project import Project
 from drafter.presence import Presence, announce, others, presence_path, withdraw
 from drafter.questionnaire import Questionnaire
@@ -69,6 +71,10 @@ class Session:
     _here: Presence | None = field(default=None, repr=False)  # this session, while announced
     _others: set[str] = field(default_factory=set, repr=False)  # the others known (tokens)
     _others_stamp: tuple[int, ...] | None = field(default=None, repr=False)
+    _journal: Journal | None = field(default=None, repr=False)  # see `keep`
+    _unjournaled: dict[str, Any] = field(default_factory=dict, repr=False)
+    recovered: list[str] = field(default_factory=list)  # keys brought back from a journal
+    carried: dict[str, str] = field(default_factory=dict)  # see `_carry_over`
 
     @classmethod
     def open(cls, project: Project, path: Path, label: str = "",
@@ -81,7 +87,41 @@ class Session:
             value = session.file.get(entry.key)
             if value is not None:
                 session._record(entry.key, value)
+        session._carry_over()
+        if not read_only:
+            session._recover()
         return session
+
+    def _carry_over(self) -> None:
+        """Answers to retired questions (`moved:`) are read as `drafter build` reads them: the
+        new question shows the old answer where it says the same (the file is left as it is
+        until the owner answers there), and `carried` holds what to tell them, by new key."""
+        doc, notes = carry_over(self.file.doc, self.questionnaire)
+        for old, spec in self.questionnaire.moved.items():  # not carried: build refuses it
+            if isinstance(spec, str) and self.file.get(old) is not None:
+                prompt = self.questionnaire.entry(spec).question.prompt
+                notes += ((f"{old} is now asked as {spec}, \"{prompt}\": give your answer "
+                           "there (the old one is not used: a build stops until it is moved).",
+                           spec),)
+        for note, key in notes:
+            self.carried[key] = note
+            section, question = key.split(".", 1)
+            value = (doc.get(section) or {}).get(question)
+            if key not in self.raw and value is not None:
+                self._record(key, value)
+
+    def _recover(self) -> None:
+        """Replay the journals of sessions that ended before saving (killed): what their
+        owners typed goes into the file now, and `recovered` names it for the form to say."""
+        found = leftovers(self.path)
+        for journal in found:
+            for key, value in read(journal).items():
+                if key in self.questionnaire and not same_answer(value, self.raw.get(key)):
+                    self._store(key, value, None, save=False)
+                    self.recovered.append(key)
+        self.flush()
+        for journal in found:
+            journal.unlink(missing_ok=True)
 
     @property
     def questionnaire(self) -> Questionnaire:
@@ -142,9 +182,25 @@ class Session:
         with self._lock:
             stored = self.valid.get(key, self.raw.get(key))
             self.file.set(key, stored)
-            self._pending[key] = stored
+            self._pending[key] = self._unjournaled[key] = stored
             self._version += 1
         if save:
+            self.flush()
+
+    def keep(self) -> None:
+        """Make the changes so far outlive this process, cheaply: one line each appended to
+        the session's journal (see `drafter.journal`); the answers file itself is written by
+        the next `flush` (the app's when the owner pauses). A value no journal line can hold,
+        or a journal that cannot be written, is saved to the answers file at once instead."""
+        with self._lock:
+            changes, self._unjournaled = self._unjournaled, {}
+        if not changes or self.read_only:
+            return
+        try:
+            if self._journal is None:
+                self._journal = Journal(self.path, secrets.token_hex(4))
+            self._journal.append(changes)
+        except (Unjournaled, OSError):
             self.flush()
 
     def stored_note(self, key: str) -> str | None:
@@ -202,6 +258,10 @@ class Session:
                 for key, value in pending.items():
                     if self._pending.get(key, object()) is value:
                         del self._pending[key]
+                        self._unjournaled.pop(key, None)
+                if self._journal is not None:  # it keeps only what the file does not hold
+                    self._journal.restart({k: v for k, v in self._pending.items()
+                                           if k not in self._unjournaled})
 
     def reload(self) -> dict[str, Any]:
         """Take in what changed on disk since this session last read or wrote the file
@@ -248,6 +308,7 @@ class Session:
                 value = on_disk.get(entry.key)
                 if not same_answer(value, self.raw.get(entry.key)):
                     self._record(entry.key, value)
+        self._carry_over()
 
     def _record(self, key: str, value: Any, checked: str | tuple[Any] | None = None) -> None:
         """Record an answer with its validation (`checked`: its result, if already known)."""
@@ -307,7 +368,8 @@ class Session:
                 if not any(e.section.id == section for e in self.questionnaire):
                     found.append(str(section))
                 continue
-            found += [f"{section}.{q}" for q in group if f"{section}.{q}" not in self.questionnaire]
+            found += [f"{section}.{q}" for q in group if f"{section}.{q}" not in self.questionnaire
+                      and f"{section}.{q}" not in self.questionnaire.moved]
         return found
 
     def visible(self) -> list[str]:
@@ -400,6 +462,7 @@ def export(session: Session, out_dir: Path, formats: list[Format] | None = None,
     from drafter.export import formats as default_formats
     from drafter.manifest import edited_by_hand
 
+    session.flush()  # what the form shows, not what was saved when the owner last paused
     answers = session.project.answers(session.path)
     if not force:
         changed = edited_by_hand(build_folder(session.project, answers, out_dir))

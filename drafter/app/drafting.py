@@ -9,9 +9,18 @@ the keys never wait for a draft.
 
 from __future__ import annotations
 
+import asyncio
+import time
 from collections.abc import Awaitable, Callable
 
 from textual.dom import DOMNode
+
+
+async def quiet_since(last: Callable[[], float], pause: float) -> None:
+    """Wait until `pause` seconds have passed since `last()` (a `time.monotonic` moment that
+    may move on meanwhile: each key moves it)."""
+    while (wait := last() + pause - time.monotonic()) > 0:
+        await asyncio.sleep(wait)
 
 
 class Redrafts:
@@ -22,13 +31,19 @@ class Redrafts:
         self.owner = owner
         self.draft = draft
         self.asked = 0
+        self.last = 0.0  # when last asked (`time.monotonic`)
         self.running = False
 
     def ask(self) -> None:
         self.asked += 1
+        self.last = time.monotonic()
         if not self.running:
             self.running = True
             self.owner.run_worker(self._run(), group="preview", name="redraft")
+
+    async def quiet(self, pause: float) -> None:
+        """Wait until nothing has asked for a draft for `pause` seconds."""
+        await quiet_since(lambda: self.last, pause)
 
     async def _run(self) -> None:
         try:
@@ -37,5 +52,32 @@ class Redrafts:
                 await self.draft()
                 if self.asked == seen:
                     return
+        finally:
+            self.running = False
+
+
+class SaveOnPause:
+    """Calls `save` (the answers file's write) once the owner has paused for `pause` seconds
+    since the last `ask`: a worker of `owner` that waits out the typing, then saves once. Each
+    key is already safe in the session's journal (`Session.keep`), so a burst of keys costs one
+    write of the file instead of one per key; closing the app saves what is left."""
+
+    def __init__(self, owner: DOMNode, save: Callable[[], None], pause: float) -> None:
+        self.owner = owner
+        self.save = save
+        self.pause = pause
+        self.last = 0.0
+        self.running = False
+
+    def ask(self) -> None:
+        self.last = time.monotonic()
+        if not self.running:
+            self.running = True
+            self.owner.run_worker(self._run(), group="save", name="save on pause")
+
+    async def _run(self) -> None:
+        try:
+            await quiet_since(lambda: self.last, self.pause)
+            self.save()
         finally:
             self.running = False

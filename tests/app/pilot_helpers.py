@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from textual.pilot import Pilot
 from textual.worker import WorkerCancelled
 
+from drafter.answers import AnswersFile
 from drafter.app.screens.editor import EditorScreen
+from drafter.journal import journal_glob, read
 
 
 async def settle(pilot: Pilot[Any], rounds: int = 2) -> None:
@@ -31,3 +34,13 @@ async def open_section(pilot: Pilot[Any], section: str, key: str | None = None) 
     assert isinstance(screen, EditorScreen)
     await screen.show_section(section, key)
     await pilot.pause()
+
+
+def kept(path: Path, key: str) -> Any:
+    """The answer to `key` that would survive the app being killed now: the answers file's,
+    unless a session's journal holds a later change (the file is written when typing pauses;
+    each key is journaled at once, see `drafter.journal`)."""
+    changes: dict[str, Any] = {}
+    for journal in sorted(path.parent.glob(journal_glob(path)), key=lambda p: p.stat().st_mtime_ns):
+        changes.update(read(journal))
+    return changes[key] if key in changes else AnswersFile.open(path).get(key)

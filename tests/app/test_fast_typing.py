@@ -19,11 +19,10 @@ from typing import Any
 import pytest
 from textual.widgets import Input, TextArea
 
-from drafter.answers import AnswersFile
 from drafter.app.app import DrafterApp
 from drafter.app.widgets.fields import QuestionField, field_id
 from drafter.app.widgets.records import RecordRow
-from tests.app.pilot_helpers import open_section, settle
+from tests.app.pilot_helpers import kept, open_section, settle
 from tests.app.typing_helpers import GAPS, dead_widgets, type_fast
 
 pytestmark = pytest.mark.asyncio
@@ -73,7 +72,7 @@ async def type_into(pilot: Any, app: DrafterApp, key: str, text: str, gap: float
 
 
 def saved(path: Path, key: str) -> Any:
-    value = AnswersFile.open(path).get(key)
+    value = kept(path, key)
     if key == "sharing.vendors":
         return value[0][next(iter(value[0]))] if value else None
     return value

@@ -11,11 +11,10 @@ from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label, RadioButton, Select, SelectionList
 
-from drafter.answers import AnswersFile
 from drafter.app.app import DrafterApp
 from drafter.app.widgets.fields import QuestionField, field_id
 from drafter.app.widgets.records import RecordRow
-from tests.app.pilot_helpers import open_section, settle
+from tests.app.pilot_helpers import kept, open_section, settle
 
 pytestmark = pytest.mark.asyncio
 SIZE = (80, 24)
@@ -33,7 +32,7 @@ def below(app: DrafterApp, key: str) -> str:
 
 
 def saved(path: Path, key: str) -> object:
-    return AnswersFile.open(path).get(key)
+    return kept(path, key)
 
 
 async def retype(app: DrafterApp, pilot: object, key: str, text: str) -> None:

@@ -11,10 +11,9 @@ import pytest
 from textual import events
 from textual.widgets import Input, TextArea
 
-from drafter.answers import AnswersFile
 from drafter.app.app import DrafterApp
 from drafter.app.widgets.fields import QuestionField, field_id
-from tests.app.pilot_helpers import open_section, settle
+from tests.app.pilot_helpers import kept, open_section, settle
 from tests.app.typing_helpers import key_event
 
 pytestmark = pytest.mark.asyncio
@@ -27,7 +26,7 @@ def box(app: DrafterApp, key: str) -> Input:
 
 
 def stored(tmp_path: Path, key: str) -> object:
-    return AnswersFile.open(tmp_path / "answers.yaml").get(key)
+    return kept(tmp_path / "answers.yaml", key)
 
 
 async def test_typing_into_a_filled_field_adds_to_its_answer(make_app: App,

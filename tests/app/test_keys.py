@@ -10,12 +10,11 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input, RadioSet, SelectionList
 
-from drafter.answers import AnswersFile
 from drafter.app.app import DrafterApp
 from drafter.app.screens.editor import EditorScreen
 from drafter.app.widgets.fields import QuestionField, field_id
 from drafter.app.widgets.sidebar import SectionList
-from tests.app.pilot_helpers import open_section
+from tests.app.pilot_helpers import kept, open_section
 
 pytestmark = pytest.mark.asyncio
 SIZE = (80, 24)
@@ -45,7 +44,7 @@ def focused_key(app: DrafterApp) -> str | None:
 
 
 def stored(tmp_path: Path, key: str) -> object:
-    return AnswersFile.open(tmp_path / "answers.yaml").get(key)
+    return kept(tmp_path / "answers.yaml", key)
 
 
 async def start(pilot: object, app: DrafterApp, section: str, key: str) -> None:

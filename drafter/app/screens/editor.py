@@ -21,7 +21,7 @@ from textual.widgets import Button, Footer, Header, Label, Static, TabbedContent
 from drafter.editing import Position, Session
 from drafter.paths import copy_example, example_copies
 from drafter.preview import clauses_by_question, record_catalog
-from drafter.app.drafting import Redrafts
+from drafter.app.drafting import Redrafts, SaveOnPause
 from drafter.app.screens.side import SidePane
 from drafter.app.widgets.fields import QuestionField, field_id, keep_in_view
 from drafter.app.widgets.focus_help import help_for
@@ -42,6 +42,8 @@ MISSING = "required answer is missing"
 POLL_EVERY = 1.0
 NOTICE_SHOWN = 10.0
 """Seconds between looks at the answers file for changes made elsewhere (one `stat` each)."""
+SAVE_PAUSE = 0.5
+"""Seconds of no change after which the answers file is written (each key is journaled)."""
 
 class EditorScreen(SidePane):
     """Answer the questionnaire one section at a time."""
@@ -66,6 +68,7 @@ class EditorScreen(SidePane):
         self.preview_stale = True
         self._last_update = ("", 0.0)  # the last "Updated from disk" notice, and when
         self._redrafts = Redrafts(self, self._draft)
+        self._saves = SaveOnPause(self, session.flush, SAVE_PAUSE)
         self._pages: dict[str, SectionPage] = {}  # each section's form, once shown
         self._stale: set[str] = set()  # sections whose answers changed on disk while hidden
         # Now, before mounting: set later, it would restyle every widget on the screen.
@@ -107,6 +110,13 @@ class EditorScreen(SidePane):
         first = position.section if position and position.section in sections else sections[0]
         await self.show_section(first, position.question if position else None)
         self.call_after_refresh(self._find_feeds)  # the first question is on screen by then
+        if self.session.recovered:  # replayed from the journal of a session that was killed
+            names = ", ".join(self.session.questionnaire.entry(k).question.prompt
+                              for k in self.session.recovered)
+            self.notify(f"Brought back what was typed before Drafter last stopped without "
+                        f"saving: {names}", title="Answers recovered", timeout=20)
+        for note in self.session.carried.values():  # a retired question's answer, moved
+            self.notify(note, title="A question has moved", severity="warning", timeout=30)
         unknown = self.session.unknown()
         if unknown:  # kept in the file as they are; the owner should know they do nothing
             self.notify(f"Not questions here (kept in the file, not used): {', '.join(unknown)}",
@@ -293,12 +303,12 @@ class EditorScreen(SidePane):
 
     def take_answer(self, key: str, value: Any) -> None:
         """Record and save an answer, called by its field as it changes (not queued)."""
-        # Saved here, before the screen is drawn again: a key on screen is a key on disk (in a
+        # Kept here, before the screen is drawn again: a key on screen is a key on disk (in a
         # thread the write lagged the echo, and kill -9 lost 4 of 20 answers shown).
         changed, error = self.answer(key, value)  # remembered for undo
         if not changed:
             return
-        self.session.flush()
+        self.keep()
         if error is None and key in self.session.missing():
             error = MISSING
         field = self.query_one(f"#{field_id(key)}", QuestionField)
@@ -308,6 +318,12 @@ class EditorScreen(SidePane):
         self._apply_visibility()
         self._refresh_sidebar()
         self.redraw_preview()
+
+    def keep(self) -> None:
+        """Make the answers changed so far outlive the app (journaled now); the answers file
+        is written once the owner pauses."""
+        self.session.keep()
+        self._saves.ask()
 
     async def on_question_field_focused(self, message: QuestionField.Focused) -> None:
         message.stop()

@@ -52,6 +52,7 @@ class KeysScreen(Screen[None]):
         def _refresh_sidebar(self) -> None: ...
         def _show_side(self, show: bool) -> None: ...
         def redraw_preview(self) -> Any: ...
+        def keep(self) -> None: ...
         async def show_section(self, section_id: str, focus: str | None = None) -> None: ...
         async def redraw_field(self, field: QuestionField) -> QuestionField: ...
 
@@ -133,7 +134,7 @@ class KeysScreen(Screen[None]):
         field = self.query_one(f"#{field_id(key)}", QuestionField)
         if self.session.suggested(key) and self.session.confirm(key, save=False):
             self.history.confirmed(key)
-            self.session.flush()  # on disk before it is drawn, as `take_answer` saves
+            self.keep()  # kept before it is drawn, as `take_answer` keeps it
             field.show_answer(self.session.value(key))  # a text box shows it; a list did
             field.set_class(False, "-suggested")
             self._refresh_sidebar()
@@ -163,7 +164,7 @@ class KeysScreen(Screen[None]):
             self.notify(f"Not changed: the answer to \u201c{prompt}\u201d was changed elsewhere "
                         "since.", title=f"Cannot {what}", severity="warning", timeout=8)
             return
-        self.session.flush()  # on disk before it is drawn, as `take_answer` saves
+        self.keep()  # kept before it is drawn, as `take_answer` keeps it
         await self.show_answer(applied.key)
 
     async def show_answer(self, key: str) -> None:

@@ -27,7 +27,7 @@ if TYPE_CHECKING:  # the review stage loads after the first screen is up
     from drafter.document.model import Note
 
 NOTES_DELAY = 1.0
-"""Seconds of quiet before drafting while the preview is hidden: the notes (for the sidebar's
+"""Seconds of quiet (since the last change) before drafting while the preview is hidden: the notes (for the sidebar's
 marks) can wait for a pause, and typing then never shares the processor with a draft."""
 
 
@@ -70,8 +70,8 @@ class SidePane(KeysScreen):
             return
         hidden = self.has_class("-narrow") and not self.showing_side
         self.preview_stale = hidden
-        if hidden:
-            await asyncio.sleep(NOTES_DELAY)
+        if hidden:  # a second after the last key, not the first: typing goes on meanwhile
+            await self._redrafts.quiet(NOTES_DELAY)
         project = self.session.project
         found = await asyncio.to_thread(preview_policy, project, dict(self.session.valid))
         if not (preview.is_attached and notes.is_attached):  # the app closed meanwhile

@@ -114,7 +114,7 @@ class QuestionField(Vertical):
             from drafter.app.widgets.records import RecordsEditor
 
             yield RecordsEditor(self.entry, value if isinstance(value, list) else [],
-                                self.catalog, classes="answer")
+                                self.catalog, self._answer, classes="answer")
 
     def show_error(self, message: str | None) -> None:
         """Show what is wrong with the answer under the field (None: nothing)."""
@@ -131,7 +131,9 @@ class QuestionField(Vertical):
 
     def _show_below(self) -> None:
         note = self._saved[0] if self._saved else None
-        self.query_one(".problem", Label).update(self._error or note or "")
+        below, text = self.query_one(".problem", Label), self._error or note or ""
+        if str(below.content) != text:  # unchanged (most keys): no relayout of the screen
+            below.update(text)
         self.set_class(bool(self._error), "-invalid")
         self.set_class(bool(note) and not self._error, "-saved")
 
@@ -259,10 +261,6 @@ class QuestionField(Vertical):
         if event.key is None:  # from a list in this field: say which question
             event.stop()
             self.post_message(MoveOn(self.key))
-
-    def on_records_editor_changed(self, event: Message) -> None:
-        event.stop()
-        self._answer(self.query_one(".answer").value())  # type: ignore[attr-defined]
 
     @on(Checkbox.Changed, ".unsure")
     def _unsure_changed(self, event: Checkbox.Changed) -> None:

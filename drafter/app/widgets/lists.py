@@ -20,13 +20,14 @@ from textual.geometry import Size
 from textual.message import Message
 from textual.strip import Strip
 from textual.widgets import Checkbox, OptionList, RadioButton, RadioSet, SelectionList
-from textual.widgets._toggle_button import ToggleButton
 from textual.widgets.option_list import OptionDoesNotExist
 
 JUMP_PAUSE = 1.0
 """Seconds without typing after which letters start a new search instead of adding to it."""
 clock = time.monotonic  # tests replace it, so that the pause does not depend on their speed
 _LEADING = re.compile(r"^\W+")
+TICK_BOX = Checkbox.BUTTON_LEFT + Checkbox.BUTTON_INNER + Checkbox.BUTTON_RIGHT
+"""A tick box as `SelectionList` draws it (a space follows it, before the label)."""
 _WORD = re.compile(r"\w[\w'-]*")
 
 
@@ -129,10 +130,13 @@ class ManyList(JumpOptionList, SelectionList[Any]):
         """The labels' lines at the width they are drawn in beside the tick boxes and a
         scrollbar: `OptionList` counts them at the whole width, so a list of wrapped labels
         came out too short, got a scrollbar, and the scrollbar wrapped them onto yet more
-        lines (at worst this leaves a blank row when no scrollbar is needed after all)."""
+        lines. This leaves a blank row at the foot of a list that needs no scrollbar after
+        all; counting without one when the list fits its `max-height` was tried, and cut the
+        last label of the welcome's list at 45 columns (the page's own scrollbar then
+        narrowed the list after it was measured)."""
         return super().get_content_height(
             container, viewport,
-            width - self._get_left_gutter_width() - self.styles.scrollbar_size_vertical)
+            width - len(TICK_BOX) - 1 - self.styles.scrollbar_size_vertical)
 
     def watch_show_vertical_scrollbar(self) -> None:
         """`OptionList` counts each option's lines once: a scrollbar appearing (or going)
@@ -151,20 +155,19 @@ class ManyList(JumpOptionList, SelectionList[Any]):
         except (IndexError, OptionDoesNotExist):
             return line
         underlying = next(iter(line)).style or self.rich_style
-        gutter = self._get_left_gutter_width()
         if offset:
-            return Strip([Segment(" " * gutter, underlying), *line])
+            return Strip([Segment(" " * (len(TICK_BOX) + 1), underlying), *line])
         component = "selection-list--button"
-        if option.value in self._selected:
+        if option.value in self.selected:
             component += "-selected"
         if self.highlighted == index:
             component += "-highlighted"
         button = self.get_component_rich_style(component) + Style(meta={"option": index})
         side = Style.from_color(button.bgcolor, underlying.bgcolor) + Style(
             meta={"option": index})
-        return Strip([Segment(ToggleButton.BUTTON_LEFT, side),
-                      Segment(ToggleButton.BUTTON_INNER, button),
-                      Segment(ToggleButton.BUTTON_RIGHT, side),
+        return Strip([Segment(Checkbox.BUTTON_LEFT, side),
+                      Segment(Checkbox.BUTTON_INNER, button),
+                      Segment(Checkbox.BUTTON_RIGHT, side),
                       Segment(" ", underlying), *line])
 
 

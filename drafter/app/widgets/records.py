@@ -4,17 +4,20 @@ A field that must be one of ours (`one`, `bool`: a vendor's kind of service) is 
 of labels, never a box to type an internal code in. Where the library has a catalog for the question (`clauses/data/<question id>.yaml`), the
 first field suggests catalog names as the owner types, and picking one fills the row's other
 empty fields from the catalog.
+
+Each change reaches the field that saves it at once, in the key's own handler (the rows' boxes
+are `AnswerBox`es with a taker, as a text answer's is): a change posted as a message waited in
+the queue behind the burst of keys that the screen could already show.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.message import Message
 from textual.suggester import SuggestFromList
 from textual.widgets import Button, Input, Label, Select
 from textual.widgets.select import InvalidSelectValueError, NoSelection
@@ -28,11 +31,13 @@ from drafter.questionnaire import Entry
 class RecordRow(Vertical):
     """One item: an input per field (labelled by its placeholder) and a Remove button."""
 
-    def __init__(self, entry: Entry, item: Mapping[str, Any], names: list[str]) -> None:
+    def __init__(self, entry: Entry, item: Mapping[str, Any], names: list[str],
+                 changed: Callable[[], None]) -> None:
         super().__init__(classes="record")
         self.entry = entry
         self.item = item
         self.names = names
+        self.changed = changed
 
     def compose(self) -> ComposeResult:
         for index, sub in enumerate(self.entry.question.fields or []):
@@ -49,8 +54,8 @@ class RecordRow(Vertical):
                 continue
             suggester = SuggestFromList(self.names, case_sensitive=False) if (
                 index == 0 and self.names) else None
-            yield AnswerBox(shown_text(value), placeholder=sub.prompt,
-                            suggester=suggester, name=sub.id, tooltip=sub.prompt)
+            yield AnswerBox(shown_text(value), placeholder=sub.prompt, suggester=suggester,
+                            name=sub.id, tooltip=sub.prompt, taker=lambda _: self.changed())
         yield Button("Remove", classes="remove", compact=True)
 
     def boxes(self) -> list[Input | Select[Any]]:
@@ -71,14 +76,13 @@ class RecordRow(Vertical):
 
 
 class RecordsEditor(Vertical, can_focus=False):
-    """The rows, a heading naming the fields, and an Add button."""
-
-    class Changed(Message):
-        """The list of records changed."""
+    """The rows, a heading naming the fields, and an Add button. `taker` is given the list of
+    records each time it changes."""
 
     def __init__(self, entry: Entry, items: list[Any], catalog: list[Mapping[str, Any]],
-                 classes: str = "") -> None:
+                 taker: Callable[[list[dict[str, Any]]], None], classes: str = "") -> None:
         super().__init__(classes=classes)
+        self.taker = taker
         self.entry = entry
         self.items = [i for i in items if isinstance(i, Mapping)]
         self.catalog = catalog
@@ -91,7 +95,7 @@ class RecordsEditor(Vertical, can_focus=False):
         hint = " (type to search the list of known companies)" if self.names else ""
         yield Label(f"{heading}{hint}", classes="record-heading")
         for item in self.items:
-            yield RecordRow(self.entry, item, self.names)
+            yield RecordRow(self.entry, item, self.names, self._changed)
         yield Button("+ Add", classes="add", compact=True)
 
     def value(self) -> list[dict[str, Any]]:
@@ -100,7 +104,7 @@ class RecordsEditor(Vertical, can_focus=False):
     @on(Button.Pressed, ".add")
     async def add_row(self, event: Button.Pressed) -> None:
         event.stop()
-        row = RecordRow(self.entry, {}, self.names)
+        row = RecordRow(self.entry, {}, self.names, self._changed)
         await self.mount(row, before=event.button)
         row.query(Input).first().focus()
 
@@ -120,9 +124,8 @@ class RecordsEditor(Vertical, can_focus=False):
             if isinstance(item, Mapping):
                 row.show(item)
 
-    @on(Input.Changed)
     @on(Select.Changed)
-    def _typed(self, event: Input.Changed | Select.Changed) -> None:
+    def _picked(self, event: Select.Changed) -> None:
         event.stop()
         self._changed()
 
@@ -147,4 +150,4 @@ class RecordsEditor(Vertical, can_focus=False):
                     pass
 
     def _changed(self) -> None:
-        self.post_message(self.Changed())
+        self.taker(self.value())
