@@ -86,7 +86,7 @@ def served(tmp_path: Path) -> Iterator[Served]:
             found[:] = [m for m in [re.search(r"(http://\S+token=(\S+))", out.read_text())] if m]
             return bool(found) and _listening(port)
 
-        assert wait_for(printed), (out.read_text(), err.read_text())
+        assert wait_for(printed, timeout=120), (out.read_text(), err.read_text())  # a busy machine
         yield Served(tmp_path / "answers.yaml", port, found[0][1], found[0][2], err)
     finally:
         server.terminate()

@@ -6,7 +6,9 @@ no answer may lack a character that was on screen.
 A measurement, not part of the suite (it takes about two minutes). It lost one whole answer
 in some runs while a change reached the saving field as a message queued behind the burst of
 keys (the screen could draw them all first); the box now hands each change over in the key's
-own handler. Run it with
+own handler. Each key now goes to the session's journal, and the answers file is written when
+typing pauses, so the answer is read as the next session finds it (`Session.open` replays the
+killed session's journal and writes it into the file). Run it with
 `.venv/bin/pytest -o addopts="" -p no:cacheprovider tests/benchmarks/test_kill_nine.py`."""
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from pathlib import Path
 import pytest
 
 from drafter.answers import AnswersFile
-from drafter.editing import position_path
+from drafter.editing import Session, position_path
 from drafter.paths import examples
 from drafter.project import Project
 
@@ -81,7 +83,10 @@ def test_an_answer_on_screen_survives_kill_nine(project: Project, tmp_path: Path
             os.kill(pid, signal.SIGKILL)
         finally:
             subprocess.run([TMUX or "tmux", "kill-session", "-t", session], capture_output=True)
-        saved = AnswersFile.open(path).get(key)
+        reopened = Session.open(project, path)  # replays the killed session's journal
+        saved = reopened.value(key)
+        reopened.close()
+        assert AnswersFile.open(path).get(key) == saved, "written back to the answers file"
         if str(saved) != typed:
             lost.append(f"{key}: on screen {typed!r}, saved {saved!r}")
     assert not lost, f"{len(lost)} of {ROUNDS} answers lost characters shown: {lost}"
