@@ -92,3 +92,25 @@ async def test_fast_typing_in_every_field_loses_nothing(make_app: App, tmp_path:
             want = stored if stored is not None else (
                 expected if key != "sharing.vendors" else text)
             assert saved(tmp_path / "answers.yaml", key) == want, key
+
+
+async def test_keys_typed_right_after_tab_go_to_the_next_field(make_app: App,
+                                                               tmp_path: Path) -> None:
+    """Seen in tmux on a busy machine: an address, Tab, then the email typed at once; the
+    email went into the address box (Tab moved the focus only after the letters were in)."""
+    from textual import events
+
+    app = make_app("kiosk")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await open_section(pilot, "business", "business.name")
+        box = answer_box(app, "business.name")
+        await pilot.press("end", "ctrl+u")
+        await settle(pilot)
+        await type_fast(app, "Shop", 0.0)
+        app.post_message(events.Key("tab", None))
+        await type_fast(app, "x", 0.0)
+        await settle(pilot)
+        assert box.value == "Shop"
+        assert kept(tmp_path / "answers.yaml", "business.name") == "Shop"
+        assert kept(tmp_path / "answers.yaml", "business.brand") == "Parcel Pointx"

@@ -41,6 +41,11 @@ class KeysScreen(Screen[None]):
         # Checked by the app before it hands the next key to anyone (see `action_move_on`).
         Binding("enter", "move_on", "Next question (in a long text box: a new line)",
                 show=False, priority=True),
+        # Also before the next key: as an ordinary binding, Tab moved the focus only once it
+        # had bubbled up to the app, and letters typed right after it went to the box it left.
+        Binding("tab", "app.focus_next", "Next field", show=False, priority=True),
+        Binding("shift+tab", "app.focus_previous", "Previous field", show=False,
+                priority=True),
     ]
 
     if TYPE_CHECKING:  # provided by the editor screen
