@@ -90,7 +90,7 @@ def served(tmp_path: Path) -> Iterator[Served]:
         yield Served(tmp_path / "answers.yaml", port, found[0][1], found[0][2], err)
     finally:
         server.terminate()
-        server.wait(timeout=10)
+        server.wait(timeout=60)  # a busy machine: each tab's app saves and closes first
 
 
 def open_page(page: Any, url: str) -> None:
@@ -164,7 +164,7 @@ def test_other_hosts_warn_and_short_tokens_are_refused(tmp_path: Path) -> None:
         assert "warning: serving on 0.0.0.0, reachable from other machines" in err.read_text()
     finally:
         server.terminate()
-        server.wait(timeout=10)
+        server.wait(timeout=60)  # a busy machine: each tab's app saves and closes first
     result = subprocess.run(
         [sys.executable, "-m", "drafter", "serve", str(tmp_path / "answers.yaml")],
         env={**os.environ, "DRAFTER_SERVE_TOKEN": "short"}, capture_output=True, text=True,
