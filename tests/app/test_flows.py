@@ -18,7 +18,7 @@ from drafter.paths import examples
 from drafter.app.widgets.fields import QuestionField, field_id
 from drafter.app.widgets.notes import NotesList
 from drafter.app.widgets.sidebar import SectionList
-from tests.app.pilot_helpers import open_section, settle
+from tests.app.pilot_helpers import kept, open_section, settle
 from tests.conftest import real_project
 
 import pytest
@@ -48,12 +48,16 @@ async def test_welcome_saves_the_kinds_and_starts(make_app: App, tmp_path: Path)
 
 
 async def test_typing_is_saved_at_once(make_app: App, tmp_path: Path) -> None:
+    """Kept at once (each key in the session's journal), written into the answers file, its
+    comments kept, once the typing pauses."""
     (tmp_path / "answers.yaml").write_text("# my notes stay\nbusiness:\n  brand: Kept\n")
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         field(app, "business.name").focus_answer()
         await pilot.press(*"Acme Kiosks")
+        assert kept(tmp_path / "answers.yaml", "business.name") == "Acme Kiosks"
+        await settle(pilot)  # the pause's write
         text = (tmp_path / "answers.yaml").read_text()
         assert "name: Acme Kiosks" in text
         assert text.startswith("# my notes stay\n") and "brand: Kept" in text
@@ -90,6 +94,7 @@ async def test_a_bad_email_is_explained_next_to_the_field(make_app: App,
         message = await type_into(pilot, "contact.email", "privacy at example")
         assert "expected an email address such as privacy@example.com" in message
         # Nothing typed is lost: the file holds the text as typed, for the owner to fix.
+        await settle(pilot)  # written once the typing pauses
         assert "email: privacy at example" in (tmp_path / "answers.yaml").read_text()
         await pilot.press("ctrl+u")
         assert "required answer is missing" in str(
