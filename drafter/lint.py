@@ -42,11 +42,15 @@ class Findings:
 
 def lint(library: Library, questionnaire: Questionnaire) -> Findings:
     """Problems and warnings for the whole library: clauses, laws, requirements, the checks
-    on answers and text, and the notice rules."""
+    on answers and text (a deciding pattern must match whole words: `review.word_edges`),
+    and the notice rules."""
+    from drafter.review.word_edges import inside_words
+
     problems = lint_library(library, questionnaire)
     warnings: list[UserError] = []
     try:
         warnings = lint_review(library.review_rules, questionnaire, library)
+        problems += inside_words(library.review_rules, library.requirements)
     except UserError as exc:
         problems.append(exc)
     try:
