@@ -104,6 +104,13 @@ COVERED = [
     ("coppa.consent", "We ask for a parent's permission before a child joins."),
     ("ctia.sms-not-shared", "Mobile numbers will never be sold or shared."),
     ("processor.subprocessors", "Our sub processors are listed on our website."),
+    # a list item's wrapped line, indented as plain text writes it
+    ("ccpa.lookback", "- know what we collected about you since January 1,\n  2022, and get a copy."),
+    # the plain words our own drafts use (tests/benchmarks/own_drafts_recall.py)
+    ("ccpa.non-discrimination", "We will not treat you differently for making a request."),
+    ("ccpa.non-discrimination", "- be treated the same whether or not you use these rights."),
+    ("ccpa.verification", "We may need to make sure that a request really comes from you."),
+    ("ccpa.authorized-agents", "You can ask someone else to make a request for you."),
     # the whole-word patterns still find what the wide ones were meant to find
     ("coppa.audio", "The app records your child's voice when they use the mic."),
     ("coppa.audio", "Voice recordings are deleted after a week."),
@@ -171,6 +178,8 @@ NOT_COVERED = [
     ("caloppa.review-change", "We count the tips you see and open. This data is anonymous."),
     ("gdpr.right-objection", "Our objective is a fast checkout."),
     ("colorado.date-updated", "We measure how effective our emails are."),
+    ("ccpa.non-discrimination", "We treat every order the same way."),
+    ("ccpa.authorized-agents", "You can ask someone else to carry the parcel."),
     # A word found inside a longer one, or a word alone that says nothing of the item
     # (issue 14: patterns as wide as one common word). `drafter lint` now holds every
     # deciding pattern to whole words (`drafter.review.word_edges`).
