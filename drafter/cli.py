@@ -53,7 +53,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         print(f"  {path}")
     if result.draft.notes:
         print(f"{len(result.draft.notes)} reviewer note(s): {headline(result.draft.notes)}.")
-    report_proposals(result.outcome.markdown, result.folder / "review.md")
+    report_proposals(result.outcome.markdown, result.folder / "review.md", args.clean)
     ruling = result.ruling
     if ruling is not None and (ruling.resolved or ruling.reopened or ruling.orphans):
         print(f"Counsel's decisions ({ruling.file}): {len(ruling.resolved)} note(s) resolved, "
