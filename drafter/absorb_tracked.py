@@ -5,7 +5,10 @@ a paragraph with tracked changes is read here from its XML with lxml: every run 
 order, with the change it sits in (`w:ins`, `w:del`, `w:moveTo`, `w:moveFrom`: author and
 date) and the hyperlink it is in. Runs of the same change are written together as one
 CriticMarkup proposal (`drafter.tracked`); a deletion followed at once by an insertion of
-the same author and date is one replacement. An accepted change is ordinary text in the file,
+the same author and date is one replacement. A move (`w:moveFrom` where the words were,
+`w:moveTo` where they went) keeps the name of its range (`w:moveFromRangeStart`/
+`w:moveToRangeStart`, which pair the two ends) in its attribution; a move without range
+markers is a deletion and an insertion. An accepted change is ordinary text in the file,
 so it needs nothing here. Formatting changes (`w:rPrChange`) and paragraph-mark changes are
 taken as the text now shows them.
 """
@@ -15,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from docx.oxml.ns import qn
+from docx.oxml.ns import nsmap, qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.text.hyperlink import Hyperlink
 from docx.text.paragraph import Paragraph
@@ -31,11 +34,30 @@ _IN_PARAGRAPH = ".//*[self::w:ins or self::w:del or self::w:moveFrom or self::w:
     "[not(ancestor::w:pPr)][not(ancestor::w:rPr)]"
 
 
+_RANGE_START = {qn("w:moveFrom"): "w:moveFromRangeStart", qn("w:moveTo"): "w:moveToRangeStart"}
+
+
 @dataclass(frozen=True)
 class Change:
     kind: Kind
     author: str
     date: str
+    move: str = ""  # the name of the move this is one end of
+
+
+def _move_name(element: BaseOxmlElement) -> str:
+    """The name of the move range a `w:moveFrom`/`w:moveTo` sits in: the nearest range start
+    before it whose end is not also before it ("" outside any range)."""
+    start = _RANGE_START.get(element.tag)
+    if start is None:
+        return ""
+    for opening in element.xpath(f"preceding::{start}[1]", namespaces=nsmap):
+        end = start.replace("Start", "End")
+        number = opening.get(qn("w:id"))
+        if all(closed.get(qn("w:id")) != number
+               for closed in element.xpath(f"preceding::{end}", namespaces=nsmap)):
+            return str(opening.get(qn("w:name")) or "")
+    return ""
 
 
 # (text, bold, italic, link address or None): one run as `absorb_word` joins runs into Markdown
@@ -53,7 +75,7 @@ def _change(r: BaseOxmlElement, p: BaseOxmlElement) -> Change | None:
         kind = _CHANGES.get(element.tag)
         if kind is not None:
             return Change(kind, element.get(qn("w:author")) or UNKNOWN_AUTHOR,  # type: ignore[arg-type]
-                          element.get(qn("w:date"), ""))
+                          element.get(qn("w:date"), ""), _move_name(element))
         element = element.getparent()
     return None
 
@@ -105,7 +127,7 @@ def tracked_markdown(paragraph: Paragraph,
             n += 1
             continue
         following = groups[n + 1] if n + 1 < len(groups) else None
-        if change.kind == "delete" and following is not None and following[0] is not None \
+        if change.kind == "delete" and not change.move and following is not None \
                 and following[0] == Change("insert", change.author, change.date):
             md.append(mark("replace", markdown(pieces), markdown(following[1]),
                            change.author, change.date))
@@ -116,10 +138,10 @@ def tracked_markdown(paragraph: Paragraph,
         words = markdown(pieces)
         plain = "".join(p[0] for p in pieces)
         if change.kind == "insert":
-            md.append(mark("insert", "", words, change.author, change.date))
-            text.append(mark("insert", "", plain, change.author, change.date))
+            md.append(mark("insert", "", words, change.author, change.date, change.move))
+            text.append(mark("insert", "", plain, change.author, change.date, change.move))
         else:
-            md.append(mark("delete", words, "", change.author, change.date))
-            text.append(mark("delete", plain, "", change.author, change.date))
+            md.append(mark("delete", words, "", change.author, change.date, change.move))
+            text.append(mark("delete", plain, "", change.author, change.date, change.move))
         n += 1
     return "".join(md).strip(), "".join(text)

@@ -5,7 +5,11 @@ as any inline Markdown (by the DOCX renderer's own inline rule, passed in as `re
 each proposal's words the same way, then wrapped in `<w:ins>` or `<w:del>` (its text moved
 into `<w:delText>`) with the proposal's author and date, so Word shows them as the tracked
 changes counsel made and counsel can accept or reject them there. Inside a hyperlink the
-change goes around the link's runs, where the schema allows it.
+change goes around the link's runs, where the schema allows it. The two ends of a move (a
+deletion and an insertion with the same move name) become `<w:moveFrom>` and `<w:moveTo>`
+(the moved-away text stays in `<w:t>`), each inside its range markers
+(`<w:moveFromRangeStart w:name=…>` … `<w:moveFromRangeEnd>`), whose shared name is how Word
+pairs them.
 """
 
 from __future__ import annotations
@@ -55,7 +59,18 @@ def _as_deleted(run: BaseOxmlElement) -> None:
 def _wrap(doc: DocxDocument, added: list[BaseOxmlElement], tag: str,
           proposal: Proposal) -> None:
     """Put the runs just rendered into one tracked change (inside each hyperlink, around its
-    runs)."""
+    runs); a move's end within its range markers."""
+    if not added:
+        return
+    if tag in ("w:moveFrom", "w:moveTo"):
+        number = _next_id(doc)
+        start = _change(doc, f"{tag}RangeStart", proposal)
+        start.set(qn("w:id"), number)
+        start.set(qn("w:name"), proposal.move)
+        end = OxmlElement(f"{tag}RangeEnd")
+        end.set(qn("w:id"), number)
+        added[0].addprevious(start)
+        added[-1].addnext(end)
     wrapper: BaseOxmlElement | None = None
     for element in added:
         runs = [element] if element.tag == qn("w:r") else list(element.iterchildren(qn("w:r")))
@@ -96,10 +111,10 @@ def render_with_proposals(doc: DocxDocument, paragraph: Paragraph, token: Token,
     for proposal in proposals(text):
         _piece(doc, paragraph, text[position:proposal.start], token.level, render)
         if proposal.old:
-            _wrap(doc, _piece(doc, paragraph, proposal.old, token.level, render), "w:del",
-                  proposal)
+            _wrap(doc, _piece(doc, paragraph, proposal.old, token.level, render),
+                  "w:moveFrom" if proposal.move else "w:del", proposal)
         if proposal.new:
-            _wrap(doc, _piece(doc, paragraph, proposal.new, token.level, render), "w:ins",
-                  proposal)
+            _wrap(doc, _piece(doc, paragraph, proposal.new, token.level, render),
+                  "w:moveTo" if proposal.move else "w:ins", proposal)
         position = proposal.end
     _piece(doc, paragraph, text[position:], token.level, render)

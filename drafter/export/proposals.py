@@ -45,7 +45,8 @@ def with_proposals(token: Token, shown: Shown) -> Token:
 
 def _title(proposal: Proposal) -> str:
     when = f", {proposal.date[:10]}" if proposal.date else ""
-    return f"Proposed by {proposal.author or 'someone'}{when}"
+    moved = f" (moved: {proposal.move})" if proposal.move else ""
+    return f"Proposed by {proposal.author or 'someone'}{when}{moved}"
 
 
 def _html_tag(tag: str, proposal: Proposal, markdown: str) -> list[Token]:

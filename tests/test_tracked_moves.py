@@ -1,0 +1,91 @@
+"""Counsel's pending moves go round as moves: Word's `w:moveFrom`/`w:moveTo` within their range
+markers come back as a deletion and an insertion that carry the move's name, and the DOCX
+gives them back to Word as a move (the range markers Word pairs them by), read from the XML."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from docx import Document
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
+
+from drafter.cli import main
+from drafter.tracked import as_it_stands, mark, proposals
+from tests.test_tracked import A, A_DATE, CHOOSE, SOURCES, _built, _find, _insert, _md, \
+    _split, _wrap, _x
+
+
+def _range(tag: str, n: int, name: str = "") -> BaseOxmlElement:
+    element = OxmlElement(tag)
+    element.set(qn("w:id"), str(700 + n))
+    if name:
+        element.set(qn("w:name"), name)
+        element.set(qn("w:author"), A)
+        element.set(qn("w:date"), A_DATE)
+    return element
+
+
+def _word_move(folder: Path, tmp_path: Path) -> Path:
+    """A. Lawyer moves a sentence to the end of the next paragraph, as Word writes a move:
+    each end inside its range markers, the two ranges sharing a name."""
+    doc = Document(str(folder / "privacy-policy.docx"))
+    moved = _split(_find(doc, CHOOSE), CHOOSE)
+    _wrap(moved, "w:moveFrom", A, A_DATE, 1)
+    away = moved.getparent()
+    away.addprevious(_range("w:moveFromRangeStart", 1, "move91"))
+    away.addnext(_range("w:moveFromRangeEnd", 1))
+    sources = _find(doc, SOURCES)
+    _insert(sources, None, " " + CHOOSE.strip(), "w:moveTo", A, A_DATE, 2)
+    here = sources._p[-1]
+    here.addprevious(_range("w:moveToRangeStart", 2, "move91"))
+    here.addnext(_range("w:moveToRangeEnd", 2))
+    edited = tmp_path / "moved.docx"
+    doc.save(str(edited))
+    return edited
+
+
+def test_a_word_move_comes_back_named_and_goes_back_to_word_as_a_move(tmp_path: Path) -> None:
+    folder = _built(tmp_path)
+    assert main(["absorb", str(_word_move(folder, tmp_path)), "-o", str(tmp_path)]) == 0
+    md = _md(folder)
+    assert mark("delete", CHOOSE, "", A, A_DATE, "move91") + "Some details" in md
+    assert SOURCES + mark("insert", "", " " + CHOOSE.strip(), A, A_DATE, "move91") in md
+    found = proposals(md)
+    assert [(p.kind, p.move) for p in found] == [("delete", "move91"), ("insert", "move91")]
+    assert 'proposes to move "You choose what to give us." here (move91)' in found[1].describe()
+    assert CHOOSE + "Some details" in as_it_stands(md)
+
+    assert main(["build", "--example", "kiosk", "-o", str(tmp_path)]) == 0
+    body = Document(str(folder / "privacy-policy.docx")).element.body
+    assert not body.xpath(".//w:ins | .//w:del")  # a move, not a deletion and an insertion
+    [gone] = body.xpath(".//w:moveFrom")
+    [went] = body.xpath(".//w:moveTo")
+    assert "".join(_x(gone, ".//w:t/text()")) == CHOOSE  # moved-away text stays in w:t
+    assert not _x(gone, ".//w:delText")
+    assert "".join(_x(went, ".//w:t/text()")) == " " + CHOOSE.strip()
+    for change in (gone, went):
+        assert (change.get(qn("w:author")), change.get(qn("w:date"))) == (A, A_DATE)
+    for end, change in (("moveFrom", gone), ("moveTo", went)):
+        [start] = _x(change, f"preceding-sibling::w:{end}RangeStart")
+        [close] = _x(change, f"following-sibling::w:{end}RangeEnd")
+        assert start.get(qn("w:name")) == "move91" and start.get(qn("w:author")) == A
+        assert start.get(qn("w:id")) == close.get(qn("w:id"))
+    ids = [e.get(qn("w:id")) for e in body.xpath(".//w:moveFrom | .//w:moveTo | "
+                                                  ".//w:moveFromRangeStart | .//w:moveToRangeStart")]
+    assert len(set(ids)) == len(ids)
+    # and the exported file absorbs back to the very same Markdown
+    assert main(["absorb", str(folder / "privacy-policy.docx"), "-o", str(tmp_path)]) == 0
+    assert _md(folder) == md
+
+
+def test_a_move_without_range_markers_is_a_deletion_and_an_insertion(tmp_path: Path) -> None:
+    folder = _built(tmp_path)
+    doc = Document(str(folder / "privacy-policy.docx"))
+    _wrap(_split(_find(doc, CHOOSE), CHOOSE), "w:moveFrom", A, A_DATE, 1)
+    edited = tmp_path / "bare.docx"
+    doc.save(str(edited))
+    assert main(["absorb", str(edited), "-o", str(tmp_path)]) == 0
+    [proposal] = proposals(_md(folder))
+    assert (proposal.kind, proposal.move) == ("delete", "")
