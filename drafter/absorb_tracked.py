@@ -5,12 +5,14 @@ a paragraph with tracked changes is read here from its XML with lxml: every run 
 order, with the change it sits in (`w:ins`, `w:del`, `w:moveTo`, `w:moveFrom`: author and
 date) and the hyperlink it is in. Runs of the same change are written together as one
 CriticMarkup proposal (`drafter.tracked`); a deletion followed at once by an insertion of
-the same author and date is one replacement. A move (`w:moveFrom` where the words were,
+the same author and date is one replacement. A pending change to a paragraph mark (Word's
+`w:ins`/`w:del` in the paragraph's `w:pPr/w:rPr`: a paragraph split or two joined) becomes
+proposals on the text that crosses it (`across_mark`). A move (`w:moveFrom` where the words were,
 `w:moveTo` where they went) keeps the name of its range (`w:moveFromRangeStart`/
 `w:moveToRangeStart`, which pair the two ends) in its attribution; a move without range
 markers is a deletion and an insertion. An accepted change is ordinary text in the file,
-so it needs nothing here. Formatting changes (`w:rPrChange`) and paragraph-mark changes are
-taken as the text now shows them.
+so it needs nothing here. Formatting changes (`w:rPrChange`) are taken as the text now shows
+them.
 """
 
 from __future__ import annotations
@@ -145,3 +147,31 @@ def tracked_markdown(paragraph: Paragraph,
             text.append(mark("delete", plain, "", change.author, change.date, change.move))
         n += 1
     return "".join(md).strip(), "".join(text)
+
+
+def mark_change(p: BaseOxmlElement) -> Change | None:
+    """The pending change to a paragraph's mark (its end), if counsel's: inserted (the
+    paragraph was split here) or deleted (it is joined with the next)."""
+    for element in p.xpath("./w:pPr/w:rPr/w:ins | ./w:pPr/w:rPr/w:del"):
+        return Change(_CHANGES[element.tag], element.get(qn("w:author")) or UNKNOWN_AUTHOR,  # type: ignore[arg-type]
+                      element.get(qn("w:date"), ""))
+    return None
+
+
+# (inline Markdown, plain text) of one paragraph
+Words = tuple[str, str]
+
+
+def across_mark(change: Change, before: Words, after: Words, gap: str) -> tuple[Words, Words]:
+    """Two paragraphs whose paragraph mark between them counsel changed, as proposals on the
+    words that cross it: a split (mark inserted) proposes to take the second paragraph's words
+    out of the first, where they stand; a join (mark deleted) proposes to add them to the
+    first and take them out of the second. `gap` is what separates them when joined."""
+    who = (change.author, change.date)
+    if change.kind == "insert":
+        return ((before[0] + mark("delete", gap + after[0], "", *who),
+                 before[1] + mark("delete", gap + after[1], "", *who)),
+                (mark("insert", "", after[0], *who), mark("insert", "", after[1], *who)))
+    return ((before[0] + mark("insert", "", gap + after[0], *who),
+             before[1] + mark("insert", "", gap + after[1], *who)),
+            (mark("delete", after[0], "", *who), mark("delete", after[1], "", *who)))

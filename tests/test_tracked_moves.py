@@ -4,6 +4,7 @@ gives them back to Word as a move (the range markers Word pairs them by), read f
 
 from __future__ import annotations
 
+from copy import deepcopy
 from pathlib import Path
 
 from docx import Document
@@ -13,7 +14,7 @@ from docx.oxml.xmlchemy import BaseOxmlElement
 
 from drafter.cli import main
 from drafter.tracked import as_it_stands, mark, proposals
-from tests.test_tracked import A, A_DATE, CHOOSE, SOURCES, _built, _find, _insert, _md, \
+from tests.test_tracked import A, A_DATE, B, B_DATE, CARDS, CHOOSE, SOURCES, _built, _find, _insert, _md, \
     _split, _wrap, _x
 
 
@@ -89,3 +90,69 @@ def test_a_move_without_range_markers_is_a_deletion_and_an_insertion(tmp_path: P
     assert main(["absorb", str(edited), "-o", str(tmp_path)]) == 0
     [proposal] = proposals(_md(folder))
     assert (proposal.kind, proposal.move) == ("delete", "")
+
+
+# ---- paragraph-mark changes: a paragraph split or two joined, pending ------------------------
+
+FIRST, SECOND = "Our kiosks are used by different people, ", \
+    "and this policy explains what we do for each:"
+NEXT = "You choose what to give us. Some details are needed"
+
+
+def _mark(p: BaseOxmlElement, tag: str, author: str, date: str) -> None:
+    ppr = p.get_or_add_pPr()
+    rpr = OxmlElement("w:rPr")
+    ppr.append(rpr)
+    change = OxmlElement(tag)
+    change.set(qn("w:id"), "950")
+    change.set(qn("w:author"), author)
+    change.set(qn("w:date"), date)
+    rpr.append(change)
+
+
+def _split_and_join(folder: Path, tmp_path: Path) -> Path:
+    """A. Lawyer splits a paragraph in two; B. Counsel joins two paragraphs; both pending."""
+    doc = Document(str(folder / "privacy-policy.docx"))
+    first = _find(doc, FIRST)
+    second = deepcopy(first._p)
+    for bookmark in second.xpath(".//w:bookmarkStart | .//w:bookmarkEnd"):
+        bookmark.getparent().remove(bookmark)
+    first._p.addnext(second)
+    for p, words in ((first._p, FIRST), (second, SECOND)):
+        runs = p.xpath(".//w:r")
+        for r in runs[1:]:
+            r.getparent().remove(r)
+        runs[0].xpath("./w:t")[0].text = words
+        runs[0].xpath("./w:t")[0].set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    _mark(first._p, "w:ins", A, A_DATE)
+    _mark(_find(doc, CARDS)._p, "w:del", B, B_DATE)
+    edited = tmp_path / "split.docx"
+    doc.save(str(edited))
+    return edited
+
+
+def test_a_pending_split_and_join_come_back_as_proposals_on_the_words_that_cross(
+        tmp_path: Path) -> None:
+    folder = _built(tmp_path)
+    assert main(["absorb", str(_split_and_join(folder, tmp_path)), "-o", str(tmp_path)]) == 0
+    md = _md(folder)
+    assert FIRST.strip() + mark("delete", " " + SECOND, "", A, A_DATE) + "\n\n" + \
+        mark("insert", "", SECOND, A, A_DATE) + "\n" in md
+    assert CARDS + "{++" + NEXT in md and "\n\n{--" + NEXT in md  # joined with no space, as Word does
+    joined = [(p.kind, p.old or p.new) for p in proposals(md) if p.author == B]
+    assert [kind for kind, _ in joined] == ["insert", "delete"]
+    assert joined[0][1] == joined[1][1] and joined[0][1].startswith(NEXT)
+    agreed = as_it_stands(md)  # as it stands: as if neither had been made
+    assert FIRST + SECOND in agreed and CARDS + "\n\n" + NEXT in agreed
+
+    # back to Word: the paragraph that is all one insertion (deletion) has its mark changed
+    assert main(["build", "--example", "kiosk", "-o", str(tmp_path)]) == 0
+    body = Document(str(folder / "privacy-policy.docx")).element.body
+    marked = {(c.tag.split("}")[1], "".join(_x(c, "ancestor::w:p[1]//w:t/text() | "
+                                                  "ancestor::w:p[1]//w:delText/text()")))
+              for c in body.xpath(".//w:pPr/w:rPr/*[self::w:ins or self::w:del]")}
+    assert ("ins", SECOND) in marked
+    assert any(kind == "del" and text.startswith(NEXT) for kind, text in marked)
+    # and it absorbs back to the same Markdown
+    assert main(["absorb", str(folder / "privacy-policy.docx"), "-o", str(tmp_path)]) == 0
+    assert _md(folder) == md

@@ -103,12 +103,36 @@ def _piece(doc: DocxDocument, paragraph: Paragraph, markdown: str, level: int,
     return list(p)[before:]
 
 
+def _mark_changed(doc: DocxDocument, paragraph: Paragraph, proposal: Proposal) -> None:
+    """A paragraph that is all one proposed insertion (deletion) gets its paragraph mark
+    inserted (deleted) too, as Word records a whole paragraph added (removed): rejecting
+    (accepting) it in Word then leaves no empty paragraph behind. Not in a table cell, whose
+    last paragraph mark cannot go."""
+    p = paragraph._p
+    if proposal.kind == "replace" or p.xpath("ancestor::w:tc"):
+        return
+    pPr = p.get_or_add_pPr()
+    rPr = pPr.find(qn("w:rPr"))
+    if rPr is None:
+        rPr = OxmlElement("w:rPr")
+        later = [pPr.find(qn(tag)) for tag in ("w:sectPr", "w:pPrChange")]
+        following = next((e for e in later if e is not None), None)
+        if following is not None:
+            following.addprevious(rPr)
+        else:
+            pPr.append(rPr)
+    rPr.insert(0, _change(doc, "w:ins" if proposal.kind == "insert" else "w:del", proposal))
+
+
 def render_with_proposals(doc: DocxDocument, paragraph: Paragraph, token: Token,
                           render: Render) -> None:
     """Runs for an inline token holding proposals: tracked changes in Word."""
     text = token.content
     position = 0
-    for proposal in proposals(text):
+    found = proposals(text)
+    if len(found) == 1 and (found[0].start, found[0].end) == (0, len(text)):
+        _mark_changed(doc, paragraph, found[0])
+    for proposal in found:
         _piece(doc, paragraph, text[position:proposal.start], token.level, render)
         if proposal.old:
             _wrap(doc, _piece(doc, paragraph, proposal.old, token.level, render),
