@@ -43,9 +43,11 @@ def cmd_build(args: argparse.Namespace) -> int:
     print(f"Drafted the privacy policy for {result.draft.policy.business_name} "
           f"from {source}:")
     written = list(result.written)
-    if args.redline and result.outcome.conflicts:
+    # the redline comes with every build once a version is published (`--redline` insists)
+    redline = args.redline or bool(result.changes and result.changes[0].published)
+    if redline and result.outcome.conflicts:
         print("No redline: resolve the merge conflicts in privacy-policy.md first.")
-    elif args.redline:
+    elif redline:
         from drafter.redline import write_redline
 
         written.append(write_redline(result.folder, clock.today()))

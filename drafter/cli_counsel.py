@@ -104,7 +104,13 @@ def cmd_publish(args: argparse.Namespace) -> int:
 
     project = project_of(args)
     on = date.fromisoformat(args.date) if args.date else clock.today()
-    result = publish(project, answers_path(args), Path(args.output), formats(args.format), on)
+    chosen = formats(args.format)
+    lay_out = args.page_numbers
+    if lay_out is None:  # the published Word file gets page numbers wherever they can be had
+        from drafter.export.docx_pages import can_lay_out
+
+        lay_out = any(f.name == "docx" for f in chosen) and can_lay_out()
+    result = publish(project, answers_path(args), Path(args.output), chosen, on, lay_out)
     if result.redated:
         print(f"The text changed, so {project.library.document.effective_date} is now "
               f"{result.redated.isoformat()} (in {answers_path(args)}).")
@@ -147,4 +153,7 @@ def add_counsel_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignor
     format_argument(p)
     p.add_argument("--date", metavar="YYYY-MM-DD",
                    help="effective date for a changed text (default: today)")
+    p.add_argument("--page-numbers", action=argparse.BooleanOptionalAction, default=None,
+                   help="give the Word file's contents page numbers, laid out by LibreOffice "
+                        "(default: on when soffice and pdftotext are installed)")
     p.set_defaults(run=cmd_publish)

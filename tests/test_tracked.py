@@ -227,7 +227,8 @@ def test_the_redline_of_a_published_policy_shows_only_the_changed_answer(
     answers = tmp_path / "kiosk.yaml"
     answers.write_text(examples()["kiosk"].read_text())
     out = tmp_path / "out"
-    assert main(["publish", str(answers), "-o", str(out), "--date", "2026-11-01"]) == 0
+    assert main(["publish", str(answers), "-o", str(out), "--date", "2026-11-01",
+                 "--no-page-numbers"]) == 0
     text = answers.read_text()
     assert text.count(OLD_PHONE) == 1
     answers.write_text(text.replace(OLD_PHONE, NEW_PHONE))
@@ -278,7 +279,8 @@ def test_open_proposals_are_review_items_kept_out_of_the_clean_copy_and_block_pu
     assert "We never see your full card number" not in clean
 
     capsys.readouterr()
-    assert main(["publish", str(answers), "-o", str(out), "--date", "2026-12-01"]) == 2
+    assert main(["publish", str(answers), "-o", str(out), "--date", "2026-12-01",
+                 "--no-page-numbers"]) == 2
     err = capsys.readouterr().err
     assert "6 open proposal(s)" in err and len(err.splitlines()) == 1
     assert "privacy-policy.md:" in err
