@@ -57,16 +57,27 @@ def cmd_resolve(args: argparse.Namespace) -> int:
         raise UserError("decisions are kept beside the answers: copy the built-in example to "
                         "your own answers file first", path=path)
     if not args.why.strip():
-        raise UserError("say why the note is resolved: the record is counsel's", field="--why")
+        raise UserError(f"say why the note is {'reopened' if args.undo else 'resolved'}: "
+                        "the record is counsel's", field="--why")
     answers = project.answers(path)
     draft = project.draft(answers)
     ruling = rule_file(draft.notes, draft.policy, answers.resolved(), answers.path)
     item = find(ruling, args.note)
     kept = standing(ruling, item.key)
+    assert ruling.file is not None  # answers from a file
+    if args.undo:
+        if kept is None:
+            print(f"{item.note.id} is not resolved now; nothing recorded.")
+            return 0
+        add_decisions(ruling.file, [decide(item, args.by, args.why, now(), "command",
+                                           undo=True)])
+        print(f"Undid the resolution of {item.note.id} (by {kept.who}, "
+              f"{kept.when.date().isoformat()}); recorded in {ruling.file}, where both stay. "
+              "The next build shows the note again.")
+        return 0
     if kept is not None:
         print(f"{item.note.id} is already resolved (by {kept.who}); nothing recorded.")
         return 0
-    assert ruling.file is not None  # answers from a file
     add_decisions(ruling.file, [decide(item, args.by, args.why, now(), "command")])
     print(f"Resolved {item.note.id} ({item.note.severity}: {item.key}); recorded in "
           f"{ruling.file}. It stays closed until what it is about changes.")
@@ -142,6 +153,10 @@ def add_counsel_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignor
     answers_source(p)
     p.add_argument("--by", required=True, metavar="NAME", help="who decided (counsel's name)")
     p.add_argument("--why", required=True, metavar="REASON", help="why the note is resolved")
+    p.add_argument("--undo", action="store_true",
+                   help="take back the note's resolution: an entry saying who undid it, when "
+                        "and why is added (the resolution stays on record) and the note is "
+                        "open again from the next build")
     p.set_defaults(run=cmd_resolve)
 
     p = sub.add_parser("diff", help="what changed since the last published version")
