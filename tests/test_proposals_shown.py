@@ -13,9 +13,8 @@ from drafter.cli import main
 from drafter.document.markdown import parse, render_html
 from drafter.export.html import travelling
 from drafter.export.text import TextRenderer
-from drafter.paths import examples
 from drafter.tracked import OPENERS, mark
-from tests.test_tracked import A, A_DATE, B, B_DATE, _counsel_edits
+from tests.test_tracked import A, A_DATE, B, B_DATE, absorbed_and_built
 
 RAW = (*OPENERS, "{>>", "<<}", "++}", "--}", "~~}")
 
@@ -88,13 +87,7 @@ def test_no_proposal_reaches_html_or_text_as_raw_marks(
 
 def test_the_draft_shows_counsels_proposals_and_the_clean_copy_leaves_them_out_saying_so(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    answers = tmp_path / "kiosk.yaml"
-    answers.write_text(examples()["kiosk"].read_text())
-    out = tmp_path / "out"
-    assert main(["build", str(answers), "-o", str(out)]) == 0
-    folder = next(p for p in out.iterdir() if (p / "drafter-manifest.json").exists())
-    assert main(["absorb", str(_counsel_edits(folder, tmp_path)), "-o", str(out)]) == 0
-    assert main(["build", str(answers), "-o", str(out)]) == 0
+    answers, out, folder = absorbed_and_built(tmp_path)
     html = (folder / "privacy-policy.html").read_text()
     text = " ".join((folder / "privacy-policy.txt").read_text().split())
     assert not any(raw in html or raw in text for raw in RAW)

@@ -255,8 +255,9 @@ def test_a_redline_needs_a_published_version(
     assert "nothing published yet" in err and "Traceback" not in err and len(err.splitlines()) == 1
 
 
-def test_open_proposals_are_review_items_kept_out_of_the_clean_copy_and_block_publishing(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def absorbed_and_built(tmp_path: Path) -> tuple[Path, Path, Path]:
+    """A copy of the kiosk answers built, counsel's tracked edits absorbed, and built again:
+    (answers, output folder, the policy's folder)."""
     answers = tmp_path / "kiosk.yaml"
     answers.write_text(examples()["kiosk"].read_text())
     out = tmp_path / "out"
@@ -264,6 +265,12 @@ def test_open_proposals_are_review_items_kept_out_of_the_clean_copy_and_block_pu
     folder = next(p for p in out.iterdir() if (p / "drafter-manifest.json").exists())
     assert main(["absorb", str(_counsel_edits(folder, tmp_path)), "-o", str(out)]) == 0
     assert main(["build", str(answers), "-o", str(out)]) == 0
+    return answers, out, folder
+
+
+def test_open_proposals_are_review_items_kept_out_of_the_clean_copy_and_block_publishing(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    answers, out, folder = absorbed_and_built(tmp_path)
     review = (folder / "review.md").read_text()
     assert f'{B} (2026-11-30) proposes to replace "different" with "several kinds of"' in review
     assert review.count("Open proposal:") == 6
