@@ -26,7 +26,7 @@ from docx.text.hyperlink import Hyperlink
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
-from drafter.tracked import UNKNOWN_AUTHOR, Kind, mark
+from drafter.tracked import UNKNOWN_AUTHOR, Kind, accepted, as_it_stands, mark
 
 _CHANGES = {qn("w:ins"): "insert", qn("w:moveTo"): "insert",
             qn("w:del"): "delete", qn("w:moveFrom"): "delete"}
@@ -160,6 +160,14 @@ def mark_change(p: BaseOxmlElement) -> Change | None:
 
 # (inline Markdown, plain text) of one paragraph
 Words = tuple[str, str]
+
+
+def mark_is_moot(change: Change, before: str, after: str) -> bool:
+    """Whether a pending paragraph-mark change needs no proposal of its own: the paragraph on
+    one side is empty whichever way it is decided (a whole paragraph inserted or deleted, its
+    words already proposals). `before`, `after`: the two paragraphs' Markdown."""
+    side = as_it_stands if change.kind == "insert" else accepted
+    return not side(before).strip() or not side(after).strip()
 
 
 def across_mark(change: Change, before: Words, after: Words, gap: str) -> tuple[Words, Words]:

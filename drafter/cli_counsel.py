@@ -43,6 +43,10 @@ def cmd_absorb(args: argparse.Namespace) -> int:
     if result.backup:
         print(f"Backed up: {result.backup}")
     report_proposals(read_text(result.path), result.path)
+    for words in result.as_shown:
+        print(f"A pending paragraph split or join after \"{words} …\" sits next to other "
+              "tracked changes: taken as Word shows it (not a proposal). Check it in "
+              f"{result.path}.")
     for line in decided:
         print(line)
     return EXIT_CONFLICTS if result.conflicts else 0

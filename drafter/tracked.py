@@ -136,10 +136,19 @@ def proposals(text: str) -> list[Proposal]:
 def as_it_stands(text: str) -> str:
     """The text without its proposals: deleted words kept, proposed words left out (what is
     agreed so far, for a copy to publish)."""
+    return _decided(text, accept=False)
+
+
+def accepted(text: str) -> str:
+    """The text with every proposal accepted."""
+    return _decided(text, accept=True)
+
+
+def _decided(text: str, accept: bool) -> str:
     out: list[str] = []
     position = 0
     for proposal in proposals(text):
-        out += [text[position:proposal.start], proposal.old]
+        out += [text[position:proposal.start], proposal.new if accept else proposal.old]
         position = proposal.end
     return "".join(out) + text[position:]
 

@@ -7,7 +7,9 @@ from __future__ import annotations
 from copy import deepcopy
 from pathlib import Path
 
+import pytest
 from docx import Document
+from docx.text.paragraph import Paragraph
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
@@ -156,3 +158,42 @@ def test_a_pending_split_and_join_come_back_as_proposals_on_the_words_that_cross
     # and it absorbs back to the same Markdown
     assert main(["absorb", str(folder / "privacy-policy.docx"), "-o", str(tmp_path)]) == 0
     assert _md(folder) == md
+
+
+def test_a_new_paragraph_typed_in_word_is_one_proposal_and_a_split_beside_changes_is_reported(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = _built(tmp_path)
+    doc = Document(str(folder / "privacy-policy.docx"))
+    # Word's way of adding a paragraph after CARDS: CARDS's mark inserted, the new paragraph's
+    # words inserted (it keeps the old mark): one proposal, nothing to report.
+    cards = _find(doc, CARDS)
+    new = deepcopy(cards._p)
+    for element in new.xpath("./*[not(self::w:pPr)]"):
+        new.remove(element)
+    cards._p.addnext(new)
+    _insert(Paragraph(new, cards._parent), None, "We keep receipts for a year.", "w:ins",
+            A, A_DATE, 40)
+    _mark(cards._p, "w:ins", A, A_DATE)
+    # A split of KINDS with a tracked deletion in its first half: taken as shown, and said.
+    first = _find(doc, FIRST)
+    second = deepcopy(first._p)
+    for bookmark in second.xpath(".//w:bookmarkStart | .//w:bookmarkEnd"):
+        bookmark.getparent().remove(bookmark)
+    first._p.addnext(second)
+    for p, words in ((first._p, FIRST), (second, SECOND)):
+        runs = p.xpath(".//w:r")
+        for r in runs[1:]:
+            r.getparent().remove(r)
+        runs[0].xpath("./w:t")[0].text = words
+    _wrap(_split(first, "different "), "w:del", B, B_DATE, 41)
+    _mark(first._p, "w:ins", A, A_DATE)
+    edited = tmp_path / "typed.docx"
+    doc.save(str(edited))
+    capsys.readouterr()
+    assert main(["absorb", str(edited), "-o", str(tmp_path)]) == 0
+    said = capsys.readouterr().out
+    md = _md(folder)
+    typed = mark("insert", "", "We keep receipts for a year.", A, A_DATE)
+    assert f"{CARDS}\n\n{typed}\n" in md
+    assert said.count("pending paragraph split or join") == 1
+    assert 'after "Our kiosks are used by people, …"' in said  # the words Word shows
