@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from docx import Document
+from docx.document import Document as DocxDocument
 from docx.text.paragraph import Paragraph
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -112,9 +113,9 @@ def _mark(p: BaseOxmlElement, tag: str, author: str, date: str) -> None:
     rpr.append(change)
 
 
-def _split_and_join(folder: Path, tmp_path: Path) -> Path:
-    """A. Lawyer splits a paragraph in two; B. Counsel joins two paragraphs; both pending."""
-    doc = Document(str(folder / "privacy-policy.docx"))
+def _cut_in_two(doc: DocxDocument) -> Paragraph:
+    """The paragraph starting FIRST cut into two paragraphs, FIRST and SECOND (the mark
+    between them not yet tracked); returns the first."""
     first = _find(doc, FIRST)
     second = deepcopy(first._p)
     for bookmark in second.xpath(".//w:bookmarkStart | .//w:bookmarkEnd"):
@@ -126,7 +127,13 @@ def _split_and_join(folder: Path, tmp_path: Path) -> Path:
             r.getparent().remove(r)
         runs[0].xpath("./w:t")[0].text = words
         runs[0].xpath("./w:t")[0].set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-    _mark(first._p, "w:ins", A, A_DATE)
+    return first
+
+
+def _split_and_join(folder: Path, tmp_path: Path) -> Path:
+    """A. Lawyer splits a paragraph in two; B. Counsel joins two paragraphs; both pending."""
+    doc = Document(str(folder / "privacy-policy.docx"))
+    _mark(_cut_in_two(doc)._p, "w:ins", A, A_DATE)
     _mark(_find(doc, CARDS)._p, "w:del", B, B_DATE)
     edited = tmp_path / "split.docx"
     doc.save(str(edited))
@@ -175,16 +182,7 @@ def test_a_new_paragraph_typed_in_word_is_one_proposal_and_a_split_beside_change
             A, A_DATE, 40)
     _mark(cards._p, "w:ins", A, A_DATE)
     # A split of KINDS with a tracked deletion in its first half: taken as shown, and said.
-    first = _find(doc, FIRST)
-    second = deepcopy(first._p)
-    for bookmark in second.xpath(".//w:bookmarkStart | .//w:bookmarkEnd"):
-        bookmark.getparent().remove(bookmark)
-    first._p.addnext(second)
-    for p, words in ((first._p, FIRST), (second, SECOND)):
-        runs = p.xpath(".//w:r")
-        for r in runs[1:]:
-            r.getparent().remove(r)
-        runs[0].xpath("./w:t")[0].text = words
+    first = _cut_in_two(doc)
     _wrap(_split(first, "different "), "w:del", B, B_DATE, 41)
     _mark(first._p, "w:ins", A, A_DATE)
     edited = tmp_path / "typed.docx"
