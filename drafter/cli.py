@@ -43,9 +43,11 @@ def cmd_build(args: argparse.Namespace) -> int:
     print(f"Drafted the privacy policy for {result.draft.policy.business_name} "
           f"from {source}:")
     written = list(result.written)
-    if args.redline and result.outcome.conflicts:
+    # the redline comes with every build once a version is published (`--redline` insists)
+    redline = args.redline or bool(result.changes and result.changes[0].published)
+    if redline and result.outcome.conflicts:
         print("No redline: resolve the merge conflicts in privacy-policy.md first.")
-    elif args.redline:
+    elif redline:
         from drafter.redline import write_redline
 
         written.append(write_redline(result.folder, clock.today()))
@@ -53,7 +55,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         print(f"  {path}")
     if result.draft.notes:
         print(f"{len(result.draft.notes)} reviewer note(s): {headline(result.draft.notes)}.")
-    report_proposals(result.outcome.markdown, result.folder / "review.md")
+    report_proposals(result.outcome.markdown, result.folder / "review.md", args.clean)
     ruling = result.ruling
     if ruling is not None and (ruling.resolved or ruling.reopened or ruling.orphans):
         print(f"Counsel's decisions ({ruling.file}): {len(ruling.resolved)} note(s) resolved, "

@@ -307,9 +307,9 @@ def fit_table(table: Table, words: list[tuple[int, int]], width: int) -> list[in
         col.set(qn("w:w"), str(w))
     for r, tr in enumerate(tbl.tr_lst):  # the XML: `table.rows`/`row.cells` are slow
         tr_pr = tr.get_or_add_trPr()
-        tr_pr.append(OxmlElement("w:cantSplit"))
-        if r == 0:
-            tr_pr.append(OxmlElement("w:tblHeader"))
+        for tag in ("w:cantSplit", "w:tblHeader") if r == 0 else ("w:cantSplit",):
+            if tr_pr.find(qn(tag)) is None:
+                tr_pr.append(OxmlElement(tag))
         for tc, w in zip(tr.tc_lst, widths):
             tc.width = Emu(w * 635)
             for run in tc.iter(qn("w:r")):
@@ -350,13 +350,16 @@ def landscape_section(doc: DocxDocument, table: Table) -> None:
 
 
 def fit_tables(doc: DocxDocument) -> None:
-    """Every table fitted to its page; a table too wide for portrait turned landscape."""
+    """Every table fitted to its page, those in content controls too (the promises appendix);
+    a table of the body too wide for portrait turned landscape."""
     section = doc.sections[0]
     portrait = _twips(section.page_width - section.left_margin - section.right_margin)
     landscape = _twips(section.page_height - section.left_margin - section.right_margin)
-    for table in doc.tables:
+    body = doc.element.body
+    for tbl in list(body.iter(qn("w:tbl"))):
+        table = Table(tbl, doc._body)
         words = _words(table)
-        if needs_landscape(words, portrait):
+        if tbl.getparent() is body and needs_landscape(words, portrait):
             fit_table(table, words, landscape)
             landscape_section(doc, table)
         else:
