@@ -19,7 +19,6 @@ import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Literal
 
@@ -140,15 +139,9 @@ def load_changelog(root: Path) -> Changelog:
     return Changelog(tuple(releases))
 
 
-@cache
-def _installed(path: Path, stamp: float) -> str | None:
-    return load_changelog(path).version
-
-
 def library_release(root: Path) -> str | None:
     """The version of the library in `root` (its newest release), or None when unversioned."""
-    path = root / CHANGELOG
-    return _installed(root, path.stat().st_mtime) if path.is_file() else None
+    return load_changelog(root).version
 
 
 def _hash(text: str) -> str:

@@ -78,10 +78,13 @@ def test_a_change_without_an_entry_is_named_with_the_entry_to_add(library_copy: 
     assert missing[0].startswith("requirement caloppa.categories was changed since library ")
     assert "`requirements: {changed: [caloppa.categories]}`" in missing[0]
     assert "clause contact.details was changed" in missing[1]
-    _edit(library_copy / CHANGELOG, "    changes: []\n", "    changes: []\n"
-          "  - version: 2099.1.1\n    date: 2099-01-01\n    summary: test\n    changes:\n"
-          "      - summary: x\n        requirements: {changed: [caloppa.categories]}\n"
-          "      - summary: y\n        clauses: {added: [contact.details]}\n")
+    changelog = library_copy / CHANGELOG
+    changelog.write_text(changelog.read_text() + "  - version: 2099.1.1\n    date: 2099-01-01\n"
+                         "    summary: test\n    changes:\n"
+                         "      - summary: x\n"
+                         "        requirements: {changed: [caloppa.categories]}\n"
+                         "      - summary: y\n        clauses: {added: [contact.details]}\n")
+    assert load_changelog(library_copy).version == "2099.1.1"
     missing = unrecorded(library, project.questionnaire, library_copy)
     assert len(missing) == 1 and "clause contact.details was changed" in missing[0]
     assert "(it lists it as added)" in missing[0]
