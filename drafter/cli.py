@@ -22,6 +22,7 @@ from drafter.cli_app import add_app_parsers, cmd_edit, cmd_serve
 from drafter.cli_args import Names, answers_path, answers_source, format_argument, project_of, \
     report_proposals
 from drafter.cli_counsel import add_counsel_parsers
+from drafter.cli_outdated import add_outdated_parser
 from drafter.cli_review import add_review_parser
 from drafter.paths import examples
 from drafter.project import Project
@@ -163,6 +164,7 @@ def parser() -> argparse.ArgumentParser:
 
     add_counsel_parsers(sub)
     add_app_parsers(sub)
+    add_outdated_parser(sub)
 
     sub.add_parser("lint", help="check the clause library, its modules and checks against "
                    "the questionnaire").set_defaults(run=cmd_lint)
