@@ -48,8 +48,9 @@ def cmd_outdated(args: argparse.Namespace) -> int:
 def report_lines(found: Any, project: Any, business: str) -> list[str]:
     """The report, for the terminal: the changes by release, then the questions, then the
     duties to come."""
-    built = found.built or "an unversioned library (before releases were recorded)"
-    lines = [f"{business}: policy built with library {built}; installed: "
+    built = f"library {found.built}" if found.built else \
+        "an unversioned library (before releases were recorded)"
+    lines = [f"{business}: policy built with {built}; installed: "
              f"{found.installed or 'unversioned'}."]
     if found.behind and not found.changes:
         lines.append("No change since then applies to this business (a rebuild records the "

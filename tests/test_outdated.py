@@ -4,6 +4,7 @@ this business only, which questions to answer, and keeps counsel's edits through
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from dataclasses import dataclass
@@ -173,3 +174,28 @@ def test_duties_coming_within_180_days_are_listed_not_drafted(tmp_path: Path) ->
     later = outdated(project, answers, manifest, date(2027, 7, 1))
     assert later.out_of_date and "vermont.design-code" in {
         c.requirement.id for c in later.in_force_since_built}
+
+
+def test_a_build_from_before_releases_compares_with_every_release(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A manifest without `library_release` (built before the library had versions): every
+    release counts as since; none of their changes touches the kiosk business, so the policy
+    is up to date and the report says a rebuild records the version."""
+    assert main(["build", "--example", "kiosk", "-o", str(tmp_path), "--format", "md"]) == 0
+    path = next(tmp_path.iterdir()) / "drafter-manifest.json"
+    record = json.loads(path.read_text())
+    del record["library_release"]
+    path.write_text(json.dumps(record))
+    capsys.readouterr()
+    assert main(["outdated", "--example", "kiosk", "-o", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Parcel Point Kiosks, Inc.: policy built with an unversioned library "
+                          f"(before releases were recorded); installed: {INSTALLED}.")
+    assert "No change since then applies to this business" in out
+
+
+def test_no_build_is_a_one_line_error(tmp_path: Path,
+                                      capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["outdated", "--example", "kiosk", "-o", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "no policy built here yet: run `drafter build" in err
