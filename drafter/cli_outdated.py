@@ -78,8 +78,13 @@ def report_lines(found: Any, project: Any, business: str) -> list[str]:
             lines.append(f"  {verb.capitalize()} {long_date(coming.day)} your policy must "
                          f"also say: {' '.join(requirement.note.split())} "
                          f"({requirement.law}, {requirement.cite})")
-    lines += ["", "Out of date: rebuild the policy (drafter build)." if found.out_of_date
-              else "Up to date."]
+    if found.in_force_since_built:
+        verdict = ("Out of date: duties listed above started after the policy's effective "
+                   "date: give it a later one (policy.effective_date) and rebuild.")
+    else:
+        verdict = "Out of date: rebuild the policy (drafter build)." if found.out_of_date \
+            else "Up to date."
+    lines += ["", verdict]
     return lines
 
 

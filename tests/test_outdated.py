@@ -45,6 +45,34 @@ NEW_RELEASE = f"""  - version: {NEXT}
         requirements: {{changed: [vermont.design-code]}}
       - summary: Automated decisions, explained (the kiosk business makes none).
         questions: {{changed: [data_practices.automated_logic]}}
+      - summary: An old duty repealed, and the sentence that met it.
+        law: General
+        cite: repealed
+        requirements: {{removed: [old.duty]}}
+        clauses: {{removed: [scope.old-notice]}}
+      - summary: Another repealed duty, whose clause this business never had.
+        requirements: {{removed: [old.other-duty]}}
+        clauses: {{removed: [scope.never-had]}}
+"""
+OLD_CLAUSE = """---
+id: scope.old-notice
+section: scope
+order: 99
+satisfies: [old.duty]
+---
+This notice is gone from the newer library.
+"""
+OLD_DUTIES = """
+- id: old.duty
+  law: General
+  cite: repealed
+  topic: scope
+  note: An old duty.
+- id: old.other-duty
+  law: General
+  cite: repealed
+  topic: scope
+  note: Another old duty.
 """
 
 
@@ -79,7 +107,8 @@ def scene(tmp_path_factory: pytest.TempPathFactory) -> Scene:
     text = _cut(requirements.read_text(), "- id: connecticut.ai-training\n", "\n- id: ")
     requirements.write_text(text.replace(
         "note: Say how long information is kept, or the criteria used to decide.",
-        "note: Say how long information is kept.", 1))
+        "note: Say how long information is kept.", 1) + OLD_DUTIES)
+    (old / "scope" / "old-notice.md.j2").write_text(OLD_CLAUSE)
     (old / "use" / "ai-training.md.j2").unlink()
     criteria = old / "retention" / "criteria.md.j2"
     criteria.write_text(criteria.read_text().replace(
@@ -92,6 +121,7 @@ def scene(tmp_path_factory: pytest.TempPathFactory) -> Scene:
     policy = next(out.iterdir()) / "privacy-policy.md"
     text = policy.read_text()
     assert OLD_SENTENCE in text and "language model" not in text
+    assert "This notice is gone" in text
     first = re.search(r"^We keep personal information only.*$", text, re.MULTILINE)
     assert first is not None
     policy.write_text(text.replace(first.group(0), f"{COUNSEL}\n\n{first.group(0)}", 1))
@@ -117,8 +147,11 @@ def test_outdated_lists_exactly_the_changes_that_apply(
                       ("clause", "added", "use.ai-training"),
                       ("question", "added", "data_practices.ai_training"),
                       ("requirement", "changed", "general.retention"),
-                      ("clause", "changed", "retention.criteria")]
+                      ("clause", "changed", "retention.criteria"),
+                      ("requirement", "removed", "old.duty"),
+                      ("clause", "removed", "scope.old-notice")]
     assert "Vermont" not in out and "automated_logic" not in out
+    assert "old.other-duty" not in out and "never-had" not in out
     assert f"{NEXT} (January 1, 2099): Connecticut CTDPA (Conn. Gen. Stat. §42-520(c)), " \
            "in force July 1, 2026\n  Say whether personal data trains AI models." in out
     assert "requirement changed: general.retention (Say how long information is kept, or " \
@@ -145,6 +178,7 @@ def test_the_rebuild_keeps_counsels_edits_and_is_then_up_to_date(
     folder = next(scene.out.iterdir())
     text = (folder / "privacy-policy.md").read_text()
     assert COUNSEL in text and OLD_SENTENCE not in text and "language model" in text
+    assert "This notice is gone" not in text
     changes = (folder / "changes.md").read_text()
     assert f"## From the law (clause library {INSTALLED} to {NEXT})" in changes
     law = changes.split("## From the law")[1]
@@ -199,3 +233,28 @@ def test_no_build_is_a_one_line_error(tmp_path: Path,
     assert main(["outdated", "--example", "kiosk", "-o", str(tmp_path)]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "no policy built here yet: run `drafter build" in err
+
+
+def test_the_report_names_duties_to_come_and_those_already_due(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    answers = tmp_path / "vermont.yaml"
+    text = examples()["vermont-kids"].read_text()
+    assert "effective_date: 2027-01-04" in text
+    answers.write_text(text.replace("effective_date: 2027-01-04", "effective_date: 2026-12-01"))
+    out = tmp_path / "out"
+    assert main(["build", str(answers), "-o", str(out), "--format", "md"]) == 0
+    capsys.readouterr()
+    monkeypatch.setenv("DRAFTER_TODAY", "2026-12-01")
+    assert main(["outdated", str(answers), "-o", str(out)]) == 0
+    report = capsys.readouterr().out
+    assert "\nComing into force (within 180 days):\n  From January 1, 2027 your policy must " \
+           "also say: " in report
+    assert "(Vermont Age-Appropriate Design Code, " in report
+    monkeypatch.setenv("DRAFTER_TODAY", "2027-01-02")
+    assert main(["outdated", str(answers), "-o", str(out)]) == 1
+    report = capsys.readouterr().out
+    assert "  Since January 1, 2027 your policy must also say: " in report
+    assert report.endswith("Out of date: duties listed above started after the policy's "
+                           "effective date: give it a later one (policy.effective_date) and "
+                           "rebuild.\n")
