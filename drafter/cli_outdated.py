@@ -14,7 +14,7 @@ from typing import Any
 
 from drafter import clock
 from drafter.cli_args import answers_arguments, answers_path, project_of
-from drafter.errors import UserError
+from drafter.errors import UserError, json_text
 from drafter.templating import long_date
 
 
@@ -24,6 +24,8 @@ def add_outdated_parser(sub: Any) -> None:
         "(exit 1 when out of date)",
         description="Exit status: 0 up to date, 1 out of date (rebuild), 2 bad input.")
     answers_arguments(p)
+    p.add_argument("--format", default="text", choices=("text", "json"),
+                   help="text (default) or json, for CI")
     p.set_defaults(run=cmd_outdated)
 
 
@@ -41,7 +43,10 @@ def cmd_outdated(args: argparse.Namespace) -> int:
         raise UserError(f"no policy built here yet: run `drafter build {source} -o "
                         f"{args.output}` first", path=folder)
     found = outdated(project, answers, manifest, clock.today())
-    print("\n".join(report_lines(found, project, manifest.business_name)))
+    if args.format == "json":
+        print(json_text(found.as_json(), indent=2))
+    else:
+        print("\n".join(report_lines(found, project, manifest.business_name)))
     return 1 if found.out_of_date else 0
 
 

@@ -69,6 +69,21 @@ class Outdated:
         them, and it is published (or to be) after they started."""
         return tuple(c for c in self.coming if c.day <= self.today)
 
+    def as_json(self) -> dict[str, Any]:
+        """`drafter outdated --format json`: the report as data, for CI."""
+        return {
+            "built": self.built, "installed": self.installed, "out_of_date": self.out_of_date,
+            "changes": [{"version": a.release.version, "date": a.release.date.isoformat(),
+                         **a.change.model_dump(mode="json", exclude={*KINDS}),
+                         **{kind: [{"id": item, "how": how} for how, item in a.items[kind]]
+                            for kind in KINDS}} for a in self.changes],
+            "questions": list(self.questions),
+            "coming": [{"in_force": c.day.isoformat(), "requirement": c.requirement.id,
+                        "law": c.requirement.law, "cite": c.requirement.cite,
+                        "note": " ".join(c.requirement.note.split()),
+                        "due": c.day <= self.today} for c in self.coming],
+        }
+
     @property
     def out_of_date(self) -> bool:
         """Whether the policy needs a rebuild (or a new effective date): a change since its

@@ -162,6 +162,22 @@ def test_outdated_lists_exactly_the_changes_that_apply(
     assert out.endswith("Out of date: rebuild the policy (drafter build).\n")
 
 
+def test_json_for_ci(scene: Scene, capsys: pytest.CaptureFixture[str]) -> None:
+    capsys.readouterr()
+    scene.run(scene.old, "outdated", str(scene.answers), "-o", str(scene.out), "--format",
+              "json")
+    report = json.loads(capsys.readouterr().out)
+    assert report["installed"] == INSTALLED and report["changes"] == []
+    code = scene.run(scene.new, "outdated", str(scene.answers), "-o", str(scene.out),
+                     "--format", "json")
+    report = json.loads(capsys.readouterr().out)
+    assert code == 1 and report["out_of_date"] is True
+    first = report["changes"][0]
+    assert first["version"] == NEXT and first["law"] == "Connecticut CTDPA"
+    assert first["in_force"] == "2026-07-01"
+    assert first["requirements"] == [{"id": "connecticut.ai-training", "how": "added"}]
+
+
 def test_the_app_offers_only_the_changed_questions(scene: Scene) -> None:
     project = Project.load(library=scene.new)
     assert updates_for(project, project.answers(scene.answers), scene.out) == (
@@ -258,3 +274,4 @@ def test_the_report_names_duties_to_come_and_those_already_due(
     assert report.endswith("Out of date: duties listed above started after the policy's "
                            "effective date: give it a later one (policy.effective_date) and "
                            "rebuild.\n")
+
