@@ -10,12 +10,16 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from drafter import clock
 from drafter.cli_args import answers_arguments, answers_path, project_of
 from drafter.errors import UserError, json_text
 from drafter.templating import long_date
+
+if TYPE_CHECKING:
+    from drafter.outdated import Outdated
+    from drafter.project import Project
 
 
 def add_outdated_parser(sub: Any) -> None:
@@ -50,13 +54,17 @@ def cmd_outdated(args: argparse.Namespace) -> int:
     return 1 if found.out_of_date else 0
 
 
-def report_lines(found: Any, project: Any, business: str) -> list[str]:
+def report_lines(found: Outdated, project: Project, business: str) -> list[str]:
     """The report, for the terminal: the changes by release, then the questions, then the
     duties to come."""
     built = f"library {found.built}" if found.built else \
         "an unversioned library (before releases were recorded)"
     lines = [f"{business}: policy built with {built}; installed: "
              f"{found.installed or 'unversioned'}."]
+    if found.ahead:
+        lines.append(f"The installed library is older than library {found.built}: what that "
+                     "one changed cannot be listed here. Install it (or point --library at "
+                     "it) before rebuilding, or the rebuild drafts with the older law.")
     if found.behind and not found.changes:
         lines.append("No change since then applies to this business (a rebuild records the "
                      "new version).")
@@ -93,7 +101,7 @@ def report_lines(found: Any, project: Any, business: str) -> list[str]:
     return lines
 
 
-def _what(project: Any, kind: str, item: str) -> str:
+def _what(project: Project, kind: str, item: str) -> str:
     """A requirement's note, for the owner: what the policy must now say."""
     entry = project.library.requirements.get(item) if kind == "requirements" else None
     return f" ({' '.join(entry.requirement.note.split())})" if entry is not None else ""

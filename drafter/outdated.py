@@ -17,7 +17,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from drafter.release import KINDS, Change, Release, load_changelog
+from drafter.release import KINDS, Change, Release, load_changelog, version_key
 
 if TYPE_CHECKING:
     from drafter.answers import Answers
@@ -60,8 +60,16 @@ class Outdated:
 
     @property
     def behind(self) -> bool:
-        """Built with an older library than the installed one."""
-        return self.installed is not None and self.built != self.installed
+        """Built with an older library than the installed one (or an unversioned one)."""
+        return self.installed is not None and (
+            self.built is None or version_key(self.built) < version_key(self.installed))
+
+    @property
+    def ahead(self) -> bool:
+        """Built with a newer library than the installed one (`--library` pins an older
+        folder, or the program was downgraded): nothing here can say what that one added."""
+        return self.built is not None and (
+            self.installed is None or version_key(self.built) > version_key(self.installed))
 
     @property
     def in_force_since_built(self) -> tuple[Coming, ...]:
@@ -188,6 +196,8 @@ def law_changes(project: Project, answers: Answers, since: Manifest) -> str:
     if since.library_release == load_changelog(project.library_root).version:
         return ""  # the same release (or both unversioned): nothing to compare, no work
     found = outdated(project, answers, since, date.min)
+    if not found.behind:
+        return ""
     lines = [f"## From the law (clause library {found.built or 'unversioned'} to "
              f"{found.installed})", ""]
     if not found.changes:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -275,3 +275,15 @@ def test_the_report_names_duties_to_come_and_those_already_due(
                            "effective date: give it a later one (policy.effective_date) and "
                            "rebuild.\n")
 
+
+
+def test_a_policy_built_with_a_newer_library_says_so(scene: Scene) -> None:
+    """`--library` pinned to an older folder than the build's: no change is listed as new,
+    and the report says the installed library is the older one."""
+    folder = next(scene.out.iterdir())
+    manifest = load_manifest(folder)
+    assert manifest is not None
+    old = Project.load(library=scene.old)
+    found = outdated(old, old.answers(scene.answers),
+                     replace(manifest, library_release="2100.1.1"), date(2026, 12, 1))
+    assert found.ahead and not found.behind and found.changes == () and not found.out_of_date
