@@ -18,6 +18,7 @@ from drafter.document.tree import read
 from drafter.export import Format, Source
 from drafter.export.markdown import to_markdown
 from drafter.history import published_versions, record_changes
+from drafter.outdated import record_law_changes
 from drafter.manifest import (
     MANIFEST_NAME,
     POLICY_MD,
@@ -236,5 +237,7 @@ def build(project: Project, answers: Answers, out_dir: Path, formats: list[Forma
     save_manifest(folder, manifest)
     changes = None if outcome.conflicts else record_changes(
         project.questionnaire, project.library.root, folder, base)
+    if changes is not None:  # and which of the changes came from the law (the library)
+        record_law_changes(project, answers, folder, base)
     return BuildResult(folder, tuple(written), draft, outcome, tuple(backups), previous, manifest,
                        changes, carried_from, elsewhere, ruling)

@@ -22,6 +22,7 @@ from drafter.cli_app import add_app_parsers, cmd_edit, cmd_serve
 from drafter.cli_args import Names, answers_path, answers_source, format_argument, project_of, \
     report_proposals
 from drafter.cli_counsel import add_counsel_parsers
+from drafter.cli_outdated import add_outdated_parser
 from drafter.cli_review import add_review_parser
 from drafter.paths import examples
 from drafter.project import Project
@@ -101,12 +102,29 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return 0
 
 
+class _Version(argparse.Action):
+    """`drafter --version`: the program's version and the clause library's (the one
+    `--library` names when it comes first, else the built-in one), read only when asked."""
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace,
+                 values: object, option_string: str | None = None) -> None:
+        from drafter.paths import default_library
+        from drafter.release import library_release
+
+        root = namespace.library or default_library()
+        release = library_release(root)
+        print(f"drafter {__version__}, library {release or 'unversioned'}"
+              + ("" if namespace.library is None else f" ({root})"))
+        parser.exit()
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(
         prog="drafter",
         description="Draft a privacy policy from a questionnaire, with notes for counsel.",
     )
-    top.add_argument("--version", action="version", version=f"drafter {__version__}")
+    top.add_argument("--version", action=_Version, nargs=0,
+                     help="show the program's and the clause library's versions and exit")
     top.add_argument("--questionnaire", metavar="FILE", type=Path,
                      help="question definitions (default: the built-in privacy-policy.yaml)")
     top.add_argument("--library", metavar="DIR", type=Path,
@@ -148,6 +166,7 @@ def parser() -> argparse.ArgumentParser:
 
     add_counsel_parsers(sub)
     add_app_parsers(sub)
+    add_outdated_parser(sub)
 
     sub.add_parser("lint", help="check the clause library, its modules and checks against "
                    "the questionnaire").set_defaults(run=cmd_lint)

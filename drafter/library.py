@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -28,7 +29,7 @@ from drafter.laws import Derived, load_laws
 from drafter.modules import Module, SectionSpec, find_modules
 from drafter.parsecache import memo, save
 from drafter.questionnaire import Questionnaire
-from drafter.requirements import CatalogEntry, load_requirements
+from drafter.requirements import CatalogEntry, InForce, load_requirements
 from drafter.templating import (
     Condition,
     TemplateSyntaxError,
@@ -70,6 +71,9 @@ class ClauseMeta(BaseModel):
     when: str = "true"
     satisfies: list[str] = []
     title: str | None = None
+    # The day the text becomes due: on a policy dated earlier the clause is left out, whatever
+    # the day it is built (requirements.InForce), so the same answers give the same text.
+    in_force: date | None = None
 
 
 @dataclass(frozen=True)
@@ -78,7 +82,7 @@ class Clause:
     path: Path
     body_line: int  # line of the template body's first line in the file
     source: str
-    condition: Condition
+    condition: Condition | InForce
 
     @cached_property
     def template(self) -> Template:
@@ -201,7 +205,8 @@ def _load_clause(path: Path) -> Clause:
         line = (exc.lineno or 1) + body_line - 1 if exc.source == source else 2
         raise UserError(f"template error: {exc.message}", path=path, line=line,
                         field=meta.id) from None
-    return Clause(meta, path, body_line, source, condition)
+    return Clause(meta, path, body_line, source,
+                  condition if meta.in_force is None else InForce(condition, meta.in_force))
 
 
 def law_names(library: Library) -> Mapping[str, str]:
