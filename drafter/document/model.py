@@ -47,6 +47,10 @@ class Policy:
     business_name: str
     effective_date: date
     sections: tuple[PolicySection, ...]
+    lang: str = "en"  # its language tag (drafter.i18n): `es`, `fr-CA`
+    locale: str | None = None  # Babel's locale for its header date; None: the English
+    labels: tuple[str, str] = ("Effective date", "Contents")  # the header's two fixed words
+    alternates: tuple[tuple[str, str, str], ...] = ()  # other versions: (lang, name, file)
 
     def clauses(self) -> list[RenderedClause]:
         return [c for s in self.sections for c in s.clauses]
