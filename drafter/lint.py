@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from drafter.errors import UserError
+from drafter.i18n.lint import lint_translations
 from drafter.library import Clause, Library, law_names
 from drafter.promises import declared_bases
 from drafter.questionnaire import Questionnaire, moved_value_errors
@@ -43,7 +44,7 @@ class Findings:
 def lint(library: Library, questionnaire: Questionnaire) -> Findings:
     """Problems and warnings for the whole library: clauses, laws, requirements, the checks
     on answers and text, and the notice rules."""
-    problems = lint_library(library, questionnaire)
+    problems = lint_library(library, questionnaire) + lint_translations(library)
     warnings: list[UserError] = []
     try:
         warnings = lint_review(library.review_rules, questionnaire, library)

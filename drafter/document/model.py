@@ -49,7 +49,8 @@ class Policy:
     sections: tuple[PolicySection, ...]
     lang: str = "en"  # its language tag (drafter.i18n): `es`, `fr-CA`
     locale: str | None = None  # Babel's locale for its header date; None: the English
-    labels: tuple[str, str] = ("Effective date", "Contents")  # the header's two fixed words
+    # the header's date line (`{date}`: the date) and the contents heading
+    labels: tuple[str, str] = ("Effective date: {date}", "Contents")
     alternates: tuple[tuple[str, str, str], ...] = ()  # other versions: (lang, name, file)
 
     def clauses(self) -> list[RenderedClause]:

@@ -50,7 +50,7 @@ def english_path(path: Path) -> Path:
 class Labels(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    effective_date: str  # "Effective date" before the header's date
+    effective_date: str  # the header's date line: "Effective date: {date}"
     contents: str  # the contents list's heading
 
 
