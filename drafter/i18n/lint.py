@@ -15,6 +15,7 @@ from typing import Any
 
 from drafter.errors import UserError
 from drafter.i18n.catalog import EVERY, Catalog, Translation, catalog, english_path
+from drafter.review.languages import FOLDER, review_languages, unknown_ids
 from drafter.library import Clause, Library
 from drafter.promises import declared_bases
 from drafter.templating import environment, referenced_names
@@ -42,6 +43,11 @@ def lint_translations(library: Library) -> list[UserError]:
             problems += _compare(clause, translation)
     problems += _sections(library, found)
     problems += _data(library, found)
+    for lang in review_languages(library.root):
+        try:
+            problems += unknown_ids(library, library.root / FOLDER / f"{lang}.yaml")
+        except UserError as exc:
+            problems.append(exc)
     return problems
 
 
