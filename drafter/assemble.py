@@ -7,12 +7,12 @@ sentence came from and why it is there.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from collections.abc import Callable
 
-from jinja2 import Template, TemplateError
+from jinja2 import Template, TemplateError, UndefinedError
 from mdit_py_plugins.anchors.index import slugify
 
 from drafter.answers import Answers
@@ -59,9 +59,12 @@ def assemble(answers: Answers, library: Library, lang: str = ENGLISH) -> Policy:
 
 
 def compose(library: Library, context: dict[str, object], wording: Wording,
-            title_of: Callable[[Section], str | None]) -> tuple[list[PolicySection], list[str]]:
+            title_of: Callable[[Section], str | None],
+            partial_data: bool = False) -> tuple[list[PolicySection], list[str]]:
     """The applicable sections with their clauses rendered in `wording` (a clause's
-    template, title and file), and the clauses and sections that have no wording (None)."""
+    template, title and file), and the clauses and sections that have no wording (None).
+    `partial_data`: the reference data may lack wording (a language's), and a clause that
+    reads some it lacks is listed as missing too."""
     sections: list[PolicySection] = []
     missing: list[str] = []
     for section in library.sections:
@@ -74,7 +77,15 @@ def compose(library: Library, context: dict[str, object], wording: Wording,
             words = wording(clause)
             if words is None:
                 missing.append(clause.meta.id)
-            elif (r := _render(clause, *words, context, library.root)) is not None:
+                continue
+            try:
+                r = _render(clause, *words, context, library.root)
+            except UserError as exc:
+                if not partial_data or not isinstance(exc.__context__, UndefinedError):
+                    raise
+                missing.append(f"{clause.meta.id} (data: {exc.__context__})")
+                continue
+            if r is not None:
                 rendered.append(r)
         title = title_of(section)
         if title is None and (rendered or section.spec.id in missing):

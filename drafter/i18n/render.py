@@ -11,8 +11,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from jinja2 import TemplateError
-
 from drafter.answers import Answers
 from drafter.assemble import compose, policy_of, template_context
 from drafter.document.model import Policy
@@ -51,17 +49,8 @@ def assemble_translated(answers: Answers, library: Library, lang: str) -> Policy
         return translation.template, translation.title, translation.path
 
     with in_locale(spec.locale):
-        try:
-            sections, missing = compose(library, context, wording,
-                                        lambda s: spec.sections.get(s.spec.id))
-        except UserError as exc:  # a clause reading data wording this language lacks
-            if "clause template failed" not in exc.message:
-                raise
-            cause = exc.__context__
-            if not isinstance(cause, TemplateError):
-                raise
-            raise MissingWording(lang, spec.name, [f"{exc.field} (data: {cause})"],
-                                 found.path) from None
+        sections, missing = compose(library, context, wording,
+                                    lambda s: spec.sections.get(s.spec.id), partial_data=True)
     missing += untranslated
     if missing:
         raise MissingWording(lang, spec.name, missing, found.path)
