@@ -214,6 +214,10 @@ def _load_translation(path: Path, lang: str) -> Translation:
     match = _FRONT_MATTER.match(text)
     if match is not None:
         front = parse_data(match.group(1), path, first_line=2)
+        for key in front.data or {}:
+            if key != "title":
+                raise UserError(f"a translation gives only its `title`; `{key}` is the English "
+                                "clause's", path=path, line=front.line((key,)), field=key)
         title = front.validated(_TitleOnly).title
         title_line = front.line(("title",))
         body_line = text[: match.end()].count("\n") + 1
