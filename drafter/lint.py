@@ -44,7 +44,8 @@ class Findings:
 def lint(library: Library, questionnaire: Questionnaire) -> Findings:
     """Problems and warnings for the whole library: clauses, laws, requirements, the checks
     on answers and text, and the notice rules."""
-    problems = lint_library(library, questionnaire) + lint_translations(library)
+    problems = lint_library(library, questionnaire) + \
+        lint_translations(library, swallowed_errors)
     warnings: list[UserError] = []
     try:
         warnings = lint_review(library.review_rules, questionnaire, library)
@@ -105,10 +106,15 @@ def swallowed_line_breaks(source: str) -> list[int]:
 
 
 def _swallowed(clause: Clause) -> list[UserError]:
+    return swallowed_errors(clause.path, clause.body_line, clause.source, clause.meta.id)
+
+
+def swallowed_errors(path: Path, body_line: int, source: str, field: str) -> list[UserError]:
+    """`swallowed_line_breaks` as problems, for a template body starting at `body_line`."""
     return [UserError("line ends in a block tag that eats its line break, so what follows is "
                       "glued to it: write `+%}` to keep the break (or `-%}` to join on purpose)",
-                      path=clause.path, line=clause.body_line + line - 1, field=clause.meta.id)
-            for line in swallowed_line_breaks(clause.source)]
+                      path=path, line=body_line + line - 1, field=field)
+            for line in swallowed_line_breaks(source)]
 
 
 def lint_library(library: Library, questionnaire: Questionnaire) -> list[UserError]:

@@ -20,6 +20,7 @@ from pydantic import BaseModel, ConfigDict
 
 from drafter.errors import UserError
 from drafter.i18n import ENGLISH
+from drafter.parsecache import memo
 from drafter.templating import TemplateSyntaxError, checked, compile_template
 from drafter.yamlio import DataFile, load_data, parse_data, read_text
 
@@ -48,7 +49,7 @@ def english_path(path: Path) -> Path:
 
 
 class Labels(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     effective_date: str  # the header's date line: "Effective date: {date}"
     contents: str  # the contents list's heading
@@ -57,7 +58,7 @@ class Labels(BaseModel):
 class LanguageSpec(BaseModel):
     """One language in `languages.yaml`."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     name: str  # in English, for messages and counsel's review.md
     own_name: str  # in the language itself, for the links between versions
@@ -70,7 +71,7 @@ class LanguageSpec(BaseModel):
 
 
 class LanguagesFile(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     question: str  # the answer key that lists the languages the business serves people in
     wording: dict[str, list[str]]  # data file → its fields that are words (EVERY: all)
@@ -97,7 +98,7 @@ class Translation:
 class _TitleOnly(BaseModel):
     """A translation's front matter: wording only (`when`, `satisfies`… are the English's)."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     title: str | None = None
 
@@ -180,7 +181,10 @@ def catalog(library: Library) -> Catalog:
 
 def load_catalog(root: Path) -> Catalog:
     path = root / LANGUAGES_FILE
-    spec = load_data(path).validated(LanguagesFile) if path.is_file() else None
+    spec = None
+    if path.is_file():
+        file = load_data(path)
+        spec = memo("languages", file.text, lambda: file.validated(LanguagesFile))
     declared = set(spec.languages) if spec else set()
     clauses: dict[tuple[str, str], Translation] = {}
     data: dict[tuple[str, str], DataFile] = {}

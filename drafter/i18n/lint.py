@@ -10,6 +10,7 @@ names, under keys the English file has.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +22,11 @@ from drafter.promises import declared_bases
 from drafter.templating import environment, referenced_names
 
 
-def lint_translations(library: Library) -> list[UserError]:
+def lint_translations(library: Library, swallowed: Callable[[Path, int, str, str],
+                                                           list[UserError]] | None = None
+                      ) -> list[UserError]:
+    """Every problem in the library's translations; `swallowed` is lint.py's check for a
+    block tag eating a line break, run on each translation's body too."""
     try:
         found = catalog(library)
     except UserError as exc:
@@ -41,6 +46,9 @@ def lint_translations(library: Library) -> list[UserError]:
                                       path=translation.path))
         else:
             problems += _compare(clause, translation)
+            if swallowed is not None:
+                problems += swallowed(translation.path, translation.body_line,
+                                      translation.source, clause_id)
     problems += _sections(library, found)
     problems += _data(library, found)
     for lang in review_languages(library.root):

@@ -31,7 +31,7 @@ FOLDER = "review-languages"
 class Words(BaseModel):
     """An outdated-reference check's words in one language."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     hint: list[str]
     patterns: list[str]
@@ -53,7 +53,7 @@ class Words(BaseModel):
 class RequirementWords(BaseModel):
     """A required item's `detect` patterns in one language, and what they look for."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     looks_for: str
     detect: list[str]
@@ -65,7 +65,7 @@ class RequirementWords(BaseModel):
 
 
 class ReviewLanguage(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     name: str
     history: list[str]

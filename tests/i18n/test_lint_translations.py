@@ -106,3 +106,12 @@ def test_a_translation_file_in_an_undeclared_language_or_with_no_english_is_a_pr
         "languages.yaml does not declare" in problems
     assert f"{root / 'sharing' / 'nowhere.es.md.j2'}: a translation with no English file " \
         "beside it (nowhere.md.j2)" in problems
+
+
+def test_a_glued_line_in_a_translation_is_named_like_one_in_english(tmp_path: Path) -> None:
+    root = _copy(tmp_path)
+    path = root / "sharing" / "consent.es.md.j2"
+    path.write_text("Intro.{% if true %} Más.{% endif %}\n- " + path.read_text())
+    assert _problems(root) == [f"{path}:1: sharing.consent: line ends in a block tag that "
+                               "eats its line break, so what follows is glued to it: write "
+                               "`+%}` to keep the break (or `-%}` to join on purpose)"]
