@@ -53,6 +53,8 @@ class Labels(BaseModel):
 
     effective_date: str  # the header's date line: "Effective date: {date}"
     contents: str  # the contents list's heading
+    draft: str  # Word's header until the policy is published
+    page: str  # Word's footer: "Page {page} of {pages}"
 
 
 class LanguageSpec(BaseModel):

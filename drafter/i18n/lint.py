@@ -94,10 +94,13 @@ def _sections(library: Library, found: Catalog) -> list[UserError]:
     problems: list[UserError] = []
     ids = {s.spec.id for s in library.sections}
     for lang, spec in found.languages.items():
-        if "{date}" not in spec.labels.effective_date:
-            problems.append(UserError("the date line must say where the date goes: {date}",
-                                      path=found.path,
-                                      field=f"languages.{lang}.labels.effective_date"))
+        for label, needs in (("effective_date", ["{date}"]), ("page", ["{page}", "{pages}"])):
+            if any(n not in getattr(spec.labels, label) for n in needs) or \
+                    label == "page" and spec.labels.page.find("{page}") > \
+                    spec.labels.page.find("{pages}"):
+                problems.append(UserError(f"must say where {' and '.join(needs)} go, in that "
+                                          "order", path=found.path,
+                                          field=f"languages.{lang}.labels.{label}"))
         for section in sorted(set(spec.sections) - ids):
             problems.append(UserError("not a section of the policy", path=found.path,
                                       field=f"languages.{lang}.sections.{section}"))

@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from drafter.answers import Answers
 from drafter.assemble import compose, policy_of, template_context
-from drafter.document.model import Policy
+from drafter.document.model import Labels, Policy
 from drafter.errors import UserError
 from drafter.i18n.catalog import catalog
 from drafter.library import Clause, Library
@@ -56,4 +56,4 @@ def assemble_translated(answers: Answers, library: Library, lang: str) -> Policy
         raise MissingWording(lang, spec.name, missing, found.path)
     policy = policy_of(answers, library, spec.title, sections)
     return replace(policy, lang=lang, locale=spec.locale,
-                   labels=(spec.labels.effective_date, spec.labels.contents))
+                   labels=Labels(**spec.labels.model_dump()))
