@@ -16,38 +16,27 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, field_validator
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from drafter.document.model import Note
 from drafter.errors import UserError
 from drafter.library import Library
 from drafter.requirements import CatalogEntry, valid_patterns
-from drafter.review.rules import CompiledPattern, ReviewRules
+from drafter.review.rules import CompiledPattern, PatternRule, ReviewRules
 from drafter.yamlio import load_data
 
 FOLDER = "review-languages"
 
 
 class Words(BaseModel):
-    """An outdated-reference check's words in one language."""
+    """An outdated-reference check's words in one language (validated as the English rule
+    with these words: `localized`)."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     hint: list[str]
     patterns: list[str]
     unless: list[str] = []
-
-    @field_validator("patterns", "unless")
-    @classmethod
-    def _compiles(cls, value: list[str]) -> list[str]:
-        return valid_patterns(value)
-
-    @field_validator("hint")
-    @classmethod
-    def _lower_case(cls, value: list[str]) -> list[str]:
-        if any(word != word.lower() or not word for word in value):
-            raise ValueError("hint words are matched in lower-cased text: write them in lower case")
-        return value
 
 
 class RequirementWords(BaseModel):
@@ -107,10 +96,24 @@ def unknown_ids(library: Library, path: Path) -> list[UserError]:
     found = [UserError("no outdated-reference check has this id in review-checks.yaml",
                        path=path, line=file.line(("outdated", rid)), field=rid)
              for rid in words.outdated if rid not in checks]
+    for rule in library.review_rules.text.outdated:
+        if rule.id in words.outdated:
+            try:
+                localized(rule, words.outdated[rule.id])
+            except ValidationError as exc:
+                err = exc.errors()[0]
+                found.append(UserError(err["msg"], path=path, field=rule.id,
+                                       line=file.line(("outdated", rule.id, *err["loc"]))))
     found += [UserError("no requirement has this id", path=path,
                         line=file.line(("requirements", rid)), field=rid)
               for rid in words.requirements if rid not in library.requirements]
     return found
+
+
+def localized(rule: PatternRule, words: Words) -> PatternRule:
+    """The English rule with another language's words, checked as the English ones are
+    (patterns compile, hint words are lower case)."""
+    return PatternRule.model_validate({**rule.model_dump(), **words.model_dump()})
 
 
 def reading(lang: str | None, library: Library, families: Iterable[str]) -> Reading:
@@ -120,12 +123,12 @@ def reading(lang: str | None, library: Library, families: Iterable[str]) -> Read
     if lang is None or lang in rules.text.languages or not path.is_file():
         return Reading(rules, catalog)
     words = load_review_language(path)
-    outdated = [rule.model_copy(update=words.outdated[rule.id].model_dump())
+    outdated = [localized(rule, words.outdated[rule.id])
                 for rule in rules.text.outdated if rule.id in words.outdated]
     text = rules.text.model_copy(update={
         "outdated": outdated, "risky": [], "expected": [], "terminology": [],
         "history": words.history, "history_next": words.history_next})
-    localized = replace(
+    in_language = replace(
         rules, text=text,
         patterns=tuple(CompiledPattern(r) for r in (*rules.text.placeholders, *outdated)),
         history=tuple(re.compile(p, re.IGNORECASE) for p in words.history),
@@ -145,7 +148,7 @@ def reading(lang: str | None, library: Library, families: Iterable[str]) -> Read
         ours[rid] = replace(entry, requirement=req) if req is not entry.requirement else entry
     skipped = [r.id for r in rules.text.outdated if r.id not in words.outdated] + \
         [r.id for r in (*rules.text.risky, *rules.text.expected)]
-    return Reading(localized, ours, (_unread_note(words.name, unread, skipped),))
+    return Reading(in_language, ours, (_unread_note(words.name, unread, skipped),))
 
 
 def _unread_note(name: str, unread: list[str], skipped: list[str]) -> Note:

@@ -118,3 +118,15 @@ def test_a_glued_line_in_a_translation_is_named_like_one_in_english(tmp_path: Pa
     assert _problems(root) == [f"{path}:1: sharing.consent: line ends in a block tag that "
                                "eats its line break, so what follows is glued to it: write "
                                "`+%}` to keep the break (or `-%}` to join on purpose)"]
+
+
+def test_review_words_name_real_checks_and_are_checked_like_the_english(tmp_path: Path) -> None:
+    root = _copy(tmp_path)
+    path = root / "review-languages" / "es.yaml"
+    text = path.read_text().replace("    hint: ['shield', 'escudo']", "    hint: ['Shield', 'escudo']")
+    path.write_text(text.replace("  general.sale:", "  general.no-such:", 1))
+    problems = _problems(root)
+    assert any(p.startswith(f"{path}:") and "outdated.privacy-shield" in p and "lower case" in p
+               for p in problems)
+    assert any("general.no-such: no requirement has this id" in p for p in problems)
+    assert len(problems) == 2
