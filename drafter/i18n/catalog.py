@@ -97,14 +97,6 @@ class Translation:
         return compile_template(self.source)
 
 
-class _TitleOnly(BaseModel):
-    """A translation's front matter: wording only (`when`, `satisfies`… are the English's)."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
-
-    title: str | None = None
-
-
 @dataclass(frozen=True)
 class Catalog:
     """Every translation of a library."""
@@ -224,7 +216,10 @@ def _load_translation(path: Path, lang: str) -> Translation:
             if key != "title":
                 raise UserError(f"a translation gives only its `title`; `{key}` is the English "
                                 "clause's", path=path, line=front.line((key,)), field=key)
-        title = front.validated(_TitleOnly).title
+        title = (front.data or {}).get("title")
+        if not isinstance(title, str):
+            raise UserError("a translation's title is text", path=path,
+                            line=front.line(("title",)), field="title")
         title_line = front.line(("title",))
         body_line = text[: match.end()].count("\n") + 1
         source = text[match.end():]
