@@ -164,14 +164,15 @@ def _write_formats(folder: Path, rendered: dict[str, bytes], previous: Manifest 
             backups.append(backup(path))
         _write(path, data)
         written.append(path)
-        text = data.decode("utf-8") if suffix != ".docx" else None
+        text = data.decode("utf-8") if not suffix.endswith(".docx") else None
         files[path.name] = FileRecord(sha256=sha256(data), text=text)
     return written
 
 
 def build(project: Project, answers: Answers, out_dir: Path, formats: list[Format],
           force: bool = False, clean: bool = False, published: bool = False,
-          lay_out: bool = False) -> BuildResult:
+          lay_out: bool = False, alternates: tuple[tuple[str, str, str], ...] = ()
+          ) -> BuildResult:
     """Write `out_dir/<business-slug>/privacy-policy.<suffix>` for each format, and
     `review.md`: the notes for counsel, grouped by severity.
 
@@ -185,6 +186,8 @@ def build(project: Project, answers: Answers, out_dir: Path, formats: list[Forma
     previous = load_manifest(folder)
     check_owner(folder, previous, answers, project.library.document.business_name)
     draft = project.draft(answers)
+    if alternates:  # the other language versions, which the HTML links (drafter.i18n)
+        draft = replace(draft, policy=replace(draft.policy, alternates=alternates))
     # Notes counsel resolved stay out of every file until what they are about changes.
     ruling = rule_file(draft.notes, draft.policy, answers.resolved(), answers.path)
     draft = replace(draft, notes=ruling.open)

@@ -31,16 +31,17 @@ EXIT_USAGE = 2
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from drafter.build import build
     from drafter.export import formats
+    from drafter.i18n.build import build_languages, parse_langs
     from drafter.report import report_regeneration
     from drafter.review.report import headline
 
     project = project_of(args)
     source = answers_path(args)
-    result = build(project, project.answers(source), Path(args.output),
-                   formats(args.format), force=args.force, clean=args.clean,
-                   lay_out=args.page_numbers)
+    built = build_languages(project, project.answers(source), Path(args.output),
+                            formats(args.format), parse_langs(args.lang), force=args.force,
+                            clean=args.clean, lay_out=args.page_numbers)
+    result = built.result
     print(f"Drafted the privacy policy for {result.draft.policy.business_name} "
           f"from {source}:")
     written = list(result.written)
@@ -54,6 +55,8 @@ def cmd_build(args: argparse.Namespace) -> int:
         written.append(write_redline(result.folder, clock.today()))
     for path in written:
         print(f"  {path}")
+    for line in built.skipped:
+        print(line)
     if result.draft.notes:
         print(f"{len(result.draft.notes)} reviewer note(s): {headline(result.draft.notes)}.")
     report_proposals(result.outcome.markdown, result.folder / "review.md", args.clean)
@@ -141,6 +144,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", default="output", metavar="DIR",
                    help="folder to write into (default: output/)")
     format_argument(p)
+    p.add_argument("--lang", metavar="LANGS", help="languages to write, e.g. en,es,fr-CA "
+                   "(default: those the answers serve people in that the library offers)")
     p.add_argument("--clean", action="store_true",
                    help="leave reviewer markers and notes out (the publishable copy)")
     p.add_argument("--redline", action="store_true",

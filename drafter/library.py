@@ -25,6 +25,7 @@ from pydantic import BaseModel, ConfigDict, StringConstraints
 
 from drafter.errors import UserError
 from drafter.composing import splice
+from drafter.i18n.catalog import language_of_file
 from drafter.laws import Derived, load_laws
 from drafter.modules import Module, SectionSpec, find_modules
 from drafter.parsecache import memo, save
@@ -140,6 +141,8 @@ def load_library(root: Path) -> Library:
     clauses: list[Clause] = []
     seen: dict[str, Path] = {}
     for path in sorted(root.rglob("*.md.j2")):
+        if language_of_file(path) is not None:  # a translation: drafter.i18n reads it
+            continue
         clause = _load_clause(path)
         if clause.meta.section not in rank:
             raise UserError(f"unknown section {clause.meta.section!r}; sections are listed in "
@@ -160,7 +163,7 @@ def load_library(root: Path) -> Library:
                                 line=entry.line, field=rid)
             requirements[rid] = entry
     data = {p.name.removesuffix(".yaml"): load_data(p).data
-            for p in sorted((root / "data").glob("*.yaml"))}
+            for p in sorted((root / "data").glob("*.yaml")) if language_of_file(p) is None}
     laws = load_laws(root / "laws.yaml")
     return Library(root, document, tuple(sections), tuple(clauses), requirements, data, laws,
                    modules)

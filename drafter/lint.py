@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from drafter.errors import UserError
+from drafter.i18n.lint import lint_translations
 from drafter.library import Clause, Library, law_names
 from drafter.promises import declared_bases
 from drafter.questionnaire import Questionnaire, moved_value_errors
@@ -43,10 +44,11 @@ class Findings:
 def lint(library: Library, questionnaire: Questionnaire) -> Findings:
     """Problems and warnings for the whole library: clauses, laws, requirements, the checks
     on answers and text (a deciding pattern must match whole words: `review.word_edges`),
-    and the notice rules."""
+    translations, and the notice rules."""
     from drafter.review.word_edges import inside_words
 
-    problems = lint_library(library, questionnaire)
+    problems = lint_library(library, questionnaire) + \
+        lint_translations(library, swallowed_errors)
     warnings: list[UserError] = []
     try:
         warnings = lint_review(library.review_rules, questionnaire, library)
@@ -108,10 +110,15 @@ def swallowed_line_breaks(source: str) -> list[int]:
 
 
 def _swallowed(clause: Clause) -> list[UserError]:
+    return swallowed_errors(clause.path, clause.body_line, clause.source, clause.meta.id)
+
+
+def swallowed_errors(path: Path, body_line: int, source: str, field: str) -> list[UserError]:
+    """`swallowed_line_breaks` as problems, for a template body starting at `body_line`."""
     return [UserError("line ends in a block tag that eats its line break, so what follows is "
                       "glued to it: write `+%}` to keep the break (or `-%}` to join on purpose)",
-                      path=clause.path, line=clause.body_line + line - 1, field=clause.meta.id)
-            for line in swallowed_line_breaks(clause.source)]
+                      path=path, line=body_line + line - 1, field=field)
+            for line in swallowed_line_breaks(source)]
 
 
 def lint_library(library: Library, questionnaire: Questionnaire) -> list[UserError]:

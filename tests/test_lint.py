@@ -62,6 +62,8 @@ def test_a_text_line_ending_in_a_block_tag_is_named_with_its_file_and_line(
             "{%- if true %} on purpose.{% endif %}\n"      # flagged
             "{% endif %}\n")
     clause.write_text(head + body)
+    for translation in clause.parent.glob("updates.*.md.j2"):  # their answers differ now
+        translation.unlink()
     first = head.count("\n") + 1
     project = Project.load(library=root)
     found = [str(p) for p in project.library.lint(project.questionnaire).problems]

@@ -32,7 +32,9 @@ from docx.shared import Emu, Pt
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
-DRAFT_MARK = "Draft \u2014 privileged and confidential"
+from drafter.document.model import Labels
+
+DRAFT_MARK = Labels().draft
 TOC_INSTRUCTION = r' TOC \o "1-2" \h \z \u '
 NUMBERED = ("Heading 1", "Heading 2")
 TOC_STYLES = ("TOC 1", "TOC 2")
@@ -138,7 +140,8 @@ def _field(paragraph: Paragraph, instruction: str, cached: str) -> None:
     paragraph.add_run()._r.append(char("end"))
 
 
-def header_and_footer(doc: DocxDocument, business: str, published: bool) -> None:
+def header_and_footer(doc: DocxDocument, business: str, published: bool,
+                      labels: Labels = Labels()) -> None:
     """The business's name (and the draft marking until it is published) at the top of every
     page; "Page X of Y" at the foot. Each section has its own header, its right tab at its own
     text width (a landscape page is wider); the footer is centred, so later sections inherit
@@ -154,14 +157,19 @@ def header_and_footer(doc: DocxDocument, business: str, published: bool) -> None
                 tabs.add_tab_stop(inherited.position, WD_TAB_ALIGNMENT.CLEAR)
             tabs.add_tab_stop(Emu(width), WD_TAB_ALIGNMENT.RIGHT)
             top.add_run("\t")
-            top.add_run(DRAFT_MARK).italic = True
+            top.add_run(labels.draft).italic = True
         if n == 0:
             foot = section.footer.paragraphs[0]
             foot.alignment = 1  # centred
-            foot.add_run("Page ")
+            # "Page {page} of {pages}": the words around Word's two page-number fields
+            before, rest = labels.page.split("{page}", 1)
+            between, after = rest.split("{pages}", 1)
+            foot.add_run(before)
             _field(foot, "PAGE", "1")
-            foot.add_run(" of ")
+            foot.add_run(between)
             _field(foot, "NUMPAGES", "1")
+            if after:
+                foot.add_run(after)
 
 
 # --- table of contents -------------------------------------------------------------------

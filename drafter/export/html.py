@@ -19,6 +19,7 @@ from html import escape
 from markdown_it.token import Token
 
 from drafter.document.markdown import render_html as html_body
+from drafter.document.model import Policy
 from drafter.export import Source, exporter
 from drafter.export.markdown import markers
 from drafter.export.proposals import STYLE as PROPOSALS_STYLE
@@ -77,11 +78,18 @@ def render_html(source: Source) -> str:
     style = STYLE + (PROPOSALS_STYLE if proposals(source.tree.markdown) else "")
     return (
         "<!doctype html>\n"
-        '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        f'<html lang="{escape(policy.lang)}">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{title}</title>\n<style>{style}</style>\n</head>\n"
+        f"{alternates(policy)}<title>{title}</title>\n<style>{style}</style>\n</head>\n"
         f"<body>\n<main>\n{body}</main>\n</body>\n</html>\n"
     )
+
+
+def alternates(policy: Policy) -> str:
+    """`<link rel="alternate" hreflang=…>` to each language version (drafter.i18n), this one
+    included, as search engines ask; none for a policy in one language."""
+    return "".join(f'<link rel="alternate" hreflang="{escape(lang)}" href="{escape(href)}" '
+                   f'title="{escape(name)}">\n' for lang, name, href in policy.alternates)
 
 
 MARKER_CLASS = "note-marker"

@@ -32,6 +32,7 @@ from drafter.review import text_checks as _text_checks  # noqa: F401  (registers
 from drafter.review.checks import AnswerFacts, Subject, run_checks
 from drafter.unsure import alternatives
 from drafter.review.document import Block, Document, read_document, token_blocks
+from drafter.review.languages import reading, review_languages
 from drafter.review.language import check_reviewable
 from drafter.review.rules import condition_names
 
@@ -94,18 +95,20 @@ def review_document(document: Document, library: Library, *, answers: Answers | 
     without `answers`. A document with no text, or in a language the checks cannot read, is a
     `UserError`."""
     rules = library.review_rules
-    check_reviewable(document, rules.text.languages)
+    lang = check_reviewable(document, [*rules.text.languages, *review_languages(library.root)])
     families, stated = scope(laws, facts, answers, library)
+    read = reading(lang, library, families)  # a Spanish or French text: its own words
     subject = Subject(
         document=document,
-        rules=rules,
-        catalog=library.requirements,
+        rules=read.rules,
+        catalog=read.catalog,
         today=today or clock.today(),
         laws=families,
         answers=_facts(answers, library) if answers is not None else None,
         facts=stated,
     )
-    return number(run_checks(subject), lambda n: n.lines[0] if n.lines else _UNANCHORED)
+    return number([*run_checks(subject), *read.notes],
+                  lambda n: n.lines[0] if n.lines else _UNANCHORED)
 
 
 def scope(laws: Iterable[str] | None, facts: Iterable[str], answers: Answers | None,
