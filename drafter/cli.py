@@ -23,6 +23,7 @@ from drafter.cli_args import Names, answers_path, answers_source, format_argumen
     report_proposals
 from drafter.cli_counsel import add_counsel_parsers
 from drafter.cli_review import add_review_parser
+from drafter.cli_scan import add_scan_parser
 from drafter.paths import examples
 from drafter.project import Project
 
@@ -146,6 +147,7 @@ def parser() -> argparse.ArgumentParser:
 
     add_counsel_parsers(sub)
     add_app_parsers(sub)
+    add_scan_parser(sub)
 
     sub.add_parser("lint", help="check the clause library, its modules and checks against "
                    "the questionnaire").set_defaults(run=cmd_lint)

@@ -43,7 +43,9 @@ class Findings:
 def lint(library: Library, questionnaire: Questionnaire) -> Findings:
     """Problems and warnings for the whole library: clauses, laws, requirements, the checks
     on answers and text, and the notice rules."""
-    problems = lint_library(library, questionnaire)
+    from drafter.evidence.catalog import catalog_problems
+
+    problems = lint_library(library, questionnaire) + catalog_problems(library.root)
     warnings: list[UserError] = []
     try:
         warnings = lint_review(library.review_rules, questionnaire, library)
