@@ -36,7 +36,7 @@ def test_lint_names_line_and_field_of_a_bad_or_shared_key(tmp_path: Path) -> Non
     text = text.replace("cookies: [_dd_s]", "cookies: [_dd_s, _gid]")
     (library / "data" / "vendors.yaml").write_text(text)
     problems = [str(p) for p in catalog_problems(library)]
-    line = text[: text.index("https://plausible.io")].count("\n") + 1
+    line = text[: text.index("hosts: [https://plausible.io]")].count("\n") + 1
     assert any(f"vendors.yaml:{line}: plausible.hosts.0: " in p and "not a lower-case host" in p
                for p in problems), problems
     assert any("datadog.cookies: '_gid' also identifies 'google_analytics'" in p
