@@ -18,13 +18,13 @@ def _table(rows: list[tuple[str, ...]]) -> list[str]:
 
 
 def summary(evidence: Evidence, catalog: Catalog) -> str:
-    out = [f"Scanned {evidence.source} ({evidence.kind}): {len(evidence.pages)} page(s)"
-           + (f", {len(evidence.sdks)} dependency(ies) recognised" if evidence.kind == "repo"
-              else "") + "."]
+    found = (f"{len(evidence.sdks)} known SDK(s) in {len({s.manifest for s in evidence.sdks})} "
+             "manifest(s)" if evidence.kind == "repo" else f"{len(evidence.pages)} page(s)")
+    out = [f"Scanned {evidence.source} ({evidence.kind}): {found}."]
     vendors = evidence.vendors()
     if vendors:
         out.append("Vendors recognised:")
-        out += _table([(catalog.name(v), "; ".join(seen[:3]) + (" …" if len(seen) > 3 else ""))
+        out += _table([(catalog.name(v), "; ".join(seen[:3]) + (f" (+{len(seen) - 3} more)" if len(seen) > 3 else ""))
                        for v, seen in sorted(vendors.items())])
     if evidence.unrecognised:
         out.append("Third-party hosts not in the vendor catalog (unrecognised): "
