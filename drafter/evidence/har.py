@@ -21,7 +21,8 @@ from drafter.yamlio import read_bytes
 HAR_LIMIT = 512 * 1024 * 1024
 HAR_LIMITS = [
     "A HAR records requests and responses only: forms, a consent banner and local storage "
-    "are not in it, so they were not checked.",
+    "are not in it, so they were not checked; nor are cookies that scripts set "
+    "(`document.cookie`, as analytics and ad tags do), only those in `Set-Cookie` headers.",
     "Global Privacy Control: not checked (a HAR records whatever the recording browser sent).",
 ]
 
