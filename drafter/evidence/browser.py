@@ -101,19 +101,21 @@ class _Visit:
         loaded at all (the problem is recorded)."""
         self.current = url
         self.pending.clear()
-        timeout = max(seconds, 0.5) * 1000
+        seconds = max(seconds, 0.5)
+        end = time.monotonic() + seconds
         try:
-            self.page.goto(url, wait_until="load", timeout=timeout)
+            self.page.goto(url, wait_until="load", timeout=seconds * 1000)
         except Exception as exc:  # Playwright's TimeoutError or a network error
-            reason = "did not finish loading" if "Timeout" in type(exc).__name__ \
-                else f"failed to load ({str(exc).splitlines()[0][:120]})"
-            self.collector.problems.append(f"{url} {reason} within {seconds:.0f} s"
-                                           if reason.startswith("did") else f"{url} {reason}")
-            if reason.startswith("failed"):
+            if "Timeout" not in type(exc).__name__:
+                self.collector.problems.append(
+                    f"{url} failed to load ({str(exc).splitlines()[0][:120]})")
                 return None
-        if self.pending:  # requests after `load` (a tag loading more tags): let them settle
+            self.collector.problems.append(f"{url} did not finish loading within "
+                                           f"{seconds:.1f} s; recorded what it loaded")
+        settle = min(end - time.monotonic(), 2.0)
+        if self.pending and settle > 0.05:  # requests after `load` (a tag loading more tags)
             try:
-                self.page.wait_for_load_state("networkidle", timeout=min(timeout, 2000))
+                self.page.wait_for_load_state("networkidle", timeout=settle * 1000)
             except Exception:  # trackers polling forever: keep what was seen
                 pass
         info: dict[str, Any] = self.page.evaluate(PAGE_SCRIPT)

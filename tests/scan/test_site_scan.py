@@ -106,10 +106,14 @@ def test_a_page_that_never_finishes_loading_ends_within_the_bound() -> None:
     pytest.importorskip("playwright.sync_api")
     with serve() as site:
         began = time.monotonic()
+        said: list[str] = []
         evidence = scan_site(site.url + "slow", KNOWN, pages=3, time_limit=3,
-                             browser_args=site.browser_args())
+                             browser_args=site.browser_args(), progress=said.append)
         elapsed = time.monotonic() - began
-    assert elapsed < 3 + 6  # the bound, plus starting and closing the browser
+    # the bound counts from Chromium's start (which takes seconds on a busy machine); closing
+    # a profile after the last page takes a little longer
+    assert said[-1].startswith("done in ") and float(said[-1].split()[2]) < 3 + 1.5, said
+    assert elapsed < 30
     assert any(p.startswith(site.url + "slow did not finish loading within")
                for p in evidence.problems), evidence.problems
     assert site.url + "slow" in evidence.pages  # what it loaded is still recorded
