@@ -44,8 +44,11 @@ def lint(library: Library, questionnaire: Questionnaire) -> Findings:
     """Problems and warnings for the whole library: clauses, laws, requirements, the checks
     on answers and text, and the notice rules."""
     from drafter.evidence.catalog import catalog_problems
+    from drafter.evidence.notes import evidence_check_problems
+    from drafter.review.rules import condition_names
 
-    problems = lint_library(library, questionnaire) + catalog_problems(library.root)
+    problems = lint_library(library, questionnaire) + catalog_problems(library.root) \
+        + evidence_check_problems(library.root, set(condition_names(questionnaire, library)))
     warnings: list[UserError] = []
     try:
         warnings = lint_review(library.review_rules, questionnaire, library)

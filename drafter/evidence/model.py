@@ -103,10 +103,10 @@ class Evidence(_Model):
         seen: dict[str, list[str]] = {}
         for r in self.requests:
             if r.vendor:
-                _add(seen, r.vendor, f"{r.kind} from {r.host} on {_path(r.page)}")
+                _add(seen, r.vendor, f"{r.kind} from {r.host} on {page_path(r.page)}")
         for c in self.cookies:
             if c.vendor:
-                _add(seen, c.vendor, f"cookie {c.name} ({c.domain}) on {_path(c.page)}")
+                _add(seen, c.vendor, f"cookie {c.name} ({c.domain}) on {page_path(c.page)}")
         for s in self.sdks:
             if s.vendor:
                 _add(seen, s.vendor, f"package {s.package} in {s.manifest}")
@@ -122,7 +122,7 @@ def _add(seen: dict[str, list[str]], vendor: str, what: str) -> None:
         found.append(what)
 
 
-def _path(page: str) -> str:
+def page_path(page: str) -> str:
     parts = urlsplit(page)
     return (parts.path or "/") if parts.scheme else page
 
