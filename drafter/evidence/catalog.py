@@ -50,6 +50,8 @@ class Identity(BaseModel):
     hosts: tuple[Host, ...] = ()
     cookies: tuple[Name, ...] = ()
     packages: tuple[Name, ...] = ()
+    also_known_as: tuple[str, ...] = ()
+    cookieless: bool = False
 
 
 @dataclass(frozen=True)
@@ -80,9 +82,18 @@ class Catalog:
         return ident.name if ident else vid
 
     def is_tracker(self, vid: str | None) -> bool:
-        """Analytics or advertising: what consent and GPC are about."""
+        """Analytics or advertising that stores something on the visitor's device: what
+        consent is about (a `cookieless` analytics service is not)."""
         ident = self.vendors.get(vid or "")
-        return ident is not None and ident.category in TRACKING
+        return ident is not None and ident.category in TRACKING and not ident.cookieless
+
+    def named(self, typed: str) -> str | None:
+        """The vendor an owner typed by hand (`sharing.vendors`): its name or another name
+        it is known by, ignoring case."""
+        typed = typed.strip().lower()
+        return next((vid for vid, ident in self.vendors.items()
+                     if typed in (n.lower() for n in (ident.name, *ident.also_known_as))),
+                    None)
 
     def is_advertising(self, vid: str | None) -> bool:
         ident = self.vendors.get(vid or "")

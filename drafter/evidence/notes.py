@@ -103,8 +103,10 @@ def facts(evidence: Evidence, known: Catalog) -> dict[str, Any]:
                    for r in evidence.requests
                    if not r.with_gpc and r.kind in ("pixel", "script")
                    and known.is_advertising(r.vendor)][:3]
-    early = [f"{r.host} ({known.name(r.vendor)}) on {page_path(r.page)}" for r in evidence.requests
-             if r.before_consent and known.is_tracker(r.vendor)]
+    ad_cookies += [f"the {known.name(s.vendor)} SDK ({s.package} in {s.manifest})"
+                   for s in evidence.sdks if known.is_advertising(s.vendor)]
+    early = [f"{r.host} ({known.name(r.vendor)}) on {page_path(r.page)}"
+             for r in evidence.requests if r.before_consent and known.is_tracker(r.vendor)]
     gpc = [f"{r.kind} from {r.host} ({known.name(r.vendor)}) on {page_path(r.page)}"
            for r in evidence.requests if r.with_gpc and known.is_advertising(r.vendor)]
     forms: dict[str, str] = {}
@@ -126,8 +128,12 @@ def _once(items: list[str]) -> list[str]:
 
 def evidence_notes(evidence: Evidence, answers: Answers, library: Library) -> list[Note]:
     """The notes the evidence raises against these answers (ids left for the caller)."""
-    context = {**template_context(answers, library),
-               "evidence": facts(evidence, catalog(library.data))}
+    known = catalog(library.data)
+    found = facts(evidence, known)
+    typed = answers.resolved().get("sharing.vendors") or []
+    found["typed"] = [v for v in (known.named(str(r.get("name", ""))) for r in typed
+                                  if isinstance(r, dict)) if v]
+    context = {**template_context(answers, library), "evidence": found}
     notes = []
     for check, when, items in load_evidence_checks(library.root):
         if not when.holds(context):

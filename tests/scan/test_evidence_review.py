@@ -128,3 +128,43 @@ def test_facts_quote_each_finding_once() -> None:
     assert found["vendors"] == ["google_analytics", "intercom", "meta_ads"]
     assert len(found["trackers_before_choice"]) == len(set(found["trackers_before_choice"]))
     assert found["banner"] is True and found["gpc_checked"] is True
+
+
+def test_a_vendor_typed_in_by_hand_counts_as_disclosed() -> None:
+    typed = [*kiosk().values["sharing.vendors"],
+             {"name": "facebook", "purpose": "ads", "category": "advertising"},
+             {"name": "Intercom", "purpose": "chat", "category": "customer_support"}]
+    assert "evidence.vendor-undisclosed" not in notes(kiosk(**{"sharing.vendors": typed}))
+
+
+def test_consent_is_asked_for_the_eu_and_uk_not_for_switzerland_alone() -> None:
+    for regions, fires in ((["usa", "uk"], True), (["usa", "switzerland"], False)):
+        assert ("evidence.trackers-before-consent" in
+                notes(kiosk(**{"audience.regions": regions}))) is fires, regions
+
+
+def test_cookieless_analytics_before_a_choice_is_no_consent_problem() -> None:
+    from drafter.evidence.model import Evidence, Request
+
+    page = "https://shop.example/"
+    evidence = Evidence(source=page, kind="site", site="shop.example", pages=[page],
+                        gpc_checked=True, banner=False, requests=[
+                            Request(host="plausible.io", kind="script", page=page,
+                                    vendor="plausible", before_consent=True)])
+    answers = kiosk(**{"audience.regions": ["usa", "eu"],
+                       "sharing.catalog": [*kiosk().values["sharing.catalog"], "plausible"]})
+    assert notes(answers, evidence) == {}
+    hotjar = evidence.model_copy(update={"requests": [Request(
+        host="script.hotjar.com", kind="script", page=page, vendor="hotjar",
+        before_consent=True)]})
+    assert "evidence.trackers-before-consent" in notes(answers, hotjar)
+
+
+def test_an_ad_sdk_in_an_app_contradicts_no_advertising() -> None:
+    from drafter.evidence.model import Evidence, Sdk
+
+    app = Evidence(source="app", kind="repo", sdks=[
+        Sdk(package="facebook_app_events", manifest="pubspec.yaml", vendor="meta_ads")])
+    found = notes(kiosk(), app)
+    assert "the Meta (Facebook and Instagram ads) SDK (facebook_app_events in pubspec.yaml)" \
+        in found["evidence.ad-cookies-undisclosed"].message
