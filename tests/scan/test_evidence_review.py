@@ -112,8 +112,10 @@ def test_scan_answers_lists_and_writes_only_on_yes(tmp_path: Path,
 
 def test_review_with_evidence_adds_the_notes(tmp_path: Path,
                                              capsys: pytest.CaptureFixture[str]) -> None:
-    policy = tmp_path / "policy.md"
-    policy.write_text("# Privacy policy\n\nWe do not use advertising cookies.\n")
+    """The kiosk policy as built from the old answers, reviewed with the shop's evidence."""
+    assert main(["build", "--example", "kiosk", "-o", str(tmp_path), "--format", "md"]) == 0
+    (policy,) = tmp_path.rglob("privacy-policy.md")
+    capsys.readouterr()
     args = ["review", str(policy), "--evidence", str(DATA / "shop-evidence.json")]
     assert main([*args, "--answers", str(examples()["kiosk"]), "--format", "json"]) == 1
     out = capsys.readouterr().out

@@ -77,6 +77,20 @@ def test_banner_trackers_before_choice_gpc_and_links(shop: Any) -> None:
 
 
 @needs_browser
+def test_the_stored_shop_evidence_is_what_a_scan_sees(shop: Any) -> None:
+    """tests/scan/data/shop-evidence.json (which the review tests read) is this scan's."""
+    from drafter.evidence.model import load_evidence
+    from drafter.evidence.notes import facts
+
+    def comparable(evidence: Evidence) -> dict[str, Any]:
+        return {k: sorted(v) if isinstance(v, list) else v
+                for k, v in facts(evidence, KNOWN).items()}
+
+    stored = load_evidence(Path(__file__).parent / "data" / "shop-evidence.json")
+    assert comparable(shop[1]) == comparable(stored)
+
+
+@needs_browser
 def test_a_shop_honouring_gpc_fires_no_ad_pixel_with_it() -> None:
     pytest.importorskip("playwright.sync_api")
     with serve(honour_gpc=True) as site:
