@@ -118,8 +118,14 @@ class _Visit:
                 self.page.wait_for_load_state("networkidle", timeout=settle * 1000)
             except Exception:  # trackers polling forever: keep what was seen
                 pass
-        info: dict[str, Any] = self.page.evaluate(PAGE_SCRIPT)
-        for cookie in self.context.cookies():
+        try:
+            info: dict[str, Any] = self.page.evaluate(PAGE_SCRIPT)
+            cookies = self.context.cookies()
+        except Exception as exc:  # the page crashed or navigated away while being read
+            self.collector.problems.append(
+                f"{url} could not be read ({str(exc).splitlines()[0][:120]})")
+            return None
+        for cookie in cookies:
             expires = cookie.get("expires", -1)
             days = round((expires - time.time()) / 86400, 1) if expires and expires > 0 else None
             self.collector.cookie(cookie["name"], cookie["domain"], days, url, with_gpc=self.gpc)

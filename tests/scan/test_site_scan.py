@@ -152,3 +152,23 @@ def test_no_chromium_is_one_line_naming_the_install(monkeypatch: pytest.MonkeyPa
 def test_a_bad_address_is_one_line(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["scan", "ftp://shop.example"]) == 2
     assert "expected a web address" in capsys.readouterr().err
+
+
+@needs_browser
+def test_the_command_shows_progress_and_a_summary(monkeypatch: pytest.MonkeyPatch,
+                                                  tmp_path: Path,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    pytest.importorskip("playwright.sync_api")
+    from drafter.evidence import browser
+    from drafter.evidence.model import load_evidence
+
+    out = tmp_path / "evidence.json"
+    with serve() as site:
+        monkeypatch.setattr(browser, "BASE_ARGS", [*browser.BASE_ARGS, *site.browser_args()])
+        assert main(["scan", site.url, "--pages", "2", "--out", str(out)]) == 0
+    captured = capsys.readouterr()
+    assert f"page 1/2: {site.url} (" in captured.err
+    assert "with Global Privacy Control: page 2/2" in captured.err
+    assert "Consent banner: shown; trackers before any choice: " in captured.out
+    assert "With Global Privacy Control on: ad trackers still fired: " in captured.out
+    assert len(load_evidence(out).pages) == 2
