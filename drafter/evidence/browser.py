@@ -154,6 +154,9 @@ def scan_site(url: str, catalog: Catalog, *, pages: int = 10, time_limit: float 
         try:
             visited = _crawl(browser, collector, start, pages,
                              deadline - time_limit * GPC_SHARE, progress, har)
+            if not collector.pages:
+                raise UserError(f"no page could be read: {'; '.join(collector.problems)}",
+                                field="URL")
             _gpc_run(browser, collector, visited, deadline, progress)
         finally:
             browser.close()

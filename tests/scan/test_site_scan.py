@@ -172,3 +172,19 @@ def test_the_command_shows_progress_and_a_summary(monkeypatch: pytest.MonkeyPatc
     assert "Consent banner: shown; trackers before any choice: " in captured.out
     assert "With Global Privacy Control on: ad trackers still fired: " in captured.out
     assert len(load_evidence(out).pages) == 2
+
+
+@needs_browser
+def test_a_site_that_cannot_be_reached_is_one_line(tmp_path: Path,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    pytest.importorskip("playwright.sync_api")
+    import socket
+
+    with socket.socket() as unused:  # a port nothing listens on
+        unused.bind(("127.0.0.1", 0))
+        port = unused.getsockname()[1]
+    out = tmp_path / "e.json"
+    assert main(["scan", f"http://127.0.0.1:{port}/", "--out", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "no page could be read" in err and "failed to load" in err
+    assert not out.exists()
