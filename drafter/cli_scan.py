@@ -38,6 +38,23 @@ def add_scan_parser(sub: Any) -> None:
     p.set_defaults(run=cmd_scan)
 
 
+def evidence_argument(p: argparse.ArgumentParser) -> None:
+    """`drafter build --evidence FILE`: the notes where a scan contradicts the answers."""
+    p.add_argument("--evidence", metavar="FILE",
+                   help="also note where what `drafter scan` saw (this evidence file) "
+                   "contradicts the answers")
+
+
+def evidence_notes_of(args: argparse.Namespace, project: Any, answers: Any) -> tuple[Any, ...]:
+    """The notes of `--evidence`, if given (see `drafter.evidence.notes`)."""
+    if not getattr(args, "evidence", None):
+        return ()
+    from drafter.evidence.model import load_evidence
+    from drafter.evidence.notes import evidence_notes
+
+    return tuple(evidence_notes(load_evidence(Path(args.evidence)), answers, project.library))
+
+
 def _source(args: argparse.Namespace) -> tuple[str, str]:
     given = [(k, v) for k, v in (("url", args.url), ("har", args.har), ("repo", args.repo))
              if v]

@@ -5,7 +5,8 @@ Two runs in fresh profiles: the first follows same-site links breadth-first up t
 pages; the second visits the same pages with Global Privacy Control on (`Sec-GPC: 1` and
 `navigator.globalPrivacyControl`), to see which trackers still fire. Nothing is clicked, typed
 or submitted, so every request of the first run happened before any consent choice. The whole
-scan ends by `time_limit` (counted once Chromium has started): a page that never finishes loading is recorded as far as it got.
+scan ends by `time_limit` (counted once Chromium has started): a page that never finishes
+loading is recorded as far as it got.
 """
 
 from __future__ import annotations

@@ -123,7 +123,8 @@ def catalog_problems(root: Path) -> list[UserError]:
         except ValidationError as exc:
             err = exc.errors()[0]
             loc = (vid, *err["loc"])
-            problems.append(UserError(err["msg"].removeprefix("Value error, "), path=path, line=file.line(loc),
+            problems.append(UserError(err["msg"].removeprefix("Value error, "), path=path,
+                                      line=file.line(loc),
                                       field=".".join(map(str, loc))))
             continue
         for key in ("hosts", "cookies", "packages"):

@@ -121,7 +121,8 @@ class Collector:
     def evidence(self) -> Evidence:
         requests = list(self.requests.values())
         unknown = sorted({r.host for r in requests if r.vendor is None})
-        return Evidence(source=self.source, kind=self.kind, site=self.site,  # type: ignore[arg-type]
+        return Evidence(source=self.source, kind=self.kind,  # type: ignore[arg-type]
+                        site=self.site,
                         pages=self.pages, requests=requests, cookies=list(self.cookies.values()),
                         storage=list(self.storage.values()), forms=list(self.forms.values()),
                         banner=self.banner, gpc_checked=self.gpc_checked, links=self.links,

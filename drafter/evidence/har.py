@@ -59,7 +59,8 @@ def scan_har(path: Path, catalog: Catalog) -> Evidence:
     entries, titles = _entries(path)
     documents = [e for e in entries
                  if str(e.get("_resourceType", "")).lower() == "document"
-                 or "text/html" in str(e.get("response", {}).get("content", {}).get("mimeType", ""))]
+                 or "text/html" in str((e.get("response") or {}).get("content", {})
+                                       .get("mimeType", ""))]
     page_ids = {id(e) for e in documents}
     first = next((str(e.get("request", {}).get("url", "")) for e in documents), "")
     if not first and entries:

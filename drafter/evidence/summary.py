@@ -24,7 +24,8 @@ def summary(evidence: Evidence, catalog: Catalog) -> str:
     vendors = evidence.vendors()
     if vendors:
         out.append("Vendors recognised:")
-        out += _table([(catalog.name(v), "; ".join(seen[:3]) + (f" (+{len(seen) - 3} more)" if len(seen) > 3 else ""))
+        out += _table([(catalog.name(v), "; ".join(seen[:3])
+                        + (f" (+{len(seen) - 3} more)" if len(seen) > 3 else ""))
                        for v, seen in sorted(vendors.items())])
     if evidence.unrecognised:
         out.append("Third-party hosts not in the vendor catalog (unrecognised): "

@@ -170,3 +170,18 @@ def test_an_ad_sdk_in_an_app_contradicts_no_advertising() -> None:
     found = notes(kiosk(), app)
     assert "the Meta (Facebook and Instagram ads) SDK (facebook_app_events in pubspec.yaml)" \
         in found["evidence.ad-cookies-undisclosed"].message
+
+
+def test_build_with_evidence_puts_the_notes_in_the_draft(tmp_path: Path) -> None:
+    answers = tmp_path / "answers.yaml"
+    shutil.copy(examples()["kiosk"], answers)
+    assert main(["build", str(answers), "-o", str(tmp_path / "out"), "--format", "md",
+                 "--evidence", str(DATA / "shop-evidence.json")]) == 0
+    (review,) = (tmp_path / "out").rglob("review.md")
+    text = review.read_text()
+    assert "cookie _fbp set by Meta (Facebook and Instagram ads) on /" in text
+    assert "with GPC on advertising trackers still fired" in text
+    (policy,) = (tmp_path / "out").rglob("privacy-policy.md")
+    assert main(["build", str(answers), "-o", str(tmp_path / "plain"), "--format", "md"]) == 0
+    (plain,) = (tmp_path / "plain").rglob("review.md")
+    assert "_fbp" not in plain.read_text()  # without --evidence, no such note

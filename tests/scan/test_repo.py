@@ -30,7 +30,8 @@ def test_every_manifest_kind_is_read_and_installed_packages_skipped() -> None:
                      "mobile/pubspec.yaml", "web/package.json"]  # not node_modules
 
 
-def test_firebase_analytics_sentry_and_stripe_are_recognised(found) -> None:  # type: ignore[no-untyped-def]
+def test_firebase_analytics_sentry_and_stripe_are_recognised(  # type: ignore[no-untyped-def]
+        found) -> None:
     sdks, evidence = found
     assert sdks == {
         ("android/app/build.gradle", "com.google.firebase:firebase-analytics-ktx"):
