@@ -111,6 +111,9 @@ class _Visit:
                 self.collector.problems.append(
                     f"{url} failed to load ({str(exc).splitlines()[0][:120]})")
                 return None
+            if self.page.url in ("", "about:blank"):  # not even the page itself arrived
+                self.collector.problems.append(f"{url} did not respond within {seconds:.1f} s")
+                return None
             self.collector.problems.append(f"{url} did not finish loading within "
                                            f"{seconds:.1f} s; recorded what it loaded")
         settle = min(end - time.monotonic(), 2.0)

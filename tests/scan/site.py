@@ -6,7 +6,7 @@ machine. The shop has Google Analytics, a Meta-style pixel (script, `_fbp` cooki
 beacon), an Intercom chat widget (local storage), a consent banner that loads all of it
 before any choice, a contact form asking for a phone number, a checkout form, a privacy page
 and a "Do Not Sell or Share" link. `/slow` holds an image open until the test ends, so that
-page never finishes loading.
+page never finishes loading; `/hang` never answers at all.
 """
 
 from __future__ import annotations
@@ -103,7 +103,7 @@ def _handler(site: Site) -> type[http.server.BaseHTTPRequestHandler]:
             host = (self.headers.get("Host") or "").split(":")[0]
             path = self.path.split("?")[0]
             site.requests.append((host, path, self.headers.get("Sec-GPC")))
-            if path == "/never.gif":
+            if path in ("/never.gif", "/hang"):
                 site.release.wait()  # until the test ends: the page never finishes loading
                 return self._send(200, "image/gif", GIF)
             if host == "127.0.0.1":

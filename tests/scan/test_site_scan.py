@@ -188,3 +188,14 @@ def test_a_site_that_cannot_be_reached_is_one_line(tmp_path: Path,
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "no page could be read" in err and "failed to load" in err
     assert not out.exists()
+
+
+@needs_browser
+def test_a_site_that_hangs_ends_within_the_bound_with_a_clear_message() -> None:
+    pytest.importorskip("playwright.sync_api")
+    with serve() as site:
+        began = time.monotonic()
+        with pytest.raises(UserError, match=r"no page could be read: http://127\.0\.0\.1:\d+/hang "
+                                            r"did not respond within [\d.]+ s"):
+            scan_site(site.url + "hang", KNOWN, time_limit=3, browser_args=site.browser_args())
+        assert time.monotonic() - began < 30
