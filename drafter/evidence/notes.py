@@ -20,7 +20,7 @@ from drafter.document.model import Note
 from drafter.errors import UserError
 from drafter.evidence.catalog import Catalog, catalog
 from drafter.evidence.model import Evidence, page_path
-from drafter.evidence.propose import FIELD_CATEGORIES
+from drafter.evidence.findings import FIELD_CATEGORIES, ad_tracking
 from drafter.library import Library
 from drafter.requirements import Severity, Topic
 from drafter.templating import Condition, compile_condition, join_and, referenced_names
@@ -97,18 +97,12 @@ def evidence_check_problems(root: Path, known: set[str]) -> list[UserError]:
 def facts(evidence: Evidence, known: Catalog) -> dict[str, Any]:
     """What the checks may read as `evidence.*` (see the file's header)."""
     seen = evidence.vendors()
-    ad_cookies = [f"cookie {c.name} set by {known.name(c.vendor)} on {page_path(c.page)}"
-                  for c in evidence.cookies if not c.with_gpc and known.is_advertising(c.vendor)]
-    ad_cookies += [f"{r.kind} from {r.host} ({known.name(r.vendor)}) on {page_path(r.page)}"
-                   for r in evidence.requests
-                   if not r.with_gpc and r.kind in ("pixel", "script")
-                   and known.is_advertising(r.vendor)][:3]
+    ad_cookies = ad_tracking(evidence, known, with_gpc=False)
     ad_cookies += [f"the {known.name(s.vendor)} SDK ({s.package} in {s.manifest})"
                    for s in evidence.sdks if known.is_advertising(s.vendor)]
     early = [f"{r.host} ({known.name(r.vendor)}) on {page_path(r.page)}"
              for r in evidence.requests if r.before_consent and known.is_tracker(r.vendor)]
-    gpc = [f"{r.kind} from {r.host} ({known.name(r.vendor)}) on {page_path(r.page)}"
-           for r in evidence.requests if r.with_gpc and known.is_advertising(r.vendor)]
+    gpc = ad_tracking(evidence, known, with_gpc=True)
     forms: dict[str, str] = {}
     for form in evidence.forms:
         for kind in form.fields:

@@ -15,14 +15,10 @@ from pathlib import Path
 from typing import Any
 
 from drafter.evidence.catalog import Catalog
+from drafter.evidence.findings import FIELD_CATEGORIES, ad_tracking
 from drafter.evidence.model import Evidence
 from drafter.project import Project
 
-# The kind of personal information (collection.categories) a form field asks for.
-FIELD_CATEGORIES = {"name": "contact", "email": "contact", "phone": "contact",
-                    "address": "contact", "card": "payment", "date_of_birth": "demographics",
-                    "password": "account", "government_id": "government_id",
-                    "message": "communications"}
 
 
 @dataclass(frozen=True)
@@ -68,15 +64,14 @@ def proposals(evidence: Evidence, catalog: Catalog,
         if not value(key):
             propose(key, True, [f"{catalog.name(v)}: {seen[v][0]}" for v in seen
                                 if catalog.vendors[v].category == category])
-    fired = [r for r in evidence.requests if r.with_gpc and catalog.is_advertising(r.vendor)]
-    ads = [r for r in evidence.requests if not r.with_gpc and catalog.is_advertising(r.vendor)]
+    fired = ad_tracking(evidence, catalog, with_gpc=True)
+    ads = ad_tracking(evidence, catalog, with_gpc=False)
     if evidence.gpc_checked and value("cookies.honors_gpc"):
         if fired:
-            propose("cookies.gpc_stops_ads", False,
-                    [f"{r.kind} from {r.host} on {r.page} with GPC on" for r in fired])
+            propose("cookies.gpc_stops_ads", False, [f"{f}, with GPC on" for f in fired])
         elif ads:
             propose("cookies.gpc_stops_ads", True,
-                    [f"no ad tracker fired with GPC on; without it: {r.host}" for r in ads])
+                    [f"with GPC on, none of: {', '.join(ads)}"])
     categories = list(value("collection.categories") or [])
     reasons: dict[str, list[str]] = {}
     for form in evidence.forms:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from drafter.evidence.catalog import Catalog
+from drafter.evidence.findings import ad_tracking
 from drafter.evidence.model import Evidence
 
 
@@ -46,10 +47,10 @@ def summary(evidence: Evidence, catalog: Catalog) -> str:
         out.append("Consent banner: " + ("shown" if evidence.banner else "none seen")
                    + (f"; trackers before any choice: {', '.join(early)}" if early else ""))
     if evidence.gpc_checked:
-        fired = sorted({r.host for r in evidence.requests
-                        if r.with_gpc and catalog.is_advertising(r.vendor)})
+        fired = ad_tracking(evidence, catalog, with_gpc=True)
         out.append("With Global Privacy Control on: " + (
-            f"ad trackers still fired: {', '.join(fired)}" if fired else "no ad tracker fired"))
+            f"advertising still tracked: {'; '.join(fired)}" if fired
+            else "no advertising cookie or pixel"))
     if evidence.kind == "site":
         links = evidence.links
         out.append(f"Privacy policy link: {', '.join(links.privacy) or 'none found'}; "

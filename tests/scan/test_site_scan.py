@@ -170,7 +170,8 @@ def test_the_command_shows_progress_and_a_summary(monkeypatch: pytest.MonkeyPatc
     assert f"page 1/2: {site.url} (" in captured.err
     assert "with Global Privacy Control: page 2/2" in captured.err
     assert "Consent banner: shown; trackers before any choice: " in captured.out
-    assert "With Global Privacy Control on: ad trackers still fired: " in captured.out
+    assert "With Global Privacy Control on: advertising still tracked: cookie _fbp set by " \
+        in captured.out
     assert len(load_evidence(out).pages) == 2
 
 
