@@ -200,6 +200,11 @@ def _crawl(browser: Any, collector: Collector, start: str, pages: int, until: fl
 
 def _gpc_run(browser: Any, collector: Collector, visited: list[str], deadline: float,
              progress: Callable[[str], None]) -> None:
+    if deadline - time.monotonic() < 0.5:  # not even time to open a second profile
+        collector.problems.append("time limit reached: the pages were not visited again with "
+                                  "Global Privacy Control on")
+        collector.gpc_checked = False
+        return
     visit = _Visit(browser, collector, gpc=True)
     try:
         for count, url in enumerate(visited, start=1):

@@ -21,18 +21,25 @@ TRACKERS = ("www.google-analytics.com", "connect.facebook.net", "www.facebook.co
             "widget.intercom.io", "cdn.unknown-tracker.example.net")
 
 HEAD = """<!doctype html><html><head><title>{title}</title>
-<script src="http://www.google-analytics.com/analytics.js"></script>
-<script src="http://widget.intercom.io/widget/abc123"></script>
-<script src="http://cdn.unknown-tracker.example.net/t.js"></script>
 <script>
-  if (!(navigator.globalPrivacyControl && {honour_gpc})) {{
+  function load(src) {{
     const s = document.createElement('script');
-    s.src = 'http://connect.facebook.net/en_US/fbevents.js';
+    s.src = src;
     document.head.appendChild(s);
   }}
-</script></head><body>
+  function trackers() {{
+    load('http://www.google-analytics.com/analytics.js');
+    if (!(navigator.globalPrivacyControl && {honour_gpc})) {{
+      load('http://connect.facebook.net/en_US/fbevents.js');
+    }}
+  }}
+  if (!{wait_for_consent}) trackers();
+</script>
+<script src="http://widget.intercom.io/widget/abc123"></script>
+<script src="http://cdn.unknown-tracker.example.net/t.js"></script>
+</head><body>
 <div id="cookie-banner" class="consent">We use cookies for analytics and ads.
-  <button>Accept all</button> <button>Reject</button></div>
+  <button onclick="trackers()">Accept all</button> <button>Reject</button></div>
 <nav>{nav}</nav>
 """
 FOOT = """<footer><a href="/privacy">Privacy Policy</a>
@@ -67,6 +74,7 @@ GIF = (b"GIF89a\x01\x00\x01\x00\x80\x00\x00\x00\x00\x00\xff\xff\xff!\xf9\x04\x01
 class Site:
     port: int
     honour_gpc: bool = False
+    wait_for_consent: bool = False  # trackers load only once "Accept all" is clicked
     extra_pages: int = 0  # /page/1 … /page/N, a chain of plain pages
     requests: list[tuple[str, str, str | None]] = field(default_factory=list)
     release: threading.Event = field(default_factory=threading.Event)
@@ -93,8 +101,8 @@ class Site:
         if self.extra_pages:
             nav += " ".join(f' <a href="/page/{i}">{i}</a>'
                             for i in range(1, self.extra_pages + 1))
-        return HEAD.format(title=path, nav=nav,
-                           honour_gpc="true" if self.honour_gpc else "false") + body + FOOT
+        return HEAD.format(title=path, nav=nav, honour_gpc=str(self.honour_gpc).lower(),
+                           wait_for_consent=str(self.wait_for_consent).lower()) + body + FOOT
 
 
 def _handler(site: Site) -> type[http.server.BaseHTTPRequestHandler]:
@@ -133,8 +141,9 @@ def _handler(site: Site) -> type[http.server.BaseHTTPRequestHandler]:
 
 
 @contextmanager
-def serve(*, honour_gpc: bool = False, extra_pages: int = 0) -> Iterator[Site]:
-    site = Site(0, honour_gpc, extra_pages)
+def serve(*, honour_gpc: bool = False, wait_for_consent: bool = False,
+          extra_pages: int = 0) -> Iterator[Site]:
+    site = Site(0, honour_gpc, wait_for_consent, extra_pages)
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _handler(site))
     server.daemon_threads = True
     site.port = server.server_address[1]

@@ -101,6 +101,17 @@ def test_a_shop_honouring_gpc_fires_no_ad_pixel_with_it() -> None:
 
 
 @needs_browser
+def test_a_banner_that_waits_for_consent_has_no_trackers_before_a_choice() -> None:
+    pytest.importorskip("playwright.sync_api")
+    with serve(wait_for_consent=True) as site:
+        evidence = scan_site(site.url, KNOWN, pages=1, time_limit=60,
+                             browser_args=site.browser_args())
+    assert evidence.banner is True
+    assert not any(KNOWN.is_tracker(r.vendor) for r in evidence.requests)  # GA, Meta held back
+    assert "intercom" in evidence.vendors()  # the chat widget is not a tracker
+
+
+@needs_browser
 def test_the_same_visit_recorded_as_a_har_gives_the_same_third_parties(shop: Any) -> None:
     _, live, har = shop
     recorded = scan_har(har, KNOWN)
@@ -124,9 +135,9 @@ def test_a_page_that_never_finishes_loading_ends_within_the_bound() -> None:
         evidence = scan_site(site.url + "slow", KNOWN, pages=3, time_limit=3,
                              browser_args=site.browser_args(), progress=said.append)
         elapsed = time.monotonic() - began
-    # the bound counts from Chromium's start (which takes seconds on a busy machine); closing
-    # a profile after the last page takes a little longer
-    assert said[-1].startswith("done in ") and float(said[-1].split()[2]) < 3 + 1.5, said
+    # the bound counts from Chromium's start (which takes seconds on a busy machine); opening
+    # and closing a browser profile are not bounded (a second or two on a busy machine)
+    assert said[-1].startswith("done in ") and float(said[-1].split()[2]) < 3 + 4, said
     assert elapsed < 30
     assert any(p.startswith(site.url + "slow did not finish loading within")
                for p in evidence.problems), evidence.problems
