@@ -90,22 +90,24 @@ def test_the_stored_shop_evidence_is_what_a_scan_sees(shop: Any) -> None:
     assert comparable(shop[1]) == comparable(stored)
 
 
+def home_page(**shop: bool) -> Evidence:
+    """A scan of the home page alone of a fixture shop served with these options."""
+    pytest.importorskip("playwright.sync_api")
+    with serve(**shop) as site:
+        return scan_site(site.url, KNOWN, pages=1, time_limit=60,
+                         browser_args=site.browser_args())
+
+
 @needs_browser
 def test_a_shop_honouring_gpc_fires_no_ad_pixel_with_it() -> None:
-    pytest.importorskip("playwright.sync_api")
-    with serve(honour_gpc=True) as site:
-        evidence = scan_site(site.url, KNOWN, pages=1, time_limit=60,
-                             browser_args=site.browser_args())
+    evidence = home_page(honour_gpc=True)
     assert "connect.facebook.net" in {r.host for r in evidence.requests if not r.with_gpc}
     assert not any(r.with_gpc and KNOWN.is_advertising(r.vendor) for r in evidence.requests)
 
 
 @needs_browser
 def test_a_banner_that_waits_for_consent_has_no_trackers_before_a_choice() -> None:
-    pytest.importorskip("playwright.sync_api")
-    with serve(wait_for_consent=True) as site:
-        evidence = scan_site(site.url, KNOWN, pages=1, time_limit=60,
-                             browser_args=site.browser_args())
+    evidence = home_page(wait_for_consent=True)
     assert evidence.banner is True
     assert not any(KNOWN.is_tracker(r.vendor) for r in evidence.requests)  # GA, Meta held back
     assert "intercom" in evidence.vendors()  # the chat widget is not a tracker
