@@ -27,6 +27,8 @@ from drafter.templating import Condition, compile_condition, join_and, reference
 from drafter.yamlio import load_data
 
 FILE = "evidence-checks.yaml"
+FACTS = frozenset({"kind", "vendors", "seen", "ad_cookies", "trackers_before_choice",
+                   "ads_with_gpc", "banner", "gpc_checked", "form_categories", "typed"})
 
 
 class EvidenceCheck(BaseModel):
@@ -88,9 +90,10 @@ def evidence_check_problems(root: Path, known: set[str]) -> list[UserError]:
         names = referenced_names(check.when, expression=True)
         if check.items:
             names |= referenced_names(check.items, expression=True)
-        for name in sorted(n for n in names if n not in known and n.split(".")[0] != "evidence"):
+        evidence = {f"evidence.{fact}" for fact in FACTS}
+        for name in sorted(n for n in names if n not in known and n not in evidence):
             problems.append(UserError(f"uses {name!r}, which is neither a question, a law nor "
-                                      "`evidence`", path=root / FILE, field=check.id))
+                                      "a fact of `evidence`", path=root / FILE, field=check.id))
     return problems
 
 

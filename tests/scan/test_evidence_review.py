@@ -125,8 +125,11 @@ def test_review_with_evidence_adds_the_notes(tmp_path: Path,
     assert "--evidence needs --answers" in capsys.readouterr().err
 
 
-def test_facts_quote_each_finding_once() -> None:
+def test_facts_quote_each_finding_once_and_are_what_lint_accepts() -> None:
+    from drafter.evidence.notes import FACTS
+
     found = facts(SHOP, KNOWN)
+    assert {*found, "typed"} == FACTS  # `typed` comes from the answers
     assert found["vendors"] == ["google_analytics", "intercom", "meta_ads"]
     assert len(found["trackers_before_choice"]) == len(set(found["trackers_before_choice"]))
     assert found["banner"] is True and found["gpc_checked"] is True
