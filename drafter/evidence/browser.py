@@ -88,6 +88,12 @@ class _Visit:
         self.page.on("request", self._request)
         self.page.on("requestfinished", lambda r: self.pending.discard(r))
         self.page.on("requestfailed", lambda r: self.pending.discard(r))
+        self.arrived = False  # the page being visited has replaced the one before
+        self.page.on("framenavigated", self._navigated)
+
+    def _navigated(self, frame: Any) -> None:
+        if frame == self.page.main_frame:
+            self.arrived = True
 
     def _request(self, request: Any) -> None:
         self.pending.add(request)
@@ -102,6 +108,7 @@ class _Visit:
         loaded at all (the problem is recorded)."""
         self.current = url
         self.pending.clear()
+        self.arrived = False
         seconds = max(seconds, 0.5)
         end = time.monotonic() + seconds
         try:
@@ -111,7 +118,7 @@ class _Visit:
                 self.collector.problems.append(
                     f"{url} failed to load ({str(exc).splitlines()[0][:120]})")
                 return None
-            if self.page.url in ("", "about:blank"):  # not even the page itself arrived
+            if not self.arrived:  # not even the page itself arrived
                 self.collector.problems.append(f"{url} did not respond within {seconds:.1f} s")
                 return None
             self.collector.problems.append(f"{url} did not finish loading within "
@@ -175,7 +182,7 @@ def _crawl(browser: Any, collector: Collector, start: str, pages: int, until: fl
     try:
         while queue and len(visited) < pages:
             left = until - time.monotonic()
-            if left <= 0:
+            if left <= 0 and visited:  # the first page is always tried (for half a second)
                 collector.problems.append(f"time limit reached after {len(visited)} page(s); "
                                           f"{len(queue)} page(s) found but not visited")
                 break
