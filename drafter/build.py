@@ -36,7 +36,7 @@ from drafter.manifest import (
 )
 from drafter.project import Project
 from drafter.regenerate import Outcome, backup, regenerate, split_newlines, undecorate
-from drafter.document.model import Draft
+from drafter.document.model import Draft, Note
 from drafter.review.report import as_markdown, note_item
 from drafter.tracked import as_it_stands, proposal_notes
 from drafter.yamlio import atomic_write, read_text
@@ -171,8 +171,8 @@ def _write_formats(folder: Path, rendered: dict[str, bytes], previous: Manifest 
 
 def build(project: Project, answers: Answers, out_dir: Path, formats: list[Format],
           force: bool = False, clean: bool = False, published: bool = False,
-          lay_out: bool = False, alternates: tuple[tuple[str, str, str], ...] = ()
-          ) -> BuildResult:
+          lay_out: bool = False, alternates: tuple[tuple[str, str, str], ...] = (),
+          extra_notes: tuple[Note, ...] = ()) -> BuildResult:
     """Write `out_dir/<business-slug>/privacy-policy.<suffix>` for each format, and
     `review.md`: the notes for counsel, grouped by severity.
 
@@ -185,7 +185,7 @@ def build(project: Project, answers: Answers, out_dir: Path, formats: list[Forma
     folder = build_folder(project, answers, out_dir)
     previous = load_manifest(folder)
     check_owner(folder, previous, answers, project.library.document.business_name)
-    draft = project.draft(answers)
+    draft = project.draft(answers, extra_notes=extra_notes)  # extra: a scan's (evidence)
     if alternates:  # the other language versions, which the HTML links (drafter.i18n)
         draft = replace(draft, policy=replace(draft.policy, alternates=alternates))
     # Notes counsel resolved stay out of every file until what they are about changes.

@@ -24,6 +24,7 @@ from drafter.cli_args import Names, answers_path, answers_source, format_argumen
 from drafter.cli_counsel import add_counsel_parsers
 from drafter.cli_outdated import add_outdated_parser
 from drafter.cli_review import add_review_parser
+from drafter.cli_scan import add_scan_parser, evidence_argument, evidence_notes_of
 from drafter.paths import examples
 from drafter.project import Project
 
@@ -38,9 +39,11 @@ def cmd_build(args: argparse.Namespace) -> int:
 
     project = project_of(args)
     source = answers_path(args)
-    built = build_languages(project, project.answers(source), Path(args.output),
+    answers = project.answers(source)
+    built = build_languages(project, answers, Path(args.output),
                             formats(args.format), parse_langs(args.lang), force=args.force,
-                            clean=args.clean, lay_out=args.page_numbers)
+                            clean=args.clean, lay_out=args.page_numbers,
+                            extra_notes=evidence_notes_of(args, project, answers))
     result = built.result
     print(f"Drafted the privacy policy for {result.draft.policy.business_name} "
           f"from {source}:")
@@ -157,6 +160,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--page-numbers", action="store_true",
                    help="give the Word file's contents page numbers, laying it out with "
                         "LibreOffice (needs soffice and pdftotext)")
+    evidence_argument(p)
     p.set_defaults(run=cmd_build)
 
     add_review_parser(sub, Names("drafter.review.outputs", "FORMATS"))
@@ -172,6 +176,7 @@ def parser() -> argparse.ArgumentParser:
     add_counsel_parsers(sub)
     add_app_parsers(sub)
     add_outdated_parser(sub)
+    add_scan_parser(sub)
 
     sub.add_parser("lint", help="check the clause library, its modules and checks against "
                    "the questionnaire").set_defaults(run=cmd_lint)

@@ -44,11 +44,15 @@ class Findings:
 def lint(library: Library, questionnaire: Questionnaire) -> Findings:
     """Problems and warnings for the whole library: clauses, laws, requirements, the checks
     on answers and text (a deciding pattern must match whole words: `review.word_edges`),
-    translations, and the notice rules."""
+    translations, the vendor catalog's and evidence checks' data, and the notice rules."""
+    from drafter.evidence.catalog import catalog_problems
+    from drafter.evidence.notes import evidence_check_problems
+    from drafter.review.rules import condition_names
     from drafter.review.word_edges import inside_words
 
     problems = lint_library(library, questionnaire) + \
-        lint_translations(library, swallowed_errors)
+        lint_translations(library, swallowed_errors) + catalog_problems(library.root) \
+        + evidence_check_problems(library.root, set(condition_names(questionnaire, library)))
     warnings: list[UserError] = []
     try:
         warnings = lint_review(library.review_rules, questionnaire, library)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from drafter.answers import Answers
 from drafter.assemble import assemble
@@ -64,7 +65,7 @@ def file_name(lang: str, ext: str = ".html") -> str:
 
 
 def build_languages(project: Project, answers: Answers, out_dir: Path, formats: list[Format],
-                    langs: list[str] | None, **options: bool) -> LanguagesBuilt:
+                    langs: list[str] | None, **options: Any) -> LanguagesBuilt:
     """Build English (`drafter.build.build`, with `options`) and each other language."""
     library = project.library
     found = catalog(library)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import date
 from functools import lru_cache
 
@@ -49,9 +50,11 @@ def _facts(answers: Answers, library: Library) -> AnswerFacts:
 
 
 def review_draft(policy: Policy, answers: Answers, library: Library,
-                 today: date | None = None, tree: Tree | None = None) -> list[Note]:
+                 today: date | None = None, tree: Tree | None = None,
+                 extra: Iterable[Note] = ()) -> list[Note]:
     """Notes for a draft, anchored to clause or section ids, in the policy's order. The
-    checks read the clauses' nodes of the policy's `tree` (parsed here if not given)."""
+    checks read the clauses' nodes of the policy's `tree` (parsed here if not given).
+    `extra` notes (from a scan's evidence) join them, at their anchor if the draft has it."""
     tree = tree if tree is not None else policy_tree(policy)
     order: dict[str, int] = {}
     titled: set[str] = set()
@@ -83,7 +86,8 @@ def review_draft(policy: Policy, answers: Answers, library: Library,
     for clause in library.clauses:
         for rid in clause.meta.satisfies:
             homes.setdefault(rid, []).append((clause.meta.id, clause.meta.section))
-    return number((policy.home(note, homes) for note in run_checks(subject)),
+    added = (n if n.anchor in order else replace(n, anchor=None) for n in extra)
+    return number((policy.home(note, homes) for note in (*run_checks(subject), *added)),
                   lambda n: order.get(n.anchor, _UNANCHORED) if n.anchor else -1)
 
 
