@@ -148,11 +148,17 @@ def _hash(text: str) -> str:
     return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
+# What only the review of other people's policies reads: how a requirement is recognised in a
+# text says nothing of what the law asks of a business, so changing it is no release entry.
+REVIEW_ONLY = frozenset({"detect", "looks_for", "certain"})
+
+
 def content_hashes(library: Library, questionnaire: Questionnaire) -> dict[str, dict[str, str]]:
-    """A hash of every requirement (as validated), clause (its file) and question (as
-    validated), by id: what a changelog entry must account for when it changes."""
+    """A hash of every requirement (as validated, without what only the review reads:
+    `REVIEW_ONLY`), clause (its file) and question (as validated), by id: what a changelog
+    entry must account for when it changes."""
     return {
-        "requirements": {rid: _hash(entry.requirement.model_dump_json())
+        "requirements": {rid: _hash(entry.requirement.model_dump_json(exclude=REVIEW_ONLY))
                          for rid, entry in sorted(library.requirements.items())},
         "clauses": {c.meta.id: _hash(read_text(c.path))
                     for c in sorted(library.clauses, key=lambda c: c.meta.id)},

@@ -98,3 +98,29 @@ def test_releases_out_of_order_are_a_one_line_error(tmp_path: Path) -> None:
     with pytest.raises(UserError) as raised:
         load_changelog(tmp_path)
     assert str(raised.value).startswith(f"{tmp_path / CHANGELOG}:3: releases.1.version: ")
+
+
+def test_how_the_review_recognises_an_item_is_no_release_change(tmp_path) -> None:
+    """`detect`, `looks_for` and `certain` are read only when reviewing someone else's
+    policy: rewording them changes nothing the law asks of a business, so `drafter outdated`
+    must not tell owners a requirement changed."""
+    import shutil
+
+    from drafter.paths import default_library
+    from drafter.project import Project
+    from drafter.release import content_hashes
+
+    root = tmp_path / "clauses"
+    shutil.copytree(default_library(), root)
+    before = Project.load(library=root)
+    path = root / "requirements.yaml"
+    text = path.read_text()
+    start = text.index("- id: gdpr.dpo\n")
+    looks = text.index("  looks_for: '", start)
+    path.write_text(text[:looks] + text[looks:].replace("  looks_for: '",
+                                                        "  looks_for: 'reworded: ", 1))
+    after = Project.load(library=root)
+    old = content_hashes(before.library, before.questionnaire)["requirements"]
+    new = content_hashes(after.library, after.questionnaire)["requirements"]
+    assert after.library.requirements["gdpr.dpo"].requirement.looks_for.startswith("reworded")
+    assert old == new
