@@ -48,7 +48,7 @@ def lint(library: Library, questionnaire: Questionnaire) -> Findings:
     from drafter.evidence.catalog import catalog_problems
     from drafter.evidence.notes import evidence_check_problems
     from drafter.review.rules import condition_names
-    from drafter.review.word_edges import inside_words
+    from drafter.review.word_edges import inside_words, inside_words_in_languages
 
     problems = lint_library(library, questionnaire) + \
         lint_translations(library, swallowed_errors) + catalog_problems(library.root) \
@@ -57,6 +57,7 @@ def lint(library: Library, questionnaire: Questionnaire) -> Findings:
     try:
         warnings = lint_review(library.review_rules, questionnaire, library)
         problems += inside_words(library.review_rules, library.requirements)
+        problems += inside_words_in_languages(library.root)
     except UserError as exc:
         problems.append(exc)
     try:

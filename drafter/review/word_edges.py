@@ -21,6 +21,7 @@ import re._constants as sre  # re's own parser (as `scan.widest` uses it)
 import re._parser as sre_parser
 from collections.abc import Iterator, Mapping, Sequence
 from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from drafter.errors import UserError
@@ -128,15 +129,33 @@ def _line(entry: CatalogEntry | None, pattern: str) -> int | None:
 
 def inside_words(rules: ReviewRules, catalog: Mapping[str, CatalogEntry]) -> list[UserError]:
     """Lint problems: each deciding pattern that can match inside a longer word, at its line."""
+    return [_inside(where, pattern, entry.source.path if entry else rules.text_path,
+                    _line(entry, pattern))
+            for where, pattern, entry in deciding_patterns(rules, catalog)
+            if not all(whole_words(pattern))]
+
+
+def _inside(where: str, pattern: str, path: Path, line: int | None) -> UserError:
+    starts, ends = whole_words(pattern)
+    side = "begin and end" if not (starts or ends) else "begin" if not starts else "end"
+    return UserError(
+        f"pattern can {side} inside a word (as `voice` finds \"invoice\"): start it with "
+        f"`\\b` and end it with `\\b`, a stem as `stem[a-z]{{0,15}}\\b`: {pattern!r}",
+        path=path, line=line, field=where)
+
+
+def inside_words_in_languages(root: Path) -> list[UserError]:
+    """The same lint for the words a review reads other languages by (`review-languages/`)."""
+    from drafter.review.languages import load_review_language, review_languages
+
     found = []
-    for where, pattern, entry in deciding_patterns(rules, catalog):
-        starts, ends = whole_words(pattern)
-        if starts and ends:
-            continue
-        side = "begin and end" if not (starts or ends) else "begin" if not starts else "end"
-        found.append(UserError(
-            f"pattern can {side} inside a word (as `voice` finds \"invoice\"): start it with "
-            f"`\\b` and end it with `\\b`, a stem as `stem[a-z]{{0,15}}\\b`: {pattern!r}",
-            path=entry.source.path if entry else rules.text_path,
-            line=_line(entry, pattern), field=where))
+    for lang in review_languages(root):
+        path = root / "review-languages" / f"{lang}.yaml"
+        words = load_review_language(path)
+        deciding = [*((f"{rid}.patterns", p) for rid, w in words.outdated.items()
+                      for p in w.patterns),
+                    *((f"{rid}.detect", p) for rid, w in words.requirements.items()
+                      for p in w.detect)]
+        found += [_inside(where, pattern, path, None) for where, pattern in deciding
+                  if not all(whole_words(pattern))]
     return found
