@@ -217,3 +217,34 @@ def test_quebec_portability_french_and_casl() -> None:
     assert n["quebec.french"] == "warning"
     assert not {"quebec.portability", "casl.messages"} & set(n)
     assert "canada.casl" not in clauses(draft("quebec-firm", **{"choices.email_marketing": False}))
+
+
+# --- email tracking pixels in Europe ---
+
+def test_email_tracking_in_europe_needs_consent_and_the_policy_says_so() -> None:
+    text = clauses(draft("eu-studio"))["eu-uk.email-tracking"]
+    assert "opens and link clicks" in text and "only if you agreed" in text
+    assert "change your mind" in text
+    assert "eu.email-tracking-consent" not in notes(draft("eu-studio"))
+    off = clauses(draft("eu-studio", **{"choices.email_tracking_consent": "off"}))
+    assert "We do not record opens or link clicks" in off["eu-uk.email-tracking"]
+    # tracking every reader without asking: the policy cannot claim consent; counsel is told
+    untold = draft("eu-studio", **{"choices.email_tracking_consent": "none"})
+    assert "eu-uk.email-tracking" not in clauses(untold)
+    assert notes(untold)["eu.email-tracking-consent"] == "blocking"
+    uk = clauses(draft("eu-studio", **{"audience.regions": ["uk"]}))["eu-uk.email-tracking"]
+    assert "if you live in the UK." in uk
+
+
+def test_email_tracking_consent_is_asked_only_for_european_readers() -> None:
+    base = project().answers(examples()["california-store"])  # sells in the US and the EU
+    assert "choices.email_tracking_consent" in base.shown()
+    us = Answers(project().questionnaire, {**base.values, "audience.regions": ["usa"]})
+    assert "choices.email_tracking_consent" not in us.shown()
+    rule = project().library.requirements["eu.email-tracking-consent"].applies
+    assert rule.holds(context("california-store"))
+    assert not rule.holds(context("california-store", **{"audience.regions": ["usa"]}))
+    assert "not record opens or link clicks" in clauses(draft("california-store"))["eu-uk.email-tracking"]
+    quiet = project().answers(examples()["eu-studio"])
+    none = Answers(project().questionnaire, {**quiet.values, "choices.email_tracking": []})
+    assert "choices.email_tracking_consent" not in none.shown()
