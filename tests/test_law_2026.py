@@ -248,3 +248,17 @@ def test_email_tracking_consent_is_asked_only_for_european_readers() -> None:
     quiet = project().answers(examples()["eu-studio"])
     none = Answers(project().questionnaire, {**quiet.values, "choices.email_tracking": []})
     assert "choices.email_tracking_consent" not in none.shown()
+
+
+def test_every_business_with_eu_users_says_whether_people_meet_ai() -> None:
+    """Art. 50 applies from 2 Aug 2026, so the AI question is required wherever it is asked:
+    an EU-facing policy is never silent on it because the owner skipped it."""
+    question = project().questionnaire.entry("data_practices.ai_features").question
+    assert question.required
+    for name, path in examples().items():
+        given = project().answers(path)
+        if "eu" in given.values["audience.regions"]:
+            assert given.values.get("data_practices.ai_features"), name
+    skipped = project().answers(examples()["eu-studio"])
+    values = {k: v for k, v in skipped.values.items() if k != "data_practices.ai_features"}
+    assert "data_practices.ai_features" in Answers(project().questionnaire, values).missing()
