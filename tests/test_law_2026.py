@@ -262,3 +262,24 @@ def test_every_business_with_eu_users_says_whether_people_meet_ai() -> None:
     skipped = project().answers(examples()["eu-studio"])
     values = {k: v for k, v in skipped.values.items() if k != "data_practices.ai_features"}
     assert "data_practices.ai_features" in Answers(project().questionnaire, values).missing()
+
+
+# A requirement of a state law modelled as a statute in clauses/laws.yaml starts the day that
+# statute does: the catalog's date says so for counsel, and the two never disagree.
+STATUTE_OF = {
+    "colorado.date-updated": "colorado", "colorado.loyalty": "colorado",
+    "maryland.minors": "maryland", "maryland.no-sensitive-sale": "maryland",
+    "minnesota.profiling-question": "minnesota", "minnesota.retention": "minnesota",
+    "minnesota.third-party-list": "minnesota", "oregon.business-name": "oregon",
+    "oregon.third-party-list": "oregon", "rhode-island.named-buyers": "rhode_island",
+    "texas.biometric-sale-notice": "texas", "texas.sensitive-sale-notice": "texas",
+    "states.third-party-categories": "delaware", "states.languages": "montana",
+    "states.minors-duties": "connecticut_minors",
+}
+
+
+@pytest.mark.parametrize("requirement, statute", sorted(STATUTE_OF.items()))
+def test_a_state_requirement_starts_when_its_statute_does(requirement: str, statute: str) -> None:
+    laws = {d.name: d.statute for d in project().library.laws if d.statute is not None}
+    started = project().library.requirements[requirement].requirement.in_force
+    assert started == laws[statute].in_force
