@@ -89,3 +89,11 @@ def test_only_us_users_never_asks_where_the_children_live() -> None:
     d = project().draft(a)
     assert "children.coppa-notice" in clauses(d)
     assert "review.unsure-children-in-us" not in notes(d)
+
+
+def test_young_users_in_quebec_get_quebecs_own_age_of_consent() -> None:
+    """Quebec sets 14, not 13: a firm with Quebec customers that knows under-16s use it is told."""
+    base = project().answers(examples()["quebec-firm"])
+    young = Answers(project().questionnaire, {**base.values, "children.under_16": "yes"})
+    assert "quebec.minors-consent" in notes(project().draft(young))
+    assert "quebec.minors-consent" not in notes(project().draft(base))
