@@ -97,3 +97,14 @@ def test_young_users_in_quebec_get_quebecs_own_age_of_consent() -> None:
     young = Answers(project().questionnaire, {**base.values, "children.under_16": "yes"})
     assert "quebec.minors-consent" in notes(project().draft(young))
     assert "quebec.minors-consent" not in notes(project().draft(base))
+
+
+def test_coppa_for_a_us_run_service_does_not_bring_in_state_laws_for_children_abroad() -> None:
+    """Connecticut counts a known child's data as sensitive, but a child abroad is no
+    Connecticut consumer: whether the business is run from the US changes no state law."""
+    from drafter.assemble import template_context
+    law = {op: template_context(answers(**ABROAD, **{"children.operator_in_us": op}),
+                                project().library)["law"] for op in ("no", "yes")}
+    assert law["yes"].coppa and not law["no"].coppa
+    assert law["yes"].statutes == law["no"].statutes
+    assert law["yes"].other_states == law["no"].other_states
