@@ -283,3 +283,13 @@ def test_a_state_requirement_starts_when_its_statute_does(requirement: str, stat
     laws = {d.name: d.statute for d in project().library.laws if d.statute is not None}
     started = project().library.requirements[requirement].requirement.in_force
     assert started == laws[statute].in_force
+
+
+def test_a_small_texas_business_selling_sensitive_data_needs_consent() -> None:
+    """The TDPSA's small-business rule (and Nebraska's and Minnesota's): exempt from most of
+    the law, but not from consent before selling sensitive data."""
+    selling = {"sharing.sells": "yes", "data_practices.sold_categories": ["contact", "precise_location"]}
+    assert notes(draft("texas-small", **selling))["texas.small-business-consent"] == "warning"
+    plain = {"sharing.sells": "yes", "data_practices.sold_categories": ["contact"]}
+    assert "texas.small-business-consent" not in notes(draft("texas-small", **plain))
+    assert "texas.small-business-consent" not in notes(draft("texas-small"))
