@@ -250,18 +250,17 @@ def test_email_tracking_consent_is_asked_only_for_european_readers() -> None:
     assert "choices.email_tracking_consent" not in none.shown()
 
 
-def test_every_business_with_eu_users_says_whether_people_meet_ai() -> None:
-    """Art. 50 applies from 2 Aug 2026, so the AI question is required wherever it is asked:
-    an EU-facing policy is never silent on it because the owner skipped it."""
-    question = project().questionnaire.entry("data_practices.ai_features").question
-    assert question.required
+def test_a_business_with_eu_users_that_skips_the_ai_question_is_told_to_answer_it() -> None:
+    """Art. 50 applies from 2 Aug 2026: a blank AI answer leaves the policy silent, a guess that
+    nobody meets AI, so the owner gets a warning; every example with EU users answers it."""
     for name, path in examples().items():
         given = project().answers(path)
         if "eu" in given.values["audience.regions"]:
             assert given.values.get("data_practices.ai_features"), name
-    skipped = project().answers(examples()["eu-studio"])
-    values = {k: v for k, v in skipped.values.items() if k != "data_practices.ai_features"}
-    assert "data_practices.ai_features" in Answers(project().questionnaire, values).missing()
+            assert "review.no-ai-features" not in notes(draft(name)), name
+    assert notes(draft("eu-studio", **{"data_practices.ai_features": None}))["review.no-ai-features"] == "warning"
+    assert "review.no-ai-features" not in notes(draft("eu-studio", **{"data_practices.ai_features": ["none"]}))
+    assert "review.no-ai-features" not in notes(draft("texas-small", **{"data_practices.ai_features": None}))
 
 
 # A requirement of a state law modelled as a statute in clauses/laws.yaml starts the day that
