@@ -229,19 +229,22 @@ def test_duties_coming_within_180_days_are_listed_not_drafted(tmp_path: Path) ->
 def test_a_build_from_before_releases_compares_with_every_release(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """A manifest without `library_release` (built before the library had versions): every
-    release counts as since; none of their changes touches the kiosk business, so the policy
-    is up to date and the report says a rebuild records the version."""
+    release counts as since, so the changes of every release that touch the kiosk business
+    are listed (2026.12.3 changed a requirement it has), and a rebuild records the version."""
     assert main(["build", "--example", "kiosk", "-o", str(tmp_path), "--format", "md"]) == 0
     path = next(tmp_path.iterdir()) / "drafter-manifest.json"
     record = json.loads(path.read_text())
     del record["library_release"]
     path.write_text(json.dumps(record))
     capsys.readouterr()
-    assert main(["outdated", "--example", "kiosk", "-o", str(tmp_path)]) == 0
+    assert main(["outdated", "--example", "kiosk", "-o", str(tmp_path)]) == 1
     out = capsys.readouterr().out
     assert out.startswith("Parcel Point Kiosks, Inc.: policy built with an unversioned library "
                           f"(before releases were recorded); installed: {INSTALLED}.")
-    assert "No change since then applies to this business" in out
+    assert "requirement changed: caloppa.categories" in out
+    assert "eu.email-tracking-consent" not in out  # a change that does not touch a kiosk
+    assert main(["build", "--example", "kiosk", "-o", str(tmp_path), "--format", "md"]) == 0
+    assert main(["outdated", "--example", "kiosk", "-o", str(tmp_path)]) == 0
 
 
 def test_no_build_is_a_one_line_error(tmp_path: Path,
