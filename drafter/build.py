@@ -17,7 +17,7 @@ from drafter.parsecache import memo
 from drafter.document.tree import read
 from drafter.export import Format, Source
 from drafter.export.markdown import to_markdown
-from drafter.history import published_versions, record_changes
+from drafter.history import last_published, record_changes
 from drafter.outdated import record_law_changes
 from drafter.manifest import (
     MANIFEST_NAME,
@@ -219,8 +219,8 @@ def build(project: Project, answers: Answers, out_dir: Path, formats: list[Forma
         # text needs them found and taken out (`undecorate`) before it is parsed.
         plain = generation.plain if outcome.markdown == generation.markdown else \
             undecorate(outcome.markdown, generation)
-        kept = published_versions(folder)
-        final = published or bool(kept) and kept[-1].markdown == outcome.text
+        last = last_published(folder)
+        final = published or last is not None and last.markdown == outcome.text
         rendered = render(draft, formats, outcome.markdown, version, plain, clean, final,
                           lay_out)
         rendered.pop(".md", None)

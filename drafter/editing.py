@@ -4,12 +4,11 @@ presents it), exporting from it, and copying a built-in example to edit.
 Core code, free of Textual, so that it can be tested and scripted like the rest. Every
 change is written to the answers file at once (`AnswersFile.set` + `save`, atomic, comments
 kept), including answers that do not validate yet, so nothing an owner typed is ever lost; the
-form's position lives in a small side file (`.NAME.position.json`), never in the answers.
+form's position lives in a small side file (position.py), never in the answers.
 """
 
 from __future__ import annotations
 
-import json
 import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -21,10 +20,11 @@ from drafter.answers import (Answers, AnswersFile, answers_lock, current_text, s
                              validate_answers)
 from drafter.errors import UserError
 from drafter.project import Project
+from drafter.position import Position, load_position, position_path, save_position
 from drafter.presence import Presence, announce, others, presence_path, withdraw
 from drafter.questionnaire import Questionnaire
 from drafter.shown import presented, same
-from drafter.yamlio import atomic_write
+from drafter.yamlio import file_stamp
 
 if TYPE_CHECKING:  # the build and export stages load after the app's first screen is up
     from drafter.build import BuildResult
@@ -36,14 +36,6 @@ READ_ONLY = "this is a built-in example, shown read-only: press F3 to edit a cop
 
 _UNREAD = object()
 """`_catch_up` without the file's text: it reads it itself."""
-
-
-@dataclass(frozen=True)
-class Position:
-    """Where the owner was: a section id and the focused question's key."""
-
-    section: str
-    question: str | None = None
 
 
 @dataclass
@@ -73,7 +65,7 @@ class Session:
     @classmethod
     def open(cls, project: Project, path: Path, label: str = "",
              read_only: bool = False) -> Session:
-        stamp = _stamp(path)  # before reading: a change made meanwhile is seen by `reload`
+        stamp = file_stamp(path)  # before reading: a change made meanwhile is seen by `reload`
         session = cls(project, AnswersFile.open(path), label or str(path), read_only)
         session._stamp = stamp
         session._disk = session.file.text() if path.exists() else None
@@ -211,7 +203,7 @@ class Session:
         Cheap enough to poll: one `stat` while nothing changed; the file is read again only
         when its time, size or inode moved, and parsed only when its text differs from what
         this session last read or wrote (its own save moves the time too)."""
-        stamp = _stamp(self.path)
+        stamp = file_stamp(self.path)
         if stamp == self._stamp:
             return {}
         with self._lock:
@@ -275,12 +267,12 @@ class Session:
         except OSError:  # a folder we cannot write: the answers cannot be saved there either
             return []
         self._others = {p.token for p in found}
-        self._others_stamp = _stamp(presence_path(self.path))
+        self._others_stamp = file_stamp(presence_path(self.path))
         return found
 
     def newcomers(self) -> list[Presence]:
         """Sessions that opened the file since this one last looked (one `stat` if none)."""
-        stamp = _stamp(presence_path(self.path))
+        stamp = file_stamp(presence_path(self.path))
         if self._here is None or stamp == self._others_stamp:
             return []
         self._others_stamp = stamp
@@ -341,16 +333,11 @@ class Session:
         return found
 
     def save_position(self, position: Position) -> None:
-        if self.read_only:
-            return
-        atomic_write(position_path(self.path), json.dumps(position.__dict__) + "\n")
+        if not self.read_only:  # an example is shown, never written (not even the position)
+            save_position(self.path, position)
 
     def load_position(self) -> Position | None:
-        try:
-            data = json.loads(position_path(self.path).read_text(encoding="utf-8"))
-            return Position(str(data["section"]), data.get("question"))
-        except (OSError, ValueError, KeyError, TypeError):
-            return None
+        return load_position(self.path)
 
 
 def _text_now(path: Path) -> str | None:
@@ -359,15 +346,6 @@ def _text_now(path: Path) -> str | None:
         return current_text(path)
     except UserError:
         return None
-
-
-def _stamp(path: Path) -> tuple[int, ...] | None:
-    """What tells cheaply that a file may have changed: its time, size and inode."""
-    try:
-        info = path.stat()
-    except OSError:
-        return None
-    return (info.st_mtime_ns, info.st_size, info.st_ino)
 
 
 def check(questionnaire: Questionnaire, key: str, value: Any,
@@ -384,11 +362,6 @@ def check(questionnaire: Questionnaire, key: str, value: Any,
             return f"item {int(inner[0]) + 1}, {inner[1]}: {exc.message}"
         return exc.message
     return (answers.values.get(key),)
-
-
-def position_path(answers_path: Path) -> Path:
-    """The side file that remembers the form's position for an answers file."""
-    return answers_path.with_name(f".{answers_path.name}.position.json")
 
 
 def export(session: Session, out_dir: Path, formats: list[Format] | None = None,

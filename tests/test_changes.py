@@ -126,3 +126,29 @@ def test_after_publication_the_same_changes_carry_the_notice_advice(
     assert "send that notice, and choose an effective date after it." in report
     assert "## Practices (from the answers)\n\n- **Material:** Now uses advertising" in report
     assert "Nothing has been published yet" not in report
+
+
+def test_a_build_reads_only_the_last_published_version(tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """Compared with the last published version alone: the older ones are not read, however
+    many there are (`--redline` and `publish` read the history they need themselves)."""
+    import drafter.history
+    from drafter.history import last_published, published_versions
+
+    answers, out = _answers(tmp_path), str(tmp_path / "out")
+    history = tmp_path / "out" / FOLDER / "history"
+    assert _run("publish", str(answers), "-o", out, "--date", "2026-11-22") == 0
+    answers.write_text(answers.read_text().replace("sms_marketing: false", "sms_marketing: true"))
+    assert _run("publish", str(answers), "-o", out, "--date", "2026-12-01") == 0
+    (history / "2026-12-02").mkdir()  # a folder with nothing published in it is passed over
+    folder = tmp_path / "out" / FOLDER
+    last = last_published(folder)
+    assert last is not None and last == published_versions(folder)[-1]
+    assert last.folder.name == "2026-12-01"
+
+    read: list[str] = []
+    real = drafter.history.load_manifest
+    monkeypatch.setattr(drafter.history, "load_manifest",
+                        lambda path: read.append(path.name) or real(path))
+    assert _run("build", str(answers), "-o", out) == 0
+    assert "2026-12-01" in read and "2026-11-01" not in read
