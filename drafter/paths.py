@@ -12,9 +12,12 @@ _PACKAGE = Path(__file__).resolve().parent
 
 
 def data_dir(name: str) -> Path:
-    """`clauses` or `questionnaires`: the source tree's copy first, else the installed one."""
-    for candidate in (_PACKAGE.parent / name, _PACKAGE / "_data" / name):
-        if candidate.is_dir():
+    """`clauses` or `questionnaires`: the copy an installed wheel carries, else the source
+    tree's. Never a folder of that name that merely sits beside the package: installed, that is
+    `site-packages/`, where another distribution may have put one."""
+    source = _PACKAGE.parent / name if (_PACKAGE.parent / "pyproject.toml").is_file() else None
+    for candidate in (_PACKAGE / "_data" / name, source):
+        if candidate is not None and candidate.is_dir():
             return candidate
     raise FileNotFoundError(f"Drafter's {name}/ data folder is missing from the installation")
 
