@@ -6,7 +6,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 from drafter.errors import UserError
+from drafter.schema import schema_beside, with_modeline
+
+if TYPE_CHECKING:
+    from drafter.questionnaire import Questionnaire
 
 _PACKAGE = Path(__file__).resolve().parent
 
@@ -43,16 +49,22 @@ def example_copies(source: Path, folder: Path) -> list[Path]:
             *(folder / f"answers-{source.stem}-{n}.yaml" for n in range(2, 1000))]
 
 
-def copy_example(source: Path, targets: list[Path]) -> Path:
+def copy_example(source: Path, targets: list[Path],
+                 questionnaire: Questionnaire | None = None) -> Path:
     """Copy a built-in example to the first of `targets` that does not exist yet (see
-    `example_copies`). Never overwrites a file, even when two sessions race for one name."""
+    `example_copies`). Never overwrites a file, even when two sessions race for one name.
+    The copy starts with the line pointing an editor at the schema, which is written beside
+    it (for `questionnaire`) unless one is there (`drafter.schema`)."""
+    text = with_modeline(source.read_bytes().decode("utf-8"))
     for target in targets:
         try:
             with target.open("xb") as handle:  # created only if absent, even if two race
-                handle.write(source.read_bytes())
-            return target
+                handle.write(text.encode("utf-8"))
         except FileExistsError:
             continue
+        if questionnaire is not None:
+            schema_beside(target, questionnaire)
+        return target
     where = targets[0] if len(targets) == 1 else targets[0].parent
     raise UserError("already exists: no free name for a copy of the example" if len(targets) == 1
                     else "no free name for a copy of the example", path=where)
