@@ -105,6 +105,13 @@ def cmd_publish(args: argparse.Namespace) -> int:
     project = project_of(args)
     on = date.fromisoformat(args.date) if args.date else clock.today()
     result = publish(project, answers_path(args), Path(args.output), formats(args.format), on)
+    if args.site:
+        from drafter.site import write_site
+
+        site = Path(args.site)
+        written = write_site(result.build.folder, site)
+        print(f"Site: {site / 'index.html'}, {len(written) // 2} pages in all (and as Markdown "
+              f"for a site generator, in {site / 'markdown'}).")
     if result.redated:
         print(f"The text changed, so {project.library.document.effective_date} is now "
               f"{result.redated.isoformat()} (in {answers_path(args)}).")
@@ -147,4 +154,7 @@ def add_counsel_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignor
     format_argument(p)
     p.add_argument("--date", metavar="YYYY-MM-DD",
                    help="effective date for a changed text (default: today)")
+    p.add_argument("--site", metavar="DIR",
+                   help="also write the published versions as a static site: current policy, "
+                   "archive and what changed, as HTML (and Markdown in DIR/markdown/)")
     p.set_defaults(run=cmd_publish)
