@@ -93,7 +93,7 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
     questionnaire = Project.load(args.questionnaire, args.library).questionnaire
     if args.output is None:
-        print(schema_text(questionnaire), end="")
+        print(schema_text(questionnaire))
         return 0
     target = Path(args.output)
     target = target / SCHEMA_NAME if target.is_dir() else target

@@ -26,7 +26,7 @@ def schema_text(questionnaire: Questionnaire) -> str:
 
     schema = answers_model(questionnaire).model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    return json.dumps(schema, indent=2, default=str) + "\n"
+    return json.dumps(schema, indent=2, default=str)
 
 
 def with_modeline(text: str) -> str:
@@ -39,7 +39,7 @@ def write_schema(path: Path, questionnaire: Questionnaire) -> None:
     from drafter.yamlio import atomic_write
 
     try:
-        atomic_write(path, schema_text(questionnaire))
+        atomic_write(path, schema_text(questionnaire) + "\n")
     except OSError as exc:
         raise UserError(f"cannot write: {exc.strerror or exc}", path=path) from None
 
