@@ -25,7 +25,8 @@ from html import escape
 from pathlib import Path
 
 from drafter.changes import DATE_MASK
-from drafter.document.markdown import fragment_text, parse, render_html
+from drafter.document.markdown import fragment_text, inline_text, parse, render_html
+from drafter.document.provenance import parse_clause_comment, parse_counsel_comment
 from drafter.errors import UserError
 from drafter.export.html import STYLE, travelling
 from drafter.history import Published, published_versions
@@ -113,7 +114,7 @@ def sections(version: Published) -> list[Section]:
     text = version.version().masked()
     lines = text.splitlines()
     tokens = parse(text)
-    starts = [(t.map[0], str(t.attrs.get("id", "")), tokens[i + 1].content)
+    starts = [(t.map[0], str(t.attrs.get("id", "")), inline_text(tokens[i + 1]))
               for i, t in enumerate(tokens)
               if t.type == "heading_open" and t.tag == "h2" and t.map is not None]
     found = []
@@ -197,7 +198,7 @@ def _policy_page(path: str, version: Published, successor: Published | None, bus
     title = f"Privacy policy — {business}" if successor is None and not up else \
         f"Privacy policy of {business}, effective {long_date(when)}"
     return Page(path, title, when, nav_html + note_html + body,
-                nav_md + note_md + text)
+                nav_md + note_md + _public(text))
 
 
 def _archive_page(versions: list[Published], business: str) -> Page:
@@ -256,6 +257,13 @@ def _changes_page(versions: list[Published], business: str) -> Page:
         md.append("Only one version has been published.\n")
     return Page("changes", title, versions[-1].manifest.effective_date,
                 "".join(html), "".join(md))
+
+
+def _public(markdown: str) -> str:
+    """The Markdown without Drafter's clause marks and counsel's comments: the HTML renderer
+    leaves counsel's out of a page's source, and a site generator must not publish them."""
+    return "".join(line for line in markdown.splitlines(keepends=True)
+                   if not (parse_clause_comment(line) or parse_counsel_comment(line)))
 
 
 def _html_file(page: Page) -> str:

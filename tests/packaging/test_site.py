@@ -20,6 +20,7 @@ from ruamel.yaml import YAML
 from drafter.cli import main
 from drafter.paths import examples
 
+COUNSEL_NOTE = "<!-- comment (A. Lawyer): between us, check the kiosk cameras -->"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 BROWSER_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-gpu"]
 
@@ -35,6 +36,9 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     text = answers.read_text()
     assert "how_long: 3 years" in text
     answers.write_text(text.replace("how_long: 3 years", "how_long: 18 months"))
+    policy = next((work / "output").glob("*/privacy-policy.md"))
+    policy.write_text(policy.read_text().replace(  # a Word comment that absorb brought back
+        "\n## Who we share", f"\n{COUNSEL_NOTE}\n\n## Who we share", 1))
     assert main(["publish", str(answers), "-o", out, "--date", "2026-12-01", "--format", "md",
                  "--site", str(work / "site")]) == 0
     return work / "site"
@@ -72,9 +76,11 @@ def test_the_site_has_the_current_policy_each_version_and_what_changed(site: Pat
     assert "<del>Kiosk support tickets — 3 years</del>" in changes
     assert "<ins>Kiosk support tickets — 18 months</ins>" in changes
     assert changes.count("<h3>") == 1  # only the retention section changed (the date is no change)
-    for page in site.rglob("*.html"):  # the public copy: no reviewer markers or notes
-        text = page.read_text()
-        assert not re.search(r"\[R\d+\]|Reviewer notes", text), page
+    published = next(site.parent.glob("output/*/history/2026-12-01/privacy-policy.md"))
+    assert COUNSEL_NOTE in published.read_text()
+    for page in [*site.rglob("*.html"), *site.rglob("*.md")]:  # the public copy: no reviewer
+        text = page.read_text()  # markers or notes, nor counsel's comments, even in its source
+        assert not re.search(r"\[R\d+\]|Reviewer notes|A\. Lawyer", text), page
 
 
 def test_every_link_is_relative_and_reaches_its_page_and_anchor(site: Path) -> None:
@@ -101,7 +107,7 @@ def test_the_markdown_pages_have_front_matter_and_relative_md_links(site: Path) 
         assert set(meta) == {"title", "date"} and str(meta["date"]).startswith("2026-1")
         for target in re.findall(r"\]\(([^)#]+\.md)(?:#[^)]*)?\)", body):
             assert (page.parent / target).is_file(), (page, target)
-        assert "[R1]" not in body
+        assert "[R1]" not in body and "<!-- clause:" not in body
 
 
 def test_nothing_published_means_no_site(tmp_path: Path) -> None:
