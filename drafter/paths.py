@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from drafter.errors import UserError
-from drafter.schema import schema_beside, with_modeline
+from drafter.schema import offer_schema, with_modeline
 
 if TYPE_CHECKING:
     from drafter.questionnaire import Questionnaire
@@ -54,7 +54,7 @@ def copy_example(source: Path, targets: list[Path],
     """Copy a built-in example to the first of `targets` that does not exist yet (see
     `example_copies`). Never overwrites a file, even when two sessions race for one name.
     The copy starts with the line pointing an editor at the schema, which is written beside
-    it (for `questionnaire`) unless one is there (`drafter.schema`)."""
+    it in the background (for `questionnaire`) unless one is there (`drafter.schema`)."""
     text = with_modeline(source.read_bytes().decode("utf-8"))
     for target in targets:
         try:
@@ -63,7 +63,7 @@ def copy_example(source: Path, targets: list[Path],
         except FileExistsError:
             continue
         if questionnaire is not None:
-            schema_beside(target, questionnaire)
+            offer_schema(target, questionnaire)
         return target
     where = targets[0] if len(targets) == 1 else targets[0].parent
     raise UserError("already exists: no free name for a copy of the example" if len(targets) == 1

@@ -6,6 +6,7 @@ or any `NAME.drafter.yaml`)."""
 from __future__ import annotations
 
 import json
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,6 +19,7 @@ SCHEMA_NAME = "drafter.schema.json"  # beside the answers files it describes
 DEFAULT_ANSWERS = "answers.yaml"
 ANSWERS_SUFFIX = ".drafter.yaml"  # `acme.drafter.yaml`: an answers file by its name
 MODELINE = f"# yaml-language-server: $schema={SCHEMA_NAME}\n"
+_WRITING: list[threading.Thread] = []
 
 
 def schema_text(questionnaire: Questionnaire) -> str:
@@ -55,12 +57,27 @@ def schema_beside(answers: Path, questionnaire: Questionnaire) -> Path | None:
 
 
 def offer_schema(answers: Path, questionnaire: Questionnaire) -> None:
-    """`schema_beside` for a file the app just created: the schema only helps the owner's
-    editor, so a folder that refuses it costs the answers nothing."""
-    try:
-        schema_beside(answers, questionnaire)
-    except (OSError, UserError):
-        pass
+    """`schema_beside` for a file the app just created or copied, in the background: making
+    the schema takes about half a second, which the owner's screen must not wait for. It only
+    helps the owner's editor, so a folder that refuses it costs the answers nothing."""
+    if (answers.parent / SCHEMA_NAME).exists():
+        return
+
+    def write() -> None:
+        try:
+            schema_beside(answers, questionnaire)
+        except (OSError, UserError):
+            pass
+
+    thread = threading.Thread(target=write, name="drafter-schema", daemon=True)
+    _WRITING.append(thread)
+    thread.start()
+
+
+def schemas_written() -> None:
+    """Wait until every schema `offer_schema` started is written."""
+    while _WRITING:
+        _WRITING.pop().join()
 
 
 def default_answers(folder: Path) -> Path:

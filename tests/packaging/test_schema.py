@@ -17,7 +17,7 @@ from drafter.editing import Session
 from drafter.errors import UserError
 from drafter.paths import copy_example, example_copies, examples
 from drafter.project import Project
-from drafter.schema import MODELINE, SCHEMA_NAME, default_answers
+from drafter.schema import MODELINE, SCHEMA_NAME, default_answers, schemas_written
 
 
 def _schema_validator(path: Path) -> jsonschema.protocols.Validator:
@@ -56,6 +56,7 @@ def test_a_new_answers_file_points_at_the_schema_written_beside_it(project: Proj
     assert not path.exists()  # opening writes nothing
     session.set("business.name", "Acme Widgets LLC")
     assert path.read_text().startswith(MODELINE)
+    schemas_written()  # in the background: the app's screen does not wait for it
     validator = _schema_validator(tmp_path / SCHEMA_NAME)
     assert not list(validator.iter_errors(YAML(typ="safe").load(path.read_text())))
     session.set("business.brand", "Acme")  # later saves keep the line, once
@@ -65,6 +66,7 @@ def test_a_new_answers_file_points_at_the_schema_written_beside_it(project: Proj
 def test_the_schema_beside_is_never_replaced(project: Project, tmp_path: Path) -> None:
     (tmp_path / SCHEMA_NAME).write_text("{}\n")  # the user's own, or another file's
     Session.open(project, tmp_path / "answers.yaml").set("business.name", "Acme LLC")
+    schemas_written()
     assert (tmp_path / SCHEMA_NAME).read_text() == "{}\n"
 
 
@@ -73,6 +75,7 @@ def test_a_copied_example_points_at_the_schema_beside_it(project: Project,
     kiosk = examples()["kiosk"]
     copy = copy_example(kiosk, example_copies(kiosk, tmp_path), project.questionnaire)
     assert copy.read_text() == MODELINE + kiosk.read_text()
+    schemas_written()
     assert (tmp_path / SCHEMA_NAME).exists()
     assert project.answers(copy).resolved()["business.name"] == "Parcel Point Kiosks, Inc."
 
