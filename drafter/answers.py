@@ -26,6 +26,7 @@ from drafter.answer_text import answer_text
 from drafter.errors import UserError
 from drafter.parsecache import memo
 from drafter.questionnaire import Entry, Questionnaire, value_type
+from drafter.schema import MODELINE
 from drafter.values import describe
 from drafter.templating import AnswerGroup, answer_context
 from drafter.yamlio import (
@@ -249,6 +250,8 @@ class AnswersFile:
         doc = parse_yaml(text, path) if text is not None else None
         if doc is None:
             doc = CommentedMap()
+            if text is None:  # a new file: an editor finds the schema beside it
+                doc.yaml_set_start_comment(MODELINE.removeprefix("# ").rstrip("\n"))
         if not isinstance(doc, CommentedMap):
             raise UserError("expected a mapping of sections at the top level", path=path, line=1)
         return cls(path, doc, text)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import gc
-import json
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -99,12 +98,18 @@ def cmd_promises(args: argparse.Namespace) -> int:
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
-    from drafter.answers import answers_model
+    from drafter.schema import SCHEMA_NAME, schema_text, write_schema
 
     questionnaire = Project.load(args.questionnaire, args.library).questionnaire
-    schema = answers_model(questionnaire).model_json_schema()
-    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    print(json.dumps(schema, indent=2, default=str))
+    if args.output is None:
+        print(schema_text(questionnaire))
+        return 0
+    target = Path(args.output)
+    target = target / SCHEMA_NAME if target.is_dir() else target
+    write_schema(target, questionnaire)
+    print(f"Wrote {target}. An answers file beside it is checked as you type in an editor "
+          f"with the YAML language server when its first line is:\n"
+          f"# yaml-language-server: $schema={target.name}")
     return 0
 
 
@@ -181,7 +186,10 @@ def parser() -> argparse.ArgumentParser:
     sub.add_parser("lint", help="check the clause library, its modules and checks against "
                    "the questionnaire").set_defaults(run=cmd_lint)
 
-    p = sub.add_parser("schema", help="print a JSON Schema for answers files")
+    p = sub.add_parser("schema", help="print (or write) a JSON Schema for answers files")
+    p.add_argument("-o", "--output", metavar="FILE",
+                   help="write it to FILE (a folder: FILE/drafter.schema.json, the name new "
+                   "answers files point at)")
     p.set_defaults(run=cmd_schema)
     return top
 

@@ -126,6 +126,13 @@ def cmd_publish(args: argparse.Namespace) -> int:
 
         lay_out = any(f.name == "docx" for f in chosen) and can_lay_out()
     result = publish(project, answers_path(args), Path(args.output), chosen, on, lay_out)
+    if args.site:
+        from drafter.site import write_site
+
+        site = Path(args.site)
+        written = write_site(result.build.folder, site)
+        print(f"Site: {site / 'index.html'}, {len(written) // 2} pages in all (and as Markdown "
+              f"for a site generator, in {site / 'markdown'}).")
     if result.redated:
         print(f"The text changed, so {project.library.document.effective_date} is now "
               f"{result.redated.isoformat()} (in {answers_path(args)}).")
@@ -175,4 +182,7 @@ def add_counsel_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignor
     p.add_argument("--page-numbers", action=argparse.BooleanOptionalAction, default=None,
                    help="give the Word file's contents page numbers, laid out by LibreOffice "
                         "(default: on when soffice and pdftotext are installed)")
+    p.add_argument("--site", metavar="DIR",
+                   help="also write the published versions as a static site: current policy, "
+                   "archive and what changed, as HTML (and Markdown in DIR/markdown/)")
     p.set_defaults(run=cmd_publish)

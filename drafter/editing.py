@@ -189,7 +189,12 @@ class Session:
             with self._lock:
                 self._catch_up()
                 version, pending = self._version, dict(self._pending)
+                new = self._disk is None and not self.path.exists()
                 self.file.save()  # the one way answers are written (it merges with the disk)
+                if new:  # its first line points an editor at the schema: write it beside
+                    from drafter.schema import offer_schema
+
+                    offer_schema(self.path, self.questionnaire)
                 self._disk, self._saved = self.file.saved_text, version
                 for key, value in pending.items():
                     if self._pending.get(key, object()) is value:
