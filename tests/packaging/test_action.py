@@ -6,8 +6,9 @@ it would upload: a valid SARIF 2.1.0 log. The install step runs with a `python` 
 prints what it was asked to run (the test venv's Drafter is not replaced; wheel_check.py
 installs the package for real).
 
-The `outdated` mode calls `drafter outdated` (issue 19); until that command exists only its
-guard (no answers input) is run here."""
+The `outdated` mode runs `drafter outdated` on the answers: up to date after a build, out of
+date (the step fails, as a scheduled workflow should) when the build recorded an older
+library release."""
 
 from __future__ import annotations
 
@@ -159,6 +160,23 @@ def test_outdated_mode_needs_the_answers_file(tmp_path: Path) -> None:
     assert [r.name for r in ran] == ["actions/setup-python@v5", "Install Drafter",
                                      "Library changes that apply"]
     assert ran[-1].code == 2 and "::error title=drafter::mode outdated needs" in ran[-1].stdout
+
+
+def test_outdated_mode_fails_when_library_changes_apply(tmp_path: Path) -> None:
+    from drafter.cli import main
+    from drafter.paths import examples
+
+    answers = tmp_path / "answers.yaml"
+    answers.write_text(examples()["kiosk"].read_text())
+    assert main(["build", str(answers), "-o", str(tmp_path / "output"), "--format", "md"]) == 0
+    ran = run_action({"mode": "outdated", "answers": "answers.yaml"}, tmp_path)
+    assert ran[-1].name == "Library changes that apply" and ran[-1].code == 0, ran[-1]
+    manifest = next((tmp_path / "output").iterdir()) / "drafter-manifest.json"
+    record = json.loads(manifest.read_text())
+    record["library_release"] = "2026.12.1"  # built before 2026.12.3 changed a kiosk duty
+    manifest.write_text(json.dumps(record))
+    ran = run_action({"mode": "outdated", "answers": "answers.yaml"}, tmp_path)
+    assert ran[-1].code == 1 and "Out of date" in ran[-1].stdout, ran[-1]
 
 
 @pytest.mark.parametrize("mode", ["review", "outdated"])
