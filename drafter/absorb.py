@@ -64,6 +64,8 @@ class AbsorbResult:
     merged: bool = False  # merged with Markdown edits made since the last build
     conflicts: tuple[Conflict, ...] = ()
     document: DocxDocument | None = None  # counsel's file as read (its resolved comments)
+    # pending paragraph splits/joins taken as Word shows them (the first words before each)
+    as_shown: tuple[str, ...] = ()
 
 
 # ---- the Markdown side ----------------------------------------------------------------------
@@ -228,13 +230,15 @@ def absorb(docx_path: Path, out_dir: Path) -> AbsorbResult:
     # undecorated Markdown, then put the decorations back as they were.
     reference = undecorate(manifest.files[POLICY_MD].text or "", manifest.generated)
     sources = manifest.clause_sources()
-    plain, changed, touched = reconcile(source_blocks(reference),
-                                        word_blocks(doc, list(sources)), sources)
+    blocks = word_blocks(doc, list(sources))
+    as_shown = tuple(b.as_shown for b in blocks if b.as_shown)
+    plain, changed, touched = reconcile(source_blocks(reference), blocks, sources)
     text = redecorate(plain, manifest.generated)
     path = folder / POLICY_MD
     if not path.exists():
         atomic_write(path, text)
-        return AbsorbResult(path, changed, tuple(touched), None, document=doc)
+        return AbsorbResult(path, changed, tuple(touched), None, document=doc,
+                            as_shown=as_shown)
     current, newline = split_newlines(read_text(path))
     built = manifest.files[POLICY_MD].text or ""
     merged, conflicts = False, []
@@ -249,4 +253,5 @@ def absorb(docx_path: Path, out_dir: Path) -> AbsorbResult:
         merged = True
     saved = backup(path) if current != text else None
     atomic_write(path, text.replace("\n", newline))
-    return AbsorbResult(path, changed, tuple(touched), saved, merged, tuple(conflicts), doc)
+    return AbsorbResult(path, changed, tuple(touched), saved, merged, tuple(conflicts), doc,
+                        as_shown)

@@ -5,9 +5,14 @@ a paragraph with tracked changes is read here from its XML with lxml: every run 
 order, with the change it sits in (`w:ins`, `w:del`, `w:moveTo`, `w:moveFrom`: author and
 date) and the hyperlink it is in. Runs of the same change are written together as one
 CriticMarkup proposal (`drafter.tracked`); a deletion followed at once by an insertion of
-the same author and date is one replacement. An accepted change is ordinary text in the file,
-so it needs nothing here. Formatting changes (`w:rPrChange`) and paragraph-mark changes are
-taken as the text now shows them.
+the same author and date is one replacement. A pending change to a paragraph mark (Word's
+`w:ins`/`w:del` in the paragraph's `w:pPr/w:rPr`: a paragraph split or two joined) becomes
+proposals on the text that crosses it (`across_mark`). A move (`w:moveFrom` where the words were,
+`w:moveTo` where they went) keeps the name of its range (`w:moveFromRangeStart`/
+`w:moveToRangeStart`, which pair the two ends) in its attribution; a move without range
+markers is a deletion and an insertion. An accepted change is ordinary text in the file,
+so it needs nothing here. Formatting changes (`w:rPrChange`) are taken as the text now shows
+them.
 """
 
 from __future__ import annotations
@@ -15,13 +20,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from docx.oxml.ns import qn
+from docx.oxml.ns import nsmap, qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.text.hyperlink import Hyperlink
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
-from drafter.tracked import UNKNOWN_AUTHOR, Kind, mark
+from drafter.tracked import UNKNOWN_AUTHOR, Kind, accepted, as_it_stands, mark
 
 _CHANGES = {qn("w:ins"): "insert", qn("w:moveTo"): "insert",
             qn("w:del"): "delete", qn("w:moveFrom"): "delete"}
@@ -31,11 +36,30 @@ _IN_PARAGRAPH = ".//*[self::w:ins or self::w:del or self::w:moveFrom or self::w:
     "[not(ancestor::w:pPr)][not(ancestor::w:rPr)]"
 
 
+_RANGE_START = {qn("w:moveFrom"): "w:moveFromRangeStart", qn("w:moveTo"): "w:moveToRangeStart"}
+
+
 @dataclass(frozen=True)
 class Change:
     kind: Kind
     author: str
     date: str
+    move: str = ""  # the name of the move this is one end of
+
+
+def _move_name(element: BaseOxmlElement) -> str:
+    """The name of the move range a `w:moveFrom`/`w:moveTo` sits in: the nearest range start
+    before it whose end is not also before it ("" outside any range)."""
+    start = _RANGE_START.get(element.tag)
+    if start is None:
+        return ""
+    for opening in element.xpath(f"preceding::{start}[1]", namespaces=nsmap):
+        end = start.replace("Start", "End")
+        number = opening.get(qn("w:id"))
+        if all(closed.get(qn("w:id")) != number
+               for closed in element.xpath(f"preceding::{end}", namespaces=nsmap)):
+            return str(opening.get(qn("w:name")) or "")
+    return ""
 
 
 # (text, bold, italic, link address or None): one run as `absorb_word` joins runs into Markdown
@@ -53,7 +77,7 @@ def _change(r: BaseOxmlElement, p: BaseOxmlElement) -> Change | None:
         kind = _CHANGES.get(element.tag)
         if kind is not None:
             return Change(kind, element.get(qn("w:author")) or UNKNOWN_AUTHOR,  # type: ignore[arg-type]
-                          element.get(qn("w:date"), ""))
+                          element.get(qn("w:date"), ""), _move_name(element))
         element = element.getparent()
     return None
 
@@ -105,7 +129,7 @@ def tracked_markdown(paragraph: Paragraph,
             n += 1
             continue
         following = groups[n + 1] if n + 1 < len(groups) else None
-        if change.kind == "delete" and following is not None and following[0] is not None \
+        if change.kind == "delete" and not change.move and following is not None \
                 and following[0] == Change("insert", change.author, change.date):
             md.append(mark("replace", markdown(pieces), markdown(following[1]),
                            change.author, change.date))
@@ -116,10 +140,46 @@ def tracked_markdown(paragraph: Paragraph,
         words = markdown(pieces)
         plain = "".join(p[0] for p in pieces)
         if change.kind == "insert":
-            md.append(mark("insert", "", words, change.author, change.date))
-            text.append(mark("insert", "", plain, change.author, change.date))
+            md.append(mark("insert", "", words, change.author, change.date, change.move))
+            text.append(mark("insert", "", plain, change.author, change.date, change.move))
         else:
-            md.append(mark("delete", words, "", change.author, change.date))
-            text.append(mark("delete", plain, "", change.author, change.date))
+            md.append(mark("delete", words, "", change.author, change.date, change.move))
+            text.append(mark("delete", plain, "", change.author, change.date, change.move))
         n += 1
     return "".join(md).strip(), "".join(text)
+
+
+def mark_change(p: BaseOxmlElement) -> Change | None:
+    """The pending change to a paragraph's mark (its end), if counsel's: inserted (the
+    paragraph was split here) or deleted (it is joined with the next)."""
+    for element in p.xpath("./w:pPr/w:rPr/w:ins | ./w:pPr/w:rPr/w:del"):
+        return Change(_CHANGES[element.tag], element.get(qn("w:author")) or UNKNOWN_AUTHOR,  # type: ignore[arg-type]
+                      element.get(qn("w:date"), ""))
+    return None
+
+
+# (inline Markdown, plain text) of one paragraph
+Words = tuple[str, str]
+
+
+def mark_is_moot(change: Change, before: str, after: str) -> bool:
+    """Whether a pending paragraph-mark change needs no proposal of its own: the paragraph on
+    one side is empty whichever way it is decided (a whole paragraph inserted or deleted, its
+    words already proposals). `before`, `after`: the two paragraphs' Markdown."""
+    side = as_it_stands if change.kind == "insert" else accepted
+    return not side(before).strip() or not side(after).strip()
+
+
+def across_mark(change: Change, before: Words, after: Words, gap: str) -> tuple[Words, Words]:
+    """Two paragraphs whose paragraph mark between them counsel changed, as proposals on the
+    words that cross it: a split (mark inserted) proposes to take the second paragraph's words
+    out of the first, where they stand; a join (mark deleted) proposes to add them to the
+    first and take them out of the second. `gap` is what separates them when joined."""
+    who = (change.author, change.date)
+    if change.kind == "insert":
+        return ((before[0] + mark("delete", gap + after[0], "", *who),
+                 before[1] + mark("delete", gap + after[1], "", *who)),
+                (mark("insert", "", after[0], *who), mark("insert", "", after[1], *who)))
+    return ((before[0] + mark("insert", "", gap + after[0], *who),
+             before[1] + mark("insert", "", gap + after[1], *who)),
+            (mark("delete", after[0], "", *who), mark("delete", after[1], "", *who)))

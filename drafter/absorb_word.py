@@ -21,7 +21,8 @@ from docx.text.hyperlink import Hyperlink
 from docx.text.paragraph import Paragraph
 from lxml import etree
 
-from drafter.absorb_tracked import Piece, has_changes, tracked_markdown
+from drafter.absorb_tracked import Piece, across_mark, has_changes, mark_change, \
+    mark_is_moot, tracked_markdown
 from drafter.document.provenance import BOOKMARK_PREFIX, bookmark_name, counsel_comment
 from drafter.export.docx import COMMENT_AUTHOR, HEADING_STYLES
 from drafter.export.docx_ledger import is_appendix
@@ -47,6 +48,9 @@ class WordBlock:
     markdown: str
     clause: str | None
     comments: tuple[str, ...] = ()  # counsel's open comments on it, as Markdown lines
+    # a pending split or join just before it, next to other tracked changes, taken as Word
+    # shows it (the first words of the paragraph before): `absorb` says so
+    as_shown: str | None = None
 
 
 def _run_markdown(text: str, bold: bool, italic: bool) -> str:
@@ -155,11 +159,14 @@ def word_blocks(doc: DocxDocument, clause_ids: list[str]) -> list[WordBlock]:
     blocks: list[WordBlock] = []
     toc_depth = 0
     ordinal = 0
+    # the paragraph just read, whose mark may be counsel's pending change: (its block's
+    # index, element, Markdown prefix, inline Markdown, raw text, whether it has tracked text)
+    previous: tuple[int, BaseOxmlElement, str, str, str, bool] | None = None
     for element in _body_elements(doc.element.body):
         if element.tag == qn("w:tbl"):
             blocks.append(replace(_table_block(Table(element, doc)),
                                   comments=comments_on(element)))
-            ordinal = 0
+            ordinal, previous = 0, None
             continue
         paragraph = Paragraph(element, doc)
         change, starts_toc = _fields(paragraph)
@@ -175,16 +182,35 @@ def word_blocks(doc: DocxDocument, clause_ids: list[str]) -> list[WordBlock]:
         else:
             text = plain(paragraph.text)
         if not text:
+            previous = None
             continue
         marks = [by_bookmark.get(str(name)) for name in
                  element.xpath(f'.//w:bookmarkStart[starts-with(@w:name, "{BOOKMARK_PREFIX}")]/@w:name')]
         kind = _style_kind(paragraph, doc)
         ordinal = ordinal + 1 if kind == "ol" else 0
         inline = inline if tracked else _paragraph_markdown(paragraph)
-        markdown = {"ul": f"- {inline}", "ol": f"{ordinal}. {inline}", "p": inline}.get(
-            kind, "#" * int(kind[1:]) + " " + inline if kind.startswith("h") else inline)
-        blocks.append(WordBlock((kind, text), markdown, next((m for m in marks if m), None),
-                                comments_on(element)))
+        prefix = {"ul": "- ", "ol": f"{ordinal}. ", "p": ""}.get(
+            kind, "#" * int(kind[1:]) + " " if kind.startswith("h") else "")
+        crossing = mark_change(previous[1]) if previous is not None else None
+        as_shown = None
+        if previous is not None and crossing is not None and \
+                mark_is_moot(crossing, previous[3], inline):
+            crossing = None
+        elif previous is not None and crossing is not None and (tracked or previous[5]):
+            as_shown, crossing = " ".join(previous[4].split()[:8]), None
+        if previous is not None and crossing is not None:  # a pending split or join
+            at, _, before_prefix, before, raw, _ = previous
+            gap = " " if raw[-1:].isspace() or paragraph.text[:1].isspace() else ""
+            (before, before_text), (inline, text) = across_mark(
+                crossing, (before, plain(raw)), (inline, text), gap)
+            blocks[at] = replace(blocks[at], signature=(blocks[at].signature[0],
+                                                        plain(before_text)),
+                                 markdown=before_prefix + before)
+            text = plain(text)
+        previous = None if crossing is not None else \
+            (len(blocks), element, prefix, inline, paragraph.text, tracked)
+        blocks.append(WordBlock((kind, text), prefix + inline, next((m for m in marks if m), None),
+                                comments_on(element), as_shown))
     return blocks
 
 

@@ -12,7 +12,7 @@ import copy
 import fcntl
 import os
 import threading
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
@@ -26,6 +26,7 @@ from drafter.answer_text import answer_text
 from drafter.errors import UserError
 from drafter.parsecache import memo
 from drafter.questionnaire import Entry, Questionnaire, value_type
+from drafter.schema import MODELINE
 from drafter.values import describe
 from drafter.templating import AnswerGroup, answer_context
 from drafter.yamlio import (
@@ -168,6 +169,19 @@ def validate_answers(doc: Any, questionnaire: Questionnaire, path: Path,
     return answers
 
 
+def not_carried(get: Callable[[str], Any], questionnaire: Questionnaire,
+                ) -> tuple[tuple[str, str], ...]:
+    """A note for each answer to a question retired without a way to carry it (`moved:` a
+    key alone): a build stops on it, so the owner is asked to answer the new question."""
+    notes = []
+    for old, spec in questionnaire.moved.items():
+        if isinstance(spec, str) and get(old) is not None:
+            prompt = questionnaire.entry(spec).question.prompt
+            notes.append((f"{old} is now asked as {spec}, \"{prompt}\": give your answer there "
+                          "(the old one is not used: a build stops until it is moved).", spec))
+    return tuple(notes)
+
+
 def carry_over(doc: Mapping[str, Any], questionnaire: Questionnaire
                ) -> tuple[Mapping[str, Any], tuple[tuple[str, str], ...]]:
     """The answers with each answer to a retired question (`moved:` with `to:`) taken out, and
@@ -249,6 +263,8 @@ class AnswersFile:
         doc = parse_yaml(text, path) if text is not None else None
         if doc is None:
             doc = CommentedMap()
+            if text is None:  # a new file: an editor finds the schema beside it
+                doc.yaml_set_start_comment(MODELINE.removeprefix("# ").rstrip("\n"))
         if not isinstance(doc, CommentedMap):
             raise UserError("expected a mapping of sections at the top level", path=path, line=1)
         return cls(path, doc, text)

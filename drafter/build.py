@@ -17,7 +17,8 @@ from drafter.parsecache import memo
 from drafter.document.tree import read
 from drafter.export import Format, Source
 from drafter.export.markdown import to_markdown
-from drafter.history import published_versions, record_changes
+from drafter.history import last_published, record_changes
+from drafter.outdated import record_law_changes
 from drafter.manifest import (
     MANIFEST_NAME,
     POLICY_MD,
@@ -35,7 +36,7 @@ from drafter.manifest import (
 )
 from drafter.project import Project
 from drafter.regenerate import Outcome, backup, regenerate, split_newlines, undecorate
-from drafter.document.model import Draft
+from drafter.document.model import Draft, Note
 from drafter.review.report import as_markdown, note_item
 from drafter.tracked import as_it_stands, proposal_notes
 from drafter.yamlio import atomic_write, read_text
@@ -163,14 +164,15 @@ def _write_formats(folder: Path, rendered: dict[str, bytes], previous: Manifest 
             backups.append(backup(path))
         _write(path, data)
         written.append(path)
-        text = data.decode("utf-8") if suffix != ".docx" else None
+        text = data.decode("utf-8") if not suffix.endswith(".docx") else None
         files[path.name] = FileRecord(sha256=sha256(data), text=text)
     return written
 
 
 def build(project: Project, answers: Answers, out_dir: Path, formats: list[Format],
           force: bool = False, clean: bool = False, published: bool = False,
-          lay_out: bool = False) -> BuildResult:
+          lay_out: bool = False, alternates: tuple[tuple[str, str, str], ...] = (),
+          extra_notes: tuple[Note, ...] = ()) -> BuildResult:
     """Write `out_dir/<business-slug>/privacy-policy.<suffix>` for each format, and
     `review.md`: the notes for counsel, grouped by severity.
 
@@ -183,7 +185,9 @@ def build(project: Project, answers: Answers, out_dir: Path, formats: list[Forma
     folder = build_folder(project, answers, out_dir)
     previous = load_manifest(folder)
     check_owner(folder, previous, answers, project.library.document.business_name)
-    draft = project.draft(answers)
+    draft = project.draft(answers, extra_notes=extra_notes)  # extra: a scan's (evidence)
+    if alternates:  # the other language versions, which the HTML links (drafter.i18n)
+        draft = replace(draft, policy=replace(draft.policy, alternates=alternates))
     # Notes counsel resolved stay out of every file until what they are about changes.
     ruling = rule_file(draft.notes, draft.policy, answers.resolved(), answers.path)
     draft = replace(draft, notes=ruling.open)
@@ -215,8 +219,8 @@ def build(project: Project, answers: Answers, out_dir: Path, formats: list[Forma
         # text needs them found and taken out (`undecorate`) before it is parsed.
         plain = generation.plain if outcome.markdown == generation.markdown else \
             undecorate(outcome.markdown, generation)
-        kept = published_versions(folder)
-        final = published or bool(kept) and kept[-1].markdown == outcome.text
+        last = last_published(folder)
+        final = published or last is not None and last.markdown == outcome.text
         rendered = render(draft, formats, outcome.markdown, version, plain, clean, final,
                           lay_out)
         rendered.pop(".md", None)
@@ -236,5 +240,7 @@ def build(project: Project, answers: Answers, out_dir: Path, formats: list[Forma
     save_manifest(folder, manifest)
     changes = None if outcome.conflicts else record_changes(
         project.questionnaire, project.library.root, folder, base)
+    if changes is not None:  # and which of the changes came from the law (the library)
+        record_law_changes(project, answers, folder, base)
     return BuildResult(folder, tuple(written), draft, outcome, tuple(backups), previous, manifest,
                        changes, carried_from, elsewhere, ruling)

@@ -213,7 +213,7 @@ DRAFT_STAGE = ("Nothing has been published yet, so these are changes to the draf
 HEADINGS = {"practice": "Practices (from the answers)", "section": "Sections",
             "clause": "Clauses added or removed", "wording": "Wording"}
 DRAFT_HEADINGS = {**HEADINGS, "practice": "Answers the owner changed",
-                  "wording": "Wording (from the answers, or counsel's edits)"}
+                  "wording": "Wording (from the answers, counsel's edits or the clause library)"}
 
 
 def render_report(report: ChangeReport, since: str) -> str:

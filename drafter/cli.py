@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import gc
-import json
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -22,7 +21,9 @@ from drafter.cli_app import add_app_parsers, cmd_edit, cmd_serve
 from drafter.cli_args import Names, answers_path, answers_source, format_argument, project_of, \
     report_proposals
 from drafter.cli_counsel import add_counsel_parsers
+from drafter.cli_outdated import add_outdated_parser
 from drafter.cli_review import add_review_parser
+from drafter.cli_scan import add_scan_parser, evidence_argument, evidence_notes_of
 from drafter.paths import examples
 from drafter.project import Project
 
@@ -30,30 +31,37 @@ EXIT_USAGE = 2
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from drafter.build import build
     from drafter.export import formats
+    from drafter.i18n.build import build_languages, parse_langs
     from drafter.report import report_regeneration
     from drafter.review.report import headline
 
     project = project_of(args)
     source = answers_path(args)
-    result = build(project, project.answers(source), Path(args.output),
-                   formats(args.format), force=args.force, clean=args.clean,
-                   lay_out=args.page_numbers)
+    answers = project.answers(source)
+    built = build_languages(project, answers, Path(args.output),
+                            formats(args.format), parse_langs(args.lang), force=args.force,
+                            clean=args.clean, lay_out=args.page_numbers,
+                            extra_notes=evidence_notes_of(args, project, answers))
+    result = built.result
     print(f"Drafted the privacy policy for {result.draft.policy.business_name} "
           f"from {source}:")
     written = list(result.written)
-    if args.redline and result.outcome.conflicts:
+    # the redline comes with every build once a version is published (`--redline` insists)
+    redline = args.redline or bool(result.changes and result.changes[0].published)
+    if redline and result.outcome.conflicts:
         print("No redline: resolve the merge conflicts in privacy-policy.md first.")
-    elif args.redline:
+    elif redline:
         from drafter.redline import write_redline
 
         written.append(write_redline(result.folder, clock.today()))
     for path in written:
         print(f"  {path}")
+    for line in built.skipped:
+        print(line)
     if result.draft.notes:
         print(f"{len(result.draft.notes)} reviewer note(s): {headline(result.draft.notes)}.")
-    report_proposals(result.outcome.markdown, result.folder / "review.md")
+    report_proposals(result.outcome.markdown, result.folder / "review.md", args.clean)
     ruling = result.ruling
     if ruling is not None and (ruling.resolved or ruling.reopened or ruling.orphans):
         print(f"Counsel's decisions ({ruling.file}): {len(ruling.resolved)} note(s) resolved, "
@@ -90,13 +98,35 @@ def cmd_promises(args: argparse.Namespace) -> int:
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
-    from drafter.answers import answers_model
+    from drafter.schema import SCHEMA_NAME, schema_text, write_schema
 
     questionnaire = Project.load(args.questionnaire, args.library).questionnaire
-    schema = answers_model(questionnaire).model_json_schema()
-    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    print(json.dumps(schema, indent=2, default=str))
+    if args.output is None:
+        print(schema_text(questionnaire))
+        return 0
+    target = Path(args.output)
+    target = target / SCHEMA_NAME if target.is_dir() else target
+    write_schema(target, questionnaire)
+    print(f"Wrote {target}. An answers file beside it is checked as you type in an editor "
+          f"with the YAML language server when its first line is:\n"
+          f"# yaml-language-server: $schema={target.name}")
     return 0
+
+
+class _Version(argparse.Action):
+    """`drafter --version`: the program's version and the clause library's (the one
+    `--library` names when it comes first, else the built-in one), read only when asked."""
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace,
+                 values: object, option_string: str | None = None) -> None:
+        from drafter.paths import default_library
+        from drafter.release import library_release
+
+        root = namespace.library or default_library()
+        release = library_release(root)
+        print(f"drafter {__version__}, library {release or 'unversioned'}"
+              + ("" if namespace.library is None else f" ({root})"))
+        parser.exit()
 
 
 def parser() -> argparse.ArgumentParser:
@@ -104,7 +134,8 @@ def parser() -> argparse.ArgumentParser:
         prog="drafter",
         description="Draft a privacy policy from a questionnaire, with notes for counsel.",
     )
-    top.add_argument("--version", action="version", version=f"drafter {__version__}")
+    top.add_argument("--version", action=_Version, nargs=0,
+                     help="show the program's and the clause library's versions and exit")
     top.add_argument("--questionnaire", metavar="FILE", type=Path,
                      help="question definitions (default: the built-in privacy-policy.yaml)")
     top.add_argument("--library", metavar="DIR", type=Path,
@@ -121,6 +152,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", default="output", metavar="DIR",
                    help="folder to write into (default: output/)")
     format_argument(p)
+    p.add_argument("--lang", metavar="LANGS", help="languages to write, e.g. en,es,fr-CA "
+                   "(default: those the answers serve people in that the library offers)")
     p.add_argument("--clean", action="store_true",
                    help="leave reviewer markers and notes out (the publishable copy)")
     p.add_argument("--redline", action="store_true",
@@ -132,6 +165,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--page-numbers", action="store_true",
                    help="give the Word file's contents page numbers, laying it out with "
                         "LibreOffice (needs soffice and pdftotext)")
+    evidence_argument(p)
     p.set_defaults(run=cmd_build)
 
     add_review_parser(sub, Names("drafter.review.outputs", "FORMATS"))
@@ -146,11 +180,16 @@ def parser() -> argparse.ArgumentParser:
 
     add_counsel_parsers(sub)
     add_app_parsers(sub)
+    add_outdated_parser(sub)
+    add_scan_parser(sub)
 
     sub.add_parser("lint", help="check the clause library, its modules and checks against "
                    "the questionnaire").set_defaults(run=cmd_lint)
 
-    p = sub.add_parser("schema", help="print a JSON Schema for answers files")
+    p = sub.add_parser("schema", help="print (or write) a JSON Schema for answers files")
+    p.add_argument("-o", "--output", metavar="FILE",
+                   help="write it to FILE (a folder: FILE/drafter.schema.json, the name new "
+                   "answers files point at)")
     p.set_defaults(run=cmd_schema)
     return top
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from drafter.cli_args import answers_path, project_of
 from drafter.errors import UserError
+from drafter.schema import default_answers
 
 
 @dataclass(frozen=True)
@@ -28,7 +29,7 @@ def _app_file(args: argparse.Namespace) -> AppFile:
     if name is not None:
         args.answers, args.example = None, name
         return AppFile(answers_path(args), f"example {name} (read-only: F3 edits a copy)", name)
-    path = Path(getattr(args, "file", None) or "answers.yaml")
+    path = Path(getattr(args, "file", None) or default_answers(Path(".")))
     if path.is_dir():
         raise UserError("is a folder; give an answers file such as answers.yaml", path=path)
     return AppFile(path, str(path))
@@ -62,8 +63,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 def add_app_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("edit", help="answer the questionnaire in the app (the default command)")
-    p.add_argument("file", nargs="?", default="answers.yaml",
-                   help="answers file to open or create (default: answers.yaml)")
+    p.add_argument("file", nargs="?", help="answers file to open or create (default: "
+                   "answers.yaml, or the one NAME.drafter.yaml here)")
     p.add_argument("-o", "--output", default="output", metavar="DIR",
                    help="folder the app exports into (default: output/)")
     p.set_defaults(run=cmd_edit)
@@ -72,8 +73,8 @@ def add_app_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[ty
                        description="Prints the address to open, with a token made for this "
                        "run (set DRAFTER_SERVE_TOKEN to choose one, 16 characters or more); "
                        "only that page may connect.")
-    p.add_argument("file", nargs="?", default="answers.yaml",
-                   help="answers file to open or create (default: answers.yaml)")
+    p.add_argument("file", nargs="?", help="answers file to open or create (default: "
+                   "answers.yaml, or the one NAME.drafter.yaml here)")
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
     p.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
     p.set_defaults(run=cmd_serve)

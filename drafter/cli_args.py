@@ -59,11 +59,15 @@ def format_argument(p: argparse.ArgumentParser) -> None:
                    ).names = Names("drafter.export", "FORMATS")
 
 
-def report_proposals(markdown: str, where: Path) -> None:
-    """Say how many of counsel's tracked changes wait for a decision (`drafter.tracked`)."""
+def report_proposals(markdown: str, where: Path, clean: bool = False) -> None:
+    """Say how many of counsel's tracked changes wait for a decision (`drafter.tracked`), and
+    that a `clean` copy leaves them out: never silently."""
     from drafter.tracked import proposals
 
     found = proposals(markdown)
     if found:
         print(f"{len(found)} open proposal(s) from counsel's tracked changes, to accept or "
               f"reject (listed in {where}).")
+    if found and clean:
+        print("The clean copy leaves them out: it reads as agreed so far, without the words "
+              "proposed. `drafter publish` refuses until each is decided.")

@@ -43,6 +43,10 @@ def cmd_absorb(args: argparse.Namespace) -> int:
     if result.backup:
         print(f"Backed up: {result.backup}")
     report_proposals(read_text(result.path), result.path)
+    for words in result.as_shown:
+        print(f"A pending paragraph split or join after \"{words} …\" sits next to other "
+              "tracked changes: taken as Word shows it (not a proposal). Check it in "
+              f"{result.path}.")
     for line in decided:
         print(line)
     return EXIT_CONFLICTS if result.conflicts else 0
@@ -57,16 +61,27 @@ def cmd_resolve(args: argparse.Namespace) -> int:
         raise UserError("decisions are kept beside the answers: copy the built-in example to "
                         "your own answers file first", path=path)
     if not args.why.strip():
-        raise UserError("say why the note is resolved: the record is counsel's", field="--why")
+        raise UserError(f"say why the note is {'reopened' if args.undo else 'resolved'}: "
+                        "the record is counsel's", field="--why")
     answers = project.answers(path)
     draft = project.draft(answers)
     ruling = rule_file(draft.notes, draft.policy, answers.resolved(), answers.path)
     item = find(ruling, args.note)
     kept = standing(ruling, item.key)
+    assert ruling.file is not None  # answers from a file
+    if args.undo:
+        if kept is None:
+            print(f"{item.note.id} is not resolved now; nothing recorded.")
+            return 0
+        add_decisions(ruling.file, [decide(item, args.by, args.why, now(), "command",
+                                           undo=True)])
+        print(f"Undid the resolution of {item.note.id} (by {kept.who}, "
+              f"{kept.when.date().isoformat()}); recorded in {ruling.file}, where both stay. "
+              "The next build shows the note again.")
+        return 0
     if kept is not None:
         print(f"{item.note.id} is already resolved (by {kept.who}); nothing recorded.")
         return 0
-    assert ruling.file is not None  # answers from a file
     add_decisions(ruling.file, [decide(item, args.by, args.why, now(), "command")])
     print(f"Resolved {item.note.id} ({item.note.severity}: {item.key}); recorded in "
           f"{ruling.file}. It stays closed until what it is about changes.")
@@ -104,7 +119,20 @@ def cmd_publish(args: argparse.Namespace) -> int:
 
     project = project_of(args)
     on = date.fromisoformat(args.date) if args.date else clock.today()
-    result = publish(project, answers_path(args), Path(args.output), formats(args.format), on)
+    chosen = formats(args.format)
+    lay_out = args.page_numbers
+    if lay_out is None:  # the published Word file gets page numbers wherever they can be had
+        from drafter.export.docx_pages import can_lay_out
+
+        lay_out = any(f.name == "docx" for f in chosen) and can_lay_out()
+    result = publish(project, answers_path(args), Path(args.output), chosen, on, lay_out)
+    if args.site:
+        from drafter.site import write_site
+
+        site = Path(args.site)
+        written = write_site(result.build.folder, site)
+        print(f"Site: {site / 'index.html'}, {len(written) // 2} pages in all (and as Markdown "
+              f"for a site generator, in {site / 'markdown'}).")
     if result.redated:
         print(f"The text changed, so {project.library.document.effective_date} is now "
               f"{result.redated.isoformat()} (in {answers_path(args)}).")
@@ -136,6 +164,10 @@ def add_counsel_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignor
     answers_source(p)
     p.add_argument("--by", required=True, metavar="NAME", help="who decided (counsel's name)")
     p.add_argument("--why", required=True, metavar="REASON", help="why the note is resolved")
+    p.add_argument("--undo", action="store_true",
+                   help="take back the note's resolution: an entry saying who undid it, when "
+                        "and why is added (the resolution stays on record) and the note is "
+                        "open again from the next build")
     p.set_defaults(run=cmd_resolve)
 
     p = sub.add_parser("diff", help="what changed since the last published version")
@@ -147,4 +179,10 @@ def add_counsel_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignor
     format_argument(p)
     p.add_argument("--date", metavar="YYYY-MM-DD",
                    help="effective date for a changed text (default: today)")
+    p.add_argument("--page-numbers", action=argparse.BooleanOptionalAction, default=None,
+                   help="give the Word file's contents page numbers, laid out by LibreOffice "
+                        "(default: on when soffice and pdftotext are installed)")
+    p.add_argument("--site", metavar="DIR",
+                   help="also write the published versions as a static site: current policy, "
+                   "archive and what changed, as HTML (and Markdown in DIR/markdown/)")
     p.set_defaults(run=cmd_publish)

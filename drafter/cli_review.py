@@ -37,6 +37,9 @@ def add_review_parser(sub: Any, format_names: object) -> None:
                    help="policies to review, or folders to review every policy in")
     p.add_argument("--answers", metavar="FILE",
                    help="answers describing the business: also run the checks on answers")
+    p.add_argument("--evidence", metavar="FILE",
+                   help="with --answers: also note where what `drafter scan` saw (this "
+                   "evidence file) contradicts the answers")
     p.add_argument("--laws", metavar="LIST",
                    help="comma-separated laws whose required items to look for "
                    "(default: caloppa,general)")
@@ -116,7 +119,7 @@ def cmd_review(args: argparse.Namespace) -> int:
     """Review every policy named; see the module's docstring for the exit status."""
     from drafter.review import scope
     from drafter.review.baseline import key, read_baseline
-    from drafter.review.batch import Run, Setup, policy_files, review_files
+    from drafter.review.batch import Run, Setup, policy_files, renumber, review_files
     from drafter.review.ignore import known_checks
     from drafter.review.outputs import FORMATS
 
@@ -127,10 +130,14 @@ def cmd_review(args: argparse.Namespace) -> int:
     facts = tuple(n.strip() for n in (args.facts or "").split(",") if n.strip())
     scope(laws, facts, answers, library)  # a bad --laws or --facts is one error, not one a file
     accepted = read_baseline(Path(args.baseline)) if args.baseline else Counter()
+    evidence = _evidence_notes(Path(args.evidence), answers, library) if args.evidence else []
     setup = Setup(library, tuple(laws) if laws is not None else None, today,
                   known_checks(library.review_rules, library.requirements), answers, facts)
     many = len(args.files) > 1 or any(Path(f).is_dir() for f in args.files)
     results = [_with_proposals(f) for f in review_files(setup, policy_files(args.files), jobs)]
+    if evidence:
+        results = [replace(r, notes=tuple(renumber((*r.notes, *evidence))))
+                   if r.error is None else r for r in results]
     if args.write_baseline:
         _write_baseline(Path(args.write_baseline), results)
         accepted = Counter(key(f.name, n) for f in results for n in f.notes)
@@ -161,6 +168,18 @@ def _with_proposals(reviewed: FileReview) -> FileReview:
     found = proposal_notes(read_text(path), len(reviewed.notes) + 1) if suffix == ".md" \
         else word_proposals(path, len(reviewed.notes) + 1)
     return replace(reviewed, notes=reviewed.notes + tuple(found)) if found else reviewed
+
+
+def _evidence_notes(path: Path, answers: Any, library: Any) -> list[Note]:
+    """The notes where the evidence contradicts the answers each reviewed policy was written
+    from (`drafter.evidence.notes`; they need the answers)."""
+    if answers is None:
+        raise UserError("--evidence needs --answers: the evidence is checked against the "
+                        "answers the policy rests on", field="--evidence")
+    from drafter.evidence.model import load_evidence
+    from drafter.evidence.notes import evidence_notes
+
+    return evidence_notes(load_evidence(path), answers, library)
 
 
 def _promises(project: Project, answers: Any) -> Any:

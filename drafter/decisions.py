@@ -19,7 +19,9 @@ Every build compares: a note whose decision still fits is left out of the Word c
 the draft's markers and listed in `review.md` under "Resolved by counsel" (who, when, why); a
 note whose clause, words or answer changed comes back, marked "Reopened: the clause changed
 …"; a decision whose note no longer appears is listed, never deleted. The file is only ever
-appended to (the latest decision on a note wins), so the record shows every decision made.
+appended to (the latest decision on a note wins), so the record shows every decision made;
+`drafter resolve --undo R3` takes a resolution back by appending an `action: undo` entry
+(who, when, why), and the note is open again from the next build.
 
 Blocking notes may be resolved too. Whether a missing disclosure is really required, or a risky
 sentence acceptable, is a legal judgment, which is counsel's to make; Drafter's part is that
@@ -154,7 +156,7 @@ def rule(notes: Sequence[Note], policy: Policy, answers: dict[str, Any],
     all_keyed = keyed(notes, policy, answers)
     for item in all_keyed:
         decision = latest.pop(item.key, None)
-        if decision is None:
+        if decision is None or decision.undoes:  # never resolved, or the resolution undone
             open_notes.append(item.note)
         elif decision.about == item.about:
             resolved.append(Decided(item.note, decision))
@@ -168,7 +170,7 @@ def rule(notes: Sequence[Note], policy: Policy, answers: dict[str, Any],
             open_notes.append(marked)
             reopened.append(Decided(marked, decision))
     return Ruling(tuple(open_notes), tuple(resolved), tuple(reopened),
-                  tuple(latest.values()), tuple(all_keyed), file)
+                  tuple(d for d in latest.values() if not d.undoes), tuple(all_keyed), file)
 
 
 def rule_file(notes: Sequence[Note], policy: Policy, answers: dict[str, Any],
@@ -247,16 +249,18 @@ def find(ruling: Ruling, name: str) -> Keyed:
                     field="NOTE")
 
 
-def decide(item: Keyed | NoteRecord, who: str, why: str, when: datetime, via: Via) -> Decision:
+def decide(item: Keyed | NoteRecord, who: str, why: str, when: datetime, via: Via,
+           undo: bool = False) -> Decision:
     """A decision resolving this note as it is now (a note of this draft, or as the manifest
-    of the build counsel's Word file came from records it)."""
+    of the build counsel's Word file came from records it); `undo`: taking its resolution
+    back."""
     note = item.note if isinstance(item, Keyed) else item
     number = item.note.id if isinstance(item, Keyed) else item.id
     from drafter.decisions_file import Decision
 
     return Decision(note=item.key, number=number, severity=note.severity,  # type: ignore[arg-type]
                     message=note.message, who=who, when=when, why=why, via=via,
-                    about=item.about)
+                    about=item.about, action="undo" if undo else None)
 
 
 def standing(ruling: Ruling, key: str) -> Decision | None:

@@ -15,7 +15,8 @@ from drafter.requirements import Severity
 from drafter.yamlio import atomic_write, dump_yaml, load_data, load_yaml
 HEADER = ("Counsel's decisions on Drafter's reviewer notes (see `drafter resolve --help`).\n"
           "Each keeps its note closed until what the note is about changes; the latest\n"
-          "decision on a note wins. Add to this file; do not delete from it.")
+          "decision on a note wins (`action: undo` takes a resolution back). Add to this\n"
+          "file; do not delete from it.")
 Via = Literal["word", "command"]
 
 
@@ -33,6 +34,13 @@ class Decision(BaseModel):
     why: str = ""
     via: Via
     about: dict[str, str]  # fingerprints of what the note is about (`about`)
+    # "undo": this entry takes back the note's last resolution (`drafter resolve --undo`),
+    # which stays in the file above it; absent for a resolution
+    action: Literal["undo"] | None = None
+
+    @property
+    def undoes(self) -> bool:
+        return self.action == "undo"
 
     @field_validator("when", mode="before")
     @classmethod

@@ -2,50 +2,36 @@
 presents it), exporting from it, and copying a built-in example to edit.
 
 Core code, free of Textual, so that it can be tested and scripted like the rest. Every
-change is written to the answers file at once (`AnswersFile.set` + `save`, atomic, comments
-kept), including answers that do not validate yet, so nothing an owner typed is ever lost; the
-form's position lives in a small side file (`.NAME.position.json`), never in the answers.
+change, valid yet or not, goes at once into a journal beside the answers file (journal.py:
+one line, no YAML), and into the file itself (`AnswersFile`, atomic, comments kept) after a
+pause, before an export and on close; a killed session's journal is replayed by the next, so
+nothing an owner typed is ever lost. The form's position lives in position.py's side file.
 """
 
 from __future__ import annotations
 
-import json
 import secrets
 import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from drafter.answer_check import check, text_now
 from drafter.answer_types import stored_note
 from drafter.answers import (Answers, AnswersFile, answers_lock, carry_over, current_text,
-                             same_answer, validate_answers)
+                             not_carried, same_answer)
 from drafter.errors import UserError
 from drafter.journal import Journal, Unjournaled, leftovers, read
 from drafter.project import Project
+from drafter.position import Position, load_position, position_path, save_position
 from drafter.presence import Presence, announce, others, presence_path, withdraw
 from drafter.questionnaire import Questionnaire
 from drafter.shown import presented, same
-from drafter.yamlio import atomic_write
-
-if TYPE_CHECKING:  # the build and export stages load after the app's first screen is up
-    from drafter.build import BuildResult
-    from drafter.export import Format
-
+from drafter.yamlio import file_stamp
 
 READ_ONLY = "this is a built-in example, shown read-only: press F3 to edit a copy"
-
-
-_UNREAD = object()
-"""`_catch_up` without the file's text: it reads it itself."""
-
-
-@dataclass(frozen=True)
-class Position:
-    """Where the owner was: a section id and the focused question's key."""
-
-    section: str
-    question: str | None = None
+_UNREAD = object()  # `_catch_up` without the file's text: it reads it itself
 
 
 @dataclass
@@ -79,7 +65,7 @@ class Session:
     @classmethod
     def open(cls, project: Project, path: Path, label: str = "",
              read_only: bool = False) -> Session:
-        stamp = _stamp(path)  # before reading: a change made meanwhile is seen by `reload`
+        stamp = file_stamp(path)  # before reading: a change made meanwhile is seen by `reload`
         session = cls(project, AnswersFile.open(path), label or str(path), read_only)
         session._stamp = stamp
         session._disk = session.file.text() if path.exists() else None
@@ -97,13 +83,7 @@ class Session:
         new question shows the old answer where it says the same (the file is left as it is
         until the owner answers there), and `carried` holds what to tell them, by new key."""
         doc, notes = carry_over(self.file.doc, self.questionnaire)
-        for old, spec in self.questionnaire.moved.items():  # not carried: build refuses it
-            if isinstance(spec, str) and self.file.get(old) is not None:
-                prompt = self.questionnaire.entry(spec).question.prompt
-                notes += ((f"{old} is now asked as {spec}, \"{prompt}\": give your answer "
-                           "there (the old one is not used: a build stops until it is moved).",
-                           spec),)
-        for note, key in notes:
+        for note, key in notes + not_carried(self.file.get, self.questionnaire):
             self.carried[key] = note
             section, question = key.split(".", 1)
             value = (doc.get(section) or {}).get(question)
@@ -253,7 +233,12 @@ class Session:
             with self._lock:
                 self._catch_up()
                 version, pending = self._version, dict(self._pending)
+                new = self._disk is None and not self.path.exists()
                 self.file.save()  # the one way answers are written (it merges with the disk)
+                if new:  # its first line points an editor at the schema: write it beside
+                    from drafter.schema import offer_schema
+
+                    offer_schema(self.path, self.questionnaire)
                 self._disk, self._saved = self.file.saved_text, version
                 for key, value in pending.items():
                     if self._pending.get(key, object()) is value:
@@ -271,11 +256,11 @@ class Session:
         Cheap enough to poll: one `stat` while nothing changed; the file is read again only
         when its time, size or inode moved, and parsed only when its text differs from what
         this session last read or wrote (its own save moves the time too)."""
-        stamp = _stamp(self.path)
+        stamp = file_stamp(self.path)
         if stamp == self._stamp:
             return {}
         with self._lock:
-            now = _text_now(self.path)
+            now = text_now(self.path)
             if self._disk is not None and now == self._disk:
                 self._stamp = stamp
                 return {}
@@ -336,12 +321,12 @@ class Session:
         except OSError:  # a folder we cannot write: the answers cannot be saved there either
             return []
         self._others = {p.token for p in found}
-        self._others_stamp = _stamp(presence_path(self.path))
+        self._others_stamp = file_stamp(presence_path(self.path))
         return found
 
     def newcomers(self) -> list[Presence]:
         """Sessions that opened the file since this one last looked (one `stat` if none)."""
-        stamp = _stamp(presence_path(self.path))
+        stamp = file_stamp(presence_path(self.path))
         if self._here is None or stamp == self._others_stamp:
             return []
         self._others_stamp = stamp
@@ -403,72 +388,13 @@ class Session:
         return found
 
     def save_position(self, position: Position) -> None:
-        if self.read_only:
-            return
-        atomic_write(position_path(self.path), json.dumps(position.__dict__) + "\n")
+        if not self.read_only:  # an example is shown, never written (not even the position)
+            save_position(self.path, position)
 
     def load_position(self) -> Position | None:
-        try:
-            data = json.loads(position_path(self.path).read_text(encoding="utf-8"))
-            return Position(str(data["section"]), data.get("question"))
-        except (OSError, ValueError, KeyError, TypeError):
-            return None
+        return load_position(self.path)
 
 
-def _text_now(path: Path) -> str | None:
-    """The answers file's text now (None: none, or unreadable: the full reload decides)."""
-    try:
-        return current_text(path)
-    except UserError:
-        return None
-
-
-def _stamp(path: Path) -> tuple[int, ...] | None:
-    """What tells cheaply that a file may have changed: its time, size and inode."""
-    try:
-        info = path.stat()
-    except OSError:
-        return None
-    return (info.st_mtime_ns, info.st_size, info.st_ino)
-
-
-def check(questionnaire: Questionnaire, key: str, value: Any,
-          path: Path) -> str | tuple[Any]:
-    """Validate one answer through the answers model: its error message, or `(value,)` with
-    the value converted to its type (a date, a number) the way `drafter build` reads it."""
-    section, question = key.split(".", 1)
-    try:
-        answers = validate_answers({section: {question: value}}, questionnaire, path,
-                                   complete=False)
-    except UserError as exc:
-        inner = (exc.field or "").removeprefix(key).strip(".").split(".")
-        if len(inner) == 2 and inner[0].isdigit():  # one field of one record
-            return f"item {int(inner[0]) + 1}, {inner[1]}: {exc.message}"
-        return exc.message
-    return (answers.values.get(key),)
-
-
-def position_path(answers_path: Path) -> Path:
-    """The side file that remembers the form's position for an answers file."""
-    return answers_path.with_name(f".{answers_path.name}.position.json")
-
-
-def export(session: Session, out_dir: Path, formats: list[Format] | None = None,
-           *, force: bool = False) -> BuildResult | list[Path]:
-    """Write what `drafter build` writes for the saved answers file. If files there were
-    edited by hand since the last export, return them instead (unless `force`: then the build
-    merges counsel's Markdown edits and backs up any other edited file)."""
-    from drafter.build import build, build_folder
-    from drafter.export import formats as default_formats
-    from drafter.manifest import edited_by_hand
-
-    session.flush()  # what the form shows, not what was saved when the owner last paused
-    answers = session.project.answers(session.path)
-    if not force:
-        changed = edited_by_hand(build_folder(session.project, answers, out_dir))
-        if changed:
-            return changed
-    return build(session.project, answers, out_dir, formats or default_formats(None))
-
+from drafter.session_export import export  # noqa: E402  (the app imports it from here)
 
 __all__ = ["Position", "READ_ONLY", "Session", "check", "export", "position_path"]

@@ -47,6 +47,17 @@ def published_versions(folder: Path) -> list[Published]:
     return found
 
 
+def last_published(folder: Path) -> Published | None:
+    """The last published version (`published_versions()[-1]`), reading no other: a build
+    compares with it alone, and a policy published every month keeps years of versions."""
+    root = folder / HISTORY
+    for kept in sorted(root.iterdir(), reverse=True) if root.is_dir() else []:
+        manifest = load_manifest(kept)
+        if manifest is not None and (kept / POLICY_MD).exists():
+            return Published(kept, manifest, read_text(kept / POLICY_MD))
+    return None
+
+
 def current_version(folder: Path) -> Version | None:
     """The last build, with the Markdown as it is now (counsel may have edited it since)."""
     manifest = load_manifest(folder)
@@ -62,9 +73,9 @@ def changes_since_published(questionnaire: Questionnaire, library_root: Path, fo
     new = current_version(folder)
     if new is None:
         return None
-    kept = published_versions(folder)
-    if kept:
-        old = kept[-1].version()
+    last = last_published(folder)
+    if last is not None:
+        old = last.version()
         since = f"since the version published on {long_date(old.manifest.effective_date)}"
     elif previous is not None and previous.files.get(POLICY_MD):
         old = Version(previous, previous.files[POLICY_MD].text or "")
@@ -72,7 +83,7 @@ def changes_since_published(questionnaire: Questionnaire, library_root: Path, fo
     else:
         return None
     return compare(old, new, questionnaire, load_notice_rules(library_root),
-                   published=bool(kept)), since
+                   published=last is not None), since
 
 
 def record_changes(questionnaire: Questionnaire, library_root: Path, folder: Path,

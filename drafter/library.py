@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -24,11 +25,12 @@ from pydantic import BaseModel, ConfigDict, StringConstraints
 
 from drafter.errors import UserError
 from drafter.composing import splice
+from drafter.i18n.catalog import language_of_file
 from drafter.laws import Derived, load_laws
 from drafter.modules import Module, SectionSpec, find_modules
 from drafter.parsecache import memo, save
 from drafter.questionnaire import Questionnaire
-from drafter.requirements import CatalogEntry, load_requirements
+from drafter.requirements import CatalogEntry, InForce, load_requirements
 from drafter.templating import (
     Condition,
     TemplateSyntaxError,
@@ -70,6 +72,9 @@ class ClauseMeta(BaseModel):
     when: str = "true"
     satisfies: list[str] = []
     title: str | None = None
+    # The day the text becomes due: on a policy dated earlier the clause is left out, whatever
+    # the day it is built (requirements.InForce), so the same answers give the same text.
+    in_force: date | None = None
 
 
 @dataclass(frozen=True)
@@ -78,7 +83,7 @@ class Clause:
     path: Path
     body_line: int  # line of the template body's first line in the file
     source: str
-    condition: Condition
+    condition: Condition | InForce
 
     @cached_property
     def template(self) -> Template:
@@ -136,6 +141,8 @@ def load_library(root: Path) -> Library:
     clauses: list[Clause] = []
     seen: dict[str, Path] = {}
     for path in sorted(root.rglob("*.md.j2")):
+        if language_of_file(path) is not None:  # a translation: drafter.i18n reads it
+            continue
         clause = _load_clause(path)
         if clause.meta.section not in rank:
             raise UserError(f"unknown section {clause.meta.section!r}; sections are listed in "
@@ -156,7 +163,7 @@ def load_library(root: Path) -> Library:
                                 line=entry.line, field=rid)
             requirements[rid] = entry
     data = {p.name.removesuffix(".yaml"): load_data(p).data
-            for p in sorted((root / "data").glob("*.yaml"))}
+            for p in sorted((root / "data").glob("*.yaml")) if language_of_file(p) is None}
     laws = load_laws(root / "laws.yaml")
     return Library(root, document, tuple(sections), tuple(clauses), requirements, data, laws,
                    modules)
@@ -201,7 +208,8 @@ def _load_clause(path: Path) -> Clause:
         line = (exc.lineno or 1) + body_line - 1 if exc.source == source else 2
         raise UserError(f"template error: {exc.message}", path=path, line=line,
                         field=meta.id) from None
-    return Clause(meta, path, body_line, source, condition)
+    return Clause(meta, path, body_line, source,
+                  condition if meta.in_force is None else InForce(condition, meta.in_force))
 
 
 def law_names(library: Library) -> Mapping[str, str]:

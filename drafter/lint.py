@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from drafter.errors import UserError
+from drafter.i18n.lint import lint_translations
 from drafter.library import Clause, Library, law_names
 from drafter.promises import declared_bases
 from drafter.questionnaire import Questionnaire, moved_value_errors
@@ -42,11 +43,21 @@ class Findings:
 
 def lint(library: Library, questionnaire: Questionnaire) -> Findings:
     """Problems and warnings for the whole library: clauses, laws, requirements, the checks
-    on answers and text, and the notice rules."""
-    problems = lint_library(library, questionnaire)
+    on answers and text (a deciding pattern must match whole words: `review.word_edges`),
+    translations, the vendor catalog's and evidence checks' data, and the notice rules."""
+    from drafter.evidence.catalog import catalog_problems
+    from drafter.evidence.notes import evidence_check_problems
+    from drafter.review.rules import condition_names
+    from drafter.review.word_edges import inside_words, inside_words_in_languages
+
+    problems = lint_library(library, questionnaire) + \
+        lint_translations(library, swallowed_errors) + catalog_problems(library.root) \
+        + evidence_check_problems(library.root, set(condition_names(questionnaire, library)))
     warnings: list[UserError] = []
     try:
         warnings = lint_review(library.review_rules, questionnaire, library)
+        problems += inside_words(library.review_rules, library.requirements)
+        problems += inside_words_in_languages(library.root)
     except UserError as exc:
         problems.append(exc)
     try:
@@ -104,10 +115,15 @@ def swallowed_line_breaks(source: str) -> list[int]:
 
 
 def _swallowed(clause: Clause) -> list[UserError]:
+    return swallowed_errors(clause.path, clause.body_line, clause.source, clause.meta.id)
+
+
+def swallowed_errors(path: Path, body_line: int, source: str, field: str) -> list[UserError]:
+    """`swallowed_line_breaks` as problems, for a template body starting at `body_line`."""
     return [UserError("line ends in a block tag that eats its line break, so what follows is "
                       "glued to it: write `+%}` to keep the break (or `-%}` to join on purpose)",
-                      path=clause.path, line=clause.body_line + line - 1, field=clause.meta.id)
-            for line in swallowed_line_breaks(clause.source)]
+                      path=path, line=body_line + line - 1, field=field)
+            for line in swallowed_line_breaks(source)]
 
 
 def lint_library(library: Library, questionnaire: Questionnaire) -> list[UserError]:

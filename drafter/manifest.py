@@ -21,6 +21,7 @@ from drafter import __version__
 from drafter.answers import Answers
 from drafter.errors import UserError
 from drafter.library import Library
+from drafter.release import library_release
 from drafter.document.model import Draft
 from drafter.yamlio import atomic_write, read_text
 
@@ -125,6 +126,9 @@ class Manifest:
     promises: list[PromiseRecord] = field(default_factory=list)  # absent before the ledger
     answers_file: str | None = None  # the answers file this folder belongs to (absolute)
     notes: list[NoteRecord] = field(default_factory=list)  # absent before decisions
+    # The library's release (clauses/CHANGELOG.yaml) that built it: `drafter outdated`
+    # compares it with the installed one. Absent before releases, or for an unversioned library.
+    library_release: str | None = None
 
     def clause_sources(self) -> dict[str, str]:
         return {c.id: c.source for c in self.clauses}
@@ -280,6 +284,7 @@ def make_manifest(draft: Draft, answers: Answers, library: Library, generated: G
         unresolved=unresolved,
         promises=[_read(PromiseRecord, p.as_json()) for p in draft.promises or ()],
         answers_file=str(answers.path.resolve()) if answers.path is not None else None,
+        library_release=library_release(library.root),
     )
 
 

@@ -43,13 +43,13 @@ def cache_dir() -> Path | None:
 def _stamp() -> str:
     """A hash of the code that turns text into what the cache holds: every Drafter module
     (the models and loaders), Python, and the parsing libraries (Jinja and pydantic by
-    version; PyYAML, ruamel and python-slugify, not imported on a cached start, by their
-    installed files)."""
+    version; PyYAML, ruamel, python-slugify and nupunkt, not imported on a cached start, by
+    their installed files)."""
     import jinja2
     import pydantic
 
     parts = [sys.version, pydantic.VERSION, jinja2.__version__]
-    for name in ("yaml", "ruamel.yaml", "slugify"):
+    for name in ("yaml", "ruamel.yaml", "slugify", "nupunkt"):
         spec = importlib.util.find_spec(name)
         origin = spec.origin if spec is not None else None
         info = os.stat(origin) if origin else None

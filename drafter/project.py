@@ -68,14 +68,15 @@ class Project:
     def answers(self, path: Path) -> Answers:
         return load_answers(path, self.questionnaire)
 
-    def draft(self, answers: Answers, today: date | None = None) -> Draft:
+    def draft(self, answers: Answers, today: date | None = None,
+              extra_notes: tuple[Note, ...] = ()) -> Draft:
         from drafter.document.model import Draft
         from drafter.document.tree import policy_tree
         from drafter.ledger import ledger
 
         policy = self.assemble(answers)
         tree = policy_tree(policy)  # the one parse: review reads it, the exporters render it
-        return Draft(policy, self.review(policy, answers, today, tree),
+        return Draft(policy, self.review(policy, answers, today, tree, extra_notes),
                      ledger(policy, answers, self.library, tree), tree)
 
     def assemble(self, answers: Answers) -> Policy:
@@ -85,7 +86,7 @@ class Project:
         return assemble(answers, self.library)
 
     def review(self, policy: Policy, answers: Answers, today: date | None = None,
-               tree: Tree | None = None) -> tuple[Note, ...]:
+               tree: Tree | None = None, extra: tuple[Note, ...] = ()) -> tuple[Note, ...]:
         from drafter.review import review_draft
 
-        return tuple(review_draft(policy, answers, self.library, today, tree))
+        return tuple(review_draft(policy, answers, self.library, today, tree, extra))

@@ -31,9 +31,10 @@ class PublishResult:
 
 
 def publish(project: Project, answers_path: Path, out_dir: Path, formats: list[Format],
-            on: date) -> PublishResult:
-    """Build, then keep this version in the history if its text or practices changed."""
-    result = _build(project, answers_path, out_dir, formats)
+            on: date, lay_out: bool = False) -> PublishResult:
+    """Build, then keep this version in the history if its text or practices changed
+    (`lay_out`: the Word file's contents get their page numbers from LibreOffice)."""
+    result = _build(project, answers_path, out_dir, formats, lay_out)
     kept = published_versions(result.folder)
     report = changes_since_published(project.questionnaire, project.library.root, result.folder)
     redated: date | None = None
@@ -43,7 +44,7 @@ def publish(project: Project, answers_path: Path, out_dir: Path, formats: list[F
             return PublishResult(None, report, None, result)
         if result.draft.policy.effective_date <= kept[-1].manifest.effective_date:
             redated = _redate(project, answers_path, on)
-            result = _build(project, answers_path, out_dir, formats)
+            result = _build(project, answers_path, out_dir, formats, lay_out)
             report = changes_since_published(project.questionnaire, project.library.root, result.folder)
     target = result.folder / HISTORY / result.draft.policy.effective_date.isoformat()
     n = 1
@@ -58,8 +59,9 @@ def publish(project: Project, answers_path: Path, out_dir: Path, formats: list[F
 
 
 def _build(project: Project, answers_path: Path, out_dir: Path,
-           formats: list[Format]) -> BuildResult:
-    result = build(project, project.answers(answers_path), out_dir, formats, published=True)
+           formats: list[Format], lay_out: bool = False) -> BuildResult:
+    result = build(project, project.answers(answers_path), out_dir, formats, published=True,
+                   lay_out=lay_out)
     if result.outcome.conflicts:
         raise UserError("has merge conflicts: resolve them and build before publishing",
                         path=result.folder / POLICY_MD)

@@ -1,9 +1,10 @@
 """Question definitions (`questionnaires/*.yaml`), parsed once into typed models.
 
 A questionnaire is data: sections of questions, each with a type, options, validation and a
-`when` condition (a Jinja expression over earlier answers). This module loads and checks it,
-says which questions are visible for given answers, and gives each question's value type so
-the answers model (answers.py) is generated from the questionnaire rather than written twice.
+`when` condition (a Jinja expression over earlier answers). This module loads and checks it and
+says which questions are visible for given answers; what one question is, and the type of its
+answer, is in questions.py (the answers model, answers.py, is generated from those types
+rather than written twice).
 """
 
 from __future__ import annotations
@@ -12,29 +13,29 @@ import hashlib
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Literal
+from typing import TYPE_CHECKING, Any
 
-from pydantic import (
-    AfterValidator,
-    BaseModel,
-    BeforeValidator,
-    ConfigDict,
-    Field,
-    StringConstraints,
-    TypeAdapter,
-    ValidationError,
-    create_model,
-    field_validator,
-)
+from pydantic import TypeAdapter, ValidationError
 
-from drafter import answer_types
-from drafter.composing import ANSWER_ID, splice, with_data_options
+from drafter.composing import splice, with_data_options
 from drafter.errors import DrafterError, UserError
 from drafter.parsecache import memo
 from drafter.paths import default_library
+from drafter.questions import (
+    PATTERN_HINTS,
+    PATTERNS,
+    UNSURE,
+    UNSURE_LABEL,
+    Moved,
+    Question,
+    QuestionnaireFile,
+    QuestionType,
+    Section,
+    record_model,
+    value_type,
+)
 from drafter.templating import (
     AnswerGroup,
     Condition,
@@ -43,96 +44,10 @@ from drafter.templating import (
     referenced_names,
     template_value,
 )
-from drafter.values import plain_text, unique_items, whole_number
 from drafter.yamlio import DataFile, load_data
 
 if TYPE_CHECKING:
     from drafter.modules import Module
-
-UNSURE = "unsure"
-"""The stored answer for "I'm not sure", offered where a question sets `unsure: true`."""
-UNSURE_LABEL = "I'm not sure"
-
-QuestionType = Literal[
-    "text", "long_text", "email", "url", "phone", "date", "bool", "number", "one", "many", "records"
-]
-
-# Deliberately forgiving shapes: they catch typos an owner would want caught, not every RFC edge.
-# Phone numbers and web addresses are read and tidied by `answer_types` instead.
-PATTERNS: dict[str, str] = {
-    "email": r"^[^@\s]+@[^@\s]+\.[^@\s]+$",
-}
-PATTERN_HINTS: dict[str, str] = {
-    "email": "an email address such as privacy@example.com",
-    "url": "a web address such as example.com",
-    "phone": "a phone number such as (702) 555-0142",
-}
-_ID = ANSWER_ID
-
-
-class Question(BaseModel):
-    """One question, or one field of a `records` question (records nest one level only)."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
-
-    id: Annotated[str, StringConstraints(pattern=_ID)]
-    prompt: str
-    type: QuestionType
-    help: str = ""
-    placeholder: str = ""
-    options: dict[str, str] | None = None
-    options_from: Annotated[str, StringConstraints(pattern=_ID)] | None = None
-    fields: list[Question] | None = None
-    default: Any = None
-    required: bool = False
-    when: str | None = None
-    unsure: bool = False
-    pattern: str | None = None
-    min: float | None = None
-    max: float | None = None
-
-    @field_validator("options", mode="before")
-    @classmethod
-    def _options_are_a_mapping(cls, value: Any) -> Any:
-        if value is not None and not isinstance(value, Mapping):
-            raise ValueError("options must be a mapping of stored value to the label shown")
-        return value
-
-
-class Section(BaseModel):
-    """A page of the questionnaire; its `when` hides every question in it at once."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
-
-    id: Annotated[str, StringConstraints(pattern=_ID)]
-    title: str
-    intro: str = ""
-    when: str | None = None
-    questions: list[Question]
-
-
-class Moved(BaseModel):
-    """A retired question merged into another: its answers that say the same as one of the
-    new question's are read as that answer when a file is loaded (`values`, old → new); any
-    other old answer is left for the owner, who is told (answers.carry_over)."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
-
-    to: Annotated[str, StringConstraints(pattern=r"^[a-z0-9_]+\.[a-z0-9_]+$")]
-    values: dict[Any, Any] = {}
-
-
-class _QuestionnaireFile(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
-
-    title: str
-    version: str
-    modules_after: str | None = None  # business modules' pages go after this section
-    # old answer key → the question that now asks it (an old answer there is refused with a
-    # hint), or a `Moved` (an old answer is carried over where it can be, with a note)
-    moved: dict[str, str | Moved] = {}
-    sections: list[Section]
-
 
 @dataclass(frozen=True)
 class Entry:
@@ -149,7 +64,7 @@ class Entry:
 class Questionnaire:
     """A validated questionnaire. Build it with `load_questionnaire`."""
 
-    def __init__(self, path: Path, data: _QuestionnaireFile, entries: list[Entry]) -> None:
+    def __init__(self, path: Path, data: QuestionnaireFile, entries: list[Entry]) -> None:
         self.path = path
         self.title = data.title
         self.version = data.version
@@ -235,73 +150,6 @@ class Questionnaire:
                             field=entry.key if own else entry.section.id) from None
 
 
-_TIDY: dict[str, tuple[Any, ...]] = {
-    "phone": (BeforeValidator(answer_types.phone), AfterValidator(answer_types.phone_number)),
-    "url": (AfterValidator(answer_types.web_address),),
-}
-
-
-def value_type(question: Question) -> Any:
-    """The pydantic type of an answer to `question`; the answers model is built from these."""
-    kind = question.type
-    base: Any
-    if kind in ("text", "long_text", "email", "url", "phone"):
-        base = Annotated[
-            str,
-            StringConstraints(
-                strip_whitespace=True,
-                min_length=int(question.min) if question.min is not None else None,
-                max_length=int(question.max) if question.max is not None else None,
-                pattern=question.pattern or PATTERNS.get(kind),
-            ),
-            AfterValidator(plain_text(one_line=kind != "long_text")),
-            *_TIDY.get(kind, ()),
-        ]
-    elif kind == "date":
-        base = date
-    elif kind == "bool":
-        base = bool
-    elif kind == "number":
-        base = Annotated[int, BeforeValidator(whole_number),
-                         Field(ge=question.min, le=question.max)]
-    elif kind == "one":
-        base = Literal[tuple(question.options or {})]
-    elif kind == "many":
-        base = Annotated[
-            list[Literal[tuple(question.options or {})]],  # type: ignore[misc]
-            Field(
-                min_length=int(question.min) if question.min is not None else None,
-                max_length=int(question.max) if question.max is not None else None,
-                json_schema_extra={"uniqueItems": True},
-            ),
-            AfterValidator(unique_items),
-        ]
-    else:  # records
-        base = Annotated[
-            list[record_model(question)],  # type: ignore[misc]
-            Field(
-                min_length=int(question.min) if question.min is not None else None,
-                max_length=int(question.max) if question.max is not None else None,
-            ),
-        ]
-    if question.unsure:
-        base = base | Literal[UNSURE]
-    return base
-
-
-def record_model(question: Question) -> type[BaseModel]:
-    """A model for one item of a `records` question (for example one vendor)."""
-    fields: dict[str, Any] = {}
-    for sub in question.fields or []:
-        annotation = value_type(sub)
-        fields[sub.id] = (annotation, ...) if sub.required else (annotation | None, None)
-    return create_model(  # type: ignore[call-overload,no-any-return]
-        f"{question.id.title().replace('_', '')}Item",
-        __config__=ConfigDict(extra="forbid"),
-        **fields,
-    )
-
-
 def load_questionnaire(path: Path, data_dir: Path | None = None,
                        modules: Sequence[Module] = ()) -> Questionnaire:
     """Load, validate and cross-check a questionnaire file, with the pages of the library's
@@ -368,9 +216,9 @@ def moved_value_errors(questionnaire: Questionnaire) -> list[UserError]:
     return errors
 
 
-def _validated(file: DataFile) -> _QuestionnaireFile:
+def _validated(file: DataFile) -> QuestionnaireFile:
     try:
-        return _QuestionnaireFile.model_validate(file.data)
+        return QuestionnaireFile.model_validate(file.data)
     except ValidationError as exc:
         err = exc.errors()[0]
         loc = err["loc"]
@@ -452,3 +300,8 @@ def _describe(doc: Any, loc: tuple[Any, ...]) -> str | None:
     if isinstance(last, str) and last != "id":
         field = f"{field}.{last}" if field else last
     return field or None
+
+
+__all__ = ["PATTERNS", "PATTERN_HINTS", "UNSURE", "UNSURE_LABEL", "Entry", "Moved", "Question",
+           "QuestionType", "Questionnaire", "Section", "load_questionnaire", "moved_value_errors",
+           "record_model", "value_type"]

@@ -24,6 +24,7 @@ import difflib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Literal
@@ -306,9 +307,18 @@ def _lines(text: str) -> list[str]:
     return lines
 
 
-def _decorations(generation: Generation) -> difflib.SequenceMatcher[str]:
-    return difflib.SequenceMatcher(None, _lines(generation.plain), _lines(generation.markdown),
-                                   autojunk=False)
+def _decorations(generation: Generation) -> tuple[tuple[str, int, int, int, int], ...]:
+    """How the generation's decorated Markdown differs from its plain text (difflib's
+    opcodes, plain → decorated)."""
+    return _opcodes(generation.plain, generation.markdown)
+
+
+@lru_cache(maxsize=8)
+def _opcodes(plain: str, markdown: str) -> tuple[tuple[str, int, int, int, int], ...]:
+    """Kept for the texts last compared: a build asks for one generation's several times
+    (the last build's and the new one's, each undecorated for `changes.md`)."""
+    return tuple(difflib.SequenceMatcher(None, _lines(plain), _lines(markdown),
+                                         autojunk=False).get_opcodes())
 
 
 def undecorate(text: str, base: Generation) -> str:
@@ -317,14 +327,17 @@ def undecorate(text: str, base: Generation) -> str:
     there the notes are Word comments, not markers."""
     plain = _lines(base.plain)
     restore: dict[int, list[str]] = {}
-    for tag, i1, i2, j1, j2 in _decorations(base).get_opcodes():
+    for tag, i1, i2, j1, j2 in _decorations(base):
         if tag in ("insert", "replace"):
             restore.update({j: [] for j in range(j1, j2)})
             restore[j1] = plain[i1:i2]
     ours = _lines(text)
-    matcher = difflib.SequenceMatcher(None, ours, _lines(base.markdown), autojunk=False)
-    swap = {i + k: restore[j + k] for i, j, size in matcher.get_matching_blocks()
-            for k in range(size) if j + k in restore}
+    if text == base.markdown:  # as built (no one edited it): every line is where it was
+        swap = restore
+    else:
+        matcher = difflib.SequenceMatcher(None, ours, _lines(base.markdown), autojunk=False)
+        swap = {i + k: restore[j + k] for i, j, size in matcher.get_matching_blocks()
+                for k in range(size) if j + k in restore}
     return "".join("".join(swap[n]) if n in swap else line for n, line in enumerate(ours))
 
 
@@ -345,7 +358,7 @@ def _redecorate(merged: list[str], theirs: Generation) -> tuple[list[str], list[
         to_merged.update({i + k: j + k for k in range(size)})
     inserts: dict[int, list[str]] = {}
     dropped: set[int] = set()
-    for tag, i1, i2, j1, j2 in _decorations(theirs).get_opcodes():
+    for tag, i1, i2, j1, j2 in _decorations(theirs):
         if tag not in ("insert", "replace"):
             continue
         replaced = [to_merged[i] for i in range(i1, i2) if i in to_merged]

@@ -12,7 +12,12 @@ policy's text. `drafter absorb` writes each one into `privacy-policy.md` in Crit
 deletion and an insertion by the same person at the same time); the `{>> … <<}` right after
 it is the attribution: the author, then a comma and the date Word recorded (ISO 8601), when
 there is one. A move in Word comes back as a deletion where the words were and an insertion
-where they went. Accepted changes are simply the text; rejected ones are gone.
+where they went, both attributed with the move's name first (Word's name for it, which pairs
+the two ends), so the DOCX gives it back to Word as a move:
+
+    {--Some words. --}{>>move1: A. Lawyer, 2026-11-30T10:00:00Z<<} … {++Some words. ++}{>>move1: A. Lawyer, 2026-11-30T10:00:00Z<<}
+
+Accepted changes are simply the text; rejected ones are gone.
 
 Proposals survive the next build like any edit of counsel's (they are part of the text the
 three-way merge keeps), `drafter review` lists them as open items for the owner and counsel,
@@ -24,6 +29,7 @@ CriticMarkup scanner (no markdown-it-py plugin exists); Drafter writes no parser
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -51,6 +57,7 @@ class Proposal:
     date: str  # as Word recorded it (ISO 8601), "" when it recorded none
     start: int  # where the mark (with its attribution) is in the text it was found in
     end: int
+    move: str = ""  # the move this is one end of (an insertion or a deletion), if any
 
     def describe(self) -> str:
         """The proposal in words, for review: `A. Lawyer (2026-11-30) proposes to replace
@@ -60,31 +67,40 @@ class Proposal:
         what = {"insert": f'to add "{self.new.strip()}"',
                 "delete": f'to delete "{self.old.strip()}"',
                 "replace": f'to replace "{self.old.strip()}" with "{self.new.strip()}"'}[self.kind]
+        if self.move:
+            what = (f'to move "{self.new.strip()}" here' if self.kind == "insert" else
+                    f'to move "{self.old.strip()}" away from here') + f" ({self.move})"
         return f"{who}{when} proposes {what}"
 
 
-def attribution(author: str, date: str = "") -> str:
-    """The CriticMarkup comment that follows a proposal: `{>>author, date<<}`."""
+def attribution(author: str, date: str = "", move: str = "") -> str:
+    """The CriticMarkup comment that follows a proposal: `{>>[move: ]author[, date]<<}`."""
     author = " ".join(author.replace("<<}", "").split())  # one line, never closing early
-    return "{>>" + author + (f", {date}" if date else "") + "<<}"
+    return "{>>" + (f"{move}: " if move else "") + author + (f", {date}" if date else "") + "<<}"
 
 
-def mark(kind: Kind, old: str, new: str, author: str, date: str = "") -> str:
+def mark(kind: Kind, old: str, new: str, author: str, date: str = "", move: str = "") -> str:
     """A proposal written in CriticMarkup, with its attribution."""
     body = {"insert": "{++" + new + "++}", "delete": "{--" + old + "--}",
             "replace": "{~~" + old + "~>" + new + "~~}"}[kind]
-    return body + attribution(author, date)
+    return body + attribution(author, date, move if kind != "replace" else "")
 
 
-def _author_and_date(comment: str) -> tuple[str, str]:
-    """`A. Lawyer, 2026-11-30T10:00:00Z` → the author and the date (the part after the last
-    comma, when it is a date; otherwise the whole comment is the author)."""
+_MOVE = re.compile(r"(move[\w.-]*): ")
+
+
+def _attribution(comment: str) -> tuple[str, str, str]:
+    """`move1: A. Lawyer, 2026-11-30T10:00:00Z` → the author, the date (the part after the
+    last comma, when it is a date; otherwise the whole comment is the author) and the move."""
+    named = _MOVE.match(comment.strip())
+    move = named[1] if named else ""
+    comment = comment.strip()[named.end():] if named else comment
     author, _, date = comment.rpartition(",")
     try:
         datetime.fromisoformat(date.strip().replace("Z", "+00:00"))
     except ValueError:
-        return comment.strip(), ""
-    return author.strip(), date.strip()
+        return comment.strip(), "", move
+    return author.strip(), date.strip(), move
 
 
 def might_have_proposals(text: str) -> bool:
@@ -104,25 +120,35 @@ def proposals(text: str) -> list[Proposal]:
     for n, (start, end, kind, content, sub_text) in enumerate(marks):
         if kind not in _KINDS:
             continue
-        author = date = ""
+        author = date = move = ""
         following = marks[n + 1] if n + 1 < len(marks) else None
         if following is not None and following[2] == COMMENT and following[0] == end:
-            author, date = _author_and_date(following[3])
+            author, date, move = _attribution(following[3])
             end = following[1]
         kind_name = _KINDS[kind]
         old = content if kind_name != "insert" else ""
         new = content if kind_name == "insert" else (sub_text or "")
-        found.append(Proposal(kind_name, old, new, author, date, start, end))
+        found.append(Proposal(kind_name, old, new, author, date, start, end,
+                              move if kind_name != "replace" else ""))
     return found
 
 
 def as_it_stands(text: str) -> str:
     """The text without its proposals: deleted words kept, proposed words left out (what is
     agreed so far, for a copy to publish)."""
+    return _decided(text, accept=False)
+
+
+def accepted(text: str) -> str:
+    """The text with every proposal accepted."""
+    return _decided(text, accept=True)
+
+
+def _decided(text: str, accept: bool) -> str:
     out: list[str] = []
     position = 0
     for proposal in proposals(text):
-        out += [text[position:proposal.start], proposal.old]
+        out += [text[position:proposal.start], proposal.new if accept else proposal.old]
         position = proposal.end
     return "".join(out) + text[position:]
 

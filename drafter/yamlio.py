@@ -220,6 +220,16 @@ def clean_stale_temporaries(path: Path, now: float | None = None) -> None:
             continue
 
 
+def file_stamp(path: Path) -> tuple[int, ...] | None:
+    """What tells cheaply that a file may have changed: its time, size and inode (None: no
+    such file, or unreadable)."""
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return (info.st_mtime_ns, info.st_size, info.st_ino)
+
+
 def atomic_write(path: Path, data: str | bytes) -> None:
     """Write a file so that readers see the old or the new content, never a torn one.
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from drafter.answers import AnswersFile, load_answers
+from drafter.schema import MODELINE
 from tests.conftest import MINI
 
 
@@ -35,7 +36,8 @@ def test_new_file_is_created_on_first_save(tmp_path: Path) -> None:
     answers = AnswersFile.open(path)
     answers.set("business.name", "First LLC")
     answers.save()
-    assert path.read_text() == "business:\n  name: First LLC\n"
+    # a new file points an editor at the schema beside it (drafter.schema)
+    assert path.read_text() == MODELINE + "business:\n  name: First LLC\n"
 
 
 def test_a_failed_save_leaves_the_old_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

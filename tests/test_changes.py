@@ -25,7 +25,7 @@ def _run(*argv: str) -> int:
 def test_practice_and_wording_changes_are_reported_and_flagged_material(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     answers, out = _answers(tmp_path), str(tmp_path / "out")
-    assert _run("publish", str(answers), "-o", out, "--date", "2026-11-22") == 0
+    assert _run("publish", str(answers), "-o", out, "--date", "2026-11-22", "--no-page-numbers") == 0
     assert (tmp_path / "out" / FOLDER / "history" / "2026-11-01" / "privacy-policy.md").exists()
     answers.write_text(answers.read_text().replace("advertising: false", "advertising: true"))
     assert _run("build", str(answers), "-o", out) == 0
@@ -44,13 +44,13 @@ def test_practice_and_wording_changes_are_reported_and_flagged_material(
 def test_the_date_moves_only_when_the_text_changed(tmp_path: Path) -> None:
     answers, out = _answers(tmp_path), str(tmp_path / "out")
     history = tmp_path / "out" / FOLDER / "history"
-    assert _run("publish", str(answers), "-o", out, "--date", "2026-11-22") == 0
-    assert _run("publish", str(answers), "-o", out, "--date", "2026-11-23") == 0
+    assert _run("publish", str(answers), "-o", out, "--date", "2026-11-22", "--no-page-numbers") == 0
+    assert _run("publish", str(answers), "-o", out, "--date", "2026-11-23", "--no-page-numbers") == 0
     assert sorted(p.name for p in history.iterdir()) == ["2026-11-01"]
     assert "effective_date: 2026-11-01" in answers.read_text()
 
     answers.write_text(answers.read_text().replace("sms_marketing: false", "sms_marketing: true"))
-    assert _run("publish", str(answers), "-o", out, "--date", "2026-12-01") == 0
+    assert _run("publish", str(answers), "-o", out, "--date", "2026-12-01", "--no-page-numbers") == 0
     assert "effective_date: 2026-12-01" in answers.read_text()
     assert "# Example: a self-service shipping-kiosk operator" in answers.read_text()  # comments kept
     assert sorted(p.name for p in history.iterdir()) == ["2026-11-01", "2026-12-01"]
@@ -61,7 +61,7 @@ def test_the_date_moves_only_when_the_text_changed(tmp_path: Path) -> None:
 
 def test_counsel_edits_alone_are_a_wording_change(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     answers, out = _answers(tmp_path), str(tmp_path / "out")
-    assert _run("publish", str(answers), "-o", out) == 0
+    assert _run("publish", str(answers), "-o", out, "--no-page-numbers") == 0
     md = tmp_path / "out" / FOLDER / "privacy-policy.md"
     md.write_text(md.read_text().replace("We do not link the two to identify you.",
                                          "We never link the two to identify you."))
@@ -75,10 +75,10 @@ def test_counsel_edits_alone_are_a_wording_change(tmp_path: Path, capsys: pytest
 
 def test_publishing_a_changed_example_refuses_to_edit_it(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = str(tmp_path / "out")
-    assert _run("publish", "--example", "kiosk", "-o", out) == 0
+    assert _run("publish", "--example", "kiosk", "-o", out, "--no-page-numbers") == 0
     md = tmp_path / "out" / FOLDER / "privacy-policy.md"
     md.write_text(md.read_text().replace("We do not link the two", "We never link the two"))
-    assert _run("publish", "--example", "kiosk", "-o", out) == 2
+    assert _run("publish", "--example", "kiosk", "-o", out, "--no-page-numbers") == 2
     assert "copy the built-in example" in capsys.readouterr().err
 
 
@@ -116,7 +116,7 @@ def test_before_the_first_publication_changes_are_a_drafts_with_no_notice_advice
 def test_after_publication_the_same_changes_carry_the_notice_advice(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     answers, out = _answers(tmp_path), str(tmp_path / "out")
-    assert _run("publish", str(answers), "-o", out, "--date", "2026-11-22") == 0
+    assert _run("publish", str(answers), "-o", out, "--date", "2026-11-22", "--no-page-numbers") == 0
     answers.write_text(answers.read_text().replace("advertising: false", "advertising: true"))
     capsys.readouterr()
     assert _run("build", str(answers), "-o", out) == 0
@@ -126,3 +126,29 @@ def test_after_publication_the_same_changes_carry_the_notice_advice(
     assert "send that notice, and choose an effective date after it." in report
     assert "## Practices (from the answers)\n\n- **Material:** Now uses advertising" in report
     assert "Nothing has been published yet" not in report
+
+
+def test_a_build_reads_only_the_last_published_version(tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """Compared with the last published version alone: the older ones are not read, however
+    many there are (`--redline` and `publish` read the history they need themselves)."""
+    import drafter.history
+    from drafter.history import last_published, published_versions
+
+    answers, out = _answers(tmp_path), str(tmp_path / "out")
+    history = tmp_path / "out" / FOLDER / "history"
+    assert _run("publish", str(answers), "-o", out, "--date", "2026-11-22") == 0
+    answers.write_text(answers.read_text().replace("sms_marketing: false", "sms_marketing: true"))
+    assert _run("publish", str(answers), "-o", out, "--date", "2026-12-01") == 0
+    (history / "2026-12-02").mkdir()  # a folder with nothing published in it is passed over
+    folder = tmp_path / "out" / FOLDER
+    last = last_published(folder)
+    assert last is not None and last == published_versions(folder)[-1]
+    assert last.folder.name == "2026-12-01"
+
+    read: list[str] = []
+    real = drafter.history.load_manifest
+    monkeypatch.setattr(drafter.history, "load_manifest",
+                        lambda path: read.append(path.name) or real(path))
+    assert _run("build", str(answers), "-o", out) == 0
+    assert "2026-12-01" in read and "2026-11-01" not in read

@@ -170,7 +170,7 @@ def test_publishing_drops_the_draft_marking(tmp_path: Path) -> None:
     assert main(["build", str(answers), "-o", str(out), "--format", "md,docx"]) == 0
     assert marked()
     assert main(["publish", str(answers), "-o", str(out), "--format", "md,docx",
-                 "--date", "2026-12-01"]) == 0
+                 "--date", "2026-12-01", "--no-page-numbers"]) == 0
     assert not marked()
     kept = next((next(out.iterdir()) / "history").iterdir())
     assert DRAFT_MARK.encode() not in zipfile.ZipFile(
@@ -202,3 +202,22 @@ def test_page_numbers_from_libreoffice_are_the_pages_headings_land_on(tmp_path: 
     for (number, title), page in cached.items():
         text = " ".join(pages[page - 1].split())
         assert f"{number} {title}".strip() in text, (number, title, page)
+
+
+def test_the_promises_table_in_its_content_control_is_fitted_like_the_others(
+        tmp_path: Path) -> None:
+    assert main(["build", "--example", LARGEST, "-o", str(tmp_path), "--format", "docx"]) == 0
+    [path] = tmp_path.glob("*/privacy-policy.docx")
+    [tbl] = _parts(path.read_bytes())["word/document.xml"].xpath(
+        "//w:sdt/w:sdtContent/w:tbl", namespaces=NS)
+    assert tbl.xpath("w:tblPr/w:tblLayout/@w:type", namespaces=NS) == ["fixed"]
+    rows = tbl.xpath("w:tr", namespaces=NS)
+    assert len(rows) > 5
+    assert [len(r.xpath("w:trPr/w:tblHeader", namespaces=NS)) for r in rows] == \
+        [1] + [0] * (len(rows) - 1)
+    assert all(len(r.xpath("w:trPr/w:cantSplit", namespaces=NS)) == 1 for r in rows)
+    widths = [int(w) for w in tbl.xpath("w:tblGrid/w:gridCol/@w:w", namespaces=NS)]
+    char = _char_twips(TABLE_FONT)
+    for c, width in enumerate(widths):  # no column narrower than its longest word
+        longest = max(len(w) for row in rows for w in _cells(row)[c].split())
+        assert width >= longest * char + CELL_PADDING, (c, width, longest)

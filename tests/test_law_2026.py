@@ -217,3 +217,78 @@ def test_quebec_portability_french_and_casl() -> None:
     assert n["quebec.french"] == "warning"
     assert not {"quebec.portability", "casl.messages"} & set(n)
     assert "canada.casl" not in clauses(draft("quebec-firm", **{"choices.email_marketing": False}))
+
+
+# --- email tracking pixels in Europe ---
+
+def test_email_tracking_in_europe_needs_consent_and_the_policy_says_so() -> None:
+    text = clauses(draft("eu-studio"))["eu-uk.email-tracking"]
+    assert "opens and link clicks" in text and "only if you agreed" in text
+    assert "change your mind" in text
+    assert "eu.email-tracking-consent" not in notes(draft("eu-studio"))
+    off = clauses(draft("eu-studio", **{"choices.email_tracking_consent": "off"}))
+    assert "We do not record opens or link clicks" in off["eu-uk.email-tracking"]
+    # tracking every reader without asking: the policy cannot claim consent; counsel is told
+    untold = draft("eu-studio", **{"choices.email_tracking_consent": "none"})
+    assert "eu-uk.email-tracking" not in clauses(untold)
+    assert notes(untold)["eu.email-tracking-consent"] == "blocking"
+    uk = clauses(draft("eu-studio", **{"audience.regions": ["uk"]}))["eu-uk.email-tracking"]
+    assert "if you live in the UK." in uk
+
+
+def test_email_tracking_consent_is_asked_only_for_european_readers() -> None:
+    base = project().answers(examples()["california-store"])  # sells in the US and the EU
+    assert "choices.email_tracking_consent" in base.shown()
+    us = Answers(project().questionnaire, {**base.values, "audience.regions": ["usa"]})
+    assert "choices.email_tracking_consent" not in us.shown()
+    rule = project().library.requirements["eu.email-tracking-consent"].applies
+    assert rule.holds(context("california-store"))
+    assert not rule.holds(context("california-store", **{"audience.regions": ["usa"]}))
+    assert "not record opens or link clicks" in clauses(draft("california-store"))["eu-uk.email-tracking"]
+    quiet = project().answers(examples()["eu-studio"])
+    none = Answers(project().questionnaire, {**quiet.values, "choices.email_tracking": []})
+    assert "choices.email_tracking_consent" not in none.shown()
+
+
+def test_a_business_with_eu_users_that_skips_the_ai_question_is_told_to_answer_it() -> None:
+    """Art. 50 applies from 2 Aug 2026: a blank AI answer leaves the policy silent, a guess that
+    nobody meets AI, so the owner gets a warning; every example with EU users answers it."""
+    for name, path in examples().items():
+        given = project().answers(path)
+        if "eu" in given.values["audience.regions"]:
+            assert given.values.get("data_practices.ai_features"), name
+            assert "review.no-ai-features" not in notes(draft(name)), name
+    assert notes(draft("eu-studio", **{"data_practices.ai_features": None}))["review.no-ai-features"] == "warning"
+    assert "review.no-ai-features" not in notes(draft("eu-studio", **{"data_practices.ai_features": ["none"]}))
+    assert "review.no-ai-features" not in notes(draft("texas-small", **{"data_practices.ai_features": None}))
+
+
+# A requirement of a state law modelled as a statute in clauses/laws.yaml starts the day that
+# statute does: the catalog's date says so for counsel, and the two never disagree.
+STATUTE_OF = {
+    "colorado.date-updated": "colorado", "colorado.loyalty": "colorado",
+    "maryland.minors": "maryland", "maryland.no-sensitive-sale": "maryland",
+    "minnesota.profiling-question": "minnesota", "minnesota.retention": "minnesota",
+    "minnesota.third-party-list": "minnesota", "oregon.business-name": "oregon",
+    "oregon.third-party-list": "oregon", "rhode-island.named-buyers": "rhode_island",
+    "texas.biometric-sale-notice": "texas", "texas.sensitive-sale-notice": "texas",
+    "states.third-party-categories": "delaware", "states.languages": "montana",
+    "states.minors-duties": "connecticut_minors",
+}
+
+
+@pytest.mark.parametrize("requirement, statute", sorted(STATUTE_OF.items()))
+def test_a_state_requirement_starts_when_its_statute_does(requirement: str, statute: str) -> None:
+    laws = {d.name: d.statute for d in project().library.laws if d.statute is not None}
+    started = project().library.requirements[requirement].requirement.in_force
+    assert started == laws[statute].in_force
+
+
+def test_a_small_texas_business_selling_sensitive_data_needs_consent() -> None:
+    """The TDPSA's small-business rule (and Nebraska's and Minnesota's): exempt from most of
+    the law, but not from consent before selling sensitive data."""
+    selling = {"sharing.sells": "yes", "data_practices.sold_categories": ["contact", "precise_location"]}
+    assert notes(draft("texas-small", **selling))["texas.small-business-consent"] == "warning"
+    plain = {"sharing.sells": "yes", "data_practices.sold_categories": ["contact"]}
+    assert "texas.small-business-consent" not in notes(draft("texas-small", **plain))
+    assert "texas.small-business-consent" not in notes(draft("texas-small"))

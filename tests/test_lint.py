@@ -62,6 +62,8 @@ def test_a_text_line_ending_in_a_block_tag_is_named_with_its_file_and_line(
             "{%- if true %} on purpose.{% endif %}\n"      # flagged
             "{% endif %}\n")
     clause.write_text(head + body)
+    for translation in clause.parent.glob("updates.*.md.j2"):  # their answers differ now
+        translation.unlink()
     first = head.count("\n") + 1
     project = Project.load(library=root)
     found = [str(p) for p in project.library.lint(project.questionnaire).problems]
@@ -97,3 +99,44 @@ def test_detect_without_looks_for_is_a_lint_problem_at_its_detect_line(tmp_path:
     found = [str(p) for p in project.library.lint(project.questionnaire).problems]
     assert found == [f"{path}:{detect}: gdpr.dpo: `detect` without `looks_for`: the missing "
                      "note would quote the patterns"]
+
+
+@pytest.mark.parametrize(("pattern", "side"), [
+    ("voice", "begin and end"),          # finds "invoice" and "voiceover"
+    (r"\bINFORM", "end"),               # finds "information"
+    (r"sources\b", "begin"),            # finds "resources"
+    (r"(tracking )?pixel\b", "begin"),  # an optional first word does not make an edge
+])
+def test_a_detect_pattern_that_can_match_inside_a_word_is_a_lint_problem_at_its_line(
+        tmp_path: Path, pattern: str, side: str) -> None:
+    """Issue 14: `voice` found "invoice", `INFORM` found "information"; the class is any
+    deciding pattern without word edges, so lint refuses it at its file and line."""
+    root = _copy(tmp_path)
+    path = root / "requirements.yaml"
+    text = path.read_text()
+    start = text.index("- id: gdpr.dpo\n")
+    detect = text.index("  detect:", start)
+    end = text.index("  looks_for:", detect)
+    path.write_text(text[:detect] + f"  detect: ['{pattern}']\n" + text[end:])
+    line = text[:detect].count("\n") + 1
+    project = Project.load(library=root)
+    found = [str(p) for p in project.library.lint(project.questionnaire).problems]
+    assert len(found) == 1, found
+    assert found[0].startswith(f"{path}:{line}: gdpr.dpo.detect: pattern can {side} inside a "
+                               "word")
+
+
+@pytest.mark.parametrize("pattern", [r"\bvoice(s|prints?)?\b", r"\bprofil[a-z]{0,15}\b",
+                                     r"(^|\n\n)\s{0,20}effective\b", r"(?<![\w-])DNT(?!\w)",
+                                     r"\bguarantee[sd]?\b.{0,40}\bsecure\b"])
+def test_whole_word_patterns_pass(pattern: str) -> None:
+    from drafter.review.word_edges import whole_words
+
+    assert whole_words(pattern) == (True, True)
+
+
+def test_every_deciding_pattern_of_the_library_matches_whole_words() -> None:
+    project = Project.load()
+    from drafter.review.word_edges import inside_words
+
+    assert inside_words(project.library.review_rules, project.library.requirements) == []

@@ -382,3 +382,18 @@ def test_any_reordering_by_counsel_survives_a_redraft(order: list[str], redrafte
                               Generation(markdown=theirs, plain=theirs))
     assert conflicts == []
     assert merged == ours.replace(f"Text of {redrafted}.", f"New text of {redrafted}.")
+
+
+@pytest.mark.parametrize("name", ["email-platform", "kiosk", "texas-small"])
+def test_a_text_as_built_undecorates_as_a_compared_one_does(tmp_path: Path, name: str) -> None:
+    """`undecorate` takes the text as built (the usual case) without comparing it line by
+    line; a text with one line added afterwards is compared, and must read the same."""
+    from drafter.regenerate import undecorate
+
+    assert main(["build", "--example", name, "-o", str(tmp_path), "--format", "md"]) in (0, 1)
+    (folder,) = [p.parent for p in tmp_path.rglob("privacy-policy.md")]
+    generated = load_manifest(folder).generated  # type: ignore[union-attr]
+    as_built = undecorate(generated.markdown, generated)
+    added = "\n<!-- added afterwards -->\n"
+    assert undecorate(generated.markdown + added, generated) == as_built + added
+    assert as_built.splitlines() == generated.plain.splitlines()  # the notes all gone

@@ -104,6 +104,42 @@ COVERED = [
     ("coppa.consent", "We ask for a parent's permission before a child joins."),
     ("ctia.sms-not-shared", "Mobile numbers will never be sold or shared."),
     ("processor.subprocessors", "Our sub processors are listed on our website."),
+    # a list item's wrapped line, indented as plain text writes it
+    ("ccpa.lookback", "- know what we collected about you since January 1,\n  2022, and get a copy."),
+    # the plain words our own drafts use (tests/benchmarks/own_drafts_recall.py)
+    ("ccpa.non-discrimination", "We will not treat you differently for making a request."),
+    ("ccpa.non-discrimination", "- be treated the same whether or not you use these rights."),
+    ("ccpa.verification", "We may need to make sure that a request really comes from you."),
+    ("ccpa.authorized-agents", "You can ask someone else to make a request for you."),
+    # the whole-word patterns still find what the wide ones were meant to find
+    ("coppa.audio", "The app records your child's voice when they use the mic."),
+    ("coppa.audio", "Voice recordings are deleted after a week."),
+    ("inform.seller-disclosure", "Under the INFORM Consumers Act we show high-volume sellers' "
+                                 "contact details."),
+    ("print.artwork", "Artwork you upload is kept for 90 days."),
+    ("print.artwork", "The designs you upload are printed and then deleted."),
+    ("marketplace.public-content", "Product reviews you post are public."),
+    ("marketplace.public-content", "If you leave a review, others can see it."),
+    ("quebec.profiling-technology", "We use technology that allows profiling; it is off."),
+    ("marketplace.buyer-seller", "Sellers see the buyer's shipping address."),
+    ("ccpa.sources", "We collect information from these sources: you, couriers, banks."),
+    ("ccpa.metrics", "Our request metrics for last year are below."),
+    ("tcpa.consent", "We send SMS alerts only if you ask."),
+    ("coppa.parent-rights", "Parents can review or delete their child's information."),
+    ("processor.roles", "We act as a processor for our clients."),
+    ("cubi.consent", "We ask for your consent before we capture a biometric identifier."),
+    ("bipa.retention-policy", "Biometric data is destroyed within three years of the last "
+                              "visit."),
+    ("breach.client-notice", "We notify affected clients of any security breach without delay."),
+    ("breach.client-notice", "If client data is lost or stolen, we tell the affected clients."),
+    ("ccpa.opt-out-confirmation", "We confirm on the page that your opt-out request was "
+                                  "processed."),
+    ("kiosk.operator-accounts", "Operators sign in to an operator account to see payouts."),
+    ("connecticut.profiling-contest", "You may contest the decision and ask for a person."),
+    ("connecticut.ai-training", "We do not use your data to train AI models."),
+    ("pipeda.access", "You may access your personal information at any time."),
+    ("quebec.automated-decisions", "We tell you of any decision based solely on automated "
+                                   "processing."),
 ]
 
 
@@ -142,6 +178,36 @@ NOT_COVERED = [
     ("caloppa.review-change", "We count the tips you see and open. This data is anonymous."),
     ("gdpr.right-objection", "Our objective is a fast checkout."),
     ("colorado.date-updated", "We measure how effective our emails are."),
+    ("ccpa.non-discrimination", "We treat every order the same way."),
+    ("ccpa.authorized-agents", "You can ask someone else to carry the parcel."),
+    # A word found inside a longer one, or a word alone that says nothing of the item
+    # (issue 14: patterns as wide as one common word). `drafter lint` now holds every
+    # deciding pattern to whole words (`drafter.review.word_edges`).
+    ("coppa.audio", "We email invoices and receipts."),
+    ("inform.seller-disclosure", "We collect information you give us and keep you informed."),
+    ("inform.seller-disclosure", "We inform you of changes by email."),
+    ("print.artwork", "We use demographic and geographic data to plan routes."),
+    ("print.artwork", "Your designated contact receives the proofs."),
+    ("marketplace.public-content", "We reviewed this notice in May; a reviewer checks requests."),
+    ("marketplace.public-content", "You can review your information in your account."),
+    ("quebec.profiling-technology", "Your profile holds your name and photo."),
+    ("marketplace.buyer-seller", "We sell through resellers in three countries."),
+    ("ccpa.sources", "See our resources page for guides."),
+    ("ccpa.metrics", "We do not collect biometrics."),
+    ("tcpa.consent", "We use security mechanisms to protect accounts."),
+    ("coppa.parent-rights", "It is apparent that transparent notices help everyone."),
+    ("coppa.parent-rights", "Our parent company hosts the servers."),
+    ("processor.roles", "Our subprocessors are listed online."),
+    ("cubi.consent", "You consent to these terms by using the site."),
+    ("wa.biometric-consent", "We ask for consent before sending marketing email."),
+    ("bipa.retention-policy", "We do not use biometric identifiers."),
+    ("breach.client-notice", "A breach of these terms ends the contract."),
+    ("ccpa.opt-out-confirmation", "Please confirm your email address to finish signing up."),
+    ("kiosk.operator-accounts", "Each kiosk operator hosts our machines in their store."),
+    ("connecticut.profiling-contest", "Enter our summer contest to win a bike."),
+    ("connecticut.ai-training", "Our staff are trained in privacy."),
+    ("pipeda.access", "Our site meets accessibility standards and is accessible by keyboard."),
+    ("quebec.automated-decisions", "We send automated emails about your order."),
 ]
 
 

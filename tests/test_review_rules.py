@@ -102,7 +102,8 @@ risky:
 
 
 @pytest.mark.parametrize(("file", "old", "new", "message"), [
-    (REVIEW_CHECKS, "patterns: ['privacy[- ]?shield']", "patterns: ['privacy[- shield']",
+    (REVIEW_CHECKS, r"patterns: ['\bprivacy[- ]?shield\w{0,15}\b']",
+         r"patterns: ['\bprivacy[- shield\w{0,15}\b']",
      "review-checks.yaml:\\d+: outdated.privacy-shield.patterns: .*invalid"),
     (REVIEW_CHECKS, "(?P<date>", "(?P<day>",
      "review-checks.yaml:\\d+: effective_date.pattern: .*named group\\(s\\) date"),

@@ -46,6 +46,8 @@ READINGS: dict[str, tuple[Any, Any] | None] = {
     "children.under_13": ("no", "yes"),
     "children.under_16": ("no", "yes"),
     "children.under_18": ("no", "yes"),
+    "children.in_us": ("no", "yes"),
+    "children.operator_in_us": ("no", "yes"),
     "international.transfer_tools": None,
     **{f"audience.residents_{band}": (["none"], "every state")
        for band in ("175k", "100k", "35k", "25k", "15k", "10k")},
@@ -91,6 +93,8 @@ VARIANTS: dict[str, tuple[str, dict[str, Any]]] = {
     "saas-automated": ("chat-saas", {"data_practices.automated_decisions": "yes"}),
     # other companies' ads on the site; cards kept in the business's own systems
     "store-publisher-ads": ("california-store", {"cookies.publisher_ads": ["site"]}),
+    # a US craft marketplace whose young users all live in Europe
+    "kids-abroad": ("kids-crafts", {"audience.regions": ["usa", "eu", "uk"], "children.in_us": "no"}),
     "print-own-cards": ("print-mail", {"security.card_storage": "us",
                                        "print_mail.stores_cards": False}),
 }

@@ -36,10 +36,11 @@ def test_a_build_imports_only_what_it_uses(tmp_path: Path) -> None:
     the manifest is plain dataclasses, so a build (the first, and a rebuild that reads the
     manifest back) never builds a pydantic validator, nor imports pydantic's plugin loader,
     which reads every installed package's metadata; the folder's name comes from the cache,
-    not python-slugify; merge3 waits for something to merge, python-docx for a DOCX."""
+    not python-slugify; merge3 waits for something to merge, python-docx for a DOCX; the
+    review's sentences of a draft reviewed before come from the cache, not nupunkt."""
     for _ in range(2):  # a rebuild also reads notice.yaml
         loaded([], "build", "--example", "kiosk", "--format", "md", "-o", "warm", cwd=tmp_path)
     for _ in range(2):
         assert loaded(["pydantic.plugin._loader", "importlib.metadata", "slugify", "merge3",
-                       "docx"], "build", "--example", "kiosk", "--format", "md,html,txt",
+                       "docx", "nupunkt"], "build", "--example", "kiosk", "--format", "md,html,txt",
                       "-o", "out", cwd=tmp_path) == []

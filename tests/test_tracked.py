@@ -227,7 +227,8 @@ def test_the_redline_of_a_published_policy_shows_only_the_changed_answer(
     answers = tmp_path / "kiosk.yaml"
     answers.write_text(examples()["kiosk"].read_text())
     out = tmp_path / "out"
-    assert main(["publish", str(answers), "-o", str(out), "--date", "2026-11-01"]) == 0
+    assert main(["publish", str(answers), "-o", str(out), "--date", "2026-11-01",
+                 "--no-page-numbers"]) == 0
     text = answers.read_text()
     assert text.count(OLD_PHONE) == 1
     answers.write_text(text.replace(OLD_PHONE, NEW_PHONE))
@@ -254,8 +255,9 @@ def test_a_redline_needs_a_published_version(
     assert "nothing published yet" in err and "Traceback" not in err and len(err.splitlines()) == 1
 
 
-def test_open_proposals_are_review_items_kept_out_of_the_clean_copy_and_block_publishing(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def absorbed_and_built(tmp_path: Path) -> tuple[Path, Path, Path]:
+    """A copy of the kiosk answers built, counsel's tracked edits absorbed, and built again:
+    (answers, output folder, the policy's folder)."""
     answers = tmp_path / "kiosk.yaml"
     answers.write_text(examples()["kiosk"].read_text())
     out = tmp_path / "out"
@@ -263,6 +265,12 @@ def test_open_proposals_are_review_items_kept_out_of_the_clean_copy_and_block_pu
     folder = next(p for p in out.iterdir() if (p / "drafter-manifest.json").exists())
     assert main(["absorb", str(_counsel_edits(folder, tmp_path)), "-o", str(out)]) == 0
     assert main(["build", str(answers), "-o", str(out)]) == 0
+    return answers, out, folder
+
+
+def test_open_proposals_are_review_items_kept_out_of_the_clean_copy_and_block_publishing(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    answers, out, folder = absorbed_and_built(tmp_path)
     review = (folder / "review.md").read_text()
     assert f'{B} (2026-11-30) proposes to replace "different" with "several kinds of"' in review
     assert review.count("Open proposal:") == 6
@@ -278,7 +286,8 @@ def test_open_proposals_are_review_items_kept_out_of_the_clean_copy_and_block_pu
     assert "We never see your full card number" not in clean
 
     capsys.readouterr()
-    assert main(["publish", str(answers), "-o", str(out), "--date", "2026-12-01"]) == 2
+    assert main(["publish", str(answers), "-o", str(out), "--date", "2026-12-01",
+                 "--no-page-numbers"]) == 2
     err = capsys.readouterr().err
     assert "6 open proposal(s)" in err and len(err.splitlines()) == 1
     assert "privacy-policy.md:" in err

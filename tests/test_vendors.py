@@ -29,7 +29,8 @@ def test_at_least_fifty_vendors(catalog: dict[str, Any]) -> None:
 
 def test_every_vendor_is_complete(catalog: dict[str, Any]) -> None:
     for vid, vendor in catalog.items():
-        assert set(vendor) - {"checked", "also_known_as", "collects"} == FIELDS, vid
+        assert set(vendor) - {"checked", "also_known_as", "collects", "hosts", "cookies",
+                              "packages", "cookieless"} == FIELDS, vid
         assert isinstance(vendor.get("checked", date.today()), date), vid
         assert all(isinstance(vendor[f], str) and vendor[f].strip() for f in FIELDS), vid
         assert vendor["link"].startswith("https://"), vid

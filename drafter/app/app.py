@@ -16,6 +16,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from drafter.app.screens.editor import EditorScreen
+from drafter.app.screens.updates import offer_updates
 from drafter.app.screens.welcome import WelcomeScreen
 from drafter.editing import Session
 from drafter.project import Project
@@ -49,6 +50,7 @@ class DrafterApp(App[None]):
     def on_mount(self) -> None:
         if self.session.path.exists():
             self.push_screen(EditorScreen(self.session, self.out_dir))
+            offer_updates(self, self.session, self.out_dir)  # after a library update
         else:
             self.push_screen(WelcomeScreen(self.session))
 

@@ -42,11 +42,25 @@ class PolicySection:
 
 
 @dataclass(frozen=True)
+class Labels:
+    """The fixed words around a policy's clauses, in its language (drafter.i18n)."""
+
+    effective_date: str = "Effective date: {date}"  # the header's date line
+    contents: str = "Contents"  # the contents' heading
+    draft: str = "Draft \u2014 privileged and confidential"  # Word's header until published
+    page: str = "Page {page} of {pages}"  # Word's footer
+
+
+@dataclass(frozen=True)
 class Policy:
     title: str
     business_name: str
     effective_date: date
     sections: tuple[PolicySection, ...]
+    lang: str = "en"  # its language tag (drafter.i18n): `es`, `fr-CA`
+    locale: str | None = None  # Babel's locale for its header date; None: the English
+    labels: Labels = Labels()
+    alternates: tuple[tuple[str, str, str], ...] = ()  # other versions: (lang, name, file)
 
     def clauses(self) -> list[RenderedClause]:
         return [c for s in self.sections for c in s.clauses]

@@ -50,8 +50,10 @@ def parts(policy: Policy, markers: Mapping[str | None, str] | None = None) -> li
 
     head = [f"# {escape_markdown(policy.title)}", "",
             f"**{escape_markdown(policy.business_name)}**  ",
-            f"Effective date: {long_date(policy.effective_date)}", "", *marker(None)]
-    contents = ["## Contents", "", *(f"{i}. [{escape_markdown(s.title)}](#{s.anchor})"
+            policy.labels.effective_date.replace("{date}", long_date(policy.effective_date,
+                                                                     policy.locale)), "",
+            *marker(None)]
+    contents = [f"## {policy.labels.contents}", "", *(f"{i}. [{escape_markdown(s.title)}](#{s.anchor})"
                                       for i, s in enumerate(policy.sections, start=1))]
     out = [Part(None, "head", "\n".join(head)), Part(None, "contents", "\n".join(contents))]
     for section in policy.sections:

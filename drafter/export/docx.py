@@ -353,6 +353,7 @@ def _properties(doc: DocxDocument, source: Source) -> None:
     stamp = datetime.combine(policy.effective_date, time(), tzinfo=timezone.utc)
     props = doc.core_properties
     props.title = policy.title
+    props.language = policy.lang  # its language tag (drafter.i18n): Word reads and checks it so
     props.subject = policy.business_name
     props.author = policy.business_name
     props.last_modified_by = "Drafter"
@@ -384,7 +385,7 @@ def render_docx(source: Source) -> bytes:
 
         add_ledger(doc, source.draft.promises)
     fit_tables(doc)
-    header_and_footer(doc, policy.business_name, source.published)
+    header_and_footer(doc, policy.business_name, source.published, policy.labels)
     if contents is not None:
         write_toc(doc, contents, source.pages)
     _properties(doc, source)

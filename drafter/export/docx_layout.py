@@ -32,7 +32,9 @@ from docx.shared import Emu, Pt
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
-DRAFT_MARK = "Draft \u2014 privileged and confidential"
+from drafter.document.model import Labels
+
+DRAFT_MARK = Labels().draft
 TOC_INSTRUCTION = r' TOC \o "1-2" \h \z \u '
 NUMBERED = ("Heading 1", "Heading 2")
 TOC_STYLES = ("TOC 1", "TOC 2")
@@ -138,7 +140,8 @@ def _field(paragraph: Paragraph, instruction: str, cached: str) -> None:
     paragraph.add_run()._r.append(char("end"))
 
 
-def header_and_footer(doc: DocxDocument, business: str, published: bool) -> None:
+def header_and_footer(doc: DocxDocument, business: str, published: bool,
+                      labels: Labels = Labels()) -> None:
     """The business's name (and the draft marking until it is published) at the top of every
     page; "Page X of Y" at the foot. Each section has its own header, its right tab at its own
     text width (a landscape page is wider); the footer is centred, so later sections inherit
@@ -154,14 +157,19 @@ def header_and_footer(doc: DocxDocument, business: str, published: bool) -> None
                 tabs.add_tab_stop(inherited.position, WD_TAB_ALIGNMENT.CLEAR)
             tabs.add_tab_stop(Emu(width), WD_TAB_ALIGNMENT.RIGHT)
             top.add_run("\t")
-            top.add_run(DRAFT_MARK).italic = True
+            top.add_run(labels.draft).italic = True
         if n == 0:
             foot = section.footer.paragraphs[0]
             foot.alignment = 1  # centred
-            foot.add_run("Page ")
+            # "Page {page} of {pages}": the words around Word's two page-number fields
+            before, rest = labels.page.split("{page}", 1)
+            between, after = rest.split("{pages}", 1)
+            foot.add_run(before)
             _field(foot, "PAGE", "1")
-            foot.add_run(" of ")
+            foot.add_run(between)
             _field(foot, "NUMPAGES", "1")
+            if after:
+                foot.add_run(after)
 
 
 # --- table of contents -------------------------------------------------------------------
@@ -307,9 +315,9 @@ def fit_table(table: Table, words: list[tuple[int, int]], width: int) -> list[in
         col.set(qn("w:w"), str(w))
     for r, tr in enumerate(tbl.tr_lst):  # the XML: `table.rows`/`row.cells` are slow
         tr_pr = tr.get_or_add_trPr()
-        tr_pr.append(OxmlElement("w:cantSplit"))
-        if r == 0:
-            tr_pr.append(OxmlElement("w:tblHeader"))
+        for tag in ("w:cantSplit", "w:tblHeader") if r == 0 else ("w:cantSplit",):
+            if tr_pr.find(qn(tag)) is None:
+                tr_pr.append(OxmlElement(tag))
         for tc, w in zip(tr.tc_lst, widths):
             tc.width = Emu(w * 635)
             for run in tc.iter(qn("w:r")):
@@ -350,13 +358,16 @@ def landscape_section(doc: DocxDocument, table: Table) -> None:
 
 
 def fit_tables(doc: DocxDocument) -> None:
-    """Every table fitted to its page; a table too wide for portrait turned landscape."""
+    """Every table fitted to its page, those in content controls too (the promises appendix);
+    a table of the body too wide for portrait turned landscape."""
     section = doc.sections[0]
     portrait = _twips(section.page_width - section.left_margin - section.right_margin)
     landscape = _twips(section.page_height - section.left_margin - section.right_margin)
-    for table in doc.tables:
+    body = doc.element.body
+    for tbl in list(body.iter(qn("w:tbl"))):
+        table = Table(tbl, doc._body)
         words = _words(table)
-        if needs_landscape(words, portrait):
+        if tbl.getparent() is body and needs_landscape(words, portrait):
             fit_table(table, words, landscape)
             landscape_section(doc, table)
         else:

@@ -86,9 +86,9 @@ def _table(doc: DocxDocument, promises: Sequence[LedgerEntry]) -> BaseOxmlElemen
     for column, (_, width) in zip(table.columns, COLUMNS):
         column.width = width  # the grid, which LibreOffice follows; Word follows the cells
     rows = list(table.rows)
-    rows[0]._tr.get_or_add_trPr().append(_element("w:tblHeader"))  # repeated on every page
+    # `fit_tables` fits it as every table (widths by its words, header row repeated, no row
+    # split across pages)
     for n, (row, entry) in enumerate(zip(rows, [None, *promises])):
-        row._tr.get_or_add_trPr().insert(0, _element("w:cantSplit"))  # a promise on one page
         cells = row_cells(table, row)
         for cell, (title, width) in zip(cells, COLUMNS):
             cell.width = width

@@ -54,6 +54,12 @@ def _marked(data: bytes) -> tuple[bytes, list[str]]:
     return buffer.getvalue(), names
 
 
+def can_lay_out() -> bool:
+    """Whether LibreOffice and pdftotext are here to find the contents' page numbers (so
+    `drafter publish` gives the published file its page numbers by default)."""
+    return shutil.which("soffice") is not None and shutil.which("pdftotext") is not None
+
+
 def heading_pages(data: bytes) -> dict[str, int]:
     """Each `_Toc` bookmark's page in the file `data`, as LibreOffice lays it out."""
     soffice, pdftotext = shutil.which("soffice"), shutil.which("pdftotext")

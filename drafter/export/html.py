@@ -19,8 +19,12 @@ from html import escape
 from markdown_it.token import Token
 
 from drafter.document.markdown import render_html as html_body
+from drafter.document.model import Policy
 from drafter.export import Source, exporter
 from drafter.export.markdown import markers
+from drafter.export.proposals import STYLE as PROPOSALS_STYLE
+from drafter.export.proposals import html_proposal, with_proposals
+from drafter.tracked import proposals
 
 STYLE = """
 :root { color-scheme: light; --ink: #1f2328; --muted: #59636e; --rule: #d1d9e0; --link: #0550ae; }
@@ -70,13 +74,22 @@ def render_html(source: Source) -> str:
     policy = source.draft.policy
     title = escape(f"{policy.title} — {policy.business_name}")
     body = html_body(travelling(source.tokens, set(markers(source.draft).values())))
+    # the proposals' style only on a page that shows some (a policy without is unchanged)
+    style = STYLE + (PROPOSALS_STYLE if proposals(source.tree.markdown) else "")
     return (
         "<!doctype html>\n"
-        '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        f'<html lang="{escape(policy.lang)}">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{title}</title>\n<style>{STYLE}</style>\n</head>\n"
+        f"{alternates(policy)}<title>{title}</title>\n<style>{style}</style>\n</head>\n"
         f"<body>\n<main>\n{body}</main>\n</body>\n</html>\n"
     )
+
+
+def alternates(policy: Policy) -> str:
+    """`<link rel="alternate" hreflang=…>` to each language version (drafter.i18n), this one
+    included, as search engines ask; none for a policy in one language."""
+    return "".join(f'<link rel="alternate" hreflang="{escape(lang)}" href="{escape(href)}" '
+                   f'title="{escape(name)}">\n' for lang, name, href in policy.alternates)
 
 
 MARKER_CLASS = "note-marker"
@@ -87,8 +100,9 @@ SCROLL_OPEN = ('<div class="table-scroll" role="region" tabindex="0" '
 def travelling(tokens: Sequence[Token], marker_lines: set[str] = frozenset()) -> list[Token]:
     """The tokens with each table inside a scrolling box, each paragraph that is a line of
     note markers (`marker_lines`: `[R1] [R2]`, which owner text, escaped, cannot be) of class
-    `note-marker`, and each link whose text is its own address marked `bare` (print adds no
-    second copy of it). The shared tokens are not changed: a token to change is copied."""
+    `note-marker`, each of counsel's open proposals as `<del>`/`<ins>` (`export/proposals.py`),
+    and each link whose text is its own address marked `bare` (print adds no second copy of
+    it). The shared tokens are not changed: a token to change is copied."""
     out: list[Token] = []
     for i, token in enumerate(tokens):
         if token.type == "table_open":
@@ -96,6 +110,8 @@ def travelling(tokens: Sequence[Token], marker_lines: set[str] = frozenset()) ->
         if token.type == "paragraph_open" and token.level == 0 and i + 1 < len(tokens) and \
                 tokens[i + 1].content in marker_lines:
             token = token.copy(attrs={**token.attrs, "class": MARKER_CLASS})
+        if token.type == "inline":
+            token = with_proposals(token, html_proposal)
         if token.type == "inline" and token.children:
             token = _bare_links(token)
         out.append(token)

@@ -15,12 +15,15 @@ from markdown_it.token import Token
 
 from drafter.document.markdown import parse
 from drafter.export import Source, exporter
+from drafter.export.proposals import text_proposal, with_proposals
 
 WIDTH = 78
 
 
 def _inline(token: Token) -> str:
-    """Flatten an inline token: links as `label (address)` unless they say the same."""
+    """Flatten an inline token: links as `label (address)` unless they say the same, each of
+    counsel's open proposals as a bracketed sentence (`export/proposals.py`)."""
+    token = with_proposals(token, text_proposal)
     out: list[str] = []
     href: str | None = None
     label_start = 0

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import date
 from functools import lru_cache
 
@@ -32,6 +33,7 @@ from drafter.review import text_checks as _text_checks  # noqa: F401  (registers
 from drafter.review.checks import AnswerFacts, Subject, run_checks
 from drafter.unsure import alternatives
 from drafter.review.document import Block, Document, read_document, token_blocks
+from drafter.review.languages import reading, review_languages
 from drafter.review.language import check_reviewable
 from drafter.review.rules import condition_names
 
@@ -48,9 +50,11 @@ def _facts(answers: Answers, library: Library) -> AnswerFacts:
 
 
 def review_draft(policy: Policy, answers: Answers, library: Library,
-                 today: date | None = None, tree: Tree | None = None) -> list[Note]:
+                 today: date | None = None, tree: Tree | None = None,
+                 extra: Iterable[Note] = ()) -> list[Note]:
     """Notes for a draft, anchored to clause or section ids, in the policy's order. The
-    checks read the clauses' nodes of the policy's `tree` (parsed here if not given)."""
+    checks read the clauses' nodes of the policy's `tree` (parsed here if not given).
+    `extra` notes (from a scan's evidence) join them, at their anchor if the draft has it."""
     tree = tree if tree is not None else policy_tree(policy)
     order: dict[str, int] = {}
     titled: set[str] = set()
@@ -82,7 +86,8 @@ def review_draft(policy: Policy, answers: Answers, library: Library,
     for clause in library.clauses:
         for rid in clause.meta.satisfies:
             homes.setdefault(rid, []).append((clause.meta.id, clause.meta.section))
-    return number((policy.home(note, homes) for note in run_checks(subject)),
+    added = (n if n.anchor in order else replace(n, anchor=None) for n in extra)
+    return number((policy.home(note, homes) for note in (*run_checks(subject), *added)),
                   lambda n: order.get(n.anchor, _UNANCHORED) if n.anchor else -1)
 
 
@@ -94,18 +99,20 @@ def review_document(document: Document, library: Library, *, answers: Answers | 
     without `answers`. A document with no text, or in a language the checks cannot read, is a
     `UserError`."""
     rules = library.review_rules
-    check_reviewable(document, rules.text.languages)
+    lang = check_reviewable(document, [*rules.text.languages, *review_languages(library.root)])
     families, stated = scope(laws, facts, answers, library)
+    read = reading(lang, library, families)  # a Spanish or French text: its own words
     subject = Subject(
         document=document,
-        rules=rules,
-        catalog=library.requirements,
+        rules=read.rules,
+        catalog=read.catalog,
         today=today or clock.today(),
         laws=families,
         answers=_facts(answers, library) if answers is not None else None,
         facts=stated,
     )
-    return number(run_checks(subject), lambda n: n.lines[0] if n.lines else _UNANCHORED)
+    return number([*run_checks(subject), *read.notes],
+                  lambda n: n.lines[0] if n.lines else _UNANCHORED)
 
 
 def scope(laws: Iterable[str] | None, facts: Iterable[str], answers: Answers | None,

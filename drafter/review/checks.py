@@ -204,12 +204,16 @@ def _detect_pattern(pattern: str) -> re.Pattern[str]:
 _BLANK_LINES = re.compile(r"(\n\n+)")  # a literal first: searched fast, unlike a look-behind
 
 
+_WRAP = re.compile(r"[ \t]*\n[ \t]*")  # a wrap, with the indent of a list item's next line
+
+
 @lru_cache(maxsize=4)
 def _joined(text: str) -> str:
-    """`text` with single line breaks (wraps inside a paragraph) read as spaces; blank lines
-    (paragraph breaks) are kept."""
+    """`text` with single line breaks (wraps inside a paragraph, and the indent that follows
+    one in a list item) read as one space; blank lines (paragraph breaks) are kept."""
     parts = _BLANK_LINES.split(text)  # paragraphs, and the blank lines between them
-    parts[::2] = [paragraph.replace("\n", " ") for paragraph in parts[::2]]
+    parts[::2] = [_WRAP.sub(" ", paragraph) if "\n" in paragraph else paragraph
+                  for paragraph in parts[::2]]
     return "".join(parts)
 
 

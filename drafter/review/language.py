@@ -69,13 +69,17 @@ def name(code: str) -> str:
     return NAMES.get(code, code)
 
 
-def check_reviewable(document: Document, languages: list[str]) -> None:
-    """A one-line `UserError` for a document with no text, or in a language not reviewed."""
+def check_reviewable(document: Document, languages: list[str]) -> str | None:
+    """A one-line `UserError` for a document with no text, or in a language not reviewed;
+    otherwise the language it is surely in (None: too short or too mixed to tell, read as
+    English)."""
     if not document.text.strip():
         raise UserError("has no text to review (is it empty, or all markup?)", path=document.name)
     found = language_of(document.text)
-    if found is None or found[0] in languages or found[1] < _SURE:
-        return
+    if found is None or found[1] < _SURE:
+        return None
+    if found[0] in languages:
+        return found[0]
     reviewed = ", ".join(name(code) for code in languages)
     raise UserError(f"looks like {name(found[0])} ({found[0]}); the review reads policies in "
                     f"{reviewed} only", path=document.name)

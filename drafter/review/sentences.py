@@ -16,6 +16,8 @@ from collections import OrderedDict
 from functools import lru_cache
 from typing import Any
 
+from drafter.parsecache import memo
+
 CHUNK = 4096  # characters split at a time
 MARGIN = 512  # context either side of a chunk; also the longest run looked through for a break
 _MAX_TEXTS = 64  # texts (blocks) whose boundaries are remembered
@@ -26,6 +28,14 @@ def _splitter() -> Any:
     import nupunkt  # imported here: only a review that needs a sentence pays for it
 
     return nupunkt.load_default_model()
+
+
+def _starts(window: str) -> tuple[int, ...]:
+    """Where nupunkt starts a sentence in `window`: kept in the parse cache (`memo`, keyed by
+    the text and nupunkt's installed files), so that a review of text reviewed before, such as
+    a rebuild's draft, neither imports nupunkt nor loads its model."""
+    return memo("sentences", window,
+                lambda: tuple(start for start, _ in _splitter().span_tokenize(window)))
 
 
 class _Boundaries:
@@ -42,7 +52,7 @@ class _Boundaries:
             left = max(0, low - MARGIN)
             window = self.text[left:high + MARGIN]
             starts = []
-            for start, _ in _splitter().span_tokenize(window):
+            for start in _starts(window):
                 position = left + start
                 if low <= position < high and position > 0 and not self._joined(position):
                     starts.append(position)

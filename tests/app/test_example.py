@@ -10,6 +10,7 @@ from drafter.app.app import DrafterApp
 from drafter.app.serve import command
 from drafter.editing import READ_ONLY, Position, Session, position_path
 from drafter.paths import copy_example, example_copies
+from drafter.schema import MODELINE
 from drafter.app.widgets.fields import QuestionField
 from drafter.app.widgets.sidebar import SectionList
 from drafter.project import Project
@@ -35,7 +36,7 @@ def test_a_copy_never_overwrites(tmp_path: Path) -> None:
     second = copy_example(kiosk, example_copies(kiosk, tmp_path))
     assert [first.name, second.name] == ["answers-kiosk.yaml", "answers-kiosk-2.yaml"]
     assert (tmp_path / "answers.yaml").read_text() == "mine: true\n"
-    assert first.read_bytes() == kiosk.read_bytes()
+    assert first.read_bytes() == MODELINE.encode() + kiosk.read_bytes()  # drafter.schema
 
 
 def test_the_browser_opens_the_example_read_only_too() -> None:

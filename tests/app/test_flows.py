@@ -15,6 +15,7 @@ from drafter.app.screens.editor import EditorScreen
 from drafter.app.screens.welcome import WelcomeScreen
 from drafter.editing import position_path
 from drafter.paths import examples
+from drafter.schema import MODELINE, SCHEMA_NAME, schemas_written
 from drafter.app.widgets.fields import QuestionField, field_id
 from drafter.app.widgets.notes import NotesList
 from drafter.app.widgets.sidebar import SectionList
@@ -221,7 +222,10 @@ async def test_welcome_can_start_from_a_copy_of_an_example(make_app: App,
         await pilot.pause()
         assert isinstance(app.screen, EditorScreen)
         assert app.session.value("business.name") == "Parcel Point Kiosks, Inc."
-    assert (tmp_path / "answers.yaml").read_bytes() == examples()["kiosk"].read_bytes()
+    assert (tmp_path / "answers.yaml").read_bytes() == \
+        MODELINE.encode() + examples()["kiosk"].read_bytes()  # drafter.schema
+    schemas_written()  # written in the background
+    assert (tmp_path / SCHEMA_NAME).exists()
 
 
 async def test_opening_a_section_writes_nothing(make_app: App, tmp_path: Path) -> None:

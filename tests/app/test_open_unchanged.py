@@ -18,6 +18,7 @@ from drafter.app.screens.editor import EditorScreen
 from drafter.editing import Session
 from drafter.paths import examples
 from drafter.project import Project
+from drafter.schema import MODELINE
 from tests.app.pilot_helpers import settle
 
 ODD = (examples()["kiosk"].read_text()
@@ -78,7 +79,7 @@ async def test_a_symlinked_file_is_written_through(project: Project, tmp_path: P
     session = Session.open(project, dangling)
     session.set("contact.email", "desk@parcelpoint.example")
     assert dangling.is_symlink()
-    assert (tmp_path / "real" / "new.yaml").read_text() == (
+    assert (tmp_path / "real" / "new.yaml").read_text() == MODELINE + (  # drafter.schema
         "contact:\n  email: desk@parcelpoint.example\n")
 
 

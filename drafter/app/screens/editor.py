@@ -383,7 +383,8 @@ class EditorScreen(SidePane):
         if not self.session.read_only:
             return
         try:
-            path = copy_example(self.session.path, example_copies(self.session.path, Path.cwd()))
+            path = copy_example(self.session.path, example_copies(self.session.path, Path.cwd()),
+                                self.session.questionnaire)
         except (OSError, UserError) as exc:
             self.notify(f"Could not copy the example: {exc}", severity="error")
             return

@@ -83,7 +83,8 @@ class WelcomeScreen(Screen[None]):
     @on(Button.Pressed, ".example")
     def _copy_example(self, event: Button.Pressed) -> None:
         try:  # never over a file another session created meanwhile
-            path = copy_example(examples()[event.button.name or ""], [self.session.path])
+            path = copy_example(examples()[event.button.name or ""], [self.session.path],
+                                self.session.questionnaire)
         except (OSError, UserError) as exc:
             self.notify(f"Could not copy the example: {exc}", severity="error")
             return

@@ -1,0 +1,35 @@
+"""One answer checked as `drafter build` reads it: the app and `drafter scan --apply` check
+each answer the owner gives before it is saved (`editing.Session` keeps what passes)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from drafter.answers import current_text, validate_answers
+from drafter.errors import UserError
+from drafter.questionnaire import Questionnaire
+
+
+def text_now(path: Path) -> str | None:
+    """The answers file's text now (None: none, or unreadable: the full reload decides)."""
+    try:
+        return current_text(path)
+    except UserError:
+        return None
+
+
+def check(questionnaire: Questionnaire, key: str, value: Any,
+          path: Path) -> str | tuple[Any]:
+    """Validate one answer through the answers model: its error message, or `(value,)` with
+    the value converted to its type (a date, a number) the way `drafter build` reads it."""
+    section, question = key.split(".", 1)
+    try:
+        answers = validate_answers({section: {question: value}}, questionnaire, path,
+                                   complete=False)
+    except UserError as exc:
+        inner = (exc.field or "").removeprefix(key).strip(".").split(".")
+        if len(inner) == 2 and inner[0].isdigit():  # one field of one record
+            return f"item {int(inner[0]) + 1}, {inner[1]}: {exc.message}"
+        return exc.message
+    return (answers.values.get(key),)

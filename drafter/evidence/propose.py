@@ -1,0 +1,129 @@
+"""Evidence → proposed answer changes, each with what showed it; never written silently.
+
+`drafter scan … --answers FILE` lists them; `--apply` asks about each one (or `--yes` takes
+them all, for a script that has read the list) and writes the accepted ones through the same
+editing session the app uses, so comments and every other answer stay as they were.
+Proposals only ever add what was seen: a vendor not seen is not evidence it is unused.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from drafter.evidence.catalog import Catalog
+from drafter.evidence.findings import FIELD_CATEGORIES, ad_tracking
+from drafter.evidence.model import Evidence
+from drafter.project import Project
+
+
+
+@dataclass(frozen=True)
+class Proposal:
+    key: str
+    current: Any
+    proposed: Any
+    because: tuple[str, ...]
+
+    def line(self) -> str:
+        return f"{self.key}: {_show(self.current)} → {_show(self.proposed)}"
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, list):
+        return "[" + ", ".join(map(str, value)) + "]"
+    return "(unanswered)" if value is None else str(value).lower() \
+        if isinstance(value, bool) else str(value)
+
+
+def proposals(evidence: Evidence, catalog: Catalog,
+              value: Callable[[str], Any], asked: set[str]) -> list[Proposal]:
+    """What the evidence says the answers should be, where they say otherwise. `value(key)`
+    is the answer as the file has it (or its default); `asked` the questions there are."""
+    found: list[Proposal] = []
+
+    def propose(key: str, proposed: Any, because: list[str]) -> None:
+        if key in asked and because and value(key) != proposed:
+            found.append(Proposal(key, value(key), proposed, tuple(because[:5])))
+
+    seen = evidence.vendors()
+    chosen = list(value("sharing.catalog") or [])
+    new = [v for v in seen if v not in chosen]
+    if new:
+        propose("sharing.catalog", chosen + new,
+                [f"{catalog.name(v)}: {seen[v][0]}" for v in new])
+    cookies = [f"cookie {c.name} ({c.domain})" for c in evidence.cookies if not c.with_gpc]
+    storage = [f"local storage {s.key}" for s in evidence.storage]
+    if value("cookies.uses_cookies") is False:
+        propose("cookies.uses_cookies", True, cookies + storage)
+    for key, category in (("cookies.analytics", "analytics"),
+                          ("cookies.advertising", "advertising")):
+        if not value(key):
+            propose(key, True, [f"{catalog.name(v)}: {seen[v][0]}" for v in seen
+                                if catalog.vendors[v].category == category])
+    fired = ad_tracking(evidence, catalog, with_gpc=True)
+    ads = ad_tracking(evidence, catalog, with_gpc=False)
+    if evidence.gpc_checked and value("cookies.honors_gpc"):
+        if fired:
+            propose("cookies.gpc_stops_ads", False, [f"{f}, with GPC on" for f in fired])
+        elif ads:
+            propose("cookies.gpc_stops_ads", True,
+                    [f"with GPC on, none of: {', '.join(ads)}"])
+    categories = list(value("collection.categories") or [])
+    reasons: dict[str, list[str]] = {}
+    for form in evidence.forms:
+        for kind in form.fields:
+            category = FIELD_CATEGORIES.get(kind)
+            if category and category not in categories:
+                reasons.setdefault(category, []).append(f"{kind} field in the form on "
+                                                        f"{form.page}")
+    if reasons:
+        propose("collection.categories", categories + list(reasons),
+                [r for rs in reasons.values() for r in rs])
+    return found
+
+
+def offer(project: Project, evidence: Evidence, catalog: Catalog, path: Path, *,
+          apply: bool, ask: bool) -> int:
+    """Print the proposals; with `apply`, write the ones the owner accepts (all if not
+    `ask`). Returns the exit status."""
+    from drafter.editing import Session, check
+
+    session = Session.open(project, path)
+    asked = set(project.questionnaire.keys)
+    found = proposals(evidence, catalog, session.value, asked)
+    if not found:
+        print(f"The answers in {path} already agree with the evidence.")
+        return 0
+    print(f"Suggested changes to {path} (nothing is written without your yes):")
+    for number, proposal in enumerate(found, start=1):
+        print(f"  {number}. {proposal.line()}")
+        for reason in proposal.because:
+            print(f"       seen: {reason}")
+    if not apply:
+        print("Run again with --apply to accept them one by one.")
+        return 0
+    accepted = 0
+    for proposal in found:
+        if ask and not _yes(f"Change {proposal.key} to {_show(proposal.proposed)}? [y/N] "):
+            continue
+        problem = check(project.questionnaire, proposal.key, proposal.proposed, path)
+        if isinstance(problem, str):  # checked first: a refused value is never written
+            print(f"  {proposal.key}: not changed: {problem}")
+            continue
+        session.set(proposal.key, proposal.proposed, save=False)
+        accepted += 1
+    session.close()
+    print(f"{accepted} of {len(found)} change(s) written to {path}.")
+    return 0
+
+
+def _yes(prompt: str) -> bool:
+    try:
+        return input(prompt).strip().lower() in ("y", "yes")
+    except EOFError:  # no one to ask: the answer is no
+        print(file=sys.stderr)
+        return False

@@ -1,0 +1,117 @@
+"""`drafter build --lang en,es,fr-CA`: the policy in each language, from one set of answers.
+
+English is built as it always was (`privacy-policy.md` and its formats, `review.md`); each
+other language writes `privacy-policy.<lang>.<suffix>` beside it, from the same answers and
+the same clause choice. Every language is assembled before anything is written, so a
+language that lacks wording refuses the whole build with one line and nothing half-done is
+left on disk. Without `--lang` the languages are those the owner answered the languages
+question with that the library offers; one of those it cannot write yet is named, and left
+out, rather than stopping the English build. The language files are recorded in the
+manifest, and one counsel edited since the last build is backed up before it is replaced
+(merging counsel's edits per language is not done yet: see docs/i18n.md).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from drafter.answers import Answers
+from drafter.assemble import assemble
+from drafter.build import BuildResult, _write_formats, build, build_folder, render
+from drafter.document.model import Draft, Policy
+from drafter.errors import UserError
+from drafter.export import Format
+from drafter.i18n import ENGLISH
+from drafter.i18n.catalog import Catalog, catalog
+from drafter.i18n.render import MissingWording
+from drafter.manifest import load_manifest, save_manifest
+from drafter.project import Project
+from drafter.yamlio import atomic_write, read_text
+
+
+@dataclass(frozen=True)
+class LanguagesBuilt:
+    result: BuildResult  # the English build, its `written` with every language's files
+    built: tuple[str, ...]  # language tags, English first
+    skipped: tuple[str, ...] = ()  # one line each: a language the answers ask for, not built
+
+
+def parse_langs(value: str | None) -> list[str] | None:
+    """`--lang en,es` → ["en", "es"] (None: not given)."""
+    if value is None:
+        return None
+    langs = [v.strip() for v in value.split(",") if v.strip()]
+    if not langs:
+        raise UserError("names no language (for example `--lang en,es,fr-CA`)", field="--lang")
+    return list(dict.fromkeys(langs))
+
+
+def answered_languages(found: Catalog, answers: Answers) -> list[str]:
+    """The library's languages the owner serves people in (the languages question)."""
+    if found.spec is None:
+        return []
+    chosen = answers.resolved().get(found.spec.question) or []
+    return [lang for lang, spec in found.languages.items() if spec.answer in chosen]
+
+
+def suffix(lang: str, fmt: Format) -> str:
+    return fmt.suffix if lang == ENGLISH else f".{lang}{fmt.suffix}"
+
+
+def file_name(lang: str, ext: str = ".html") -> str:
+    return f"privacy-policy{ext}" if lang == ENGLISH else f"privacy-policy.{lang}{ext}"
+
+
+def build_languages(project: Project, answers: Answers, out_dir: Path, formats: list[Format],
+                    langs: list[str] | None, **options: Any) -> LanguagesBuilt:
+    """Build English (`drafter.build.build`, with `options`) and each other language."""
+    library = project.library
+    found = catalog(library)
+    explicit = langs is not None
+    wanted = langs if langs is not None else [ENGLISH, *answered_languages(found, answers)]
+    if ENGLISH not in wanted:
+        raise UserError("English is always built (counsel reviews it, and the other "
+                        "languages follow it): add `en` to --lang", field="--lang")
+    policies: dict[str, Policy] = {}
+    skipped: list[str] = []
+    for lang in wanted:
+        if lang == ENGLISH:
+            continue
+        try:
+            policies[lang] = assemble(answers, library, lang)
+        except MissingWording as exc:
+            if explicit:
+                raise
+            skipped.append(f"Not built: {exc.message}")
+    built = [ENGLISH, *policies]
+    names = {ENGLISH: "English", **{lang: found.languages[lang].own_name for lang in policies}}
+    alternates = tuple((lang, names[lang], file_name(lang)) for lang in built) \
+        if len(built) > 1 else ()
+    result = build(project, answers, out_dir, formats, alternates=alternates, **options)
+    folder = build_folder(project, answers, out_dir)
+    manifest = load_manifest(folder)
+    files = dict(manifest.files) if manifest else {}
+    backups: list[Path] = []
+    written: list[Path] = list(result.written)
+    for lang, policy in policies.items():
+        draft = Draft(replace(policy, alternates=alternates), ())
+        rendered = render(draft, formats, library=result.manifest.library_version
+                          if result.manifest else "", clean=True)
+        rendered = {f".{lang}{ext}": data for ext, data in rendered.items()}
+        written += _write_formats(folder, rendered, manifest, files, backups)
+    if manifest is not None and policies:
+        save_manifest(folder, replace(manifest, files=files))
+    if policies:
+        _note_languages(folder / "review.md", [found.languages[lang].name for lang in policies])
+    result = replace(result, written=tuple(written), backups=(*result.backups, *backups))
+    return LanguagesBuilt(result, tuple(built), tuple(skipped))
+
+
+def _note_languages(review: Path, names: list[str]) -> None:
+    """review.md stays in English for counsel and says which other languages were built."""
+    text = read_text(review).rstrip("\n")
+    atomic_write(review, f"{text}\n\nAlso built, from the same answers and clauses, in: "
+                         f"{', '.join(names)} (`privacy-policy.<lang>.*`, without reviewer "
+                         "notes: the notes above apply to every language).\n")

@@ -1,0 +1,231 @@
+"""Loading a library's translations: `clauses/languages.yaml`, every `name.LANG.md.j2` beside
+its English clause, every `data/NAME.LANG.yaml` beside its English data.
+
+A translation file holds wording only. Its front matter, when it has one, may give only the
+clause's `title` (when the English clause has one); `when`, `satisfies`, `order` and `section`
+are the English file's, so the two cannot disagree about what a clause means or meets.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+from jinja2 import Template
+from pydantic import BaseModel, ConfigDict
+
+from drafter.errors import UserError
+from drafter.i18n import ENGLISH
+from drafter.parsecache import memo
+from drafter.templating import TemplateSyntaxError, checked, compile_template
+from drafter.yamlio import DataFile, load_data, parse_data, read_text
+
+if TYPE_CHECKING:
+    from drafter.library import Library
+
+LANGUAGES_FILE = "languages.yaml"
+# `privacy.es.md.j2`, `categories.fr-CA.yaml`: a language tag (BCP 47, language and region)
+# between the name and the suffix marks a translation.
+_TRANSLATION = re.compile(r"\.(?P<lang>[a-z]{2}(?:-[A-Z]{2})?)\.(?P<suffix>md\.j2|yaml)$")
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n", re.DOTALL)
+EVERY = "*"  # `wording: {number_words: ['*']}`: the values themselves are words
+
+
+def language_of_file(path: Path) -> str | None:
+    """The language tag of a translation file (`name.es.md.j2` → `es`); None for English."""
+    match = _TRANSLATION.search(path.name)
+    return match.group("lang") if match else None
+
+
+def english_path(path: Path) -> Path:
+    """The English file a translation sits beside: `name.es.md.j2` → `name.md.j2`."""
+    match = _TRANSLATION.search(path.name)
+    assert match is not None
+    return path.with_name(path.name[: match.start()] + "." + match.group("suffix"))
+
+
+class Labels(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+
+    effective_date: str  # the header's date line: "Effective date: {date}"
+    contents: str  # the contents list's heading
+    draft: str  # Word's header until the policy is published
+    page: str  # Word's footer: "Page {page} of {pages}"
+
+
+class LanguageSpec(BaseModel):
+    """One language in `languages.yaml`."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+
+    name: str  # in English, for messages and counsel's review.md
+    own_name: str  # in the language itself, for the links between versions
+    locale: str  # Babel's locale for dates and lists (`es`, `fr_CA`)
+    status: Literal["complete", "partial"]  # complete: lint requires every clause and wording
+    answer: str | None = None  # the option of the languages question that asks for it
+    title: str
+    labels: Labels
+    sections: dict[str, str] = {}  # section id → title (document.yaml and the modules')
+
+
+class LanguagesFile(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+
+    question: str  # the answer key that lists the languages the business serves people in
+    wording: dict[str, list[str]]  # data file → its fields that are words (EVERY: all)
+    languages: dict[str, LanguageSpec]
+
+
+@dataclass(frozen=True)
+class Translation:
+    """One clause's wording in one language."""
+
+    clause_id: str
+    lang: str
+    path: Path
+    body_line: int
+    source: str
+    title: str | None = None
+    title_line: int | None = None
+
+    @cached_property
+    def template(self) -> Template:
+        return compile_template(self.source)
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """Every translation of a library."""
+
+    spec: LanguagesFile | None
+    path: Path
+    clauses: Mapping[tuple[str, str], Translation]  # (clause id, language) → translation
+    data: Mapping[tuple[str, str], DataFile]  # (data name, language) → its wording
+    strays: tuple[Path, ...] = ()  # translation files with no English file beside them
+    unknown: tuple[Path, ...] = ()  # translation files in a language not declared
+    _merged: dict[str, dict[str, Any]] = field(default_factory=dict, compare=False)
+
+    @property
+    def languages(self) -> Mapping[str, LanguageSpec]:
+        return self.spec.languages if self.spec is not None else {}
+
+    def language(self, lang: str) -> LanguageSpec:
+        if lang not in self.languages:
+            offered = ", ".join([ENGLISH, *self.languages])
+            raise UserError(f"no language {lang!r} in the library; it offers {offered}",
+                            path=self.path, field="--lang")
+        return self.languages[lang]
+
+    def data_for(self, lang: str, english: Mapping[str, Any]) -> dict[str, Any]:
+        """The reference data as a language's clauses see it: each wording field replaced by
+        its translation, and a wording field with none left out (a clause that reads it then
+        fails to render in that language rather than printing English)."""
+        if lang not in self._merged:
+            wording = self.spec.wording if self.spec is not None else {}
+            merged: dict[str, Any] = {}
+            for name, value in english.items():
+                found = self.data.get((name, lang))
+                fields = wording.get(name)
+                if fields is None:
+                    merged[name] = value
+                elif fields == [EVERY]:
+                    if found is not None:
+                        merged[name] = found.data
+                else:
+                    merged[name] = _words(value, found.data if found else None, set(fields))
+            self._merged[lang] = merged
+        return self._merged[lang]
+
+
+def _words(english: Any, translated: Any, fields: set[str]) -> Any:
+    """Records (a mapping or list of mappings) with their wording `fields` from `translated`
+    (same shape, wording only) and untranslated wording fields dropped."""
+    if isinstance(english, list):
+        others = translated if isinstance(translated, list) else []
+        return [_record(e, others[i] if i < len(others) else None, fields)
+                for i, e in enumerate(english)]
+    others = translated if isinstance(translated, dict) else {}
+    return {k: _record(v, others.get(k), fields) for k, v in english.items()}
+
+
+def _record(english: Any, translated: Any, fields: set[str]) -> Any:
+    if not isinstance(english, dict):
+        return english
+    theirs = translated if isinstance(translated, dict) else {}
+    return {k: theirs[k] if k in fields and k in theirs else v for k, v in english.items()
+            if k not in fields or k in theirs}
+
+
+_catalogs: dict[int, tuple[Library, Catalog]] = {}
+
+
+def catalog(library: Library) -> Catalog:
+    """The library's translations, loaded once per library."""
+    held = _catalogs.get(id(library))
+    if held is not None and held[0] is library:
+        return held[1]
+    found = load_catalog(library.root)
+    _catalogs[id(library)] = (library, found)
+    return found
+
+
+def load_catalog(root: Path) -> Catalog:
+    path = root / LANGUAGES_FILE
+    spec = None
+    if path.is_file():
+        file = load_data(path)
+        spec = memo("languages", file.text, lambda: file.validated(LanguagesFile))
+    declared = set(spec.languages) if spec else set()
+    clauses: dict[tuple[str, str], Translation] = {}
+    data: dict[tuple[str, str], DataFile] = {}
+    strays: list[Path] = []
+    unknown: list[Path] = []
+    for file in sorted([*root.rglob("*.md.j2"), *(root / "data").glob("*.yaml")]):
+        lang = language_of_file(file)
+        if lang is None:
+            continue
+        if lang not in declared:
+            unknown.append(file)
+        elif not english_path(file).is_file():
+            strays.append(file)
+        elif file.name.endswith(".yaml"):
+            data[(english_path(file).name.removesuffix(".yaml"), lang)] = load_data(file)
+        else:
+            translation = _load_translation(file, lang)
+            clauses[(translation.clause_id, lang)] = translation
+    return Catalog(spec, path, clauses, data, tuple(strays), tuple(unknown))
+
+
+def _load_translation(path: Path, lang: str) -> Translation:
+    english = read_text(english_path(path))
+    head = _FRONT_MATTER.match(english)
+    clause_id = ""
+    if head is not None:
+        front = parse_data(head.group(1), english_path(path), first_line=2).data or {}
+        clause_id = str(front.get("id", ""))
+    text = read_text(path)
+    title, title_line, body_line, source = None, None, 1, text
+    match = _FRONT_MATTER.match(text)
+    if match is not None:
+        front = parse_data(match.group(1), path, first_line=2)
+        for key in front.data or {}:
+            if key != "title":
+                raise UserError(f"a translation gives only its `title`; `{key}` is the English "
+                                "clause's", path=path, line=front.line((key,)), field=key)
+        title = (front.data or {}).get("title")
+        if not isinstance(title, str):
+            raise UserError("a translation's title is text", path=path,
+                            line=front.line(("title",)), field="title")
+        title_line = front.line(("title",))
+        body_line = text[: match.end()].count("\n") + 1
+        source = text[match.end():]
+    try:
+        checked(source)
+    except TemplateSyntaxError as exc:
+        raise UserError(f"template error: {exc.message}", path=path,
+                        line=(exc.lineno or 1) + body_line - 1, field=clause_id) from None
+    return Translation(clause_id, lang, path, body_line, source, title, title_line)

@@ -1,0 +1,38 @@
+"""Where the owner was in the form (a section and the focused question), kept for an answers
+file in a small side file beside it (`.NAME.position.json`), never in the answers themselves:
+the app reopens a file where its owner left it.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from drafter.yamlio import atomic_write
+
+
+@dataclass(frozen=True)
+class Position:
+    """Where the owner was: a section id and the focused question's key."""
+
+    section: str
+    question: str | None = None
+
+
+def position_path(answers_path: Path) -> Path:
+    """The side file that remembers the form's position for an answers file."""
+    return answers_path.with_name(f".{answers_path.name}.position.json")
+
+
+def save_position(answers_path: Path, position: Position) -> None:
+    atomic_write(position_path(answers_path), json.dumps(position.__dict__) + "\n")
+
+
+def load_position(answers_path: Path) -> Position | None:
+    """The position saved for the file (None: none, or unreadable: the form starts at the top)."""
+    try:
+        data = json.loads(position_path(answers_path).read_text(encoding="utf-8"))
+        return Position(str(data["section"]), data.get("question"))
+    except (OSError, ValueError, KeyError, TypeError):
+        return None

@@ -1,0 +1,179 @@
+"""The questionnaire file's shapes (`Question`, `Section`, `Moved`, the file as a whole) and the
+type of an answer to each question (`value_type`): what one question *is*, apart from its place
+in a questionnaire (questionnaire.py: loading, checking, which questions are shown).
+
+The answers model (answers.py) is generated from `value_type`, so a question's type, options
+and limits are written once, in the questionnaire.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    create_model,
+    field_validator,
+)
+
+from drafter import answer_types
+from drafter.composing import ANSWER_ID
+from drafter.values import plain_text, unique_items, whole_number
+
+UNSURE = "unsure"
+"""The stored answer for "I'm not sure", offered where a question sets `unsure: true`."""
+UNSURE_LABEL = "I'm not sure"
+
+QuestionType = Literal[
+    "text", "long_text", "email", "url", "phone", "date", "bool", "number", "one", "many", "records"
+]
+
+# Deliberately forgiving shapes: they catch typos an owner would want caught, not every RFC edge.
+# Phone numbers and web addresses are read and tidied by `answer_types` instead.
+PATTERNS: dict[str, str] = {
+    "email": r"^[^@\s]+@[^@\s]+\.[^@\s]+$",
+}
+PATTERN_HINTS: dict[str, str] = {
+    "email": "an email address such as privacy@example.com",
+    "url": "a web address such as example.com",
+    "phone": "a phone number such as (702) 555-0142",
+}
+_ID = ANSWER_ID
+
+
+class Question(BaseModel):
+    """One question, or one field of a `records` question (records nest one level only)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+
+    id: Annotated[str, StringConstraints(pattern=_ID)]
+    prompt: str
+    type: QuestionType
+    help: str = ""
+    placeholder: str = ""
+    options: dict[str, str] | None = None
+    options_from: Annotated[str, StringConstraints(pattern=_ID)] | None = None
+    fields: list[Question] | None = None
+    default: Any = None
+    required: bool = False
+    when: str | None = None
+    unsure: bool = False
+    pattern: str | None = None
+    min: float | None = None
+    max: float | None = None
+
+    @field_validator("options", mode="before")
+    @classmethod
+    def _options_are_a_mapping(cls, value: Any) -> Any:
+        if value is not None and not isinstance(value, Mapping):
+            raise ValueError("options must be a mapping of stored value to the label shown")
+        return value
+
+
+class Section(BaseModel):
+    """A page of the questionnaire; its `when` hides every question in it at once."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+
+    id: Annotated[str, StringConstraints(pattern=_ID)]
+    title: str
+    intro: str = ""
+    when: str | None = None
+    questions: list[Question]
+
+
+class Moved(BaseModel):
+    """A retired question merged into another: its answers that say the same as one of the
+    new question's are read as that answer when a file is loaded (`values`, old → new); any
+    other old answer is left for the owner, who is told (answers.carry_over)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+
+    to: Annotated[str, StringConstraints(pattern=r"^[a-z0-9_]+\.[a-z0-9_]+$")]
+    values: dict[Any, Any] = {}
+
+
+class QuestionnaireFile(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+
+    title: str
+    version: str
+    modules_after: str | None = None  # business modules' pages go after this section
+    # old answer key → the question that now asks it (an old answer there is refused with a
+    # hint), or a `Moved` (an old answer is carried over where it can be, with a note)
+    moved: dict[str, str | Moved] = {}
+    sections: list[Section]
+
+
+_TIDY: dict[str, tuple[Any, ...]] = {
+    "phone": (BeforeValidator(answer_types.phone), AfterValidator(answer_types.phone_number)),
+    "url": (AfterValidator(answer_types.web_address),),
+}
+
+
+def value_type(question: Question) -> Any:
+    """The pydantic type of an answer to `question`; the answers model is built from these."""
+    kind = question.type
+    base: Any
+    if kind in ("text", "long_text", "email", "url", "phone"):
+        base = Annotated[
+            str,
+            StringConstraints(
+                strip_whitespace=True,
+                min_length=int(question.min) if question.min is not None else None,
+                max_length=int(question.max) if question.max is not None else None,
+                pattern=question.pattern or PATTERNS.get(kind),
+            ),
+            AfterValidator(plain_text(one_line=kind != "long_text")),
+            *_TIDY.get(kind, ()),
+        ]
+    elif kind == "date":
+        base = date
+    elif kind == "bool":
+        base = bool
+    elif kind == "number":
+        base = Annotated[int, BeforeValidator(whole_number),
+                         Field(ge=question.min, le=question.max)]
+    elif kind == "one":
+        base = Literal[tuple(question.options or {})]
+    elif kind == "many":
+        base = Annotated[
+            list[Literal[tuple(question.options or {})]],  # type: ignore[misc]
+            Field(
+                min_length=int(question.min) if question.min is not None else None,
+                max_length=int(question.max) if question.max is not None else None,
+                json_schema_extra={"uniqueItems": True},
+            ),
+            AfterValidator(unique_items),
+        ]
+    else:  # records
+        base = Annotated[
+            list[record_model(question)],  # type: ignore[misc]
+            Field(
+                min_length=int(question.min) if question.min is not None else None,
+                max_length=int(question.max) if question.max is not None else None,
+            ),
+        ]
+    if question.unsure:
+        base = base | Literal[UNSURE]
+    return base
+
+
+def record_model(question: Question) -> type[BaseModel]:
+    """A model for one item of a `records` question (for example one vendor)."""
+    fields: dict[str, Any] = {}
+    for sub in question.fields or []:
+        annotation = value_type(sub)
+        fields[sub.id] = (annotation, ...) if sub.required else (annotation | None, None)
+    return create_model(  # type: ignore[call-overload,no-any-return]
+        f"{question.id.title().replace('_', '')}Item",
+        __config__=ConfigDict(extra="forbid"),
+        **fields,
+    )

@@ -1,0 +1,135 @@
+"""The answer checks of `clauses/answer-checks.yaml` (and each business module's own):
+contradictions and advice over answers, as Jinja conditions, with the examples that show each
+one firing and silent. Validated and compiled at load; errors name the file, line and check id.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from drafter.errors import UserError
+from drafter.library import Library
+from drafter.parsecache import memo
+from drafter.questionnaire import Questionnaire
+from drafter.review.text_rules import Rule
+from drafter.templating import Condition, TemplateSyntaxError, compile_condition, referenced_names
+from drafter.yamlio import DataFile, load_data
+
+ANSWER_CHECKS = "answer-checks.yaml"
+
+
+class CheckExample(BaseModel):
+    """Answers that show a check at work: a built-in example business
+    (`questionnaires/examples/NAME.yaml`) with some answers changed (`section: {question:
+    value}`; `null` removes an answer). With `policy`, those paragraphs are reviewed with the
+    answers, as `drafter review --answers` would, instead of Drafter's own draft."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+
+    example: str
+    answers: dict[str, dict[str, Any]] = {}
+    policy: list[str] | None = None
+
+
+class CheckExamples(BaseModel):
+    """At least one example that makes the check fire and one, as close as possible, that
+    does not; tests/test_answer_checks.py runs them all."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+
+    fires: list[CheckExample] = Field(min_length=1)
+    silent: list[CheckExample] = Field(min_length=1)
+
+
+class AnswerCheck(Rule):
+    """A contradiction (or advice) in the answers: `when` is a Jinja condition over them (and
+    `law.NAME`, `data.NAME`, as in clauses).
+
+    `items`, if given, is an expression whose list fills `{items}` in the message (which
+    vendors, say); the note is left out when that list is empty. `unless_met` lists
+    requirements that, once all are met, mean the policy already says what the answers imply,
+    so there is no contradiction left to report: met by a clause of a draft (`satisfies`), or
+    in any other policy by the requirement's `detect` patterns.
+    """
+
+    when: str
+    items: str | None = None
+    anchor: str | None = None  # clause or section id the marker goes next to
+    unless_met: list[str] = []
+    examples: CheckExamples | None = None  # `drafter lint` warns when missing
+
+    @model_validator(mode="after")
+    def _items_have_a_place(self) -> AnswerCheck:
+        if self.items is not None and "{items}" not in self.message:
+            raise ValueError("a check with `items` needs {items} in its message")
+        return self
+
+
+@dataclass(frozen=True)
+class CompiledAnswerCheck:
+    check: AnswerCheck
+    condition: Condition
+    items: Condition | None
+    names: frozenset[str]
+    source: DataFile
+    index: int
+
+    @property
+    def line(self) -> int | None:
+        """Where the check is in its file (found only when a message needs it)."""
+        return self.source.line((self.index,))
+
+
+def _validate_answer_checks(file: DataFile) -> list[AnswerCheck]:
+    doc = file.data
+    if not isinstance(doc, list):
+        raise UserError("expected a list of checks", path=file.path, line=1)
+    checks: list[AnswerCheck] = []
+    for index, item in enumerate(doc):
+        try:
+            checks.append(AnswerCheck.model_validate(item))
+        except ValidationError as exc:
+            err = exc.errors()[0]
+            rid = item.get("id") if isinstance(item, Mapping) else None
+            raise UserError(err["msg"], path=file.path, line=file.line((index, *err["loc"])),
+                            field=rid) from None
+    return checks
+
+
+def load_answer_checks(path: Path) -> tuple[CompiledAnswerCheck, ...]:
+    file = load_data(path)
+    checks: list[CompiledAnswerCheck] = []
+    for index, check in enumerate(memo("answer-checks", file.text,
+                                       lambda: _validate_answer_checks(file))):
+        expressions = {"when": check.when, "items": check.items}
+        compiled: dict[str, Condition] = {}
+        for field, source in expressions.items():
+            try:
+                if source is not None:
+                    compiled[field] = compile_condition(source)
+            except TemplateSyntaxError as exc:
+                raise UserError(f"`{field}` is not a valid expression: {exc.message}",
+                                path=path, line=file.line((index,)), field=check.id) from None
+        names = frozenset(name for source in expressions.values() if source is not None
+                          for name in referenced_names(source, expression=True))
+        checks.append(CompiledAnswerCheck(check, compiled["when"], compiled.get("items"),
+                                          names, file, index))
+    return tuple(checks)
+
+
+def condition_names(questionnaire: Questionnaire, library: Library) -> frozenset[str]:
+    """What an answer check's `when` may name: the questions, `law.NAME` and `data.NAME`."""
+    return frozenset(questionnaire.keys | {f"law.{d.name}" for d in library.laws}
+                     | {f"data.{name}" for name in library.data})
+
+
+def usable_answer_checks(rules: ReviewRules, names: frozenset[str],
+                         ) -> tuple[CompiledAnswerCheck, ...]:
+    """The answer checks whose every name is known (`condition_names`). The others wait for
+    their questions (see `lint_review`) instead of failing."""
+    return tuple(c for c in rules.answer_checks if c.names <= names)

@@ -1,0 +1,232 @@
+"""The rules of `clauses/review-checks.yaml` (patterns for any text: placeholders, outdated
+references, risky promises, terms, company names, dates, repeats, commitments), and `Rule`, what
+every check's rule (these and the answer checks of answer_rules.py) says about its note.
+
+Each is validated at load (errors name the file, line and rule id); a pattern rule's
+expressions are compiled on first use (`CompiledPattern`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from drafter.errors import UserError
+from drafter.requirements import Severity, Topic, valid_patterns
+from drafter.templating import Condition, TemplateSyntaxError, compile_condition
+from drafter.yamlio import DataFile
+
+class Rule(BaseModel):
+    """What every check's rule says about the note it raises."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+
+    id: str
+    topic: Topic
+    severity: Severity
+    message: str
+    cite: str | None = None
+    requirement: str | None = None
+    resolves_by: str | None = None
+    verify: bool = False
+    counsel: bool = False  # a question for counsel, not something the owner can fix
+
+
+class TextRule(Rule):
+    """A rule over a policy's words, tried only on blocks holding one of its `hint` words."""
+
+    hint: list[str] = []
+
+    @field_validator("hint")
+    @classmethod
+    def _lower_case(cls, value: list[str]) -> list[str]:
+        if any(word != word.lower() or not word for word in value):
+            raise ValueError("hint words are matched in lower-cased text: write them in lower case")
+        return value
+
+
+def _pattern_with_groups(value: str, groups: tuple[str, ...]) -> str:
+    compiled = re.compile(valid_patterns([value])[0])
+    missing = [g for g in groups if g not in compiled.groupindex]
+    if missing:
+        raise ValueError(f"pattern needs the named group(s) {', '.join(missing)}")
+    return value
+
+
+class PatternRule(TextRule):
+    """Words that should not be in a policy (or, with `absent`, that should be somewhere).
+
+    A match is ignored when its sentence matches an `unless` pattern, or, for `history` rules,
+    one of the shared history patterns ("until 2020", "was invalidated"): past tense is not a
+    claim.
+    """
+
+    patterns: list[str]
+    unless: list[str] = []
+    history: bool = False
+    absent: bool = False
+    prose: bool = False  # matches inside e-mail addresses and web addresses do not count
+    each: bool = False  # a note for every paragraph with a match, not one for the document
+    case_sensitive: bool = False
+    # Where the rule's law reaches: a condition over the answers (`law.NAME`, as in
+    # `applies_when`); without answers, over the facts stated (`checks.holds`).
+    when: str | None = None
+
+    @field_validator("patterns", "unless")
+    @classmethod
+    def _compiles(cls, value: list[str]) -> list[str]:
+        return valid_patterns(value)
+
+    @field_validator("when")
+    @classmethod
+    def _condition(cls, value: str | None) -> str | None:
+        if value is not None:
+            try:
+                compile_condition(value)
+            except TemplateSyntaxError as exc:
+                raise ValueError(f"not a valid expression: {exc.message}") from None
+        return value
+
+
+class TermGroup(TextRule):
+    """Names for one thing that a policy should not mix (`variants`: label → pattern).
+
+    A use inside a sentence matching an `unless` pattern does not count: wording a statute
+    prescribes word for word (Texas's "personal data" sale notices) is not the drafter's mix.
+    """
+
+    variants: dict[str, str]
+    unless: list[str] = []
+
+    @field_validator("variants")
+    @classmethod
+    def _compiles(cls, value: dict[str, str]) -> dict[str, str]:
+        valid_patterns(list(value.values()))
+        return value
+
+    @field_validator("unless")
+    @classmethod
+    def _unless_compiles(cls, value: list[str]) -> list[str]:
+        return valid_patterns(value)
+
+
+class CompanyNames(TextRule):
+    """A company written two ways ("Acme, Inc." and "Acme Inc"): `pattern` finds legal names,
+    its group `name` the words and `suffix` the entity type."""
+
+    pattern: str
+    words: int = 3  # how many trailing words of the name to compare
+
+    @field_validator("pattern")
+    @classmethod
+    def _compiles(cls, value: str) -> str:
+        return _pattern_with_groups(value, ("name", "sep", "suffix"))
+
+
+class DateRule(TextRule):
+    """A stale effective date: `pattern` finds a labelled date (group `date`) in a text, parsed
+    with the first matching `formats`; `max_age_months` is the law's yearly update."""
+
+    pattern: str
+    formats: list[str]
+    max_age_months: int
+    meets: list[str] = []  # requirements a labelled date meets (an effective date is stated)
+
+    @field_validator("pattern")
+    @classmethod
+    def _compiles(cls, value: str) -> str:
+        return _pattern_with_groups(value, ("date",))
+
+
+class Fact(BaseModel):
+    """A fact about the business stated on the command line (`drafter review --facts NAME`)
+    instead of an answers file: the answers it stands for (`section.question` or `law.NAME`
+    keys) and the requirement families it brings into the review."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+
+    help: str
+    answers: dict[str, Any]
+    laws: list[str] = []
+
+
+class RepeatRule(TextRule):
+    """A passage of at least `min_words` words said twice in a policy (a clause pasted in two
+    places, or one sentence restated): {passage} and {where} fill the message."""
+
+    min_words: int = Field(ge=4)
+
+
+class TextRules(BaseModel):
+    """`review-checks.yaml` as a whole."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+
+    default_laws: list[str]
+    always_laws: list[str] = []
+    # What choosing a requirement family (`--laws gdpr`) states about the business: the law
+    # applies (`law.europe`), or the fact that makes it apply (COPPA: children use the site).
+    law_facts: dict[str, dict[str, Any]] = {}
+    facts: dict[str, Fact] = {}
+    history: list[str]
+    history_next: list[str] = []  # history told by the sentence after the match's
+    abbreviations: list[str] = []  # a sentence never ends right after one of these
+    not_prose: list[str] = []  # e-mail and web addresses: not read by `prose` rules
+    languages: list[str] = ["en"]  # ISO 639-1 codes of the languages reviewed
+    placeholders: list[PatternRule] = []
+    outdated: list[PatternRule] = []
+    risky: list[PatternRule] = []
+    expected: list[PatternRule] = []
+    terminology: list[TermGroup] = []
+    company_names: CompanyNames
+    repeats: RepeatRule | None = None  # only on policies Drafter did not write
+    effective_date: DateRule
+    commitments: PatternRule | None = None  # in Drafter's drafts: promises need a basis
+
+    @field_validator("history", "history_next", "not_prose")
+    @classmethod
+    def _compiles(cls, value: list[str]) -> list[str]:
+        return valid_patterns(value)
+
+
+@dataclass(frozen=True)
+class CompiledPattern:
+    """A pattern rule, its expressions compiled on first use: most rules are tried only on
+    blocks holding one of their `hint` words, and a build need not compile the others."""
+
+    rule: PatternRule
+
+    @cached_property
+    def patterns(self) -> tuple[re.Pattern[str], ...]:
+        flags = 0 if self.rule.case_sensitive else re.IGNORECASE
+        return tuple(re.compile(p, flags) for p in self.rule.patterns)
+
+    @cached_property
+    def when(self) -> Condition | None:
+        return compile_condition(self.rule.when) if self.rule.when else None
+
+    @cached_property
+    def unless(self) -> tuple[re.Pattern[str], ...]:
+        return tuple(re.compile(p, re.IGNORECASE) for p in self.rule.unless)
+
+
+def validate_text_rules(file: DataFile) -> TextRules:
+    doc, path = file.data, file.path
+    try:
+        return TextRules.model_validate(doc)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        loc = err["loc"]
+        item = doc.get(loc[0]) if isinstance(doc, Mapping) and loc else None
+        if len(loc) > 1 and isinstance(item, list) and isinstance(loc[1], int) \
+                and loc[1] < len(item) and isinstance(item[loc[1]], Mapping):
+            field = f"{item[loc[1]].get('id', loc[0])}.{'.'.join(map(str, loc[2:]))}"
+        else:
+            field = ".".join(map(str, loc))
+        raise UserError(err["msg"], path=path, line=file.line(loc),
+                        field=field.rstrip(".") or None) from None

@@ -1,0 +1,280 @@
+"""`drafter publish --site DIR`: the published policy as pages a website hosts itself.
+
+From the versions `drafter publish` kept (`history/`, never the working draft), without the
+reviewer's markers and notes:
+
+- `index.html`: the current policy, with links to the archive and to what changed;
+- `versions/index.html`: every published version by effective date, newest first;
+- `versions/<version>.html`: each version as it was published (an old one says it was
+  replaced, and links to the current one);
+- `changes.html`: for each version after the first, the sections it changed, with the
+  sentences removed and added, linked to both versions.
+
+Every link is relative, so the folder works wherever it is served from (or opened from disk).
+The same pages go as Markdown with front matter (`title`, `date`) into `DIR/markdown/`, with
+relative links to the `.md` pages, for an MkDocs, Jekyll or Hugo site's content folder.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from datetime import date
+from html import escape
+from pathlib import Path
+
+from drafter.changes import DATE_MASK
+from drafter.document.markdown import fragment_text, inline_text, parse, render_html
+from drafter.document.provenance import parse_clause_comment, parse_counsel_comment
+from drafter.errors import UserError
+from drafter.export.html import STYLE, travelling
+from drafter.history import Published, published_versions
+from drafter.templating import escape_markdown, long_date
+from drafter.yamlio import atomic_write
+
+VERSIONS = "versions"
+MARKDOWN = "markdown"
+SITE_STYLE = STYLE + """
+nav.site { font-size: 0.95rem; color: var(--muted); margin: 0 0 2rem;
+  padding-bottom: 0.75rem; border-bottom: 1px solid var(--rule); }
+nav.site a { margin-right: 1rem; }
+.replaced { background: #fff8c5; border: 1px solid #d4a72c; padding: 0.75rem 1rem; }
+del { color: #82071e; } ins { color: #116329; text-decoration: none; }
+@media print { nav.site { display: none; } }
+"""
+_COMMENT = re.compile(r"^\s*<!--.*-->\s*$")
+_TABLE_RULE = re.compile(r"^\|?[\s:|-]+\|?$")
+_CELL_BORDER = re.compile(r"(?<!\\)\|")
+
+
+@dataclass(frozen=True)
+class Section:
+    anchor: str
+    title: str
+    lines: tuple[str, ...]  # its Markdown lines (the heading's own, blank lines, comments: out)
+
+
+@dataclass(frozen=True)
+class SectionChange:
+    anchor: str
+    title: str
+    kind: str  # added, removed, changed
+    removed: tuple[str, ...]
+    added: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Page:
+    path: str  # relative to the site folder, `/`-separated, without suffix
+    title: str
+    date: date
+    html: str  # the body inside <main>, links relative to the page
+    markdown: str  # the body in Markdown, links to `.md` pages
+
+
+def write_site(folder: Path, site: Path) -> list[Path]:
+    """Write the site for the policy built in `folder` into `site`; the files written."""
+    versions = published_versions(folder)
+    if not versions:
+        raise UserError("nothing published yet: the site shows published versions only "
+                        "(`drafter publish` keeps one)", path=folder)
+    pages = site_pages(versions)
+    written = []
+    for page in pages:
+        for path, text in ((site / f"{page.path}.html", _html_file(page)),
+                           (site / MARKDOWN / f"{page.path}.md", _markdown_file(page))):
+            path.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                atomic_write(path, text)
+            except OSError as exc:
+                raise UserError(f"cannot write: {exc.strerror or exc}", path=path) from None
+            written.append(path)
+    return written
+
+
+def site_pages(versions: list[Published]) -> list[Page]:
+    current = versions[-1]
+    business = current.manifest.business_name
+    pages = [_policy_page("index", current, None, business, "")]
+    for i, version in enumerate(versions):
+        successor = versions[i + 1] if i + 1 < len(versions) else None
+        pages.append(_policy_page(f"{VERSIONS}/{version.folder.name}", version, successor,
+                                  business, "../"))
+    pages.append(_archive_page(versions, business))
+    pages.append(_changes_page(versions, business))
+    return pages
+
+
+# ---- what changed --------------------------------------------------------------------------
+
+def sections(version: Published) -> list[Section]:
+    """The policy's sections (second-level headings), its effective date masked: a new date
+    alone changes no section."""
+    text = version.version().masked()
+    lines = text.splitlines()
+    tokens = parse(text)
+    starts = [(t.map[0], str(t.attrs.get("id", "")), inline_text(tokens[i + 1]))
+              for i, t in enumerate(tokens)
+              if t.type == "heading_open" and t.tag == "h2" and t.map is not None]
+    found = []
+    for n, (start, anchor, title) in enumerate(starts):
+        end = starts[n + 1][0] if n + 1 < len(starts) else len(lines)
+        body = tuple(line for line in lines[start + 1:end]
+                     if line.strip() and not _COMMENT.match(line))
+        if anchor != "contents":
+            found.append(Section(anchor, title, body))
+    return found
+
+
+def section_changes(old: Published, new: Published) -> list[SectionChange]:
+    """Which sections `new` added, removed or changed from `old`, in `new`'s order (removed
+    ones where they were), each with the lines removed and added."""
+    before = {s.anchor: s for s in sections(old)}
+    after = sections(new)
+    out: list[SectionChange] = []
+    for section in after:
+        was = before.pop(section.anchor, None)
+        if was is None:
+            out.append(SectionChange(section.anchor, section.title, "added", (), section.lines))
+        elif was.lines != section.lines:
+            removed, added = _line_changes(was.lines, section.lines)
+            out.append(SectionChange(section.anchor, section.title, "changed", removed, added))
+    out.extend(SectionChange(s.anchor, s.title, "removed", s.lines, ()) for s in before.values())
+    return out
+
+
+def _line_changes(old: tuple[str, ...], new: tuple[str, ...]
+                  ) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    removed: list[str] = []
+    added: list[str] = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, old, new,
+                                                       autojunk=False).get_opcodes():
+        if tag != "equal":
+            removed.extend(old[i1:i2])
+            added.extend(new[j1:j2])
+    return tuple(removed), tuple(added)
+
+
+def _shown(line: str, version: Published) -> str | None:
+    """A changed Markdown line as a reader sees it: its text (a table row's cells joined by
+    dashes), the date put back; None for a table's rule row, which says nothing."""
+    line = line.strip()
+    if _TABLE_RULE.match(line):
+        return None
+    if line.startswith("|"):
+        cells = _CELL_BORDER.split(line.strip("|"))
+        text = " — ".join(fragment_text(c.strip()) for c in cells if c.strip())
+    else:
+        text = fragment_text(line.lstrip("#>*-+ ").strip())
+    return text.replace(DATE_MASK, long_date(version.manifest.effective_date))
+
+
+# ---- pages -------------------------------------------------------------------------------
+
+def _nav(up: str, here: str) -> tuple[str, str]:
+    links = [("Current policy", "index"), ("All versions", f"{VERSIONS}/index"),
+             ("What changed", "changes")]
+    html = " ".join(f'<a href="{up}{target}.html">{escape(label)}</a>'
+                    for label, target in links if target != here)
+    md = " · ".join(f"[{label}]({up}{target}.md)" for label, target in links if target != here)
+    return f'<nav class="site">{html}</nav>\n', f"{md}\n\n"
+
+
+def _policy_page(path: str, version: Published, successor: Published | None, business: str,
+                 up: str) -> Page:
+    text = version.version().plain
+    body = render_html(travelling(parse(text)))
+    nav_html, nav_md = _nav(up, "index" if not up else "")
+    when = version.manifest.effective_date
+    note_html = note_md = ""
+    if successor is not None:
+        replaced = long_date(successor.manifest.effective_date)
+        note_html = (f'<p class="replaced">This version took effect on {long_date(when)} and '
+                     f'was replaced on {replaced}. <a href="{up}index.html">Read the current '
+                     f"policy</a>.</p>\n")
+        note_md = (f"> This version took effect on {long_date(when)} and was replaced on "
+                   f"{replaced}. [Read the current policy]({up}index.md).\n\n")
+    title = f"Privacy policy — {business}" if successor is None and not up else \
+        f"Privacy policy of {business}, effective {long_date(when)}"
+    return Page(path, title, when, nav_html + note_html + body,
+                nav_md + note_md + _public(text))
+
+
+def _archive_page(versions: list[Published], business: str) -> Page:
+    nav_html, nav_md = _nav("../", f"{VERSIONS}/index")
+    items_html, items_md = [], []
+    for n, version in enumerate(reversed(versions)):
+        name, when = version.folder.name, long_date(version.manifest.effective_date)
+        label = f"{when} (current)" if n == 0 else when
+        items_html.append(f'<li><a href="{name}.html">{escape(label)}</a></li>')
+        items_md.append(f"- [{label}]({name}.md)")
+    title = f"Privacy policy of {business}: all versions"
+    html = (f"{nav_html}<h1>{escape(title)}</h1>\n<p>Every version published, by the date it "
+            f"took effect, newest first.</p>\n<ul>\n" + "\n".join(items_html) + "\n</ul>\n")
+    md = (f"{nav_md}# {escape_markdown(title)}\n\nEvery version published, by the date it took effect, newest "
+          "first.\n\n" + "\n".join(items_md) + "\n")
+    return Page(f"{VERSIONS}/index", title, versions[-1].manifest.effective_date,
+                html, md)
+
+
+def _changes_page(versions: list[Published], business: str) -> Page:
+    nav_html, nav_md = _nav("", "changes")
+    title = f"Privacy policy of {business}: what changed"
+    html = [nav_html, f"<h1>{escape(title)}</h1>\n"]
+    md = [nav_md, f"# {escape_markdown(title)}\n\n"]
+    for old, new in reversed(list(zip(versions, versions[1:]))):
+        when, since = (long_date(v.manifest.effective_date) for v in (new, old))
+        this, prev = (f"{VERSIONS}/{v.folder.name}" for v in (new, old))
+        anchor = f"v-{new.folder.name}"
+        html.append(f'<h2 id="{anchor}">{escape(when)}</h2>\n<p>Changes from the version of '
+                    f'{escape(since)}. <a href="{this}.html">This version</a> · '
+                    f'<a href="{prev}.html">The version before</a></p>\n')
+        md.append(f"## {when}\n\nChanges from the version of {since}. [This version]"
+                  f"({this}.md) · [The version before]({prev}.md)\n\n")
+        changed = section_changes(old, new)
+        if not changed:
+            html.append("<p>The wording did not change.</p>\n")
+            md.append("The wording did not change.\n\n")
+        for change in changed:
+            where = prev if change.kind == "removed" else this
+            heading = {"added": "New section", "removed": "Section removed",
+                       "changed": "Changed"}[change.kind]
+            html.append(f'<h3>{heading}: <a href="{where}.html#{escape(change.anchor)}">'
+                        f"{escape(change.title)}</a></h3>\n<ul>\n")
+            md.append(f"### {heading}: [{escape_markdown(change.title)}]"
+                      f"({where}.md#{change.anchor})\n\n")
+            for tag, lines, version in (("del", change.removed, old),
+                                        ("ins", change.added, new)):
+                word = "Removed" if tag == "del" else "Added"
+                for line in filter(None, (_shown(raw, version) for raw in lines)):
+                    html.append(f"<li>{word}: <{tag}>{escape(line)}</{tag}></li>\n")
+                    md.append(f"- {word}: {escape_markdown(line)}\n")
+            html.append("</ul>\n")
+            md.append("\n")
+    if len(versions) == 1:
+        html.append("<p>Only one version has been published.</p>\n")
+        md.append("Only one version has been published.\n")
+    return Page("changes", title, versions[-1].manifest.effective_date,
+                "".join(html), "".join(md))
+
+
+def _public(markdown: str) -> str:
+    """The Markdown without Drafter's clause marks and counsel's comments: the HTML renderer
+    leaves counsel's out of a page's source, and a site generator must not publish them."""
+    return "".join(line for line in markdown.splitlines(keepends=True)
+                   if not (parse_clause_comment(line) or parse_counsel_comment(line)))
+
+
+def _html_file(page: Page) -> str:
+    return ("<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+            '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+            f"<title>{escape(page.title)}</title>\n<style>{SITE_STYLE}</style>\n</head>\n"
+            f"<body>\n<main>\n{page.html}</main>\n</body>\n</html>\n")
+
+
+def _markdown_file(page: Page) -> str:
+    from drafter.yamlio import dump_yaml
+
+    front = dump_yaml({"title": page.title, "date": page.date})
+    return f"---\n{front}---\n\n{page.markdown}"

@@ -1,0 +1,132 @@
+"""`drafter lint` holds each translation to its English clause: the same answers read (by
+Jinja's scope analysis), the same promises, a title with a title; data translations only
+reword; a language declared complete lacks nothing."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from drafter.paths import default_library
+from drafter.project import Project
+
+
+def _copy(tmp_path: Path) -> Path:
+    root = tmp_path / "clauses"
+    shutil.copytree(default_library(), root)
+    return root
+
+
+def _problems(root: Path) -> list[str]:
+    project = Project.load(library=root)
+    return [str(p) for p in project.library.lint(project.questionnaire).problems]
+
+
+def test_the_library_as_shipped_has_no_translation_problems() -> None:
+    project = Project.load()
+    assert project.library.lint(project.questionnaire).problems == []
+
+
+def test_a_translation_reading_an_answer_the_english_does_not_is_a_problem(
+        tmp_path: Path) -> None:
+    root = _copy(tmp_path)
+    path = root / "sharing" / "consent.es.md.j2"
+    path.write_text(path.read_text().rstrip() + " {{ business.brand }}\n")
+    assert _problems(root) == [f"{path}:1: sharing.consent: uses business.brand, which the "
+                               "English clause does not read"]
+
+
+def test_a_translation_leaving_out_an_answer_the_english_reads_is_a_problem(
+        tmp_path: Path) -> None:
+    root = _copy(tmp_path)
+    path = root / "canada" / "quebec.fr-CA.md.j2"
+    path.write_text(path.read_text().replace("{{ international.storage_country }}", "là-bas"))
+    assert _problems(root) == [f"{path}:1: canada.quebec: never reads "
+                               "international.storage_country, which the English clause reads"]
+
+
+def test_a_loop_variable_is_not_an_answer(tmp_path: Path) -> None:
+    """Scope analysis, not a pattern: `{% for k in … %}{{ k }}` reads no answer `k`."""
+    root = _copy(tmp_path)
+    path = root / "sharing" / "consent.es.md.j2"
+    path.write_text(path.read_text() + "{% for k in [1] %}{{ k }}{% endfor %}\n")
+    assert _problems(root) == []
+
+
+def test_a_promise_on_other_answers_is_a_problem(tmp_path: Path) -> None:
+    root = _copy(tmp_path)
+    path = root / "children" / "not-directed.es.md.j2"
+    path.write_text(path.read_text().replace('{% promise "children.under_13" %}', "")
+                    .replace("{% endpromise %}", ""))
+    problems = _problems(root)
+    assert len(problems) == 1 and "its promises do not rest on the same answers" in problems[0]
+
+
+def test_front_matter_other_than_a_title_is_refused(tmp_path: Path) -> None:
+    root = _copy(tmp_path)
+    path = root / "sharing" / "consent.es.md.j2"
+    path.write_text("---\nwhen: 'true'\n---\n" + path.read_text())
+    assert _problems(root) == [f"{path}:2: when: a translation gives only its `title`; "
+                               "`when` is the English clause's"]
+
+
+def test_a_complete_language_must_translate_every_clause(tmp_path: Path) -> None:
+    root = _copy(tmp_path)
+    languages = root / "languages.yaml"
+    text = languages.read_text()
+    languages.write_text(text.replace("status: partial", "status: complete", 1))
+    problems = _problems(root)
+    library = Project.load(library=root).library
+    untranslated = [c for c in library.clauses
+                    if not c.path.with_name(c.path.name.replace(".md.j2", ".es.md.j2")).exists()]
+    missing = [p for p in problems if "no Spanish translation" in p]
+    assert len(missing) == len(untranslated) > 0
+    assert all(any(str(c.path) in p for p in missing) for c in untranslated)
+    assert any("no Spanish title for this section" in p for p in problems)
+    assert any("not every wording is in Spanish" in p for p in problems)
+    assert all("Canadian French" not in p for p in problems)
+
+
+def test_a_data_translation_may_only_reword(tmp_path: Path) -> None:
+    root = _copy(tmp_path)
+    path = root / "data" / "purposes.es.yaml"
+    path.write_text(path.read_text() + "legal_extra:\n  text: Algo\nprovide2: {}\n"
+                    "security2:\n  basis: contract\n")
+    path.write_text(path.read_text().replace("  short: seguridad", "  short: seguridad\n"
+                                             "  basis: contract"))
+    problems = _problems(root)
+    assert any("legal_extra: not a key of the English file" in p for p in problems)
+    assert any("security.basis: not a wording field" in p for p in problems)
+
+
+def test_a_translation_file_in_an_undeclared_language_or_with_no_english_is_a_problem(
+        tmp_path: Path) -> None:
+    root = _copy(tmp_path)
+    (root / "sharing" / "consent.de.md.j2").write_text("Mit Ihrer Erlaubnis.\n")
+    (root / "sharing" / "nowhere.es.md.j2").write_text("Nada.\n")
+    problems = _problems(root)
+    assert f"{root / 'sharing' / 'consent.de.md.j2'}: a translation in a language " \
+        "languages.yaml does not declare" in problems
+    assert f"{root / 'sharing' / 'nowhere.es.md.j2'}: a translation with no English file " \
+        "beside it (nowhere.md.j2)" in problems
+
+
+def test_a_glued_line_in_a_translation_is_named_like_one_in_english(tmp_path: Path) -> None:
+    root = _copy(tmp_path)
+    path = root / "sharing" / "consent.es.md.j2"
+    path.write_text("Intro.{% if true %} Más.{% endif %}\n- " + path.read_text())
+    assert _problems(root) == [f"{path}:1: sharing.consent: line ends in a block tag that "
+                               "eats its line break, so what follows is glued to it: write "
+                               "`+%}` to keep the break (or `-%}` to join on purpose)"]
+
+
+def test_review_words_name_real_checks_and_are_checked_like_the_english(tmp_path: Path) -> None:
+    root = _copy(tmp_path)
+    path = root / "review-languages" / "es.yaml"
+    text = path.read_text().replace("    hint: ['shield', 'escudo']", "    hint: ['Shield', 'escudo']")
+    path.write_text(text.replace("  general.sale:", "  general.no-such:", 1))
+    problems = _problems(root)
+    assert any(p.startswith(f"{path}:") and "outdated.privacy-shield" in p and "lower case" in p
+               for p in problems)
+    assert any("general.no-such: no requirement has this id" in p for p in problems)
+    assert len(problems) == 2
