@@ -12,6 +12,7 @@ from drafter.app.app import DrafterApp
 from drafter.app.screens.editor import EditorScreen
 from drafter.app.screens.updates import UpdatesScreen
 from drafter.app.widgets.fields import QuestionField, field_id
+from drafter.app.widgets.sidebar import SectionList
 from drafter.project import Project
 from tests.app.pilot_helpers import settle
 from tests.test_outdated import Scene, scene  # noqa: F401 (the fixture)
@@ -37,6 +38,10 @@ async def test_the_app_offers_only_the_changed_questions(scene: Scene) -> None: 
         listed = screen.query_one(OptionList)
         assert [listed.get_option_at_index(i).id for i in range(listed.option_count)] == [
             "data_practices.ai_training", "retention.schedule"]
+        sidebar = app.screen_stack[-2].query_one(SectionList)
+        marked = {row_id for prompt, row_id in sidebar.shown
+                  if prompt.startswith("[$text-accent]*")}
+        assert marked == {"data_practices", "retention"}
         await pilot.press("down", "enter")
         await settle(pilot)
         assert isinstance(app.screen, EditorScreen)

@@ -1,6 +1,6 @@
 """Updates: the clause library changed since these answers were last built, so the app opens
 on the questions its changes ask (`drafter.outdated.updates_for`) and nothing else; Enter
-goes to one, Escape closes. Exporting then rebuilds with counsel's edits merged, and
+goes to one, Escape closes; the sections holding them keep a `*` in the sidebar. Exporting then rebuilds with counsel's edits merged, and
 `changes.md` says which changes came from the law."""
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
+from drafter.app.widgets.sidebar import SectionList
 from drafter.editing import Session
 from drafter.errors import DrafterError
 from drafter.questionnaire import Questionnaire
@@ -73,6 +74,9 @@ def offer_updates(app: App[None], session: Session, out_dir: Path) -> None:
 
     def show(keys: tuple[str, ...]) -> None:
         editor = app.screen
+        for sidebar in editor.query(SectionList):  # and the sections holding them are marked
+            sidebar.updated = {session.questionnaire.entry(key).section.id for key in keys}
+            sidebar.refresh_progress(session, getattr(editor, "section_id", ""))
 
         def chosen(key: str | None) -> None:
             go_to = getattr(editor, "go_to", None)

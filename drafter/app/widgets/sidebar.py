@@ -3,7 +3,8 @@
 Marks: `✓` every question answered; `!` (warning colour) a required answer missing or not
 valid; `!` (error colour) a blocking reviewer note that an answer in the section resolves; `?`
 (accent colour) an "I'm not sure" answer that is now a question for counsel: nothing for the
-owner to fix, so never red.
+owner to fix, so never red; `*` (accent colour) a question the clause library's update asks
+again (the Updates view lists them).
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ class SectionList(JumpOptionList, OptionList):
         self.shown: list[tuple[str, str | None]] = []
         self.blocked: set[str] = set()  # sections answering a blocking note (the screen sets it)
         self.asked: set[str] = set()  # sections with a question for counsel (likewise)
+        self.updated: set[str] = set()  # sections a library update asks again (Updates view)
 
     def refresh_progress(self, session: Session, current: str) -> None:
         """Rebuild the rows (cheap: a dozen lines) keeping the highlight on `current`."""
@@ -41,6 +43,7 @@ class SectionList(JumpOptionList, OptionList):
             answered, shown, problems = progress[section.id]
             mark = ("[$text-error]![/]" if section.id in self.blocked
                     else "[$text-warning]![/]" if problems
+                    else "[$text-accent]*[/]" if section.id in self.updated
                     else "[$text-accent]?[/]" if section.id in self.asked
                     else "[$text-success]✓[/]" if answered == shown else " ")
             rows.append(Option(f"{mark} {section.title} [dim]{answered}/{shown}[/]",
