@@ -200,28 +200,32 @@ def main(argv: Sequence[str] | None = None) -> int:
     streams = sys.stdout, sys.stderr
     sys.stdout, sys.stderr = PrintableStream(sys.stdout), PrintableStream(sys.stderr)  # type: ignore[assignment]
     thresholds = gc.get_threshold()
+    # Objects frozen before (an app run in the same process freezes its own) stay frozen; only
+    # what this command froze is let go again when it is called in-process (tests).
+    frozen_before = gc.get_freeze_count()
     try:
         args = parser().parse_args(argv)
         run: Callable[[argparse.Namespace], int] = getattr(args, "run", cmd_edit)
         if run in (cmd_edit, cmd_serve):  # the terminal app and the server draw with escapes
             sys.stdout, sys.stderr = streams
         else:
-            _one_shot_collector()
+            _one_shot_collector(freeze=not frozen_before)
         return _run(run, args)
     finally:
-        if gc.get_freeze_count():  # called in-process (tests): collect as before
+        if gc.get_freeze_count() and not frozen_before:
             gc.unfreeze()
         gc.set_threshold(*thresholds)
         sys.stdout, sys.stderr = streams
 
 
-def _one_shot_collector() -> None:
+def _one_shot_collector(*, freeze: bool = True) -> None:
     """A command that runs once and exits builds its objects (modules, the library, one
     policy's tokens) to keep them to the end: the collector's passes over them were a tenth
     of a build's CPU and freed next to nothing. Leave what exists now out of every pass and
     collect the youngest objects every 50,000 allocations, not 700, so that a long batch
     still frees its cycles."""
-    gc.freeze()
+    if freeze:
+        gc.freeze()
     gc.set_threshold(50_000, *gc.get_threshold()[1:])
 
 

@@ -20,6 +20,22 @@ def test_a_command_run_in_process_leaves_the_collector_as_it_was(
     assert "properties" in capsys.readouterr().out
 
 
+def test_objects_frozen_before_the_command_stay_frozen(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """An app run in the same process freezes its own objects (`DrafterApp.on_ready`); a
+    command called after it must neither unfreeze them nor freeze more (the suite runs both in
+    one worker, and the order decided whether the test above passed)."""
+    gc.freeze()
+    try:
+        threshold, frozen = gc.get_threshold(), gc.get_freeze_count()
+        assert main(["schema"]) == 0
+        # a frozen object that dies leaves the count, so "stayed" is: none let go, none added
+        assert gc.get_threshold() == threshold and 0.9 * frozen < gc.get_freeze_count() <= frozen
+    finally:
+        gc.unfreeze()
+    capsys.readouterr()
+
+
 def test_the_installed_command_and_python_m_drafter_run_the_same_way() -> None:
     program = ("import gc, drafter.cli as cli; seen = []\n"
                "cli._run = lambda run, args: seen.append(gc.get_threshold()[0]) or 0\n"
