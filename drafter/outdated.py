@@ -216,11 +216,11 @@ def record_law_changes(project: Project, answers: Answers, folder: Path,
                        previous: Manifest | None) -> None:
     """Add the library's part to the `changes.md` a build just wrote: since the version
     published last, or before any, since the last build (as the rest of the file)."""
-    from drafter.history import CHANGES_MD, published_versions
+    from drafter.history import CHANGES_MD, last_published
     from drafter.yamlio import atomic_write, read_text
 
-    kept = published_versions(folder)
-    since = kept[-1].manifest if kept else previous
+    last = last_published(folder)  # the last alone, as the build reads it
+    since = last.manifest if last is not None else previous
     path = folder / CHANGES_MD
     if since is None or not path.exists():
         return

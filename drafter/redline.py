@@ -24,7 +24,7 @@ from pathlib import Path
 
 from drafter.document.markdown import parse
 from drafter.errors import UserError
-from drafter.history import published_versions
+from drafter.history import last_published
 from drafter.manifest import POLICY_MD, load_manifest
 from drafter.regenerate import undecorate
 from drafter.tracked import Kind, as_it_stands, mark
@@ -148,14 +148,13 @@ def write_redline(folder: Path, on: date) -> Path:
     from drafter.export.docx import tokens_to_docx
     from drafter.export.docx_layout import fit_tables, header_and_footer, write_toc
 
-    kept = published_versions(folder)
-    if not kept:
+    last = last_published(folder)  # the last alone: a policy may keep years of versions
+    if last is None:
         raise UserError("nothing published yet, so there is nothing to redline against: "
                         "`drafter publish` keeps the approved version", path=folder)
     manifest = load_manifest(folder)
     if manifest is None or not (folder / POLICY_MD).exists():
         raise UserError("no build here yet: run `drafter build` first", path=folder)
-    last = kept[-1]
     old = undecorate(last.markdown, last.manifest.generated)
     # Counsel's open proposals are tracked changes in the policy's own DOCX; the redline is
     # about what changed in the text as it stands.
