@@ -86,7 +86,8 @@ async def keystrokes(path: Path, runs: int, *, narrow: bool = False) -> list[flo
     from textual.widgets import Input
 
     from drafter.app.app import DrafterApp
-    from drafter.app.screens.editor import NOTES_DELAY, EditorScreen
+    from drafter.app.screens.editor import EditorScreen
+    from drafter.app.screens.side import NOTES_DELAY
     from drafter.app.widgets.preview import PolicyPreview
     from drafter.project import Project
 
