@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
@@ -19,6 +19,9 @@ from drafter.questionnaire import Questionnaire
 from drafter.review.text_rules import Rule
 from drafter.templating import Condition, TemplateSyntaxError, compile_condition, referenced_names
 from drafter.yamlio import DataFile, load_data
+
+if TYPE_CHECKING:
+    from drafter.review.rules import ReviewRules  # loads this module: named for types only
 
 ANSWER_CHECKS = "answer-checks.yaml"
 
