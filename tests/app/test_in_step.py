@@ -21,7 +21,7 @@ from drafter.answers import AnswersFile
 from drafter.app.app import DrafterApp
 from drafter.app.screens.editor import EditorScreen
 from drafter.app.widgets.fields import QuestionField, field_id
-from drafter import editing
+from drafter import answer_check, editing
 from drafter.editing import Session
 from drafter.presence import Presence, presence_path
 from drafter.project import Project
@@ -143,10 +143,10 @@ async def test_publish_and_an_editor_reach_the_open_form_but_not_the_typing(
 @pytest.mark.asyncio
 async def test_one_keystroke_validates_its_value_once(make_app: App,
                                                      monkeypatch: pytest.MonkeyPatch) -> None:
-    import drafter.editing
+    import drafter.answer_check
 
     calls: list[dict] = []
-    real = drafter.editing.validate_answers
+    real = drafter.answer_check.validate_answers
 
     def counting(doc, *args, **kwargs):  # type: ignore[no-untyped-def]
         calls.append(doc)
@@ -156,7 +156,7 @@ async def test_one_keystroke_validates_its_value_once(make_app: App,
     async with app.run_test(size=WIDE) as pilot:
         await settle(pilot)
         await open_section(pilot, "business", "business.brand")
-        monkeypatch.setattr(drafter.editing, "validate_answers", counting)
+        monkeypatch.setattr(drafter.answer_check, "validate_answers", counting)
         await pilot.press("end", "s")
         await settle(pilot)
         monkeypatch.undo()
@@ -205,7 +205,9 @@ def test_a_poll_with_nothing_changed_reads_nothing(project: Project, tmp_path: P
     real, real_text = AnswersFile.open, editing.current_text
     monkeypatch.setattr(AnswersFile, "open",
                         lambda p: opened.append(p) or real(p))  # type: ignore[misc]
-    monkeypatch.setattr(editing, "current_text", lambda p: read.append(p) or real_text(p))
+    counted = lambda p: read.append(p) or real_text(p)  # noqa: E731
+    monkeypatch.setattr(editing, "current_text", counted)
+    monkeypatch.setattr(answer_check, "current_text", counted)  # the reload's first look
     assert session.reload() == {} and session.newcomers() == []
     assert opened == [] and read == []  # one stat each, nothing read
     os.utime(path, ns=(1, 1))  # touched, same text: read once, never parsed, nothing reported
