@@ -104,16 +104,12 @@ def whole_words(pattern: str) -> tuple[bool, bool]:
 
 def deciding_patterns(rules: ReviewRules, catalog: Mapping[str, CatalogEntry],
                       ) -> Iterator[tuple[str, str, CatalogEntry | None]]:
-    """(where, pattern, its requirement) for the patterns whose match is a finding."""
-    for rid, entry in catalog.items():
-        yield from ((f"{rid}.detect", p, entry) for p in entry.requirement.detect)
-    text = rules.text
-    for rule in [*text.placeholders, *text.outdated, *text.risky, *text.expected,
-                 *([text.commitments] if text.commitments else [])]:
-        yield from ((f"{rule.id}.patterns", p, None) for p in rule.patterns)
-    for group in text.terminology:
-        yield from ((f"{group.id}.variants.{label}", p, None)
-                    for label, p in group.variants.items())
+    """(where, pattern, its requirement) for the patterns whose match is a finding: of all the
+    review runs (`rules.review_patterns`), the `detect`, `patterns` and `variants`."""
+    from drafter.review.rules import review_patterns
+
+    return ((where, pattern, entry) for where, pattern, entry in review_patterns(rules, catalog)
+            if where.endswith((".detect", ".patterns")) or ".variants." in where)
 
 
 def _line(entry: CatalogEntry | None, pattern: str) -> int | None:
