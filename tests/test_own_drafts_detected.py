@@ -13,8 +13,8 @@ import pytest
 
 from drafter.paths import examples
 from drafter.project import Project
-from drafter.review import _facts
 from drafter.review.checks import detected
+from tests.benchmarks.own_drafts_recall import said as said_items
 
 GOLDEN = Path(__file__).parent / "golden"
 
@@ -23,11 +23,8 @@ GOLDEN = Path(__file__).parent / "golden"
 def test_every_item_our_draft_says_is_found_in_its_text(project: Project, name: str) -> None:
     library = project.library
     answers = project.answers(examples()[name])
-    context = _facts(answers, library).context
     text = (GOLDEN / name / "privacy-policy.txt").read_text()
-    said = [rid for rid in sorted(project.draft(answers).policy.satisfied())
-            if rid in library.requirements and library.requirements[rid].requirement.detect
-            and library.requirements[rid].applies.holds(context)]
+    said = said_items(library, project.draft(answers).policy, answers)
     assert said, "the example's draft satisfies no requirement with `detect`"
     missed = [rid for rid in said if not detected(library.requirements[rid].requirement, text)]
     assert missed == []

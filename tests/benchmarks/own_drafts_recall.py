@@ -17,12 +17,25 @@ import collections
 import tempfile
 from pathlib import Path
 
+from drafter.answers import Answers
 from drafter.build import build
+from drafter.document.model import Policy
 from drafter.export import formats
+from drafter.library import Library
 from drafter.paths import examples
 from drafter.project import Project
 from drafter.review import _facts
 from drafter.review.checks import detected
+
+
+def said(library: Library, policy: Policy, answers: Answers) -> list[str]:
+    """The requirements an example's draft says (a clause of it `satisfies` them) that apply
+    to its answers and that the review can look for (`detect`): the labelled "present" items
+    (tests/test_own_drafts_detected.py holds them all found)."""
+    context = _facts(answers, library).context
+    return [rid for rid in sorted(policy.satisfied())
+            if rid in library.requirements and library.requirements[rid].requirement.detect
+            and library.requirements[rid].applies.holds(context)]
 
 
 def main() -> None:
@@ -35,15 +48,9 @@ def main() -> None:
             answers = project.answers(path)
             result = build(project, answers, Path(tmp) / name, formats("txt"), clean=True)
             text = next(result.folder.glob("privacy-policy.txt")).read_text()
-            context = _facts(answers, library).context
-            for rid in sorted(result.draft.policy.satisfied()):
-                entry = library.requirements.get(rid)
-                if entry is None or not entry.requirement.detect:
-                    continue
-                if not entry.applies.holds(context):
-                    continue
+            for rid in said(library, result.draft.policy, answers):
                 present += 1
-                if not detected(entry.requirement, text):
+                if not detected(library.requirements[rid].requirement, text):
                     missed[rid].append(name)
     found = present - sum(len(v) for v in missed.values())
     print(f"Items present in our own drafts and found by `detect`: {found}/{present} "
