@@ -47,7 +47,8 @@ class Suggestions:
                  answer: Answer | None = None) -> None:
         self.session = session
         self.items = [Suggestion(p) for p in found]
-        self._answer = answer or (lambda key, value: session.answer(key, value, save=False))
+        self.answer: Answer = answer or (lambda key, value: session.answer(key, value,
+                                                                           save=False))
 
     @classmethod
     def of(cls, session: Session, evidence: Evidence, known: Catalog | None = None,
@@ -62,8 +63,12 @@ class Suggestions:
         return self.session.questionnaire.entry(self.items[index].key).question.prompt
 
     def change(self, index: int) -> str:
-        """`from → to`, as the answers file would read."""
+        """`from → to`, as the answers file would read; for a list that only grows, what it
+        adds (the whole list is long and mostly unchanged)."""
         p = self.items[index].proposal
+        if isinstance(p.current, list) and isinstance(p.proposed, list) \
+                and p.proposed[:len(p.current)] == p.current:
+            return "add " + ", ".join(map(str, p.proposed[len(p.current):]))
         return f"{show_value(p.current)} → {show_value(p.proposed)}"
 
     def accept(self, index: int) -> Suggestion:
@@ -82,7 +87,7 @@ class Suggestions:
         problem = check(self.session.questionnaire, key, proposed, self.session.path)
         if isinstance(problem, str):
             return self._refuse(item, problem)
-        self._answer(key, proposed)
+        self.answer(key, proposed)
         self.session.keep()  # journaled, as a typed answer is, then written to the file
         self.session.flush()
         item.state = "accepted"
