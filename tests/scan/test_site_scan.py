@@ -4,6 +4,7 @@ real tracker host names mapped to 127.0.0.1, so nothing leaves the machine."""
 from __future__ import annotations
 
 import shutil
+import sys
 import time
 from pathlib import Path
 from typing import Any
@@ -12,7 +13,7 @@ import pytest
 
 from drafter.cli import main
 from drafter.errors import UserError
-from drafter.evidence.browser import find_chromium, scan_site
+from drafter.evidence.browser import PLAYWRIGHT, find_chromium, scan_site
 from drafter.evidence.catalog import catalog
 from drafter.evidence.har import scan_har
 from drafter.evidence.model import Evidence
@@ -160,6 +161,29 @@ def test_no_chromium_is_one_line_naming_the_install(monkeypatch: pytest.MonkeyPa
     monkeypatch.setenv("DRAFTER_CHROMIUM", str(tmp_path / "nothing"))
     with pytest.raises(UserError, match="not a program"):
         find_chromium()
+
+
+def test_without_playwright_it_is_one_line_naming_the_extra(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """An install without the `scan` extra: no traceback, the pip command to run; no browser
+    is looked for or fetched (no Chromium on PATH either: the Playwright line comes first)."""
+    monkeypatch.setitem(sys.modules, "playwright.sync_api", None)  # import fails, as when absent
+    monkeypatch.setenv("PATH", str(tmp_path))
+    out = tmp_path / "e.json"
+    assert main(["scan", "https://shop.example", "--out", str(out)]) == 2
+    captured = capsys.readouterr()
+    assert captured.err == f"drafter: error: {PLAYWRIGHT}\n"
+    assert "pip install 'drafter-privacy[scan]'" in captured.err and not out.exists()
+
+
+def test_the_scan_extra_brings_playwright_and_the_test_extra_has_it() -> None:
+    from importlib.metadata import requires
+
+    needs = [r.replace(" ", "") for r in requires("drafter-privacy") or []]
+    assert any(r.startswith("playwright>=") and r.endswith("extra=='scan'") for r in needs)
+    assert any(r.startswith("playwright>=") and r.endswith("extra=='test'") for r in needs)
+    assert not any(r.startswith("playwright") and "extra" not in r for r in needs)
 
 
 def test_a_bad_address_is_one_line(capsys: pytest.CaptureFixture[str]) -> None:
