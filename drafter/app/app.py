@@ -78,6 +78,10 @@ class DrafterApp(App[None]):
                         and owner.check_action(binding.action, ()) is not False):
                     yield SystemCommand(binding.description, f"Keys: {binding.key}",
                                         partial(owner.run_action, binding.action))
+        if isinstance(screen, EditorScreen) and self.evidence is not None:
+            yield SystemCommand("Suggestions from the scan", "The answers the evidence file "
+                                "suggests, to accept or decline",
+                                partial(offer_suggestions, self, self.session, self.evidence))
         if isinstance(screen, EditorScreen):
             titles = {s.id: s.title for s in self.session.questionnaire.sections}
             for section_id in screen.visible_sections():

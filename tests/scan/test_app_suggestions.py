@@ -135,3 +135,30 @@ def test_suggestions_view(answers: Path, snap_compare: Any) -> None:
         await pilot.pause()
 
     assert snap_compare(_app(answers), terminal_size=SIZE, run_before=run_before)
+
+
+@pytest.mark.asyncio
+async def test_the_command_palette_opens_them_again_with_what_is_still_suggested(
+        answers: Path) -> None:
+    app = _app(answers)
+    async with app.run_test(size=SIZE) as pilot:
+        await _suggestions(app, pilot)
+        await pilot.press("enter", "d", "escape")  # accept the vendors, decline advertising
+        await settle(pilot)
+        commands = [c for c in app.get_system_commands(app.screen)
+                    if c.title == "Suggestions from the scan"]
+        assert len(commands) == 1
+        commands[0].callback()
+        screen = await _suggestions(app, pilot)  # what still disagrees, declined or not yet
+        assert [i.key for i in screen.suggestions.items] == [
+            "cookies.advertising", "cookies.gpc_stops_ads", "collection.categories"]
+
+
+@pytest.mark.asyncio
+async def test_no_command_without_evidence(answers: Path) -> None:
+    app = DrafterApp(real_project(), answers, out_dir=answers.parent / "output")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, EditorScreen)
+        assert not [c for c in app.get_system_commands(app.screen)
+                    if c.title == "Suggestions from the scan"]
