@@ -8,10 +8,14 @@ import gc
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from drafter.cli_args import answers_path, project_of
 from drafter.errors import UserError
 from drafter.schema import default_answers
+
+if TYPE_CHECKING:
+    from drafter.evidence.model import Evidence
 
 
 @dataclass(frozen=True)
@@ -47,7 +51,19 @@ def cmd_edit(args: argparse.Namespace) -> int:
         _ = project.library
     file = _app_file(args)
     return run(project, file.path, label=file.label, read_only=file.example is not None,
-               out_dir=Path(getattr(args, "output", "output")))
+               out_dir=Path(getattr(args, "output", "output")), evidence=_evidence(args, file))
+
+
+def _evidence(args: argparse.Namespace, file: AppFile) -> Evidence | None:
+    """`--evidence FILE`, read now (a bad file is one line here, not an error in the app)."""
+    if not getattr(args, "evidence", None):
+        return None
+    from drafter.evidence.model import load_evidence
+
+    if file.example is not None or not file.path.exists():
+        raise UserError("suggestions are for an answers file that exists; answer the "
+                        "questionnaire first", field="--evidence")
+    return load_evidence(Path(args.evidence))
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -67,6 +83,8 @@ def add_app_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[ty
                    "answers.yaml, or the one NAME.drafter.yaml here)")
     p.add_argument("-o", "--output", default="output", metavar="DIR",
                    help="folder the app exports into (default: output/)")
+    p.add_argument("--evidence", metavar="FILE", help="offer the answers a `drafter scan` "
+                   "evidence file suggests, one by one, each with what showed it")
     p.set_defaults(run=cmd_edit)
 
     p = sub.add_parser("serve", help="serve the app to a web browser on this machine",

@@ -95,7 +95,7 @@ def cmd_scan(args: argparse.Namespace) -> int:
     print(summary(evidence, known), end="")
     print(f"Evidence written to {out}.")
     if args.answers:
-        from drafter.evidence.propose import offer
+        from drafter.evidence.suggest import offer
 
         return offer(project, evidence, known, Path(args.answers), apply=args.apply,
                      ask=not args.yes)

@@ -16,9 +16,11 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from drafter.app.screens.editor import EditorScreen
+from drafter.app.screens.suggestions import offer_suggestions
 from drafter.app.screens.updates import offer_updates
 from drafter.app.screens.welcome import WelcomeScreen
 from drafter.editing import Session
+from drafter.evidence.model import Evidence
 from drafter.project import Project
 
 
@@ -33,8 +35,10 @@ class DrafterApp(App[None]):
     BINDINGS = [Binding("f9", "toggle_dark", "Light/dark")]
 
     def __init__(self, project: Project, path: Path, *, label: str = "",
-                 out_dir: Path | None = None, read_only: bool = False) -> None:
+                 out_dir: Path | None = None, read_only: bool = False,
+                 evidence: Evidence | None = None) -> None:
         super().__init__()
+        self.evidence = evidence  # a scan's: its suggested answers are offered one by one
         self.session = Session.open(project, path, label, read_only)
         self.out_dir = out_dir or Path("output")
         self.theme = "textual-dark"
@@ -51,6 +55,8 @@ class DrafterApp(App[None]):
         if self.session.path.exists():
             self.push_screen(EditorScreen(self.session, self.out_dir))
             offer_updates(self, self.session, self.out_dir)  # after a library update
+            if self.evidence is not None:
+                offer_suggestions(self, self.session, self.evidence)
         else:
             self.push_screen(WelcomeScreen(self.session))
 
@@ -72,6 +78,10 @@ class DrafterApp(App[None]):
                         and owner.check_action(binding.action, ()) is not False):
                     yield SystemCommand(binding.description, f"Keys: {binding.key}",
                                         partial(owner.run_action, binding.action))
+        if isinstance(screen, EditorScreen) and self.evidence is not None:
+            yield SystemCommand("Suggestions from the scan", "The answers the evidence file "
+                                "suggests, to accept or decline",
+                                partial(offer_suggestions, self, self.session, self.evidence))
         if isinstance(screen, EditorScreen):
             titles = {s.id: s.title for s in self.session.questionnaire.sections}
             for section_id in screen.visible_sections():

@@ -50,12 +50,15 @@ def find_chromium() -> str:
     raise UserError(f"`drafter scan URL` needs Chromium and none was found; {INSTALL}")
 
 
+PLAYWRIGHT = ("`drafter scan URL` needs Playwright: pip install 'drafter-privacy[scan]' (it "
+              "drives the system's Chromium; no browser is downloaded)")
+
+
 def _playwright() -> Any:
     try:
         from playwright.sync_api import sync_playwright
-    except ImportError:
-        raise UserError("`drafter scan URL` needs Playwright: pip install playwright "
-                        "(it uses the system Chromium; no browser is downloaded)") from None
+    except ImportError:  # an install without the `scan` extra
+        raise UserError(PLAYWRIGHT) from None
     return sync_playwright
 
 
@@ -153,8 +156,8 @@ def scan_site(url: str, catalog: Catalog, *, pages: int = 10, time_limit: float 
     switches (the tests map real tracker hosts to a local server); `har` also records the
     first run as a HAR file."""
     start = _start(url)
+    sync_playwright = _playwright()  # first: the install command comes before the browser
     chromium = find_chromium()
-    sync_playwright = _playwright()
     site = host_of(start)
     collector = Collector(catalog, site, start, "site", banner=False, gpc_checked=True)
     with sync_playwright() as playwright:

@@ -1,24 +1,20 @@
 """Evidence → proposed answer changes, each with what showed it; never written silently.
 
-`drafter scan … --answers FILE` lists them; `--apply` asks about each one (or `--yes` takes
-them all, for a script that has read the list) and writes the accepted ones through the same
-editing session the app uses, so comments and every other answer stay as they were.
+`drafter scan … --answers FILE` lists them and the app's Suggestions view shows them; the
+owner accepts or declines each (`drafter.evidence.suggest`), and the accepted ones are written
+through the same editing session as typed answers, so comments and every other answer stay.
 Proposals only ever add what was seen: a vendor not seen is not evidence it is unused.
 """
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from drafter.evidence.catalog import Catalog
 from drafter.evidence.findings import FIELD_CATEGORIES, ad_tracking
 from drafter.evidence.model import Evidence
-from drafter.project import Project
-
 
 
 @dataclass(frozen=True)
@@ -29,10 +25,10 @@ class Proposal:
     because: tuple[str, ...]
 
     def line(self) -> str:
-        return f"{self.key}: {_show(self.current)} → {_show(self.proposed)}"
+        return f"{self.key}: {show_value(self.current)} → {show_value(self.proposed)}"
 
 
-def _show(value: Any) -> str:
+def show_value(value: Any) -> str:
     if isinstance(value, list):
         return "[" + ", ".join(map(str, value)) + "]"
     return "(unanswered)" if value is None else str(value).lower() \
@@ -84,46 +80,3 @@ def proposals(evidence: Evidence, catalog: Catalog,
         propose("collection.categories", categories + list(reasons),
                 [r for rs in reasons.values() for r in rs])
     return found
-
-
-def offer(project: Project, evidence: Evidence, catalog: Catalog, path: Path, *,
-          apply: bool, ask: bool) -> int:
-    """Print the proposals; with `apply`, write the ones the owner accepts (all if not
-    `ask`). Returns the exit status."""
-    from drafter.editing import Session, check
-
-    session = Session.open(project, path)
-    asked = set(project.questionnaire.keys)
-    found = proposals(evidence, catalog, session.value, asked)
-    if not found:
-        print(f"The answers in {path} already agree with the evidence.")
-        return 0
-    print(f"Suggested changes to {path} (nothing is written without your yes):")
-    for number, proposal in enumerate(found, start=1):
-        print(f"  {number}. {proposal.line()}")
-        for reason in proposal.because:
-            print(f"       seen: {reason}")
-    if not apply:
-        print("Run again with --apply to accept them one by one.")
-        return 0
-    accepted = 0
-    for proposal in found:
-        if ask and not _yes(f"Change {proposal.key} to {_show(proposal.proposed)}? [y/N] "):
-            continue
-        problem = check(project.questionnaire, proposal.key, proposal.proposed, path)
-        if isinstance(problem, str):  # checked first: a refused value is never written
-            print(f"  {proposal.key}: not changed: {problem}")
-            continue
-        session.set(proposal.key, proposal.proposed, save=False)
-        accepted += 1
-    session.close()
-    print(f"{accepted} of {len(found)} change(s) written to {path}.")
-    return 0
-
-
-def _yes(prompt: str) -> bool:
-    try:
-        return input(prompt).strip().lower() in ("y", "yes")
-    except EOFError:  # no one to ask: the answer is no
-        print(file=sys.stderr)
-        return False

@@ -3,7 +3,9 @@
 Builds the sdist and, from it, the wheel (`python -m build`; without `build`, the wheel alone
 with `pip wheel`), installs the wheel into a fresh venv in a temporary folder, and from a
 folder outside the checkout: checks that every data file of the checkout (`clauses/`,
-`questionnaires/`, the app's web files) is in the installed package, builds every built-in example and reviews a built policy with the `drafter` command. So a
+`questionnaires/`, the app's web files) is in the installed package and that Playwright comes
+only with the `scan` extra, builds every built-in example and reviews a built policy with the
+`drafter` command. So a
 data file left out of the package fails here, not on a user's machine.
 
 The venv gets no copies of the dependencies: it sees those of the venv running this script
@@ -107,6 +109,14 @@ def check(bin_dir: Path, work: Path) -> dict[str, float]:
         assert REPO not in path.parents, f"{path} is the checkout's, not the installed copy"
     missing = missing_data(package)
     assert not missing, f"not in the installed package: {', '.join(missing)}"
+    needs = json.loads(run([bin_dir / "python", "-c", "import json, importlib.metadata as m;"
+                            "print(json.dumps(m.requires('drafter-privacy')))"],
+                           cwd=site, env=env).stdout)
+    browser = [r.replace(" ", "") for r in needs if r.startswith("playwright")]
+    # `pip install 'drafter-privacy[scan]'` brings Playwright (`drafter scan URL` names that
+    # command when it is missing); a plain install does not
+    assert browser and all(r.endswith(("extra=='scan'", "extra=='test'")) for r in browser) \
+        and any(r.endswith("extra=='scan'") for r in browser), needs
 
     start = time.perf_counter()  # every example in one process: its start-up is paid once
     script = ("import sys\nfrom drafter.cli import main\n"

@@ -23,6 +23,20 @@ def test_hosts_cover_the_hosts_under_them_and_the_longest_wins() -> None:
     assert known.by_package("com.google.firebase:firebase-analytics-ktx") == "google_analytics"
 
 
+def test_the_keys_found_in_the_vendors_documentation_are_recognised() -> None:
+    """Keys added on 2026-12-01 from the vendors' own pages (see their `# ids:` comments)."""
+    known = catalog(real_project().library.data)
+    assert known.by_cookie("_epik") == known.by_cookie("_derived_epik") == "pinterest_ads"
+    assert known.by_cookie("__cflb") == known.by_cookie("__cfwaitingroom") == "cloudflare"
+    assert known.by_cookie("_dc_gtm_UA-1234-1") == "google_analytics"
+    assert known.by_cookie("_shopify_essential") == known.by_cookie("_shopify_y") == "shopify"
+    assert known.by_host("api.smooch.io") == "zendesk"
+    assert known.by_host("www.datadoghq-browser-agent.com") == "datadog"
+    assert known.by_host("js.hscollectedforms.net") == known.by_host("js.hs-banner.com") \
+        == "hubspot"
+    assert known.by_package("@plausible-analytics/tracker") == "plausible"
+
+
 def test_the_real_catalog_lints_clean() -> None:
     assert catalog_problems(default_library()) == []
 

@@ -3,7 +3,9 @@ real tracker host names mapped to 127.0.0.1, so nothing leaves the machine."""
 
 from __future__ import annotations
 
+import re
 import shutil
+import sys
 import time
 from pathlib import Path
 from typing import Any
@@ -12,7 +14,7 @@ import pytest
 
 from drafter.cli import main
 from drafter.errors import UserError
-from drafter.evidence.browser import find_chromium, scan_site
+from drafter.evidence.browser import PLAYWRIGHT, find_chromium, scan_site
 from drafter.evidence.catalog import catalog
 from drafter.evidence.har import scan_har
 from drafter.evidence.model import Evidence
@@ -162,6 +164,29 @@ def test_no_chromium_is_one_line_naming_the_install(monkeypatch: pytest.MonkeyPa
         find_chromium()
 
 
+def test_without_playwright_it_is_one_line_naming_the_extra(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """An install without the `scan` extra: no traceback, the pip command to run; no browser
+    is looked for or fetched (no Chromium on PATH either: the Playwright line comes first)."""
+    monkeypatch.setitem(sys.modules, "playwright.sync_api", None)  # import fails, as when absent
+    monkeypatch.setenv("PATH", str(tmp_path))
+    out = tmp_path / "e.json"
+    assert main(["scan", "https://shop.example", "--out", str(out)]) == 2
+    captured = capsys.readouterr()
+    assert captured.err == f"drafter: error: {PLAYWRIGHT}\n"
+    assert "pip install 'drafter-privacy[scan]'" in captured.err and not out.exists()
+
+
+def test_the_scan_extra_brings_playwright_and_the_test_extra_has_it() -> None:
+    from importlib.metadata import requires
+
+    needs = [r.replace(" ", "") for r in requires("drafter-privacy") or []]
+    assert any(r.startswith("playwright>=") and r.endswith("extra=='scan'") for r in needs)
+    assert any(r.startswith("playwright>=") and r.endswith("extra=='test'") for r in needs)
+    assert not any(r.startswith("playwright") and "extra" not in r for r in needs)
+
+
 def test_a_bad_address_is_one_line(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["scan", "ftp://shop.example"]) == 2
     assert "expected a web address" in capsys.readouterr().err
@@ -205,11 +230,22 @@ def test_a_site_that_cannot_be_reached_is_one_line(tmp_path: Path,
 
 
 @needs_browser
-def test_a_site_that_hangs_ends_within_the_bound_with_a_clear_message() -> None:
+def test_a_site_that_hangs_ends_within_the_bound_with_a_clear_message(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """`/hang` accepts the connection and never answers: the command ends within its time
+    limit (plus Chromium's start and stop, which the limit does not count) with one line."""
     pytest.importorskip("playwright.sync_api")
+    from drafter.evidence import browser
+
+    out = tmp_path / "e.json"
     with serve() as site:
+        monkeypatch.setattr(browser, "BASE_ARGS", [*browser.BASE_ARGS, *site.browser_args()])
         began = time.monotonic()
-        with pytest.raises(UserError, match=r"no page could be read: http://127\.0\.0\.1:\d+/hang "
-                                            r"did not respond within [\d.]+ s"):
-            scan_site(site.url + "hang", KNOWN, time_limit=3, browser_args=site.browser_args())
-        assert time.monotonic() - began < 30
+        assert main(["scan", site.url + "hang", "--time-limit", "3", "--out", str(out)]) == 2
+        elapsed = time.monotonic() - began
+    err = capsys.readouterr().err
+    assert re.fullmatch(r"drafter: error: URL: no page could be read: http://127\.0\.0\.1:\d+/"
+                        r"hang did not respond within ([\d.]+) s\n", err), err
+    assert float(re.findall(r"within ([\d.]+) s", err)[0]) <= 3
+    assert elapsed < 30 and not out.exists()
