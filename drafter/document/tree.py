@@ -167,13 +167,18 @@ def _part_text(token: Token, source: str, begin: int, end: int) -> str:
     read from the run's tokens instead of parsing the part again: each character of the run's
     text is matched, in order, to the first source character after the last match that is the
     same (markup, escapes and link targets give no text), and kept if that is inside the part."""
+    text = inline_text(token)
+    if text == source:  # a run without markup: its text is its source
+        return source[begin:end]
     kept: list[str] = []
     position = 0
-    for char in inline_text(token):
+    for char in text:
         found = source.find(char, position)
         if found < 0:
             continue
-        if begin <= found < end:
+        if found >= end:  # matches only move on: nothing after this is inside the part
+            break
+        if begin <= found:
             kept.append(char)
         position = found + 1
     return "".join(kept)
