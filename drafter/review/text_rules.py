@@ -207,34 +207,48 @@ class CompiledPattern:
         return tuple(re.compile(p, flags) for p in self.rule.patterns)
 
     @cached_property
-    def lowered(self) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
-        """(each pattern, all of them) for ASCII text already lower-cased, without
-        IGNORECASE: on ASCII text that finds the same matches at the same places at a
-        fraction of the cost. None where that is not so (a case-sensitive rule, or a pattern
+    def lowered(self) -> tuple[tuple[re.Pattern[str] | None, ...], re.Pattern[str] | None]:
+        """(each pattern, where any of them starts) for ASCII text already lower-cased,
+        without IGNORECASE: on ASCII text that finds the same matches at the same places at
+        a fraction of the cost. None where that is not so (a case-sensitive rule, or a pattern
         with an upper-case letter of its own, which lower-cased text would never match)."""
         fit = [_lowercase(p) and not self.rule.case_sensitive for p in self.rule.patterns]
-        every = None
+        starts = None
         if all(fit):
-            try:  # one search for any of them (two naming the same group cannot be joined)
-                every = re.compile("|".join(f"(?:{p})" for p in self.rule.patterns))
+            try:  # (two naming the same group cannot be joined)
+                starts = re.compile("(?=" + "|".join(f"(?:{p})" for p in self.rule.patterns)
+                                    + ")")
             except re.error:
                 pass
         return tuple(re.compile(p) if ok else None for p, ok in zip(self.rule.patterns, fit)), \
-            every
+            starts
 
     def finditers(self, text: str) -> Iterator[Iterator[re.Match[str]]]:
-        """Each pattern's `finditer(text)`, in order (the same matches as `patterns`): on
-        ASCII text the lower-cased text is searched, and not at all when no pattern matches
-        it anywhere (one search of all the patterns at once tells)."""
-        each, every = self.lowered
-        if not text.isascii() or every is None:
+        """Each pattern's `finditer(text)`, in order (the same matches as `patterns`). ASCII
+        text is lower-cased and searched once for every place where one of the patterns
+        matches; then each pattern is tried only there, as `finditer` would: from the end of
+        its last match on."""
+        each, any_at = self.lowered
+        if not text.isascii() or any_at is None:
             yield from (p.finditer(text) for p in self.patterns)
             return
         low = text.lower()
-        if every.search(low) is None:
+        starts = [m.start() for m in any_at.finditer(low)]
+        if not starts:
             return
-        for fast, pattern in zip(each, self.patterns):
-            yield fast.finditer(low) if fast is not None else pattern.finditer(text)
+        for fast in each:
+            assert fast is not None  # (any_at is None otherwise)
+            found: list[re.Match[str]] = []
+            end = 0
+            for start in starts:
+                match = fast.match(low, start) if start >= end else None
+                if match is not None:
+                    if match.end() == start:  # an empty match: finditer's own rules apply
+                        found = list(fast.finditer(low))
+                        break
+                    found.append(match)
+                    end = match.end()
+            yield iter(found)
 
     @cached_property
     def when(self) -> Condition | None:
