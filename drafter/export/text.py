@@ -8,7 +8,6 @@ out exactly as typed.
 
 from __future__ import annotations
 
-import textwrap
 from collections.abc import Callable, Sequence
 
 from markdown_it.token import Token
@@ -48,10 +47,15 @@ def _wrap(text: str, first: str = "", rest: str = "") -> list[str]:
     lines: list[str] = []
     for i, para in enumerate(text.split("\n")):
         lead = first if i == 0 else rest
-        lines += fill(para, lead, rest) or textwrap.wrap(
-            para, WIDTH, initial_indent=lead, subsequent_indent=rest,
-            break_on_hyphens=False) or [first]
+        lines += fill(para, lead, rest) or _textwrap(para, lead, rest) or [first]
     return lines
+
+
+def _textwrap(para: str, first: str, rest: str) -> list[str]:
+    import textwrap  # (compiling its patterns costs more than most plain-text exports)
+
+    return textwrap.wrap(para, WIDTH, initial_indent=first, subsequent_indent=rest,
+                         break_on_hyphens=False)
 
 
 _SPACES = frozenset("\t\n\x0b\x0c\r")  # textwrap's whitespace, but for the plain space
