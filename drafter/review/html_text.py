@@ -1,5 +1,6 @@
-"""The text of an HTML policy for review: block-level elements, with the line each starts on
-(imported only when an HTML file is reviewed: `html.parser` is not a build's business)."""
+"""The text of an HTML policy for review: block-level elements, with the line each starts on,
+and the charset it declares (imported only when an HTML file is reviewed: `html.parser` is
+not a build's business)."""
 
 from __future__ import annotations
 
@@ -63,3 +64,24 @@ class HTMLText(HTMLParser):
         if f"<!--{data}-->" == NOTES_MARK:
             self._flush()
             self._done = True
+
+
+class Declared(HTMLParser):
+    """The charset a page's <meta> declares (decoding.declared_charset)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.charset: str | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag != "meta" or self.charset:
+            return
+        values = {k.lower(): v or "" for k, v in attrs}
+        if values.get("charset"):
+            self.charset = values["charset"].strip()
+        elif values.get("http-equiv", "").lower() == "content-type":
+            from email.message import Message  # rare, and ~15 ms to import: not at start-up
+
+            header = Message()
+            header["content-type"] = values.get("content", "")
+            self.charset = header.get_content_charset()
