@@ -141,7 +141,15 @@ def warm_instructions() -> float | None:
     """Millions of instructions of one warm assemble + review + export (--format md,html,txt),
     from the counts of a child that does 1 and 6 after its warm-up."""
     script = [sys.executable, str(Path(__file__).resolve()), "--warm"]
-    one, six = (instructions([*script, str(n)], Path.cwd()) for n in (1, 6))
+    # one hash seed for both children: with a random one, where the collector runs (and so
+    # the difference) varies by ±150 M from run to run
+    seed = os.environ.get("PYTHONHASHSEED")
+    os.environ["PYTHONHASHSEED"] = "0"
+    try:
+        one, six = (instructions([*script, str(n)], Path.cwd()) for n in (1, 6))
+    finally:
+        os.environ.pop("PYTHONHASHSEED") if seed is None else os.environ.update(
+            PYTHONHASHSEED=seed)
     return (six - one) / 5 if one is not None and six is not None else None
 
 
