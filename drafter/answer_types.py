@@ -35,13 +35,15 @@ PHONE_EXAMPLES = "(702) 555-0142, +44 20 7946 0958 or 702.555.0142 ext. 12"
 URL_EXAMPLES = "example.com or https://www.example.com/privacy"
 MIN_DIGITS, MAX_DIGITS = 7, 15
 
-_SPACES = re.compile(r"\s+")
-_EXTENSION = re.compile(r"[\s,;]*(?:ext\.?|extension|x|#)\s*(\d{1,6})$", re.IGNORECASE)
+# Compiled when an answer is first checked (re's own cache keeps them), not when a build
+# whose answers come from the parse cache imports this module.
+_SPACES = r"\s+"
+_EXTENSION = r"[\s,;]*(?:ext\.?|extension|x|#)\s*(\d{1,6})$"
 # Groups of digits, one separator between two groups, brackets only around digits.
-_NUMBER = re.compile(r"\+?\s?(?:\(\d{1,5}\)|\d+)(?:(?:\s?[-./]\s?|\s)?(?:\(\d{1,5}\)|\d+))*")
-_SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):", re.IGNORECASE)
-_LABEL = re.compile(r"^(?!-)[^\W_](?:[\w-]*[^\W_])?$")  # letters of any script, digits, inner -
-_TOP = re.compile(r"^(?:[^\W\d_]{2,}|xn--[a-z0-9-]+)$", re.IGNORECASE)
+_NUMBER = r"\+?\s?(?:\(\d{1,5}\)|\d+)(?:(?:\s?[-./]\s?|\s)?(?:\(\d{1,5}\)|\d+))*"
+_SCHEME = r"^([a-z][a-z0-9+.-]*):"
+_LABEL = r"^(?!-)[^\W_](?:[\w-]*[^\W_])?$"  # letters of any script, digits, inner -
+_TOP = r"^(?:[^\W\d_]{2,}|xn--[a-z0-9-]+)$"
 
 
 def _refuse(reason: str, examples: str) -> PydanticCustomError:
@@ -58,13 +60,13 @@ def phone(value: Any) -> Any:
 def phone_number(text: str) -> str:
     """The stored form of a phone number as typed, or a `PydanticCustomError` saying what is
     wrong with it and what works (see the module's rules)."""
-    text = _SPACES.sub(" ", text.strip())
-    extension = _EXTENSION.search(text)
+    text = re.sub(_SPACES, " ", text.strip())
+    extension = re.search(_EXTENSION, text, re.IGNORECASE)
     number = text[:extension.start()].strip() if extension else text
     if not number or re.search(r"[^\d\s()+./-]", number):
         raise _refuse("use digits, with spaces, dashes, dots or brackets between "
                       "them and an extension at the end", PHONE_EXAMPLES)
-    if not _NUMBER.fullmatch(number):
+    if not re.fullmatch(_NUMBER, number):
         raise _refuse("that is not in a phone number's form (a + only at the start, "
                       "brackets only around the area code)", PHONE_EXAMPLES)
     digits = sum(c.isdigit() for c in number)
@@ -78,7 +80,7 @@ def web_address(text: str) -> str:
     """The stored form of a web address as typed (`https://` added to a bare domain), or a
     `PydanticCustomError` saying what is wrong with it and what works."""
     text = text.strip()
-    scheme = _SCHEME.match(text)
+    scheme = re.match(_SCHEME, text, re.IGNORECASE)
     rest = text[scheme.end():] if scheme else text
     if scheme and scheme.group(1).lower() in ("http", "https") and rest.startswith("//"):
         pass  # kept as given
@@ -94,8 +96,8 @@ def web_address(text: str) -> str:
     except ValueError:
         raise _refuse("that is not a web address", URL_EXAMPLES) from None
     labels = host.split(".")
-    if len(labels) < 2 or not all(_LABEL.match(label) for label in labels) or not _TOP.match(
-            labels[-1]):
+    if len(labels) < 2 or not all(re.match(_LABEL, label) for label in labels) \
+            or not re.match(_TOP, labels[-1], re.IGNORECASE):
         raise _refuse("a web address needs a domain name with a dot",
                       URL_EXAMPLES)
     return text

@@ -72,6 +72,10 @@ class Version:
 
     def clauses(self) -> dict[str, str]:
         """Each clause's text (as counsel left it), by clause id."""
+        return dict(self._clauses)
+
+    @cached_property
+    def _clauses(self) -> dict[str, str]:
         texts: dict[str, list[str]] = {}
         for line, owner in zip(self.masked().splitlines(), clause_at_lines(self.plain)):
             if owner is not None and parse_clause_comment(line) is None \
@@ -172,7 +176,8 @@ def _clauses(old: Version, new: Version, rules: NoticeRules) -> list[Change]:
     before, after = old.clauses(), new.clauses()
     sections = {c.id: c.section for c in old.manifest.clauses + new.manifest.clauses}
     titles = {s.id: s.title for s in old.manifest.sections + new.manifest.sections}
-    drafted = Version(new.manifest, new.manifest.generated.markdown).clauses()
+    drafted = after if new.markdown == new.manifest.generated.markdown else \
+        Version(new.manifest, new.manifest.generated.markdown).clauses()
     found: list[Change] = []
     for clause_id in list(after) + [c for c in before if c not in after]:
         section = sections.get(clause_id, "")

@@ -37,10 +37,12 @@ def test_a_build_imports_only_what_it_uses(tmp_path: Path) -> None:
     manifest back) never builds a pydantic validator, nor imports pydantic's plugin loader,
     which reads every installed package's metadata; the folder's name comes from the cache,
     not python-slugify; merge3 waits for something to merge, python-docx for a DOCX; the
-    review's sentences of a draft reviewed before come from the cache, not nupunkt."""
+    review's sentences of a draft reviewed before come from the cache, not nupunkt; the
+    translations come from the cache, not ruamel (their titles' lines); the readers of HTML and
+    Word policies wait for one to review (html.parser, zipfile)."""
     for _ in range(2):  # a rebuild also reads notice.yaml
         loaded([], "build", "--example", "kiosk", "--format", "md", "-o", "warm", cwd=tmp_path)
     for _ in range(2):
         assert loaded(["pydantic.plugin._loader", "importlib.metadata", "slugify", "merge3",
-                       "docx", "nupunkt"], "build", "--example", "kiosk", "--format", "md,html,txt",
+                       "docx", "nupunkt", "ruamel.yaml", "html.parser", "zipfile"], "build", "--example", "kiosk", "--format", "md,html,txt",
                       "-o", "out", cwd=tmp_path) == []

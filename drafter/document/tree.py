@@ -167,15 +167,26 @@ def _part_text(token: Token, source: str, begin: int, end: int) -> str:
     read from the run's tokens instead of parsing the part again: each character of the run's
     text is matched, in order, to the first source character after the last match that is the
     same (markup, escapes and link targets give no text), and kept if that is inside the part."""
+    text = inline_text(token)
+    if text == source:  # a run without markup: its text is its source
+        return source[begin:end]
     kept: list[str] = []
-    position = 0
-    for char in inline_text(token):
-        found = source.find(char, position)
-        if found < 0:
-            continue
-        if begin <= found < end:
-            kept.append(char)
-        position = found + 1
+    position = index = 0
+    while index < len(text) and position < end:  # matches only move on: nothing after end
+        for step in (64, 8):  # a stretch of text that is its source's next characters
+            if index + step <= len(text) and source.startswith(text[index:index + step],
+                                                                position):
+                kept.append(text[index + max(begin - position, 0):
+                                 index + min(end - position, step)])
+                index, position = index + step, position + step
+                break
+        else:
+            found = source.find(text[index], position)
+            if 0 <= found < end and begin <= found:
+                kept.append(text[index])
+            if found >= 0:
+                position = found + 1
+            index += 1
     return "".join(kept)
 
 

@@ -8,7 +8,6 @@ out exactly as typed.
 
 from __future__ import annotations
 
-import textwrap
 from collections.abc import Callable, Sequence
 
 from markdown_it.token import Token
@@ -47,8 +46,40 @@ def _inline(token: Token) -> str:
 def _wrap(text: str, first: str = "", rest: str = "") -> list[str]:
     lines: list[str] = []
     for i, para in enumerate(text.split("\n")):
-        lines += textwrap.wrap(para, WIDTH, initial_indent=first if i == 0 else rest,
-                               subsequent_indent=rest, break_on_hyphens=False) or [first]
+        lead = first if i == 0 else rest
+        lines += fill(para, lead, rest) or _textwrap(para, lead, rest) or [first]
+    return lines
+
+
+def _textwrap(para: str, first: str, rest: str) -> list[str]:
+    import textwrap  # (compiling its patterns costs more than most plain-text exports)
+
+    return textwrap.wrap(para, WIDTH, initial_indent=first, subsequent_indent=rest,
+                         break_on_hyphens=False)
+
+
+_SPACES = frozenset("\t\n\x0b\x0c\r")  # textwrap's whitespace, but for the plain space
+
+
+def fill(para: str, first: str, rest: str) -> list[str] | None:
+    """`textwrap.wrap(para, WIDTH, ...)` for the usual paragraph, at a fraction of its cost:
+    words parted by single spaces, none wider than a line nor all space. None for any other paragraph
+    (textwrap keeps a run of spaces inside a line, and breaks a word wider than a line)."""
+    words = para.split(" ")
+    room = WIDTH - max(len(first), len(rest))
+    if not _SPACES.isdisjoint(para) or max(map(len, words)) > room \
+            or not all(map(str.strip, words)):  # "": two spaces; "\xa0": a space to textwrap
+        return None
+    lines: list[str] = []
+    line, width = first + words[0], WIDTH - len(first) - len(words[0])
+    for word in words[1:]:
+        if len(word) < width:  # the space and the word fit
+            line += " " + word
+            width -= len(word) + 1
+        else:
+            lines.append(line)
+            line, width = rest + word, WIDTH - len(rest) - len(word)
+    lines.append(line)
     return lines
 
 

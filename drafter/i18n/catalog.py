@@ -201,13 +201,19 @@ def load_catalog(root: Path) -> Catalog:
 
 
 def _load_translation(path: Path, lang: str) -> Translation:
-    english = read_text(english_path(path))
+    """A translation, from the parse cache when these two texts were read before (reading
+    one takes two front matters and, for its title's line, a round-trip parse)."""
+    english, text = read_text(english_path(path)), read_text(path)
+    return memo("translation", f"{path}\0{lang}\0{english}\0{text}",
+                lambda: _read_translation(path, lang, english, text))
+
+
+def _read_translation(path: Path, lang: str, english: str, text: str) -> Translation:
     head = _FRONT_MATTER.match(english)
     clause_id = ""
     if head is not None:
         front = parse_data(head.group(1), english_path(path), first_line=2).data or {}
         clause_id = str(front.get("id", ""))
-    text = read_text(path)
     title, title_line, body_line, source = None, None, 1, text
     match = _FRONT_MATTER.match(text)
     if match is not None:

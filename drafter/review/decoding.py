@@ -6,7 +6,6 @@ one-line error naming the line."""
 from __future__ import annotations
 
 import codecs
-from html.parser import HTMLParser
 from pathlib import Path
 
 from drafter.errors import UserError
@@ -23,28 +22,11 @@ _AS_BROWSERS_DO = {"iso-8859-1": "cp1252", "latin1": "cp1252", "latin-1": "cp125
 _PRESCAN = 1024  # bytes of a page in which a browser looks for the declaration
 
 
-class _Declared(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.charset: str | None = None
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag != "meta" or self.charset:
-            return
-        values = {k.lower(): v or "" for k, v in attrs}
-        if values.get("charset"):
-            self.charset = values["charset"].strip()
-        elif values.get("http-equiv", "").lower() == "content-type":
-            from email.message import Message  # rare, and ~15 ms to import: not at start-up
-
-            header = Message()
-            header["content-type"] = values.get("content", "")
-            self.charset = header.get_content_charset()
-
-
 def declared_charset(data: bytes) -> str | None:
     """The codec an HTML page declares in its first bytes, as a browser reads the label."""
-    found = _Declared()
+    from drafter.review.html_text import Declared  # html.parser: only for HTML files
+
+    found = Declared()
     found.feed(data[:_PRESCAN].decode("latin-1"))  # every byte one character: safe to scan
     label = (found.charset or "").strip().lower()
     if not label:

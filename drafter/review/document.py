@@ -9,12 +9,10 @@ from __future__ import annotations
 
 import io
 import re
-import zipfile
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
@@ -181,65 +179,11 @@ def read_markdown_file(data: bytes, path: Path) -> Iterator[Block]:
     return markdown_blocks(decode_document(data, path))
 
 
-class _HTMLText(HTMLParser):
-    """Collects the text of block-level elements, with the line each starts on."""
-
-    BREAKS = frozenset({"p", "div", "li", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6",
-                        "td", "th", "tr", "br", "section", "article", "blockquote", "pre",
-                        "table", "ul", "ol", "header", "footer", "main", "nav", "title"})
-    SKIP = frozenset({"script", "style", "template", "noscript"})
-    # What a <head> may hold; any other element starts the body, even if </head> never came.
-    HEAD = frozenset({"title", "meta", "link", "base", "style", "script", "noscript",
-                      "template"})
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.blocks: list[Block] = []
-        self._parts: list[str] = []
-        self._start = 1
-        self._skipping = 0
-        self._in_head = False
-        self._done = False
-
-    def _flush(self) -> None:
-        raw = "".join(self._parts).split("\n")  # kept line by line, for line numbers
-        text = "\n".join(" ".join(line.split()) for line in raw)
-        if text.strip():
-            self.blocks.append(Block(text, self._start, self.getpos()[0]))
-        self._parts = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "head" or (self._in_head and tag not in self.HEAD):
-            self._in_head = tag == "head"
-        if tag in self.SKIP:
-            self._skipping += 1
-        elif tag in self.BREAKS:
-            self._flush()
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "head":
-            self._in_head = False
-        if tag in self.SKIP:
-            self._skipping = max(0, self._skipping - 1)
-        elif tag in self.BREAKS:
-            self._flush()
-
-    def handle_data(self, data: str) -> None:
-        if self._skipping or self._in_head or self._done:
-            return
-        if not self._parts:
-            self._start = self.getpos()[0]
-        self._parts.append(data)
-
-    def handle_comment(self, data: str) -> None:
-        if f"<!--{data}-->" == NOTES_MARK:
-            self._flush()
-            self._done = True
-
-
 @reader(".html", ".htm")
 def read_html_file(data: bytes, path: Path) -> list[Block]:
-    text = _HTMLText()
+    from drafter.review.html_text import HTMLText  # html.parser: only HTML files pay for it
+
+    text = HTMLText()
     text.feed(decode_document(data, path, html=True))
     text.close()
     text._flush()
@@ -249,6 +193,8 @@ def read_html_file(data: bytes, path: Path) -> list[Block]:
 @reader(".docx")
 def read_docx_file(data: bytes, path: Path) -> list[Block]:
     """Word: one block per paragraph (table cells included); "lines" are paragraph numbers."""
+    import zipfile
+
     import docx  # imported here: only Word files pay for loading lxml
     from docx.opc.exceptions import PackageNotFoundError
     from docx.table import Table

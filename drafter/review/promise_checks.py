@@ -28,8 +28,8 @@ def unbacked_commitments(subject: Subject) -> Iterator[Note]:
     for clause in subject.policy.clauses():
         covered = spans(clause.markdown, clause.promises)
         loose: list[str] = []
-        for pattern in compiled.patterns:
-            for match in pattern.finditer(clause.markdown):
+        for found in compiled.finditers(clause.markdown):
+            for match in found:
                 start, end = match.span()
                 if any(a <= start and end <= b for a, b in covered):
                     continue

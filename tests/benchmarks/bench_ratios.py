@@ -22,7 +22,12 @@ folders are left as they were found.
 
 `--instructions` also counts each command's instructions once under valgrind (cachegrind,
 no cache simulation; about 30 s each): unlike CPU time, the count does not change when the
-machine is busy, so a change's effect shows on a shared machine.
+machine is busy, so a change's effect shows on a shared machine. The in-process figure is
+counted the same way: a child drafts and renders the example 1 and then 6 times after a
+warm-up, and a fifth of the difference is one warm assemble + review + export.
+
+The in-process figure is also given stage by stage (median CPU of each, warm): assemble,
+the one Markdown parse (`policy_tree`), review, the promises ledger, and each exporter.
 """
 
 from __future__ import annotations
@@ -41,7 +46,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from drafter.build import render
+from drafter.document.tree import policy_tree
 from drafter.export import formats
+from drafter.ledger import ledger
 from drafter.paths import examples
 from drafter.project import Project
 from bench_review import policy_text  # noqa: I001 (this folder: run as a script)
@@ -101,6 +108,51 @@ def in_process_ms(run: Callable[[], object], times: int) -> tuple[float, float]:
     return statistics.median(wall), statistics.median(cpu)
 
 
+def stages(project: Project, name: str, times: int = 20) -> list[tuple[str, float]]:
+    """Median CPU ms of each stage of a warm draft and export of example `name`."""
+    answers = project.answers(examples()[name])
+    policy = project.assemble(answers)
+    tree = policy_tree(policy)
+    draft = project.draft(answers)
+    steps: list[tuple[str, Callable[[], object]]] = [
+        ("assemble", lambda: project.assemble(answers)),
+        ("parse (policy_tree)", lambda: policy_tree(policy)),
+        ("review", lambda: project.review(policy, answers, None, tree)),
+        ("ledger", lambda: ledger(policy, answers, project.library, tree)),
+        *((f"export {fmt}", lambda fmt=fmt: render(draft, formats(fmt)))  # type: ignore[misc]
+          for fmt in ALL_FORMATS.split(",")),
+    ]
+    return [(label, in_process_ms(step, times)[1]) for label, step in steps]
+
+
+def warm_runs(times: int) -> None:
+    """`--warm N`: draft and export the largest example N times after a warm-up (counted
+    under valgrind by `warm_instructions`)."""
+    project = Project.load()
+    name = largest_example(project)
+    answers = project.answers(examples()[name])
+    chosen = formats(TEXT_FORMATS)
+    render(project.draft(answers), chosen)
+    for _ in range(times):
+        render(project.draft(answers), chosen)
+
+
+def warm_instructions() -> float | None:
+    """Millions of instructions of one warm assemble + review + export (--format md,html,txt),
+    from the counts of a child that does 1 and 6 after its warm-up."""
+    script = [sys.executable, str(Path(__file__).resolve()), "--warm"]
+    # one hash seed for both children: with a random one, where the collector runs (and so
+    # the difference) varies by ±150 M from run to run
+    seed = os.environ.get("PYTHONHASHSEED")
+    os.environ["PYTHONHASHSEED"] = "0"
+    try:
+        one, six = (instructions([*script, str(n)], Path.cwd()) for n in (1, 6))
+    finally:
+        os.environ.pop("PYTHONHASHSEED") if seed is None else os.environ.update(
+            PYTHONHASHSEED=seed)
+    return (six - one) / 5 if one is not None and six is not None else None
+
+
 def largest_example(project: Project) -> str:
     md = formats("md")
     return max(examples(), key=lambda name: len(
@@ -116,8 +168,12 @@ def main() -> None:
                          help="also count each command's instructions under valgrind")
     options.add_argument("--policy", type=Path, help="policy for `drafter review` "
                          "(default: a generated 39 KB Markdown policy)")
+    options.add_argument("--warm", type=int, help=argparse.SUPPRESS)
     args = options.parse_args()
     os.environ["DRAFTER_TODAY"] = TODAY
+    if args.warm is not None:
+        warm_runs(args.warm)
+        return
     start = machine_check()
     project = Project.load()
     name = largest_example(project)
@@ -163,6 +219,7 @@ def main() -> None:
             _bytecode(had_bytecode)
         cpu = {label: runs[1:] for label, runs in cpu.items()}
 
+    warm_counted = warm_instructions() if args.instructions else None
     answers = project.answers(examples()[name])
     text = in_process_ms(lambda: render(project.draft(answers), formats(TEXT_FORMATS)), 50)
     every = in_process_ms(lambda: render(project.draft(answers), formats(ALL_FORMATS)), 20)
@@ -186,6 +243,12 @@ def main() -> None:
           f"(median of 50; target ≤ 30 ms)")
     print(f"  --format {ALL_FORMATS:<20} {every[0]:7.1f} ms wall {every[1]:7.1f} ms CPU "
           f"(median of 20)")
+    if warm_counted is not None:
+        print(f"  --format {TEXT_FORMATS:<20} {warm_counted:7.0f} M instructions "
+              "(one warm run, counted under cachegrind)")
+    print("  by stage (median CPU of 20, warm):")
+    for label, ms in stages(project, name):
+        print(f"    {label:<25} {ms:7.1f} ms")
 
 
 if __name__ == "__main__":
