@@ -74,6 +74,12 @@ def test_a_complete_language_must_translate_every_clause(tmp_path: Path) -> None
     root = _copy(tmp_path)
     languages = root / "languages.yaml"
     text = languages.read_text()
+    # one clause, one section title and one data wording left out, whatever the shipped
+    # library has translated by now
+    (root / "brazil" / "lgpd.es.md.j2").unlink(missing_ok=True)
+    (root / "data" / "number_words.es.yaml").unlink(missing_ok=True)
+    text = "".join(line for line in text.splitlines(keepends=True)
+                   if line != "      brazil: Personas en Brasil\n")
     languages.write_text(text.replace("status: partial", "status: complete", 1))
     problems = _problems(root)
     library = Project.load(library=root).library
