@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ from drafter.project import Project
 from drafter.review import Document, review_document
 from drafter.document.model import Note
 from drafter.review.document import markdown_blocks
+from tests.conftest import real_project
 
 FIXTURES = Path(__file__).parent / "fixtures" / "review"
 CLEAN = (FIXTURES / "clean-policy.md").read_text()
@@ -344,7 +346,7 @@ def test_gram_numbers_are_equal_exactly_when_the_word_runs_are(ids: list[int],
 def _detect_words() -> list[str]:
     from drafter.review.rules import review_patterns
 
-    library = Project.load().library
+    library = real_project().library
     return sorted({w for _, p, _ in review_patterns(library.review_rules, library.requirements)
                    for w in re.findall(r"[A-Za-z]+", p)})
 
@@ -365,8 +367,7 @@ def test_detect_tried_at_leading_words_finds_what_a_search_finds(
     from drafter.review.scan import search_at_words
 
     text = case("".join(word + gap for word, gap in pieces))  # type: ignore[operator]
-    project = Project.load()
-    for entry in project.library.requirements.values():
+    for entry in real_project().library.requirements.values():
         for source in entry.requirement.detect:
             pattern = _detect_pattern(source)
             assert search_at_words(pattern, text) == (pattern.search(text) is not None), source
@@ -393,6 +394,18 @@ def test_leading_words(pattern: str, words: tuple[str, ...] | None) -> None:
     assert search_at_words(kelvin, "we like it") and search_at_words(kelvin, "we li\u212ae ü")
 
 
+@lru_cache(maxsize=1)
+def _review_patterns() -> list[tuple[str, tuple[re.Pattern[str], re.Pattern[str]]]]:
+    """Every pattern the review runs, compiled once in both case modes. (Compiled afresh at
+    each example, the ~1,000 of them overflow `re`'s cache of 512 and cost ten times the
+    searching: most of this file's CPU.)"""
+    from drafter.review.rules import review_patterns
+
+    library = real_project().library
+    return [(source, (re.compile(source), re.compile(source, re.IGNORECASE)))
+            for _, source, _ in review_patterns(library.review_rules, library.requirements)]
+
+
 @given(st.lists(st.tuples(st.sampled_from(_DETECT_WORDS) | st.sampled_from(_PIECES),
                           st.sampled_from([" ", " ", ", ", "\n", "\n\n", ": ", "-", "'s "])),
                 min_size=1, max_size=40),
@@ -402,13 +415,10 @@ def test_matches_found_at_leading_words_are_every_match(
         pieces: list[tuple[str, str]], case: object) -> None:
     """`finditer_at_words` (a pattern tried only where one of its leading words is) finds
     the matches `finditer` finds, for every pattern the review runs, in either case mode."""
-    from drafter.review.rules import review_patterns
     from drafter.review.scan import finditer_at_words
 
     text = case("".join(word + gap for word, gap in pieces))  # type: ignore[operator]
-    library = Project.load().library
-    for _, source, _ in review_patterns(library.review_rules, library.requirements):
-        for flags in (0, re.IGNORECASE):
-            pattern = re.compile(source, flags)
+    for source, compiled in _review_patterns():
+        for pattern in compiled:
             assert ([m.span() for m in finditer_at_words(pattern, text)]
                     == [m.span() for m in pattern.finditer(text)]), source
