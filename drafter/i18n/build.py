@@ -83,6 +83,7 @@ def build_languages(project: Project, answers: Answers, out_dir: Path, formats: 
                         "languages follow it): add `en` to --lang", field="--lang")
     policies: dict[str, Policy] = {}
     skipped: list[str] = []
+    missing: list[MissingWording] = []  # the same, for counsel
     for lang in wanted:
         if lang == ENGLISH:
             continue
@@ -92,6 +93,7 @@ def build_languages(project: Project, answers: Answers, out_dir: Path, formats: 
             if explicit:
                 raise
             skipped.append(f"Not built: {exc.message}")
+            missing.append(exc)
     built = [ENGLISH, *policies]
     names = {ENGLISH: "English", **{lang: found.languages[lang].own_name for lang in policies}}
     alternates = tuple((lang, names[lang], file_name(lang)) for lang in built) \
@@ -132,8 +134,9 @@ def build_languages(project: Project, answers: Answers, out_dir: Path, formats: 
             written += _write_formats(folder, rendered, manifest, files, backups)
     if languages:  # a language not built this time keeps its base for its next build
         save_manifest(folder, replace(manifest, files=files, languages=languages))
-    if policies:
-        _note_languages(folder / "review.md", [found.languages[lang].name for lang in policies])
+    if policies or missing:
+        _note_languages(folder / "review.md", [found.languages[lang].name for lang in policies],
+                        missing)
     for lang, outcome in outcomes.items():
         if not outcome.conflicts:
             record_changes(project.questionnaire, project.library.root, folder, previous, lang)
@@ -141,9 +144,17 @@ def build_languages(project: Project, answers: Answers, out_dir: Path, formats: 
     return LanguagesBuilt(result, tuple(built), tuple(skipped), outcomes)
 
 
-def _note_languages(review: Path, names: list[str]) -> None:
-    """review.md stays in English for counsel and says which other languages were built."""
+def _note_languages(review: Path, names: list[str], missing: list[MissingWording]) -> None:
+    """review.md stays in English for counsel and says which other languages were built, and
+    which the owner serves people in that could not be (the English is then the only one)."""
     text = read_text(review).rstrip("\n")
-    atomic_write(review, f"{text}\n\nAlso built, from the same answers and clauses, in: "
-                         f"{', '.join(names)} (`privacy-policy.<lang>.*`, without reviewer "
-                         "notes: the notes above apply to every language).\n")
+    if names:
+        text += (f"\n\nAlso built, from the same answers and clauses, in: {', '.join(names)} "
+                 "(`privacy-policy.<lang>.*`, without reviewer notes: the notes above apply to "
+                 "every language).")
+    for exc in missing:
+        text += (f"\n\nNot built in {exc.name} ({exc.lang}), although the business serves "
+                 f"people in it: {len(exc.missing)} clause(s) these answers need have no "
+                 f"{exc.name} wording yet ({', '.join(exc.missing[:5])}"
+                 f"{' …' if len(exc.missing) > 5 else ''}).")
+    atomic_write(review, text + "\n")

@@ -26,7 +26,7 @@ class MissingWording(UserError):
     """A language version these answers need cannot be written: clauses lack its wording."""
 
     def __init__(self, lang: str, name: str, missing: list[str], path: object) -> None:
-        self.lang, self.missing = lang, missing
+        self.lang, self.name, self.missing = lang, name, missing
         shown = ", ".join(missing[:12]) + (f" and {len(missing) - 12} more"
                                            if len(missing) > 12 else "")
         super().__init__(f"no {name} ({lang}) policy: {len(missing)} clause(s) these "

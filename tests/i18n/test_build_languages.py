@@ -64,6 +64,15 @@ def test_without_lang_the_answered_languages_are_built_or_named(
     assert "Not built: no Spanish (es) policy" in out
     assert [p.parent.name for p in tmp_path.glob("*/privacy-policy.es.md")] == \
         ["bluebonnet-bike-repair-llc"]
+    # review.md (in English, for counsel) says which languages were built, and which not
+    texas = (tmp_path / "bluebonnet-bike-repair-llc" / "review.md").read_text()
+    assert "Also built, from the same answers and clauses, in: Spanish (" in texas
+    assert "Not built in" not in texas
+    (kiosk,) = [p for p in tmp_path.glob("*/review.md") if "bluebonnet" not in str(p)]
+    review = kiosk.read_text()
+    assert "Also built" not in review
+    assert "Not built in Spanish (es), although the business serves people in it: " in review
+    assert "clause(s) these answers need have no Spanish wording yet (" in review
 
 
 def test_an_unknown_language_or_no_english_is_refused(
