@@ -32,6 +32,7 @@ from drafter.i18n import ENGLISH
 from drafter.manifest import MANIFEST_NAME, Generation, Manifest, load_manifest, policy_md
 from drafter.document.provenance import ClauseMark, parse_clause_comment, parse_counsel_comment
 from drafter.regenerate import (
+    OURS_LABEL,
     Conflict,
     backup,
     has_conflict_markers,
@@ -260,7 +261,8 @@ def absorb(docx_path: Path, out_dir: Path) -> AbsorbResult:
                             "them, then absorb again", path=path)
         text, conflicts = merge(Generation(markdown=built, plain=reference), current,
                                 Generation(markdown=text, plain=plain),
-                                f"counsel's Word edit ({docx_path.name})")
+                                f"counsel's Word edit ({docx_path.name})",
+                                OURS_LABEL.format(name=name))
         merged = True
     saved = backup(path) if current != text else None
     atomic_write(path, text.replace("\n", newline))

@@ -98,7 +98,7 @@ def test_a_spanish_conflict_is_marked_and_reported_in_the_spanish_file(
     printed = capsys.readouterr().out
     assert "privacy-policy.es.md: counsel's edits conflict with the new draft" in printed
     assert f"conflict at {spanish}:" in printed
-    assert "<<<<<<< " in spanish.read_text()
+    assert "<<<<<<< counsel's edit (privacy-policy.es.md)" in spanish.read_text()
     assert "<<<<<<< " not in (out / SLUG / "privacy-policy.md").read_text()
 
 
