@@ -101,7 +101,8 @@ def _build(project: Project, answers_path: Path, out_dir: Path, formats: list[Fo
                             path=folder / policy_md(lang),
                             line=outcome.markdown.count("\n", 0, pending[0].start) + 1)
     last = last_published(folder)
-    left = sorted(set(last.manifest.languages if last else ()) - set(built.built))
+    left = sorted(lang for lang in (last.manifest.languages if last else ())
+                  if (last.folder / policy_md(lang)).exists() and lang not in built.built)
     if left:
         raise UserError(f"the last published version is also in {', '.join(left)}, which this "
                         "build did not write: publish every language together (--lang), or "

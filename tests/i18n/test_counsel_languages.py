@@ -168,3 +168,17 @@ def test_publish_refuses_to_leave_a_published_language_behind(
                 "--date", "2026-12-02") == 2
     assert "the last published version is also in es, which this build did not write" in \
         capsys.readouterr().err
+
+
+def test_a_language_built_but_never_published_does_not_hold_publishing_back(
+        answers: Path, tmp_path: Path) -> None:
+    """The manifest keeps a language's record between its builds; only the languages a
+    published version holds must be published again."""
+    out = tmp_path / "out"
+    assert _build(answers, out, "--lang", "en,es") == 0
+    assert _run("publish", str(answers), "-o", str(out), "--format", "md", "--lang", "en",
+                "--date", "2026-12-01") == 0
+    _edit(answers, "officer: Owner", "officer: Shop manager")
+    assert _run("publish", str(answers), "-o", str(out), "--format", "md", "--lang", "en",
+                "--date", "2026-12-02") == 0
+    assert not list((out / SLUG / "history").glob("*/privacy-policy.es.md"))
