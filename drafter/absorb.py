@@ -25,12 +25,14 @@ from markdown_it.token import Token
 
 from drafter.absorb_word import WordBlock, plain, word_blocks
 
-from drafter.build import POLICY_MD, slug
+from drafter.build import slug
 from drafter.errors import UserError
 from drafter.document.markdown import is_contents, matching_close, parse
-from drafter.manifest import MANIFEST_NAME, Generation, Manifest, load_manifest
+from drafter.i18n import ENGLISH
+from drafter.manifest import MANIFEST_NAME, Generation, Manifest, load_manifest, policy_md
 from drafter.document.provenance import ClauseMark, parse_clause_comment, parse_counsel_comment
 from drafter.regenerate import (
+    OURS_LABEL,
     Conflict,
     backup,
     has_conflict_markers,
@@ -215,32 +217,42 @@ def _open(path: Path) -> DocxDocument:
 
 
 def absorb(docx_path: Path, out_dir: Path) -> AbsorbResult:
-    """Write counsel's edited DOCX back as `out_dir/<slug>/privacy-policy.md`."""
+    """Write counsel's edited DOCX back as `out_dir/<slug>/privacy-policy.md`, or as the edit
+    layer of the language the DOCX is in (`privacy-policy.es.md`: Word keeps the language
+    property the build gave it)."""
     doc = _open(docx_path)
     business = doc.core_properties.subject or ""
+    lang = doc.core_properties.language or ENGLISH
     # DIR is the output folder (the policy's folder is named after the business, which the
     # DOCX records as its subject), or the policy's own folder.
     folder = out_dir if (out_dir / MANIFEST_NAME).exists() else out_dir / slug(business)
     manifest: Manifest | None = load_manifest(folder)
-    if manifest is None or POLICY_MD not in manifest.files:
+    name = policy_md(lang)
+    if manifest is None or name not in manifest.files:
         raise UserError(f"no Drafter build for {business or 'this document'!r} in {out_dir} "
-                        f"(expected {folder / 'drafter-manifest.json'}); pass --output",
+                        f"(expected {folder / 'drafter-manifest.json'}"
+                        f"{'' if manifest is None else ' recording ' + name}); pass --output",
+                        path=docx_path)
+    manifest = manifest.in_language(lang)
+    if manifest is None:  # built before the manifest recorded languages: no base to align with
+        raise UserError(f"{name} was built before Drafter kept what it generated in each "
+                        "language: build again, then send counsel the new Word file",
                         path=docx_path)
     # The DOCX was rendered without note decorations (its notes are comments): align with the
     # undecorated Markdown, then put the decorations back as they were.
-    reference = undecorate(manifest.files[POLICY_MD].text or "", manifest.generated)
+    reference = undecorate(manifest.files[name].text or "", manifest.generated)
     sources = manifest.clause_sources()
     blocks = word_blocks(doc, list(sources))
     as_shown = tuple(b.as_shown for b in blocks if b.as_shown)
     plain, changed, touched = reconcile(source_blocks(reference), blocks, sources)
     text = redecorate(plain, manifest.generated)
-    path = folder / POLICY_MD
+    path = folder / name
     if not path.exists():
         atomic_write(path, text)
         return AbsorbResult(path, changed, tuple(touched), None, document=doc,
                             as_shown=as_shown)
     current, newline = split_newlines(read_text(path))
-    built = manifest.files[POLICY_MD].text or ""
+    built = manifest.files[name].text or ""
     merged, conflicts = False, []
     if current not in (built, text):
         # The Markdown was edited since the build too: keep both, the build's text as base.
@@ -249,7 +261,8 @@ def absorb(docx_path: Path, out_dir: Path) -> AbsorbResult:
                             "them, then absorb again", path=path)
         text, conflicts = merge(Generation(markdown=built, plain=reference), current,
                                 Generation(markdown=text, plain=plain),
-                                f"counsel's Word edit ({docx_path.name})")
+                                f"counsel's Word edit ({docx_path.name})",
+                                OURS_LABEL.format(name=name))
         merged = True
     saved = backup(path) if current != text else None
     atomic_write(path, text.replace("\n", newline))

@@ -169,6 +169,20 @@ def _write_formats(folder: Path, rendered: dict[str, bytes], previous: Manifest 
     return written
 
 
+def keep_edit_layer(path: Path, outcome: Outcome, files: dict[str, FileRecord],
+                    backups: list[Path]) -> Unresolved | None:
+    """Write an edit layer (`privacy-policy.md`, or a language's) as `regenerate` left it and
+    record it in `files`; a merge left in conflict returns its base, kept for the next build
+    (`Unresolved`): then no other format is written from it."""
+    _write(path, outcome.text)
+    files[path.name] = FileRecord(sha256=sha256(outcome.text), text=outcome.markdown)
+    if outcome.backup:
+        backups.append(outcome.backup)
+    if outcome.conflicts and outcome.backup and outcome.base:
+        return Unresolved(backup_sha256=sha256(outcome.backup.read_bytes()), base=outcome.base)
+    return None
+
+
 def build(project: Project, answers: Answers, out_dir: Path, formats: list[Format],
           force: bool = False, clean: bool = False, published: bool = False,
           lay_out: bool = False, alternates: tuple[tuple[str, str, str], ...] = (),
@@ -205,16 +219,11 @@ def build(project: Project, answers: Answers, out_dir: Path, formats: list[Forma
     elsewhere = _edited_elsewhere(out_dir, folder, answers) if previous is not None else None
     outcome = regenerate(source, base, generation, force)
     written = [md_path]
-    _write(md_path, outcome.text)
     version = library_version(project.library)
     files = dict(previous.files) if previous else {}  # formats not rewritten stay on record
-    files[POLICY_MD] = FileRecord(sha256=sha256(outcome.text), text=outcome.markdown)
-    backups = [outcome.backup] if outcome.backup else []
-    unresolved = None
-    if outcome.conflicts and outcome.backup and outcome.base:
-        unresolved = Unresolved(backup_sha256=sha256(outcome.backup.read_bytes()),
-                                base=outcome.base)
-    else:
+    backups: list[Path] = []
+    unresolved = keep_edit_layer(md_path, outcome, files, backups)
+    if unresolved is None:
         # The generated text's decorations are the notes themselves; only counsel's edited
         # text needs them found and taken out (`undecorate`) before it is parsed.
         plain = generation.plain if outcome.markdown == generation.markdown else \

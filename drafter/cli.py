@@ -33,7 +33,7 @@ EXIT_USAGE = 2
 def cmd_build(args: argparse.Namespace) -> int:
     from drafter.export import formats
     from drafter.i18n.build import build_languages, parse_langs
-    from drafter.report import report_regeneration
+    from drafter.report import report_languages, report_regeneration
     from drafter.review.report import headline
 
     project = project_of(args)
@@ -67,7 +67,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         print(f"Counsel's decisions ({ruling.file}): {len(ruling.resolved)} note(s) resolved, "
               f"{len(ruling.reopened)} reopened, {len(ruling.orphans)} with no note now; "
               "see review.md.")
-    return report_regeneration(result)
+    return max(report_regeneration(result), report_languages(result.folder, built.outcomes))
 
 
 def cmd_lint(args: argparse.Namespace) -> int:

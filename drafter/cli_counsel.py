@@ -97,18 +97,28 @@ def _folder(project: Project, args: argparse.Namespace) -> Path:
 
 def cmd_diff(args: argparse.Namespace) -> int:
     from drafter.changes import render_report
-    from drafter.history import CHANGES_MD, changes_since_published, published_versions
+    from drafter.history import changes_file, changes_since_published, published_versions
+    from drafter.manifest import policy_md
+
+    from drafter.i18n.build import parse_langs
 
     project = project_of(args)
     folder = _folder(project, args)
-    if not published_versions(folder):
-        print(f"Nothing published yet in {folder}: `drafter publish` keeps the approved "
-              f"version; {folder / CHANGES_MD} lists what changed since the last build.")
-        return 0
-    found = changes_since_published(project.questionnaire, project.library.root, folder)
-    if found is None:
-        raise UserError("no build here yet: run `drafter build` first", path=folder)
-    print(render_report(*found), end="")
+    langs = parse_langs(args.lang) or ["en"]
+    for lang in langs:
+        if len(langs) > 1:
+            print(f"# {policy_md(lang)}\n")
+        if not published_versions(folder, lang):
+            print(f"Nothing published yet in {folder} in {lang}: `drafter publish` keeps the "
+                  f"approved version; {folder / changes_file(lang)} lists what changed since "
+                  "the last build.")
+            continue
+        found = changes_since_published(project.questionnaire, project.library.root, folder,
+                                        lang=lang)
+        if found is None:
+            raise UserError(f"no build of {policy_md(lang)} here yet: run `drafter build"
+                            f"{'' if lang == 'en' else ' --lang en,' + lang}` first", path=folder)
+        print(render_report(*found), end="")
     return 0
 
 
@@ -125,7 +135,10 @@ def cmd_publish(args: argparse.Namespace) -> int:
         from drafter.export.docx_pages import can_lay_out
 
         lay_out = any(f.name == "docx" for f in chosen) and can_lay_out()
-    result = publish(project, answers_path(args), Path(args.output), chosen, on, lay_out)
+    from drafter.i18n.build import parse_langs
+
+    result = publish(project, answers_path(args), Path(args.output), chosen, on, lay_out,
+                     parse_langs(args.lang))
     if args.site:
         from drafter.site import write_site
 
@@ -141,7 +154,8 @@ def cmd_publish(args: argparse.Namespace) -> int:
         return 0
     if result.report:
         print(render_report(*result.report), end="")
-    print(f"Published: {result.kept}")
+    also = f" ({', '.join(result.langs)})" if len(result.langs) > 1 else ""
+    print(f"Published: {result.kept}{also}")
     return 0
 
 
@@ -172,11 +186,17 @@ def add_counsel_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignor
 
     p = sub.add_parser("diff", help="what changed since the last published version")
     answers_arguments(p)
+    p.add_argument("--lang", metavar="LANGS", help="the language versions to compare, e.g. "
+                   "es or en,fr-CA (default: en); each is compared with its own published "
+                   "text")
     p.set_defaults(run=cmd_diff)
 
     p = sub.add_parser("publish", help="build and keep this version under history/")
     answers_arguments(p)
     format_argument(p)
+    p.add_argument("--lang", metavar="LANGS", help="languages to publish, as `build --lang` "
+                   "(default: those the answers serve people in); all are published together, "
+                   "and only when counsel's edits are in every one of them")
     p.add_argument("--date", metavar="YYYY-MM-DD",
                    help="effective date for a changed text (default: today)")
     p.add_argument("--page-numbers", action=argparse.BooleanOptionalAction, default=None,

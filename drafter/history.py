@@ -9,6 +9,10 @@ Publishing a text that differs from the last published one (its own date aside) 
 answer to the publication date (or `--date`) when it is not already later than the last
 published date; publishing an unchanged text publishes nothing and leaves the date alone.
 A build never changes the date.
+
+Each function takes a language (`lang`, drafter.i18n): a language version is kept, compared and
+published like the English, from its own edit layer (`privacy-policy.es.md`) and its record in
+the manifest (`Manifest.in_language`).
 """
 
 from __future__ import annotations
@@ -17,7 +21,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from drafter.changes import ChangeReport, Version, compare, load_notice_rules, render_report
-from drafter.manifest import POLICY_MD, Manifest, load_manifest
+from drafter.i18n import ENGLISH
+from drafter.manifest import Manifest, load_manifest, policy_md
 from drafter.questionnaire import Questionnaire
 from drafter.templating import long_date
 from drafter.yamlio import atomic_write, read_text
@@ -36,49 +41,62 @@ class Published:
         return Version(self.manifest, self.markdown)
 
 
-def published_versions(folder: Path) -> list[Published]:
+def _kept(kept: Path, lang: str) -> Published | None:
+    """The version kept in folder `kept` in language `lang`, if it has one."""
+    manifest = load_manifest(kept)
+    manifest = manifest.in_language(lang) if manifest is not None else None
+    if manifest is None or not (kept / policy_md(lang)).exists():
+        return None
+    return Published(kept, manifest, read_text(kept / policy_md(lang)))
+
+
+def published_versions(folder: Path, lang: str = ENGLISH) -> list[Published]:
     """Every published version, oldest first (folders are named by ISO date, so they sort)."""
-    found: list[Published] = []
     root = folder / HISTORY
-    for kept in sorted(root.iterdir()) if root.is_dir() else []:
-        manifest = load_manifest(kept)
-        if manifest is not None and (kept / POLICY_MD).exists():
-            found.append(Published(kept, manifest, read_text(kept / POLICY_MD)))
-    return found
+    found = [_kept(kept, lang) for kept in sorted(root.iterdir())] if root.is_dir() else []
+    return [version for version in found if version is not None]
 
 
-def last_published(folder: Path) -> Published | None:
+def last_published(folder: Path, lang: str = ENGLISH) -> Published | None:
     """The last published version (`published_versions()[-1]`), reading no other: a build
     compares with it alone, and a policy published every month keeps years of versions."""
     root = folder / HISTORY
     for kept in sorted(root.iterdir(), reverse=True) if root.is_dir() else []:
-        manifest = load_manifest(kept)
-        if manifest is not None and (kept / POLICY_MD).exists():
-            return Published(kept, manifest, read_text(kept / POLICY_MD))
+        found = _kept(kept, lang)
+        if found is not None:
+            return found
     return None
 
 
-def current_version(folder: Path) -> Version | None:
+def current_version(folder: Path, lang: str = ENGLISH) -> Version | None:
     """The last build, with the Markdown as it is now (counsel may have edited it since)."""
     manifest = load_manifest(folder)
-    if manifest is None or not (folder / POLICY_MD).exists():
+    manifest = manifest.in_language(lang) if manifest is not None else None
+    if manifest is None or not (folder / policy_md(lang)).exists():
         return None
-    return Version(manifest, read_text(folder / POLICY_MD))
+    return Version(manifest, read_text(folder / policy_md(lang)))
+
+
+def changes_file(lang: str = ENGLISH) -> str:
+    """`changes.md` for the English, `changes.es.md` for the Spanish (both in English)."""
+    return CHANGES_MD if lang == ENGLISH else f"changes.{lang}.md"
 
 
 def changes_since_published(questionnaire: Questionnaire, library_root: Path, folder: Path,
-                            previous: Manifest | None = None) -> tuple[ChangeReport, str] | None:
+                            previous: Manifest | None = None, lang: str = ENGLISH
+                            ) -> tuple[ChangeReport, str] | None:
     """What changed since the last published version (or, before any, since the last
     build), and the words that say since when."""
-    new = current_version(folder)
+    new = current_version(folder, lang)
     if new is None:
         return None
-    last = last_published(folder)
+    last = last_published(folder, lang)
+    previous = previous.in_language(lang) if previous is not None else None
     if last is not None:
         old = last.version()
         since = f"since the version published on {long_date(old.manifest.effective_date)}"
-    elif previous is not None and previous.files.get(POLICY_MD):
-        old = Version(previous, previous.files[POLICY_MD].text or "")
+    elif previous is not None and previous.files.get(policy_md(lang)):
+        old = Version(previous, previous.files[policy_md(lang)].text or "")
         since = "since the last build (nothing has been published yet)"
     else:
         return None
@@ -87,11 +105,12 @@ def changes_since_published(questionnaire: Questionnaire, library_root: Path, fo
 
 
 def record_changes(questionnaire: Questionnaire, library_root: Path, folder: Path,
-                   previous: Manifest | None) -> tuple[ChangeReport, str] | None:
+                   previous: Manifest | None, lang: str = ENGLISH
+                   ) -> tuple[ChangeReport, str] | None:
     """Write `changes.md` beside the policy for counsel: what changed since publication."""
-    found = changes_since_published(questionnaire, library_root, folder, previous)
+    found = changes_since_published(questionnaire, library_root, folder, previous, lang)
     if found is not None:
-        atomic_write(folder / CHANGES_MD, render_report(*found))
+        atomic_write(folder / changes_file(lang), render_report(*found))
     return found
 
 

@@ -51,7 +51,8 @@ def lint(library: Library, questionnaire: Questionnaire) -> Findings:
     from drafter.review.word_edges import inside_words, inside_words_in_languages
 
     problems = lint_library(library, questionnaire) + \
-        lint_translations(library, swallowed_errors) + catalog_problems(library.root) \
+        lint_translations(library, swallowed_errors, questionnaire) + \
+        catalog_problems(library.root) \
         + evidence_check_problems(library.root, set(condition_names(questionnaire, library)))
     warnings: list[UserError] = []
     try:

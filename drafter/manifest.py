@@ -11,7 +11,7 @@ import hashlib
 import json
 import types
 from collections.abc import Callable
-from dataclasses import MISSING, dataclass, field, fields
+from dataclasses import MISSING, dataclass, field, fields, replace
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -20,6 +20,7 @@ from typing import Any, Union, get_args, get_origin, get_type_hints
 from drafter import __version__
 from drafter.answers import Answers
 from drafter.errors import UserError
+from drafter.i18n import ENGLISH
 from drafter.library import Library
 from drafter.release import library_release
 from drafter.document.model import Draft
@@ -28,6 +29,11 @@ from drafter.yamlio import atomic_write, read_text
 MANIFEST_NAME = "drafter-manifest.json"
 POLICY_MD = "privacy-policy.md"  # the Markdown edit layer: source of every other format
 FORMAT = 1
+
+
+def policy_md(lang: str = ENGLISH) -> str:
+    """A language's edit layer: `privacy-policy.md` (English), `privacy-policy.es.md`."""
+    return POLICY_MD if lang == ENGLISH else f"privacy-policy.{lang}.md"
 
 
 def sha256(data: str | bytes) -> str:
@@ -110,6 +116,17 @@ class Unresolved:
 
 
 @dataclass(frozen=True)
+class LanguageRecord:
+    """What a build generated in another language (drafter.i18n): the base of that language's
+    next merge, its clauses and section titles. Answers, dates and files are the build's."""
+
+    generated: Generation
+    sections: list[SectionRecord]
+    clauses: list[ClauseRecord]
+    unresolved: Unresolved | None = None
+
+
+@dataclass(frozen=True)
 class Manifest:
     drafter_version: str
     library_version: str
@@ -129,6 +146,19 @@ class Manifest:
     # The library's release (clauses/CHANGELOG.yaml) that built it: `drafter outdated`
     # compares it with the installed one. Absent before releases, or for an unversioned library.
     library_release: str | None = None
+    # The other languages built (drafter.i18n), by tag; each kept until it is built again.
+    languages: dict[str, LanguageRecord] = field(default_factory=dict)
+
+    def in_language(self, lang: str) -> Manifest | None:
+        """This build as seen by one language's edit layer (`policy_md(lang)`): its generation,
+        clauses and sections in place of the English ones; None when it was never built."""
+        if lang == ENGLISH:
+            return self
+        record = self.languages.get(lang)
+        if record is None:
+            return None
+        return replace(self, generated=record.generated, sections=record.sections,
+                       clauses=record.clauses, unresolved=record.unresolved, languages={})
 
     def clause_sources(self) -> dict[str, str]:
         return {c.id: c.source for c in self.clauses}
@@ -268,6 +298,7 @@ def make_manifest(draft: Draft, answers: Answers, library: Library, generated: G
     already hashed the library (it reads every file of it)."""
     policy = draft.policy
     record = answers_record(answers)
+    sections, clauses = policy_records(draft)
     return Manifest(
         drafter_version=__version__,
         library_version=version if version is not None else library_version(library),
@@ -275,10 +306,8 @@ def make_manifest(draft: Draft, answers: Answers, library: Library, generated: G
         answers=record,
         business_name=policy.business_name,
         effective_date=policy.effective_date,
-        sections=[SectionRecord(id=s.id, title=s.title) for s in policy.sections],
-        clauses=[ClauseRecord(id=c.id, section=s.id, source=c.source.as_posix(),
-                              sha256=sha256(c.markdown), text=c.markdown)
-                 for s in policy.sections for c in s.clauses],
+        sections=sections,
+        clauses=clauses,
         generated=generated,
         files=files,
         unresolved=unresolved,
@@ -286,6 +315,15 @@ def make_manifest(draft: Draft, answers: Answers, library: Library, generated: G
         answers_file=str(answers.path.resolve()) if answers.path is not None else None,
         library_release=library_release(library.root),
     )
+
+
+def policy_records(draft: Draft) -> tuple[list[SectionRecord], list[ClauseRecord]]:
+    """The sections and clauses a manifest records of a draft (in any language)."""
+    policy = draft.policy
+    return ([SectionRecord(id=s.id, title=s.title) for s in policy.sections],
+            [ClauseRecord(id=c.id, section=s.id, source=c.source.as_posix(),
+                          sha256=sha256(c.markdown), text=c.markdown)
+             for s in policy.sections for c in s.clauses])
 
 
 def check_owner(folder: Path, previous: Manifest | None, answers: Answers,

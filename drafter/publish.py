@@ -11,13 +11,17 @@ from datetime import date
 from pathlib import Path
 
 from drafter.answers import AnswersFile
-from drafter.build import BuildResult, build
+from drafter.build import BuildResult
 from drafter.project import Project
 from drafter.changes import ChangeReport
 from drafter.errors import UserError
 from drafter.export import Format
-from drafter.history import CHANGES_MD, HISTORY, changes_since_published, published_versions
-from drafter.manifest import MANIFEST_NAME, POLICY_MD
+from drafter.history import HISTORY, changes_file, changes_since_published, last_published, \
+    published_versions
+from drafter.i18n import ENGLISH
+from drafter.i18n.build import LanguagesBuilt, build_languages
+from drafter.i18n.in_step import out_of_step
+from drafter.manifest import MANIFEST_NAME, policy_md
 from drafter.paths import examples
 from drafter.tracked import proposals
 
@@ -28,50 +32,88 @@ class PublishResult:
     report: tuple[ChangeReport, str] | None
     redated: date | None  # the new effective date written into the answers, if moved
     build: BuildResult
+    langs: tuple[str, ...] = ("en",)  # the languages published, English first
 
 
 def publish(project: Project, answers_path: Path, out_dir: Path, formats: list[Format],
-            on: date, lay_out: bool = False) -> PublishResult:
+            on: date, lay_out: bool = False, langs: list[str] | None = None) -> PublishResult:
     """Build, then keep this version in the history if its text or practices changed
-    (`lay_out`: the Word file's contents get their page numbers from LibreOffice)."""
-    result = _build(project, answers_path, out_dir, formats, lay_out)
+    (`lay_out`: the Word file's contents get their page numbers from LibreOffice). Every
+    language built (`langs`, as `drafter build --lang`) is published with the English, and
+    only when they say the same thing (`drafter.i18n.in_step`)."""
+    built = _build(project, answers_path, out_dir, formats, lay_out, langs)
+    result = built.result
     kept = published_versions(result.folder)
     report = changes_since_published(project.questionnaire, project.library.root, result.folder)
     redated: date | None = None
     if kept and report is not None:
-        changed = report[0].text_changed or any(c.kind == "practice" for c in report[0].changes)
-        if not changed:
-            return PublishResult(None, report, None, result)
+        if not _changed(project, result.folder, built.built, report):
+            return PublishResult(None, report, None, result, built.built)
         if result.draft.policy.effective_date <= kept[-1].manifest.effective_date:
             redated = _redate(project, answers_path, on)
-            result = _build(project, answers_path, out_dir, formats, lay_out)
-            report = changes_since_published(project.questionnaire, project.library.root, result.folder)
+            built = _build(project, answers_path, out_dir, formats, lay_out, langs)
+            result = built.result
+            report = changes_since_published(project.questionnaire, project.library.root,
+                                             result.folder)
     target = result.folder / HISTORY / result.draft.policy.effective_date.isoformat()
     n = 1
     while target.exists():
         n += 1
         target = target.with_name(f"{result.draft.policy.effective_date.isoformat()}-{n}")
     target.mkdir(parents=True)
-    for name in [*(p.name for p in result.written), MANIFEST_NAME, CHANGES_MD]:
+    for name in [*(p.name for p in result.written), MANIFEST_NAME,
+                 *(changes_file(lang) for lang in built.built)]:
         if (result.folder / name).exists():
             shutil.copy2(result.folder / name, target / name)
-    return PublishResult(target, report, redated, result)
+    return PublishResult(target, report, redated, result, built.built)
 
 
-def _build(project: Project, answers_path: Path, out_dir: Path,
-           formats: list[Format], lay_out: bool = False) -> BuildResult:
-    result = build(project, project.answers(answers_path), out_dir, formats, published=True,
-                   lay_out=lay_out)
-    if result.outcome.conflicts:
-        raise UserError("has merge conflicts: resolve them and build before publishing",
-                        path=result.folder / POLICY_MD)
-    pending = proposals(result.outcome.markdown)
-    if pending:
-        raise UserError(f"has {len(pending)} open proposal(s) ({{++ … ++}}, {{-- … --}}, "
-                        f"{{~~ … ~> … ~~}}): accept or reject each before publishing",
-                        path=result.folder / POLICY_MD,
-                        line=result.outcome.markdown.count("\n", 0, pending[0].start) + 1)
-    return result
+def _changed(project: Project, folder: Path, langs: tuple[str, ...],
+             report: tuple[ChangeReport, str]) -> bool:
+    """Whether anything is new to publish: the English's text or practices, a language's
+    text, or a language never published before."""
+    if report[0].text_changed or any(c.kind == "practice" for c in report[0].changes):
+        return True
+    for lang in langs[1:]:
+        if last_published(folder, lang) is None:
+            return True
+        found = changes_since_published(project.questionnaire, project.library.root, folder,
+                                        lang=lang)
+        if found is not None and found[0].text_changed:
+            return True
+    return False
+
+
+def _build(project: Project, answers_path: Path, out_dir: Path, formats: list[Format],
+           lay_out: bool = False, langs: list[str] | None = None) -> LanguagesBuilt:
+    built = build_languages(project, project.answers(answers_path), out_dir, formats, langs,
+                            published=True, lay_out=lay_out)
+    folder = built.result.folder
+    outcomes = {ENGLISH: built.result.outcome, **built.outcomes}
+    for lang, outcome in outcomes.items():
+        if outcome.conflicts:
+            raise UserError("has merge conflicts: resolve them and build before publishing",
+                            path=folder / policy_md(lang))
+        pending = proposals(outcome.markdown)
+        if pending:
+            raise UserError(f"has {len(pending)} open proposal(s) ({{++ … ++}}, {{-- … --}}, "
+                            f"{{~~ … ~> … ~~}}): accept or reject each before publishing",
+                            path=folder / policy_md(lang),
+                            line=outcome.markdown.count("\n", 0, pending[0].start) + 1)
+    last = last_published(folder)
+    left = sorted(lang for lang in (last.manifest.languages if last else ())
+                  if (last.folder / policy_md(lang)).exists() and lang not in built.built)
+    if left:
+        raise UserError(f"the last published version is also in {', '.join(left)}, which this "
+                        "build did not write: publish every language together (--lang), or "
+                        "the published versions would say different things",
+                        path=folder / policy_md(left[0]))
+    apart = out_of_step(folder, built.built)
+    if apart:
+        raise UserError("the language versions no longer say the same thing: "
+                        + "; ".join(apart) + ". Make each edit in every language (or undo "
+                        "it), then publish", path=folder)
+    return built
 
 
 def _redate(project: Project, answers_path: Path, on: date) -> date:

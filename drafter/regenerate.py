@@ -34,7 +34,7 @@ from drafter.manifest import Generation, Manifest, sha256
 from drafter.document.provenance import clause_at_lines, parse_clause_comment
 from drafter.yamlio import atomic_write, read_text
 
-OURS_LABEL = "counsel's edit (privacy-policy.md)"
+OURS_LABEL = "counsel's edit ({name})"  # the edit layer's file name
 BASE_LABEL = "last draft"
 THEIRS_LABEL = "new draft"
 REMOVED_LABEL = "new draft: removed by your answers"
@@ -134,7 +134,7 @@ def _regenerate(path: Path, raw: str, current: str, previous: Manifest | None,
         base = previous.unresolved.base
     if current == base.markdown:
         return Outcome(new.markdown, "regenerated")
-    merged, conflicts = merge(base, current, new)
+    merged, conflicts = merge(base, current, new, ours_label=OURS_LABEL.format(name=path.name))
     if merged == current:  # the new draft brings nothing counsel's text lacks
         return Outcome(current, "kept")
     status: Status = "conflicts" if conflicts else "merged"
@@ -142,7 +142,9 @@ def _regenerate(path: Path, raw: str, current: str, previous: Manifest | None,
 
 
 def merge(base: Generation, ours: str, theirs: Generation,
-          theirs_label: str = THEIRS_LABEL) -> tuple[str, list[Conflict]]:
+          theirs_label: str = THEIRS_LABEL,
+          ours_label: str = OURS_LABEL.format(name="privacy-policy.md")
+          ) -> tuple[str, list[Conflict]]:
     """Merge counsel's text with the new generation over the last one, notes set aside.
     Clauses stand in the merged order of both (`_merged_order`). A clause the new answers
     remove but counsel had edited is never dropped: it ends the text as a conflict (counsel's
@@ -168,13 +170,13 @@ def merge(base: Generation, ours: str, theirs: Generation,
             merged += by_sentence
             continue
         conflicts.append(Conflict(len(merged) + 1, None))
-        merged += [f"{MARKERS[0]}{OURS_LABEL}\n", *mine, f"{MARKERS[1]}{BASE_LABEL}\n", *old,
+        merged += [f"{MARKERS[0]}{ours_label}\n", *mine, f"{MARKERS[1]}{BASE_LABEL}\n", *old,
                    f"{MARKERS[2]}\n", *new, f"{MARKERS[3]}{theirs_label}\n"]
     for clause, mine, old in removed:
         if merged and merged[-1].strip():
             merged.append("\n")
         conflicts.append(Conflict(len(merged) + 1, clause, removed=True))
-        merged += [f"{MARKERS[0]}{OURS_LABEL}\n", *mine, f"{MARKERS[1]}{BASE_LABEL}\n", *old,
+        merged += [f"{MARKERS[0]}{ours_label}\n", *mine, f"{MARKERS[1]}{BASE_LABEL}\n", *old,
                    f"{MARKERS[2]}\n", f"{MARKERS[3]}{REMOVED_LABEL}\n"]
     decorated, position = _redecorate(merged, theirs)
     owners = clause_at_lines("".join(decorated))

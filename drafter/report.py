@@ -3,11 +3,12 @@ backed up. Kept out of `cli.py` so the app can show the same lines."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from drafter.build import BuildResult
-from drafter.regenerate import Conflict
+from drafter.manifest import policy_md
+from drafter.regenerate import Conflict, Outcome
 
 EXIT_CONFLICTS = 1
 
@@ -33,9 +34,19 @@ def conflict_lines(path: Path, conflicts: Sequence[Conflict]) -> list[str]:
     return lines
 
 
+def edit_layer_lines(path: Path, outcome: Outcome) -> list[str]:
+    """What happened to one edit layer (`privacy-policy.md`, or a language's), its conflicts."""
+    lines = [f"{path.name}: {_STATUS[outcome.status]}.", *conflict_lines(path, outcome.conflicts)]
+    if outcome.conflicts:
+        lines.append("Resolve each <<<<<<< … >>>>>>> block (keep counsel's text, the new text "
+                     f"or a mix), then build again; the other formats of {path.name} were not "
+                     "written.")
+    return lines
+
+
 def regeneration_lines(result: BuildResult) -> list[str]:
     outcome = result.outcome
-    lines = [f"privacy-policy.md: {_STATUS[outcome.status]}."]
+    lines = edit_layer_lines(result.folder / "privacy-policy.md", outcome)
     if result.carried_from is not None:
         old = result.carried_from / "privacy-policy.md"
         lines.insert(0, f"The business was renamed: {result.folder} is its new folder, and "
@@ -45,10 +56,6 @@ def regeneration_lines(result: BuildResult) -> list[str]:
         lines.append(f"Note: these answers were built since under another business name, and "
                      f"counsel's edits in {result.edited_elsewhere} are not in this folder: "
                      "copy over what should stay.")
-    lines += conflict_lines(result.folder / "privacy-policy.md", outcome.conflicts)
-    if outcome.conflicts:
-        lines.append("Resolve each <<<<<<< … >>>>>>> block (keep counsel's text, the new text "
-                     "or a mix), then build again; the other formats were not written.")
     lines += [f"Backed up: {path}" for path in result.backups]
     if result.changes is not None:
         report, since = result.changes
@@ -64,3 +71,12 @@ def report_regeneration(result: BuildResult) -> int:
     for line in regeneration_lines(result):
         print(line)
     return EXIT_CONFLICTS if result.outcome.conflicts else 0
+
+
+def report_languages(folder: Path, outcomes: Mapping[str, Outcome]) -> int:
+    """Print what happened to each other language's edit layer (drafter.i18n); the exit
+    status is 1 when one of them has conflicts left."""
+    for lang, outcome in outcomes.items():
+        for line in edit_layer_lines(folder / policy_md(lang), outcome):
+            print(line)
+    return EXIT_CONFLICTS if any(o.conflicts for o in outcomes.values()) else 0

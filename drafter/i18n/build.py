@@ -6,28 +6,34 @@ the same clause choice. Every language is assembled before anything is written, 
 language that lacks wording refuses the whole build with one line and nothing half-done is
 left on disk. Without `--lang` the languages are those the owner answered the languages
 question with that the library offers; one of those it cannot write yet is named, and left
-out, rather than stopping the English build. The language files are recorded in the
-manifest, and one counsel edited since the last build is backed up before it is replaced
-(merging counsel's edits per language is not done yet: see docs/i18n.md).
+out, rather than stopping the English build. Each language's Markdown is an edit layer like
+the English one: counsel's edits in `privacy-policy.es.md` are merged with the next Spanish
+draft (`regenerate`, over the Spanish generation the manifest keeps in `languages`), and the
+other Spanish formats are made from the merged text; `changes.es.md` says what changed.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from drafter.answers import Answers
 from drafter.assemble import assemble
-from drafter.build import BuildResult, _write_formats, build, build_folder, render
+from drafter.build import BuildResult, _write_formats, build, keep_edit_layer, render
 from drafter.document.model import Draft, Policy
 from drafter.errors import UserError
 from drafter.export import Format
+from drafter.export.markdown import to_markdown
+from drafter.history import record_changes
 from drafter.i18n import ENGLISH
+from drafter.i18n.answers import untranslated_notes
 from drafter.i18n.catalog import Catalog, catalog
 from drafter.i18n.render import MissingWording
-from drafter.manifest import load_manifest, save_manifest
+from drafter.manifest import Generation, LanguageRecord, load_manifest, policy_md, \
+    policy_records, save_manifest
 from drafter.project import Project
+from drafter.regenerate import Outcome, regenerate
 from drafter.yamlio import atomic_write, read_text
 
 
@@ -36,6 +42,7 @@ class LanguagesBuilt:
     result: BuildResult  # the English build, its `written` with every language's files
     built: tuple[str, ...]  # language tags, English first
     skipped: tuple[str, ...] = ()  # one line each: a language the answers ask for, not built
+    outcomes: dict[str, Outcome] = field(default_factory=dict)  # each language's edit layer
 
 
 def parse_langs(value: str | None) -> list[str] | None:
@@ -76,6 +83,7 @@ def build_languages(project: Project, answers: Answers, out_dir: Path, formats: 
                         "languages follow it): add `en` to --lang", field="--lang")
     policies: dict[str, Policy] = {}
     skipped: list[str] = []
+    missing: list[MissingWording] = []  # the same, for counsel
     for lang in wanted:
         if lang == ENGLISH:
             continue
@@ -85,33 +93,68 @@ def build_languages(project: Project, answers: Answers, out_dir: Path, formats: 
             if explicit:
                 raise
             skipped.append(f"Not built: {exc.message}")
+            missing.append(exc)
     built = [ENGLISH, *policies]
     names = {ENGLISH: "English", **{lang: found.languages[lang].own_name for lang in policies}}
     alternates = tuple((lang, names[lang], file_name(lang)) for lang in built) \
         if len(built) > 1 else ()
-    result = build(project, answers, out_dir, formats, alternates=alternates, **options)
-    folder = build_folder(project, answers, out_dir)
+    # counsel is told (review.md, in English) which quoted answers a language prints as typed
+    extra = (*options.pop("extra_notes", ()),
+             *untranslated_notes(answers, library, policies,
+                                 {lang: found.languages[lang].name for lang in policies}))
+    result = build(project, answers, out_dir, formats, alternates=alternates,
+                   extra_notes=extra, **options)
+    folder, previous = result.folder, result.previous
     manifest = load_manifest(folder)
-    files = dict(manifest.files) if manifest else {}
+    assert manifest is not None  # the English build just wrote it
+    files = dict(manifest.files)
+    languages = dict(previous.languages) if previous else {}  # those not built now stay
     backups: list[Path] = []
     written: list[Path] = list(result.written)
+    outcomes: dict[str, Outcome] = {}
     for lang, policy in policies.items():
         draft = Draft(replace(policy, alternates=alternates), ())
-        rendered = render(draft, formats, library=result.manifest.library_version
-                          if result.manifest else "", clean=True)
-        rendered = {f".{lang}{ext}": data for ext, data in rendered.items()}
-        written += _write_formats(folder, rendered, manifest, files, backups)
-    if manifest is not None and policies:
-        save_manifest(folder, replace(manifest, files=files))
-    if policies:
-        _note_languages(folder / "review.md", [found.languages[lang].name for lang in policies])
+        path = folder / policy_md(lang)
+        before = previous.in_language(lang) if previous else None
+        markdown = to_markdown(draft, clean=options.get("clean", False))
+        generation = Generation(markdown=markdown, plain=markdown)  # no notes to set aside
+        # counsel's edits merge as in English; a file from before languages were recorded
+        # has no base to merge on: it is backed up and replaced, as it was then
+        outcome = regenerate(path, before, generation, options.get("force", False)
+                             or before is None)
+        outcomes[lang] = outcome
+        unresolved = keep_edit_layer(path, outcome, files, backups)
+        written.append(path)
+        languages[lang] = LanguageRecord(generation, *policy_records(draft), unresolved)
+        if unresolved is None:
+            rendered = render(draft, formats, outcome.markdown, manifest.library_version,
+                              clean=True, published=options.get("published", False))
+            rendered.pop(".md", None)
+            rendered = {f".{lang}{ext}": data for ext, data in rendered.items()}
+            written += _write_formats(folder, rendered, manifest, files, backups)
+    if languages:  # a language not built this time keeps its base for its next build
+        save_manifest(folder, replace(manifest, files=files, languages=languages))
+    if policies or missing:
+        _note_languages(folder / "review.md", [found.languages[lang].name for lang in policies],
+                        missing)
+    for lang, outcome in outcomes.items():
+        if not outcome.conflicts:
+            record_changes(project.questionnaire, project.library.root, folder, previous, lang)
     result = replace(result, written=tuple(written), backups=(*result.backups, *backups))
-    return LanguagesBuilt(result, tuple(built), tuple(skipped))
+    return LanguagesBuilt(result, tuple(built), tuple(skipped), outcomes)
 
 
-def _note_languages(review: Path, names: list[str]) -> None:
-    """review.md stays in English for counsel and says which other languages were built."""
+def _note_languages(review: Path, names: list[str], missing: list[MissingWording]) -> None:
+    """review.md stays in English for counsel and says which other languages were built, and
+    which the owner serves people in that could not be (the English is then the only one)."""
     text = read_text(review).rstrip("\n")
-    atomic_write(review, f"{text}\n\nAlso built, from the same answers and clauses, in: "
-                         f"{', '.join(names)} (`privacy-policy.<lang>.*`, without reviewer "
-                         "notes: the notes above apply to every language).\n")
+    if names:
+        text += (f"\n\nAlso built, from the same answers and clauses, in: {', '.join(names)} "
+                 "(`privacy-policy.<lang>.*`, without reviewer notes: the notes above apply to "
+                 "every language).")
+    for exc in missing:
+        text += (f"\n\nNot built in {exc.name} ({exc.lang}), although the business serves "
+                 f"people in it: {len(exc.missing)} clause(s) these answers need have no "
+                 f"{exc.name} wording yet ({', '.join(exc.missing[:5])}"
+                 f"{' …' if len(exc.missing) > 5 else ''}).")
+    atomic_write(review, text + "\n")

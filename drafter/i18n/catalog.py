@@ -67,6 +67,9 @@ class LanguageSpec(BaseModel):
     locale: str  # Babel's locale for dates and lists (`es`, `fr_CA`)
     status: Literal["complete", "partial"]  # complete: lint requires every clause and wording
     answer: str | None = None  # the option of the languages question that asks for it
+    # a free-text answer the policy quotes → the optional question holding the owner's own
+    # words for it in this language (drafter.i18n.answers)
+    translations: dict[str, str] = {}
     title: str
     labels: Labels
     sections: dict[str, str] = {}  # section id → title (document.yaml and the modules')

@@ -19,19 +19,25 @@ from drafter.i18n.catalog import EVERY, Catalog, Translation, catalog, english_p
 from drafter.review.languages import FOLDER, review_languages, unknown_ids
 from drafter.library import Clause, Library
 from drafter.promises import declared_bases
+from drafter.questionnaire import Questionnaire
 from drafter.templating import environment, referenced_names
 
 
+FREE_TEXT = ("text", "long_text")
+
+
 def lint_translations(library: Library, swallowed: Callable[[Path, int, str, str],
-                                                           list[UserError]] | None = None
-                      ) -> list[UserError]:
+                                                           list[UserError]] | None = None,
+                      questionnaire: Questionnaire | None = None) -> list[UserError]:
     """Every problem in the library's translations; `swallowed` is lint.py's check for a
-    block tag eating a line break, run on each translation's body too."""
+    block tag eating a line break, run on each translation's body too; the questionnaire's
+    translation questions (`translations:` in languages.yaml) are checked when it is given."""
     try:
         found = catalog(library)
     except UserError as exc:
         return [exc]
-    problems: list[UserError] = []
+    problems: list[UserError] = _answer_translations(questionnaire, found) \
+        if questionnaire is not None else []
     for path in found.unknown:
         problems.append(UserError("a translation in a language languages.yaml does not "
                                   "declare", path=path))
@@ -56,6 +62,21 @@ def lint_translations(library: Library, swallowed: Callable[[Path, int, str, str
             problems += unknown_ids(library, library.root / FOLDER / f"{lang}.yaml")
         except UserError as exc:
             problems.append(exc)
+    return problems
+
+
+def _answer_translations(questionnaire: Questionnaire, found: Catalog) -> list[UserError]:
+    """`translations:` pairs a free-text answer with a free-text question holding its words
+    in that language."""
+    problems: list[UserError] = []
+    for lang, spec in found.languages.items():
+        for answer, key in spec.translations.items():
+            for name in (answer, key):
+                if name not in questionnaire or \
+                        questionnaire.entry(name).question.type not in FREE_TEXT:
+                    problems.append(UserError(f"{name} is not a free-text question (text, "
+                                              "long_text)", path=found.path,
+                                              field=f"languages.{lang}.translations.{answer}"))
     return problems
 
 

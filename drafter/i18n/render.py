@@ -2,7 +2,8 @@
 
 The conditions are evaluated on the same context as the English (answers, `law`), so the
 same clauses are chosen and they carry the English front matter's `satisfies`; only the
-templates, clause titles, section titles and reference-data wording change. A language that
+templates, clause titles, section titles and reference-data wording change (and a quoted
+free-text answer, when the owner gave its translation: `drafter.i18n.answers`). A language that
 lacks the wording of any clause these answers need refuses with one line naming them: a
 policy is never half in English.
 """
@@ -15,6 +16,7 @@ from drafter.answers import Answers
 from drafter.assemble import compose, policy_of, template_context
 from drafter.document.model import Labels, Policy
 from drafter.errors import UserError
+from drafter.i18n.answers import in_language
 from drafter.i18n.catalog import catalog
 from drafter.library import Clause, Library
 from drafter.templating import answer_context, in_locale
@@ -24,7 +26,7 @@ class MissingWording(UserError):
     """A language version these answers need cannot be written: clauses lack its wording."""
 
     def __init__(self, lang: str, name: str, missing: list[str], path: object) -> None:
-        self.lang, self.missing = lang, missing
+        self.lang, self.name, self.missing = lang, name, missing
         shown = ", ".join(missing[:12]) + (f" and {len(missing) - 12} more"
                                            if len(missing) > 12 else "")
         super().__init__(f"no {name} ({lang}) policy: {len(missing)} clause(s) these "
@@ -35,6 +37,7 @@ class MissingWording(UserError):
 def assemble_translated(answers: Answers, library: Library, lang: str) -> Policy:
     found = catalog(library)
     spec = found.language(lang)
+    answers = in_language(answers, library, lang)  # the owner's own translations, where given
     english = template_context(answers, library)
     data = found.data_for(lang, library.data)
     context = {**english, "data": answer_context({"data": data})["data"]}

@@ -13,7 +13,8 @@ Pyphen's bundled hyphenation dictionaries, so every figure here is computed with
   here from textstat's French word, sentence and syllable counts. Same scale as Flesch's.
 
 Each paragraph, list item, heading and table cell is one sentence (`plain_sentences`), as in
-the English benchmark.
+the English benchmark. Every example is measured in every language it builds in; the last
+lines count the examples built and the clauses translated in each language.
 """
 
 from __future__ import annotations
@@ -27,11 +28,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from readability import plain_sentences  # noqa: E402
 
 from drafter.assemble import assemble  # noqa: E402
+from drafter.i18n.catalog import catalog  # noqa: E402
+from drafter.i18n.render import MissingWording  # noqa: E402
 from drafter.paths import examples  # noqa: E402
 from drafter.project import Project  # noqa: E402
-
-EXAMPLES = ("quebec-firm", "texas-small")  # the examples translated so far (tests/i18n)
-
 
 def kandel_moles(text: str) -> float:
     textstat.set_lang("fr")
@@ -54,15 +54,29 @@ def measures(lang: str, text: str) -> dict[str, float]:
 
 
 def main() -> None:
+    """One line per example and language it builds in (every example: the list grows as
+    translations land), and one line per language an example does not build in yet."""
     project = Project.load()
-    for name in EXAMPLES:
-        answers = project.answers(examples()[name])
+    built: dict[str, int] = {}
+    for name, path in sorted(examples().items()):
+        answers = project.answers(path)
         for lang in ("en", "es", "fr-CA"):
-            policy = assemble(answers, project.library, lang)
+            try:
+                policy = assemble(answers, project.library, lang)
+            except MissingWording as exc:
+                print(f"{name:16} {lang:6} not built yet ({len(exc.missing)} clause(s) "
+                      "untranslated)")
+                continue
+            built[lang] = built.get(lang, 0) + 1
             text = plain_sentences("\n\n".join(c.markdown for c in policy.clauses()))
             shown = ", ".join(f"{k} {v:.1f}" for k, v in measures(lang[:2], text).items())
-            print(f"{name:12} {lang:6} {shown}")
+            print(f"{name:16} {lang:6} {shown}")
     textstat.set_lang("en_US")
+    found = catalog(project.library)
+    for lang in found.languages:
+        done = sum(1 for _, of in found.clauses if of == lang)
+        print(f"{lang}: {built.get(lang, 0)} of {len(examples())} examples built, {done} of "
+              f"{len(project.library.clauses)} clauses translated")
 
 
 if __name__ == "__main__":

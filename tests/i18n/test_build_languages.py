@@ -3,6 +3,7 @@ names; a language that lacks wording the answers need refuses in one line naming
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -79,6 +80,15 @@ def test_without_lang_the_answered_languages_are_built_or_named(
     assert "Not built: no Spanish (es) policy" in out
     assert [p.parent.name for p in tmp_path.glob("*/privacy-policy.es.md")] == \
         ["bluebonnet-bike-repair-llc"]
+    # review.md (in English, for counsel) says which languages were built, and which not
+    texas = (tmp_path / "bluebonnet-bike-repair-llc" / "review.md").read_text()
+    assert "Also built, from the same answers and clauses, in: Spanish (" in texas
+    assert "Not built in" not in texas
+    (kiosk,) = [p for p in tmp_path.glob("*/review.md") if "bluebonnet" not in str(p)]
+    review = kiosk.read_text()
+    assert "Also built" not in review
+    assert "Not built in Spanish (es), although the business serves people in it: " in review
+    assert "clause(s) these answers need have no Spanish wording yet (" in review
 
 
 def test_an_unknown_language_or_no_english_is_refused(
@@ -89,11 +99,19 @@ def test_an_unknown_language_or_no_english_is_refused(
     assert "English is always built" in capsys.readouterr().err
 
 
-def test_a_language_file_counsel_edited_is_backed_up_before_a_rebuild(tmp_path: Path) -> None:
+def test_a_language_file_edited_before_languages_were_recorded_is_backed_up_then_replaced(
+        tmp_path: Path) -> None:
+    """A folder built before the manifest kept each language's generation has no base to
+    merge counsel's Spanish edits on: the file is backed up (never lost), then replaced.
+    (Merging counsel's edits per language: test_counsel_languages.py.)"""
     assert _build(tmp_path, "texas-small", "--lang", "en,es") == 0
-    spanish = tmp_path / "bluebonnet-bike-repair-llc" / "privacy-policy.es.md"
+    folder = tmp_path / "bluebonnet-bike-repair-llc"
+    record = json.loads((folder / "drafter-manifest.json").read_text())
+    assert set(record.pop("languages")) == {"es"}
+    (folder / "drafter-manifest.json").write_text(json.dumps(record))
+    spanish = folder / "privacy-policy.es.md"
     spanish.write_text(spanish.read_text() + "\nEditado por el abogado.\n")
     assert _build(tmp_path, "texas-small", "--lang", "en,es") == 0
-    backups = list((spanish.parent / "backups").glob("privacy-policy.es.*.md"))
+    backups = list((folder / "backups").glob("privacy-policy.es.*.md"))
     assert len(backups) == 1 and "Editado por el abogado." in backups[0].read_text()
     assert "Editado por el abogado." not in spanish.read_text()

@@ -1,0 +1,74 @@
+"""The owner's words in another language: optional translations of the free-text answers a
+policy quotes.
+
+Answers stay in the owner's words. `languages.yaml` names, for each language, the optional
+question holding the owner's own words for a quoted answer (`translations: {business.offering:
+audience.offering_es}`); the Spanish version prints them in place of the answer, and without
+them prints the answer as typed. The translation questions are ordinary questions of the
+questionnaire (asked when the business serves people in that language), so the app asks for
+them like any other. Counsel is told, in English, which quoted answers a language version prints
+untranslated (`untranslated_notes`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from drafter.answers import Answers
+from drafter.document.model import Note, Policy
+from drafter.library import Library
+from drafter.i18n.catalog import catalog
+from drafter.templating import referenced_names
+
+CHECK = "language.untranslated"
+
+
+def translation_keys(library: Library, lang: str) -> dict[str, str]:
+    """Each translatable answer's key → the key of the question holding its `lang` words."""
+    found = catalog(library)
+    spec = found.languages.get(lang) if found.spec is not None else None
+    return dict(spec.translations) if spec is not None else {}
+
+
+def in_language(answers: Answers, library: Library, lang: str) -> Answers:
+    """The answers a `lang` version is drafted from: each translated answer in the owner's
+    own translation, every other answer as typed (and so every condition as in English)."""
+    resolved = answers.resolved()
+    words = {answer: resolved[key] for answer, key in
+             translation_keys(library, lang).items()
+             if resolved.get(key) and resolved.get(answer)}
+    return replace(answers, values={**answers.values, **words}) if words else answers
+
+
+def quoted(policy: Policy, library: Library) -> set[str]:
+    """The answer keys the clauses of `policy` print or test (any language: a translation
+    reads exactly the answers of its English clause, as lint checks)."""
+    clauses = {c.meta.id: c for c in library.clauses}
+    return {name for section in policy.sections for clause in section.clauses
+            if clause.id in clauses
+            for name in referenced_names(clauses[clause.id].source, expression=False)}
+
+
+def untranslated_notes(answers: Answers, library: Library, policies: dict[str, Policy],
+                       names: dict[str, str]) -> tuple[Note, ...]:
+    """One advice note for counsel per language version built (`policies`, by tag; `names`:
+    each language's English name) that prints quoted answers as the owner typed them: which
+    answers, and the questions that take their translation."""
+    resolved = answers.resolved()
+    notes: list[Note] = []
+    for lang, policy in policies.items():
+        printed = quoted(policy, library)
+        keys = translation_keys(library, lang)
+        missing = [(answer, key) for answer, key in keys.items()
+                   if answer in printed and resolved.get(answer) and not resolved.get(key)]
+        if not missing:
+            continue
+        listed = ", ".join(f"{answer} (\u201c{resolved[answer]}\u201d)" for answer, _ in missing)
+        notes.append(Note(
+            id="", severity="advice", topic="consistency", check=CHECK,
+            message=f"The {names[lang]} version (privacy-policy.{lang}.*) quotes these answers "
+                    f"as the owner typed them, with no {names[lang]} translation: {listed}. "
+                    f"Give the {names[lang]} words in {', '.join(key for _, key in missing)}, "
+                    f"or confirm the typed words may stand in the {names[lang]} text.",
+            resolves_by=missing[0][1]))
+    return tuple(notes)

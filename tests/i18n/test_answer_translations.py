@@ -1,0 +1,99 @@
+"""Answers stay in the owner's words: a language version prints the owner's own translation of
+a quoted free-text answer when the question `languages.yaml` names for it (`translations:`)
+has one, and the answer as typed otherwise; review.md tells counsel, in English, which quoted
+answers each language built prints untranslated."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from drafter.cli import main
+from drafter.paths import default_library, examples
+from drafter.project import Project
+
+SLUG = "bluebonnet-bike-repair-llc"
+OFFERING = "bicycle repairs and parts from our Austin workshop, with online booking"
+OFRECEMOS = "reparación de bicicletas y repuestos en nuestro taller de Austin"
+
+
+def _answers(tmp_path: Path, *extra: str) -> Path:
+    """texas-small (which serves people in Spanish), with `extra` lines in `audience:`."""
+    path = tmp_path / "answers.yaml"
+    text = examples()["texas-small"].read_text()
+    line = "  languages: [english, spanish]\n"
+    assert line in text
+    path.write_text(text.replace(line, line + "".join(f"  {e}\n" for e in extra)))
+    return path
+
+
+def _build(answers: Path, out: Path, lang: str = "en,es") -> Path:
+    assert main(["build", str(answers), "-o", str(out), "--format", "md,html",
+                 "--lang", lang]) == 0
+    return out / SLUG
+
+
+def test_the_spanish_version_prints_the_owners_translation_and_english_the_answer(
+        tmp_path: Path) -> None:
+    folder = _build(_answers(tmp_path, f"offering_es: {OFRECEMOS}"), tmp_path / "out")
+    spanish = (folder / "privacy-policy.es.md").read_text()
+    assert f"Ofrecemos {OFRECEMOS}." in spanish and OFFERING not in spanish
+    assert f"We provide {OFFERING}." in (folder / "privacy-policy.md").read_text()
+    assert OFRECEMOS in (folder / "privacy-policy.es.html").read_text()
+    # what counsel is told: only the officer's title is still printed as typed
+    review = (folder / "review.md").read_text()
+    assert "business.offering" not in review.split("## Promises")[0]
+    assert "with no Spanish translation: contact.officer (\u201cOwner\u201d). Give the Spanish " \
+           "words in audience.officer_es" in review
+
+
+def test_without_a_translation_the_owners_words_are_printed_as_typed_and_counsel_told(
+        tmp_path: Path) -> None:
+    folder = _build(_answers(tmp_path), tmp_path / "out")
+    assert f"Ofrecemos {OFFERING}." in (folder / "privacy-policy.es.md").read_text()
+    review = (folder / "review.md").read_text()
+    assert ("The Spanish version (privacy-policy.es.*) quotes these answers as the owner "
+            f"typed them, with no Spanish translation: business.offering (\u201c{OFFERING}"
+            "\u201d), contact.officer (\u201cOwner\u201d). Give the Spanish words in "
+            "audience.offering_es, audience.officer_es, or confirm the typed words may stand "
+            "in the Spanish text.") in review
+    assert "French" not in review.split("## Promises")[0]  # French was not built
+
+
+def test_every_translation_given_no_note_and_english_alone_no_note(tmp_path: Path) -> None:
+    answers = _answers(tmp_path, f"offering_es: {OFRECEMOS}", "officer_es: Dueño")
+    folder = _build(answers, tmp_path / "out")
+    assert "Nuestro responsable de privacidad (Dueño)" in \
+        (folder / "privacy-policy.es.md").read_text()
+    assert "language.untranslated" not in (folder / "drafter-manifest.json").read_text()
+    assert "quotes these answers" not in (folder / "review.md").read_text()
+    english_only = _build(_answers(tmp_path), tmp_path / "english", "en")
+    assert "quotes these answers" not in (english_only / "review.md").read_text()
+
+
+def test_the_translation_question_is_asked_only_for_a_language_served(tmp_path: Path) -> None:
+    project = Project.load()
+    shown = project.answers(_answers(tmp_path)).shown()
+    assert {"audience.offering_es", "audience.officer_es"} <= set(shown)
+    assert "audience.offering_fr" not in shown
+
+
+@pytest.mark.parametrize(("pair", "problem"), [
+    ("business.offering: audience.languages", "audience.languages is not a free-text question"),
+    ("business.kinds: audience.offering_es", "business.kinds is not a free-text question"),
+    ("business.offering: audience.no_such", "audience.no_such is not a free-text question"),
+])
+def test_lint_holds_translations_to_free_text_questions(tmp_path: Path, pair: str,
+                                                        problem: str) -> None:
+    root = tmp_path / "clauses"
+    shutil.copytree(default_library(), root)
+    path = root / "languages.yaml"
+    old = "translations: {business.offering: audience.offering_es, "
+    assert old in path.read_text()
+    path.write_text(path.read_text().replace(old, f"translations: {{{pair}, "))
+    project = Project.load(library=root)
+    problems = [str(p) for p in project.library.lint(project.questionnaire).problems]
+    assert problems == [f"{path}: languages.es.translations.{pair.split(':')[0]}: {problem} "
+                        "(text, long_text)"]
