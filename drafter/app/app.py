@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
@@ -18,6 +19,7 @@ from textual.screen import Screen
 from drafter.app.screens.editor import EditorScreen
 from drafter.app.screens.updates import offer_updates
 from drafter.app.screens.welcome import WelcomeScreen
+from drafter.app.widgets.buttons import FormButton
 from drafter.editing import Session
 from drafter.project import Project
 
@@ -53,6 +55,14 @@ class DrafterApp(App[None]):
             offer_updates(self, self.session, self.out_dir)  # after a library update
         else:
             self.push_screen(WelcomeScreen(self.session))
+
+    async def on_event(self, event: events.Event) -> None:
+        """A key typed on a button among the questions is taken by the button here, in the
+        app's own loop, before the next key is handed out (see `FormButton`)."""
+        if isinstance(event, events.Key) and not event.is_forwarded and isinstance(
+                self.focused, FormButton) and await self.focused.take_key(event):
+            return
+        await super().on_event(event)
 
     def open_editor(self, session: Session) -> None:
         self.session = session
