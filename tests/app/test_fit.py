@@ -353,3 +353,26 @@ async def test_a_short_checklist_shows_every_label_whole_without_scrolling(make_
         for option in checklist.options:
             assert " ".join(str(option.prompt).split()) in drawn
         assert checklist.max_scroll_y == 0
+
+
+async def test_a_checklist_without_a_scrollbar_has_no_blank_row(make_app: App) -> None:
+    """At 80x24 a few labels are just too long for the list's width less a scrollbar: counted
+    beside a scrollbar that never came, each list kept a blank row under its last label (the
+    kiosk trial). Every checklist of two sections, as drawn: no blank line inside it."""
+    app = make_app("kiosk")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        found = 0
+        for section in ("collection", "sharing"):
+            await open_section(pilot, section)
+            for checklist in app.screen.query(SelectionList):
+                question = checklist.parent
+                if not (isinstance(question, QuestionField) and question.display
+                        and question.key.startswith(f"{section}.")):
+                    continue
+                checklist.focus()  # scrolled into view
+                await moved(pilot)
+                lines = shown_lines(checklist, inside=True)
+                assert all(line.strip() for line in lines), (question.key, lines)
+                found += 1
+        assert found >= 4
