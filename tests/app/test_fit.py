@@ -326,9 +326,13 @@ async def test_a_phone_shows_where_the_owner_left_off(make_app: App, tmp_path: P
         assert in_view(app)
 
 
-async def test_the_examples_fit_a_phone_width(make_app: App) -> None:
+@pytest.mark.parametrize("size", [(45, 36), SIZE, (100, 30)])
+async def test_the_examples_are_never_cut_at_the_side(make_app: App,
+                                                      size: tuple[int, int]) -> None:
+    """A phone, 80x24 and a browser's 100 columns: at 100 the one row of twelve examples ran
+    off the right edge after the sixth (the browser trial)."""
     app = make_app()
-    async with app.run_test(size=(45, 36)) as pilot:
+    async with app.run_test(size=size) as pilot:
         await settle(pilot)
         buttons = list(app.screen.query("#examples Button"))
         assert len(buttons) > 2
