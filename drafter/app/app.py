@@ -20,6 +20,7 @@ from drafter.app.screens.editor import EditorScreen
 from drafter.app.screens.updates import offer_updates
 from drafter.app.screens.welcome import WelcomeScreen
 from drafter.app.widgets.buttons import FormButton
+from drafter.app.widgets.lists import TypeToJump
 from drafter.editing import Session
 from drafter.project import Project
 
@@ -57,11 +58,15 @@ class DrafterApp(App[None]):
             self.push_screen(WelcomeScreen(self.session))
 
     async def on_event(self, event: events.Event) -> None:
-        """A key typed on a button among the questions is taken by the button here, in the
-        app's own loop, before the next key is handed out (see `FormButton`)."""
-        if isinstance(event, events.Key) and not event.is_forwarded and isinstance(
-                self.focused, FormButton) and await self.focused.take_key(event):
-            return
+        """A key typed on a button among the questions, or a letter on a list, is taken here,
+        in the app's own loop, before the next key is handed out, as Enter and Tab are (see
+        `FormButton` and `TypeToJump.take_key`)."""
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            focused = self.focused
+            if isinstance(focused, FormButton) and await focused.take_key(event):
+                return
+            if isinstance(focused, TypeToJump) and focused.take_key(event):
+                return
         await super().on_event(event)
 
     def open_editor(self, session: Session) -> None:

@@ -172,3 +172,24 @@ async def test_typing_on_next_goes_to_the_next_section(make_app: App, tmp_path: 
         await settle(pilot)
         assert editor(app).section_id == "policy"
         assert box(app, "policy.effective_date").value.endswith("9")
+
+
+@pytest.mark.parametrize("gap", GAPS)
+async def test_a_choice_typed_just_after_next_is_kept(make_app: App, tmp_path: Path,
+                                                      gap: float) -> None:
+    """Enter on Next, then "y" and Enter at once on the new page's first question (a yes/no
+    with a suggested No): Yes is the answer. Drawn for the first time, the list put its
+    highlight back on the suggested answer after the "y" had moved it (the kiosk trial saved
+    No)."""
+    (tmp_path / "answers.yaml").write_text("business:\n  kinds: [kiosks]\n")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await open_section(pilot, "cookies")
+        app.screen.query_one("#next", Button).focus()
+        await pilot.pause()
+        for key in (events.Key("enter", "\r"), key_event("y"), events.Key("enter", "\r")):
+            app.post_message(key)
+            await asyncio.sleep(gap)
+        await settle(pilot)
+        assert kept(tmp_path / "answers.yaml", "choices.email_marketing") is True
