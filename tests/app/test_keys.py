@@ -212,6 +212,26 @@ async def test_typing_letters_jumps_in_every_list(make_app: App, tmp_path: Path,
         assert highlighted.id == "cookies"
 
 
+async def test_a_word_typed_on_the_highlighted_option_stays_on_it(
+        make_app: App, tmp_path: Path, still_clock: list[float]) -> None:
+    """The browser trial: on "Encryption when data travels…" (the first safeguard), typing
+    "encryption" moved to "Encryption of stored data": its first letter went on to the next
+    option starting with it, and the rest of the word was searched from there."""
+    (tmp_path / "answers.yaml").write_text("business:\n  kinds: [kiosks]\n")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot, app, "security", "security.measures")
+        measures = field(app, "security.measures").query_one(SelectionList)
+        assert measures.highlighted == 0
+        await pilot.press(*"encryption")
+        assert str(measures.get_option_at_index(measures.highlighted).prompt).startswith(
+            "Encryption when data travels")
+        still_clock[0] += 2
+        await pilot.press("e")  # one letter alone still goes on to the next one
+        assert str(measures.get_option_at_index(measures.highlighted).prompt).startswith(
+            "Encryption of stored data")
+
+
 async def test_f1_lists_every_key_from_the_bindings(make_app: App) -> None:
     from drafter.app.screens.help import HelpScreen
 

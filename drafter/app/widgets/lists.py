@@ -49,6 +49,7 @@ class TypeToJump:
     _typed = ""
     _typed_at = 0.0
     _touched = False  # a letter moved the highlight: it is the owner's from then on
+    _began_at: int | None = None  # the option highlighted when the current search began
 
     def jump_labels(self) -> list[str]:
         raise NotImplementedError
@@ -76,6 +77,8 @@ class TypeToJump:
         self._touched = True
         now = clock()
         typed = (self._typed if now - self._typed_at < JUMP_PAUSE else "") + char.lower()
+        if len(typed) == 1:  # a new search: longer ones look from where it began
+            self._began_at = self.jump_current()
         self._typed, self._typed_at = typed, now
         index = self.find_option(typed)
         if index is None and len(set(typed)) == 1:
@@ -86,12 +89,14 @@ class TypeToJump:
 
     def find_option(self, typed: str) -> int | None:
         """The first option starting with `typed`, or else with a word starting with it
-        (options that all begin "We run …" are found by "kiosk"), looking from the current
-        one (from the next one for a single letter, so pressing it again moves on)."""
+        (options that all begin "We run …" are found by "kiosk"), looking from the option
+        highlighted when the search began (from the next one for a single letter, so pressing
+        it again moves on). Looked for from the current one, a word typed on the highlighted
+        option went on to the next one starting with the same letter."""
         labels = [_LEADING.sub("", label).lower() for label in self.jump_labels()]
         if not labels:
             return None
-        current = self.jump_current()
+        current = self.jump_current() if len(typed) == 1 else self._began_at
         start = 0 if current is None else current + (1 if len(typed) == 1 else 0)
         order = [(start + offset) % len(labels) for offset in range(len(labels))]
         found = next((i for i in order if labels[i].startswith(typed)), None)
@@ -138,20 +143,16 @@ class ManyList(JumpOptionList, SelectionList[Any]):
         self.post_message(MoveOn())
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        """The labels' lines at the width they are drawn in beside the tick boxes: `OptionList`
-        counts them at the whole width, so a list of wrapped labels came out too short, got a
-        scrollbar, and the scrollbar wrapped them onto yet more lines. They are counted
-        without a scrollbar when they all fit under the list's `max-height` (none will
-        appear), else beside one. Counted beside one always, a list needing none kept a blank
-        row under its last label (a label just too long for the narrower width)."""
-        labels = width - len(TICK_BOX) - 1
-        lines = super().get_content_height(container, viewport, labels)
-        most = self.styles.max_height
-        if most is None or lines <= int(most.resolve(container, viewport)) - (
-                self.styles.gutter.height):
-            return lines
+        """The labels' lines at the width they are drawn in beside the tick boxes and a
+        scrollbar: `OptionList` counts them at the whole width, so a list of wrapped labels
+        came out too short, got a scrollbar, and the scrollbar wrapped them onto yet more
+        lines. This leaves a blank row at the foot of a list that needs no scrollbar after
+        all; counting without one when the list fits its `max-height` was tried, and cut the
+        last label of the welcome's list at 45 columns (the page's own scrollbar then
+        narrowed the list after it was measured)."""
         return super().get_content_height(
-            container, viewport, labels - self.styles.scrollbar_size_vertical)
+            container, viewport,
+            width - len(TICK_BOX) - 1 - self.styles.scrollbar_size_vertical)
 
     def watch_show_vertical_scrollbar(self) -> None:
         """`OptionList` counts each option's lines once: a scrollbar appearing (or going)
