@@ -30,13 +30,6 @@ def test_long_choices_wrap_at_80x24(make_app: App, snap_compare: Any, tmp_path: 
     assert snap_compare(make_app("kiosk"), terminal_size=(80, 24), run_before=on_the_last_choices)
 
 
-def test_a_wrapped_checklist_at_80x24(make_app: App, snap_compare: Any, tmp_path: Path) -> None:
-    """A checklist whose last label wraps, and no blank row under it (the kiosk trial)."""
-    (tmp_path / ".answers.yaml.position.json").write_text(
-        '{"section": "sharing", "question": "sharing.partner_programme"}\n')
-    assert snap_compare(make_app("kiosk"), terminal_size=(80, 24), run_before=settle)
-
-
 def test_a_phone_width(make_app: App, snap_compare: Any) -> None:
     assert snap_compare(make_app("kiosk"), terminal_size=(45, 36), run_before=settle)
 
