@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
@@ -19,6 +20,8 @@ from drafter.app.screens.editor import EditorScreen
 from drafter.app.screens.suggestions import offer_suggestions
 from drafter.app.screens.updates import offer_updates
 from drafter.app.screens.welcome import WelcomeScreen
+from drafter.app.widgets.buttons import FormButton
+from drafter.app.widgets.lists import TypeToJump
 from drafter.editing import Session
 from drafter.evidence.model import Evidence
 from drafter.project import Project
@@ -59,6 +62,18 @@ class DrafterApp(App[None]):
                 offer_suggestions(self, self.session, self.evidence)
         else:
             self.push_screen(WelcomeScreen(self.session))
+
+    async def on_event(self, event: events.Event) -> None:
+        """A key typed on a button among the questions, or a letter on a list, is taken here,
+        in the app's own loop, before the next key is handed out, as Enter and Tab are (see
+        `FormButton` and `TypeToJump.take_key`)."""
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            focused = self.focused
+            if isinstance(focused, FormButton) and await focused.take_key(event):
+                return
+            if isinstance(focused, TypeToJump) and focused.take_key(event):
+                return
+        await super().on_event(event)
 
     def open_editor(self, session: Session) -> None:
         self.session = session

@@ -194,7 +194,9 @@ async def test_the_help_follows_the_focus_onto_buttons(make_app: App) -> None:
         await pilot.press("shift+tab")  # back to the question: its help again
         await pilot.pause()
         assert "street address" in str(help_panel.render())
-        app.screen.query_one("#sections").focus()
+        # focused now, not on the app's next turn: one pause then lets the screen take the
+        # focus message (with `focus()`, a loaded machine sometimes needed a second pause)
+        app.screen.set_focus(app.screen.query_one("#sections"))
         await pilot.pause()
         assert str(help_panel.render()).startswith("Sections:")
 
@@ -326,9 +328,13 @@ async def test_a_phone_shows_where_the_owner_left_off(make_app: App, tmp_path: P
         assert in_view(app)
 
 
-async def test_the_examples_fit_a_phone_width(make_app: App) -> None:
+@pytest.mark.parametrize("size", [(45, 36), SIZE, (100, 30)])
+async def test_the_examples_are_never_cut_at_the_side(make_app: App,
+                                                      size: tuple[int, int]) -> None:
+    """A phone, 80x24 and a browser's 100 columns: at 100 the one row of twelve examples ran
+    off the right edge after the sixth (the browser trial)."""
     app = make_app()
-    async with app.run_test(size=(45, 36)) as pilot:
+    async with app.run_test(size=size) as pilot:
         await settle(pilot)
         buttons = list(app.screen.query("#examples Button"))
         assert len(buttons) > 2
@@ -353,3 +359,29 @@ async def test_a_short_checklist_shows_every_label_whole_without_scrolling(make_
         for option in checklist.options:
             assert " ".join(str(option.prompt).split()) in drawn
         assert checklist.max_scroll_y == 0
+
+
+@pytest.mark.xfail(strict=True, reason="open: measured without a scrollbar when the labels "
+                   "fit, the welcome's list at 45 columns was narrowed by the page's scrollbar "
+                   "after it was measured and cut its last label; not yet fixed")
+async def test_a_checklist_without_a_scrollbar_has_no_blank_row(make_app: App) -> None:
+    """At 80x24 a few labels are just too long for the list's width less a scrollbar: counted
+    beside a scrollbar that never came, each list kept a blank row under its last label (the
+    kiosk trial). Every checklist of two sections, as drawn: no blank line inside it."""
+    app = make_app("kiosk")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        found = 0
+        for section in ("collection", "sharing"):
+            await open_section(pilot, section)
+            for checklist in app.screen.query(SelectionList):
+                question = checklist.parent
+                if not (isinstance(question, QuestionField) and question.display
+                        and question.key.startswith(f"{section}.")):
+                    continue
+                checklist.focus()  # scrolled into view
+                await moved(pilot)
+                lines = shown_lines(checklist, inside=True)
+                assert all(line.strip() for line in lines), (question.key, lines)
+                found += 1
+        assert found >= 4

@@ -100,7 +100,30 @@ async def test_ticking_then_enter_goes_to_the_question_revealed(make_app: App,
         await start(pilot, app, "audience", "audience.regions")
         await pilot.press("down", "space", "enter")  # tick Canada: Quebec is asked
         await pilot.pause()
+        # the US states come between, still to confirm: asked first, never jumped past
+        assert focused_key(app) == "audience.us_states"
+        await pilot.press("enter")
+        await pilot.pause()
         assert focused_key(app) == "audience.quebec"
+
+
+async def test_enter_never_jumps_past_a_question_to_one_revealed_further_on(
+        make_app: App, tmp_path: Path) -> None:
+    """The kiosk trial: "a still photo" reveals the faces question, which comes after the
+    purposes question; Enter went straight to it, and the purposes were never asked. Enter
+    goes to the next question in order; the revealed one follows it."""
+    (tmp_path / "answers.yaml").write_text(
+        "business:\n  kinds: [kiosks]\nkiosks:\n  cameras: true\n")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot, app, "kiosks", "kiosks.camera_capture")
+        await pilot.press("enter")  # the highlighted first choice: a still photo
+        await pilot.pause()
+        assert stored(tmp_path, "kiosks.camera_capture") == "photo"
+        assert focused_key(app) == "kiosks.camera_purposes"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert focused_key(app) == "kiosks.photo_faces"
 
 
 async def test_a_suggested_default_is_marked_and_enter_confirms_it(make_app: App,
@@ -187,6 +210,26 @@ async def test_typing_letters_jumps_in_every_list(make_app: App, tmp_path: Path,
         await pilot.press(*"coo")
         highlighted = sections.get_option_at_index(sections.highlighted)  # type: ignore[arg-type]
         assert highlighted.id == "cookies"
+
+
+async def test_a_word_typed_on_the_highlighted_option_stays_on_it(
+        make_app: App, tmp_path: Path, still_clock: list[float]) -> None:
+    """The browser trial: on "Encryption when data travels…" (the first safeguard), typing
+    "encryption" moved to "Encryption of stored data": its first letter went on to the next
+    option starting with it, and the rest of the word was searched from there."""
+    (tmp_path / "answers.yaml").write_text("business:\n  kinds: [kiosks]\n")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot, app, "security", "security.measures")
+        measures = field(app, "security.measures").query_one(SelectionList)
+        assert measures.highlighted == 0
+        await pilot.press(*"encryption")
+        assert str(measures.get_option_at_index(measures.highlighted).prompt).startswith(
+            "Encryption when data travels")
+        still_clock[0] += 2
+        await pilot.press("e")  # one letter alone still goes on to the next one
+        assert str(measures.get_option_at_index(measures.highlighted).prompt).startswith(
+            "Encryption of stored data")
 
 
 async def test_f1_lists_every_key_from_the_bindings(make_app: App) -> None:

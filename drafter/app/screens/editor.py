@@ -10,19 +10,20 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from textual import on, work
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.css.query import NoMatches
 from textual.events import DescendantFocus, Resize
-from textual.widgets import Button, Footer, Header, Label, Static, TabbedContent, TabPane
+from textual.widgets import Footer, Header, Label, Static, TabbedContent, TabPane
 
 from drafter.editing import Position, Session
 from drafter.paths import copy_example, example_copies
 from drafter.preview import clauses_by_question, record_catalog
 from drafter.app.drafting import Redrafts, SaveOnPause
 from drafter.app.screens.side import SidePane
+from drafter.app.widgets.buttons import FormButton
 from drafter.app.widgets.fields import QuestionField, field_id, keep_in_view
 from drafter.app.widgets.focus_help import help_for
 from drafter.app.widgets.notes import NotesList
@@ -82,7 +83,8 @@ class EditorScreen(SidePane):
                 yield Progress(id="progress")
             with Vertical(id="form-column"):
                 with Form(id="form"):
-                    yield Button("Next", id="next", variant="primary")
+                    yield FormButton("Next", self.next_or_export, leads_to_answer=True,
+                                     id="next", variant="primary")
                 yield Exported(id="exported")
                 yield Static(id="help")
             with TabbedContent(id="side"):
@@ -208,8 +210,9 @@ class EditorScreen(SidePane):
         sections = self.visible_sections()
         later = sections[sections.index(section_id) + 1:] if section_id in sections else []
         title = {s.id: s.title for s in session.questionnaire.sections}
-        self.query_one("#next", Button).label = (f"Next: {title[later[0]]} →" if later
-                                                 else "Export the policy")
+        button = self.query_one("#next", FormButton)
+        button.label = f"Next: {title[later[0]]} →" if later else "Export the policy"
+        button.leads_to_answer = bool(later)
         self._apply_visibility()
         self._refresh_sidebar()
         form.scroll_home(animate=False)
@@ -345,8 +348,7 @@ class EditorScreen(SidePane):
         message.stop()
         await self.jump_to_note(message.note)
 
-    @on(Button.Pressed, "#next")
-    async def _next_pressed(self) -> None:
+    async def next_or_export(self) -> None:
         """The form's last button: the next section or, on the last one, the export."""
         if not await self._step(1):
             self.action_export()

@@ -132,8 +132,11 @@ class KeysScreen(Screen[None]):
             self.move_on(message.key)
 
     def move_on(self, key: str) -> None:
-        """Enter in a field: keep a suggested answer, then go to the first question the
-        answer revealed, or else to the next one. The focus moves at once."""
+        """Enter in a field: keep a suggested answer, then go to the next question in order
+        (the questions the answer revealed below it are reached in their turn; one revealed
+        above it comes first). The focus moves at once. Going straight to the first question
+        revealed jumped past the questions between (the kiosk trial: the camera's purposes
+        were never asked)."""
         if not self._shown(key):
             return
         field = self.query_one(f"#{field_id(key)}", QuestionField)
@@ -143,9 +146,12 @@ class KeysScreen(Screen[None]):
             field.show_answer(self.session.value(key))  # a text box shows it; a list did
             field.set_class(False, "-suggested")
             self._refresh_sidebar()
-        revealed = [k for k in self.session.visible() if k in self._revealed and self._shown(k)]
-        if revealed:
-            self.query_one(f"#{field_id(revealed[0])}", QuestionField).focus_answer(at_once=True)
+        shown = [k for k in self.session.visible() if self._shown(k)]
+        after = shown[shown.index(key) + 1:]
+        above = [k for k in shown if k in self._revealed and k not in after]
+        target = above[0] if above else after[0] if after else None
+        if target is not None:
+            self.query_one(f"#{field_id(target)}", QuestionField).focus_answer(at_once=True)
         elif isinstance(self.focused, Widget) and field in self.focused.ancestors_with_self:
             self.focus_next()
         elif self.focused is None:

@@ -97,16 +97,21 @@ class SidePane(KeysScreen):
     # -- showing it --------------------------------------------------------------------------
 
     def _show_side(self, show: bool) -> None:
-        """Show or hide the preview/notes pane (at narrow sizes it takes the form's place)."""
-        self.showing_side = show
+        """Show or hide the preview/notes pane (at narrow sizes it takes the form's place).
+        Hiding it gives the focus back to the question shown before, only if the pane had
+        taken the form's place, and at once: a focus left for later moved it back to the
+        question just left after Next had opened the next section, and the keys typed there
+        went into the previous question."""
+        was_shown, self.showing_side = self.showing_side, show
         self.set_class(show, "-side")
         if show and self.preview_stale:
             self.redraw_preview()
         if self.has_class("-narrow"):
             if show:
                 self.query_one("#side", TabbedContent).query_one("ContentTabs").focus()
-            elif self.key:
-                self.query_one(f"#{field_id(self.key)}", QuestionField).focus_answer()
+            elif was_shown and self.key:
+                self.query_one(f"#{field_id(self.key)}", QuestionField).focus_answer(
+                    at_once=True)
 
     def _toggle_tab(self, tab: str) -> bool:
         """Show `tab` of the side pane; pressed again on a narrow screen, back to the form.

@@ -20,8 +20,11 @@ def help_for(widget: Widget) -> str | None:
         label = str(widget.label)
         if label.startswith("Next: "):
             return (f"Enter opens the next section, {label.removeprefix('Next: ').rstrip(' →')}"
-                    ". Ctrl+↓ does the same from any question.")
+                    "; typing goes on into its first question. Ctrl+↓ does the same from any "
+                    "question.")
         return "Enter exports the policy: the same files `drafter build` writes (F8 does too)."
+    if isinstance(widget, Button) and str(widget.label).startswith("+"):
+        return f"Enter or a click: {widget.label}; typing starts a new row."
     if isinstance(widget, Button):
         return f"Enter or a click: {widget.label}."
     return None

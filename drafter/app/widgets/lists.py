@@ -48,6 +48,8 @@ class TypeToJump:
     JUMP_HELP = "Type letters to jump to the option that starts with them"
     _typed = ""
     _typed_at = 0.0
+    _touched = False  # a letter moved the highlight: it is the owner's from then on
+    _began_at: int | None = None  # the option highlighted when the current search began
 
     def jump_labels(self) -> list[str]:
         raise NotImplementedError
@@ -59,28 +61,42 @@ class TypeToJump:
         raise NotImplementedError
 
     def on_key(self, event: Key) -> None:
+        if self.take_key(event):
+            event.stop()
+            event.prevent_default()
+
+    def take_key(self, event: Key) -> bool:
+        """Jump for a letter; True if the key was one. The app calls this in its own key loop,
+        before it hands out the next key (see `DrafterApp.on_event`): Enter, taken there too,
+        then chooses the option the letter jumped to. Left to the list's own queue, "y" then
+        Enter in one burst chose the old highlight, and the "y" came after (the kiosk trial
+        saved No)."""
         char = event.character
         if not event.is_printable or not char or char.isspace():
-            return
+            return False
+        self._touched = True
         now = clock()
         typed = (self._typed if now - self._typed_at < JUMP_PAUSE else "") + char.lower()
+        if len(typed) == 1:  # a new search: longer ones look from where it began
+            self._began_at = self.jump_current()
         self._typed, self._typed_at = typed, now
         index = self.find_option(typed)
         if index is None and len(set(typed)) == 1:
             index = self.find_option(char.lower())  # "sss": cycle through the s's
-        event.stop()
-        event.prevent_default()
         if index is not None:
             self.jump_to(index)
+        return True
 
     def find_option(self, typed: str) -> int | None:
         """The first option starting with `typed`, or else with a word starting with it
-        (options that all begin "We run …" are found by "kiosk"), looking from the current
-        one (from the next one for a single letter, so pressing it again moves on)."""
+        (options that all begin "We run …" are found by "kiosk"), looking from the option
+        highlighted when the search began (from the next one for a single letter, so pressing
+        it again moves on). Looked for from the current one, a word typed on the highlighted
+        option went on to the next one starting with the same letter."""
         labels = [_LEADING.sub("", label).lower() for label in self.jump_labels()]
         if not labels:
             return None
-        current = self.jump_current()
+        current = self.jump_current() if len(typed) == 1 else self._began_at
         start = 0 if current is None else current + (1 if len(typed) == 1 else 0)
         order = [(start + offset) % len(labels) for offset in range(len(labels))]
         found = next((i for i in order if labels[i].startswith(typed)), None)
@@ -202,8 +218,10 @@ class ChoiceList(TypeToJump, RadioSet):
         self.call_later(self._highlight_answer)  # after RadioSet's own mount handler
 
     def _highlight_answer(self) -> None:
-        for _ in range(self.pressed_index):
-            self.action_next_button()
+        """On the chosen answer, unless a key got here first: keys typed just after the page
+        was shown (a letter jumping to "Yes") were undone when the highlight was put back."""
+        if not self._touched and self.pressed_index >= 0:
+            self._selected = self.pressed_index
 
     def jump_labels(self) -> list[str]:
         return [_plain(button.label) for button in self.query(RadioButton)]

@@ -19,10 +19,11 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.suggester import SuggestFromList
-from textual.widgets import Button, Input, Label, Select
+from textual.widgets import Input, Label, Select
 from textual.widgets.select import InvalidSelectValueError, NoSelection
 
 from drafter.app.widgets.boxes import AnswerBox
+from drafter.app.widgets.buttons import FormButton
 from drafter.app.widgets.choices import choices
 from drafter.shown import shown_text
 from drafter.questionnaire import Entry
@@ -56,7 +57,12 @@ class RecordRow(Vertical):
                 index == 0 and self.names) else None
             yield AnswerBox(shown_text(value), placeholder=sub.prompt, suggester=suggester,
                             name=sub.id, tooltip=sub.prompt, taker=lambda _: self.changed())
-        yield Button("Remove", classes="remove", compact=True)
+        yield FormButton("Remove", self._remove, classes="remove", compact=True)
+
+    async def _remove(self) -> None:
+        editor = self.parent
+        if isinstance(editor, RecordsEditor):
+            await editor.remove_row(self)
 
     def boxes(self) -> list[Input | Select[Any]]:
         """The row's inputs and pick-lists, in the order of the fields."""
@@ -96,25 +102,22 @@ class RecordsEditor(Vertical, can_focus=False):
         yield Label(f"{heading}{hint}", classes="record-heading")
         for item in self.items:
             yield RecordRow(self.entry, item, self.names, self._changed)
-        yield Button("+ Add", classes="add", compact=True)
+        yield FormButton("+ Add", self.add_row, leads_to_answer=True, classes="add",
+                         compact=True)
 
     def value(self) -> list[dict[str, Any]]:
         return [row.value() for row in self.query(RecordRow) if row.value()]
 
-    @on(Button.Pressed, ".add")
-    async def add_row(self, event: Button.Pressed) -> None:
-        event.stop()
+    async def add_row(self) -> None:
+        """A new, empty row, focused at once (a key typed on "+ Add" goes on into it)."""
         row = RecordRow(self.entry, {}, self.names, self._changed)
-        await self.mount(row, before=event.button)
-        row.query(Input).first().focus()
+        await self.mount(row, before=self.query_one(".add"))
+        self.screen.set_focus(row.query(Input).first(), scroll_visible=False)
+        self.call_after_refresh(row.scroll_visible, animate=False)
 
-    @on(Button.Pressed, ".remove")
-    async def remove_row(self, event: Button.Pressed) -> None:
-        event.stop()
-        row = event.button.parent
-        if isinstance(row, RecordRow):
-            await row.remove()
-            self._changed()
+    async def remove_row(self, row: RecordRow) -> None:
+        await row.remove()
+        self._changed()
 
     def show_stored(self, items: list[Any]) -> None:
         """Show the stored form of each row (a link given `https://`) outside the box the
