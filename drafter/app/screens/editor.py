@@ -52,8 +52,7 @@ class EditorScreen(SidePane):
     BINDINGS = [
         Binding("f3", "edit_copy", "Edit a copy"),  # first: the one thing to do on an example
         Binding("f2,ctrl+o", "toggle_preview", "Preview"),
-        Binding("f4,ctrl+g", "show_notes", "Notes"),
-        Binding("f8,ctrl+s", "export", "Export"),
+        Binding("f4,ctrl+g", "show_notes", "Notes"), Binding("f8,ctrl+s", "export", "Export"),
         Binding("ctrl+down", "next_section", "Next section"),
         Binding("ctrl+up", "previous_section", "Previous section"),
     ]
