@@ -64,6 +64,8 @@ def test_a_text_line_ending_in_a_block_tag_is_named_with_its_file_and_line(
     clause.write_text(head + body)
     for translation in clause.parent.glob("updates.*.md.j2"):  # their answers differ now
         translation.unlink()
+    languages = root / "languages.yaml"  # so no language may be complete without them
+    languages.write_text(languages.read_text().replace("status: complete", "status: partial"))
     first = head.count("\n") + 1
     project = Project.load(library=root)
     found = [str(p) for p in project.library.lint(project.questionnaire).problems]
