@@ -171,14 +171,22 @@ def test_eu_cookies_need_consent_and_the_policy_says_so() -> None:
     assert notes(draft("eu-studio", **{"cookies.settings_panel": "opt_out"}))["eu.cookie-consent"] == "blocking"
 
 
-def test_uk_analytics_exemption_is_advice_only_for_the_uk() -> None:
+def test_uk_analytics_exemption_is_said_only_when_the_owner_confirms_it() -> None:
+    """PECR Sch. A1 para. 5 (from 5 Feb 2026): UK analytics cookies that only measure use to
+    improve the site need no consent if visitors are told and can turn them off. The policy
+    says so only on the owner's "yes"; "no" or no answer needs consent, as in the EU."""
     uk_only = {"audience.regions": ["uk"], "cookies.advertising": False,
                "cookies.settings_panel": "opt_out"}
-    n = notes(draft("eu-studio", **uk_only))
-    assert n["uk.analytics-cookies"] == "advice"
-    assert "eu.cookie-consent" not in n
+    exempt = draft("eu-studio", **uk_only, **{"cookies.uk_analytics_only": "yes"})
+    assert "UK law lets us set them without asking you first" in clauses(exempt)["eu-uk.uk-analytics"]
+    assert not {"uk.analytics-cookies", "eu.cookie-consent"} & set(notes(exempt))
+    for answer in ("no", None):
+        n = notes(draft("eu-studio", **uk_only, **{"cookies.uk_analytics_only": answer}))
+        assert n["eu.cookie-consent"] == "blocking", answer
+        assert "eu-uk.uk-analytics" not in clauses(draft("eu-studio", **uk_only))
     eu = notes(draft("eu-studio", **{**uk_only, "audience.regions": ["eu"]}))
     assert eu["eu.cookie-consent"] == "blocking" and "uk.analytics-cookies" not in eu
+    assert notes(draft("uk-bakery")) == {"uk.recognised-interests": "advice"}
 
 
 def test_a_pixel_makes_joint_controllers_and_the_policy_says_so() -> None:

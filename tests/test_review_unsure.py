@@ -78,6 +78,8 @@ READINGS: dict[str, tuple[Any, Any] | None] = {
     "security.card_storage": ("processor", "us"),
     "security.card_pci": ("yes", "no"),
     "kiosks.photo_faces": ("no", "yes"),
+    # The UK exemption for analytics cookies: the policy claims it only on a yes.
+    "cookies.uk_analytics_only": ("yes", "no"),
 }
 
 # Businesses to try each question on: the examples, and one that more state laws reach (the
