@@ -121,6 +121,9 @@ def test_nebraska_design_code_needs_revenue_and_a_data_sales_business() -> None:
            "children.under_18": "yes"}
     assert notes(draft("oregon-store", **big))["nebraska.design-code"] == "warning"
     assert "nebraska.design-code" not in notes(draft("oregon-store", **{"children.under_18": "yes"}))
+    assert notes(draft("nebraska-weather"))["nebraska.design-code"] == "warning"
+    assert "nebraska.design-code" not in notes(draft("nebraska-weather", **dated("2025-12-31")))
+    assert "nebraska.design-code" not in notes(draft("nebraska-weather", **{"children.under_18": "no"}))
 
 
 def test_washington_consumer_health_data_is_more_than_a_health_tick() -> None:
@@ -150,6 +153,23 @@ def test_ccpa_2026_duties_outside_the_policy_are_advice() -> None:
     assert n["ccpa.offline-notice"] == "warning"  # two shops: signs at the till
     assert "ccpa.offline-notice" not in notes(draft("california-store", **{"collection.in_person": False}))
     assert "ccpa.risk-assessment" not in notes(draft("california-store", **dated("2025-12-31")))
+
+
+def test_staff_notice_is_a_duty_from_2023_and_the_scooter_example_shows_it() -> None:
+    """The CCPA's exemption for applicants and staff ended on 1 Jan 2023 (§1798.145(m))."""
+    assert notes(draft("washington-scooters"))["ccpa.workforce-notice"] == "warning"
+    assert "ccpa.workforce-notice" not in notes(draft("washington-scooters", **dated("2022-12-31")))
+    given = {"collection.staff_notice": "yes"}
+    assert "We give them a separate notice" in " ".join(
+        clauses(draft("washington-scooters", **given))["scope.staff"].split())
+    assert "ccpa.workforce-notice" not in notes(draft("washington-scooters", **given))
+
+
+def test_location_near_clinics_brings_the_geofence_note_in_the_scooter_example() -> None:
+    n = notes(draft("washington-scooters"))
+    assert n["washington.geofence"] == n["washington.health-scope"] == "warning"
+    assert "washington.geofence" not in notes(
+        draft("washington-scooters", **{"data_practices.consumer_health": ["none"]}))
 
 
 # --- Children ---
