@@ -126,6 +126,19 @@ def test_nebraska_design_code_needs_revenue_and_a_data_sales_business() -> None:
     assert "nebraska.design-code" not in notes(draft("nebraska-weather", **{"children.under_18": "no"}))
 
 
+def test_publisher_ads_alone_share_only_what_the_networks_collect_themselves() -> None:
+    """An app whose only ad sharing is the networks that fill its ad spaces (no ad pixels, no
+    customer lists) gives them device, usage and rough location, never its contact list."""
+    rows = {row.split(" | ")[1]: row for row in
+            clauses(draft("nebraska-weather"))["collection.details-table"].splitlines()
+            if row.startswith("| ") and " | " in row}
+    assert rows["Contact details"].endswith("| Neither |")
+    assert "advertising companies" not in rows["Contact details"]
+    assert rows["Device and connection details"].endswith("| Shared |")
+    pixel = clauses(draft("nebraska-weather", **{"cookies.advertising": True}))["collection.details-table"]
+    assert "| Contact details | you | " in pixel and "advertising companies | Shared |" in pixel
+
+
 def test_washington_consumer_health_data_is_more_than_a_health_tick() -> None:
     d = draft("oregon-store")
     assert notes(d)["washington.health-scope"] == "warning"
