@@ -32,7 +32,8 @@ NAMES = sorted(examples())
 
 def test_the_new_examples_exist() -> None:
     assert {"california-store", "texas-small", "kids-crafts", "vermont-kids", "oregon-store",
-            "eu-studio", "quebec-firm"} <= set(NAMES)
+            "eu-studio", "quebec-firm", "uk-bakery", "washington-scooters",
+            "nebraska-weather"} <= set(NAMES)
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -73,6 +74,9 @@ STATE_LAWS = {
     "oregon-store": ["connecticut", "nebraska", "oregon", "texas"],
     "eu-studio": [],
     "quebec-firm": ["minnesota_small", "nebraska_small", "texas_small"],
+    "uk-bakery": [],
+    "washington-scooters": ["ccpa"],
+    "nebraska-weather": ["iowa", "nebraska"],
 }
 
 

@@ -121,6 +121,22 @@ def test_nebraska_design_code_needs_revenue_and_a_data_sales_business() -> None:
            "children.under_18": "yes"}
     assert notes(draft("oregon-store", **big))["nebraska.design-code"] == "warning"
     assert "nebraska.design-code" not in notes(draft("oregon-store", **{"children.under_18": "yes"}))
+    assert notes(draft("nebraska-weather"))["nebraska.design-code"] == "warning"
+    assert "nebraska.design-code" not in notes(draft("nebraska-weather", **dated("2025-12-31")))
+    assert "nebraska.design-code" not in notes(draft("nebraska-weather", **{"children.under_18": "no"}))
+
+
+def test_publisher_ads_alone_share_only_what_the_networks_collect_themselves() -> None:
+    """An app whose only ad sharing is the networks that fill its ad spaces (no ad pixels, no
+    customer lists) gives them device, usage and rough location, never its contact list."""
+    rows = {row.split(" | ")[1]: row for row in
+            clauses(draft("nebraska-weather"))["collection.details-table"].splitlines()
+            if row.startswith("| ") and " | " in row}
+    assert rows["Contact details"].endswith("| Neither |")
+    assert "advertising companies" not in rows["Contact details"]
+    assert rows["Device and connection details"].endswith("| Shared |")
+    pixel = clauses(draft("nebraska-weather", **{"cookies.advertising": True}))["collection.details-table"]
+    assert "| Contact details | you | " in pixel and "advertising companies | Shared |" in pixel
 
 
 def test_washington_consumer_health_data_is_more_than_a_health_tick() -> None:
@@ -152,6 +168,23 @@ def test_ccpa_2026_duties_outside_the_policy_are_advice() -> None:
     assert "ccpa.risk-assessment" not in notes(draft("california-store", **dated("2025-12-31")))
 
 
+def test_staff_notice_is_a_duty_from_2023_and_the_scooter_example_shows_it() -> None:
+    """The CCPA's exemption for applicants and staff ended on 1 Jan 2023 (§1798.145(m))."""
+    assert notes(draft("washington-scooters"))["ccpa.workforce-notice"] == "warning"
+    assert "ccpa.workforce-notice" not in notes(draft("washington-scooters", **dated("2022-12-31")))
+    given = {"collection.staff_notice": "yes"}
+    assert "We give them a separate notice" in " ".join(
+        clauses(draft("washington-scooters", **given))["scope.staff"].split())
+    assert "ccpa.workforce-notice" not in notes(draft("washington-scooters", **given))
+
+
+def test_location_near_clinics_brings_the_geofence_note_in_the_scooter_example() -> None:
+    n = notes(draft("washington-scooters"))
+    assert n["washington.geofence"] == n["washington.health-scope"] == "warning"
+    assert "washington.geofence" not in notes(
+        draft("washington-scooters", **{"data_practices.consumer_health": ["none"]}))
+
+
 # --- Children ---
 
 def test_amended_coppa_duties_from_the_compliance_date() -> None:
@@ -171,14 +204,22 @@ def test_eu_cookies_need_consent_and_the_policy_says_so() -> None:
     assert notes(draft("eu-studio", **{"cookies.settings_panel": "opt_out"}))["eu.cookie-consent"] == "blocking"
 
 
-def test_uk_analytics_exemption_is_advice_only_for_the_uk() -> None:
+def test_uk_analytics_exemption_is_said_only_when_the_owner_confirms_it() -> None:
+    """PECR Sch. A1 para. 5 (from 5 Feb 2026): UK analytics cookies that only measure use to
+    improve the site need no consent if visitors are told and can turn them off. The policy
+    says so only on the owner's "yes"; "no" or no answer needs consent, as in the EU."""
     uk_only = {"audience.regions": ["uk"], "cookies.advertising": False,
                "cookies.settings_panel": "opt_out"}
-    n = notes(draft("eu-studio", **uk_only))
-    assert n["uk.analytics-cookies"] == "advice"
-    assert "eu.cookie-consent" not in n
+    exempt = draft("eu-studio", **uk_only, **{"cookies.uk_analytics_only": "yes"})
+    assert "UK law lets us set them without asking you first" in clauses(exempt)["eu-uk.uk-analytics"]
+    assert not {"uk.analytics-cookies", "eu.cookie-consent"} & set(notes(exempt))
+    for answer in ("no", None):
+        n = notes(draft("eu-studio", **uk_only, **{"cookies.uk_analytics_only": answer}))
+        assert n["eu.cookie-consent"] == "blocking", answer
+        assert "eu-uk.uk-analytics" not in clauses(draft("eu-studio", **uk_only))
     eu = notes(draft("eu-studio", **{**uk_only, "audience.regions": ["eu"]}))
     assert eu["eu.cookie-consent"] == "blocking" and "uk.analytics-cookies" not in eu
+    assert notes(draft("uk-bakery")) == {"uk.recognised-interests": "advice"}
 
 
 def test_a_pixel_makes_joint_controllers_and_the_policy_says_so() -> None:

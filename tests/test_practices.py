@@ -121,6 +121,11 @@ PRACTICES: list[tuple[str, dict[str, dict[str, Any]], str]] = [
     ("an advertising purpose",
      {"use": {"purposes": ["provide", "legal", "advertising"]}},
      "To show you ads for our products on other websites and apps"),
+    ("analytics cookies under the UK exemption, confirmed by the owner",
+     {"audience": {"regions": ["usa", "uk"], "uk_office": False},
+      "cookies": {"analytics": True, "advertising": False, "settings_panel": "opt_out",
+                  "uk_analytics_only": "yes"}},
+     "UK law lets us set them without asking you first"),
     ("customer data sent to AI providers",
      {"data_practices": {"ai_providers": "yes", "ai_sent": "the text of support messages, to draft replies",
                          "ai_kept": "days", "ai_kept_days": 30, "ai_provider_training": "no"}},
@@ -156,6 +161,10 @@ UNSURE: list[tuple[str, dict[str, dict[str, Any]], str]] = [
     ("security.card_pci", {"security": {"card_storage": "us"}, "print_mail": {"stores_cards": False}},
      "review.unsure-card-pci"),
     ("kiosks.photo_faces", {"kiosks": {"camera_capture": "photo"}}, "review.unsure-photo-faces"),
+    ("cookies.uk_analytics_only",
+     {"audience": {"regions": ["usa", "uk"], "uk_office": False},
+      "cookies": {"analytics": True, "advertising": False, "settings_panel": "opt_out"}},
+     "review.unsure-uk-analytics"),
 ]
 
 
@@ -196,6 +205,10 @@ def test_showing_targeted_ads_for_others_is_sharing(project: Project) -> None:
     text = " ".join(_text(_draft(project, targeted)).split())
     assert "we do not share it with other companies for them to advertise to you" not in text
     assert "choose ads based on your interests" in text
+    # The ad networks' own tracking makes it sharing; the site sets no advertising cookies of
+    # its own, so the policy must not say it does.
+    assert "advertising cookies" not in text
+    assert "the ad networks that place them choose ads using what they learn about you" in text
 
 
 def test_not_sure_where_customers_live_asks_what_all_over_the_us_asks(project: Project) -> None:

@@ -78,6 +78,8 @@ READINGS: dict[str, tuple[Any, Any] | None] = {
     "security.card_storage": ("processor", "us"),
     "security.card_pci": ("yes", "no"),
     "kiosks.photo_faces": ("no", "yes"),
+    # The UK exemption for analytics cookies: the policy claims it only on a yes.
+    "cookies.uk_analytics_only": ("yes", "no"),
 }
 
 # Businesses to try each question on: the examples, and one that more state laws reach (the
@@ -135,15 +137,19 @@ def filler(question: Question) -> Any:
             }.get(question.type, "As described to counsel")
 
 
-def every_state(key: str) -> list[str]:
-    """All the states a residents band question offers (its strict reading)."""
+def every_state(key: str, served: Any) -> list[str]:
+    """All the states a residents band question offers that the business serves (its strict
+    reading): "not sure" of the count does not make it serve a state it did not name, as a
+    state ticked in a band would (a business only in Nebraska, Iowa and Kansas)."""
     options = project().questionnaire.entry(key).question.options or {}
-    return [state for state in options if state not in ("none", UNSURE)]
+    everywhere = served == UNSURE or "nationwide" in (served or [])
+    return [state for state in options if state not in ("none", UNSURE)
+            and (everywhere or state in served)]
 
 
 def draft(name: str, key: str, value: Any) -> Draft:
     if value == "every state":
-        value = every_state(key)
+        value = every_state(key, variant(name).values.get("audience.us_states"))
     given = variant(name, **{key: value})
     while given.missing():
         fill = {k: filler(given.questionnaire.entry(k).question) for k in given.missing()}
