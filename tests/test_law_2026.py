@@ -255,8 +255,10 @@ def test_quebec_portability_french_and_casl() -> None:
     assert "structured, commonly used format" in text["canada.quebec"]
     assert "10 business days" in text["canada.casl"]
     n = notes(d)
-    assert n["quebec.french"] == "warning"
-    assert not {"quebec.portability", "casl.messages"} & set(n)
+    # the firm serves French speakers: Drafter writes its Canadian French policy, so no note
+    assert not {"quebec.portability", "casl.messages", "quebec.french"} & set(n)
+    english_only = notes(draft("quebec-firm", **{"audience.languages": ["english"]}))
+    assert english_only["quebec.french"] == "warning"
     assert "canada.casl" not in clauses(draft("quebec-firm", **{"choices.email_marketing": False}))
 
 

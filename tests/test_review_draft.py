@@ -44,8 +44,12 @@ def test_examples_have_no_blocking_note(project: Project, example: str) -> None:
 
 def test_kiosk_draft_is_clean_but_for_advice_and_translation(project: Project) -> None:
     """The kiosk operator serves Spanish speakers: with 25,000 Montana residents, Montana's
-    law applies and the one warning is the languages one; without, no warning at all."""
-    notes = notes_for(project, answers(project, residents_25k="[montana]"))
+    law applies, and Drafter writes the Spanish version, so no warning; a language Drafter
+    cannot write is the one warning; without Montana, no warning at all."""
+    montana = answers(project, residents_25k="[montana]")
+    assert {n.severity for n in notes_for(project, montana)} == {"advice"}
+    notes = notes_for(project, answers(project, residents_25k="[montana]",
+                                       languages="[english, spanish, chinese]"))
     assert [n.requirement for n in notes if n.severity == "warning"] == ["states.languages"]
     assert {n.severity for n in notes} == {"warning", "advice"}
     assert {n.severity for n in notes_for(project, answers(project))} == {"advice"}
@@ -56,7 +60,8 @@ def test_unsure_answer_becomes_one_question_for_counsel(project: Project) -> Non
     but part of the one question for counsel, which keeps its blocking severity. The minors'
     duties of Colorado, Connecticut and New York apply only because the draft assumes children
     may be users: they join that question, never warn as if minors were known."""
-    notes = notes_for(project, answers(project, under_13='"unsure"', residents_25k="[montana]"))
+    notes = notes_for(project, answers(project, under_13='"unsure"', residents_25k="[montana]",
+                                       languages="[english, other]"))
     about = [n for n in notes if n.resolves_by == "children.under_13"]
     assert [(n.requirement, n.for_counsel) for n in about] == [("review.unsure-under-13", True)]
     (note,) = about
@@ -141,7 +146,8 @@ def test_html_and_text_follow_the_markdown(project: Project) -> None:
 
 
 def test_build_writes_review_md_for_counsel(project: Project, tmp_path: Path) -> None:
-    kiosk = answers(project, under_13='"unsure"', advertising="true", residents_25k="[montana]")
+    kiosk = answers(project, under_13='"unsure"', advertising="true", residents_25k="[montana]",
+                    languages="[english, spanish, other]")  # a language Drafter cannot write
     result = build(project, kiosk, tmp_path, formats("md"))
     review = (result.folder / "review.md").read_text()
     counsel = review.index("## Questions for counsel")
