@@ -87,6 +87,8 @@ class Project:
 
     def review(self, policy: Policy, answers: Answers, today: date | None = None,
                tree: Tree | None = None, extra: tuple[Note, ...] = ()) -> tuple[Note, ...]:
+        from drafter.i18n.answers import language_notes
         from drafter.review import review_draft
 
+        extra = (*extra, *language_notes(answers, self.library, policy))
         return tuple(review_draft(policy, answers, self.library, today, tree, extra))

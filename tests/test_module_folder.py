@@ -71,6 +71,20 @@ def library(tmp_path: Path) -> Path:
     (folder / "module.yaml").write_text(MODULE)
     (folder / "where.md.j2").write_text(CLAUSE)
     (folder / "requirements.yaml").write_text(REQUIREMENTS)
+    # Spanish and Canadian French are complete: a module brings its clause in both, and its
+    # section's title in each (clauses/languages.yaml)
+    (folder / "where.es.md.j2").write_text(
+        "Nuestros camiones de comida están en {{ food_trucks.city }}.\n")
+    (folder / "where.fr-CA.md.j2").write_text(
+        "Nos camions-restaurants sont à {{ food_trucks.city }}.\n")
+    languages = root / "languages.yaml"
+    languages.write_text(languages.read_text()
+                         .replace("      kiosks: Nuestros quioscos\n",
+                                  "      kiosks: Nuestros quioscos\n"
+                                  "      food-trucks: Nuestros camiones de comida\n")
+                         .replace("      kiosks: Nos bornes libre-service\n",
+                                  "      kiosks: Nos bornes libre-service\n"
+                                  "      food-trucks: Nos camions-restaurants\n"))
     return root
 
 

@@ -72,3 +72,20 @@ def untranslated_notes(answers: Answers, library: Library, policies: dict[str, P
                     f"or confirm the typed words may stand in the {names[lang]} text.",
             resolves_by=missing[0][1]))
     return tuple(notes)
+
+
+def language_notes(answers: Answers, library: Library, policy: Policy) -> tuple[Note, ...]:
+    """The untranslated-answer notes for every language the owner serves people in that the
+    library writes, read from the English `policy`: each translation reads exactly the answers
+    of its English clause (lint checks it), so the answers quoted are the same. Part of every
+    review of a draft (`Project.review`), so a note has the same number in review.md, in the
+    app and for `drafter resolve`."""
+    found = catalog(library)
+    if found.spec is None:
+        return ()
+    chosen = answers.resolved().get(found.spec.question) or []
+    langs = [lang for lang, spec in found.languages.items() if spec.answer in chosen]
+    if not langs:
+        return ()
+    return untranslated_notes(answers, library, dict.fromkeys(langs, policy),
+                              {lang: found.languages[lang].name for lang in langs})

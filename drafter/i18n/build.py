@@ -27,7 +27,6 @@ from drafter.export import Format
 from drafter.export.markdown import to_markdown
 from drafter.history import record_changes
 from drafter.i18n import ENGLISH
-from drafter.i18n.answers import untranslated_notes
 from drafter.i18n.catalog import Catalog, catalog
 from drafter.i18n.render import MissingWording
 from drafter.manifest import Generation, LanguageRecord, load_manifest, policy_md, \
@@ -98,12 +97,9 @@ def build_languages(project: Project, answers: Answers, out_dir: Path, formats: 
     names = {ENGLISH: "English", **{lang: found.languages[lang].own_name for lang in policies}}
     alternates = tuple((lang, names[lang], file_name(lang)) for lang in built) \
         if len(built) > 1 else ()
-    # counsel is told (review.md, in English) which quoted answers a language prints as typed
-    extra = (*options.pop("extra_notes", ()),
-             *untranslated_notes(answers, library, policies,
-                                 {lang: found.languages[lang].name for lang in policies}))
-    result = build(project, answers, out_dir, formats, alternates=alternates,
-                   extra_notes=extra, **options)
+    # counsel hears (review.md, in English) which quoted answers a language prints as typed:
+    # every review of the draft says so (`Project.review`), so the notes' numbers agree
+    result = build(project, answers, out_dir, formats, alternates=alternates, **options)
     folder, previous = result.folder, result.previous
     manifest = load_manifest(folder)
     assert manifest is not None  # the English build just wrote it

@@ -62,7 +62,9 @@ def test_without_a_translation_the_owners_words_are_printed_as_typed_and_counsel
     assert "French" not in review.split("## Promises")[0]  # French was not built
 
 
-def test_every_translation_given_no_note_and_english_alone_no_note(tmp_path: Path) -> None:
+def test_every_translation_given_no_note_and_english_alone_still_noted(tmp_path: Path) -> None:
+    """The note follows the answers (the languages the business serves), not the languages of
+    one run: it is part of every review of the draft, so its number is the same everywhere."""
     answers = _answers(tmp_path, f"offering_es: {OFRECEMOS}", "officer_es: Dueño")
     folder = _build(answers, tmp_path / "out")
     assert "Nuestro responsable de privacidad (Dueño)" in \
@@ -70,7 +72,8 @@ def test_every_translation_given_no_note_and_english_alone_no_note(tmp_path: Pat
     assert "language.untranslated" not in (folder / "drafter-manifest.json").read_text()
     assert "quotes these answers" not in (folder / "review.md").read_text()
     english_only = _build(_answers(tmp_path), tmp_path / "english", "en")
-    assert "quotes these answers" not in (english_only / "review.md").read_text()
+    assert "The Spanish version (privacy-policy.es.*) quotes these answers" in \
+        (english_only / "review.md").read_text()
 
 
 def test_the_translation_question_is_asked_only_for_a_language_served(tmp_path: Path) -> None:
@@ -97,3 +100,20 @@ def test_lint_holds_translations_to_free_text_questions(tmp_path: Path, pair: st
     problems = [str(p) for p in project.library.lint(project.questionnaire).problems]
     assert problems == [f"{path}: languages.es.translations.{pair.split(':')[0]}: {problem} "
                         "(text, long_text)"]
+
+
+def test_the_untranslated_note_has_one_number_in_review_md_and_for_resolve(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The note is part of every review of the draft, not added by the build alone: counsel
+    who reads "[R2] … Spanish version …" in review.md and runs `drafter resolve R2` resolves
+    that note, not the one the number had before (found after the merge: it resolved the
+    vendor-links note)."""
+    import re
+
+    answers = _answers(tmp_path)
+    review = (_build(answers, tmp_path / "out") / "review.md").read_text()
+    [number] = re.findall(r"\*\*\[(R\d+)\]\*\* \*advice\*[^\n]*The Spanish version", review)
+    capsys.readouterr()
+    assert main(["resolve", number, str(answers), "--by", "A. Lawyer",
+                 "--why", "The Spanish wording is the owner's choice."]) == 0
+    assert f"Resolved {number} (advice: language.untranslated" in capsys.readouterr().out
