@@ -63,15 +63,24 @@ def untranslated_notes(answers: Answers, library: Library, policies: dict[str, P
                    if answer in printed and resolved.get(answer) and not resolved.get(key)]
         if not missing:
             continue
-        listed = ", ".join(f"{answer} (\u201c{resolved[answer]}\u201d)" for answer, _ in missing)
+        # in the owner's terms (the questions' prompts), and no Markdown of ours in it: the
+        # notes list is made as tokens, without parsing a note's text
+        listed = ", ".join(f"\u201c{resolved[answer]}\u201d" for answer, _ in missing)
+        asked = ", ".join(f"\u201c{_prompt(answers, key)}\u201d" for _, key in missing)
         notes.append(Note(
             id="", severity="advice", topic="consistency", check=CHECK,
-            message=f"The {names[lang]} version (privacy-policy.{lang}.*) quotes these answers "
-                    f"as the owner typed them, with no {names[lang]} translation: {listed}. "
-                    f"Give the {names[lang]} words in {', '.join(key for _, key in missing)}, "
-                    f"or confirm the typed words may stand in the {names[lang]} text.",
+            message=f"The {names[lang]} version (privacy-policy.{lang}.md and its other "
+                    f"formats) quotes these answers as the owner typed them, with no "
+                    f"{names[lang]} translation: {listed}. Give the {names[lang]} words "
+                    f"({asked}), or confirm the typed words may stand in the "
+                    f"{names[lang]} text.",
             resolves_by=missing[0][1]))
     return tuple(notes)
+
+
+def _prompt(answers: Answers, key: str) -> str:
+    """The question's prompt, without its "(optional)"."""
+    return answers.questionnaire.entry(key).question.prompt.removesuffix(" (optional)")
 
 
 def language_notes(answers: Answers, library: Library, policy: Policy) -> tuple[Note, ...]:

@@ -45,8 +45,8 @@ def test_the_spanish_version_prints_the_owners_translation_and_english_the_answe
     # what counsel is told: only the officer's title is still printed as typed
     review = (folder / "review.md").read_text()
     assert "business.offering" not in review.split("## Promises")[0]
-    assert "with no Spanish translation: contact.officer (\u201cOwner\u201d). Give the Spanish " \
-           "words in audience.officer_es" in review
+    assert "with no Spanish translation: \u201cOwner\u201d. Give the Spanish words (\u201cThe " \
+           "title of the person in charge of privacy, in Spanish\u201d)" in review
 
 
 def test_without_a_translation_the_owners_words_are_printed_as_typed_and_counsel_told(
@@ -54,11 +54,12 @@ def test_without_a_translation_the_owners_words_are_printed_as_typed_and_counsel
     folder = _build(_answers(tmp_path), tmp_path / "out")
     assert f"Ofrecemos {OFFERING}." in (folder / "privacy-policy.es.md").read_text()
     review = (folder / "review.md").read_text()
-    assert ("The Spanish version (privacy-policy.es.*) quotes these answers as the owner "
-            f"typed them, with no Spanish translation: business.offering (\u201c{OFFERING}"
-            "\u201d), contact.officer (\u201cOwner\u201d). Give the Spanish words in "
-            "audience.offering_es, audience.officer_es, or confirm the typed words may stand "
-            "in the Spanish text.") in review
+    assert ("The Spanish version (privacy-policy.es.md and its other formats) quotes these "
+            "answers as the owner "
+            f"typed them, with no Spanish translation: \u201c{OFFERING}\u201d, \u201cOwner"
+            "\u201d. Give the Spanish words (\u201cWhat you offer, in Spanish\u201d, \u201cThe "
+            "title of the person in charge of privacy, in Spanish\u201d), or confirm the typed "
+            "words may stand in the Spanish text.") in review
     assert "French" not in review.split("## Promises")[0]  # French was not built
 
 
@@ -72,7 +73,7 @@ def test_every_translation_given_no_note_and_english_alone_still_noted(tmp_path:
     assert "language.untranslated" not in (folder / "drafter-manifest.json").read_text()
     assert "quotes these answers" not in (folder / "review.md").read_text()
     english_only = _build(_answers(tmp_path), tmp_path / "english", "en")
-    assert "The Spanish version (privacy-policy.es.*) quotes these answers" in \
+    assert "The Spanish version (privacy-policy.es.md and its other formats) quotes" in \
         (english_only / "review.md").read_text()
 
 
