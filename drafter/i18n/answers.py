@@ -17,7 +17,7 @@ from dataclasses import replace
 from drafter.answers import Answers
 from drafter.document.model import Note, Policy
 from drafter.library import Library
-from drafter.i18n.catalog import catalog
+from drafter.i18n.catalog import Catalog, catalog
 from drafter.templating import referenced_names
 
 CHECK = "language.untranslated"
@@ -49,18 +49,21 @@ def quoted(policy: Policy, library: Library) -> set[str]:
             for name in referenced_names(clauses[clause.id].source, expression=False)}
 
 
-def untranslated_notes(answers: Answers, library: Library, policies: dict[str, Policy],
+def untranslated_notes(answers: Answers, library: Library, policy: Policy,
                        names: dict[str, str]) -> tuple[Note, ...]:
-    """One advice note for counsel per language version built (`policies`, by tag; `names`:
-    each language's English name) that prints quoted answers as the owner typed them: which
-    answers, and the questions that take their translation."""
+    """One advice note for counsel per language (`names`: each tag's English name) whose
+    version of `policy` prints quoted answers as the owner typed them: which answers, and the
+    questions that take their translation. The answers quoted are read once, from `policy`:
+    a translation reads exactly the answers of its English clause (lint checks it)."""
     resolved = answers.resolved()
+    printed: set[str] | None = None
     notes: list[Note] = []
-    for lang, policy in policies.items():
-        printed = quoted(policy, library)
-        keys = translation_keys(library, lang)
-        missing = [(answer, key) for answer, key in keys.items()
-                   if answer in printed and resolved.get(answer) and not resolved.get(key)]
+    for lang, name in names.items():
+        keys = {answer: key for answer, key in translation_keys(library, lang).items()
+                if resolved.get(answer) and not resolved.get(key)}
+        if keys and printed is None:
+            printed = quoted(policy, library)
+        missing = [(answer, key) for answer, key in keys.items() if answer in (printed or ())]
         if not missing:
             continue
         # in the owner's terms (the questions' prompts), and no Markdown of ours in it: the
@@ -69,11 +72,10 @@ def untranslated_notes(answers: Answers, library: Library, policies: dict[str, P
         asked = ", ".join(f"\u201c{_prompt(answers, key)}\u201d" for _, key in missing)
         notes.append(Note(
             id="", severity="advice", topic="consistency", check=CHECK,
-            message=f"The {names[lang]} version (privacy-policy.{lang}.md and its other "
-                    f"formats) quotes these answers as the owner typed them, with no "
-                    f"{names[lang]} translation: {listed}. Give the {names[lang]} words "
-                    f"({asked}), or confirm the typed words may stand in the "
-                    f"{names[lang]} text.",
+            message=f"The {name} version (privacy-policy.{lang}.md and its other formats) "
+                    f"quotes these answers as the owner typed them, with no {name} "
+                    f"translation: {listed}. Give the {name} words ({asked}), or confirm the "
+                    f"typed words may stand in the {name} text.",
             resolves_by=missing[0][1]))
     return tuple(notes)
 
@@ -83,18 +85,19 @@ def _prompt(answers: Answers, key: str) -> str:
     return answers.questionnaire.entry(key).question.prompt.removesuffix(" (optional)")
 
 
+def answered_languages(found: Catalog, answers: Answers) -> list[str]:
+    """The library's languages the owner serves people in (the languages question)."""
+    if found.spec is None:
+        return []
+    chosen = answers.resolved().get(found.spec.question) or []
+    return [lang for lang, spec in found.languages.items() if spec.answer in chosen]
+
+
 def language_notes(answers: Answers, library: Library, policy: Policy) -> tuple[Note, ...]:
     """The untranslated-answer notes for every language the owner serves people in that the
-    library writes, read from the English `policy`: each translation reads exactly the answers
-    of its English clause (lint checks it), so the answers quoted are the same. Part of every
-    review of a draft (`Project.review`), so a note has the same number in review.md, in the
-    app and for `drafter resolve`."""
+    library writes, read from the English `policy`. Part of every review of a draft
+    (`Project.review`), so a note has the same number in review.md, in the app and for
+    `drafter resolve`."""
     found = catalog(library)
-    if found.spec is None:
-        return ()
-    chosen = answers.resolved().get(found.spec.question) or []
-    langs = [lang for lang, spec in found.languages.items() if spec.answer in chosen]
-    if not langs:
-        return ()
-    return untranslated_notes(answers, library, dict.fromkeys(langs, policy),
-                              {lang: found.languages[lang].name for lang in langs})
+    names = {lang: found.languages[lang].name for lang in answered_languages(found, answers)}
+    return untranslated_notes(answers, library, policy, names) if names else ()

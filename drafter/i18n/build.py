@@ -27,7 +27,8 @@ from drafter.export import Format
 from drafter.export.markdown import to_markdown
 from drafter.history import record_changes
 from drafter.i18n import ENGLISH
-from drafter.i18n.catalog import Catalog, catalog
+from drafter.i18n.answers import answered_languages
+from drafter.i18n.catalog import catalog
 from drafter.i18n.render import MissingWording
 from drafter.manifest import Generation, LanguageRecord, load_manifest, policy_md, \
     policy_records, save_manifest
@@ -52,14 +53,6 @@ def parse_langs(value: str | None) -> list[str] | None:
     if not langs:
         raise UserError("names no language (for example `--lang en,es,fr-CA`)", field="--lang")
     return list(dict.fromkeys(langs))
-
-
-def answered_languages(found: Catalog, answers: Answers) -> list[str]:
-    """The library's languages the owner serves people in (the languages question)."""
-    if found.spec is None:
-        return []
-    chosen = answers.resolved().get(found.spec.question) or []
-    return [lang for lang, spec in found.languages.items() if spec.answer in chosen]
 
 
 def suffix(lang: str, fmt: Format) -> str:
