@@ -55,8 +55,8 @@ NO_EXAMPLE_YET = {
                      "uk.automated-decisions", "quebec.automated-decisions",
                      "minnesota.profiling-question", "states.profiling-opt-out",
                      "connecticut.profiling-contest"],
-                    "a business of its own kind deciding credit, housing, insurance, schooling "
-                    "or health care by computer, outside GLBA"),
+                    "a business deciding credit, housing, insurance, schooling or health care "
+                    "by computer on data outside GLBA (none of our kinds does)"),
     # States whose size tests no example meets.
     **dict.fromkeys(["minnesota.retention", "minnesota.third-party-list",
                      "states.accessibility", "states.languages", "colorado.date-updated",
@@ -65,7 +65,7 @@ NO_EXAMPLE_YET = {
     "rhode-island.named-buyers": "a business selling data of Rhode Island residents",
     # None of our kinds sells sensitive data (precise location, health, biometrics); those
     # that do are data brokers and free location apps. Texas's biometric identifier law also
-    # forbids selling biometric identifiers but in narrow cases (Bus. & Com. Code §503.001(c)).
+    # forbids selling biometric identifiers except in narrow cases (Bus. & Com. Code §503.001(c)).
     "texas.sensitive-sale-notice": "a Texas business selling sensitive data, such as a data broker",
     "texas.biometric-sale-notice": "a Texas business selling biometric data, which Texas's "
                                    "biometric identifier law all but forbids",
