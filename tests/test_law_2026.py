@@ -126,6 +126,50 @@ def test_nebraska_design_code_needs_revenue_and_a_data_sales_business() -> None:
     assert "nebraska.design-code" not in notes(draft("nebraska-weather", **{"children.under_18": "no"}))
 
 
+def nebraska_note(d: Draft) -> str | None:
+    return next((n.message for n in d.notes if n.requirement == "nebraska.design-code"), None)
+
+
+def test_nebraska_design_code_models_each_test_of_the_act() -> None:
+    """Neb. Rev. Stat. §87-1302 ("covered online service"): over $25 million revenue or the
+    data of 50,000 or more consumers, households or devices; half the revenue or more from
+    selling or sharing data; not a service that knows fewer than 2% of its users are minors.
+    The note states every test, and an answer that rules one out takes the note away."""
+    text = nebraska_note(draft("nebraska-weather"))
+    assert text is not None
+    for test in ("$25 million", "50,000", "half", "2%"):
+        assert test in text, test
+    # revenue under $25 million, but 900,000 people's data: the count test may still reach it
+    assert nebraska_note(draft("nebraska-weather", **{"audience.revenue": "under_25m"}))
+    small = {"audience.revenue": "under_25m", "audience.people": 40000}
+    assert nebraska_note(draft("nebraska-weather", **small)) is None
+    assert nebraska_note(draft("nebraska-weather", **{"audience.people": 40000})) is not None
+    assert nebraska_note(draft("nebraska-weather", **{"audience.sale_revenue": "25_to_50"})) is None
+    # the exemption for a service that knows fewer than 2% of its users are minors
+    assert nebraska_note(draft("nebraska-weather", **{"children.few_minors": "yes"})) is None
+    assert nebraska_note(draft("nebraska-weather", **{"children.few_minors": "no"})) is not None
+    unsure = draft("nebraska-weather", **{"children.few_minors": "unsure"})
+    counsel = [n for n in unsure.notes if n.for_counsel and n.resolves_by == "children.few_minors"]
+    assert len(counsel) == 1 and "nebraska.design-code" in counsel[0].covers
+    # the question is asked only where its answer can matter
+    assert "children.few_minors" in project().answers(examples()["nebraska-weather"]).shown()
+    assert "children.few_minors" not in project().answers(examples()["oregon-store"]).shown()
+
+
+def test_washington_notes_do_not_ask_for_a_health_policy_already_linked() -> None:
+    """The owner gave the consumer health data policy's address and the draft links it: no
+    note may say that a separate policy is still needed."""
+    for example in ("washington-scooters", "oregon-store"):
+        d = draft(example)
+        url = str(project().answers(examples()[example]).values["data_practices.health_policy_url"])
+        assert url in clauses(d)["us-states.health-data"]
+        wrong = [n.requirement for n in d.notes if "separate consumer health data" in n.message]
+        assert wrong == [], (example, wrong)
+    # without the address, the note still asks for the separate policy
+    bare = draft("washington-scooters", **{"data_practices.health_policy_url": None})
+    assert "washington.health-scope" in notes(bare)
+
+
 def test_publisher_ads_alone_share_only_what_the_networks_collect_themselves() -> None:
     """An app whose only ad sharing is the networks that fill its ad spaces (no ad pixels, no
     customer lists) gives them device, usage and rough location, never its contact list."""
