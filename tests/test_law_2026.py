@@ -185,7 +185,11 @@ def test_publisher_ads_alone_share_only_what_the_networks_collect_themselves() -
 
 def test_washington_consumer_health_data_is_more_than_a_health_tick() -> None:
     d = draft("oregon-store")
-    assert notes(d)["washington.health-scope"] == "warning"
+    # the policy's address is given and linked: consent is what is left (health-consent)
+    assert notes(d)["washington.health-consent"] == "warning"
+    assert "washington.health-scope" not in notes(d)
+    unlinked = draft("oregon-store", **{"data_practices.health_policy_url": None})
+    assert notes(unlinked)["washington.health-scope"] == "warning"
     assert "us-states.health-data" in clauses(d) and "washington.health-policy" not in notes(d)
     places = notes(draft("oregon-store", **{"data_practices.consumer_health": ["health_places"]}))
     assert places["washington.geofence"] == "warning"
@@ -224,7 +228,7 @@ def test_staff_notice_is_a_duty_from_2023_and_the_scooter_example_shows_it() -> 
 
 def test_location_near_clinics_brings_the_geofence_note_in_the_scooter_example() -> None:
     n = notes(draft("washington-scooters"))
-    assert n["washington.geofence"] == n["washington.health-scope"] == "warning"
+    assert n["washington.geofence"] == n["washington.health-consent"] == "warning"
     assert "washington.geofence" not in notes(
         draft("washington-scooters", **{"data_practices.consumer_health": ["none"]}))
 
