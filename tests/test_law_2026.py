@@ -207,6 +207,24 @@ def test_state_response_deadline_is_met_by_the_rights_clause() -> None:
 
 # --- California ---
 
+def test_cybersecurity_audit_needs_a_count_besides_the_revenue() -> None:
+    """11 CCR §7120(b): half the revenue from selling or sharing; or revenue over the limit AND
+    the data of 250,000 or more consumers or sensitive data of 50,000 or more. Revenue alone is
+    one half of a two-part prong: a large shop with few customers owes no audit."""
+    def audit(**changes: Any) -> bool:
+        return "ccpa.cybersecurity-audit" in notes(draft("california-store", **changes))
+    assert audit()  # over $26.6 million and 300,000 people
+    assert not audit(**{"audience.people": 40000})
+    plain = {"collection.categories": ["contact", "transactions", "device", "usage"]}
+    assert not audit(**{"audience.people": 100000}, **plain)  # no sensitive data
+    sensitive = {"collection.categories": ["contact", "transactions", "precise_location"]}
+    assert audit(**{"audience.people": 100000}, **sensitive)
+    assert audit(**{"audience.people": 100000})  # account logins are sensitive in California
+    assert not audit(**{"audience.people": 40000}, **sensitive)
+    assert audit(**{"audience.people": 40000, "audience.sale_revenue": "over_50"})
+    assert audit(**{"audience.people": "unsure"})
+
+
 def test_ccpa_2026_duties_outside_the_policy_are_advice() -> None:
     n = notes(draft("california-store"))
     assert n["ccpa.risk-assessment"] == "advice"
