@@ -154,6 +154,9 @@ def test_nebraska_design_code_models_each_test_of_the_act() -> None:
     # the question is asked only where its answer can matter
     assert "children.few_minors" in project().answers(examples()["nebraska-weather"]).shown()
     assert "children.few_minors" not in project().answers(examples()["oregon-store"]).shown()
+    base = project().answers(examples()["nebraska-weather"]).values
+    small_answers = Answers(project().questionnaire, {**base, **small})
+    assert "children.few_minors" not in small_answers.shown()
 
 
 def test_washington_notes_do_not_ask_for_a_health_policy_already_linked() -> None:
