@@ -30,7 +30,9 @@ BANS = {
 
 # Notes on an answer left blank: every example answers every question it is asked.
 BLANK = {"review.no-ai-features", "review.no-people", "review.no-revenue",
-         "review.no-sale-revenue", "review.no-small-business", "review.no-transfer-tools"}
+         "review.no-sale-revenue", "review.no-small-business", "review.no-transfer-tools",
+         # the consumer health data policy's address left blank (tests/test_law_2026.py)
+         "washington.health-scope"}
 # The same for the bands of residents per state, which note only a blank band that makes a
 # state law apply (`law.residents_assumed`, tested in tests/test_state_thresholds.py).
 BLANK_BANDS = {f"review.no-residents-{band}" for band in ("175k", "100k", "35k", "25k", "15k", "10k")}

@@ -126,6 +126,53 @@ def test_nebraska_design_code_needs_revenue_and_a_data_sales_business() -> None:
     assert "nebraska.design-code" not in notes(draft("nebraska-weather", **{"children.under_18": "no"}))
 
 
+def nebraska_note(d: Draft) -> str | None:
+    return next((n.message for n in d.notes if n.requirement == "nebraska.design-code"), None)
+
+
+def test_nebraska_design_code_models_each_test_of_the_act() -> None:
+    """Neb. Rev. Stat. §87-1302 ("covered online service"): over $25 million revenue or the
+    data of 50,000 or more consumers, households or devices; half the revenue or more from
+    selling or sharing data; not a service that knows fewer than 2% of its users are minors.
+    The note states every test, and an answer that rules one out takes the note away."""
+    text = nebraska_note(draft("nebraska-weather"))
+    assert text is not None
+    for test in ("$25 million", "50,000", "half", "2%"):
+        assert test in text, test
+    # revenue under $25 million, but 900,000 people's data: the count test may still reach it
+    assert nebraska_note(draft("nebraska-weather", **{"audience.revenue": "under_25m"}))
+    small = {"audience.revenue": "under_25m", "audience.people": 40000}
+    assert nebraska_note(draft("nebraska-weather", **small)) is None
+    assert nebraska_note(draft("nebraska-weather", **{"audience.people": 40000})) is not None
+    assert nebraska_note(draft("nebraska-weather", **{"audience.sale_revenue": "25_to_50"})) is None
+    # the exemption for a service that knows fewer than 2% of its users are minors
+    assert nebraska_note(draft("nebraska-weather", **{"children.few_minors": "yes"})) is None
+    assert nebraska_note(draft("nebraska-weather", **{"children.few_minors": "no"})) is not None
+    unsure = draft("nebraska-weather", **{"children.few_minors": "unsure"})
+    counsel = [n for n in unsure.notes if n.for_counsel and n.resolves_by == "children.few_minors"]
+    assert len(counsel) == 1 and "nebraska.design-code" in counsel[0].covers
+    # the question is asked only where its answer can matter
+    assert "children.few_minors" in project().answers(examples()["nebraska-weather"]).shown()
+    assert "children.few_minors" not in project().answers(examples()["oregon-store"]).shown()
+    base = project().answers(examples()["nebraska-weather"]).values
+    small_answers = Answers(project().questionnaire, {**base, **small})
+    assert "children.few_minors" not in small_answers.shown()
+
+
+def test_washington_notes_do_not_ask_for_a_health_policy_already_linked() -> None:
+    """The owner gave the consumer health data policy's address and the draft links it: no
+    note may say that a separate policy is still needed."""
+    for example in ("washington-scooters", "oregon-store"):
+        d = draft(example)
+        url = str(project().answers(examples()[example]).values["data_practices.health_policy_url"])
+        assert url in clauses(d)["us-states.health-data"]
+        wrong = [n.requirement for n in d.notes if "separate consumer health data" in n.message]
+        assert wrong == [], (example, wrong)
+    # without the address, the note still asks for the separate policy
+    bare = draft("washington-scooters", **{"data_practices.health_policy_url": None})
+    assert "washington.health-scope" in notes(bare)
+
+
 def test_publisher_ads_alone_share_only_what_the_networks_collect_themselves() -> None:
     """An app whose only ad sharing is the networks that fill its ad spaces (no ad pixels, no
     customer lists) gives them device, usage and rough location, never its contact list."""
@@ -141,7 +188,11 @@ def test_publisher_ads_alone_share_only_what_the_networks_collect_themselves() -
 
 def test_washington_consumer_health_data_is_more_than_a_health_tick() -> None:
     d = draft("oregon-store")
-    assert notes(d)["washington.health-scope"] == "warning"
+    # the policy's address is given and linked: consent is what is left (health-consent)
+    assert notes(d)["washington.health-consent"] == "warning"
+    assert "washington.health-scope" not in notes(d)
+    unlinked = draft("oregon-store", **{"data_practices.health_policy_url": None})
+    assert notes(unlinked)["washington.health-scope"] == "warning"
     assert "us-states.health-data" in clauses(d) and "washington.health-policy" not in notes(d)
     places = notes(draft("oregon-store", **{"data_practices.consumer_health": ["health_places"]}))
     assert places["washington.geofence"] == "warning"
@@ -158,6 +209,24 @@ def test_state_response_deadline_is_met_by_the_rights_clause() -> None:
 
 
 # --- California ---
+
+def test_cybersecurity_audit_needs_a_count_besides_the_revenue() -> None:
+    """11 CCR §7120(b): half the revenue from selling or sharing; or revenue over the limit AND
+    the data of 250,000 or more consumers or sensitive data of 50,000 or more. Revenue alone is
+    one half of a two-part prong: a large shop with few customers owes no audit."""
+    def audit(**changes: Any) -> bool:
+        return "ccpa.cybersecurity-audit" in notes(draft("california-store", **changes))
+    assert audit()  # over $26.6 million and 300,000 people
+    assert not audit(**{"audience.people": 40000})
+    plain = {"collection.categories": ["contact", "transactions", "device", "usage"]}
+    assert not audit(**{"audience.people": 100000}, **plain)  # no sensitive data
+    sensitive = {"collection.categories": ["contact", "transactions", "precise_location"]}
+    assert audit(**{"audience.people": 100000}, **sensitive)
+    assert audit(**{"audience.people": 100000})  # account logins are sensitive in California
+    assert not audit(**{"audience.people": 40000}, **sensitive)
+    assert audit(**{"audience.people": 40000, "audience.sale_revenue": "over_50"})
+    assert audit(**{"audience.people": "unsure"})
+
 
 def test_ccpa_2026_duties_outside_the_policy_are_advice() -> None:
     n = notes(draft("california-store"))
@@ -180,7 +249,7 @@ def test_staff_notice_is_a_duty_from_2023_and_the_scooter_example_shows_it() -> 
 
 def test_location_near_clinics_brings_the_geofence_note_in_the_scooter_example() -> None:
     n = notes(draft("washington-scooters"))
-    assert n["washington.geofence"] == n["washington.health-scope"] == "warning"
+    assert n["washington.geofence"] == n["washington.health-consent"] == "warning"
     assert "washington.geofence" not in notes(
         draft("washington-scooters", **{"data_practices.consumer_health": ["none"]}))
 

@@ -36,6 +36,22 @@ def test_clean_policy_has_no_notes(project: Project) -> None:
     assert review(project, CLEAN) == []
 
 
+@pytest.mark.parametrize("title", ["Consumer Health Data Privacy Policy",
+                                   "Consumer Health Privacy Notice",
+                                   "Washington Consumer Health Privacy Policy",
+                                   "consumer health information policy"])
+def test_a_linked_consumer_health_policy_meets_the_health_data_laws(project: Project,
+                                                                     title: str) -> None:
+    """Washington and Nevada ask for a separate consumer health data policy: a policy that
+    links one, under any of the names such policies go by, has met the duty."""
+    def missing(text: str) -> set[str | None]:
+        found = {n.requirement for n in review(project, text, laws=["washington"])}
+        return found & {"washington.health-policy"}
+    assert missing(CLEAN) == {"washington.health-policy"}
+    linked = CLEAN + f"\n\nHow we handle health data is in our [{title}](https://example.com/h).\n"
+    assert missing(linked) == set()
+
+
 # (check that must fire, a paragraph added to the clean policy)
 FIRES = [
     ("placeholder.bracketed", "This site is run by [Company Name]."),
