@@ -70,6 +70,9 @@ class LanguageSpec(BaseModel):
     # a free-text answer the policy quotes → the optional question holding the owner's own
     # words for it in this language (drafter.i18n.answers)
     translations: dict[str, str] = {}
+    # the genders its nouns take: a data wording may give its words for each (`number_words`:
+    # `{masculine: [...], feminine: [...]}`), and the template writing the noun chooses
+    genders: list[str] = []
     title: str
     labels: Labels
     sections: dict[str, str] = {}  # section id → title (document.yaml and the modules')
