@@ -83,6 +83,9 @@ class LanguagesFile(BaseModel):
 
     question: str  # the answer key that lists the languages the business serves people in
     wording: dict[str, list[str]]  # data file → its fields that are words (EVERY: all)
+    # answers (and list fields, `sharing.vendors.name`) printed as typed in every language,
+    # with no note: names, addresses and contact details, not prose
+    as_typed: list[str] = []
     languages: dict[str, LanguageSpec]
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from drafter.errors import UserError
+from drafter.i18n.answers import FREE_TEXT
 from drafter.i18n.conjunctions import conjoined
 from drafter.i18n.catalog import EVERY, Catalog, Translation, catalog, english_path
 from drafter.review.languages import FOLDER, review_languages, unknown_ids
@@ -24,8 +25,6 @@ from drafter.promises import declared_bases
 from drafter.questionnaire import Questionnaire
 from drafter.templating import environment, referenced_names
 
-
-FREE_TEXT = ("text", "long_text")
 
 
 def lint_translations(library: Library, swallowed: Callable[[Path, int, str, str],
@@ -72,6 +71,12 @@ def _answer_translations(questionnaire: Questionnaire, found: Catalog) -> list[U
     """`translations:` pairs a free-text answer with a free-text question holding its words
     in that language."""
     problems: list[UserError] = []
+    for n, key in enumerate(found.spec.as_typed if found.spec is not None else []):
+        question, _, field = key.rpartition(".") if key not in questionnaire else (key, "", "")
+        if question not in questionnaire or field and field not in \
+                {f.id for f in questionnaire.entry(question).question.fields or ()}:
+            problems.append(UserError(f"{key} is not a question (or a field of a list)",
+                                      path=found.path, field=f"as_typed[{n}]"))
     for lang, spec in found.languages.items():
         for answer, key in spec.translations.items():
             for name in (answer, key):
