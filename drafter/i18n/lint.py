@@ -18,7 +18,8 @@ from typing import Any
 from drafter.errors import UserError
 from drafter.i18n.answers import FREE_TEXT
 from drafter.i18n.conjunctions import conjoined
-from drafter.i18n.catalog import EVERY, Catalog, Translation, catalog, english_path
+from drafter.i18n.catalog import EVERY, Catalog, SiteLabels, Translation, catalog, \
+    english_path
 from drafter.review.languages import FOLDER, review_languages, unknown_ids
 from drafter.library import Clause, Library
 from drafter.promises import declared_bases
@@ -153,6 +154,11 @@ def _sections(library: Library, found: Catalog) -> list[UserError]:
                                       field=f"languages.{lang}.sections.{section}"))
         if spec.status != "complete":
             continue
+        given = spec.site.model_fields_set if spec.site is not None else set()
+        for label in [name for name in SiteLabels.model_fields if name not in given]:
+            problems.append(UserError(f"no {spec.name} words for the site's pages, and "
+                                      f"{spec.name} is declared complete", path=found.path,
+                                      field=f"languages.{lang}.site.{label}"))
         for section in sorted(ids - set(spec.sections)):
             problems.append(UserError(f"no {spec.name} title for this section, and "
                                       f"{spec.name} is declared complete", path=found.path,
