@@ -136,3 +136,18 @@ def test_lint_refuses_number_words_in_genders_the_language_does_not_have(
     path = root / "data" / "number_words.es.yaml"
     path.write_text(path.read_text().replace("feminine:", "neuter:"))
     assert any("number_words" in p for p in _lint(root))
+
+
+def test_french_elides_de_before_un(project: Project) -> None:
+    answers = project.answers(examples()["email-platform"])
+    for key, days in (("email_platform.opt_out_days", 1), ("client_data.forward_days", 1)):
+        changed = replace(answers, values={**answers.values, key: days})
+        policy = assemble(changed, project.library, "fr-CA")
+        text = "\n".join(c.markdown for s in policy.sections for c in s.clauses)
+        assert "délai de un" not in text
+        assert "dans un délai d’un jour" in text, key
+    policy = assemble(replace(answers, values={**answers.values,
+                                               "email_platform.opt_out_days": 3}),
+                      project.library, "fr-CA")
+    assert "dans un délai de trois jours ouvrables" in \
+        "\n".join(c.markdown for s in policy.sections for c in s.clauses)
