@@ -75,7 +75,8 @@ def test_without_a_translation_the_owners_words_are_printed_as_typed_and_counsel
     assert "French" not in review.split("## Promises")[0]  # French was not built
 
 
-def test_every_translation_given_the_note_names_the_rest_and_english_alone_still_noted(tmp_path: Path) -> None:
+def test_every_translation_given_the_note_names_the_rest_and_english_alone_still_noted(
+        tmp_path: Path) -> None:
     """The note follows the answers (the languages the business serves), not the languages of
     one run: it is part of every review of the draft, so its number is the same everywhere."""
     answers = _answers(tmp_path, f"offering_es: {OFRECEMOS}", "officer_es: Dueño")
