@@ -78,14 +78,15 @@ def typed_prose(answers: Answers, library: Library, policy: Policy) -> list[tupl
                      if f.type in FREE_TEXT and f"{key}.{f.id}" not in keep and row.get(f.id)]
         else:
             continue
-        out += [(k, w) for k, w in words if _plain(w) in text]  # printed, not only tested
+        # printed, not only tested (a clause may trim its end, or write it in lower case)
+        out += [(k, w) for k, w in words if _plain(w).rstrip(". ") in text]
     return out
 
 
 def _plain(text: str) -> str:
-    """Text as a reader sees it, to find typed words in a clause's Markdown: escapes and
-    line breaks (an address printed on one line) do not count."""
-    return " ".join(re.sub(r"\\(.)", r"\1", text).replace(",", " ").split())
+    """Text as a reader sees it, to find typed words in a clause's Markdown: escapes, line
+    breaks (an address printed on one line) and case do not count."""
+    return " ".join(re.sub(r"\\(.)", r"\1", text).replace(",", " ").split()).casefold()
 
 
 def untranslated_notes(answers: Answers, library: Library, policy: Policy,
@@ -110,9 +111,7 @@ def untranslated_notes(answers: Answers, library: Library, policy: Policy,
         listed = ", ".join(f"\u201c{words}\u201d" for _, words in missing)
         file = f"privacy-policy.{lang}.md"
         others = len(asked) < len(missing)
-        where = (f"put the {name} words in {file} (edits there are kept from build to build)"
-                 )
-        how = ""
+        where = f"put the {name} words in {file} (edits there are kept from build to build)"
         if asked:
             prompts = ", ".join(f"\u201c{_prompt(answers, key)}\u201d" for key in asked)
             how = f"Give the {name} words ({prompts})"

@@ -161,3 +161,32 @@ def test_lint_holds_as_typed_to_questions_and_list_fields(tmp_path: Path) -> Non
     problems = [str(p) for p in project.library.lint(project.questionnaire).problems]
     assert problems == [f"{path}: as_typed[9]: sharing.vendors.nom is not a question (or a "
                         "field of a list)"]
+
+
+def test_only_words_the_policy_prints_are_named(project: Project) -> None:
+    """An answer a chosen clause reads but does not print (a branch not taken, a condition)
+    puts no words of the owner's in the Spanish text, so the note does not name it; case and
+    Markdown escapes do not hide one that is printed."""
+    from dataclasses import replace
+
+    from drafter.assemble import assemble
+    from drafter.i18n.answers import typed_prose
+
+    answers = project.answers(examples()["texas-small"])
+    policy = assemble(answers, project.library)
+    named = dict((words, key) for key, words in typed_prose(answers, project.library, policy))
+    assert named["Sales records"] == "retention.schedule.what"
+    assert named["taking card payments in the shop and online"] == "sharing.vendors.purpose"
+    assert "Square" not in named and "Bluebonnet Bike Repair LLC" not in named
+
+    def edited(old: str, new: str) -> object:
+        sections = tuple(replace(s, clauses=tuple(replace(c, markdown=c.markdown.replace(
+            old, new)) for c in s.clauses)) for s in policy.sections)
+        return replace(policy, sections=sections)
+
+    unprinted = edited("Sales records", "Other records")
+    assert "Sales records" not in dict((w, k) for k, w in typed_prose(
+        answers, project.library, unprinted))  # type: ignore[arg-type]
+    shouted = edited("Sales records", "SALES RECORDS")
+    assert "Sales records" in dict((w, k) for k, w in typed_prose(
+        answers, project.library, shouted))  # type: ignore[arg-type]
