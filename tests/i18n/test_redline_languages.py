@@ -52,3 +52,23 @@ def test_each_language_published_gets_its_redline(
     capsys.readouterr()
     assert main(["build", str(answers), "-o", str(out), "--lang", "en"]) == 0
     assert not spanish.exists() and str(spanish) not in capsys.readouterr().out
+
+
+def test_a_new_date_alone_is_no_change_in_a_language(tmp_path: Path) -> None:
+    """The effective date is masked in the language's own form ("27 novembre 2026"), as in
+    English: the site's and changes.fr-CA.md's list of changes names only what changed."""
+    answers, out, site = tmp_path / "answers.yaml", tmp_path / "out", tmp_path / "site"
+    answers.write_text(examples()["quebec-firm"].read_text())
+    common = ["-o", str(out), "--no-page-numbers", "--format", "md", "--lang", "en,es,fr-CA"]
+    assert main(["publish", str(answers), "--date", "2026-11-27", *common]) == 0
+    text = answers.read_text()
+    assert "6 years, for tax records" in text
+    answers.write_text(text.replace("6 years, for tax records", "7 years, for tax records"))
+    assert main(["publish", str(answers), "--date", "2026-12-01", *common,
+                 "--site", str(site)]) == 0
+    for lang, section in (("fr-CA", "Combien de temps nous conservons les renseignements"),
+                          ("es", "Cuánto tiempo conservamos la información")):
+        changes = (site / lang / "changes.html").read_text()
+        assert changes.count("<h3>") == 1 and section in changes, lang
+    folder = next(out.iterdir())
+    assert "Modifications de cette politique" not in (folder / "changes.fr-CA.md").read_text()
