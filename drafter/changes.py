@@ -18,6 +18,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
+from drafter.i18n import ENGLISH
 from drafter.manifest import Manifest
 from drafter.document.provenance import clause_at_lines, parse_clause_comment, parse_counsel_comment
 from drafter.answer_text import answer_text, option_labels
@@ -59,6 +60,7 @@ class Version:
 
     manifest: Manifest
     markdown: str
+    lang: str = ENGLISH  # its language tag: its dates are written in that language
 
     @cached_property
     def plain(self) -> str:
@@ -67,8 +69,11 @@ class Version:
         return undecorate(self.markdown, self.manifest.generated)
 
     def masked(self) -> str:
-        """The text with its own effective date masked, so a new date alone is no change."""
-        return self.plain.replace(long_date(self.manifest.effective_date), DATE_MASK)
+        """The text with its own effective date masked (as its language writes it), so a new
+        date alone is no change."""
+        day = self.manifest.effective_date
+        locale = None if self.lang == ENGLISH else self.lang.replace("-", "_")
+        return self.plain.replace(long_date(day, locale), DATE_MASK)
 
     def clauses(self) -> dict[str, str]:
         """Each clause's text (as counsel left it), by clause id."""
@@ -177,7 +182,7 @@ def _clauses(old: Version, new: Version, rules: NoticeRules) -> list[Change]:
     sections = {c.id: c.section for c in old.manifest.clauses + new.manifest.clauses}
     titles = {s.id: s.title for s in old.manifest.sections + new.manifest.sections}
     drafted = after if new.markdown == new.manifest.generated.markdown else \
-        Version(new.manifest, new.manifest.generated.markdown).clauses()
+        Version(new.manifest, new.manifest.generated.markdown, new.lang).clauses()
     found: list[Change] = []
     for clause_id in list(after) + [c for c in before if c not in after]:
         section = sections.get(clause_id, "")

@@ -14,6 +14,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from drafter import __version__, clock
 from drafter.errors import DrafterError, PrintableStream, UserError, json_text, printable
@@ -26,6 +27,9 @@ from drafter.cli_review import add_review_parser
 from drafter.cli_scan import add_scan_parser, evidence_argument, evidence_notes_of
 from drafter.paths import examples
 from drafter.project import Project
+
+if TYPE_CHECKING:
+    from drafter.i18n.build import LanguagesBuilt
 
 EXIT_USAGE = 2
 
@@ -47,14 +51,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     print(f"Drafted the privacy policy for {result.draft.policy.business_name} "
           f"from {source}:")
     written = list(result.written)
-    # the redline comes with every build once a version is published (`--redline` insists)
-    redline = args.redline or bool(result.changes and result.changes[0].published)
-    if redline and result.outcome.conflicts:
-        print("No redline: resolve the merge conflicts in privacy-policy.md first.")
-    elif redline:
-        from drafter.redline import write_redline
-
-        written.append(write_redline(result.folder, clock.today()))
+    written += redlines(project, built, args.redline)
     for path in written:
         print(f"  {path}")
     for line in built.skipped:
@@ -68,6 +65,30 @@ def cmd_build(args: argparse.Namespace) -> int:
               f"{len(ruling.reopened)} reopened, {len(ruling.orphans)} with no note now; "
               "see review.md.")
     return max(report_regeneration(result), report_languages(result.folder, built.outcomes))
+
+
+def redlines(project: Project, built: LanguagesBuilt, asked: bool) -> list[Path]:
+    """Each language's redline: with every build once a version is published in that language
+    (`--redline` insists on the English one, which fails while nothing is published)."""
+    from drafter.document.model import Labels
+    from drafter.history import last_published
+    from drafter.i18n import ENGLISH
+    from drafter.i18n.catalog import catalog
+    from drafter.manifest import policy_md
+    from drafter.redline import write_redline
+
+    folder, written = built.result.folder, []
+    outcomes = {ENGLISH: built.result.outcome, **built.outcomes}
+    for lang in built.built:
+        if not (lang == ENGLISH and asked) and last_published(folder, lang) is None:
+            continue
+        if outcomes[lang].conflicts:
+            print(f"No redline: resolve the merge conflicts in {policy_md(lang)} first.")
+            continue
+        labels = Labels() if lang == ENGLISH else \
+            Labels(**dict(catalog(project.library).language(lang).labels))
+        written.append(write_redline(folder, clock.today(), lang, labels))
+    return written
 
 
 def cmd_lint(args: argparse.Namespace) -> int:

@@ -140,12 +140,15 @@ def cmd_publish(args: argparse.Namespace) -> int:
     result = publish(project, answers_path(args), Path(args.output), chosen, on, lay_out,
                      parse_langs(args.lang))
     if args.site:
-        from drafter.site import write_site
+        from drafter.site import language_folder, languages_words, write_site
 
         site = Path(args.site)
-        written = write_site(result.build.folder, site)
-        print(f"Site: {site / 'index.html'}, {len(written) // 2} pages in all (and as Markdown "
-              f"for a site generator, in {site / 'markdown'}).")
+        written = [path for words in languages_words(project.library, result.langs)
+                   for path in write_site(result.build.folder, site, words)]
+        also = "".join(f", {site / language_folder(lang) / 'index.html'}"
+                       for lang in result.langs[1:])
+        print(f"Site: {site / 'index.html'}{also}, {len(written) // 2} pages in all (and as "
+              f"Markdown for a site generator, in {site / 'markdown'}).")
     if result.redated:
         print(f"The text changed, so {project.library.document.effective_date} is now "
               f"{result.redated.isoformat()} (in {answers_path(args)}).")

@@ -36,9 +36,10 @@ class Published:
     folder: Path
     manifest: Manifest
     markdown: str
+    lang: str = ENGLISH
 
     def version(self) -> Version:
-        return Version(self.manifest, self.markdown)
+        return Version(self.manifest, self.markdown, self.lang)
 
 
 def _kept(kept: Path, lang: str) -> Published | None:
@@ -47,7 +48,7 @@ def _kept(kept: Path, lang: str) -> Published | None:
     manifest = manifest.in_language(lang) if manifest is not None else None
     if manifest is None or not (kept / policy_md(lang)).exists():
         return None
-    return Published(kept, manifest, read_text(kept / policy_md(lang)))
+    return Published(kept, manifest, read_text(kept / policy_md(lang)), lang)
 
 
 def published_versions(folder: Path, lang: str = ENGLISH) -> list[Published]:
@@ -74,7 +75,7 @@ def current_version(folder: Path, lang: str = ENGLISH) -> Version | None:
     manifest = manifest.in_language(lang) if manifest is not None else None
     if manifest is None or not (folder / policy_md(lang)).exists():
         return None
-    return Version(manifest, read_text(folder / policy_md(lang)))
+    return Version(manifest, read_text(folder / policy_md(lang)), lang)
 
 
 def changes_file(lang: str = ENGLISH) -> str:
@@ -96,7 +97,7 @@ def changes_since_published(questionnaire: Questionnaire, library_root: Path, fo
         old = last.version()
         since = f"since the version published on {long_date(old.manifest.effective_date)}"
     elif previous is not None and previous.files.get(policy_md(lang)):
-        old = Version(previous, previous.files[policy_md(lang)].text or "")
+        old = Version(previous, previous.files[policy_md(lang)].text or "", lang)
         since = "since the last build (nothing has been published yet)"
     else:
         return None

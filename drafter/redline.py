@@ -25,7 +25,9 @@ from pathlib import Path
 from drafter.document.markdown import parse
 from drafter.errors import UserError
 from drafter.history import last_published
-from drafter.manifest import POLICY_MD, load_manifest
+from drafter.document.model import Labels
+from drafter.i18n import ENGLISH
+from drafter.manifest import load_manifest, policy_md
 from drafter.regenerate import undecorate
 from drafter.tracked import Kind, as_it_stands, mark
 from drafter.yamlio import atomic_write, read_text
@@ -143,36 +145,49 @@ def redline_markdown(old: str, new: str, stamp: str = "") -> str:
     return "".join(out)
 
 
-def write_redline(folder: Path, on: date) -> Path:
-    """Write `folder/privacy-policy.redline.docx`: the text now against the last published."""
+def redline_name(lang: str = ENGLISH) -> str:
+    """`privacy-policy.redline.docx`; a language's beside its own files:
+    `privacy-policy.es.redline.docx`."""
+    return REDLINE_DOCX if lang == ENGLISH else f"privacy-policy.{lang}.redline.docx"
+
+
+def write_redline(folder: Path, on: date, lang: str = ENGLISH,
+                  labels: Labels = Labels()) -> Path:
+    """Write `folder/privacy-policy.redline.docx` (or a language's, `redline_name`): the text
+    now against the last published in that language, its pages marked in its words
+    (`labels`, from languages.yaml) and its Word language set."""
     from drafter.export.docx import tokens_to_docx
     from drafter.export.docx_layout import fit_tables, header_and_footer, write_toc
 
-    last = last_published(folder)  # the last alone: a policy may keep years of versions
+    last = last_published(folder, lang)  # the last alone: a policy may keep years of versions
     if last is None:
         raise UserError("nothing published yet, so there is nothing to redline against: "
-                        "`drafter publish` keeps the approved version", path=folder)
-    manifest = load_manifest(folder)
-    if manifest is None or not (folder / POLICY_MD).exists():
-        raise UserError("no build here yet: run `drafter build` first", path=folder)
+                        "`drafter publish` keeps the approved version",
+                        path=folder / policy_md(lang))
+    found = load_manifest(folder)
+    manifest = found.in_language(lang) if found is not None else None
+    if manifest is None or not (folder / policy_md(lang)).exists():
+        raise UserError("no build here yet: run `drafter build` first",
+                        path=folder / policy_md(lang))
     old = undecorate(last.markdown, last.manifest.generated)
     # Counsel's open proposals are tracked changes in the policy's own DOCX; the redline is
     # about what changed in the text as it stands.
-    new = as_it_stands(undecorate(read_text(folder / POLICY_MD), manifest.generated))
+    new = as_it_stands(undecorate(read_text(folder / policy_md(lang)), manifest.generated))
     text = redline_markdown(old, new, f"{on.isoformat()}T00:00:00Z")
     doc, contents = tokens_to_docx(parse(text), (), {}, {})
     # the same pages as the policy's own DOCX: a redline is a working draft, marked as one
     fit_tables(doc)
-    header_and_footer(doc, manifest.business_name, published=False)
+    header_and_footer(doc, manifest.business_name, published=False, labels=labels)
     if contents is not None:
         write_toc(doc, contents, None)
     props = doc.core_properties
     props.title = f"Changes since the version published on " \
-        f"{last.manifest.effective_date.isoformat()}"
+        f"{last.manifest.effective_date.isoformat()}"  # for counsel, in English
     props.subject = manifest.business_name
     props.last_modified_by = AUTHOR
+    props.language = lang
     buffer = io.BytesIO()
     doc.save(buffer)
-    path = folder / REDLINE_DOCX
+    path = folder / redline_name(lang)
     atomic_write(path, buffer.getvalue())
     return path

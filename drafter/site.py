@@ -19,10 +19,12 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
+from collections.abc import Sequence
 from html import escape
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from drafter.changes import DATE_MASK
 from drafter.document.markdown import fragment_text, inline_text, parse, render_html
@@ -30,8 +32,13 @@ from drafter.document.provenance import parse_clause_comment, parse_counsel_comm
 from drafter.errors import UserError
 from drafter.export.html import STYLE, travelling
 from drafter.history import Published, published_versions
+from drafter.i18n import ENGLISH
+from drafter.i18n.catalog import SiteLabels, catalog
 from drafter.templating import escape_markdown, long_date
 from drafter.yamlio import atomic_write
+
+if TYPE_CHECKING:
+    from drafter.library import Library
 
 VERSIONS = "versions"
 MARKDOWN = "markdown"
@@ -71,19 +78,62 @@ class Page:
     date: date
     html: str  # the body inside <main>, links relative to the page
     markdown: str  # the body in Markdown, links to `.md` pages
+    lang: str = ENGLISH
 
 
-def write_site(folder: Path, site: Path) -> list[Path]:
-    """Write the site for the policy built in `folder` into `site`; the files written."""
-    versions = published_versions(folder)
+@dataclass(frozen=True)
+class Words:
+    """What a language's pages say around the policy, and how its dates are written."""
+
+    lang: str = ENGLISH
+    locale: str | None = None  # Babel's; None: the library's own English
+    labels: SiteLabels = SiteLabels()
+    others: tuple[tuple[str, str, str], ...] = ()  # the other versions: (lang, name, prefix)
+
+    def date(self, day: date) -> str:
+        return long_date(day, self.locale)
+
+
+def language_folder(lang: str) -> str:
+    """Where a language's pages go in the site: English at its root, `es/` for Spanish."""
+    return "" if lang == ENGLISH else f"{lang}/"
+
+
+def languages_words(library: Library, langs: Sequence[str]) -> list[Words]:
+    """The words of each language's pages (English first), each linking to the others."""
+    found = catalog(library)
+    names = {lang: "English" if lang == ENGLISH else found.language(lang).own_name
+             for lang in langs}
+    out = []
+    for lang in langs:
+        up = "" if lang == ENGLISH else "../"
+        others = tuple((other, names[other], up + language_folder(other))
+                       for other in langs if other != lang)
+        if lang == ENGLISH:
+            out.append(Words(others=others))
+            continue
+        spec = found.language(lang)
+        if spec.site is None:
+            raise UserError(f"no {spec.name} words for the site's pages (`site:` in "
+                            "languages.yaml)", path=found.path, field=f"languages.{lang}.site")
+        out.append(Words(lang, spec.locale, spec.site, others))
+    return out
+
+
+def write_site(folder: Path, site: Path, words: Words = Words()) -> list[Path]:
+    """Write the site for the policy built in `folder`, in `words.lang`, into `site` (a
+    language other than English into `site/<lang>/`); the files written."""
+    versions = published_versions(folder, words.lang)
     if not versions:
         raise UserError("nothing published yet: the site shows published versions only "
                         "(`drafter publish` keeps one)", path=folder)
-    pages = site_pages(versions)
+    pages = site_pages(versions, words)
     written = []
+    root = site / language_folder(words.lang)
     for page in pages:
-        for path, text in ((site / f"{page.path}.html", _html_file(page)),
-                           (site / MARKDOWN / f"{page.path}.md", _markdown_file(page))):
+        for path, text in ((root / f"{page.path}.html", _html_file(page, words)),
+                           (site / MARKDOWN / language_folder(words.lang) /
+                            f"{page.path}.md", _markdown_file(page))):
             path.parent.mkdir(parents=True, exist_ok=True)
             try:
                 atomic_write(path, text)
@@ -93,17 +143,17 @@ def write_site(folder: Path, site: Path) -> list[Path]:
     return written
 
 
-def site_pages(versions: list[Published]) -> list[Page]:
+def site_pages(versions: list[Published], words: Words = Words()) -> list[Page]:
     current = versions[-1]
     business = current.manifest.business_name
-    pages = [_policy_page("index", current, None, business, "")]
+    pages = [_policy_page("index", current, None, business, "", words)]
     for i, version in enumerate(versions):
         successor = versions[i + 1] if i + 1 < len(versions) else None
         pages.append(_policy_page(f"{VERSIONS}/{version.folder.name}", version, successor,
-                                  business, "../"))
-    pages.append(_archive_page(versions, business))
-    pages.append(_changes_page(versions, business))
-    return pages
+                                  business, "../", words))
+    pages.append(_archive_page(versions, business, words))
+    pages.append(_changes_page(versions, business, words))
+    return [replace(page, lang=words.lang) for page in pages]
 
 
 # ---- what changed --------------------------------------------------------------------------
@@ -156,7 +206,7 @@ def _line_changes(old: tuple[str, ...], new: tuple[str, ...]
     return tuple(removed), tuple(added)
 
 
-def _shown(line: str, version: Published) -> str | None:
+def _shown(line: str, version: Published, words: Words) -> str | None:
     """A changed Markdown line as a reader sees it: its text (a table row's cells joined by
     dashes), the date put back; None for a table's rule row, which says nothing."""
     line = line.strip()
@@ -167,94 +217,102 @@ def _shown(line: str, version: Published) -> str | None:
         text = " — ".join(fragment_text(c.strip()) for c in cells if c.strip())
     else:
         text = fragment_text(line.lstrip("#>*-+ ").strip())
-    return text.replace(DATE_MASK, long_date(version.manifest.effective_date))
+    return text.replace(DATE_MASK, words.date(version.manifest.effective_date))
 
 
 # ---- pages -------------------------------------------------------------------------------
 
-def _nav(up: str, here: str) -> tuple[str, str]:
-    links = [("Current policy", "index"), ("All versions", f"{VERSIONS}/index"),
-             ("What changed", "changes")]
-    html = " ".join(f'<a href="{up}{target}.html">{escape(label)}</a>'
-                    for label, target in links if target != here)
-    md = " · ".join(f"[{label}]({up}{target}.md)" for label, target in links if target != here)
+def _nav(up: str, here: str, words: Words) -> tuple[str, str]:
+    """Links to the site's other pages and, on the current policy, to its other languages'."""
+    said = words.labels
+    links = [(said.current, f"{up}index"), (said.versions, f"{up}{VERSIONS}/index"),
+             (said.changes, f"{up}changes")]
+    links = [(label, target) for label, target in links if target != f"{up}{here}"]
+    if here == "index" and not up:
+        links += [(name, f"{prefix}index") for _, name, prefix in words.others]
+    html = " ".join(f'<a href="{target}.html">{escape(label)}</a>' for label, target in links)
+    md = " · ".join(f"[{escape_markdown(label)}]({target}.md)" for label, target in links)
     return f'<nav class="site">{html}</nav>\n', f"{md}\n\n"
 
 
 def _policy_page(path: str, version: Published, successor: Published | None, business: str,
-                 up: str) -> Page:
+                 up: str, words: Words) -> Page:
+    said = words.labels
     text = version.version().plain
     body = render_html(travelling(parse(text)))
-    nav_html, nav_md = _nav(up, "index" if not up else "")
+    nav_html, nav_md = _nav(up, "index" if not up else "", words)
     when = version.manifest.effective_date
     note_html = note_md = ""
     if successor is not None:
-        replaced = long_date(successor.manifest.effective_date)
-        note_html = (f'<p class="replaced">This version took effect on {long_date(when)} and '
-                     f'was replaced on {replaced}. <a href="{up}index.html">Read the current '
-                     f"policy</a>.</p>\n")
-        note_md = (f"> This version took effect on {long_date(when)} and was replaced on "
-                   f"{replaced}. [Read the current policy]({up}index.md).\n\n")
-    title = f"Privacy policy — {business}" if successor is None and not up else \
-        f"Privacy policy of {business}, effective {long_date(when)}"
+        replaced = said.replaced.format(took=words.date(when),
+                                        replaced=words.date(successor.manifest.effective_date))
+        note_html = (f'<p class="replaced">{escape(replaced)} <a href="{up}index.html">'
+                     f"{escape(said.read_current)}</a>.</p>\n")
+        note_md = (f"> {escape_markdown(replaced)} [{escape_markdown(said.read_current)}]"
+                   f"({up}index.md).\n\n")
+    title = said.title_current.format(business=business) if successor is None and not up \
+        else said.title_version.format(business=business, date=words.date(when))
     return Page(path, title, when, nav_html + note_html + body,
                 nav_md + note_md + _public(text))
 
 
-def _archive_page(versions: list[Published], business: str) -> Page:
-    nav_html, nav_md = _nav("../", f"{VERSIONS}/index")
+def _archive_page(versions: list[Published], business: str, words: Words) -> Page:
+    said = words.labels
+    nav_html, nav_md = _nav("../", f"{VERSIONS}/index", words)
     items_html, items_md = [], []
     for n, version in enumerate(reversed(versions)):
-        name, when = version.folder.name, long_date(version.manifest.effective_date)
-        label = f"{when} (current)" if n == 0 else when
+        name, when = version.folder.name, words.date(version.manifest.effective_date)
+        label = said.current_mark.format(date=when) if n == 0 else when
         items_html.append(f'<li><a href="{name}.html">{escape(label)}</a></li>')
-        items_md.append(f"- [{label}]({name}.md)")
-    title = f"Privacy policy of {business}: all versions"
-    html = (f"{nav_html}<h1>{escape(title)}</h1>\n<p>Every version published, by the date it "
-            f"took effect, newest first.</p>\n<ul>\n" + "\n".join(items_html) + "\n</ul>\n")
-    md = (f"{nav_md}# {escape_markdown(title)}\n\nEvery version published, by the date it took effect, newest "
-          "first.\n\n" + "\n".join(items_md) + "\n")
+        items_md.append(f"- [{escape_markdown(label)}]({name}.md)")
+    title = said.title_versions.format(business=business)
+    html = (f"{nav_html}<h1>{escape(title)}</h1>\n<p>{escape(said.versions_intro)}</p>\n"
+            "<ul>\n" + "\n".join(items_html) + "\n</ul>\n")
+    md = (f"{nav_md}# {escape_markdown(title)}\n\n{escape_markdown(said.versions_intro)}\n\n"
+          + "\n".join(items_md) + "\n")
     return Page(f"{VERSIONS}/index", title, versions[-1].manifest.effective_date,
                 html, md)
 
 
-def _changes_page(versions: list[Published], business: str) -> Page:
-    nav_html, nav_md = _nav("", "changes")
-    title = f"Privacy policy of {business}: what changed"
+def _changes_page(versions: list[Published], business: str, words: Words) -> Page:
+    said = words.labels
+    nav_html, nav_md = _nav("", "changes", words)
+    title = said.title_changes.format(business=business)
     html = [nav_html, f"<h1>{escape(title)}</h1>\n"]
     md = [nav_md, f"# {escape_markdown(title)}\n\n"]
     for old, new in reversed(list(zip(versions, versions[1:]))):
-        when, since = (long_date(v.manifest.effective_date) for v in (new, old))
+        when, since = (words.date(v.manifest.effective_date) for v in (new, old))
         this, prev = (f"{VERSIONS}/{v.folder.name}" for v in (new, old))
         anchor = f"v-{new.folder.name}"
-        html.append(f'<h2 id="{anchor}">{escape(when)}</h2>\n<p>Changes from the version of '
-                    f'{escape(since)}. <a href="{this}.html">This version</a> · '
-                    f'<a href="{prev}.html">The version before</a></p>\n')
-        md.append(f"## {when}\n\nChanges from the version of {since}. [This version]"
-                  f"({this}.md) · [The version before]({prev}.md)\n\n")
+        intro = said.changes_from.format(date=since)
+        html.append(f'<h2 id="{anchor}">{escape(when)}</h2>\n<p>{escape(intro)} '
+                    f'<a href="{this}.html">{escape(said.this_version)}</a> · '
+                    f'<a href="{prev}.html">{escape(said.version_before)}</a></p>\n')
+        md.append(f"## {when}\n\n{escape_markdown(intro)} [{escape_markdown(said.this_version)}]"
+                  f"({this}.md) · [{escape_markdown(said.version_before)}]({prev}.md)\n\n")
         changed = section_changes(old, new)
         if not changed:
-            html.append("<p>The wording did not change.</p>\n")
-            md.append("The wording did not change.\n\n")
+            html.append(f"<p>{escape(said.unchanged)}</p>\n")
+            md.append(f"{escape_markdown(said.unchanged)}\n\n")
         for change in changed:
             where = prev if change.kind == "removed" else this
-            heading = {"added": "New section", "removed": "Section removed",
-                       "changed": "Changed"}[change.kind]
-            html.append(f'<h3>{heading}: <a href="{where}.html#{escape(change.anchor)}">'
+            heading = {"added": said.added_section, "removed": said.removed_section,
+                       "changed": said.changed_section}[change.kind] + said.colon
+            html.append(f'<h3>{escape(heading)}<a href="{where}.html#{escape(change.anchor)}">'
                         f"{escape(change.title)}</a></h3>\n<ul>\n")
-            md.append(f"### {heading}: [{escape_markdown(change.title)}]"
+            md.append(f"### {escape_markdown(heading)}[{escape_markdown(change.title)}]"
                       f"({where}.md#{change.anchor})\n\n")
             for tag, lines, version in (("del", change.removed, old),
                                         ("ins", change.added, new)):
-                word = "Removed" if tag == "del" else "Added"
-                for line in filter(None, (_shown(raw, version) for raw in lines)):
-                    html.append(f"<li>{word}: <{tag}>{escape(line)}</{tag}></li>\n")
-                    md.append(f"- {word}: {escape_markdown(line)}\n")
+                word = (said.removed if tag == "del" else said.added) + said.colon
+                for line in filter(None, (_shown(raw, version, words) for raw in lines)):
+                    html.append(f"<li>{escape(word)}<{tag}>{escape(line)}</{tag}></li>\n")
+                    md.append(f"- {escape_markdown(word)}{escape_markdown(line)}\n")
             html.append("</ul>\n")
             md.append("\n")
     if len(versions) == 1:
-        html.append("<p>Only one version has been published.</p>\n")
-        md.append("Only one version has been published.\n")
+        html.append(f"<p>{escape(said.only_one)}</p>\n")
+        md.append(f"{escape_markdown(said.only_one)}\n")
     return Page("changes", title, versions[-1].manifest.effective_date,
                 "".join(html), "".join(md))
 
@@ -266,10 +324,13 @@ def _public(markdown: str) -> str:
                    if not (parse_clause_comment(line) or parse_counsel_comment(line)))
 
 
-def _html_file(page: Page) -> str:
-    return ("<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+def _html_file(page: Page, words: Words = Words()) -> str:
+    alternates = "".join(f'<link rel="alternate" hreflang="{lang}" href="{prefix}index.html">\n'
+                         for lang, _, prefix in words.others) if page.path == "index" else ""
+    return (f"<!doctype html>\n<html lang=\"{page.lang}\">\n<head>\n<meta charset=\"utf-8\">\n"
             '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-            f"<title>{escape(page.title)}</title>\n<style>{SITE_STYLE}</style>\n</head>\n"
+            f"<title>{escape(page.title)}</title>\n{alternates}<style>{SITE_STYLE}</style>\n"
+            "</head>\n"
             f"<body>\n<main>\n{page.html}</main>\n</body>\n</html>\n")
 
 

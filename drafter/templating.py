@@ -28,6 +28,7 @@ from jinja2.environment import TemplateExpression
 from jinja2.sandbox import SandboxedEnvironment
 
 from drafter.errors import DrafterError
+from drafter.i18n.conjunctions import conjoined
 from drafter import parsecache
 from drafter.parsecache import memo
 from drafter.promises import PromiseExtension
@@ -94,7 +95,8 @@ def in_locale(locale: str | None) -> Iterator[None]:
 def join_and(items: Iterable[object], conjunction: str = "and") -> str:
     """`["a", "b", "c"] | join_and` → "a, b and c": lists read as prose. In another locale
     `"and"` and `"or"` name Babel's list styles ("a, b y c", "a, b ou c"); any other word is
-    written as given."""
+    written as given. The last conjunction takes its form before the last item ("Oregón e
+    Illinois", `drafter.i18n.conjunctions`)."""
     words = [str(i) for i in items]
     if len(words) <= 1:
         return "".join(words)
@@ -102,9 +104,22 @@ def join_and(items: Iterable[object], conjunction: str = "and") -> str:
     if locale is not None and conjunction in ("and", "or"):
         from babel.lists import format_list
 
-        return format_list(words, style="standard" if conjunction == "and" else "or",
+        text = format_list(words, style="standard" if conjunction == "and" else "or",
                            locale=locale)
+        head, _, word = text.removesuffix(words[-1]).rstrip().rpartition(" ")
+        if text.endswith(f" {word} {words[-1]}"):  # Babel's last conjunction, as one word
+            return f"{head} {conjoined(word, words[-1], locale)} {words[-1]}"
+        return text
+    *head, word = conjunction.split(" ")
+    conjunction = " ".join([*head, conjoined(word, words[-1], locale)])
     return f"{', '.join(words[:-1])} {conjunction} {words[-1]}"
+
+
+def with_conjunction(value: object, conjunction: str) -> Markdown:
+    """`y {{ x }}` written `{{ x | with_conjunction("y") }}`: the conjunction as written before
+    this answer in the locale rendered in ("e Illinois", "u ocho"), then the answer."""
+    text = _finalize(value)
+    return Markdown(f"{conjoined(conjunction, str(value), _LOCALE.get())} {text}")
 
 
 def lookup(key: object, mapping: Mapping[Any, Any]) -> Any:
@@ -154,6 +169,7 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "link": link_filter,
     "mailto": mailto_filter,
     "join_and": join_and,
+    "with_conjunction": with_conjunction,
 }
 
 

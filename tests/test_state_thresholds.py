@@ -254,8 +254,8 @@ def test_the_appeal_deadline_is_the_shortest_of_the_laws_that_apply() -> None:
 
 def test_third_party_list_rights_follow_the_states() -> None:
     found = nationwide("oregon", "minnesota", "maryland")
-    assert found.specific_list_states == ["Oregon", "Minnesota"]
-    assert found.category_list_states == ["Maryland"]
+    assert found.specific_list_states == ["oregon", "minnesota"]
+    assert found.category_list_states == ["maryland"]
     assert nationwide("iowa").specific_list_states == []
 
 

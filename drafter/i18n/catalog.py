@@ -57,6 +57,37 @@ class Labels(BaseModel):
     page: str  # Word's footer: "Page {page} of {pages}"
 
 
+class SiteLabels(BaseModel):
+    """The words of `drafter publish --site`'s pages around the policy (drafter/site.py), in
+    English unless a language gives its own (`site:` in languages.yaml). `{business}`,
+    `{date}`, `{took}` and `{replaced}` are filled in."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+
+    current: str = "Current policy"
+    versions: str = "All versions"
+    changes: str = "What changed"
+    title_current: str = "Privacy policy — {business}"
+    title_version: str = "Privacy policy of {business}, effective {date}"
+    title_versions: str = "Privacy policy of {business}: all versions"
+    title_changes: str = "Privacy policy of {business}: what changed"
+    replaced: str = "This version took effect on {took} and was replaced on {replaced}."
+    read_current: str = "Read the current policy"
+    versions_intro: str = "Every version published, by the date it took effect, newest first."
+    current_mark: str = "{date} (current)"
+    changes_from: str = "Changes from the version of {date}."
+    this_version: str = "This version"
+    version_before: str = "The version before"
+    unchanged: str = "The wording did not change."
+    added_section: str = "New section"
+    removed_section: str = "Section removed"
+    changed_section: str = "Changed"
+    colon: str = ": "  # between such a heading or word and what it names
+    removed: str = "Removed"
+    added: str = "Added"
+    only_one: str = "Only one version has been published."
+
+
 class LanguageSpec(BaseModel):
     """One language in `languages.yaml`."""
 
@@ -70,8 +101,12 @@ class LanguageSpec(BaseModel):
     # a free-text answer the policy quotes → the optional question holding the owner's own
     # words for it in this language (drafter.i18n.answers)
     translations: dict[str, str] = {}
+    # the genders its nouns take: a data wording may give its words for each (`number_words`:
+    # `{masculine: [...], feminine: [...]}`), and the template writing the noun chooses
+    genders: list[str] = []
     title: str
     labels: Labels
+    site: SiteLabels | None = None  # publish --site's pages; lint requires every one
     sections: dict[str, str] = {}  # section id → title (document.yaml and the modules')
 
 
@@ -80,6 +115,9 @@ class LanguagesFile(BaseModel):
 
     question: str  # the answer key that lists the languages the business serves people in
     wording: dict[str, list[str]]  # data file → its fields that are words (EVERY: all)
+    # answers (and list fields, `sharing.vendors.name`) printed as typed in every language,
+    # with no note: names, addresses and contact details, not prose
+    as_typed: list[str] = []
     languages: dict[str, LanguageSpec]
 
 

@@ -27,7 +27,7 @@ def edited_clauses(folder: Path, lang: str) -> set[str]:
     if current is None:
         return set()
     mine = current.clauses()
-    built = Version(current.manifest, current.manifest.generated.markdown).clauses()
+    built = Version(current.manifest, current.manifest.generated.markdown, lang).clauses()
     return {key for key in mine.keys() | built.keys() if mine.get(key) != built.get(key)}
 
 

@@ -10,20 +10,22 @@ names, under keys the English file has.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from drafter.errors import UserError
-from drafter.i18n.catalog import EVERY, Catalog, Translation, catalog, english_path
+from drafter.i18n.answers import FREE_TEXT
+from drafter.i18n.conjunctions import conjoined
+from drafter.i18n.catalog import EVERY, Catalog, SiteLabels, Translation, catalog, \
+    english_path
 from drafter.review.languages import FOLDER, review_languages, unknown_ids
 from drafter.library import Clause, Library
 from drafter.promises import declared_bases
 from drafter.questionnaire import Questionnaire
 from drafter.templating import environment, referenced_names
 
-
-FREE_TEXT = ("text", "long_text")
 
 
 def lint_translations(library: Library, swallowed: Callable[[Path, int, str, str],
@@ -52,6 +54,7 @@ def lint_translations(library: Library, swallowed: Callable[[Path, int, str, str
                                       path=translation.path))
         else:
             problems += _compare(clause, translation)
+            problems += _conjunctions(translation, found)
             if swallowed is not None:
                 problems += swallowed(translation.path, translation.body_line,
                                       translation.source, clause_id)
@@ -69,6 +72,12 @@ def _answer_translations(questionnaire: Questionnaire, found: Catalog) -> list[U
     """`translations:` pairs a free-text answer with a free-text question holding its words
     in that language."""
     problems: list[UserError] = []
+    for n, key in enumerate(found.spec.as_typed if found.spec is not None else []):
+        question, _, field = key.rpartition(".") if key not in questionnaire else (key, "", "")
+        if question not in questionnaire or field and field not in \
+                {f.id for f in questionnaire.entry(question).question.fields or ()}:
+            problems.append(UserError(f"{key} is not a question (or a field of a list)",
+                                      path=found.path, field=f"as_typed[{n}]"))
     for lang, spec in found.languages.items():
         for answer, key in spec.translations.items():
             for name in (answer, key):
@@ -107,6 +116,24 @@ def _compare(clause: Clause, translation: Translation) -> list[UserError]:
     return problems
 
 
+# A Spanish "y" or "o" written before an answer (through any tags): its form depends on the
+# answer's first sound ("e Illinois"), which only `with_conjunction` knows.
+_BEFORE_ANSWER = re.compile(r"(?<!\w)([yo]) (?:\{%[^%]*%\})*\{\{")
+
+
+def _conjunctions(translation: Translation, found: Catalog) -> list[UserError]:
+    spec = found.languages.get(translation.lang)
+    if spec is None or conjoined("y", "i", spec.locale) == "y":
+        return []  # a language whose conjunctions never change
+    return [UserError(f"\"{m.group(1)}\" before an answer: write `{{{{ value | "
+                      f"with_conjunction('{m.group(1)}') }}}}`, so it becomes "
+                      f"\"{conjoined(m.group(1), 'io'[m.group(1) == 'o'], spec.locale)}\" "
+                      "before the same sound", path=translation.path,
+                      line=translation.body_line + translation.source.count("\n", 0, m.start()),
+                      field=translation.clause_id)
+            for m in _BEFORE_ANSWER.finditer(translation.source)]
+
+
 def _bases(source: str) -> list[tuple[str, ...]]:
     return [tuple(sorted(basis)) for basis, _ in declared_bases(environment().parse(source))]
 
@@ -127,6 +154,11 @@ def _sections(library: Library, found: Catalog) -> list[UserError]:
                                       field=f"languages.{lang}.sections.{section}"))
         if spec.status != "complete":
             continue
+        given = spec.site.model_fields_set if spec.site is not None else set()
+        for label in [name for name in SiteLabels.model_fields if name not in given]:
+            problems.append(UserError(f"no {spec.name} words for the site's pages, and "
+                                      f"{spec.name} is declared complete", path=found.path,
+                                      field=f"languages.{lang}.site.{label}"))
         for section in sorted(ids - set(spec.sections)):
             problems.append(UserError(f"no {spec.name} title for this section, and "
                                       f"{spec.name} is declared complete", path=found.path,
@@ -153,7 +185,9 @@ def _data(library: Library, found: Catalog) -> list[UserError]:
                                       "(`wording:`), so nothing of it is translated",
                                       path=file.path))
             continue
-        for loc, message in _shape(library.data[name], file.data, set(fields), ()):
+        spec = found.languages.get(lang)
+        for loc, message in _gendered(library.data[name], file.data, set(fields),
+                                      spec.genders if spec is not None else []):
             problems.append(UserError(message, path=file.path, line=file.line(loc),
                                       field=".".join(map(str, loc)) or name))
     for lang, spec in found.languages.items():
@@ -163,12 +197,31 @@ def _data(library: Library, found: Catalog) -> list[UserError]:
             file = found.data.get((name, lang))
             merged = found.data_for(lang, library.data).get(name)
             if file is None or merged is None or \
-                    _untranslated(library.data.get(name), file.data, set(fields)):
+                    any(_untranslated(library.data.get(name), words, set(fields))
+                        for words in _by_gender(library.data.get(name), file.data,
+                                                spec.genders)):
                 problems.append(UserError(f"not every wording is in {spec.name}, and "
                                           f"{spec.name} is declared complete",
                                           path=Path(library.root / "data" /
                                                     f"{name}.{lang}.yaml"), field=name))
     return problems
+
+
+def _by_gender(english: Any, theirs: Any, genders: list[str]) -> list[Any]:
+    """A translation's words, or its words for each gender of noun (`genders:` in
+    languages.yaml) when it gives them so, where the English file has one form."""
+    if genders and isinstance(theirs, dict) and not isinstance(english, dict) and \
+            set(theirs) == set(genders):
+        return list(theirs.values())
+    return [theirs]
+
+
+def _gendered(english: Any, theirs: Any, fields: set[str],
+              genders: list[str]) -> list[tuple[tuple[Any, ...], str]]:
+    if len(_by_gender(english, theirs, genders)) == 1:
+        return _shape(english, theirs, fields, ())
+    return [found for gender in genders
+            for found in _shape(english, theirs[gender], fields, (gender,))]
 
 
 def _shape(english: Any, theirs: Any, fields: set[str],

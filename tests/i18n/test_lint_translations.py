@@ -136,3 +136,12 @@ def test_review_words_name_real_checks_and_are_checked_like_the_english(tmp_path
                for p in problems)
     assert any("general.no-such: no requirement has this id" in p for p in problems)
     assert len(problems) == 2
+
+
+def test_a_complete_language_gives_every_word_of_the_site_pages(tmp_path: Path) -> None:
+    root = _copy(tmp_path)
+    path = root / "languages.yaml"
+    path.write_text(path.read_text().replace("      only_one: Solo se ha publicado una versión.\n",
+                                             ""))
+    assert _problems(root) == [f"{path}: languages.es.site.only_one: no Spanish words for the "
+                               "site's pages, and Spanish is declared complete"]

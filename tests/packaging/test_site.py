@@ -12,7 +12,7 @@ import re
 import shutil
 from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 import pytest
 from ruamel.yaml import YAML
@@ -21,6 +21,11 @@ from drafter.cli import main
 from drafter.paths import examples
 
 COUNSEL_NOTE = "<!-- comment (A. Lawyer): between us, check the kiosk cameras -->"
+# the kiosk serves people in Spanish too: its Spanish version is published with the English,
+# and its pages are under es/
+PAGES_EN = ["changes.html", "index.html", "versions/2026-11-01.html", "versions/2026-12-01.html",
+            "versions/index.html"]
+PAGES_ES = [f"es/{page}" for page in PAGES_EN]
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 BROWSER_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-gpu"]
 
@@ -66,8 +71,7 @@ def _read(path: Path) -> _Links:
 
 def test_the_site_has_the_current_policy_each_version_and_what_changed(site: Path) -> None:
     pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
-    assert pages == ["changes.html", "index.html", "versions/2026-11-01.html",
-                     "versions/2026-12-01.html", "versions/index.html"]
+    assert pages == sorted([*PAGES_ES, *PAGES_EN])
     index = (site / "index.html").read_text()
     assert "18 months" in index and "Effective date: December 1, 2026" in index
     old = (site / "versions" / "2026-11-01.html").read_text()
@@ -83,6 +87,33 @@ def test_the_site_has_the_current_policy_each_version_and_what_changed(site: Pat
         assert not re.search(r"\[R\d+\]|Reviewer notes|A\. Lawyer", text), page
 
 
+def test_the_spanish_pages_are_in_spanish_and_linked_with_the_english(site: Path) -> None:
+    index = (site / "es" / "index.html").read_text()
+    assert '<html lang="es">' in index
+    assert "Fecha de entrada en vigor: 1 de diciembre de 2026" in index
+    assert '<a href="versions/index.html">Todas las versiones</a>' in index
+    assert '<a href="../index.html">English</a>' in index
+    assert '<link rel="alternate" hreflang="en" href="../index.html">' in index
+    english = (site / "index.html").read_text()
+    assert '<a href="es/index.html">Español</a>' in english
+    assert '<link rel="alternate" hreflang="es" href="es/index.html">' in english
+    old = (site / "es" / "versions" / "2026-11-01.html").read_text()
+    assert "Esta versión entró en vigor el 1 de noviembre de 2026 y fue sustituida el 1 de " \
+           "diciembre de 2026." in old
+    changes = (site / "es" / "changes.html").read_text()
+    assert "<h2 id=\"v-2026-12-01\">1 de diciembre de 2026</h2>" in changes
+    assert "<li>Se eliminó: <del>" in changes and "3 years</del>" in changes
+    assert "<li>Se añadió: <ins>" in changes and "18 months</ins>" in changes
+    assert "<h3>Sección modificada: <a" in changes
+    for page in (site / "es").rglob("*.html"):
+        text = page.read_text()
+        for english_words in ("All versions", "What changed", "Current policy", "Removed:",
+                              "took effect"):
+            assert english_words not in text, (page, english_words)
+    markdown = (site / "markdown" / "es" / "index.md").read_text()
+    assert "title: Política de privacidad — " in markdown
+
+
 def test_every_link_is_relative_and_reaches_its_page_and_anchor(site: Path) -> None:
     for page in site.rglob("*.html"):
         for href in _read(page).hrefs:
@@ -93,14 +124,13 @@ def test_every_link_is_relative_and_reaches_its_page_and_anchor(site: Path) -> N
             target = (page.parent / parts.path).resolve() if parts.path else page
             assert target.is_file(), (page, href)
             if parts.fragment:
-                assert parts.fragment in _read(target).ids, (page, href)
+                assert unquote(parts.fragment) in _read(target).ids, (page, href)
 
 
 def test_the_markdown_pages_have_front_matter_and_relative_md_links(site: Path) -> None:
     pages = sorted(p.relative_to(site / "markdown").as_posix()
                    for p in (site / "markdown").rglob("*.md"))
-    assert pages == ["changes.md", "index.md", "versions/2026-11-01.md",
-                     "versions/2026-12-01.md", "versions/index.md"]
+    assert pages == sorted(p.replace(".html", ".md") for p in (*PAGES_ES, *PAGES_EN))
     for page in (site / "markdown").rglob("*.md"):
         _, front, body = page.read_text().split("---\n", 2)
         meta = YAML(typ="safe").load(front)
