@@ -416,3 +416,27 @@ async def test_enter_keeps_a_suggested_text_and_shows_it_in_the_box(make_app: Ap
         assert officer.query_one(Input).value == "Privacy Lead"
         assert not officer.has_class("-suggested")
         assert focused_key(app) != "contact.officer"
+
+
+async def test_typing_over_a_suggested_text_replaces_it(make_app: App, tmp_path: Path) -> None:
+    """The kiosk trial (terminal, 80×24): "Suggested: Privacy Lead. Enter keeps it, or type
+    your own." The owner typed their own after Enter brought them there, and the answer
+    saved was "Privacy LeadOperations Manager". Typing replaces a suggestion; an arrow key
+    first still edits it."""
+    (tmp_path / "answers.yaml").write_text("business:\n  kinds: [kiosks]\n")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot, app, "contact", "contact.phone")
+        await pilot.press(*"(614) 555-0187", "enter")
+        assert focused_key(app) == "contact.officer"
+        await pilot.press(*"Operations Manager")
+        await pilot.pause()
+        assert stored(tmp_path, "contact.officer") == "Operations Manager"
+        assert field(app, "contact.officer").query_one(Input).value == "Operations Manager"
+    (tmp_path / "answers.yaml").write_text("business:\n  kinds: [kiosks]\n")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot, app, "contact", "contact.officer")
+        await pilot.press("end", *", Dana Whitfield")
+        await pilot.pause()
+        assert stored(tmp_path, "contact.officer") == "Privacy Lead, Dana Whitfield"

@@ -3,6 +3,10 @@
 Focused, a box holding an answer puts the cursor after the last character with nothing
 selected: the next key adds to the answer, never replaces it (Textual's `Input` selects all
 of its text on focus, so one key erased a whole answer the owner only meant to add to).
+A box showing a suggested default (its field is `-suggested`: "Enter keeps it, or type your
+own") selects it instead, so what the owner types replaces it: typed after the suggestion,
+"Operations Manager" was saved as "Privacy LeadOperations Manager". End or an arrow key
+first still edits the suggestion.
 
 A box given a `taker` hands each change of its text to it at once, in the key's own handler,
 instead of posting a `Changed` message: keys already queued for the box are handled before
@@ -38,6 +42,11 @@ class InOrder:
                 return
 
 
+def suggesting(box: Input | TextArea) -> bool:
+    """Whether the box shows a suggested default, not yet the owner's answer."""
+    return any(node.has_class("-suggested") for node in box.ancestors_with_self)
+
+
 class AnswerBox(InOrder, Input):
     """A one-line answer: focused, the cursor goes to the end, nothing selected."""
 
@@ -50,6 +59,8 @@ class AnswerBox(InOrder, Input):
     def _on_focus(self, event: Focus) -> None:
         # Textual calls each class's own handler, this one before `Input`'s (no super()).
         self.cursor_position = len(self.value)  # also empties the selection
+        if self.value and suggesting(self):
+            self.select_all()
 
     def post_message(self, message: Message) -> bool:
         if (self.taker is not None and type(message) is Input.Changed
@@ -70,6 +81,8 @@ class AnswerArea(InOrder, TextArea):
 
     def _on_focus(self, event: Focus) -> None:
         self.move_cursor(self.document.end)
+        if self.text and suggesting(self):
+            self.select_all()
 
     def post_message(self, message: Message) -> bool:
         if (self.taker is not None and type(message) is TextArea.Changed
