@@ -28,7 +28,7 @@ def still_clock(monkeypatch: pytest.MonkeyPatch) -> list[float]:
     from drafter.app.widgets import lists
 
     now = [1000.0]
-    monkeypatch.setattr(lists, "clock", lambda: now[0])
+    monkeypatch.setattr(lists, "clock", lambda event: now[0])
     return now
 
 
@@ -440,3 +440,47 @@ async def test_typing_over_a_suggested_text_replaces_it(make_app: App, tmp_path:
         await pilot.press("end", *", Dana Whitfield")
         await pilot.pause()
         assert stored(tmp_path, "contact.officer") == "Privacy Lead, Dana Whitfield"
+
+
+async def test_space_ends_a_type_to_jump_search(make_app: App, tmp_path: Path,
+                                               still_clock: list[float]) -> None:
+    """The kiosk trial (terminal): on the US states, the owner typed "oh", Space, "pe", Space,
+    "mi", Space without a pause. The letters after each Space were added to the search
+    ("ohpe" starts no option), so Space unticked Ohio again: Ohio, Pennsylvania and Michigan
+    were meant, none was saved. Ticking (or moving the highlight) ends the search."""
+    (tmp_path / "answers.yaml").write_text(
+        "business:\n  kinds: [kiosks]\naudience:\n  regions: [usa]\n")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot, app, "audience", "audience.us_states")
+        await pilot.press("space", *"oh", "space", *"pe", "space", *"mi", "space")
+        await pilot.pause()
+        assert stored(tmp_path, "audience.us_states") == ["ohio", "pennsylvania", "michigan"]
+        await pilot.press(*"te", "down", *"w", "space")  # Tennessee, Texas; then a new "w"
+        await pilot.pause()
+        assert stored(tmp_path, "audience.us_states")[-1] == "washington"
+
+
+async def test_the_pause_that_starts_a_new_search_is_the_owner_s(
+        make_app: App, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The pause that starts a new search is measured between the keys as typed (the key
+    event's time), not as the app gets to them: under load the terminal app handled "o" and
+    then "h" more than a second apart, and the "h" of "oh" jumped to Hawaii."""
+    from textual.events import Key
+
+    from drafter.app.widgets import lists
+
+    monkeypatch.setattr(lists, "clock", lists.key_time)
+    (tmp_path / "answers.yaml").write_text(
+        "business:\n  kinds: [kiosks]\naudience:\n  regions: [usa]\n")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot, app, "audience", "audience.us_states")
+        states = field(app, "audience.us_states").query_one(SelectionList)
+        typed_at = 50.0
+        for char in "oh":
+            key = Key(char, char)
+            key.time = typed_at  # typed 0.1 s apart, whenever the app handles them
+            typed_at += 0.1
+            assert states.take_key(key)  # type: ignore[attr-defined]
+        assert str(states.get_option_at_index(states.highlighted).prompt) == "Ohio"
