@@ -22,6 +22,8 @@ from textual.strip import Strip
 from textual.widgets import Checkbox, OptionList, RadioButton, RadioSet, SelectionList
 from textual.widgets.option_list import OptionDoesNotExist
 
+from drafter.app.widgets.boxes import InOrder
+
 JUMP_PAUSE = 1.0
 """Seconds without typing after which letters start a new search instead of adding to it."""
 
@@ -142,7 +144,7 @@ class JumpOptionList(TypeToJump):
         self.highlighted = index
 
 
-class ManyList(JumpOptionList, SelectionList[Any]):
+class ManyList(JumpOptionList, InOrder, SelectionList[Any]):
     """A list to tick: Space ticks or unticks, Enter moves on, letters jump. A long label
     wraps onto more lines under its own text, never cut with "…"."""
 
