@@ -28,7 +28,7 @@ def still_clock(monkeypatch: pytest.MonkeyPatch) -> list[float]:
     from drafter.app.widgets import lists
 
     now = [1000.0]
-    monkeypatch.setattr(lists, "clock", lambda: now[0])
+    monkeypatch.setattr(lists, "clock", lambda event: now[0])
     return now
 
 
@@ -416,3 +416,4 @@ async def test_enter_keeps_a_suggested_text_and_shows_it_in_the_box(make_app: Ap
         assert officer.query_one(Input).value == "Privacy Lead"
         assert not officer.has_class("-suggested")
         assert focused_key(app) != "contact.officer"
+
