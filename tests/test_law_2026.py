@@ -404,3 +404,22 @@ def test_a_small_texas_business_selling_sensitive_data_needs_consent() -> None:
     plain = {"sharing.sells": "yes", "data_practices.sold_categories": ["contact"]}
     assert "texas.small-business-consent" not in notes(draft("texas-small", **plain))
     assert "texas.small-business-consent" not in notes(draft("texas-small"))
+
+
+@pytest.mark.parametrize("states", [["ohio", "pennsylvania", "michigan"], ["washington"],
+                                    ["nevada"], ["nationwide"], "unsure"])
+@pytest.mark.parametrize("health", [{"collection.categories": ["contact", "health"]},
+                                    {"data_practices.consumer_health": ["health_places"]}])
+def test_the_health_policy_address_is_asked_only_where_the_draft_links_it(
+        states: Any, health: dict[str, Any]) -> None:
+    """The kiosk trial: a business in Ohio, Pennsylvania and Michigan with pharmacy-visit
+    locations had to give a Washington/Nevada health policy's address (required, no "not sure")
+    before it could export. The question is asked exactly where a law makes the draft link it."""
+    base = project().answers(examples()["oregon-store"]).values
+    answers = Answers(project().questionnaire, {
+        **base, "audience.us_states": states, "collection.categories": ["contact"],
+        "data_practices.consumer_health": ["none"], **health})
+    context = template_context(answers, project().library)
+    law = context["law"]
+    linked = bool(law.washington_health or law.nevada_health)
+    assert ("data_practices.health_policy_url" in answers.shown()) == linked, (states, health)
