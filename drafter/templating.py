@@ -107,6 +107,28 @@ def join_and(items: Iterable[object], conjunction: str = "and") -> str:
     return f"{', '.join(words[:-1])} {conjunction} {words[-1]}"
 
 
+@jinja2.pass_context
+def wording(context: jinja2.runtime.Context, value: Any) -> str:
+    """`v.receives | wording`: a data wording, either its text or a list of parts, each a text
+    or a `text` with a `when` (a condition on the answers, as a clause's `when`): the parts
+    whose condition holds, read as a list ("a, b and c"); "" when none does."""
+    if value is None or isinstance(value, str):
+        return value or ""
+    held: list[str] = []
+    for part in value:
+        if isinstance(part, str):
+            held.append(part)
+            continue
+        when = _field(part, "when")
+        if when is None or compile_condition(str(when)).holds(context.get_all()):
+            held.append(str(_field(part, "text")))
+    return join_and(held)
+
+
+def _field(record: Any, name: str) -> Any:
+    return record.get(name) if isinstance(record, Mapping) else getattr(record, name, None)
+
+
 def lookup(key: object, mapping: Mapping[Any, Any]) -> Any:
     """`keys | map('lookup', phrases)`: turn chosen option keys into the clause's own words.
 
@@ -154,6 +176,7 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "link": link_filter,
     "mailto": mailto_filter,
     "join_and": join_and,
+    "wording": wording,
 }
 
 
