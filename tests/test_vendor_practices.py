@@ -1,6 +1,7 @@
-"""Vendor catalog wording states only the data flows the owner's answers give: a vendor's
-`purpose`/`receives` part that depends on a practice (customer lists, ad pixels, email tracking,
-marketing texts, face scans) carries a `when:` on the answer that governs it."""
+"""Vendor catalog wording states only the data flows the owner's answers give: a part of a
+vendor's `receives` or `location` that states a practice (customer lists, ad pixels, email
+tracking, marketing texts, face scans: clauses/vendor-practices.yaml) carries a `when:` on the
+answer that governs it."""
 
 from __future__ import annotations
 
@@ -12,14 +13,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
 from drafter.build import render
 from drafter.export import formats
 from drafter.review.answer_rules import condition_names
 from drafter.templating import compile_condition, compile_template, in_locale, template_value
 from drafter.vendor_wording import PRACTICES_FILE, Practice, load_practices, wording_problems
-from drafter.yamlio import load_data
+from drafter.yamlio import dump_yaml, load_data
 from drafter.paths import examples
 from tests.conftest import real_project as project
 
@@ -61,8 +61,8 @@ def test_lint_finds_a_vendor_stating_a_practice_unconditionally(tmp_path: Path) 
     meta = dict(vendors["meta_ads"], receives="cookie and device IDs, the pages you visit on "
                 "our site, purchases and hashed email addresses")
     texts = dict(vendors["klaviyo"], receives=[*vendors["klaviyo"]["receives"], "SMS replies"])
-    (tmp_path / "data" / "vendors.yaml").write_text(yaml.safe_dump(
-        {"meta_ads": meta, "klaviyo": texts, "twilio": vendors["twilio"]}, sort_keys=False))
+    (tmp_path / "data" / "vendors.yaml").write_text(dump_yaml(
+        {"meta_ads": meta, "klaviyo": texts, "twilio": vendors["twilio"]}))
     found = [str(p) for p in wording_problems(tmp_path, names())]
     assert len(found) == 3, found
     assert "customer_lists" in found[0] and "data_practices.ad_audiences" in found[0]
@@ -73,7 +73,7 @@ def test_lint_finds_a_vendor_stating_a_practice_unconditionally(tmp_path: Path) 
 def test_lint_finds_a_part_whose_when_names_no_question(tmp_path: Path) -> None:
     shutil.copy(project().library_root / PRACTICES_FILE, tmp_path / PRACTICES_FILE)
     (tmp_path / "data").mkdir()
-    (tmp_path / "data" / "vendors.yaml").write_text(yaml.safe_dump({"x": {
+    (tmp_path / "data" / "vendors.yaml").write_text(dump_yaml({"x": {
         "category": "email", "purpose": [{"text": "mail", "when": "true"}],
         "receives": [{"text": "email opens", "when": "choices.email_trackin"}]}}))
     found = [str(p) for p in wording_problems(tmp_path, names())]
@@ -124,3 +124,26 @@ def test_no_vendor_line_states_a_practice_the_answers_leave_out(name: str) -> No
                 checked += 1
                 assert not practice.stated(catalog[vid]["category"], line), (name, vid, pid, line)
     assert checked or not chosen or not left_out
+
+
+def test_a_translation_lists_one_text_per_part() -> None:
+    from drafter.i18n.lint import _shape
+
+    english = {"meta_ads": {"receives": [{"text": "a", "when": "true"}, "b"], "location": "c"}}
+    fields = {"receives", "location"}
+    assert _shape(english, {"meta_ads": {"receives": ["x", "y"], "location": "z"}}, fields,
+                  ()) == []
+    for wrong in (["x"], "x y", ["x", {"text": "y"}]):
+        [(loc, message)] = _shape(english, {"meta_ads": {"receives": wrong}}, fields, ())
+        assert loc == ("meta_ads", "receives") and "one text for each of its parts" in message
+    [(_, message)] = _shape(english, {"meta_ads": {"location": ["z"]}}, fields, ())
+    assert "not shaped as the English" in message
+
+
+def test_a_translated_part_keeps_its_english_when() -> None:
+    from drafter.i18n.catalog import _record
+
+    english = {"receives": [{"text": "a", "when": "cookies.advertising"}, "b"], "link": "l"}
+    merged = _record(english, {"receives": ["x", "y"]}, {"receives", "location"})
+    assert merged == {"receives": [{"text": "x", "when": "cookies.advertising"}, "y"],
+                      "link": "l"}
