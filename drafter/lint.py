@@ -44,16 +44,19 @@ class Findings:
 def lint(library: Library, questionnaire: Questionnaire) -> Findings:
     """Problems and warnings for the whole library: clauses, laws, requirements, the checks
     on answers and text (a deciding pattern must match whole words: `review.word_edges`),
-    translations, the vendor catalog's and evidence checks' data, and the notice rules."""
+    translations, the vendor catalog's and evidence checks' data (its wording states only
+    practices the answers give: `drafter.vendor_wording`), and the notice rules."""
     from drafter.evidence.catalog import catalog_problems
     from drafter.evidence.notes import evidence_check_problems
     from drafter.review.rules import condition_names
     from drafter.review.word_edges import inside_words, inside_words_in_languages
+    from drafter.vendor_wording import wording_problems
 
     problems = lint_library(library, questionnaire) + \
         lint_translations(library, swallowed_errors, questionnaire) + \
         catalog_problems(library.root) \
-        + evidence_check_problems(library.root, set(condition_names(questionnaire, library)))
+        + evidence_check_problems(library.root, set(condition_names(questionnaire, library))) \
+        + wording_problems(library.root, condition_names(questionnaire, library))
     warnings: list[UserError] = []
     try:
         warnings = lint_review(library.review_rules, questionnaire, library)

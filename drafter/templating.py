@@ -122,6 +122,28 @@ def with_conjunction(value: object, conjunction: str) -> Markdown:
     return Markdown(f"{conjoined(conjunction, str(value), _LOCALE.get())} {text}")
 
 
+@jinja2.pass_context
+def wording(context: jinja2.runtime.Context, value: Any) -> str:
+    """`v.receives | wording`: a data wording, either its text or a list of parts, each a text
+    or a `text` with a `when` (a condition on the answers, as a clause's `when`): the parts
+    whose condition holds, read as a list ("a, b and c"); "" when none does."""
+    if value is None or isinstance(value, str):
+        return value or ""
+    held: list[str] = []
+    for part in value:
+        if isinstance(part, str):
+            held.append(part)
+            continue
+        when = _field(part, "when")
+        if when is None or compile_condition(str(when)).holds(context.get_all()):
+            held.append(str(_field(part, "text")))
+    return join_and(held)
+
+
+def _field(record: Any, name: str) -> Any:
+    return record.get(name) if isinstance(record, Mapping) else getattr(record, name, None)
+
+
 def lookup(key: object, mapping: Mapping[Any, Any]) -> Any:
     """`keys | map('lookup', phrases)`: turn chosen option keys into the clause's own words.
 
@@ -170,6 +192,7 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "mailto": mailto_filter,
     "join_and": join_and,
     "with_conjunction": with_conjunction,
+    "wording": wording,
 }
 
 

@@ -197,8 +197,17 @@ def _record(english: Any, translated: Any, fields: set[str]) -> Any:
     if not isinstance(english, dict):
         return english
     theirs = translated if isinstance(translated, dict) else {}
-    return {k: theirs[k] if k in fields and k in theirs else v for k, v in english.items()
-            if k not in fields or k in theirs}
+    return {k: _parts(v, theirs[k]) if k in fields and k in theirs else v
+            for k, v in english.items() if k not in fields or k in theirs}
+
+
+def _parts(english: Any, translated: Any) -> Any:
+    """A wording's translation: for a wording in parts (`text` with a `when`), the
+    translation lists the parts' texts in order, and each keeps its English `when`."""
+    if isinstance(english, list) and isinstance(translated, list):
+        return [{**e, "text": t} if isinstance(e, dict) else t
+                for e, t in zip(english, translated)]
+    return translated
 
 
 _catalogs: dict[int, tuple[Library, Catalog]] = {}

@@ -250,9 +250,19 @@ def _shape(english: Any, theirs: Any, fields: set[str],
             if field not in fields:
                 found.append(((*loc, key, field), "not a wording field (languages.yaml "
                               "`wording:`); data fields are the English file's"))
-            elif not isinstance(record[field], str) or field not in mine:
+            elif field not in mine:
                 found.append(((*loc, key, field), "the English entry has no such wording"))
+            elif not _shaped(mine[field], record[field]):
+                found.append(((*loc, key, field), "not shaped as the English wording (a "
+                              "text, or a list of one text for each of its parts)"))
     return found
+
+
+def _shaped(english: Any, theirs: Any) -> bool:
+    if isinstance(english, list):
+        return isinstance(theirs, list) and len(theirs) == len(english) and \
+            all(isinstance(t, str) for t in theirs)
+    return isinstance(theirs, str)
 
 
 def _untranslated(english: Any, theirs: Any, fields: set[str]) -> bool:

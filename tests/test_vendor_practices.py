@@ -1,0 +1,149 @@
+"""Vendor catalog wording states only the data flows the owner's answers give: a part of a
+vendor's `receives` or `location` that states a practice (customer lists, ad pixels, email
+tracking, marketing texts, face scans: clauses/vendor-practices.yaml) carries a `when:` on the
+answer that governs it."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from drafter.build import render
+from drafter.export import formats
+from drafter.review.answer_rules import condition_names
+from drafter.templating import compile_condition, compile_template, in_locale, template_value
+from drafter.vendor_wording import PRACTICES_FILE, Practice, load_practices, wording_problems
+from drafter.yamlio import dump_yaml, load_data
+from drafter.paths import examples
+from tests.conftest import real_project as project
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_eu_studio_meta_gets_no_customer_list_when_the_owner_uploads_none(
+        tmp_path: Path) -> None:
+    answers = project().answers(examples()["eu-studio"])
+    assert answers.resolved()["data_practices.ad_audiences"] is False
+    subprocess.run([sys.executable, "-m", "drafter", "build", "--example", "eu-studio",
+                    "--format", "md", "-o", str(tmp_path)], check=True, cwd=ROOT,
+                   capture_output=True)
+    [policy] = tmp_path.glob("*/privacy-policy.md")
+    text = policy.read_text()
+    assert "Meta (Facebook and Instagram ads)" in text
+    assert "hashed email" not in text
+
+
+# --- The class of defect: catalog wording stating a practice the answers deny or never gave.
+
+def names() -> frozenset[str]:
+    return condition_names(project().questionnaire, project().library)
+
+
+def practices() -> dict[str, Practice]:
+    loaded = load_practices(project().library_root)
+    assert loaded is not None
+    return loaded[1]
+
+
+def test_lint_finds_a_vendor_stating_a_practice_unconditionally(tmp_path: Path) -> None:
+    root = project().library_root
+    (tmp_path / "data").mkdir()
+    shutil.copy(root / PRACTICES_FILE, tmp_path / PRACTICES_FILE)
+    vendors = load_data(root / "data" / "vendors.yaml").data
+    assert wording_problems(root, names()) == []
+    # The entry as it was: Meta "receives … hashed email addresses" whatever the answers.
+    meta = dict(vendors["meta_ads"], receives="cookie and device IDs, the pages you visit on "
+                "our site, purchases and hashed email addresses")
+    texts = dict(vendors["klaviyo"], receives=[*vendors["klaviyo"]["receives"], "SMS replies"])
+    (tmp_path / "data" / "vendors.yaml").write_text(dump_yaml(
+        {"meta_ads": meta, "klaviyo": texts, "twilio": vendors["twilio"]}))
+    found = [str(p) for p in wording_problems(tmp_path, names())]
+    assert len(found) == 3, found
+    assert "customer_lists" in found[0] and "data_practices.ad_audiences" in found[0]
+    assert "ad_pixels" in found[1] and "cookies.advertising" in found[1]
+    assert "'SMS'" in found[2] and "choices.sms_marketing" in found[2]  # not Twilio's texts
+
+
+def test_lint_finds_a_part_whose_when_names_no_question(tmp_path: Path) -> None:
+    shutil.copy(project().library_root / PRACTICES_FILE, tmp_path / PRACTICES_FILE)
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "vendors.yaml").write_text(dump_yaml({"x": {
+        "category": "email", "purpose": [{"text": "mail", "when": "true"}],
+        "receives": [{"text": "email opens", "when": "choices.email_trackin"}]}}))
+    found = [str(p) for p in wording_problems(tmp_path, names())]
+    assert len(found) == 3, found
+    assert "x.purpose" in found[0] and "one text" in found[0]
+    assert "'choices.email_trackin', which is not a question" in found[1]
+    assert "email_opens" in found[2]
+
+
+def test_wording_lists_the_parts_whose_when_holds() -> None:
+    template = compile_template("{{ parts | wording }}|{{ text | wording }}|{{ none | wording }}")
+    parts = [{"text": "names"}, "email addresses",
+             {"text": "phone numbers", "when": "choices.sms_marketing"},
+             {"text": "email opens", "when": "'opens' in choices.email_tracking"}]
+    context = {"parts": parts, "text": "one text", "none": None}
+    said = template.render(**context, choices=template_value(
+        {"sms_marketing": False, "email_tracking": ["opens"]}))
+    assert said == "names, email addresses and email opens|one text|"
+    with in_locale("es"):
+        assert template.render(**context, choices=template_value(
+            {"sms_marketing": True, "email_tracking": []})).startswith(
+            "names, email addresses y phone numbers|")
+
+
+def vendor_lines(text: str, vendor: Mapping[str, Any]) -> list[str]:
+    """The policy's bullet lines for a catalog vendor, from its name on."""
+    mark = f"**[{vendor['name']}]("
+    return [line.split(mark, 1)[1] for line in text.splitlines()
+            if line.startswith("- ") and mark in line]
+
+
+@pytest.mark.parametrize("name", sorted(examples()))
+def test_no_vendor_line_states_a_practice_the_answers_leave_out(name: str) -> None:
+    answers = project().answers(examples()[name])
+    context = answers.context()
+    chosen = answers.resolved()["sharing.catalog"] or []
+    catalog = project().library.data["vendors"]
+    [data] = render(project().draft(answers), formats("md")).values()
+    text = data.decode()
+    left_out = {pid: p for pid, p in practices().items()
+                if not compile_condition(p.when).holds(context)}
+    checked = 0
+    for vid in chosen:
+        lines = vendor_lines(text, catalog[vid])
+        assert lines, (name, vid)
+        for pid, practice in left_out.items():
+            for line in lines:
+                checked += 1
+                assert not practice.stated(catalog[vid]["category"], line), (name, vid, pid, line)
+    assert checked or not chosen or not left_out
+
+
+def test_a_translation_lists_one_text_per_part() -> None:
+    from drafter.i18n.lint import _shape
+
+    english = {"meta_ads": {"receives": [{"text": "a", "when": "true"}, "b"], "location": "c"}}
+    fields = {"receives", "location"}
+    assert _shape(english, {"meta_ads": {"receives": ["x", "y"], "location": "z"}}, fields,
+                  ()) == []
+    for wrong in (["x"], "x y", ["x", {"text": "y"}]):
+        [(loc, message)] = _shape(english, {"meta_ads": {"receives": wrong}}, fields, ())
+        assert loc == ("meta_ads", "receives") and "one text for each of its parts" in message
+    [(_, message)] = _shape(english, {"meta_ads": {"location": ["z"]}}, fields, ())
+    assert "not shaped as the English" in message
+
+
+def test_a_translated_part_keeps_its_english_when() -> None:
+    from drafter.i18n.catalog import _record
+
+    english = {"receives": [{"text": "a", "when": "cookies.advertising"}, "b"], "link": "l"}
+    merged = _record(english, {"receives": ["x", "y"]}, {"receives", "location"})
+    assert merged == {"receives": [{"text": "x", "when": "cookies.advertising"}, "y"],
+                      "link": "l"}
