@@ -7,7 +7,7 @@ sentence came from and why it is there.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date
 from pathlib import Path
 
@@ -25,20 +25,42 @@ from drafter.promises import recording, tidy
 from drafter.templating import answer_context
 
 
-def template_context(answers: Answers, library: Library) -> dict[str, object]:
+def template_context(answers: Answers, library: Library,
+                     since: tuple[Answers, Mapping[str, Any]] | None = None) -> dict[str, object]:
     """What every condition and template sees: the answers by section, `data` and `law`.
 
     Both are immutable and a draft asks twice (assembly, then review), so the last context
-    is kept with the two objects it was made from (held, so their ids cannot be reused)."""
+    is kept with the two objects it was made from (held, so their ids cannot be reused).
+    `since`: other answers and their context, from which only the laws reading an answer that
+    differs are evaluated again (`laws.evaluate`; the same context, made faster)."""
     if _last and _last[0][0] is answers and _last[0][1] is library:
         return _last[0][2]
-    context = {**answers.context(), "data": answer_context({"data": library.data})["data"]}
-    context = {**context, "law": evaluate(library.laws, context, frozenset(answers.shown()))}
-    _last[:] = [(answers, library, context)]
+    shown = frozenset(answers.shown())
+    context = {**answers.context(), "data": _data(library)}
+    before = None
+    if since is not None:
+        other, other_context = since
+        was, now = other.resolved(), answers.resolved()
+        changed = {k for k in was.keys() | now.keys() if was.get(k) != now.get(k)}
+        before = (other_context["law"], changed | (shown ^ frozenset(other.shown())))
+    context = {**context, "law": evaluate(library.laws, context, shown, before)}
+    if since is None:
+        _last[:] = [(answers, library, context)]
     return context
 
 
 _last: list[tuple[Answers, Library, dict[str, object]]] = []  # at most one
+
+
+def _data(library: Library) -> object:
+    """The library's reference data as templates see it: the same for every answers, so made
+    once per library (held, like `_last`), not once per context (a tenth of one)."""
+    if not _data_of or _data_of[0][0] is not library:
+        _data_of[:] = [(library, answer_context({"data": library.data})["data"])]
+    return _data_of[0][1]
+
+
+_data_of: list[tuple[Library, object]] = []  # at most one
 
 
 Wording = Callable[[Clause], "tuple[Template, str | None, Path] | None"]

@@ -124,25 +124,63 @@ def _derived(name: str, value: _Entry, file: DataFile) -> Derived:
 
 
 def evaluate(laws: tuple[Derived, ...], context: Mapping[str, Any],
-             shown: frozenset[str] | None = None) -> AnswerGroup:
+             shown: frozenset[str] | None = None,
+             since: tuple[AnswerGroup, set[str]] | None = None) -> AnswerGroup:
     """Every derived fact for these answers, each seeing the ones before it as `law.NAME`;
-    `shown` (the questions the owner was asked) tells a band not asked from one left blank."""
+    `shown` (the questions the owner was asked) tells a band not asked from one left blank.
+
+    `since`: the facts for other answers, and the keys whose value or visibility differs from
+    those answers' (`drafter.unsure` asks for one answer changed at a time). An entry none of
+    whose names (`Derived.names`) changed, nor any fact it reads, keeps its value; only the
+    others are evaluated again. The result is the same as without `since`."""
     values: dict[str, Any] = {}
     statutes: list[AnswerGroup] = []
+    before, changed = (since[0], set(since[1])) if since is not None else (None, None)
+    earlier = iter(getattr(before, "statutes", None) or ())
     for derived in laws:
+        kept = _MISSING
+        if before is not None and changed is not None:
+            old = getattr(before, derived.name)
+            old_found = next(earlier) if derived.statute is not None and old else None
+            if not _reads_changed(derived, changed):
+                kept = old
         try:
             law = AnswerGroup(**values)
             if derived.counts is not None:
-                values[derived.name] = derived.counts.count(context, shown)
+                values[derived.name] = (kept if kept is not _MISSING
+                                        else derived.counts.count(context, shown))
             elif derived.statute is not None:
-                found = evaluate_statute(derived.statute, derived.conditions,
-                                         {**context, "law": law})
+                found = (old_found if kept is not _MISSING else
+                         evaluate_statute(derived.statute, derived.conditions,
+                                          {**context, "law": law}))
                 values[derived.name] = found is not None
                 statutes += [found] if found is not None else []
                 values["statutes"] = list(statutes)
+                if changed is not None and kept is _MISSING and found != old_found:
+                    changed.add("law.statutes")
             else:
                 assert derived.expression is not None
-                values[derived.name] = derived.expression.compiled(**context, law=law)
+                values[derived.name] = (kept if kept is not _MISSING
+                                        else derived.expression.compiled(**context, law=law))
         except Exception as exc:  # a failure inside the sandbox is a library bug
             raise DrafterError(f"law.{derived.name} failed: {exc}") from exc
+        if changed is not None and kept is _MISSING and values[derived.name] != old:
+            changed.add(f"law.{derived.name}")
     return AnswerGroup(**values)
+
+
+_MISSING = object()
+_NAMES: dict[int, tuple[Derived, frozenset[str]]] = {}  # by id, the entry held
+
+
+def _reads_changed(derived: Derived, changed: set[str]) -> bool:
+    """Whether `derived` reads a changed key or fact: a dotted name itself, a bare one
+    (`audience`, `law`) anything under it."""
+    held = _NAMES.get(id(derived))
+    if held is None or held[0] is not derived:
+        held = _NAMES[id(derived)] = (derived, frozenset(derived.names()))
+    for name in held[1]:
+        if name in changed or ("." not in name and any(c.startswith(name + ".")
+                                                       for c in changed)):
+            return True
+    return False

@@ -9,7 +9,7 @@ has no answers; a file review has no `Policy`).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from datetime import date
@@ -36,8 +36,9 @@ class AnswerFacts:
     effective_date: date | None
     names: frozenset[str]  # what a condition may name (`rules.condition_names`)
     given: frozenset[str] = frozenset()  # keys the owner answered (not defaults)
-    # For each "not sure" answer, the context under each other answer (`drafter.unsure`).
-    alternatives: Mapping[str, tuple[Mapping[str, Any], ...]] = field(default_factory=dict)
+    # For each "not sure" answer, the context under each other answer (`drafter.unsure`,
+    # each made when first read).
+    alternatives: Mapping[str, Sequence[Mapping[str, Any]]] = field(default_factory=dict)
     # Notes on answers to retired questions, and the question now asking (`carry_over`).
     moves: tuple[tuple[str, str], ...] = ()
 

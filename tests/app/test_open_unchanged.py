@@ -29,7 +29,7 @@ ODD = (examples()["kiosk"].read_text()
 
 
 async def visit_every_section(app: DrafterApp) -> None:
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         screen = app.screen
         assert isinstance(screen, EditorScreen)
