@@ -53,12 +53,13 @@ def counted(session: Session) -> list[str]:
 def section_progress(session: Session) -> dict[str, tuple[int, int, bool]]:
     """Per section with something to ask: (answered, counted, anything left to fix: a
     required answer missing or an answer not valid). A default shown is a suggestion, not an
-    answer, until the owner confirms it."""
+    answer, until the owner confirms it. A section asking only optional questions, left
+    empty, is listed (0 of 0: nothing left)."""
     missing = session.missing()
-    found: dict[str, tuple[int, int, bool]] = {}
+    found = {key.split(".", 1)[0]: (0, 0, False) for key in session.visible()}
     for key in counted(session):
         section = key.split(".", 1)[0]
-        answered, shown, problems = found.get(section, (0, 0, False))
+        answered, shown, problems = found[section]
         done = key not in missing and key in session.valid
         found[section] = (answered + done, shown + 1,
                           problems or key in missing or key in session.errors)

@@ -140,6 +140,8 @@ def test_an_optional_question_left_empty_is_not_left_for_the_owner(project: Proj
     assert (after.answered, after.shown, after.unanswered) == (
         found.answered + 1, found.shown + 1, found.unanswered)
     assert section_progress(session)["audience"][:2] == (answered + 1, shown + 1)
+    # every section asking something is listed, even one asking only optional questions
+    assert set(section_progress(session)) == {k.split(".", 1)[0] for k in session.visible()}
 
 
 def test_find_searches_every_section_prompt_hits_first(project: Project) -> None:
