@@ -374,19 +374,6 @@ class Session:
     def missing(self) -> set[str]:
         return set(self.answers().missing())
 
-    def progress(self) -> dict[str, tuple[int, int, bool]]:
-        """Per section with something to ask: (answered, shown, anything left to fix).
-        A default shown is a suggestion, not an answer, until the owner confirms it."""
-        missing = self.missing()
-        found: dict[str, tuple[int, int, bool]] = {}
-        for key in self.visible():
-            section = key.split(".", 1)[0]
-            answered, shown, problems = found.get(section, (0, 0, False))
-            done = key not in missing and key in self.valid
-            found[section] = (answered + done, shown + 1,
-                              problems or key in missing or key in self.errors)
-        return found
-
     def save_position(self, position: Position) -> None:
         if not self.read_only:  # an example is shown, never written (not even the position)
             save_position(self.path, position)

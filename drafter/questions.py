@@ -20,7 +20,10 @@ from pydantic import (
     Field,
     StringConstraints,
     create_model,
+    SerializerFunctionWrapHandler,
     field_validator,
+    model_serializer,
+    model_validator,
 )
 
 from drafter import answer_types
@@ -63,11 +66,29 @@ class Question(BaseModel):
     fields: list[Question] | None = None
     default: Any = None
     required: bool = False
+    # left empty, the answer is complete (the policy reads without it): the owner's progress
+    # never counts it as left; given, it counts like any other answer
+    optional: bool = False
     when: str | None = None
     unsure: bool = False
     pattern: str | None = None
     min: float | None = None
     max: float | None = None
+
+    @model_serializer(mode="wrap")
+    def _dump(self, dump: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        """As validated, `optional` only where set: a question's release hash
+        (`drafter.release`) is its dump, and the field's coming changed no other question."""
+        data: dict[str, Any] = dump(self)
+        if not self.optional:
+            data.pop("optional", None)
+        return data
+
+    @model_validator(mode="after")
+    def _not_both_required_and_optional(self) -> Question:
+        if self.required and self.optional:
+            raise ValueError("a question is required or optional, not both")
+        return self
 
     @field_validator("options", mode="before")
     @classmethod

@@ -1,7 +1,9 @@
 """Where the owner stands: how many questions are answered out of those asked, and what is
 left, for the owner (answers to give or fix, suggestions to confirm, blocking notes their
-answers settle) and for counsel (questions only counsel can settle). Core code: the app shows
-`Standing.lines()`; the counts are the ones the sidebar's marks are made from.
+answers settle) and for counsel (questions only counsel can settle), overall (`standing`) and
+per section (`section_progress`). Core code: the app shows `Standing.lines()` and the
+sections' counts and marks. An optional question left empty is in neither count: the owner's
+answer is complete without it (`counted`).
 """
 
 from __future__ import annotations
@@ -18,8 +20,8 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class Standing:
-    answered: int  # questions shown that the owner answered (a valid answer in the file)
-    shown: int  # questions shown, given the answers so far
+    answered: int  # questions counted that the owner answered (a valid answer in the file)
+    shown: int  # questions counted: those shown, given the answers so far (see `counted`)
     unanswered: int  # shown, no answer and no default
     suggested: int  # shown with a default the owner has not confirmed yet
     to_fix: int  # answers that are not valid
@@ -41,9 +43,32 @@ class Standing:
                 f"For counsel: {self.counsel or 'nothing'}"]
 
 
+def counted(session: Session) -> list[str]:
+    """The questions shown that progress counts: all but an optional one left empty."""
+    entry = session.questionnaire.entry
+    return [key for key in session.visible()
+            if key in session.raw or not entry(key).question.optional]
+
+
+def section_progress(session: Session) -> dict[str, tuple[int, int, bool]]:
+    """Per section with something to ask: (answered, counted, anything left to fix: a
+    required answer missing or an answer not valid). A default shown is a suggestion, not an
+    answer, until the owner confirms it. A section asking only optional questions, left
+    empty, is listed (0 of 0: nothing left)."""
+    missing = session.missing()
+    found = {key.split(".", 1)[0]: (0, 0, False) for key in session.visible()}
+    for key in counted(session):
+        section = key.split(".", 1)[0]
+        answered, shown, problems = found[section]
+        done = key not in missing and key in session.valid
+        found[section] = (answered + done, shown + 1,
+                          problems or key in missing or key in session.errors)
+    return found
+
+
 def standing(session: Session, notes: Iterable[Note] = ()) -> Standing:
     """The owner's standing in `session`, with the reviewer `notes` on the current draft."""
-    visible = session.visible()
+    visible = counted(session)
     answered = unanswered = suggested = 0
     for key in visible:
         if key in session.valid:
@@ -63,4 +88,4 @@ def standing(session: Session, notes: Iterable[Note] = ()) -> Standing:
         counsel=sum(1 for n in notes if n.for_counsel))
 
 
-__all__ = ["Standing", "standing"]
+__all__ = ["Standing", "counted", "section_progress", "standing"]

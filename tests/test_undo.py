@@ -11,7 +11,7 @@ from drafter.answers import AnswersFile
 from drafter.editing import Session
 from drafter.finding import find_questions
 from drafter.project import Project
-from drafter.standing import standing
+from drafter.standing import section_progress, standing
 from drafter.undo import Undo
 from tests.conftest import real_project
 
@@ -118,6 +118,30 @@ def test_standing_counts_what_is_left(project: Project, tmp_path: Path) -> None:
     session.confirm(suggested[0])
     assert standing(session).suggested == found.suggested - 1
     assert standing(session).answered == 2
+
+
+def test_an_optional_question_left_empty_is_not_left_for_the_owner(project: Project,
+                                                                   tmp_path: Path) -> None:
+    """Serving Spanish speakers asks for the owner's Spanish words (optional: without them the
+    Spanish policy prints the answer as typed). 'Who you serve' showed 15/17 and "2 to answer"
+    with everything else answered. Any optional question, left empty, is neither answered nor
+    left; answered, it counts like any other."""
+    session = open_session(project, tmp_path, "business:\n  kinds: [kiosks]\n"
+                                              "audience:\n  languages: [spanish]\n")
+    optional = [k for k in session.visible() if session.questionnaire.entry(k).question.optional]
+    assert {"audience.offering_es", "audience.officer_es"} <= set(optional)
+    found, (answered, shown, problems) = standing(session), section_progress(session)["audience"]
+    assert found.shown == len(session.visible()) - len(optional)
+    assert found.answered + found.unanswered + found.suggested + found.to_fix == found.shown
+    assert shown == sum(1 for k in session.visible()
+                        if k.startswith("audience.") and k not in optional)
+    session.set("audience.offering_es", "quioscos de paquetería")
+    after = standing(session)
+    assert (after.answered, after.shown, after.unanswered) == (
+        found.answered + 1, found.shown + 1, found.unanswered)
+    assert section_progress(session)["audience"][:2] == (answered + 1, shown + 1)
+    # every section asking something is listed, even one asking only optional questions
+    assert set(section_progress(session)) == {k.split(".", 1)[0] for k in session.visible()}
 
 
 def test_find_searches_every_section_prompt_hits_first(project: Project) -> None:

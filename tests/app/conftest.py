@@ -8,9 +8,12 @@ from pathlib import Path
 
 import pytest
 
+from textual.pilot import Pilot
+
 from drafter.app.app import DrafterApp
 from drafter.project import Project
 from drafter.paths import examples
+from tests.app.pilot_helpers import wait_for_screen
 from tests.conftest import real_project
 
 SIZE = (80, 24)
@@ -33,3 +36,11 @@ def make_app(project: Project, tmp_path: Path) -> Callable[..., DrafterApp]:
         return DrafterApp(project, target, label=target.name, out_dir=tmp_path / "output")
 
     return make
+
+
+@pytest.fixture(autouse=True)
+def waits_timed_by_processor(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every Pilot wait (`press`, `pause`, `settle`) gives up after 30 s of the processor
+    time the app was given, not of the clock, and names any widget that stopped taking
+    messages at once (`pilot_helpers.wait_for_screen`)."""
+    monkeypatch.setattr(Pilot, "_wait_for_screen", wait_for_screen)

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
+import time
 from pathlib import Path
 from typing import Any
 
-from textual.pilot import Pilot
+from textual.pilot import Pilot, WaitForScreenTimeout
+from textual.widget import Widget
 from textual.worker import WorkerCancelled
 
 from drafter.answers import AnswersFile
@@ -44,3 +47,62 @@ def kept(path: Path, key: str) -> Any:
     for journal in sorted(path.parent.glob(journal_glob(path)), key=lambda p: p.stat().st_mtime_ns):
         changes.update(read(journal))
     return changes[key] if key in changes else AnswersFile.open(path).get(key)
+
+
+CPU_BUDGET = 30.0
+"""Seconds of this process's processor time a wait for the screen may take (Textual's own wait
+allows 30 s of the clock's)."""
+LONGEST = 600.0
+"""Seconds of the clock after which a wait gives up whatever it was given (a wait that never
+uses the processor: something awaits what will never come)."""
+
+
+def loop_ended(node: Any) -> bool:
+    """Whether a node that was mounted no longer runs its message loop (a cancelled loop
+    clears its task on the way out): it takes no more messages, and one queued is lost."""
+    return bool(node._is_mounted) and (node._task is None or node._task.done())
+
+
+async def wait_for_screen(pilot: Pilot[Any], timeout: float = 30.0) -> bool:
+    """Pilot's wait for the screen (every widget on it handles a callback queued behind what
+    it already has), timed by the processor time this process was given, not the clock: on a
+    machine shared by six helpers the app got about a sixth of a core, one wait in the
+    fast-typing test took 9 s of the clock for 1.5 s of processor time, and a `WaitForScreen
+    Timeout` after 30 s said only that the machine was busy. A widget whose message loop has
+    ended (it will never handle the callback) fails the wait at once, by name."""
+    app = pilot.app
+    try:
+        screen = app.screen
+    except Exception:
+        return False
+    waiting: dict[int, Widget | Any] = {}
+    caught_up = asyncio.Event()
+
+    def handled(node: Any) -> None:
+        waiting.pop(id(node), None)
+        if not waiting:
+            caught_up.set()
+
+    for node in [app, *screen.walk_children(with_self=True)]:
+        if node.call_later(handled, node):
+            waiting[id(node)] = node
+    if not waiting:
+        return True
+    start, began = time.process_time(), time.monotonic()
+    done, failed = (asyncio.create_task(caught_up.wait()),
+                    asyncio.create_task(app._exception_event.wait()))
+    try:
+        while not (done.done() or failed.done()):
+            await asyncio.wait({done, failed}, timeout=1.0,
+                               return_when=asyncio.FIRST_COMPLETED)
+            dead = [n for n in waiting.values() if n is not app and loop_ended(n)]
+            assert not dead, f"these stopped taking messages, with one queued: {dead}"
+            used, waited = time.process_time() - start, time.monotonic() - began
+            if not (done.done() or failed.done()) and (used > CPU_BUDGET or waited > LONGEST):
+                raise WaitForScreenTimeout(
+                    f"{used:.1f} s of processor time ({waited:.0f} s of the clock) and these "
+                    f"have not handled their messages: {list(waiting.values())}")
+    finally:
+        for task in (done, failed):
+            task.cancel()
+    return done.done()

@@ -12,6 +12,7 @@ ended ("Session ended. Your answers are saved.") with keys in flight lost.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -114,3 +115,26 @@ async def test_keys_typed_right_after_tab_go_to_the_next_field(make_app: App,
         assert box.value == "Shop"
         assert kept(tmp_path / "answers.yaml", "business.name") == "Shop"
         assert kept(tmp_path / "answers.yaml", "business.brand") == "Parcel Pointx"
+
+
+async def test_a_widget_that_stopped_taking_messages_is_named_at_once(make_app: App) -> None:
+    """A `WaitForScreenTimeout` after 30 s of the clock could not tell a busy machine from a
+    widget that will never handle its messages (seen once at the 4 ms gap, on a machine
+    shared by six). The waits are timed by processor time, and a widget whose loop ended
+    while still on screen is named at once."""
+    app = make_app("kiosk")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        dead = app.screen.query_one("#help")
+
+        async def left_on_screen() -> None:  # as when a removal is itself interrupted
+            return None
+
+        dead._message_loop_exit = left_on_screen  # type: ignore[method-assign]
+        assert dead._task is not None
+        dead._task.cancel()
+        await asyncio.sleep(0.1)
+        assert dead in dead_widgets(app)
+        with pytest.raises(AssertionError, match="stopped taking messages.*#help|help"):
+            await pilot.pause()
+        dead.remove()  # let the app close

@@ -361,9 +361,6 @@ async def test_a_short_checklist_shows_every_label_whole_without_scrolling(make_
         assert checklist.max_scroll_y == 0
 
 
-@pytest.mark.xfail(strict=True, reason="open: measured without a scrollbar when the labels "
-                   "fit, the welcome's list at 45 columns was narrowed by the page's scrollbar "
-                   "after it was measured and cut its last label; not yet fixed")
 async def test_a_checklist_without_a_scrollbar_has_no_blank_row(make_app: App) -> None:
     """At 80x24 a few labels are just too long for the list's width less a scrollbar: counted
     beside a scrollbar that never came, each list kept a blank row under its last label (the

@@ -34,7 +34,7 @@ App = Callable[..., DrafterApp]
 @pytest.fixture(autouse=True)
 def no_timer(monkeypatch: pytest.MonkeyPatch) -> None:
     """The tests call the poll themselves, when they choose."""
-    monkeypatch.setattr("drafter.app.screens.editor.POLL_EVERY", 3600.0)
+    monkeypatch.setattr("drafter.app.screens.elsewhere.POLL_EVERY", 3600.0)
 
 
 def notices(app: DrafterApp) -> list[str]:

@@ -14,6 +14,8 @@ from textual import events
 from textual.app import App
 from textual.widget import Widget
 
+from tests.app.pilot_helpers import loop_ended
+
 GAPS = (0.0, 0.004, 0.02)
 """Seconds between keys: a burst, fast typing, ordinary typing (each catches a different
 moment of a redraw)."""
@@ -37,4 +39,4 @@ def dead_widgets(app: App[Any]) -> list[Widget]:
     interrupted): they take no more keys, and a closing app waits on them forever."""
     return [w for w in app.screen.walk_children(with_self=True)
             if isinstance(w, Widget) and w.is_attached and not w._pruning
-            and w._task is not None and w._task.done()]
+            and loop_ended(w)]

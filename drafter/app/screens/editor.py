@@ -6,15 +6,13 @@ off the typing path by a short, restartable worker, so typing never waits for th
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.css.query import NoMatches
 from textual.events import DescendantFocus, Resize
 from textual.widgets import Footer, Header, Label, Static, TabbedContent, TabPane
 
@@ -22,7 +20,8 @@ from drafter.editing import Position, Session
 from drafter.paths import copy_example, example_copies
 from drafter.preview import clauses_by_question, record_catalog
 from drafter.app.drafting import Redrafts, SaveOnPause
-from drafter.app.screens.side import SidePane
+from drafter.app.screens import elsewhere
+from drafter.app.screens.elsewhere import Elsewhere
 from drafter.app.widgets.buttons import FormButton
 from drafter.app.widgets.fields import QuestionField, field_id, keep_in_view
 from drafter.app.widgets.focus_help import help_for
@@ -34,19 +33,14 @@ from drafter.app.widgets.sidebar import SectionList
 from drafter.errors import DrafterError, UserError
 from drafter.questionnaire import Entry
 
-if TYPE_CHECKING:  # the review stage loads after the first screen is up
-    from drafter.presence import Presence
-
 NARROW = 120
 """Below this many columns the preview and notes replace the form instead of sitting beside it."""
 MISSING = "required answer is missing"
-POLL_EVERY = 1.0
-NOTICE_SHOWN = 10.0
-"""Seconds between looks at the answers file for changes made elsewhere (one `stat` each)."""
 SAVE_PAUSE = 0.5
 """Seconds of no change after which the answers file is written (each key is journaled)."""
 
-class EditorScreen(SidePane):
+
+class EditorScreen(Elsewhere):
     """Answer the questionnaire one section at a time."""
 
     BINDINGS = [
@@ -124,47 +118,10 @@ class EditorScreen(SidePane):
                         title="Unknown answers", severity="warning", timeout=15)
         self._tell_others(self.session.announce(), "is also open in another window")
         if not self.session.read_only:
-            self.set_interval(POLL_EVERY, self.check_disk)
+            self.set_interval(elsewhere.POLL_EVERY, self.check_disk)
 
     def on_unmount(self) -> None:
         self.session.close()
-
-    # -- other sessions, publish and editors ------------------------------------------------
-
-    def _tell_others(self, found: list[Presence], what: str) -> None:
-        for other in found:
-            self.notify(f"This answers file {what} ({other.describe()}). Changes made there "
-                        "appear here.", title="Open elsewhere", severity="warning", timeout=20)
-
-    async def check_disk(self) -> None:
-        """Poll: take in changes made to the answers file by another session, `drafter
-        publish` or an editor, and show them at once, in the section shown too; say in one
-        line what changed. Text the owner is typing in a field stays as typed."""
-        self._tell_others(self.session.newcomers(), "was opened in another window")
-        before = self.session.reload()
-        if not before:
-            return
-        form = self.query_one(Form)
-        for key, shown in before.items():
-            if not key.startswith(f"{self.section_id}."):
-                self._stale.add(key.split(".", 1)[0])  # drawn again when next shown
-                continue
-            try:
-                field = form.query_one(f"#{field_id(key)}", QuestionField)
-            except NoMatches:  # the section is being drawn again: it reads the session
-                continue
-            if field.has_focus_within and field.typing(shown):
-                continue  # the owner's next keystroke saves their text over it
-            await self.redraw_field(field)
-        self._apply_visibility()
-        self._refresh_sidebar()
-        self.redraw_preview()
-        names = ", ".join(self.session.questionnaire.entry(k).question.id.replace("_", " ")
-                          for k in before)
-        notice, now = f"Updated from disk: {names}", time.monotonic()
-        if notice != self._last_update[0] or now - self._last_update[1] > NOTICE_SHOWN:
-            self.notify(notice, title="Answers file changed", timeout=NOTICE_SHOWN)
-        self._last_update = (notice, now)  # someone typing elsewhere: one notice, not one a key
 
     async def redraw_field(self, field: QuestionField) -> QuestionField:
         """Show the session's answer to a field's question (drawing the field again if its

@@ -155,16 +155,24 @@ class ManyList(JumpOptionList, InOrder, SelectionList[Any]):
         self.post_message(MoveOn())
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        """The labels' lines at the width they are drawn in beside the tick boxes and a
-        scrollbar: `OptionList` counts them at the whole width, so a list of wrapped labels
-        came out too short, got a scrollbar, and the scrollbar wrapped them onto yet more
-        lines. This leaves a blank row at the foot of a list that needs no scrollbar after
-        all; counting without one when the list fits its `max-height` was tried, and cut the
-        last label of the welcome's list at 45 columns (the page's own scrollbar then
-        narrowed the list after it was measured)."""
+        """The labels' lines at the width they are drawn in beside the tick boxes: `OptionList`
+        counts them at the whole width, so a list of wrapped labels came out too short, got a
+        scrollbar, and the scrollbar wrapped them onto yet more lines. They are counted
+        without a scrollbar when they all fit under the list's `max-height`, and the list then
+        never shows one; else beside one. Counted beside one always, a list needing none kept
+        a blank row under its last label. Left to decide for itself, a list measured once
+        beside a scrollbar (the welcome's, at 45 columns, while the page had its own) kept it:
+        its lines, counted at the narrower width, did not fit the height measured without."""
+        labels = width - len(TICK_BOX) - 1
+        lines = super().get_content_height(container, viewport, labels)
+        most = self.styles.max_height
+        fits = most is None or lines <= int(most.resolve(container, viewport)) - (
+            self.styles.gutter.height)
+        self.styles.overflow_y = "hidden" if fits else "auto"
+        if fits:
+            return lines
         return super().get_content_height(
-            container, viewport,
-            width - len(TICK_BOX) - 1 - self.styles.scrollbar_size_vertical)
+            container, viewport, labels - self.styles.scrollbar_size_vertical)
 
     def watch_show_vertical_scrollbar(self) -> None:
         """`OptionList` counts each option's lines once: a scrollbar appearing (or going)

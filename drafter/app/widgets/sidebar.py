@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 
 from drafter.app.widgets.lists import JumpOptionList
 from drafter.editing import Session
+from drafter.standing import section_progress
 
 
 class SectionList(JumpOptionList, OptionList):
@@ -36,7 +37,7 @@ class SectionList(JumpOptionList, OptionList):
     def refresh_progress(self, session: Session, current: str) -> None:
         """Rebuild the rows (cheap: a dozen lines) keeping the highlight on `current`."""
         rows: list[Option] = []
-        progress = session.progress()
+        progress = section_progress(session)
         for section in session.questionnaire.sections:
             if section.id not in progress:
                 continue
