@@ -8,6 +8,7 @@ sentence came from and why it is there.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from typing import Any
 from datetime import date
 from pathlib import Path
 

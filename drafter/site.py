@@ -90,7 +90,7 @@ class Words:
     labels: SiteLabels = SiteLabels()
     others: tuple[tuple[str, str, str], ...] = ()  # the other versions: (lang, name, prefix)
 
-    def date(self, day: date) -> str:
+    def long(self, day: date) -> str:
         return long_date(day, self.locale)
 
 
@@ -217,7 +217,7 @@ def _shown(line: str, version: Published, words: Words) -> str | None:
         text = " — ".join(fragment_text(c.strip()) for c in cells if c.strip())
     else:
         text = fragment_text(line.lstrip("#>*-+ ").strip())
-    return text.replace(DATE_MASK, words.date(version.manifest.effective_date))
+    return text.replace(DATE_MASK, words.long(version.manifest.effective_date))
 
 
 # ---- pages -------------------------------------------------------------------------------
@@ -244,14 +244,14 @@ def _policy_page(path: str, version: Published, successor: Published | None, bus
     when = version.manifest.effective_date
     note_html = note_md = ""
     if successor is not None:
-        replaced = said.replaced.format(took=words.date(when),
-                                        replaced=words.date(successor.manifest.effective_date))
+        replaced = said.replaced.format(took=words.long(when),
+                                        replaced=words.long(successor.manifest.effective_date))
         note_html = (f'<p class="replaced">{escape(replaced)} <a href="{up}index.html">'
                      f"{escape(said.read_current)}</a>.</p>\n")
         note_md = (f"> {escape_markdown(replaced)} [{escape_markdown(said.read_current)}]"
                    f"({up}index.md).\n\n")
     title = said.title_current.format(business=business) if successor is None and not up \
-        else said.title_version.format(business=business, date=words.date(when))
+        else said.title_version.format(business=business, date=words.long(when))
     return Page(path, title, when, nav_html + note_html + body,
                 nav_md + note_md + _public(text))
 
@@ -261,7 +261,7 @@ def _archive_page(versions: list[Published], business: str, words: Words) -> Pag
     nav_html, nav_md = _nav("../", f"{VERSIONS}/index", words)
     items_html, items_md = [], []
     for n, version in enumerate(reversed(versions)):
-        name, when = version.folder.name, words.date(version.manifest.effective_date)
+        name, when = version.folder.name, words.long(version.manifest.effective_date)
         label = said.current_mark.format(date=when) if n == 0 else when
         items_html.append(f'<li><a href="{name}.html">{escape(label)}</a></li>')
         items_md.append(f"- [{escape_markdown(label)}]({name}.md)")
@@ -281,7 +281,7 @@ def _changes_page(versions: list[Published], business: str, words: Words) -> Pag
     html = [nav_html, f"<h1>{escape(title)}</h1>\n"]
     md = [nav_md, f"# {escape_markdown(title)}\n\n"]
     for old, new in reversed(list(zip(versions, versions[1:]))):
-        when, since = (words.date(v.manifest.effective_date) for v in (new, old))
+        when, since = (words.long(v.manifest.effective_date) for v in (new, old))
         this, prev = (f"{VERSIONS}/{v.folder.name}" for v in (new, old))
         anchor = f"v-{new.folder.name}"
         intro = said.changes_from.format(date=since)
