@@ -105,3 +105,25 @@ async def test_a_space_then_down_in_a_burst_ticks_in_order(make_app: App, tmp_pa
             "approximate_location", "communications", "uploads", "photos_audio"]
         assert list(field(app, "collection.categories").query_one(SelectionList).selected) == (
             stored(tmp_path, "collection.categories"))
+
+
+async def test_a_whole_burst_of_ticks_handed_over_at_once_ticks_in_order(
+        make_app: App, tmp_path: Path) -> None:
+    """The kiosk trial in Chromium: the browser hands the app a whole burst of keys at once,
+    so every key is queued before the list handles the first. `SelectionList` ticked only
+    when a message it posted to itself came round, after the keys queued: each Space ticked
+    the option highlighted at the end of the burst (ten Spaces, nothing saved). The Enter
+    after the burst finds the ticks saved and moves on to the next question."""
+    (tmp_path / "answers.yaml").write_text("business:\n  kinds: [kiosks]\n")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot, app, "collection", "collection.categories")
+        keys = ["space", *["down", "space"] * 6, "down", "down", "space", "down", "space",
+                "down", "down", "down", "space", "enter"]
+        for key in keys:  # no turn for the app between them
+            app.post_message(events.Key(key, " " if key == "space" else None))
+        await settle(pilot)
+        assert stored(tmp_path, "collection.categories") == [
+            "contact", "account", "payment", "transactions", "device", "usage",
+            "approximate_location", "communications", "uploads", "photos_audio"]
+        assert focused_key(app) == "collection.sources"

@@ -109,7 +109,7 @@ class QuestionField(Vertical):
             chosen = presented(question, value)
             yield ManyList(*[(label, option, option in chosen)
                              for option, label in choices(self.entry.question).items()],
-                                     classes="answer")
+                           classes="answer", taker=self._many_changed)
         else:
             from drafter.app.widgets.records import RecordsEditor
 

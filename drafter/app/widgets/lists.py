@@ -22,7 +22,7 @@ from textual.strip import Strip
 from textual.widgets import Checkbox, OptionList, RadioButton, RadioSet, SelectionList
 from textual.widgets.option_list import OptionDoesNotExist
 
-from drafter.app.widgets.boxes import InOrder
+from drafter.app.widgets.boxes import InOrder, Taker
 
 JUMP_PAUSE = 1.0
 """Seconds without typing after which letters start a new search instead of adding to it."""
@@ -144,15 +144,61 @@ class JumpOptionList(TypeToJump):
         self.highlighted = index
 
 
+MOVES = {"up": "cursor_up", "down": "cursor_down", "home": "first", "end": "last",
+         "pageup": "page_up", "pagedown": "page_down"}
+"""The keys that move a list's highlight, and `OptionList`'s action for each."""
+
+
 class ManyList(JumpOptionList, InOrder, SelectionList[Any]):
     """A list to tick: Space ticks or unticks, Enter moves on, letters jump. A long label
-    wraps onto more lines under its own text, never cut with "…"."""
+    wraps onto more lines under its own text, never cut with "…".
+
+    Space and the keys that move the highlight act in the app's own key loop, like letters
+    (`take_key`), and Space ticks the highlighted option there and then: `SelectionList`
+    ticks only when a message it posts to itself comes round, after every key already
+    queued for it, so a burst of Space, Down, Space… (the browser hands the app a whole
+    burst at once) ticked whatever was highlighted at the end of it, once per Space (the
+    kiosk trial in Chromium: ten categories ticked, four saved; ten toggles of one option
+    save none). A `taker` is handed each change of the ticks at once, as a text box's is,
+    so the answer is saved before an Enter typed next moves on."""
 
     DEFAULT_CSS = "ManyList { text-wrap: wrap; text-overflow: fold; }"
     BINDINGS = [Binding("enter", "move_on", "Move on (never ticks)", show=False)]
+    taker: Taker | None = None  # set after `SelectionList.__init__`
+
+    def __init__(self, *args: Any, taker: Taker | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.taker = taker
 
     def action_move_on(self) -> None:
         self.post_message(MoveOn())
+
+    def take_key(self, event: Key) -> bool:
+        if super().take_key(event):
+            return True
+        if event.key == "space":
+            self.action_tick()
+        elif event.key in MOVES:
+            getattr(self, f"action_{MOVES[event.key]}")()
+        else:
+            return False
+        return True
+
+    def action_tick(self) -> None:
+        """Tick or untick the highlighted option now (`select` waits for a message)."""
+        index = self.highlighted
+        if index is not None and not self.get_option_at_index(index).disabled:
+            self._toggle_highlighted_selection()
+
+    def action_select(self) -> None:
+        self.action_tick()  # Space as a binding (a key handed on by another widget)
+
+    def post_message(self, message: Message) -> bool:
+        if (self.taker is not None and type(message) is SelectionList.SelectedChanged
+                and not self._is_prevented(SelectionList.SelectedChanged)):
+            self.taker(message)
+            return True
+        return super().post_message(message)
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         """The labels' lines at the width they are drawn in beside the tick boxes: `OptionList`
