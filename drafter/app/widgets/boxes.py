@@ -29,8 +29,9 @@ Taker = Callable[[Any], None]
 
 class InOrder:
     """Mix into a text box or a list (before it): a key bound on the widget itself (Backspace,
-    Delete, Ctrl+U, the arrows, Home, End; Space on a list to tick) acts here, in its own key
-    handler. Textual acts on
+    Delete, Ctrl+U, the arrows, Home, End) acts here, in its own key handler; a list to tick
+    handles Space and its moving keys even earlier, in the app's key loop (`ManyList` in
+    lists.py), and comes here only for a key another widget passes on. Textual acts on
     such a binding only once the key has bubbled up through every container to the app,
     while the letters typed after it go straight to the box: in a burst of typing, they were
     put in before the Backspace or the arrow that came first; on a list to tick, a Space
