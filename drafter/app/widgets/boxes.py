@@ -17,7 +17,7 @@ change reached the field that saves it (kill -9 then lost a whole answer on scre
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, ClassVar
 
 from textual.events import Focus, Key
 from textual.message import Message
@@ -52,14 +52,35 @@ def suggesting(box: Input | TextArea) -> bool:
     return any(node.has_class("-suggested") for node in box.ancestors_with_self)
 
 
-class AnswerBox(InOrder, Input):
-    """A one-line answer: focused, the cursor goes to the end, nothing selected."""
+class Handing:
+    """Mix into an answer widget (before it), naming its change message `CHANGED`: given a
+    `taker`, the widget hands each change to it at once, in the key's own handler, instead of
+    posting the message (see the module's docstring). A change shown elsewhere (`prevent`)
+    is not an answer, and is posted as usual."""
 
-    taker: Taker | None = None  # set after `Input.__init__`, which posts a first change
+    CHANGED: ClassVar[type[Message]]
+    taker: Taker | None = None  # set after the widget's own `__init__`, which may post a change
 
     def __init__(self, *args: Any, taker: Taker | None = None, **kwargs: Any) -> None:
-        super().__init__(*args, select_on_focus=False, **kwargs)
+        super().__init__(*args, **kwargs)
         self.taker = taker
+
+    def post_message(self, message: Message) -> bool:
+        assert isinstance(self, Widget)
+        if (self.taker is not None and type(message) is self.CHANGED
+                and not self._is_prevented(self.CHANGED)):
+            self.taker(message)
+            return True
+        return super().post_message(message)
+
+
+class AnswerBox(InOrder, Handing, Input):
+    """A one-line answer: focused, the cursor goes to the end, nothing selected."""
+
+    CHANGED = Input.Changed
+
+    def __init__(self, *args: Any, taker: Taker | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, select_on_focus=False, taker=taker, **kwargs)
 
     def _on_focus(self, event: Focus) -> None:
         # Textual calls each class's own handler, this one before `Input`'s (no super()).
@@ -67,34 +88,16 @@ class AnswerBox(InOrder, Input):
         if self.value and suggesting(self):
             self.select_all()
 
-    def post_message(self, message: Message) -> bool:
-        if (self.taker is not None and type(message) is Input.Changed
-                and not self._is_prevented(Input.Changed)):
-            self.taker(message)  # a change shown elsewhere (`prevent`) is not an answer
-            return True
-        return super().post_message(message)
 
-
-class AnswerArea(InOrder, TextArea):
+class AnswerArea(InOrder, Handing, TextArea):
     """A longer answer: focused, the cursor goes to the end of the text, nothing selected."""
 
-    taker: Taker | None = None
-
-    def __init__(self, *args: Any, taker: Taker | None = None, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.taker = taker
+    CHANGED = TextArea.Changed
 
     def _on_focus(self, event: Focus) -> None:
         self.move_cursor(self.document.end)
         if self.text and suggesting(self):
             self.select_all()
 
-    def post_message(self, message: Message) -> bool:
-        if (self.taker is not None and type(message) is TextArea.Changed
-                and not self._is_prevented(TextArea.Changed)):
-            self.taker(message)
-            return True
-        return super().post_message(message)
 
-
-__all__ = ["AnswerArea", "AnswerBox"]
+__all__ = ["AnswerArea", "AnswerBox", "Handing", "InOrder"]

@@ -22,7 +22,7 @@ from textual.strip import Strip
 from textual.widgets import Checkbox, OptionList, RadioButton, RadioSet, SelectionList
 from textual.widgets.option_list import OptionDoesNotExist
 
-from drafter.app.widgets.boxes import InOrder, Taker
+from drafter.app.widgets.boxes import Handing, InOrder
 
 JUMP_PAUSE = 1.0
 """Seconds without typing after which letters start a new search instead of adding to it."""
@@ -149,7 +149,7 @@ MOVES = {"up": "cursor_up", "down": "cursor_down", "home": "first", "end": "last
 """The keys that move a list's highlight, and `OptionList`'s action for each."""
 
 
-class ManyList(JumpOptionList, InOrder, SelectionList[Any]):
+class ManyList(JumpOptionList, InOrder, Handing, SelectionList[Any]):
     """A list to tick: Space ticks or unticks, Enter moves on, letters jump. A long label
     wraps onto more lines under its own text, never cut with "…".
 
@@ -164,11 +164,7 @@ class ManyList(JumpOptionList, InOrder, SelectionList[Any]):
 
     DEFAULT_CSS = "ManyList { text-wrap: wrap; text-overflow: fold; }"
     BINDINGS = [Binding("enter", "move_on", "Move on (never ticks)", show=False)]
-    taker: Taker | None = None  # set after `SelectionList.__init__`
-
-    def __init__(self, *args: Any, taker: Taker | None = None, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.taker = taker
+    CHANGED = SelectionList.SelectedChanged
 
     def action_move_on(self) -> None:
         self.post_message(MoveOn())
@@ -192,13 +188,6 @@ class ManyList(JumpOptionList, InOrder, SelectionList[Any]):
 
     def action_select(self) -> None:
         self.action_tick()  # Space as a binding (a key handed on by another widget)
-
-    def post_message(self, message: Message) -> bool:
-        if (self.taker is not None and type(message) is SelectionList.SelectedChanged
-                and not self._is_prevented(SelectionList.SelectedChanged)):
-            self.taker(message)
-            return True
-        return super().post_message(message)
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         """The labels' lines at the width they are drawn in beside the tick boxes: `OptionList`
