@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -55,6 +56,11 @@ class Derived:
             return self.counts.names()
         assert self.expression is not None
         return referenced_names(self.expression.source, expression=True)
+
+    @cached_property
+    def reads(self) -> frozenset[str]:
+        """`names()`, worked out once per entry (`evaluate` asks for it on every reading)."""
+        return frozenset(self.names())
 
     def provides(self) -> set[str]:
         """The `law.*` names known after this entry."""
@@ -170,16 +176,12 @@ def evaluate(laws: tuple[Derived, ...], context: Mapping[str, Any],
 
 
 _MISSING = object()
-_NAMES: dict[int, tuple[Derived, frozenset[str]]] = {}  # by id, the entry held
 
 
 def _reads_changed(derived: Derived, changed: set[str]) -> bool:
     """Whether `derived` reads a changed key or fact: a dotted name itself, a bare one
     (`audience`, `law`) anything under it."""
-    held = _NAMES.get(id(derived))
-    if held is None or held[0] is not derived:
-        held = _NAMES[id(derived)] = (derived, frozenset(derived.names()))
-    for name in held[1]:
+    for name in derived.reads:
         if name in changed or ("." not in name and any(c.startswith(name + ".")
                                                        for c in changed)):
             return True
