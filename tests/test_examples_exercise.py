@@ -35,7 +35,7 @@ BLANK = {"review.no-ai-features", "review.no-people", "review.no-revenue",
          "washington.health-scope"}
 # The same for the bands of residents per state, which note only a blank band that makes a
 # state law apply (`law.residents_assumed`, tested in tests/test_state_thresholds.py).
-BLANK_BANDS = {f"review.no-residents-{band}" for band in ("175k", "100k", "35k", "25k", "15k", "10k")}
+BLANK_BANDS = {f"review.no-residents-{band}" for band in ("175k", "100k", "50k", "35k", "25k", "15k", "10k")}
 
 # No built-in example yet: each needs a business of its own (the reason names it). Each is
 # exercised by a fixture (tests/fixtures/*.yaml) or a test that names it. Remove an entry when

@@ -51,7 +51,7 @@ READINGS: dict[str, tuple[Any, Any] | None] = {
     "children.operator_in_us": ("no", "yes"),
     "international.transfer_tools": None,
     **{f"audience.residents_{band}": (["none"], "every state")
-       for band in ("175k", "100k", "35k", "25k", "15k", "10k")},
+       for band in ("175k", "100k", "50k", "35k", "25k", "15k", "10k")},
     "audience.nonprofit": ("yes", "no"),
     "audience.glba": ("yes", "no"),
     "audience.hipaa": ("yes", "no"),
@@ -94,6 +94,9 @@ VARIANTS: dict[str, tuple[str, dict[str, Any]]] = {
     "store-data-seller": ("california-store", {"audience.us_states": ["nationwide"],
                                                "audience.sale_revenue": "over_50"}),
     "saas-automated": ("chat-saas", {"data_practices.automated_decisions": "yes"}),
+    # a policy dated before Montana's SB 297 (1 Oct 2025), for the 50,000 band only it asks
+    "store-before-sb297": ("california-store", {"audience.us_states": ["nationwide"],
+                                                "policy.effective_date": date(2025, 9, 1)}),
     # other companies' ads on the site; cards kept in the business's own systems
     "store-publisher-ads": ("california-store", {"cookies.publisher_ads": ["site"]}),
     # a US craft marketplace whose young users all live in Europe
@@ -124,7 +127,11 @@ def cases() -> list[tuple[str, str]]:
     """(question, variant) for every variant that asks the question."""
     shown = {name: set(variant(name).shown()) for name in VARIANTS}  # one walk per variant
     return [(key, name) for key in unsure_questions() for name in VARIANTS
-            if key in shown[name]]
+            if key in shown[name] and key in ONLY_FOR.get(name, (key,))]
+
+
+# Variants tried only on the questions they exist for (each other question is tried already).
+ONLY_FOR = {"store-before-sb297": ("audience.residents_50k",)}
 
 
 def filler(question: Question) -> Any:

@@ -277,3 +277,58 @@ def test_a_bad_statute_entry_is_a_one_line_error_with_its_line(tmp_path: Any) ->
         load_laws(path)
     assert caught.value.field == "ohio.applies.0.residents"
     assert caught.value.line == 10
+
+
+# --- Every threshold a statute has ever had, on every date, has a band that decides it ---
+
+def test_every_residents_threshold_has_its_band() -> None:
+    """A threshold without a band of its own is decided by the band below it: a business with
+    60,000 Montana residents answers the 35,000 band, and Montana's 50,000 test (before SB 297)
+    would read it as under."""
+    bands = {b.at_least for d in project().library.laws if d.counts is not None
+             for b in d.counts.bands}
+    thresholds = {p.residents for d in project().library.laws if d.statute is not None
+                  for p in d.statute.applies if p.residents is not None}
+    assert thresholds - bands == set()
+
+
+MONTANA_BANDS = ("175k", "100k", "50k", "35k", "25k", "15k", "10k")
+
+
+def montana(day: date, band: str | None, share: str = "none") -> bool:
+    """Montana's law on `day`, for a business whose Montana count is in `band` (None: under
+    every band), from the band answers as the owner gives them."""
+    answers: dict[str, Any] = {f"audience.residents_{b}": ["none"] for b in MONTANA_BANDS}
+    if band is not None:
+        answers[f"audience.residents_{band}"] = ["montana"]
+    return bool(law("montana", None, day, **{"audience.people": 10**6,
+                                             "audience.sale_revenue": share, **answers}).montana)
+
+
+def test_montana_before_1_october_2025_uses_the_old_thresholds_by_its_bands() -> None:
+    before = date(2025, 9, 30)  # Mont. Code §30-14-2803 before SB 297: 50,000, or 25,000 and >25%
+    assert montana(before, "50k") is True
+    assert montana(before, "35k") is False
+    assert montana(before, "25k", "25_to_50") is True
+    assert montana(before, "25k", "20_to_25") is False
+    assert montana(before, "15k", "25_to_50") is False
+
+
+def test_montana_from_1_october_2025_uses_the_new_thresholds_by_its_bands() -> None:
+    after = date(2025, 10, 1)  # as amended by SB 297: 25,000, or 15,000 and >25%
+    assert montana(after, "25k") is True
+    assert montana(after, "15k", "25_to_50") is True
+    assert montana(after, "15k", "20_to_25") is False
+    assert montana(after, "10k", "over_50") is False
+
+
+def test_the_50k_band_is_asked_only_where_montana_old_test_can_need_it() -> None:
+    def shown(day: date, states: list[str]) -> bool:
+        base = project().answers(examples()["texas-small"])
+        values = {**base.values, "policy.effective_date": day, "audience.people": 10**6,
+                  "audience.us_states": states}
+        return "audience.residents_50k" in Answers(project().questionnaire, values).shown()
+    assert shown(date(2025, 9, 30), ["montana"]) is True
+    assert shown(date(2025, 9, 30), ["nationwide"]) is True
+    assert shown(date(2025, 9, 30), ["oregon"]) is False
+    assert shown(date(2025, 10, 1), ["montana"]) is False
