@@ -81,6 +81,38 @@ def test_vermont_design_code_from_2027_with_an_advance_note_before() -> None:
     assert early["vermont.design-code-upcoming"] == "advice"
 
 
+def test_vermont_design_code_models_each_prong_of_a_covered_business() -> None:
+    """9 V.S.A. §2449a ("covered business"): it does business in Vermont, earns a majority of
+    its annual revenue from online services, and its service is reasonably likely to be
+    accessed by minors (made for children, or 2% or more of its audience under 18). Each
+    answer that rules a prong out takes the code out; "not sure" keeps it in and asks counsel."""
+    def vermont(**changes: Any) -> bool:
+        return bool(context("vermont-kids", **changes)["law"].vermont_design)
+    assert vermont(**{"children.online_revenue": "yes"}) is True
+    assert vermont(**{"children.online_revenue": "no"}) is False
+    assert vermont(**{"children.online_revenue": "unsure"}) is True
+    assert vermont(**{"audience.us_states": ["oregon"]}) is False
+    # teenagers known to be fewer than 2 in 100 users: not likely to be accessed by minors,
+    # unless the service is one for children under 13
+    teens = {"children.under_13": "no", "children.under_16": "yes", "children.under_18": "yes"}
+    assert vermont(**teens, **{"children.few_minors": "no"}) is True
+    assert vermont(**teens, **{"children.few_minors": "yes"}) is False
+    assert vermont(**teens, **{"children.few_minors": "unsure"}) is True
+    assert vermont(**{"children.few_minors": "yes"}) is True  # a children's app
+    # the questions are asked where their answer can matter
+    def asked(key: str, **changes: Any) -> bool:
+        base = project().answers(examples()["vermont-kids"]).values
+        return key in Answers(project().questionnaire, {**base, **changes}).shown()
+    assert asked("children.online_revenue") is True
+    assert asked("children.online_revenue", **{"audience.us_states": ["oregon"]}) is False
+    assert asked("children.few_minors", **teens) is True
+    assert asked("children.few_minors") is False  # under 13s: in whatever their share
+    unsure = draft("vermont-kids", **{"children.online_revenue": "unsure"})
+    counsel = [n for n in unsure.notes if n.for_counsel
+               and n.resolves_by == "children.online_revenue"]
+    assert len(counsel) == 1 and "vermont.design-code" in counsel[0].covers
+
+
 def test_oregon_bans_selling_precise_location_from_2026() -> None:
     selling = {"sharing.sells": "yes", "data_practices.sold_categories": ["contact", "precise_location"],
                "data_practices.buyers": "Trail Data Co."}

@@ -47,6 +47,7 @@ READINGS: dict[str, tuple[Any, Any] | None] = {
     "children.under_16": ("no", "yes"),
     "children.under_18": ("no", "yes"),
     "children.few_minors": ("yes", "no"),  # fewer than 2% minors takes Nebraska's code out
+    "children.online_revenue": ("no", "yes"),  # Vermont's code: most revenue from online services
     "children.in_us": ("no", "yes"),
     "children.operator_in_us": ("no", "yes"),
     "international.transfer_tools": None,
