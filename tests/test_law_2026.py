@@ -191,6 +191,25 @@ def test_nebraska_design_code_models_each_test_of_the_act() -> None:
     assert "children.few_minors" not in small_answers.shown()
 
 
+def test_nebraska_lb838_unread_is_a_question_for_counsel_not_a_silent_gap() -> None:
+    """LB 838 (2026) amended the Act, and a secondary source says it removed the half-of-revenue
+    test; its text was not read. A service over the size test that sells little or no data is
+    then not known to be outside: an advice note asks counsel, and the design-code warning
+    (which rests on LB 504 as enacted) stays for the data sellers only. Each note says what
+    counsel must confirm."""
+    below = {"audience.sale_revenue": "25_to_50"}
+    def lb838(d: Draft) -> str | None:
+        return next((n.message for n in d.notes if n.requirement == "nebraska.design-code-lb838"), None)
+    text = lb838(draft("nebraska-weather", **below))
+    assert text is not None and "LB 838" in text and "half" in text
+    assert nebraska_note(draft("nebraska-weather", **below)) is None
+    assert lb838(draft("nebraska-weather")) is None  # the warning covers it already
+    small = {**below, "audience.revenue": "under_25m", "audience.people": 40000}
+    assert lb838(draft("nebraska-weather", **small)) is None
+    assert lb838(draft("nebraska-weather", **below, **dated("2026-04-13"))) is None
+    assert "LB 838" in (nebraska_note(draft("nebraska-weather")) or "")
+
+
 def test_washington_notes_do_not_ask_for_a_health_policy_already_linked() -> None:
     """The owner gave the consumer health data policy's address and the draft links it: no
     note may say that a separate policy is still needed."""
