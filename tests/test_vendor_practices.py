@@ -147,3 +147,40 @@ def test_a_translated_part_keeps_its_english_when() -> None:
     merged = _record(english, {"receives": ["x", "y"]}, {"receives", "location"})
     assert merged == {"receives": [{"text": "x", "when": "cookies.advertising"}, "y"],
                       "link": "l"}
+
+
+def test_session_recording_and_analytics_cookies_are_governed_practices(tmp_path: Path) -> None:
+    """Hotjar's clicks, scrolling and mouse movement (session recordings and heatmaps) rest on
+    `cookies.session_recording`; Google Analytics' cookie ID on `cookies.analytics`. The lint
+    names both as the entries stood, stating them whatever the answers."""
+    assert practices()["session_recording"].answers() == {"cookies.session_recording"}
+    assert practices()["analytics_cookies"].answers() == {"cookies.analytics"}
+    root = project().library_root
+    (tmp_path / "data").mkdir()
+    shutil.copy(root / PRACTICES_FILE, tmp_path / PRACTICES_FILE)
+    vendors = load_data(root / "data" / "vendors.yaml").data
+    hotjar = dict(vendors["hotjar"], receives="device details, clicks, scrolling and mouse "
+                  "movement (typed text is masked)")
+    ga = dict(vendors["google_analytics"], receives="device details, a cookie ID, rough "
+              "location and the pages you visit")
+    (tmp_path / "data" / "vendors.yaml").write_text(dump_yaml(
+        {"hotjar": hotjar, "google_analytics": ga, "plausible": vendors["plausible"]}))
+    found = [str(p) for p in wording_problems(tmp_path, names())]
+    assert len(found) == 2, found
+    assert "session_recording" in found[0] and "cookies.session_recording" in found[0]
+    assert "analytics_cookies" in found[1] and "cookies.analytics" in found[1]
+
+
+def test_hotjar_and_google_analytics_say_only_what_the_answers_give() -> None:
+    catalog = {"vendors": project().library.data["vendors"]}
+    template = compile_template("{{ vendors.hotjar.receives | wording }}|"
+                                "{{ vendors.google_analytics.receives | wording }}")
+    def said(**cookies: Any) -> str:
+        return template.render(**catalog, cookies=template_value(cookies))
+    assert said(analytics=True, session_recording=True) == (
+        "device details, the pages you visit and recordings of your clicks, scrolling and "
+        "mouse movement, seen as replays or heatmaps (typed text is masked)|device details, a "
+        "cookie ID, rough location and the pages you visit")
+    assert said(analytics=False, session_recording=None) == (
+        "device details and the pages you visit|device details, rough location and the pages "
+        "you visit")
