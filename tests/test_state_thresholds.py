@@ -332,3 +332,29 @@ def test_the_50k_band_is_asked_only_where_montana_old_test_can_need_it() -> None
     assert shown(date(2025, 9, 30), ["nationwide"]) is True
     assert shown(date(2025, 9, 30), ["oregon"]) is False
     assert shown(date(2025, 10, 1), ["montana"]) is False
+
+
+# --- Each prong of a multi-prong test as its statute words it ---
+
+def california(**changes: Any) -> AnswerGroup:
+    return law("california", 100000, **{"audience.employees": 25, "sharing.sells": "no",
+                                         "cookies.advertising": False, **changes})
+
+
+def test_ccpa_counts_buying_the_data_of_100000_californians() -> None:
+    """Cal. Civ. Code §1798.140(d)(1)(B): "buys, sells, or shares the personal information of
+    100,000 or more consumers or households"; buying from data brokers is a prong of its own."""
+    bought = {"collection.sources": ["individuals", "brokers"]}
+    assert california().ccpa is False
+    assert california(**bought).ccpa is True
+    assert law("california", 99999, **bought).ccpa is False
+
+
+def test_shine_the_light_counts_contact_details_given_for_partners_own_marketing() -> None:
+    """Cal. Civ. Code §1798.83(a): a business of 20 or more employees that disclosed customers'
+    personal information to third parties "for the third parties' direct marketing purposes"."""
+    assert california().shine_the_light is False
+    assert california(**{"sharing.partner_marketing": "yes"}).shine_the_light is True
+    assert california(**{"sharing.partner_marketing": "unsure"}).shine_the_light is True
+    assert california(**{"sharing.partner_marketing": "yes",
+                         "audience.employees": 19}).shine_the_light is False
