@@ -200,14 +200,19 @@ def test_nebraska_lb838_unread_is_a_question_for_counsel_not_a_silent_gap() -> N
     below = {"audience.sale_revenue": "25_to_50"}
     def lb838(d: Draft) -> str | None:
         return next((n.message for n in d.notes if n.requirement == "nebraska.design-code-lb838"), None)
-    text = lb838(draft("nebraska-weather", **below))
+    below_draft = draft("nebraska-weather", **below)
+    text = lb838(below_draft)
     assert text is not None and "LB 838" in text and "half" in text
-    assert nebraska_note(draft("nebraska-weather", **below)) is None
-    assert lb838(draft("nebraska-weather")) is None  # the warning covers it already
-    small = {**below, "audience.revenue": "under_25m", "audience.people": 40000}
-    assert lb838(draft("nebraska-weather", **small)) is None
+    assert nebraska_note(below_draft) is None
     assert lb838(draft("nebraska-weather", **below, **dated("2026-04-13"))) is None
-    assert "LB 838" in (nebraska_note(draft("nebraska-weather")) or "")
+    # the facts the note's condition reads: over the size test, and not the data sellers
+    def facts(**changes: Any) -> tuple[bool, bool]:
+        found = context("nebraska-weather", **changes)["law"]
+        return found.nebraska_design_size, found.nebraska_design
+    assert facts(**below) == (True, False)
+    assert facts() == (True, True)  # the warning covers it already
+    assert facts(**below, **{"audience.revenue": "under_25m", "audience.people": 40000}) == (
+        False, False)
 
 
 def test_washington_notes_do_not_ask_for_a_health_policy_already_linked() -> None:
