@@ -23,7 +23,7 @@ from drafter.evidence.model import Evidence, page_path
 from drafter.evidence.findings import FIELD_CATEGORIES, ad_tracking
 from drafter.library import Library
 from drafter.requirements import Severity, Topic
-from drafter.templating import Condition, compile_condition, join_and, referenced_names
+from drafter.templating import Condition, compile_condition, condition_problems, join_and
 from drafter.yamlio import load_data
 
 FILE = "evidence-checks.yaml"
@@ -85,16 +85,16 @@ def evidence_check_problems(root: Path, known: set[str]) -> list[UserError]:
         checks = load_evidence_checks(root)
     except UserError as exc:
         return [exc]
-    problems = []
-    for check, _, _ in checks:
-        names = referenced_names(check.when, expression=True)
-        if check.items:
-            names |= referenced_names(check.items, expression=True)
-        evidence = {f"evidence.{fact}" for fact in FACTS}
-        for name in sorted(n for n in names if n not in known and n not in evidence):
-            problems.append(UserError(f"uses {name!r}, which is neither a question, a law nor "
-                                      "a fact of `evidence`", path=root / FILE, field=check.id))
-    return problems
+    if not checks:
+        return []
+    file = load_data(root / FILE)
+    names = known | {f"evidence.{fact}" for fact in FACTS}
+    return [problem for index, (check, _, _) in enumerate(checks)
+            for setting in ("when", "items") if (source := getattr(check, setting))
+            for problem in condition_problems(source, names, path=file.path,
+                                              line=file.line((index, setting)), field=check.id,
+                                              what=f"`{setting}`",
+                                              nor="a law nor a fact of `evidence`")]
 
 
 def facts(evidence: Evidence, known: Catalog) -> dict[str, Any]:

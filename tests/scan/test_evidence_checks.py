@@ -32,9 +32,9 @@ def test_the_real_checks_load_and_lint_clean() -> None:
 
 @pytest.mark.parametrize("change, message", [
     (("cookies.advertising and", "cookies.adverts and"),
-     "evidence-checks.yaml: evidence.x: uses 'cookies.adverts', which is neither"),
+     "evidence-checks.yaml:4: evidence.x: `when` uses 'cookies.adverts', which is neither"),
     (("evidence.ad_cookies", "evidence.ad_cookie"),
-     "evidence.x: uses 'evidence.ad_cookie', which is neither a question, a law nor a fact"),
+     "yaml:4: evidence.x: `when` uses 'evidence.ad_cookie', which is neither a question, a law"),
     (("and evidence", "and and evidence"), "evidence-checks.yaml:1: evidence.x: not a valid"),
     (("severity: warning", "severity: loud"), "evidence-checks.yaml:3: 0.severity: Input"),
     (("id: evidence.x", "id: x"), "evidence-checks.yaml:1: 0.id: String should match"),
