@@ -210,17 +210,9 @@ def _parts(english: Any, translated: Any) -> Any:
     return translated
 
 
-_catalogs: dict[int, tuple[Library, Catalog]] = {}
-
-
 def catalog(library: Library) -> Catalog:
-    """The library's translations, loaded once per library."""
-    held = _catalogs.get(id(library))
-    if held is not None and held[0] is library:
-        return held[1]
-    found = load_catalog(library.root)
-    _catalogs[id(library)] = (library, found)
-    return found
+    """The library's translations, loaded once per library (`Library.translations`)."""
+    return library.translations
 
 
 def load_catalog(root: Path) -> Catalog:
