@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import TemplateSyntaxError
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
 from drafter.answers import Answers
 from drafter.assemble import template_context
@@ -44,19 +44,15 @@ class EvidenceCheck(BaseModel):
     resolves_by: str | None = None
 
 
-class _Checks(BaseModel):
-    checks: list[EvidenceCheck]
-
-
 def load_evidence_checks(root: Path) -> list[tuple[EvidenceCheck, Condition, Condition | None]]:
     """The checks, each `when` and `items` proved to compile (a one-line error otherwise)."""
     path = root / FILE
     if not path.is_file():
         return []
     file = load_data(path)
-    checks = _validated(file)
+    checks = file.validated_entries(EvidenceCheck, "checks")
     compiled = []
-    for index, check in enumerate(checks.checks):
+    for index, check in enumerate(checks):
         try:
             when = compile_condition(check.when)
             items = compile_condition(check.items) if check.items else None
@@ -65,17 +61,6 @@ def load_evidence_checks(root: Path) -> list[tuple[EvidenceCheck, Condition, Con
                             line=file.line((index,)), field=check.id) from None
         compiled.append((check, when, items))
     return compiled
-
-
-def _validated(file: Any) -> _Checks:
-    """The file's list of checks, or the one-line error naming its line and field."""
-    try:
-        return _Checks.model_validate({"checks": file.data or []})
-    except ValidationError as exc:
-        err = exc.errors()[0]
-        loc = err["loc"][1:]
-        raise UserError(err["msg"], path=file.path, line=file.line(loc),
-                        field=".".join(map(str, loc))) from None
 
 
 def evidence_check_problems(root: Path, known: set[str]) -> list[UserError]:
