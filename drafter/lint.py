@@ -11,6 +11,7 @@ Warnings are answer checks skipped or pointing nowhere (`lint_review`).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -18,9 +19,8 @@ from typing import TYPE_CHECKING
 from drafter.errors import UserError
 from drafter.i18n.lint import lint_translations
 from drafter.library import Clause, Library, law_names
-from drafter.promises import declared_bases
 from drafter.questionnaire import Questionnaire, moved_value_errors
-from drafter.templating import condition_problems, environment, referenced_names
+from drafter.templating import condition_problems, environment, promise_bases, referenced_names
 
 if TYPE_CHECKING:
     from drafter.review.rules import ReviewRules, Rule
@@ -77,7 +77,7 @@ def _unread_bases(clause: Clause, read: set[str], known: frozenset[str] | set[st
     uses, or a `law.*` fact. Naming one it never looks at would be a claim with nothing behind
     it; a law with no `name:` in `laws.yaml` would reach counsel as an internal name."""
     problems: list[UserError] = []
-    for basis, line in declared_bases(environment().parse(clause.source)):
+    for basis, line in promise_bases(clause.source):
         for name in basis:
             where = clause.body_line + line - 1
             if name not in known:
@@ -143,7 +143,8 @@ def lint_library(library: Library, questionnaire: Questionnaire) -> list[UserErr
         known = known | derived.provides()
     sections = {s.id for s in questionnaire.sections}
 
-    def check_names(source: str, what: str, path: Path, line: int | None, field: str,
+    def check_names(source: str, what: str, path: Path,
+                    line: int | None | Callable[[], int | None], field: str,
                     expression: bool = True) -> None:
         problems.extend(condition_problems(source, known, path=path, line=line, field=field,
                                            what=what, expression=expression, sections=sections))
@@ -171,7 +172,7 @@ def lint_library(library: Library, questionnaire: Questionnaire) -> list[UserErr
     for rid, entry in library.requirements.items():
         requirement = entry.requirement
         check_names(requirement.applies_when, "`applies_when`", entry.source.path,
-                    entry.source.line((entry.index, "applies_when")), rid)
+                    lambda: entry.source.line((entry.index, "applies_when")), rid)
         if requirement.ask is not None and requirement.ask not in known:
             problems.append(UserError(f"`ask` names {requirement.ask!r}, which is not a "
                                       "question", path=entry.source.path, line=entry.line,
@@ -232,7 +233,7 @@ def lint_review(rules: ReviewRules, questionnaire: Questionnaire, library: Libra
                    if (source := getattr(compiled.check, setting)) is not None
                    for problem in condition_problems(
                        source, names, path=compiled.source.path, field=compiled.check.id,
-                       line=compiled.source.line((compiled.index, setting)),
+                       line=lambda: compiled.source.line((compiled.index, setting)),
                        what=f"`{setting}`")]
         warnings += unknown
         named = [("unless_met", rid) for rid in compiled.check.unless_met]

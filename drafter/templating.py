@@ -30,7 +30,7 @@ from drafter.errors import DrafterError, UserError
 from drafter.i18n.conjunctions import conjoined
 from drafter.template_cache import SourceLoader, bytecode_cache
 from drafter.parsecache import memo
-from drafter.promises import PromiseExtension
+from drafter.promises import PromiseExtension, declared_bases
 
 
 class Markdown(str):
@@ -326,6 +326,13 @@ def referenced_names(source: str, *, expression: bool) -> set[str]:
     return memo(kind, source, lambda: _referenced_names(source, expression))
 
 
+
+def promise_bases(source: str) -> list[tuple[tuple[str, ...], int]]:
+    """Each promise tag of a template: the keys it names and its line (`declared_bases`),
+    kept in the parse cache, as `referenced_names` is: lint compares every clause's with its
+    own and its translations'."""
+    return memo("promise bases", source, lambda: declared_bases(environment().parse(source)))
+
 def _referenced_names(source: str, expression: bool) -> set[str]:
     text = "{{ " + source + " }}" if expression else source
     tree = environment().parse(text)
@@ -346,28 +353,33 @@ def _referenced_names(source: str, expression: bool) -> set[str]:
 
 
 
-def condition_problems(source: str, known: Collection[str], *, path: Path, line: int | None,
-                       field: str, what: str = "`when`", expression: bool = True,
+def condition_problems(source: str, known: Collection[str], *, path: Path,
+                       line: int | None | Callable[[], int | None], field: str,
+                       what: str = "`when`", expression: bool = True,
                        sections: Collection[str] = (), nor: str = "") -> list[UserError]:
     """`drafter lint`'s one check of a condition (a clause's, a requirement's, a vendor
     wording's, an evidence or answer check's) or, with `expression=False`, of a template:
     it compiles, and every name it reads is `known` (the questions, `law.*`, `data.*`, and
     whatever else its file may read, which `nor` names). One-line errors naming file, line
-    and field; `what` says which of the entry's settings it is."""
+    and field; `what` says which of the entry's settings it is. `line` may be a function,
+    called only for a problem: finding a line parses its file a second time, slowly."""
+    problems: list[tuple[str, str]] = []
     try:
         compile_condition(source) if expression else checked(source)
     except TemplateSyntaxError as exc:
-        return [UserError(f"{what} does not compile: {exc.message}", path=path, line=line,
-                          field=field)]
-    problems = []
-    for name in sorted(referenced_names(source, expression=expression) - set(known)):
-        hint = ("a section, not a question" if name in sections
-                else "neither a question nor set at the top of the template"
-                if not expression and "." not in name
-                else f"neither a question, {nor}" if nor else "not a question")
-        problems.append(UserError(f"{what} uses {name!r}, which is {hint}", path=path,
-                                  line=line, field=field))
-    return problems
+        problems.append(("does not compile: ", exc.message))
+    else:
+        for name in sorted(referenced_names(source, expression=expression) - set(known)):
+            hint = ("a section, not a question" if name in sections
+                    else "neither a question nor set at the top of the template"
+                    if not expression and "." not in name
+                    else f"neither a question, {nor}" if nor else "not a question")
+            problems.append((f"uses {name!r}, ", f"which is {hint}"))
+    if not problems:
+        return []
+    at = line() if callable(line) else line
+    return [UserError(f"{what} {said}{why}", path=path, line=at, field=field)
+            for said, why in problems]
 
 
 __all__ = [

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -108,23 +109,26 @@ def wording_problems(root: Path, names: frozenset[str]) -> list[UserError]:
     practices_file, practices = loaded
     problems = [problem for pid, p in practices.items()
                 for problem in condition_problems(p.when, names, path=practices_file.path,
-                                                  line=practices_file.line((pid, "when")),
+                                                  line=lambda: practices_file.line((pid, "when")),
                                                   field=pid)]
     file = load_data(path)
     for vid, entry in (file.data or {}).items():
         for part in parts(vid, entry):
-            where = {"path": path, "line": file.line(part.loc),
-                     "field": ".".join(map(str, part.loc))}
+            line = partial(file.line, part.loc)  # found only for a problem: parsing is slow
+            field = ".".join(map(str, part.loc))
             if part.field in ONE_TEXT and part.loc != (vid, part.field):
                 problems.append(UserError("must be one text, not parts: the app fills an "
-                                          "owner's own vendor rows from it", **where))
+                                          "owner's own vendor rows from it", path=path,
+                                          line=line(), field=field))
                 continue
             if not isinstance(part.text, str) or not part.text.strip():
-                problems.append(UserError("each part needs a `text`", **where))
+                problems.append(UserError("each part needs a `text`", path=path, line=line(),
+                                          field=field))
                 continue
             read: set[str] = set()
             if part.when is not None:
-                problems += condition_problems(str(part.when), names, **where)
+                problems += condition_problems(str(part.when), names, path=path, line=line,
+                                               field=field)
                 read = referenced_names(str(part.when), expression=True)
             for pid, practice in practices.items():
                 said = practice.stated(entry.get("category"), part.text)
@@ -133,6 +137,7 @@ def wording_problems(root: Path, names: frozenset[str]) -> list[UserError]:
                     problems.append(UserError(
                         f"{said!r} states {practice.name} ({pid} in {PRACTICES_FILE}), but "
                         f"the part does not depend on {', '.join(sorted(missing))}: make it "
-                        "a part with a `when` on that answer", **where))
+                        "a part with a `when` on that answer", path=path, line=line(),
+                        field=field))
     return problems
 
