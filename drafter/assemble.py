@@ -8,7 +8,8 @@ sentence came from and why it is there.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from typing import Any
+from functools import lru_cache
+from typing import Any, Generic, TypeVar
 from datetime import date
 from pathlib import Path
 
@@ -23,7 +24,8 @@ from drafter.i18n import ENGLISH
 from drafter.library import Clause, Library, Section
 from drafter.document.model import Policy, PolicySection, RenderedClause
 from drafter.promises import recording, tidy
-from drafter.templating import answer_context
+
+T = TypeVar("T")
 
 
 def template_context(answers: Answers, library: Library,
@@ -31,37 +33,46 @@ def template_context(answers: Answers, library: Library,
     """What every condition and template sees: the answers by section, `data` and `law`.
 
     Both are immutable and a draft asks twice (assembly, then review), so the last context
-    is kept with the two objects it was made from (held, so their ids cannot be reused).
-    `since`: other answers and their context, from which only the laws reading an answer that
-    differs are evaluated again (`laws.evaluate`; the same context, made faster)."""
-    if _last and _last[0][0] is answers and _last[0][1] is library:
-        return _last[0][2]
+    is kept (`_last_context`). `since`: other answers and their context, from which only the
+    laws reading an answer that differs are evaluated again (`laws.evaluate`; the same
+    context, made faster)."""
+    if since is None:
+        return _last_context(_Same(answers), _Same(library))
+    return _context(answers, library, since)
+
+
+class _Same(Generic[T]):
+    """An argument of a cached function, the same only as itself: answers and libraries are
+    immutable but hold dicts, so they have no hash of their own."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: T) -> None:
+        self.value = value
+
+    def __hash__(self) -> int:
+        return id(self.value)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Same) and other.value is self.value
+
+
+@lru_cache(maxsize=1)
+def _last_context(answers: _Same[Answers], library: _Same[Library]) -> dict[str, object]:
+    return _context(answers.value, library.value, None)
+
+
+def _context(answers: Answers, library: Library,
+             since: tuple[Answers, Mapping[str, Any]] | None) -> dict[str, object]:
     shown = frozenset(answers.shown())
-    context = {**answers.context(), "data": _data(library)}
+    context = {**answers.context(), "data": library.template_data}
     before = None
     if since is not None:
         other, other_context = since
         was, now = other.resolved(), answers.resolved()
         changed = {k for k in was.keys() | now.keys() if was.get(k) != now.get(k)}
         before = (other_context["law"], changed | (shown ^ frozenset(other.shown())))
-    context = {**context, "law": evaluate(library.laws, context, shown, before)}
-    if since is None:
-        _last[:] = [(answers, library, context)]
-    return context
-
-
-_last: list[tuple[Answers, Library, dict[str, object]]] = []  # at most one
-
-
-def _data(library: Library) -> object:
-    """The library's reference data as templates see it: the same for every answers, so made
-    once per library (held, like `_last`), not once per context (a tenth of one)."""
-    if not _data_of or _data_of[0][0] is not library:
-        _data_of[:] = [(library, answer_context({"data": library.data})["data"])]
-    return _data_of[0][1]
-
-
-_data_of: list[tuple[Library, object]] = []  # at most one
+    return {**context, "law": evaluate(library.laws, context, shown, before)}
 
 
 Wording = Callable[[Clause], "tuple[Template, str | None, Path] | None"]

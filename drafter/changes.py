@@ -11,7 +11,7 @@ from __future__ import annotations
 import difflib
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -60,7 +60,8 @@ class Version:
 
     manifest: Manifest
     markdown: str
-    lang: str = ENGLISH  # its language tag: its dates are written in that language
+    lang: str = ENGLISH  # its language tag
+    locale: str | None = None  # and its Babel locale (`locale_of`): how its dates are written
 
     @cached_property
     def plain(self) -> str:
@@ -72,8 +73,7 @@ class Version:
         """The text with its own effective date masked (as its language writes it), so a new
         date alone is no change."""
         day = self.manifest.effective_date
-        locale = None if self.lang == ENGLISH else self.lang.replace("-", "_")
-        return self.plain.replace(long_date(day, locale), DATE_MASK)
+        return self.plain.replace(long_date(day, self.locale), DATE_MASK)
 
     def clauses(self) -> dict[str, str]:
         """Each clause's text (as counsel left it), by clause id."""
@@ -182,7 +182,7 @@ def _clauses(old: Version, new: Version, rules: NoticeRules) -> list[Change]:
     sections = {c.id: c.section for c in old.manifest.clauses + new.manifest.clauses}
     titles = {s.id: s.title for s in old.manifest.sections + new.manifest.sections}
     drafted = after if new.markdown == new.manifest.generated.markdown else \
-        Version(new.manifest, new.manifest.generated.markdown, new.lang).clauses()
+        replace(new, markdown=new.manifest.generated.markdown).clauses()
     found: list[Change] = []
     for clause_id in list(after) + [c for c in before if c not in after]:
         section = sections.get(clause_id, "")

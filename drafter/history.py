@@ -12,7 +12,8 @@ A build never changes the date.
 
 Each function takes a language (`lang`, drafter.i18n): a language version is kept, compared and
 published like the English, from its own edit layer (`privacy-policy.es.md`) and its record in
-the manifest (`Manifest.in_language`).
+the manifest (`Manifest.in_language`), and with its Babel `locale` where the text is compared
+(its effective date masked as that language writes it: `locale_of`, from languages.yaml).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from pathlib import Path
 
 from drafter.changes import ChangeReport, Version, compare, load_notice_rules, render_report
 from drafter.i18n import ENGLISH
+from drafter.i18n.catalog import locale_of
 from drafter.manifest import Manifest, load_manifest, policy_md
 from drafter.questionnaire import Questionnaire
 from drafter.templating import long_date
@@ -37,45 +39,49 @@ class Published:
     manifest: Manifest
     markdown: str
     lang: str = ENGLISH
+    locale: str | None = None  # Babel's, for `lang` (`drafter.i18n.catalog.locale_of`)
 
     def version(self) -> Version:
-        return Version(self.manifest, self.markdown, self.lang)
+        return Version(self.manifest, self.markdown, self.lang, self.locale)
 
 
-def _kept(kept: Path, lang: str) -> Published | None:
+def _kept(kept: Path, lang: str, locale: str | None) -> Published | None:
     """The version kept in folder `kept` in language `lang`, if it has one."""
     manifest = load_manifest(kept)
     manifest = manifest.in_language(lang) if manifest is not None else None
     if manifest is None or not (kept / policy_md(lang)).exists():
         return None
-    return Published(kept, manifest, read_text(kept / policy_md(lang)), lang)
+    return Published(kept, manifest, read_text(kept / policy_md(lang)), lang, locale)
 
 
-def published_versions(folder: Path, lang: str = ENGLISH) -> list[Published]:
+def published_versions(folder: Path, lang: str = ENGLISH,
+                       locale: str | None = None) -> list[Published]:
     """Every published version, oldest first (folders are named by ISO date, so they sort)."""
     root = folder / HISTORY
-    found = [_kept(kept, lang) for kept in sorted(root.iterdir())] if root.is_dir() else []
+    found = [_kept(kept, lang, locale) for kept in sorted(root.iterdir())] if root.is_dir() else []
     return [version for version in found if version is not None]
 
 
-def last_published(folder: Path, lang: str = ENGLISH) -> Published | None:
+def last_published(folder: Path, lang: str = ENGLISH,
+                   locale: str | None = None) -> Published | None:
     """The last published version (`published_versions()[-1]`), reading no other: a build
     compares with it alone, and a policy published every month keeps years of versions."""
     root = folder / HISTORY
     for kept in sorted(root.iterdir(), reverse=True) if root.is_dir() else []:
-        found = _kept(kept, lang)
+        found = _kept(kept, lang, locale)
         if found is not None:
             return found
     return None
 
 
-def current_version(folder: Path, lang: str = ENGLISH) -> Version | None:
+def current_version(folder: Path, lang: str = ENGLISH,
+                    locale: str | None = None) -> Version | None:
     """The last build, with the Markdown as it is now (counsel may have edited it since)."""
     manifest = load_manifest(folder)
     manifest = manifest.in_language(lang) if manifest is not None else None
     if manifest is None or not (folder / policy_md(lang)).exists():
         return None
-    return Version(manifest, read_text(folder / policy_md(lang)), lang)
+    return Version(manifest, read_text(folder / policy_md(lang)), lang, locale)
 
 
 def changes_file(lang: str = ENGLISH) -> str:
@@ -88,16 +94,17 @@ def changes_since_published(questionnaire: Questionnaire, library_root: Path, fo
                             ) -> tuple[ChangeReport, str] | None:
     """What changed since the last published version (or, before any, since the last
     build), and the words that say since when."""
-    new = current_version(folder, lang)
+    locale = locale_of(library_root, lang)
+    new = current_version(folder, lang, locale)
     if new is None:
         return None
-    last = last_published(folder, lang)
+    last = last_published(folder, lang, locale)
     previous = previous.in_language(lang) if previous is not None else None
     if last is not None:
         old = last.version()
         since = f"since the version published on {long_date(old.manifest.effective_date)}"
     elif previous is not None and previous.files.get(policy_md(lang)):
-        old = Version(previous, previous.files[policy_md(lang)].text or "", lang)
+        old = Version(previous, previous.files[policy_md(lang)].text or "", lang, locale)
         since = "since the last build (nothing has been published yet)"
     else:
         return None

@@ -33,6 +33,7 @@ from drafter.questionnaire import Questionnaire
 from drafter.requirements import CatalogEntry, InForce, load_requirements
 from drafter.templating import (
     Condition,
+    answer_context,
     TemplateSyntaxError,
     checked,
     compile_condition,
@@ -42,6 +43,7 @@ from drafter.yamlio import load_data, parse_data, read_text
 
 if TYPE_CHECKING:
     from drafter.changes import NoticeRules
+    from drafter.i18n.catalog import Catalog
     from drafter.lint import Findings
     from drafter.review.rules import ReviewRules
 
@@ -117,6 +119,20 @@ class Library:
         rules = load_review_rules(self.root)
         save()  # now, not at exit: the next `drafter` starts warm
         return rules
+
+    @cached_property
+    def template_data(self) -> object:
+        """The reference data as templates see it (`data.NAME`): the same for every answers,
+        so made once per library, not once per context (a tenth of one)."""
+        return answer_context({"data": self.data})["data"]
+
+    @cached_property
+    def translations(self) -> Catalog:
+        """Every translation of the library (`languages.yaml` and the files beside each
+        clause and data file: drafter.i18n), loaded on first use."""
+        from drafter.i18n.catalog import load_catalog
+
+        return load_catalog(self.root)
 
     @cached_property
     def notice(self) -> NoticeRules:

@@ -11,6 +11,7 @@ Warnings are answer checks skipped or pointing nowhere (`lint_review`).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -18,9 +19,8 @@ from typing import TYPE_CHECKING
 from drafter.errors import UserError
 from drafter.i18n.lint import lint_translations
 from drafter.library import Clause, Library, law_names
-from drafter.promises import declared_bases
 from drafter.questionnaire import Questionnaire, moved_value_errors
-from drafter.templating import environment, referenced_names
+from drafter.templating import condition_problems, environment, promise_bases, referenced_names
 
 if TYPE_CHECKING:
     from drafter.review.rules import ReviewRules, Rule
@@ -77,7 +77,7 @@ def _unread_bases(clause: Clause, read: set[str], known: frozenset[str] | set[st
     uses, or a `law.*` fact. Naming one it never looks at would be a claim with nothing behind
     it; a law with no `name:` in `laws.yaml` would reach counsel as an internal name."""
     problems: list[UserError] = []
-    for basis, line in declared_bases(environment().parse(clause.source)):
+    for basis, line in promise_bases(clause.source):
         for name in basis:
             where = clause.body_line + line - 1
             if name not in known:
@@ -143,15 +143,11 @@ def lint_library(library: Library, questionnaire: Questionnaire) -> list[UserErr
         known = known | derived.provides()
     sections = {s.id for s in questionnaire.sections}
 
-    def check_names(names: set[str], what: str, path: Path, line: int | None,
-                    field: str) -> None:
-        for name in sorted(names):
-            if name not in known:
-                hint = ("a section, not a question" if name in sections
-                        else "not a question" if "." in name
-                        else "neither a question nor set at the top of the template")
-                problems.append(UserError(f"{what} uses {name!r}, which is {hint}",
-                                          path=path, line=line, field=field))
+    def check_names(source: str, what: str, path: Path,
+                    line: int | None | Callable[[], int | None], field: str,
+                    expression: bool = True) -> None:
+        problems.extend(condition_problems(source, known, path=path, line=line, field=field,
+                                           what=what, expression=expression, sections=sections))
 
     document_path = library.root / "document.yaml"
     for setting in ("business_name", "effective_date"):
@@ -160,15 +156,14 @@ def lint_library(library: Library, questionnaire: Questionnaire) -> list[UserErr
             problems.append(UserError(f"names {key!r}, which is not a question",
                                       path=document_path, field=setting))
     for section in library.sections:
-        check_names(referenced_names(section.spec.when, expression=True), "`when`",
-                    document_path, None, section.spec.id)
+        check_names(section.spec.when, "`when`", document_path, None, section.spec.id)
     for clause in library.clauses:
         cid = clause.meta.id
-        read = referenced_names(clause.meta.when, expression=True)
-        check_names(read, "`when`", clause.path, 2, cid)
-        body = referenced_names(clause.source, expression=False)
-        check_names(body, "the template", clause.path, clause.body_line, cid)
-        problems += _unread_bases(clause, read | body, known, dict(law_names(library)))
+        check_names(clause.meta.when, "`when`", clause.path, 2, cid)
+        check_names(clause.source, "the template", clause.path, clause.body_line, cid, False)
+        read = referenced_names(clause.meta.when, expression=True) | \
+            referenced_names(clause.source, expression=False)
+        problems += _unread_bases(clause, read, known, dict(law_names(library)))
         problems += _swallowed(clause)
         for rid in clause.meta.satisfies:
             if rid not in library.requirements:
@@ -176,8 +171,8 @@ def lint_library(library: Library, questionnaire: Questionnaire) -> list[UserErr
                                           path=clause.path, line=2, field=cid))
     for rid, entry in library.requirements.items():
         requirement = entry.requirement
-        check_names(referenced_names(requirement.applies_when, expression=True),
-                    "`applies_when`", entry.source.path, entry.line, rid)
+        check_names(requirement.applies_when, "`applies_when`", entry.source.path,
+                    lambda: entry.source.line((entry.index, "applies_when")), rid)
         if requirement.ask is not None and requirement.ask not in known:
             problems.append(UserError(f"`ask` names {requirement.ask!r}, which is not a "
                                       "question", path=entry.source.path, line=entry.line,
@@ -232,11 +227,15 @@ def lint_review(rules: ReviewRules, questionnaire: Questionnaire, library: Libra
     warnings: list[UserError] = []
     names = condition_names(questionnaire, library)
     for compiled in rules.answer_checks:
-        unknown = sorted(compiled.names - names)
-        if unknown:
-            warnings.append(UserError(
-                f"check skipped: {', '.join(unknown)} not in the questionnaire",
-                path=compiled.source.path, line=compiled.line, field=compiled.check.id))
+        unknown = [UserError(f"check skipped: {problem.message}", path=problem.path,
+                             line=problem.line, field=problem.field)
+                   for setting in ("when", "items")
+                   if (source := getattr(compiled.check, setting)) is not None
+                   for problem in condition_problems(
+                       source, names, path=compiled.source.path, field=compiled.check.id,
+                       line=lambda: compiled.source.line((compiled.index, setting)),
+                       what=f"`{setting}`")]
+        warnings += unknown
         named = [("unless_met", rid) for rid in compiled.check.unless_met]
         if compiled.check.requirement is not None:
             named.append(("requirement", compiled.check.requirement))

@@ -108,7 +108,7 @@ def _build(project: Project, answers_path: Path, out_dir: Path, formats: list[Fo
                         "build did not write: publish every language together (--lang), or "
                         "the published versions would say different things",
                         path=folder / policy_md(left[0]))
-    apart = out_of_step(folder, built.built)
+    apart = out_of_step(folder, built.built, project.library.root)
     if apart:
         raise UserError("the language versions no longer say the same thing: "
                         + "; ".join(apart) + ". Make each edit in every language (or undo "

@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, StringConstraints, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, StringConstraints, field_validator
 
 from drafter.clock import today
 from drafter.errors import UserError
@@ -115,29 +115,6 @@ class CatalogEntry:
         return self.source.line((self.index,))
 
 
-def _validated(file: DataFile) -> list[Requirement]:
-    doc = file.data
-    if not isinstance(doc, list):
-        raise UserError("expected a list of requirements", path=file.path, line=1)
-    requirements: list[Requirement] = []
-    seen: set[str] = set()
-    for index, item in enumerate(doc):
-        rid = item.get("id") if isinstance(item, Mapping) else None
-        try:
-            requirement = Requirement.model_validate(item)
-        except ValidationError as exc:
-            err = exc.errors()[0]
-            raise UserError(err["msg"], path=file.path, line=file.line((index, *err["loc"])),
-                            field=f"{rid}.{'.'.join(map(str, err['loc']))}" if rid else None
-                            ) from None
-        if requirement.id in seen:
-            raise UserError("duplicate requirement id", path=file.path,
-                            line=file.line((index,)), field=rid)
-        seen.add(requirement.id)
-        requirements.append(requirement)
-    return requirements
-
-
 def load_requirements(path: Path) -> dict[str, CatalogEntry]:
     """Load the catalog; errors name the file, line and requirement id. What a text validates
     to is kept in the parse cache, so its `detect` patterns compile only when a review of
@@ -145,7 +122,7 @@ def load_requirements(path: Path) -> dict[str, CatalogEntry]:
     file = load_data(path)
     catalog: dict[str, CatalogEntry] = {}
     for index, requirement in enumerate(memo("requirements", file.text,
-                                             lambda: _validated(file))):
+                                             lambda: file.validated_entries(Requirement, "requirements"))):
         try:
             applies = compile_condition(requirement.applies_when)
         except TemplateSyntaxError as exc:

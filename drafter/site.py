@@ -123,7 +123,7 @@ def languages_words(library: Library, langs: Sequence[str]) -> list[Words]:
 def write_site(folder: Path, site: Path, words: Words = Words()) -> list[Path]:
     """Write the site for the policy built in `folder`, in `words.lang`, into `site` (a
     language other than English into `site/<lang>/`); the files written."""
-    versions = published_versions(folder, words.lang)
+    versions = published_versions(folder, words.lang, words.locale)
     if not versions:
         raise UserError("nothing published yet: the site shows published versions only "
                         "(`drafter publish` keeps one)", path=folder)

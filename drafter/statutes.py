@@ -133,8 +133,7 @@ class Duty(_Model):
 
 class Statute(_Model):
     statute: str  # its name, for people
-    state: _ID  # the option of the states question
-    state_name: str
+    state: _ID  # the option of the states question; its name is in data/us_states.yaml
     kind: Literal["california", "comprehensive", "minors", "provision"]
     in_force: date
     cite: str
@@ -202,8 +201,8 @@ def evaluate_statute(statute: Statute, conditions: Mapping[str, Condition],
     definite = any(holds(p, count.if_no) for p in statute.applies)
     duties = {name: _duty(getattr(statute, name), day)
               for name in ("appeal", "opt_out_signal", "profiling_opt_out", "third_party_list")}
-    return AnswerGroup(name=statute.statute, state=statute.state, state_name=statute.state_name,
-                       kind=statute.kind, cite=statute.cite,
+    return AnswerGroup(name=statute.statute, state=statute.state, kind=statute.kind,
+                       cite=statute.cite,
                        assumed=None if definite else count.assumed, **duties)
 
 

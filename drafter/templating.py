@@ -9,29 +9,28 @@ a marked-safe string, the way Jinja's HTML autoescape uses `Markup`.
 
 from __future__ import annotations
 
-import marshal
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, MutableMapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property, lru_cache
+from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 from urllib.parse import quote
 
 import jinja2
-from jinja2 import BaseLoader, StrictUndefined, Template, TemplateSyntaxError, meta, nodes
-from jinja2.bccache import BytecodeCache
+from jinja2 import StrictUndefined, Template, TemplateSyntaxError, meta, nodes
 from jinja2.environment import TemplateExpression
 from jinja2.sandbox import SandboxedEnvironment
 
-from drafter.errors import DrafterError
+from drafter.errors import DrafterError, UserError
 from drafter.i18n.conjunctions import conjoined
-from drafter import parsecache
+from drafter.template_cache import SourceLoader, bytecode_cache
 from drafter.parsecache import memo
-from drafter.promises import PromiseExtension
+from drafter.promises import PromiseExtension, declared_bases
 
 
 class Markdown(str):
@@ -196,45 +195,6 @@ FILTERS: dict[str, Callable[..., Any]] = {
 }
 
 
-class _SourceLoader(BaseLoader):
-    """Templates named by their own text, so that Jinja's bytecode cache can key on them.
-
-    Compiling the library's ~600 templates and conditions from scratch takes about a second;
-    loading their cached bytecode takes a few milliseconds. The cache is checked against a
-    checksum of the text, so an edited clause is always recompiled.
-    """
-
-    def get_source(self, environment: jinja2.Environment,
-                   template: str) -> tuple[str, None, Callable[[], bool]]:
-        return template, None, lambda: True
-
-
-class _ParseCacheBytecode(BytecodeCache):
-    """Compiled templates kept in the parse cache (parsecache.py): one file for the whole
-    library rather than one per template, which cost a build some 600 file opens. The cache's
-    stamp covers this module, the promise tag and Jinja's version; the bucket's checksum
-    covers the text. The code is kept as `marshal.dumps` makes it and read back with
-    `marshal.loads`: Jinja's own bucket format is read through `marshal.load` on a file
-    object, which fetches every string of the code with a call back into Python, and was a
-    third of a first assembly's time."""
-
-    def load_bytecode(self, bucket: Any) -> None:
-        found = parsecache.get(f"jinja code\0{bucket.key}\0{bucket.checksum}")
-        if found is not None:
-            try:
-                bucket.code = marshal.loads(found)
-            except (EOFError, ValueError, TypeError):  # torn: compiled afresh
-                bucket.reset()
-
-    def dump_bytecode(self, bucket: Any) -> None:
-        parsecache.put(f"jinja code\0{bucket.key}\0{bucket.checksum}",
-                       marshal.dumps(bucket.code))
-
-
-def _bytecode_cache() -> BytecodeCache | None:
-    return _ParseCacheBytecode() if parsecache.cache_dir() is not None else None
-
-
 class _Sandbox(SandboxedEnvironment):
     """Jinja's sandbox, reading answers faster. An `AnswerGroup`'s public attributes are
     its answers (or reference data), held in its `__dict__`: for one, the sandbox's checks
@@ -265,8 +225,8 @@ _MISSING = object()
 def environment() -> SandboxedEnvironment:
     """The shared sandbox. Built once; templates and expressions are compiled against it."""
     env = _Sandbox(
-        loader=_SourceLoader(),
-        bytecode_cache=_bytecode_cache(),
+        loader=SourceLoader(),
+        bytecode_cache=bytecode_cache(),
         cache_size=0,  # each text is compiled once by its owner; no need to keep a second copy
         undefined=StrictUndefined,
         autoescape=False,
@@ -366,6 +326,13 @@ def referenced_names(source: str, *, expression: bool) -> set[str]:
     return memo(kind, source, lambda: _referenced_names(source, expression))
 
 
+
+def promise_bases(source: str) -> list[tuple[tuple[str, ...], int]]:
+    """Each promise tag of a template: the keys it names and its line (`declared_bases`),
+    kept in the parse cache, as `referenced_names` is: lint compares every clause's with its
+    own and its translations'."""
+    return memo("promise bases", source, lambda: declared_bases(environment().parse(source)))
+
 def _referenced_names(source: str, expression: bool) -> set[str]:
     text = "{{ " + source + " }}" if expression else source
     tree = environment().parse(text)
@@ -385,6 +352,36 @@ def _referenced_names(source: str, expression: bool) -> set[str]:
     return found
 
 
+
+def condition_problems(source: str, known: Collection[str], *, path: Path,
+                       line: int | None | Callable[[], int | None], field: str,
+                       what: str = "`when`", expression: bool = True,
+                       sections: Collection[str] = (), nor: str = "") -> list[UserError]:
+    """`drafter lint`'s one check of a condition (a clause's, a requirement's, a vendor
+    wording's, an evidence or answer check's) or, with `expression=False`, of a template:
+    it compiles, and every name it reads is `known` (the questions, `law.*`, `data.*`, and
+    whatever else its file may read, which `nor` names). One-line errors naming file, line
+    and field; `what` says which of the entry's settings it is. `line` may be a function,
+    called only for a problem: finding a line parses its file a second time, slowly."""
+    problems: list[tuple[str, str]] = []
+    try:
+        compile_condition(source) if expression else checked(source)
+    except TemplateSyntaxError as exc:
+        problems.append(("does not compile: ", exc.message))
+    else:
+        for name in sorted(referenced_names(source, expression=expression) - set(known)):
+            hint = ("a section, not a question" if name in sections
+                    else "neither a question nor set at the top of the template"
+                    if not expression and "." not in name
+                    else f"neither a question, {nor}" if nor else "not a question")
+            problems.append((f"uses {name!r}, ", f"which is {hint}"))
+    if not problems:
+        return []
+    at = line() if callable(line) else line
+    return [UserError(f"{what} {said}{why}", path=path, line=at, field=field)
+            for said, why in problems]
+
+
 __all__ = [
     "AnswerGroup",
     "Condition",
@@ -392,6 +389,7 @@ __all__ = [
     "answer_context",
     "TemplateSyntaxError",
     "compile_condition",
+    "condition_problems",
     "compile_template",
     "environment",
     "escape_markdown",

@@ -12,13 +12,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from drafter.errors import UserError
-from drafter.templating import TemplateSyntaxError, compile_condition, referenced_names
+from drafter.templating import condition_problems, referenced_names
 from drafter.yamlio import DataFile, load_data
 
 PRACTICES_FILE = "vendor-practices.yaml"
@@ -106,25 +107,28 @@ def wording_problems(root: Path, names: frozenset[str]) -> list[UserError]:
     if not path.is_file() or loaded is None:
         return []
     practices_file, practices = loaded
-    problems = _condition_problems(
-        [(p.when, practices_file.path, practices_file.line((pid, "when")), pid)
-         for pid, p in practices.items()], names)
+    problems = [problem for pid, p in practices.items()
+                for problem in condition_problems(p.when, names, path=practices_file.path,
+                                                  line=lambda: practices_file.line((pid, "when")),
+                                                  field=pid)]
     file = load_data(path)
     for vid, entry in (file.data or {}).items():
         for part in parts(vid, entry):
-            where = {"path": path, "line": file.line(part.loc),
-                     "field": ".".join(map(str, part.loc))}
+            line = partial(file.line, part.loc)  # found only for a problem: parsing is slow
+            field = ".".join(map(str, part.loc))
             if part.field in ONE_TEXT and part.loc != (vid, part.field):
                 problems.append(UserError("must be one text, not parts: the app fills an "
-                                          "owner's own vendor rows from it", **where))
+                                          "owner's own vendor rows from it", path=path,
+                                          line=line(), field=field))
                 continue
             if not isinstance(part.text, str) or not part.text.strip():
-                problems.append(UserError("each part needs a `text`", **where))
+                problems.append(UserError("each part needs a `text`", path=path, line=line(),
+                                          field=field))
                 continue
             read: set[str] = set()
             if part.when is not None:
-                problems += _condition_problems([(str(part.when), path, where["line"],
-                                                  where["field"])], names)
+                problems += condition_problems(str(part.when), names, path=path, line=line,
+                                               field=field)
                 read = referenced_names(str(part.when), expression=True)
             for pid, practice in practices.items():
                 said = practice.stated(entry.get("category"), part.text)
@@ -133,21 +137,7 @@ def wording_problems(root: Path, names: frozenset[str]) -> list[UserError]:
                     problems.append(UserError(
                         f"{said!r} states {practice.name} ({pid} in {PRACTICES_FILE}), but "
                         f"the part does not depend on {', '.join(sorted(missing))}: make it "
-                        "a part with a `when` on that answer", **where))
+                        "a part with a `when` on that answer", path=path, line=line(),
+                        field=field))
     return problems
 
-
-def _condition_problems(conditions: list[tuple[str, Path, int | None, str]],
-                        names: frozenset[str]) -> list[UserError]:
-    problems: list[UserError] = []
-    for source, path, line, field in conditions:
-        try:
-            compile_condition(source)
-        except TemplateSyntaxError as exc:
-            problems.append(UserError(f"`when` does not compile: {exc}", path=path, line=line,
-                                      field=field))
-            continue
-        for name in sorted(referenced_names(source, expression=True) - names):
-            problems.append(UserError(f"`when` uses {name!r}, which is not a question",
-                                      path=path, line=line, field=field))
-    return problems

@@ -16,7 +16,7 @@ import os
 import stat
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -139,6 +139,33 @@ class DataFile:
             err = exc.errors()[0]
             raise UserError(err["msg"], path=self.path, line=self.line(err["loc"]),
                             field=".".join(map(str, err["loc"]))) from None
+
+
+    def validated_entries(self, model: type[_M], what: str) -> list[_M]:
+        """The data, a list of `what` (each with an `id`), as `model`s; or the one-line error
+        naming the file, the line and the entry's id with its field (a duplicate id too)."""
+        from pydantic import ValidationError
+
+        if not isinstance(self.data, list):
+            raise UserError(f"expected a list of {what}", path=self.path, line=1)
+        entries: list[_M] = []
+        seen: set[object] = set()
+        for index, item in enumerate(self.data):
+            rid = item.get("id") if isinstance(item, Mapping) else None
+            try:
+                entry = model.model_validate(item)
+            except ValidationError as exc:
+                loc = exc.errors()[0]["loc"]
+                raise UserError(exc.errors()[0]["msg"], path=self.path,
+                                line=self.line((index, *loc)),
+                                field=".".join(map(str, [rid if rid else index, *loc]))
+                                ) from None
+            if rid in seen:
+                raise UserError(f"duplicate id in the {what}", path=self.path,
+                                line=self.line((index,)), field=str(rid))
+            seen.add(rid)
+            entries.append(entry)
+        return entries
 
 
 def parse_data(text: str, path: Path, first_line: int = 1) -> DataFile:

@@ -142,3 +142,32 @@ def test_every_deciding_pattern_of_the_library_matches_whole_words() -> None:
     from drafter.review.word_edges import inside_words
 
     assert inside_words(project.library.review_rules, project.library.requirements) == []
+
+
+def test_a_misspelt_name_in_any_condition_is_named_with_its_file_and_line(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """One check (`templating.condition_problems`) for every file holding conditions: a clause,
+    the requirements, the vendor wording, the evidence checks (problems) and the answer
+    checks (skipped: a warning)."""
+    root = _copy(tmp_path)
+    plants = [  # file, text, the same misspelt, the name misspelt
+        ("nevada/sale.md.j2", "{{ contact.email |", "{{ contact.emial |", "contact.emial"),
+        ("requirements.yaml", "applies_when: law.us\n", "applies_when: law.uss\n", "law.uss"),
+        ("vendor-practices.yaml", "when: cookies.advertising\n", "when: cookies.advertisin\n",
+         "cookies.advertisin"),
+        ("evidence-checks.yaml", "when: \"not cookies.advertising and",
+         "when: \"not cookies.advertisng and", "cookies.advertisng"),
+        ("answer-checks.yaml", "when: \"", "when: \"business.nmae and ", "business.nmae"),
+    ]
+    for name, text, misspelt, _ in plants:
+        path = root / name
+        before = path.read_text()
+        assert text in before, name
+        path.write_text(before.replace(text, misspelt, 1))
+    assert main(["--library", str(root), "lint"]) == 1
+    out = [o.removeprefix("warning: ") for o in capsys.readouterr().err.splitlines()]
+    for name, _, misspelt, word in plants:
+        lines = (root / name).read_text().splitlines()
+        line = next(i for i, t in enumerate(lines, 1) if misspelt.strip() in t)
+        assert [o for o in out if o.split(": ")[0] == f"{root / name}:{line}"
+                and f"uses {word!r}" in o], (name, line, out)

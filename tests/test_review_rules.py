@@ -74,8 +74,8 @@ def test_checks_on_missing_questions_are_skipped_with_a_lint_warning(
     usable = {c.check.id for c in usable_answer_checks(rules, names)}
     assert "answers.kiosk-test" in usable and "answers.future-question" not in usable
     warnings = [str(w) for w in lint_review(rules, project.questionnaire, project.library)]
-    assert any("answers.future-question: check skipped: international.future_question" in w
-               for w in warnings)
+    assert any("answers.future-question: check skipped: `when` uses "
+               "'international.future_question'" in w for w in warnings)
     assert main(["--library", str(library), "lint"]) == 0
     assert "warning: " in capsys.readouterr().err
 

@@ -270,13 +270,13 @@ def test_a_bad_statute_entry_is_a_one_line_error_with_its_line(tmp_path: Any) ->
     from drafter.errors import UserError
     from drafter.laws import load_laws
     path = tmp_path / "laws.yaml"
-    path.write_text("ok: 'true'\nohio:\n  statute: Ohio\n  state: ohio\n  state_name: Ohio\n"
+    path.write_text("ok: 'true'\nohio:\n  statute: Ohio\n  state: ohio\n"
                     "  kind: comprehensive\n  in_force: 2027-01-01\n  cite: x\n"
                     "  applies:\n    - {residents: lots, cite: x}\n")
     with pytest.raises(UserError) as caught:
         load_laws(path)
     assert caught.value.field == "ohio.applies.0.residents"
-    assert caught.value.line == 10
+    assert caught.value.line == 9
 
 
 # --- Every threshold a statute has ever had, on every date, has a band that decides it ---

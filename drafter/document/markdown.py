@@ -93,9 +93,7 @@ def commonmark() -> MarkdownIt:
 @lru_cache(maxsize=1)
 def parser() -> MarkdownIt:
     """The one Markdown configuration: `commonmark()` with plain runs left unparsed."""
-    md = commonmark()
-    md.core.ruler.at("inline", _inline_where_needed)
-    return md
+    return _plain_runs_unparsed(commonmark())
 
 
 def reading_commonmark() -> MarkdownIt:
@@ -110,7 +108,10 @@ def reading_commonmark() -> MarkdownIt:
 @lru_cache(maxsize=1)
 def reading_parser() -> MarkdownIt:
     """`reading_commonmark()` with plain runs left unparsed, as `parser()` does."""
-    md = reading_commonmark()
+    return _plain_runs_unparsed(reading_commonmark())
+
+
+def _plain_runs_unparsed(md: MarkdownIt) -> MarkdownIt:
     md.core.ruler.at("inline", _inline_where_needed)
     return md
 

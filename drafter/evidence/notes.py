@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import TemplateSyntaxError
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
 from drafter.answers import Answers
 from drafter.assemble import template_context
@@ -23,7 +23,7 @@ from drafter.evidence.model import Evidence, page_path
 from drafter.evidence.findings import FIELD_CATEGORIES, ad_tracking
 from drafter.library import Library
 from drafter.requirements import Severity, Topic
-from drafter.templating import Condition, compile_condition, join_and, referenced_names
+from drafter.templating import Condition, compile_condition, condition_problems, join_and
 from drafter.yamlio import load_data
 
 FILE = "evidence-checks.yaml"
@@ -44,19 +44,15 @@ class EvidenceCheck(BaseModel):
     resolves_by: str | None = None
 
 
-class _Checks(BaseModel):
-    checks: list[EvidenceCheck]
-
-
 def load_evidence_checks(root: Path) -> list[tuple[EvidenceCheck, Condition, Condition | None]]:
     """The checks, each `when` and `items` proved to compile (a one-line error otherwise)."""
     path = root / FILE
     if not path.is_file():
         return []
     file = load_data(path)
-    checks = _validated(file)
+    checks = file.validated_entries(EvidenceCheck, "checks")
     compiled = []
-    for index, check in enumerate(checks.checks):
+    for index, check in enumerate(checks):
         try:
             when = compile_condition(check.when)
             items = compile_condition(check.items) if check.items else None
@@ -67,17 +63,6 @@ def load_evidence_checks(root: Path) -> list[tuple[EvidenceCheck, Condition, Con
     return compiled
 
 
-def _validated(file: Any) -> _Checks:
-    """The file's list of checks, or the one-line error naming its line and field."""
-    try:
-        return _Checks.model_validate({"checks": file.data or []})
-    except ValidationError as exc:
-        err = exc.errors()[0]
-        loc = err["loc"][1:]
-        raise UserError(err["msg"], path=file.path, line=file.line(loc),
-                        field=".".join(map(str, loc))) from None
-
-
 def evidence_check_problems(root: Path, known: set[str]) -> list[UserError]:
     """`drafter lint`: the file loads, and every name a check uses is a question, a law or
     `evidence`."""
@@ -85,16 +70,17 @@ def evidence_check_problems(root: Path, known: set[str]) -> list[UserError]:
         checks = load_evidence_checks(root)
     except UserError as exc:
         return [exc]
-    problems = []
-    for check, _, _ in checks:
-        names = referenced_names(check.when, expression=True)
-        if check.items:
-            names |= referenced_names(check.items, expression=True)
-        evidence = {f"evidence.{fact}" for fact in FACTS}
-        for name in sorted(n for n in names if n not in known and n not in evidence):
-            problems.append(UserError(f"uses {name!r}, which is neither a question, a law nor "
-                                      "a fact of `evidence`", path=root / FILE, field=check.id))
-    return problems
+    if not checks:
+        return []
+    file = load_data(root / FILE)
+    names = known | {f"evidence.{fact}" for fact in FACTS}
+    return [problem for index, (check, _, _) in enumerate(checks)
+            for setting in ("when", "items") if (source := getattr(check, setting))
+            for problem in condition_problems(source, names, path=file.path,
+                                              line=lambda: file.line((index, setting)),
+                                              field=check.id,
+                                              what=f"`{setting}`",
+                                              nor="a law nor a fact of `evidence`")]
 
 
 def facts(evidence: Evidence, known: Catalog) -> dict[str, Any]:

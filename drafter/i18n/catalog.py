@@ -210,25 +210,36 @@ def _parts(english: Any, translated: Any) -> Any:
     return translated
 
 
-_catalogs: dict[int, tuple[Library, Catalog]] = {}
-
-
 def catalog(library: Library) -> Catalog:
-    """The library's translations, loaded once per library."""
-    held = _catalogs.get(id(library))
-    if held is not None and held[0] is library:
-        return held[1]
-    found = load_catalog(library.root)
-    _catalogs[id(library)] = (library, found)
-    return found
+    """The library's translations, loaded once per library (`Library.translations`)."""
+    return library.translations
+
+
+def load_languages(root: Path) -> LanguagesFile | None:
+    """`languages.yaml`, the one source of what each language is; None where a library has
+    none (English only)."""
+    path = root / LANGUAGES_FILE
+    if not path.is_file():
+        return None
+    file = load_data(path)
+    return memo("languages", file.text, lambda: file.validated(LanguagesFile))
+
+
+def locale_of(root: Path, lang: str) -> str | None:
+    """Babel's locale for the language `lang` of the library at `root`, as `languages.yaml`
+    declares it (`fr-CA`: `fr_CA`); None for the library's own English."""
+    if lang == ENGLISH:
+        return None
+    spec = load_languages(root)
+    if spec is None or lang not in spec.languages:
+        raise UserError(f"no language {lang!r} in the library", path=root / LANGUAGES_FILE,
+                        field="--lang")
+    return spec.languages[lang].locale
 
 
 def load_catalog(root: Path) -> Catalog:
     path = root / LANGUAGES_FILE
-    spec = None
-    if path.is_file():
-        file = load_data(path)
-        spec = memo("languages", file.text, lambda: file.validated(LanguagesFile))
+    spec = load_languages(root)
     declared = set(spec.languages) if spec else set()
     clauses: dict[tuple[str, str], Translation] = {}
     data: dict[tuple[str, str], DataFile] = {}

@@ -22,9 +22,8 @@ from drafter.i18n.catalog import EVERY, Catalog, SiteLabels, Translation, catalo
     english_path
 from drafter.review.languages import FOLDER, review_languages, unknown_ids
 from drafter.library import Clause, Library
-from drafter.promises import declared_bases
 from drafter.questionnaire import Questionnaire
-from drafter.templating import environment, referenced_names
+from drafter.templating import promise_bases, referenced_names
 
 
 
@@ -135,7 +134,7 @@ def _conjunctions(translation: Translation, found: Catalog) -> list[UserError]:
 
 
 def _bases(source: str) -> list[tuple[str, ...]]:
-    return [tuple(sorted(basis)) for basis, _ in declared_bases(environment().parse(source))]
+    return [tuple(sorted(basis)) for basis, _ in promise_bases(source)]
 
 
 def _sections(library: Library, found: Catalog) -> list[UserError]:

@@ -5,12 +5,11 @@ one firing and silent. Validated and compiled at load; errors name the file, lin
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from drafter.errors import UserError
 from drafter.library import Library
@@ -88,27 +87,11 @@ class CompiledAnswerCheck:
         return self.source.line((self.index,))
 
 
-def _validate_answer_checks(file: DataFile) -> list[AnswerCheck]:
-    doc = file.data
-    if not isinstance(doc, list):
-        raise UserError("expected a list of checks", path=file.path, line=1)
-    checks: list[AnswerCheck] = []
-    for index, item in enumerate(doc):
-        try:
-            checks.append(AnswerCheck.model_validate(item))
-        except ValidationError as exc:
-            err = exc.errors()[0]
-            rid = item.get("id") if isinstance(item, Mapping) else None
-            raise UserError(err["msg"], path=file.path, line=file.line((index, *err["loc"])),
-                            field=rid) from None
-    return checks
-
-
 def load_answer_checks(path: Path) -> tuple[CompiledAnswerCheck, ...]:
     file = load_data(path)
     checks: list[CompiledAnswerCheck] = []
     for index, check in enumerate(memo("answer-checks", file.text,
-                                       lambda: _validate_answer_checks(file))):
+                                       lambda: file.validated_entries(AnswerCheck, "checks"))):
         expressions = {"when": check.when, "items": check.items}
         compiled: dict[str, Condition] = {}
         for field, source in expressions.items():

@@ -32,12 +32,12 @@ def test_the_real_checks_load_and_lint_clean() -> None:
 
 @pytest.mark.parametrize("change, message", [
     (("cookies.advertising and", "cookies.adverts and"),
-     "evidence-checks.yaml: evidence.x: uses 'cookies.adverts', which is neither"),
+     "evidence-checks.yaml:4: evidence.x: `when` uses 'cookies.adverts', which is neither"),
     (("evidence.ad_cookies", "evidence.ad_cookie"),
-     "evidence.x: uses 'evidence.ad_cookie', which is neither a question, a law nor a fact"),
+     "yaml:4: evidence.x: `when` uses 'evidence.ad_cookie', which is neither a question, a law"),
     (("and evidence", "and and evidence"), "evidence-checks.yaml:1: evidence.x: not a valid"),
-    (("severity: warning", "severity: loud"), "evidence-checks.yaml:3: 0.severity: Input"),
-    (("id: evidence.x", "id: x"), "evidence-checks.yaml:1: 0.id: String should match"),
+    (("severity: warning", "severity: loud"), "evidence-checks.yaml:3: evidence.x.severity: Input"),
+    (("id: evidence.x", "id: x"), "evidence-checks.yaml:1: x.id: String should match"),
 ])
 def test_a_bad_check_is_one_line_naming_file_line_and_field(tmp_path: Path,
                                                             change: tuple[str, str],
@@ -45,3 +45,12 @@ def test_a_bad_check_is_one_line_naming_file_line_and_field(tmp_path: Path,
     (tmp_path / "evidence-checks.yaml").write_text(GOOD.replace(*change))
     (problem,) = evidence_check_problems(tmp_path, known())
     assert message in str(problem), str(problem)
+
+
+
+def test_a_duplicate_id_is_named_at_its_second_entry(tmp_path: Path) -> None:
+    """Every list of entries in the library (requirements, answer and evidence checks) is read
+    by one `DataFile.validated_entries`: a second entry with an id is named at its line."""
+    (tmp_path / "evidence-checks.yaml").write_text(GOOD + GOOD)
+    (problem,) = evidence_check_problems(tmp_path, known())
+    assert str(problem).endswith("evidence-checks.yaml:6: evidence.x: duplicate id in the checks")
