@@ -2,16 +2,17 @@
 
 On this shared machine a test's wall time (`--durations`) says more about the other helpers'
 load than about the test: the same run took 12 min one morning and 50 min an afternoon. CPU
-seconds (`time.process_time()` of the process running the test, setup and call; a `drafter`,
-LibreOffice or Chromium process a test starts is not counted here, `/usr/bin/time` counts it)
-stay put, so they are what to compare before and after a change. Works under xdist: each
-worker sends its figures with the test's report.
+seconds stay put, so they are what to compare before and after a change: the process running
+the test (`time.process_time()`, setup and call) plus every process it started and waited for
+(a `drafter`, LibreOffice or Chromium: `RUSAGE_CHILDREN`), each phase's sum shown and the
+children's share apart. Works under xdist: each worker sends its figures with the test's report.
 
     .venv/bin/pytest -q -p tests.cpu_durations [--cpu-durations 40]
 """
 
 from __future__ import annotations
 
+import resource
 import time
 from collections.abc import Generator
 from typing import Any
@@ -19,7 +20,13 @@ from typing import Any
 import pytest
 
 KEY = "cpu_seconds"
-_rows: list[tuple[float, str, str]] = []
+_rows: list[tuple[float, float, str, str]] = []
+
+
+def _children() -> float:
+    """CPU seconds of this process's children that have ended and been waited for."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -28,9 +35,10 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 
 def _timed(item: pytest.Item, when: str) -> Generator[None, Any, None]:
-    start = time.process_time()
+    start, children = time.process_time(), _children()
     yield
-    item.user_properties.append((KEY, (when, time.process_time() - start)))
+    item.user_properties.append(
+        (KEY, (when, time.process_time() - start, _children() - children)))
 
 
 @pytest.hookimpl(hookwrapper=True)
@@ -46,21 +54,27 @@ def pytest_runtest_call(item: pytest.Item) -> Generator[None, Any, None]:
 def pytest_runtest_logreport(report: pytest.TestReport) -> None:
     for key, value in report.user_properties:
         if key == KEY and value[0] == report.when:
-            _rows.append((value[1], report.when, report.nodeid))
+            own, children = value[1], value[2]
+            _rows.append((own + children, children, report.when, report.nodeid))
 
 
 def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> None:
     count = config.getoption("--cpu-durations")
     rows = sorted(_rows, reverse=True)
     write = terminalreporter.write_line
-    write(f"==== CPU seconds: {sum(r[0] for r in rows):.1f} in {len(rows)} test phases; "
-          f"the {count} largest ====")
-    for seconds, when, nodeid in rows[:count]:
-        write(f"{seconds:8.2f}s {when:5} {nodeid}")
-    files: dict[str, float] = {}
-    for seconds, _, nodeid in rows:
-        path = nodeid.split("::")[0]
-        files[path] = files.get(path, 0.0) + seconds
+    write(f"==== CPU seconds: {sum(r[0] for r in rows):.1f} in {len(rows)} test phases "
+          f"({sum(r[1] for r in rows):.1f} of it in child processes); the {count} largest ====")
+    for seconds, children, when, nodeid in rows[:count]:
+        write(f"{seconds:8.2f}s {when:5} {nodeid}" + _share(children))
+    files: dict[str, list[float]] = {}
+    for seconds, children, _, nodeid in rows:
+        total = files.setdefault(nodeid.split("::")[0], [0.0, 0.0])
+        total[0] += seconds
+        total[1] += children
     write(f"==== CPU seconds by file: the {count} largest ====")
-    for path, seconds in sorted(files.items(), key=lambda f: -f[1])[:count]:
-        write(f"{seconds:8.2f}s {path}")
+    for path, (seconds, children) in sorted(files.items(), key=lambda f: -f[1][0])[:count]:
+        write(f"{seconds:8.2f}s {path}" + _share(children))
+
+
+def _share(children: float) -> str:
+    return f"  (children {children:.2f}s)" if children >= 0.005 else ""
