@@ -46,6 +46,28 @@ def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
     return min(len(os.sched_getaffinity(0)), 4)
 
 
+def file_costs() -> dict[str, float]:
+    """tests/file_costs.txt: each test file's CPU seconds in the last measured run."""
+    costs: dict[str, float] = {}
+    path = Path(__file__).parent / "file_costs.txt"
+    for line in path.read_text(encoding="utf-8").splitlines() if path.exists() else []:
+        if line.strip() and not line.startswith("#"):
+            seconds, name = line.split(maxsplit=1)
+            costs[name] = float(seconds)
+    return costs
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Heaviest files first (`--no-loadscope-reorder` keeps this order under `--dist loadfile`):
+    xdist then gives each idle worker the longest file left, so the run ends with short files
+    on both workers instead of one long file on one. A file not yet measured goes first, where
+    a heavy newcomer costs least. The order of tests within a file is unchanged."""
+    costs = file_costs()
+    if costs:
+        unknown = max(costs.values()) + 1
+        items.sort(key=lambda item: -costs.get(item.nodeid.split("::")[0], unknown))
+
+
 @lru_cache(maxsize=1)
 def real_project() -> Project:
     """The real project, loaded once for the whole session: a frozen Project that no test

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import resource
 import time
+from pathlib import Path
 from collections.abc import Generator
 from typing import Any
 
@@ -32,6 +33,9 @@ def _children() -> float:
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--cpu-durations", type=int, default=30, metavar="N",
                      help="show the N test phases and files that used the most CPU")
+    parser.addoption("--cpu-costs-write", metavar="PATH", default=None,
+                     help="write every file's CPU seconds to PATH (tests/file_costs.txt: "
+                          "the order tests/conftest.py hands files to workers in)")
 
 
 def _timed(item: pytest.Item, when: str) -> Generator[None, Any, None]:
@@ -74,6 +78,20 @@ def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> Non
     write(f"==== CPU seconds by file: the {count} largest ====")
     for path, (seconds, children) in sorted(files.items(), key=lambda f: -f[1][0])[:count]:
         write(f"{seconds:8.2f}s {path}" + _share(children))
+    costs = config.getoption("--cpu-costs-write")
+    if costs:
+        lines = [f"{seconds:.1f} {path}" for path, (seconds, _) in
+                 sorted(files.items(), key=lambda f: (-f[1][0], f[0]))]
+        Path(costs).write_text(COSTS_HEADER + "\n".join(lines) + "\n", encoding="utf-8")
+        write(f"==== file costs written to {costs} ====")
+
+
+COSTS_HEADER = """\
+# CPU seconds per test file, heaviest first: tests/conftest.py hands files to the xdist workers
+# in this order, so the heaviest start first and no worker is left alone with a long file at the
+# end. Only the order depends on it, never a result; a file missing here goes first. Rewrite it
+# with: .venv/bin/pytest -p tests.cpu_durations --cpu-costs-write tests/file_costs.txt
+"""
 
 
 def _share(children: float) -> str:
