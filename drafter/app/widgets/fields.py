@@ -1,9 +1,9 @@
 """One form field per question, with the right input for its type and its own error line.
 
 A field only presents: it posts `QuestionField.Answered` with the value as the answers model
-expects it (text, a bool, an option key, a list of keys, a list of records or "unsure"), and
-`QuestionField.Focused` so the screen can show help and follow the preview. Validation and
-saving happen in the screen through the session.
+expects it (text, a bool, an option key, a list of keys, a list of records or "unsure"); the
+screen follows the focus itself (help, preview). Validation and saving happen in the screen
+through the session.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from typing import Any
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.events import DescendantBlur, DescendantFocus
+from textual.events import DescendantBlur
 from textual.geometry import Size
 from textual.message import Message
 from textual.screen import Screen
@@ -52,13 +52,6 @@ class QuestionField(Vertical):
             super().__init__()
             self.key = key
             self.value = value
-
-    class Focused(Message):
-        """The owner moved into the field for `key`."""
-
-        def __init__(self, key: str) -> None:
-            super().__init__()
-            self.key = key
 
     def __init__(self, entry: Entry, value: Any, error: str | None,
                  catalog: list[Any] | None = None, *, suggested: bool = False) -> None:
@@ -196,9 +189,6 @@ class QuestionField(Vertical):
             take(self.key, value)
         else:
             self.post_message(self.Answered(self.key, value))
-
-    def on_descendant_focus(self, event: DescendantFocus) -> None:
-        self.post_message(self.Focused(self.key))
 
     def on_descendant_blur(self, event: DescendantBlur) -> None:
         """Leaving the field, its box shows the answer as stored (see `show_saved`)."""
