@@ -23,7 +23,7 @@ from textual.widgets import Checkbox, Input, Label, RadioButton, RadioSet, Selec
 from drafter.app.widgets.boxes import AnswerArea, AnswerBox
 from drafter.app.widgets.choices import choices
 from drafter.app.widgets.lists import ChoiceList, ManyList, MoveOn, UnsureBox
-from drafter.shown import presented, shown_text
+from drafter.shown import presented, shown_text, ticked_alone
 from drafter.questionnaire import UNSURE, UNSURE_LABEL, Entry
 
 _TEXT_TYPES = ("text", "email", "url", "phone", "date", "number")
@@ -228,24 +228,27 @@ class QuestionField(Vertical):
 
     @on(SelectionList.SelectedChanged)
     def _many_changed(self, event: SelectionList.SelectedChanged[Any]) -> None:
+        """A tick given or taken away. "None of these" or "I'm not sure" and another option
+        contradict: the latest tick wins, the list shows it at once, and the owner is told
+        what was unticked (Ctrl+Z puts it back: the change is one undo step)."""
         event.stop()
-        selected = list(event.selection_list.selected)
-        if UNSURE in selected:
-            if selected != [UNSURE]:
-                # "I'm not sure" and a definite choice contradict: the latest click wins.
-                was_unsure = self.initial == UNSURE
-                keep = [s for s in selected if s != UNSURE] if was_unsure else [UNSURE]
-                self.initial = UNSURE if keep == [UNSURE] else keep
-                with event.selection_list.prevent(SelectionList.SelectedChanged):
-                    event.selection_list.deselect_all()
-                    for option in keep:
-                        event.selection_list.select(option)
-                selected = keep
-            else:
-                self.initial = UNSURE
-        else:
-            self.initial = selected
-        self._answer(UNSURE if selected == [UNSURE] else selected)
+        ticks = event.selection_list
+        selected = list(ticks.selected)
+        before = presented(self.entry.question, self.initial)
+        keep = ticked_alone(before, selected)
+        if keep != selected:
+            with ticks.prevent(SelectionList.SelectedChanged):
+                ticks.deselect_all()
+                for option in keep:
+                    ticks.select(option)
+            labels = choices(self.entry.question)
+            tick = next((o for o in selected if o not in before), keep[0])
+            gone = [f"\u201c{labels[o]}\u201d" for o in selected if o not in keep]
+            self.notify(f"Ticking \u201c{labels[tick]}\u201d unticked {', '.join(gone)}: "
+                        "they are never ticked together. Ctrl+Z puts back what was ticked.",
+                        title="Ticks changed", timeout=10)
+        self.initial = UNSURE if keep == [UNSURE] else keep
+        self._answer(self.initial)
 
     def on_move_on(self, event: MoveOn) -> None:
         if event.key is None:  # from a list in this field: say which question
