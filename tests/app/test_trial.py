@@ -58,6 +58,18 @@ async def test_space_ends_a_type_to_jump_search(make_app: App, tmp_path: Path,
         await pilot.press(*"te", "down", *"w", "space")  # Tennessee, Texas; then a new "w"
         await pilot.pause()
         assert stored(tmp_path, "audience.us_states")[-1] == "washington"
+        # Chromium through `drafter serve`: the page tells the app it lost the focus (seen
+        # 4 ms after a burst of keys), and Textual takes the focus off the list until the next
+        # key. That key went the long way, through the list's own queue, while the keys after
+        # it were taken at once in the app's loop: "oh" was handled as "h", "o" (Hawaii).
+        app.post_message(events.AppBlur())
+        await pilot.pause()
+        assert app.focused is None  # until the app has the focus again
+        for key in [*"ne", " "]:  # one burst, as the page sends it: Nebraska, not Nevada
+            app.post_message(events.Key("space" if key == " " else key, key))
+        await pilot.pause()
+        assert stored(tmp_path, "audience.us_states")[-1] == "nebraska"
+        assert focused_key(app) == "audience.us_states"
 
 
 async def test_the_pause_that_starts_a_new_search_is_the_owner_s(
@@ -83,28 +95,6 @@ async def test_the_pause_that_starts_a_new_search_is_the_owner_s(
             typed_at += 0.1
             assert states.take_key(key)  # type: ignore[attr-defined]
         assert str(states.get_option_at_index(states.highlighted).prompt) == "Ohio"
-
-
-async def test_keys_after_a_browser_blur_keep_their_order(make_app: App,
-                                                          tmp_path: Path) -> None:
-    """Chromium through `drafter serve`: the page tells the app it lost the focus (seen 4 ms
-    after a burst of keys), and Textual takes the focus off the field until the next key. That
-    key then went the long way, through the list's own queue, while the keys after it were
-    taken at once in the app's loop: "oh" was handled as "h", "o" (Hawaii ticked, not Ohio)."""
-    (tmp_path / "answers.yaml").write_text(
-        "business:\n  kinds: [kiosks]\naudience:\n  regions: [usa]\n")
-    app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await start(pilot, app, "audience", "audience.us_states")
-        app.post_message(events.AppBlur())
-        await pilot.pause()
-        assert app.focused is None  # until the app has the focus again
-        for key in [*"oh", " ", *"te", " "]:  # one burst, as the page sends it
-            app.post_message(events.Key("space" if key == " " else key, key))
-        await settle(pilot)
-        # Shown ticked as the suggested answer, "nationwide" stays (Space went to Ohio).
-        assert stored(tmp_path, "audience.us_states") == ["nationwide", "ohio", "tennessee"]
-        assert focused_key(app) == "audience.us_states"
 
 
 async def test_a_space_then_down_in_a_burst_ticks_in_order(make_app: App, tmp_path: Path) -> None:
