@@ -17,7 +17,7 @@ from drafter.app.app import DrafterApp
 from drafter.app.screens.editor import EditorScreen
 from drafter.app.widgets.fields import QuestionField, field_id
 from drafter.position import position_path
-from tests.app.pilot_helpers import kept, open_section, settle
+from tests.app.pilot_helpers import kept, open_section
 
 pytestmark = pytest.mark.asyncio
 App = Callable[..., DrafterApp]
@@ -35,7 +35,7 @@ async def test_tabs_in_a_burst_leave_the_help_on_the_focused_question(
     vendors' help (and the vendors as the current question) back."""
     app = make_app("kiosk")
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
+        await pilot.pause()
         await open_section(pilot, "sharing", "sharing.vendors")
         screen = app.screen
         assert isinstance(screen, EditorScreen)
@@ -45,14 +45,14 @@ async def test_tabs_in_a_burst_leave_the_help_on_the_focused_question(
         assert screen.key == "sharing.vendors"
         for _ in range(3):
             app.post_message(events.Key("tab", None))
-        await settle(pilot)
+        await pilot.pause()
         contracts = screen.query_one(f"#{field_id('sharing.provider_contracts')}", QuestionField)
         assert app.focused is not None and contracts in app.focused.ancestors
         assert screen.key == "sharing.provider_contracts"
         assert help_text(app) == contracts.entry.question.help
         for key in (events.Key("n", "n"), events.Key("enter", "\r")):
             app.post_message(key)
-        await settle(pilot)
+        await pilot.pause()
         assert kept(tmp_path / "answers.yaml", "sharing.provider_contracts") is False
         assert kept(tmp_path / "answers.yaml", "sharing.affiliates") is False  # as it was
     position = json.loads(position_path(tmp_path / "answers.yaml").read_text())
