@@ -37,9 +37,28 @@ def presented(question: Question, value: Any) -> Any:
 
 
 
+NONE = "none"
+"""A many-of list's option that says none of the others apply ("None of these"): like "I'm not
+sure", it is never ticked together with another option."""
+
+
+def ticked_alone(before: list[Any], after: list[Any]) -> list[Any]:
+    """The ticks of a many-of list the owner changed from `before` to `after`, with "None of
+    these" and "I'm not sure" never ticked with another option: the latest tick wins
+    (ticking one of them unticks the rest; ticking another option unticks them)."""
+    alone = (NONE, UNSURE)
+    new = [option for option in after if option not in before]
+    latest = next((option for option in reversed(new) if option in alone), None)
+    if latest is not None:
+        return [latest]
+    if new and any(option in alone for option in after):
+        return [option for option in after if option not in alone]
+    return after
+
+
 def same(a: Any, b: Any) -> bool:
     """Equal and of the same type (`True == 1`, but a yes is not the number one)."""
     return type(a) is type(b) and a == b
 
 
-__all__ = ["presented", "same", "shown_text"]
+__all__ = ["NONE", "presented", "same", "shown_text", "ticked_alone"]

@@ -66,8 +66,15 @@ class DrafterApp(App[None]):
     async def on_event(self, event: events.Event) -> None:
         """A key typed on a button among the questions, or a letter on a list, is taken here,
         in the app's own loop, before the next key is handed out, as Enter and Tab are (see
-        `FormButton` and `TypeToJump.take_key`)."""
+        `FormButton` and `TypeToJump.take_key`).
+
+        A key puts the focus back first, where the app's loss of focus took it from (as
+        Textual's own handler would, after this one): in the browser the page reports a blur
+        after a burst of keys, and the key after it, seeing no focused list, went the long
+        way through the list's own queue, behind the keys typed after it ("oh" as "h", "o")."""
         if isinstance(event, events.Key) and not event.is_forwarded:
+            if not self.app_focus:
+                self.app_focus = True  # restores the focus (`App._watch_app_focus`)
             focused = self.focused
             if isinstance(focused, FormButton) and await focused.take_key(event):
                 return

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from textual.widgets import Input, RadioSet, SelectionList
+from textual.widgets._toast import Toast
 
 from drafter.app.app import DrafterApp
 from drafter.app.screens.editor import EditorScreen
@@ -330,10 +331,11 @@ async def test_export_paths_stay_on_screen_as_absolute_paths(make_app: App,
     from drafter.app.widgets.progress import Exported
 
     app = make_app("kiosk")
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.pause()
         await pilot.press("f8")
         await pilot.pause()
+        await pilot.pause()  # any notice drawn
         exported = app.screen.query_one(Exported)
         assert exported.display
         text = str(exported.render())
@@ -343,6 +345,11 @@ async def test_export_paths_stay_on_screen_as_absolute_paths(make_app: App,
         for path in written:  # its folder's absolute path, then its name
             folder = text.index(f"{path.parent.resolve()}/")
             assert path.name in text[folder:].split("\n")[1]
+        assert "reviewer note(s)" in text  # said here, not in a notice over the paths
+        # At 80x24 the "Exported" notice lay over the paths (the trial: for minutes).
+        covering = [toast for toast in app.screen.query(Toast)
+                    if toast.region.overlaps(exported.region)]
+        assert not covering, [str(toast.render()) for toast in covering]
         await pilot.press("ctrl+down", "ctrl+down")
         await pilot.pause(1.0)
         assert app.screen.query_one(Exported).display  # kept, not a passing notice

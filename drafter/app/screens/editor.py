@@ -13,7 +13,8 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.events import DescendantFocus, Resize
+from textual.events import Resize
+from textual.widget import Widget
 from textual.widgets import Footer, Header, Label, Static, TabbedContent, TabPane
 
 from drafter.editing import Position, Session
@@ -174,16 +175,19 @@ class EditorScreen(Elsewhere):
         form.scroll_home(animate=False)
         target = focus if focus and self._shown(focus) else next(
             (k for k in session.visible() if k.startswith(f"{section_id}.")), None)
+        self.key = None  # a question focused now is entered afresh (see `watch_focused`)
+        before = self.focused
         if session.read_only:  # an example to look through: answers shown, not editable
             for field in page.query(QuestionField):
                 field.disabled = True
+            self._remember(target)
             self.set_focus(self.query_one(SectionList))
         elif target is not None:
-            # The field's `Focused` message then records it as the current question.
-            self.key = None
             self.query_one(f"#{field_id(target)}", QuestionField).focus_answer(at_once=True)
-            return
-        self._remember(target)
+        else:
+            self._remember(None)
+        if self.focused is before:  # no change of focus for `watch_focused` to follow
+            self.watch_focused(self.focused)
 
     async def _page(self, form: Form, section_id: str) -> SectionPage:
         """The section's page, built now if it never was or its answers changed on disk
@@ -246,14 +250,32 @@ class EditorScreen(Elsewhere):
 
     # -- messages from widgets ------------------------------------------------------------
 
-    def on_descendant_focus(self, event: DescendantFocus) -> None:
-        """The help follows the focus outside the questions too (Next, the sections); and
-        whatever takes the focus is kept in view once drawn (a field can grow as it is
-        focused: its suggestion or "Saved as" line)."""
-        if not any(isinstance(a, QuestionField) for a in event.widget.ancestors):
-            text = help_for(event.widget)
+    def watch_focused(self, focused: Widget | None) -> None:
+        """Every focus change, as Textual makes it: the help and the current question follow
+        the focus (a question's help inside it, Next's or the sections' outside), and whatever
+        takes the focus is kept in view once drawn (a field can grow as it is focused: its
+        suggestion or "Saved as" line). Followed through the focus events and a message from
+        the field, a burst of Tabs out of a vendor row (Remove, "+ Add", the next question)
+        put the vendors back as the current question, with their help, after the next one's
+        had come: each event came round through its own widgets' queues, and the buttons'
+        had more of them (the terminal trial; the owner, reading that help, answered the
+        question after the focused one)."""
+        if focused is None:
+            return
+        field = next((a for a in focused.ancestors_with_self if isinstance(a, QuestionField)),
+                     None)
+        if field is None:
+            text = help_for(focused)
             if text:
                 self._set_help(text)
+        elif self._shown(field.key):  # not a field of a section hidden or replaced since
+            if field.key != self.key:
+                self.entered(field.key)
+                self._remember(field.key)
+            else:  # back from a button: the question's help again
+                self._show_help(field.key)
+            preview = self.query_one(PolicyPreview)  # in its own loop: see `PolicyPreview.offer`
+            preview.call_later(preview.follow, self.feeds.get(field.key, []))
         self.call_after_refresh(keep_in_view, self)
 
     def on_question_field_answered(self, message: QuestionField.Answered) -> None:
@@ -283,18 +305,6 @@ class EditorScreen(Elsewhere):
         is written once the owner pauses."""
         self.session.keep()
         self._saves.ask()
-
-    async def on_question_field_focused(self, message: QuestionField.Focused) -> None:
-        message.stop()
-        if not self._shown(message.key):  # from a section replaced since (keys held down)
-            return
-        if message.key != self.key:
-            self.entered(message.key)
-            self._remember(message.key)
-        else:  # back from a button: the question's help again
-            self._show_help(message.key)
-        preview = self.query_one(PolicyPreview)  # in its own loop: see `PolicyPreview.offer`
-        preview.call_later(preview.follow, self.feeds.get(message.key, []))
 
     async def on_section_list_chosen(self, message: SectionList.Chosen) -> None:
         message.stop()

@@ -68,8 +68,6 @@ def run_export(screen: Screen[None], session: Session, out_dir: Path,
 
         screen.app.push_screen(ConfirmOverwrite(result), answered)
         return
-    names = ", ".join(path.name for path in result.written)
+    notes = f"{len(result.draft.notes)} reviewer note(s): {headline(result.draft.notes)}."
     for shown in screen.query(Exported):  # kept on screen until the next export
-        shown.show(result.written)
-    screen.notify(f"Saved {names} in {result.folder}. {len(result.draft.notes)} reviewer "
-                  f"note(s): {headline(result.draft.notes)}.", title="Exported", timeout=15)
+        shown.show(result.written, notes)

@@ -68,9 +68,6 @@ class WelcomeScreen(Screen[None]):
         message.stop()
         self.session.set(message.key, message.value)
 
-    def on_question_field_focused(self, message: QuestionField.Focused) -> None:
-        message.stop()
-
     def on_move_on(self, message: MoveOn) -> None:
         """Enter leaves the kinds as ticked and moves on to Start."""
         message.stop()

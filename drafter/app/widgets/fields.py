@@ -1,9 +1,9 @@
 """One form field per question, with the right input for its type and its own error line.
 
 A field only presents: it posts `QuestionField.Answered` with the value as the answers model
-expects it (text, a bool, an option key, a list of keys, a list of records or "unsure"), and
-`QuestionField.Focused` so the screen can show help and follow the preview. Validation and
-saving happen in the screen through the session.
+expects it (text, a bool, an option key, a list of keys, a list of records or "unsure"); the
+screen follows the focus itself (help, preview). Validation and saving happen in the screen
+through the session.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from typing import Any
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.events import DescendantBlur, DescendantFocus
+from textual.events import DescendantBlur
 from textual.geometry import Size
 from textual.message import Message
 from textual.screen import Screen
@@ -23,7 +23,7 @@ from textual.widgets import Checkbox, Input, Label, RadioButton, RadioSet, Selec
 from drafter.app.widgets.boxes import AnswerArea, AnswerBox
 from drafter.app.widgets.choices import choices
 from drafter.app.widgets.lists import ChoiceList, ManyList, MoveOn, UnsureBox
-from drafter.shown import presented, shown_text
+from drafter.shown import presented, shown_text, ticked_alone
 from drafter.questionnaire import UNSURE, UNSURE_LABEL, Entry
 
 _TEXT_TYPES = ("text", "email", "url", "phone", "date", "number")
@@ -52,13 +52,6 @@ class QuestionField(Vertical):
             super().__init__()
             self.key = key
             self.value = value
-
-    class Focused(Message):
-        """The owner moved into the field for `key`."""
-
-        def __init__(self, key: str) -> None:
-            super().__init__()
-            self.key = key
 
     def __init__(self, entry: Entry, value: Any, error: str | None,
                  catalog: list[Any] | None = None, *, suggested: bool = False) -> None:
@@ -197,9 +190,6 @@ class QuestionField(Vertical):
         else:
             self.post_message(self.Answered(self.key, value))
 
-    def on_descendant_focus(self, event: DescendantFocus) -> None:
-        self.post_message(self.Focused(self.key))
-
     def on_descendant_blur(self, event: DescendantBlur) -> None:
         """Leaving the field, its box shows the answer as stored (see `show_saved`)."""
         if self._saved is None or self._error:
@@ -238,24 +228,27 @@ class QuestionField(Vertical):
 
     @on(SelectionList.SelectedChanged)
     def _many_changed(self, event: SelectionList.SelectedChanged[Any]) -> None:
+        """A tick given or taken away. "None of these" or "I'm not sure" and another option
+        contradict: the latest tick wins, the list shows it at once, and the owner is told
+        what was unticked (Ctrl+Z puts it back: the change is one undo step)."""
         event.stop()
-        selected = list(event.selection_list.selected)
-        if UNSURE in selected:
-            if selected != [UNSURE]:
-                # "I'm not sure" and a definite choice contradict: the latest click wins.
-                was_unsure = self.initial == UNSURE
-                keep = [s for s in selected if s != UNSURE] if was_unsure else [UNSURE]
-                self.initial = UNSURE if keep == [UNSURE] else keep
-                with event.selection_list.prevent(SelectionList.SelectedChanged):
-                    event.selection_list.deselect_all()
-                    for option in keep:
-                        event.selection_list.select(option)
-                selected = keep
-            else:
-                self.initial = UNSURE
-        else:
-            self.initial = selected
-        self._answer(UNSURE if selected == [UNSURE] else selected)
+        ticks = event.selection_list
+        selected = list(ticks.selected)
+        before = presented(self.entry.question, self.initial)
+        keep = ticked_alone(before, selected)
+        if keep != selected:
+            with ticks.prevent(SelectionList.SelectedChanged):
+                ticks.deselect_all()
+                for option in keep:
+                    ticks.select(option)
+            labels = choices(self.entry.question)
+            tick = next((o for o in selected if o not in before), keep[0])
+            gone = [f"\u201c{labels[o]}\u201d" for o in selected if o not in keep]
+            self.notify(f"Ticking \u201c{labels[tick]}\u201d unticked {', '.join(gone)}: "
+                        "they are never ticked together. Ctrl+Z puts back what was ticked.",
+                        title="Ticks changed", timeout=10)
+        self.initial = UNSURE if keep == [UNSURE] else keep
+        self._answer(self.initial)
 
     def on_move_on(self, event: MoveOn) -> None:
         if event.key is None:  # from a list in this field: say which question

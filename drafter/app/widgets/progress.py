@@ -33,13 +33,15 @@ class Exported(Static):
         super().__init__("", markup=False, **kwargs)  # type: ignore[arg-type]
         self.display = False
 
-    def show(self, paths: Iterable[Path]) -> None:
-        """Each folder written to, as an absolute path, then the names written in it."""
+    def show(self, paths: Iterable[Path], notes: str) -> None:
+        """Each folder written to, as an absolute path, then the names written in it, under
+        what the review of the draft found (`notes`). All of it is said here, not in a notice
+        as well: at 80x24 the notice lay over these lines."""
         folders: dict[Path, list[str]] = {}
         for path in paths:
             path = Path(path).resolve()
             folders.setdefault(path.parent, []).append(path.name)
-        lines = ["Exported (F8 again updates them):"]
+        lines = [f"Exported (F8 again updates them). {notes}"]
         for folder, names in folders.items():
             lines += [f"{folder}{os.sep}", "  " + ", ".join(names)]
         self.update("\n".join(lines))
