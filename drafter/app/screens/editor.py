@@ -66,6 +66,8 @@ class EditorScreen(Elsewhere):
         self._saves = SaveOnPause(self, session.flush, SAVE_PAUSE)
         self._pages: dict[str, SectionPage] = {}  # each section's form, once shown
         self._stale: set[str] = set()  # sections whose answers changed on disk while hidden
+        self._redrawing: QuestionField | None = None  # see `redraw_field`, `_reset_focus`
+        self._focus_handed: Widget | None = None
         # Now, before mounting: set later, it would restyle every widget on the screen.
         self.set_class(self.app.size.width < NARROW, "-narrow")
 
@@ -129,15 +131,23 @@ class EditorScreen(Elsewhere):
         kind of input cannot be updated in place), with its problem; returns the field."""
         key = field.key
         if not field.show_answer(self.session.value(key)):
-            focused = field.has_focus_within
             page = field.parent  # the section's page
             assert page is not None
             index = page.children.index(field)
-            await field.remove()
+            self._redrawing, self._focus_handed = field, None
+            try:
+                await field.remove()  # Textual hands its focus on (`_reset_focus`)
+                handed = self._focus_handed
+            finally:
+                self._redrawing = None
             field = self._field(self.session.questionnaire.entry(key))
             await page.mount(field, before=index)
-            if focused:
-                field.focus_answer()
+            # The new field takes the focus back only from where Textual put it: keys handled
+            # meanwhile (a Tab, an answer further on) keep their place. It took it back from
+            # wherever the owner had gone (the browser trial: from the question after, 0.7 s
+            # later, and the next answers landed one question behind).
+            if handed is not None and self.focused is handed:
+                field.focus_answer(at_once=True)
         field.set_class(self.session.suggested(key), "-suggested")
         error = self.session.errors.get(key)
         field.show_error(MISSING if error is None and key in self.session.missing() else error)
@@ -209,6 +219,13 @@ class EditorScreen(Elsewhere):
         await form.mount(page, before=form.query_one("#next"))
         await page.mount_all(widgets)
         return page
+
+    def _reset_focus(self, widget: Widget, avoiding: list[Widget] | None = None) -> None:
+        """Textual moves the focus off a widget being removed; of a field being drawn again
+        (`redraw_field`), note where it went, so the new field can take it back from there."""
+        super()._reset_focus(widget, avoiding)
+        if self._redrawing is not None and widget in self._redrawing.walk_children(Widget):
+            self._focus_handed = self.focused
 
     def _field(self, entry: Entry) -> QuestionField:
         """A question's field, showing the session's answer and its problem."""
