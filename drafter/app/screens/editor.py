@@ -14,7 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.events import DescendantFocus, Resize
-from textual.widgets import Footer, Header, Label, Static, TabbedContent, TabPane
+from textual.widgets import Header, Label, Static, TabbedContent, TabPane
 
 from drafter.editing import Position, Session
 from drafter.paths import copy_example, example_copies
@@ -25,6 +25,7 @@ from drafter.app.screens.elsewhere import Elsewhere
 from drafter.app.widgets.buttons import FormButton
 from drafter.app.widgets.fields import QuestionField, field_id, keep_in_view
 from drafter.app.widgets.focus_help import help_for
+from drafter.app.widgets.footer import KeysFooter
 from drafter.app.widgets.notes import NotesList
 from drafter.app.widgets.pages import Form, SectionPage
 from drafter.app.widgets.preview import PolicyPreview
@@ -85,7 +86,7 @@ class EditorScreen(Elsewhere):
                     yield PolicyPreview(id="preview")
                 with TabPane("Notes", id="notes-tab"):
                     yield NotesList(id="notes")
-        yield Footer()
+        yield KeysFooter()
 
     @work(thread=True)
     def _find_feeds(self) -> None:
