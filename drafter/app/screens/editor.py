@@ -66,6 +66,7 @@ class EditorScreen(Elsewhere):
         self._saves = SaveOnPause(self, session.flush, SAVE_PAUSE)
         self._pages: dict[str, SectionPage] = {}  # each section's form, once shown
         self._stale: set[str] = set()  # sections whose answers changed on disk while hidden
+        self._visibility: frozenset[str] | None = None  # the questions last shown, if all are
         # Now, before mounting: set later, it would restyle every widget on the screen.
         self.set_class(self.app.size.width < NARROW, "-narrow")
 
@@ -136,6 +137,7 @@ class EditorScreen(Elsewhere):
             await field.remove()
             field = self._field(self.session.questionnaire.entry(key))
             await page.mount(field, before=index)
+            self._visibility = None  # the new field is shown until this is applied again
             if focused:
                 field.focus_answer()
         field.set_class(self.session.suggested(key), "-suggested")
@@ -205,6 +207,7 @@ class EditorScreen(Elsewhere):
         page = self._pages[section_id] = SectionPage(section_id)
         await form.mount(page, before=form.query_one("#next"))
         await page.mount_all(widgets)
+        self._visibility = None  # its fields are all shown until this is applied again
         return page
 
     def _field(self, entry: Entry) -> QuestionField:
@@ -219,11 +222,19 @@ class EditorScreen(Elsewhere):
         return key.startswith(f"{self.section_id}.") and key in self.session.visible()
 
     def _apply_visibility(self) -> None:
-        """Show exactly the visible questions; hidden ones keep their widgets and values."""
-        visible = set(self.session.visible())
-        for field in self.query(QuestionField):
-            if field.display != (field.key in visible):
-                field.display = field.key in visible
+        """Show exactly the visible questions; hidden ones keep their widgets and values.
+        Asked on every key: it does nothing unless the visible questions changed or a field
+        was mounted since, and it looks at the pages' own children, not at every
+        widget on the screen (the query walked the preview's too:
+        nearly half of `take_answer`)."""
+        visible = frozenset(self.session.visible())
+        if visible == self._visibility:
+            return
+        self._visibility = visible
+        for page in self._pages.values():
+            for field in page.children:
+                if isinstance(field, QuestionField) and field.display != (field.key in visible):
+                    field.display = field.key in visible
 
     def _refresh_sidebar(self) -> None:
         self.query_one(SectionList).refresh_progress(self.session, self.section_id)
