@@ -15,7 +15,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.events import Resize
 from textual.widget import Widget
-from textual.widgets import Footer, Header, Label, Static, TabbedContent, TabPane
+from textual.widgets import Header, Label, Static, TabbedContent, TabPane
 
 from drafter.editing import Position, Session
 from drafter.paths import copy_example, example_copies
@@ -26,6 +26,7 @@ from drafter.app.screens.elsewhere import Elsewhere
 from drafter.app.widgets.buttons import FormButton
 from drafter.app.widgets.fields import QuestionField, field_id, keep_in_view
 from drafter.app.widgets.focus_help import help_for
+from drafter.app.widgets.footer import KeysFooter
 from drafter.app.widgets.notes import NotesList
 from drafter.app.widgets.pages import Form, SectionPage
 from drafter.app.widgets.preview import PolicyPreview
@@ -68,6 +69,7 @@ class EditorScreen(Elsewhere):
         self._stale: set[str] = set()  # sections whose answers changed on disk while hidden
         self._redrawing: QuestionField | None = None  # see `redraw_field`, `_reset_focus`
         self._focus_handed: Widget | None = None
+        self._visibility: frozenset[str] | None = None  # the questions last shown, if all are
         # Now, before mounting: set later, it would restyle every widget on the screen.
         self.set_class(self.app.size.width < NARROW, "-narrow")
 
@@ -88,7 +90,7 @@ class EditorScreen(Elsewhere):
                     yield PolicyPreview(id="preview")
                 with TabPane("Notes", id="notes-tab"):
                     yield NotesList(id="notes")
-        yield Footer()
+        yield KeysFooter()
 
     @work(thread=True)
     def _find_feeds(self) -> None:
@@ -142,6 +144,7 @@ class EditorScreen(Elsewhere):
                 self._redrawing = None
             field = self._field(self.session.questionnaire.entry(key))
             await page.mount(field, before=index)
+            self._visibility = None  # the new field is shown until this is applied again
             # The new field takes the focus back only from where Textual put it: keys handled
             # meanwhile (a Tab, an answer further on) keep their place. It took it back from
             # wherever the owner had gone (the browser trial: from the question after, 0.7 s
@@ -218,6 +221,7 @@ class EditorScreen(Elsewhere):
         page = self._pages[section_id] = SectionPage(section_id)
         await form.mount(page, before=form.query_one("#next"))
         await page.mount_all(widgets)
+        self._visibility = None  # its fields are all shown until this is applied again
         return page
 
     def _reset_focus(self, widget: Widget, avoiding: list[Widget] | None = None) -> None:
@@ -239,11 +243,19 @@ class EditorScreen(Elsewhere):
         return key.startswith(f"{self.section_id}.") and key in self.session.visible()
 
     def _apply_visibility(self) -> None:
-        """Show exactly the visible questions; hidden ones keep their widgets and values."""
-        visible = set(self.session.visible())
-        for field in self.query(QuestionField):
-            if field.display != (field.key in visible):
-                field.display = field.key in visible
+        """Show exactly the visible questions; hidden ones keep their widgets and values.
+        Asked on every key: it does nothing unless the visible questions changed or a field
+        was mounted since, and it looks at the pages' own children, not at every
+        widget on the screen (the query walked the preview's too:
+        nearly half of `take_answer`)."""
+        visible = frozenset(self.session.visible())
+        if visible == self._visibility:
+            return
+        self._visibility = visible
+        for page in self._pages.values():
+            for field in page.children:
+                if isinstance(field, QuestionField) and field.display != (field.key in visible):
+                    field.display = field.key in visible
 
     def _refresh_sidebar(self) -> None:
         self.query_one(SectionList).refresh_progress(self.session, self.section_id)

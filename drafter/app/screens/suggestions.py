@@ -15,11 +15,12 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.css.query import NoMatches
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Label, OptionList
+from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 from drafter.app.screens.editor import EditorScreen
 from drafter.app.widgets.fields import QuestionField, field_id
+from drafter.app.widgets.footer import KeysFooter
 from drafter.editing import Session
 from drafter.errors import DrafterError
 from drafter.evidence.model import Evidence
@@ -60,7 +61,7 @@ class SuggestionsScreen(ModalScreen[list[str]]):
             yield OptionList(*(Option(self._row(i), id=str(i))
                                for i in range(len(self.suggestions.items))), id="suggested")
             yield Label(self.suggestions.status(), id="left")
-        yield Footer()
+        yield KeysFooter()
 
     def _row(self, index: int) -> Text:
         item = self.suggestions.items[index]

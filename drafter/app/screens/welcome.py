@@ -11,10 +11,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Label, Static
+from textual.widgets import Button, Header, Label, Static
 
 from drafter.editing import Session
 from drafter.app.widgets.fields import QuestionField
+from drafter.app.widgets.footer import KeysFooter
 from drafter.app.widgets.lists import MoveOn
 from drafter.errors import UserError
 from drafter.paths import copy_example, examples
@@ -54,7 +55,7 @@ class WelcomeScreen(Screen[None]):
             with Horizontal(id="examples"):
                 for name in examples():
                     yield Button(name, name=name, id=f"example-{name}", classes="example", compact=True)
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.sub_title = self.session.label

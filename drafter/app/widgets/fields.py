@@ -38,8 +38,16 @@ class Choice(RadioButton):
     Choice { width: 1fr; height: auto; text-wrap: wrap; text-overflow: fold; }
     """
 
+    _lines: tuple[tuple[int, str], int] | None = None  # (width, label) and its line count
+
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        return max(1, len(self.render().wrap(width)))
+        """The label's lines at `width`, counted once per width and label: asked at every
+        layout of the page, rendering and wrapping afresh each time was a tenth of the
+        processor time of switching sections."""
+        key = (width, self.label.plain)
+        if self._lines is None or self._lines[0] != key:
+            self._lines = (key, max(1, len(self.render().wrap(width))))
+        return self._lines[1]
 
 
 class QuestionField(Vertical):

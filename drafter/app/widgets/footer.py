@@ -1,0 +1,44 @@
+"""The footer of keys, drawn again only when the keys it shows change.
+
+Textual's `Footer` rebuilds all its key widgets whenever the screen's bindings may have changed,
+which is every move of the focus: on the editor, Tab from one answer to the next (the same
+keys) rebuilt them each time, a fifth of a section switch's processor time. This footer
+compares what it would show with what it shows and rebuilds only on a difference.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.screen import Screen
+from textual.widgets import Footer
+
+
+class KeysFooter(Footer):
+    """`Footer`, rebuilt only when a shown key, its label, its state or its tooltip changes."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._drawn: tuple[Any, ...] | None = None  # what the last rebuild showed
+
+    def shown(self) -> tuple[Any, ...]:
+        """Everything of the screen's active bindings that `Footer.compose` reads."""
+        app = self.app
+        return (self.compact, self.show_command_palette, self.combine_groups, tuple(
+            (key, binding.key, binding.action, binding.description, binding.group,
+             binding.show, binding.tooltip, app.get_key_display(binding), enabled, tooltip)
+            for key, (_, binding, enabled, tooltip) in self.screen.active_bindings.items()
+            if binding.show or key == app.COMMAND_PALETTE_BINDING))
+
+    def bindings_changed(self, screen: Screen[Any]) -> None:
+        self._bindings_ready = True
+        if screen.app.app_focus and self.is_attached and screen is self.screen:
+            self.call_after_refresh(self._rebuild)
+
+    async def _rebuild(self) -> None:
+        if not self.is_attached:
+            return
+        shown = self.shown()
+        if shown != self._drawn:
+            self._drawn = shown
+            await self.recompose()
