@@ -93,7 +93,7 @@ VARIANTS: dict[str, tuple[str, dict[str, Any]]] = {
     # a data seller, for the low residents bands that only sellers are asked
     "store-data-seller": ("california-store", {"audience.us_states": ["nationwide"],
                                                "audience.sale_revenue": "over_50"}),
-    "saas-automated": ("chat-saas", {"data_practices.automated_decisions": "yes"}),
+    # (decisions made by computer: the rental marketplace example makes them)
     # other companies' ads on the site; cards kept in the business's own systems
     "store-publisher-ads": ("california-store", {"cookies.publisher_ads": ["site"]}),
     # a US craft marketplace whose young users all live in Europe
