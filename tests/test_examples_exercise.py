@@ -46,29 +46,20 @@ NO_EXAMPLE_YET = {
                      "lgpd.rights", "lgpd.shared-use"], "a business with users in Brazil"),
     **dict.fromkeys(["fadp.fdpic", "fadp.right-access", "fadp.transfers",
                      "fadp.representative"], "a business with users in Switzerland"),
-    # Automated decisions with legal or similar effects (credit, housing, insurance, schooling,
-    # health care, jobs): none of our kinds of business (kiosks, messaging platforms,
-    # print-and-mail, stores and marketplaces, SaaS processors) makes them about its customers.
-    # A lender's or insurer's data held under GLBA is exempt from the CCPA and Connecticut's law
-    # (Civ. Code §1798.145(e); Conn. Gen. Stat. §42-517 as amended by PA 25-113), and a
-    # business's own hiring tools concern job applicants, whom Connecticut's law leaves out and
-    # the CCPA covers in the separate workforce notice (ccpa.workforce-notice).
-    **dict.fromkeys(["ccpa.admt", "ccpa.admt-upcoming", "gdpr.automated-decisions",
-                     "uk.automated-decisions", "quebec.automated-decisions",
-                     "minnesota.profiling-question", "states.profiling-opt-out",
-                     "connecticut.profiling-contest"],
-                    "a business deciding credit, housing, insurance, schooling or health care "
-                    "by computer on data outside GLBA (none of our kinds does)"),
-    # States whose size tests no example meets.
-    **dict.fromkeys(["minnesota.retention", "minnesota.third-party-list",
-                     "states.accessibility", "states.languages", "colorado.date-updated",
-                     "colorado.loyalty"],
-                    "a business over the Colorado, Minnesota or Montana thresholds"),
+    # Automated decisions with legal or similar effects outside the US: the rental marketplace
+    # (which screens renters by computer) serves only US states.
+    **dict.fromkeys(["gdpr.automated-decisions", "uk.automated-decisions",
+                     "quebec.automated-decisions"],
+                    "a business deciding credit, housing, jobs or the like by computer about "
+                    "people in the EU, the UK or Quebec"),
+    # The rental marketplace shows the notice itself: it is dated after 1 Jan 2027, so the
+    # reminder to publish it by then does not apply to it (one example, one effective date).
+    "ccpa.admt-upcoming": "a California business deciding by computer with a policy dated "
+                          "before 2027",
     "rhode-island.named-buyers": "a business selling data of Rhode Island residents",
-    # None of our kinds sells sensitive data (precise location, health, biometrics); those
-    # that do are data brokers and free location apps. Texas's biometric identifier law also
-    # forbids selling biometric identifiers except in narrow cases (Bus. & Com. Code §503.001(c)).
-    "texas.sensitive-sale-notice": "a Texas business selling sensitive data, such as a data broker",
+    # The Texas parking app sells exact location (texas.sensitive-sale-notice), but as a
+    # business the act covers. Texas's biometric identifier law forbids selling biometric
+    # identifiers except in narrow cases (Bus. & Com. Code §503.001(c)).
     "texas.biometric-sale-notice": "a Texas business selling biometric data, which Texas's "
                                    "biometric identifier law all but forbids",
     "texas.small-business-consent": "a small business selling sensitive data",
@@ -81,7 +72,6 @@ NO_EXAMPLE_YET = {
     "wa.biometric-notice": "a kiosk with biometrics in Washington",
     "wa.biometric-consent": "a kiosk with biometrics in Washington",
     "co.biometric-policy": "a kiosk with biometrics in Colorado",
-    "kiosk.photo-face-geometry": "a kiosk taking still photos of senders",
     "contests.ny-fl-registration": "a marketplace running contests with prizes over $5,000",
     "ai.provider-training": "a business whose AI provider trains on customer data",
     "pci.stored-cards": "a business storing cards itself without PCI validation",
@@ -180,6 +170,22 @@ def test_a_question_left_blank_raises_its_note() -> None:
         assert any(rid in _blanked(name, key) for name in asking), rid
 
 
+def test_every_example_answers_every_question_it_shows() -> None:
+    """What BLANK and BLANK_BANDS rest on, counted as the app counts it (drafter/standing.py):
+    opening any example leaves the owner nothing to answer or confirm, not only the required
+    questions (a blank is an answer only where the question is optional)."""
+    from drafter.editing import Session
+    from drafter.standing import counted, standing
+
+    left = {}
+    for name, path in sorted(examples().items()):
+        session = Session.open(project(), path, read_only=True)
+        found = standing(session)
+        if found.unanswered or found.suggested or found.to_fix:
+            left[name] = [key for key in counted(session) if key not in session.valid]
+    assert left == {}
+
+
 def _clause_text(name: str, clause_id: str) -> str:
     policy = project().assemble(project().answers(examples()[name]))
     return next(c.markdown for c in policy.clauses() if c.id == clause_id)
@@ -198,3 +204,20 @@ def test_an_example_shows_the_bans_applying_without_breaking_them() -> None:
     assert kids["law"].minors_states and kids["law"].ny_child_data
     assert not kids["law"].sells_or_shares
     assert "That includes people under 16." in _clause_text("vermont-kids", "children.minors")
+
+
+def test_the_texas_sale_notice_binds_only_a_business_the_act_covers() -> None:
+    """The parking app sells drivers' exact location and prints Texas's notice (Tex. Bus. &
+    Com. Code §541.102(b)); a small business selling the same is bound only by §541.107 (no sale
+    without consent: a warning), since the act leaves it out (§541.002(a)(3))."""
+    from drafter.answers import Answers
+
+    given = project().answers(examples()["texas-parking"])
+    notice = "NOTICE: We may sell your sensitive personal data."
+    assert notice in _clause_text("texas-parking", "choice.texas-sensitive")
+    small = Answers(project().questionnaire, {**given.values, "audience.small_business": "yes"})
+    context = template_context(small, project().library)
+    catalog = project().library.requirements
+    assert not catalog["texas.sensitive-sale-notice"].applies.holds(context)
+    assert catalog["texas.small-business-consent"].applies.holds(context)
+    assert notice not in " ".join(c.markdown for c in project().assemble(small).clauses())

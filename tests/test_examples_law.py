@@ -77,6 +77,8 @@ STATE_LAWS = {
     "uk-bakery": [],
     "washington-scooters": ["ccpa"],
     "nebraska-weather": ["iowa", "nebraska"],
+    "rental-marketplace": ["ccpa", "colorado", "connecticut", "minnesota"],
+    "texas-parking": ["texas"],
 }
 
 

@@ -86,17 +86,16 @@ READINGS: dict[str, tuple[Any, Any] | None] = {
     "cookies.uk_analytics_only": ("yes", "no"),
 }
 
-# Businesses to try each question on: the examples, and one that more state laws reach (the
-# California store selling nationwide, so Colorado's rewards and Connecticut's AI rules apply),
-# and the marketplace with a contest big enough to ask where entrants live.
+# Businesses to try each question on: the examples (the rental marketplace is one that more
+# state laws reach: Colorado's rewards and Connecticut's AI rules apply to it), and the
+# marketplace with a contest big enough to ask where entrants live.
 VARIANTS: dict[str, tuple[str, dict[str, Any]]] = {
     **{name: (name, {}) for name in examples()},
-    "store-nationwide": ("california-store", {"audience.us_states": ["nationwide"]}),
     "marketplace-big-prizes": ("marketplace", {"marketplace.prizes_over_5000": "yes"}),
-    # a data seller, for the low residents bands that only sellers are asked
+    # a data seller selling nationwide, for the low residents bands that only sellers are asked
     "store-data-seller": ("california-store", {"audience.us_states": ["nationwide"],
                                                "audience.sale_revenue": "over_50"}),
-    "saas-automated": ("chat-saas", {"data_practices.automated_decisions": "yes"}),
+    # (decisions made by computer: the rental marketplace example makes them)
     # a policy dated before Montana's SB 297 (1 Oct 2025), for the 50,000 band only it asks
     "store-before-sb297": ("california-store", {"audience.us_states": ["nationwide"],
                                                 "policy.effective_date": date(2025, 9, 1)}),
