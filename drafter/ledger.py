@@ -94,7 +94,8 @@ def _answer(key: str, answers: Answers, shown: set[str], resolved: Mapping[str, 
     value = resolved.get(key)
     if key not in shown:
         return AnswerBasis(key, question.prompt, "", "not asked")
-    if value in (None, "", []):
+    if value in (None, "") or (value == [] and key not in answers.values):
+        # An empty list the owner gave is their "none" (the app counts it answered).
         return AnswerBasis(key, question.prompt, "", "not answered")
     status: Status = "given" if key in answers.values else "default"
     return AnswerBasis(key, question.prompt, answer_text(question, value), status)

@@ -221,3 +221,18 @@ def test_the_texas_sale_notice_binds_only_a_business_the_act_covers() -> None:
     assert not catalog["texas.sensitive-sale-notice"].applies.holds(context)
     assert catalog["texas.small-business-consent"].applies.holds(context)
     assert notice not in " ".join(c.markdown for c in project().assemble(small).clauses())
+
+
+def test_no_example_answers_a_question_it_is_not_asked() -> None:
+    """An answer to a question the example never shows rests on nothing and reads as if the
+    owner had said it: nebraska-weather's Iowa stood in the 175,000 band, asked only for
+    Tennessee, so Iowa's law rested on a blank band. (The app keeps a hidden answer while the
+    owner edits, in case the question comes back; an example is a finished file.)"""
+    hidden = {}
+    for name, path in sorted(examples().items()):
+        answers = project().answers(path)
+        shown = set(answers.shown())
+        extra = sorted(key for key in answers.values if key not in shown)
+        if extra:
+            hidden[name] = extra
+    assert hidden == {}

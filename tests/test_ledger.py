@@ -323,3 +323,18 @@ def test_drafter_promises_prints_the_ledger(project: Project, tmp_path: Path,
 def test_the_mini_library_without_promises_has_an_empty_ledger(mini: Project) -> None:
     draft = mini.draft(mini.answers(MINI / "answers.yaml"), today=TODAY)
     assert draft.promises == ()
+
+
+def test_an_empty_list_the_owner_gave_is_their_answer_none(project: Project) -> None:
+    """`vendors: []` in the answers file is the owner's "none" (the app counts it answered):
+    counsel's ledger said "not answered", as if the owner had skipped the question."""
+    empty = ANSWERS.replace('''  vendors:
+    - {name: Acme Mail, link: "https://acme.example/privacy"}
+    - {name: Beta Pay}
+''', "  vendors: []\n")
+    answers = ledger_answers(project, empty)
+    basis = _answer("contact.vendors", answers, set(answers.shown()), answers.resolved())
+    assert (basis.status, basis.shown()) == ("given", "none")
+    skipped = ledger_answers(project, empty.replace("  vendors: []\n", ""))
+    basis = _answer("contact.vendors", skipped, set(skipped.shown()), skipped.resolved())
+    assert basis.status == "not answered"

@@ -58,7 +58,8 @@ def test_kiosk_draft_is_clean_but_for_advice_and_translation(project: Project) -
 def test_unsure_answer_becomes_one_question_for_counsel(project: Project) -> None:
     """"Not sure" about children under 13: the unmet COPPA notice is no red mark for the owner
     but part of the one question for counsel, which keeps its blocking severity. The minors'
-    duties of Colorado, Connecticut and New York apply only because the draft assumes children
+    duties of Colorado, Connecticut and New York (and the advice to read Nebraska's LB 838: the
+    kiosk operator is over Nebraska's size test) apply only because the draft assumes children
     may be users: they join that question, never warn as if minors were known."""
     notes = notes_for(project, answers(project, under_13='"unsure"', residents_25k="[montana]",
                                        languages="[english, other]"))
@@ -67,7 +68,7 @@ def test_unsure_answer_becomes_one_question_for_counsel(project: Project) -> Non
     (note,) = about
     assert note.severity == "blocking"
     assert set(note.covers) == {"coppa.notice", "states.minors-duties", "ny.child-data",
-                                "vermont.design-code-upcoming"}
+                                "vermont.design-code-upcoming", "nebraska.design-code-lb838"}
     assert "because you were not sure" in note.message and "Counsel:" in note.message
     assert [n.requirement for n in notes if n.severity == "warning"] == ["states.languages"]
 
