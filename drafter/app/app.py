@@ -15,6 +15,7 @@ from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
+from textual.widgets import OptionList, Select
 
 from drafter.app.screens.editor import EditorScreen
 from drafter.app.screens.suggestions import offer_suggestions
@@ -80,6 +81,8 @@ class DrafterApp(App[None]):
                 return
             if isinstance(focused, TypeToJump) and focused.take_key(event):
                 return
+            if isinstance(focused, Select) and open_list(focused, event):
+                return
         await super().on_event(event)
 
     def open_editor(self, session: Session) -> None:
@@ -109,3 +112,15 @@ class DrafterApp(App[None]):
             for section_id in screen.visible_sections():
                 yield SystemCommand(f"Go to: {titles[section_id]}", "Open this section",
                                     partial(screen.show_section, section_id))
+
+
+def open_list(select: Select[object], event: events.Key) -> bool:
+    """Open a closed pick-list and give its options the focus at once, for a key that opens
+    it; True if the key was one. Left to the list's own queue (its binding, then a focus
+    queued behind the keys already typed), Enter, "other", Enter in one burst sent the
+    letters to the closed list and left it empty (the browser trial: a vendor's kind)."""
+    if select.expanded or event.key not in ("enter", "space", "down", "up"):
+        return False
+    select.action_show_overlay()
+    select.screen.set_focus(select.query_one(OptionList), scroll_visible=False)
+    return True

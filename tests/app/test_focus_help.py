@@ -1,5 +1,5 @@
-"""The help and the current question follow the focus, however fast it moves (issue 15): in the
-terminal trial, three Tabs from a vendor's pick-list left the help on the vendors' question
+"""The help and the current question follow the focus however fast it moves, and a vendor's
+pick-list takes a burst of keys in order (issue 15): in the terminal trial, three Tabs from a vendor's pick-list left the help on the vendors' question
 while the focus was on the next one, and a fourth Tab and "y", typed by an owner reading that
 help, answered the question after it."""
 
@@ -40,9 +40,18 @@ async def test_tabs_in_a_burst_leave_the_help_on_the_focused_question(
         screen = app.screen
         assert isinstance(screen, EditorScreen)
         vendors = screen.query_one(f"#{field_id('sharing.vendors')}", QuestionField)
-        vendors.query_one(Select).focus()
+        pick = vendors.query_one(Select)
+        pick.clear()  # empty, as a new vendor's row is
+        pick.focus()
         await pilot.pause()
         assert screen.key == "sharing.vendors"
+        # Enter, "other", Enter at once on the closed list: it opened, and its options took
+        # the focus, only when its own queue reached the Enter, so the letters went to the
+        # closed list and it stayed empty (the browser trial, a vendor's kind of service).
+        for key in ["enter", *"other", "enter"]:
+            app.post_message(events.Key("enter", "\r") if key == "enter" else events.Key(key, key))
+        await pilot.pause()
+        assert pick.value == "other" and not pick.expanded and app.focused is pick
         for _ in range(3):
             app.post_message(events.Key("tab", None))
         await pilot.pause()
