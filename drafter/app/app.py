@@ -15,7 +15,6 @@ from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import OptionList, Select
 
 from drafter.app.screens.editor import EditorScreen
 from drafter.app.screens.suggestions import offer_suggestions
@@ -23,6 +22,7 @@ from drafter.app.screens.updates import offer_updates
 from drafter.app.screens.welcome import WelcomeScreen
 from drafter.app.widgets.buttons import FormButton
 from drafter.app.widgets.lists import TypeToJump
+from drafter.app.widgets.picklist import pick_list
 from drafter.editing import Session
 from drafter.evidence.model import Evidence
 from drafter.project import Project
@@ -81,7 +81,8 @@ class DrafterApp(App[None]):
                 return
             if isinstance(focused, TypeToJump) and focused.take_key(event):
                 return
-            if isinstance(focused, Select) and open_list(focused, event):
+            picking = pick_list(focused)
+            if picking is not None and picking.take_key(event):
                 return
         await super().on_event(event)
 
@@ -113,14 +114,3 @@ class DrafterApp(App[None]):
                 yield SystemCommand(f"Go to: {titles[section_id]}", "Open this section",
                                     partial(screen.show_section, section_id))
 
-
-def open_list(select: Select[object], event: events.Key) -> bool:
-    """Open a closed pick-list and give its options the focus at once, for a key that opens
-    it; True if the key was one. Left to the list's own queue (its binding, then a focus
-    queued behind the keys already typed), Enter, "other", Enter in one burst sent the
-    letters to the closed list and left it empty (the browser trial: a vendor's kind)."""
-    if select.expanded or event.key not in ("enter", "space", "down", "up"):
-        return False
-    select.action_show_overlay()
-    select.screen.set_focus(select.query_one(OptionList), scroll_visible=False)
-    return True
