@@ -22,6 +22,7 @@ from drafter.app.screens.updates import offer_updates
 from drafter.app.screens.welcome import WelcomeScreen
 from drafter.app.widgets.buttons import FormButton
 from drafter.app.widgets.lists import TypeToJump
+from drafter.app.widgets.picklist import pick_list
 from drafter.editing import Session
 from drafter.evidence.model import Evidence
 from drafter.project import Project
@@ -80,6 +81,9 @@ class DrafterApp(App[None]):
                 return
             if isinstance(focused, TypeToJump) and focused.take_key(event):
                 return
+            picking = pick_list(focused)
+            if picking is not None and picking.take_key(event):
+                return
         await super().on_event(event)
 
     def open_editor(self, session: Session) -> None:
@@ -109,3 +113,4 @@ class DrafterApp(App[None]):
             for section_id in screen.visible_sections():
                 yield SystemCommand(f"Go to: {titles[section_id]}", "Open this section",
                                     partial(screen.show_section, section_id))
+

@@ -25,6 +25,7 @@ from textual.widgets.select import InvalidSelectValueError, NoSelection
 from drafter.app.widgets.boxes import AnswerBox
 from drafter.app.widgets.buttons import FormButton
 from drafter.app.widgets.choices import choices
+from drafter.app.widgets.picklist import PickList
 from drafter.shown import shown_text
 from drafter.questionnaire import Entry
 
@@ -49,7 +50,7 @@ class RecordRow(Vertical):
                 options = choices(sub)
                 if value is not None and value not in options:  # kept, and shown as it is
                     options[value] = f"{value} (not one of the choices: pick one)"
-                yield Select([(label, option) for option, label in options.items()],
+                yield PickList([(label, option) for option, label in options.items()],
                              prompt=f"{sub.prompt} (pick one)", name=sub.id, tooltip=sub.prompt,
                              value=Select.NULL if value is None else value)
                 continue
