@@ -45,12 +45,17 @@ def _today(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def _answers(tmp_path: Path) -> Path:
-    """The kiosk, in English only: its notes keep their numbers (R2 is the links note) without
-    the Spanish version's note on untranslated answers."""
+    """The kiosk, in English only and with its cameras taking video, not photos: its notes keep their
+    numbers (R1 the app link, R2 the links note) without the Spanish version's note on
+    untranslated answers or the advice on the sender's photos, which would come first."""
     path = tmp_path / "answers.yaml"
     text = examples()["kiosk"].read_text()
-    assert "  languages: [english, spanish]\n" in text
-    path.write_text(text.replace("  languages: [english, spanish]\n", "  languages: [english]\n"))
+    for line in ("  languages: [english, spanish]\n", "  camera_capture: photo\n",
+                 '  photo_faces: "no"\n'):
+        assert line in text
+    text = text.replace("  languages: [english, spanish]\n", "  languages: [english]\n")
+    path.write_text(text.replace("  camera_capture: photo\n", "  camera_capture: video\n")
+                    .replace('  photo_faces: "no"\n', ""))
     return path
 
 
