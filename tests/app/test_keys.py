@@ -15,6 +15,7 @@ from drafter.app.app import DrafterApp
 from drafter.app.screens.editor import EditorScreen
 from drafter.app.widgets.fields import QuestionField, field_id
 from drafter.app.widgets.sidebar import SectionList
+from drafter.paths import examples
 from tests.app.pilot_helpers import kept, open_section
 
 pytestmark = pytest.mark.asyncio
@@ -424,3 +425,25 @@ async def test_enter_keeps_a_suggested_text_and_shows_it_in_the_box(make_app: Ap
         assert not officer.has_class("-suggested")
         assert focused_key(app) != "contact.officer"
 
+
+
+async def test_enter_on_an_unanswered_choice_moves_on_and_answers_nothing(
+        make_app: App, tmp_path: Path) -> None:
+    """Textual highlights a radio set's first option; Enter chose it, so a bare Enter on a
+    question nobody had answered saved "Yes" (the browser trial: `cookies.session_recording`
+    answered Yes by an Enter meant to move on). Nothing is highlighted until a key moves
+    there: Enter moves on, Down then Enter chooses the first option."""
+    text = examples()["kiosk"].read_text()
+    assert '  photo_faces: "no"\n' in text
+    (tmp_path / "answers.yaml").write_text(text.replace('  photo_faces: "no"\n', ""))
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot, app, "kiosks", "kiosks.photo_faces")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert stored(tmp_path, "kiosks.photo_faces") is None
+        assert focused_key(app) not in (None, "kiosks.photo_faces"), "Enter moved on"
+        await start(pilot, app, "kiosks", "kiosks.photo_faces")
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert stored(tmp_path, "kiosks.photo_faces") == "no"

@@ -256,8 +256,9 @@ class UnsureBox(Checkbox):
 
 
 class ChoiceList(TypeToJump, RadioSet):
-    """Textual's radio set, with the keyboard highlight starting on the chosen answer rather
-    than the first (Enter or Space on arrival must not change what the owner chose), Enter
+    """Textual's radio set, with the keyboard highlight starting on the chosen answer (on
+    none while there is none) rather than the first (Enter or Space on arrival must not
+    change what the owner chose, nor answer a question the owner passed over), Enter
     choosing the highlighted answer and moving on, as in a text answer, and letters jumping.
 
     A changed choice reaches the screen as an answer after a few hops, so moving on waits for
@@ -277,10 +278,12 @@ class ChoiceList(TypeToJump, RadioSet):
         self.call_later(self._highlight_answer)  # after RadioSet's own mount handler
 
     def _highlight_answer(self) -> None:
-        """On the chosen answer, unless a key got here first: keys typed just after the page
-        was shown (a letter jumping to "Yes") were undone when the highlight was put back."""
-        if not self._touched and self.pressed_index >= 0:
-            self._selected = self.pressed_index
+        """On the chosen answer, or on nothing while there is none (Textual starts on the
+        first option, and Enter, meant to move on, chose it: an unanswered yes/no saved "Yes"),
+        unless a key got here first: keys typed just after the page was shown (a letter
+        jumping to "Yes") were undone when the highlight was put back."""
+        if not self._touched:
+            self._selected = self.pressed_index if self.pressed_index >= 0 else None
 
     def jump_labels(self) -> list[str]:
         return [_plain(button.label) for button in self.query(RadioButton)]
