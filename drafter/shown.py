@@ -57,7 +57,12 @@ def ticked_alone(before: list[Any], after: list[Any]) -> list[Any]:
 
 
 def same(a: Any, b: Any) -> bool:
-    """Equal and of the same type (`True == 1`, but a yes is not the number one)."""
+    """Equal and of the same kind (`True == 1`, but a yes is not the number one). Text is
+    text whatever class holds it: an answer quoted in the answers file (`sells: "no"`, as "no"
+    must be) is read as ruamel's `DoubleQuotedScalarString`, and the form showed such an
+    answer as no choice pressed."""
+    if isinstance(a, str) and isinstance(b, str):
+        return str(a) == str(b)
     return type(a) is type(b) and a == b
 
 

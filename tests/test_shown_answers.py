@@ -1,0 +1,34 @@
+"""Every answer an example gives to a pick-one or yes/no question is shown pressed in the form
+(`drafter.shown.presented`, what the app's field draws). Answers quoted in the answers file
+(`sells: "no"`: a bare no is a YAML boolean) are read as ruamel's quoted-string class, and the
+form showed them as no choice pressed: four of the kiosk example's answered questions looked
+unanswered to the owner, and Enter then chose the first option."""
+
+from __future__ import annotations
+
+from ruamel.yaml.scalarstring import DoubleQuotedScalarString
+
+from drafter.editing import Session
+from drafter.paths import examples
+from drafter.project import Project
+from drafter.shown import presented, same
+
+
+def test_quoted_text_is_the_same_answer_and_a_yes_is_not_one() -> None:
+    assert same(DoubleQuotedScalarString("no"), "no")
+    assert same("no", DoubleQuotedScalarString("no"))
+    assert not same(True, 1) and not same(1, True)
+    assert not same("1", 1)
+
+
+def test_every_answered_choice_of_every_example_is_shown_pressed(project: Project) -> None:
+    blank = []
+    for name, path in sorted(examples().items()):
+        session = Session.open(project, path, read_only=True)
+        for key in session.visible():
+            question = session.questionnaire.entry(key).question
+            value = session.value(key)
+            if question.type in ("one", "bool") and value is not None \
+                    and presented(question, value) is None:
+                blank.append((name, key, value))
+    assert blank == []
