@@ -119,8 +119,8 @@ async def test_enter_never_jumps_past_a_question_to_one_revealed_further_on(
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await start(pilot, app, "kiosks", "kiosks.camera_capture")
-        await pilot.press("enter")  # the highlighted first choice: a still photo
-        await pilot.pause()
+        await pilot.press("down", "enter")  # the first choice, a still photo (nothing was
+        await pilot.pause()                  # highlighted: a bare Enter moves on)
         assert stored(tmp_path, "kiosks.camera_capture") == "photo"
         assert focused_key(app) == "kiosks.camera_purposes"
         await pilot.press("enter")
