@@ -75,13 +75,13 @@ def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> Non
         total = files.setdefault(nodeid.split("::")[0], [0.0, 0.0])
         total[0] += seconds
         total[1] += children
+    ranked = sorted(files.items(), key=lambda f: (-f[1][0], f[0]))  # heaviest first
     write(f"==== CPU seconds by file: the {count} largest ====")
-    for path, (seconds, children) in sorted(files.items(), key=lambda f: -f[1][0])[:count]:
+    for path, (seconds, children) in ranked[:count]:
         write(f"{seconds:8.2f}s {path}" + _share(children))
     costs = config.getoption("--cpu-costs-write")
     if costs:
-        lines = [f"{seconds:.1f} {path}" for path, (seconds, _) in
-                 sorted(files.items(), key=lambda f: (-f[1][0], f[0]))]
+        lines = [f"{seconds:.1f} {path}" for path, (seconds, _) in ranked]
         Path(costs).write_text(COSTS_HEADER + "\n".join(lines) + "\n", encoding="utf-8")
         write(f"==== file costs written to {costs} ====")
 
