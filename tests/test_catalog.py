@@ -70,7 +70,9 @@ def test_purposes_data_covers_every_purpose_option() -> None:
 
 
 def test_verify_flags_carry_through() -> None:
-    """Items LEGAL.md marks [verify] keep the flag, so counsel sees it on the note."""
+    """Items LEGAL.md marks [verify] keep the flag until someone reads the law's own text, so
+    counsel sees it on the note. (The UK complaints duty lost it on 2 Dec 2026: s. 164A and
+    SI 2026/82 reg. 3 were read on legislation.gov.uk.)"""
     flagged = {rid for rid, e in project().library.requirements.items() if e.requirement.verify}
-    assert {"uk.complaints-process", "ccpa.service-provider-categories",
+    assert {"quebec.french", "ccpa.service-provider-categories",
             "connecticut.ai-training", "nevada.health-policy"} <= flagged

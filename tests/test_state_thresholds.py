@@ -38,7 +38,8 @@ TABLE: dict[str, tuple[list[tuple[int, str]], str | None, str | None, list[str]]
     "connecticut": ([(35000, "none")], None, None, [N]),
     "utah": ([(100000, "none"), (25000, "over_50")], "25_to_50", "25m_to_26m", [G, H, N]),
     "oregon": ([(100000, "none"), (25000, "25_to_50")], "20_to_25", None, []),
-    "montana": ([(25000, "none"), (15000, "25_to_50")], "20_to_25", None, [N, H]),
+    # Montana's nonprofit exemption ended with SB 297 (1 Oct 2025): see the test below.
+    "montana": ([(25000, "none"), (15000, "25_to_50")], "20_to_25", None, [H]),
     "iowa": ([(100000, "none"), (25000, "over_50")], "25_to_50", None, [G, H, N]),
     "delaware": ([(35000, "none"), (10000, "20_to_25")], "under_20", None, []),
     "new_hampshire": ([(35000, "none"), (10000, "25_to_50")], "20_to_25", None, [G, N]),
@@ -124,6 +125,15 @@ def test_exempt_and_not_exempt(state: str, key: str) -> None:
     assert applies(state, high, share, **extra, **{key: "no"}) is True
     assert applies(state, high, share, **extra, **{key: "unsure"}) is True  # not sure: applies
     assert applies(state, high, share, **extra, **{key: "yes"}) is (key not in TABLE[state][3])
+
+
+def test_montana_nonprofits_are_exempt_only_before_sb_297() -> None:
+    """SB 297 (in force 1 Oct 2025) keeps the nonprofit exemption only for nonprofits that
+    fight insurance fraud: a nonprofit handling 60,000 Montanans is covered from that day."""
+    before, after = date(2025, 9, 30), date(2025, 10, 1)
+    assert applies("montana", 60000, "none", day=before, **{N: "yes"}) is False
+    assert applies("montana", 60000, "none", day=before, **{N: "no"}) is True
+    assert applies("montana", 60000, "none", day=after, **{N: "yes"}) is True
 
 
 @pytest.mark.parametrize("state", ["texas", "nebraska"])

@@ -47,7 +47,8 @@ def test_swiss_gaps_become_notes() -> None:
     d = draft("california-store", **SWISS, **{"international.transfer_tools": ["idta"]})
     assert "eu-uk.swiss-transfers" not in clauses(d)
     assert notes(d, "fadp.") == {"fadp.transfers": "blocking", "fadp.representative": "warning"}
-    assert all(n.verify for n in d.notes if n.requirement == "fadp.representative")
+    # FADP Art. 14 was read in the Act's text (2 Dec 2026): the note no longer asks to verify it.
+    assert not any(n.verify for n in d.notes if n.requirement == "fadp.representative")
 
 
 def test_a_swiss_office_needs_no_representative() -> None:
