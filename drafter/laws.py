@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -22,7 +23,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from drafter.errors import DrafterError, UserError
 from drafter.parsecache import memo
-from drafter.statutes import ResidentCounts, Statute, compiled, evaluate_statute
+from drafter.statutes import POLICY_DATE, ResidentCounts, Statute, compiled, evaluate_statute
 from drafter.templating import (
     AnswerGroup,
     Condition,
@@ -42,6 +43,7 @@ class Derived:
     counts: ResidentCounts | None = None
     conditions: Mapping[str, Condition] = field(default_factory=dict)
     title: str | None = None  # the law in words, for counsel (`name:`, or the `statute:`)
+    in_force: date | None = None  # `{when:, in_force:}`: false on a policy dated earlier
 
     @property
     def line(self) -> int | None:
@@ -55,7 +57,8 @@ class Derived:
         if self.counts is not None:
             return self.counts.names()
         assert self.expression is not None
-        return referenced_names(self.expression.source, expression=True)
+        names = referenced_names(self.expression.source, expression=True)
+        return names | {POLICY_DATE} if self.in_force is not None else names
 
     @cached_property
     def reads(self) -> frozenset[str]:
@@ -82,12 +85,16 @@ def _fail(file: DataFile, name: str, message: str, loc: tuple[Any, ...] = ()) ->
 
 
 class NamedLaw(BaseModel):
-    """`NAME: {when: "expression", name: "the law in words"}`: a law a promise may rest on."""
+    """`NAME: {when: "expression", name: "the law in words"}`: a law a promise may rest on.
+    `in_force`: the day it starts; on a policy dated earlier the fact is false (like a
+    statute's `in_force`; an undated policy reads it as in force)."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     when: str
     name: str | None = None
+    in_force: date | None = None
+    verify: str | None = None  # what was read only in secondary sources (as a statute's)
 
 
 _Entry = str | NamedLaw | ResidentCounts | Statute
@@ -120,7 +127,8 @@ def _derived(name: str, value: _Entry, file: DataFile) -> Derived:
         if isinstance(value, str):
             return Derived(name, compile_condition(value), file)
         if isinstance(value, NamedLaw):
-            return Derived(name, compile_condition(value.when), file, title=value.name)
+            return Derived(name, compile_condition(value.when), file, title=value.name,
+                           in_force=value.in_force)
         if isinstance(value, ResidentCounts):
             return Derived(name, None, file, counts=value)
         return Derived(name, None, file, statute=value, conditions=compiled(value),
@@ -167,7 +175,8 @@ def evaluate(laws: tuple[Derived, ...], context: Mapping[str, Any],
             else:
                 assert derived.expression is not None
                 values[derived.name] = (kept if kept is not _MISSING
-                                        else derived.expression.compiled(**context, law=law))
+                                        else _dated(derived, context)
+                                        and derived.expression.compiled(**context, law=law))
         except Exception as exc:  # a failure inside the sandbox is a library bug
             raise DrafterError(f"law.{derived.name} failed: {exc}") from exc
         if changed is not None and kept is _MISSING and values[derived.name] != old:
@@ -176,6 +185,14 @@ def evaluate(laws: tuple[Derived, ...], context: Mapping[str, Any],
 
 
 _MISSING = object()
+
+
+def _dated(derived: Derived, context: Mapping[str, Any]) -> bool:
+    """Whether the entry is in force on the policy's date (always, when it has no `in_force`
+    or the policy is undated)."""
+    section, question = POLICY_DATE.split(".", 1)
+    day = getattr(context.get(section), question, None)
+    return derived.in_force is None or not isinstance(day, date) or day >= derived.in_force
 
 
 def _reads_changed(derived: Derived, changed: set[str]) -> bool:

@@ -4,6 +4,7 @@ its clause or raised as a note for counsel."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Any
 
@@ -479,3 +480,24 @@ def test_the_health_policy_address_is_asked_only_where_the_draft_links_it(
     law = context["law"]
     linked = bool(law.washington_health or law.nevada_health)
     assert ("data_practices.health_policy_url" in answers.shown()) == linked, (states, health)
+
+
+def test_the_uk_regulator_is_the_information_commission_from_30_september_2026() -> None:
+    """DUAA 2025 ss. 117-119 (SI 2026/1015 reg. 2): the office of Information Commissioner is
+    abolished on 30 Sep 2026 and its functions pass to the Information Commission, still known
+    as the ICO. A policy dated from that day names the Commission; one dated the day before
+    names the Information Commissioner's Office; both meet the complaint requirement."""
+    for day, named, not_named in (
+            ("2026-09-30", "the Information Commission (known as the ICO)", "Commissioner"),
+            ("2026-09-29", "the Information Commissioner's Office (ICO)", "Information Commission ")):
+        d = draft("uk-bakery", **dated(day))
+        text = clauses(d)["eu-uk.complaint-uk"]
+        assert named in text and not_named not in text, day
+        assert "ico.org.uk" in text and "uk.ico-complaint" not in notes(d), day
+    assert context("uk-bakery")["law"].uk_commission  # the example is dated 2026-11-24
+    assert not context("uk-bakery", **dated("2026-09-29"))["law"].uk_commission
+    assert not context("eu-studio", **{"audience.regions": ["eu"]})["law"].uk_commission
+    # a policy Drafter did not write meets it with either name, or the short one
+    detect = project().library.requirements["uk.ico-complaint"].requirement.detect
+    for text in ("the Information Commission", "the Information Commissioner's Office", "the ICO"):
+        assert any(re.search(p, f"Complain to {text}.", re.I) for p in detect), text

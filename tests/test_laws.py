@@ -12,9 +12,10 @@ import pytest
 from drafter.answers import Answers
 from drafter.assemble import template_context
 from drafter.errors import UserError
-from drafter.laws import load_laws
+from drafter.laws import evaluate, load_laws
 from drafter.lint import lint_library
 from drafter.paths import examples
+from drafter.templating import AnswerGroup
 from tests.conftest import real_project as project
 
 
@@ -109,3 +110,21 @@ def test_lint_catches_unknown_names_and_later_entries(tmp_path: Path) -> None:
     problems = [str(p) for p in lint_library(library, project().questionnaire)]
     assert any("'law.late'" in p for p in problems)
     assert any("'audience.nowhere'" in p for p in problems)
+
+
+def test_a_named_law_with_a_start_date_is_false_on_a_policy_dated_earlier(tmp_path: Path) -> None:
+    """`{when:, in_force:}`: a change of law that starts on a day (the UK's Information
+    Commission) holds from that day on the policy's date; undated, it holds; a reading for
+    other answers (`since`) re-reads it when only the date changed."""
+    path = tmp_path / "laws.yaml"
+    path.write_text('later: {when: "true", name: "A later law", in_force: 2026-09-30}\n')
+    entries = load_laws(path)
+
+    def reading(day: date | None) -> dict[str, Any]:
+        return {"policy": AnswerGroup(effective_date=day)}
+
+    assert [evaluate(entries, reading(day)).later for day in
+            (date(2026, 9, 29), date(2026, 9, 30), None)] == [False, True, True]
+    before = evaluate(entries, reading(date(2026, 9, 29)))
+    assert evaluate(entries, reading(date(2026, 10, 1)),
+                    since=(before, {"policy.effective_date"})).later is True
