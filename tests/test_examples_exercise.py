@@ -46,16 +46,15 @@ NO_EXAMPLE_YET = {
                      "lgpd.rights", "lgpd.shared-use"], "a business with users in Brazil"),
     **dict.fromkeys(["fadp.fdpic", "fadp.right-access", "fadp.transfers",
                      "fadp.representative"], "a business with users in Switzerland"),
-    # Automated decisions with legal or similar effects outside the US: the rental marketplace
-    # (which screens renters by computer) serves only US states.
-    **dict.fromkeys(["gdpr.automated-decisions", "uk.automated-decisions",
-                     "quebec.automated-decisions"],
-                    "a business deciding credit, housing, jobs or the like by computer about "
-                    "people in the EU, the UK or Quebec"),
-    # The rental marketplace shows the notice itself: it is dated after 1 Jan 2027, so the
-    # reminder to publish it by then does not apply to it (one example, one effective date).
-    "ccpa.admt-upcoming": "a California business deciding by computer with a policy dated "
-                          "before 2027",
+    # The examples that decide by computer (the rental marketplace, the translation agency)
+    # offer a human review, as the law wants: one that did not would show a business breaking
+    # it (tests/test_automated_abroad.py).
+    **dict.fromkeys(["gdpr.automated-safeguards", "uk.automated-safeguards",
+                     "quebec.automated-review"],
+                    "a business deciding by computer alone with no person to review it"),
+    **dict.fromkeys(["gdpr.automated-special-data", "uk.automated-special-data"],
+                    "a business deciding by computer alone about people in the EU or UK "
+                    "whose special data (health, beliefs) it holds"),
     "rhode-island.named-buyers": "a business selling data of Rhode Island residents",
     # The Texas parking app sells exact location (texas.sensitive-sale-notice), but as a
     # business the act covers. Texas's biometric identifier law forbids selling biometric

@@ -79,6 +79,7 @@ STATE_LAWS = {
     "nebraska-weather": ["iowa", "nebraska"],
     "rental-marketplace": ["ccpa", "colorado", "connecticut", "minnesota"],
     "texas-parking": ["texas"],
+    "translators": ["ccpa"],
 }
 
 
