@@ -22,6 +22,7 @@ from drafter.i18n.catalog import EVERY, Catalog, SiteLabels, Translation, catalo
     english_path
 from drafter.review.languages import FOLDER, review_languages, unknown_ids
 from drafter.library import Clause, Library
+from drafter.plain import kind
 from drafter.questionnaire import Questionnaire
 from drafter.templating import promise_bases, referenced_names
 
@@ -233,7 +234,7 @@ def _shape(english: Any, theirs: Any, fields: set[str],
         if isinstance(english, list) and isinstance(theirs, list) and \
                 len(english) != len(theirs):
             return [(loc, f"{len(theirs)} entries; the English file has {len(english)}")]
-        return [] if type(english) is type(theirs) else [(loc, "not shaped as the English")]
+        return [] if kind(english) == kind(theirs) else [(loc, "not shaped as the English")]
     records = (theirs.items() if isinstance(theirs, dict) else enumerate(theirs)
                if isinstance(theirs, list) else None)
     if records is None:
