@@ -156,19 +156,23 @@ def lint_library(library: Library, questionnaire: Questionnaire) -> list[UserErr
             problems.append(UserError(f"names {key!r}, which is not a question",
                                       path=document_path, field=setting))
     for section in library.sections:
-        check_names(section.spec.when, "`when`", document_path, None, section.spec.id)
+        check_names(section.spec.when, "`when`", section.source.path,
+                    lambda section=section: section.line("when"), section.spec.id)
     for clause in library.clauses:
         cid = clause.meta.id
-        check_names(clause.meta.when, "`when`", clause.path, 2, cid)
+        check_names(clause.meta.when, "`when`", clause.path,
+                    lambda clause=clause: clause.line("when"), cid)
         check_names(clause.source, "the template", clause.path, clause.body_line, cid, False)
         read = referenced_names(clause.meta.when, expression=True) | \
             referenced_names(clause.source, expression=False)
         problems += _unread_bases(clause, read, known, dict(law_names(library)))
         problems += _swallowed(clause)
-        for rid in clause.meta.satisfies:
+        for index, rid in enumerate(clause.meta.satisfies):
             if rid not in library.requirements:
                 problems.append(UserError(f"`satisfies` names unknown requirement {rid!r}",
-                                          path=clause.path, line=2, field=cid))
+                                          path=clause.path,
+                                          line=clause.front.line(("satisfies", index)),
+                                          field=cid))
     for rid, entry in library.requirements.items():
         requirement = entry.requirement
         check_names(requirement.applies_when, "`applies_when`", entry.source.path,

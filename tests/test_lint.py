@@ -40,6 +40,8 @@ def test_drafter_lint_prints_problems_then_warnings_and_fails(
     err = capsys.readouterr()
     lines = err.err.splitlines()
     assert "`satisfies` names unknown requirement 'no.such'" in lines[0]
+    at = next(i for i, t in enumerate(clause.read_text().splitlines(), 1) if "no.such" in t)
+    assert lines[0].startswith(f"{clause}:{at}: changes.updates: ")  # the `satisfies:` line
     assert lines[1].startswith("warning: ") and "nowhere." in lines[1]
     assert err.out.endswith(": 1 problem(s).\n")
 
@@ -146,12 +148,16 @@ def test_every_deciding_pattern_of_the_library_matches_whole_words() -> None:
 
 def test_a_misspelt_name_in_any_condition_is_named_with_its_file_and_line(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """One check (`templating.condition_problems`) for every file holding conditions: a clause,
-    the requirements, the vendor wording, the evidence checks (problems) and the answer
-    checks (skipped: a warning)."""
+    """One check (`templating.condition_problems`) for every file holding conditions: a clause
+    (its text, and its `when` at the `when:` line, not the `id:` line), a section of
+    document.yaml, the requirements, the vendor wording, the evidence checks (problems) and the
+    answer checks (skipped: a warning)."""
     root = _copy(tmp_path)
     plants = [  # file, text, the same misspelt, the name misspelt
         ("nevada/sale.md.j2", "{{ contact.email |", "{{ contact.emial |", "contact.emial"),
+        ("rights/withdraw-consent.md.j2", "when: law.europe or", "when: law.eurpe or",
+         "law.eurpe"),
+        ("document.yaml", "when: law.europe\n", "when: law.eruope\n", "law.eruope"),
         ("requirements.yaml", "applies_when: law.us\n", "applies_when: law.uss\n", "law.uss"),
         ("vendor-practices.yaml", "when: cookies.advertising\n", "when: cookies.advertisin\n",
          "cookies.advertisin"),
