@@ -11,7 +11,7 @@ Warnings are answer checks skipped or pointing nowhere (`lint_review`).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -23,6 +23,7 @@ from drafter.questionnaire import Questionnaire, moved_value_errors
 from drafter.templating import condition_problems, environment, promise_bases, referenced_names
 
 if TYPE_CHECKING:
+    from drafter.laws import Derived
     from drafter.review.rules import ReviewRules, Rule
 
 
@@ -186,7 +187,37 @@ def lint_library(library: Library, questionnaire: Questionnaire) -> list[UserErr
                                       "quote the patterns", path=entry.source.path,
                                       line=entry.source.line((entry.index, "detect")),
                                       field=rid))
-    return problems + _lint_counsel(library, questionnaire) + moved_value_errors(questionnaire)
+    return problems + _lint_counsel(library, questionnaire) + _lint_states(library.laws, questionnaire) \
+        + moved_value_errors(questionnaire)
+
+
+def _lint_states(laws: Sequence[Derived], questionnaire: Questionnaire) -> list[UserError]:
+    """Each statute's `state` is offered by the question the `residents:` table reads the
+    states from, and one that counts residents by every band question too (a state left out
+    of state_residents.yaml could never reach its law's threshold)."""
+    counts = next((d.counts for d in laws if d.counts is not None), None)
+    if counts is None:
+        return []
+
+    def offered(key: str) -> set[str]:
+        return set(questionnaire.entry(key).question.options or {}) \
+            if key in questionnaire else set()
+
+    problems: list[UserError] = []
+    for derived in laws:
+        statute = derived.statute
+        if statute is None:
+            continue
+        asked = [counts.states]
+        if any(prong.residents for prong in statute.applies):
+            asked += [band.question for band in counts.bands]
+        for key in asked:
+            if key in questionnaire and statute.state not in offered(key):
+                problems.append(UserError(f"`state` {statute.state!r} is not an option of {key}",
+                                          path=derived.source.path,
+                                          line=derived.source.line((derived.name, "state")),
+                                          field=derived.name))
+    return problems
 
 
 def _lint_counsel(library: Library, questionnaire: Questionnaire) -> list[UserError]:

@@ -177,3 +177,25 @@ def test_a_misspelt_name_in_any_condition_is_named_with_its_file_and_line(
         line = next(i for i, t in enumerate(lines, 1) if misspelt.strip() in t)
         assert [o for o in out if o.split(": ")[0] == f"{root / name}:{line}"
                 and f"uses {word!r}" in o], (name, line, out)
+
+
+def test_a_state_whose_law_counts_residents_left_out_of_the_residents_list_is_named(
+        tmp_path: Path, project: Project) -> None:
+    """state_residents.yaml lists by id the states the residents questions offer: a state
+    left out could never reach its law's threshold, so lint names the statute's `state:`."""
+    from drafter.lint import _lint_states
+    from drafter.paths import default_questionnaire
+    from drafter.questionnaire import load_questionnaire
+
+    data = tmp_path / "data"
+    shutil.copytree(default_library() / "data", data)
+    listed = data / "state_residents.yaml"
+    listed.write_text(listed.read_text().replace("- delaware\n", ""))
+    library = project.library
+    found = [str(p) for p in _lint_states(
+        library.laws, load_questionnaire(default_questionnaire(), data))]
+    laws = (library.root / "laws.yaml").read_text().splitlines()
+    at = next(i for i, t in enumerate(laws, 1) if t == "  state: delaware")
+    assert found and all(p.startswith(f"{library.root / 'laws.yaml'}:{at}: delaware: `state` "
+                                      "'delaware' is not an option of audience.residents_")
+                         for p in found)
