@@ -363,23 +363,39 @@ def condition_problems(source: str, known: Collection[str], *, path: Path,
     whatever else its file may read, which `nor` names). One-line errors naming file, line
     and field; `what` says which of the entry's settings it is. `line` may be a function,
     called only for a problem: finding a line parses its file a second time, slowly."""
-    problems: list[tuple[str, str]] = []
+    problems: list[tuple[str, str, int]] = []  # what, why, the line in `source`
     try:
         compile_condition(source) if expression else checked(source)
     except TemplateSyntaxError as exc:
-        problems.append(("does not compile: ", exc.message))
+        problems.append(("does not compile: ", exc.message, exc.lineno or 1))
     else:
         for name in sorted(referenced_names(source, expression=expression) - set(known)):
             hint = ("a section, not a question" if name in sections
                     else "neither a question nor set at the top of the template"
                     if not expression and "." not in name
                     else f"neither a question, {nor}" if nor else "not a question")
-            problems.append((f"uses {name!r}, ", f"which is {hint}"))
+            problems.append((f"uses {name!r}, ", f"which is {hint}",
+                             1 if expression else _first_use(source, name)))
     if not problems:
         return []
     at = line() if callable(line) else line
-    return [UserError(f"{what} {said}{why}", path=path, line=at, field=field)
-            for said, why in problems]
+    # a template's problem is on its own line; a condition's at its field's line
+    return [UserError(f"{what} {said}{why}", path=path, field=field,
+                      line=at + within - 1 if at is not None and not expression else at)
+            for said, why, within in problems]
+
+
+def _first_use(source: str, name: str) -> int:
+    """The line (1-based, in `source`) where a template first uses `name` (a dotted key or a
+    bare name), for lint to point at."""
+    tree = environment().parse(source)
+    first, _, attr = name.partition(".")
+    lines = [node.lineno for node in tree.find_all(nodes.Getattr)
+             if attr and isinstance(node.node, nodes.Name) and node.node.name == first
+             and node.attr == attr]
+    lines += [node.lineno for node in tree.find_all(nodes.Name)
+              if not attr and node.name == first]
+    return min(lines, default=1)
 
 
 __all__ = [

@@ -149,12 +149,15 @@ def test_every_deciding_pattern_of_the_library_matches_whole_words() -> None:
 def test_a_misspelt_name_in_any_condition_is_named_with_its_file_and_line(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """One check (`templating.condition_problems`) for every file holding conditions: a clause
-    (its text, and its `when` at the `when:` line, not the `id:` line), a section of
+    (its text at the line using the name, and its `when` at the `when:` line, not the `id:`
+    line), a section of
     document.yaml, the requirements, the vendor wording, the evidence checks (problems) and the
     answer checks (skipped: a warning)."""
     root = _copy(tmp_path)
     plants = [  # file, text, the same misspelt, the name misspelt
         ("nevada/sale.md.j2", "{{ contact.email |", "{{ contact.emial |", "contact.emial"),
+        ("changes/updates.md.j2", "{{ policy.effective_date | long_date }}",  # body line 6
+         "{{ policy.effective_dat | long_date }}", "policy.effective_dat"),
         ("rights/withdraw-consent.md.j2", "when: law.europe or", "when: law.eurpe or",
          "law.eurpe"),
         ("document.yaml", "when: law.europe\n", "when: law.eruope\n", "law.eruope"),
