@@ -20,7 +20,8 @@ from drafter.errors import UserError
 from drafter.i18n.lint import lint_translations
 from drafter.library import Clause, Library, law_names
 from drafter.questionnaire import Questionnaire, moved_value_errors
-from drafter.templating import condition_problems, environment, promise_bases, referenced_names
+from drafter.name_check import condition_problems
+from drafter.templating import environment, promise_bases, referenced_names
 
 if TYPE_CHECKING:
     from drafter.laws import Derived

@@ -56,7 +56,7 @@ class OptionsFrom(BaseModel):
     entries, or only those whose ids a second data file lists (`only`, a list of ids, so a
     subset is also kept once), between options of the question's own (`first`, `last`)."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     data: Annotated[str, StringConstraints(pattern=_ID)]
     only: Annotated[str, StringConstraints(pattern=_ID)] | None = None
