@@ -125,3 +125,17 @@ def test_writing_one_answer_back_keeps_the_comments_and_quoting_of_the_rest(
                if old != new]
     assert len(after) == len(lines) and len(changed) == 1
     assert "effective_date" in changed[0][1]
+
+
+def test_values_are_compared_by_kind_not_by_class() -> None:
+    """i18n lint compares a translation's shape with the English file's by `kind`: text is
+    text whatever class holds it, a yes is not a number, and 1 and 1.5 are both numbers."""
+    from ruamel.yaml.scalarfloat import ScalarFloat
+
+    from drafter.plain import kind
+
+    assert kind(DoubleQuotedScalarString("a")) == kind("a") == "text"
+    assert kind(ScalarFloat(1.5, prec=1, width=3)) == kind(1) == "number"
+    assert kind(True) != kind(1)
+    assert kind(CommentedSeq()) == kind([]) and kind(CommentedMap()) == kind({})
+    assert plain(ScalarFloat(1.5, prec=1, width=3)).__class__ is float
