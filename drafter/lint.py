@@ -181,7 +181,8 @@ def lint_library(library: Library, questionnaire: Questionnaire) -> list[UserErr
                     lambda: entry.source.line((entry.index, "applies_when")), rid)
         if requirement.ask is not None and requirement.ask not in known:
             problems.append(UserError(f"`ask` names {requirement.ask!r}, which is not a "
-                                      "question", path=entry.source.path, line=entry.line,
+                                      "question", path=entry.source.path,
+                                      line=entry.source.line((entry.index, "ask")),
                                       field=rid))
         if requirement.detect and not requirement.looks_for:
             problems.append(UserError("`detect` without `looks_for`: the missing note would "
@@ -236,7 +237,8 @@ def _lint_counsel(library: Library, questionnaire: Questionnaire) -> list[UserEr
         if ask is None or ask not in questionnaire or not questionnaire.entry(ask).question.unsure:
             problems.append(UserError("`counsel: true` needs `ask` naming a question with "
                                       "`unsure: true`", path=entry.source.path,
-                                      line=entry.line, field=rid))
+                                      line=entry.source.line((entry.index, "ask" if ask else
+                                                              "counsel")), field=rid))
         else:
             asking.setdefault(ask, []).append(rid)
     for question in questionnaire:
@@ -272,13 +274,15 @@ def lint_review(rules: ReviewRules, questionnaire: Questionnaire, library: Libra
                        line=lambda: compiled.source.line((compiled.index, setting)),
                        what=f"`{setting}`")]
         warnings += unknown
-        named = [("unless_met", rid) for rid in compiled.check.unless_met]
+        named: list[tuple[tuple[str | int, ...], str]] = [
+            (("unless_met", i), rid) for i, rid in enumerate(compiled.check.unless_met)]
         if compiled.check.requirement is not None:
-            named.append(("requirement", compiled.check.requirement))
-        for setting, rid in named:
+            named.append((("requirement",), compiled.check.requirement))
+        for at, rid in named:
             if rid not in library.requirements:
-                warnings.append(UserError(f"`{setting}` names unknown requirement {rid!r}",
-                                          path=compiled.source.path, line=compiled.line,
+                warnings.append(UserError(f"`{at[0]}` names unknown requirement {rid!r}",
+                                          path=compiled.source.path,
+                                          line=compiled.source.line((compiled.index, *at)),
                                           field=compiled.check.id))
         if compiled.check.examples is None:
             warnings.append(UserError("check has no `examples` (one that fires, one silent)",
@@ -287,7 +291,8 @@ def lint_review(rules: ReviewRules, questionnaire: Questionnaire, library: Libra
         key = compiled.check.resolves_by
         if key is not None and key not in questionnaire.keys and not unknown:
             warnings.append(UserError(f"`resolves_by` names {key!r}, which is not a question",
-                                      path=compiled.source.path, line=compiled.line,
+                                      path=compiled.source.path,
+                                      line=compiled.source.line((compiled.index, "resolves_by")),
                                       field=compiled.check.id))
     text = rules.text
     text_rules: list[Rule] = [c.rule for c in rules.patterns] + [g for g, _, _ in rules.terms]

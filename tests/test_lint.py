@@ -43,6 +43,8 @@ def test_drafter_lint_prints_problems_then_warnings_and_fails(
     at = next(i for i, t in enumerate(clause.read_text().splitlines(), 1) if "no.such" in t)
     assert lines[0].startswith(f"{clause}:{at}: changes.updates: ")  # the `satisfies:` line
     assert lines[1].startswith("warning: ") and "nowhere." in lines[1]
+    at = next(i for i, t in enumerate(checks.read_text().splitlines(), 1) if "nowhere." in t)
+    assert lines[1].startswith(f"warning: {checks}:{at}: ")  # the `resolves_by:` line
     assert err.out.endswith(": 1 problem(s).\n")
 
 
