@@ -35,7 +35,7 @@ def condition_problems(source: str, known: Collection[str], *, path: Path,
                     if not expression and "." not in name
                     else f"neither a question, {nor}" if nor else "not a question")
             problems.append((f"uses {name!r}, ", f"which is {hint}",
-                             1 if expression else _first_use(source, name)))
+                             1 if expression else first_use(source, name)))
     if not problems:
         return []
     at = line() if callable(line) else line
@@ -45,7 +45,7 @@ def condition_problems(source: str, known: Collection[str], *, path: Path,
             for said, why, within in problems]
 
 
-def _first_use(source: str, name: str) -> int:
+def first_use(source: str, name: str) -> int:
     """The line (1-based, in `source`) where a template first uses `name` (a dotted key or a
     bare name), for lint to point at."""
     tree = environment().parse(source)
@@ -58,4 +58,4 @@ def _first_use(source: str, name: str) -> int:
     return min(lines, default=1)
 
 
-__all__ = ["condition_problems"]
+__all__ = ["condition_problems", "first_use"]
