@@ -12,6 +12,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from drafter.errors import UserError
+from drafter.plain import tagged
 from drafter.questionnaire import PATTERN_HINTS, UNSURE, Question, Questionnaire
 from drafter.values import describe
 from drafter.yamlio import line_of
@@ -130,8 +131,8 @@ def tag_error(doc: Any, path: Path) -> UserError | None:
     stack: list[tuple[Any, tuple[Any, ...]]] = [(doc, ())]
     while stack:
         node, loc = stack.pop()
-        tag = getattr(getattr(node, "tag", None), "value", None)
-        if isinstance(tag, str) and tag.startswith("!"):
+        if tagged(node):
+            tag = node.tag.value
             return UserError(f"YAML tags such as {tag[:40]} are not allowed here; write the "
                              "value alone", path=path, line=line_of(doc, loc),
                              field=".".join(map(str, loc)) or None)

@@ -25,6 +25,7 @@ from drafter.answer_errors import answer_error, tag_error
 from drafter.answer_text import answer_text
 from drafter.errors import UserError
 from drafter.parsecache import memo
+from drafter.plain import plain, same_answer
 from drafter.questionnaire import Entry, Questionnaire, value_type
 from drafter.schema import MODELINE
 from drafter.values import describe
@@ -152,7 +153,7 @@ def validate_answers(doc: Any, questionnaire: Questionnaire, path: Path,
     tagged = tag_error(doc, path)
     if tagged is not None:
         raise tagged
-    current, moves = carry_over(doc, questionnaire)
+    current, moves = carry_over(plain(doc), questionnaire)  # the file's lines: from `doc`
     try:
         model = answers_model(questionnaire).model_validate(current)
     except ValidationError as exc:
@@ -270,6 +271,16 @@ class AnswersFile:
         return cls(path, doc, text)
 
     def get(self, key: str) -> Any:
+        """One answer as a plain value (`drafter.plain`), however the file writes it."""
+        return plain(self._node(key))
+
+    def values(self) -> dict[str, Any]:
+        """The whole file as plain values, by section (`drafter.plain`)."""
+        found = plain(self.doc)
+        return found if isinstance(found, dict) else {}
+
+    def _node(self, key: str) -> Any:
+        """One answer as the round-trip tree holds it (with its quoting, for writing back)."""
         section, question = key.split(".", 1)
         group = self.doc.get(section)
         return group.get(question) if isinstance(group, Mapping) else None
@@ -279,7 +290,7 @@ class AnswersFile:
         from ruamel.yaml.comments import CommentedMap
 
         if key not in self._base:
-            self._base[key] = copy.deepcopy(self.get(key))
+            self._base[key] = self.get(key)
         section, question = key.split(".", 1)
         group = self.doc.get(section)
         if value is None:
@@ -320,7 +331,7 @@ class AnswersFile:
                                         "nothing saved (open the file again to see it)",
                                         path=self.path, field=key)
                 for key in self._base:
-                    disk.set(key, copy.deepcopy(self.get(key)))
+                    disk.set(key, copy.deepcopy(self._node(key)))
                 self.doc = disk.doc
             text = self.text()
             atomic_write(self.path, text)
@@ -332,12 +343,6 @@ def current_text(path: Path) -> str | None:
     if not path.exists():
         return None
     return decode_text(read_bytes(path, ANSWERS_LIMIT, "an answers file"), path)
-
-
-def same_answer(a: Any, b: Any) -> bool:
-    """The same answer, read from YAML or set by the form (a list either way, but `True`
-    and `1` differ)."""
-    return a == b and isinstance(a, bool) == isinstance(b, bool)
 
 
 _HELD = threading.local()  # the folders this thread holds `answers_lock` on

@@ -42,26 +42,59 @@ def with_data_options(pages: list[Page], data_dir: Path) -> list[Page]:
     A page is a questionnaire section, the file it is written in and its place there."""
     cache: dict[str, dict[str, str]] = {}
 
+    def table(name: str, file: DataFile, where: tuple[Any, ...], key: str) -> dict[str, str]:
+        if name not in cache:
+            cache[name] = _options_in(data_dir / f"{name}.yaml", file, where, key)
+        return cache[name]
+
     def resolve(question: Question, file: DataFile, loc: tuple[Any, ...], key: str) -> Question:
         fields = question.fields
         if fields:
             fields = [resolve(sub, file, (*loc, "fields", i), f"{key}.{sub.id}")
                       for i, sub in enumerate(fields)]
-        if question.options_from is None:
+        spec = question.options_from
+        if spec is None:
             return question.model_copy(update={"fields": fields}) if fields else question
         where = (*loc, "options_from")
         if question.options is not None:
             raise UserError("give either `options` or `options_from`, not both",
                             path=file.path, line=file.line(where), field=key)
-        name = question.options_from
-        if name not in cache:
-            cache[name] = _options_in(data_dir / f"{name}.yaml", file, where, key)
-        return question.model_copy(update={"options": cache[name], "fields": fields})
+        if isinstance(spec, str):
+            options = table(spec, file, where, key)
+        else:
+            found = table(spec.data, file, (*where, "data"), key)
+            if spec.only is not None:
+                found = _subset(found, data_dir / f"{spec.only}.yaml", spec.data, file,
+                                (*where, "only"), key)
+            options = {**spec.first, **found, **spec.last}
+            if len(options) != len(spec.first) + len(found) + len(spec.last):
+                raise UserError(f"`first` or `last` repeats an option of {spec.data}.yaml",
+                                path=file.path, line=file.line(where), field=key)
+        return question.model_copy(update={"options": options, "fields": fields})
 
     return [(section.model_copy(update={"questions": [
                 resolve(q, file, (*at, "questions", q_i), f"{section.id}.{q.id}")
                 for q_i, q in enumerate(section.questions)]}), file, at)
             for section, file, at in pages]
+
+
+def _subset(options: dict[str, str], source: Path, name: str, file: DataFile,
+            where: tuple[Any, ...], key: str) -> dict[str, str]:
+    """The `options` whose ids the data file `source` lists (a list of ids), in its order."""
+    if not source.is_file():
+        raise UserError(f"`only` names {source.name}, which is not in {source.parent}",
+                        path=file.path, line=file.line(where), field=key)
+    listed = load_data(source)
+    if not isinstance(listed.data, list) or not listed.data:
+        raise UserError("expected a non-empty list of option ids", path=source, line=1,
+                        field=key)
+    for index, value in enumerate(listed.data):
+        if not isinstance(value, str) or value not in options:
+            raise UserError(f"{value!r} is not an id of {name}.yaml", path=source,
+                            line=listed.line((index,)), field=key)
+    if len(set(listed.data)) != len(listed.data):
+        raise UserError("an id is listed twice", path=source, line=1, field=key)
+    return {value: options[value] for value in listed.data}
 
 
 def _options_in(source: Path, file: DataFile, where: tuple[Any, ...],

@@ -27,7 +27,7 @@ from drafter.project import Project
 from drafter.position import Position, load_position, position_path, save_position
 from drafter.presence import Presence, announce, others, presence_path, withdraw
 from drafter.questionnaire import Questionnaire
-from drafter.shown import presented, same
+from drafter.shown import presented
 from drafter.yamlio import file_stamp
 
 READ_ONLY = "this is a built-in example, shown read-only: press F3 to edit a copy"
@@ -82,7 +82,7 @@ class Session:
         """Answers to retired questions (`moved:`) are read as `drafter build` reads them: the
         new question shows the old answer where it says the same (the file is left as it is
         until the owner answers there), and `carried` holds what to tell them, by new key."""
-        doc, notes = carry_over(self.file.doc, self.questionnaire)
+        doc, notes = carry_over(self.file.values(), self.questionnaire)
         for note, key in notes + not_carried(self.file.get, self.questionnaire):
             self.carried[key] = note
             section, question = key.split(".", 1)
@@ -201,7 +201,7 @@ class Session:
         cannot show as it is (a list where text is asked, a YAML tag, an option not offered)
         is announced as `presented` shows it, which leaves the file as it is until the owner
         changes it."""
-        if key in self.raw and same(value, presented(self.questionnaire.entry(
+        if key in self.raw and same_answer(value, presented(self.questionnaire.entry(
                 key).question, self.raw[key])):
             return True, None
         shown = None if value == "" else value
@@ -348,7 +348,7 @@ class Session:
     def unknown(self) -> list[str]:
         """Keys in the file that this questionnaire does not ask (kept as they are)."""
         found: list[str] = []
-        for section, group in self.file.doc.items():
+        for section, group in self.file.values().items():
             if not isinstance(group, Mapping):
                 if not any(e.section.id == section for e in self.questionnaire):
                     found.append(str(section))

@@ -39,7 +39,7 @@ from drafter.templating import (
     compile_condition,
     compile_template,
 )
-from drafter.yamlio import load_data, parse_data, read_text
+from drafter.yamlio import DataFile, load_data, parse_data, read_text
 
 if TYPE_CHECKING:
     from drafter.changes import NoticeRules
@@ -86,6 +86,11 @@ class Clause:
     body_line: int  # line of the template body's first line in the file
     source: str
     condition: Condition | InForce
+    front: DataFile  # the front matter, to name the line of a field at fault
+
+    def line(self, setting: str) -> int | None:
+        """The line of one front-matter field (`when`, `satisfies`, …): where lint points."""
+        return self.front.line((setting,))
 
     @cached_property
     def template(self) -> Template:
@@ -97,6 +102,12 @@ class Clause:
 class Section:
     spec: SectionSpec
     condition: Condition
+    source: DataFile  # document.yaml, or a module's module.yaml
+    loc: tuple[Any, ...] = ()  # where in `source` the section is written
+
+    def line(self, setting: str) -> int | None:
+        """The line of one of the section's fields (`when`, …): where lint points."""
+        return self.source.line((*self.loc, setting))
 
 
 @dataclass(frozen=True)
@@ -162,10 +173,11 @@ def load_library(root: Path) -> Library:
         clause = _load_clause(path)
         if clause.meta.section not in rank:
             raise UserError(f"unknown section {clause.meta.section!r}; sections are listed in "
-                            f"{root / 'document.yaml'}", path=path, line=2, field=clause.meta.id)
+                            f"{root / 'document.yaml'}", path=path, line=clause.line("section"),
+                            field=clause.meta.id)
         if clause.meta.id in seen:
             raise UserError(f"duplicate clause id (also in {seen[clause.meta.id]})",
-                            path=path, line=2, field=clause.meta.id)
+                            path=path, line=clause.line("id"), field=clause.meta.id)
         seen[clause.meta.id] = path
         clauses.append(clause)
     clauses.sort(key=lambda c: (rank[c.meta.section], c.meta.order, c.meta.id))
@@ -195,7 +207,7 @@ def _load_document(path: Path, modules: tuple[Module, ...]) -> tuple[DocumentSpe
     for spec, source, loc in splice(own, added, document.modules_after, lambda s: s[0].id,
                                     path):
         try:
-            sections.append(Section(spec, compile_condition(spec.when)))
+            sections.append(Section(spec, compile_condition(spec.when), source, loc))
         except TemplateSyntaxError as exc:
             raise UserError(f"`when` is not a valid expression: {exc.message}",
                             path=source.path, line=source.line((*loc, "when")),
@@ -221,11 +233,13 @@ def _load_clause(path: Path) -> Clause:
         checked(source)
         condition = compile_condition(meta.when)
     except TemplateSyntaxError as exc:
-        line = (exc.lineno or 1) + body_line - 1 if exc.source == source else 2
+        line = (exc.lineno or 1) + body_line - 1 if exc.source == source \
+            else front.line(("when",))
         raise UserError(f"template error: {exc.message}", path=path, line=line,
                         field=meta.id) from None
     return Clause(meta, path, body_line, source,
-                  condition if meta.in_force is None else InForce(condition, meta.in_force))
+                  condition if meta.in_force is None else InForce(condition, meta.in_force),
+                  front)
 
 
 def law_names(library: Library) -> Mapping[str, str]:

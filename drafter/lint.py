@@ -11,7 +11,7 @@ Warnings are answer checks skipped or pointing nowhere (`lint_review`).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -20,9 +20,11 @@ from drafter.errors import UserError
 from drafter.i18n.lint import lint_translations
 from drafter.library import Clause, Library, law_names
 from drafter.questionnaire import Questionnaire, moved_value_errors
-from drafter.templating import condition_problems, environment, promise_bases, referenced_names
+from drafter.name_check import condition_problems
+from drafter.templating import environment, promise_bases, referenced_names
 
 if TYPE_CHECKING:
+    from drafter.laws import Derived
     from drafter.review.rules import ReviewRules, Rule
 
 
@@ -156,33 +158,68 @@ def lint_library(library: Library, questionnaire: Questionnaire) -> list[UserErr
             problems.append(UserError(f"names {key!r}, which is not a question",
                                       path=document_path, field=setting))
     for section in library.sections:
-        check_names(section.spec.when, "`when`", document_path, None, section.spec.id)
+        check_names(section.spec.when, "`when`", section.source.path,
+                    lambda section=section: section.line("when"), section.spec.id)
     for clause in library.clauses:
         cid = clause.meta.id
-        check_names(clause.meta.when, "`when`", clause.path, 2, cid)
+        check_names(clause.meta.when, "`when`", clause.path,
+                    lambda clause=clause: clause.line("when"), cid)
         check_names(clause.source, "the template", clause.path, clause.body_line, cid, False)
         read = referenced_names(clause.meta.when, expression=True) | \
             referenced_names(clause.source, expression=False)
         problems += _unread_bases(clause, read, known, dict(law_names(library)))
         problems += _swallowed(clause)
-        for rid in clause.meta.satisfies:
+        for index, rid in enumerate(clause.meta.satisfies):
             if rid not in library.requirements:
                 problems.append(UserError(f"`satisfies` names unknown requirement {rid!r}",
-                                          path=clause.path, line=2, field=cid))
+                                          path=clause.path,
+                                          line=clause.front.line(("satisfies", index)),
+                                          field=cid))
     for rid, entry in library.requirements.items():
         requirement = entry.requirement
         check_names(requirement.applies_when, "`applies_when`", entry.source.path,
                     lambda: entry.source.line((entry.index, "applies_when")), rid)
         if requirement.ask is not None and requirement.ask not in known:
             problems.append(UserError(f"`ask` names {requirement.ask!r}, which is not a "
-                                      "question", path=entry.source.path, line=entry.line,
+                                      "question", path=entry.source.path,
+                                      line=entry.source.line((entry.index, "ask")),
                                       field=rid))
         if requirement.detect and not requirement.looks_for:
             problems.append(UserError("`detect` without `looks_for`: the missing note would "
                                       "quote the patterns", path=entry.source.path,
                                       line=entry.source.line((entry.index, "detect")),
                                       field=rid))
-    return problems + _lint_counsel(library, questionnaire) + moved_value_errors(questionnaire)
+    return problems + _lint_counsel(library, questionnaire) + _lint_states(library.laws, questionnaire) \
+        + moved_value_errors(questionnaire)
+
+
+def _lint_states(laws: Sequence[Derived], questionnaire: Questionnaire) -> list[UserError]:
+    """Each statute's `state` is offered by the question the `residents:` table reads the
+    states from, and one that counts residents by every band question too (a state left out
+    of state_residents.yaml could never reach its law's threshold)."""
+    counts = next((d.counts for d in laws if d.counts is not None), None)
+    if counts is None:
+        return []
+
+    def offered(key: str) -> set[str]:
+        return set(questionnaire.entry(key).question.options or {}) \
+            if key in questionnaire else set()
+
+    problems: list[UserError] = []
+    for derived in laws:
+        statute = derived.statute
+        if statute is None:
+            continue
+        asked = [counts.states]
+        if any(prong.residents for prong in statute.applies):
+            asked += [band.question for band in counts.bands]
+        for key in asked:
+            if key in questionnaire and statute.state not in offered(key):
+                problems.append(UserError(f"`state` {statute.state!r} is not an option of {key}",
+                                          path=derived.source.path,
+                                          line=derived.source.line((derived.name, "state")),
+                                          field=derived.name))
+    return problems
 
 
 def _lint_counsel(library: Library, questionnaire: Questionnaire) -> list[UserError]:
@@ -200,7 +237,8 @@ def _lint_counsel(library: Library, questionnaire: Questionnaire) -> list[UserEr
         if ask is None or ask not in questionnaire or not questionnaire.entry(ask).question.unsure:
             problems.append(UserError("`counsel: true` needs `ask` naming a question with "
                                       "`unsure: true`", path=entry.source.path,
-                                      line=entry.line, field=rid))
+                                      line=entry.source.line((entry.index, "ask" if ask else
+                                                              "counsel")), field=rid))
         else:
             asking.setdefault(ask, []).append(rid)
     for question in questionnaire:
@@ -236,13 +274,15 @@ def lint_review(rules: ReviewRules, questionnaire: Questionnaire, library: Libra
                        line=lambda: compiled.source.line((compiled.index, setting)),
                        what=f"`{setting}`")]
         warnings += unknown
-        named = [("unless_met", rid) for rid in compiled.check.unless_met]
+        named: list[tuple[tuple[str | int, ...], str]] = [
+            (("unless_met", i), rid) for i, rid in enumerate(compiled.check.unless_met)]
         if compiled.check.requirement is not None:
-            named.append(("requirement", compiled.check.requirement))
-        for setting, rid in named:
+            named.append((("requirement",), compiled.check.requirement))
+        for at, rid in named:
             if rid not in library.requirements:
-                warnings.append(UserError(f"`{setting}` names unknown requirement {rid!r}",
-                                          path=compiled.source.path, line=compiled.line,
+                warnings.append(UserError(f"`{at[0]}` names unknown requirement {rid!r}",
+                                          path=compiled.source.path,
+                                          line=compiled.source.line((compiled.index, *at)),
                                           field=compiled.check.id))
         if compiled.check.examples is None:
             warnings.append(UserError("check has no `examples` (one that fires, one silent)",
@@ -251,7 +291,8 @@ def lint_review(rules: ReviewRules, questionnaire: Questionnaire, library: Libra
         key = compiled.check.resolves_by
         if key is not None and key not in questionnaire.keys and not unknown:
             warnings.append(UserError(f"`resolves_by` names {key!r}, which is not a question",
-                                      path=compiled.source.path, line=compiled.line,
+                                      path=compiled.source.path,
+                                      line=compiled.source.line((compiled.index, "resolves_by")),
                                       field=compiled.check.id))
     text = rules.text
     text_rules: list[Rule] = [c.rule for c in rules.patterns] + [g for g, _, _ in rules.terms]

@@ -157,7 +157,9 @@ def load_questionnaire(path: Path, data_dir: Path | None = None,
 
     `options_from: NAME` questions take their options from `data_dir/NAME.yaml` (by default
     the clause library's `data/` folder), so a catalog such as the vendor list is kept once
-    and both the questions and the clauses read it.
+    and both the questions and the clauses read it; `options_from: {data: NAME, only: IDS,
+    first: {…}, last: {…}}` takes only the entries a list of ids names, between options of
+    the question's own (composing.py).
     """
     file = load_data(path)
     doc = file.data

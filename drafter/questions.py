@@ -51,6 +51,19 @@ PATTERN_HINTS: dict[str, str] = {
 _ID = ANSWER_ID
 
 
+class OptionsFrom(BaseModel):
+    """Options taken from a data file of the library (`options_from:`): all of `data`'s
+    entries, or only those whose ids a second data file lists (`only`, a list of ids, so a
+    subset is also kept once), between options of the question's own (`first`, `last`)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+
+    data: Annotated[str, StringConstraints(pattern=_ID)]
+    only: Annotated[str, StringConstraints(pattern=_ID)] | None = None
+    first: dict[str, str] = {}
+    last: dict[str, str] = {}
+
+
 class Question(BaseModel):
     """One question, or one field of a `records` question (records nest one level only)."""
 
@@ -62,7 +75,7 @@ class Question(BaseModel):
     help: str = ""
     placeholder: str = ""
     options: dict[str, str] | None = None
-    options_from: Annotated[str, StringConstraints(pattern=_ID)] | None = None
+    options_from: Annotated[str, StringConstraints(pattern=_ID)] | OptionsFrom | None = None
     fields: list[Question] | None = None
     default: Any = None
     required: bool = False

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from drafter.plain import same_answer
 from drafter.questionnaire import UNSURE, Question
 
 
@@ -25,7 +26,7 @@ def presented(question: Question, value: Any) -> Any:
         offered = [*(question.options or {True: "", False: ""}), *([UNSURE] if question.unsure
                                                                    else [])]
         items = value if isinstance(value, list) else [value]
-        ticked = [v for v in items if any(same(v, o) for o in offered)]
+        ticked = [v for v in items if any(same_answer(v, o) for o in offered)]
         return ticked if kind == "many" else (ticked[0] if ticked and items == [value] else None)
     if kind == "records":
         fields = [f.id for f in question.fields or []]
@@ -56,14 +57,4 @@ def ticked_alone(before: list[Any], after: list[Any]) -> list[Any]:
     return after
 
 
-def same(a: Any, b: Any) -> bool:
-    """Equal and of the same kind (`True == 1`, but a yes is not the number one). Text is
-    text whatever class holds it: an answer quoted in the answers file (`sells: "no"`, as "no"
-    must be) is read as ruamel's `DoubleQuotedScalarString`, and the form showed such an
-    answer as no choice pressed."""
-    if isinstance(a, str) and isinstance(b, str):
-        return str(a) == str(b)
-    return type(a) is type(b) and a == b
-
-
-__all__ = ["NONE", "presented", "same", "shown_text", "ticked_alone"]
+__all__ = ["NONE", "presented", "shown_text", "ticked_alone"]

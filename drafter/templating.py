@@ -10,13 +10,12 @@ a marked-safe string, the way Jinja's HTML autoescape uses `Markup`.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, MutableMapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property, lru_cache
-from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 from urllib.parse import quote
@@ -26,7 +25,7 @@ from jinja2 import StrictUndefined, Template, TemplateSyntaxError, meta, nodes
 from jinja2.environment import TemplateExpression
 from jinja2.sandbox import SandboxedEnvironment
 
-from drafter.errors import DrafterError, UserError
+from drafter.errors import DrafterError
 from drafter.i18n.conjunctions import conjoined
 from drafter.template_cache import SourceLoader, bytecode_cache
 from drafter.parsecache import memo
@@ -353,35 +352,6 @@ def _referenced_names(source: str, expression: bool) -> set[str]:
 
 
 
-def condition_problems(source: str, known: Collection[str], *, path: Path,
-                       line: int | None | Callable[[], int | None], field: str,
-                       what: str = "`when`", expression: bool = True,
-                       sections: Collection[str] = (), nor: str = "") -> list[UserError]:
-    """`drafter lint`'s one check of a condition (a clause's, a requirement's, a vendor
-    wording's, an evidence or answer check's) or, with `expression=False`, of a template:
-    it compiles, and every name it reads is `known` (the questions, `law.*`, `data.*`, and
-    whatever else its file may read, which `nor` names). One-line errors naming file, line
-    and field; `what` says which of the entry's settings it is. `line` may be a function,
-    called only for a problem: finding a line parses its file a second time, slowly."""
-    problems: list[tuple[str, str]] = []
-    try:
-        compile_condition(source) if expression else checked(source)
-    except TemplateSyntaxError as exc:
-        problems.append(("does not compile: ", exc.message))
-    else:
-        for name in sorted(referenced_names(source, expression=expression) - set(known)):
-            hint = ("a section, not a question" if name in sections
-                    else "neither a question nor set at the top of the template"
-                    if not expression and "." not in name
-                    else f"neither a question, {nor}" if nor else "not a question")
-            problems.append((f"uses {name!r}, ", f"which is {hint}"))
-    if not problems:
-        return []
-    at = line() if callable(line) else line
-    return [UserError(f"{what} {said}{why}", path=path, line=at, field=field)
-            for said, why in problems]
-
-
 __all__ = [
     "AnswerGroup",
     "Condition",
@@ -389,7 +359,6 @@ __all__ = [
     "answer_context",
     "TemplateSyntaxError",
     "compile_condition",
-    "condition_problems",
     "compile_template",
     "environment",
     "escape_markdown",

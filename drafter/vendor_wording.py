@@ -19,7 +19,8 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from drafter.errors import UserError
-from drafter.templating import condition_problems, referenced_names
+from drafter.name_check import condition_problems
+from drafter.templating import referenced_names
 from drafter.yamlio import DataFile, load_data
 
 PRACTICES_FILE = "vendor-practices.yaml"

@@ -51,9 +51,9 @@ def test_lint_finds(tmp_path: Path, meta: str, body: str, message: str) -> None:
     ("no front matter", "a clause starts with front matter", 1),
     (CLAUSE.format(meta="", body="line one\n{% if x %}unclosed"), "template error", 7),
     (CLAUSE.format(meta="bogus: 1\n", body="Hi"), "Extra inputs are not permitted", 5),
-    (CLAUSE.format(meta="when: 'a =='\n", body="Hi"), "template error", 2),
+    (CLAUSE.format(meta="when: 'a =='\n", body="Hi"), "template error", 5),  # its `when:`
     (CLAUSE.replace("section: main", "section: nowhere").format(meta="", body="Hi"),
-     "unknown section 'nowhere'", 2),
+     "unknown section 'nowhere'", 3),  # its `section:` line
     (CLAUSE.replace("main.extra", "main.intro").format(meta="", body="Hi"),
      "duplicate clause id", 2),
 ])

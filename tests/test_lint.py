@@ -40,7 +40,11 @@ def test_drafter_lint_prints_problems_then_warnings_and_fails(
     err = capsys.readouterr()
     lines = err.err.splitlines()
     assert "`satisfies` names unknown requirement 'no.such'" in lines[0]
+    at = next(i for i, t in enumerate(clause.read_text().splitlines(), 1) if "no.such" in t)
+    assert lines[0].startswith(f"{clause}:{at}: changes.updates: ")  # the `satisfies:` line
     assert lines[1].startswith("warning: ") and "nowhere." in lines[1]
+    at = next(i for i, t in enumerate(checks.read_text().splitlines(), 1) if "nowhere." in t)
+    assert lines[1].startswith(f"warning: {checks}:{at}: ")  # the `resolves_by:` line
     assert err.out.endswith(": 1 problem(s).\n")
 
 
@@ -146,12 +150,19 @@ def test_every_deciding_pattern_of_the_library_matches_whole_words() -> None:
 
 def test_a_misspelt_name_in_any_condition_is_named_with_its_file_and_line(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """One check (`templating.condition_problems`) for every file holding conditions: a clause,
-    the requirements, the vendor wording, the evidence checks (problems) and the answer
-    checks (skipped: a warning)."""
+    """One check (`templating.condition_problems`) for every file holding conditions: a clause
+    (its text at the line using the name, and its `when` at the `when:` line, not the `id:`
+    line), a section of
+    document.yaml, the requirements, the vendor wording, the evidence checks (problems) and the
+    answer checks (skipped: a warning)."""
     root = _copy(tmp_path)
     plants = [  # file, text, the same misspelt, the name misspelt
         ("nevada/sale.md.j2", "{{ contact.email |", "{{ contact.emial |", "contact.emial"),
+        ("changes/updates.md.j2", "{{ policy.effective_date | long_date }}",  # body line 6
+         "{{ policy.effective_dat | long_date }}", "policy.effective_dat"),
+        ("rights/withdraw-consent.md.j2", "when: law.europe or", "when: law.eurpe or",
+         "law.eurpe"),
+        ("document.yaml", "when: law.europe\n", "when: law.eruope\n", "law.eruope"),
         ("requirements.yaml", "applies_when: law.us\n", "applies_when: law.uss\n", "law.uss"),
         ("vendor-practices.yaml", "when: cookies.advertising\n", "when: cookies.advertisin\n",
          "cookies.advertisin"),
@@ -171,3 +182,25 @@ def test_a_misspelt_name_in_any_condition_is_named_with_its_file_and_line(
         line = next(i for i, t in enumerate(lines, 1) if misspelt.strip() in t)
         assert [o for o in out if o.split(": ")[0] == f"{root / name}:{line}"
                 and f"uses {word!r}" in o], (name, line, out)
+
+
+def test_a_state_whose_law_counts_residents_left_out_of_the_residents_list_is_named(
+        tmp_path: Path, project: Project) -> None:
+    """state_residents.yaml lists by id the states the residents questions offer: a state
+    left out could never reach its law's threshold, so lint names the statute's `state:`."""
+    from drafter.lint import _lint_states
+    from drafter.paths import default_questionnaire
+    from drafter.questionnaire import load_questionnaire
+
+    data = tmp_path / "data"
+    shutil.copytree(default_library() / "data", data)
+    listed = data / "state_residents.yaml"
+    listed.write_text(listed.read_text().replace("- delaware\n", ""))
+    library = project.library
+    found = [str(p) for p in _lint_states(
+        library.laws, load_questionnaire(default_questionnaire(), data))]
+    laws = (library.root / "laws.yaml").read_text().splitlines()
+    at = next(i for i, t in enumerate(laws, 1) if t == "  state: delaware")
+    assert found and all(p.startswith(f"{library.root / 'laws.yaml'}:{at}: delaware: `state` "
+                                      "'delaware' is not an option of audience.residents_")
+                         for p in found)

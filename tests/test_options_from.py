@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from drafter.errors import UserError
+from drafter.project import Project
 from drafter.questionnaire import load_questionnaire
 
 
@@ -71,3 +72,54 @@ def test_a_malformed_data_file_is_reported_with_its_line(tmp_path: Path, data_di
         load_questionnaire(path, data_dir)
     assert caught.value.path == data_dir / "tools.yaml"
     assert caught.value.line == 2
+
+
+def test_a_subset_of_a_data_file_between_options_of_the_question_s_own(
+        tmp_path: Path, data_dir: Path) -> None:
+    """`options_from: {data, only, first, last}`: the names stay in one data file, and a
+    subset is a list of its ids in another (US states: us_states.yaml, state_residents.yaml)."""
+    (data_dir / "wooden.yaml").write_text("# ids of tools.yaml\n- saw\n")
+    path = _questionnaire(tmp_path, (
+        "      - id: t\n        prompt: P\n        type: many\n"
+        "        options_from: {data: tools, first: {all: All of them}, last: {no: None}}\n"
+        "      - id: w\n        prompt: P\n        type: many\n"
+        "        options_from: {data: tools, only: wooden}\n"))
+    questionnaire = load_questionnaire(path, data_dir)
+    assert questionnaire.entry("s.t").question.options == {
+        "all": "All of them", "hammer": "Hammer", "saw": "Saw", "no": "None"}
+    assert questionnaire.entry("s.w").question.options == {"saw": "Saw"}
+
+
+@pytest.mark.parametrize(("spec", "wooden", "message", "where"), [
+    ("{data: tools, only: wooden}", "- saw\n- drill\n", "'drill' is not an id of tools.yaml",
+     ("wooden.yaml", 2)),
+    ("{data: tools, only: metal}", "- saw\n", "`only` names metal.yaml", ("q.yaml", 10)),
+    ("{data: tools, last: {saw: A saw}}", "- saw\n", "repeats an option of tools.yaml",
+     ("q.yaml", 10)),
+    ("{data: tools, only: wooden}", "saw: Saw\n", "expected a non-empty list of option ids",
+     ("wooden.yaml", 1)),
+])
+def test_a_bad_subset_is_named_with_its_file_and_line(
+        tmp_path: Path, data_dir: Path, spec: str, wooden: str, message: str,
+        where: tuple[str, int]) -> None:
+    (data_dir / "wooden.yaml").write_text(wooden)
+    path = _questionnaire(tmp_path, f"      - id: t\n        prompt: P\n        type: many\n"
+                                    f"        options_from: {spec}\n")
+    with pytest.raises(UserError, match=message) as caught:
+        load_questionnaire(path, data_dir)
+    assert (caught.value.path.name, caught.value.line) == where  # type: ignore[union-attr]
+    assert caught.value.field == "s.t"
+
+
+def test_the_us_states_are_named_once_in_the_library(project: Project) -> None:
+    """The states the questionnaire offers are us_states.yaml's, by their names there: no
+    state's name is written in the questionnaire itself."""
+    from drafter.paths import default_library
+
+    states = project.library.data["us_states"]
+    offered = project.questionnaire.entry("audience.us_states").question.options or {}
+    assert {k: v for k, v in offered.items() if k in states} == states
+    residents = project.questionnaire.entry("audience.residents_100k").question.options or {}
+    assert set(residents) - {"none"} <= set(states) and len(residents) > 10
+    text = (default_library().parent / "questionnaires" / "privacy-policy.yaml").read_text()
+    assert [name for name in states.values() if f": {name}\n" in text] == []

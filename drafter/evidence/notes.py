@@ -23,7 +23,8 @@ from drafter.evidence.model import Evidence, page_path
 from drafter.evidence.findings import FIELD_CATEGORIES, ad_tracking
 from drafter.library import Library
 from drafter.requirements import Severity, Topic
-from drafter.templating import Condition, compile_condition, condition_problems, join_and
+from drafter.name_check import condition_problems
+from drafter.templating import Condition, compile_condition, join_and
 from drafter.yamlio import load_data
 
 FILE = "evidence-checks.yaml"

@@ -22,6 +22,8 @@ from drafter.i18n.catalog import EVERY, Catalog, SiteLabels, Translation, catalo
     english_path
 from drafter.review.languages import FOLDER, review_languages, unknown_ids
 from drafter.library import Clause, Library
+from drafter.name_check import first_use
+from drafter.plain import kind
 from drafter.questionnaire import Questionnaire
 from drafter.templating import promise_bases, referenced_names
 
@@ -97,9 +99,10 @@ def _compare(clause: Clause, translation: Translation) -> list[UserError]:
 
     english = referenced_names(clause.source, expression=False)
     theirs = referenced_names(translation.source, expression=False)
-    if theirs - english:
+    if theirs - english:  # at the line that first uses one
         problem(f"uses {', '.join(sorted(theirs - english))}, which the English clause does "
-                "not read")
+                "not read", translation.body_line - 1 + min(
+                    first_use(translation.source, name) for name in theirs - english))
     if english - theirs:
         problem(f"never reads {', '.join(sorted(english - theirs))}, which the English "
                 "clause reads")
@@ -233,7 +236,7 @@ def _shape(english: Any, theirs: Any, fields: set[str],
         if isinstance(english, list) and isinstance(theirs, list) and \
                 len(english) != len(theirs):
             return [(loc, f"{len(theirs)} entries; the English file has {len(english)}")]
-        return [] if type(english) is type(theirs) else [(loc, "not shaped as the English")]
+        return [] if kind(english) == kind(theirs) else [(loc, "not shaped as the English")]
     records = (theirs.items() if isinstance(theirs, dict) else enumerate(theirs)
                if isinstance(theirs, list) else None)
     if records is None:

@@ -31,8 +31,9 @@ def test_a_translation_reading_an_answer_the_english_does_not_is_a_problem(
         tmp_path: Path) -> None:
     root = _copy(tmp_path)
     path = root / "sharing" / "consent.es.md.j2"
-    path.write_text(path.read_text().rstrip() + " {{ business.brand }}\n")
-    assert _problems(root) == [f"{path}:1: sharing.consent: uses business.brand, which the "
+    path.write_text(path.read_text().rstrip() + "\n\nBy {{ business.brand }}.\n")
+    at = len(path.read_text().splitlines())  # the line using it, not the first
+    assert _problems(root) == [f"{path}:{at}: sharing.consent: uses business.brand, which the "
                                "English clause does not read"]
 
 

@@ -1,0 +1,61 @@
+"""`drafter lint`'s one check of a condition or template against the names it may read, with
+the line of the name at fault."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection
+from pathlib import Path
+
+from jinja2 import nodes
+
+from drafter.errors import UserError
+from drafter.templating import TemplateSyntaxError, checked, compile_condition, environment, \
+    referenced_names
+
+
+def condition_problems(source: str, known: Collection[str], *, path: Path,
+                       line: int | None | Callable[[], int | None], field: str,
+                       what: str = "`when`", expression: bool = True,
+                       sections: Collection[str] = (), nor: str = "") -> list[UserError]:
+    """`drafter lint`'s one check of a condition (a clause's, a requirement's, a vendor
+    wording's, an evidence or answer check's) or, with `expression=False`, of a template:
+    it compiles, and every name it reads is `known` (the questions, `law.*`, `data.*`, and
+    whatever else its file may read, which `nor` names). One-line errors naming file, line
+    and field; `what` says which of the entry's settings it is. `line` may be a function,
+    called only for a problem: finding a line parses its file a second time, slowly."""
+    problems: list[tuple[str, str, int]] = []  # what, why, the line in `source`
+    try:
+        compile_condition(source) if expression else checked(source)
+    except TemplateSyntaxError as exc:
+        problems.append(("does not compile: ", exc.message, exc.lineno or 1))
+    else:
+        for name in sorted(referenced_names(source, expression=expression) - set(known)):
+            hint = ("a section, not a question" if name in sections
+                    else "neither a question nor set at the top of the template"
+                    if not expression and "." not in name
+                    else f"neither a question, {nor}" if nor else "not a question")
+            problems.append((f"uses {name!r}, ", f"which is {hint}",
+                             1 if expression else first_use(source, name)))
+    if not problems:
+        return []
+    at = line() if callable(line) else line
+    # a template's problem is on its own line; a condition's at its field's line
+    return [UserError(f"{what} {said}{why}", path=path, field=field,
+                      line=at + within - 1 if at is not None and not expression else at)
+            for said, why, within in problems]
+
+
+def first_use(source: str, name: str) -> int:
+    """The line (1-based, in `source`) where a template first uses `name` (a dotted key or a
+    bare name), for lint to point at."""
+    tree = environment().parse(source)
+    first, _, attr = name.partition(".")
+    lines = [node.lineno for node in tree.find_all(nodes.Getattr)
+             if attr and isinstance(node.node, nodes.Name) and node.node.name == first
+             and node.attr == attr]
+    lines += [node.lineno for node in tree.find_all(nodes.Name)
+              if not attr and node.name == first]
+    return min(lines, default=1)
+
+
+__all__ = ["condition_problems", "first_use"]
