@@ -158,6 +158,7 @@ class EditorScreen(Elsewhere):
 
     def on_resize(self, event: Resize) -> None:
         self.set_class(event.size.width < NARROW, "-narrow")
+        self._place_side()
         if self.preview_stale:
             self.redraw_preview()
 

@@ -20,7 +20,9 @@ from collections.abc import Callable
 from typing import Any, ClassVar
 
 from textual.events import Focus, Key
+from textual.geometry import Size
 from textual.message import Message
+from textual.reactive import Reactive
 from textual.widget import Widget
 from textual.widgets import Input, TextArea
 
@@ -78,6 +80,12 @@ class AnswerBox(InOrder, Handing, Input):
     """A one-line answer: focused, the cursor goes to the end, nothing selected."""
 
     CHANGED = Input.Changed
+    # Textual's `Input` sets its virtual width to its text's on every key, and a widget's
+    # virtual size asks for a layout of the whole screen when it changes: a third of the CPU
+    # from a key to its echo. The box's own size never depends on it (its width is set by
+    # the styles, its height is one line), and the scroll limits are read from it directly,
+    # so a repaint is enough.
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), repaint=True)
 
     def __init__(self, *args: Any, taker: Taker | None = None, **kwargs: Any) -> None:
         super().__init__(*args, select_on_focus=False, taker=taker, **kwargs)

@@ -1,0 +1,74 @@
+"""Instant (issue 15, item 6): what a key costs is counted, not timed (timings depend on the
+machine): F4 at 80x24 restyles only the widgets it changes, not every kept section page's, and
+a letter typed in an answer box does not ask for a layout of the whole screen."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from textual.css.stylesheet import Stylesheet
+from textual.widget import Widget
+from textual.widgets import Input, TabbedContent
+
+from drafter.app.app import DrafterApp
+from drafter.app.screens.editor import EditorScreen
+from tests.app.pilot_helpers import open_section
+from tests.app.typing_helpers import type_fast
+
+pytestmark = pytest.mark.asyncio
+SIZE = (80, 24)
+App = Callable[..., DrafterApp]
+
+
+async def test_f4_at_80_columns_restyles_only_what_it_changes(
+        make_app: App, monkeypatch: pytest.MonkeyPatch) -> None:
+    app = make_app("kiosk")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, EditorScreen)
+        for section in screen.visible_sections()[:2]:  # pages kept, as after some work
+            await open_section(pilot, section)
+        form = set(screen.query_one("#form").walk_children(Widget))
+        restyled: list[Any] = []
+        apply = Stylesheet.apply
+
+        def counted(self: Stylesheet, node: Any, *args: Any, **kwargs: Any) -> None:
+            restyled.append(node)
+            apply(self, node, *args, **kwargs)
+
+        monkeypatch.setattr(Stylesheet, "apply", counted)
+        await pilot.press("f4")
+        await pilot.pause()
+        side = screen.query_one("#side", TabbedContent)
+        assert side.display and side.active == "notes-tab"
+        assert not screen.query_one("#form-column").display
+        # The old code set a class on the screen: every widget restyled, the form's included.
+        assert len(form.intersection(restyled)) < len(form) // 4
+        await pilot.press("f4")
+        await pilot.pause()
+        assert not side.display and screen.query_one("#form-column").display
+
+
+async def test_a_letter_in_an_answer_box_asks_for_no_layout(make_app: App) -> None:
+    app = make_app("kiosk")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await open_section(pilot, "business", "business.name")
+        box = app.focused
+        assert isinstance(box, Input)
+        before = box.value
+        layouts: list[bool] = []
+        refresh = box.refresh
+
+        def counted(*regions: Any, **kwargs: Any) -> Widget:
+            layouts.append(bool(kwargs.get("layout")))
+            return refresh(*regions, **kwargs)
+
+        box.refresh = counted  # type: ignore[method-assign]
+        await type_fast(app, " Two", 0)
+        await pilot.pause()
+        assert box.value == before + " Two"
+        assert layouts and not any(layouts)  # repainted, never laid out
