@@ -120,10 +120,7 @@ class KeysScreen(Screen[None]):
         if isinstance(chosen, RadioButton):
             chosen = chosen.parent
         if isinstance(chosen, ChoiceList):
-            index = chosen.jump_current()
-            if index is not None and index != chosen.pressed_index:
-                field.choose(index)  # saved now; the radio set catches up when drawn
-                chosen.action_toggle_button()
+            chosen.press_highlighted()  # saved now, so Enter goes where the answer leads
         self.move_on(field.key)
 
     async def on_move_on(self, message: MoveOn) -> None:

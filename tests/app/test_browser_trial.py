@@ -1,0 +1,53 @@
+"""What the browser trial (issue 15, `drafter serve` in Chromium, keyboard only, from an empty
+file) found, each driven here through the real app with Pilot. The page hands the app a
+burst of keys at once: each key is posted before the app has handled the one before."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual import events
+
+from tests.app.test_keys import App, SIZE, focused_key, start, still_clock, stored
+
+pytestmark = pytest.mark.asyncio
+__all__ = ["still_clock"]  # the type-to-jump clock stands still here too (autouse fixture)
+
+
+def burst(app: App, *keys: str) -> None:
+    """Keys as the page sends them: all posted before the app handles the first."""
+    for key in keys:
+        app.post_message(events.Key(key, " " if key == "space" else None))
+
+
+async def test_arrows_then_enter_in_a_burst_choose_on_the_question_typed_in(
+        make_app: App, tmp_path: Path) -> None:
+    """The browser trial: on "Do other businesses host or run your kiosks?" (unanswered)
+    Down then Enter, 0.1 s apart, saved nothing; the focus went on to the next question and
+    the Down highlighted "Yes" there. Enter is taken in the app's own loop at once, while the
+    Down went the long way (the radio set's binding, checked once the key had bubbled back
+    to the app, by then on the next question). Every answer given with arrows was lost or
+    wrong (Up on a suggested No, then Enter: No saved; Down, Down, Enter: Yes saved)."""
+    (tmp_path / "answers.yaml").write_text("business:\n  kinds: [kiosks]\n")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot, app, "kiosks", "kiosks.operators")
+        burst(app, "down", "enter")
+        await pilot.pause()
+        assert stored(tmp_path, "kiosks.operators") is True
+        assert focused_key(app) == "kiosks.operator_payouts"  # the question Yes revealed
+        burst(app, "up", "enter")  # from the suggested No up to Yes
+        await pilot.pause()
+        assert stored(tmp_path, "kiosks.operator_payouts") is True
+        await start(pilot, app, "kiosks", "kiosks.walk_up")
+        burst(app, "down", "down", "enter")  # the second option: No
+        await pilot.pause()
+        assert stored(tmp_path, "kiosks.walk_up") is False
+        # Space chooses there and then too: left to the radio set's binding, it came after
+        # the Enter typed next and pressed an option of the question Enter moved on to.
+        await start(pilot, app, "kiosks", "kiosks.payments")
+        burst(app, "down", "space", "enter")
+        await pilot.pause()
+        assert stored(tmp_path, "kiosks.payments") is True
+        assert stored(tmp_path, "kiosks.card_handling") is None
