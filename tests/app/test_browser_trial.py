@@ -18,7 +18,7 @@ __all__ = ["still_clock"]  # the type-to-jump clock stands still here too (autou
 def burst(app: App, *keys: str) -> None:
     """Keys as the page sends them: all posted before the app handles the first."""
     for key in keys:
-        app.post_message(events.Key(key, " " if key == "space" else None))
+        app.post_message(events.Key(key, " " if key == "space" else key if len(key) == 1 else None))
 
 
 async def test_arrows_then_enter_in_a_burst_choose_on_the_question_typed_in(
@@ -51,3 +51,22 @@ async def test_arrows_then_enter_in_a_burst_choose_on_the_question_typed_in(
         await pilot.pause()
         assert stored(tmp_path, "kiosks.payments") is True
         assert stored(tmp_path, "kiosks.card_handling") is None
+
+
+async def test_ctrl_z_after_a_burst_of_typing_undoes_that_typing(make_app: App,
+                                                                 tmp_path: Path) -> None:
+    """Ctrl+Z is taken in the app's own loop as soon as it comes in, while the letters typed
+    before it wait in the box's queue: typed in one burst, "Brand" then Ctrl+Z undid the
+    answer before it (the business's name, on the question left) and then "Brand" was put
+    in. Ctrl+Z must undo what was typed just before it, and nothing else."""
+    (tmp_path / "answers.yaml").write_text("business:\n  kinds: [kiosks]\n")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot, app, "business", "business.name")
+        await pilot.press(*"Old Co", "enter")
+        await pilot.pause()
+        assert focused_key(app) == "business.brand"
+        burst(app, *"Brand", "ctrl+z")
+        await pilot.pause()
+        assert stored(tmp_path, "business.name") == "Old Co"
+        assert stored(tmp_path, "business.brand") is None

@@ -8,6 +8,7 @@ of answers lives in the core (`drafter.undo`); this only presents it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from textual.binding import Binding
@@ -16,7 +17,7 @@ from textual.widgets import RadioButton
 from textual.widget import Widget
 
 from drafter.app.widgets.fields import QuestionField, field_id
-from drafter.app.widgets.boxes import AnswerBox
+from drafter.app.widgets.boxes import AnswerArea, AnswerBox
 from drafter.app.widgets.lists import ChoiceList, ManyList, MoveOn, UnsureBox
 from drafter.app.widgets.notes import NotesList
 from drafter.app.widgets.progress import Progress
@@ -158,10 +159,23 @@ class KeysScreen(Screen[None]):
     # -- undo and redo --------------------------------------------------------------------
 
     async def action_undo(self) -> None:
-        await self._undone(self.history.undo(), "undo")
+        await self._after_typing(self.history.undo, "undo")
 
     async def action_redo(self) -> None:
-        await self._undone(self.history.redo(), "redo")
+        await self._after_typing(self.history.redo, "redo")
+
+    async def _after_typing(self, step: Callable[[], Applied | None], what: str) -> None:
+        """Undo or redo in its place among the keys typed. Ctrl+Z is taken in the app's own
+        loop as soon as it comes in, while the letters typed just before it still wait in
+        the text box's queue: in one burst (the browser hands the app a burst at once),
+        "Brand" then Ctrl+Z undid the answer before it, on the question left, and then
+        "Brand" went in. In a text box the step waits its turn behind those letters (and
+        ahead of any typed after it)."""
+        box = self.focused
+        if isinstance(box, (AnswerBox, AnswerArea)):
+            box.call_later(lambda: self._undone(step(), what))
+        else:
+            await self._undone(step(), what)
 
     async def _undone(self, applied: Applied | None, what: str) -> None:
         if applied is None:
