@@ -44,8 +44,8 @@ class KeysScreen(Screen[None]):
                 show=False, priority=True),
         # Also before the next key: as an ordinary binding, Tab moved the focus only once it
         # had bubbled up to the app, and letters typed right after it went to the box it left.
-        Binding("tab", "app.focus_next", "Next field", show=False, priority=True),
-        Binding("shift+tab", "app.focus_previous", "Previous field", show=False,
+        Binding("tab", "focus_next_field", "Next field", show=False, priority=True),
+        Binding("shift+tab", "focus_previous_field", "Previous field", show=False,
                 priority=True),
     ]
 
@@ -87,6 +87,26 @@ class KeysScreen(Screen[None]):
     def refresh_standing(self) -> None:
         notes = self.query_one(NotesList).shown or []
         self.query_one(Progress).show(standing(self.session, notes))
+
+    # -- Tab ------------------------------------------------------------------------------
+
+    def action_focus_next_field(self) -> None:
+        self.lay_out_now()
+        self.focus_next()
+
+    def action_focus_previous_field(self) -> None:
+        self.lay_out_now()
+        self.focus_previous()
+
+    def lay_out_now(self) -> None:
+        """Place on the screen what was mounted or shown since it was last laid out. Textual
+        orders Tab by where each widget was last placed, and one not placed yet comes
+        first in its container: on a busy machine a Tab typed after "+ Add" and a new row
+        went back to the row before (the browser trial: the next answers were typed into it,
+        and an Enter pressed its Remove)."""
+        if self._layout_required:
+            self._refresh_layout()
+            self._layout_required = False
 
     # -- Enter ----------------------------------------------------------------------------
 
