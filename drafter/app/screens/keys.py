@@ -8,6 +8,7 @@ of answers lives in the core (`drafter.undo`); this only presents it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from textual.binding import Binding
@@ -16,7 +17,7 @@ from textual.widgets import RadioButton
 from textual.widget import Widget
 
 from drafter.app.widgets.fields import QuestionField, field_id
-from drafter.app.widgets.boxes import AnswerBox
+from drafter.app.widgets.boxes import AnswerArea, AnswerBox
 from drafter.app.widgets.lists import ChoiceList, ManyList, MoveOn, UnsureBox
 from drafter.app.widgets.notes import NotesList
 from drafter.app.widgets.progress import Progress
@@ -43,8 +44,8 @@ class KeysScreen(Screen[None]):
                 show=False, priority=True),
         # Also before the next key: as an ordinary binding, Tab moved the focus only once it
         # had bubbled up to the app, and letters typed right after it went to the box it left.
-        Binding("tab", "app.focus_next", "Next field", show=False, priority=True),
-        Binding("shift+tab", "app.focus_previous", "Previous field", show=False,
+        Binding("tab", "focus_next_field", "Next field", show=False, priority=True),
+        Binding("shift+tab", "focus_previous_field", "Previous field", show=False,
                 priority=True),
     ]
 
@@ -87,6 +88,26 @@ class KeysScreen(Screen[None]):
         notes = self.query_one(NotesList).shown or []
         self.query_one(Progress).show(standing(self.session, notes))
 
+    # -- Tab ------------------------------------------------------------------------------
+
+    def action_focus_next_field(self) -> None:
+        self.lay_out_now()
+        self.focus_next()
+
+    def action_focus_previous_field(self) -> None:
+        self.lay_out_now()
+        self.focus_previous()
+
+    def lay_out_now(self) -> None:
+        """Place on the screen what was mounted or shown since it was last laid out. Textual
+        orders Tab by where each widget was last placed, and one not placed yet comes
+        first in its container: on a busy machine a Tab typed after "+ Add" and a new row
+        went back to the row before (the browser trial: the next answers were typed into it,
+        and an Enter pressed its Remove)."""
+        if self._layout_required:
+            self._refresh_layout()
+            self._layout_required = False
+
     # -- Enter ----------------------------------------------------------------------------
 
     def _entering(self) -> QuestionField | None:
@@ -120,10 +141,7 @@ class KeysScreen(Screen[None]):
         if isinstance(chosen, RadioButton):
             chosen = chosen.parent
         if isinstance(chosen, ChoiceList):
-            index = chosen.jump_current()
-            if index is not None and index != chosen.pressed_index:
-                field.choose(index)  # saved now; the radio set catches up when drawn
-                chosen.action_toggle_button()
+            chosen.press_highlighted()  # saved now, so Enter goes where the answer leads
         self.move_on(field.key)
 
     async def on_move_on(self, message: MoveOn) -> None:
@@ -161,10 +179,23 @@ class KeysScreen(Screen[None]):
     # -- undo and redo --------------------------------------------------------------------
 
     async def action_undo(self) -> None:
-        await self._undone(self.history.undo(), "undo")
+        await self._after_typing(self.history.undo, "undo")
 
     async def action_redo(self) -> None:
-        await self._undone(self.history.redo(), "redo")
+        await self._after_typing(self.history.redo, "redo")
+
+    async def _after_typing(self, step: Callable[[], Applied | None], what: str) -> None:
+        """Undo or redo in its place among the keys typed. Ctrl+Z is taken in the app's own
+        loop as soon as it comes in, while the letters typed just before it still wait in
+        the text box's queue: in one burst (the browser hands the app a burst at once),
+        "Brand" then Ctrl+Z undid the answer before it, on the question left, and then
+        "Brand" went in. In a text box the step waits its turn behind those letters (and
+        ahead of any typed after it)."""
+        box = self.focused
+        if isinstance(box, (AnswerBox, AnswerArea)):
+            box.call_later(lambda: self._undone(step(), what))
+        else:
+            await self._undone(step(), what)
 
     async def _undone(self, applied: Applied | None, what: str) -> None:
         if applied is None:

@@ -262,10 +262,50 @@ class ChoiceList(TypeToJump, RadioSet):
     choosing the highlighted answer and moving on, as in a text answer, and letters jumping.
 
     A changed choice reaches the screen as an answer after a few hops, so moving on waits for
-    it: `move_on_after_change` asks the field to send `MoveOn` right after the answer."""
+    it: `move_on_after_change` asks the field to send `MoveOn` right after the answer.
+
+    The arrows and Space act in the app's own key loop, like letters and Enter (`take_key`):
+    left to the radio set's bindings, checked only once the key had come back up to the
+    app, a Down typed before Enter was handled after it, on the question Enter had moved
+    to (the browser trial: every answer given with the arrows was lost or wrong)."""
 
     BINDINGS = [Binding("enter", "choose", "Choose and move on", show=False)]
+    MOVES = {"down": 1, "right": 1, "up": -1, "left": -1}
     move_on_after_change = False
+
+    def take_key(self, event: Key) -> bool:
+        if super().take_key(event):
+            return True
+        if event.key in self.MOVES:
+            self._touched = True
+            if self.MOVES[event.key] > 0:
+                self.action_next_button()
+            else:
+                self.action_previous_button()
+        elif event.key == "space":
+            self.press_highlighted()
+        else:
+            return False
+        return True
+
+    def press_highlighted(self) -> bool:
+        """Press the highlighted option and answer it now, in this handler (the radio set
+        presses it when a message comes round, behind the keys typed after it); False if
+        it was pressed already or nothing is highlighted."""
+        index = self._selected
+        if index is None or index == self.pressed_index:
+            return False
+        button = self._nodes[index]
+        assert isinstance(button, RadioButton)
+        with self.prevent(RadioButton.Changed):
+            if self._pressed_button is not None:
+                self._pressed_button.value = False
+            button.value = True
+        self._pressed_button = button
+        choose = getattr(self.parent, "choose", None)  # the question's field saves it
+        if choose is not None:
+            choose(index)
+        return True
 
     def action_choose(self) -> None:
         if self._selected is not None and self._selected != self.pressed_index:
