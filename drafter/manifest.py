@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import types
 from collections.abc import Callable
 from dataclasses import MISSING, dataclass, field, fields, replace
@@ -23,6 +22,7 @@ from drafter.answers import Answers
 from drafter.errors import UserError
 from drafter.i18n import ENGLISH
 from drafter.library import Library
+from drafter.parsecache import files_in
 from drafter.release import library_release
 from drafter.document.model import Draft
 from drafter.yamlio import atomic_write, read_text
@@ -281,22 +281,10 @@ def library_version(library: Library) -> str:
     """A content hash of the whole clause library: it changes whenever any clause, data file
     or requirement changes, which is what decides whether a re-generation can differ. Every
     file under the root, in path order, by its path from the root and its bytes (read with
-    `os.scandir` and plain strings: pathlib's globbing was most of the ~30 ms it took)."""
-    found: list[tuple[list[str], str]] = []
-
-    def walk(folder: str, parts: list[str]) -> None:
-        with os.scandir(folder) as entries:
-            for entry in entries:
-                if entry.is_dir(follow_symlinks=False):  # as rglob: symlinked folders not
-                    walk(entry.path, [*parts, entry.name])  # entered
-                elif entry.is_file():
-                    found.append(([*parts, entry.name], entry.path))
-
-    walk(str(library.root), [])
-    found.sort(key=lambda item: item[0])  # as Paths sort: part by part
+    `parsecache.files_in`)."""
     digest = hashlib.sha256()
-    for parts, full in found:
-        digest.update("/".join(parts).encode() + b"\0")
+    for name, full in files_in(str(library.root)):
+        digest.update(name.encode() + b"\0")
         with open(full, "rb") as handle:
             digest.update(handle.read() + b"\0")
     return f"clauses-{digest.hexdigest()[:12]}"
