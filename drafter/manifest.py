@@ -22,6 +22,7 @@ from drafter.answers import Answers
 from drafter.errors import UserError
 from drafter.i18n import ENGLISH
 from drafter.library import Library
+from drafter.parsecache import files_in
 from drafter.release import library_release
 from drafter.document.model import Draft
 from drafter.yamlio import atomic_write, read_text
@@ -278,11 +279,14 @@ def _dataclass_reader(kind: type) -> _Reader:
 
 def library_version(library: Library) -> str:
     """A content hash of the whole clause library: it changes whenever any clause, data file
-    or requirement changes, which is what decides whether a re-generation can differ."""
+    or requirement changes, which is what decides whether a re-generation can differ. Every
+    file under the root, in path order, by its path from the root and its bytes (read with
+    `parsecache.files_in`)."""
     digest = hashlib.sha256()
-    for path in sorted(p for p in library.root.rglob("*") if p.is_file()):
-        digest.update(path.relative_to(library.root).as_posix().encode() + b"\0")
-        digest.update(path.read_bytes() + b"\0")
+    for name, full in files_in(str(library.root)):
+        digest.update(name.encode() + b"\0")
+        with open(full, "rb") as handle:
+            digest.update(handle.read() + b"\0")
     return f"clauses-{digest.hexdigest()[:12]}"
 
 

@@ -55,11 +55,31 @@ def _stamp() -> str:
         info = os.stat(origin) if origin else None
         parts.append(f"{name}:{info.st_size}:{info.st_mtime_ns}" if info else f"{name}:-")
     digest = hashlib.sha256("|".join(parts).encode())
-    package = Path(__file__).parent
-    for path in sorted(package.rglob("*.py")):
-        digest.update(path.relative_to(package).as_posix().encode() + b"\0")
-        digest.update(path.read_bytes())
+    for name, path in files_in(os.path.dirname(__file__), ".py"):
+        digest.update(name.encode() + b"\0")
+        with open(path, "rb") as handle:
+            digest.update(handle.read())
     return digest.hexdigest()[:16]
+
+
+def files_in(root: str, suffix: str = "") -> list[tuple[str, str]]:
+    """Every file under `root` whose name ends with `suffix`, as (its path from `root` with
+    `/`, its full path), in the order of their Paths (part by part), as `Path.rglob` finds them
+    (symlinked folders are not entered), with `os.scandir` and plain strings: pathlib's
+    globbing and Path objects cost a build some 20 ms for the library's ~500 files."""
+    found: list[tuple[list[str], str]] = []
+
+    def walk(folder: str, parts: list[str]) -> None:
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    walk(entry.path, [*parts, entry.name])
+                elif entry.name.endswith(suffix) and entry.is_file():
+                    found.append(([*parts, entry.name], entry.path))
+
+    walk(root, [])
+    found.sort(key=lambda item: item[0])
+    return [("/".join(parts), path) for parts, path in found]
 
 
 class _Cache:

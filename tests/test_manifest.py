@@ -70,3 +70,27 @@ def test_each_field_of_the_manifest_is_checked_where_it_is(
         return
     with pytest.raises(UserError, match=re.escape(message)):
         load_manifest(folder)
+
+
+def test_the_library_version_hashes_every_file_by_its_path_in_path_order(tmp_path: Path) -> None:
+    """`library_version` as it was first written with pathlib (rglob, Path order, symlinked
+    folders not entered), on names whose string order differs from their path order."""
+    import os
+    from types import SimpleNamespace
+
+    from drafter.manifest import library_version
+
+    def reference(root: Path) -> str:
+        digest = hashlib.sha256()
+        for path in sorted(p for p in root.rglob("*") if p.is_file()):
+            digest.update(path.relative_to(root).as_posix().encode() + b"\0")
+            digest.update(path.read_bytes() + b"\0")
+        return f"clauses-{digest.hexdigest()[:12]}"
+
+    for name in ("a/b", "a-b/x", "a.b", "A/z", ".hidden", "a/.h/y", "é/ü", "a b/c"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(name)
+    os.symlink(tmp_path / "a", tmp_path / "linked-folder")
+    os.symlink(tmp_path / "a.b", tmp_path / "linked-file")
+    os.symlink(tmp_path / "nowhere", tmp_path / "broken-link")
+    assert library_version(SimpleNamespace(root=tmp_path)) == reference(tmp_path)  # type: ignore[arg-type]

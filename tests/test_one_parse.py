@@ -13,6 +13,7 @@ from markdown_it import MarkdownIt
 from markdown_it.parser_inline import ParserInline
 
 from drafter.build import build
+from drafter.document.blocks import BlockParser
 from drafter.document.markdown import fragment_text, parse, render_html
 from drafter.document.model import Draft, Note
 from drafter.document.tree import _part_text, join
@@ -35,12 +36,22 @@ class Parses:
 def parses(monkeypatch: pytest.MonkeyPatch) -> Iterator[Parses]:
     seen = Parses()
     parse, parse_inline, inline = MarkdownIt.parse, MarkdownIt.parseInline, ParserInline.parse
+    document = BlockParser.parse
 
     def counted(self: MarkdownIt, src: str, env: object = None) -> object:
-        seen.blocks.append(src)
+        if not seen.depth:  # not a piece of a document `BlockParser` parses in pieces
+            seen.blocks.append(src)
         seen.depth += 1
         try:
             return parse(self, src, env)  # type: ignore[arg-type]
+        finally:
+            seen.depth -= 1
+
+    def counted_document(self: BlockParser, markdown: str) -> object:
+        seen.blocks.append(markdown)  # one document, parsed whole or in pieces
+        seen.depth += 1
+        try:
+            return document(self, markdown)
         finally:
             seen.depth -= 1
 
@@ -58,6 +69,7 @@ def parses(monkeypatch: pytest.MonkeyPatch) -> Iterator[Parses]:
         return inline(self, src, *args)  # type: ignore[arg-type]
 
     monkeypatch.setattr(MarkdownIt, "parse", counted)
+    monkeypatch.setattr(BlockParser, "parse", counted_document)
     monkeypatch.setattr(MarkdownIt, "parseInline", counted_inline)
     monkeypatch.setattr(ParserInline, "parse", counted_run)
     yield seen

@@ -21,6 +21,7 @@ from markdown_it.utils import EnvType, OptionsDict
 from mdit_py_plugins.anchors import anchors_plugin
 from mdit_py_plugins.anchors.index import slugify
 
+from drafter.document.blocks import BlockParser
 from drafter.document.provenance import parse_counsel_comment
 
 # The Markdown exporter writes this comment before its "Reviewer notes" list; review stops
@@ -116,9 +117,15 @@ def _plain_runs_unparsed(md: MarkdownIt) -> MarkdownIt:
     return md
 
 
+@lru_cache(maxsize=1)
+def _blocks() -> BlockParser:
+    return BlockParser(parser(), lambda: _plain_runs_unparsed(commonmark()))
+
+
 def parse(markdown: str) -> list[Token]:
-    """Markdown's tokens: the only place Drafter parses Markdown."""
-    return parser().parse(markdown)
+    """Markdown's tokens: the only place Drafter parses Markdown (block by block, each
+    block's tokens kept for the next draft: drafter.document.blocks)."""
+    return _blocks().parse(markdown)
 
 
 def render_html(tokens: Sequence[Token]) -> str:

@@ -139,16 +139,49 @@ class Translation:
 
 
 @dataclass(frozen=True)
+class TranslationFiles:
+    """The translation files of a library, read (`Catalog.files`)."""
+
+    clauses: Mapping[tuple[str, str], Translation]
+    data: Mapping[tuple[str, str], DataFile]
+    strays: tuple[Path, ...] = ()
+    unknown: tuple[Path, ...] = ()
+
+
+@dataclass(frozen=True)
 class Catalog:
-    """Every translation of a library."""
+    """Every translation of a library. `languages.yaml` is read at once; the translation files
+    on first use (`files`), so that an English build, which needs only the list of languages,
+    never reads the ~300 files beside the clauses."""
 
     spec: LanguagesFile | None
     path: Path
-    clauses: Mapping[tuple[str, str], Translation]  # (clause id, language) → translation
-    data: Mapping[tuple[str, str], DataFile]  # (data name, language) → its wording
-    strays: tuple[Path, ...] = ()  # translation files with no English file beside them
-    unknown: tuple[Path, ...] = ()  # translation files in a language not declared
+    root: Path
     _merged: dict[str, dict[str, Any]] = field(default_factory=dict, compare=False)
+
+    @cached_property
+    def files(self) -> TranslationFiles:
+        return _load_files(self.root, set(self.languages))
+
+    @property
+    def clauses(self) -> Mapping[tuple[str, str], Translation]:
+        """(clause id, language) → translation"""
+        return self.files.clauses
+
+    @property
+    def data(self) -> Mapping[tuple[str, str], DataFile]:
+        """(data name, language) → its wording"""
+        return self.files.data
+
+    @property
+    def strays(self) -> tuple[Path, ...]:
+        """translation files with no English file beside them"""
+        return self.files.strays
+
+    @property
+    def unknown(self) -> tuple[Path, ...]:
+        """translation files in a language not declared"""
+        return self.files.unknown
 
     @property
     def languages(self) -> Mapping[str, LanguageSpec]:
@@ -238,9 +271,10 @@ def locale_of(root: Path, lang: str) -> str | None:
 
 
 def load_catalog(root: Path) -> Catalog:
-    path = root / LANGUAGES_FILE
-    spec = load_languages(root)
-    declared = set(spec.languages) if spec else set()
+    return Catalog(load_languages(root), root / LANGUAGES_FILE, root)
+
+
+def _load_files(root: Path, declared: set[str]) -> TranslationFiles:
     clauses: dict[tuple[str, str], Translation] = {}
     data: dict[tuple[str, str], DataFile] = {}
     strays: list[Path] = []
@@ -258,7 +292,7 @@ def load_catalog(root: Path) -> Catalog:
         else:
             translation = _load_translation(file, lang)
             clauses[(translation.clause_id, lang)] = translation
-    return Catalog(spec, path, clauses, data, tuple(strays), tuple(unknown))
+    return TranslationFiles(clauses, data, tuple(strays), tuple(unknown))
 
 
 def _load_translation(path: Path, lang: str) -> Translation:

@@ -37,6 +37,7 @@ def lint_translations(library: Library, swallowed: Callable[[Path, int, str, str
     translation questions (`translations:` in languages.yaml) are checked when it is given."""
     try:
         found = catalog(library)
+        found.files  # read here (a build reads them on first use): a broken one is a problem
     except UserError as exc:
         return [exc]
     problems: list[UserError] = _answer_translations(questionnaire, found) \
