@@ -106,12 +106,16 @@ def web_address(text: str) -> str:
 def stored_note(kind: str, fields: Mapping[str, tuple[str, str]], typed: Any,
                 stored: Any) -> str | None:
     """What to tell the owner when the stored answer differs from what they typed (a phone
-    number tidied, `https://` added): "Saved as …", naming the item and field of a list of
+    number tidied, `https://` added, a count's thousands separators taken out): "Saved as …", naming the item and field of a list of
     records. `fields` maps each record field's id to (its type, its prompt)."""
     if kind in ("url", "phone"):
         if isinstance(typed, str) and isinstance(stored, str) and stored != typed.strip():
             return f"Saved as {stored}"
         return None
+    if kind == "number":  # digits grouped by threes are stored as bare digits
+        grouped = isinstance(typed, str) and isinstance(stored, int) and (
+            typed.strip().lstrip("+") != str(stored))
+        return f"Saved as {stored}" if grouped else None
     if kind != "records" or not isinstance(typed, list) or not isinstance(stored, list):
         return None
     notes = []

@@ -18,6 +18,8 @@ from pydantic_core import PydanticCustomError
 
 from drafter.errors import CONTROL
 
+_GROUPED = re.compile(r"[+-]?\d{1,3}(?P<sep>[, \u00a0\u202f])\d{3}(?:(?P=sep)\d{3})*")
+"""Digits grouped by threes, as owners write counts: 40,000 or 40 000 (a French thin space)."""
 MAX_NUMBER = 10**15  # larger than any count of people or staff; ends a 4,301-digit number
 _LINE_BREAK = re.compile(r"[\t\n\u2028\u2029]")
 
@@ -46,10 +48,18 @@ def plain_text(one_line: bool) -> Any:
 
 
 def whole_number(value: Any) -> Any:
-    """Before a number is read: `true` is not 1, and nothing beyond `MAX_NUMBER` is a count."""
+    """Before a number is read: `true` is not 1, nothing beyond `MAX_NUMBER` is a count, digits
+    grouped by threes (`40,000`) are the number they write, and text is never read as another
+    number than its digits say (`40.000`, forty thousand to much of Europe, is not 40)."""
     if isinstance(value, bool):
         raise PydanticCustomError("int_type", "expected a whole number")
-    digits = value.strip().lstrip("+-") if isinstance(value, str) else ""
+    if isinstance(value, str):
+        value = value.strip()
+        if _GROUPED.fullmatch(value):
+            value = re.sub(r"[, \u00a0\u202f]", "", value)
+        elif not re.fullmatch(r"[+-]?\d+", value):
+            raise PydanticCustomError("int_parsing", "expected a whole number")
+    digits = value.lstrip("+-") if isinstance(value, str) else ""
     if (isinstance(value, int) and abs(value) > MAX_NUMBER) or (
             digits.isdigit() and len(digits) > len(str(MAX_NUMBER))):
         raise PydanticCustomError("number_too_large", "is too large (at most {most})",

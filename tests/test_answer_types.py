@@ -16,6 +16,7 @@ from drafter.answers import parse_answers
 from drafter.cli import main
 from drafter.editing import Session
 from drafter.project import Project
+from drafter.values import whole_number
 from tests.conftest import MINI
 
 VALID = (MINI / "answers.yaml").read_text()
@@ -158,3 +159,39 @@ def test_notes_only_for_what_changed() -> None:
                        [{"name": "A", "link": "https://a.example"}, {"name": "B"}]) == (
         "item 1, link: saved as https://a.example")
     assert stored_note("records", fields, "not a list", None) is None
+
+
+@pytest.mark.parametrize(("typed", "stored"), [
+    ("40,000", 40000), ("1,250", 1250), ("40 000", 40000), ("40\u202f000", 40000),
+    (" 12,000 ", 12000), ("950", 950),
+])
+def test_a_count_with_thousands_separators_is_a_number(mini: Project, tmp_path: Path,
+                                                        typed: str, stored: int) -> None:
+    """Found in the terminal trial: "40,000" typed for how many people's information the
+    business handles was refused ("expected a whole number"), where the help says a rough
+    number is fine. Digits grouped by threes are a number; it is stored as digits and the
+    form says so."""
+    path = tmp_path / "answers.yaml"
+    path.write_text(VALID)
+    session = Session.open(mini, path)
+    assert session.set("business.staff", typed) is None
+    assert mini.answers(path).values["business.staff"] == stored
+    note = session.stored_note("business.staff")
+    assert note == (None if typed.strip() == str(stored) else f"Saved as {stored}")
+    if note:  # the form shows the stored form once the owner leaves the box
+        assert session.value("business.staff") == stored
+
+
+def test_many_groups_of_three() -> None:
+    assert whole_number("1,250,000") == whole_number("1 250 000") == "1250000"
+
+
+@pytest.mark.parametrize("typed", ["40,00", "4,0000", "40,000.5", "40.000", ",400", "4 0000"])
+def test_digits_not_grouped_by_threes_are_refused(mini: Project, tmp_path: Path,
+                                                  typed: str) -> None:
+    """Never read as some other number: "40.000" (forty thousand, as much of Europe writes
+    it) was stored as 40."""
+    path = tmp_path / "answers.yaml"
+    path.write_text(VALID)
+    session = Session.open(mini, path)
+    assert session.set("business.staff", typed) is not None

@@ -382,3 +382,30 @@ async def test_a_checklist_without_a_scrollbar_has_no_blank_row(make_app: App) -
                 assert all(line.strip() for line in lines), (question.key, lines)
                 found += 1
         assert found >= 4
+
+
+async def test_a_question_scrolled_to_shows_its_prompt_as_well_as_its_answer(
+        make_app: App) -> None:
+    """The terminal trial: Next opened "Cookies and tracking" from the bottom of a long
+    kiosks page, and the first question's Yes/No showed with its prompt scrolled off the top
+    (the owner saw "choose another." and two options, and no question). Scrolling to the
+    question and then to its answer were each worked out from where the form was before
+    either was made (Textual makes a scroll after the next refresh), so the second undid the
+    first. Here the form is far below a focused first question, as it was after the switch."""
+    from drafter.app.widgets.fields import keep_in_view
+
+    app = make_app("kiosk")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await open_section(pilot, "cookies")
+        await settle(pilot)
+        form = app.screen.query_one("#form")
+        first = field(app, "cookies.uses_cookies")
+        assert app.focused in first.query("*")
+        form.scroll_to(y=form.max_scroll_y, animate=False, immediate=True)
+        await pilot.pause()
+        assert not form.content_region.contains_region(first.region)
+        keep_in_view(app.screen)
+        await moved(pilot)
+        assert form.content_region.contains_region(first.region), (
+            first.region, form.content_region)

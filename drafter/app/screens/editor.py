@@ -186,7 +186,7 @@ class EditorScreen(Elsewhere):
         button.leads_to_answer = bool(later)
         self._apply_visibility()
         self._refresh_sidebar()
-        form.scroll_home(animate=False)
+        form.scroll_home(animate=False, immediate=True)  # before any scroll to the focus
         target = focus if focus and self._shown(focus) else next(
             (k for k in session.visible() if k.startswith(f"{section_id}.")), None)
         self.key = None  # a question focused now is entered afresh (see `watch_focused`)

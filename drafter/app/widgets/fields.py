@@ -180,7 +180,7 @@ class QuestionField(Vertical):
             (w for w in widget.query("*") if w.focusable), widget)
         if at_once:  # scrolled to once laid out (a page just shown has no place yet)
             self.screen.set_focus(target, scroll_visible=False)
-            target.call_after_refresh(target.scroll_visible, animate=False)
+            self.call_after_refresh(keep_in_view, self.screen)  # the question with its answer
         else:
             target.focus()
 
@@ -294,14 +294,16 @@ def suggestion(question: Any) -> str:
 
 def keep_in_view(screen: Screen[Any]) -> None:
     """Scroll the focused widget's question, then the widget itself, into view (the help
-    panel under the form grows and shrinks with the text it shows)."""
+    panel under the form grows and shrinks with the text it shows). Each scroll is made now:
+    Textual otherwise makes it after the next refresh, so the second was worked out from where
+    the form was before the first, and undid it (a question's prompt left above the top)."""
     focused = screen.focused
     if focused is None:
         return
     field = next((a for a in focused.ancestors if isinstance(a, QuestionField)), None)
     if field is not None:
-        screen.scroll_to_widget(field, animate=False)
-    screen.scroll_to_widget(focused, animate=False)
+        screen.scroll_to_widget(field, animate=False, immediate=True)
+    screen.scroll_to_widget(focused, animate=False, immediate=True)
 
 
 def field_id(key: str) -> str:
