@@ -29,7 +29,7 @@ WRITTEN = ["drafter-manifest.json", "privacy-policy.docx", "privacy-policy.html"
            "privacy-policy.md", "privacy-policy.txt", "review.md"]
 # The examples whose owners serve people in a language the library writes, so that a build
 # writes that language too (drafter/i18n).
-LANGUAGES = {"kiosk": "es", "quebec-firm": "fr-CA", "texas-small": "es"}
+LANGUAGES = {"kiosk": "es", "quebec-firm": "fr-CA", "texas-small": "es", "translators": "fr-CA"}
 # Text formats are byte-identical on rebuild; a DOCX is a zip with timestamps inside.
 TEXTS = ["privacy-policy.html", "privacy-policy.md", "privacy-policy.txt", "review.md"]
 

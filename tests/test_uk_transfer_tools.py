@@ -49,6 +49,6 @@ def test_adequacy_alone_names_the_uk_governments_findings(tmp_path: Path) -> Non
     answers = tmp_path / "answers.yaml"
     answers.write_text(source.replace("transfer_tools: [idta]", "transfer_tools: [adequacy]"))
     part = transfers(markdown(answers))
-    assert "For information from the UK, we send it only to countries that the UK government "\
-        "has found to protect it adequately." in part
+    assert "We send information from the UK only to countries that the UK government has "\
+        "approved. It has found that their laws protect it adequately." in part
     assert "International Data Transfer Agreement" not in part
