@@ -27,6 +27,13 @@ from tests.conftest import real_project
 from tests.test_review_unsure import READINGS
 
 PROJECT = real_project()
+# A requirement that stands in for a stronger one only while the stronger does not apply: "not
+# sure" reads the stricter way, brings the stronger one in, and so the lesser one out. Not a
+# silent "no" as long as the stronger one applies on "not sure" (checked).
+STRONGER = {
+    "states.opt-out-signal": "ccpa.opt-out-signals",  # not sure of revenue or of being a nonprofit
+    "nebraska.design-code-lb838": "nebraska.design-code",  # not sure of the share from sales
+}
 BASES = (Path(__file__).parent / "fixtures" / "every-law.yaml", examples()["rental-marketplace"])
 
 
@@ -49,6 +56,7 @@ def silent_noes(base: Answers) -> set[tuple[str, str]]:
         unsure = Answers(base.questionnaire, {**base.values, key: UNSURE}, base.path)
         context = template_context(unsure, library)
         held = {rid for rid, c in catalog.items() if c.applies.holds(context)}
+        held |= {rid for rid, stronger in STRONGER.items() if stronger in held}
         for other in sure_answers(unsure, key):
             reading = template_context(
                 Answers(base.questionnaire, {**base.values, key: other}, base.path),
