@@ -69,3 +69,4 @@ def silent_noes(base: Answers) -> set[tuple[str, str]]:
 def test_not_sure_brings_in_every_requirement_a_sure_answer_would() -> None:
     found = set().union(*(silent_noes(PROJECT.answers(path)) for path in BASES))
     assert not found, "\n".join(f'{key} "not sure" drops {rid}' for key, rid in sorted(found))
+
