@@ -27,12 +27,14 @@ from tests.conftest import real_project
 from tests.test_review_unsure import READINGS
 
 PROJECT = real_project()
-# A requirement that stands in for a stronger one only while the stronger does not apply: "not
-# sure" reads the stricter way, brings the stronger one in, and so the lesser one out. Not a
-# silent "no" as long as the stronger one applies on "not sure" (checked).
-STRONGER = {
+# A requirement whose place "not sure" gives to another that says as much: a lesser rule that
+# stands in for a stronger one only while the stronger does not apply ("not sure" reads the
+# stricter way and brings the stronger in), or a sure answer's rule that counsel's own question
+# for the "not sure" already states. Not a silent "no" as long as the other applies (checked).
+INSTEAD = {
     "states.opt-out-signal": "ccpa.opt-out-signals",  # not sure of revenue or of being a nonprofit
     "nebraska.design-code-lb838": "nebraska.design-code",  # not sure of the share from sales
+    "texas.sms-not-registered": "texas.sms-registration",  # counsel: registered or exempt?
 }
 BASES = (Path(__file__).parent / "fixtures" / "every-law.yaml", examples()["rental-marketplace"])
 
@@ -56,7 +58,7 @@ def silent_noes(base: Answers) -> set[tuple[str, str]]:
         unsure = Answers(base.questionnaire, {**base.values, key: UNSURE}, base.path)
         context = template_context(unsure, library)
         held = {rid for rid, c in catalog.items() if c.applies.holds(context)}
-        held |= {rid for rid, stronger in STRONGER.items() if stronger in held}
+        held |= {rid for rid, other in INSTEAD.items() if other in held}
         for other in sure_answers(unsure, key):
             reading = template_context(
                 Answers(base.questionnaire, {**base.values, key: other}, base.path),
