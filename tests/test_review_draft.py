@@ -67,8 +67,14 @@ def test_unsure_answer_becomes_one_question_for_counsel(project: Project) -> Non
     assert [(n.requirement, n.for_counsel) for n in about] == [("review.unsure-under-13", True)]
     (note,) = about
     assert note.severity == "blocking"
+    # COPPA's own rules join it too: "not sure" is no "no" (tests/test_unsure_never_no.py).
+    coppa = {f"coppa.{r}" for r in ("operator-contact", "collected", "third-parties",
+                                    "persistent-identifiers", "audio", "parent-rights", "consent",
+                                    "retention-policy", "direct-notice", "security-program",
+                                    "images-voice")}
     assert set(note.covers) == {"coppa.notice", "states.minors-duties", "ny.child-data",
-                                "vermont.design-code-upcoming", "nebraska.design-code-lb838"}
+                                "vermont.design-code-upcoming", "nebraska.design-code-lb838",
+                                *coppa}
     assert "because you were not sure" in note.message and "Counsel:" in note.message
     assert [n.requirement for n in notes if n.severity == "warning"] == ["states.languages"]
 
