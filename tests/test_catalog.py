@@ -72,7 +72,8 @@ def test_purposes_data_covers_every_purpose_option() -> None:
 def test_verify_flags_carry_through() -> None:
     """Items LEGAL.md marks [verify] keep the flag until someone reads the law's own text, so
     counsel sees it on the note. (The UK complaints duty lost it on 2 Dec 2026: s. 164A and
-    SI 2026/82 reg. 3 were read on legislation.gov.uk.)"""
+    SI 2026/82 reg. 3 were read on legislation.gov.uk; so did Nevada's consumer health data
+    policy, NRS 603A.495 and 603A.500 read the same day.)"""
     flagged = {rid for rid, e in project().library.requirements.items() if e.requirement.verify}
     assert {"quebec.french", "ccpa.service-provider-categories",
-            "connecticut.ai-training", "nevada.health-policy"} <= flagged
+            "connecticut.ai-training"} <= flagged

@@ -53,6 +53,28 @@ def test_not_sure_of_ai_training_names_what_decides_it() -> None:
     assert "serve other businesses" in note("review.unsure-ai-provider-training")
 
 
+def test_nevada_health_data_consent_has_its_exception_and_the_link_its_place() -> None:
+    """NRS 603A.500(1)-(2): no consent is needed for what the consumer asked for, and the
+    consent to share is separate from the consent to collect; NRS 603A.495(2): the policy is
+    linked conspicuously from the main website."""
+    text = note("nevada.health-policy")
+    assert "what the person asked for" in text and "main website" in text
+    assert "separate consent" in text
+
+
+def test_uk_cookie_schedule_cites_the_regulation_that_commenced_it() -> None:
+    """PECR Sch. A1 was inserted by the DUAA 2025 Sch. 12, commenced by SI 2026/82 reg.
+    2(z13) (legislation.gov.uk); reg. 2(w) commences s. 112 only."""
+    for rid in ("uk.analytics-cookies", "review.unsure-uk-analytics"):
+        assert "(z13)" in CATALOG[rid].requirement.cite, rid
+
+
+def test_eu_cookie_consent_cites_the_amended_article() -> None:
+    """Art. 5(3) as made in 2002 asked only for a right to refuse; the duty to get consent is
+    the wording of Directive 2009/136/EC."""
+    assert "2009/136/EC" in CATALOG["eu.cookie-consent"].requirement.cite
+
+
 def test_entries_read_in_full_no_longer_ask_to_verify() -> None:
-    read = {"ccpa.cybersecurity-audit", "ny.child-data-sale"}
+    read = {"ccpa.cybersecurity-audit", "ny.child-data-sale", "nevada.health-policy"}
     assert not {rid for rid in read if CATALOG[rid].requirement.verify}
