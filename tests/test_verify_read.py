@@ -78,3 +78,10 @@ def test_eu_cookie_consent_cites_the_amended_article() -> None:
 def test_entries_read_in_full_no_longer_ask_to_verify() -> None:
     read = {"ccpa.cybersecurity-audit", "ny.child-data-sale", "nevada.health-policy"}
     assert not {rid for rid in read if CATALOG[rid].requirement.verify}
+
+
+def test_oregon_under_16_rule_reaches_wilful_disregard() -> None:
+    """Or. Rev. Stat. §646A.578 as amended by HB 2008: "has actual knowledge that, or
+    willfully disregards whether, the consumer is under 16" (quoted; still to verify in the
+    enrolled text). The note named only those the business knows are under 16."""
+    assert "wilfully ignore" in note("oregon.no-minor-sale")
