@@ -76,7 +76,8 @@ def test_eu_cookie_consent_cites_the_amended_article() -> None:
 
 
 def test_entries_read_in_full_no_longer_ask_to_verify() -> None:
-    read = {"ccpa.cybersecurity-audit", "ny.child-data-sale", "nevada.health-policy"}
+    read = {"ccpa.cybersecurity-audit", "ny.child-data-sale", "nevada.health-policy",
+            "uk.automated-safeguards", "uk.automated-special-data"}
     assert not {rid for rid in read if CATALOG[rid].requirement.verify}
 
 
