@@ -86,3 +86,11 @@ def test_oregon_under_16_rule_reaches_wilful_disregard() -> None:
     willfully disregards whether, the consumer is under 16" (quoted; still to verify in the
     enrolled text). The note named only those the business knows are under 16."""
     assert "wilfully ignore" in note("oregon.no-minor-sale")
+
+
+def test_washington_geofence_ban_names_collecting_health_data() -> None:
+    """RCW 19.373.080: a geofence used to collect consumer health data is banned too, not
+    only one used to track people or send them ads (as set out by NatLawReview; to verify
+    in the Code)."""
+    text = note("washington.geofence")
+    assert "collect their health data" in text and "in-person" in text
