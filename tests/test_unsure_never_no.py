@@ -15,9 +15,9 @@ cards and photos, contests in New York or Florida, client lists), the AI provide
 UK analytics, few-minors, publisher-ads and abroad-operator questions, and the three that no
 example reaches as written (a state count on a policy dated before October 2025, stored
 cards, contest prizes over $5,000), opened by changing the answers that hide them. The sure
-answers are
-those `drafter.unsure` reads (yes, no, each option) and, for a number or a list, the lenient
-and strict readings of tests/test_review_unsure.py."""
+answers are those `drafter.unsure` reads (yes, no, each option) and, for a number or a list,
+the lenient and strict readings of tests/test_review_unsure.py. The follow-ups add about half
+a CPU second to the two sets' one and a half (time.thread_time, 2 Dec 2026)."""
 
 from __future__ import annotations
 
