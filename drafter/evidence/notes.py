@@ -78,7 +78,7 @@ def evidence_check_problems(root: Path, known: set[str]) -> list[UserError]:
     return [problem for index, (check, _, _) in enumerate(checks)
             for setting in ("when", "items") if (source := getattr(check, setting))
             for problem in condition_problems(source, names, path=file.path,
-                                              line=lambda: file.line((index, setting)),
+                                              line=file.spot((index, setting)),
                                               field=check.id,
                                               what=f"`{setting}`",
                                               nor="a law nor a fact of `evidence`")]

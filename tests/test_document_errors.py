@@ -1,0 +1,110 @@
+"""A mistake in the library's YAML is one line naming its file, line and field, through the
+real command line (`drafter lint`, `drafter build`): `document.yaml`'s heading answers, a
+duplicate section, and a `when` written over several lines, pointed at the line that is
+wrong rather than the line it starts on."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from drafter.cli import main
+from tests.conftest import MINI
+
+QUESTIONNAIRE = MINI / "questionnaire.yaml"
+
+
+@pytest.fixture()
+def library(tmp_path: Path) -> Path:
+    root = tmp_path / "clauses"
+    shutil.copytree(MINI / "clauses", root)
+    return root
+
+
+def _errors(library: Path, command: list[str], capsys: pytest.CaptureFixture[str],
+            tmp_path: Path) -> list[str]:
+    """Run the CLI; its error lines (warnings left out), after checking it failed."""
+    if command[0] == "build":
+        command = [*command, str(MINI / "answers.yaml"), "-o", str(tmp_path / "out"),
+                   "--format", "md"]
+    code = main(["--questionnaire", str(QUESTIONNAIRE), "--library", str(library), *command])
+    captured = capsys.readouterr()
+    assert code != 0 and "Traceback" not in captured.err
+    assert "internal error" not in captured.err
+    return [line for line in (captured.out + captured.err).splitlines()
+            if "document.yaml" in line or ".md.j2" in line]
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text()
+    assert old in text
+    path.write_text(text.replace(old, new))
+
+
+@pytest.mark.parametrize("command", [["lint"], ["build"]])
+@pytest.mark.parametrize(("old", "new", "said"), [
+    ("business_name: business.name", "business_name: business.nmae",
+     "2: business_name: names 'business.nmae', which is not a question"),
+    ("effective_date: policy.effective_date", "effective_date: policy.when",
+     "3: effective_date: names 'policy.when', which is not a question"),
+    ("effective_date: policy.effective_date", "effective_date: business.name",
+     "3: effective_date: names 'business.name', a text question: the effective date is "
+     "read from a date question"),
+    ("business_name: business.name", "business_name: business.kinds",
+     "2: business_name: names 'business.kinds', a many question: the business name is "
+     "read from a text question"),
+])
+def test_the_heading_answers_name_a_question_of_their_kind(
+        library: Path, command: list[str], old: str, new: str, said: str,
+        capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    _edit(library / "document.yaml", old, new)
+    errors = _errors(library, command, capsys, tmp_path)
+    assert any(line.endswith(f"document.yaml:{said}") for line in errors), errors
+
+
+def test_a_duplicate_section_names_its_line(library: Path, capsys: pytest.CaptureFixture[str],
+                                            tmp_path: Path) -> None:
+    _edit(library / "document.yaml", "  - id: kiosks\n", "  - id: main\n")
+    assert [line.split("clauses/")[-1] for line in _errors(library, ["lint"], capsys, tmp_path)
+            ] == ["document.yaml:7: main: duplicate section id"]
+
+
+MULTI_LINE = """\
+  - id: kiosks
+    title: Kiosks
+    when: >-
+      'kiosk' in business.kinds
+      and business.name
+      and {wrong}
+"""
+
+
+@pytest.mark.parametrize(("wrong", "said"), [
+    ("business.nmae", "12: kiosks: `when` uses 'business.nmae', which is not a question"),
+    ("(business.name", "12: kiosks: `when` is not a valid expression"),
+])
+def test_a_section_when_over_several_lines_names_the_wrong_line(
+        library: Path, wrong: str, said: str, capsys: pytest.CaptureFixture[str],
+        tmp_path: Path) -> None:
+    document = library / "document.yaml"
+    text = document.read_text()
+    document.write_text(text[:text.index("  - id: kiosks")] + MULTI_LINE.format(wrong=wrong))
+    errors = _errors(library, ["lint"], capsys, tmp_path)
+    assert any(f"document.yaml:{said}" in line for line in errors), errors
+
+
+@pytest.mark.parametrize(("wrong", "said"), [
+    ("business.nmae", "6: main.extra: `when` uses 'business.nmae', which is not a question"),
+    ("and and", "6: main.extra: template error"),
+])
+def test_a_clause_when_over_several_lines_names_the_wrong_line(
+        library: Path, wrong: str, said: str, capsys: pytest.CaptureFixture[str],
+        tmp_path: Path) -> None:
+    (library / "main" / "extra.md.j2").write_text(
+        "---\nid: main.extra\nsection: main\norder: 20\n"
+        f"when: business.name\n  and {wrong}\n---\nHi\n")
+    for command in (["lint"], ["build"]):
+        errors = _errors(library, command, capsys, tmp_path)
+        assert any(f"extra.md.j2:{said}" in line for line in errors), (command, errors)
