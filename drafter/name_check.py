@@ -12,7 +12,7 @@ from jinja2 import nodes
 from drafter.errors import UserError
 from drafter.templating import TemplateSyntaxError, checked, compile_condition, environment, \
     referenced_names
-from drafter.yamlio import Spot
+from drafter.yamlio import DataFile, Spot
 
 
 def condition_problems(source: str, known: Collection[str], *, path: Path,
@@ -54,6 +54,14 @@ def condition_problems(source: str, known: Collection[str], *, path: Path,
             for said, why, within, name in problems]
 
 
+def condition_line(file: DataFile, loc: tuple[str | int, ...], name: str | None = None
+                   ) -> int | None:
+    """The line of a problem in the condition at `loc` in `file` (`written_line`), else of
+    the condition's field: for the loaders, which find it only for an error."""
+    spot = file.spot(loc)
+    return written_line(spot, name) or spot()
+
+
 def written_line(spot: Spot, name: str | None = None) -> int | None:
     """The line of a condition's problem as the condition is written in its file (over
     several lines, perhaps): where it first reads `name`, or, with no name, where it fails
@@ -90,4 +98,4 @@ def first_use(source: str, name: str) -> int:
     return min(lines, default=1)
 
 
-__all__ = ["condition_problems", "first_use", "written_line"]
+__all__ = ["condition_line", "condition_problems", "first_use", "written_line"]

@@ -24,7 +24,7 @@ def library(tmp_path: Path) -> Path:
 
 
 def _errors(library: Path, command: list[str], capsys: pytest.CaptureFixture[str],
-            tmp_path: Path) -> list[str]:
+            tmp_path: Path, files: tuple[str, ...] = ("document.yaml", ".md.j2")) -> list[str]:
     """Run the CLI; its error lines (warnings left out), after checking it failed."""
     if command[0] == "build":
         command = [*command, str(MINI / "answers.yaml"), "-o", str(tmp_path / "out"),
@@ -34,7 +34,7 @@ def _errors(library: Path, command: list[str], capsys: pytest.CaptureFixture[str
     assert code != 0 and "Traceback" not in captured.err
     assert "internal error" not in captured.err
     return [line for line in (captured.out + captured.err).splitlines()
-            if "document.yaml" in line or ".md.j2" in line]
+            if any(name in line for name in files)]
 
 
 def _edit(path: Path, old: str, new: str) -> None:
@@ -108,3 +108,55 @@ def test_a_clause_when_over_several_lines_names_the_wrong_line(
     for command in (["lint"], ["build"]):
         errors = _errors(library, command, capsys, tmp_path)
         assert any(f"extra.md.j2:{said}" in line for line in errors), (command, errors)
+
+
+# ---- the same for every other file a condition is written in ------------------------------
+
+QUESTION = """\
+      - id: cash
+        prompt: Do kiosks take cash?
+        type: bool
+        when: >-
+          'kiosk' in business.kinds
+          and {wrong}
+"""
+
+
+@pytest.mark.parametrize(("wrong", "said"), [
+    ("business.nmae", "21: business.cash: `when` names 'business.nmae', which is not an "
+                      "earlier question"),
+    ("(business.name", "21: business.cash: `when` is not a valid expression"),
+])
+def test_a_question_when_over_several_lines_names_the_wrong_line(
+        library: Path, wrong: str, said: str, capsys: pytest.CaptureFixture[str],
+        tmp_path: Path) -> None:
+    questionnaire = tmp_path / "questionnaire.yaml"
+    text = QUESTIONNAIRE.read_text()
+    at = text.index("      - {id: size")
+    questionnaire.write_text(text[:at] + QUESTION.format(wrong=wrong) + text[at:])
+    code = main(["--questionnaire", str(questionnaire), "--library", str(library), "lint"])
+    err = capsys.readouterr().err
+    assert code != 0 and f"questionnaire.yaml:{said}" in err, err
+
+
+@pytest.mark.parametrize(("name", "entry", "said"), [
+    ("requirements.yaml",
+     "- id: test.cash\n  law: Test\n  cite: Test §4\n  topic: security\n"
+     "  applies_when: >-\n    business.name\n    and (business.staff\n  note: Say.\n",
+     "29: test.cash: `applies_when` is not a valid expression"),
+    ("laws.yaml",
+     "big: >-\n  business.staff > 10\n  and (business.name\n",
+     "3: big: not a valid expression"),
+    ("answer-checks.yaml",
+     "- id: cash\n  when: >-\n    business.name\n    and (business.staff\n"
+     "  topic: contact\n  message: Say.\n  severity: advice\n",
+     "5: cash: `when` is not a valid expression"),
+])
+def test_a_condition_over_several_lines_in_the_catalogs_names_the_wrong_line(
+        library: Path, name: str, entry: str, said: str,
+        capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = library / name
+    text = path.read_text().replace("[]\n", "") if path.exists() else ""
+    path.write_text(text + entry)
+    errors = _errors(library, ["lint"], capsys, tmp_path, (name,))
+    assert any(f"{name}:{said}" in line for line in errors), errors
