@@ -22,7 +22,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from drafter.errors import UserError
+from drafter.errors import InvalidExpression, UserError
 from drafter.parsecache import memo
 
 if TYPE_CHECKING:
@@ -148,8 +148,17 @@ class DataFile:
             return model.model_validate(self.data if self.data is not None else {})
         except ValidationError as exc:
             err = exc.errors()[0]
-            raise UserError(err["msg"], path=self.path, line=self.line(err["loc"]),
+            raise UserError(err["msg"], path=self.path, line=self.error_line(err, err["loc"]),
                             field=".".join(map(str, err["loc"]))) from None
+
+    def error_line(self, err: Mapping[str, Any], loc: Sequence[str | int]) -> int | None:
+        """The line of pydantic's error `err` at `loc`: its value's, or for a condition that
+        does not compile (`InvalidExpression`), the line of it that is wrong."""
+        if isinstance((err.get("ctx") or {}).get("error"), InvalidExpression):
+            from drafter.name_check import condition_line
+
+            return condition_line(self, tuple(loc))
+        return self.line(loc)
 
 
     def validated_entries(self, model: type[_M], what: str) -> list[_M]:
@@ -168,7 +177,7 @@ class DataFile:
             except ValidationError as exc:
                 loc = exc.errors()[0]["loc"]
                 raise UserError(exc.errors()[0]["msg"], path=self.path,
-                                line=self.line((index, *loc)),
+                                line=self.error_line(exc.errors()[0], (index, *loc)),
                                 field=".".join(map(str, [rid if rid else index, *loc]))
                                 ) from None
             if rid in seen:

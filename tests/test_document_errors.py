@@ -147,6 +147,10 @@ def test_a_question_when_over_several_lines_names_the_wrong_line(
     ("laws.yaml",
      "big: >-\n  business.staff > 10\n  and (business.name\n",
      "3: big: not a valid expression"),
+    ("evidence-checks.yaml",
+     "- id: evidence.cash\n  topic: cookies\n  severity: advice\n  message: Say.\n"
+     "  when: business.name\n  items: >-\n    evidence.vendors\n    | select(\n",
+     "8: evidence.cash: `items` is not a valid expression"),
     ("answer-checks.yaml",
      "- id: cash\n  when: >-\n    business.name\n    and (business.staff\n"
      "  topic: contact\n  message: Say.\n  severity: advice\n",
@@ -160,3 +164,16 @@ def test_a_condition_over_several_lines_in_the_catalogs_names_the_wrong_line(
     path.write_text(text + entry)
     errors = _errors(library, ["lint"], capsys, tmp_path, (name,))
     assert any(f"{name}:{said}" in line for line in errors), errors
+
+
+def test_a_review_check_when_over_several_lines_names_the_wrong_line(
+        library: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = library / "review-checks.yaml"
+    lines = path.read_text().splitlines(keepends=True)
+    at = next(i for i, line in enumerate(lines) if "- id: advice.appeal" in line)
+    at += next(i for i, line in enumerate(lines[at:]) if line.startswith("    patterns:"))
+    lines[at:at] = ["    when: >-\n", "      business.name\n", "      and (business.staff\n"]
+    path.write_text("".join(lines))
+    errors = _errors(library, ["lint"], capsys, tmp_path, ("review-checks.yaml",))
+    said = f"review-checks.yaml:{at + 3}: advice.appeal.when: Value error, not a valid expression"
+    assert any(said in line for line in errors), errors
