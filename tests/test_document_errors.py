@@ -177,3 +177,19 @@ def test_a_review_check_when_over_several_lines_names_the_wrong_line(
     errors = _errors(library, ["lint"], capsys, tmp_path, ("review-checks.yaml",))
     said = f"review-checks.yaml:{at + 3}: advice.appeal.when: Value error, not a valid expression"
     assert any(said in line for line in errors), errors
+
+
+def test_an_unanswered_effective_date_names_the_answers_file(
+        library: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """A questionnaire may leave the date optional: a build without it is the answers' gap."""
+    questionnaire = tmp_path / "questionnaire.yaml"
+    questionnaire.write_text(QUESTIONNAIRE.read_text().replace(
+        "type: date, required: true}", "type: date}"))
+    answers = tmp_path / "answers.yaml"
+    answers.write_text("".join(line for line in (MINI / "answers.yaml").read_text()
+                               .splitlines(keepends=True) if "effective_date" not in line))
+    code = main(["--questionnaire", str(questionnaire), "--library", str(library), "build",
+                 str(answers), "-o", str(tmp_path / "out"), "--format", "md"])
+    err = capsys.readouterr().err
+    assert code != 0 and "internal error" not in err
+    assert f"{answers}: policy.effective_date: must be answered with a date" in err, err
