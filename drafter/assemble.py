@@ -23,7 +23,10 @@ from drafter.laws import evaluate
 from drafter.i18n import ENGLISH
 from drafter.library import Clause, Library, Section
 from drafter.document.model import Policy, PolicySection, RenderedClause
+from drafter.name_check import written_line
 from drafter.promises import recording, tidy
+from drafter.templating import Condition, referenced_names
+from drafter.yamlio import Spot
 
 T = TypeVar("T")
 
@@ -99,6 +102,17 @@ def compose(library: Library, context: dict[str, object], wording: Wording,
     template, title and file), and the clauses and sections that have no wording (None).
     `partial_data`: the reference data may lack wording (a language's), and a clause that
     reads some it lacks is listed as missing too."""
+    try:
+        return _compose(library, context, wording, title_of, partial_data)
+    except DrafterError as exc:
+        if isinstance(exc, UserError):
+            raise
+        raise _where_failed(library, context) or exc from None
+
+
+def _compose(library: Library, context: dict[str, object], wording: Wording,
+             title_of: Callable[[Section], str | None],
+             partial_data: bool) -> tuple[list[PolicySection], list[str]]:
     sections: list[PolicySection] = []
     missing: list[str] = []
     for section in library.sections:
@@ -136,13 +150,43 @@ def policy_of(answers: Answers, library: Library, title: str,
     resolved = answers.resolved()
     effective = resolved[library.document.effective_date]
     if not isinstance(effective, date):
-        raise DrafterError(f"{library.document.effective_date} must be answered with a date")
+        raise UserError("must be answered with a date: it is the policy's effective date",
+                        path=answers.path, field=library.document.effective_date)
     return Policy(
         title=title,
         business_name=str(resolved[library.document.business_name] or ""),
         effective_date=effective,
         sections=tuple(sections),
     )
+
+
+def _where_failed(library: Library, context: dict[str, object]) -> UserError | None:
+    """A section's or clause's `when` that fails on these answers (a name no question has:
+    `drafter lint` finds it too), as a one-line error at the line that reads the name."""
+    found: list[tuple[Section | Clause, Spot, Path, str]] = [
+        (s, s.source.spot((*s.loc, "when")), s.source.path, s.spec.id) for s in library.sections]
+    found += [(c, c.front.spot(("when",)), c.path, c.meta.id) for c in library.clauses]
+    for item, spot, path, field in found:
+        try:
+            item.condition.holds(context)
+        except DrafterError as exc:
+            condition = getattr(item.condition, "condition", item.condition)  # an `InForce`'s
+            unknown = [name for name in sorted(referenced_names(condition.source, expression=True))
+                       if not _evaluates(name, context)]
+            said = f"uses {unknown[0]!r}, which is not a question" if unknown else \
+                f"failed: {exc.__cause__ or exc}"
+            line = written_line(spot, unknown[0]) if unknown else None
+            return UserError(f"`when` {said} (`drafter lint` lists every such mistake)",
+                             path=path, line=line or spot(), field=field)
+    return None
+
+
+def _evaluates(name: str, context: dict[str, object]) -> bool:
+    try:
+        Condition(name).holds(context)
+    except DrafterError:
+        return False
+    return True
 
 
 def _render(clause: Clause, template: Template, title: str | None, path: Path,

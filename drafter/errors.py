@@ -43,6 +43,11 @@ class DrafterError(Exception):
     """Something went wrong inside Drafter."""
 
 
+class InvalidExpression(ValueError):
+    """A condition that does not compile, raised in a pydantic validator: the error then names
+    the line of the condition that is wrong (`DataFile.error_line`), not where it starts."""
+
+
 class UserError(DrafterError):
     """Something the user (owner, counsel or library author) can fix: bad file, bad answer.
 

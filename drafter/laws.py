@@ -134,7 +134,11 @@ def _derived(name: str, value: _Entry, file: DataFile) -> Derived:
         return Derived(name, None, file, statute=value, conditions=compiled(value),
                        title=value.statute)
     except TemplateSyntaxError as exc:
-        raise _fail(file, name, f"not a valid expression: {exc.message}") from None
+        from drafter.name_check import condition_line
+
+        loc = (name,) if isinstance(value, str) else (name, "when")  # a statute's: its entry
+        raise UserError(f"not a valid expression: {exc.message}", path=file.path,
+                        line=condition_line(file, loc), field=name) from None
 
 
 def evaluate(laws: tuple[Derived, ...], context: Mapping[str, Any],

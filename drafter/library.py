@@ -29,6 +29,7 @@ from drafter.i18n.catalog import language_of_file
 from drafter.laws import Derived, load_laws
 from drafter.modules import Module, SectionSpec, find_modules
 from drafter.parsecache import memo, save
+from drafter.name_check import written_line
 from drafter.questionnaire import Questionnaire
 from drafter.requirements import CatalogEntry, InForce, load_requirements
 from drafter.templating import (
@@ -48,6 +49,9 @@ if TYPE_CHECKING:
     from drafter.review.rules import ReviewRules
 
 _ID = r"^[a-z0-9][a-z0-9-]*(\.[a-z0-9][a-z0-9-]*)*$"
+# What heads the policy: `document.yaml`'s setting, the kind of question it names, in words.
+HEADINGS = {"business_name": ("text", "the business name"),
+            "effective_date": ("date", "the effective date")}
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n", re.DOTALL)
 
 
@@ -120,6 +124,7 @@ class Library:
     data: Mapping[str, Any]  # clauses/data/NAME.yaml as `data.NAME` in templates
     laws: tuple[Derived, ...] = ()  # clauses/laws.yaml as `law.NAME`
     modules: tuple[Module, ...] = ()  # clauses/modules/NAME/: one per kind of business
+    document_file: DataFile | None = None  # document.yaml, to name the line of a setting
 
     @cached_property
     def review_rules(self) -> ReviewRules:
@@ -152,6 +157,22 @@ class Library:
 
         return load_notice_rules(self.root)
 
+    def heading_problems(self, questionnaire: Questionnaire) -> list[UserError]:
+        """`business_name` and `effective_date` each name a question of their kind: checked
+        by lint and before a policy is assembled, each a one-line error at its line."""
+        problems = []
+        for setting, (kind, what) in HEADINGS.items():
+            key = getattr(self.document, setting)
+            asked = questionnaire.entry(key).question.type if key in questionnaire else None
+            if asked == kind:
+                continue
+            why = "which is not a question" if asked is None else \
+                f"a {asked} question: {what} is read from a {kind} question"
+            line = self.document_file.line((setting,)) if self.document_file else None
+            problems.append(UserError(f"names {key!r}, {why}", path=self.root / "document.yaml",
+                                      line=line, field=setting))
+        return problems
+
     def lint(self, questionnaire: Questionnaire) -> Findings:
         """Every problem and warning in the library against this questionnaire (lint.py)."""
         from drafter.lint import lint
@@ -163,7 +184,7 @@ def load_library(root: Path) -> Library:
     """Load `document.yaml`, `requirements.yaml`, `laws.yaml`, `data/`, every `*.md.j2` under
     `root` and the business modules (`modules/NAME/`) composed into them."""
     modules = find_modules(root)
-    document, sections = _load_document(root / "document.yaml", modules)
+    document, sections, document_file = _load_document(root / "document.yaml", modules)
     rank = {s.spec.id: i for i, s in enumerate(sections)}
     clauses: list[Clause] = []
     seen: dict[str, Path] = {}
@@ -194,11 +215,11 @@ def load_library(root: Path) -> Library:
             for p in sorted((root / "data").glob("*.yaml")) if language_of_file(p) is None}
     laws = load_laws(root / "laws.yaml")
     return Library(root, document, tuple(sections), tuple(clauses), requirements, data, laws,
-                   modules)
+                   modules, document_file)
 
 
-def _load_document(path: Path, modules: tuple[Module, ...]) -> tuple[DocumentSpec,
-                                                                     list[Section]]:
+def _load_document(path: Path, modules: tuple[Module, ...]
+                   ) -> tuple[DocumentSpec, list[Section], DataFile]:
     file = load_data(path)
     document = memo("document", file.text, lambda: file.validated(DocumentSpec))
     own = [(spec, file, ("sections", index)) for index, spec in enumerate(document.sections)]
@@ -209,14 +230,17 @@ def _load_document(path: Path, modules: tuple[Module, ...]) -> tuple[DocumentSpe
         try:
             sections.append(Section(spec, compile_condition(spec.when), source, loc))
         except TemplateSyntaxError as exc:
+            spot = source.spot((*loc, "when"))
             raise UserError(f"`when` is not a valid expression: {exc.message}",
-                            path=source.path, line=source.line((*loc, "when")),
+                            path=source.path, line=written_line(spot) or spot(),
                             field=spec.id) from None
-    ids = [s.spec.id for s in sections]
-    duplicates = sorted({i for i in ids if ids.count(i) > 1})
-    if duplicates:
-        raise UserError("duplicate section id", path=path, field=duplicates[0])
-    return document, sections
+    seen: set[str] = set()
+    for section in sections:
+        if section.spec.id in seen:  # the second of the two, where it is written
+            raise UserError("duplicate section id", path=section.source.path,
+                            line=section.line("id"), field=section.spec.id)
+        seen.add(section.spec.id)
+    return document, sections, file
 
 
 def _load_clause(path: Path) -> Clause:
@@ -233,8 +257,9 @@ def _load_clause(path: Path) -> Clause:
         checked(source)
         condition = compile_condition(meta.when)
     except TemplateSyntaxError as exc:
+        when = front.spot(("when",))
         line = (exc.lineno or 1) + body_line - 1 if exc.source == source \
-            else front.line(("when",))
+            else written_line(when) or when()
         raise UserError(f"template error: {exc.message}", path=path, line=line,
                         field=meta.id) from None
     return Clause(meta, path, body_line, source,

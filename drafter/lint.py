@@ -20,7 +20,7 @@ from drafter.errors import UserError
 from drafter.i18n.lint import lint_translations
 from drafter.library import Clause, Library, law_names
 from drafter.questionnaire import Questionnaire, moved_value_errors
-from drafter.name_check import condition_problems
+from drafter.name_check import condition_problems, written_line
 from drafter.templating import environment, promise_bases, referenced_names
 
 if TYPE_CHECKING:
@@ -139,8 +139,12 @@ def lint_library(library: Library, questionnaire: Questionnaire) -> list[UserErr
     laws_path = library.root / "laws.yaml"
     for derived in library.laws:  # each may read the answers and the entries above it
         for name in sorted(derived.names() - known):
+            written = derived.source.data.get(derived.name)
+            spot = derived.source.spot((derived.name,) if isinstance(written, str)
+                                       else (derived.name, "when"))
             problems.append(UserError(f"uses {name!r}, which is neither a question nor an "
-                                      "earlier entry", path=laws_path, line=derived.line,
+                                      "earlier entry", path=laws_path,
+                                      line=written_line(spot, name) or derived.line,
                                       field=derived.name))
         known = known | derived.provides()
     sections = {s.id for s in questionnaire.sections}
@@ -151,19 +155,13 @@ def lint_library(library: Library, questionnaire: Questionnaire) -> list[UserErr
         problems.extend(condition_problems(source, known, path=path, line=line, field=field,
                                            what=what, expression=expression, sections=sections))
 
-    document_path = library.root / "document.yaml"
-    for setting in ("business_name", "effective_date"):
-        key = getattr(library.document, setting)
-        if key not in known:
-            problems.append(UserError(f"names {key!r}, which is not a question",
-                                      path=document_path, field=setting))
+    problems += library.heading_problems(questionnaire)
     for section in library.sections:
         check_names(section.spec.when, "`when`", section.source.path,
-                    lambda section=section: section.line("when"), section.spec.id)
+                    section.source.spot((*section.loc, "when")), section.spec.id)
     for clause in library.clauses:
         cid = clause.meta.id
-        check_names(clause.meta.when, "`when`", clause.path,
-                    lambda clause=clause: clause.line("when"), cid)
+        check_names(clause.meta.when, "`when`", clause.path, clause.front.spot(("when",)), cid)
         check_names(clause.source, "the template", clause.path, clause.body_line, cid, False)
         read = referenced_names(clause.meta.when, expression=True) | \
             referenced_names(clause.source, expression=False)
@@ -178,7 +176,7 @@ def lint_library(library: Library, questionnaire: Questionnaire) -> list[UserErr
     for rid, entry in library.requirements.items():
         requirement = entry.requirement
         check_names(requirement.applies_when, "`applies_when`", entry.source.path,
-                    lambda: entry.source.line((entry.index, "applies_when")), rid)
+                    entry.source.spot((entry.index, "applies_when")), rid)
         if requirement.ask is not None and requirement.ask not in known:
             problems.append(UserError(f"`ask` names {requirement.ask!r}, which is not a "
                                       "question", path=entry.source.path,
@@ -271,7 +269,7 @@ def lint_review(rules: ReviewRules, questionnaire: Questionnaire, library: Libra
                    if (source := getattr(compiled.check, setting)) is not None
                    for problem in condition_problems(
                        source, names, path=compiled.source.path, field=compiled.check.id,
-                       line=lambda: compiled.source.line((compiled.index, setting)),
+                       line=compiled.source.spot((compiled.index, setting)),
                        what=f"`{setting}`")]
         warnings += unknown
         named: list[tuple[tuple[str | int, ...], str]] = [

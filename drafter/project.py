@@ -56,8 +56,11 @@ class Project:
 
         with self._loading:  # the app's workers may ask for it at the same moment
             if not self._loaded:
-                self._loaded.append(load_library(self.library_root))
+                library = load_library(self.library_root)
                 parsecache.save()  # now, not at exit: the next `drafter` starts warm
+                for problem in library.heading_problems(self.questionnaire):
+                    raise problem  # every stage reads these two answers: refused at once
+                self._loaded.append(library)
             return self._loaded[0]
 
     def lint(self) -> list[UserError]:

@@ -236,12 +236,16 @@ def _conditions(source: str | None, known: set[str], file: DataFile,
         compiled = compile_condition(source)
         names = referenced_names(source, expression=True)
     except TemplateSyntaxError as exc:
+        from drafter.name_check import condition_line
+
         raise UserError(f"`when` is not a valid expression: {exc.message}",
-                        path=file.path, line=file.line(loc), field=field) from None
+                        path=file.path, line=condition_line(file, loc), field=field) from None
     for name in sorted(names):
         if name not in known:
+            from drafter.name_check import condition_line
+
             raise UserError(f"`when` names {name!r}, which is not an earlier question",
-                            path=file.path, line=file.line(loc), field=field)
+                            path=file.path, line=condition_line(file, loc, name), field=field)
     return (compiled,)
 
 

@@ -126,8 +126,11 @@ def load_requirements(path: Path) -> dict[str, CatalogEntry]:
         try:
             applies = compile_condition(requirement.applies_when)
         except TemplateSyntaxError as exc:
+            from drafter.name_check import condition_line
+
             raise UserError(f"`applies_when` is not a valid expression: {exc.message}",
-                            path=path, line=file.line((index,)), field=requirement.id) from None
+                            path=path, line=condition_line(file, (index, "applies_when")),
+                            field=requirement.id) from None
         catalog[requirement.id] = CatalogEntry(requirement, InForce(applies, requirement.in_force),
                                                file, index)
     return catalog

@@ -280,7 +280,11 @@ class Condition:
         return TemplateExpression(template, undefined_to_none=False)
 
     def holds(self, context: Mapping[str, Any]) -> bool:
-        return bool(self.value(context))
+        value = self.value(context)
+        try:
+            return bool(value)
+        except Exception as exc:  # a name not answered anywhere, found when its truth is asked
+            raise DrafterError(f"condition {self.source!r} failed: {exc}") from exc
 
     def value(self, context: Mapping[str, Any]) -> Any:
         """The expression's value (a list of names for a note, say), not just its truth."""

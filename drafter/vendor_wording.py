@@ -110,7 +110,7 @@ def wording_problems(root: Path, names: frozenset[str]) -> list[UserError]:
     practices_file, practices = loaded
     problems = [problem for pid, p in practices.items()
                 for problem in condition_problems(p.when, names, path=practices_file.path,
-                                                  line=lambda: practices_file.line((pid, "when")),
+                                                  line=practices_file.spot((pid, "when")),
                                                   field=pid)]
     file = load_data(path)
     for vid, entry in (file.data or {}).items():
@@ -128,8 +128,8 @@ def wording_problems(root: Path, names: frozenset[str]) -> list[UserError]:
                 continue
             read: set[str] = set()
             if part.when is not None:
-                problems += condition_problems(str(part.when), names, path=path, line=line,
-                                               field=field)
+                problems += condition_problems(str(part.when), names, path=path,
+                                               line=file.spot((*part.loc, "when")), field=field)
                 read = referenced_names(str(part.when), expression=True)
             for pid, practice in practices.items():
                 said = practice.stated(entry.get("category"), part.text)

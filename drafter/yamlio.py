@@ -22,7 +22,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from drafter.errors import UserError
+from drafter.errors import InvalidExpression, UserError
 from drafter.parsecache import memo
 
 if TYPE_CHECKING:
@@ -129,6 +129,17 @@ class DataFile:
         """The line of `loc` (a pydantic error location or key path) in the file."""
         return line_of(self._tree, loc, self.first_line)
 
+    def spot(self, loc: Sequence[str | int]) -> Spot:
+        """Where the value at `loc` is written, looked up only when a problem is reported."""
+        return Spot(self, tuple(loc))
+
+    @cached_property
+    def _nodes(self) -> Any:
+        """The file as ruamel's composer sees it: every value with where it starts and ends."""
+        from drafter.yamlrt import round_trip
+
+        return round_trip(hand_written=False).compose(self.text)
+
     def validated(self, model: type[_M]) -> _M:
         """The data as `model`, or a one-line error naming the file, line and field."""
         from pydantic import ValidationError
@@ -137,8 +148,17 @@ class DataFile:
             return model.model_validate(self.data if self.data is not None else {})
         except ValidationError as exc:
             err = exc.errors()[0]
-            raise UserError(err["msg"], path=self.path, line=self.line(err["loc"]),
+            raise UserError(err["msg"], path=self.path, line=self.error_line(err, err["loc"]),
                             field=".".join(map(str, err["loc"]))) from None
+
+    def error_line(self, err: Mapping[str, Any], loc: Sequence[str | int]) -> int | None:
+        """The line of pydantic's error `err` at `loc`: its value's, or for a condition that
+        does not compile (`InvalidExpression`), the line of it that is wrong."""
+        if isinstance((err.get("ctx") or {}).get("error"), InvalidExpression):
+            from drafter.name_check import condition_line
+
+            return condition_line(self, tuple(loc))
+        return self.line(loc)
 
 
     def validated_entries(self, model: type[_M], what: str) -> list[_M]:
@@ -157,7 +177,7 @@ class DataFile:
             except ValidationError as exc:
                 loc = exc.errors()[0]["loc"]
                 raise UserError(exc.errors()[0]["msg"], path=self.path,
-                                line=self.line((index, *loc)),
+                                line=self.error_line(exc.errors()[0], (index, *loc)),
                                 field=".".join(map(str, [rid if rid else index, *loc]))
                                 ) from None
             if rid in seen:
@@ -166,6 +186,38 @@ class DataFile:
             seen.add(rid)
             entries.append(entry)
         return entries
+
+
+@dataclass(frozen=True)
+class Spot:
+    """Where one value of a data file is written (`DataFile.spot`): called, its line (found
+    only for a problem: parsing for lines is slow); `written`, the value as it is written,
+    so that a condition written over several lines is pointed at the line that is wrong."""
+
+    file: DataFile
+    loc: tuple[str | int, ...]
+
+    def __call__(self) -> int | None:
+        return self.file.line(self.loc)
+
+    def written(self) -> tuple[int, str] | None:
+        """The line the value starts on and its text as written (quotes, a block scalar's
+        indicator and line breaks kept); None if `loc` is not one value in the file."""
+        from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
+
+        node = self.file._nodes
+        for part in self.loc:
+            if isinstance(node, MappingNode):
+                node = next((v for k, v in node.value if k.value == str(part)), None)
+            elif isinstance(node, SequenceNode) and isinstance(part, int) and \
+                    part < len(node.value):
+                node = node.value[part]
+            else:
+                return None
+        if not isinstance(node, ScalarNode):
+            return None
+        start, end = node.start_mark, node.end_mark
+        return start.line + self.file.first_line, self.file.text[start.index:end.index]
 
 
 def parse_data(text: str, path: Path, first_line: int = 1) -> DataFile:

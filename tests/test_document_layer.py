@@ -48,3 +48,11 @@ def test_review_and_export_read_the_model_from_the_document_layer() -> None:
     for path in PACKAGE.rglob("*.py"):
         for module in _imports(path):
             assert module not in ("drafter.review.model", "drafter.provenance"), path
+
+
+def test_clause_provenance_is_written_in_one_place() -> None:
+    """The clause comments (`<!-- clause: ID (path) -->`) are made and read by
+    `document/provenance.py` alone: export and absorb go through its `ClauseMark`."""
+    writers = sorted(str(path.relative_to(PACKAGE)) for path in PACKAGE.rglob("*.py")
+                     if "<!-- clause" in path.read_text(encoding="utf-8"))
+    assert writers == ["document/provenance.py"]

@@ -91,3 +91,17 @@ def test_the_cycle_finder_sees_a_planted_cycle(tmp_path: Path) -> None:
     assert _cycles({"drafter.a": {"drafter.b"}, "drafter.b": {"drafter.a"}}) == [
         ["drafter.a", "drafter.b", "drafter.a"]]
     assert _cycles({"drafter.a": {"drafter.b"}, "drafter.b": set()}) == []
+
+
+def test_the_core_never_imports_textual() -> None:
+    """Only `drafter/app/` may import Textual, anywhere in a module (a function's import too):
+    the command line and a build run without a terminal UI."""
+    found = []
+    for name, path in _modules().items():
+        if name == "drafter.app" or name.startswith("drafter.app."):
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else \
+                [node.module or ""] if isinstance(node, ast.ImportFrom) and not node.level else []
+            found += [f"{name}: {n}" for n in names if n == "textual" or n.startswith("textual.")]
+    assert found == []

@@ -1,5 +1,20 @@
 """The questionnaire app (Textual). Imported only by `drafter`, `drafter edit` and `serve`,
-never by `drafter build`, so the command line stays fast and works without a terminal UI."""
+never by `drafter build`, so the command line stays fast and works without a terminal UI.
+
+Private parts of Textual the app relies on (no public API does the same; each is checked for
+the shape used by `tests/app/test_textual_hooks.py`, which also fails on one not listed here):
+- `Screen._reset_focus` (editor.py): where the focus went off a field being drawn again;
+- `Screen._refresh_layout`, `_layout_required` (keys.py `lay_out_now`): Tab in screen order;
+- `Select._watch_expanded` (picklist.py): the open options take the focus at once;
+- `Widget.virtual_size` redeclared (boxes.py `AnswerBox`): a key repaints, not lays out;
+- `RadioSet._selected`, `_pressed_button` (lists.py `ChoiceList`): the highlight, and the
+  answer pressed in the key's own handler (`press_highlighted`);
+- `OptionList._lines`, `_clear_caches` (lists.py `ManyList`): wrapped labels with tick boxes;
+- `MessagePump._is_prevented` (boxes.py `Handing`); `DOMNode._bindings`, `_merged_bindings`
+  (boxes.py `InOrder`, help.py); `Footer._bindings_ready` (footer.py);
+- the `_on_NAME` handler convention (`Input._on_focus`, `InOrder._on_key`, boxes.py) and
+  `App._watch_app_focus` (app.py `on_event`: setting `app_focus` puts the focus back).
+"""
 
 from __future__ import annotations
 

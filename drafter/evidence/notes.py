@@ -54,12 +54,16 @@ def load_evidence_checks(root: Path) -> list[tuple[EvidenceCheck, Condition, Con
     checks = file.validated_entries(EvidenceCheck, "checks")
     compiled = []
     for index, check in enumerate(checks):
+        setting = "when"
         try:
             when = compile_condition(check.when)
+            setting = "items"
             items = compile_condition(check.items) if check.items else None
         except TemplateSyntaxError as exc:
-            raise UserError(f"not a valid expression: {exc.message}", path=path,
-                            line=file.line((index,)), field=check.id) from None
+            from drafter.name_check import condition_line
+
+            raise UserError(f"`{setting}` is not a valid expression: {exc.message}", path=path,
+                            line=condition_line(file, (index, setting)), field=check.id) from None
         compiled.append((check, when, items))
     return compiled
 
@@ -78,7 +82,7 @@ def evidence_check_problems(root: Path, known: set[str]) -> list[UserError]:
     return [problem for index, (check, _, _) in enumerate(checks)
             for setting in ("when", "items") if (source := getattr(check, setting))
             for problem in condition_problems(source, names, path=file.path,
-                                              line=lambda: file.line((index, setting)),
+                                              line=file.spot((index, setting)),
                                               field=check.id,
                                               what=f"`{setting}`",
                                               nor="a law nor a fact of `evidence`")]

@@ -99,8 +99,11 @@ def load_answer_checks(path: Path) -> tuple[CompiledAnswerCheck, ...]:
                 if source is not None:
                     compiled[field] = compile_condition(source)
             except TemplateSyntaxError as exc:
+                from drafter.name_check import condition_line
+
                 raise UserError(f"`{field}` is not a valid expression: {exc.message}",
-                                path=path, line=file.line((index,)), field=check.id) from None
+                                path=path, line=condition_line(file, (index, field)),
+                                field=check.id) from None
         names = frozenset(name for source in expressions.values() if source is not None
                           for name in referenced_names(source, expression=True))
         checks.append(CompiledAnswerCheck(check, compiled["when"], compiled.get("items"),

@@ -16,7 +16,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from drafter.errors import UserError
+from drafter.errors import InvalidExpression, UserError
 from drafter.requirements import Severity, Topic, valid_patterns
 from drafter.templating import Condition, TemplateSyntaxError, compile_condition
 from drafter.yamlio import DataFile
@@ -89,7 +89,7 @@ class PatternRule(TextRule):
             try:
                 compile_condition(value)
             except TemplateSyntaxError as exc:
-                raise ValueError(f"not a valid expression: {exc.message}") from None
+                raise InvalidExpression(f"not a valid expression: {exc.message}") from None
         return value
 
 
@@ -286,5 +286,5 @@ def validate_text_rules(file: DataFile) -> TextRules:
             field = f"{item[loc[1]].get('id', loc[0])}.{'.'.join(map(str, loc[2:]))}"
         else:
             field = ".".join(map(str, loc))
-        raise UserError(err["msg"], path=path, line=file.line(loc),
+        raise UserError(err["msg"], path=path, line=file.error_line(err, loc),
                         field=field.rstrip(".") or None) from None

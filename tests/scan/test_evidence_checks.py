@@ -35,7 +35,7 @@ def test_the_real_checks_load_and_lint_clean() -> None:
      "evidence-checks.yaml:4: evidence.x: `when` uses 'cookies.adverts', which is neither"),
     (("evidence.ad_cookies", "evidence.ad_cookie"),
      "yaml:4: evidence.x: `when` uses 'evidence.ad_cookie', which is neither a question, a law"),
-    (("and evidence", "and and evidence"), "evidence-checks.yaml:1: evidence.x: not a valid"),
+    (("and evidence", "and and evidence"), "evidence-checks.yaml:4: evidence.x: `when` is not a valid"),
     (("severity: warning", "severity: loud"), "evidence-checks.yaml:3: evidence.x.severity: Input"),
     (("id: evidence.x", "id: x"), "evidence-checks.yaml:1: x.id: String should match"),
 ])

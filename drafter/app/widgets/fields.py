@@ -230,9 +230,6 @@ class QuestionField(Vertical):
     def _choice_changed(self, event: RadioSet.Changed) -> None:
         event.stop()
         self._answer(list(choices(self.entry.question))[event.index])
-        if isinstance(event.radio_set, ChoiceList) and event.radio_set.move_on_after_change:
-            event.radio_set.move_on_after_change = False
-            self.post_message(MoveOn(self.key))  # after the answer: it may reveal where to go
 
     @on(SelectionList.SelectedChanged)
     def _many_changed(self, event: SelectionList.SelectedChanged[Any]) -> None:

@@ -188,7 +188,7 @@ class ManyList(JumpOptionList, InOrder, Handing, SelectionList[Any]):
         """Tick or untick the highlighted option now (`select` waits for a message)."""
         index = self.highlighted
         if index is not None and not self.get_option_at_index(index).disabled:
-            self._toggle_highlighted_selection()
+            self.toggle(self.get_option_at_index(index))
 
     def action_select(self) -> None:
         self.action_tick()  # Space as a binding (a key handed on by another widget)
@@ -261,17 +261,18 @@ class ChoiceList(TypeToJump, RadioSet):
     change what the owner chose, nor answer a question the owner passed over), Enter
     choosing the highlighted answer and moving on, as in a text answer, and letters jumping.
 
-    A changed choice reaches the screen as an answer after a few hops, so moving on waits for
-    it: `move_on_after_change` asks the field to send `MoveOn` right after the answer.
+    Enter is the editor's (`KeysScreen.action_move_on`, a priority binding): it presses the
+    highlighted answer (`press_highlighted`) and moves on in the same handler. The list's
+    own Enter binding names that action (`screen.move_on`), so F1 describes Enter here from
+    what handles it, and `RadioSet`'s Enter (toggle) is never offered.
 
     The arrows and Space act in the app's own key loop, like letters and Enter (`take_key`):
     left to the radio set's bindings, checked only once the key had come back up to the
     app, a Down typed before Enter was handled after it, on the question Enter had moved
     to (the browser trial: every answer given with the arrows was lost or wrong)."""
 
-    BINDINGS = [Binding("enter", "choose", "Choose and move on", show=False)]
+    BINDINGS = [Binding("enter", "screen.move_on", "Choose and move on", show=False)]
     MOVES = {"down": 1, "right": 1, "up": -1, "left": -1}
-    move_on_after_change = False
 
     def take_key(self, event: Key) -> bool:
         if super().take_key(event):
@@ -295,24 +296,17 @@ class ChoiceList(TypeToJump, RadioSet):
         index = self._selected
         if index is None or index == self.pressed_index:
             return False
-        button = self._nodes[index]
+        button = self.children[index]
         assert isinstance(button, RadioButton)
         with self.prevent(RadioButton.Changed):
-            if self._pressed_button is not None:
-                self._pressed_button.value = False
+            if self.pressed_button is not None:
+                self.pressed_button.value = False
             button.value = True
         self._pressed_button = button
         choose = getattr(self.parent, "choose", None)  # the question's field saves it
         if choose is not None:
             choose(index)
         return True
-
-    def action_choose(self) -> None:
-        if self._selected is not None and self._selected != self.pressed_index:
-            self.move_on_after_change = True
-            self.action_toggle_button()
-        else:
-            self.post_message(MoveOn())
 
     def on_mount(self) -> None:
         self.call_later(self._highlight_answer)  # after RadioSet's own mount handler

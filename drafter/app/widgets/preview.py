@@ -179,7 +179,7 @@ class PolicyPreview(VerticalScroll):
                 self._mark_current()
 
     @on(Collapsible.Collapsed)
-    def _closed(self, event: Collapsible.Collapsed) -> None:
+    def _closed_by_hand(self, event: Collapsible.Collapsed) -> None:
         """A closed section is not kept up to date; opening it draws it afresh."""
         self.drawn.pop((event.collapsible.id or "").removeprefix("part-"), None)
 

@@ -1,0 +1,172 @@
+"""The private parts of Textual the app leans on (listed in `drafter/app/__init__.py`), each
+checked for the shape the app uses, so an upgrade of Textual that moves one fails here, by
+name, rather than as a key that quietly goes astray. And every private Textual name the app's
+code uses is on that list, so a new one cannot come in unnoticed. No app is run."""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import pkgutil
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from textual.binding import BindingsMap
+from textual.dom import DOMNode
+from textual.message_pump import MessagePump
+from textual.reactive import Reactive
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Footer, Input, OptionList, RadioSet, Select
+
+import drafter.app
+
+APP = Path(drafter.app.__file__).parent
+
+
+def _parameters(function: Callable[..., object]) -> list[str]:
+    return list(inspect.signature(function).parameters)
+
+
+def _assigns(cls: type, name: str) -> bool:
+    """Whether the class's own code sets `self.NAME` (an attribute made in `__init__`)."""
+    return re.search(rf"self\.{name}\s*(:[^=\n]*)?=[^=]", inspect.getsource(cls)) is not None
+
+
+def _reset_focus() -> None:  # editor.py: where the focus went off a field drawn again
+    assert _parameters(Screen._reset_focus) == ["self", "widget", "avoiding"]
+
+
+def _watch_expanded() -> None:  # picklist.py: the open options take the focus at once
+    assert _parameters(Select._watch_expanded) == ["self", "expanded"]
+
+
+def virtual_size() -> None:  # boxes.py: `AnswerBox` repaints, not lays out, on each key
+    from drafter.app.widgets.boxes import AnswerBox
+
+    ours, theirs = AnswerBox.__dict__["virtual_size"], Widget.__dict__["virtual_size"]
+    assert isinstance(theirs, Reactive) and isinstance(ours, Reactive)
+    assert ours.internal_name == theirs.internal_name  # one value, read by Widget's code
+    assert "self.virtual_size =" in inspect.getsource(Input)  # set on every key
+
+
+def _refresh_layout() -> None:  # keys.py `lay_out_now`: Tab in the order on screen
+    assert _parameters(Screen._refresh_layout) == ["self", "size", "scroll"]
+
+
+def _layout_required() -> None:  # keys.py `lay_out_now`
+    assert _assigns(Screen, "_layout_required")
+    assert "if self._layout_required" in inspect.getsource(Screen)
+
+
+def _selected() -> None:  # lists.py `ChoiceList`: the highlighted option
+    assert isinstance(RadioSet.__dict__["_selected"], Reactive)
+    assert "watch__selected" in RadioSet.__dict__
+
+
+def _pressed_button() -> None:  # lists.py `ChoiceList.press_highlighted`: pressed now
+    assert _assigns(RadioSet, "_pressed_button")
+    fget = RadioSet.__dict__["pressed_button"].fget
+    assert "return self._pressed_button" in inspect.getsource(fget)
+
+
+def _lines() -> None:  # lists.py `ManyList.render_line`: (option, line of it) per line
+    assert isinstance(OptionList.__dict__["_lines"], property)
+
+
+def _clear_caches() -> None:  # lists.py `ManyList`: count the lines again
+    assert _parameters(OptionList._clear_caches) == ["self"]
+
+
+def _is_prevented() -> None:  # boxes.py `Handing`: a change shown elsewhere is no answer
+    assert _parameters(MessagePump._is_prevented) == ["self", "message_type"]
+
+
+def _bindings() -> None:  # boxes.py `InOrder`, help.py: a node's own bindings
+    assert _assigns(DOMNode, "_bindings")
+    assert "key_to_bindings" in inspect.getsource(BindingsMap)
+
+
+def _merged_bindings() -> None:  # help.py: a kind of field's bindings, for F1
+    from drafter.app.widgets.lists import ChoiceList
+
+    assert isinstance(ChoiceList._merged_bindings, BindingsMap)
+
+
+def _bindings_ready() -> None:  # footer.py `KeysFooter.bindings_changed`
+    assert isinstance(Footer.__dict__["_bindings_ready"], Reactive)
+
+
+def _on_focus() -> None:  # boxes.py `AnswerBox._on_focus`: runs before Input's own
+    assert "_on_focus" in Input.__dict__
+
+
+def _on_key() -> None:  # boxes.py `InOrder._on_key`: Textual calls `_on_NAME` handlers
+    assert 'f"_{method_name}"' in inspect.getsource(MessagePump._get_dispatch_methods)
+
+
+def _watch_app_focus() -> None:  # app.py `on_event`: `app_focus = True` puts the focus back
+    from textual.app import App
+
+    assert _parameters(App._watch_app_focus) == ["self", "focus"]
+    assert "set_focus" in inspect.getsource(App._watch_app_focus)
+
+
+HOOKS = [_reset_focus, _watch_expanded, virtual_size, _refresh_layout, _layout_required,
+         _selected, _pressed_button, _lines, _clear_caches, _is_prevented, _bindings,
+         _merged_bindings, _bindings_ready, _on_focus, _on_key, _watch_app_focus]
+LISTED = {hook.__name__ for hook in HOOKS}
+
+
+@pytest.mark.parametrize("hook", HOOKS, ids=lambda hook: hook.__name__)
+def test_each_private_textual_hook_has_the_shape_the_app_uses(hook: Callable[[], None]) -> None:
+    hook()
+
+
+def _textual_private_names() -> set[str]:
+    """The private names of every Textual class the app's classes are built on."""
+    for module in pkgutil.walk_packages([str(APP)], "drafter.app."):
+        importlib.import_module(module.name)
+    ours = [cls for cls in _subclasses(DOMNode) if cls.__module__.startswith("drafter.app")]
+    textual = {base for cls in ours for base in cls.__mro__
+               if base.__module__.startswith("textual")}
+    names: set[str] = set()
+    for cls in textual:
+        names.update(n for n in vars(cls) if n.startswith("_") and not n.startswith("__"))
+        try:
+            names.update(re.findall(r"self\.(_[a-z]\w*)", inspect.getsource(cls)))
+        except (OSError, TypeError):
+            pass
+    return names
+
+
+def _subclasses(cls: type) -> list[type]:
+    found = []
+    for sub in cls.__subclasses__():
+        found += [sub, *_subclasses(sub)]
+    return found
+
+
+def test_every_private_textual_name_the_app_uses_is_listed() -> None:
+    used: set[str] = set()
+    for path in APP.rglob("*.py"):
+        used.update(re.findall(r"(?:\.|def )(_[a-z]\w*)", path.read_text(encoding="utf-8")))
+    unlisted = (used & _textual_private_names()) - LISTED
+    assert unlisted == set(), "private Textual names used but not checked here"
+    assert LISTED <= used | {"virtual_size"}, "checked here but no longer used"
+
+
+def test_every_key_in_help_names_an_action_that_exists() -> None:
+    """F1 lists each kind of field's bindings: each must name an action its widget (or, as
+    `screen.NAME`, the editor) has, so no key is described by a binding that does nothing."""
+    from drafter.app.screens.editor import EditorScreen
+    from drafter.app.screens.help import PLACES
+
+    for _, widget in PLACES:
+        for _, binding in widget._merged_bindings or ():
+            owner, _, action = binding.action.rpartition(".")
+            target = {"": widget, "screen": EditorScreen}[owner]
+            name = action.partition("(")[0]
+            assert hasattr(target, f"action_{name}"), (widget.__name__, binding)
