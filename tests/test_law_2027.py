@@ -96,3 +96,121 @@ def test_no_false_alarm_on_the_corpus_of_real_policies() -> None:
     for path in naming:
         found = review_document(read_document(path), project().library, today=TODAY)
         assert "outdated.uk-commissioner" not in {n.check for n in found}, path.name
+
+
+# --- Connecticut PA 26-64 (SB 4, 2026) ---
+
+def test_connecticut_bars_selling_precise_location_from_october_2026() -> None:
+    """The parking app sells exact location with consent; it serves Hartford. From 1 Oct 2026
+    Connecticut bars the sale (a warning: the Act's exceptions were not read)."""
+    assert notes(draft("texas-parking"))["connecticut.no-location-sale"] == "warning"
+    assert "connecticut.no-location-sale" not in notes(draft("texas-parking",
+                                                            **dated("2026-09-30")))
+    assert "connecticut.no-location-sale" not in notes(draft(
+        "texas-parking", **{"audience.us_states": ["texas"]}))
+    entry = project().library.requirements["connecticut.no-location-sale"].requirement
+    assert entry.in_force == date(2026, 10, 1) and isinstance(entry.verify, str)
+
+
+def test_a_connecticut_business_that_sells_no_location_says_the_law_forbids_it() -> None:
+    only_ct = {"audience.us_states": ["connecticut"], "sharing.sells": "no"}
+    text = clauses(draft("texas-parking", **only_ct))["us-states.precise-location"]
+    assert text.endswith("We do not sell your precise location. Connecticut law forbids it.")
+    assert "us-states.precise-location" not in clauses(draft("texas-parking", **only_ct,
+                                                             **dated("2026-09-30")))
+    # Oregon's law, where it applies too, is the one named (as before)
+    oregon = clauses(draft("oregon-store"))["us-states.precise-location"]
+    assert context("oregon-store")["law"].connecticut_location and "Oregon law" in oregon
+
+
+def test_connecticut_profiling_rights_of_2026_are_advice_for_counsel() -> None:
+    assert notes(draft("rental-marketplace"))["connecticut.profiling-2026"] == "advice"
+    assert "connecticut.profiling-2026" not in notes(draft(
+        "rental-marketplace", **{"data_practices.automated_decisions": "no"}))
+    assert "connecticut.profiling-2026" not in notes(draft("rental-marketplace",
+                                                          **dated("2026-09-30")))
+
+
+# --- Colorado's biometric duties (HB 24-1130) ---
+
+def test_colorado_biometric_duties_reach_a_business_under_the_act_thresholds() -> None:
+    law = context("colorado-gym")["law"]
+    assert law.colorado_biometric and not law.colorado and not law.other_states
+    d = draft("colorado-gym")
+    text = clauses(d)["us-states.biometric-policy"]
+    assert "https://flatironsbouldering.example/biometric-policy" in text
+    assert "Colorado law" in text and "colorado.biometric-policy" not in notes(d)
+    assert notes(d)["colorado.biometric-consent"] == "warning"
+    assert "colorado.biometric-consent" not in notes(draft(
+        "colorado-gym", **{"data_practices.sensitive_consent": True}))
+
+
+def test_colorado_biometric_duties_start_on_1_july_2025_and_need_colorado() -> None:
+    assert not context("colorado-gym", **dated("2025-06-30"))["law"].colorado_biometric
+    elsewhere = {"audience.us_states": ["utah"]}
+    assert not context("colorado-gym", **elsewhere)["law"].colorado_biometric
+    base = project().answers(examples()["colorado-gym"])
+    moved = Answers(project().questionnaire, {**base.values, **elsewhere})
+    assert "data_practices.biometric_policy_url" not in moved.shown()
+    assert "data_practices.biometric_policy_url" in base.shown()
+
+
+def test_without_the_published_biometric_policy_the_draft_blocks() -> None:
+    d = draft("colorado-gym", **{"data_practices.biometric_policy_url": None})
+    assert notes(d)["colorado.biometric-policy"] == "blocking"
+    assert "us-states.biometric-policy" not in clauses(d)
+
+
+def test_a_kiosk_business_meets_colorado_with_its_own_biometric_policy() -> None:
+    """The kiosk operator serves Coloradans (nationwide) and its kiosks read faces: its policy
+    holds the written biometric policy (kiosks.biometrics), which meets the kiosk module's
+    Colorado requirement; the general one and its question are not for kiosk businesses."""
+    assert context("kiosk")["law"].colorado_biometric
+    d = draft("kiosk")
+    assert "co.biometric-policy" not in notes(d) and "kiosks.biometrics" in clauses(d)
+    assert "data_practices.biometric_policy_url" not in project().answers(
+        examples()["kiosk"]).shown()
+
+
+# --- Montana's minors' duties (SB 297) ---
+
+def test_montana_minors_duties_reach_a_small_business_from_october_2025() -> None:
+    montana = {"audience.us_states": ["montana"]}
+    law = context("vermont-kids", **montana)["law"]
+    assert law.montana_minors and not law.montana and law.minors_states
+    assert not context("vermont-kids", **montana, **dated("2025-09-30"))["law"].montana_minors
+    assert not context("vermont-kids", **montana,
+                       **{"children.under_13": "no", "children.under_16": "no",
+                          "children.under_18": "no"})["law"].montana_minors
+    d = draft("vermont-kids", **montana)
+    assert notes(d)["states.minors-duties"] == "warning"
+    note = next(n for n in d.notes if n.requirement == "states.minors-duties")
+    assert "Montana" in note.message and "Mont. Code" in (note.cite or "")
+
+
+# --- Vermont's and Nebraska's design codes, as read ---
+
+def test_vermont_design_code_has_no_small_business_exclusion_but_excludes_glba_entities() -> None:
+    """9 V.S.A. §2449b as enacted: government, HIPAA data, research, journalism and
+    Gramm-Leach-Bliley financial institutions; no small-business exclusion."""
+    assert context("vermont-kids")["law"].vermont_design  # 9,000 people, under $25 million
+    assert not context("vermont-kids", **{"audience.glba": "yes"})["law"].vermont_design
+    note = next(n for n in draft("vermont-kids").notes if n.requirement == "vermont.design-code")
+    assert "no small-business exclusion" in note.message and "§2449b" in (note.cite or "")
+
+
+def test_nebraska_design_code_note_names_the_duties_read() -> None:
+    note = next(n for n in draft("nebraska-weather").notes
+                if n.requirement == "nebraska.design-code")
+    assert "§§87-1304 to 87-1306" in (note.cite or "") and "school hours" in note.message
+
+
+def test_a_requirement_may_give_the_reason_to_verify() -> None:
+    """`verify: "reason"` (what was not read) marks the note to verify, as `verify: true`."""
+    catalog = project().library.requirements
+    reasons = {rid for rid, e in catalog.items() if isinstance(e.requirement.verify, str)}
+    assert {"connecticut.no-location-sale", "colorado.biometric-policy",
+            "states.minors"} <= reasons
+    note = next(n for n in draft("texas-parking").notes
+                if n.requirement == "connecticut.no-location-sale")
+    assert note.verify is True
