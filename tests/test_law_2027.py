@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from drafter.answers import Answers
+from drafter.assemble import template_context
 from drafter.paths import examples
 from drafter.review import Document, review_document
 from drafter.review.document import markdown_blocks, read_document
@@ -214,3 +215,27 @@ def test_a_requirement_may_give_the_reason_to_verify() -> None:
     note = next(n for n in draft("texas-parking").notes
                 if n.requirement == "connecticut.no-location-sale")
     assert note.verify is True
+
+
+@pytest.mark.parametrize("states", [["colorado"], ["nationwide"], "unsure", ["utah"],
+                                    ["colorado", "utah"]])
+@pytest.mark.parametrize("changes", [
+    {}, {"collection.categories": ["contact"]}, {"business.kinds": ["kiosks"]},
+    {"audience.regions": ["eu"]}, dated("2025-06-30"), dated("2025-07-01")])
+def test_the_biometric_policy_address_is_asked_exactly_where_the_draft_links_it(
+        states: Any, changes: dict[str, Any]) -> None:
+    """As the health policy's address: a required question asked only where a law makes the
+    draft link the answer (law.colorado_biometric, outside kiosk businesses, whose policy
+    holds the biometric policy itself)."""
+    base = project().answers(examples()["colorado-gym"]).values
+    answers = Answers(project().questionnaire, {**base, "audience.us_states": states, **changes})
+    context = template_context(answers, project().library)
+    linked = bool(context["law"].colorado_biometric) \
+        and "kiosks" not in (context["business"].kinds or [])
+    assert ("data_practices.biometric_policy_url" in answers.shown()) == linked
+
+
+def test_the_biometric_question_and_the_law_start_on_the_same_day() -> None:
+    law = {d.name: d for d in project().library.laws}["colorado_biometric"]
+    question = project().questionnaire.entry("data_practices.biometric_policy_url").question
+    assert law.in_force is not None and f"'{law.in_force.isoformat()}'" in (question.when or "")
