@@ -239,3 +239,23 @@ def test_the_biometric_question_and_the_law_start_on_the_same_day() -> None:
     law = {d.name: d for d in project().library.laws}["colorado_biometric"]
     question = project().questionnaire.entry("data_practices.biometric_policy_url").question
     assert law.in_force is not None and f"'{law.in_force.isoformat()}'" in (question.when or "")
+
+
+@pytest.mark.parametrize(("lang", "said"), [("es", "La ley de Connecticut lo prohíbe."),
+                                            ("fr-CA", "La loi du Connecticut l’interdit.")])
+def test_the_connecticut_location_sentence_is_translated(lang: str, said: str) -> None:
+    from drafter.i18n.catalog import catalog
+    from drafter.promises import recording, tidy
+    from drafter.templating import answer_context, in_locale
+
+    library = project().library
+    found = catalog(library)
+    base = project().answers(examples()["texas-parking"])
+    answers = Answers(project().questionnaire, {
+        **base.values, "audience.us_states": ["connecticut"], "sharing.sells": "no"})
+    english = template_context(answers, library)
+    context = {**english,
+               "data": answer_context({"data": found.data_for(lang, library.data)})["data"]}
+    translation = found.clauses[("us-states.precise-location", lang)]
+    with recording(), in_locale(found.languages[lang].locale):
+        assert tidy(translation.template.render(context)).endswith(said)
