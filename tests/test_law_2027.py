@@ -124,6 +124,17 @@ def test_a_connecticut_business_that_sells_no_location_says_the_law_forbids_it()
     assert context("oregon-store")["law"].connecticut_location and "Oregon law" in oregon
 
 
+def test_selling_data_of_connecticut_residents_asks_about_broker_registration_from_2027() -> None:
+    """PA 26-64's data broker registration (from 1 Jan 2027): advice for counsel on a policy
+    dated from then, for a business that sells data of people in Connecticut."""
+    assert notes(draft("texas-parking"))["connecticut.data-broker"] == "advice"
+    assert "connecticut.data-broker" not in notes(draft("texas-parking", **dated("2026-12-31")))
+    assert "connecticut.data-broker" not in notes(draft(
+        "texas-parking", **{"audience.us_states": ["texas"]}))
+    assert "connecticut.data-broker" not in notes(draft(
+        "texas-parking", **{"audience.glba": "yes"}))
+
+
 def test_connecticut_profiling_rights_of_2026_are_advice_for_counsel() -> None:
     assert notes(draft("rental-marketplace"))["connecticut.profiling-2026"] == "advice"
     assert "connecticut.profiling-2026" not in notes(draft(
