@@ -57,7 +57,9 @@ class Requirement(BaseModel):
     detect: list[str] = []
     ask: str | None = None
     severity: Severity = "blocking"
-    verify: bool = False
+    # What rests on secondary sources, not the official text: `true`, or the reason in words
+    # ("the section of PA 26-64 that carries the ban was not read"); a note shows "[verify]".
+    verify: bool | str = False
     # A question for counsel, not something the owner can fix: the note an "I'm not sure"
     # answer to `ask` raises (it states what the draft assumed and what counsel must confirm).
     counsel: bool = False

@@ -18,7 +18,7 @@ TESTS = Path(__file__).resolve().parent
 # Requirements that forbid a practice: no clause meets them, so an example doing the practice
 # would carry a blocking note, which no example may (test_examples_law.test_no_blocking_notes).
 BANS = {
-    "states.minors": "selling or targeting ads with known minors' data (Colorado, Connecticut)",
+    "states.minors": "selling or targeting ads with known minors' data (Colorado, Connecticut, Montana)",
     "maryland.minors": "selling or targeting ads with known minors' data (Maryland)",
     "maryland.no-sensitive-sale": "selling sensitive data (Maryland)",
     "oregon.no-location-sale": "selling precise location (Oregon HB 2008)",
@@ -70,7 +70,6 @@ NO_EXAMPLE_YET = {
     "gdpr.backup-retention": "a European business keeping backups longer than it says",
     "wa.biometric-notice": "a kiosk with biometrics in Washington",
     "wa.biometric-consent": "a kiosk with biometrics in Washington",
-    "co.biometric-policy": "a kiosk with biometrics in Colorado",
     "contests.ny-fl-registration": "a marketplace running contests with prizes over $5,000",
     "ai.provider-training": "a business whose AI provider trains on customer data",
     "pci.stored-cards": "a business storing cards itself without PCI validation",

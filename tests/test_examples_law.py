@@ -65,12 +65,12 @@ STATE_LAWS = {
     "california-store": ["ccpa"],
     "chat-saas": ["minnesota_small", "nebraska_small", "texas_small"],
     "email-platform": ["ccpa", "maryland", "minnesota_small", "nebraska_small", "texas_small"],
-    "kids-crafts": ["colorado_minors", "connecticut", "connecticut_minors", "minnesota_small", "nebraska_small", "texas_small"],
+    "kids-crafts": ["colorado_minors", "connecticut", "connecticut_minors", "minnesota_small", "montana_minors", "nebraska_small", "texas_small"],
     "kiosk": ["connecticut", "minnesota_small", "nebraska_small", "texas_small"],
     "marketplace": ["ccpa", "nebraska", "texas"],
     "print-mail": ["minnesota_small", "nebraska_small", "texas_small"],
     "texas-small": ["texas_small"],
-    "vermont-kids": ["colorado_minors", "connecticut", "connecticut_minors", "minnesota_small", "nebraska_small", "texas_small"],
+    "vermont-kids": ["colorado_minors", "connecticut", "connecticut_minors", "minnesota_small", "montana_minors", "nebraska_small", "texas_small"],
     "oregon-store": ["connecticut", "nebraska", "oregon", "texas"],
     "eu-studio": [],
     "quebec-firm": ["minnesota_small", "nebraska_small", "texas_small"],
@@ -78,7 +78,9 @@ STATE_LAWS = {
     "washington-scooters": ["ccpa"],
     "nebraska-weather": ["iowa", "nebraska"],
     "rental-marketplace": ["ccpa", "colorado", "connecticut", "minnesota"],
-    "texas-parking": ["texas"],
+    "texas-parking": ["connecticut", "texas"],
+    # too small for the Colorado Privacy Act; its biometric duties are `law.colorado_biometric`
+    "colorado-gym": [],
     "translators": ["ccpa"],
 }
 

@@ -186,7 +186,7 @@ def requirement_note(rid: str, req: Requirement, anchor: str | None = None) -> N
     """The note for an applicable requirement that nothing in the policy meets."""
     return Note(id="", severity=req.severity, topic=req.topic, message=req.note,
                 check="requirement", requirement=rid, cite=req.cite, anchor=anchor,
-                resolves_by=req.ask, verify=req.verify, for_counsel=req.counsel)
+                resolves_by=req.ask, verify=bool(req.verify), for_counsel=req.counsel)
 
 
 def detected(requirement: Requirement, text: str) -> bool:

@@ -96,7 +96,7 @@ def missing_note(rid: str, req: Requirement, document: Document) -> Note:
                      "does not know.)")
     return Note(id="", severity=severity, topic=req.topic, message=message,
                 check="requirement", requirement=rid, cite=req.cite, resolves_by=req.ask,
-                verify=req.verify)
+                verify=bool(req.verify))
 
 
 def met_by_text_rules(subject: Subject) -> frozenset[str]:

@@ -11,10 +11,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import replace
 from datetime import date, datetime
 from functools import lru_cache
 
 from drafter.review.checks import Subject, check, holds, months_between
+from drafter.statutes import POLICY_DATE
 from drafter.review.document import Block, Document
 from drafter.document.model import Note
 from drafter.review.rules import CompiledPattern, ReviewRules, Rule
@@ -206,11 +208,15 @@ def _also(blocks: list[Block]) -> str:
 def pattern_rules(subject: Subject) -> Iterator[Note]:
     """Placeholders (`each: true`): one note per block where they appear, since each must be
     filled in. Outdated references and risky promises: one note at the first, naming the
-    other places. `expected` rules (absent: true): a note when nothing matches."""
+    other places. `expected` rules (absent: true): a note when nothing matches.
+    A rule's `when` reads the policy's date as `policy.effective_date` (`dated`)."""
+    dated_subject: Subject | None = None
     for compiled in subject.rules.patterns:
         rule = compiled.rule
-        if compiled.when is not None and not holds(subject, compiled.when):
-            continue  # the rule's law does not reach this business
+        if compiled.when is not None:
+            dated_subject = dated_subject or dated(subject)
+            if not holds(dated_subject, compiled.when):
+                continue  # the rule's law does not reach this business, or not on its date
         first: dict[int, tuple[Block, tuple[int, int]]] = {}  # by id(block): its first match
         for block, span in _matches(compiled, subject.document, subject.rules):
             if id(block) not in first or span < first[id(block)][1]:
@@ -293,13 +299,32 @@ def stale_effective_date(subject: Subject) -> Iterator[Note]:
     than a year before today: CCPA wants the policy reviewed every 12 months."""
     if subject.policy is not None:
         return
+    latest = stated_date(subject)
+    if latest is not None:
+        note = stale_date_note(subject, *latest)
+        if note is not None:
+            yield note
+
+
+def stated_date(subject: Subject) -> tuple[date, Block, tuple[int, int]] | None:
+    """The policy's date as its text states it: the latest date the `effective_date` rule's
+    pattern finds ("Effective date", "Last updated"), parsed with its `formats`, and where."""
     rule = subject.rules.text.effective_date
     latest: tuple[date, Block, tuple[int, int]] | None = None
     for block, span, match in _occurrences(subject.rules.date, subject.document, rule.hint):
         parsed = _parse_date(match.group("date"), rule.formats)
         if parsed and (latest is None or parsed > latest[0]):
             latest = (parsed, block, span)
-    if latest is not None:
-        note = stale_date_note(subject, *latest)
-        if note is not None:
-            yield note
+    return latest
+
+
+def dated(subject: Subject) -> Subject:
+    """The subject as a rule's `when` reads it: with answers, their effective date is already
+    `policy.effective_date`; without, the date the text states (`stated_date`) is added to the
+    stated facts under that name, so a rule can hold only on policies dated from a given day.
+    An undated text states no date, and a condition that reads one does not hold."""
+    if subject.answers is not None or POLICY_DATE in subject.facts:
+        return subject
+    found = stated_date(subject)
+    return subject if found is None else replace(subject, facts={**subject.facts,
+                                                                 POLICY_DATE: found[0]})
