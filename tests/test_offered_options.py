@@ -177,3 +177,20 @@ def test_carrier_accounts_are_asked_only_of_kiosks_handling_parcels(project: Pro
     session.set("kiosks.parcels", True)
     assert "kiosks.carrier_accounts" in session.visible()
     assert AnswersFile.open(session.path).get("kiosks.carrier_accounts") is None  # no default written
+
+
+def test_a_note_names_no_question_that_is_not_asked(project: Project) -> None:
+    """A kiosk business serving Californians must give the notice at collection where its
+    kiosks are: no answer settles it, and the in-person question it named is not asked of a
+    kiosk business. A note never sends the owner to a question not asked."""
+    from drafter.answers import Answers
+    from drafter.paths import examples
+
+    base = project.answers(examples()["california-store"])
+    shop = project.draft(base)
+    (note,) = [n for n in shop.notes if n.requirement == "ccpa.offline-notice"]
+    assert note.resolves_by == "collection.in_person"
+    kiosk = Answers(project.questionnaire, {**base.values, "business.kinds": ["kiosks"]})
+    assert "collection.in_person" not in kiosk.shown()
+    (note,) = [n for n in project.draft(kiosk).notes if n.requirement == "ccpa.offline-notice"]
+    assert note.resolves_by is None
