@@ -279,9 +279,12 @@ def _check_question(question: Question, key: str, file: DataFile,
             fail(f"option {UNSURE!r} is reserved for `unsure: true`")
     elif question.options is not None:
         fail(f"`options` only applies to one/many questions, not `{question.type}`")
+    suggested = question.default if isinstance(question.default, list) else [question.default]
     for value in question.option_when:
         if value not in (question.options or {}):
             fail(f"`when` is given for option {value!r}, which the question does not offer")
+        if value in suggested:
+            fail(f"`default` suggests option {value!r}, which is offered only under its `when`")
     if question.type == "records":
         if not question.fields:
             fail("a `records` question needs `fields`")

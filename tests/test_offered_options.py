@@ -131,6 +131,21 @@ def test_an_option_is_a_label_or_a_label_and_when(tmp_path: Path) -> None:
     assert raised.value.line == 10  # the question
 
 
+@pytest.mark.parametrize(("change", "says"), [
+    ("        options:\n", "        default: [app]\n        options:\n"),
+    ("        options:\n", "        option_when: {mobile: s.app}\n        options:\n"),
+])
+def test_an_option_when_fits_its_question(tmp_path: Path, change: str, says: str) -> None:
+    """A suggestion never holds an option offered only under a condition, and a `when` is for
+    an option the question offers."""
+    path = tmp_path / "q.yaml"
+    path.write_text(QUESTIONS.format(when="s.app").replace(change, says))
+    with pytest.raises(UserError) as raised:
+        load_questionnaire(path)
+    assert raised.value.field == "s.notice" and raised.value.line == 10
+    assert "option 'app'" in raised.value.message or "option 'mobile'" in raised.value.message
+
+
 def test_drafter_lint_reports_a_bad_option_when(tmp_path: Path,
                                                capsys: pytest.CaptureFixture[str]) -> None:
     from drafter.cli import main
