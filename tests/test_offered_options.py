@@ -62,6 +62,28 @@ def test_a_list_moved_on_from_with_nothing_ticked_is_answered(project: Project,
     assert standing(again) == standing(session)  # remembered beside the file
 
 
+def test_progress_reaches_zero_for_an_owner_leaving_lists_empty(project: Project,
+                                                                 tmp_path: Path) -> None:
+    """The kiosk example with its three empty lists left unanswered, as an owner leaves them:
+    three to answer until the owner has moved on from them, then nothing left."""
+    from drafter.paths import examples
+
+    text = examples()["kiosk"].read_text()
+    lists = ("  surveys: []\n", "  partner_programme: []\n", "  publisher_ads: []\n")
+    for line in lists:
+        assert line in text
+        text = text.replace(line, "")
+    session = open_session(project, tmp_path, text)
+    found = standing(session)
+    assert (found.unanswered, found.suggested, found.to_fix) == (3, 0, 0)
+    assert found.lines()[1] == "For you: 3 to answer"
+    for key in ("collection.surveys", "sharing.partner_programme", "cookies.publisher_ads"):
+        session.saw(key)
+    assert standing(session).lines()[1] == "For you: nothing left"
+    assert standing(session).answered == standing(session).shown == found.shown
+    assert session.path.read_text() == text
+
+
 # -- 2. options offered only while their `when` holds --------------------------------------
 
 def test_the_app_message_is_offered_only_with_an_app(project: Project, tmp_path: Path) -> None:
