@@ -12,8 +12,11 @@ import pytest
 from drafter.answers import AnswersFile
 from drafter.position import position_path
 from drafter.presence import presence_path
+from tests.app import test_serve
 from tests.app.test_serve import BROWSER_ARGS, CHROMIUM, Served, needs_browser, open_page, \
-    served, wait_for  # noqa: F401 - `served` is the fixture
+    wait_for
+
+served = test_serve.served  # the fixture: `drafter serve` on the file written below
 
 
 @pytest.fixture(autouse=True)
