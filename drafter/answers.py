@@ -102,6 +102,30 @@ class Answers:
             grouped[section][question] = value
         return answer_context(grouped)
 
+    @cached_property
+    def hidden_options(self) -> dict[str, frozenset[str]]:
+        """For each question shown whose options have a `when`, the options not offered
+        with these answers (an app notice where the owner has said there is no app)."""
+        asked = [entry for entry, shown, _ in self._walked if shown and entry.option_conditions]
+        if not asked:
+            return {}
+        context = self.context()
+        found = {entry.key: self.questionnaire.hidden_options(entry, context) for entry in asked}
+        return {key: hidden for key, hidden in found.items() if hidden}
+
+    def unoffered(self) -> dict[str, list[str]]:
+        """Answers that hold an option no longer offered, with those options. They are kept
+        as the owner gave them (nothing typed is dropped silently): the app shows them
+        ticked with a warning, and an answer check says what the policy would then promise."""
+        resolved = self.resolved()
+        found: dict[str, list[str]] = {}
+        for key, hidden in self.hidden_options.items():
+            value = resolved.get(key)
+            held = value if isinstance(value, list) else [value]
+            if [option for option in held if option in hidden]:
+                found[key] = [option for option in held if option in hidden]
+        return found
+
     def missing(self) -> list[str]:
         """Keys of questions shown but unanswered that the policy cannot do without: required
         ones, and those with a suggestion (`default:`) the owner has not given or confirmed,

@@ -41,10 +41,11 @@ def with_data_options(pages: list[Page], data_dir: Path) -> list[Page]:
     """Fill each `options_from` question's `options` from its data file (records' fields too).
     A page is a questionnaire section, the file it is written in and its place there."""
     cache: dict[str, dict[str, str]] = {}
+    known_as: dict[str, tuple[str, ...]] = {}  # each data option's other names
 
     def table(name: str, file: DataFile, where: tuple[Any, ...], key: str) -> dict[str, str]:
         if name not in cache:
-            cache[name] = _options_in(data_dir / f"{name}.yaml", file, where, key)
+            cache[name] = _options_in(data_dir / f"{name}.yaml", file, where, key, known_as)
         return cache[name]
 
     def resolve(question: Question, file: DataFile, loc: tuple[Any, ...], key: str) -> Question:
@@ -70,7 +71,9 @@ def with_data_options(pages: list[Page], data_dir: Path) -> list[Page]:
             if len(options) != len(spec.first) + len(found) + len(spec.last):
                 raise UserError(f"`first` or `last` repeats an option of {spec.data}.yaml",
                                 path=file.path, line=file.line(where), field=key)
-        return question.model_copy(update={"options": options, "fields": fields})
+        aliases = {value: known_as[value] for value in options if known_as.get(value)}
+        return question.model_copy(update={"options": options, "fields": fields,
+                                           "aliases": aliases})
 
     return [(section.model_copy(update={"questions": [
                 resolve(q, file, (*at, "questions", q_i), f"{section.id}.{q.id}")
@@ -97,11 +100,13 @@ def _subset(options: dict[str, str], source: Path, name: str, file: DataFile,
     return {value: options[value] for value in listed.data}
 
 
-def _options_in(source: Path, file: DataFile, where: tuple[Any, ...],
-                key: str) -> dict[str, str]:
+def _options_in(source: Path, file: DataFile, where: tuple[Any, ...], key: str,
+                known_as: dict[str, tuple[str, ...]]) -> dict[str, str]:
     """Options from a data file, in file order: either a mapping of stored value to a label or
     to a record with a `name` (as `clauses/data/vendors.yaml`), or a list of records with `id`
-    and `name` (a list when templates must walk the entries in order)."""
+    and `name` (a list when templates must walk the entries in order). A record's
+    `also_known_as` (other names owners know it by) goes into `known_as`, for the app's
+    type-to-jump."""
     if not source.is_file():
         raise UserError(f"`options_from` names {source.name}, which is not in {source.parent}",
                         path=file.path, line=file.line(where), field=key)
@@ -127,4 +132,7 @@ def _options_in(source: Path, file: DataFile, where: tuple[Any, ...],
             raise UserError("duplicate option id", path=source, line=table_file.line(loc),
                             field=value)
         options[value] = label
+        other = item.get("also_known_as") if isinstance(item, Mapping) else None
+        if isinstance(other, list) and all(isinstance(name, str) for name in other):
+            known_as[value] = tuple(other)
     return options

@@ -60,6 +60,8 @@ class Session:
     _journal: Journal | None = field(default=None, repr=False)  # see `keep`
     _unjournaled: dict[str, Any] = field(default_factory=dict, repr=False)
     recovered: list[str] = field(default_factory=list)  # keys brought back from a journal
+    # questions the owner has moved on from (see `saw`), kept in the position side file
+    seen: dict[str, None] = field(default_factory=dict)
     carried: dict[str, str] = field(default_factory=dict)  # see `_carry_over`
 
     @classmethod
@@ -76,6 +78,9 @@ class Session:
         session._carry_over()
         if not read_only:
             session._recover()
+        position = session.load_position()
+        if position is not None:
+            session.seen = dict.fromkeys(k for k in position.seen if k in project.questionnaire)
         return session
 
     def _carry_over(self) -> None:
@@ -374,9 +379,20 @@ class Session:
     def missing(self) -> set[str]:
         return set(self.answers().missing())
 
+    def saw(self, key: str) -> bool:
+        """The owner moved on from `key`: a list left empty is then their "none of these",
+        an optional question left empty their "nothing to add" (`drafter.standing`), without
+        anything written to the answers file for them. Recorded with the form's position
+        (`save_position`). True if it was not seen before."""
+        if key in self.seen or key not in self.questionnaire:
+            return False
+        self.seen[key] = None
+        return True
+
     def save_position(self, position: Position) -> None:
         if not self.read_only:  # an example is shown, never written (not even the position)
-            save_position(self.path, position)
+            save_position(self.path, Position(position.section, position.question,
+                                              tuple(self.seen)))
 
     def load_position(self) -> Position | None:
         return load_position(self.path)

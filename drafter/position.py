@@ -1,6 +1,8 @@
-"""Where the owner was in the form (a section and the focused question), kept for an answers
-file in a small side file beside it (`.NAME.position.json`), never in the answers themselves:
-the app reopens a file where its owner left it.
+"""Where the owner was in the form (a section and the focused question) and the questions they
+have been through, kept for an answers file in a small side file beside it
+(`.NAME.position.json`), never in the answers themselves: the app reopens a file where its
+owner left it, and a list they went through and left empty stays done (`drafter.standing`)
+without an answer they never gave being written for them.
 """
 
 from __future__ import annotations
@@ -14,10 +16,12 @@ from drafter.yamlio import atomic_write
 
 @dataclass(frozen=True)
 class Position:
-    """Where the owner was: a section id and the focused question's key."""
+    """Where the owner was: a section id, the focused question's key, and the questions the
+    owner has moved on from (`seen`, in the order first left)."""
 
     section: str
     question: str | None = None
+    seen: tuple[str, ...] = ()
 
 
 def position_path(answers_path: Path) -> Path:
@@ -26,13 +30,18 @@ def position_path(answers_path: Path) -> Path:
 
 
 def save_position(answers_path: Path, position: Position) -> None:
-    atomic_write(position_path(answers_path), json.dumps(position.__dict__) + "\n")
+    data = {"section": position.section, "question": position.question}
+    if position.seen:
+        data["seen"] = list(position.seen)
+    atomic_write(position_path(answers_path), json.dumps(data) + "\n")
 
 
 def load_position(answers_path: Path) -> Position | None:
     """The position saved for the file (None: none, or unreadable: the form starts at the top)."""
     try:
         data = json.loads(position_path(answers_path).read_text(encoding="utf-8"))
-        return Position(str(data["section"]), data.get("question"))
+        seen = data.get("seen") or []
+        return Position(str(data["section"]), data.get("question"),
+                        tuple(key for key in seen if isinstance(key, str)))
     except (OSError, ValueError, KeyError, TypeError):
         return None

@@ -59,6 +59,8 @@ class Entry:
     conditions: tuple[Condition, ...]
     loc: tuple[str | int, ...] = ()  # where the question is in its file
     path: Path | None = None  # that file, when not the questionnaire's (a module's pages)
+    # each option offered only while a condition holds (`option_when`), compiled
+    option_conditions: tuple[tuple[str, Condition], ...] = ()
 
 
 class Questionnaire:
@@ -77,6 +79,13 @@ class Questionnaire:
         """A hash of every question as validated (options from data files and modules' pages
         included): answers validated against an equal stamp validate the same."""
         return hashlib.sha256(repr((self.sections, self.moved)).encode()).hexdigest()
+
+    @cached_property
+    def option_names(self) -> frozenset[str]:
+        """The questions some option's `when` reads: answering another offers nothing new."""
+        return frozenset(name for entry in self.entries.values()
+                         for _, condition in entry.option_conditions
+                         for name in referenced_names(condition.source, expression=True))
 
     def __iter__(self) -> Iterator[Entry]:
         return iter(self.entries.values())
@@ -135,14 +144,23 @@ class Questionnaire:
         return walked
 
 
-    def _holds(self, entry: Entry, condition: Condition, context: Mapping[str, Any]) -> bool:
+    def hidden_options(self, entry: Entry, context: Mapping[str, Any]) -> frozenset[str]:
+        """The options of `entry` not offered with these answers (`context`, the answers
+        as templates read them): those whose `when` does not hold. An option's `when` names
+        only earlier questions, so the whole walk's context answers it."""
+        return frozenset(value for value, condition in entry.option_conditions
+                         if not self._holds(entry, condition, context, option=value))
+
+    def _holds(self, entry: Entry, condition: Condition, context: Mapping[str, Any],
+               option: str | None = None) -> bool:
         """A `when` that fails on these answers (`business.staff > 3` while staff is
         unanswered) is the questionnaire's mistake, reported as one line naming it."""
         try:
             return condition.holds(context)
         except DrafterError as exc:
-            own = condition.source == entry.question.when
-            loc = (*(entry.loc if own else entry.loc[:2]), "when")
+            own = condition.source == entry.question.when or option is not None
+            loc = (*(entry.loc if own else entry.loc[:2]),
+                   *(("options", option) if option is not None else ()), "when")
             raise UserError(f"`when: {condition.source}` cannot be worked out from these "
                             f"answers ({exc.__cause__}); an unanswered question is none",
                             path=entry.path or self.path,
@@ -185,8 +203,12 @@ def load_questionnaire(path: Path, data_dir: Path | None = None,
                                 line=source.line(loc), field=key)
             _check_question(question, key, source, loc)
             own = _conditions(question.when, seen, source, (*loc, "when"), key)
+            options = tuple((value, *_conditions(when, seen, source,
+                                                 (*loc, "options", value, "when"),
+                                                 f"{key} option {value}"))
+                            for value, when in question.option_when.items())
             entries.append(Entry(key, section, question, section_conditions + own, loc,
-                                 None if source is file else source.path))
+                                 None if source is file else source.path, options))
             seen.add(key)
     keys = {e.key for e in entries}
     for old_key, spec in data.moved.items():
@@ -261,6 +283,12 @@ def _check_question(question: Question, key: str, file: DataFile,
             fail(f"option {UNSURE!r} is reserved for `unsure: true`")
     elif question.options is not None:
         fail(f"`options` only applies to one/many questions, not `{question.type}`")
+    suggested = question.default if isinstance(question.default, list) else [question.default]
+    for value in question.option_when:
+        if value not in (question.options or {}):
+            fail(f"`when` is given for option {value!r}, which the question does not offer")
+        if value in suggested:
+            fail(f"`default` suggests option {value!r}, which is offered only under its `when`")
     if question.type == "records":
         if not question.fields:
             fail("a `records` question needs `fields`")
@@ -268,8 +296,9 @@ def _check_question(question: Question, key: str, file: DataFile,
         if len(ids) != len(set(ids)):
             fail("duplicate field id in `fields`")
         for sub in question.fields or []:
-            if sub.type == "records" or sub.when or sub.fields:
-                fail(f"field {sub.id!r}: record fields cannot nest records or have `when`")
+            if sub.type == "records" or sub.when or sub.fields or sub.option_when:
+                fail(f"field {sub.id!r}: record fields cannot nest records or have `when` "
+                     "(on themselves or their options)")
             _check_question(sub, f"{key}.{sub.id}", file, loc)
     elif question.fields is not None:
         fail("`fields` only applies to `records` questions")

@@ -75,6 +75,13 @@ class Question(BaseModel):
     help: str = ""
     placeholder: str = ""
     options: dict[str, str] | None = None
+    # an option offered only while a condition on earlier answers holds, written in the
+    # file as `options: {app: {label: …, when: …}}` (`_options_with_conditions`); an answer
+    # already holding it is kept, and the app says it is no longer offered
+    option_when: dict[str, str] = {}
+    # other names the app's type-to-jump finds an option by (a data file's `also_known_as`):
+    # how an option is found, not what is asked, so no part of the question's release hash
+    aliases: dict[str, tuple[str, ...]] = {}
     options_from: Annotated[str, StringConstraints(pattern=_ID)] | OptionsFrom | None = None
     fields: list[Question] | None = None
     default: Any = None
@@ -95,7 +102,36 @@ class Question(BaseModel):
         data: dict[str, Any] = dump(self)
         if not self.optional:
             data.pop("optional", None)
+        if not self.option_when:
+            data.pop("option_when", None)
+        data.pop("aliases", None)
         return data
+
+    @model_validator(mode="before")
+    @classmethod
+    def _options_with_conditions(cls, data: Any) -> Any:
+        """`options:` values are labels, or `{label: …, when: …}` for an option offered only
+        while `when` holds: kept as `options` (labels, as every reader expects them) and
+        `option_when`."""
+        if not isinstance(data, Mapping) or not isinstance(data.get("options"), Mapping):
+            return data
+        options = data["options"]
+        if not any(isinstance(spec, Mapping) for spec in options.values()):
+            return data
+        labels: dict[Any, Any] = {}
+        when: dict[Any, Any] = dict(data.get("option_when") or {})
+        for value, spec in options.items():
+            if isinstance(spec, Mapping):
+                if set(spec) - {"label", "when"} or not isinstance(spec.get("label"), str) \
+                        or not isinstance(spec.get("when", ""), str):
+                    raise ValueError(f"option {value!r}: an option is its label, or a mapping "
+                                     "of `label:` and `when:` (both text)")
+                labels[value] = spec["label"]
+                if "when" in spec:
+                    when[value] = spec["when"]
+            else:
+                labels[value] = spec
+        return {**data, "options": labels, "option_when": when}
 
     @model_validator(mode="after")
     def _not_both_required_and_optional(self) -> Question:

@@ -3,7 +3,10 @@ left, for the owner (answers to give or fix, suggestions to confirm, blocking no
 answers settle) and for counsel (questions only counsel can settle), overall (`standing`) and
 per section (`section_progress`). Core code: the app shows `Standing.lines()` and the
 sections' counts and marks. An optional question left empty is in neither count: the owner's
-answer is complete without it (`counted`).
+answer is complete without it (`counted`), until the owner moves on from it, when it counts as
+answered. So does a list (not required) the owner moved on from with nothing ticked: an empty
+list is "none of these", as a build reads it (`settled`). A required one never is; "moved on
+from" is `Session.seen`, kept beside the file, never an answer written for the owner.
 """
 
 from __future__ import annotations
@@ -44,10 +47,22 @@ class Standing:
 
 
 def counted(session: Session) -> list[str]:
-    """The questions shown that progress counts: all but an optional one left empty."""
+    """The questions shown that progress counts: all but an optional one left empty and not
+    yet moved on from."""
     entry = session.questionnaire.entry
     return [key for key in session.visible()
-            if key in session.raw or not entry(key).question.optional]
+            if key in session.raw or key in session.seen or not entry(key).question.optional]
+
+
+def settled(session: Session, key: str) -> bool:
+    """Whether `key` counts as answered: a valid answer, or nothing given to an optional
+    question or a list (not required, nothing suggested) the owner has moved on from."""
+    if key in session.valid:
+        return True
+    if key in session.raw or key not in session.seen or session.suggested(key):
+        return False
+    question = session.questionnaire.entry(key).question
+    return not question.required and (question.optional or question.type in ("many", "records"))
 
 
 def section_progress(session: Session) -> dict[str, tuple[int, int, bool]]:
@@ -60,7 +75,7 @@ def section_progress(session: Session) -> dict[str, tuple[int, int, bool]]:
     for key in counted(session):
         section = key.split(".", 1)[0]
         answered, shown, problems = found[section]
-        done = key not in missing and key in session.valid
+        done = key not in missing and settled(session, key)
         found[section] = (answered + done, shown + 1,
                           problems or key in missing or key in session.errors)
     return found
@@ -71,7 +86,7 @@ def standing(session: Session, notes: Iterable[Note] = ()) -> Standing:
     visible = counted(session)
     answered = unanswered = suggested = 0
     for key in visible:
-        if key in session.valid:
+        if settled(session, key):
             answered += 1
         elif key in session.errors:
             continue
@@ -88,4 +103,4 @@ def standing(session: Session, notes: Iterable[Note] = ()) -> Standing:
         counsel=sum(1 for n in notes if n.for_counsel))
 
 
-__all__ = ["Standing", "counted", "section_progress", "standing"]
+__all__ = ["Standing", "counted", "section_progress", "settled", "standing"]

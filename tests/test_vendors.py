@@ -79,19 +79,23 @@ def test_unchecked_links_of_chosen_vendors_are_one_advice_note() -> None:
 
 
 def test_optional_fields_name_known_things(catalog: dict[str, Any]) -> None:
-    """`collects` names kinds of information; `also_known_as` is for ad companies, whose
-    hand-typed names the `advertiser` test must recognise."""
+    """`collects` names kinds of information; `also_known_as` lists other names the company
+    is known by (the app's type-to-jump finds it by them; for an ad company, the `advertiser`
+    test recognises them typed by hand), each naming one company only."""
     kinds = set(load_data(default_library() / "data" / "categories.yaml").data)
+    owners: dict[str, str] = {}
     for vid, vendor in catalog.items():
         assert set(vendor.get("collects", [])) <= kinds, vid
-        if "also_known_as" in vendor:
-            assert vendor["category"] == "advertising", vid
+        for name in vendor.get("also_known_as", []):
+            assert isinstance(name, str) and name.strip(), vid
+            assert owners.setdefault(name.lower(), vid) == vid, f"{name} names two vendors"
 
 
 @pytest.mark.parametrize(("name", "category", "expected"), [
     ("Meta Platforms", None, True), ("Facebook Ads", "other", True), ("Criteo SA", None, True),
     ("Metadata Labs", None, False), ("Google Cloud", None, False),
     ("Our Agency", "advertising", True), ("Stripe", None, False),
+    ("AWS", None, False),  # another name, but of a hosting company
 ])
 def test_advertiser_knows_ad_platforms_by_name(catalog: dict[str, Any], name: str,
                                                category: str | None, expected: bool) -> None:

@@ -87,8 +87,20 @@ def review_draft(policy: Policy, answers: Answers, library: Library,
         for rid in clause.meta.satisfies:
             homes.setdefault(rid, []).append((clause.meta.id, clause.meta.section))
     added = (n if n.anchor in order else replace(n, anchor=None) for n in extra)
-    return number((policy.home(note, homes) for note in (*run_checks(subject), *added)),
+    asked = set(answers.shown())
+    return number((policy.home(_asked(note, asked, answers), homes)
+                   for note in (*run_checks(subject), *added)),
                   lambda n: order.get(n.anchor, _UNANCHORED) if n.anchor else -1)
+
+
+def _asked(note: Note, asked: set[str], answers: Answers) -> Note:
+    """A note never sends the owner to a question these answers do not ask (a kiosk
+    business is not asked whether it collects in person: no answer settles its notice at
+    collection), so it then names none."""
+    key = note.resolves_by
+    if key is not None and key in answers.questionnaire and key not in asked:
+        return replace(note, resolves_by=None)
+    return note
 
 
 def review_document(document: Document, library: Library, *, answers: Answers | None = None,

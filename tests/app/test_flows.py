@@ -359,7 +359,7 @@ async def test_focus_on_a_field_of_a_hidden_section_is_ignored(
         await settle(pilot)
         assert screen.key == shown
     position = json.loads(position_path(tmp_path / "answers.yaml").read_text())
-    assert position == {"section": "cookies", "question": shown}
+    assert (position["section"], position["question"]) == ("cookies", shown)
 
 
 async def test_an_emptied_box_says_which_default_the_policy_uses(make_app: App,

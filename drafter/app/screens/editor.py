@@ -24,6 +24,7 @@ from drafter.app.drafting import Redrafts, SaveOnPause
 from drafter.app.screens import elsewhere
 from drafter.app.screens.elsewhere import Elsewhere
 from drafter.app.widgets.buttons import FormButton
+from drafter.app.screens.offers import Offers
 from drafter.app.widgets.fields import QuestionField, field_id, keep_in_view
 from drafter.app.widgets.focus_help import help_for
 from drafter.app.widgets.footer import KeysFooter
@@ -42,7 +43,7 @@ SAVE_PAUSE = 0.5
 """Seconds of no change after which the answers file is written (each key is journaled)."""
 
 
-class EditorScreen(Elsewhere):
+class EditorScreen(Offers, Elsewhere):
     """Answer the questionnaire one section at a time."""
 
     BINDINGS = [
@@ -153,7 +154,8 @@ class EditorScreen(Elsewhere):
                 field.focus_answer(at_once=True)
         field.set_class(self.session.suggested(key), "-suggested")
         error = self.session.errors.get(key)
-        field.show_error(MISSING if error is None and key in self.session.missing() else error)
+        field.show_error(MISSING if error is None and key in self.session.missing()
+                         else error or self._unoffered(key))
         return field
 
     def on_resize(self, event: Resize) -> None:
@@ -189,6 +191,7 @@ class EditorScreen(Elsewhere):
         form.scroll_home(animate=False, immediate=True)  # before any scroll to the focus
         target = focus if focus and self._shown(focus) else next(
             (k for k in session.visible() if k.startswith(f"{section_id}.")), None)
+        self._left(self.key)
         self.key = None  # a question focused now is entered afresh (see `watch_focused`)
         before = self.focused
         if session.read_only:  # an example to look through: answers shown, not editable
@@ -236,9 +239,12 @@ class EditorScreen(Elsewhere):
         """A question's field, showing the session's answer and its problem."""
         catalog = record_catalog(self.session.project, entry) if entry.question.type == (
             "records") else None
-        return QuestionField(entry, self.session.value(entry.key),
-                             self.session.errors.get(entry.key), catalog,
-                             suggested=self.session.suggested(entry.key))
+        key = entry.key
+        hidden = self.session.answers().hidden_options.get(key, frozenset()) if (
+            entry.option_conditions) else frozenset()
+        return QuestionField(entry, self.session.value(key),
+                             self.session.errors.get(key) or self._unoffered(key), catalog,
+                             suggested=self.session.suggested(key), hidden=hidden)
 
     def _shown(self, key: str) -> bool:
         return key.startswith(f"{self.section_id}.") and key in self.session.visible()
@@ -295,11 +301,13 @@ class EditorScreen(Elsewhere):
         field = next((a for a in focused.ancestors_with_self if isinstance(a, QuestionField)),
                      None)
         if field is None:
+            self._left(self.key)  # to a button or the sections: the question is left
             text = help_for(focused)
             if text:
                 self._set_help(text)
         elif self._shown(field.key):  # not a field of a section hidden or replaced since
             if field.key != self.key:
+                self._left(self.key)
                 self.entered(field.key)
                 self._remember(field.key)
             else:  # back from a button: the question's help again
@@ -324,9 +332,10 @@ class EditorScreen(Elsewhere):
             error = MISSING
         field = self.query_one(f"#{field_id(key)}", QuestionField)
         field.set_class(self.session.suggested(key), "-suggested")
-        field.show_error(error)
+        field.show_error(error or self._unoffered(key))
         field.show_saved(self.session.stored_note(key), self.session.value(key))
         self._apply_visibility()
+        self.offer_options(key)
         self._refresh_sidebar()
         self.redraw_preview()
 

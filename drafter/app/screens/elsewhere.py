@@ -66,6 +66,7 @@ class Elsewhere(SidePane):
                 continue  # the owner's next keystroke saves their text over it
             await self.redraw_field(field)
         self._apply_visibility()
+        self.offer_options()
         self._refresh_sidebar()
         self.redraw_preview()
         names = ", ".join(self.session.questionnaire.entry(k).question.id.replace("_", " ")

@@ -21,6 +21,7 @@ from drafter.app.widgets.boxes import AnswerArea, AnswerBox
 from drafter.app.widgets.lists import ChoiceList, ManyList, MoveOn, UnsureBox
 from drafter.app.widgets.notes import NotesList
 from drafter.app.widgets.progress import Progress
+from drafter.position import Position
 from drafter.standing import standing
 from drafter.undo import Applied, Undo
 
@@ -52,9 +53,11 @@ class KeysScreen(Screen[None]):
     if TYPE_CHECKING:  # provided by the editor screen
         session: Session
         section_id: str
+        key: str | None
 
         def _shown(self, key: str) -> bool: ...
         def _apply_visibility(self) -> None: ...
+        def offer_options(self, changed: str | None = None) -> None: ...
         def _refresh_sidebar(self) -> None: ...
         def _show_side(self, show: bool) -> None: ...
         def redraw_preview(self) -> Any: ...
@@ -83,6 +86,12 @@ class KeysScreen(Screen[None]):
         """The owner moved to another question: typing there is a new undo step."""
         self.history.seal()
         self._revealed = ()
+
+    def _left(self, key: str | None) -> None:
+        """The owner moved on from `key`: a list left empty is done (`Session.saw`)."""
+        if key is not None and self.session.saw(key):
+            self.session.save_position(Position(self.section_id, key))
+            self._refresh_sidebar()
 
     def refresh_standing(self) -> None:
         notes = self.query_one(NotesList).shown or []
@@ -221,6 +230,7 @@ class KeysScreen(Screen[None]):
             return
         field = await self.redraw_field(field)
         self._apply_visibility()
+        self.offer_options()
         self._refresh_sidebar()
         self.redraw_preview()
         if self._shown(key):

@@ -152,6 +152,7 @@ async def _show_answers(editor: EditorScreen | None, keys: list[str]) -> None:
         except NoMatches:  # not shown yet: drawn from the session when it is
             pass
     editor._apply_visibility()
+    editor.offer_options()
     editor._refresh_sidebar()
     editor.redraw_preview()
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, ClassVar
 
-from textual.events import Focus, Key
+from textual.events import Blur, Focus, Key
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import Reactive
@@ -95,6 +95,18 @@ class AnswerBox(InOrder, Handing, Input):
         self.cursor_position = len(self.value)  # also empties the selection
         if self.value and suggesting(self):
             self.select_all()
+        # The cursor was at the end already (as a box starts, or as a click left it): moving
+        # it there scrolled nothing, and a long answer was typed onto blind, off the box.
+        self.call_after_refresh(self._end_in_view)
+
+    def _end_in_view(self) -> None:
+        if self.has_focus and self.cursor_position == len(self.value):
+            self.scroll_to(x=self.max_scroll_x, animate=False)
+
+    def _on_blur(self, event: Blur) -> None:
+        """Left, a long answer shows its beginning again, not its last few words (the
+        cursor goes home with it; focused again, it goes back to the end)."""
+        self.cursor_position = 0
 
 
 class AnswerArea(InOrder, Handing, TextArea):
@@ -106,6 +118,12 @@ class AnswerArea(InOrder, Handing, TextArea):
         self.move_cursor(self.document.end)
         if self.text and suggesting(self):
             self.select_all()
+
+    def _on_blur(self, event: Blur) -> None:
+        """Left, a long answer shows its first lines again, not its end (the trials: a box
+        that lost the focus stayed scrolled to its last line)."""
+        self.move_cursor((0, 0))
+        self.scroll_home(animate=False)
 
 
 __all__ = ["AnswerArea", "AnswerBox", "Handing", "InOrder"]

@@ -24,7 +24,7 @@ from drafter.app.widgets.boxes import AnswerArea, AnswerBox
 from drafter.app.widgets.choices import choices
 from drafter.app.widgets.lists import ChoiceList, ManyList, MoveOn, UnsureBox
 from drafter.shown import presented, shown_text, ticked_alone
-from drafter.questionnaire import UNSURE, UNSURE_LABEL, Entry
+from drafter.questionnaire import UNSURE, UNSURE_LABEL, Entry, Question
 
 _TEXT_TYPES = ("text", "email", "url", "phone", "date", "number")
 _PLACEHOLDERS = {"date": "YYYY-MM-DD, for example 2026-11-22", "email": "name@example.com",
@@ -62,11 +62,14 @@ class QuestionField(Vertical):
             self.value = value
 
     def __init__(self, entry: Entry, value: Any, error: str | None,
-                 catalog: list[Any] | None = None, *, suggested: bool = False) -> None:
+                 catalog: list[Any] | None = None, *, suggested: bool = False,
+                 hidden: frozenset[str] = frozenset()) -> None:
         super().__init__(id=field_id(entry.key), classes="question")
         self.set_class(suggested, "-suggested")
         self.entry = entry
         self.initial = value
+        self.hidden = hidden  # options not offered with the answers (their `when`)
+        self.offered = list(offered(entry.question, value, hidden))
         self.catalog = catalog or []
         self._error = error
         self._saved: tuple[str, Any] | None = None  # see `show_saved`
@@ -101,16 +104,18 @@ class QuestionField(Vertical):
                               taker=self._long_text_changed)
             yield area
         elif kind in ("one", "bool"):
-            options = choices(self.entry.question)
+            options = offered(question, value, self.hidden)
             chosen = presented(question, value)
             with ChoiceList(classes="answer"):
                 for option, label in options.items():
                     yield Choice(label, chosen is not None and chosen == option)
         elif kind == "many":
             chosen = presented(question, value)
-            yield ManyList(*[(label, option, option in chosen)
-                             for option, label in choices(self.entry.question).items()],
-                           classes="answer", taker=self._many_changed)
+            ticks = ManyList(*[(label, option, option in chosen) for option, label
+                               in offered(question, value, self.hidden).items()],
+                             classes="answer", taker=self._many_changed)
+            ticks.aliases = [question.aliases.get(option, ()) for option in self.offered]
+            yield ticks
         else:
             from drafter.app.widgets.records import RecordsEditor
 
@@ -186,7 +191,7 @@ class QuestionField(Vertical):
 
     def choose(self, index: int) -> None:
         """Take the choice at `index` of a pick-one question as the answer, now."""
-        self._answer(list(choices(self.entry.question))[index])
+        self._answer(self.offered[index])
 
     def _answer(self, value: Any) -> None:
         """Hand the answer to the screen now, in this handler, rather than through the
@@ -229,7 +234,7 @@ class QuestionField(Vertical):
     @on(RadioSet.Changed)
     def _choice_changed(self, event: RadioSet.Changed) -> None:
         event.stop()
-        self._answer(list(choices(self.entry.question))[event.index])
+        self._answer(self.offered[event.index])
 
     @on(SelectionList.SelectedChanged)
     def _many_changed(self, event: SelectionList.SelectedChanged[Any]) -> None:
@@ -280,6 +285,25 @@ class QuestionField(Vertical):
         for box in self.query(".unsure").results(Checkbox):
             with box.prevent(Checkbox.Changed):
                 box.value = False
+
+
+def offered(question: Question, value: Any, hidden: frozenset[str]) -> dict[Any, str]:
+    """The choices the field shows: all but those not offered with the answers (`hidden`),
+    except one the answer holds, shown so it can be unticked (`unoffered_note` says why)."""
+    chosen = presented(question, value)
+    held = chosen if isinstance(chosen, list) else [chosen]
+    return {option: label for option, label in choices(question).items()
+            if option not in hidden or option in held}
+
+
+def unoffered_note(question: Question, held: list[str] | None) -> str | None:
+    """The warning under a list whose answer holds options no longer offered (kept as given)."""
+    if not held:
+        return None
+    labels = choices(question)
+    names = ", ".join(f"\u201c{labels.get(option, option)}\u201d" for option in held)
+    return (f"{names}: not offered with your other answers. Kept as you gave it; untick it "
+            "if it no longer applies.")
 
 
 def suggestion(question: Any) -> str:

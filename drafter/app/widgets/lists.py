@@ -60,7 +60,7 @@ class TypeToJump:
     highlight to the next option whose label starts with the letters typed so far. The list
     provides `jump_labels()`, `jump_current()` and `jump_to(index)`."""
 
-    JUMP_HELP = "Type letters to jump to the option that starts with them"
+    JUMP_HELP = "Type letters to jump to an option by its start, a word or its initials"
     _typed = ""
     _typed_at = 0.0
     _touched = False  # a letter moved the highlight: it is the owner's from then on
@@ -103,9 +103,15 @@ class TypeToJump:
             self.jump_to(index)
         return True
 
+    def jump_aliases(self) -> list[tuple[str, ...]]:
+        """Other names each option is found by (a vendor's `also_known_as`); none by default."""
+        return []
+
     def find_option(self, typed: str) -> int | None:
-        """The first option starting with `typed`, or else with a word starting with it
-        (options that all begin "We run …" are found by "kiosk"), looking from the option
+        """The first option whose label starts with `typed`; or else one with a word starting
+        with it (options that all begin "We run …" are found by "kiosk"); or else whose words'
+        initials start with it ("aws": Amazon Web Services); or else one of whose other names
+        (`jump_aliases`) is found so ("ses": Amazon SES). Looked for from the option
         highlighted when the search began (from the next one for a single letter, so pressing
         it again moves on). Looked for from the current one, a word typed on the highlighted
         option went on to the next one starting with the same letter."""
@@ -115,11 +121,25 @@ class TypeToJump:
         current = self.jump_current() if len(typed) == 1 else self._began_at
         start = 0 if current is None else current + (1 if len(typed) == 1 else 0)
         order = [(start + offset) % len(labels) for offset in range(len(labels))]
-        found = next((i for i in order if labels[i].startswith(typed)), None)
-        if found is None:
-            found = next((i for i in order if any(
-                word.startswith(typed) for word in _WORD.findall(labels[i]))), None)
-        return found
+        aliases = self.jump_aliases()
+        named = [[name.lower() for name in aliases[i]] if i < len(aliases) else []
+                 for i in range(len(labels))]
+        tests = [lambda i: labels[i].startswith(typed),
+                 lambda i: _word_starts(labels[i], typed),
+                 lambda i: len(typed) > 1 and _initials(labels[i]).startswith(typed),
+                 lambda i: any(name.startswith(typed) or _word_starts(name, typed)
+                               or (len(typed) > 1 and _initials(name).startswith(typed))
+                               for name in named[i])]
+        return next((i for test in tests for i in order if test(i)), None)
+
+
+def _word_starts(label: str, typed: str) -> bool:
+    return any(word.startswith(typed) for word in _WORD.findall(label))
+
+
+def _initials(label: str) -> str:
+    """The first letters of a label's words: "amazon web services" → "aws"."""
+    return "".join(word[0] for word in _WORD.findall(label))
 
 
 def _plain(prompt: Any) -> str:
@@ -142,6 +162,9 @@ class JumpOptionList(TypeToJump):
     def jump_current(self) -> int | None:
         assert isinstance(self, OptionList)
         return self.highlighted
+
+    def jump_aliases(self) -> list[tuple[str, ...]]:
+        return list(getattr(self, "aliases", []))
 
     def jump_to(self, index: int) -> None:
         assert isinstance(self, OptionList)

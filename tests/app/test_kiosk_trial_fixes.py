@@ -1,0 +1,160 @@
+"""Issue 15's keyboard-only kiosk trials, driven through the real app with Pilot: a list left
+empty counts as answered once moved on from; an option offered only while its `when` holds
+(hidden, shown again, and kept with a warning where already ticked); type-to-jump by initials
+and other names; a long answer scrolled home when it loses the focus."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from textual.widgets import Label, SelectionList, TextArea
+
+from drafter.app.app import DrafterApp
+from drafter.app.widgets.boxes import AnswerBox
+from drafter.app.widgets.fields import QuestionField, field_id
+from drafter.app.widgets.progress import Progress
+from tests.app.pilot_helpers import kept, open_section
+
+pytestmark = pytest.mark.asyncio
+SIZE = (80, 24)
+App = Callable[..., DrafterApp]
+KIOSK = "business:\n  kinds: [kiosks]\n"
+
+
+@pytest.fixture(autouse=True)
+def still_clock(monkeypatch: pytest.MonkeyPatch) -> list[float]:
+    """The type-to-jump clock stands still unless a test moves it (as in test_keys.py)."""
+    from drafter.app.widgets import lists
+
+    now = [1000.0]
+    monkeypatch.setattr(lists, "clock", lambda event: now[0])
+    return now
+
+
+def field(app: DrafterApp, key: str) -> QuestionField:
+    return app.screen.query_one(f"#{field_id(key)}", QuestionField)
+
+
+def ticks(app: DrafterApp, key: str) -> list[str]:
+    found = field(app, key).query_one(SelectionList)
+    return [found.get_option_at_index(i).value for i in range(found.option_count)]
+
+
+def below(app: DrafterApp, key: str) -> str:
+    return str(field(app, key).query_one(".problem", Label).content)
+
+
+async def test_a_list_left_empty_is_answered_once_moved_on_from(make_app: App,
+                                                                tmp_path: Path) -> None:
+    """"For you: N to answer" never reached 0 for an owner leaving lists empty as their help
+    allows. Enter on an empty list moves on, and the list then counts as answered; nothing is
+    written to the answers file for the owner."""
+    path = tmp_path / "answers.yaml"
+    path.write_text(KIOSK)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await open_section(pilot, "kiosks", "kiosks.biometrics")
+        progress = app.screen.query_one(Progress)
+        before = progress.shown
+        assert before is not None
+        await pilot.press("enter")
+        await pilot.pause()
+        after = progress.shown
+        assert after is not None
+        assert (after.answered, after.unanswered) == (before.answered + 1, before.unanswered - 1)
+    assert kept(path, "kiosks.biometrics") is None
+    assert path.read_text() == KIOSK
+
+
+async def test_the_app_message_is_offered_only_with_an_app(make_app: App,
+                                                          tmp_path: Path) -> None:
+    path = tmp_path / "answers.yaml"
+    path.write_text(KIOSK + "  has_app: false\n")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await open_section(pilot, "policy", "policy.change_notice")
+        assert ticks(app, "policy.change_notice") == ["website", "email"]
+        await open_section(pilot, "business", "business.has_app")
+        await pilot.press("y", "enter")  # Yes
+        await pilot.pause()
+        assert kept(path, "business.has_app") is True
+        await open_section(pilot, "policy", "policy.change_notice")
+        assert ticks(app, "policy.change_notice") == ["website", "email", "app"]
+        await open_section(pilot, "business", "business.has_app")
+        await pilot.press("n", "enter")  # No again: the page kept from before is redrawn
+        await pilot.pause()
+        await open_section(pilot, "policy", "policy.change_notice")
+        assert ticks(app, "policy.change_notice") == ["website", "email"]
+
+
+async def test_a_ticked_app_message_is_kept_with_a_warning(make_app: App,
+                                                          tmp_path: Path) -> None:
+    """Ticked before the owner said there is no app: kept, shown ticked with a warning (never
+    dropped silently); unticked, it goes, and so does the warning."""
+    path = tmp_path / "answers.yaml"
+    path.write_text(KIOSK + "  has_app: false\npolicy:\n  change_notice: [website, app]\n")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await open_section(pilot, "policy", "policy.change_notice")
+        assert ticks(app, "policy.change_notice") == ["website", "email", "app"]
+        assert "\u201cA message in our app\u201d: not offered" in below(app, "policy.change_notice")
+        await pilot.press("down", "down", "space")  # the third option: the app
+        await pilot.pause()
+        assert kept(path, "policy.change_notice") == ["website"]
+        assert below(app, "policy.change_notice") == ""
+
+
+async def test_typing_initials_or_another_name_jumps_to_a_vendor(make_app: App,
+                                                                 still_clock: list[float]) -> None:
+    """"aws" found nothing: only the start of a label or of one of its words matched."""
+    app = make_app("kiosk")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await open_section(pilot, "sharing", "sharing.catalog")
+        vendors = field(app, "sharing.catalog").query_one(SelectionList)
+
+        def highlighted() -> str:
+            assert vendors.highlighted is not None
+            return str(vendors.get_option_at_index(vendors.highlighted).value)
+
+        await pilot.press("down", "down", "down")  # away from the first, Amazon Web Services
+        await pilot.press(*"aws")
+        assert highlighted() == "aws"
+        still_clock[0] += 2
+        await pilot.press(*"ses")  # Amazon Simple Email Service, also known as Amazon SES
+        assert highlighted() == "amazon_ses"
+        still_clock[0] += 2
+        await pilot.press(*"hellos")  # Dropbox Sign's former name
+        assert highlighted() == "dropbox_sign"
+
+
+async def test_a_long_answer_shows_its_beginning_once_left(make_app: App,
+                                                          tmp_path: Path) -> None:
+    lines = "\n".join(f"Line {n} of a long address" for n in range(1, 11))
+    path = tmp_path / "answers.yaml"
+    path.write_text(KIOSK + "  offering: " + "kiosks " * 30 + "\n  address: |-\n" + "".join(
+        f"    {line}\n" for line in lines.splitlines()))
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await open_section(pilot, "business", "business.offering")
+        offering = field(app, "business.offering").query_one(AnswerBox)
+        await pilot.pause()
+        assert offering.scroll_x > 0  # the cursor at the end of the text
+        await open_section(pilot, "business", "business.address")
+        await pilot.pause()
+        assert offering.scroll_x == 0
+        address = field(app, "business.address").query_one(TextArea)
+        assert address.has_focus and address.scroll_y > 0
+        await pilot.press("tab")
+        await pilot.pause()
+        assert not address.has_focus and address.scroll_y == 0
+        address.focus()  # back again: the cursor at the end, in view
+        await pilot.pause()
+        assert address.cursor_location == address.document.end and address.scroll_y > 0
+
