@@ -270,9 +270,26 @@ class AnswersFile:
 
     def __init__(self, path: Path, doc: Any, read: str | None = None) -> None:
         self.path = path
+        self._version = 0  # counts the tree's changes: `values` keeps its view of one
+        self._values: tuple[int, dict[str, Any]] | None = None
         self.doc = doc
         self._read = read  # the file's text as read (None: there was no file)
         self._base: dict[str, Any] = {}  # each key this writer set: its value as read
+
+    @property
+    def doc(self) -> Any:
+        """The round-trip tree: the one source of truth, which `values` is a view of."""
+        return self._doc
+
+    @doc.setter
+    def doc(self, doc: Any) -> None:
+        self._doc = doc
+        self._changed()
+
+    def _changed(self) -> None:
+        """The tree changed: the view `values` kept is out of date. Counted, not cleared, so
+        that a view made from the old tree (in another thread) is never kept as the new one."""
+        self._version += 1
 
     @classmethod
     def open(cls, path: Path) -> AnswersFile:
@@ -299,9 +316,17 @@ class AnswersFile:
         return plain(self._node(key))
 
     def values(self) -> dict[str, Any]:
-        """The whole file as plain values, by section (`drafter.plain`)."""
-        found = plain(self.doc)
-        return found if isinstance(found, dict) else {}
+        """The whole file as plain values, by section (`drafter.plain`): converted once and
+        kept until the tree changes (`set`, or a save that took in the disk's answers), since
+        the editing session reads it on every check. Every reader shares it: read it, never
+        change it (an answer changes through `set`)."""
+        kept = self._values
+        if kept is not None and kept[0] == self._version:
+            return kept[1]
+        version, found = self._version, plain(self.doc)
+        view = found if isinstance(found, dict) else {}
+        self._values = (version, view)
+        return view
 
     def _node(self, key: str) -> Any:
         """One answer as the round-trip tree holds it (with its quoting, for writing back)."""
@@ -315,16 +340,19 @@ class AnswersFile:
 
         if key not in self._base:
             self._base[key] = self.get(key)
-        section, question = key.split(".", 1)
-        group = self.doc.get(section)
-        if value is None:
-            if isinstance(group, CommentedMap):
-                group.pop(question, None)
-            return
-        if not isinstance(group, CommentedMap):
-            group = CommentedMap()
-            self.doc[section] = group
-        group[question] = value
+        try:
+            section, question = key.split(".", 1)
+            group = self.doc.get(section)
+            if value is None:
+                if isinstance(group, CommentedMap):
+                    group.pop(question, None)
+                return
+            if not isinstance(group, CommentedMap):
+                group = CommentedMap()
+                self.doc[section] = group
+            group[question] = value
+        finally:  # counted once the tree has changed (see `_changed`)
+            self._changed()
 
     def text(self) -> str:
         return dump_yaml(self.doc)

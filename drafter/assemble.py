@@ -119,8 +119,8 @@ def _compose(library: Library, context: dict[str, object], wording: Wording,
         if not section.condition.holds(context):
             continue
         rendered = []
-        for clause in library.clauses:
-            if clause.meta.section != section.spec.id or not clause.condition.holds(context):
+        for clause in library.by_section.get(section.spec.id, ()):
+            if not clause.condition.holds(context):
                 continue
             words = wording(clause)
             if words is None:
@@ -202,4 +202,10 @@ def _render(clause: Clause, template: Template, title: str | None, path: Path,
     if not text:
         return None
     return RenderedClause(clause.meta.id, title, text, tuple(clause.meta.satisfies),
-                          path.relative_to(root), tuple(promises))
+                          _relative(path, root), tuple(promises))
+
+
+@lru_cache(maxsize=4096)
+def _relative(path: Path, root: Path) -> Path:
+    """A clause's template file within its library (asked on every render of it)."""
+    return path.relative_to(root)

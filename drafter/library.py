@@ -137,6 +137,15 @@ class Library:
         return rules
 
     @cached_property
+    def by_section(self) -> Mapping[str, tuple[Clause, ...]]:
+        """The clauses of each section, by section id, in document order (assembly walks the
+        sections, and would otherwise go through every clause for each)."""
+        found: dict[str, list[Clause]] = {}
+        for clause in self.clauses:
+            found.setdefault(clause.meta.section, []).append(clause)
+        return {section: tuple(clauses) for section, clauses in found.items()}
+
+    @cached_property
     def template_data(self) -> object:
         """The reference data as templates see it (`data.NAME`): the same for every answers,
         so made once per library, not once per context (a tenth of one)."""

@@ -54,3 +54,38 @@ def test_a_failed_save_leaves_the_old_file(tmp_path: Path, monkeypatch: pytest.M
         answers.save()
     assert path.read_text() == "business:\n  name: Old\n"
     assert [p.name for p in tmp_path.iterdir()] == ["answers.yaml"], "no temporary file left"
+
+
+def test_values_are_converted_once_and_every_set_is_seen(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`values()` is a cached plain view of the file (the editing session reads it on every
+    check): converted once, and made again after each `set` and after a save that took in
+    another writer's answers, so the next read sees the change."""
+    import drafter.answers
+
+    path = tmp_path / "answers.yaml"
+    path.write_text("business:\n  name: Old\ncontact:\n  email: a@example.com\n")
+    answers = AnswersFile.open(path)
+    conversions: list[object] = []
+    real = drafter.answers.plain
+
+    def counted(value: object) -> object:
+        conversions.append(value)
+        return real(value)
+
+    monkeypatch.setattr(drafter.answers, "plain", counted)
+    assert answers.values() == {"business": {"name": "Old"},
+                                "contact": {"email": "a@example.com"}}
+    assert answers.values()["business"]["name"] == "Old"
+    assert len(conversions) == 1, "the second read uses the first's view"
+    answers.set("business.name", "New")
+    assert answers.values()["business"] == {"name": "New"}
+    answers.set("contact.email", None)
+    assert answers.values()["contact"] == {}
+    answers.set("policy.effective_date", date(2026, 11, 1))
+    assert answers.values()["policy"] == {"effective_date": date(2026, 11, 1)}
+    # another writer adds an answer; our save merges it in, and our view shows it
+    path.write_text("business:\n  name: Old\n  size: small\n")
+    answers.save()
+    assert answers.values()["business"] == {"name": "New", "size": "small"}
+

@@ -256,6 +256,9 @@ def _run(paragraph: Paragraph, text: str) -> BaseOxmlElement:
 
 # --- tables ------------------------------------------------------------------------------
 
+_T = qn("w:t")
+
+
 def _words(table: Table) -> list[tuple[int, int]]:
     """Per column: (longest word, longest cell text), in characters; read off the XML
     (python-docx's `row.cells` rebuilds the grid on every call)."""
@@ -264,7 +267,7 @@ def _words(table: Table) -> list[tuple[int, int]]:
     total = [1] * columns
     for tr in table._tbl.tr_lst:
         for c, tc in enumerate(tr.tc_lst[:columns]):
-            text = "".join(tc.xpath(".//w:t/text()"))
+            text = "".join(t.text or "" for t in tc.iter(_T))  # (XPath per cell costs more)
             longest[c] = max(longest[c], max((len(w) for w in text.split()), default=1))
             total[c] = max(total[c], len(text))
     return list(zip(longest, total))
@@ -329,8 +332,9 @@ def _insert_in_order(parent: BaseOxmlElement, child: BaseOxmlElement,
                      before: tuple[str, ...]) -> None:
     """Insert `child` after the last of `before` (the elements the schema puts first)."""
     position = 0
+    tags = {qn(t) for t in before}
     for i, existing in enumerate(parent):
-        if existing.tag in {qn(t) for t in before}:
+        if existing.tag in tags:
             position = i + 1
     parent.insert(position, child)
 

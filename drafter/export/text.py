@@ -9,6 +9,7 @@ out exactly as typed.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 
 from markdown_it.token import Token
 
@@ -43,12 +44,15 @@ def _inline(token: Token) -> str:
     return "".join(out)
 
 
-def _wrap(text: str, first: str = "", rest: str = "") -> list[str]:
+@lru_cache(maxsize=4096)
+def _wrap(text: str, first: str = "", rest: str = "") -> tuple[str, ...]:
+    """`text`'s lines wrapped, `first` before the first and `rest` before the others. Kept
+    by text: a draft's paragraphs mostly come out as the last draft's did."""
     lines: list[str] = []
     for i, para in enumerate(text.split("\n")):
         lead = first if i == 0 else rest
         lines += fill(para, lead, rest) or _textwrap(para, lead, rest) or [first]
-    return lines
+    return tuple(lines)
 
 
 def _textwrap(para: str, first: str, rest: str) -> list[str]:
@@ -137,7 +141,7 @@ class TextRenderer:
 
     def paragraph(self, text: str, first_in_item: bool) -> None:
         if not self.lists:
-            self.lines += _wrap(text) + [""]
+            self.lines += [*_wrap(text), ""]
             return
         depth = "  " * (len(self.lists) - 1)
         counter = self.lists[-1]

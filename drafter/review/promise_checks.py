@@ -10,12 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from drafter.promises import spans
+from drafter.promises import Promise, spans
 from drafter.review.checks import Subject, check
 from drafter.document.model import Note
 from drafter.review.text_checks import sentence_at
+from drafter.review.text_rules import CompiledPattern
 
 _SHOWN = 3  # excerpts quoted in one note
+_KEPT = 4096  # clause texts whose findings are kept (the rule's `kept`); past that, afresh
 
 
 @check("promises")
@@ -25,23 +27,38 @@ def unbacked_commitments(subject: Subject) -> Iterator[Note]:
     if subject.policy is None or compiled is None:
         return
     rule = compiled.rule
+    kept = compiled.kept
     for clause in subject.policy.clauses():
-        covered = spans(clause.markdown, clause.promises)
-        loose: list[str] = []
-        for found in compiled.finditers(clause.markdown):
-            for match in found:
-                start, end = match.span()
-                if any(a <= start and end <= b for a, b in covered):
-                    continue
-                sentence = " ".join(sentence_at(clause.markdown, start, end).split())
-                if sentence not in loose:
-                    loose.append(sentence)
+        key = (clause.markdown, tuple(p.text for p in clause.promises))
+        loose = kept.get(key)
+        if loose is None:
+            loose = _loose(compiled, clause.markdown, clause.promises)
+            if len(kept) >= _KEPT:
+                kept.clear()
+            kept[key] = loose
         if loose:
             quoted = "; ".join(f'"{s}"' for s in loose[:_SHOWN])
             more = f" (and {len(loose) - _SHOWN} more)" if len(loose) > _SHOWN else ""
             yield Note(id="", severity=rule.severity, topic=rule.topic,
                        message=rule.message.format(excerpts=quoted + more), check=rule.id,
                        cite=rule.cite, anchor=clause.id, excerpt=loose[0])
+
+
+def _loose(compiled: CompiledPattern, markdown: str, promises: tuple[Promise, ...]
+           ) -> tuple[str, ...]:
+    """The commitment-like sentences of a clause's Markdown outside its promises, in order,
+    each once."""
+    covered = spans(markdown, promises)
+    loose: list[str] = []
+    for found in compiled.finditers(markdown):
+        for match in found:
+            start, end = match.span()
+            if any(a <= start and end <= b for a, b in covered):
+                continue
+            sentence = " ".join(sentence_at(markdown, start, end).split())
+            if sentence not in loose:
+                loose.append(sentence)
+    return tuple(loose)
 
 
 @check("promise-defaults")

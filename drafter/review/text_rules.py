@@ -255,6 +255,13 @@ class CompiledPattern:
         return compile_condition(self.rule.when) if self.rule.when else None
 
     @cached_property
+    def kept(self) -> dict[Any, Any]:
+        """What a check found with this rule in a text, by the text (and whatever else the
+        finding depends on): a draft's clauses mostly come out as they were on the last draft,
+        so the app's next draft finds them here. The check keeps it bounded."""
+        return {}
+
+    @cached_property
     def unless(self) -> tuple[re.Pattern[str], ...]:
         return tuple(re.compile(p, re.IGNORECASE) for p in self.rule.unless)
 
