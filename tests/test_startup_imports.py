@@ -64,3 +64,17 @@ def test_a_build_imports_only_what_it_uses(tmp_path: Path) -> None:
     # and the plainest build of all
     assert loaded(unused, "build", "--example", "kiosk", "--format", "md", "-o", "md",
                   cwd=tmp_path) == []
+
+
+def test_reviewing_one_policy_loads_no_process_pool_nor_package_metadata(tmp_path: Path) -> None:
+    """`drafter review` of one file reviews it in this process: no multiprocessing nor
+    concurrent.futures (they wait for a batch worth forking for); and the baseline's models are
+    built when a baseline is read, not when the module is imported, which made pydantic load
+    its plugins, reading every installed package's metadata (importlib.metadata, email, zipfile)."""
+    policy = tmp_path / "policy.md"
+    policy.write_text((Path(__file__).parent / "fixtures" / "review" / "clean-policy.md")
+                      .read_text())
+    unused = ["multiprocessing", "concurrent.futures", "importlib.metadata",
+              "pydantic.plugin._loader", "email", "zipfile", "textual", "docx"]
+    loaded([], "review", str(policy), cwd=tmp_path)  # warms the parse cache
+    assert loaded(unused, "review", str(policy), cwd=tmp_path) == []
