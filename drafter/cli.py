@@ -70,18 +70,20 @@ def cmd_build(args: argparse.Namespace) -> int:
 def redlines(project: Project, built: LanguagesBuilt, asked: bool) -> list[Path]:
     """Each language's redline: with every build once a version is published in that language
     (`--redline` insists on the English one, which fails while nothing is published)."""
-    from drafter.document.model import Labels
     from drafter.history import last_published
     from drafter.i18n import ENGLISH
-    from drafter.i18n.catalog import catalog
-    from drafter.manifest import policy_md
-    from drafter.redline import write_redline
 
     folder, written = built.result.folder, []
     outcomes = {ENGLISH: built.result.outcome, **built.outcomes}
     for lang in built.built:
         if not (lang == ENGLISH and asked) and last_published(folder, lang) is None:
             continue
+        # only now: a build with nothing published writes no redline (nor imports its code)
+        from drafter.document.model import Labels
+        from drafter.i18n.catalog import catalog
+        from drafter.manifest import policy_md
+        from drafter.redline import write_redline
+
         if outcomes[lang].conflicts:
             print(f"No redline: resolve the merge conflicts in {policy_md(lang)} first.")
             continue

@@ -37,15 +37,17 @@ def splice(core: Sequence[T], added: Sequence[T], after: str | None, key: Callab
     return [*core[:at], *added, *core[at:]]
 
 
-def with_data_options(pages: list[Page], data_dir: Path) -> list[Page]:
+def with_data_options(pages: list[Page], data_dir: Path,
+                      read: list[str] | None = None) -> list[Page]:
     """Fill each `options_from` question's `options` from its data file (records' fields too).
-    A page is a questionnaire section, the file it is written in and its place there."""
+    A page is a questionnaire section, the file it is written in and its place there. The
+    text of every data file read is added to `read`, when given."""
     cache: dict[str, dict[str, str]] = {}
     known_as: dict[str, tuple[str, ...]] = {}  # each data option's other names
 
     def table(name: str, file: DataFile, where: tuple[Any, ...], key: str) -> dict[str, str]:
         if name not in cache:
-            cache[name] = _options_in(data_dir / f"{name}.yaml", file, where, key, known_as)
+            cache[name] = _options_in(data_dir / f"{name}.yaml", file, where, key, known_as, read)
         return cache[name]
 
     def resolve(question: Question, file: DataFile, loc: tuple[Any, ...], key: str) -> Question:
@@ -66,7 +68,7 @@ def with_data_options(pages: list[Page], data_dir: Path) -> list[Page]:
             found = table(spec.data, file, (*where, "data"), key)
             if spec.only is not None:
                 found = _subset(found, data_dir / f"{spec.only}.yaml", spec.data, file,
-                                (*where, "only"), key)
+                                (*where, "only"), key, read)
             options = {**spec.first, **found, **spec.last}
             if len(options) != len(spec.first) + len(found) + len(spec.last):
                 raise UserError(f"`first` or `last` repeats an option of {spec.data}.yaml",
@@ -82,12 +84,14 @@ def with_data_options(pages: list[Page], data_dir: Path) -> list[Page]:
 
 
 def _subset(options: dict[str, str], source: Path, name: str, file: DataFile,
-            where: tuple[Any, ...], key: str) -> dict[str, str]:
+            where: tuple[Any, ...], key: str, read: list[str] | None) -> dict[str, str]:
     """The `options` whose ids the data file `source` lists (a list of ids), in its order."""
     if not source.is_file():
         raise UserError(f"`only` names {source.name}, which is not in {source.parent}",
                         path=file.path, line=file.line(where), field=key)
     listed = load_data(source)
+    if read is not None:
+        read.append(listed.text)
     if not isinstance(listed.data, list) or not listed.data:
         raise UserError("expected a non-empty list of option ids", path=source, line=1,
                         field=key)
@@ -101,7 +105,7 @@ def _subset(options: dict[str, str], source: Path, name: str, file: DataFile,
 
 
 def _options_in(source: Path, file: DataFile, where: tuple[Any, ...], key: str,
-                known_as: dict[str, tuple[str, ...]]) -> dict[str, str]:
+                known_as: dict[str, tuple[str, ...]], read: list[str] | None) -> dict[str, str]:
     """Options from a data file, in file order: either a mapping of stored value to a label or
     to a record with a `name` (as `clauses/data/vendors.yaml`), or a list of records with `id`
     and `name` (a list when templates must walk the entries in order). A record's
@@ -111,6 +115,8 @@ def _options_in(source: Path, file: DataFile, where: tuple[Any, ...], key: str,
         raise UserError(f"`options_from` names {source.name}, which is not in {source.parent}",
                         path=file.path, line=file.line(where), field=key)
     table_file = load_data(source)
+    if read is not None:
+        read.append(table_file.text)
     table = table_file.data
     if isinstance(table, list):
         pairs = [((i,), item.get("id") if isinstance(item, Mapping) else None, item)

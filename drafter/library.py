@@ -28,7 +28,7 @@ from drafter.composing import splice
 from drafter.i18n.catalog import language_of_file
 from drafter.laws import Derived, load_laws
 from drafter.modules import Module, SectionSpec, find_modules
-from drafter.parsecache import memo, save
+from drafter.parsecache import files_in, memo, save
 from drafter.name_check import written_line
 from drafter.questionnaire import Questionnaire
 from drafter.requirements import CatalogEntry, InForce, load_requirements
@@ -197,7 +197,8 @@ def load_library(root: Path) -> Library:
     rank = {s.spec.id: i for i, s in enumerate(sections)}
     clauses: list[Clause] = []
     seen: dict[str, Path] = {}
-    for path in sorted(root.rglob("*.md.j2")):
+    # as sorted(root.rglob("*.md.j2")) finds them, without pathlib's globbing and sorting
+    for path in (Path(full) for _, full in files_in(str(root), ".md.j2")):
         if language_of_file(path) is not None:  # a translation: drafter.i18n reads it
             continue
         clause = _load_clause(path)

@@ -17,7 +17,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from pydantic import TypeAdapter, ValidationError
+from pydantic import ValidationError
 
 from drafter.composing import splice, with_data_options
 from drafter.errors import DrafterError, UserError
@@ -66,18 +66,24 @@ class Entry:
 class Questionnaire:
     """A validated questionnaire. Build it with `load_questionnaire`."""
 
-    def __init__(self, path: Path, data: QuestionnaireFile, entries: list[Entry]) -> None:
+    def __init__(self, path: Path, data: QuestionnaireFile, entries: list[Entry],
+                 stamp: str | None = None) -> None:
         self.path = path
         self.title = data.title
         self.version = data.version
         self.sections = data.sections
         self.moved = data.moved
         self.entries: dict[str, Entry] = {e.key: e for e in entries}
+        if stamp is not None:
+            self.__dict__["stamp"] = stamp
 
     @cached_property
     def stamp(self) -> str:
         """A hash of every question as validated (options from data files and modules' pages
-        included): answers validated against an equal stamp validate the same."""
+        included): answers validated against an equal stamp validate the same.
+        `load_questionnaire` gives it from the texts the questionnaire is made of, which
+        decide the questions as surely (with the code, which names the parse cache's file) and
+        cost far less to hash than the questions' `repr` (some 25M instructions a build)."""
         return hashlib.sha256(repr((self.sections, self.moved)).encode()).hexdigest()
 
     @cached_property
@@ -189,7 +195,8 @@ def load_questionnaire(path: Path, data_dir: Path | None = None,
     added = [(section, module.file, ("questions", i)) for module in modules
              for i, section in enumerate(module.spec.questions)]
     pages = splice(pages, added, data.modules_after, lambda page: page[0].id, path)
-    pages = with_data_options(pages, data_dir or default_library() / "data")
+    read: list[str] = []
+    pages = with_data_options(pages, data_dir or default_library() / "data", read)
     data = data.model_copy(update={"sections": [section for section, _, _ in pages]})
     entries: list[Entry] = []
     seen: set[str] = set()
@@ -220,7 +227,15 @@ def load_questionnaire(path: Path, data_dir: Path | None = None,
     # each carried-over value is checked against its new question by `drafter lint`
     # (`moved_value_errors`): building that validator on every load would load pydantic's
     # plugin machinery in every command
-    return Questionnaire(path, data, entries)
+    return Questionnaire(path, data, entries, _stamp(file.text, modules, read))
+
+
+def _stamp(text: str, modules: Sequence[Module], data_texts: list[str]) -> str:
+    """What a questionnaire is made of: its file, its modules' (named, in order: the order
+    places their pages) and the data files its options came from, each with its length."""
+    parts = [text, *(f"{m.name}\0{m.file.text}" for m in modules), *data_texts]
+    return hashlib.sha256("".join(f"{len(part)}\0{part}" for part in parts).encode()
+                          ).hexdigest()
 
 
 def moved_value_errors(questionnaire: Questionnaire) -> list[UserError]:
@@ -229,6 +244,8 @@ def moved_value_errors(questionnaire: Questionnaire) -> list[UserError]:
     for old_key, spec in questionnaire.moved.items():
         if not isinstance(spec, Moved):
             continue
+        from pydantic import TypeAdapter  # only here and for a default not seen before
+
         target = questionnaire.entry(spec.to).question
         adapter = TypeAdapter(value_type(target))
         for value in spec.values.values():
@@ -312,6 +329,8 @@ def _check_question(question: Question, key: str, file: DataFile,
 
 
 def _check_default(question: Question, fail: Callable[[str], None]) -> bool:
+    from pydantic import TypeAdapter
+
     try:
         TypeAdapter(value_type(question)).validate_python(question.default)
     except ValidationError as exc:

@@ -123,3 +123,22 @@ def test_the_us_states_are_named_once_in_the_library(project: Project) -> None:
     assert set(residents) - {"none"} <= set(states) and len(residents) > 10
     text = (default_library().parent / "questionnaires" / "privacy-policy.yaml").read_text()
     assert [name for name in states.values() if f": {name}\n" in text] == []
+
+
+def test_an_edited_catalog_revalidates_cached_answers(tmp_path: Path, data_dir: Path) -> None:
+    """Answers are kept in the parse cache under the questionnaire's stamp, made from the texts
+    it is built of: a catalog that drops an option must change it, so the answer using that
+    option is checked again, not read back as valid. An unchanged catalog keeps it."""
+    from drafter.answers import load_answers
+
+    path = _questionnaire(tmp_path, "      - {id: t, prompt: P, type: many, options_from: tools}\n")
+    answers = tmp_path / "a.yaml"
+    answers.write_text("s: {t: [saw]}\n")
+    before = load_questionnaire(path, data_dir)
+    assert load_answers(answers, before).values == {"s.t": ["saw"]}
+    assert load_questionnaire(path, data_dir).stamp == before.stamp
+    (data_dir / "tools.yaml").write_text("hammer: Hammer\n")
+    after = load_questionnaire(path, data_dir)
+    assert after.stamp != before.stamp
+    with pytest.raises(UserError, match="s.t"):
+        load_answers(answers, after)

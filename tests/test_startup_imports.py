@@ -31,6 +31,20 @@ def _env() -> dict[str, str]:
     return dict(os.environ)
 
 
+# What a plain `drafter build` (no DOCX asked) must never load: the Word export and its
+# libraries (python-docx, lxml), the app (Textual), the redline (written only once a version is
+# published), the review command's own readers and outputs, the evidence scanner, and
+# pydantic's TypeAdapter (built only for a questionnaire default not seen before, or by lint).
+NOT_WITHOUT_DOCX = [
+    "docx", "lxml", "textual", "rich", "drafter.app", "drafter.export.docx",
+    "drafter.export.docx_layout", "drafter.export.docx_runs", "drafter.redline",
+    "drafter.review.outputs", "drafter.review.sarif", "drafter.review.github",
+    "drafter.review.batch", "drafter.review.baseline", "drafter.review.html_text",
+    "drafter.evidence", "drafter.absorb", "drafter.publish", "drafter.site", "drafter.lint",
+    "pydantic.type_adapter",
+]
+
+
 def test_a_build_imports_only_what_it_uses(tmp_path: Path) -> None:
     """Once the parse cache is warm (reading the library afresh validates it with pydantic):
     the manifest is plain dataclasses, so a build (the first, and a rebuild that reads the
@@ -42,7 +56,25 @@ def test_a_build_imports_only_what_it_uses(tmp_path: Path) -> None:
     Word policies wait for one to review (html.parser, zipfile)."""
     for _ in range(2):  # a rebuild also reads notice.yaml
         loaded([], "build", "--example", "kiosk", "--format", "md", "-o", "warm", cwd=tmp_path)
+    unused = ["pydantic.plugin._loader", "importlib.metadata", "slugify", "merge3", "nupunkt",
+              "ruamel.yaml", "html.parser", "zipfile", *NOT_WITHOUT_DOCX]
     for _ in range(2):
-        assert loaded(["pydantic.plugin._loader", "importlib.metadata", "slugify", "merge3",
-                       "docx", "nupunkt", "ruamel.yaml", "html.parser", "zipfile"], "build", "--example", "kiosk", "--format", "md,html,txt",
+        assert loaded(unused, "build", "--example", "kiosk", "--format", "md,html,txt",
                       "-o", "out", cwd=tmp_path) == []
+    # and the plainest build of all
+    assert loaded(unused, "build", "--example", "kiosk", "--format", "md", "-o", "md",
+                  cwd=tmp_path) == []
+
+
+def test_reviewing_one_policy_loads_no_process_pool_nor_package_metadata(tmp_path: Path) -> None:
+    """`drafter review` of one file reviews it in this process: no multiprocessing nor
+    concurrent.futures (they wait for a batch worth forking for); and the baseline's models are
+    built when a baseline is read, not when the module is imported, which made pydantic load
+    its plugins, reading every installed package's metadata (importlib.metadata, email, zipfile)."""
+    policy = tmp_path / "policy.md"
+    policy.write_text((Path(__file__).parent / "fixtures" / "review" / "clean-policy.md")
+                      .read_text())
+    unused = ["multiprocessing", "concurrent.futures", "importlib.metadata",
+              "pydantic.plugin._loader", "email", "zipfile", "textual", "docx"]
+    loaded([], "review", str(policy), cwd=tmp_path)  # warms the parse cache
+    assert loaded(unused, "review", str(policy), cwd=tmp_path) == []

@@ -34,7 +34,7 @@ Key = tuple[str, str, str]  # file, check, fingerprint
 
 
 class Entry(BaseModel):
-    model_config = ConfigDict(extra="allow")
+    model_config = ConfigDict(extra="allow", defer_build=True)
 
     file: str
     check: str
@@ -42,7 +42,7 @@ class Entry(BaseModel):
 
 
 class BaselineFile(BaseModel):
-    model_config = ConfigDict(extra="allow")
+    model_config = ConfigDict(extra="allow", defer_build=True)
 
     version: int
     notes: list[Entry]

@@ -13,12 +13,13 @@ Targets (issue 13): build ≤ 1.5× the floor, with DOCX ≤ 2×, in-process ≤
 The 39 KB policy is generated from our fixture (bench_review.policy_text) unless `--policy`
 names one; DRAFTER_TODAY is pinned so every run reviews as of the same day.
 
-Each Drafter command is measured twice (`--bytecode both`, the default): from source, as in a
-checkout where PYTHONDONTWRITEBYTECODE=1 stops Python writing `__pycache__` (every run then
-compiles our ~80 modules afresh), and from compiled bytecode, as after a wheel install (pip
-byte-compiles what it installs; here `python -m compileall drafter`, run between rounds and
-not counted). The floor's libraries are byte-compiled in both. The package's `__pycache__`
-folders are left as they were found.
+The commands use a cache folder of their own (DRAFTER_CACHE_DIR, unless set), warmed by the
+first round. Each Drafter command is measured twice (`--bytecode both`, the default): from
+source, as in a checkout where PYTHONDONTWRITEBYTECODE=1 stops Python writing `__pycache__`
+(every run then compiles our ~80 modules afresh), and from compiled bytecode, as after a wheel
+install (pip byte-compiles what it installs; here `python -m compileall drafter`, run between
+rounds and not counted). The floor's libraries are byte-compiled in both. The package's
+`__pycache__` folders are left as they were found.
 
 `--instructions` also counts each command's instructions once under valgrind (cachegrind,
 no cache simulation; about 30 s each): unlike CPU time, the count does not change when the
@@ -174,6 +175,13 @@ def main() -> None:
     if args.warm is not None:
         warm_runs(args.warm)
         return
+    if "DRAFTER_CACHE_DIR" not in os.environ:
+        # A cache folder of its own (warmed by the first round): the user's is shared with
+        # every other Drafter on the machine (another checkout, the tests), whose runs rewrite
+        # the compiled-code files keyed by interpreter alone, and made a build's count wander
+        # between 1,780M and 2,600M instructions from one run to the next.
+        cache = tempfile.TemporaryDirectory(prefix="bench-cache-")
+        os.environ["DRAFTER_CACHE_DIR"] = cache.name
     start = machine_check()
     project = Project.load()
     name = largest_example(project)
