@@ -6,7 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from drafter.answers import current_text, validate_answers
+from drafter.answers import validate_answers
+from drafter.answers_file import current_text
 from drafter.errors import UserError
 from drafter.questionnaire import Questionnaire
 

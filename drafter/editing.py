@@ -19,8 +19,9 @@ from typing import Any
 
 from drafter.answer_check import check, text_now
 from drafter.answer_types import stored_note
-from drafter.answers import (Answers, AnswersFile, answers_lock, carry_over, current_text,
-                             not_carried, same_answer)
+from drafter.answers import Answers, carry_over, not_carried
+from drafter.plain import same_answer
+from drafter.answers_file import AnswersFile, answers_lock, current_text
 from drafter.errors import UserError
 from drafter.journal import Journal, Unjournaled, leftovers, read
 from drafter.project import Project

@@ -18,7 +18,7 @@ from dataclasses import asdict, dataclass
 from datetime import datetime
 from pathlib import Path
 
-from drafter.answers import answers_lock
+from drafter.answers_file import answers_lock
 from drafter.yamlio import atomic_write
 
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from drafter.answers import AnswersFile
+from drafter.answers_file import AnswersFile
 from drafter.build import BuildResult
 from drafter.project import Project
 from drafter.changes import ChangeReport

@@ -15,7 +15,7 @@ import copy
 from dataclasses import dataclass
 from typing import Any
 
-from drafter.answers import same_answer
+from drafter.plain import same_answer
 from drafter.editing import Session
 
 TYPED = ("text", "email", "url", "phone", "date", "number", "long_text")

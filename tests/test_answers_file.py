@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from drafter.answers import AnswersFile, load_answers
+from drafter.answers import load_answers
+from drafter.answers_file import AnswersFile
 from drafter.schema import MODELINE
 from tests.conftest import MINI
 
@@ -61,19 +62,19 @@ def test_values_are_converted_once_and_every_set_is_seen(
     """`values()` is a cached plain view of the file (the editing session reads it on every
     check): converted once, and made again after each `set` and after a save that took in
     another writer's answers, so the next read sees the change."""
-    import drafter.answers
+    import drafter.answers_file
 
     path = tmp_path / "answers.yaml"
     path.write_text("business:\n  name: Old\ncontact:\n  email: a@example.com\n")
     answers = AnswersFile.open(path)
     conversions: list[object] = []
-    real = drafter.answers.plain
+    real = drafter.answers_file.plain
 
     def counted(value: object) -> object:
         conversions.append(value)
         return real(value)
 
-    monkeypatch.setattr(drafter.answers, "plain", counted)
+    monkeypatch.setattr(drafter.answers_file, "plain", counted)
     assert answers.values() == {"business": {"name": "Old"},
                                 "contact": {"email": "a@example.com"}}
     assert answers.values()["business"]["name"] == "Old"

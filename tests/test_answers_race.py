@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from drafter.answers import AnswersFile
+from drafter.answers_file import AnswersFile
 from drafter.errors import UserError
 
 START = "# the owner's file\nbusiness:\n  name: Shop LLC # legal name\n  size: 4\n"
@@ -102,7 +102,7 @@ def test_an_unchanged_file_is_not_parsed_again_on_save(tmp_path: Path,
                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     """The merge costs one read of the text while nobody else wrote: a keystroke's save in
     the app does not parse the file twice."""
-    from drafter import answers
+    from drafter import answers_file as answers
 
     path = tmp_path / "answers.yaml"
     path.write_text(START)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from drafter.answers import AnswersFile
+from drafter.answers_file import AnswersFile
 from drafter.cli import main
 from drafter.yamlio import atomic_write
 from tests.conftest import MINI

@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from drafter.answers import AnswersFile
+from drafter.answers_file import AnswersFile
 from drafter.editing import Session
 from drafter.journal import Journal, leftovers, read
 from drafter.project import Project

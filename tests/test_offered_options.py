@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from drafter.answers import AnswersFile, validate_answers
+from drafter.answers import validate_answers
+from drafter.answers_file import AnswersFile
 from drafter.editing import Session
 from drafter.errors import UserError
 from drafter.position import Position

@@ -19,7 +19,8 @@ from hypothesis import strategies as st
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString, SingleQuotedScalarString
 
-from drafter.answers import AnswersFile, parse_answers
+from drafter.answers import parse_answers
+from drafter.answers_file import AnswersFile
 from drafter.editing import Session
 from drafter.paths import examples
 from drafter.plain import plain

@@ -9,7 +9,8 @@ from typing import Any
 
 from hypothesis import HealthCheck, given, settings
 
-from drafter.answers import Answers, AnswersFile, answers_model, load_answers
+from drafter.answers import Answers, answers_model, load_answers
+from drafter.answers_file import AnswersFile
 from drafter.assemble import template_context
 from drafter.build import render
 from drafter.project import Project

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from drafter.answers import AnswersFile
+from drafter.answers_file import AnswersFile
 from drafter.editing import Session
 from drafter.finding import find_questions
 from drafter.project import Project

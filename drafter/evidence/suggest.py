@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from drafter.answers import same_answer
+from drafter.plain import same_answer
 from drafter.editing import READ_ONLY, Session, check
 from drafter.evidence.catalog import Catalog, catalog
 from drafter.evidence.model import Evidence

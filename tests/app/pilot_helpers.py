@@ -11,7 +11,7 @@ from textual.pilot import Pilot, WaitForScreenTimeout
 from textual.widget import Widget
 from textual.worker import WorkerCancelled
 
-from drafter.answers import AnswersFile
+from drafter.answers_file import AnswersFile
 from drafter.app.screens.editor import EditorScreen
 from drafter.journal import journal_glob, read
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from textual.pilot import Pilot
 from textual.widgets import Input, Label, RadioSet
 
-from drafter.answers import AnswersFile
+from drafter.answers_file import AnswersFile
 from drafter.app.app import DrafterApp
 from drafter.app.screens.editor import EditorScreen
 from drafter.app.screens.welcome import WelcomeScreen

@@ -17,7 +17,7 @@ from textual._context import active_app
 from textual.pilot import Pilot
 from textual.widgets import Input, RadioSet, TextArea
 
-from drafter.answers import AnswersFile
+from drafter.answers_file import AnswersFile
 from drafter.app.app import DrafterApp
 from drafter.app.screens.editor import EditorScreen
 from drafter.app.widgets.fields import QuestionField, field_id

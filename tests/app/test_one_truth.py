@@ -7,7 +7,7 @@ import shutil
 from datetime import date
 from pathlib import Path
 
-from drafter.answers import AnswersFile
+from drafter.answers_file import AnswersFile
 from drafter.editing import Session
 from drafter.paths import examples
 from drafter.project import Project

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from drafter.answers import AnswersFile
+from drafter.answers_file import AnswersFile
 from tests.app.test_serve import (BROWSER_ARGS, CHROMIUM, Served, needs_browser, open_page,
                                   served, wait_for)
 

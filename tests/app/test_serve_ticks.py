@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from drafter.answers import AnswersFile
+from drafter.answers_file import AnswersFile
 from drafter.position import position_path
 from drafter.presence import presence_path
 from tests.app.test_serve import BROWSER_ARGS, CHROMIUM, Served, needs_browser, open_page, \

@@ -148,7 +148,7 @@ WRITER = textwrap.dedent("""
     import sys
     from datetime import date
     from pathlib import Path
-    from drafter.answers import AnswersFile
+    from drafter.answers_file import AnswersFile
     from drafter.project import Project
     path, who, rounds = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3])
     keys = sys.argv[4:]
@@ -183,7 +183,7 @@ WRITER = textwrap.dedent("""
 
 def lost_updates(tmp: Path) -> tuple[int, int]:
     """Two sessions and `publish` writing one file at once: (lost updates, writes)."""
-    from drafter.answers import AnswersFile
+    from drafter.answers_file import AnswersFile
     from drafter.paths import examples
 
     path = tmp / "answers.yaml"

@@ -24,7 +24,7 @@ from pathlib import Path
 
 import pytest
 
-from drafter.answers import AnswersFile
+from drafter.answers_file import AnswersFile
 from drafter.editing import Session, position_path
 from drafter.paths import examples
 from drafter.project import Project
