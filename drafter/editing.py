@@ -20,12 +20,12 @@ from typing import Any
 from drafter.answer_check import check, text_now
 from drafter.answer_types import stored_note
 from drafter.answers import Answers, carry_over, not_carried
-from drafter.plain import same_answer
 from drafter.answers_file import AnswersFile, answers_lock, current_text
 from drafter.errors import UserError
 from drafter.journal import Journal, Unjournaled, leftovers, read
+from drafter.plain import same_answer
 from drafter.project import Project
-from drafter.position import Position, load_position, position_path, save_position
+from drafter.position import Position, load_position, save_position
 from drafter.presence import Presence, announce, others, presence_path, withdraw
 from drafter.questionnaire import Questionnaire
 from drafter.shown import presented
@@ -398,7 +398,3 @@ class Session:
     def load_position(self) -> Position | None:
         return load_position(self.path)
 
-
-from drafter.session_export import export  # noqa: E402  (the app imports it from here)
-
-__all__ = ["Position", "READ_ONLY", "Session", "check", "export", "position_path"]

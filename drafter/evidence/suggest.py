@@ -17,7 +17,8 @@ from pathlib import Path
 from typing import Any, Literal
 
 from drafter.plain import same_answer
-from drafter.editing import READ_ONLY, Session, check
+from drafter.answer_check import check
+from drafter.editing import READ_ONLY, Session
 from drafter.evidence.catalog import Catalog, catalog
 from drafter.evidence.model import Evidence
 from drafter.evidence.propose import Proposal, proposals, show_value

@@ -8,7 +8,8 @@ import pytest
 
 from drafter.app.app import DrafterApp
 from drafter.app.serve import command
-from drafter.editing import READ_ONLY, Position, Session, position_path
+from drafter.editing import READ_ONLY, Session
+from drafter.position import Position, position_path
 from drafter.paths import copy_example, example_copies
 from drafter.schema import MODELINE
 from drafter.app.widgets.fields import QuestionField

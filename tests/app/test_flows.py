@@ -13,7 +13,7 @@ from drafter.answers_file import AnswersFile
 from drafter.app.app import DrafterApp
 from drafter.app.screens.editor import EditorScreen
 from drafter.app.screens.welcome import WelcomeScreen
-from drafter.editing import position_path
+from drafter.position import position_path
 from drafter.paths import examples
 from drafter.schema import MODELINE, SCHEMA_NAME, schemas_written
 from drafter.app.widgets.fields import QuestionField, field_id

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from drafter.editing import Session, check, export
+from drafter.answer_check import check
+from drafter.editing import Session
+from drafter.session_export import export
 from drafter.manifest import edited_by_hand
 from drafter.preview import clauses_by_question, preview_policy
 from drafter.project import Project

@@ -25,7 +25,8 @@ from pathlib import Path
 import pytest
 
 from drafter.answers_file import AnswersFile
-from drafter.editing import Session, position_path
+from drafter.editing import Session
+from drafter.position import position_path
 from drafter.paths import examples
 from drafter.project import Project
 

@@ -17,7 +17,8 @@ from textual.events import Resize
 from textual.widget import Widget
 from textual.widgets import Header, Label, Static, TabbedContent, TabPane
 
-from drafter.editing import Position, Session
+from drafter.editing import Session
+from drafter.position import Position
 from drafter.paths import copy_example, example_copies
 from drafter.preview import clauses_by_question, record_catalog
 from drafter.app.drafting import Redrafts, SaveOnPause

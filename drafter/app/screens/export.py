@@ -16,7 +16,8 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Label
 
 from drafter.app.widgets.progress import Exported
-from drafter.editing import Session, export
+from drafter.editing import Session
+from drafter.session_export import export
 from drafter.errors import UserError
 
 
