@@ -14,6 +14,7 @@ from textual.widgets import Input, TabbedContent
 
 from drafter.app.app import DrafterApp
 from drafter.app.screens.editor import EditorScreen
+from drafter.app.widgets.pages import Form
 from tests.app.pilot_helpers import open_section
 from tests.app.typing_helpers import type_fast
 
@@ -72,3 +73,32 @@ async def test_a_letter_in_an_answer_box_asks_for_no_layout(make_app: App) -> No
         await pilot.pause()
         assert box.value == before + " Two"
         assert layouts and not any(layouts)  # repainted, never laid out
+
+
+async def test_a_visited_switch_asks_no_second_layout_for_the_new_height(make_app: App) -> None:
+    """Showing a kept page changes the form's virtual size (the section's height); Textual's
+    reactive then asked for a layout of the whole screen, straight after the one that found
+    the new height, and a second frame was drawn."""
+    app = make_app("kiosk")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, EditorScreen)
+        first, second = screen.visible_sections()[:2]
+        for section in (second, first):  # both pages kept
+            await open_section(pilot, section)
+        form = screen.query_one(Form)
+        height = form.virtual_size.height
+        layouts: list[bool] = []
+        refresh = form.refresh
+
+        def counted(*regions: Any, **kwargs: Any) -> Widget:
+            layouts.append(bool(kwargs.get("layout")))
+            return refresh(*regions, **kwargs)
+
+        form.refresh = counted  # type: ignore[method-assign]
+        await pilot.press("ctrl+down")
+        await pilot.pause()
+        assert screen.section_id == second
+        assert form.virtual_size.height != height  # the new height was found
+        assert not any(layouts)

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from textual.containers import Vertical, VerticalScroll
 from textual.events import Resize
+from textual.geometry import Size
+from textual.reactive import Reactive
 
 from drafter.app.widgets.fields import keep_in_view
 
@@ -18,7 +20,15 @@ class Form(VerticalScroll):
     """The scrolling column of questions. Whenever its size or its content's size changes
     (the help panel under it grows or shrinks, a field grows as it is focused, a section is
     shown, the terminal is resized), the focused field is scrolled back into view: it is
-    never left under the help panel or off the bottom, whatever order the changes came in."""
+    never left under the help panel or off the bottom, whatever order the changes came in.
+
+    Its virtual size (the height of the section shown) changes on every switch of section;
+    Textual's own reactive asks for a layout of the whole screen when it does, a second one
+    straight after the layout that found it, and a second frame. Nothing in the form depends
+    on it but the scrollbar, which the same layout already updated (`_scroll_update`; a
+    scrollbar appearing or going asks for its own layout)."""
+
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
 
     def on_resize(self, event: Resize) -> None:
         focused = self.screen.focused
