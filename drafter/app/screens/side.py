@@ -83,8 +83,11 @@ class SidePane(KeysScreen):
             drafted = await asyncio.to_thread(project.review, found.policy, found.answers)
             # the screen may have been taken down while the review ran (F3 opening the copy,
             # the app closing): its widgets are then going, whichever is asked for
-            if not (self.is_attached and notes.is_attached and self.query(SectionList)
-                    and self.query(Progress)):
+            # (`query_one_optional` stops at the first match: `bool(self.query(...))` walked
+            # every widget on the screen, every page built ahead included)
+            if not (self.is_attached and notes.is_attached
+                    and self.query_one_optional(SectionList) is not None
+                    and self.query_one_optional(Progress) is not None):
                 return
             notes.show(drafted)
             sidebar = self.query_one(SectionList)
