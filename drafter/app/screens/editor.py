@@ -20,7 +20,7 @@ from textual.widgets import Header, Label, Static, TabbedContent, TabPane
 from drafter.editing import Session
 from drafter.position import Position
 from drafter.paths import copy_example, example_copies
-from drafter.preview import clauses_by_question, record_catalog
+from drafter.preview import clauses_by_question
 from drafter.app.drafting import Redrafts, SaveOnPause
 from drafter.app.screens import elsewhere
 from drafter.app.screens.elsewhere import Elsewhere
@@ -35,7 +35,6 @@ from drafter.app.widgets.preview import PolicyPreview
 from drafter.app.widgets.progress import Exported, Progress
 from drafter.app.widgets.sidebar import SectionList
 from drafter.errors import DrafterError, UserError
-from drafter.questionnaire import Entry
 
 NARROW = 120
 """Below this many columns the preview and notes replace the form instead of sitting beside it."""
@@ -235,17 +234,6 @@ class EditorScreen(Offers, Elsewhere):
         super()._reset_focus(widget, avoiding)
         if self._redrawing is not None and widget in self._redrawing.walk_children(Widget):
             self._focus_handed = self.focused
-
-    def _field(self, entry: Entry) -> QuestionField:
-        """A question's field, showing the session's answer and its problem."""
-        catalog = record_catalog(self.session.project, entry) if entry.question.type == (
-            "records") else None
-        key = entry.key
-        hidden = self.session.answers().hidden_options.get(key, frozenset()) if (
-            entry.option_conditions) else frozenset()
-        return QuestionField(entry, self.session.value(key),
-                             self.session.errors.get(key) or self._unoffered(key), catalog,
-                             suggested=self.session.suggested(key), hidden=hidden)
 
     def _shown(self, key: str) -> bool:
         return key.startswith(f"{self.section_id}.") and key in self.session.visible()

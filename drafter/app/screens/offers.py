@@ -1,16 +1,19 @@
-"""Options offered only while a condition on the answers holds (an option's `when` in the
-questionnaire): the editor draws a list again when what it offers changes, and warns under one
-whose answer holds an option no longer offered (kept as given, never dropped)."""
+"""A question's field as the editor builds it, with the options it offers: an option may be
+offered only while a condition on the answers holds (its `when` in the questionnaire), so the
+editor draws a list again when what it offers changes, and warns under one whose answer holds
+an option no longer offered (kept as given, never dropped)."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
 from drafter.app.widgets.fields import QuestionField, unoffered_note
+from drafter.preview import record_catalog
 
 if TYPE_CHECKING:
     from drafter.app.widgets.pages import SectionPage
     from drafter.editing import Session
+    from drafter.questionnaire import Entry
 
 
 class Offers:
@@ -22,6 +25,18 @@ class Offers:
 
         async def redraw_field(self, field: QuestionField) -> QuestionField: ...
         def call_later(self, callback: Any, *args: Any) -> bool: ...
+
+    def _field(self, entry: Entry) -> QuestionField:
+        """A question's field, showing the session's answer, its problem and the options it
+        offers now."""
+        catalog = record_catalog(self.session.project, entry) if entry.question.type == (
+            "records") else None
+        key = entry.key
+        hidden = self.session.answers().hidden_options.get(key, frozenset()) if (
+            entry.option_conditions) else frozenset()
+        return QuestionField(entry, self.session.value(key),
+                             self.session.errors.get(key) or self._unoffered(key), catalog,
+                             suggested=self.session.suggested(key), hidden=hidden)
 
     def _unoffered(self, key: str) -> str | None:
         """The warning for an answer holding options its `when` no longer offers."""
