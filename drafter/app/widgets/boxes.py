@@ -103,7 +103,7 @@ class AnswerBox(InOrder, Handing, Input):
         if self.has_focus and self.cursor_position == len(self.value):
             self.scroll_to(x=self.max_scroll_x, animate=False)
 
-    def _on_blur(self, event: Blur) -> None:
+    def on_blur(self, event: Blur) -> None:
         """Left, a long answer shows its beginning again, not its last few words (the
         cursor goes home with it; focused again, it goes back to the end)."""
         self.cursor_position = 0
@@ -119,7 +119,7 @@ class AnswerArea(InOrder, Handing, TextArea):
         if self.text and suggesting(self):
             self.select_all()
 
-    def _on_blur(self, event: Blur) -> None:
+    def on_blur(self, event: Blur) -> None:
         """Left, a long answer shows its first lines again, not its end (the trials: a box
         that lost the focus stayed scrolled to its last line)."""
         self.move_cursor((0, 0))
