@@ -61,6 +61,7 @@ READINGS: dict[str, tuple[Any, Any] | None] = {
     # Promises the owner makes only with a yes: the lenient reading is the promise.
     "use.new_purposes": ("yes", "no"),
     "data_practices.automated_review": ("yes", "no"),
+    "data_practices.admt_notice": ("yes", "no"),
     "retention.deletes": ("yes", "no"),
     "kiosks.operator_role": ("operator", "us"),
     "kiosks.card_handling": ("processor", "our_systems"),
