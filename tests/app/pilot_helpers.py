@@ -118,3 +118,34 @@ async def wait_for_screen(pilot: Pilot[Any], timeout: float = 30.0) -> bool:
         for task in (done, failed):
             task.cancel()
     return done.done()
+
+
+def unsettled(app: Any) -> list[str]:
+    """What the app has still to do or draw (empty: nothing): a node with messages or idle
+    work, a callback waiting for the next refresh (`call_after_refresh`), a layout, scroll or
+    paint not made yet, an animation running or scheduled."""
+    screen = app.screen
+    busy = [f"{node!r} has messages" for node in [app, *screen.walk_children(with_self=True)]
+            if not parked(node)]
+    if screen._callbacks:
+        busy.append(f"{len(screen._callbacks)} callbacks after the refresh")
+    busy += [flag for flag in ("_layout_required", "_scroll_required", "_repaint_required")
+             if getattr(screen, flag)]
+    if screen._dirty_widgets:
+        busy.append(f"dirty: {screen._dirty_widgets}")
+    if not app.animator._complete_event.is_set():
+        busy.append("animations")
+    return busy
+
+
+async def drawn(pilot: Pilot[Any], most: int = 50) -> None:
+    """Pause until the app has done, and drawn, everything it set out to do (`unsettled`):
+    the exact condition a fixed number of pauses stood in for. A chain of work (a focus
+    change, the help text it shows, the refresh after which the field is scrolled into view,
+    the refresh that draws the scroll) takes as many pauses as it has hops, and no more."""
+    for _ in range(most):
+        await pilot.pause()
+        busy = unsettled(pilot.app)
+        if not busy:
+            return
+    raise AssertionError(f"the app is still busy after {most} pauses: {busy}")
