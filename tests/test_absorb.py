@@ -3,6 +3,8 @@ merges them; an unedited export comes back unchanged."""
 
 from __future__ import annotations
 
+import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -20,9 +22,28 @@ FOLDER = "parcel-point-kiosks-inc"
 CHILDREN = "Our services are not meant for children under 13"
 
 
+_BUILDS: dict[str, Path] = {}  # each example built once for the module, copied for each test
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _builds_once(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    _BUILDS["_root"] = tmp_path_factory.mktemp("builds")
+    yield
+    _BUILDS.clear()
+
+
 def _built(tmp_path: Path, name: str = "kiosk") -> Path:
-    assert main(["build", "--example", name, "-o", str(tmp_path)]) == 0
-    return next(p for p in tmp_path.iterdir() if (p / "drafter-manifest.json").exists())
+    """A fresh build of the example in `tmp_path`, as `drafter build -o tmp_path` leaves it:
+    built once for the module (a build is a second of processor time, and thirty tests each
+    built one of the same twelve), then its folder copied whole (times kept) for each test,
+    which changes its copy freely."""
+    if name not in _BUILDS:
+        out = _BUILDS["_root"] / name
+        assert main(["build", "--example", name, "-o", str(out)]) == 0
+        _BUILDS[name] = next(p for p in out.iterdir() if (p / "drafter-manifest.json").exists())
+    built = _BUILDS[name]
+    shutil.copytree(built, tmp_path / built.name)
+    return tmp_path / built.name
 
 
 @pytest.mark.parametrize("name", list(examples()))
