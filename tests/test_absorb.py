@@ -3,8 +3,6 @@ merges them; an unedited export comes back unchanged."""
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -17,33 +15,15 @@ from docx.opc.part import Part
 from drafter.absorb import source_blocks
 from drafter.cli import main
 from drafter.paths import examples
+from tests.conftest import copied_build
 
 FOLDER = "parcel-point-kiosks-inc"
 CHILDREN = "Our services are not meant for children under 13"
 
 
-_BUILDS: dict[str, Path] = {}  # each example built once for the module, copied for each test
-
-
-@pytest.fixture(scope="module", autouse=True)
-def _builds_once(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
-    _BUILDS["_root"] = tmp_path_factory.mktemp("builds")
-    yield
-    _BUILDS.clear()
-
-
 def _built(tmp_path: Path, name: str = "kiosk") -> Path:
-    """A fresh build of the example in `tmp_path`, as `drafter build -o tmp_path` leaves it:
-    built once for the module (a build is a second of processor time, and thirty tests each
-    built one of the same twelve), then its folder copied whole (times kept) for each test,
-    which changes its copy freely."""
-    if name not in _BUILDS:
-        out = _BUILDS["_root"] / name
-        assert main(["build", "--example", name, "-o", str(out)]) == 0
-        _BUILDS[name] = next(p for p in out.iterdir() if (p / "drafter-manifest.json").exists())
-    built = _BUILDS[name]
-    shutil.copytree(built, tmp_path / built.name)
-    return tmp_path / built.name
+    """A fresh build of the example in `tmp_path` (built once a session, copied here)."""
+    return copied_build(name, tmp_path)
 
 
 @pytest.mark.parametrize("name", list(examples()))
