@@ -138,7 +138,7 @@ def unsettled(app: Any) -> list[str]:
     return busy
 
 
-async def drawn(pilot: Pilot[Any], most: int = 50) -> None:
+async def drawn(pilot: Pilot[Any], most: int = 100) -> None:
     """Pause until the app has done, and drawn, everything it set out to do (`unsettled`):
     the exact condition a fixed number of pauses stood in for. A chain of work (a focus
     change, the help text it shows, the refresh after which the field is scrolled into view,
