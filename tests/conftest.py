@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import atexit
 import gc
 import os
+import shutil
 from datetime import date
 from functools import lru_cache
 import tempfile
@@ -94,3 +96,28 @@ def project() -> Project:
 @pytest.fixture(scope="session")
 def mini() -> Project:
     return Project.load(MINI / "questionnaire.yaml", MINI / "clauses")
+
+
+_BUILDS: dict[str, Path] = {}  # example name: its build folder (see `example_build`)
+
+
+def example_build(name: str) -> Path:
+    """The folder `drafter build --example NAME -o DIR` makes, built once a session (a build
+    is about a second of processor time, and tests in several files start from the same
+    twelve examples): read it, never change it; `copied_build` gives a test its own."""
+    if name not in _BUILDS:
+        from drafter.cli import main
+
+        out = Path(tempfile.mkdtemp(prefix=f"drafter-test-build-{name}-"))
+        atexit.register(shutil.rmtree, out, True)
+        assert main(["build", "--example", name, "-o", str(out)]) == 0
+        _BUILDS[name] = next(p for p in out.iterdir() if (p / "drafter-manifest.json").exists())
+    return _BUILDS[name]
+
+
+def copied_build(name: str, into: Path) -> Path:
+    """`example_build(name)`'s folder copied whole (times kept) into `into`, as
+    `drafter build --example NAME -o into` leaves it, for a test to change freely."""
+    built = example_build(name)
+    shutil.copytree(built, into / built.name)
+    return into / built.name

@@ -15,14 +15,15 @@ from docx.opc.part import Part
 from drafter.absorb import source_blocks
 from drafter.cli import main
 from drafter.paths import examples
+from tests.conftest import copied_build
 
 FOLDER = "parcel-point-kiosks-inc"
 CHILDREN = "Our services are not meant for children under 13"
 
 
 def _built(tmp_path: Path, name: str = "kiosk") -> Path:
-    assert main(["build", "--example", name, "-o", str(tmp_path)]) == 0
-    return next(p for p in tmp_path.iterdir() if (p / "drafter-manifest.json").exists())
+    """A fresh build of the example in `tmp_path` (built once a session, copied here)."""
+    return copied_build(name, tmp_path)
 
 
 @pytest.mark.parametrize("name", list(examples()))

@@ -22,6 +22,7 @@ from lxml import etree
 from drafter.cli import main
 from drafter.paths import examples
 from drafter.tracked import as_it_stands, mark, proposals
+from tests.conftest import copied_build
 
 W = {"w": nsmap["w"]}
 
@@ -43,8 +44,8 @@ LOCATION = "General location, such as the city"
 
 
 def _built(tmp_path: Path) -> Path:
-    assert main(["build", "--example", "kiosk", "-o", str(tmp_path)]) == 0
-    return next(p for p in tmp_path.iterdir() if (p / "drafter-manifest.json").exists())
+    """A fresh build of the kiosk example in `tmp_path` (built once a session, copied here)."""
+    return copied_build("kiosk", tmp_path)
 
 
 def _change(tag: str, author: str, date: str, n: int) -> BaseOxmlElement:

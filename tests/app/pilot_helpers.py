@@ -63,9 +63,21 @@ def loop_ended(node: Any) -> bool:
     return bool(node._is_mounted) and (node._task is None or node._task.done())
 
 
+def parked(node: Any) -> bool:
+    """Whether a node's message loop is parked on its empty queue: it has handled every message
+    queued before now, and the idle work after the last one (a node busy with a message, or
+    with the idle work after it, is not parked, even with its queue empty). Such a node needs
+    no callback to prove it: on the kiosk's editor some 120 of 130 nodes are parked at any
+    wait, and each callback cost a message and an idle pass in every one of them, a third of
+    an app test's processor time."""
+    queue = node._message_queue
+    return (queue.empty() and node._pending_message is None and not node._next_callbacks
+            and any(not waiter.done() for waiter in queue.ready_event._waiters))
+
+
 async def wait_for_screen(pilot: Pilot[Any], timeout: float = 30.0) -> bool:
     """Pilot's wait for the screen (every widget on it handles a callback queued behind what
-    it already has), timed by the processor time this process was given, not the clock: on a
+    it already has, unless it is `parked` with nothing to handle), timed by the processor time this process was given, not the clock: on a
     machine shared by six helpers the app got about a sixth of a core, one wait in the
     fast-typing test took 9 s of the clock for 1.5 s of processor time, and a `WaitForScreen
     Timeout` after 30 s said only that the machine was busy. A widget whose message loop has
@@ -84,7 +96,7 @@ async def wait_for_screen(pilot: Pilot[Any], timeout: float = 30.0) -> bool:
             caught_up.set()
 
     for node in [app, *screen.walk_children(with_self=True)]:
-        if node.call_later(handled, node):
+        if not parked(node) and node.call_later(handled, node):
             waiting[id(node)] = node
     if not waiting:
         return True
@@ -106,3 +118,34 @@ async def wait_for_screen(pilot: Pilot[Any], timeout: float = 30.0) -> bool:
         for task in (done, failed):
             task.cancel()
     return done.done()
+
+
+def unsettled(app: Any) -> list[str]:
+    """What the app has still to do or draw (empty: nothing): a node with messages or idle
+    work, a callback waiting for the next refresh (`call_after_refresh`), a layout, scroll or
+    paint not made yet, an animation running or scheduled."""
+    screen = app.screen
+    busy = [f"{node!r} has messages" for node in [app, *screen.walk_children(with_self=True)]
+            if not parked(node)]
+    if screen._callbacks:
+        busy.append(f"{len(screen._callbacks)} callbacks after the refresh")
+    busy += [flag for flag in ("_layout_required", "_scroll_required", "_repaint_required")
+             if getattr(screen, flag)]
+    if screen._dirty_widgets:
+        busy.append(f"dirty: {screen._dirty_widgets}")
+    if not app.animator._complete_event.is_set():
+        busy.append("animations")
+    return busy
+
+
+async def drawn(pilot: Pilot[Any], most: int = 100) -> None:
+    """Pause until the app has done, and drawn, everything it set out to do (`unsettled`):
+    the exact condition a fixed number of pauses stood in for. A chain of work (a focus
+    change, the help text it shows, the refresh after which the field is scrolled into view,
+    the refresh that draws the scroll) takes as many pauses as it has hops, and no more."""
+    for _ in range(most):
+        await pilot.pause()
+        busy = unsettled(pilot.app)
+        if not busy:
+            return
+    raise AssertionError(f"the app is still busy after {most} pauses: {busy}")

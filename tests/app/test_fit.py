@@ -14,7 +14,7 @@ from textual.widgets import Button, Input, Label, RadioButton, Select, Selection
 from drafter.app.app import DrafterApp
 from drafter.app.widgets.fields import QuestionField, field_id
 from drafter.app.widgets.records import RecordRow
-from tests.app.pilot_helpers import kept, open_section, settle
+from tests.app.pilot_helpers import drawn, kept, open_section, settle
 
 pytestmark = pytest.mark.asyncio
 SIZE = (80, 24)
@@ -127,13 +127,9 @@ async def test_a_vendor_link_is_saved_with_https(make_app: App, tmp_path: Path) 
 
 async def moved(pilot: Pilot[None]) -> None:
     """Wait until a focus change is drawn: the help panel's new text, then the scroll that
-    keeps the focused field in view after it."""
-    # The hops: the focus event, the field's Focused message (new help text), the refresh
-    # after which `keep_in_view` scrolls, and the refresh that draws the scroll.
-    for _ in range(3):
-        await pilot.pause()
-        await pilot.wait_for_scheduled_animations()
-    await pilot.pause()
+    keeps the focused field in view after it (the focus event, the field's Focused message,
+    the refresh after which `keep_in_view` scrolls, and the refresh that draws the scroll)."""
+    await drawn(pilot)
 
 
 def in_view(app: DrafterApp) -> bool:
