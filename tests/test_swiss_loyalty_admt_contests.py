@@ -93,9 +93,14 @@ ADMT = {"data_practices.automated_decisions": "yes",
 
 
 def test_admt_text_appears_from_2027() -> None:
-    d = draft("california-store", **ADMT, **{"policy.effective_date": date(2027, 1, 1)})
+    d = draft("california-store", **ADMT, **{"policy.effective_date": date(2027, 1, 1),
+                                             "data_practices.admt_notice": "yes"})
     assert "opt out" in clauses(d)["california.admt"]
     assert notes(d, "ccpa.admt") == {}
+    # the pre-use notice is promised only on the owner's yes (tests/test_admt_notice.py)
+    d = draft("california-store", **ADMT, **{"policy.effective_date": date(2027, 1, 1)})
+    assert "opt out" in clauses(d)["california.admt"]
+    assert notes(d, "ccpa.admt") == {"ccpa.admt": "blocking"}
 
 
 def test_admt_before_2027_is_advice_to_update() -> None:

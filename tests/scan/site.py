@@ -7,11 +7,20 @@ beacon), an Intercom chat widget (local storage), a consent banner that loads al
 before any choice, a contact form asking for a phone number, a checkout form, a privacy page
 and a "Do Not Sell or Share" link. `/slow` holds an image open until the test ends, so that
 page never finishes loading; `/hang` never answers at all.
+
+The trackers are loaded over https, as real sites load them, from a second server on its own
+port with a certificate made for the test (Chromium started with `--ignore-certificate-errors`):
+a recent Chromium build upgrades every host on its HSTS preload list (Google Analytics,
+Facebook, Intercom) to https before any request, so a plain-http stand-in for them is never
+reached (an older build, whose preload list has expired, still fetched them over http).
 """
 
 from __future__ import annotations
 
 import http.server
+import ssl
+import subprocess
+import tempfile
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -28,15 +37,15 @@ HEAD = """<!doctype html><html><head><title>{title}</title>
     document.head.appendChild(s);
   }}
   function trackers() {{
-    load('http://www.google-analytics.com/analytics.js');
+    load('https://www.google-analytics.com/analytics.js');
     if (!(navigator.globalPrivacyControl && {honour_gpc})) {{
-      load('http://connect.facebook.net/en_US/fbevents.js');
+      load('https://connect.facebook.net/en_US/fbevents.js');
     }}
   }}
   if (!{wait_for_consent}) trackers();
 </script>
-<script src="http://widget.intercom.io/widget/abc123"></script>
-<script src="http://cdn.unknown-tracker.example.net/t.js"></script>
+<script src="https://widget.intercom.io/widget/abc123"></script>
+<script src="https://cdn.unknown-tracker.example.net/t.js"></script>
 </head><body>
 <div id="cookie-banner" class="consent">We use cookies for analytics and ads.
   <button onclick="trackers()">Accept all</button> <button>Reject</button></div>
@@ -58,10 +67,10 @@ PAGES = {
 SCRIPTS = {
     ("www.google-analytics.com", "/analytics.js"):
         "document.cookie = '_ga=GA1.1.1.1; max-age=63072000; path=/';"
-        "new Image().src = 'http://www.google-analytics.com/g/collect?v=2';",
+        "new Image().src = 'https://www.google-analytics.com/g/collect?v=2';",
     ("connect.facebook.net", "/en_US/fbevents.js"):
         "document.cookie = '_fbp=fb.1.1.1; max-age=7776000; path=/';"
-        "new Image().src = 'http://www.facebook.com/tr/?id=1&ev=PageView';",
+        "new Image().src = 'https://www.facebook.com/tr/?id=1&ev=PageView';",
     ("widget.intercom.io", "/widget/abc123"):
         "localStorage.setItem('intercom.intercom-state', '{}');",
     ("cdn.unknown-tracker.example.net", "/t.js"): "",
@@ -73,6 +82,7 @@ GIF = (b"GIF89a\x01\x00\x01\x00\x80\x00\x00\x00\x00\x00\xff\xff\xff!\xf9\x04\x01
 @dataclass
 class Site:
     port: int
+    tls_port: int = 0  # the trackers' https server
     honour_gpc: bool = False
     wait_for_consent: bool = False  # trackers load only once "Accept all" is clicked
     extra_pages: int = 0  # /page/1 … /page/N, a chain of plain pages
@@ -84,9 +94,9 @@ class Site:
         return f"http://127.0.0.1:{self.port}/"
 
     def browser_args(self) -> tuple[str, ...]:
-        rules = [f"MAP {host} 127.0.0.1:{self.port}" for host in TRACKERS]
+        rules = [f"MAP {host} 127.0.0.1:{self.tls_port}" for host in TRACKERS]
         return (f"--host-resolver-rules={', '.join(rules)}, MAP * ~NOTFOUND, "
-                "EXCLUDE 127.0.0.1",)
+                "EXCLUDE 127.0.0.1", "--ignore-certificate-errors")
 
     def page(self, path: str) -> str | None:
         body = PAGES.get(path)
@@ -143,14 +153,30 @@ def _handler(site: Site) -> type[http.server.BaseHTTPRequestHandler]:
 @contextmanager
 def serve(*, honour_gpc: bool = False, wait_for_consent: bool = False,
           extra_pages: int = 0) -> Iterator[Site]:
-    site = Site(0, honour_gpc, wait_for_consent, extra_pages)
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _handler(site))
-    server.daemon_threads = True
-    site.port = server.server_address[1]
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    site = Site(0, 0, honour_gpc, wait_for_consent, extra_pages)
+    servers = [http.server.ThreadingHTTPServer(("127.0.0.1", 0), _handler(site))
+               for _ in range(2)]
+    servers[1].socket = _tls().wrap_socket(servers[1].socket, server_side=True)
+    site.port, site.tls_port = (server.server_address[1] for server in servers)
+    for server in servers:
+        server.daemon_threads = True
+        threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         yield site
     finally:
         site.release.set()
-        server.shutdown()
-        server.server_close()
+        for server in servers:
+            server.shutdown()
+            server.server_close()
+
+
+def _tls() -> ssl.SSLContext:
+    """A server context with a self-signed certificate made now (openssl, as on any Debian)."""
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    with tempfile.TemporaryDirectory() as folder:
+        cert, key = f"{folder}/cert.pem", f"{folder}/key.pem"
+        subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+                        "-subj", "/CN=trackers.test", "-keyout", key, "-out", cert],
+                       check=True, capture_output=True)
+        context.load_cert_chain(cert, key)
+    return context
