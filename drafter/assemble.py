@@ -23,7 +23,7 @@ from drafter.laws import evaluate
 from drafter.i18n import ENGLISH
 from drafter.library import Clause, Library, Section
 from drafter.document.model import Policy, PolicySection, RenderedClause
-from drafter.name_check import written_line
+from drafter.name_check import spot_line
 from drafter.promises import recording, tidy
 from drafter.templating import Condition, referenced_names
 from drafter.yamlio import Spot
@@ -175,9 +175,9 @@ def _where_failed(library: Library, context: dict[str, object]) -> UserError | N
                        if not _evaluates(name, context)]
             said = f"uses {unknown[0]!r}, which is not a question" if unknown else \
                 f"failed: {exc.__cause__ or exc}"
-            line = written_line(spot, unknown[0]) if unknown else None
             return UserError(f"`when` {said} (`drafter lint` lists every such mistake)",
-                             path=path, line=line or spot(), field=field)
+                             path=path, line=spot_line(spot, unknown[0] if unknown else None),
+                             field=field)
     return None
 
 

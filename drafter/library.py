@@ -29,7 +29,7 @@ from drafter.i18n.catalog import language_of_file
 from drafter.laws import Derived, load_laws
 from drafter.modules import Module, SectionSpec, find_modules
 from drafter.parsecache import files_in, memo, save
-from drafter.name_check import written_line
+from drafter.name_check import spot_line
 from drafter.questionnaire import Questionnaire
 from drafter.requirements import CatalogEntry, InForce, load_requirements
 from drafter.templating import (
@@ -240,9 +240,8 @@ def _load_document(path: Path, modules: tuple[Module, ...]
         try:
             sections.append(Section(spec, compile_condition(spec.when), source, loc))
         except TemplateSyntaxError as exc:
-            spot = source.spot((*loc, "when"))
             raise UserError(f"`when` is not a valid expression: {exc.message}",
-                            path=source.path, line=written_line(spot) or spot(),
+                            path=source.path, line=spot_line(source.spot((*loc, "when"))),
                             field=spec.id) from None
     seen: set[str] = set()
     for section in sections:
@@ -267,9 +266,8 @@ def _load_clause(path: Path) -> Clause:
         checked(source)
         condition = compile_condition(meta.when)
     except TemplateSyntaxError as exc:
-        when = front.spot(("when",))
         line = (exc.lineno or 1) + body_line - 1 if exc.source == source \
-            else written_line(when) or when()
+            else spot_line(front.spot(("when",)))
         raise UserError(f"template error: {exc.message}", path=path, line=line,
                         field=meta.id) from None
     return Clause(meta, path, body_line, source,

@@ -56,9 +56,14 @@ def condition_problems(source: str, known: Collection[str], *, path: Path,
 
 def condition_line(file: DataFile, loc: tuple[str | int, ...], name: str | None = None
                    ) -> int | None:
-    """The line of a problem in the condition at `loc` in `file` (`written_line`), else of
-    the condition's field: for the loaders, which find it only for an error."""
-    spot = file.spot(loc)
+    """The line of a problem in the condition at `loc` in `file` (`spot_line`): for the
+    loaders, which find it only for an error."""
+    return spot_line(file.spot(loc), name)
+
+
+def spot_line(spot: Spot, name: str | None = None) -> int | None:
+    """The line of a problem in the condition written at `spot` (`written_line`), else of
+    the condition's field."""
     return written_line(spot, name) or spot()
 
 
@@ -98,4 +103,4 @@ def first_use(source: str, name: str) -> int:
     return min(lines, default=1)
 
 
-__all__ = ["condition_line", "condition_problems", "first_use", "written_line"]
+__all__ = ["condition_line", "condition_problems", "first_use", "spot_line", "written_line"]
