@@ -7,6 +7,7 @@ import json
 import re
 import subprocess
 import sys
+from concurrent import futures
 from pathlib import Path
 
 import docx
@@ -74,12 +75,12 @@ def test_workers_give_the_same_output_as_one_process(
     lowered), and the output is the one process's, byte for byte."""
     pools: list[int] = []
 
-    class Counted(batch.ProcessPoolExecutor):
+    class Counted(futures.ProcessPoolExecutor):
         def __init__(self, workers: int, **kwargs: object) -> None:
             pools.append(workers)
             super().__init__(workers, **kwargs)
 
-    monkeypatch.setattr(batch, "ProcessPoolExecutor", Counted)
+    monkeypatch.setattr(futures, "ProcessPoolExecutor", Counted)
     monkeypatch.setattr(batch, "POOL_FROM", 1)
     monkeypatch.setattr(batch, "WORKER_BYTES", 1)
     outputs = {review(capsys, "docs", "--format", fmt, "--jobs", jobs)[1]

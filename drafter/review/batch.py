@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from drafter.answers import Answers
 from drafter.errors import UserError
@@ -143,6 +143,7 @@ def review_files(setup: Setup, paths: Sequence[Path],
     workers = workers_for(rest, jobs or cores())
     if workers >= 2:  # only then: one policy's review loads no process pool (issue 13)
         import multiprocessing
+        from concurrent import futures
     if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
         yield from (review_file(setup, p) for p in rest)
         return
@@ -151,23 +152,12 @@ def review_files(setup: Setup, paths: Sequence[Path],
     gc.freeze()  # a worker's collections do not touch (and so copy) the inherited objects
     try:
         chunk = max(1, len(rest) // (workers * 4))
-        executor = globals().get("ProcessPoolExecutor") or __getattr__("ProcessPoolExecutor")
-        with executor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        with futures.ProcessPoolExecutor(workers,
+                                         mp_context=multiprocessing.get_context("fork")) as pool:
             yield from pool.map(_review_in_worker, rest, chunksize=chunk)
     finally:
         gc.unfreeze()
         _SETUP = None
-
-
-def __getattr__(name: str) -> Any:
-    """`ProcessPoolExecutor`, imported when a batch first forks workers (a review of one
-    policy loads no process pool: issue 13), and kept here for tests to replace."""
-    if name == "ProcessPoolExecutor":
-        from concurrent.futures import ProcessPoolExecutor
-
-        globals()[name] = ProcessPoolExecutor
-        return ProcessPoolExecutor
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def workers_for(paths: Sequence[Path], most: int) -> int:
