@@ -124,12 +124,10 @@ class TypeToJump:
         aliases = self.jump_aliases()
         named = [[name.lower() for name in aliases[i]] if i < len(aliases) else []
                  for i in range(len(labels))]
-        tests = [lambda i: labels[i].startswith(typed),
-                 lambda i: _word_starts(labels[i], typed),
-                 lambda i: len(typed) > 1 and _initials(labels[i]).startswith(typed),
-                 lambda i: any(name.startswith(typed) or _word_starts(name, typed)
-                               or (len(typed) > 1 and _initials(name).startswith(typed))
-                               for name in named[i])]
+        ways = [lambda text: text.startswith(typed), lambda text: _word_starts(text, typed),
+                lambda text: len(typed) > 1 and _initials(text).startswith(typed)]
+        tests = [*((lambda i, way=way: way(labels[i])) for way in ways),
+                 lambda i: any(way(name) for name in named[i] for way in ways)]
         return next((i for test in tests for i in order if test(i)), None)
 
 
