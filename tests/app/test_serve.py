@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import http.server
+import json
 import os
 import re
 import shutil
@@ -20,6 +21,7 @@ import sys
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -91,6 +93,33 @@ def served(tmp_path: Path) -> Iterator[Served]:
     finally:
         server.terminate()
         server.wait(timeout=60)  # a busy machine: each tab's app saves and closes first
+
+
+@contextmanager
+def editor_page(served: Served, width: int = 1280, height: int = 800) -> Iterator[Any]:
+    """The served editor in Chromium, once it is up, focused where the file opens: its session
+    is then on the file's presence list (the editor's mount puts it there after the focus)."""
+    from drafter.presence import presence_path
+
+    playwright = pytest.importorskip("playwright.sync_api")
+    with playwright.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=BROWSER_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": width, "height": height})
+            open_page(page, served.url)
+            assert wait_for(presence_path(served.answers).exists, timeout=120)
+            yield page
+        finally:
+            browser.close()
+
+
+def open_at(answers: Path, text: str, question: str) -> None:
+    """Write an answers file that the editor opens on `question` (section.question)."""
+    from drafter.position import position_path
+
+    answers.write_text(text)
+    position_path(answers).write_text(json.dumps(
+        {"section": question.split(".")[0], "question": question}) + "\n")
 
 
 def open_page(page: Any, url: str) -> None:

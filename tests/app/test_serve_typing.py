@@ -6,12 +6,9 @@ exactly what was typed, in the right questions."""
 
 from __future__ import annotations
 
-import pytest
-
 from drafter.answers_file import AnswersFile
-from drafter.presence import presence_path
-from tests.app.test_serve import BROWSER_ARGS, CHROMIUM, Served, needs_browser, open_page, \
-    served, wait_for  # noqa: F401 - `served` is the fixture
+from tests.app.test_serve import Served, editor_page, needs_browser, served, \
+    wait_for  # noqa: F401 - `served` is the fixture
 
 TYPED = [  # the first questions of a new kiosk file, in order, and a burst for each
     ("business.name", "Parcel Point Kiosks LLC"),
@@ -23,15 +20,8 @@ TYPED = [  # the first questions of a new kiosk file, in order, and a burst for 
 
 @needs_browser
 def test_bursts_of_keys_in_the_browser_lose_nothing(served: Served) -> None:
-    playwright = pytest.importorskip("playwright.sync_api")
     answers = served.answers
-    with playwright.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=BROWSER_ARGS)
-        page = browser.new_page(viewport={"width": 1600, "height": 900})  # preview shown
-        open_page(page, served.url)
-        # The first screen is up, focused on the first question, once the session has put
-        # itself on the file's presence list (the editor's mount does it after the focus).
-        assert wait_for(presence_path(answers).exists, timeout=120)
+    with editor_page(served, 1600, 900) as page:  # the preview shown; on the first question
         for index, (key, text) in enumerate(TYPED):
             if index:
                 page.keyboard.press("Enter")  # Enter moves on to the next question
@@ -40,6 +30,5 @@ def test_bursts_of_keys_in_the_browser_lose_nothing(served: Served) -> None:
                             timeout=30), (key, answers.read_text())
             ended = "-closed" in (page.get_attribute("body", "class") or "")
             assert not ended, f"the session ended while typing into {key}"
-        browser.close()
     saved = AnswersFile.open(answers)
     assert {key: saved.get(key) for key, _ in TYPED} == dict(TYPED)
