@@ -9,6 +9,7 @@ import subprocess
 import zipfile
 from io import BytesIO
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from docx import Document
@@ -99,6 +100,35 @@ def test_notes_are_word_comments_on_their_clause_or_section() -> None:
     assert commented(comments["[R2]"].comment_id) == "Cookies and similar technologies"
     assert commented(comments["[R3]"].comment_id) == "Privacy Policy"
     assert b'w:author="Drafter review"' in zipfile.ZipFile(BytesIO(data)).read("word/comments.xml")
+
+
+def test_the_same_draft_gives_the_same_bytes_a_minute_later(monkeypatch) -> None:
+    """The app's export and `drafter build` of one answers file must match byte for byte:
+    python-docx dated each comment and zip entry with the clock; both now carry the
+    document's date (its effective date, as its core properties do)."""
+    import time
+
+    import docx.comments
+
+    draft = _draft("marketplace")
+    first = _docx(draft)
+    real_time, real = time.time, docx.comments.dt
+
+    class Later(real.datetime):
+        @classmethod
+        def now(cls, tz=None):
+            return real.datetime.now(tz) + real.timedelta(minutes=1)
+
+    monkeypatch.setattr(time, "time", lambda: real_time() + 60)  # what zip entries are dated by
+    monkeypatch.setattr(docx.comments, "dt", SimpleNamespace(datetime=Later,
+                                                             timezone=real.timezone))
+    assert _docx(draft) == first
+    effective = draft.policy.effective_date
+    with zipfile.ZipFile(BytesIO(first)) as package:
+        assert {info.date_time[:3] for info in package.infolist()} == {
+            (effective.year, effective.month, effective.day)}
+        dates = set(re.findall(rb'w:date="([^"]+)"', package.read("word/comments.xml")))
+    assert dates == {f"{effective.isoformat()}T00:00:00Z".encode()}
 
 
 def test_a_question_for_counsel_is_a_comment_that_says_so() -> None:

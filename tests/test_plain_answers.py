@@ -106,7 +106,7 @@ def test_writing_one_answer_back_keeps_the_comments_and_quoting_of_the_rest(
     path = tmp_path / "answers.yaml"
     lines = EXAMPLES["kiosk"].read_text(encoding="utf-8").splitlines(keepends=True)
     at = next(i for i, line in enumerate(lines) if line.startswith("  name: "))
-    lines[at] = f"  name: 'Quoted Kiosk Co'  # the legal name\n"
+    lines[at] = "  name: 'Quoted Kiosk Co'  # the legal name\n"
     lines.insert(at, "  # a comment counsel wrote\n")
     sells = next(i for i, line in enumerate(lines) if line.lstrip().startswith("sells: "))
     lines[sells] = lines[sells].split(":")[0] + f": {value}\n"

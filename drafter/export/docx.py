@@ -13,7 +13,6 @@ is how `drafter absorb` maps counsel's edited paragraphs back to clauses.
 
 from __future__ import annotations
 
-import io
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, time, timezone
@@ -34,6 +33,7 @@ from drafter.export import Source
 from drafter.export.docx_layout import (fit_tables, header_and_footer, number_headings,
                                         unnumbered, write_toc)
 from drafter.export.docx_runs import add_paragraph, add_run, add_table
+from drafter.export.docx_stable import stable_bytes
 from drafter.document.markdown import is_contents, matching_close
 from drafter.document.provenance import bookmark_name, parse_clause_comment, parse_counsel_comment
 from drafter.document.model import Note
@@ -348,7 +348,8 @@ def _note_text(note: Note) -> str:
     return "\n".join(parts)
 
 
-def _properties(doc: DocxDocument, source: Source) -> None:
+def _properties(doc: DocxDocument, source: Source) -> datetime:
+    """Set the core properties; returns the document's date (its effective date)."""
     policy = source.draft.policy
     stamp = datetime.combine(policy.effective_date, time(), tzinfo=timezone.utc)
     props = doc.core_properties
@@ -363,6 +364,7 @@ def _properties(doc: DocxDocument, source: Source) -> None:
                       f"effective date {policy.effective_date.isoformat()}.")
     props.created = props.modified = stamp
     props.revision = 1
+    return stamp
 
 
 def render_docx(source: Source) -> bytes:
@@ -388,7 +390,4 @@ def render_docx(source: Source) -> bytes:
     header_and_footer(doc, policy.business_name, source.published, policy.labels)
     if contents is not None:
         write_toc(doc, contents, source.pages)
-    _properties(doc, source)
-    buffer = io.BytesIO()
-    doc.save(buffer)
-    return buffer.getvalue()
+    return stable_bytes(doc, _properties(doc, source))
