@@ -16,13 +16,12 @@ from __future__ import annotations
 
 from markdown_it.token import Token
 
-from drafter.document.markdown import NOTES_MARK, heading, run_children, tight_list
+from drafter.document.decorations import HEAD, Key, Marks
+from drafter.document.markdown import NOTES_HEADING, NOTES_MARK, heading, run_children, tight_list
 from drafter.document.model import Draft
-from drafter.document.tree import Part, Tree, join, parts
+from drafter.document.tree import Part, Tree, join, parts, section_heading
 from drafter.export import Source, exporter
 from drafter.review.report import COUNSEL_HEADING, Span, note_item, note_spans
-
-NOTES_HEADING = "Reviewer notes"
 
 
 def markers(draft: Draft) -> dict[str | None, str]:
@@ -31,6 +30,19 @@ def markers(draft: Draft) -> dict[str | None, str]:
     for note in draft.notes:
         found.setdefault(note.anchor, []).append(f"[{note.id}]")
     return {anchor: " ".join(ids) for anchor, ids in found.items()}
+
+
+def note_marks(draft: Draft) -> Marks:
+    """The decorations `to_markdown` puts in, by the node each is on, from the notes
+    themselves: what a merge puts into counsel's text (`document.decorations`)."""
+    keys: dict[str | None, Key] = {None: HEAD}
+    for section in draft.policy.sections:
+        keys[section.id] = ("section", section_heading(section))
+        keys.update({clause.id: ("clause", clause.id) for clause in section.clauses})
+    notes = notes_part(draft)
+    return Marks(tuple((keys[anchor], line) for anchor, line in markers(draft).items()
+                       if anchor in keys),
+                 f"{NOTES_MARK}\n{notes.text}\n" if notes is not None else "")
 
 
 def notes_part(draft: Draft) -> Part | None:
