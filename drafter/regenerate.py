@@ -31,7 +31,7 @@ from typing import Any, Literal
 
 from drafter.errors import UserError
 from drafter.manifest import Generation, Manifest, sha256
-from drafter.document.decorations import Marks, decorate, placed, reading
+from drafter.document.decorations import Marks, decorate, notes_list, placed, reading
 from drafter.document.decorations import undecorate as plain_text
 from drafter.document.provenance import clause_at_lines, parse_clause_comment
 from drafter.yamlio import atomic_write, read_text
@@ -62,6 +62,7 @@ class Outcome:
     backup: Path | None = None
     base: Generation | None = None  # the merge base, kept in case counsel restores the backup
     newline: str = "\n"  # the line ending of counsel's file, which the written file keeps
+    notes_edited: bool = False  # counsel wrote in the notes list, which the build rewrote
 
     @property
     def text(self) -> str:
@@ -142,7 +143,10 @@ def _regenerate(path: Path, raw: str, current: str, previous: Manifest | None,
     if merged == current:  # the new draft brings nothing counsel's text lacks
         return Outcome(current, "kept")
     status: Status = "conflicts" if conflicts else "merged"
-    return Outcome(merged, status, tuple(conflicts), backup(path), base)
+    # The notes list is the build's: counsel's words in it are not merged, but said so.
+    written = notes_list(current)
+    return Outcome(merged, status, tuple(conflicts), backup(path), base,
+                   notes_edited=bool(written) and not base.markdown.endswith(written))
 
 
 def merge(base: Generation, ours: str, theirs: Generation,

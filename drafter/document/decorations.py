@@ -67,6 +67,11 @@ def undecorate(text: str) -> str:
     return reading(text).plain if _may_be_decorated(text) else text
 
 
+def notes_list(text: str) -> str:
+    """The notes list `text` holds, as written ("" when it has none)."""
+    return reading(text).marks.notes if _may_be_decorated(text) else ""
+
+
 def _may_be_decorated(text: str) -> bool:
     """Whether `text` may hold a decoration at all: a plain text, such as a language version,
     needs no parse."""
