@@ -138,8 +138,8 @@ def render(draft: Draft, formats: list[Format], markdown: str | None = None,
         text = as_it_stands(text)
     if draft.tree is not None and draft.tree.markdown == text:
         tree = draft.tree
-    elif plain is not None and text == plain:  # counsel's text: its one parse, notes out
-        tree = cut(plain, reading(markdown).tokens, draft.policy)
+    elif plain is not None and text == plain and reading(markdown).plain == plain:
+        tree = cut(plain, reading(markdown).tokens, draft.policy)  # counsel's text, read once
     else:
         tree = read(text, draft.policy)
     source = Source(draft, markdown, tree, library, published, lay_out)

@@ -13,7 +13,12 @@ from docx import Document
 
 import drafter.review as review_module
 from drafter.cli import main
+from drafter.document.decorations import decorate, reading
+from drafter.document.markdown import parse, render_html
 from drafter.document.model import Note
+from drafter.export.markdown import note_marks, to_markdown
+from drafter.paths import examples
+from drafter.project import Project
 from drafter.manifest import Generation
 from drafter.regenerate import merge, redecorate, undecorate
 
@@ -194,3 +199,20 @@ def test_a_build_says_counsels_words_in_the_notes_list_were_not_kept(
     assert str(saved) in shown and "Counsel: fine as it is." in saved.read_text()
     assert "Counsel: fine" not in md_path.read_text()
     assert "Check sharing.overview" not in md_path.read_text()
+
+
+@pytest.mark.parametrize("name", ["texas-parking", "kids-crafts", "email-platform"])
+def test_the_exporters_decorations_read_back_and_go_back_in_exactly(project: Project,
+                                                                    name: str) -> None:
+    """Markers on the header, a section and clauses, and a notes list with questions for
+    counsel: read from the Markdown, they leave the policy's own text and tokens (which the
+    exporters render without parsing it again), and put back by node they give the Markdown."""
+    draft = project.draft(project.answers(examples()[name]))
+    assert draft.tree is not None
+    markdown, plain, marks = to_markdown(draft), draft.tree.markdown, note_marks(draft)
+    read = reading(markdown)
+    assert read.plain == plain and read.marks == marks and marks.markers and marks.notes
+    assert decorate(plain, marks) == markdown
+    parsed = parse(plain)
+    assert render_html(list(read.tokens)) == render_html(parsed)
+    assert [t.map for t in read.tokens] == [t.map for t in parsed]
