@@ -9,7 +9,8 @@ certification reviewer marks up a policy. Markers sit on a line of their own rig
 clause comment (or the section heading, or the header for notes about the whole policy),
 followed by a blank line, never inside the prose: counsel's edits to sentences and marker
 changes on re-generation then touch different lines and merge cleanly. `clean=True` leaves
-markers and list out, for the publishable copy.
+markers and list out, for the publishable copy. `drafter.document.decorations` reads them back
+out of counsel's edited text (a parse) and puts a new draft's in by node (`note_marks`).
 """
 
 from __future__ import annotations
