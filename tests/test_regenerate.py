@@ -390,8 +390,9 @@ def test_any_reordering_by_counsel_survives_a_redraft(order: list[str], redrafte
 
 @pytest.mark.parametrize("name", ["email-platform", "kiosk", "texas-small"])
 def test_a_text_as_built_undecorates_as_a_compared_one_does(tmp_path: Path, name: str) -> None:
-    """`undecorate` takes the text as built (the usual case) without comparing it line by
-    line; a text with one line added afterwards is compared, and must read the same."""
+    """`undecorate` takes the text as built (the usual case) from the manifest, without
+    parsing it; a text with one line added after the notes list is parsed, and must read the
+    same, the added line kept."""
     from drafter.regenerate import undecorate
 
     assert main(["build", "--example", name, "-o", str(tmp_path), "--format", "md"]) in (0, 1)
