@@ -218,3 +218,8 @@ def test_the_exporters_decorations_read_back_and_go_back_in_exactly(project: Pro
     parsed = parse(plain)
     assert render_html(list(read.tokens)) == render_html(parsed)
     assert [t.map for t in read.tokens] == [t.map for t in parsed]
+
+
+def test_a_section_counsel_retitled_keeps_its_marker_under_the_new_title() -> None:
+    ours = BASE.markdown.replace("## Sharing\n", "## Who we share with\n")
+    assert merge(BASE, ours, BASE) == (ours, [])

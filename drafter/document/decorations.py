@@ -47,6 +47,9 @@ class Marks:
 
     markers: tuple[tuple[Key, str], ...] = ()
     notes: str = ""
+    # For a section marker, the section's first clause: its heading is the one before that
+    # clause's comment when counsel retitled it.
+    firsts: tuple[tuple[Key, str], ...] = ()
 
     def __bool__(self) -> bool:
         return bool(self.markers or self.notes)
@@ -90,6 +93,7 @@ def reading(text: str) -> Reading:
     notes = ""
     exact = True  # the kept tokens are the plain text's (else it is parsed again)
     key = HEAD
+    firsts: dict[Key, str] = {}
     i = 0
     while i < len(tokens):
         token = tokens[i]
@@ -114,6 +118,8 @@ def reading(text: str) -> Reading:
             key = ("section", lines[start].strip())
         elif token.type == "html_block":
             mark = parse_clause_comment(token.content)
+            if mark is not None and key[0] == "section":
+                firsts.setdefault(key, mark.id)
             key = ("clause", mark.id) if mark is not None else key
         elif "markers" in token.meta:
             offsets = token.meta["markers"]
@@ -131,7 +137,13 @@ def reading(text: str) -> Reading:
     plain = "\n".join(line for n, line in enumerate(lines) if n not in drop)
     kept = _moved_up([t for n, t in enumerate(tokens) if n not in skip], drop) if exact \
         else parse(plain)
-    return Reading(plain, tuple(kept), Marks(tuple(markers), notes))
+    return Reading(plain, tuple(kept), marks(markers, notes, firsts))
+
+
+def marks(markers: Sequence[tuple[Key, str]], notes: str, firsts: dict[Key, str]) -> Marks:
+    """`Marks`, with the first clause of each section a marker is on."""
+    on = [key for key, _ in markers if key[0] == "section"]
+    return Marks(tuple(markers), notes, tuple((key, firsts[key]) for key in on if key in firsts))
 
 
 def _notes_end(tokens: Sequence[Token], i: int) -> int:
@@ -195,6 +207,13 @@ def placed(lines: Sequence[str], marks: Marks) -> tuple[list[str], list[int]]:
                 at.setdefault(after, []).extend(_block(wanted.pop(key)))
     if HEAD in wanted:
         at.setdefault(head, [])[:0] = _block(wanted.pop(HEAD))
+    for key, clause in marks.firsts:  # a section counsel retitled: the heading before its clause
+        if key in wanted:
+            heading = _heading_before(lines, clause)
+            if heading is not None:
+                after = heading + 2 if heading + 1 < len(lines) and \
+                    not lines[heading + 1].strip() else heading + 1
+                at.setdefault(after, []).extend(_block(wanted.pop(key)))
     out: list[str] = []
     position: list[int] = []
     for n in range(len(lines) + 1):
@@ -205,6 +224,19 @@ def placed(lines: Sequence[str], marks: Marks) -> tuple[list[str], list[int]]:
     if marks.notes:
         out += ["\n", marks.notes] if out and out[-1].strip() else [marks.notes]
     return out, position
+
+
+def _heading_before(lines: Sequence[str], clause: str) -> int | None:
+    """The section heading right before clause `clause`'s comment, if the text has both."""
+    heading: int | None = None
+    for n, line in enumerate(lines):
+        if line.startswith("## "):
+            heading = n
+        elif line.startswith("<!--"):
+            mark = parse_clause_comment(line)
+            if mark is not None and mark.id == clause:
+                return heading
+    return None
 
 
 def _block(markers: list[str]) -> list[str]:

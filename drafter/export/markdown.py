@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from markdown_it.token import Token
 
-from drafter.document.decorations import HEAD, Key, Marks
+from drafter.document.decorations import HEAD, Key, Marks, marks
 from drafter.document.markdown import NOTES_HEADING, NOTES_MARK, heading, run_children, tight_list
 from drafter.document.model import Draft
 from drafter.document.tree import Part, Tree, join, parts, section_heading
@@ -37,13 +37,16 @@ def note_marks(draft: Draft) -> Marks:
     """The decorations `to_markdown` puts in, by the node each is on, from the notes
     themselves: what a merge puts into counsel's text (`document.decorations`)."""
     keys: dict[str | None, Key] = {None: HEAD}
+    firsts: dict[Key, str] = {}
     for section in draft.policy.sections:
         keys[section.id] = ("section", section_heading(section))
         keys.update({clause.id: ("clause", clause.id) for clause in section.clauses})
+        if section.clauses:
+            firsts[keys[section.id]] = section.clauses[0].id
     notes = notes_part(draft)
-    return Marks(tuple((keys[anchor], line) for anchor, line in markers(draft).items()
-                       if anchor in keys),
-                 f"{NOTES_MARK}\n{notes.text}\n" if notes is not None else "")
+    return marks([(keys[anchor], line) for anchor, line in markers(draft).items()
+                  if anchor in keys],
+                 f"{NOTES_MARK}\n{notes.text}\n" if notes is not None else "", firsts)
 
 
 def notes_part(draft: Draft) -> Part | None:
