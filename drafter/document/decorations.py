@@ -10,16 +10,19 @@ build takes the decorations out of counsel's text and puts the new draft's back.
 
 Taking them out is a parse: the note-decorations rule of the one Markdown configuration
 (`markdown._note_decorations`) tags a top-level paragraph's marker lines and the block that
-opens the notes list, and `reading` drops those lines — a marker paragraph with the blank
-line after it, the notes list up to the next section heading or clause comment (or the end,
-with the blank line before it) — wherever counsel moved them, whatever they changed in the
-list. Nothing is compared with the last draft. A marker counsel deleted is simply not there.
+opens the notes list, and `reading` drops those lines — a marker line (with the blank line
+after it when it was a paragraph of its own), the notes list up to the first block the
+exporter does not write there (at the end, with the blank line before it) — wherever counsel
+moved them, whatever they changed in the list. Nothing is compared with the last draft; a
+marker counsel deleted is simply not there. Counsel's own "[R1]" is text: inside a sentence
+it is no marker line, and a line of its own is written `\\[R1]` (as Drafter escapes it).
 
 Putting them in goes by node (`decorate`): each marker after its clause's comment (by clause
-id), its section's heading (by the heading's line) or the header, wherever counsel moved
-that clause or section; the notes list at the end. A node the text no longer has gets no
-marker (its note is still in the list). Decorating a generation's plain text with its own
-decorations gives its Markdown back, and reading that gives the plain text again.
+id), its section's heading (by the heading's line; retitled, the heading before the section's
+first clause) or the header, wherever counsel moved that clause or section; the notes list
+at the end. A node the text no longer has gets no marker (its note is still in the list).
+Decorating a generation's plain text with its own decorations gives its Markdown back, and
+reading that gives the plain text again.
 """
 
 from __future__ import annotations
@@ -203,17 +206,14 @@ def placed(lines: Sequence[str], marks: Marks) -> tuple[list[str], list[int]]:
             head = min(head, n)
             key = ("section", line.strip())
             if key in wanted:
-                after = n + 2 if n + 1 < len(lines) and not lines[n + 1].strip() else n + 1
-                at.setdefault(after, []).extend(_block(wanted.pop(key)))
+                at.setdefault(_below(lines, n), []).extend(_block(wanted.pop(key)))
     if HEAD in wanted:
         at.setdefault(head, [])[:0] = _block(wanted.pop(HEAD))
     for key, clause in marks.firsts:  # a section counsel retitled: the heading before its clause
         if key in wanted:
             heading = _heading_before(lines, clause)
             if heading is not None:
-                after = heading + 2 if heading + 1 < len(lines) and \
-                    not lines[heading + 1].strip() else heading + 1
-                at.setdefault(after, []).extend(_block(wanted.pop(key)))
+                at.setdefault(_below(lines, heading), []).extend(_block(wanted.pop(key)))
     out: list[str] = []
     position: list[int] = []
     for n in range(len(lines) + 1):
@@ -224,6 +224,12 @@ def placed(lines: Sequence[str], marks: Marks) -> tuple[list[str], list[int]]:
     if marks.notes:
         out += ["\n", marks.notes] if out and out[-1].strip() else [marks.notes]
     return out, position
+
+
+def _below(lines: Sequence[str], heading: int) -> int:
+    """Where a section's marker goes: after its heading and the blank line after that."""
+    return heading + 2 if heading + 1 < len(lines) and not lines[heading + 1].strip() \
+        else heading + 1
 
 
 def _heading_before(lines: Sequence[str], clause: str) -> int | None:
