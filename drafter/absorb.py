@@ -36,6 +36,7 @@ from drafter.regenerate import (
     Conflict,
     backup,
     has_conflict_markers,
+    marks_of,
     merge,
     redecorate,
     split_newlines,
@@ -245,7 +246,8 @@ def absorb(docx_path: Path, out_dir: Path) -> AbsorbResult:
     blocks = word_blocks(doc, list(sources))
     as_shown = tuple(b.as_shown for b in blocks if b.as_shown)
     plain, changed, touched = reconcile(source_blocks(reference), blocks, sources)
-    text = redecorate(plain, manifest.generated)
+    marks = marks_of(manifest.generated)
+    text = redecorate(plain, manifest.generated, marks)
     path = folder / name
     if not path.exists():
         atomic_write(path, text)
@@ -262,7 +264,7 @@ def absorb(docx_path: Path, out_dir: Path) -> AbsorbResult:
         text, conflicts = merge(Generation(markdown=built, plain=reference), current,
                                 Generation(markdown=text, plain=plain),
                                 f"counsel's Word edit ({docx_path.name})",
-                                OURS_LABEL.format(name=name))
+                                OURS_LABEL.format(name=name), marks)
         merged = True
     saved = backup(path) if current != text else None
     atomic_write(path, text.replace("\n", newline))

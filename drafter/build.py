@@ -14,9 +14,10 @@ from drafter.changes import ChangeReport
 from drafter.decisions import Ruling, resolved_markdown, rule_file
 from drafter.errors import UserError
 from drafter.parsecache import memo
-from drafter.document.tree import read
+from drafter.document.decorations import Marks, reading
+from drafter.document.tree import cut, read
 from drafter.export import Format, Source
-from drafter.export.markdown import to_markdown
+from drafter.export.markdown import note_marks, to_markdown
 from drafter.history import last_published, record_changes
 from drafter.outdated import record_law_changes
 from drafter.manifest import (
@@ -135,8 +136,12 @@ def render(draft: Draft, formats: list[Format], markdown: str | None = None,
     text = markdown if plain is None else plain
     if clean:  # the copy to publish: counsel's open proposals are not yet the policy's words
         text = as_it_stands(text)
-    tree = draft.tree if draft.tree is not None and draft.tree.markdown == text else \
-        read(text, draft.policy)
+    if draft.tree is not None and draft.tree.markdown == text:
+        tree = draft.tree
+    elif plain is not None and text == plain and reading(markdown).plain == plain:
+        tree = cut(plain, reading(markdown).tokens, draft.policy)  # counsel's text, read once
+    else:
+        tree = read(text, draft.policy)
     source = Source(draft, markdown, tree, library, published, lay_out)
     rendered: dict[str, bytes] = {}
     for fmt in formats:
@@ -217,7 +222,8 @@ def build(project: Project, answers: Answers, out_dir: Path, formats: list[Forma
             carried_from, base = found
             source = carried_from / POLICY_MD
     elsewhere = _edited_elsewhere(out_dir, folder, answers) if previous is not None else None
-    outcome = regenerate(source, base, generation, force)
+    outcome = regenerate(source, base, generation, force,
+                         Marks() if clean else note_marks(draft))
     written = [md_path]
     version = library_version(project.library)
     files = dict(previous.files) if previous else {}  # formats not rewritten stay on record
@@ -225,9 +231,9 @@ def build(project: Project, answers: Answers, out_dir: Path, formats: list[Forma
     unresolved = keep_edit_layer(md_path, outcome, files, backups)
     if unresolved is None:
         # The generated text's decorations are the notes themselves; only counsel's edited
-        # text needs them found and taken out (`undecorate`) before it is parsed.
-        plain = generation.plain if outcome.markdown == generation.markdown else \
-            undecorate(outcome.markdown, generation)
+        # text needs them found and taken out (`undecorate`: its one parse, which `render`
+        # then renders).
+        plain = undecorate(outcome.markdown, generation)
         last = last_published(folder)
         final = published or last is not None and last.markdown == outcome.text
         rendered = render(draft, formats, outcome.markdown, version, plain, clean, final,

@@ -6,8 +6,9 @@ bzr's, on difflib); this module only prepares the three texts and reports the ou
 
 Reviewer-note decorations (note markers, the notes list) are renumbered on every build, so
 they are taken out of all three texts before merging and put back from the new generation
-afterwards: which lines are decorations is learned by comparing each generation with and
-without its notes, so this works whatever the notes look like in Markdown.
+afterwards: counsel's text is parsed once to find them (a generation's plain text is in the
+manifest), and the new ones go in by the clause or section each is on
+(`document.decorations`), wherever counsel moved it.
 
 The merge works clause by clause: every line is tagged with the clause it belongs to (the
 clause comments delimit clauses), so merge3 never pairs lines of different clauses, and
@@ -24,13 +25,14 @@ import difflib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Literal
 
 from drafter.errors import UserError
 from drafter.manifest import Generation, Manifest, sha256
+from drafter.document.decorations import Marks, decorate, notes_list, placed, reading
+from drafter.document.decorations import undecorate as plain_text
 from drafter.document.provenance import clause_at_lines, parse_clause_comment
 from drafter.yamlio import atomic_write, read_text
 
@@ -60,6 +62,7 @@ class Outcome:
     backup: Path | None = None
     base: Generation | None = None  # the merge base, kept in case counsel restores the backup
     newline: str = "\n"  # the line ending of counsel's file, which the written file keeps
+    notes_edited: bool = False  # counsel wrote in the notes list, which the build rewrote
 
     @property
     def text(self) -> str:
@@ -105,18 +108,19 @@ def split_newlines(text: str) -> tuple[str, str]:
 
 
 def regenerate(path: Path, previous: Manifest | None, new: Generation,
-               force: bool = False) -> Outcome:
-    """Decide what `privacy-policy.md` becomes; back up counsel's file before replacing it."""
+               force: bool = False, marks: Marks | None = None) -> Outcome:
+    """Decide what `privacy-policy.md` becomes; back up counsel's file before replacing it.
+    `marks`: the new generation's decorations, made from its notes (None: read from it)."""
     if not path.exists():
         return Outcome(new.markdown, "new")
     raw = read_text(path)
     current, newline = split_newlines(raw)
-    outcome = _regenerate(path, raw, current, previous, new, force)
+    outcome = _regenerate(path, raw, current, previous, new, force, marks)
     return replace(outcome, newline=newline)
 
 
 def _regenerate(path: Path, raw: str, current: str, previous: Manifest | None,
-                new: Generation, force: bool) -> Outcome:
+                new: Generation, force: bool, marks: Marks | None) -> Outcome:
     if current == new.markdown:
         return Outcome(current, "unchanged")
     if force:
@@ -134,18 +138,23 @@ def _regenerate(path: Path, raw: str, current: str, previous: Manifest | None,
         base = previous.unresolved.base
     if current == base.markdown:
         return Outcome(new.markdown, "regenerated")
-    merged, conflicts = merge(base, current, new, ours_label=OURS_LABEL.format(name=path.name))
+    merged, conflicts = merge(base, current, new, ours_label=OURS_LABEL.format(name=path.name),
+                              marks=marks)
     if merged == current:  # the new draft brings nothing counsel's text lacks
         return Outcome(current, "kept")
     status: Status = "conflicts" if conflicts else "merged"
-    return Outcome(merged, status, tuple(conflicts), backup(path), base)
+    # The notes list is the build's: counsel's words in it are not merged, but said so.
+    written = notes_list(current)
+    return Outcome(merged, status, tuple(conflicts), backup(path), base,
+                   notes_edited=bool(written) and not base.markdown.endswith(written))
 
 
 def merge(base: Generation, ours: str, theirs: Generation,
           theirs_label: str = THEIRS_LABEL,
-          ours_label: str = OURS_LABEL.format(name="privacy-policy.md")
-          ) -> tuple[str, list[Conflict]]:
-    """Merge counsel's text with the new generation over the last one, notes set aside.
+          ours_label: str = OURS_LABEL.format(name="privacy-policy.md"),
+          marks: Marks | None = None) -> tuple[str, list[Conflict]]:
+    """Merge counsel's text with the new generation over the last one, notes set aside
+    (`marks`: the new generation's, if known; else read from it).
     Clauses stand in the merged order of both (`_merged_order`). A clause the new answers
     remove but counsel had edited is never dropped: it ends the text as a conflict (counsel's
     edit against nothing), for counsel to keep or let go."""
@@ -178,7 +187,7 @@ def merge(base: Generation, ours: str, theirs: Generation,
         conflicts.append(Conflict(len(merged) + 1, clause, removed=True))
         merged += [f"{MARKERS[0]}{ours_label}\n", *mine, f"{MARKERS[1]}{BASE_LABEL}\n", *old,
                    f"{MARKERS[2]}\n", f"{MARKERS[3]}{REMOVED_LABEL}\n"]
-    decorated, position = _redecorate(merged, theirs)
+    decorated, position = placed(merged, marks if marks is not None else marks_of(theirs))
     owners = clause_at_lines("".join(decorated))
     return "".join(decorated), [Conflict(position[c.line - 1], c.clause or
                                          owners[position[c.line - 1] - 1], c.removed)
@@ -309,74 +318,24 @@ def _lines(text: str) -> list[str]:
     return lines
 
 
-def _decorations(generation: Generation) -> tuple[tuple[str, int, int, int, int], ...]:
-    """How the generation's decorated Markdown differs from its plain text (difflib's
-    opcodes, plain → decorated)."""
-    return _opcodes(generation.plain, generation.markdown)
+def undecorate(text: str, base: Generation | None = None) -> str:
+    """A text without its note decorations, found by parsing it (`document.decorations`), not
+    by comparing it with any draft; the Markdown of generation `base` as built is its plain
+    text, so a text no one edited needs no parse. DOCX is rendered from this: there the notes
+    are Word comments, not markers."""
+    if base is not None and text == base.markdown:
+        return base.plain
+    return plain_text(text)
 
 
-@lru_cache(maxsize=8)
-def _opcodes(plain: str, markdown: str) -> tuple[tuple[str, int, int, int, int], ...]:
-    """Kept for the texts last compared: a build asks for one generation's several times
-    (the last build's and the new one's, each undecorated for `changes.md`)."""
-    return tuple(difflib.SequenceMatcher(None, _lines(plain), _lines(markdown),
-                                         autojunk=False).get_opcodes())
+def marks_of(generation: Generation) -> Marks:
+    """A generation's decorations by node, read from its Markdown (none when it has none)."""
+    if generation.markdown == generation.plain:
+        return Marks()
+    return reading(generation.markdown).marks
 
 
-def undecorate(text: str, base: Generation) -> str:
-    """A text without the note decorations it carries from generation `base` (a decorated
-    line that replaced a plain one gets its plain form back). DOCX is rendered from this:
-    there the notes are Word comments, not markers."""
-    plain = _lines(base.plain)
-    restore: dict[int, list[str]] = {}
-    for tag, i1, i2, j1, j2 in _decorations(base):
-        if tag in ("insert", "replace"):
-            restore.update({j: [] for j in range(j1, j2)})
-            restore[j1] = plain[i1:i2]
-    ours = _lines(text)
-    if text == base.markdown:  # as built (no one edited it): every line is where it was
-        swap = restore
-    else:
-        matcher = difflib.SequenceMatcher(None, ours, _lines(base.markdown), autojunk=False)
-        swap = {i + k: restore[j + k] for i, j, size in matcher.get_matching_blocks()
-                for k in range(size) if j + k in restore}
-    return "".join("".join(swap[n]) if n in swap else line for n, line in enumerate(ours))
-
-
-def redecorate(text: str, theirs: Generation) -> str:
-    """Put generation `theirs`'s note decorations into a text without them."""
-    return "".join(_redecorate(_lines(text), theirs)[0])
-
-
-def _redecorate(merged: list[str], theirs: Generation) -> tuple[list[str], list[int]]:
-    """Put the new generation's decorations into the merged text where they sit in the new
-    generation (after the same line, or in place of the same plain line); returns the lines
-    and, for each line of `merged`, its 1-based line number in the decorated text."""
-    plain = _lines(theirs.plain)
-    full = _lines(theirs.markdown)
-    to_merged: dict[int, int] = {}
-    for i, j, size in difflib.SequenceMatcher(None, plain, merged,
-                                              autojunk=False).get_matching_blocks():
-        to_merged.update({i + k: j + k for k in range(size)})
-    inserts: dict[int, list[str]] = {}
-    dropped: set[int] = set()
-    for tag, i1, i2, j1, j2 in _decorations(theirs):
-        if tag not in ("insert", "replace"):
-            continue
-        replaced = [to_merged[i] for i in range(i1, i2) if i in to_merged]
-        if tag == "replace" and len(replaced) == i2 - i1:
-            dropped.update(replaced)
-            anchor = replaced[0]
-        elif i1 >= len(plain):
-            anchor = len(merged)
-        else:
-            anchor = next((to_merged[i] + 1 for i in range(i1 - 1, -1, -1) if i in to_merged), 0)
-        inserts.setdefault(anchor, []).extend(full[j1:j2])
-    out: list[str] = []
-    position: list[int] = []
-    for n in range(len(merged) + 1):
-        out += inserts.get(n, [])
-        position.append(len(out) + 1)
-        if n < len(merged) and n not in dropped:
-            out.append(merged[n])
-    return out, position
+def redecorate(text: str, theirs: Generation, marks: Marks | None = None) -> str:
+    """Put generation `theirs`'s note decorations (or `marks`, the same made from its notes)
+    into a text without them, by the node each is on."""
+    return decorate(text, marks if marks is not None else marks_of(theirs))

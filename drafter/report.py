@@ -37,6 +37,10 @@ def conflict_lines(path: Path, conflicts: Sequence[Conflict]) -> list[str]:
 def edit_layer_lines(path: Path, outcome: Outcome) -> list[str]:
     """What happened to one edit layer (`privacy-policy.md`, or a language's), its conflicts."""
     lines = [f"{path.name}: {_STATUS[outcome.status]}.", *conflict_lines(path, outcome.conflicts)]
+    if outcome.notes_edited:
+        lines.append(f"  counsel's words in the Reviewer notes list were not kept: each build "
+                     f"writes that list afresh (they are in {outcome.backup}); answer a note "
+                     "with `drafter resolve`, or write beside the clause it is about.")
     if outcome.conflicts:
         lines.append("Resolve each <<<<<<< … >>>>>>> block (keep counsel's text, the new text "
                      f"or a mix), then build again; the other formats of {path.name} were not "

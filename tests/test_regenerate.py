@@ -13,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from drafter.cli import main
+from drafter.document.markdown import NOTES_MARK
 from drafter.manifest import Generation, load_manifest
 from drafter.paths import examples
 from drafter.regenerate import merge
@@ -137,30 +138,33 @@ def test_an_edited_file_without_a_manifest_is_never_overwritten(tmp_path: Path) 
 
 
 CLAUSES = ["<!-- clause: a.one (a/one.md.j2) -->\n", "First clause text.\n", "\n",
-           "<!-- clause: a.two (a/two.md.j2) -->\n", "Second clause text.\n", "\n"]
+           "<!-- clause: a.two (a/two.md.j2) -->\n", "Second clause text.\n"]
 
 
 def _decorated(plain: list[str], markers: dict[int, str], notes: list[str]) -> Generation:
-    """A generation whose notes add a marker line after some lines and a list at the end."""
+    """A generation whose notes add a marker line (and a blank line) after some lines and a
+    notes list at the end, as the Markdown exporter writes them."""
     full: list[str] = []
     for n, line in enumerate(plain):
         full.append(line)
         if n in markers:
-            full.append(markers[n])
-    return Generation(markdown="".join(full + notes), plain="".join(plain))
+            full += [markers[n], "\n"]
+    return Generation(markdown="".join(full + ["\n", f"{NOTES_MARK}\n", *notes]),
+                      plain="".join(plain))
 
 
 def test_renumbered_note_markers_never_conflict_with_prose_edits() -> None:
-    base = _decorated(CLAUSES, {0: "[R1]\n", 3: "[R2]\n"}, ["## Notes\n", "- R1 old\n", "- R2 old\n"])
+    base = _decorated(CLAUSES, {0: "[R1]\n", 3: "[R2]\n"},
+                      ["## Reviewer notes\n", "\n", "- R1 old\n", "- R2 old\n"])
     # The new draft drops note R1, so R2 becomes R1 and the notes list changes.
-    theirs = _decorated(CLAUSES, {3: "[R1]\n"}, ["## Notes\n", "- R1 renumbered\n"])
+    theirs = _decorated(CLAUSES, {3: "[R1]\n"}, ["## Reviewer notes\n", "\n", "- R1 renumbered\n"])
     ours = base.markdown.replace("First clause text.", "First clause, edited.") \
         .replace("Second clause text.", "Second clause, edited.")
     merged, conflicts = merge(base, ours, theirs)
     assert conflicts == []
     assert merged == ("<!-- clause: a.one (a/one.md.j2) -->\nFirst clause, edited.\n\n"
-                      "<!-- clause: a.two (a/two.md.j2) -->\n[R1]\nSecond clause, edited.\n\n"
-                      "## Notes\n- R1 renumbered\n")
+                      "<!-- clause: a.two (a/two.md.j2) -->\n[R1]\n\nSecond clause, edited.\n\n"
+                      f"{NOTES_MARK}\n## Reviewer notes\n\n- R1 renumbered\n")
 
 
 def test_after_resolving_a_conflict_nothing_is_backed_up_twice(tmp_path: Path) -> None:
@@ -386,8 +390,9 @@ def test_any_reordering_by_counsel_survives_a_redraft(order: list[str], redrafte
 
 @pytest.mark.parametrize("name", ["email-platform", "kiosk", "texas-small"])
 def test_a_text_as_built_undecorates_as_a_compared_one_does(tmp_path: Path, name: str) -> None:
-    """`undecorate` takes the text as built (the usual case) without comparing it line by
-    line; a text with one line added afterwards is compared, and must read the same."""
+    """`undecorate` takes the text as built (the usual case) from the manifest, without
+    parsing it; a text with one line added after the notes list is parsed, and must read the
+    same, the added line kept."""
     from drafter.regenerate import undecorate
 
     assert main(["build", "--example", name, "-o", str(tmp_path), "--format", "md"]) in (0, 1)

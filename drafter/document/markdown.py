@@ -27,6 +27,11 @@ from drafter.document.provenance import parse_counsel_comment
 # The Markdown exporter writes this comment before its "Reviewer notes" list; review stops
 # there, so that notes about a policy are never reviewed as part of it.
 NOTES_MARK = "<!-- reviewer-notes -->"
+NOTES_HEADING = "Reviewer notes"
+# A reviewer-note marker line: `[R1]`, or `[R1] [R2]`, on a line of its own. Counsel's own
+# "[R1]" stays text: within a sentence it is no line of its own, and on a line of its own
+# it is written `\[R1]` (Drafter's escaping writes it so from Word or an answer).
+MARKER_LINE = re.compile(r"\[R[1-9][0-9]*\](?: \[R[1-9][0-9]*\])*")
 
 # Characters that start an inline rule of the commonmark preset (escape, code, emphasis, links,
 # images, autolinks, inline HTML, entities). A run without any of them is plain text, whose
@@ -69,6 +74,28 @@ def _inline_where_needed(state: StateCore) -> None:
             token.children = _plain_children(token.content)
 
 
+def _note_decorations(state: StateCore) -> None:
+    """Core rule: tag what the Markdown exporter adds for reviewer notes, so that a text read
+    back (counsel's edit) shows its decorations in its one parse (`document.decorations`):
+    a top-level paragraph's marker lines (`meta["markers"]`: their offsets in it) and the
+    block that opens the notes list (`meta["notes"]`: the mark, or its heading)."""
+    tokens = state.tokens
+    for i, token in enumerate(tokens):
+        if token.level:
+            continue
+        if token.type == "paragraph_open":
+            content = tokens[i + 1].content
+            if "[R" in content:
+                found = tuple(n for n, line in enumerate(content.split("\n"))
+                              if MARKER_LINE.fullmatch(line.strip()))
+                if found:
+                    token.meta["markers"] = found
+        elif token.type == "html_block" and token.content.strip() == NOTES_MARK or \
+                token.type == "heading_open" and token.tag == "h2" and \
+                tokens[i + 1].content == NOTES_HEADING:
+            token.meta["notes"] = True
+
+
 def _hide_counsel_comments(md: MarkdownIt) -> None:
     """Counsel's Word comments ride along in the Markdown (see `drafter absorb`); they are
     notes between lawyers, never part of the published page, not even its source."""
@@ -84,11 +111,13 @@ def _hide_counsel_comments(md: MarkdownIt) -> None:
 
 
 def commonmark() -> MarkdownIt:
-    """CommonMark with tables, raw HTML and heading anchors, every inline run parsed: the
-    reference `parser()` must read exactly as."""
-    return (MarkdownIt("commonmark", {"html": True}).enable("table")
-            .use(anchors_plugin, min_level=1, max_level=2)
-            .use(_hide_counsel_comments))
+    """CommonMark with tables, raw HTML and heading anchors, reviewer-note decorations
+    tagged, every inline run parsed: the reference `parser()` must read exactly as."""
+    md = (MarkdownIt("commonmark", {"html": True}).enable("table")
+          .use(anchors_plugin, min_level=1, max_level=2)
+          .use(_hide_counsel_comments))
+    md.core.ruler.after("block", "note_decorations", _note_decorations)
+    return md
 
 
 @lru_cache(maxsize=1)

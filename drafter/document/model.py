@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from drafter.ledger import LedgerEntry
 
 SEVERITIES: tuple[Severity, ...] = ("blocking", "warning", "advice")
+COUNSEL_HEADING = "Questions for counsel"  # the notes' part for counsel (Markdown, review.md)
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from typing import Literal
 from markdown_it.token import Token
 
 from drafter.document.markdown import fragment_text, inline_text, paragraph, parse
-from drafter.document.model import Policy, RenderedClause
+from drafter.document.model import Policy, PolicySection, RenderedClause
 from drafter.document.provenance import ClauseMark, parse_clause_comment
 from drafter.templating import escape_markdown, long_date
 
@@ -57,7 +57,7 @@ def parts(policy: Policy, markers: Mapping[str | None, str] | None = None) -> li
                                       for i, s in enumerate(policy.sections, start=1))]
     out = [Part(None, "head", "\n".join(head)), Part(None, "contents", "\n".join(contents))]
     for section in policy.sections:
-        heading = [f"## {escape_markdown(section.title)}"]
+        heading = [section_heading(section)]
         if section.id in marks:
             heading += ["", marks[section.id]]
         out.append(Part(section.id, section.id, "\n".join(heading), ("",)))
@@ -69,6 +69,11 @@ def parts(policy: Policy, markers: Mapping[str | None, str] | None = None) -> li
             comment = ClauseMark(clause.id, clause.source.as_posix()).comment()
             out.append(Part(section.id, clause.id, "\n".join(text), ("", comment)))
     return out
+
+
+def section_heading(section: PolicySection) -> str:
+    """A section's heading line, as the Markdown has it."""
+    return f"## {escape_markdown(section.title)}"
 
 
 def join(runs: Sequence[Part]) -> str:
@@ -193,7 +198,11 @@ def _part_text(token: Token, source: str, begin: int, end: int) -> str:
 def read(markdown: str, policy: Policy | None = None) -> Tree:
     """Parse `markdown` once and cut it into nodes: the header up to the first h2, then each
     h2 (a section of `policy` by its anchor, or the contents) and each clause comment."""
-    tokens = parse(markdown)
+    return cut(markdown, parse(markdown), policy)
+
+
+def cut(markdown: str, tokens: Sequence[Token], policy: Policy | None = None) -> Tree:
+    """The tree of `markdown` from its tokens (`read`, without parsing it)."""
     sections = {s.anchor: s.id for s in policy.sections} if policy is not None else {}
     nodes: list[Node] = []
     kind: Kind = "head"

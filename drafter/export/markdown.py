@@ -9,20 +9,20 @@ certification reviewer marks up a policy. Markers sit on a line of their own rig
 clause comment (or the section heading, or the header for notes about the whole policy),
 followed by a blank line, never inside the prose: counsel's edits to sentences and marker
 changes on re-generation then touch different lines and merge cleanly. `clean=True` leaves
-markers and list out, for the publishable copy.
+markers and list out, for the publishable copy. `drafter.document.decorations` reads them back
+out of counsel's edited text (a parse) and puts a new draft's in by node (`note_marks`).
 """
 
 from __future__ import annotations
 
 from markdown_it.token import Token
 
-from drafter.document.markdown import NOTES_MARK, heading, run_children, tight_list
+from drafter.document.decorations import HEAD, Key, Marks, marks
+from drafter.document.markdown import NOTES_HEADING, NOTES_MARK, heading, run_children, tight_list
 from drafter.document.model import Draft
-from drafter.document.tree import Part, Tree, join, parts
+from drafter.document.tree import Part, Tree, join, parts, section_heading
 from drafter.export import Source, exporter
 from drafter.review.report import COUNSEL_HEADING, Span, note_item, note_spans
-
-NOTES_HEADING = "Reviewer notes"
 
 
 def markers(draft: Draft) -> dict[str | None, str]:
@@ -31,6 +31,22 @@ def markers(draft: Draft) -> dict[str | None, str]:
     for note in draft.notes:
         found.setdefault(note.anchor, []).append(f"[{note.id}]")
     return {anchor: " ".join(ids) for anchor, ids in found.items()}
+
+
+def note_marks(draft: Draft) -> Marks:
+    """The decorations `to_markdown` puts in, by the node each is on, from the notes
+    themselves: what a merge puts into counsel's text (`document.decorations`)."""
+    keys: dict[str | None, Key] = {None: HEAD}
+    firsts: dict[Key, str] = {}
+    for section in draft.policy.sections:
+        keys[section.id] = ("section", section_heading(section))
+        keys.update({clause.id: ("clause", clause.id) for clause in section.clauses})
+        if section.clauses:
+            firsts[keys[section.id]] = section.clauses[0].id
+    notes = notes_part(draft)
+    return marks([(keys[anchor], line) for anchor, line in markers(draft).items()
+                  if anchor in keys],
+                 f"{NOTES_MARK}\n{notes.text}\n" if notes is not None else "", firsts)
 
 
 def notes_part(draft: Draft) -> Part | None:

@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING, Protocol
 from drafter.errors import json_text
 from drafter.questionnaire import Questionnaire
 from drafter.requirements import Severity
-from drafter.document.model import SEVERITIES, Note, summary
+from drafter.document.model import COUNSEL_HEADING, SEVERITIES, Note, summary
 from drafter.review.registry import registrar
 from drafter.templating import escape_markdown
 
@@ -48,7 +48,6 @@ if TYPE_CHECKING:
 HEADINGS: dict[Severity, str] = {"blocking": "Blocking: fix before publishing",
                                  "warning": "Warnings: check with counsel",
                                  "advice": "Advice: best practice"}
-COUNSEL_HEADING = "Questions for counsel"
 COUNSEL_INTRO = ("The owner answered \"I'm not sure\" to these questions. Each says what the draft "
                  "assumes meanwhile (the stricter reading) and what counsel must confirm; "
                  "once the answer is known, change it and build again.")
