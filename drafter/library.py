@@ -96,6 +96,10 @@ class Clause:
         """The line of one front-matter field (`when`, `satisfies`, …): where lint points."""
         return self.front.line((setting,))
 
+    def __getstate__(self) -> dict[str, Any]:
+        """Kept (library_cache) without the compiled body, which is loaded again on use."""
+        return {k: v for k, v in self.__dict__.items() if k != "template"}
+
     @cached_property
     def template(self) -> Template:
         """The compiled body, loaded when first rendered (`_load_clause` proved it compiles)."""
@@ -125,6 +129,13 @@ class Library:
     laws: tuple[Derived, ...] = ()  # clauses/laws.yaml as `law.NAME`
     modules: tuple[Module, ...] = ()  # clauses/modules/NAME/: one per kind of business
     document_file: DataFile | None = None  # document.yaml, to name the line of a setting
+
+    def __getstate__(self) -> dict[str, Any]:
+        """Kept (library_cache) with what every build reads, not the translations (each
+        language's build loads them) nor what lint worked out."""
+        kept = ("review_rules", "notice", "by_section", "template_data")
+        return {k: v for k, v in self.__dict__.items()
+                if k in kept or k in self.__dataclass_fields__}
 
     @cached_property
     def review_rules(self) -> ReviewRules:

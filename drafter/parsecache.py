@@ -62,6 +62,11 @@ def _stamp() -> str:
     return digest.hexdigest()[:16]
 
 
+def stamp() -> str:
+    """A hash of Drafter's code and the libraries it parses with (see `_stamp`)."""
+    return _stamp()
+
+
 def files_in(root: str, suffix: str = "") -> list[tuple[str, str]]:
     """Every file under `root` whose name ends with `suffix`, as (its path from `root` with
     `/`, its full path), in the order of their Paths (part by part), as `Path.rglob` finds them

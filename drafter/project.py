@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from drafter import parsecache
+from drafter import library_cache, parsecache
 from drafter.answers import Answers, load_answers
 from drafter.errors import UserError
 from drafter.paths import default_library, default_questionnaire
@@ -38,6 +38,8 @@ class Project:
     library_root: Path
     _loaded: list[Library] = field(default_factory=list, repr=False, compare=False)
     _loading: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
+    # the questionnaire file and the key of the files both were read from (library_cache)
+    _source: tuple[Path, str | None] | None = field(default=None, repr=False, compare=False)
 
     @classmethod
     def load(cls, questionnaire: Path | None = None, library: Path | None = None) -> Project:
@@ -47,8 +49,13 @@ class Project:
         from drafter.modules import find_modules
 
         root = library or default_library()
-        return cls(load_questionnaire(questionnaire or default_questionnaire(), root / "data",
-                                      find_modules(root)), root)
+        path = questionnaire or default_questionnaire()
+        found = library_cache.key(path, root)  # before anything is read
+        kept = library_cache.load(path, root, found)
+        if kept is not None:  # both exactly as these files load: nothing to read or check
+            return cls(kept[0], root, [kept[1]])
+        return cls(load_questionnaire(path, root / "data", find_modules(root)), root,
+                   _source=(path, found))
 
     @property
     def library(self) -> Library:
@@ -61,7 +68,21 @@ class Project:
                 for problem in library.heading_problems(self.questionnaire):
                     raise problem  # every stage reads these two answers: refused at once
                 self._loaded.append(library)
+                if self._source is not None:
+                    self._keep(library)
             return self._loaded[0]
+
+    def _keep(self, library: Library) -> None:
+        """Keep the questionnaire and the library for the next start (library_cache), with
+        the review and notice rules that every build reads; not if one of those has a
+        mistake (it is reported where it is used, as ever)."""
+        assert self._source is not None
+        path, found = self._source
+        try:
+            library.review_rules, library.notice  # noqa: B018 - loaded to be kept
+        except UserError:
+            return
+        library_cache.save(path, self.library_root, found, self.questionnaire, library)
 
     def lint(self) -> list[UserError]:
         """Every way the library does not fit the questionnaire and catalog, one per line
