@@ -79,7 +79,8 @@ class Project:
         assert self._source is not None
         path, found = self._source
         try:
-            library.review_rules, library.notice  # noqa: B018 - loaded to be kept
+            library.review_rules, library.notice, library.changelog  # noqa: B018 - kept
+            library.version  # noqa: B018 - kept
         except UserError:
             return
         library_cache.save(path, self.library_root, found, self.questionnaire, library)

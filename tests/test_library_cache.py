@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from drafter import library_cache, parsecache, project as project_module
+from drafter.manifest import hash_library
 from drafter.project import Project
 
 from conftest import MINI
@@ -58,7 +59,9 @@ def test_a_second_start_reads_the_kept_object(mini_copy: Path,
     second = _load(mini_copy)
     assert second.questionnaire.keys == first.questionnaire.keys
     assert [c.meta for c in second.library.clauses] == [c.meta for c in first.library.clauses]
-    assert "review_rules" in vars(second.library) and "notice" in vars(second.library)
+    kept = vars(second.library)
+    assert {"review_rules", "notice", "changelog", "version"} <= kept.keys()
+    assert kept["version"] == hash_library(mini_copy / "clauses")
     assert _text(second, mini_copy) == _text(first, mini_copy)
 
 
