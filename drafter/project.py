@@ -80,7 +80,7 @@ class Project:
         path, found = self._source
         try:
             library.review_rules, library.notice, library.changelog  # noqa: B018 - kept
-            library.version  # noqa: B018 - kept
+            library.version, library.by_section, library.template_data  # noqa: B018 - kept
         except UserError:
             return
         library_cache.save(path, self.library_root, found, self.questionnaire, library)
