@@ -1,16 +1,18 @@
-"""The questionnaire and the whole clause library, kept between runs as one object.
+"""The questionnaire and the whole clause library, kept between runs as one entry.
 
 `parsecache` keeps what each file parses to; even from there, a start looked up some 1,100
 entries (a hash of each text, a pickle each) and put the library together again. This keeps
-what `Project.load` ends with, the `Questionnaire` and the `Library` (with its review rules
-and notice rules), as one pickle in the cache folder (`parsecache.cache_dir`, same switch),
-one file per questionnaire and library folder. It is used only when its key matches: a hash
-of Drafter's code (`parsecache`'s stamp), the two paths, and the name, size and bytes of every
+what `Project` ends with, the `Questionnaire` and the `Library` (with its review and notice
+rules, changelog and version), in one file in the cache folder (`parsecache.cache_dir`, same
+switch) per questionnaire and library folder. It is used only when its key matches: a hash of
+Drafter's code (`parsecache`'s stamp), the two paths, and the name, size and bytes of every
 file in the library folder and of the questionnaire file. An edited, added or removed file
 changes the key, so nothing read from it is ever stale; the key is worked out again after
-loading, and nothing is kept if a file changed while it was read. The file is written whole
-(temporary file, then rename), so readers see the old entry or the new one; a missing, torn
-or foreign file is simply loaded afresh and replaced. Deleting it only slows the next start.
+loading, and nothing is kept if a file changed while it was read. The two are pickled one
+after the other: the app reads the questionnaire alone for its first screen and the library
+when it is asked for, after checking the key again. The file is written whole (temporary
+file, then rename), so readers see the old entry or the new one; a missing, torn or foreign
+file is loaded afresh and replaced. Deleting it only slows the next start.
 """
 
 from __future__ import annotations
@@ -61,9 +63,10 @@ def _path(questionnaire: Path, root: Path) -> Path | None:
     return folder / f"{_PREFIX}{where}.pickle"
 
 
-def load(questionnaire: Path, root: Path, found: str | None
-         ) -> tuple[Questionnaire, Library] | None:
-    """The questionnaire and library kept under key `found`, or None."""
+def load(questionnaire: Path, root: Path, found: str | None, with_library: bool
+         ) -> tuple[Questionnaire, Library | None] | None:
+    """The questionnaire kept under key `found`, and the library `with_library` (else None:
+    the app shows its first question without unpickling the library), or None."""
     path = _path(questionnaire, root)
     if found is None or path is None:
         return None
@@ -71,12 +74,11 @@ def load(questionnaire: Path, root: Path, found: str | None
         with open(path, "rb") as handle:
             if handle.readline() != f"{found}\n".encode():
                 return None
-            kept = pickle.load(handle)
+            held = pickle.load(handle)
+            library = pickle.load(handle) if with_library else None
     except Exception:  # missing, torn, or written by another version: loaded afresh
         return None
-    if isinstance(kept, tuple) and len(kept) == 2:
-        return kept  # type: ignore[return-value]
-    return None
+    return held, library
 
 
 def save(questionnaire_path: Path, root: Path, found: str | None,
@@ -86,8 +88,9 @@ def save(questionnaire_path: Path, root: Path, found: str | None,
     path = _path(questionnaire_path, root)
     if found is None or path is None or key(questionnaire_path, root) != found:
         return
-    try:
-        data = pickle.dumps((questionnaire, library), protocol=pickle.HIGHEST_PROTOCOL)
+    try:  # two pickles, so that the questionnaire can be read alone
+        data = pickle.dumps(questionnaire, protocol=pickle.HIGHEST_PROTOCOL) + \
+            pickle.dumps(library, protocol=pickle.HIGHEST_PROTOCOL)
     except Exception:  # something not picklable: simply not kept
         return
     try:

@@ -144,3 +144,45 @@ def test_off_keeps_nothing(mini_copy: Path, monkeypatch: pytest.MonkeyPatch) -> 
     assert library_cache.key(mini_copy / "questionnaire.yaml", mini_copy / "clauses") is None
     _load(mini_copy)
     assert not (mini_copy.parent / "cache").exists()
+
+
+def test_the_app_reads_the_questionnaire_alone_and_the_library_when_asked(
+        mini_copy: Path) -> None:
+    """Without `with_library` (the app's first screen) the library is not unpickled, nor its
+    modules imported; asked for later, it comes from the entry unless a file changed since."""
+    import subprocess
+    import sys
+
+    _load(mini_copy)
+    code = ("import sys; from pathlib import Path; from drafter.project import Project; "
+            "p = Project.load(Path(sys.argv[1]) / 'questionnaire.yaml', "
+            "Path(sys.argv[1]) / 'clauses'); "
+            "print(sorted(m for m in ('drafter.library', 'drafter.review', 'markdown_it') "
+            "if m in sys.modules), bool(p._loaded))")
+    result = subprocess.run([sys.executable, "-c", code, str(mini_copy)], capture_output=True,
+                            text=True, check=True, env=dict(os.environ))
+    assert result.stdout.split() == ["[]", "False"]
+    project = Project.load(mini_copy / "questionnaire.yaml", mini_copy / "clauses")
+    clause = mini_copy / "clauses" / "main" / "intro.md.j2"
+    clause.write_text(clause.read_text().replace("answers at", "is reached at"))
+    assert "is reached at" in _text(project, mini_copy)  # edited after the questionnaire
+
+
+def test_with_library_reads_both_at_once(mini_copy: Path,
+                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """`drafter build` and `review` take both from one read of the entry, hashing the files
+    once."""
+    _load(mini_copy)
+    _no_reading(monkeypatch)
+    hashed: list[Path] = []
+    real = library_cache.key
+
+    def counted(questionnaire: Path, root: Path) -> str | None:
+        hashed.append(root)
+        return real(questionnaire, root)
+
+    monkeypatch.setattr(library_cache, "key", counted)
+    project = Project.load(mini_copy / "questionnaire.yaml", mini_copy / "clauses",
+                           with_library=True)
+    assert project._loaded and len(hashed) == 1
+    assert project.library.clauses and len(hashed) == 1
