@@ -46,7 +46,7 @@ def cmd_edit(args: argparse.Namespace) -> int:
     gc.disable()
     from drafter.app import run
 
-    project = project_of(args)
+    project = project_of(args, with_library=False)  # loaded once the first screen is up
     if args.library is not None:  # someone's own library: its errors come as one line, now
         _ = project.library
     file = _app_file(args)

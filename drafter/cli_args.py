@@ -13,8 +13,10 @@ from drafter.paths import examples
 from drafter.project import Project
 
 
-def project_of(args: argparse.Namespace) -> Project:
-    return Project.load(args.questionnaire, args.library)
+def project_of(args: argparse.Namespace, with_library: bool = True) -> Project:
+    """The project a command works on, with its library at once (from the cache, with the
+    questionnaire), unless the command is the app, which shows its first question first."""
+    return Project.load(args.questionnaire, args.library, with_library=with_library)
 
 
 def answers_path(args: argparse.Namespace) -> Path:

@@ -124,7 +124,7 @@ def cmd_review(args: argparse.Namespace) -> int:
     from drafter.review.outputs import FORMATS
 
     laws, today, jobs = _options(args)
-    project = Project.load(args.questionnaire, args.library)
+    project = Project.load(args.questionnaire, args.library, with_library=True)
     library = project.library
     answers = project.answers(Path(args.answers)) if args.answers else None
     facts = tuple(n.strip() for n in (args.facts or "").split(",") if n.strip())

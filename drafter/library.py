@@ -46,6 +46,7 @@ if TYPE_CHECKING:
     from drafter.changes import NoticeRules
     from drafter.i18n.catalog import Catalog
     from drafter.lint import Findings
+    from drafter.release import Changelog
     from drafter.review.rules import ReviewRules
 
 _ID = r"^[a-z0-9][a-z0-9-]*(\.[a-z0-9][a-z0-9-]*)*$"
@@ -96,6 +97,10 @@ class Clause:
         """The line of one front-matter field (`when`, `satisfies`, …): where lint points."""
         return self.front.line((setting,))
 
+    def __getstate__(self) -> dict[str, Any]:
+        """Kept (library_cache) without the compiled body, which is loaded again on use."""
+        return {k: v for k, v in self.__dict__.items() if k != "template"}
+
     @cached_property
     def template(self) -> Template:
         """The compiled body, loaded when first rendered (`_load_clause` proved it compiles)."""
@@ -126,6 +131,14 @@ class Library:
     modules: tuple[Module, ...] = ()  # clauses/modules/NAME/: one per kind of business
     document_file: DataFile | None = None  # document.yaml, to name the line of a setting
 
+    def __getstate__(self) -> dict[str, Any]:
+        """Kept (library_cache) with what every build reads, not the translations (each
+        language's build loads them) nor what lint worked out."""
+        kept = ("review_rules", "notice", "by_section", "template_data", "version",
+                "changelog")
+        return {k: v for k, v in self.__dict__.items()
+                if k in kept or k in self.__dataclass_fields__}
+
     @cached_property
     def review_rules(self) -> ReviewRules:
         """`review-checks.yaml` and `answer-checks.yaml`, compiled (on first use: the app's
@@ -135,6 +148,20 @@ class Library:
         rules = load_review_rules(self.root)
         save()  # now, not at exit: the next `drafter` starts warm
         return rules
+
+    @cached_property
+    def changelog(self) -> Changelog:
+        """`CHANGELOG.yaml`: the library's releases (every build records the newest)."""
+        from drafter.release import load_changelog
+
+        return load_changelog(self.root)
+
+    @cached_property
+    def version(self) -> str:
+        """`manifest.library_version`: the hash of every file under the root, once."""
+        from drafter.manifest import hash_library
+
+        return hash_library(self.root)
 
     @cached_property
     def by_section(self) -> Mapping[str, tuple[Clause, ...]]:

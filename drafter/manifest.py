@@ -23,7 +23,6 @@ from drafter.errors import UserError
 from drafter.i18n import ENGLISH
 from drafter.library import Library
 from drafter.parsecache import files_in
-from drafter.release import library_release
 from drafter.document.model import Draft
 from drafter.yamlio import atomic_write, read_text
 
@@ -279,11 +278,18 @@ def _dataclass_reader(kind: type) -> _Reader:
 
 def library_version(library: Library) -> str:
     """A content hash of the whole clause library: it changes whenever any clause, data file
-    or requirement changes, which is what decides whether a re-generation can differ. Every
-    file under the root, in path order, by its path from the root and its bytes (read with
-    `parsecache.files_in`)."""
+    or requirement changes, which is what decides whether a re-generation can differ. Worked
+    out once per library (`Library.version`, kept with it in `library_cache`, whose key
+    covers the same bytes), by `hash_library`."""
+    version = getattr(library, "version", None)
+    return version if isinstance(version, str) else hash_library(library.root)
+
+
+def hash_library(root: Path) -> str:
+    """Every file under `root`, in path order, by its path from the root and its bytes (read
+    with `parsecache.files_in`), as `library_version` gives it."""
     digest = hashlib.sha256()
-    for name, full in files_in(str(library.root)):
+    for name, full in files_in(str(root)):
         digest.update(name.encode() + b"\0")
         with open(full, "rb") as handle:
             digest.update(handle.read() + b"\0")
@@ -317,7 +323,7 @@ def make_manifest(draft: Draft, answers: Answers, library: Library, generated: G
         unresolved=unresolved,
         promises=[_read(PromiseRecord, p.as_json()) for p in draft.promises or ()],
         answers_file=str(answers.path.resolve()) if answers.path is not None else None,
-        library_release=library_release(library.root),
+        library_release=library.changelog.version,
     )
 
 

@@ -104,7 +104,7 @@ def outdated(project: Project, answers: Answers, manifest: Manifest,
     from drafter.assemble import template_context
 
     library = project.library
-    changelog = load_changelog(library.root)
+    changelog = library.changelog
     built = manifest.library_release
     context = template_context(answers, library)
     shown = set(answers.shown())
@@ -193,7 +193,7 @@ def law_changes(project: Project, answers: Answers, since: Manifest) -> str:
     """`changes.md`'s part for the library: the changes of the releases since `since` was
     built that touch this business, each with its law and cite, so counsel can tell them
     from what the owner's answers changed. Empty when the library is the same release."""
-    if since.library_release == load_changelog(project.library_root).version:
+    if since.library_release == project.library.changelog.version:
         return ""  # the same release (or both unversioned): nothing to compare, no work
     found = outdated(project, answers, since, date.min)
     if not found.behind:

@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from drafter import parsecache
+from drafter import library_cache, parsecache
 from drafter.answers import Answers, load_answers
 from drafter.errors import UserError
 from drafter.paths import default_library, default_questionnaire
@@ -38,30 +38,73 @@ class Project:
     library_root: Path
     _loaded: list[Library] = field(default_factory=list, repr=False, compare=False)
     _loading: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
+    # The questionnaire file, the key of the files it was read from (library_cache), and
+    # whether it came from the cache (whose library is then read from there too, if the files
+    # still have that key when it is asked for).
+    _source: tuple[Path, str | None, bool] | None = field(default=None, repr=False,
+                                                         compare=False)
 
     @classmethod
-    def load(cls, questionnaire: Path | None = None, library: Path | None = None) -> Project:
-        """Load the questionnaire (the library follows on first use). Cross-checking the two
+    def load(cls, questionnaire: Path | None = None, library: Path | None = None, *,
+             with_library: bool = False) -> Project:
+        """Load the questionnaire (the library follows on first use, or at once
+        `with_library`, as `drafter build` and `review` want it). Cross-checking the two
         is `lint()`, run by `drafter lint` and the tests rather than on every start: a broken
         template still fails at render time, with its file named."""
         from drafter.modules import find_modules
 
         root = library or default_library()
-        return cls(load_questionnaire(questionnaire or default_questionnaire(), root / "data",
-                                      find_modules(root)), root)
+        path = questionnaire or default_questionnaire()
+        found = library_cache.key(path, root)  # before anything is read
+        kept = library_cache.load(path, root, found, with_library)
+        if kept is not None:  # exactly as these files load: nothing to read or check
+            held, library_kept = kept
+            return cls(held, root, [] if library_kept is None else [library_kept],
+                       _source=(path, found, True))
+        return cls(load_questionnaire(path, root / "data", find_modules(root)), root,
+                   _source=(path, found, False))
 
     @property
     def library(self) -> Library:
-        from drafter.library import load_library
-
         with self._loading:  # the app's workers may ask for it at the same moment
             if not self._loaded:
-                library = load_library(self.library_root)
-                parsecache.save()  # now, not at exit: the next `drafter` starts warm
-                for problem in library.heading_problems(self.questionnaire):
-                    raise problem  # every stage reads these two answers: refused at once
-                self._loaded.append(library)
+                self._loaded.append(self._kept_library() or self._read_library())
             return self._loaded[0]
+
+    def _kept_library(self) -> Library | None:
+        """The library kept with the questionnaire this project was loaded from, if every
+        file is still as it was then (the app asks for it some time after loading)."""
+        if self._source is None or not self._source[2]:
+            return None
+        path, found, _ = self._source
+        if library_cache.key(path, self.library_root) != found:
+            return None
+        kept = library_cache.load(path, self.library_root, found, True)
+        return kept[1] if kept is not None else None
+
+    def _read_library(self) -> Library:
+        from drafter.library import load_library
+
+        library = load_library(self.library_root)
+        parsecache.save()  # now, not at exit: the next `drafter` starts warm
+        for problem in library.heading_problems(self.questionnaire):
+            raise problem  # every stage reads these two answers: refused at once
+        if self._source is not None:
+            self._keep(library)
+        return library
+
+    def _keep(self, library: Library) -> None:
+        """Keep the questionnaire and the library for the next start (library_cache), with
+        the review and notice rules that every build reads; not if one of those has a
+        mistake (it is reported where it is used, as ever)."""
+        assert self._source is not None
+        path, found, _ = self._source
+        try:
+            library.review_rules, library.notice, library.changelog  # noqa: B018 - kept
+            library.version, library.by_section, library.template_data  # noqa: B018 - kept
+        except UserError:
+            return
+        library_cache.save(path, self.library_root, found, self.questionnaire, library)
 
     def lint(self) -> list[UserError]:
         """Every way the library does not fit the questionnaire and catalog, one per line

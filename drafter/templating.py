@@ -274,6 +274,10 @@ class Condition:
 
     source: str
 
+    def __getstate__(self) -> dict[str, Any]:
+        """Kept (library_cache) without its compiled code, which is loaded again on use."""
+        return {"source": self.source}
+
     @cached_property
     def compiled(self) -> Callable[..., Any]:
         template = compile_template("{% set result = (" + self.source + ") %}")

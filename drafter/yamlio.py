@@ -121,6 +121,10 @@ class DataFile:
     data: Any
     first_line: int = 1
 
+    def __getstate__(self) -> dict[str, Any]:
+        """Kept (library_cache) without the trees parsed to find a line."""
+        return {k: v for k, v in self.__dict__.items() if k not in ("_tree", "_nodes")}
+
     @cached_property
     def _tree(self) -> Any:
         return parse_yaml(self.text, self.path, self.first_line, hand_written=False)

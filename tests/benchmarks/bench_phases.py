@@ -51,7 +51,7 @@ from drafter.project import Project
 from drafter.paths import examples
 from drafter.export import formats
 from drafter.build import render
-project = Project.load()
+project = Project.load(with_library=True)  # as `drafter build` loads it
 project.questionnaire, project.library
 if stage >= 6:
     draft = project.draft(project.answers(examples()[sys.argv[3]]))
