@@ -23,7 +23,8 @@ def test_a_broken_notice_file_is_a_lint_problem_with_its_line(tmp_path: Path) ->
     root = _copy(tmp_path)
     notice = root / "notice.yaml"
     notice.write_text(notice.read_text() + "unknown_rule: true\n")
-    found = Project.load(library=root).library.lint(Project.load(library=root).questionnaire)
+    loaded = Project.load(library=root)  # one load gives both the library and its questionnaire
+    found = loaded.library.lint(loaded.questionnaire)
     lines = len(notice.read_text().splitlines())
     assert [str(p) for p in found.problems] == [
         f"{notice}:{lines}: unknown_rule: Extra inputs are not permitted"]

@@ -49,7 +49,7 @@ def test_applicable_requirements_are_met_or_noted(drawn: Answers) -> None:
     # be under the CCPA) is taken into the question for counsel on that answer
     unsure = {rid for n in draft.notes if drawn.values.get(n.resolves_by or "") == "unsure"
               for rid in n.covers}
-    shown = {entry.key for entry, seen, _ in project().questionnaire.walk(drawn.values) if seen}
+    shown = set(drawn.shown())  # the walk the draft made of these answers (kept on them)
     for rid, entry in library.requirements.items():
         if entry.applies.holds(context):
             ask = entry.requirement.ask  # a note names it only where the owner is asked it
@@ -57,7 +57,7 @@ def test_applicable_requirements_are_met_or_noted(drawn: Answers) -> None:
             assert rid in satisfied or (rid, ask) in noted or rid in unsure, rid
         else:
             assert rid not in {r for r, _ in noted}, rid
-    unsure = [entry.key for entry, shown, value in project().questionnaire.walk(drawn.values)
-              if shown and value == UNSURE]
+    resolved = drawn.resolved()
+    unsure = [key for key in drawn.shown() if resolved[key] == UNSURE]
     for key in unsure:
         assert [n.for_counsel for n in draft.notes if n.resolves_by == key] == [True], key

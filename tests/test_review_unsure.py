@@ -158,27 +158,37 @@ def every_state(key: str, served: Any) -> list[str]:
             and (everywhere or state in served)]
 
 
-def drafted_answers(name: str, key: str, value: Any) -> Answers:
-    """The variant's answers with `key` answered `value`, and the questions that opens filled."""
+def asked_answers(name: str, key: str, value: Any) -> Answers:
+    """The variant's answers with `key` answered `value`."""
     if value == "every state":
         value = every_state(key, variant(name).values.get("audience.us_states"))
-    given = variant(name, **{key: value})
+    return variant(name, **{key: value})
+
+
+def filled(given: Answers) -> Answers:
+    """`given` with the questions its answers open filled (`filler`)."""
     while given.missing():
         fill = {k: filler(given.questionnaire.entry(k).question) for k in given.missing()}
         given = Answers(given.questionnaire, {**given.values, **fill}, given.path)
     return given
 
 
+def drafted_answers(name: str, key: str, value: Any) -> Answers:
+    """The variant's answers with `key` answered `value`, and the questions that opens filled."""
+    return filled(asked_answers(name, key, value))
+
+
 def draft(name: str, key: str, value: Any) -> Reading:
-    given = drafted_answers(name, key, value)
+    given = asked_answers(name, key, value)
     # A quarter of the readings give answers another case already drafted (most often the
     # variant's own answers, when its answer is already the lenient or strict one): each set
-    # of answers is drafted once while it is recent.
+    # of answers is drafted once while it is recent. Known by the answers before filling
+    # (the filled ones follow from them), so a repeat costs no walk of the questionnaire.
     same = json.dumps(given.values, sort_keys=True, default=repr)
     if same in _RECENT:
         _RECENT.move_to_end(same)
     else:
-        _RECENT[same] = reviewed(given)
+        _RECENT[same] = reviewed(filled(given))
         if len(_RECENT) > 64:
             _RECENT.popitem(last=False)
     return _RECENT[same]
