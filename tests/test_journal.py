@@ -4,6 +4,7 @@ file is written, and the next session brings it back, saying so."""
 from __future__ import annotations
 
 import datetime
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -82,4 +83,79 @@ def test_a_date_is_saved_at_once_as_a_date(tmp_path: Path) -> None:
     session.keep()
     assert AnswersFile.open(path).get("policy.effective_date") == datetime.date(2026, 12, 1)
     assert not list(tmp_path.glob(".answers.yaml.journal.*"))
+    session.close()
+
+
+KILLED = ("import os, sys; from pathlib import Path; from drafter.editing import Session;"
+          "from tests.conftest import real_project;"
+          "s = Session.open(real_project(), Path(sys.argv[1])); s.announce();"
+          "[s.set(k, v, save=False) for k, v in zip(sys.argv[2::2], sys.argv[3::2])];"
+          "s.keep(); os.kill(os.getpid(), 9)")
+
+
+def killed_session(path: Path, *answers: str) -> subprocess.Popen[str]:
+    """A session that typed `answers` (key, value, …), kept them in its journal and was
+    killed with SIGKILL: dead, but not yet reaped (a zombie, as a killed app is until its
+    parent waits for it). The caller reaps it (`wait`)."""
+    child = subprocess.Popen([sys.executable, "-c", KILLED, str(path), *answers],
+                             cwd=Path.cwd(), text=True)
+    os.waitid(os.P_PID, child.pid, os.WEXITED | os.WNOWAIT)  # dead, left unreaped
+    return child
+
+
+def test_a_killed_unreaped_session_is_recovered_and_not_open_elsewhere(tmp_path: Path) -> None:
+    """The audit's D2: the session killed a moment ago is not "open elsewhere" (its process
+    is a zombie, which a pid check takes for alive), its journal is replayed at once, and
+    what the next session saves is what a third one finds: nothing replays over it later."""
+    path = tmp_path / "answers.yaml"
+    path.write_text("business:\n  name: Old Name\n")
+    killed = killed_session(path, "business.name", "First session text")
+    try:
+        second = Session.open(PROJECT, path)
+        assert second.announce() == [], "a dead session is not open elsewhere"
+        assert second.recovered == ["business.name"]
+        assert second.value("business.name") == "First session text"
+        second.set("business.name", "Second session text")
+        second.close()
+    finally:
+        killed.wait()
+    assert not list(tmp_path.glob(".answers.yaml.journal.*"))
+    third = Session.open(PROJECT, path)
+    assert third.value("business.name") == "Second session text"
+    assert third.recovered == [] and third.not_applied == {}
+    third.close()
+
+
+def test_a_journal_is_not_replayed_over_a_file_changed_after_it(tmp_path: Path) -> None:
+    """The owner (or another session) changed the answers file after the killed session typed:
+    the file's answers stay, and what the journal held that the file lacks is kept in a file
+    beside it and named, not lost and not applied."""
+    path = tmp_path / "answers.yaml"
+    path.write_text("business:\n  name: Old Name\n")
+    killed_session(path, "business.name", "Typed Name", "contact.email", "typed@shop.example",
+                   "business.brand", "Same Brand").wait()
+    path.write_text("business:\n  name: Hand Edited  # by hand\n  brand: Same Brand\n")
+    session = Session.open(PROJECT, path)
+    assert session.value("business.name") == "Hand Edited"
+    assert session.recovered == []
+    assert session.not_applied == {"business.name": "Typed Name",
+                                   "contact.email": "typed@shop.example"}
+    assert session.kept_in == tmp_path / "answers.recovered.yaml"
+    kept = AnswersFile.open(session.kept_in)
+    assert kept.get("business.name") == "Typed Name"
+    assert kept.get("contact.email") == "typed@shop.example"
+    assert path.read_text() == "business:\n  name: Hand Edited  # by hand\n  brand: Same Brand\n"
+    assert not list(tmp_path.glob(".answers.yaml.journal.*")), "its values are kept elsewhere"
+    session.close()
+
+
+def test_a_journal_already_in_the_file_is_removed_quietly(tmp_path: Path) -> None:
+    path = tmp_path / "answers.yaml"
+    path.write_text("business:\n  name: Old Name\n")
+    killed_session(path, "business.name", "Typed Name").wait()
+    path.write_text("business:\n  name: Typed Name\n  brand: Also Changed\n")
+    session = Session.open(PROJECT, path)
+    assert session.recovered == [] and session.not_applied == {} and session.kept_in is None
+    assert not list(tmp_path.glob(".answers.yaml.journal.*"))
+    assert not list(tmp_path.glob("*.recovered*"))
     session.close()
