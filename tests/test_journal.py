@@ -11,7 +11,8 @@ from pathlib import Path
 
 from drafter.answers_file import AnswersFile
 from drafter.editing import Session
-from drafter.journal import Journal, leftovers, read
+from drafter.journal import Journal, fingerprint, leftovers, read
+from drafter.lease import Lease
 from drafter.project import Project
 from tests.conftest import real_project
 
@@ -58,7 +59,8 @@ def test_a_journal_left_by_a_killed_process_is_replayed_and_named(tmp_path: Path
 
 def test_a_live_sessions_journal_is_left_alone(tmp_path: Path) -> None:
     path = tmp_path / "answers.yaml"
-    other = Journal(path, "other")  # this process: a second window of one app
+    lease = Lease(path)  # this process: a second window of one app, still typing
+    other = Journal(path, lease.token, fingerprint(None))
     other.append({"business.name": "Still Typing"})
     assert leftovers(path) == []
     session = Session.open(PROJECT, path)
@@ -66,6 +68,8 @@ def test_a_live_sessions_journal_is_left_alone(tmp_path: Path) -> None:
     session.close()
     other.close()
     assert other.path.exists()
+    lease.release()  # the window closed without saving: its journal is a leftover now
+    assert leftovers(path) == [other.path]
 
 
 def test_a_line_cut_short_is_skipped(tmp_path: Path) -> None:
