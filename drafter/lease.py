@@ -13,8 +13,11 @@ from __future__ import annotations
 
 import fcntl
 import os
+import re
 import secrets
 from pathlib import Path
+
+_TOKEN = re.compile(r"[0-9A-Za-z-]{1,64}")
 
 
 def lease_path(answers_path: Path, token: str) -> Path:
@@ -51,6 +54,8 @@ def running(answers_path: Path, token: str, pid: int | None = None) -> bool:
     file (one from before leases) is judged by its process id (`pid`, or the token's first
     part), a zombie counting as ended."""
     try:
+        if not _TOKEN.fullmatch(token):
+            raise FileNotFoundError(token)  # not one of ours (a presence file written by hand)
         fd = os.open(lease_path(answers_path, token), os.O_RDONLY)
     except FileNotFoundError:
         first = token.split("-", 1)[0]
@@ -70,7 +75,8 @@ def running(answers_path: Path, token: str, pid: int | None = None) -> bool:
 
 def forget(answers_path: Path, token: str) -> None:
     """Remove the lease file an ended session left (call only once `running` said no)."""
-    lease_path(answers_path, token).unlink(missing_ok=True)
+    if _TOKEN.fullmatch(token):
+        lease_path(answers_path, token).unlink(missing_ok=True)
 
 
 def _process_runs(pid: int) -> bool:

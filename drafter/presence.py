@@ -20,7 +20,7 @@ from datetime import datetime
 from pathlib import Path
 
 from drafter.answers_file import answers_lock
-from drafter.lease import running
+from drafter.lease import forget, running
 from drafter.yamlio import atomic_write
 
 
@@ -83,7 +83,7 @@ def announce(answers_path: Path, now: datetime | None = None,
     me = Presence(os.getpid(), socket.gethostname(), (now or datetime.now()).isoformat(
         timespec="seconds"), token or secrets.token_hex(4))
     with answers_lock(answers_path):
-        live = [p for p in _read(path) if p.alive(answers_path)]
+        live = _living(answers_path, _read(path))
         _write(path, [*live, me])
     return me, live
 
@@ -93,5 +93,13 @@ def withdraw(answers_path: Path, me: Presence) -> None:
     nobody is left."""
     path = presence_path(answers_path)
     with answers_lock(answers_path):
-        _write(path, [p for p in _read(path) if p != me and p.alive(answers_path)])
+        _write(path, _living(answers_path, [p for p in _read(path) if p != me]))
+
+
+def _living(answers_path: Path, present: list[Presence]) -> list[Presence]:
+    """The sessions in `present` that still run; the leases of the others are removed."""
+    living = [p for p in present if p.alive(answers_path)]
+    for ended in set(present) - set(living):
+        forget(answers_path, ended.token)
+    return living
 

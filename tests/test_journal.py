@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 import os
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -13,6 +14,7 @@ from drafter.answers_file import AnswersFile
 from drafter.editing import Session
 from drafter.journal import Journal, fingerprint, leftovers, read
 from drafter.lease import Lease
+from drafter.presence import presence_path
 from drafter.project import Project
 from tests.conftest import real_project
 
@@ -124,6 +126,7 @@ def test_a_killed_unreaped_session_is_recovered_and_not_open_elsewhere(tmp_path:
     finally:
         killed.wait()
     assert not list(tmp_path.glob(".answers.yaml.journal.*"))
+    assert not list(tmp_path.glob(".answers.yaml.live.*")), "the killed one's lease is gone too"
     third = Session.open(PROJECT, path)
     assert third.value("business.name") == "Second session text"
     assert third.recovered == [] and third.not_applied == {}
@@ -163,3 +166,36 @@ def test_a_journal_already_in_the_file_is_removed_quietly(tmp_path: Path) -> Non
     assert not list(tmp_path.glob(".answers.yaml.journal.*"))
     assert not list(tmp_path.glob("*.recovered*"))
     session.close()
+
+
+def test_a_change_taken_in_from_elsewhere_moves_the_journal_onto_the_new_file(
+        tmp_path: Path) -> None:
+    """A session that took in another's save (a poll) journals against the file as it is now:
+    killed after that, what it typed is replayed, not held back as typed against an older
+    file."""
+    path = tmp_path / "answers.yaml"
+    path.write_text("business:\n  name: Old Name\n")
+    first = Session.open(PROJECT, path)
+    first.set("business.name", "Typed Name", save=False)
+    first.keep()
+    path.write_text("business:\n  name: Old Name\n  brand: Their Brand\n")  # another save
+    assert first.reload() == {"business.brand": None}
+    assert first._journal is not None and first._lease is not None
+    first._journal.close()  # killed: nothing saved, its lease let go
+    first._lease.release()
+    second = Session.open(PROJECT, path)
+    assert second.recovered == ["business.name"] and second.not_applied == {}
+    assert AnswersFile.open(path).get("business.name") == "Typed Name"
+    assert AnswersFile.open(path).get("business.brand") == "Their Brand"
+    second.close()
+
+
+def test_a_hand_written_presence_token_names_no_file_outside(tmp_path: Path) -> None:
+    path = tmp_path / "answers.yaml"
+    (tmp_path / "keep.txt").write_text("mine")
+    presence_path(path).write_text('[{"pid": 999999999, "host": "%s", "since": "x", '
+                                   '"token": "../keep.txt"}]' % socket.gethostname())
+    session = Session.open(PROJECT, path)
+    assert session.announce() == []
+    session.close()
+    assert (tmp_path / "keep.txt").read_text() == "mine"
