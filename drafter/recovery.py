@@ -41,8 +41,11 @@ class Recovery:
 
     def finish(self, answers_path: Path) -> Path | None:
         """Once `apply` is in the answers file: keep `not_applied` in a file beside it
-        (returned), then remove the journals."""
-        kept = keep_aside(answers_path, self.not_applied) if self.not_applied else None
+        (returned), then remove the journals (kept if that file cannot be written)."""
+        try:
+            kept = keep_aside(answers_path, self.not_applied) if self.not_applied else None
+        except OSError:
+            return None
         for journal in self.journals:
             journal.unlink(missing_ok=True)
         return kept
@@ -94,6 +97,7 @@ def describe_not_applied(session: Session) -> str:
     session's `not_applied`), and where they are kept."""
     names = "; ".join(f"{session.questionnaire.entry(key).question.prompt} {describe(value)}"
                       for key, value in session.not_applied.items())
-    where = f" They are kept in {session.kept_in}." if session.kept_in is not None else ""
+    where = (f" They are kept in {session.kept_in}." if session.kept_in is not None else
+             " They could not be written beside it: the journal that holds them is kept.")
     return ("Typed before Drafter last stopped without saving, but not applied because the "
             f"answers file changed after they were typed (its answers stay): {names}.{where}")
