@@ -26,7 +26,7 @@ from drafter.lease import Lease
 from drafter.plain import same_answer
 from drafter.project import Project
 from drafter.position import Position, load_position, save_position
-from drafter.presence import Presence, announce, others, presence_path, withdraw
+from drafter.presence import Presence, Watch
 from drafter.questionnaire import Questionnaire
 from drafter.recovery import recover
 from drafter.shown import presented
@@ -56,9 +56,7 @@ class Session:
     _pending: dict[str, Any] = field(default_factory=dict, repr=False)  # unsaved changes
     _disk: str | None = field(default=None, repr=False)  # the file as last read or written
     _stamp: tuple[int, ...] | None = field(default=None, repr=False)  # its stat when read
-    _here: Presence | None = field(default=None, repr=False)  # this session, while announced
-    _others: set[str] = field(default_factory=set, repr=False)  # the others known (tokens)
-    _others_stamp: tuple[int, ...] | None = field(default=None, repr=False)
+    _watch: Watch | None = field(default=None, repr=False)  # on the presence list, once announced
     _journal: Journal | None = field(default=None, repr=False)  # see `keep`
     _lease: Lease | None = field(default=None, repr=False)  # held while announced or journaling
     _unjournaled: dict[str, Any] = field(default_factory=dict, repr=False)
@@ -334,26 +332,19 @@ class Session:
     def announce(self) -> list[Presence]:
         """Mark the file as open in this session (see `drafter.presence`); returns the other
         live sessions that have it open. A read-only example is not marked."""
-        if self.read_only or self._here is not None:
+        if self.read_only or self._watch is not None:
             return []
         try:
-            self._here, found = announce(self.path, token=self._token())
+            watch = Watch(self.path)
+            found = watch.announce(self._token())
         except OSError:  # a folder we cannot write: the answers cannot be saved there either
             return []
-        self._others = {p.token for p in found}
-        self._others_stamp = file_stamp(presence_path(self.path))
+        self._watch = watch
         return found
 
     def newcomers(self) -> list[Presence]:
         """Sessions that opened the file since this one last looked (one `stat` if none)."""
-        stamp = file_stamp(presence_path(self.path))
-        if self._here is None or stamp == self._others_stamp:
-            return []
-        self._others_stamp = stamp
-        found = others(self.path, self._here)
-        new = [p for p in found if p.token not in self._others]
-        self._others = {p.token for p in found}
-        return new
+        return self._watch.newcomers() if self._watch is not None else []
 
     def close(self) -> None:
         """Save what is unsaved (the journal goes once the file has it all), take this
@@ -361,12 +352,9 @@ class Session:
         self.flush()
         if self._journal is not None:
             self._journal.close()  # removed already, unless the save failed: then replayed
-        if self._here is not None:
-            try:
-                withdraw(self.path, self._here)
-            except OSError:
-                pass
-            self._here = None
+        if self._watch is not None:
+            self._watch.withdraw()
+            self._watch = None
         if self._lease is not None:
             self._lease.release()
             self._lease = None

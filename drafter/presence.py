@@ -21,7 +21,7 @@ from pathlib import Path
 
 from drafter.answers_file import answers_lock
 from drafter.lease import forget, running
-from drafter.yamlio import atomic_write
+from drafter.yamlio import atomic_write, file_stamp
 
 
 @dataclass(frozen=True)
@@ -103,3 +103,40 @@ def _living(answers_path: Path, present: list[Presence]) -> list[Presence]:
         forget(answers_path, ended.token)
     return living
 
+
+
+class Watch:
+    """One session's place on an answers file's presence list, and the other sessions it has
+    told its owner of."""
+
+    def __init__(self, answers_path: Path) -> None:
+        self.answers_path = answers_path
+        self.here: Presence | None = None
+        self._known: set[str] = set()  # the others' tokens
+        self._stamp: tuple[int, ...] | None = None  # the presence file's, when last read
+
+    def announce(self, token: str) -> list[Presence]:
+        """Put this session (its lease's `token`) on the list; returns the others there."""
+        self.here, found = announce(self.answers_path, token=token)
+        self._known = {p.token for p in found}
+        self._stamp = file_stamp(presence_path(self.answers_path))
+        return found
+
+    def newcomers(self) -> list[Presence]:
+        """Sessions that opened the file since this one last looked (one `stat` if none)."""
+        stamp = file_stamp(presence_path(self.answers_path))
+        if self.here is None or stamp == self._stamp:
+            return []
+        self._stamp = stamp
+        found = others(self.answers_path, self.here)
+        new = [p for p in found if p.token not in self._known]
+        self._known = {p.token for p in found}
+        return new
+
+    def withdraw(self) -> None:
+        if self.here is not None:
+            try:
+                withdraw(self.answers_path, self.here)
+            except OSError:
+                pass
+            self.here = None

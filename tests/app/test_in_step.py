@@ -178,9 +178,10 @@ def test_presence_lists_live_sessions_and_drops_dead_ones(project: Project,
     first, second = Session.open(project, path), Session.open(project, path)
     assert first.announce() == []  # the killed session is not reported
     found = second.announce()
-    assert [p.token for p in found] == [first._here.token]  # type: ignore[union-attr]
+    mine, theirs = (s._watch.here.token for s in (first, second))  # type: ignore[union-attr]
+    assert [p.token for p in found] == [mine]
     assert found[0].describe().startswith(f"pid {os.getpid()}, since ")
-    assert [p.token for p in first.newcomers()] == [second._here.token]  # type: ignore[union-attr]
+    assert [p.token for p in first.newcomers()] == [theirs]
     assert first.newcomers() == []  # told once
     second.close()
     first.close()
