@@ -102,12 +102,13 @@ class Session:
         """Bring back what sessions killed before saving typed (`drafter.recovery`): typed
         against this very file, it goes into the file now (`recovered` names it for the form to
         say); if the file changed since, it is kept beside it (`not_applied`, `kept_in`)."""
-        found = recover(self.path, self.file.saved_text, self.questionnaire, self.raw.get)
-        for key, value in found.apply.items():
-            self._store(key, value, None, save=False)
-            self.recovered.append(key)
-        self.flush()
-        self.not_applied, self.kept_in = found.not_applied, found.finish(self.path)
+        with answers_lock(self.path):  # two sessions starting at once: one brings them back
+            found = recover(self.path, self.file.saved_text, self.questionnaire, self.raw.get)
+            for key, value in found.apply.items():
+                self._store(key, value, None, save=False)
+                self.recovered.append(key)
+            self.flush()
+            self.not_applied, self.kept_in = found.not_applied, found.finish(self.path)
 
     @property
     def questionnaire(self) -> Questionnaire:
