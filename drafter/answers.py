@@ -198,6 +198,19 @@ def not_carried(get: Callable[[str], Any], questionnaire: Questionnaire,
     return tuple(notes)
 
 
+def not_asked(values: Mapping[str, Any], questionnaire: Questionnaire) -> list[str]:
+    """Keys in an answers file's `values` that the questionnaire does not ask (nor retired)."""
+    found: list[str] = []
+    for section, group in values.items():
+        if not isinstance(group, Mapping):
+            if not any(e.section.id == section for e in questionnaire):
+                found.append(str(section))
+            continue
+        found += [f"{section}.{q}" for q in group if f"{section}.{q}" not in questionnaire
+                  and f"{section}.{q}" not in questionnaire.moved]
+    return found
+
+
 def carry_over(doc: Mapping[str, Any], questionnaire: Questionnaire
                ) -> tuple[Mapping[str, Any], tuple[tuple[str, str], ...]]:
     """The answers with each answer to a retired question (`moved:` with `to:`) taken out, and

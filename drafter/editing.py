@@ -4,30 +4,31 @@ presents it), exporting from it, and copying a built-in example to edit.
 Core code, free of Textual, so that it can be tested and scripted like the rest. Every
 change, valid yet or not, goes at once into a journal beside the answers file (journal.py:
 one line, no YAML), and into the file itself (`AnswersFile`, atomic, comments kept) after a
-pause, before an export and on close; a killed session's journal is replayed by the next, so
-nothing an owner typed is ever lost. The form's position lives in position.py's side file.
+pause, before an export and on close; a killed session's journal is replayed by the next
+(never over a later answer: `drafter.recovery`), so nothing an owner typed is ever lost. The
+form's position lives in position.py's side file.
 """
 
 from __future__ import annotations
 
-import secrets
 import threading
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from drafter.answer_check import check, text_now
 from drafter.answer_types import stored_note
-from drafter.answers import Answers, carry_over, not_carried
+from drafter.answers import Answers, carry_over, not_asked, not_carried
 from drafter.answers_file import AnswersFile, answers_lock, current_text
 from drafter.errors import UserError
-from drafter.journal import Journal, Unjournaled, leftovers, read
+from drafter.journal import Journal, Unjournaled, fingerprint
+from drafter.lease import Lease
 from drafter.plain import same_answer
 from drafter.project import Project
 from drafter.position import Position, load_position, save_position
-from drafter.presence import Presence, announce, others, presence_path, withdraw
+from drafter.presence import Presence, Watch
 from drafter.questionnaire import Questionnaire
+from drafter.recovery import recover
 from drafter.shown import presented
 from drafter.yamlio import file_stamp
 
@@ -55,12 +56,13 @@ class Session:
     _pending: dict[str, Any] = field(default_factory=dict, repr=False)  # unsaved changes
     _disk: str | None = field(default=None, repr=False)  # the file as last read or written
     _stamp: tuple[int, ...] | None = field(default=None, repr=False)  # its stat when read
-    _here: Presence | None = field(default=None, repr=False)  # this session, while announced
-    _others: set[str] = field(default_factory=set, repr=False)  # the others known (tokens)
-    _others_stamp: tuple[int, ...] | None = field(default=None, repr=False)
+    _watch: Watch | None = field(default=None, repr=False)  # on the presence list, once announced
     _journal: Journal | None = field(default=None, repr=False)  # see `keep`
+    _lease: Lease | None = field(default=None, repr=False)  # held while announced or journaling
     _unjournaled: dict[str, Any] = field(default_factory=dict, repr=False)
     recovered: list[str] = field(default_factory=list)  # keys brought back from a journal
+    not_applied: dict[str, Any] = field(default_factory=dict)  # journaled, file changed since
+    kept_in: Path | None = None  # where `not_applied` was written
     # questions the owner has moved on from (see `saw`), kept in the position side file
     seen: dict[str, None] = field(default_factory=dict)
     carried: dict[str, str] = field(default_factory=dict)  # see `_carry_over`
@@ -97,17 +99,16 @@ class Session:
                 self._record(key, value)
 
     def _recover(self) -> None:
-        """Replay the journals of sessions that ended before saving (killed): what their
-        owners typed goes into the file now, and `recovered` names it for the form to say."""
-        found = leftovers(self.path)
-        for journal in found:
-            for key, value in read(journal).items():
-                if key in self.questionnaire and not same_answer(value, self.raw.get(key)):
-                    self._store(key, value, None, save=False)
-                    self.recovered.append(key)
-        self.flush()
-        for journal in found:
-            journal.unlink(missing_ok=True)
+        """Bring back what sessions killed before saving typed (`drafter.recovery`): typed
+        against this very file, it goes into the file now (`recovered` names it for the form to
+        say); if the file changed since, it is kept beside it (`not_applied`, `kept_in`)."""
+        with answers_lock(self.path):  # two sessions starting at once: one brings them back
+            found = recover(self.path, self.file.saved_text, self.questionnaire, self.raw.get)
+            for key, value in found.apply.items():
+                self._store(key, value, None, save=False)
+                self.recovered.append(key)
+            self.flush()
+            self.not_applied, self.kept_in = found.not_applied, found.finish(self.path)
 
     @property
     def questionnaire(self) -> Questionnaire:
@@ -178,16 +179,29 @@ class Session:
         the session's journal (see `drafter.journal`); the answers file itself is written by
         the next `flush` (the app's when the owner pauses). A value no journal line can hold,
         or a journal that cannot be written, is saved to the answers file at once instead."""
-        with self._lock:
-            changes, self._unjournaled = self._unjournaled, {}
-        if not changes or self.read_only:
-            return
         try:
-            if self._journal is None:
-                self._journal = Journal(self.path, secrets.token_hex(4))
-            self._journal.append(changes)
+            with self._lock:
+                changes, self._unjournaled = self._unjournaled, {}
+                if not changes or self.read_only:
+                    return
+                if self._journal is None:
+                    self._journal = Journal(self.path, self._token(),
+                                            fingerprint(self.file.saved_text))
+                self._journal.append(changes)
         except (Unjournaled, OSError):
             self.flush()
+
+    def _token(self) -> str:  # this session's lease (`drafter.lease`), taken on first use
+        self._lease = self._lease or Lease(self.path)
+        return self._lease.token
+
+    def _rejournal(self) -> None:
+        """The journal holds only what the file (as last read or written) lacks, recorded
+        against it (called with `_lock` held)."""
+        if self._journal is not None:
+            self._journal.restart({k: v for k, v in self._pending.items()
+                                   if k not in self._unjournaled},
+                                  fingerprint(self.file.saved_text))
 
     def stored_note(self, key: str) -> str | None:
         """"Saved as …" when the answer last given for `key` was stored in another form than
@@ -250,9 +264,7 @@ class Session:
                     if self._pending.get(key, object()) is value:
                         del self._pending[key]
                         self._unjournaled.pop(key, None)
-                if self._journal is not None:  # it keeps only what the file does not hold
-                    self._journal.restart({k: v for k, v in self._pending.items()
-                                           if k not in self._unjournaled})
+                self._rejournal()  # it keeps only what the file does not hold
 
     def reload(self) -> dict[str, Any]:
         """Take in what changed on disk since this session last read or wrote the file
@@ -294,6 +306,7 @@ class Session:
         for key, value in self._pending.items():
             on_disk.set(key, value)
         self.file, self._disk = on_disk, text
+        self._rejournal()  # what is journaled now applies to this text
         for entry in self.questionnaire:
             if entry.key not in self._pending:
                 value = on_disk.get(entry.key)
@@ -320,48 +333,36 @@ class Session:
     def announce(self) -> list[Presence]:
         """Mark the file as open in this session (see `drafter.presence`); returns the other
         live sessions that have it open. A read-only example is not marked."""
-        if self.read_only or self._here is not None:
+        if self.read_only or self._watch is not None:
             return []
         try:
-            self._here, found = announce(self.path)
+            watch = Watch(self.path)
+            found = watch.announce(self._token())
         except OSError:  # a folder we cannot write: the answers cannot be saved there either
             return []
-        self._others = {p.token for p in found}
-        self._others_stamp = file_stamp(presence_path(self.path))
+        self._watch = watch
         return found
 
     def newcomers(self) -> list[Presence]:
         """Sessions that opened the file since this one last looked (one `stat` if none)."""
-        stamp = file_stamp(presence_path(self.path))
-        if self._here is None or stamp == self._others_stamp:
-            return []
-        self._others_stamp = stamp
-        found = others(self.path, self._here)
-        new = [p for p in found if p.token not in self._others]
-        self._others = {p.token for p in found}
-        return new
+        return self._watch.newcomers() if self._watch is not None else []
 
     def close(self) -> None:
-        """Save what is unsaved and take this session off the file's presence list."""
+        """Save what is unsaved (the journal goes once the file has it all), take this
+        session off the file's presence list and let go of its lease."""
         self.flush()
-        if self._here is not None:
-            try:
-                withdraw(self.path, self._here)
-            except OSError:
-                pass
-            self._here = None
+        if self._journal is not None:
+            self._journal.close()  # removed already, unless the save failed: then replayed
+        if self._watch is not None:
+            self._watch.withdraw()
+            self._watch = None
+        if self._lease is not None:
+            self._lease.release()
+            self._lease = None
 
     def unknown(self) -> list[str]:
         """Keys in the file that this questionnaire does not ask (kept as they are)."""
-        found: list[str] = []
-        for section, group in self.file.values().items():
-            if not isinstance(group, Mapping):
-                if not any(e.section.id == section for e in self.questionnaire):
-                    found.append(str(section))
-                continue
-            found += [f"{section}.{q}" for q in group if f"{section}.{q}" not in self.questionnaire
-                      and f"{section}.{q}" not in self.questionnaire.moved]
-        return found
+        return not_asked(self.file.values(), self.questionnaire)
 
     def visible(self) -> list[str]:
         return self.answers().shown()

@@ -4,13 +4,17 @@ file is written, and the next session brings it back, saying so."""
 from __future__ import annotations
 
 import datetime
+import os
+import socket
 import subprocess
 import sys
 from pathlib import Path
 
 from drafter.answers_file import AnswersFile
 from drafter.editing import Session
-from drafter.journal import Journal, leftovers, read
+from drafter.journal import Journal, fingerprint, leftovers, read
+from drafter.lease import Lease
+from drafter.presence import presence_path
 from drafter.project import Project
 from tests.conftest import real_project
 
@@ -57,7 +61,8 @@ def test_a_journal_left_by_a_killed_process_is_replayed_and_named(tmp_path: Path
 
 def test_a_live_sessions_journal_is_left_alone(tmp_path: Path) -> None:
     path = tmp_path / "answers.yaml"
-    other = Journal(path, "other")  # this process: a second window of one app
+    lease = Lease(path)  # this process: a second window of one app, still typing
+    other = Journal(path, lease.token, fingerprint(None))
     other.append({"business.name": "Still Typing"})
     assert leftovers(path) == []
     session = Session.open(PROJECT, path)
@@ -65,6 +70,8 @@ def test_a_live_sessions_journal_is_left_alone(tmp_path: Path) -> None:
     session.close()
     other.close()
     assert other.path.exists()
+    lease.release()  # the window closed without saving: its journal is a leftover now
+    assert leftovers(path) == [other.path]
 
 
 def test_a_line_cut_short_is_skipped(tmp_path: Path) -> None:
@@ -83,3 +90,112 @@ def test_a_date_is_saved_at_once_as_a_date(tmp_path: Path) -> None:
     assert AnswersFile.open(path).get("policy.effective_date") == datetime.date(2026, 12, 1)
     assert not list(tmp_path.glob(".answers.yaml.journal.*"))
     session.close()
+
+
+KILLED = ("import os, sys; from pathlib import Path; from drafter.editing import Session;"
+          "from tests.conftest import real_project;"
+          "s = Session.open(real_project(), Path(sys.argv[1])); s.announce();"
+          "[s.set(k, v, save=False) for k, v in zip(sys.argv[2::2], sys.argv[3::2])];"
+          "s.keep(); os.kill(os.getpid(), 9)")
+
+
+def killed_session(path: Path, *answers: str) -> subprocess.Popen[str]:
+    """A session that typed `answers` (key, value, …), kept them in its journal and was
+    killed with SIGKILL: dead, but not yet reaped (a zombie, as a killed app is until its
+    parent waits for it). The caller reaps it (`wait`)."""
+    child = subprocess.Popen([sys.executable, "-c", KILLED, str(path), *answers],
+                             cwd=Path.cwd(), text=True)
+    os.waitid(os.P_PID, child.pid, os.WEXITED | os.WNOWAIT)  # dead, left unreaped
+    return child
+
+
+def test_a_killed_unreaped_session_is_recovered_and_not_open_elsewhere(tmp_path: Path) -> None:
+    """The audit's D2: the session killed a moment ago is not "open elsewhere" (its process
+    is a zombie, which a pid check takes for alive), its journal is replayed at once, and
+    what the next session saves is what a third one finds: nothing replays over it later."""
+    path = tmp_path / "answers.yaml"
+    path.write_text("business:\n  name: Old Name\n")
+    killed = killed_session(path, "business.name", "First session text")
+    try:
+        second = Session.open(PROJECT, path)
+        assert second.announce() == [], "a dead session is not open elsewhere"
+        assert second.recovered == ["business.name"]
+        assert second.value("business.name") == "First session text"
+        second.set("business.name", "Second session text")
+        second.close()
+    finally:
+        killed.wait()
+    assert not list(tmp_path.glob(".answers.yaml.journal.*"))
+    assert not list(tmp_path.glob(".answers.yaml.live.*")), "the killed one's lease is gone too"
+    third = Session.open(PROJECT, path)
+    assert third.value("business.name") == "Second session text"
+    assert third.recovered == [] and third.not_applied == {}
+    third.close()
+
+
+def test_a_journal_is_not_replayed_over_a_file_changed_after_it(tmp_path: Path) -> None:
+    """The owner (or another session) changed the answers file after the killed session typed:
+    the file's answers stay, and what the journal held that the file lacks is kept in a file
+    beside it and named, not lost and not applied."""
+    path = tmp_path / "answers.yaml"
+    path.write_text("business:\n  name: Old Name\n")
+    killed_session(path, "business.name", "Typed Name", "contact.email", "typed@shop.example",
+                   "business.brand", "Same Brand").wait()
+    path.write_text("business:\n  name: Hand Edited  # by hand\n  brand: Same Brand\n")
+    session = Session.open(PROJECT, path)
+    assert session.value("business.name") == "Hand Edited"
+    assert session.recovered == []
+    assert session.not_applied == {"business.name": "Typed Name",
+                                   "contact.email": "typed@shop.example"}
+    assert session.kept_in == tmp_path / "answers.recovered.yaml"
+    kept = AnswersFile.open(session.kept_in)
+    assert kept.get("business.name") == "Typed Name"
+    assert kept.get("contact.email") == "typed@shop.example"
+    assert path.read_text() == "business:\n  name: Hand Edited  # by hand\n  brand: Same Brand\n"
+    assert not list(tmp_path.glob(".answers.yaml.journal.*")), "its values are kept elsewhere"
+    session.close()
+
+
+def test_a_journal_already_in_the_file_is_removed_quietly(tmp_path: Path) -> None:
+    path = tmp_path / "answers.yaml"
+    path.write_text("business:\n  name: Old Name\n")
+    killed_session(path, "business.name", "Typed Name").wait()
+    path.write_text("business:\n  name: Typed Name\n  brand: Also Changed\n")
+    session = Session.open(PROJECT, path)
+    assert session.recovered == [] and session.not_applied == {} and session.kept_in is None
+    assert not list(tmp_path.glob(".answers.yaml.journal.*"))
+    assert not list(tmp_path.glob("*.recovered*"))
+    session.close()
+
+
+def test_a_change_taken_in_from_elsewhere_moves_the_journal_onto_the_new_file(
+        tmp_path: Path) -> None:
+    """A session that took in another's save (a poll) journals against the file as it is now:
+    killed after that, what it typed is replayed, not held back as typed against an older
+    file."""
+    path = tmp_path / "answers.yaml"
+    path.write_text("business:\n  name: Old Name\n")
+    first = Session.open(PROJECT, path)
+    first.set("business.name", "Typed Name", save=False)
+    first.keep()
+    path.write_text("business:\n  name: Old Name\n  brand: Their Brand\n")  # another save
+    assert first.reload() == {"business.brand": None}
+    assert first._journal is not None and first._lease is not None
+    first._journal.close()  # killed: nothing saved, its lease let go
+    first._lease.release()
+    second = Session.open(PROJECT, path)
+    assert second.recovered == ["business.name"] and second.not_applied == {}
+    assert AnswersFile.open(path).get("business.name") == "Typed Name"
+    assert AnswersFile.open(path).get("business.brand") == "Their Brand"
+    second.close()
+
+
+def test_a_hand_written_presence_token_names_no_file_outside(tmp_path: Path) -> None:
+    path = tmp_path / "answers.yaml"
+    (tmp_path / "keep.txt").write_text("mine")
+    presence_path(path).write_text('[{"pid": 999999999, "host": "%s", "since": "x", '
+                                   '"token": "../keep.txt"}]' % socket.gethostname())
+    session = Session.open(PROJECT, path)
+    assert session.announce() == []
+    session.close()
+    assert (tmp_path / "keep.txt").read_text() == "mine"

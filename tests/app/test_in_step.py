@@ -23,6 +23,8 @@ from drafter.app.screens.editor import EditorScreen
 from drafter.app.widgets.fields import QuestionField, field_id
 from drafter import answer_check, editing
 from drafter.editing import Session
+from drafter.journal import Journal, fingerprint
+from drafter.lease import Lease
 from drafter.presence import Presence, presence_path
 from drafter.project import Project
 from tests.app.conftest import WIDE
@@ -176,9 +178,10 @@ def test_presence_lists_live_sessions_and_drops_dead_ones(project: Project,
     first, second = Session.open(project, path), Session.open(project, path)
     assert first.announce() == []  # the killed session is not reported
     found = second.announce()
-    assert [p.token for p in found] == [first._here.token]  # type: ignore[union-attr]
+    mine, theirs = (s._watch.here.token for s in (first, second))  # type: ignore[union-attr]
+    assert [p.token for p in found] == [mine]
     assert found[0].describe().startswith(f"pid {os.getpid()}, since ")
-    assert [p.token for p in first.newcomers()] == [second._here.token]  # type: ignore[union-attr]
+    assert [p.token for p in first.newcomers()] == [theirs]
     assert first.newcomers() == []  # told once
     second.close()
     first.close()
@@ -220,3 +223,27 @@ def test_a_poll_with_nothing_changed_reads_nothing(project: Project, tmp_path: P
     path.write_text("business:\n  name: Third Co\n")  # changed elsewhere: parsed, reported
     assert session.reload() == {"business.name": "Other Co"} and len(opened) == saved + 1
     session.close()
+
+
+@pytest.mark.asyncio
+async def test_recovered_answers_not_applied_are_named_with_where_they_are_kept(
+        make_app: App, tmp_path: Path) -> None:
+    """A journal left by a session that ended without saving (its lease let go, as the kernel
+    does at kill -9) was typed against the file as it was before a hand edit: the app keeps
+    the edited answer, and says which typed value it did not apply and where it is kept."""
+    path = tmp_path / "answers.yaml"
+    lease = Lease(path)
+    journal = Journal(path, lease.token, fingerprint("business:\n  name: Old Name\n"))
+    journal.append({"business.name": "Typed Name"})
+    journal.close()
+    lease.release()
+    path.write_text("business:\n  name: Hand Edited\n")
+    app = make_app(path=path)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        told = [n for n in notices(app) if "not applied" in n]
+        assert app.session.value("business.name") == "Hand Edited"  # type: ignore[attr-defined]
+    assert len(told) == 1 and "'Typed Name'" in told[0]
+    assert str(tmp_path / "answers.recovered.yaml") in told[0]
+    assert path.read_text() == "business:\n  name: Hand Edited\n"
+    assert not journal.path.exists()

@@ -21,6 +21,7 @@ from drafter.editing import Session
 from drafter.position import Position
 from drafter.paths import copy_example, example_copies
 from drafter.preview import clauses_by_question
+from drafter.recovery import describe_not_applied
 from drafter.app.drafting import Redrafts, SaveOnPause
 from drafter.app.screens import elsewhere
 from drafter.app.screens.elsewhere import Elsewhere
@@ -116,6 +117,9 @@ class EditorScreen(Offers, Elsewhere):
                               for k in self.session.recovered)
             self.notify(f"Brought back what was typed before Drafter last stopped without "
                         f"saving: {names}", title="Answers recovered", timeout=20)
+        if self.session.not_applied:  # typed before a kill, but the file changed since
+            self.notify(describe_not_applied(self.session), title="Recovered answers not "
+                        "applied", severity="warning", timeout=60)
         for note in self.session.carried.values():  # a retired question's answer, moved
             self.notify(note, title="A question has moved", severity="warning", timeout=30)
         unknown = self.session.unknown()
