@@ -5,9 +5,8 @@ Core code, free of Textual, so that it can be tested and scripted like the rest.
 change, valid yet or not, goes at once into a journal beside the answers file (journal.py:
 one line, no YAML), and into the file itself (`AnswersFile`, atomic, comments kept) after a
 pause, before an export and on close; a killed session's journal is replayed by the next
-(never over a later answer: `drafter.recovery`), so nothing an owner typed is ever lost. The
-form's position lives in position.py's side file.
-"""
+(never over a later answer: `drafter.recovery`), so nothing an owner typed is ever lost.
+The form's position lives in position.py's side file."""
 
 from __future__ import annotations
 
