@@ -19,6 +19,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.suggester import SuggestFromList
+from textual.widget import Widget
 from textual.widgets import Input, Label, Select
 from textual.widgets.select import InvalidSelectValueError, NoSelection
 
@@ -65,6 +66,24 @@ class RecordRow(Vertical):
         if isinstance(editor, RecordsEditor):
             await editor.remove_row(self)
 
+    def move_on(self, box: Widget) -> None:
+        """Enter in `box`, one of the row's fields (taken in the app's key loop, see
+        `KeysScreen.action_move_on`): a catalog name fills the row's empty fields, and the
+        focus goes to the row's next field, or from its last to "+ Add" (not Remove, where
+        another Enter would delete the row; Tab goes on to the next question). Left to the
+        box, Enter kept the focus there, and the next field's text was added to this one
+        ("Kiosk Field Services LLCinstalling…")."""
+        editor = self.parent
+        if not isinstance(editor, RecordsEditor):
+            return
+        if isinstance(box, Input) and box.name == editor.first:
+            editor.fill_from_catalog(self, box.value)
+        boxes: list[Widget] = list(self.boxes())
+        later = boxes[boxes.index(box) + 1:] if box in boxes else []
+        target = later[0] if later else editor.query_one(".add", FormButton)
+        self.screen.set_focus(target, scroll_visible=False)
+        self.call_after_refresh(target.scroll_visible, animate=False)
+
     def boxes(self) -> list[Input | Select[Any]]:
         """The row's inputs and pick-lists, in the order of the fields."""
         return [w for w in self.children if isinstance(w, (Input, Select)) and w.name]
@@ -80,6 +99,14 @@ class RecordRow(Vertical):
                     box.value.strip() != shown_text(item[box.name])):
                 with box.prevent(Input.Changed):
                     box.value = shown_text(item[box.name])
+
+
+def row_of(widget: Widget | None) -> RecordRow | None:
+    """The row whose field `widget` is (or whose pick-list's open options it is)."""
+    for node in (widget, widget.parent if widget is not None else None):
+        if node is not None and isinstance(node.parent, RecordRow):
+            return node.parent
+    return None
 
 
 class RecordsEditor(Vertical, can_focus=False):
@@ -134,13 +161,18 @@ class RecordsEditor(Vertical, can_focus=False):
         self._changed()
 
     @on(Input.Submitted)
-    def _fill_from_catalog(self, event: Input.Submitted) -> None:
-        """Enter on a catalog name fills the row's empty fields from the catalog."""
+    def _submitted(self, event: Input.Submitted) -> None:
+        """Enter reached a box itself (the editor's Enter normally takes it first)."""
         event.stop()
         row = event.input.parent
+        if isinstance(row, RecordRow):
+            row.move_on(event.input)
+
+    def fill_from_catalog(self, row: RecordRow, name: str) -> None:
+        """A catalog name typed in a row fills the row's empty fields from the catalog."""
         match = next((c for c in self.catalog
-                      if str(c.get(self.first, "")).lower() == event.value.lower()), None)
-        if match is None or not isinstance(row, RecordRow):
+                      if str(c.get(self.first, "")).lower() == name.lower()), None)
+        if match is None:
             return
         for box in row.boxes():
             if box.name not in match:

