@@ -9,12 +9,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from textual import events
 from textual.widgets import Button, Input
 
 from drafter.app.app import DrafterApp
 from drafter.app.widgets.fields import QuestionField, field_id
 from drafter.app.widgets.records import RecordRow
 from tests.app.pilot_helpers import kept, open_section, settle
+from tests.app.typing_helpers import type_fast
 
 pytestmark = pytest.mark.asyncio
 SIZE = (80, 24)
@@ -58,3 +60,37 @@ async def test_enter_in_a_row_moves_to_its_next_field(make_app: App, tmp_path: P
             await pilot.press("enter", *"hosting", "enter")
             assert app.focused is following[-1]
             assert row.boxes()[-1].value == "hosting"
+
+
+@pytest.mark.parametrize("slow", [False, True])
+async def test_the_find_box_applies_keys_in_the_order_typed(make_app: App,
+                                                            monkeypatch: pytest.MonkeyPatch,
+                                                            slow: bool) -> None:
+    """D4: Ctrl+F, "extra", five quick Backspaces, "which of these companies" gave "extrwhof
+    these companies": Backspace, a binding of the box, acted only once the key had gone up
+    to the app, after the letters typed behind it. `slow`: each search takes the loop's
+    turns (a busy machine), as the keys keep coming."""
+    from drafter.app.screens import find
+
+    if slow:
+        searched = find.find_questions
+
+        def slowly(*args: object) -> object:
+            for _ in range(20):
+                searched(*args)  # type: ignore[arg-type]
+            return searched(*args)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(find, "find_questions", slowly)
+    app = make_app("kiosk")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+f")
+        await pilot.pause()
+        box = app.screen.query_one("#find-words", Input)
+        assert app.focused is box
+        await type_fast(app, "extra", 0.0)
+        for _ in range(5):
+            app.post_message(events.Key("backspace", None))
+        await type_fast(app, "which of these companies", 0.0)
+        await settle(pilot)
+        assert box.value == "which of these companies"
