@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from textual import events
-from textual.widgets import Button, Input
+from textual.widgets import Button, Input, SelectionList
 
 from drafter.app.app import DrafterApp
 from drafter.app.widgets.fields import QuestionField, field_id
@@ -94,3 +94,52 @@ async def test_the_find_box_applies_keys_in_the_order_typed(make_app: App,
         await type_fast(app, "which of these companies", 0.0)
         await settle(pilot)
         assert box.value == "which of these companies"
+
+
+@pytest.fixture
+def still_clock(monkeypatch: pytest.MonkeyPatch) -> list[float]:
+    """The type-to-jump clock stands still unless a test moves it (as in test_keys.py)."""
+    from drafter.app.widgets import lists
+
+    now = [1000.0]
+    monkeypatch.setattr(lists, "clock", lambda event: now[0])
+    return now
+
+
+async def test_a_letter_starts_its_jump_at_the_highlighted_option(
+        make_app: App, tmp_path: Path, still_clock: list[float]) -> None:
+    """D6: with "California" highlighted, "c" then Space ticked Colorado. The first letter of
+    a search stays on the highlighted option when it matches; the same letter again (at once,
+    or after a pause on the option it jumped to) goes on to the next, as in a file manager."""
+    (tmp_path / "answers.yaml").write_text("audience:\n  regions: [usa]\n")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await open_section(pilot, "audience", "audience.us_states")
+        states = field(app, "audience.us_states").query_one(SelectionList)
+
+        def shown() -> str:
+            assert states.highlighted is not None
+            return str(states.get_option_at_index(states.highlighted).prompt)
+
+        assert shown() == "All over the US"
+        await pilot.press("a")  # the highlighted option starts with it: stays
+        assert shown() == "All over the US"
+        await pilot.press("a")  # again: on to the next
+        assert shown() == "Alabama"
+        still_clock[0] += 2
+        await pilot.press("a")  # after a pause, still the letter that jumped here: on
+        assert shown() == "Alaska"
+        await pilot.press("down", "down", "down")  # California, by the arrows
+        assert shown() == "California"
+        still_clock[0] += 2
+        await pilot.press("c", "space")
+        assert shown() == "California"
+        ticked = kept(tmp_path / "answers.yaml", "audience.us_states")
+        assert "california" in ticked and "colorado" not in ticked
+        still_clock[0] += 2
+        await pilot.press("c")
+        assert shown() == "Colorado"
+        still_clock[0] += 2
+        await pilot.press("c", "a")  # a longer prefix looks from where the search began
+        assert shown() == "California"
