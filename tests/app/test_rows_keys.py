@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 from textual import events
-from textual.widgets import Button, Input, SelectionList
+from textual.color import Color
+from textual.widgets import Button, Input, Label, SelectionList
 
 from drafter.app.app import DrafterApp
 from drafter.app.widgets.fields import QuestionField, field_id
@@ -143,3 +144,43 @@ async def test_a_letter_starts_its_jump_at_the_highlighted_option(
         still_clock[0] += 2
         await pilot.press("c", "a")  # a longer prefix looks from where the search began
         assert shown() == "California"
+
+
+async def test_a_refused_field_of_a_row_says_why_under_itself(make_app: App,
+                                                               tmp_path: Path) -> None:
+    """D5: "foo bar" in a vendor's link turned the row red and counted "1 to fix", but the
+    message went under the whole list, off the screen at 80×24, and the row's other fields
+    were red before the owner reached them."""
+    (tmp_path / "answers.yaml").write_text("business:\n  kinds: [kiosks]\n")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await open_section(pilot, "sharing", "sharing.vendors")
+        rows = field(app, "sharing.vendors")
+        rows.query_one(".add", Button).focus()
+        await pilot.press("enter", *"Kiosk Field Services LLC")
+        await settle(pilot)
+        row = rows.query(RecordRow).last()
+        error = Color.parse(app.get_css_variables()["error"])
+
+        def red() -> list[str]:
+            return [str(box.name) for box in row.query(Input)
+                    if box.styles.border_top[1] == error]
+
+        assert red() == []  # "What they do for you" is not reached yet: not an error
+        await pilot.press("enter", *"installing our kiosks", "enter", *"foo bar")
+        await settle(pilot)
+        link = row.boxes()[2]
+        assert app.focused is link
+        assert red() == ["link"]
+        below = row.query(".row-problem").results(Label)
+        shown = [label for label in below if label.display]
+        assert [label.name for label in shown] == ["link"]
+        assert str(shown[0].content)  # why, in words
+        below = shown[0]
+        assert below.region.y == link.region.bottom  # just under the field, on screen
+        assert app.screen.region.contains_region(below.region)
+        assert str(rows.query_one(".problem", Label).content) == ""  # not again below all
+        await pilot.press(*["backspace"] * 7, *"https://kioskfield.example")
+        await settle(pilot)
+        assert red() == [] and not below.display

@@ -12,12 +12,14 @@ the queue behind the burst of keys that the screen could already show.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.events import DescendantBlur, DescendantFocus
 from textual.suggester import SuggestFromList
 from textual.widget import Widget
 from textual.widgets import Input, Label, Select
@@ -30,6 +32,9 @@ from drafter.app.widgets.picklist import PickList
 from drafter.shown import shown_text
 from drafter.questionnaire import Entry
 
+ITEM_PROBLEM = re.compile(r"item (\d+), (\w+): (.+)", re.DOTALL)
+"""How the session names what is wrong with one field of one record (`answer_check.check`)."""
+
 
 class RecordRow(Vertical):
     """One item: an input per field (labelled by its placeholder) and a Remove button."""
@@ -41,6 +46,12 @@ class RecordRow(Vertical):
         self.item = item
         self.names = names
         self.changed = changed
+        fields = entry.question.fields or []
+        # The fields the owner has been in: a field not reached yet is not shown as wrong (a
+        # new row's "What they do for you" was red while its name was being typed). A row
+        # read from the file was seen whole; a row left is, too.
+        self.visited = {f.id for f in fields} if item else set()
+        self.problem: tuple[str, str] | None = None  # the wrong field and why
 
     def compose(self) -> ComposeResult:
         for index, sub in enumerate(self.entry.question.fields or []):
@@ -54,17 +65,53 @@ class RecordRow(Vertical):
                 yield PickList([(label, option) for option, label in options.items()],
                              prompt=f"{sub.prompt} (pick one)", name=sub.id, tooltip=sub.prompt,
                              value=Select.NULL if value is None else value)
+                yield Label("", classes="row-problem", name=sub.id)
                 continue
             suggester = SuggestFromList(self.names, case_sensitive=False) if (
                 index == 0 and self.names) else None
             yield AnswerBox(shown_text(value), placeholder=sub.prompt, suggester=suggester,
                             name=sub.id, tooltip=sub.prompt, taker=lambda _: self.changed())
+            yield Label("", classes="row-problem", name=sub.id)  # why the field is refused
         yield FormButton("Remove", self._remove, classes="remove", compact=True)
 
     async def _remove(self) -> None:
         editor = self.parent
         if isinstance(editor, RecordsEditor):
             await editor.remove_row(self)
+
+    def show_problem(self, problem: tuple[str, str] | None) -> None:
+        """Show why one of the row's fields is refused, under that field and only once the
+        owner has been in it (None: nothing is wrong). Under the whole list, the message was
+        off the screen at 80×24."""
+        self.problem = problem
+        wrong, why = problem if problem else ("", "")
+        shown = wrong if wrong in self.visited else ""
+        for widget in self.children:
+            if isinstance(widget, (Input, Select)) and widget.name:
+                widget.set_class(widget.name == shown, "-invalid")
+            elif isinstance(widget, Label) and widget.has_class("row-problem"):
+                text = why[:1].upper() + why[1:] if widget.name == shown else ""
+                if str(widget.content) != text:
+                    widget.update(text)
+                widget.display = bool(text)
+
+    def on_descendant_focus(self, event: DescendantFocus) -> None:
+        name = row_field(event.widget, self)
+        if name and name not in self.visited:
+            self.visited.add(name)
+            self.show_problem(self.problem)
+
+    def on_descendant_blur(self, event: DescendantBlur) -> None:
+        self.call_later(self._left)  # once the focus has gone where it was going
+
+    def _left(self) -> None:
+        """The focus left the row: each of its fields is now the owner's to fix."""
+        focused = self.screen.focused if self.is_attached else None
+        if focused is None or self not in focused.ancestors:
+            fields = {f.id for f in self.entry.question.fields or []}
+            if not fields <= self.visited:
+                self.visited |= fields
+                self.show_problem(self.problem)
 
     def move_on(self, box: Widget) -> None:
         """Enter in `box`, one of the row's fields (taken in the app's key loop, see
@@ -109,6 +156,14 @@ def row_of(widget: Widget | None) -> RecordRow | None:
     return None
 
 
+def row_field(widget: Widget | None, row: RecordRow) -> str | None:
+    """The name of the row's field that `widget` is (or whose pick-list's options it is)."""
+    for node in (widget, widget.parent if widget is not None else None):
+        if isinstance(node, (Input, Select)) and node.parent is row:
+            return node.name
+    return None
+
+
 class RecordsEditor(Vertical, can_focus=False):
     """The rows, a heading naming the fields, and an Add button. `taker` is given the list of
     records each time it changes."""
@@ -146,6 +201,17 @@ class RecordsEditor(Vertical, can_focus=False):
     async def remove_row(self, row: RecordRow) -> None:
         await row.remove()
         self._changed()
+
+    def show_problem(self, message: str | None) -> bool:
+        """Show the session's message about one field of one record under that field; False
+        if the message is not about one field (it is then shown under the whole list)."""
+        found = ITEM_PROBLEM.fullmatch(message or "")
+        rows = [row for row in self.query(RecordRow) if row.value()]  # as in `value()`
+        index = int(found.group(1)) - 1 if found else -1
+        for row in self.query(RecordRow):
+            row.show_problem((found.group(2), found.group(3)) if found and
+                             index < len(rows) and row is rows[index] else None)
+        return found is not None and 0 <= index < len(rows)
 
     def show_stored(self, items: list[Any]) -> None:
         """Show the stored form of each row (a link given `https://`) outside the box the
