@@ -184,3 +184,23 @@ async def test_a_refused_field_of_a_row_says_why_under_itself(make_app: App,
         await pilot.press(*["backspace"] * 7, *"https://kioskfield.example")
         await settle(pilot)
         assert red() == [] and not below.display
+
+
+async def test_yes_to_marketing_emails_goes_to_their_tracking_next(make_app: App,
+                                                                   tmp_path: Path) -> None:
+    """The audit: "Do you send marketing emails?" Yes, Enter went to the text-message
+    question, and the email-tracking question it revealed came after it. A follow-up stands
+    right after the question that reveals it, so Enter (which never jumps past a question)
+    reaches it first."""
+    (tmp_path / "answers.yaml").write_text("business:\n  kinds: [kiosks]\n")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await open_section(pilot, "choices", "choices.email_marketing")
+        await pilot.press(*"yes", "enter")
+        await settle(pilot)
+        assert kept(tmp_path / "answers.yaml", "choices.email_marketing") is True
+        focused = app.focused
+        while focused is not None and not isinstance(focused, QuestionField):
+            focused = focused.parent  # type: ignore[assignment]
+        assert isinstance(focused, QuestionField) and focused.key == "choices.email_tracking"
