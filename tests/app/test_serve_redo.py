@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 from drafter.answers_file import AnswersFile
-from tests.app.test_serve import Served, editor_page, needs_browser, open_at, served, \
-    wait_for  # noqa: F401 - `served` is the fixture
+from tests.app.test_serve import Served, editor_page, needs_browser, open_at, served, wait_for
+
+__all__ = ["served"]  # the fixture
 
 
 @pytest.fixture(autouse=True)
