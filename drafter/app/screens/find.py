@@ -11,8 +11,17 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
+from drafter.app.widgets.boxes import InOrder
 from drafter.finding import find_questions
 from drafter.questionnaire import Questionnaire
+
+
+class FindBox(InOrder, Input):
+    """The words to find. Backspace, Delete and the arrows act in the box's own key handler
+    (`InOrder`), in their place among the letters: as Textual's `Input`, Backspace acted only
+    once the key had gone up through the dialog to the app, after the letters typed behind
+    it ("extra", five Backspaces, "which of these companies" gave "extrwhof these companies"
+    in the browser, and "extch of these companies" in a test typing in one burst)."""
 
 
 class FindScreen(ModalScreen[str | None]):
@@ -32,7 +41,7 @@ class FindScreen(ModalScreen[str | None]):
         with Vertical(id="find-dialog"):
             yield Label("Find a question: type words from it; Enter goes to the first, "
                         "Down to choose another.", classes="dialog-title")
-            yield Input(placeholder="for example: cookies", id="find-words")
+            yield FindBox(placeholder="for example: cookies", id="find-words")
             yield OptionList(id="found")
 
     def on_mount(self) -> None:

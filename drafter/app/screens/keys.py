@@ -21,6 +21,7 @@ from drafter.app.widgets.boxes import AnswerArea, AnswerBox
 from drafter.app.widgets.lists import ChoiceList, ManyList, MoveOn, UnsureBox
 from drafter.app.widgets.notes import NotesList
 from drafter.app.widgets.progress import Progress
+from drafter.app.widgets.records import RecordRow, row_of
 from drafter.position import Position
 from drafter.standing import standing
 from drafter.undo import Applied, Undo
@@ -133,9 +134,14 @@ class KeysScreen(Screen[None]):
             return parent if isinstance(parent, QuestionField) else None
         return None
 
+    def _in_row(self) -> RecordRow | None:
+        """The vendor row (or other row of a list of records) whose text box has the focus."""
+        focused = self.focused
+        return row_of(focused) if isinstance(focused, AnswerBox) else None
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "move_on":  # elsewhere Enter goes to the focused widget as usual
-            return self._entering() is not None
+            return self._entering() is not None or self._in_row() is not None
         return True
 
     def action_move_on(self) -> None:
@@ -143,6 +149,10 @@ class KeysScreen(Screen[None]):
         the answer is taken and the focus moved here and now, so a key typed right after
         Enter lands in the next field (a message to the field and on to the screen arrived
         after the keys that followed it, which then went to the field just left)."""
+        row = self._in_row()
+        if row is not None and self.focused is not None:
+            row.move_on(self.focused)  # on to the row's next field
+            return
         field = self._entering()
         if field is None:
             return

@@ -129,6 +129,10 @@ class QuestionField(Vertical):
         self._error = message or None
         self._show_below()
 
+    def on_mount(self) -> None:
+        if self._error and self.entry.question.type == "records":
+            self._show_below()  # a problem with one field of a row goes under that field
+
     def show_saved(self, note: str | None, stored: Any) -> None:
         """Say under the field that the answer was stored in another form than typed ("Saved
         as https://example.com"); the box shows `stored` once the owner leaves it."""
@@ -137,11 +141,17 @@ class QuestionField(Vertical):
 
     def _show_below(self) -> None:
         note = self._saved[0] if self._saved else None
-        below, text = self.query_one(".problem", Label), self._error or note or ""
+        error = self._error
+        if self.entry.question.type == "records":  # one field's: under that field
+            from drafter.app.widgets.records import RecordsEditor
+
+            if any([editor.show_problem(error) for editor in self.query(RecordsEditor)]):
+                error = None
+        below, text = self.query_one(".problem", Label), error or note or ""
         if str(below.content) != text:  # unchanged (most keys): no relayout of the screen
             below.update(text)
         self.set_class(bool(self._error), "-invalid")
-        self.set_class(bool(note) and not self._error, "-saved")
+        self.set_class(bool(note) and not error, "-saved")
 
     def typing(self, shown: Any) -> bool:
         """Whether the text box holds text the owner typed that the form has not yet taken

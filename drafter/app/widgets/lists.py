@@ -65,6 +65,7 @@ class TypeToJump:
     _typed_at = 0.0
     _touched = False  # a letter moved the highlight: it is the owner's from then on
     _began_at: int | None = None  # the option highlighted when the current search began
+    _landed: tuple[str, int | None] | None = None  # a search's first letter, where it jumped
 
     def jump_labels(self) -> list[str]:
         raise NotImplementedError
@@ -85,41 +86,52 @@ class TypeToJump:
         before it hands out the next key (see `DrafterApp.on_event`): Enter, taken there too,
         then chooses the option the letter jumped to. Left to the list's own queue, "y" then
         Enter in one burst chose the old highlight, and the "y" came after (the kiosk trial
-        saved No)."""
+        saved No).
+
+        A search's first letter stays on the highlighted option when that matches it, and
+        goes on to the next only when it repeats the letter that jumped there (at once, "cc",
+        or after a pause): in a list just focused on "California", "c" then Space ticked
+        Colorado (the audit of issue 15). As in a file manager, pressing a letter again
+        cycles through the options starting with it; letters added look from where the
+        search began."""
         char = event.character
         if not event.is_printable or not char or char.isspace():
             self._typed = ""  # Space ticked, an arrow moved: the next letter starts afresh
             return False
         self._touched = True
         now = clock(event)
-        typed = (self._typed if now - self._typed_at < JUMP_PAUSE else "") + char.lower()
+        letter = char.lower()
+        typed = (self._typed if now - self._typed_at < JUMP_PAUSE else "") + letter
+        current = self.jump_current()
         if len(typed) == 1:  # a new search: longer ones look from where it began
-            self._began_at = self.jump_current()
+            self._began_at = current
+            index = self.find_option(typed, current, after=self._landed == (letter, current))
+        else:
+            index = self.find_option(typed, self._began_at)
+            if index is None and len(set(typed)) == 1:
+                index = self.find_option(letter, current, after=True)  # "sss": the s's
         self._typed, self._typed_at = typed, now
-        index = self.find_option(typed)
-        if index is None and len(set(typed)) == 1:
-            index = self.find_option(char.lower())  # "sss": cycle through the s's
         if index is not None:
             self.jump_to(index)
+        self._landed = (typed[0], self.jump_current())
         return True
 
     def jump_aliases(self) -> list[tuple[str, ...]]:
         """Other names each option is found by (a vendor's `also_known_as`); none by default."""
         return []
 
-    def find_option(self, typed: str) -> int | None:
+    def find_option(self, typed: str, start: int | None, after: bool = False) -> int | None:
         """The first option whose label starts with `typed`; or else one with a word starting
         with it (options that all begin "We run …" are found by "kiosk"); or else whose words'
         initials start with it ("aws": Amazon Web Services); or else one of whose other names
-        (`jump_aliases`) is found so ("ses": Amazon SES). Looked for from the option
-        highlighted when the search began (from the next one for a single letter, so pressing
-        it again moves on). Looked for from the current one, a word typed on the highlighted
-        option went on to the next one starting with the same letter."""
+        (`jump_aliases`) is found so ("ses": Amazon SES). Looked for from the option at
+        `start` (`after`: from the one after it). Looked for from the current one instead of
+        where the search began, a word typed on the highlighted option went on to the next
+        one starting with the same letter."""
         labels = [_LEADING.sub("", label).lower() for label in self.jump_labels()]
         if not labels:
             return None
-        current = self.jump_current() if len(typed) == 1 else self._began_at
-        start = 0 if current is None else current + (1 if len(typed) == 1 else 0)
+        start = 0 if start is None else start + (1 if after else 0)
         order = [(start + offset) % len(labels) for offset in range(len(labels))]
         aliases = self.jump_aliases()
         named = [[name.lower() for name in aliases[i]] if i < len(aliases) else []

@@ -69,6 +69,9 @@ class PickList(TypeToJump, Select[Any]):
             self.value = self.values[options.highlighted]
         self.expanded = False
         self.screen.set_focus(self, scroll_visible=False)
+        move_on = getattr(self.parent, "move_on", None)  # a row's field: Enter moves on
+        if event.key == "enter" and move_on is not None:
+            move_on(self)
         return True
 
 

@@ -12,13 +12,16 @@ the queue behind the burst of keys that the screen could already show.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.events import DescendantBlur, DescendantFocus
 from textual.suggester import SuggestFromList
+from textual.widget import Widget
 from textual.widgets import Input, Label, Select
 from textual.widgets.select import InvalidSelectValueError, NoSelection
 
@@ -28,6 +31,9 @@ from drafter.app.widgets.choices import choices
 from drafter.app.widgets.picklist import PickList
 from drafter.shown import shown_text
 from drafter.questionnaire import Entry
+
+ITEM_PROBLEM = re.compile(r"item (\d+), (\w+): (.+)", re.DOTALL)
+"""How the session names what is wrong with one field of one record (`answer_check.check`)."""
 
 
 class RecordRow(Vertical):
@@ -40,6 +46,12 @@ class RecordRow(Vertical):
         self.item = item
         self.names = names
         self.changed = changed
+        fields = entry.question.fields or []
+        # The fields the owner has been in: a field not reached yet is not shown as wrong (a
+        # new row's "What they do for you" was red while its name was being typed). A row
+        # read from the file was seen whole; a row left is, too.
+        self.visited = {f.id for f in fields} if item else set()
+        self.problem: tuple[str, str] | None = None  # the wrong field and why
 
     def compose(self) -> ComposeResult:
         for index, sub in enumerate(self.entry.question.fields or []):
@@ -53,17 +65,71 @@ class RecordRow(Vertical):
                 yield PickList([(label, option) for option, label in options.items()],
                              prompt=f"{sub.prompt} (pick one)", name=sub.id, tooltip=sub.prompt,
                              value=Select.NULL if value is None else value)
+                yield Label("", classes="row-problem", name=sub.id)
                 continue
             suggester = SuggestFromList(self.names, case_sensitive=False) if (
                 index == 0 and self.names) else None
             yield AnswerBox(shown_text(value), placeholder=sub.prompt, suggester=suggester,
                             name=sub.id, tooltip=sub.prompt, taker=lambda _: self.changed())
+            yield Label("", classes="row-problem", name=sub.id)  # why the field is refused
         yield FormButton("Remove", self._remove, classes="remove", compact=True)
 
     async def _remove(self) -> None:
         editor = self.parent
         if isinstance(editor, RecordsEditor):
             await editor.remove_row(self)
+
+    def show_problem(self, problem: tuple[str, str] | None) -> None:
+        """Show why one of the row's fields is refused, under that field and only once the
+        owner has been in it (None: nothing is wrong). Under the whole list, the message was
+        off the screen at 80×24."""
+        self.problem = problem
+        wrong, why = problem if problem else ("", "")
+        shown = wrong if wrong in self.visited else ""
+        for widget in self.children:
+            if isinstance(widget, (Input, Select)) and widget.name:
+                widget.set_class(widget.name == shown, "-invalid")
+            elif isinstance(widget, Label) and widget.has_class("row-problem"):
+                text = why[:1].upper() + why[1:] if widget.name == shown else ""
+                if str(widget.content) != text:
+                    widget.update(text)
+                widget.display = bool(text)
+
+    def on_descendant_focus(self, event: DescendantFocus) -> None:
+        name = row_field(event.widget, self)
+        if name and name not in self.visited:
+            self.visited.add(name)
+            self.show_problem(self.problem)
+
+    def on_descendant_blur(self, event: DescendantBlur) -> None:
+        self.call_later(self._left)  # once the focus has gone where it was going
+
+    def _left(self) -> None:
+        """The focus left the row: each of its fields is now the owner's to fix."""
+        focused = self.screen.focused if self.is_attached else None
+        if focused is None or self not in focused.ancestors:
+            fields = {f.id for f in self.entry.question.fields or []}
+            if not fields <= self.visited:
+                self.visited |= fields
+                self.show_problem(self.problem)
+
+    def move_on(self, box: Widget) -> None:
+        """Enter in `box`, one of the row's fields (taken in the app's key loop, see
+        `KeysScreen.action_move_on`): a catalog name fills the row's empty fields, and the
+        focus goes to the row's next field, or from its last to "+ Add" (not Remove, where
+        another Enter would delete the row; Tab goes on to the next question). Left to the
+        box, Enter kept the focus there, and the next field's text was added to this one
+        ("Kiosk Field Services LLCinstalling…")."""
+        editor = self.parent
+        if not isinstance(editor, RecordsEditor):
+            return
+        if isinstance(box, Input) and box.name == editor.first:
+            editor.fill_from_catalog(self, box.value)
+        boxes: list[Widget] = list(self.boxes())
+        later = boxes[boxes.index(box) + 1:] if box in boxes else []
+        target = later[0] if later else editor.query_one(".add", FormButton)
+        self.screen.set_focus(target, scroll_visible=False)
+        self.call_after_refresh(target.scroll_visible, animate=False)
 
     def boxes(self) -> list[Input | Select[Any]]:
         """The row's inputs and pick-lists, in the order of the fields."""
@@ -80,6 +146,22 @@ class RecordRow(Vertical):
                     box.value.strip() != shown_text(item[box.name])):
                 with box.prevent(Input.Changed):
                     box.value = shown_text(item[box.name])
+
+
+def row_of(widget: Widget | None) -> RecordRow | None:
+    """The row whose field `widget` is (or whose pick-list's open options it is)."""
+    for node in (widget, widget.parent if widget is not None else None):
+        if node is not None and isinstance(node.parent, RecordRow):
+            return node.parent
+    return None
+
+
+def row_field(widget: Widget | None, row: RecordRow) -> str | None:
+    """The name of the row's field that `widget` is (or whose pick-list's options it is)."""
+    for node in (widget, widget.parent if widget is not None else None):
+        if isinstance(node, (Input, Select)) and node.parent is row:
+            return node.name
+    return None
 
 
 class RecordsEditor(Vertical, can_focus=False):
@@ -120,6 +202,17 @@ class RecordsEditor(Vertical, can_focus=False):
         await row.remove()
         self._changed()
 
+    def show_problem(self, message: str | None) -> bool:
+        """Show the session's message about one field of one record under that field; False
+        if the message is not about one field (it is then shown under the whole list)."""
+        found = ITEM_PROBLEM.fullmatch(message or "")
+        rows = [row for row in self.query(RecordRow) if row.value()]  # as in `value()`
+        index = int(found.group(1)) - 1 if found else -1
+        for row in self.query(RecordRow):
+            row.show_problem((found.group(2), found.group(3)) if found and
+                             index < len(rows) and row is rows[index] else None)
+        return found is not None and 0 <= index < len(rows)
+
     def show_stored(self, items: list[Any]) -> None:
         """Show the stored form of each row (a link given `https://`) outside the box the
         owner is typing in."""
@@ -134,13 +227,18 @@ class RecordsEditor(Vertical, can_focus=False):
         self._changed()
 
     @on(Input.Submitted)
-    def _fill_from_catalog(self, event: Input.Submitted) -> None:
-        """Enter on a catalog name fills the row's empty fields from the catalog."""
+    def _submitted(self, event: Input.Submitted) -> None:
+        """Enter reached a box itself (the editor's Enter normally takes it first)."""
         event.stop()
         row = event.input.parent
+        if isinstance(row, RecordRow):
+            row.move_on(event.input)
+
+    def fill_from_catalog(self, row: RecordRow, name: str) -> None:
+        """A catalog name typed in a row fills the row's empty fields from the catalog."""
         match = next((c for c in self.catalog
-                      if str(c.get(self.first, "")).lower() == event.value.lower()), None)
-        if match is None or not isinstance(row, RecordRow):
+                      if str(c.get(self.first, "")).lower() == name.lower()), None)
+        if match is None:
             return
         for box in row.boxes():
             if box.name not in match:
