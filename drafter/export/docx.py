@@ -33,7 +33,7 @@ from markdown_it.token import Token
 from drafter.export import Source
 from drafter.export.docx_layout import (fit_tables, header_and_footer, number_headings,
                                         unnumbered, write_toc)
-from drafter.export.docx_runs import add_paragraph, add_run, add_table
+from drafter.export.docx_runs import add_paragraph, add_table, run_element
 from drafter.document.markdown import is_contents, matching_close
 from drafter.document.provenance import bookmark_name, parse_clause_comment, parse_counsel_comment
 from drafter.document.model import Note
@@ -48,6 +48,7 @@ COMMENT_AUTHOR = "Drafter review"
 COMMENT_INITIALS = "DR"
 LINK_COLOR = RGBColor(0x05, 0x50, 0xAE)
 AFTER_TABLE = Pt(10)
+_P, _TC = qn("w:p"), qn("w:tc")
 LIST_STYLES = {"bullet_list_open": "List Bullet", "ordered_list_open": "List Number"}
 
 
@@ -242,14 +243,15 @@ def _inline(doc: DocxDocument, paragraph: Paragraph, token: Token) -> None:
         elif kind in ("text", "code_inline") and not child.content:
             continue
         elif kind in ("text", "code_inline", "softbreak", "hardbreak"):
-            run = add_run(paragraph, child.content if kind != "softbreak" else " ",
-                          bold=bool(bold) or None, italic=bool(italic) or None)
+            # a link's run is coloured and underlined; inline code is in Courier New
+            r = run_element(child.content if kind != "softbreak" else " ",
+                            bold=bool(bold) or None, italic=bool(italic) or None,
+                            color=LINK_COLOR if link is not None else None,
+                            underline=True if link is not None else None,
+                            font="Courier New" if kind == "code_inline" else None)
             if kind == "hardbreak":
-                run.add_break()
-            if kind == "code_inline":
-                run.font.name = "Courier New"
-            if link is not None:
-                _into_link(run, link)
+                Run(r, paragraph).add_break()
+            (paragraph._p if link is None else link).append(r)
 
 
 def _hyperlink(doc: DocxDocument, paragraph: Paragraph, href: str) -> BaseOxmlElement:
@@ -260,12 +262,6 @@ def _hyperlink(doc: DocxDocument, paragraph: Paragraph, href: str) -> BaseOxmlEl
         element.set(qn("r:id"), doc.part.relate_to(href, RT.HYPERLINK, is_external=True))
     paragraph._p.append(element)
     return element
-
-
-def _into_link(run: Run, link: BaseOxmlElement) -> None:
-    run.font.color.rgb = LINK_COLOR
-    run.font.underline = True
-    link.append(run._r)
 
 
 def _table(doc: DocxDocument, tokens: Sequence[Token], i: int, state: _State) -> int:
@@ -280,13 +276,14 @@ def _table(doc: DocxDocument, tokens: Sequence[Token], i: int, state: _State) ->
     width = max((len(r) for r in rows), default=0)
     if rows and width:
         table: Table = add_table(doc, len(rows), width, "Table Grid")
-        # Row by row: `table.cell(r, c)` re-walks the whole table on every call.
-        for r, (row, cells) in enumerate(zip(rows, (t.cells for t in table.rows))):
-            for c, ((inline, header), cell) in enumerate(zip(row, cells)):
-                cell_paragraph = cell.paragraphs[0]
+        # Read off the XML: `table.cell(r, c)` and `row.cells` re-walk the table each call.
+        for r, (row, tr) in enumerate(zip(rows, table._tbl.tr_lst)):
+            for c, ((inline, header), tc) in enumerate(zip(row, tr.iterchildren(_TC))):
+                cell_paragraph = Paragraph(tc.find(_P), table)
                 _inline(doc, cell_paragraph, inline)
-                for run in cell_paragraph.runs:
-                    run.bold = True if header else run.bold
+                if header:  # its runs (not those in a link or a tracked change) in bold
+                    for run in cell_paragraph.runs:
+                        run.bold = True
                 if r == 0 and c == 0:
                     _claim(cell_paragraph, state)
         state.after_table = True

@@ -21,6 +21,9 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from copy import deepcopy
+from functools import lru_cache
+
+from lxml.etree import SubElement
 
 from docx.document import Document as DocxDocument
 from docx.enum.style import WD_STYLE_TYPE
@@ -33,6 +36,7 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from drafter.document.model import Labels
+from drafter.export.docx_runs import paragraph_element, plain_run
 
 DRAFT_MARK = Labels().draft
 TOC_INSTRUCTION = r' TOC \o "1-2" \h \z \u '
@@ -42,6 +46,15 @@ TABLE_FONT = Pt(9)
 CELL_PADDING = 230  # twips: Word's default cell margins (0.08" each side) and a little air
 WIDE = 1800  # twips: a column needs 1.25" to hold a phrase in a few lines (five make landscape)
 _TWIPS_PER_EMU = 1 / 635
+_P, _PPR, _PSTYLE, _OUTLINE = qn("w:p"), qn("w:pPr"), qn("w:pStyle"), qn("w:outlineLvl")
+_VAL, _SPACE = qn("w:val"), qn("xml:space")
+_FLD_CHAR, _FLD_CHAR_TYPE, _INSTR_TEXT = qn("w:fldChar"), qn("w:fldCharType"), qn("w:instrText")
+_HYPERLINK, _ANCHOR, _HISTORY = qn("w:hyperlink"), qn("w:anchor"), qn("w:history")
+_R, _RPR, _SZ = qn("w:r"), qn("w:rPr"), qn("w:sz")
+# what comes after `<w:sz>` in `<w:rPr>` (ECMA-376 CT_RPr, as python-docx orders it)
+_AFTER_SIZE = ("szCs", "highlight", "u", "effect", "bdr", "shd", "fitText", "vertAlign", "rtl",
+               "cs", "em", "lang", "eastAsianLayout", "specVanish", "oMath")
+_TCPR, _TCW, _TYPE, _W = qn("w:tcPr"), qn("w:tcW"), qn("w:type"), qn("w:w")
 
 
 def _twips(length: int) -> int:
@@ -99,9 +112,11 @@ def heading_numbers(doc: DocxDocument) -> list[tuple[Paragraph, int, str]]:
     # By style id, read off the XML: `paragraph.style` scans every style for the default
     # on each paragraph without one, which cost more than the rest of the DOCX.
     levels = {doc.styles[name].style_id: n for n, name in enumerate(NUMBERED)}
-    for p in doc.element.body.iter(qn("w:p")):
-        style = p.xpath("string(./w:pPr/w:pStyle/@w:val)")
-        if style not in levels or p.xpath("./w:pPr/w:outlineLvl"):
+    for p in doc.element.body.iter(_P):
+        p_pr = p.find(_PPR)
+        p_style = p_pr.find(_PSTYLE) if p_pr is not None else None
+        style = p_style.get(_VAL, "") if p_style is not None else ""
+        if style not in levels or p_pr.find(_OUTLINE) is not None:  # type: ignore[union-attr]
             continue
         paragraph = Paragraph(p, doc._body)
         level = levels[style]
@@ -123,21 +138,25 @@ def _numbering_off(paragraph: Paragraph) -> bool:
 
 # --- header and footer -------------------------------------------------------------------
 
-def _field(paragraph: Paragraph, instruction: str, cached: str) -> None:
-    """A complex field (`begin`, instruction, `separate`, cached result, `end`)."""
-    def char(kind: str) -> BaseOxmlElement:
-        element = OxmlElement("w:fldChar")
-        element.set(qn("w:fldCharType"), kind)
-        return element
+def _char(kind: str) -> BaseOxmlElement:
+    run = OxmlElement("w:r")
+    SubElement(run, _FLD_CHAR).set(_FLD_CHAR_TYPE, kind)
+    return run
 
-    paragraph.add_run()._r.append(char("begin"))
-    instr = OxmlElement("w:instrText")
-    instr.set(qn("xml:space"), "preserve")
-    instr.text = f" {instruction.strip()} "
-    paragraph.add_run()._r.append(instr)
-    paragraph.add_run()._r.append(char("separate"))
-    paragraph.add_run(cached)
-    paragraph.add_run()._r.append(char("end"))
+
+def field_runs(instruction: str, cached: str) -> list[BaseOxmlElement]:
+    """The runs of a complex field (`begin`, instruction, `separate`, cached result, `end`),
+    as `paragraph.add_run()` makes each."""
+    instr = OxmlElement("w:r")
+    text = SubElement(instr, _INSTR_TEXT)
+    text.set(_SPACE, "preserve")
+    text.text = f" {instruction.strip()} "
+    return [_char("begin"), instr, _char("separate"), plain_run(cached), _char("end")]
+
+
+def _field(paragraph: Paragraph, instruction: str, cached: str) -> None:
+    """A complex field at the end of `paragraph`."""
+    paragraph._p.extend(field_runs(instruction, cached))
 
 
 def header_and_footer(doc: DocxDocument, business: str, published: bool,
@@ -214,44 +233,33 @@ def write_toc(doc: DocxDocument, placeholder: Paragraph,
     used = [int(b.get(qn("w:id"))) for b in doc.element.body.iter(qn("w:bookmarkStart"))]
     next_id = max(used, default=0) + 1
     names: list[str] = []
-    entries: list[Paragraph] = []
+    entries: list[BaseOxmlElement] = []
     styles: dict[int, str] = {}
     for n, (heading, level, label) in enumerate(headings):
         name = f"_Toc{n + 1:08d}"
         _bookmark(heading, name, next_id + n)
         names.append(name)
-        entry = placeholder.insert_paragraph_before(style=None)
         if level not in styles:
             styles[level] = _toc_style(doc, level, width)
-        entry._p.get_or_add_pPr().get_or_add_pStyle().val = styles[level]
-        link = OxmlElement("w:hyperlink")
-        link.set(qn("w:anchor"), name)
-        link.set(qn("w:history"), "1")
-        entry._p.append(link)
-        for text in (label, "\t", heading.text, "\t") if label else (heading.text, "\t"):
-            link.append(_run(entry, text))
-        field = Paragraph(OxmlElement("w:p"), entry._parent)
+        p = paragraph_element(styles[level])
+        placeholder._p.addprevious(p)
+        link = SubElement(p, _HYPERLINK)
+        link.set(_ANCHOR, name)
+        link.set(_HISTORY, "1")
+        title = heading.text
+        link.extend(plain_run(text) for text in
+                    ((label, "\t", title, "\t") if label else (title, "\t")))
         page = pages.get(name) if pages else None
-        _field(field, f"PAGEREF {name} \\h", str(page) if page else "")
-        for run in list(field._p):
-            link.append(run)
-        entries.append(entry)
+        link.extend(field_runs(f"PAGEREF {name} \\h", str(page) if page else ""))
+        entries.append(p)
     if entries:
         first, last = entries[0], entries[-1]
-        begin = Paragraph(OxmlElement("w:p"), first._parent)
-        _field(begin, TOC_INSTRUCTION, "")
-        runs = list(begin._p)
+        runs = field_runs(TOC_INSTRUCTION, "")
         for run in reversed(runs[:3]):  # begin, instruction, separate: before the first entry
-            first._p.insert(len(first._p.xpath("./w:pPr")), run)
-        last._p.append(runs[-1])  # end: after the last
+            first.insert(1, run)  # after its paragraph properties
+        last.append(runs[-1])  # end: after the last
     placeholder._p.getparent().remove(placeholder._p)
     return names
-
-
-def _run(paragraph: Paragraph, text: str) -> BaseOxmlElement:
-    run = paragraph.add_run(text)._r
-    paragraph._p.remove(run)
-    return run
 
 
 # --- tables ------------------------------------------------------------------------------
@@ -322,10 +330,49 @@ def fit_table(table: Table, words: list[tuple[int, int]], width: int) -> list[in
             if tr_pr.find(qn(tag)) is None:
                 tr_pr.append(OxmlElement(tag))
         for tc, w in zip(tr.tc_lst, widths):
-            tc.width = Emu(w * 635)
-            for run in tc.iter(qn("w:r")):
-                run.get_or_add_rPr().sz_val = TABLE_FONT
+            _cell_width(tc, w)
+            for run in tc.iter(_R):
+                _table_font(run)
     return widths
+
+
+def _cell_width(tc: BaseOxmlElement, twips: int) -> None:
+    """`tc.width = Emu(twips * 635)`, setting the `<w:tcW>` every new table's cell has
+    (python-docx finds its way to it through four properties)."""
+    tc_pr = tc.find(_TCPR)
+    tc_w = tc_pr.find(_TCW) if tc_pr is not None else None
+    if tc_w is None:
+        tc.width = Emu(twips * 635)  # type: ignore[attr-defined]
+        return
+    tc_w.set(_TYPE, "dxa")
+    tc_w.set(_W, str(twips))
+
+
+@lru_cache(maxsize=1)
+def _table_size() -> tuple[BaseOxmlElement, frozenset[str]]:
+    """The `<w:sz>` of the table font, and the run properties that come after it."""
+    r_pr = OxmlElement("w:rPr")
+    r_pr.sz_val = TABLE_FONT  # type: ignore[attr-defined]
+    return r_pr[0], frozenset(qn(f"w:{t}") for t in _AFTER_SIZE)
+
+
+def _table_font(run: BaseOxmlElement) -> None:
+    """`run.get_or_add_rPr().sz_val = TABLE_FONT`: the run's `<w:sz>` set, or put in its
+    place among the run's properties (before the first that the schema puts after it)."""
+    r_pr = run.find(_RPR)
+    if r_pr is None:
+        run.get_or_add_rPr().sz_val = TABLE_FONT  # type: ignore[attr-defined]
+        return
+    size, later = _table_size()
+    found = r_pr.find(_SZ)
+    if found is not None:
+        found.set(_VAL, size.get(_VAL))
+        return
+    following = next((child for child in r_pr if child.tag in later), None)
+    if following is not None:
+        following.addprevious(size.__copy__())
+    else:
+        r_pr.append(size.__copy__())
 
 
 def _insert_in_order(parent: BaseOxmlElement, child: BaseOxmlElement,

@@ -13,8 +13,9 @@ tests/test_docx_runs.py checks that both ways give the same XML.
 
 from __future__ import annotations
 
-from copy import deepcopy
 from functools import lru_cache
+
+from lxml.etree import SubElement
 
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -29,12 +30,14 @@ from docx.text.run import Run
 
 _SPECIAL = frozenset("\t\r\n")
 _SPACE = qn("xml:space")
+_T = qn("w:t")
 _SECTION = qn("w:sectPr")
 
 
 @lru_cache(maxsize=64)
 def _template(bold: bool | None, italic: bool | None, size: Length | None,
-              color: RGBColor | None) -> CT_R:
+              color: RGBColor | None, underline: bool | None = None,
+              font: str | None = None) -> CT_R:
     """An empty run in this format, as python-docx makes it."""
     run = Paragraph(OxmlElement("w:p"), None).add_run()  # type: ignore[arg-type]
     if size is not None:
@@ -43,27 +46,55 @@ def _template(bold: bool | None, italic: bool | None, size: Length | None,
     run.italic = italic
     if color is not None:
         run.font.color.rgb = color
+    if underline is not None:
+        run.font.underline = underline
+    if font is not None:
+        run.font.name = font
     return run._r
+
+
+def run_element(text: str, *, bold: bool | None = None, italic: bool | None = None,
+                size: Length | None = None, color: RGBColor | None = None,
+                underline: bool | None = None, font: str | None = None) -> CT_R:
+    """The `<w:r>` of `add_run`, not yet in a paragraph (the caller puts it where it goes:
+    a paragraph, a hyperlink), without python-docx's `Run` around it."""
+    r: CT_R = _template(bold, italic, size, color, underline, font).__copy__()
+    if text:
+        if _SPECIAL.isdisjoint(text):
+            t = SubElement(r, _T)
+            t.text = text
+            if len(text.strip()) < len(text):
+                t.set(_SPACE, "preserve")
+        else:
+            r.text = text  # python-docx's `<w:tab/>`/`<w:br/>`/`<w:cr/>` for those characters
+    return r
 
 
 def add_run(paragraph: Paragraph, text: str, *, bold: bool | None = None,
             italic: bool | None = None, size: Length | None = None,
-            color: RGBColor | None = None) -> Run:
-    """`paragraph.add_run(text)` with `bold`, `italic`, `font.size` and `font.color.rgb` set
-    (None: not set, as python-docx writes an unset property)."""
-    r = deepcopy(_template(bold, italic, size, color))
-    run = Run(r, paragraph)
+            color: RGBColor | None = None, underline: bool | None = None,
+            font: str | None = None) -> Run:
+    """`paragraph.add_run(text)` with `bold`, `italic`, `font.size`, `font.color.rgb`,
+    `font.underline` and `font.name` set (None: not set, as python-docx writes an unset
+    property)."""
+    r = run_element(text, bold=bold, italic=italic, size=size, color=color,
+                    underline=underline, font=font)
+    paragraph._p.append(r)
+    return Run(r, paragraph)
+
+
+def plain_run(text: str) -> CT_R:
+    """The `<w:r>` of `paragraph.add_run(text)`: no run properties."""
+    r: CT_R = OxmlElement("w:r")  # type: ignore[assignment]
     if text:
         if _SPECIAL.isdisjoint(text):
-            t = OxmlElement("w:t")
+            t = SubElement(r, _T)
             t.text = text
             if len(text.strip()) < len(text):
                 t.set(_SPACE, "preserve")
-            r.append(t)
         else:
-            run.text = text
-    paragraph._p.append(r)
-    return run
+            r.text = text
+    return r
 
 
 @lru_cache(maxsize=64)
@@ -73,10 +104,15 @@ def _paragraph_template(style_id: str) -> CT_P:
     return p
 
 
+def paragraph_element(style_id: str) -> CT_P:
+    """An empty `<w:p>` in the style with id `style_id`, as `add_paragraph` makes it."""
+    return _paragraph_template(style_id).__copy__()
+
+
 def add_paragraph(doc: DocxDocument, style_id: str, text: str = "") -> Paragraph:
     """`doc.add_paragraph(text)` with `paragraph._p.style = style_id`: at the end of the body
     (before its section properties, as python-docx puts it)."""
-    p = deepcopy(_paragraph_template(style_id))
+    p = paragraph_element(style_id)
     body = doc.element.body
     section = body.find(_SECTION)
     if section is not None:
