@@ -19,6 +19,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, time, timezone
 
 from docx import Document
+from lxml.etree import SubElement
 from docx.document import Document as DocxDocument
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
@@ -48,7 +49,10 @@ COMMENT_AUTHOR = "Drafter review"
 COMMENT_INITIALS = "DR"
 LINK_COLOR = RGBColor(0x05, 0x50, 0xAE)
 AFTER_TABLE = Pt(10)
-_P, _TC = qn("w:p"), qn("w:tc")
+_P, _TC, _PPR, _PSTYLE, _VAL = qn("w:p"), qn("w:tc"), qn("w:pPr"), qn("w:pStyle"), qn("w:val")
+_NUMPR, _ILVL, _NUMID = qn("w:numPr"), qn("w:ilvl"), qn("w:numId")
+_BOOKMARK_START, _BOOKMARK_END = qn("w:bookmarkStart"), qn("w:bookmarkEnd")
+_ID, _NAME = qn("w:id"), qn("w:name")
 LIST_STYLES = {"bullet_list_open": "List Bullet", "ordered_list_open": "List Number"}
 
 
@@ -67,6 +71,7 @@ class _State:
     after_table: bool = False  # Word puts no space below a table: the next block adds it
     style_ids: dict[str, str] = field(default_factory=dict)
     contents: Paragraph | None = None  # where the table of contents goes (docx_layout.py)
+    list_numbering: str | None = None  # the abstract numbering of the "List Number" style
 
     def paragraph(self, doc: DocxDocument, style: str, text: str = "") -> Paragraph:
         """A new paragraph in `style`, as `doc.add_paragraph(text, style)` makes it. Style ids
@@ -75,7 +80,7 @@ class _State:
         paragraph is a copy of one python-docx made in that style (docx_runs.py)."""
         if style not in self.style_ids:
             self.style_ids[style] = doc.styles[style].style_id
-        return add_paragraph(doc, self.style_ids[style], text)
+        return add_paragraph(doc, self.style_ids[style], text, last=True)
 
 
 class DocxRenderer:
@@ -129,7 +134,7 @@ class DocxRenderer:
         if token.type == "ordered_list_open" and is_contents(tokens[i:close]):
             self.state.contents = _contents(self.doc, self.state)
             return close + 1
-        num_id = _restart_numbering(self.doc, int(token.attrs.get("start", 1))) \
+        num_id = _restart_numbering(self.doc, self.state, int(token.attrs.get("start", 1))) \
             if token.type == "ordered_list_open" else None
         self.state.lists.append((LIST_STYLES[token.type], num_id))
         return i + 1
@@ -206,18 +211,11 @@ def _claim(paragraph: Paragraph, state: _State) -> None:
         return
     clause_id, state.pending_clause = state.pending_clause, None
     state.clause_paragraphs[clause_id] = paragraph
-    start = OxmlElement("w:bookmarkStart")
-    end = OxmlElement("w:bookmarkEnd")
     mark_id = str(len(state.clause_paragraphs))
-    start.set(qn("w:id"), mark_id)
-    start.set(qn("w:name"), bookmark_name(clause_id))
-    end.set(qn("w:id"), mark_id)
     p = paragraph._p
-    anchor = p.pPr if p.pPr is not None else None
-    if anchor is not None:
-        anchor.addnext(start)
-    else:
-        p.insert(0, start)
+    start = p.makeelement(_BOOKMARK_START, {_ID: mark_id, _NAME: bookmark_name(clause_id)})
+    end = p.makeelement(_BOOKMARK_END, {_ID: mark_id})
+    p.insert(1 if len(p) and p[0].tag == _PPR else 0, start)  # after the paragraph's properties
     start.addnext(end)
 
 
@@ -302,21 +300,28 @@ def _contents(doc: DocxDocument, state: _State) -> Paragraph:
     return state.paragraph(doc, "Normal")
 
 
-def _restart_numbering(doc: DocxDocument, start: int) -> int:
+def _restart_numbering(doc: DocxDocument, state: _State, start: int) -> int:
     """A fresh numbering instance for one ordered list, so every list starts at its own
     first number instead of continuing the previous list's."""
     numbering = doc.part.numbering_part.element
-    style_num = doc.styles["List Number"].element.pPr.numPr.numId.val
-    abstract = numbering.num_having_numId(style_num).abstractNumId.val
-    num = numbering.add_num(abstract)
+    if state.list_numbering is None:  # looked up once: a style is found by reading them all
+        style_num = doc.styles["List Number"].element.pPr.numPr.numId.val
+        state.list_numbering = numbering.num_having_numId(style_num).abstractNumId.val
+    num = numbering.add_num(state.list_numbering)
     num.add_lvlOverride(ilvl=0).add_startOverride(start)
     return int(num.numId)
 
 
 def _set_num(paragraph: Paragraph, num_id: int, level: int) -> None:
-    num_pr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
-    num_pr.get_or_add_ilvl().val = level
-    num_pr.get_or_add_numId().val = num_id
+    """`<w:numPr>` (list level and numbering) after the new paragraph's style, where
+    python-docx's `get_or_add_pPr().get_or_add_numPr()` puts it in a paragraph that has
+    nothing else yet."""
+    p_pr = paragraph._p[0]
+    if len(p_pr) != 1 or p_pr.tag != _PPR or p_pr[0].tag != _PSTYLE:  # not a new paragraph
+        raise ValueError("list numbering goes on a new paragraph")
+    num_pr = SubElement(p_pr, _NUMPR)
+    SubElement(num_pr, _ILVL).set(_VAL, str(level))
+    SubElement(num_pr, _NUMID).set(_VAL, str(num_id))
 
 
 def _note_target(note: Note, state: _State, section_titles: dict[str, str],

@@ -24,7 +24,7 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.text.paragraph import CT_P
 from docx.oxml.text.run import CT_R
 from docx.shared import Length, RGBColor
-from docx.table import Table, _Cell, _Row
+from docx.table import Table
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
@@ -109,13 +109,16 @@ def paragraph_element(style_id: str) -> CT_P:
     return _paragraph_template(style_id).__copy__()
 
 
-def add_paragraph(doc: DocxDocument, style_id: str, text: str = "") -> Paragraph:
+def add_paragraph(doc: DocxDocument, style_id: str, text: str = "", *,
+                  last: bool = False) -> Paragraph:
     """`doc.add_paragraph(text)` with `paragraph._p.style = style_id`: at the end of the body
-    (before its section properties, as python-docx puts it)."""
+    (before its section properties, as python-docx puts it). `last`: the body ends with its
+    section properties (as a new document's does: looked for at the end, not from the start,
+    which made adding paragraphs one by one quadratic)."""
     p = paragraph_element(style_id)
     body = doc.element.body
-    section = body.find(_SECTION)
-    if section is not None:
+    section = body[-1] if last and len(body) else body.find(_SECTION)
+    if section is not None and section.tag == _SECTION:
         section.addprevious(p)
     else:
         body.append(p)
@@ -137,10 +140,3 @@ def add_table(doc: DocxDocument, rows: int, cols: int, style: str) -> Table:
     table = doc.add_table(rows, cols)
     table._tbl.tblStyle_val = _table_style_id(doc.part, style)
     return table
-
-
-def row_cells(table: Table, row: _Row) -> list[_Cell]:
-    """`row.cells` of a table made by `add_table` (no merged or spanned cells): one cell per
-    `w:tc`. python-docx works out the layout grid of the row for every call, which was a
-    quarter of the promises appendix."""
-    return [_Cell(tc, table) for tc in row._tr.tc_lst]
