@@ -34,7 +34,8 @@ from markdown_it.token import Token
 from drafter.export import Source
 from drafter.export.docx_layout import (fit_tables, header_and_footer, number_headings,
                                         unnumbered, write_toc)
-from drafter.export.docx_runs import add_paragraph, add_table, run_element
+from drafter.export.docx_runs import (add_paragraph, add_table, run_element, style_element,
+                                      style_id)
 from drafter.document.markdown import is_contents, matching_close
 from drafter.document.provenance import bookmark_name, parse_clause_comment, parse_counsel_comment
 from drafter.document.model import Note
@@ -79,7 +80,7 @@ class _State:
         which made the DOCX ten times slower than the other formats together), and the
         paragraph is a copy of one python-docx made in that style (docx_runs.py)."""
         if style not in self.style_ids:
-            self.style_ids[style] = doc.styles[style].style_id
+            self.style_ids[style] = style_id(doc, style)
         return add_paragraph(doc, self.style_ids[style], text, last=True)
 
 
@@ -305,7 +306,7 @@ def _restart_numbering(doc: DocxDocument, state: _State, start: int) -> int:
     first number instead of continuing the previous list's."""
     numbering = doc.part.numbering_part.element
     if state.list_numbering is None:  # looked up once: a style is found by reading them all
-        style_num = doc.styles["List Number"].element.pPr.numPr.numId.val
+        style_num = style_element(doc, "List Number").pPr.numPr.numId.val
         state.list_numbering = numbering.num_having_numId(style_num).abstractNumId.val
     num = numbering.add_num(state.list_numbering)
     num.add_lvlOverride(ilvl=0).add_startOverride(start)

@@ -32,11 +32,13 @@ from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Emu, Pt
+from docx.styles import BabelFish
+from docx.styles.style import StyleFactory
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from drafter.document.model import Labels
-from drafter.export.docx_runs import paragraph_element, plain_run
+from drafter.export.docx_runs import paragraph_element, plain_run, style_element
 
 DRAFT_MARK = Labels().draft
 TOC_INSTRUCTION = r' TOC \o "1-2" \h \z \u '
@@ -71,7 +73,7 @@ def number_headings(doc: DocxDocument) -> int:
     abstract_id = max(ids, default=0) + 1
     levels = []
     for level, style in enumerate(NUMBERED):
-        style_id = doc.styles[style].style_id
+        style_id = style_element(doc, style).get(qn("w:styleId"))
         text = ".".join(f"%{n + 1}" for n in range(level + 1)) + ("." if level == 0 else "")
         indent = 432 + 144 * level
         levels.append(
@@ -88,7 +90,7 @@ def number_headings(doc: DocxDocument) -> int:
         numbering.append(abstract)
     num_id = int(numbering.add_num(abstract_id).numId)
     for level, style in enumerate(NUMBERED):
-        num_pr = doc.styles[style].element.get_or_add_pPr().get_or_add_numPr()
+        num_pr = style_element(doc, style).get_or_add_pPr().get_or_add_numPr()
         num_pr.get_or_add_numId().val = num_id
         if level:
             num_pr.get_or_add_ilvl().val = level
@@ -111,7 +113,7 @@ def heading_numbers(doc: DocxDocument) -> list[tuple[Paragraph, int, str]]:
     found: list[tuple[Paragraph, int, str]] = []
     # By style id, read off the XML: `paragraph.style` scans every style for the default
     # on each paragraph without one, which cost more than the rest of the DOCX.
-    levels = {doc.styles[name].style_id: n for n, name in enumerate(NUMBERED)}
+    levels = {style_element(doc, name).get(qn("w:styleId")): n for n, name in enumerate(NUMBERED)}
     for p in doc.element.body.iter(_P):
         p_pr = p.find(_PPR)
         p_style = p_pr.find(_PSTYLE) if p_pr is not None else None
@@ -211,8 +213,11 @@ def _toc_style(doc: DocxDocument, level: int, width: int) -> str:
     """Word's "TOC 1"/"TOC 2" paragraph style (the default template lacks them): indented
     by level, a dotted right tab at the text width for the page number."""
     name = TOC_STYLES[level]
-    style = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
-    style.base_style = doc.styles["Normal"]
+    # `doc.styles.add_style(name, …)` with `base_style = doc.styles["Normal"]`, without
+    # python-docx's two reads of every style (the template has no style of that name)
+    style = StyleFactory(doc.styles.element.add_style_of_type(
+        BabelFish.ui2internal(name), WD_STYLE_TYPE.PARAGRAPH, False))
+    style.element.basedOn_val = style_element(doc, "Normal").get(qn("w:styleId"))
     fmt = style.paragraph_format
     fmt.left_indent = Pt(11 * level)
     fmt.space_after = Pt(3)

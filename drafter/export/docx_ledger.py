@@ -22,7 +22,7 @@ from docx.shared import Pt, RGBColor
 from docx.text.paragraph import Paragraph
 
 from drafter.export.docx_layout import unnumbered
-from drafter.export.docx_runs import add_table, run_element
+from drafter.export.docx_runs import add_paragraph, add_table, run_element, style_id
 from drafter.ledger import LedgerEntry
 from drafter.review.report import NO_PROMISES, PROMISES_INTRO
 
@@ -101,7 +101,7 @@ def _table(doc: DocxDocument, promises: Sequence[LedgerEntry]) -> BaseOxmlElemen
 
 def add_ledger(doc: DocxDocument, promises: Sequence[LedgerEntry]) -> None:
     """Append the appendix (on a page of its own) to the end of `doc`."""
-    heading = doc.add_paragraph(APPENDIX_HEADING, style="Heading 1")
+    heading = add_paragraph(doc, style_id(doc, "Heading 1"), APPENDIX_HEADING, last=True)
     heading.paragraph_format.page_break_before = True
     unnumbered(heading)  # an appendix, not the policy's next section
     _bookmark(heading)

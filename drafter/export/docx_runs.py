@@ -21,6 +21,8 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.document import Document as DocxDocument
 from docx.enum.style import WD_STYLE_TYPE
+from docx.oxml.xmlchemy import BaseOxmlElement
+from docx.styles import BabelFish
 from docx.oxml.text.paragraph import CT_P
 from docx.oxml.text.run import CT_R
 from docx.shared import Length, RGBColor
@@ -32,6 +34,7 @@ _SPECIAL = frozenset("\t\r\n")
 _SPACE = qn("xml:space")
 _T = qn("w:t")
 _SECTION = qn("w:sectPr")
+_STYLE, _NAME, _VAL, _STYLE_ID = qn("w:style"), qn("w:name"), qn("w:val"), qn("w:styleId")
 
 
 @lru_cache(maxsize=64)
@@ -126,6 +129,28 @@ def add_paragraph(doc: DocxDocument, style_id: str, text: str = "", *,
     if text:  # rare (code blocks): a run with no run properties, python-docx's own
         paragraph.add_run(text)
     return paragraph
+
+
+def style_element(doc: DocxDocument, name: str) -> BaseOxmlElement:
+    """`doc.styles[name].element`: the style named `name` (by its name in the UI, as
+    python-docx takes it). The names are read once per document, in one pass: python-docx
+    finds a style by an XPath over all ~160 of the template's styles on every lookup. A name
+    not found (a style added since) is looked for by python-docx."""
+    part = doc.part
+    names: dict[str, BaseOxmlElement] | None = getattr(part, "_drafter_style_names", None)
+    if names is None:
+        names = {}
+        for style in doc.styles.element.iterchildren(_STYLE):
+            for name_element in style.iterchildren(_NAME):
+                names.setdefault(name_element.get(_VAL), style)  # the first, as XPath's
+        part._drafter_style_names = names  # type: ignore[attr-defined]
+    found = names.get(BabelFish.ui2internal(name))
+    return found if found is not None else doc.styles[name].element
+
+
+def style_id(doc: DocxDocument, name: str) -> str:
+    """`doc.styles[name].style_id`, found as `style_element` finds it."""
+    return style_element(doc, name).get(_STYLE_ID)  # type: ignore[no-any-return]
 
 
 @lru_cache(maxsize=8)
