@@ -34,8 +34,8 @@ from markdown_it.token import Token
 from drafter.export import Source
 from drafter.export.docx_layout import (fit_tables, header_and_footer, number_headings,
                                         unnumbered, write_toc)
-from drafter.export.docx_runs import (add_paragraph, add_table, run_element, style_element,
-                                      style_id)
+from drafter.export.docx_runs import (add_paragraph, add_table, paragraph_element, run_element,
+                                      style_element, style_id)
 from drafter.document.markdown import is_contents, matching_close
 from drafter.document.provenance import bookmark_name, parse_clause_comment, parse_counsel_comment
 from drafter.document.model import Note
@@ -53,7 +53,7 @@ AFTER_TABLE = Pt(10)
 _P, _TC, _PPR, _PSTYLE, _VAL = qn("w:p"), qn("w:tc"), qn("w:pPr"), qn("w:pStyle"), qn("w:val")
 _NUMPR, _ILVL, _NUMID = qn("w:numPr"), qn("w:ilvl"), qn("w:numId")
 _BOOKMARK_START, _BOOKMARK_END = qn("w:bookmarkStart"), qn("w:bookmarkEnd")
-_ID, _NAME = qn("w:id"), qn("w:name")
+_ID, _NAME, _SECT_PR = qn("w:id"), qn("w:name"), qn("w:sectPr")
 LIST_STYLES = {"bullet_list_open": "List Bullet", "ordered_list_open": "List Number"}
 
 
@@ -73,6 +73,7 @@ class _State:
     style_ids: dict[str, str] = field(default_factory=dict)
     contents: Paragraph | None = None  # where the table of contents goes (docx_layout.py)
     list_numbering: str | None = None  # the abstract numbering of the "List Number" style
+    end: BaseOxmlElement | None = None  # the body's section properties: paragraphs go before
 
     def paragraph(self, doc: DocxDocument, style: str, text: str = "") -> Paragraph:
         """A new paragraph in `style`, as `doc.add_paragraph(text, style)` makes it. Style ids
@@ -81,7 +82,11 @@ class _State:
         paragraph is a copy of one python-docx made in that style (docx_runs.py)."""
         if style not in self.style_ids:
             self.style_ids[style] = style_id(doc, style)
-        return add_paragraph(doc, self.style_ids[style], text, last=True)
+        if text or self.end is None:
+            return add_paragraph(doc, self.style_ids[style], text, last=True)
+        p = paragraph_element(self.style_ids[style])
+        self.end.addprevious(p)
+        return Paragraph(p, doc._body)
 
 
 class DocxRenderer:
@@ -91,7 +96,9 @@ class DocxRenderer:
 
     def __init__(self, doc: DocxDocument) -> None:
         self.doc = doc
-        self.state = _State()
+        body = doc.element.body
+        end = body[-1] if len(body) else None
+        self.state = _State(end=end if end is not None and end.tag == _SECT_PR else None)
         self.rules: dict[str, Callable[[Sequence[Token], int], int]] = {
             "heading_open": self.heading_open,
             "html_block": self.html_block,
@@ -254,11 +261,18 @@ def _inline(doc: DocxDocument, paragraph: Paragraph, token: Token) -> None:
 
 
 def _hyperlink(doc: DocxDocument, paragraph: Paragraph, href: str) -> BaseOxmlElement:
+    """A hyperlink at the end of the paragraph. A web address gets one relationship, which
+    every link to it shares, as `relate_to` does; remembered per document, since
+    `relate_to` finds it by reading every relationship."""
     element = OxmlElement("w:hyperlink")
     if href.startswith("#"):
         element.set(qn("w:anchor"), href[1:])
     else:
-        element.set(qn("r:id"), doc.part.relate_to(href, RT.HYPERLINK, is_external=True))
+        part = doc.part
+        links: dict[str, str] = part.__dict__.setdefault("_drafter_links", {})
+        if href not in links:
+            links[href] = part.relate_to(href, RT.HYPERLINK, is_external=True)
+        element.set(qn("r:id"), links[href])
     paragraph._p.append(element)
     return element
 

@@ -13,6 +13,7 @@ tests/test_docx_runs.py checks that both ways give the same XML.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from lxml.etree import SubElement
@@ -31,8 +32,9 @@ from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
 _SPECIAL = frozenset("\t\r\n")
+_BREAKS = re.compile("([\t\r\n])")
 _SPACE = qn("xml:space")
-_T = qn("w:t")
+_T, _TAB, _BR = qn("w:t"), qn("w:tab"), qn("w:br")
 _SECTION = qn("w:sectPr")
 _STYLE, _NAME, _VAL, _STYLE_ID = qn("w:style"), qn("w:name"), qn("w:val"), qn("w:styleId")
 
@@ -63,14 +65,23 @@ def run_element(text: str, *, bold: bool | None = None, italic: bool | None = No
     a paragraph, a hyperlink), without python-docx's `Run` around it."""
     r: CT_R = _template(bold, italic, size, color, underline, font).__copy__()
     if text:
-        if _SPECIAL.isdisjoint(text):
-            t = SubElement(r, _T)
-            t.text = text
-            if len(text.strip()) < len(text):
-                t.set(_SPACE, "preserve")
-        else:
-            r.text = text  # python-docx's `<w:tab/>`/`<w:br/>`/`<w:cr/>` for those characters
+        _put_text(r, text)
     return r
+
+
+def _put_text(r: BaseOxmlElement, text: str) -> None:
+    """`r.text = text` in a new run: the text in `<w:t>` (spaces at either end kept), each
+    tab a `<w:tab/>` and each line break or carriage return a `<w:br/>`, as python-docx puts
+    them (it goes character by character)."""
+    pieces = [text] if _SPECIAL.isdisjoint(text) else _BREAKS.split(text)
+    for n, piece in enumerate(pieces):
+        if n % 2:
+            SubElement(r, _TAB if piece == "\t" else _BR)
+        elif piece:
+            t = SubElement(r, _T)
+            t.text = piece
+            if len(piece.strip()) < len(piece):
+                t.set(_SPACE, "preserve")
 
 
 def add_run(paragraph: Paragraph, text: str, *, bold: bool | None = None,
@@ -90,13 +101,7 @@ def plain_run(text: str) -> CT_R:
     """The `<w:r>` of `paragraph.add_run(text)`: no run properties."""
     r: CT_R = OxmlElement("w:r")  # type: ignore[assignment]
     if text:
-        if _SPECIAL.isdisjoint(text):
-            t = SubElement(r, _T)
-            t.text = text
-            if len(text.strip()) < len(text):
-                t.set(_SPACE, "preserve")
-        else:
-            r.text = text
+        _put_text(r, text)
     return r
 
 
