@@ -23,13 +23,13 @@ from collections.abc import Mapping
 from copy import deepcopy
 from functools import lru_cache
 
-from lxml.etree import SubElement
+from lxml.etree import XPath, SubElement
 
 from docx.document import Document as DocxDocument
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.oxml import OxmlElement, parse_xml
-from docx.oxml.ns import nsdecls, qn
+from docx.oxml.ns import nsdecls, nsmap, qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Emu, Pt
 from docx.styles import BabelFish
@@ -38,7 +38,7 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from drafter.document.model import Labels
-from drafter.export.docx_runs import paragraph_element, plain_run, style_element
+from drafter.export.docx_runs import paragraph_element, plain_run, run_element, style_element
 
 DRAFT_MARK = Labels().draft
 TOC_INSTRUCTION = r' TOC \o "1-2" \h \z \u '
@@ -56,6 +56,10 @@ _R, _RPR, _SZ = qn("w:r"), qn("w:rPr"), qn("w:sz")
 # what comes after `<w:sz>` in `<w:rPr>` (ECMA-376 CT_RPr, as python-docx orders it)
 _AFTER_SIZE = ("szCs", "highlight", "u", "effect", "bdr", "shd", "fitText", "vertAlign", "rtl",
                "cs", "em", "lang", "eastAsianLayout", "specVanish", "oMath")
+_TR_PR, _TBL_PR_EX = qn("w:trPr"), qn("w:tblPrEx")
+_CANT_SPLIT, _TBL_HEADER = qn("w:cantSplit"), qn("w:tblHeader")
+# the runs of a table whose font size is not the table font's yet
+_RUNS_TO_SIZE = XPath(".//w:r[not(w:rPr/w:sz[@w:val = $size])]", namespaces={"w": nsmap["w"]})
 _TCPR, _TCW, _TYPE, _W = qn("w:tcPr"), qn("w:tcW"), qn("w:type"), qn("w:w")
 
 
@@ -167,30 +171,34 @@ def header_and_footer(doc: DocxDocument, business: str, published: bool,
     page; "Page X of Y" at the foot. Each section has its own header, its right tab at its own
     text width (a landscape page is wider); the footer is centred, so later sections inherit
     the first one's."""
+    inherited: dict[str | None, list[int]] = {}  # a header style's tab stops (looked up once)
     for n, section in enumerate(doc.sections):
         section.header.is_linked_to_previous = False
         top = section.header.paragraphs[0]
-        top.add_run(business)
+        top._p.append(plain_run(business))  # (runs as `top.add_run(…)` makes them)
         if not published:
             width = section.page_width - section.left_margin - section.right_margin
             tabs = top.paragraph_format.tab_stops
-            for inherited in top.style.paragraph_format.tab_stops:  # the style's centre tab
-                tabs.add_tab_stop(inherited.position, WD_TAB_ALIGNMENT.CLEAR)
+            style = top._p.style
+            if style not in inherited:
+                inherited[style] = [tab.position for tab in top.style.paragraph_format.tab_stops]
+            for position in inherited[style]:  # the style's centre tab, cleared
+                tabs.add_tab_stop(position, WD_TAB_ALIGNMENT.CLEAR)
             tabs.add_tab_stop(Emu(width), WD_TAB_ALIGNMENT.RIGHT)
-            top.add_run("\t")
-            top.add_run(labels.draft).italic = True
+            top._p.append(plain_run("\t"))
+            top._p.append(run_element(labels.draft, italic=True))
         if n == 0:
             foot = section.footer.paragraphs[0]
             foot.alignment = 1  # centred
             # "Page {page} of {pages}": the words around Word's two page-number fields
             before, rest = labels.page.split("{page}", 1)
             between, after = rest.split("{pages}", 1)
-            foot.add_run(before)
+            foot._p.append(plain_run(before))
             _field(foot, "PAGE", "1")
-            foot.add_run(between)
+            foot._p.append(plain_run(between))
             _field(foot, "NUMPAGES", "1")
             if after:
-                foot.add_run(after)
+                foot._p.append(plain_run(after))
 
 
 # --- table of contents -------------------------------------------------------------------
@@ -281,7 +289,7 @@ def _words(table: Table) -> list[tuple[int, int]]:
     for tr in table._tbl.tr_lst:
         for c, tc in enumerate(tr.tc_lst[:columns]):
             text = "".join(t.text or "" for t in tc.iter(_T))  # (XPath per cell costs more)
-            longest[c] = max(longest[c], max((len(w) for w in text.split()), default=1))
+            longest[c] = max(longest[c], max(map(len, text.split()), default=1))
             total[c] = max(total[c], len(text))
     return list(zip(longest, total))
 
@@ -330,15 +338,26 @@ def fit_table(table: Table, words: list[tuple[int, int]], width: int) -> list[in
     for col, w in zip(tbl.tblGrid.findall(qn("w:gridCol")), widths):
         col.set(qn("w:w"), str(w))
     for r, tr in enumerate(tbl.tr_lst):  # the XML: `table.rows`/`row.cells` are slow
-        tr_pr = tr.get_or_add_trPr()
-        for tag in ("w:cantSplit", "w:tblHeader") if r == 0 else ("w:cantSplit",):
-            if tr_pr.find(qn(tag)) is None:
-                tr_pr.append(OxmlElement(tag))
+        tr_pr = _row_properties(tr)
+        for tag in (_CANT_SPLIT, _TBL_HEADER) if r == 0 else (_CANT_SPLIT,):
+            if tr_pr.find(tag) is None:
+                SubElement(tr_pr, tag)
         for tc, w in zip(tr.tc_lst, widths):
             _cell_width(tc, w)
-            for run in tc.iter(_R):
-                _table_font(run)
+    size = _table_size()[0].get(_VAL)
+    for run in _RUNS_TO_SIZE(tbl, size=size):  # (most runs are made in the table's font)
+        _table_font(run)
     return widths
+
+
+def _row_properties(tr: BaseOxmlElement) -> BaseOxmlElement:
+    """`tr.get_or_add_trPr()`: a new row's `<w:trPr>` goes first (after any `<w:tblPrEx>`)."""
+    found = tr.find(_TR_PR)
+    if found is not None:
+        return found
+    tr_pr = tr.makeelement(_TR_PR, {})
+    tr.insert(1 if len(tr) and tr[0].tag == _TBL_PR_EX else 0, tr_pr)
+    return tr_pr
 
 
 def _cell_width(tc: BaseOxmlElement, twips: int) -> None:
