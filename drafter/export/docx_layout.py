@@ -50,6 +50,9 @@ WIDE = 1800  # twips: a column needs 1.25" to hold a phrase in a few lines (five
 _TWIPS_PER_EMU = 1 / 635
 _P, _PPR, _PSTYLE, _OUTLINE = qn("w:p"), qn("w:pPr"), qn("w:pStyle"), qn("w:outlineLvl")
 _VAL, _SPACE = qn("w:val"), qn("xml:space")
+# the paragraphs in either heading style (ids $one, $two) but not marked body text
+_HEADINGS = XPath(".//w:p[w:pPr[1]/w:pStyle[1]/@w:val = $one or w:pPr[1]/w:pStyle[1]/@w:val = $two]"
+                  "[not(w:pPr[1]/w:outlineLvl)]", namespaces={"w": nsmap["w"]})
 _FLD_CHAR, _FLD_CHAR_TYPE, _INSTR_TEXT = qn("w:fldChar"), qn("w:fldCharType"), qn("w:instrText")
 _HYPERLINK, _ANCHOR, _HISTORY = qn("w:hyperlink"), qn("w:anchor"), qn("w:history")
 _R, _RPR, _SZ = qn("w:r"), qn("w:rPr"), qn("w:sz")
@@ -58,6 +61,8 @@ _AFTER_SIZE = ("szCs", "highlight", "u", "effect", "bdr", "shd", "fitText", "ver
                "cs", "em", "lang", "eastAsianLayout", "specVanish", "oMath")
 _TR_PR, _TBL_PR_EX = qn("w:trPr"), qn("w:tblPrEx")
 _CANT_SPLIT, _TBL_HEADER = qn("w:cantSplit"), qn("w:tblHeader")
+# the texts of a cell's `<w:t>`s, as strings (not elements: each would cost an object)
+_TEXTS = XPath(".//w:t/text()", namespaces={"w": nsmap["w"]}, smart_strings=False)
 # the runs of a table whose font size is not the table font's yet
 _RUNS_TO_SIZE = XPath(".//w:r[not(w:rPr/w:sz[@w:val = $size])]", namespaces={"w": nsmap["w"]})
 _TCPR, _TCW, _TYPE, _W = qn("w:tcPr"), qn("w:tcW"), qn("w:type"), qn("w:w")
@@ -118,12 +123,9 @@ def heading_numbers(doc: DocxDocument) -> list[tuple[Paragraph, int, str]]:
     # By style id, read off the XML: `paragraph.style` scans every style for the default
     # on each paragraph without one, which cost more than the rest of the DOCX.
     levels = {style_element(doc, name).get(qn("w:styleId")): n for n, name in enumerate(NUMBERED)}
-    for p in doc.element.body.iter(_P):
-        p_pr = p.find(_PPR)
-        p_style = p_pr.find(_PSTYLE) if p_pr is not None else None
-        style = p_style.get(_VAL, "") if p_style is not None else ""
-        if style not in levels or p_pr.find(_OUTLINE) is not None:  # type: ignore[union-attr]
-            continue
+    one, two = levels
+    for p in _HEADINGS(doc.element.body, one=one, two=two):
+        style = p.find(_PPR).find(_PSTYLE).get(_VAL)
         paragraph = Paragraph(p, doc._body)
         level = levels[style]
         if _numbering_off(paragraph):
@@ -144,10 +146,16 @@ def _numbering_off(paragraph: Paragraph) -> bool:
 
 # --- header and footer -------------------------------------------------------------------
 
-def _char(kind: str) -> BaseOxmlElement:
+@lru_cache(maxsize=4)
+def _char_run(kind: str) -> BaseOxmlElement:
     run = OxmlElement("w:r")
     SubElement(run, _FLD_CHAR).set(_FLD_CHAR_TYPE, kind)
     return run
+
+
+def _char(kind: str) -> BaseOxmlElement:
+    """A run with a field character (`begin`, `separate`, `end`): a copy of one made once."""
+    return _char_run(kind).__copy__()
 
 
 def field_runs(instruction: str, cached: str) -> list[BaseOxmlElement]:
@@ -277,7 +285,6 @@ def write_toc(doc: DocxDocument, placeholder: Paragraph,
 
 # --- tables ------------------------------------------------------------------------------
 
-_T = qn("w:t")
 
 
 def _words(table: Table) -> list[tuple[int, int]]:
@@ -288,7 +295,7 @@ def _words(table: Table) -> list[tuple[int, int]]:
     total = [1] * columns
     for tr in table._tbl.tr_lst:
         for c, tc in enumerate(tr.tc_lst[:columns]):
-            text = "".join(t.text or "" for t in tc.iter(_T))  # (XPath per cell costs more)
+            text = "".join(_TEXTS(tc))
             longest[c] = max(longest[c], max(map(len, text.split()), default=1))
             total[c] = max(total[c], len(text))
     return list(zip(longest, total))

@@ -16,12 +16,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from lxml.etree import SubElement
+from lxml.etree import XPath, SubElement
 
 from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.oxml.ns import nsmap, qn
 from docx.document import Document as DocxDocument
-from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.styles import BabelFish
 from docx.oxml.text.paragraph import CT_P
@@ -37,6 +36,11 @@ _SPACE = qn("xml:space")
 _T, _TAB, _BR = qn("w:t"), qn("w:tab"), qn("w:br")
 _SECTION = qn("w:sectPr")
 _STYLE, _NAME, _VAL, _STYLE_ID = qn("w:style"), qn("w:name"), qn("w:val"), qn("w:styleId")
+_TYPE = qn("w:type")
+_EMPTY_RUN: CT_R = OxmlElement("w:r")  # type: ignore[assignment]
+_DEFAULT_TABLE_STYLES = XPath('w:style[@w:type = "table"]'
+                              '[@w:default = "1" or @w:default = "true" or @w:default = "on"]',
+                              namespaces={"w": nsmap["w"]})
 
 
 @lru_cache(maxsize=64)
@@ -99,7 +103,7 @@ def add_run(paragraph: Paragraph, text: str, *, bold: bool | None = None,
 
 def plain_run(text: str) -> CT_R:
     """The `<w:r>` of `paragraph.add_run(text)`: no run properties."""
-    r: CT_R = OxmlElement("w:r")  # type: ignore[assignment]
+    r: CT_R = _EMPTY_RUN.__copy__()
     if text:
         _put_text(r, text)
     return r
@@ -158,9 +162,14 @@ def style_id(doc: DocxDocument, name: str) -> str:
     return style_element(doc, name).get(_STYLE_ID)  # type: ignore[no-any-return]
 
 
-@lru_cache(maxsize=8)
-def _table_style_id(part: object, name: str) -> str | None:
-    return part.get_style_id(name, WD_STYLE_TYPE.TABLE)  # type: ignore[attr-defined, no-any-return]
+def _table_style_id(doc: DocxDocument, name: str) -> str | None:
+    """`doc.part.get_style_id(name, WD_STYLE_TYPE.TABLE)`: the table style's id, None for the
+    default table style (the last marked default, as python-docx takes it)."""
+    style = style_element(doc, name)
+    if style.get(_TYPE) != "table":
+        raise ValueError(f"style {name!r} is not a table style")
+    defaults = _DEFAULT_TABLE_STYLES(doc.styles.element)
+    return None if defaults and defaults[-1] is style else style.get(_STYLE_ID)
 
 
 def add_table(doc: DocxDocument, rows: int, cols: int, style: str) -> Table:
@@ -168,5 +177,8 @@ def add_table(doc: DocxDocument, rows: int, cols: int, style: str) -> Table:
     python-docx finds it, and compares it with the default table style by reading every
     style, for each table."""
     table = doc.add_table(rows, cols)
-    table._tbl.tblStyle_val = _table_style_id(doc.part, style)
+    ids: dict[str, str | None] = doc.part.__dict__.setdefault("_drafter_table_styles", {})
+    if style not in ids:
+        ids[style] = _table_style_id(doc, style)
+    table._tbl.tblStyle_val = ids[style]
     return table
