@@ -63,6 +63,8 @@ _TR_PR, _TBL_PR_EX = qn("w:trPr"), qn("w:tblPrEx")
 _CANT_SPLIT, _TBL_HEADER = qn("w:cantSplit"), qn("w:tblHeader")
 # the texts of a cell's `<w:t>`s, as strings (not elements: each would cost an object)
 _TEXTS = XPath(".//w:t/text()", namespaces={"w": nsmap["w"]}, smart_strings=False)
+_CELL_WIDTHS = XPath("./w:tc/w:tcPr[1]/w:tcW[1]", namespaces={"w": nsmap["w"]})
+_CELLS = XPath("count(./w:tc)", namespaces={"w": nsmap["w"]})
 # the runs of a table whose font size is not the table font's yet
 _RUNS_TO_SIZE = XPath(".//w:r[not(w:rPr/w:sz[@w:val = $size])]", namespaces={"w": nsmap["w"]})
 _TCPR, _TCW, _TYPE, _W = qn("w:tcPr"), qn("w:tcW"), qn("w:type"), qn("w:w")
@@ -349,6 +351,12 @@ def fit_table(table: Table, words: list[tuple[int, int]], width: int) -> list[in
         for tag in (_CANT_SPLIT, _TBL_HEADER) if r == 0 else (_CANT_SPLIT,):
             if tr_pr.find(tag) is None:
                 SubElement(tr_pr, tag)
+        cell_widths = _CELL_WIDTHS(tr)
+        if len(cell_widths) == _CELLS(tr):  # every cell has its `<w:tcW>`, as a new table's
+            for tc_w, w in zip(cell_widths, widths):
+                tc_w.set(_TYPE, "dxa")  # `tc.width = Emu(w * 635)`, as python-docx sets it
+                tc_w.set(_W, str(w))
+            continue
         for tc, w in zip(tr.tc_lst, widths):
             _cell_width(tc, w)
     size = _table_size()[0].get(_VAL)
