@@ -19,7 +19,6 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, time, timezone
 
 from docx import Document
-from lxml.etree import SubElement
 from docx.document import Document as DocxDocument
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
@@ -32,10 +31,10 @@ from docx.text.run import Run
 from markdown_it.token import Token
 
 from drafter.export import Source
-from drafter.export.docx_layout import (fit_tables, header_and_footer, number_headings,
-                                        unnumbered, write_toc)
-from drafter.export.docx_runs import (add_paragraph, add_table, paragraph_element, run_element,
-                                      style_element, style_id)
+from drafter.export.docx_layout import header_and_footer, number_headings, unnumbered, write_toc
+from drafter.export.docx_runs import (add_paragraph, add_table, paragraph_element,
+                                      restart_numbering, run_element, set_numbering, style_id)
+from drafter.export.docx_tables import fit_tables
 from drafter.document.markdown import is_contents, matching_close
 from drafter.document.provenance import bookmark_name, parse_clause_comment, parse_counsel_comment
 from drafter.document.model import Note
@@ -50,8 +49,7 @@ COMMENT_AUTHOR = "Drafter review"
 COMMENT_INITIALS = "DR"
 LINK_COLOR = RGBColor(0x05, 0x50, 0xAE)
 AFTER_TABLE = Pt(10)
-_P, _TC, _PPR, _PSTYLE, _VAL = qn("w:p"), qn("w:tc"), qn("w:pPr"), qn("w:pStyle"), qn("w:val")
-_NUMPR, _ILVL, _NUMID = qn("w:numPr"), qn("w:ilvl"), qn("w:numId")
+_P, _TC, _PPR = qn("w:p"), qn("w:tc"), qn("w:pPr")
 _BOOKMARK_START, _BOOKMARK_END = qn("w:bookmarkStart"), qn("w:bookmarkEnd")
 _ID, _NAME, _SECT_PR = qn("w:id"), qn("w:name"), qn("w:sectPr")
 LIST_STYLES = {"bullet_list_open": "List Bullet", "ordered_list_open": "List Number"}
@@ -72,7 +70,6 @@ class _State:
     after_table: bool = False  # Word puts no space below a table: the next block adds it
     style_ids: dict[str, str] = field(default_factory=dict)
     contents: Paragraph | None = None  # where the table of contents goes (docx_layout.py)
-    list_numbering: str | None = None  # the abstract numbering of the "List Number" style
     end: BaseOxmlElement | None = None  # the body's section properties: paragraphs go before
 
     def paragraph(self, doc: DocxDocument, style: str, text: str = "") -> Paragraph:
@@ -142,7 +139,7 @@ class DocxRenderer:
         if token.type == "ordered_list_open" and is_contents(tokens[i:close]):
             self.state.contents = _contents(self.doc, self.state)
             return close + 1
-        num_id = _restart_numbering(self.doc, self.state, int(token.attrs.get("start", 1))) \
+        num_id = restart_numbering(self.doc, int(token.attrs.get("start", 1))) \
             if token.type == "ordered_list_open" else None
         self.state.lists.append((LIST_STYLES[token.type], num_id))
         return i + 1
@@ -200,7 +197,7 @@ def _paragraph(doc: DocxDocument, inline: Token, state: _State) -> None:
             style = "List Continue" if depth == 1 else f"List Continue {min(depth, 3)}"
     paragraph = state.paragraph(doc, style)
     if state.lists and state.item_started and state.lists[-1][1] is not None:
-        _set_num(paragraph, state.lists[-1][1], len(state.lists) - 1)
+        set_numbering(paragraph._p, state.lists[-1][1], len(state.lists) - 1)
     state.item_started = False
     _inline(doc, paragraph, inline)
     _claim(paragraph, state)
@@ -313,30 +310,6 @@ def _contents(doc: DocxDocument, state: _State) -> Paragraph:
     outline.set(qn("w:val"), "9")
     heading._p.get_or_add_pPr().append(outline)
     return state.paragraph(doc, "Normal")
-
-
-def _restart_numbering(doc: DocxDocument, state: _State, start: int) -> int:
-    """A fresh numbering instance for one ordered list, so every list starts at its own
-    first number instead of continuing the previous list's."""
-    numbering = doc.part.numbering_part.element
-    if state.list_numbering is None:  # looked up once: a style is found by reading them all
-        style_num = style_element(doc, "List Number").pPr.numPr.numId.val
-        state.list_numbering = numbering.num_having_numId(style_num).abstractNumId.val
-    num = numbering.add_num(state.list_numbering)
-    num.add_lvlOverride(ilvl=0).add_startOverride(start)
-    return int(num.numId)
-
-
-def _set_num(paragraph: Paragraph, num_id: int, level: int) -> None:
-    """`<w:numPr>` (list level and numbering) after the new paragraph's style, where
-    python-docx's `get_or_add_pPr().get_or_add_numPr()` puts it in a paragraph that has
-    nothing else yet."""
-    p_pr = paragraph._p[0]
-    if len(p_pr) != 1 or p_pr.tag != _PPR or p_pr[0].tag != _PSTYLE:  # not a new paragraph
-        raise ValueError("list numbering goes on a new paragraph")
-    num_pr = SubElement(p_pr, _NUMPR)
-    SubElement(num_pr, _ILVL).set(_VAL, str(level))
-    SubElement(num_pr, _NUMID).set(_VAL, str(num_id))
 
 
 def _note_target(note: Note, state: _State, section_titles: dict[str, str],

@@ -1,14 +1,16 @@
-"""Word runs (`<w:r>`: text in one format) and paragraphs made quickly, exactly as python-docx
-makes them.
+"""Word runs (`<w:r>`: text in one format), paragraphs, styles and list numbering made
+quickly, exactly as python-docx makes them.
 
 `paragraph.add_run(text)` followed by `run.bold = …`, `run.font.size = …` builds the run one
 character and one property at a time (each property found its place by searching the schema's
 order), which made the DOCX of a policy with its promises appendix cost more than the rest of
 a build. Here python-docx builds one run of each format once (`_template`), and every run of
-that format is a copy of it with its `<w:t>` added, the way python-docx adds it. Text holding
-a tab or line break, which python-docx turns into `<w:tab/>`/`<w:br/>`, goes through
-python-docx itself. A paragraph in a style is likewise a copy of one python-docx made.
-tests/test_docx_runs.py checks that both ways give the same XML.
+that format is a copy of it with its `<w:t>` added, the way python-docx adds it (a tab or line
+break becomes `<w:tab/>`/`<w:br/>`, as python-docx turns them, but in one split rather than
+character by character). A paragraph in a style is likewise a copy of one python-docx made.
+A style is found by name from one reading of the styles per document (python-docx runs an
+XPath over all the template's ~160 styles at each lookup). tests/test_docx_runs.py checks that
+both ways give the same XML.
 """
 
 from __future__ import annotations
@@ -37,6 +39,8 @@ _T, _TAB, _BR = qn("w:t"), qn("w:tab"), qn("w:br")
 _SECTION = qn("w:sectPr")
 _STYLE, _NAME, _VAL, _STYLE_ID = qn("w:style"), qn("w:name"), qn("w:val"), qn("w:styleId")
 _TYPE = qn("w:type")
+_PPR, _PSTYLE, _NUMPR = qn("w:pPr"), qn("w:pStyle"), qn("w:numPr")
+_ILVL, _NUMID = qn("w:ilvl"), qn("w:numId")
 _EMPTY_RUN: CT_R = OxmlElement("w:r")  # type: ignore[assignment]
 _DEFAULT_TABLE_STYLES = XPath('w:style[@w:type = "table"]'
                               '[@w:default = "1" or @w:default = "true" or @w:default = "on"]',
@@ -182,3 +186,31 @@ def add_table(doc: DocxDocument, rows: int, cols: int, style: str) -> Table:
         ids[style] = _table_style_id(doc, style)
     table._tbl.tblStyle_val = ids[style]
     return table
+
+
+def restart_numbering(doc: DocxDocument, start: int) -> int:
+    """A fresh numbering instance for one ordered list, so every list starts at its own
+    first number instead of continuing the previous list's; its numId. The "List Number"
+    style's abstract numbering is looked up once per document."""
+    part = doc.part
+    numbering = part.numbering_part.element
+    abstract = part.__dict__.get("_drafter_list_numbering")
+    if abstract is None:
+        style_num = style_element(doc, "List Number").pPr.numPr.numId.val
+        abstract = part._drafter_list_numbering = numbering.num_having_numId(
+            style_num).abstractNumId.val
+    num = numbering.add_num(abstract)
+    num.add_lvlOverride(ilvl=0).add_startOverride(start)
+    return int(num.numId)
+
+
+def set_numbering(p: BaseOxmlElement, num_id: int, level: int) -> None:
+    """`<w:numPr>` (list level and numbering) after a new paragraph's style, where
+    python-docx's `get_or_add_pPr().get_or_add_numPr()` puts it in a paragraph that has
+    nothing else yet."""
+    p_pr = p[0]
+    if len(p_pr) != 1 or p_pr.tag != _PPR or p_pr[0].tag != _PSTYLE:  # not a new paragraph
+        raise ValueError("list numbering goes on a new paragraph")
+    num_pr = SubElement(p_pr, _NUMPR)
+    SubElement(num_pr, _ILVL).set(_VAL, str(level))
+    SubElement(num_pr, _NUMID).set(_VAL, str(num_id))
