@@ -11,7 +11,8 @@ from docx.shared import Pt, RGBColor
 from lxml import etree
 
 from drafter.export.docx_runs import (add_paragraph, add_run, add_table, elements_from_xml,
-                                      plain_run, run_xml, set_numbering, style_element, style_id)
+                                      plain_run, plain_run_xml, run_xml, set_numbering,
+                                      style_element, style_id)
 
 TEXTS = ["", "plain", " leading space", "trailing ", "tab\there", "two\nlines", "cr\rhere",
          "  ", "ünïcödé & <tags>", "\t"]
@@ -122,3 +123,15 @@ def test_text_xml_cannot_hold_is_refused_as_python_docx_refuses_it() -> None:
         elements_from_xml(run_xml("a\x0bb"))
     with pytest.raises(ValueError):
         docx.Document().add_paragraph().add_run("a\x0bb")
+
+
+def test_plain_runs_and_fields_written_as_xml_text_are_the_elements() -> None:
+    from drafter.export.docx_layout import field_runs, field_xml
+
+    doc = docx.Document()
+    ours, theirs = doc.add_paragraph(), doc.add_paragraph()
+    for text in TEXTS:
+        ours._p.extend(elements_from_xml(plain_run_xml(text) + field_xml(f"PAGEREF {text}", text)))
+        theirs._p.append(plain_run(text))
+        theirs._p.extend(field_runs(f"PAGEREF {text}", text))
+    assert xml(ours._p) == xml(theirs._p)

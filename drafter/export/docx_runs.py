@@ -247,6 +247,23 @@ def run_xml(text: str, *, bold: bool | None = None, italic: bool | None = None,
     """The XML text of `run_element(text, …)` (with a `<w:br/>` after the text, as
     `run.add_break()` adds it, when `line_break`)."""
     parts = [_run_start(bold, italic, size, color, underline, font)]
+    _text_xml(parts, text)
+    parts.append("<w:br/></w:r>" if line_break else "</w:r>")
+    return "".join(parts)
+
+
+def plain_run_xml(text: str) -> str:
+    """The XML text of `plain_run(text)`."""
+    parts = ["<w:r>"]
+    _text_xml(parts, text)
+    if len(parts) == 1:
+        return "<w:r/>"
+    parts.append("</w:r>")
+    return "".join(parts)
+
+
+def _text_xml(parts: list[str], text: str) -> None:
+    """A run's content for `text`, as `_put_text` makes it, as XML text."""
     pieces = [] if not text else [text] if _SPECIAL.isdisjoint(text) else _BREAKS.split(text)
     for n, piece in enumerate(pieces):
         if n % 2:
@@ -256,8 +273,6 @@ def run_xml(text: str, *, bold: bool | None = None, italic: bool | None = None,
                          else "<w:t>")
             parts.append(escape(piece))
             parts.append("</w:t>")
-    parts.append("<w:br/></w:r>" if line_break else "</w:r>")
-    return "".join(parts)
 
 
 def attribute(value: str) -> str:
