@@ -287,3 +287,13 @@ def elements_from_xml(runs: str) -> list[BaseOxmlElement]:
         return list(fromstring(_FRAGMENT.format(runs), _FRAGMENT_PARSER))
     except XMLSyntaxError as error:
         raise ValueError(str(error)) from None
+
+
+def add_runs(p: BaseOxmlElement, runs: list[tuple[str, dict[str, object]]]) -> None:
+    """Append runs (text, `run_element`'s format arguments) to `p`, written as XML text and
+    parsed in one go; one by one (python-docx reporting text XML cannot hold) if need be."""
+    try:
+        p.extend(elements_from_xml("".join(run_xml(text, **fmt) for text, fmt in runs)))
+    except ValueError:
+        for text, fmt in runs:
+            p.append(run_element(text, **fmt))
