@@ -32,9 +32,8 @@ from markdown_it.token import Token
 
 from drafter.export import Source
 from drafter.export.docx_layout import header_and_footer, number_headings, unnumbered, write_toc
-from drafter.export.docx_runs import (add_paragraph, add_table, attribute, elements_from_xml,
-                                      paragraph_element, restart_numbering, run_element,
-                                      run_xml, set_numbering, style_id)
+from drafter.export.docx_runs import (add_paragraph, add_table, paragraph_element,
+                                      restart_numbering, run_element, set_numbering, style_id)
 from drafter.export.docx_tables import fit_tables
 from drafter.document.markdown import is_contents, matching_close
 from drafter.document.provenance import bookmark_name, parse_clause_comment, parse_counsel_comment
@@ -226,52 +225,12 @@ def _claim(paragraph: Paragraph, state: _State) -> None:
 
 
 def _inline(doc: DocxDocument, paragraph: Paragraph, token: Token) -> None:
-    """Runs for an inline token: text with bold/italic, links as real hyperlinks. Written as
-    XML text and parsed in one go (`docx_runs.elements_from_xml`); one by one only for text
-    XML cannot hold, which python-docx then reports."""
+    """Runs for an inline token: text with bold/italic, links as real hyperlinks."""
     if might_have_proposals(token.content):  # counsel's pending changes: tracked in Word
         from drafter.export.docx_tracked import has_proposals, render_with_proposals
 
         if has_proposals(token):
             return render_with_proposals(doc, paragraph, token, _inline)
-    parts: list[str] = []
-    bold = italic = 0
-    link = False
-    for child in token.children or []:
-        kind = child.type
-        if kind in ("strong_open", "strong_close"):
-            bold += 1 if kind == "strong_open" else -1
-        elif kind in ("em_open", "em_close"):
-            italic += 1 if kind == "em_open" else -1
-        elif kind == "link_open":
-            href = str(child.attrs.get("href", ""))
-            target = f'w:anchor="{attribute(href[1:])}"' if href.startswith("#") else \
-                f'r:id="{attribute(_relationship(doc, href))}"'
-            parts.append(f"<w:hyperlink {target}>")
-            link = True
-        elif kind == "link_close" and link:
-            parts.append("</w:hyperlink>")
-            link = False
-        elif kind in ("text", "code_inline") and not child.content:
-            continue
-        elif kind in ("text", "code_inline", "softbreak", "hardbreak"):
-            # a link's run is coloured and underlined; inline code is in Courier New
-            parts.append(run_xml(child.content if kind != "softbreak" else " ",
-                                 bold=bool(bold) or None, italic=bool(italic) or None,
-                                 color=LINK_COLOR if link else None,
-                                 underline=True if link else None,
-                                 font="Courier New" if kind == "code_inline" else None,
-                                 line_break=kind == "hardbreak"))
-    if link:
-        parts.append("</w:hyperlink>")
-    try:
-        paragraph._p.extend(elements_from_xml("".join(parts)))
-    except ValueError:
-        _inline_elements(doc, paragraph, token)
-
-
-def _inline_elements(doc: DocxDocument, paragraph: Paragraph, token: Token) -> None:
-    """`_inline`, element by element (for text that XML cannot hold: python-docx says so)."""
     bold = italic = 0
     link: BaseOxmlElement | None = None
     for child in token.children or []:
@@ -287,6 +246,7 @@ def _inline_elements(doc: DocxDocument, paragraph: Paragraph, token: Token) -> N
         elif kind in ("text", "code_inline") and not child.content:
             continue
         elif kind in ("text", "code_inline", "softbreak", "hardbreak"):
+            # a link's run is coloured and underlined; inline code is in Courier New
             r = run_element(child.content if kind != "softbreak" else " ",
                             bold=bool(bold) or None, italic=bool(italic) or None,
                             color=LINK_COLOR if link is not None else None,
@@ -297,24 +257,19 @@ def _inline_elements(doc: DocxDocument, paragraph: Paragraph, token: Token) -> N
             (paragraph._p if link is None else link).append(r)
 
 
-def _relationship(doc: DocxDocument, href: str) -> str:
-    """The relationship id of a web address: one per address, which every link to it shares,
-    as `relate_to` does; remembered per document, since `relate_to` finds it by reading every
-    relationship."""
-    part = doc.part
-    links: dict[str, str] = part.__dict__.setdefault("_drafter_links", {})
-    if href not in links:
-        links[href] = part.relate_to(href, RT.HYPERLINK, is_external=True)
-    return links[href]
-
-
 def _hyperlink(doc: DocxDocument, paragraph: Paragraph, href: str) -> BaseOxmlElement:
-    """A hyperlink at the end of the paragraph."""
+    """A hyperlink at the end of the paragraph. A web address gets one relationship, which
+    every link to it shares, as `relate_to` does; remembered per document, since
+    `relate_to` finds it by reading every relationship."""
     element = OxmlElement("w:hyperlink")
     if href.startswith("#"):
         element.set(qn("w:anchor"), href[1:])
     else:
-        element.set(qn("r:id"), _relationship(doc, href))
+        part = doc.part
+        links: dict[str, str] = part.__dict__.setdefault("_drafter_links", {})
+        if href not in links:
+            links[href] = part.relate_to(href, RT.HYPERLINK, is_external=True)
+        element.set(qn("r:id"), links[href])
     paragraph._p.append(element)
     return element
 

@@ -18,8 +18,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from functools import lru_cache
 
-from xml.sax.saxutils import escape
-
 from lxml.etree import XPath, SubElement
 
 from docx.document import Document as DocxDocument
@@ -34,8 +32,7 @@ from docx.styles.style import StyleFactory
 from docx.text.paragraph import Paragraph
 
 from drafter.document.model import Labels
-from drafter.export.docx_runs import (attribute, elements_from_xml, paragraph_element, plain_run,
-                                      plain_run_xml, run_element, style_element)
+from drafter.export.docx_runs import paragraph_element, plain_run, run_element, style_element
 
 DRAFT_MARK = Labels().draft
 TOC_INSTRUCTION = r' TOC \o "1-2" \h \z \u '
@@ -43,11 +40,11 @@ NUMBERED = ("Heading 1", "Heading 2")
 TOC_STYLES = ("TOC 1", "TOC 2")
 _P, _PPR, _PSTYLE, _OUTLINE = qn("w:p"), qn("w:pPr"), qn("w:pStyle"), qn("w:outlineLvl")
 _VAL, _SPACE = qn("w:val"), qn("xml:space")
-_CR = {"\r": "&#13;"}  # kept as written in XML text (a parser reads a bare one as a new line)
 # the paragraphs in either heading style (ids $one, $two) but not marked body text
 _HEADINGS = XPath(".//w:p[w:pPr[1]/w:pStyle[1]/@w:val = $one or w:pPr[1]/w:pStyle[1]/@w:val = $two]"
                   "[not(w:pPr[1]/w:outlineLvl)]", namespaces={"w": nsmap["w"]})
 _FLD_CHAR, _FLD_CHAR_TYPE, _INSTR_TEXT = qn("w:fldChar"), qn("w:fldCharType"), qn("w:instrText")
+_HYPERLINK, _ANCHOR, _HISTORY = qn("w:hyperlink"), qn("w:anchor"), qn("w:history")
 
 
 # --- numbered headings -------------------------------------------------------------------
@@ -146,14 +143,6 @@ def field_runs(instruction: str, cached: str) -> list[BaseOxmlElement]:
     return [_char("begin"), instr, _char("separate"), plain_run(cached), _char("end")]
 
 
-def field_xml(instruction: str, cached: str) -> str:
-    """`field_runs` as XML text."""
-    return (f'<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve">'
-            f' {escape(instruction.strip(), _CR)} </w:instrText></w:r>'
-            f'<w:r><w:fldChar w:fldCharType="separate"/></w:r>{plain_run_xml(cached)}'
-            f'<w:r><w:fldChar w:fldCharType="end"/></w:r>')
-
-
 def _field(paragraph: Paragraph, instruction: str, cached: str) -> None:
     """A complex field at the end of `paragraph`."""
     paragraph._p.extend(field_runs(instruction, cached))
@@ -250,15 +239,14 @@ def write_toc(doc: DocxDocument, placeholder: Paragraph,
             styles[level] = _toc_style(doc, level, width)
         p = paragraph_element(styles[level])
         placeholder._p.addprevious(p)
+        link = SubElement(p, _HYPERLINK)
+        link.set(_ANCHOR, name)
+        link.set(_HISTORY, "1")
         title = heading.text
+        link.extend(plain_run(text) for text in
+                    ((label, "\t", title, "\t") if label else (title, "\t")))
         page = pages.get(name) if pages else None
-        # the entry's link, written as XML text and parsed in one go (docx_runs.py)
-        p.extend(elements_from_xml("".join((
-            f'<w:hyperlink w:anchor="{attribute(name)}" w:history="1">',
-            *(plain_run_xml(text) for text in
-              ((label, "\t", title, "\t") if label else (title, "\t"))),
-            field_xml(f"PAGEREF {name} \\h", str(page) if page else ""),
-            "</w:hyperlink>"))))
+        link.extend(field_runs(f"PAGEREF {name} \\h", str(page) if page else ""))
         entries.append(p)
     if entries:
         first, last = entries[0], entries[-1]

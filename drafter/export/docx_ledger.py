@@ -22,7 +22,7 @@ from docx.shared import Pt, RGBColor
 from docx.text.paragraph import Paragraph
 
 from drafter.export.docx_layout import unnumbered
-from drafter.export.docx_runs import add_paragraph, add_runs, add_table, style_id
+from drafter.export.docx_runs import add_paragraph, add_table, run_element, style_id
 from drafter.ledger import LedgerEntry
 from drafter.review.report import NO_PROMISES, PROMISES_INTRO
 
@@ -63,11 +63,10 @@ def _bookmark(paragraph: Paragraph) -> None:
     start.addnext(_element("w:bookmarkEnd", id="9999"))
 
 
-def _text(text: str, *, bold: bool = False, italic: bool = False,
-          key: bool = False) -> tuple[str, dict[str, object]]:
-    """A run of the table's text (for `add_runs`)."""
-    return text, {"bold": bold or None, "italic": italic or None, "size": TABLE_TEXT,
-                  "color": KEY_COLOR if key else None}
+def _text(p: BaseOxmlElement, text: str, *, bold: bool = False, italic: bool = False,
+          key: bool = False) -> None:
+    p.append(run_element(text, bold=bold or None, italic=italic or None, size=TABLE_TEXT,
+                         color=KEY_COLOR if key else None))
 
 
 def _rests_on(tc: BaseOxmlElement, entry: LedgerEntry) -> None:
@@ -77,24 +76,25 @@ def _rests_on(tc: BaseOxmlElement, entry: LedgerEntry) -> None:
     lines += [("Law: ", law.label, True, law.name) for law in entry.laws]
     for n, (lead, shown, given, key) in enumerate(lines):
         p = tc.find(_P) if n == 0 else SubElement(tc, _P)
-        add_runs(p, [_text(lead), _text(shown, bold=given, italic=not given),
-                     _text(f" ({key})", key=True)])
+        _text(p, lead)
+        _text(p, shown, bold=given, italic=not given)
+        _text(p, f" ({key})", key=True)
 
 
 def _table(doc: DocxDocument, promises: Sequence[LedgerEntry]) -> BaseOxmlElement:
     """The table (its column widths, header row and rows kept whole: `fit_tables`, as every
     table's), filled in by reading the XML: python-docx's `row.cells` and `cell.paragraphs`
-    work out the table's grid on each call. Each paragraph's runs are written as XML text."""
+    work out the table's grid on each call."""
     table = add_table(doc, len(promises) + 1, len(COLUMNS), "Table Grid")
     for n, (tr, entry) in enumerate(zip(table._tbl.tr_lst, [None, *promises])):
         cells = tr.findall(_TC)
         if entry is None:
             for tc, title in zip(cells, COLUMNS):
-                add_runs(tc.find(_P), [_text(title, bold=True)])
+                _text(tc.find(_P), title, bold=True)
             continue
-        add_runs(cells[0].find(_P), [_text(str(n))])
-        add_runs(cells[1].find(_P), [_text(entry.text)])
-        add_runs(cells[2].find(_P), [_text(entry.where())])
+        _text(cells[0].find(_P), str(n))
+        _text(cells[1].find(_P), entry.text)
+        _text(cells[2].find(_P), entry.where())
         _rests_on(cells[3], entry)
     return table._tbl
 

@@ -17,13 +17,11 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from xml.sax.saxutils import escape
 
-from lxml.etree import SubElement, XMLParser, XMLSyntaxError, XPath, fromstring, tostring
+from lxml.etree import XPath, SubElement
 
 from docx.oxml import OxmlElement
 from docx.oxml.ns import nsmap, qn
-from docx.oxml.parser import element_class_lookup
 from docx.document import Document as DocxDocument
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.styles import BabelFish
@@ -216,84 +214,3 @@ def set_numbering(p: BaseOxmlElement, num_id: int, level: int) -> None:
     num_pr = SubElement(p_pr, _NUMPR)
     SubElement(num_pr, _ILVL).set(_VAL, str(level))
     SubElement(num_pr, _NUMID).set(_VAL, str(num_id))
-
-
-# --- runs written as XML text ------------------------------------------------------------
-# Many runs at once (a paragraph's, a table cell's) are written as XML text and parsed in one
-# go: making them element by element cost an object per run, per text and per property.
-# The text is the XML the elements would serialise to (`run_xml`); a text the XML cannot hold
-# (a control character) makes `elements_from_xml` fail, and the caller makes the runs one by
-# one instead, which reports it as python-docx does.
-
-_FRAGMENT_PARSER = XMLParser(resolve_entities=False)  # unlike python-docx's, keeps blank text
-_FRAGMENT_PARSER.set_element_class_lookup(element_class_lookup)
-_FRAGMENT = f'<w:p xmlns:w="{nsmap["w"]}" xmlns:r="{nsmap["r"]}">{{}}</w:p>'
-_ATTRIBUTE = {'"': "&quot;", "\t": "&#9;", "\n": "&#10;", "\r": "&#13;"}
-
-
-@lru_cache(maxsize=64)
-def _run_start(bold: bool | None, italic: bool | None, size: Length | None,
-               color: RGBColor | None, underline: bool | None, font: str | None) -> str:
-    """`<w:r>` and its properties as XML text: the template run, serialised."""
-    text = tostring(_template(bold, italic, size, color, underline, font), encoding="unicode")
-    text = text.replace(f' xmlns:w="{nsmap["w"]}"', "", 1)
-    return text[:-len("</w:r>")] if text.endswith("</w:r>") else text[:-2] + ">"
-
-
-def run_xml(text: str, *, bold: bool | None = None, italic: bool | None = None,
-            size: Length | None = None, color: RGBColor | None = None,
-            underline: bool | None = None, font: str | None = None,
-            line_break: bool = False) -> str:
-    """The XML text of `run_element(text, …)` (with a `<w:br/>` after the text, as
-    `run.add_break()` adds it, when `line_break`)."""
-    parts = [_run_start(bold, italic, size, color, underline, font)]
-    _text_xml(parts, text)
-    parts.append("<w:br/></w:r>" if line_break else "</w:r>")
-    return "".join(parts)
-
-
-def plain_run_xml(text: str) -> str:
-    """The XML text of `plain_run(text)`."""
-    parts = ["<w:r>"]
-    _text_xml(parts, text)
-    if len(parts) == 1:
-        return "<w:r/>"
-    parts.append("</w:r>")
-    return "".join(parts)
-
-
-def _text_xml(parts: list[str], text: str) -> None:
-    """A run's content for `text`, as `_put_text` makes it, as XML text."""
-    pieces = [] if not text else [text] if _SPECIAL.isdisjoint(text) else _BREAKS.split(text)
-    for n, piece in enumerate(pieces):
-        if n % 2:
-            parts.append("<w:tab/>" if piece == "\t" else "<w:br/>")
-        elif piece:
-            parts.append('<w:t xml:space="preserve">' if len(piece.strip()) < len(piece)
-                         else "<w:t>")
-            parts.append(escape(piece))
-            parts.append("</w:t>")
-
-
-def attribute(value: str) -> str:
-    """`value` as the text of a double-quoted XML attribute."""
-    return escape(value, _ATTRIBUTE)
-
-
-def elements_from_xml(runs: str) -> list[BaseOxmlElement]:
-    """The elements (runs, hyperlinks) written in `runs`, ready to go into a paragraph.
-    Raises ValueError for text that XML cannot hold."""
-    try:
-        return list(fromstring(_FRAGMENT.format(runs), _FRAGMENT_PARSER))
-    except XMLSyntaxError as error:
-        raise ValueError(str(error)) from None
-
-
-def add_runs(p: BaseOxmlElement, runs: list[tuple[str, dict[str, object]]]) -> None:
-    """Append runs (text, `run_element`'s format arguments) to `p`, written as XML text and
-    parsed in one go; one by one (python-docx reporting text XML cannot hold) if need be."""
-    try:
-        p.extend(elements_from_xml("".join(run_xml(text, **fmt) for text, fmt in runs)))
-    except ValueError:
-        for text, fmt in runs:
-            p.append(run_element(text, **fmt))
