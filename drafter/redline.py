@@ -157,7 +157,8 @@ def write_redline(folder: Path, on: date, lang: str = ENGLISH,
     now against the last published in that language, its pages marked in its words
     (`labels`, from languages.yaml) and its Word language set."""
     from drafter.export.docx import tokens_to_docx
-    from drafter.export.docx_layout import fit_tables, header_and_footer, write_toc
+    from drafter.export.docx_layout import header_and_footer, write_toc
+    from drafter.export.docx_tables import fit_tables
 
     last = last_published(folder, lang)  # the last alone: a policy may keep years of versions
     if last is None:

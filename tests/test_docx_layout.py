@@ -20,7 +20,8 @@ from drafter.build import render
 from drafter.cli import main
 from drafter.document.model import Draft
 from drafter.export import FORMATS
-from drafter.export.docx_layout import CELL_PADDING, DRAFT_MARK, TABLE_FONT, _char_twips
+from drafter.export.docx_layout import DRAFT_MARK
+from drafter.export.docx_tables import CELL_PADDING, TABLE_FONT, _char_twips
 from drafter.paths import examples
 from tests.conftest import real_project
 

@@ -9,7 +9,8 @@ import docx
 from docx.shared import Pt, RGBColor
 from lxml import etree
 
-from drafter.export.docx_runs import add_paragraph, add_run, add_table
+from drafter.export.docx_runs import (add_paragraph, add_run, add_table, plain_run, set_numbering,
+                                      style_element, style_id)
 
 TEXTS = ["", "plain", " leading space", "trailing ", "tab\there", "two\nlines", "cr\rhere",
          "  ", "ünïcödé & <tags>", "\t"]
@@ -51,3 +52,34 @@ def test_a_table_is_the_one_python_docx_makes() -> None:
         add_table(ours, 2, 3, style)
         theirs.add_table(2, 3, style=style)
     assert xml(ours.element.body) == xml(theirs.element.body)
+
+
+def test_a_plain_run_is_the_one_add_run_makes() -> None:
+    doc = docx.Document()
+    ours, theirs = doc.add_paragraph(), doc.add_paragraph()
+    for text in TEXTS:
+        ours._p.append(plain_run(text))
+        theirs.add_run(text)
+    assert xml(ours._p) == xml(theirs._p)
+
+
+def test_a_style_is_the_one_python_docx_finds_by_name() -> None:
+    """Styles of the template by their names (every fourth of its ~160: python-docx reads them
+    all for each, and the names python-docx translates, "Heading 1" for "heading 1"), as
+    `doc.styles[name]` finds them."""
+    doc = docx.Document()
+    names = [style.name for style in doc.styles][::4] + ["Heading 1", "Heading 2", "Title",
+                                                          "Normal", "List Number", "Table Grid"]
+    for name in names:
+        assert style_element(doc, name) is doc.styles[name].element, name
+        assert style_id(doc, name) == doc.styles[name].style_id, name
+
+
+def test_list_numbering_is_the_one_python_docx_writes() -> None:
+    doc = docx.Document()
+    ours, theirs = (add_paragraph(doc, "ListNumber") for _ in range(2))
+    set_numbering(ours._p, 7, 1)
+    num_pr = theirs._p.get_or_add_pPr().get_or_add_numPr()
+    num_pr.get_or_add_ilvl().val = 1
+    num_pr.get_or_add_numId().val = 7
+    assert xml(ours._p) == xml(theirs._p)

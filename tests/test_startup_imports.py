@@ -37,7 +37,8 @@ def _env() -> dict[str, str]:
 # pydantic's TypeAdapter (built only for a questionnaire default not seen before, or by lint).
 NOT_WITHOUT_DOCX = [
     "docx", "lxml", "textual", "rich", "drafter.app", "drafter.export.docx",
-    "drafter.export.docx_layout", "drafter.export.docx_runs", "drafter.redline",
+    "drafter.export.docx_layout", "drafter.export.docx_runs", "drafter.export.docx_tables",
+    "drafter.redline",
     "drafter.review.outputs", "drafter.review.sarif", "drafter.review.github",
     "drafter.review.batch", "drafter.review.baseline", "drafter.review.html_text",
     "drafter.evidence", "drafter.absorb", "drafter.publish", "drafter.site", "drafter.lint",

@@ -30,9 +30,10 @@ from docx.text.run import Run
 from markdown_it.token import Token
 
 from drafter.export import Source
-from drafter.export.docx_layout import (fit_tables, header_and_footer, number_headings,
-                                        unnumbered, write_toc)
-from drafter.export.docx_runs import add_paragraph, add_run, add_table
+from drafter.export.docx_layout import header_and_footer, number_headings, unnumbered, write_toc
+from drafter.export.docx_runs import (add_paragraph, add_table, paragraph_element,
+                                      restart_numbering, run_element, set_numbering, style_id)
+from drafter.export.docx_tables import fit_tables
 from drafter.export.docx_stable import stable_bytes
 from drafter.document.markdown import is_contents, matching_close
 from drafter.document.provenance import bookmark_name, parse_clause_comment, parse_counsel_comment
@@ -48,6 +49,9 @@ COMMENT_AUTHOR = "Drafter review"
 COMMENT_INITIALS = "DR"
 LINK_COLOR = RGBColor(0x05, 0x50, 0xAE)
 AFTER_TABLE = Pt(10)
+_P, _TC, _PPR = qn("w:p"), qn("w:tc"), qn("w:pPr")
+_BOOKMARK_START, _BOOKMARK_END = qn("w:bookmarkStart"), qn("w:bookmarkEnd")
+_ID, _NAME, _SECT_PR = qn("w:id"), qn("w:name"), qn("w:sectPr")
 LIST_STYLES = {"bullet_list_open": "List Bullet", "ordered_list_open": "List Number"}
 
 
@@ -66,6 +70,7 @@ class _State:
     after_table: bool = False  # Word puts no space below a table: the next block adds it
     style_ids: dict[str, str] = field(default_factory=dict)
     contents: Paragraph | None = None  # where the table of contents goes (docx_layout.py)
+    end: BaseOxmlElement | None = None  # the body's section properties: paragraphs go before
 
     def paragraph(self, doc: DocxDocument, style: str, text: str = "") -> Paragraph:
         """A new paragraph in `style`, as `doc.add_paragraph(text, style)` makes it. Style ids
@@ -73,8 +78,12 @@ class _State:
         which made the DOCX ten times slower than the other formats together), and the
         paragraph is a copy of one python-docx made in that style (docx_runs.py)."""
         if style not in self.style_ids:
-            self.style_ids[style] = doc.styles[style].style_id
-        return add_paragraph(doc, self.style_ids[style], text)
+            self.style_ids[style] = style_id(doc, style)
+        if text or self.end is None:
+            return add_paragraph(doc, self.style_ids[style], text, last=True)
+        p = paragraph_element(self.style_ids[style])
+        self.end.addprevious(p)
+        return Paragraph(p, doc._body)
 
 
 class DocxRenderer:
@@ -84,7 +93,9 @@ class DocxRenderer:
 
     def __init__(self, doc: DocxDocument) -> None:
         self.doc = doc
-        self.state = _State()
+        body = doc.element.body
+        end = body[-1] if len(body) else None
+        self.state = _State(end=end if end is not None and end.tag == _SECT_PR else None)
         self.rules: dict[str, Callable[[Sequence[Token], int], int]] = {
             "heading_open": self.heading_open,
             "html_block": self.html_block,
@@ -128,7 +139,7 @@ class DocxRenderer:
         if token.type == "ordered_list_open" and is_contents(tokens[i:close]):
             self.state.contents = _contents(self.doc, self.state)
             return close + 1
-        num_id = _restart_numbering(self.doc, int(token.attrs.get("start", 1))) \
+        num_id = restart_numbering(self.doc, int(token.attrs.get("start", 1))) \
             if token.type == "ordered_list_open" else None
         self.state.lists.append((LIST_STYLES[token.type], num_id))
         return i + 1
@@ -186,7 +197,7 @@ def _paragraph(doc: DocxDocument, inline: Token, state: _State) -> None:
             style = "List Continue" if depth == 1 else f"List Continue {min(depth, 3)}"
     paragraph = state.paragraph(doc, style)
     if state.lists and state.item_started and state.lists[-1][1] is not None:
-        _set_num(paragraph, state.lists[-1][1], len(state.lists) - 1)
+        set_numbering(paragraph._p, state.lists[-1][1], len(state.lists) - 1)
     state.item_started = False
     _inline(doc, paragraph, inline)
     _claim(paragraph, state)
@@ -205,18 +216,11 @@ def _claim(paragraph: Paragraph, state: _State) -> None:
         return
     clause_id, state.pending_clause = state.pending_clause, None
     state.clause_paragraphs[clause_id] = paragraph
-    start = OxmlElement("w:bookmarkStart")
-    end = OxmlElement("w:bookmarkEnd")
     mark_id = str(len(state.clause_paragraphs))
-    start.set(qn("w:id"), mark_id)
-    start.set(qn("w:name"), bookmark_name(clause_id))
-    end.set(qn("w:id"), mark_id)
     p = paragraph._p
-    anchor = p.pPr if p.pPr is not None else None
-    if anchor is not None:
-        anchor.addnext(start)
-    else:
-        p.insert(0, start)
+    start = p.makeelement(_BOOKMARK_START, {_ID: mark_id, _NAME: bookmark_name(clause_id)})
+    end = p.makeelement(_BOOKMARK_END, {_ID: mark_id})
+    p.insert(1 if len(p) and p[0].tag == _PPR else 0, start)  # after the paragraph's properties
     start.addnext(end)
 
 
@@ -242,30 +246,32 @@ def _inline(doc: DocxDocument, paragraph: Paragraph, token: Token) -> None:
         elif kind in ("text", "code_inline") and not child.content:
             continue
         elif kind in ("text", "code_inline", "softbreak", "hardbreak"):
-            run = add_run(paragraph, child.content if kind != "softbreak" else " ",
-                          bold=bool(bold) or None, italic=bool(italic) or None)
+            # a link's run is coloured and underlined; inline code is in Courier New
+            r = run_element(child.content if kind != "softbreak" else " ",
+                            bold=bool(bold) or None, italic=bool(italic) or None,
+                            color=LINK_COLOR if link is not None else None,
+                            underline=True if link is not None else None,
+                            font="Courier New" if kind == "code_inline" else None)
             if kind == "hardbreak":
-                run.add_break()
-            if kind == "code_inline":
-                run.font.name = "Courier New"
-            if link is not None:
-                _into_link(run, link)
+                Run(r, paragraph).add_break()
+            (paragraph._p if link is None else link).append(r)
 
 
 def _hyperlink(doc: DocxDocument, paragraph: Paragraph, href: str) -> BaseOxmlElement:
+    """A hyperlink at the end of the paragraph. A web address gets one relationship, which
+    every link to it shares, as `relate_to` does; remembered per document, since
+    `relate_to` finds it by reading every relationship."""
     element = OxmlElement("w:hyperlink")
     if href.startswith("#"):
         element.set(qn("w:anchor"), href[1:])
     else:
-        element.set(qn("r:id"), doc.part.relate_to(href, RT.HYPERLINK, is_external=True))
+        part = doc.part
+        links: dict[str, str] = part.__dict__.setdefault("_drafter_links", {})
+        if href not in links:
+            links[href] = part.relate_to(href, RT.HYPERLINK, is_external=True)
+        element.set(qn("r:id"), links[href])
     paragraph._p.append(element)
     return element
-
-
-def _into_link(run: Run, link: BaseOxmlElement) -> None:
-    run.font.color.rgb = LINK_COLOR
-    run.font.underline = True
-    link.append(run._r)
 
 
 def _table(doc: DocxDocument, tokens: Sequence[Token], i: int, state: _State) -> int:
@@ -280,13 +286,14 @@ def _table(doc: DocxDocument, tokens: Sequence[Token], i: int, state: _State) ->
     width = max((len(r) for r in rows), default=0)
     if rows and width:
         table: Table = add_table(doc, len(rows), width, "Table Grid")
-        # Row by row: `table.cell(r, c)` re-walks the whole table on every call.
-        for r, (row, cells) in enumerate(zip(rows, (t.cells for t in table.rows))):
-            for c, ((inline, header), cell) in enumerate(zip(row, cells)):
-                cell_paragraph = cell.paragraphs[0]
+        # Read off the XML: `table.cell(r, c)` and `row.cells` re-walk the table each call.
+        for r, (row, tr) in enumerate(zip(rows, table._tbl.tr_lst)):
+            for c, ((inline, header), tc) in enumerate(zip(row, tr.iterchildren(_TC))):
+                cell_paragraph = Paragraph(tc.find(_P), table)
                 _inline(doc, cell_paragraph, inline)
-                for run in cell_paragraph.runs:
-                    run.bold = True if header else run.bold
+                if header:  # its runs (not those in a link or a tracked change) in bold
+                    for run in cell_paragraph.runs:
+                        run.bold = True
                 if r == 0 and c == 0:
                     _claim(cell_paragraph, state)
         state.after_table = True
@@ -303,23 +310,6 @@ def _contents(doc: DocxDocument, state: _State) -> Paragraph:
     outline.set(qn("w:val"), "9")
     heading._p.get_or_add_pPr().append(outline)
     return state.paragraph(doc, "Normal")
-
-
-def _restart_numbering(doc: DocxDocument, start: int) -> int:
-    """A fresh numbering instance for one ordered list, so every list starts at its own
-    first number instead of continuing the previous list's."""
-    numbering = doc.part.numbering_part.element
-    style_num = doc.styles["List Number"].element.pPr.numPr.numId.val
-    abstract = numbering.num_having_numId(style_num).abstractNumId.val
-    num = numbering.add_num(abstract)
-    num.add_lvlOverride(ilvl=0).add_startOverride(start)
-    return int(num.numId)
-
-
-def _set_num(paragraph: Paragraph, num_id: int, level: int) -> None:
-    num_pr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
-    num_pr.get_or_add_ilvl().val = level
-    num_pr.get_or_add_numId().val = num_id
 
 
 def _note_target(note: Note, state: _State, section_titles: dict[str, str],

@@ -1,5 +1,6 @@
 """The page layout of counsel's Word file, as a firm sends one: numbered headings, a running
-header and a "Page X of Y" footer, a written-out table of contents, and tables that fit the page.
+header and a "Page X of Y" footer, and a written-out table of contents (tables that fit the
+page: `docx_tables.py`).
 
 - Headings are numbered by Word itself: one multilevel list linked to the Heading 1 and 2
   styles (`1.`, `1.1`), so Word's cross-references ("see section 4.2") can point at them.
@@ -10,42 +11,40 @@ header and a "Page X of Y" footer, a written-out table of contents, and tables t
   "update fields?" prompt (no `w:updateFields`) and shows the cached entries; "Update table"
   rebuilds them as usual. The cached page numbers are empty unless a pagination pass supplied
   them (`docx_pages.py`, which lays the file out with LibreOffice).
-- Tables get fixed column widths from their words (no column narrower than its longest word,
-  so no word breaks mid-word), a header row that repeats on every page, and rows that never
-  split across pages. A table too wide for a portrait page (the CCPA category table's six or
-  seven columns) gets a landscape section of its own.
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
-from copy import deepcopy
+from functools import lru_cache
+
+from lxml.etree import XPath, SubElement
 
 from docx.document import Document as DocxDocument
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.oxml import OxmlElement, parse_xml
-from docx.oxml.ns import nsdecls, qn
+from docx.oxml.ns import nsdecls, nsmap, qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Emu, Pt
-from docx.table import Table
+from docx.styles import BabelFish
+from docx.styles.style import StyleFactory
 from docx.text.paragraph import Paragraph
 
 from drafter.document.model import Labels
+from drafter.export.docx_runs import paragraph_element, plain_run, run_element, style_element
 
 DRAFT_MARK = Labels().draft
 TOC_INSTRUCTION = r' TOC \o "1-2" \h \z \u '
 NUMBERED = ("Heading 1", "Heading 2")
 TOC_STYLES = ("TOC 1", "TOC 2")
-TABLE_FONT = Pt(9)
-CELL_PADDING = 230  # twips: Word's default cell margins (0.08" each side) and a little air
-WIDE = 1800  # twips: a column needs 1.25" to hold a phrase in a few lines (five make landscape)
-_TWIPS_PER_EMU = 1 / 635
-
-
-def _twips(length: int) -> int:
-    return round(length * _TWIPS_PER_EMU)
+_P, _PPR, _PSTYLE, _OUTLINE = qn("w:p"), qn("w:pPr"), qn("w:pStyle"), qn("w:outlineLvl")
+_VAL, _SPACE = qn("w:val"), qn("xml:space")
+# the paragraphs in either heading style (ids $one, $two) but not marked body text
+_HEADINGS = XPath(".//w:p[w:pPr[1]/w:pStyle[1]/@w:val = $one or w:pPr[1]/w:pStyle[1]/@w:val = $two]"
+                  "[not(w:pPr[1]/w:outlineLvl)]", namespaces={"w": nsmap["w"]})
+_FLD_CHAR, _FLD_CHAR_TYPE, _INSTR_TEXT = qn("w:fldChar"), qn("w:fldCharType"), qn("w:instrText")
+_HYPERLINK, _ANCHOR, _HISTORY = qn("w:hyperlink"), qn("w:anchor"), qn("w:history")
 
 
 # --- numbered headings -------------------------------------------------------------------
@@ -58,7 +57,7 @@ def number_headings(doc: DocxDocument) -> int:
     abstract_id = max(ids, default=0) + 1
     levels = []
     for level, style in enumerate(NUMBERED):
-        style_id = doc.styles[style].style_id
+        style_id = style_element(doc, style).get(qn("w:styleId"))
         text = ".".join(f"%{n + 1}" for n in range(level + 1)) + ("." if level == 0 else "")
         indent = 432 + 144 * level
         levels.append(
@@ -75,7 +74,7 @@ def number_headings(doc: DocxDocument) -> int:
         numbering.append(abstract)
     num_id = int(numbering.add_num(abstract_id).numId)
     for level, style in enumerate(NUMBERED):
-        num_pr = doc.styles[style].element.get_or_add_pPr().get_or_add_numPr()
+        num_pr = style_element(doc, style).get_or_add_pPr().get_or_add_numPr()
         num_pr.get_or_add_numId().val = num_id
         if level:
             num_pr.get_or_add_ilvl().val = level
@@ -98,11 +97,10 @@ def heading_numbers(doc: DocxDocument) -> list[tuple[Paragraph, int, str]]:
     found: list[tuple[Paragraph, int, str]] = []
     # By style id, read off the XML: `paragraph.style` scans every style for the default
     # on each paragraph without one, which cost more than the rest of the DOCX.
-    levels = {doc.styles[name].style_id: n for n, name in enumerate(NUMBERED)}
-    for p in doc.element.body.iter(qn("w:p")):
-        style = p.xpath("string(./w:pPr/w:pStyle/@w:val)")
-        if style not in levels or p.xpath("./w:pPr/w:outlineLvl"):
-            continue
+    levels = {style_element(doc, name).get(qn("w:styleId")): n for n, name in enumerate(NUMBERED)}
+    one, two = levels
+    for p in _HEADINGS(doc.element.body, one=one, two=two):
+        style = p.find(_PPR).find(_PSTYLE).get(_VAL)
         paragraph = Paragraph(p, doc._body)
         level = levels[style]
         if _numbering_off(paragraph):
@@ -123,21 +121,31 @@ def _numbering_off(paragraph: Paragraph) -> bool:
 
 # --- header and footer -------------------------------------------------------------------
 
-def _field(paragraph: Paragraph, instruction: str, cached: str) -> None:
-    """A complex field (`begin`, instruction, `separate`, cached result, `end`)."""
-    def char(kind: str) -> BaseOxmlElement:
-        element = OxmlElement("w:fldChar")
-        element.set(qn("w:fldCharType"), kind)
-        return element
+@lru_cache(maxsize=4)
+def _char_run(kind: str) -> BaseOxmlElement:
+    run = OxmlElement("w:r")
+    SubElement(run, _FLD_CHAR).set(_FLD_CHAR_TYPE, kind)
+    return run
 
-    paragraph.add_run()._r.append(char("begin"))
-    instr = OxmlElement("w:instrText")
-    instr.set(qn("xml:space"), "preserve")
-    instr.text = f" {instruction.strip()} "
-    paragraph.add_run()._r.append(instr)
-    paragraph.add_run()._r.append(char("separate"))
-    paragraph.add_run(cached)
-    paragraph.add_run()._r.append(char("end"))
+
+def _char(kind: str) -> BaseOxmlElement:
+    """A run with a field character (`begin`, `separate`, `end`): a copy of one made once."""
+    return _char_run(kind).__copy__()
+
+
+def field_runs(instruction: str, cached: str) -> list[BaseOxmlElement]:
+    """The runs of a complex field (`begin`, instruction, `separate`, cached result, `end`),
+    as `paragraph.add_run()` makes each."""
+    instr = OxmlElement("w:r")
+    text = SubElement(instr, _INSTR_TEXT)
+    text.set(_SPACE, "preserve")
+    text.text = f" {instruction.strip()} "
+    return [_char("begin"), instr, _char("separate"), plain_run(cached), _char("end")]
+
+
+def _field(paragraph: Paragraph, instruction: str, cached: str) -> None:
+    """A complex field at the end of `paragraph`."""
+    paragraph._p.extend(field_runs(instruction, cached))
 
 
 def header_and_footer(doc: DocxDocument, business: str, published: bool,
@@ -146,30 +154,34 @@ def header_and_footer(doc: DocxDocument, business: str, published: bool,
     page; "Page X of Y" at the foot. Each section has its own header, its right tab at its own
     text width (a landscape page is wider); the footer is centred, so later sections inherit
     the first one's."""
+    inherited: dict[str | None, list[int]] = {}  # a header style's tab stops (looked up once)
     for n, section in enumerate(doc.sections):
         section.header.is_linked_to_previous = False
         top = section.header.paragraphs[0]
-        top.add_run(business)
+        top._p.append(plain_run(business))  # (runs as `top.add_run(…)` makes them)
         if not published:
             width = section.page_width - section.left_margin - section.right_margin
             tabs = top.paragraph_format.tab_stops
-            for inherited in top.style.paragraph_format.tab_stops:  # the style's centre tab
-                tabs.add_tab_stop(inherited.position, WD_TAB_ALIGNMENT.CLEAR)
+            style = top._p.style
+            if style not in inherited:
+                inherited[style] = [tab.position for tab in top.style.paragraph_format.tab_stops]
+            for position in inherited[style]:  # the style's centre tab, cleared
+                tabs.add_tab_stop(position, WD_TAB_ALIGNMENT.CLEAR)
             tabs.add_tab_stop(Emu(width), WD_TAB_ALIGNMENT.RIGHT)
-            top.add_run("\t")
-            top.add_run(labels.draft).italic = True
+            top._p.append(plain_run("\t"))
+            top._p.append(run_element(labels.draft, italic=True))
         if n == 0:
             foot = section.footer.paragraphs[0]
             foot.alignment = 1  # centred
             # "Page {page} of {pages}": the words around Word's two page-number fields
             before, rest = labels.page.split("{page}", 1)
             between, after = rest.split("{pages}", 1)
-            foot.add_run(before)
+            foot._p.append(plain_run(before))
             _field(foot, "PAGE", "1")
-            foot.add_run(between)
+            foot._p.append(plain_run(between))
             _field(foot, "NUMPAGES", "1")
             if after:
-                foot.add_run(after)
+                foot._p.append(plain_run(after))
 
 
 # --- table of contents -------------------------------------------------------------------
@@ -192,8 +204,11 @@ def _toc_style(doc: DocxDocument, level: int, width: int) -> str:
     """Word's "TOC 1"/"TOC 2" paragraph style (the default template lacks them): indented
     by level, a dotted right tab at the text width for the page number."""
     name = TOC_STYLES[level]
-    style = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
-    style.base_style = doc.styles["Normal"]
+    # `doc.styles.add_style(name, …)` with `base_style = doc.styles["Normal"]`, without
+    # python-docx's two reads of every style (the template has no style of that name)
+    style = StyleFactory(doc.styles.element.add_style_of_type(
+        BabelFish.ui2internal(name), WD_STYLE_TYPE.PARAGRAPH, False))
+    style.element.basedOn_val = style_element(doc, "Normal").get(qn("w:styleId"))
     fmt = style.paragraph_format
     fmt.left_indent = Pt(11 * level)
     fmt.space_after = Pt(3)
@@ -214,165 +229,30 @@ def write_toc(doc: DocxDocument, placeholder: Paragraph,
     used = [int(b.get(qn("w:id"))) for b in doc.element.body.iter(qn("w:bookmarkStart"))]
     next_id = max(used, default=0) + 1
     names: list[str] = []
-    entries: list[Paragraph] = []
+    entries: list[BaseOxmlElement] = []
     styles: dict[int, str] = {}
     for n, (heading, level, label) in enumerate(headings):
         name = f"_Toc{n + 1:08d}"
         _bookmark(heading, name, next_id + n)
         names.append(name)
-        entry = placeholder.insert_paragraph_before(style=None)
         if level not in styles:
             styles[level] = _toc_style(doc, level, width)
-        entry._p.get_or_add_pPr().get_or_add_pStyle().val = styles[level]
-        link = OxmlElement("w:hyperlink")
-        link.set(qn("w:anchor"), name)
-        link.set(qn("w:history"), "1")
-        entry._p.append(link)
-        for text in (label, "\t", heading.text, "\t") if label else (heading.text, "\t"):
-            link.append(_run(entry, text))
-        field = Paragraph(OxmlElement("w:p"), entry._parent)
+        p = paragraph_element(styles[level])
+        placeholder._p.addprevious(p)
+        link = SubElement(p, _HYPERLINK)
+        link.set(_ANCHOR, name)
+        link.set(_HISTORY, "1")
+        title = heading.text
+        link.extend(plain_run(text) for text in
+                    ((label, "\t", title, "\t") if label else (title, "\t")))
         page = pages.get(name) if pages else None
-        _field(field, f"PAGEREF {name} \\h", str(page) if page else "")
-        for run in list(field._p):
-            link.append(run)
-        entries.append(entry)
+        link.extend(field_runs(f"PAGEREF {name} \\h", str(page) if page else ""))
+        entries.append(p)
     if entries:
         first, last = entries[0], entries[-1]
-        begin = Paragraph(OxmlElement("w:p"), first._parent)
-        _field(begin, TOC_INSTRUCTION, "")
-        runs = list(begin._p)
+        runs = field_runs(TOC_INSTRUCTION, "")
         for run in reversed(runs[:3]):  # begin, instruction, separate: before the first entry
-            first._p.insert(len(first._p.xpath("./w:pPr")), run)
-        last._p.append(runs[-1])  # end: after the last
+            first.insert(1, run)  # after its paragraph properties
+        last.append(runs[-1])  # end: after the last
     placeholder._p.getparent().remove(placeholder._p)
     return names
-
-
-def _run(paragraph: Paragraph, text: str) -> BaseOxmlElement:
-    run = paragraph.add_run(text)._r
-    paragraph._p.remove(run)
-    return run
-
-
-# --- tables ------------------------------------------------------------------------------
-
-_T = qn("w:t")
-
-
-def _words(table: Table) -> list[tuple[int, int]]:
-    """Per column: (longest word, longest cell text), in characters; read off the XML
-    (python-docx's `row.cells` rebuilds the grid on every call)."""
-    columns = len(table._tbl.tblGrid.findall(qn("w:gridCol")))
-    longest = [1] * columns
-    total = [1] * columns
-    for tr in table._tbl.tr_lst:
-        for c, tc in enumerate(tr.tc_lst[:columns]):
-            text = "".join(t.text or "" for t in tc.iter(_T))  # (XPath per cell costs more)
-            longest[c] = max(longest[c], max((len(w) for w in text.split()), default=1))
-            total[c] = max(total[c], len(text))
-    return list(zip(longest, total))
-
-
-def needs_landscape(words: list[tuple[int, int]], portrait_width: int) -> bool:
-    """Whether a table's columns (`_words`) cannot each have 1.25 inches (or their longest
-    word, if wider) on a portrait page: too wide to read upright."""
-    char = _char_twips(TABLE_FONT)
-    least = sum(max(WIDE, w * char + CELL_PADDING) for w, _ in words)
-    return least >= portrait_width
-
-
-def _char_twips(size: Pt) -> int:
-    return math.ceil(size.pt * 20 * 0.62)  # a character is ~0.5 em; bold and serif fonts, more
-
-
-def fit_table(table: Table, words: list[tuple[int, int]], width: int) -> list[int]:
-    """Fixed column widths (twips) that add up to `width`: each column gets its longest word
-    first, then the rest in proportion to how much more text it holds. The first row repeats
-    on every page; no row splits across pages. Returns the widths."""
-    char = _char_twips(TABLE_FONT)
-    least = [w * char + CELL_PADDING for w, _ in words]
-    want = [max(t * char + CELL_PADDING - m, 0) for (_, t), m in zip(words, least)]
-    spare = max(width - sum(least), 0)
-    grow = sum(want) or 1
-    widths = [m + spare * x // grow for m, x in zip(least, want)]
-    widths[-1] += width - sum(widths) if sum(widths) < width else 0
-    tbl = table._tbl
-    tbl_pr = tbl.tblPr
-    for tag in ("w:tblW", "w:tblLayout"):
-        old = tbl_pr.find(qn(tag))
-        if old is not None:
-            tbl_pr.remove(old)
-    tbl_w = OxmlElement("w:tblW")
-    tbl_w.set(qn("w:w"), str(sum(widths)))
-    tbl_w.set(qn("w:type"), "dxa")
-    layout = OxmlElement("w:tblLayout")
-    layout.set(qn("w:type"), "fixed")
-    _insert_in_order(tbl_pr, tbl_w, ("w:tblStyle", "w:tblpPr", "w:tblOverlap",
-                                     "w:bidiVisual", "w:tblStyleRowBandSize",
-                                     "w:tblStyleColBandSize"))
-    _insert_in_order(tbl_pr, layout, ("w:tblStyle", "w:tblpPr", "w:tblOverlap", "w:bidiVisual",
-                                      "w:tblStyleRowBandSize", "w:tblStyleColBandSize",
-                                      "w:tblW", "w:jc", "w:tblCellSpacing", "w:tblInd",
-                                      "w:tblBorders", "w:shd"))
-    for col, w in zip(tbl.tblGrid.findall(qn("w:gridCol")), widths):
-        col.set(qn("w:w"), str(w))
-    for r, tr in enumerate(tbl.tr_lst):  # the XML: `table.rows`/`row.cells` are slow
-        tr_pr = tr.get_or_add_trPr()
-        for tag in ("w:cantSplit", "w:tblHeader") if r == 0 else ("w:cantSplit",):
-            if tr_pr.find(qn(tag)) is None:
-                tr_pr.append(OxmlElement(tag))
-        for tc, w in zip(tr.tc_lst, widths):
-            tc.width = Emu(w * 635)
-            for run in tc.iter(qn("w:r")):
-                run.get_or_add_rPr().sz_val = TABLE_FONT
-    return widths
-
-
-def _insert_in_order(parent: BaseOxmlElement, child: BaseOxmlElement,
-                     before: tuple[str, ...]) -> None:
-    """Insert `child` after the last of `before` (the elements the schema puts first)."""
-    position = 0
-    tags = {qn(t) for t in before}
-    for i, existing in enumerate(parent):
-        if existing.tag in tags:
-            position = i + 1
-    parent.insert(position, child)
-
-
-def landscape_section(doc: DocxDocument, table: Table) -> None:
-    """Give `table` a landscape section of its own: the paragraph before it ends the portrait
-    section, an empty paragraph after it ends the landscape one. Each section copies the
-    document's page setup; `header_and_footer`, called after, gives each section its header."""
-    body_sect = doc.element.body.sectPr
-    before = table._tbl.getprevious()
-    if before is None or before.tag != qn("w:p"):
-        before = OxmlElement("w:p")
-        table._tbl.addprevious(before)
-    portrait = deepcopy(body_sect)
-    before.get_or_add_pPr().append(portrait)
-    after = OxmlElement("w:p")
-    table._tbl.addnext(after)
-    wide = deepcopy(body_sect)
-    size = wide.find(qn("w:pgSz"))
-    w, h = size.get(qn("w:w")), size.get(qn("w:h"))
-    size.set(qn("w:w"), h)
-    size.set(qn("w:h"), w)
-    size.set(qn("w:orient"), "landscape")
-    after.get_or_add_pPr().append(wide)
-
-
-def fit_tables(doc: DocxDocument) -> None:
-    """Every table fitted to its page, those in content controls too (the promises appendix);
-    a table of the body too wide for portrait turned landscape."""
-    section = doc.sections[0]
-    portrait = _twips(section.page_width - section.left_margin - section.right_margin)
-    landscape = _twips(section.page_height - section.left_margin - section.right_margin)
-    body = doc.element.body
-    for tbl in list(body.iter(qn("w:tbl"))):
-        table = Table(tbl, doc._body)
-        words = _words(table)
-        if tbl.getparent() is body and needs_landscape(words, portrait):
-            fit_table(table, words, landscape)
-            landscape_section(doc, table)
-        else:
-            fit_table(table, words, portrait)

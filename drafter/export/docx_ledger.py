@@ -12,16 +12,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from lxml.etree import SubElement
+
 from docx.document import Document as DocxDocument
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
-from docx.shared import Inches, Pt, RGBColor
-from docx.table import _Cell
+from docx.shared import Pt, RGBColor
 from docx.text.paragraph import Paragraph
 
 from drafter.export.docx_layout import unnumbered
-from drafter.export.docx_runs import add_run, add_table, row_cells
+from drafter.export.docx_runs import add_paragraph, add_table, run_element, style_id
 from drafter.ledger import LedgerEntry
 from drafter.review.report import NO_PROMISES, PROMISES_INTRO
 
@@ -30,10 +31,10 @@ APPENDIX_TAG = "drafter-promises"
 APPENDIX_BOOKMARK = "_drafter_promises"
 APPENDIX_NOTE = ("Drafter makes this appendix afresh at every build and it is not part of the "
                  "policy: to change a promise, change the policy text or the answer behind it.")
-COLUMNS = (("#", Inches(0.35)), ("Promise", Inches(2.3)), ("Where", Inches(1.25)),
-           ("Rests on", Inches(2.5)))
+COLUMNS = ("#", "Promise", "Where", "Rests on")
 TABLE_TEXT = Pt(9)
 KEY_COLOR = RGBColor(0x59, 0x59, 0x59)
+_P, _TC = qn("w:p"), qn("w:tc")
 
 
 def _element(tag: str, **attributes: str) -> BaseOxmlElement:
@@ -62,49 +63,45 @@ def _bookmark(paragraph: Paragraph) -> None:
     start.addnext(_element("w:bookmarkEnd", id="9999"))
 
 
-def _text(paragraph: Paragraph, text: str, *, bold: bool = False, italic: bool = False,
+def _text(p: BaseOxmlElement, text: str, *, bold: bool = False, italic: bool = False,
           key: bool = False) -> None:
-    add_run(paragraph, text, bold=bold or None, italic=italic or None, size=TABLE_TEXT,
-            color=KEY_COLOR if key else None)
+    p.append(run_element(text, bold=bold or None, italic=italic or None, size=TABLE_TEXT,
+                         color=KEY_COLOR if key else None))
 
 
-def _rests_on(cell: _Cell, entry: LedgerEntry) -> None:
+def _rests_on(tc: BaseOxmlElement, entry: LedgerEntry) -> None:
     """One paragraph per answer (prompt, the answer in bold, or in italics when it is not the
     owner's, then its key) and per law."""
     lines = [(f"{b.prompt} ", b.shown(), b.given, b.key) for b in entry.answers]
     lines += [("Law: ", law.label, True, law.name) for law in entry.laws]
     for n, (lead, shown, given, key) in enumerate(lines):
-        paragraph = cell.paragraphs[0] if n == 0 else cell.add_paragraph()
-        _text(paragraph, lead)
-        _text(paragraph, shown, bold=given, italic=not given)
-        _text(paragraph, f" ({key})", key=True)
+        p = tc.find(_P) if n == 0 else SubElement(tc, _P)
+        _text(p, lead)
+        _text(p, shown, bold=given, italic=not given)
+        _text(p, f" ({key})", key=True)
 
 
 def _table(doc: DocxDocument, promises: Sequence[LedgerEntry]) -> BaseOxmlElement:
+    """The table (its column widths, header row and rows kept whole: `fit_tables`, as every
+    table's), filled in by reading the XML: python-docx's `row.cells` and `cell.paragraphs`
+    work out the table's grid on each call."""
     table = add_table(doc, len(promises) + 1, len(COLUMNS), "Table Grid")
-    table.autofit = False
-    for column, (_, width) in zip(table.columns, COLUMNS):
-        column.width = width  # the grid, which LibreOffice follows; Word follows the cells
-    rows = list(table.rows)
-    # `fit_tables` fits it as every table (widths by its words, header row repeated, no row
-    # split across pages)
-    for n, (row, entry) in enumerate(zip(rows, [None, *promises])):
-        cells = row_cells(table, row)
-        for cell, (title, width) in zip(cells, COLUMNS):
-            cell.width = width
-            if entry is None:
-                _text(cell.paragraphs[0], title, bold=True)
-        if entry is not None:
-            _text(cells[0].paragraphs[0], str(n))
-            _text(cells[1].paragraphs[0], entry.text)
-            _text(cells[2].paragraphs[0], entry.where())
-            _rests_on(cells[3], entry)
+    for n, (tr, entry) in enumerate(zip(table._tbl.tr_lst, [None, *promises])):
+        cells = tr.findall(_TC)
+        if entry is None:
+            for tc, title in zip(cells, COLUMNS):
+                _text(tc.find(_P), title, bold=True)
+            continue
+        _text(cells[0].find(_P), str(n))
+        _text(cells[1].find(_P), entry.text)
+        _text(cells[2].find(_P), entry.where())
+        _rests_on(cells[3], entry)
     return table._tbl
 
 
 def add_ledger(doc: DocxDocument, promises: Sequence[LedgerEntry]) -> None:
     """Append the appendix (on a page of its own) to the end of `doc`."""
-    heading = doc.add_paragraph(APPENDIX_HEADING, style="Heading 1")
+    heading = add_paragraph(doc, style_id(doc, "Heading 1"), APPENDIX_HEADING, last=True)
     heading.paragraph_format.page_break_before = True
     unnumbered(heading)  # an appendix, not the policy's next section
     _bookmark(heading)
