@@ -1,0 +1,56 @@
+"""No text the owner needs is cut off at 80x24 or at a phone's width (issue 15, item 5): a
+question's help longer than the help panel says that it goes on and F1 shows it whole; the
+export panel lists every file written, with its folder broken at a `/`."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from textual.widgets import Static
+
+from drafter.app.app import DrafterApp
+from drafter.app.screens.help import HelpScreen
+from drafter.app.widgets.helppanel import MORE, HelpPanel
+from tests.app.pilot_helpers import drawn, open_section, settle
+
+pytestmark = pytest.mark.asyncio
+App = Callable[..., DrafterApp]
+LAST_WORDS = "require such a contract for companies that handle information for you."
+
+
+def shown(app: DrafterApp, selector: str) -> str:
+    """The text drawn on screen in the widget `selector`, row by row (what the owner sees)."""
+    region = app.screen.query_one(selector).content_region
+    strips = app.screen._compositor.render_strips()  # noqa: SLF001 - what the owner sees
+    return "\n".join(strips[y].crop(region.x, region.right).text.rstrip()
+                     for y in range(region.y, region.bottom))
+
+
+@pytest.mark.parametrize("size", [(80, 24), (44, 30)])
+async def test_a_long_help_says_it_goes_on_and_f1_shows_it_whole(make_app: App,
+                                                                   size: tuple[int, int]) -> None:
+    app = make_app("kiosk")
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await open_section(pilot, "sharing", "sharing.provider_contracts")
+        await drawn(pilot)
+        panel = app.screen.query_one("#help", HelpPanel)
+        assert LAST_WORDS in " ".join(panel.text.split())
+        on_screen = shown(app, "#help")
+        assert MORE in on_screen, on_screen  # the owner is told there is more
+        assert len(on_screen.splitlines()) == panel.region.height
+        await pilot.press("f1")
+        await drawn(pilot)
+        assert isinstance(app.screen, HelpScreen)
+        here = app.screen.query_one("#help-here", Static)
+        assert LAST_WORDS in " ".join(str(here.render()).split())
+
+
+async def test_a_short_help_is_shown_as_it_is(make_app: App) -> None:
+    app = make_app("kiosk")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await open_section(pilot, "sharing", "sharing.affiliates")
+        await drawn(pilot)
+        assert MORE not in shown(app, "#help")
