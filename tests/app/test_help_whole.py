@@ -5,6 +5,7 @@ export panel lists every file written, with its folder broken at a `/`."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from textual.widgets import Static
@@ -21,7 +22,7 @@ LAST_WORDS = "require such a contract for companies that handle information for 
 
 def shown(app: DrafterApp, selector: str) -> str:
     """The text drawn on screen in the widget `selector`, row by row (what the owner sees)."""
-    region = app.screen.query_one(selector).content_region
+    region = app.screen.query_one(selector).scrollable_content_region  # not its scrollbar
     strips = app.screen._compositor.render_strips()  # noqa: SLF001 - what the owner sees
     return "\n".join(strips[y].crop(region.x, region.right).text.rstrip()
                      for y in range(region.y, region.bottom))
@@ -54,3 +55,35 @@ async def test_a_short_help_is_shown_as_it_is(make_app: App) -> None:
         await open_section(pilot, "sharing", "sharing.affiliates")
         await drawn(pilot)
         assert MORE not in shown(app, "#help")
+
+
+async def test_at_a_phones_width_every_exported_file_can_be_read(make_app: App,
+                                                                 tmp_path: Path) -> None:
+    """The audit at 375 px: the export panel listed 3 of the 9 files, and the folder's path
+    broke inside a word."""
+    from drafter.app.widgets.progress import Exported
+
+    app = make_app("kiosk")
+    async with app.run_test(size=(41, 38)) as pilot:
+        await settle(pilot)
+        await pilot.press("f8")
+        await settle(pilot)
+        await drawn(pilot)
+        panel = app.screen.query_one(Exported)
+        written = sorted(p for p in (tmp_path / "output").rglob("*") if p.is_file()
+                         and p.suffix in (".md", ".html", ".txt", ".docx"))
+        assert len(written) > 3
+        folder = f"{written[0].parent.resolve()}/"
+        seen = shown(app, "#exported")
+        rows = seen.splitlines()
+        path_rows = rows[rows.index(next(r for r in rows if r.startswith("/"))):]
+        path_rows = path_rows[:next(i for i, r in enumerate(path_rows) if r.startswith("  "))]
+        assert "".join(path_rows) == folder, rows  # every row of the path ends at a "/"
+        assert all(row.endswith("/") for row in path_rows), rows
+        panel.focus()  # Tab reaches it; the arrows scroll it
+        for _ in range(panel.max_scroll_y):
+            await pilot.press("down")
+        await drawn(pilot)
+        seen += "\n" + shown(app, "#exported")
+        for path in written:
+            assert path.name in seen, (path.name, seen)
