@@ -13,6 +13,7 @@ from typing import Any
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.content import Content
 from textual.events import DescendantBlur
 from textual.geometry import Size
 from textual.message import Message
@@ -46,8 +47,21 @@ class Choice(RadioButton):
         processor time of switching sections."""
         key = (width, self.label.plain)
         if self._lines is None or self._lines[0] != key:
-            self._lines = (key, max(1, len(self.render().wrap(width))))
+            self._lines = (key, len(self._rows(width)))
         return self._lines[1]
+
+    def _rows(self, width: int) -> list[Content]:
+        """The button, then the label wrapped beside it: its further lines start under its
+        first word, not under the button (the audit: a wrapped label read as a new option)."""
+        button = self._button
+        indent = button.cell_length + 1
+        label = self._label.stylize_before(self.get_visual_style("toggle--label"))
+        lines = label.wrap(max(width - indent - 1, 1)) if width > indent + 1 else [label]
+        return [Content.assemble(button, " ", lines[0]),
+                *(Content.assemble(" " * indent, line) for line in lines[1:])]
+
+    def render(self) -> Content:
+        return Content("\n").join(self._rows(self.content_size.width))
 
 
 class QuestionField(Vertical):

@@ -12,6 +12,7 @@ from textual.widgets import Static
 
 from drafter.app.app import DrafterApp
 from drafter.app.screens.help import HelpScreen
+from drafter.app.widgets.fields import Choice
 from drafter.app.widgets.helppanel import MORE, HelpPanel
 from tests.app.pilot_helpers import drawn, open_section, settle
 
@@ -87,3 +88,23 @@ async def test_at_a_phones_width_every_exported_file_can_be_read(make_app: App,
         seen += "\n" + shown(app, "#exported")
         for path in written:
             assert path.name in seen, (path.name, seen)
+
+
+async def test_a_wrapped_option_label_goes_on_under_its_first_word(make_app: App) -> None:
+    """A one-answer label too long for its line wrapped to the left edge, under the button,
+    where it read as the start of another option."""
+    app = make_app("kiosk")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await open_section(pilot, "kiosks", "kiosks.camera_capture")
+        await drawn(pilot)
+        button = next(b for b in app.screen.query(Choice) if b.label.plain.startswith("A still"))
+        region = button.content_region
+        strips = app.screen._compositor.render_strips()  # noqa: SLF001 - what the owner sees
+        rows = [strips[y].crop(region.x, region.right).text.rstrip()
+                for y in range(region.y, region.bottom)]
+        assert len(rows) > 1, rows  # it wraps at this width
+        start = rows[0].index("A still")
+        for row in rows[1:]:
+            assert row[:start].strip() == "" and row[start] != " ", rows
+        assert " ".join(" ".join(rows)[start:].split()) == button.label.plain
