@@ -108,3 +108,17 @@ async def test_a_wrapped_option_label_goes_on_under_its_first_word(make_app: App
         for row in rows[1:]:
             assert row[:start].strip() == "" and row[start] != " ", rows
         assert " ".join(" ".join(rows)[start:].split()) == button.label.plain
+
+
+async def test_the_company_search_hint_follows_the_company_column(make_app: App) -> None:
+    """"(type to search the list of known companies)" ended the heading, after "What kind of
+    service is it?", and read as that column's."""
+    from textual.widgets import Label
+
+    app = make_app("kiosk")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await open_section(pilot, "sharing", "sharing.vendors")
+        await drawn(pilot)
+        heading = str(app.screen.query_one(".record-heading", Label).render())
+        assert heading.startswith("Company name (type to search the list of known companies) · "), heading

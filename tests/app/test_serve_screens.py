@@ -96,3 +96,18 @@ def test_a_phone_gets_the_narrow_layout(served: Served) -> None:
         assert measured["page"] == 375, measured  # laid out as wide as the phone
         check_drawn_to_size(measured)
         assert columns and columns[-1] < 60, (measured, columns)  # the app's narrow layout
+
+
+def test_the_banner_names_what_is_served(capsys: pytest.CaptureFixture[str],
+                                         tmp_path: Any) -> None:
+    """It said "Drafter is serving Drafter at"."""
+    import asyncio
+
+    from drafter.app.serve import LocalServer
+
+    answers = tmp_path / "answers.yaml"
+    server = LocalServer("true", token="t" * 24, serving=str(answers), host="127.0.0.1",
+                         port=8000, title="Drafter")
+    asyncio.run(server.on_startup(None))  # type: ignore[arg-type]
+    first = capsys.readouterr().out.splitlines()[0]
+    assert first == f"Drafter is serving {answers} at", first
