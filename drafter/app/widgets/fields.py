@@ -54,11 +54,12 @@ class Choice(RadioButton):
         """The button, then the label wrapped beside it: its further lines start under its
         first word, not under the button (the audit: a wrapped label read as a new option)."""
         button = self._button
-        indent = button.cell_length + 1
-        label = self._label.stylize_before(self.get_visual_style("toggle--label"))
-        lines = label.wrap(max(width - indent - 1, 1)) if width > indent + 1 else [label]
-        return [Content.assemble(button, " ", lines[0]),
-                *(Content.assemble(" " * indent, line) for line in lines[1:])]
+        style = self.get_visual_style("toggle--label")
+        room = width - button.cell_length - 2  # the label is padded by a space each side
+        lines = self._label.wrap(room) if room > 0 else [self._label]
+        rows = [line.pad(1, 1).stylize_before(style) for line in lines]
+        return [Content.assemble(button, rows[0]),
+                *(Content.assemble(" " * button.cell_length, row) for row in rows[1:])]
 
     def render(self) -> Content:
         return Content("\n").join(self._rows(self.content_size.width))
