@@ -53,13 +53,14 @@ class Choice(RadioButton):
     def _rows(self, width: int) -> list[Content]:
         """The button, then the label wrapped beside it: its further lines start under its
         first word, not under the button (the audit: a wrapped label read as a new option)."""
-        button = self._button
+        drawn = super().render()  # the button, then the label padded by a space each side
+        size = len(self.BUTTON_LEFT + self.BUTTON_INNER + self.BUTTON_RIGHT)
         style = self.get_visual_style("toggle--label")
-        room = width - button.cell_length - 2  # the label is padded by a space each side
-        lines = self._label.wrap(room) if room > 0 else [self._label]
+        room = width - size - 2
+        lines = self.label.wrap(room) if room > 0 else [self.label]
         rows = [line.pad(1, 1).stylize_before(style) for line in lines]
-        return [Content.assemble(button, rows[0]),
-                *(Content.assemble(" " * button.cell_length, row) for row in rows[1:])]
+        return [Content.assemble(drawn[:size], rows[0]),
+                *(Content.assemble(" " * size, row) for row in rows[1:])]
 
     def render(self) -> Content:
         return Content("\n").join(self._rows(self.content_size.width))
