@@ -52,9 +52,10 @@ class LocalServer(Server):
     """textual-serve with Drafter's page, a `/fonts/` route for the bundled font, and the
     token, Origin and Host checks described above."""
 
-    def __init__(self, command: str, *, token: str, **kwargs: Any) -> None:
+    def __init__(self, command: str, *, token: str, serving: str = "", **kwargs: Any) -> None:
         super().__init__(command, **kwargs)
         self.token = token
+        self.serving = serving  # what the owner opens: the answers file, or an example
         self.loopback = is_loopback(self.host)
 
     async def _make_app(self) -> web.Application:
@@ -114,7 +115,8 @@ class LocalServer(Server):
         return f"http://{host}:{self.port}/?token={self.token}"
 
     async def on_startup(self, app: web.Application) -> None:
-        print(f"Drafter is serving {self.title} at\n\n    {self.url()}\n\n"
+        what = f" {self.serving}" if self.serving else ""
+        print(f"Drafter is serving{what} at\n\n    {self.url()}\n\n"
               "Open that address in a browser on this machine (it includes this run's token). "
               "Press Ctrl+C to stop.", flush=True)
 
@@ -146,6 +148,8 @@ def serve(path: Path, *, host: str, port: int, questionnaire: Path | None = None
               file=sys.stderr, flush=True)
     server = LocalServer(command(path, questionnaire, library, example),
                          token=token or secrets.token_urlsafe(24), host=host, port=port,
+                         serving=(f"the example \u201c{example}\u201d" if example
+                                  else str(path.resolve())),
                          title="Drafter", templates_path=WEB / "templates")
     server.serve()
     return 0

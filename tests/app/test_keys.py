@@ -339,7 +339,7 @@ async def test_export_paths_stay_on_screen_as_absolute_paths(make_app: App,
         await pilot.pause()  # any notice drawn
         exported = app.screen.query_one(Exported)
         assert exported.display
-        text = str(exported.render())
+        text = exported.text  # as written, before it is laid out at this width
         written = [p for p in (tmp_path / "output").rglob("*") if p.is_file()
                    and p.suffix in (".md", ".html", ".docx")]
         assert written

@@ -15,7 +15,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.events import Resize
 from textual.widget import Widget
-from textual.widgets import Header, Label, Static, TabbedContent, TabPane
+from textual.widgets import Header, Label, TabbedContent, TabPane
 
 from drafter.editing import Session
 from drafter.position import Position
@@ -28,6 +28,7 @@ from drafter.app.screens.elsewhere import Elsewhere
 from drafter.app.widgets.buttons import FormButton
 from drafter.app.screens.offers import Offers
 from drafter.app.widgets.fields import QuestionField, field_id, keep_in_view
+from drafter.app.widgets.helppanel import HelpPanel
 from drafter.app.widgets.focus_help import help_for
 from drafter.app.widgets.footer import KeysFooter
 from drafter.app.widgets.notes import NotesList
@@ -86,7 +87,7 @@ class EditorScreen(Offers, Elsewhere):
                     yield FormButton("Next", self.next_or_export, leads_to_answer=True,
                                      id="next", variant="primary")
                 yield Exported(id="exported")
-                yield Static(id="help")
+                yield HelpPanel(id="help")
             with TabbedContent(id="side"):
                 with TabPane("Preview", id="preview-tab"):
                     yield PolicyPreview(id="preview")
@@ -272,8 +273,8 @@ class EditorScreen(Offers, Elsewhere):
         self._set_help(text or "Answers are saved as you type.")
 
     def _set_help(self, text: str) -> None:
-        panel = self.query_one("#help", Static)
-        if str(panel.content) != text:
+        panel = self.query_one("#help", HelpPanel)
+        if panel.text != text:
             panel.update(text)
             self.call_after_refresh(keep_in_view, self)  # the help's new height may cover it
 

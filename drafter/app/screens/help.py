@@ -56,6 +56,13 @@ class HelpScreen(ModalScreen[None]):
             found.append((place, rows))
         return found
 
+    def here(self) -> str:
+        """The help the editor shows for what is focused (the question's, or a button's)."""
+        from drafter.app.widgets.helppanel import HelpPanel
+
+        panels = self.editor.query("#help").results(HelpPanel)
+        return next((panel.text for panel in panels), "")
+
     def _rows(self, bindings: Iterable[Binding]) -> list[tuple[str, str]]:
         keys: dict[str, list[str]] = {}
         for binding in bindings:
@@ -75,8 +82,13 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="help-dialog"):
-            yield Label("Keys (Escape or F1 closes this)", classes="dialog-title")
+            yield Label("Help and keys (Escape or F1 closes this)", classes="dialog-title")
             with VerticalScroll():
+                here = self.here()
+                if here:  # the help under the form, whole (there it may be cut: `HelpPanel`)
+                    body = Text("Where you are", style="bold")
+                    body.append("\n" + here, style="")
+                    yield Static(body, classes="help-group", id="help-here")
                 for place, rows in self.groups():
                     body = Text()
                     body.append(place, style="bold")

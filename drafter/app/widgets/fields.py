@@ -13,6 +13,7 @@ from typing import Any
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.content import Content
 from textual.events import DescendantBlur
 from textual.geometry import Size
 from textual.message import Message
@@ -46,8 +47,23 @@ class Choice(RadioButton):
         processor time of switching sections."""
         key = (width, self.label.plain)
         if self._lines is None or self._lines[0] != key:
-            self._lines = (key, max(1, len(self.render().wrap(width))))
+            self._lines = (key, len(self._rows(width)))
         return self._lines[1]
+
+    def _rows(self, width: int) -> list[Content]:
+        """The button, then the label wrapped beside it: its further lines start under its
+        first word, not under the button (the audit: a wrapped label read as a new option)."""
+        drawn = super().render()  # the button, then the label padded by a space each side
+        size = len(self.BUTTON_LEFT + self.BUTTON_INNER + self.BUTTON_RIGHT)
+        style = self.get_visual_style("toggle--label")
+        room = width - size - 2
+        lines = self.label.wrap(room) if room > 0 else [self.label]
+        rows = [line.pad(1, 1).stylize_before(style) for line in lines]
+        return [Content.assemble(drawn[:size], rows[0]),
+                *(Content.assemble(" " * size, row) for row in rows[1:])]
+
+    def render(self) -> Content:
+        return Content("\n").join(self._rows(self.content_size.width))
 
 
 class QuestionField(Vertical):

@@ -31,7 +31,17 @@ class Form(VerticalScroll):
     virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
 
     def on_resize(self, event: Resize) -> None:
-        focused = self.screen.focused
+        self._follow_focus()
+
+    def watch_virtual_size(self, size: Size) -> None:
+        """The section grew or shrank (questions revealed or hidden, a line under a field):
+        Textual sends no `Resize` for that, as the form's own region did not change, and the
+        scroll asked for as the focus moved was worked out before the revealed questions had a
+        place (the kiosk trial: "What do the cameras capture?" focused below the screen)."""
+        self._follow_focus()
+
+    def _follow_focus(self) -> None:
+        focused = self.screen.focused if self.is_attached else None
         if focused is not None and self in focused.ancestors:
             self.call_after_refresh(keep_in_view, self.screen)  # once laid out and placed
 

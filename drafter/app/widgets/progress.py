@@ -8,6 +8,8 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
+from rich.text import Text
+from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from drafter.standing import Standing
@@ -26,12 +28,19 @@ class Progress(Static):
             self.update("\n".join(standing.lines()))
 
 
-class Exported(Static):
-    """The files the last export wrote, by absolute path (hidden until there is one)."""
+class Exported(VerticalScroll):
+    """The files the last export wrote, by absolute path (hidden until there is one): every
+    one of them, scrolled with the arrows once Tab reaches it, or the mouse wheel, when they
+    are more than its rows (at a phone's width the list showed 3 of 9 files)."""
 
     def __init__(self, **kwargs: object) -> None:
-        super().__init__("", markup=False, **kwargs)  # type: ignore[arg-type]
+        super().__init__(ExportedText(), **kwargs)  # type: ignore[arg-type]
         self.display = False
+
+    @property
+    def text(self) -> str:
+        """What the last export wrote, one folder a line and its names on the next."""
+        return self.query_one(ExportedText).text
 
     def show(self, paths: Iterable[Path], notes: str) -> None:
         """Each folder written to, as an absolute path, then the names written in it, under
@@ -41,11 +50,59 @@ class Exported(Static):
         for path in paths:
             path = Path(path).resolve()
             folders.setdefault(path.parent, []).append(path.name)
-        lines = [f"Exported (F8 again updates them). {notes}"]
+        self.query_one(ExportedText).show(f"Exported (F8 again updates them). {notes}", folders)
+        self.display = True
+
+
+class ExportedText(Static):
+    """The export's words, laid out for the width they are given: the notes wrapped at spaces,
+    a folder's path broken after a `/` (never inside a name), its files' names wrapped under
+    it, indented."""
+
+    def __init__(self) -> None:
+        super().__init__("", markup=False)
+        self.heading = ""
+        self.folders: dict[Path, list[str]] = {}
+
+    @property
+    def text(self) -> str:
+        return str(self.content)
+
+    def show(self, heading: str, folders: dict[Path, list[str]]) -> None:
+        self.heading, self.folders = heading, folders
+        lines = [heading]
         for folder, names in folders.items():
             lines += [f"{folder}{os.sep}", "  " + ", ".join(names)]
         self.update("\n".join(lines))
-        self.display = True
+
+    def rows(self, width: int) -> list[Text]:
+        """The rows drawn at `width` columns."""
+        if width <= 0:
+            return [Text(self.text)]
+        console = self.app.console
+        rows = list(Text(self.heading).wrap(console, width))
+        for folder, names in self.folders.items():
+            rows += [Text(row) for row in path_rows(f"{folder}{os.sep}", width)]
+            rows += [Text("  ") + row for row in
+                     Text(", ".join(names)).wrap(console, max(width - 2, 1))]
+        return rows
+
+    def render(self) -> Text:
+        return Text("\n").join(self.rows(self.content_size.width))
+
+
+def path_rows(path: str, width: int) -> list[str]:
+    """`path` in rows of at most `width` columns, each broken just after a separator; a part
+    longer than a row is cut where the row ends (nothing else can be done with it)."""
+    parts = [part + os.sep for part in path.split(os.sep)[:-1]] + [path.split(os.sep)[-1]]
+    rows = [""]
+    for part in filter(None, parts):
+        if rows[-1] and len(rows[-1]) + len(part) > width:
+            rows.append("")
+        rows[-1] += part
+        while len(rows[-1]) > width:
+            rows[-1:] = [rows[-1][:width], rows[-1][width:]]
+    return rows
 
 
 __all__ = ["Exported", "Progress"]

@@ -180,9 +180,12 @@ class RecordsEditor(Vertical, can_focus=False):
         self.names = [str(c[self.first]) for c in catalog if c.get(self.first)]
 
     def compose(self) -> ComposeResult:
-        heading = " · ".join(f.prompt for f in self.entry.question.fields or [])
-        hint = " (type to search the list of known companies)" if self.names else ""
-        yield Label(f"{heading}{hint}", classes="record-heading")
+        # The hint follows the first column, the one it is about (at the end of the line it
+        # read as the kind of service's).
+        prompts = [f.prompt for f in self.entry.question.fields or []]
+        if prompts and self.names:
+            prompts[0] += " (type to search the list of known companies)"
+        yield Label(" · ".join(prompts), classes="record-heading")
         for item in self.items:
             yield RecordRow(self.entry, item, self.names, self._changed)
         yield FormButton("+ Add", self.add_row, leads_to_answer=True, classes="add",

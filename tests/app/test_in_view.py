@@ -1,0 +1,114 @@
+"""The focused field is on screen at 80x24 whenever focus moves (issue 15, item 5): after an
+answer reveals questions, Enter, Tab, find and undo. Checked against where the field is drawn
+on the screen, after the app has drawn it, not against the scroll Textual was asked for."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+from textual.widget import Widget
+
+from drafter.app.app import DrafterApp
+from drafter.paths import examples
+from drafter.app.widgets.fields import QuestionField
+from drafter.app.widgets.pages import Form
+from tests.app.pilot_helpers import drawn, settle
+
+pytestmark = pytest.mark.asyncio
+SIZE = (80, 24)
+App = Callable[..., DrafterApp]
+
+
+def without_cameras(tmp_path: Path) -> Path:
+    """The finished kiosk example, but its kiosks have no cameras (the camera questions are
+    hidden until the owner says they have)."""
+    text = examples()["kiosk"].read_text(encoding="utf-8")
+    path = tmp_path / "answers.yaml"
+    path.write_text(text.replace("  cameras: true\n", "  cameras: false\n"), encoding="utf-8")
+    return path
+
+
+def focused_field(app: DrafterApp) -> QuestionField:
+    focused = app.screen.focused
+    assert focused is not None
+    field = next((a for a in focused.ancestors_with_self if isinstance(a, QuestionField)), None)
+    assert field is not None, f"focus is on {focused!r}, not in a question"
+    return field
+
+
+def out_of_view(app: DrafterApp) -> str | None:
+    """What of the focused field is not on screen: its prompt or its answer's widget."""
+    form = app.screen.query_one(Form)
+    view = form.content_region
+    field = focused_field(app)
+    focused = app.screen.focused
+    assert isinstance(focused, Widget)
+    prompt = field.region  # the field's top line is its prompt
+    if not view.contains(prompt.x, prompt.y):
+        return f"{field.key}'s prompt at row {prompt.y}, form shows rows {view.y}-{view.bottom - 1}"
+    answer = focused.region
+    if answer.height == 0 or not view.contains(answer.x, answer.y):
+        return (f"{field.key}'s answer at row {answer.y} (height {answer.height}), form shows "
+                f"rows {view.y}-{view.bottom - 1}")
+    return None
+
+
+async def find(pilot: Pilot[object], words: str) -> None:
+    await pilot.press("ctrl+f")
+    await pilot.pause()
+    await pilot.press(*words)
+    await pilot.press("enter")
+    await settle(pilot)
+    await drawn(pilot)
+
+
+async def test_a_question_revealed_by_an_answer_is_scrolled_into_view(
+        make_app: App, tmp_path: Path) -> None:
+    """The audit: Ctrl+F to the cameras, y, Enter: focus went to "What do the cameras
+    capture?", below the visible part of the form, and the owner answered it blind."""
+    app = make_app(path=without_cameras(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await find(pilot, "cameras that can record")
+        assert focused_field(app).key == "kiosks.cameras"
+        assert out_of_view(app) is None
+        await pilot.press("y")
+        await pilot.pause()
+        await pilot.press("enter")
+        await settle(pilot)
+        await drawn(pilot)
+        assert focused_field(app).key == "kiosks.camera_capture"
+        assert out_of_view(app) is None
+
+
+async def test_every_field_reached_by_enter_and_tab_is_in_view(make_app: App) -> None:
+    app = make_app("kiosk")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await find(pilot, "cameras that can record")
+        for key in ("enter", "tab", "enter", "tab", "shift+tab", "enter"):
+            await pilot.press(key)
+            await settle(pilot)
+            await drawn(pilot)
+            assert out_of_view(app) is None, key
+
+
+async def test_undo_brings_the_changed_field_into_view(make_app: App, tmp_path: Path) -> None:
+    app = make_app(path=without_cameras(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await find(pilot, "cameras that can record")
+        await pilot.press("y")
+        await pilot.pause()
+        await pilot.press("enter")
+        await settle(pilot)
+        await drawn(pilot)
+        assert focused_field(app).key == "kiosks.camera_capture"
+        await pilot.press("ctrl+z")
+        await settle(pilot)
+        await drawn(pilot)
+        assert focused_field(app).key == "kiosks.cameras"
+        assert out_of_view(app) is None
