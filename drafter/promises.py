@@ -16,7 +16,7 @@ question that the clause's `when` or body actually reads.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -106,10 +106,15 @@ def declared_bases(tree: nodes.Template) -> list[tuple[tuple[str, ...], int]]:
 def spans(markdown: str, promises: tuple[Promise, ...]) -> list[tuple[int, int]]:
     """Where each promise stands in its clause's Markdown (start, end), for the check that every
     commitment-like sentence is inside one."""
+    return occurrences(markdown, [promise.text for promise in promises])
+
+
+def occurrences(markdown: str, texts: Iterable[str]) -> list[tuple[int, int]]:
+    """Where each of `texts` stands in `markdown` (start, end), every time it does."""
     found: list[tuple[int, int]] = []
-    for promise in promises:
-        start = markdown.find(promise.text)
+    for text in texts:
+        start = markdown.find(text)
         while start != -1:
-            found.append((start, start + len(promise.text)))
-            start = markdown.find(promise.text, start + 1)
+            found.append((start, start + len(text)))
+            start = markdown.find(text, start + 1)
     return found

@@ -44,6 +44,19 @@ def test_any_answers_draft_no_commitment_outside_a_promise(values: dict[str, Any
     assert [n.message for n in draft.notes if n.check == "promise.unbacked"] == []
 
 
+@pytest.mark.parametrize(("key", "typed"), [("contact.officer", "FORBID"),
+                                            ("business.name", "We Never Sell Ltd"),
+                                            ("contact.officer", "Head of Encryption")])
+def test_the_owners_own_words_are_no_commitment_of_ours(key: str, typed: str) -> None:
+    """Found by the property test below (an officer called "FORBID"): an answer written into
+    a clause as typed is the owner's, not a sentence of the library's that needs a promise."""
+    base = PROJECT.answers(examples()["kiosk"])
+    values = {**base.values, key: typed}
+    draft = PROJECT.draft(Answers(PROJECT.questionnaire, values), today=TODAY)
+    assert any(typed in clause.markdown for clause in draft.policy.clauses())
+    assert [n.excerpt for n in draft.notes if n.check == "promise.unbacked"] == []
+
+
 @pytest.mark.parametrize(("states", "named"), [(["texas"], None), (["illinois"], "bipa.consent")])
 def test_a_check_names_a_requirement_only_where_it_applies(states: list[str],
                                                            named: str | None) -> None:

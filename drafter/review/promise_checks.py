@@ -8,9 +8,11 @@ promise whose answers the owner never gave (it rests only on a suggested default
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from types import SimpleNamespace
+from typing import Any
 
-from drafter.promises import Promise, spans
+from drafter.promises import Promise, occurrences, spans
 from drafter.review.checks import Subject, check
 from drafter.document.model import Note
 from drafter.review.text_checks import sentence_at
@@ -28,11 +30,13 @@ def unbacked_commitments(subject: Subject) -> Iterator[Note]:
         return
     rule = compiled.rule
     kept = compiled.kept
+    typed = _typed(subject)
     for clause in subject.policy.clauses():
-        key = (clause.markdown, tuple(p.text for p in clause.promises))
+        words = tuple(text for text in typed if text in clause.markdown)
+        key = (clause.markdown, tuple(p.text for p in clause.promises), words)
         loose = kept.get(key)
         if loose is None:
-            loose = _loose(compiled, clause.markdown, clause.promises)
+            loose = _loose(compiled, clause.markdown, clause.promises, words)
             if len(kept) >= _KEPT:
                 kept.clear()
             kept[key] = loose
@@ -44,11 +48,30 @@ def unbacked_commitments(subject: Subject) -> Iterator[Note]:
                        cite=rule.cite, anchor=clause.id, excerpt=loose[0])
 
 
-def _loose(compiled: CompiledPattern, markdown: str, promises: tuple[Promise, ...]
-           ) -> tuple[str, ...]:
-    """The commitment-like sentences of a clause's Markdown outside its promises, in order,
-    each once."""
-    covered = spans(markdown, promises)
+def _typed(subject: Subject) -> tuple[str, ...]:
+    """The owner's own words among the answers (a business name, an officer's title): written
+    into a clause as they were typed, they are not a commitment of Drafter's, whatever they
+    say ("FORBID", "Never Sold Ltd")."""
+    if subject.answers is None:
+        return ()
+    found: set[str] = set()
+    pending: list[Any] = [subject.answers.context]
+    while pending:
+        value = pending.pop()
+        if isinstance(value, str):
+            found.add(value.strip())
+        elif isinstance(value, (Mapping, SimpleNamespace)):  # an AnswerGroup is a namespace
+            pending.extend((value if isinstance(value, Mapping) else vars(value)).values())
+        elif isinstance(value, (list, tuple)):
+            pending.extend(value)
+    return tuple(sorted(found - {""}))
+
+
+def _loose(compiled: CompiledPattern, markdown: str, promises: tuple[Promise, ...],
+           typed: tuple[str, ...] = ()) -> tuple[str, ...]:
+    """The commitment-like sentences of a clause's Markdown outside its promises and the
+    owner's own words (`typed`), in order, each once."""
+    covered = spans(markdown, promises) + occurrences(markdown, typed)
     loose: list[str] = []
     for found in compiled.finditers(markdown):
         for match in found:
