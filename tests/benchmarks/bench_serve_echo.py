@@ -168,7 +168,7 @@ def measure(answers: Path, keys: int, cells: tuple[int, int] | None,
                 "() => [window.__textual.terminal.cols, window.__textual.terminal.rows]"))
             pid = app_pid(server)
             assert pid is not None, "no app process found"
-            quiet(pid)  # start-up and the first drafts are done
+            quiet(pid)  # start-up, the first drafts and the pages built ahead are done
             idle = thread_cpu(pid)
             time.sleep(3.0)
             idle = (thread_cpu(pid) - idle) / 3.0  # what the app thread uses doing nothing
