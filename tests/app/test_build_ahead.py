@@ -14,6 +14,7 @@ from textual.widgets import Input
 
 from drafter.app.app import DrafterApp
 from drafter.app.screens import ahead
+from drafter.app.screens.ahead import BuildsAhead
 from drafter.app.screens.editor import EditorScreen
 from tests.app.pilot_helpers import open_section
 from tests.app.typing_helpers import key_event
@@ -21,7 +22,7 @@ from tests.app.typing_helpers import key_event
 pytestmark = pytest.mark.asyncio
 SIZE = (80, 24)
 App = Callable[..., DrafterApp]
-PAUSES = 3000
+PAUSES = 300
 """Waits for the screen after which building ahead that has not finished is taken as stuck."""
 
 
@@ -62,7 +63,16 @@ async def test_a_first_visit_shows_a_page_built_ahead(make_app: App) -> None:
         assert set(form.walk_children(Widget)) == widgets
 
 
-async def test_no_slice_starts_while_a_key_waits(make_app: App) -> None:
+async def test_no_slice_starts_while_a_key_waits(make_app: App,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    # One slice is let through after each burst (a gate on what is left to build), so that
+    # each burst meets a slice whatever the machine's speed, and pages are left to build.
+    to_build, gate = BuildsAhead._to_build, [0]
+
+    def gated(self: BuildsAhead) -> str | None:
+        return to_build(self) if gate[0] else None
+
+    monkeypatch.setattr(BuildsAhead, "_to_build", gated)
     app = make_app("kiosk")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -78,6 +88,7 @@ async def test_no_slice_starts_while_a_key_waits(make_app: App) -> None:
 
         async def counted(section: str) -> None:
             behind.append(len(posted) - (len(box.value) - len(start)))
+            gate[0] = 0  # one slice a burst
             await build_one(section)
 
         screen._build_one = counted  # type: ignore[method-assign]
@@ -85,7 +96,8 @@ async def test_no_slice_starts_while_a_key_waits(make_app: App) -> None:
             for char in burst:  # posted at once, as a key repeat or a paste typed out sends them
                 app.post_message(key_event(char))
                 posted.append(char)
-            slices = len(behind)
+            slices, gate[0] = len(behind), 1
+            await screen._slice()  # a slice due now, the keys not yet handled: it must wait
             await until(pilot, lambda: len(behind) > slices)  # the next slice, after the keys
         assert box.value == start + "".join(posted)
         assert behind and not any(behind), behind
