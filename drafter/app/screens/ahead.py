@@ -21,6 +21,7 @@ from __future__ import annotations
 import asyncio
 import gc
 import time
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from textual import events, messages
@@ -59,6 +60,7 @@ class BuildsAhead(Screen[None]):
         self._pages: dict[str, SectionPage] = {}  # each section's form, once shown or begun
         self._stale: set[str] = set()  # sections whose answers changed on disk while hidden
         self._unbuilt: dict[str, list[Entry]] = {}  # questions of pages begun ahead, not mounted
+        self._unstyled: dict[str, list[Widget]] = {}  # hidden pages' parts left out of a restyle
         self._building = asyncio.Lock()  # one slice, or one page shown, at a time
         self._last_input = 0.0  # `time.monotonic()` of the last input event the app handled
         self._ahead: Timer | None = None
@@ -95,6 +97,7 @@ class BuildsAhead(Screen[None]):
         at = sections.index(self.section_id) + 1 if self.section_id in sections else 0
         for section in sections[at:] + sections[:at]:
             if (section not in self._pages or section in self._unbuilt
+                    or section in self._unstyled
                     or (section in self._stale and section != self.section_id)):
                 return section
         return None
@@ -124,7 +127,7 @@ class BuildsAhead(Screen[None]):
         while node is not None and node is not self:
             if isinstance(node, SectionPage):
                 return not node.display and node not in self._compositor
-            node = node._parent
+            node = node.parent
         return False
 
     async def _on_layout(self, message: messages.Layout) -> None:
@@ -137,13 +140,46 @@ class BuildsAhead(Screen[None]):
             message.stop()
             message.prevent_default()
 
+    def update_node_styles(self, animate: bool = True) -> None:
+        """Restyle the screen, as Textual asks when the app loses or regains the focus (the
+        browser reports both around bursts of keys), a class is set on the screen or a
+        dialog over it closes; but not its hidden pages. With every page built (~1150
+        widgets on the largest example) each pass took 300-400 ms of the app thread, and the
+        key that brought the focus back waited for two (1.5 s in the browser). A hidden page
+        is restyled a part at a time while the owner is idle, or at once when shown."""
+        hidden = {page for page in self._pages.values() if not page.display}
+        if not hidden:
+            super().update_node_styles(animate)
+            return
+        for page in hidden:
+            self._unstyled[page.section_id] = [page, *page.children]
+        self.app.stylesheet.update_nodes(_walk_except(self, hidden), animate=animate)
+        if self.is_attached:
+            self.build_ahead()
+
+    def _restyle(self, section_id: str, parts: int | None = None) -> None:
+        """Restyle `parts` (all if None) of the parts of `section_id`'s page left out of a
+        restyle: the page itself, then one of its children with all inside it, each time."""
+        todo = self._unstyled.get(section_id, [])
+        while todo and (parts is None or parts > 0):
+            part = todo.pop(0)
+            if part.is_attached:  # not a field drawn again since
+                nodes = [part] if isinstance(part, SectionPage) else part.walk_children(
+                    with_self=True)
+                self.app.stylesheet.update_nodes(nodes, animate=False)
+                parts = None if parts is None else parts - 1
+        if not todo:
+            self._unstyled.pop(section_id, None)
+
     async def _build_one(self, section_id: str) -> None:
         """One step of building `section_id`'s page ahead: drop it if stale, begin it (a
-        hidden page with the section's title), or mount its next question's field."""
+        hidden page with the section's title), mount its next question's field, or restyle
+        one of its parts."""
         page = self._pages.get(section_id)
         if section_id in self._stale:
             self._stale.discard(section_id)
             self._unbuilt.pop(section_id, None)
+            self._unstyled.pop(section_id, None)
             if page is not None:
                 del self._pages[section_id]
                 await page.remove()
@@ -155,6 +191,9 @@ class BuildsAhead(Screen[None]):
                 self.session.questionnaire.section_entries(section_id))
             await self.query_one(Form).mount(page, before=self.query_one("#next"))
             await page.mount_all(self._heading(section_id))
+            return
+        if section_id in self._unstyled:
+            self._restyle(section_id, 1)
             return
         todo = self._unbuilt.get(section_id)
         if todo:
@@ -180,6 +219,7 @@ class BuildsAhead(Screen[None]):
         async with self._building:
             page = self._pages.get(section_id)
             if page is not None and section_id not in self._stale:
+                self._restyle(section_id)
                 todo = self._unbuilt.pop(section_id, [])
                 if todo:
                     await page.mount_all([self._field(entry) for entry in todo])
@@ -187,6 +227,7 @@ class BuildsAhead(Screen[None]):
                 return page
             self._stale.discard(section_id)
             self._unbuilt.pop(section_id, None)
+            self._unstyled.pop(section_id, None)
             if page is not None:
                 await page.remove()
             page = self._new_page(section_id)
@@ -207,3 +248,13 @@ class BuildsAhead(Screen[None]):
         if section.intro:
             widgets.append(Label(section.intro, classes="section-intro"))
         return widgets
+
+
+def _walk_except(root: DOMNode, skip: set[SectionPage]) -> Iterator[DOMNode]:
+    """`root` and the nodes under it, parents first (as Textual walks them to restyle), leaving
+    out those in `skip` and all under them."""
+    stack: list[DOMNode] = [root]
+    while stack:
+        node = stack.pop()
+        yield node
+        stack.extend(reversed([child for child in node.children if child not in skip]))
