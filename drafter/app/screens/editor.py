@@ -154,7 +154,7 @@ class EditorScreen(BuildsAhead, Offers, Elsewhere):
         field.set_class(self.session.suggested(key), "-suggested")
         error = self.session.errors.get(key)
         field.show_error(MISSING if error is None and key in self.session.missing()
-                         else error or self._unoffered(key))
+                         else error, self._unoffered(key))
         return field
 
     def on_resize(self, event: Resize) -> None:
@@ -299,7 +299,7 @@ class EditorScreen(BuildsAhead, Offers, Elsewhere):
             error = MISSING
         field = self.query_one(f"#{field_id(key)}", QuestionField)
         field.set_class(self.session.suggested(key), "-suggested")
-        field.show_error(error or self._unoffered(key))
+        field.show_error(error, self._unoffered(key))
         field.show_saved(self.session.stored_note(key), self.session.value(key))
         self._apply_visibility()
         self.offer_options(key)
