@@ -8,7 +8,6 @@ timed: the widgets restyled."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import Any
 
 import pytest
 from textual.dom import DOMNode
@@ -22,8 +21,6 @@ from drafter.app.widgets.fields import QuestionField
 pytestmark = pytest.mark.asyncio
 SIZE = (80, 24)
 App = Callable[..., DrafterApp]
-PAUSES = 300
-"""Waits for the screen after which building ahead that has not finished is taken as stuck."""
 MARK = "EditorScreen.-marked QuestionField { border-left: tall red; }"
 """A rule that holds only once the screen has a class: what a whole-screen restyle is for."""
 
@@ -34,12 +31,13 @@ def without_quiet(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(ahead, "BETWEEN", 0.001)
 
 
-async def until(pilot: Any, done: Callable[[], bool]) -> None:
-    for _ in range(PAUSES):
-        if done():
-            return
-        await pilot.pause()
-    raise AssertionError("building ahead stopped before it was done")
+async def build_all(screen: EditorScreen) -> None:
+    """Every slice left to build or restyle, one after another, as the idle timer would run
+    them (counting waits for the timer gave up under load: the pilot's own waits kept the
+    screen from looking idle)."""
+    while (section := screen._to_build()) is not None:
+        async with screen._building:
+            await screen._build_one(section)
 
 
 def restyled(app: DrafterApp, monkeypatch: pytest.MonkeyPatch) -> list[DOMNode]:
@@ -67,7 +65,7 @@ async def test_the_apps_blur_and_focus_restyle_no_hidden_page(
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, EditorScreen)
-        await until(pilot, lambda: screen._to_build() is None)
+        await build_all(screen)
         pages = hidden_pages(screen)
         assert pages
         nodes = restyled(app, monkeypatch)
@@ -89,11 +87,11 @@ async def test_a_page_hidden_during_a_restyle_is_shown_restyled(
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, EditorScreen)
-        await until(pilot, lambda: screen._to_build() is None)
+        await build_all(screen)
         app.stylesheet.add_source(MARK)
         app.stylesheet.reparse()
         screen.add_class("-marked")  # a whole-screen restyle, every other page hidden
-        await until(pilot, lambda: screen._to_build() is None)
+        await build_all(screen)
         nodes = restyled(app, monkeypatch)
         await pilot.press("ctrl+down")
         await pilot.pause()
