@@ -13,7 +13,10 @@ the shape used by `tests/app/test_textual_hooks.py`, which also fails on one not
 - `MessagePump._is_prevented` (boxes.py `Handing`); `DOMNode._bindings`, `_merged_bindings`
   (boxes.py `InOrder`, help.py); `Footer._bindings_ready` (footer.py);
 - the `_on_NAME` handler convention (`Input._on_focus`, `InOrder._on_key`, boxes.py) and
-  `App._watch_app_focus` (app.py `on_event`: setting `app_focus` puts the focus back).
+  `App._watch_app_focus` (app.py `on_event`: setting `app_focus` puts the focus back);
+- `MessagePump._message_queue`, `Screen._compositor`, `_on_layout`, `_on_update`
+  (ahead.py `BuildsAhead`): no key waits when a page is built ahead, and a hidden page's
+  layout and repaint requests stop before the screen's own handlers.
 """
 
 from __future__ import annotations

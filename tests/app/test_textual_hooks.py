@@ -114,9 +114,32 @@ def _watch_app_focus() -> None:  # app.py `on_event`: `app_focus = True` puts th
     assert "set_focus" in inspect.getsource(App._watch_app_focus)
 
 
+def _message_queue() -> None:  # ahead.py `BuildsAhead._idle`: no message waits anywhere
+    assert "def _message_queue(self) -> Queue[" in inspect.getsource(MessagePump)  # asyncio's
+    assert "self._message_queue.get()" in inspect.getsource(MessagePump)
+
+
+def _compositor() -> None:  # ahead.py `_out_of_sight`: a page not laid out when last drawn
+    from textual._compositor import Compositor
+
+    assert _assigns(Screen, "_compositor")
+    assert "__contains__" in Compositor.__dict__
+
+
+def _on_layout() -> None:  # ahead.py: a hidden page's layout request stops before Screen's
+    assert _parameters(Screen._on_layout) == ["self", "message"]
+    assert "message.prevent_default()" in inspect.getsource(Screen._on_layout)
+
+
+def _on_update() -> None:  # ahead.py: likewise its repaint requests
+    assert _parameters(Screen._on_update) == ["self", "message"]
+    assert "message.prevent_default()" in inspect.getsource(Screen._on_update)
+
+
 HOOKS = [_reset_focus, _watch_expanded, virtual_size, _refresh_layout, _layout_required,
          _selected, _pressed_button, _lines, _clear_caches, _is_prevented, _bindings,
-         _merged_bindings, _bindings_ready, _on_focus, _on_key, _watch_app_focus]
+         _merged_bindings, _bindings_ready, _on_focus, _on_key, _watch_app_focus, _message_queue,
+         _compositor, _on_layout, _on_update]
 LISTED = {hook.__name__ for hook in HOOKS}
 
 

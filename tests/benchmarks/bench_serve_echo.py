@@ -18,8 +18,9 @@ been drawn and a typist's pause (`PAUSE`) has passed. For each key:
   all the keys, divided by their number (the kernel counts in 10 ms ticks: only the total is
   exact enough).
 
-The typing starts once the app thread has been quiet for a second (start-up and the first
-drafts done). Targets (issue 15): echo <= 30 ms. Medians printed.
+The pages are built ahead while the app is idle (`BuildsAhead`): the typing starts once the
+app thread has been quiet for a second (start-up, the first drafts and the pages built ahead
+done). Targets (issue 15): echo <= 30 ms. Medians printed.
 """
 
 from __future__ import annotations
@@ -167,7 +168,7 @@ def measure(answers: Path, keys: int, cells: tuple[int, int] | None,
                 "() => [window.__textual.terminal.cols, window.__textual.terminal.rows]"))
             pid = app_pid(server)
             assert pid is not None, "no app process found"
-            quiet(pid)  # start-up and the first drafts are done
+            quiet(pid)  # start-up, the first drafts and the pages built ahead are done
             idle = thread_cpu(pid)
             time.sleep(3.0)
             idle = (thread_cpu(pid) - idle) / 3.0  # what the app thread uses doing nothing

@@ -1,7 +1,7 @@
 """Benchmark (run on demand, not a test): section switch, key-to-echo and the notes key, at
 80×24 on the largest example, through the app's real key bindings in `run_test`.
 
-    .venv/bin/python tests/benchmarks/bench_switch.py [--runs 20] [--profile]
+    .venv/bin/python tests/benchmarks/bench_switch.py [--runs 20] [--profile] [--cold]
 
 Section switch: Ctrl+Down pressed until the next section's first question has focus and the
 screen has been drawn. Key to echo: a letter posted to the app (as the terminal driver posts
@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import cProfile
+import gc
 import pstats
 import shutil
 import statistics
@@ -47,7 +48,40 @@ async def notes_shown(app: Any) -> None:
         await asyncio.sleep(0.001)
 
 
-async def measure(path: Path, runs: int, profile: cProfile.Profile | None) -> dict[str, list[float]]:
+async def built_ahead(pilot: Any, screen: Any, slices: list[float]) -> None:
+    """Wait, as an owner reading the first section would, until every page has been built
+    ahead (`BuildsAhead`), timing each slice's processor time (`slices`)."""
+    build_one = screen._build_one
+
+    async def timed(section: str) -> None:
+        start = time.thread_time()
+        await build_one(section)
+        slices.append(time.thread_time() - start)
+
+    screen._build_one = timed
+    while screen._to_build() is not None:
+        await asyncio.sleep(0.05)
+    await settle(pilot)
+
+
+async def switch(app: Any, screen: Any, sections: list[str]) -> tuple[float, float]:
+    """Ctrl+Down until the next section's question has
+    focus and the screen is drawn: seconds of the clock and of the app thread's processor."""
+    from textual import events
+
+    before = screen.section_id
+    start, start_cpu = time.perf_counter(), time.thread_time()
+    app.post_message(events.Key("ctrl+down", None))
+    while screen.section_id == before or app.focused is None or not any(
+            getattr(a, "id", None) == f"page-{screen.section_id}"
+            for a in app.focused.ancestors):
+        await asyncio.sleep(0.001)
+    await drawn(app)
+    return time.perf_counter() - start, time.thread_time() - start_cpu
+
+
+async def measure(path: Path, runs: int, profile: cProfile.Profile | None,
+                  cold: bool) -> dict[str, list[float]]:
     from textual import events
     from textual.widgets import Input
 
@@ -55,40 +89,39 @@ async def measure(path: Path, runs: int, profile: cProfile.Profile | None) -> di
     from drafter.app.screens.editor import EditorScreen
     from drafter.project import Project
 
-    app = DrafterApp(Project.load(), path, out_dir=path.parent / "out")
-    found: dict[str, list[float]] = {"switch": [], "echo": [], "notes": []}
-    cpu: dict[str, list[float]] = {"switch": [], "echo": [], "notes": []}
+    if cold:  # no page built ahead: each first visit builds its page
+        try:
+            from drafter.app.screens import ahead
+            ahead.QUIET = 1e9
+        except ImportError:  # before pages were built ahead
+            pass
+    gc.disable()  # as `drafter edit` does: the app freezes what it built at start-up, then
+    app = DrafterApp(Project.load(), path, out_dir=path.parent / "out")  # collects again
+    found: dict[str, list[float]] = {"first visits": [], "switch": [], "echo": [], "notes": [],
+                                     "build-ahead slices": []}
+    cpu: dict[str, list[float]] = {name: [] for name in found}
     # CPU seconds of the app's own thread (the drafting threads excluded): on a shared machine
     # the wall time also counts the other processes' turns.
-    # The first pass through the sections builds each page; later passes show kept pages.
+    # The first pass through the sections shows each page for the first time (built ahead of
+    # time unless `cold`); later passes show kept pages.
     async with app.run_test(size=(80, 24)) as pilot:
         screen = app.screen
         assert isinstance(screen, EditorScreen)
         await settle(pilot)
+        if not cold:
+            await built_ahead(pilot, screen, cpu["build-ahead slices"])
+            found["build-ahead slices"] = cpu["build-ahead slices"]
         sections = screen.visible_sections()
-        for i in range(runs):
-            if i == len(sections) - 1:
-                found["first visits"] = found.pop("switch")
-                found["switch"] = []
-                cpu["first visits"] = cpu.pop("switch")
-                cpu["switch"] = []
-            before = screen.section_id
-            start, start_cpu = time.perf_counter(), time.thread_time()
-            if profile:
+        for i in range(len(sections) - 1 + runs):
+            name = "first visits" if i < len(sections) - 1 else "switch"
+            if profile and name == "switch":
                 profile.enable()
-            app.post_message(events.Key("ctrl+down", None)
-                             if sections.index(before) + 1 < len(sections)
-                             else events.Key("ctrl+home", None))
-            while screen.section_id == before or app.focused is None or not any(
-                    getattr(a, "id", None) == f"page-{screen.section_id}"
-                    for a in app.focused.ancestors):
-                await asyncio.sleep(0.001)
-            await drawn(app)
+            took, took_cpu = await switch(app, screen, sections)
             if profile:
                 profile.disable()
-            found["switch"].append(time.perf_counter() - start)
-            cpu["switch"].append(time.thread_time() - start_cpu)
-            if screen.section_id == sections[-1]:
+            found[name].append(took)
+            cpu[name].append(took_cpu)
+            if screen.section_id == sections[-1]:  # round again from the first section
                 await screen.show_section(sections[0])
             await settle(pilot)
         await screen.show_section("business", "business.name")
@@ -123,6 +156,8 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=20)
     parser.add_argument("--profile", action="store_true")
+    parser.add_argument("--cold", action="store_true",
+                        help="build no page ahead of time (first visits build their pages)")
     args = parser.parse_args()
     from drafter.paths import examples
 
@@ -131,17 +166,18 @@ def main() -> None:
     path = folder / "answers.yaml"
     shutil.copyfile(source, path)
     profile = cProfile.Profile() if args.profile else None
-    found = asyncio.run(measure(path, args.runs, profile))
+    found = asyncio.run(measure(path, args.runs, profile, args.cold))
     print(machine_check())
     for name, target in (("first visits", None), ("switch", 100), ("echo", 30),
-                         ("notes", None)):
+                         ("notes", None), ("build-ahead slices", None)):
         times, cpu = found.get(name), found.get(f"{name} cpu")
         if not times or not cpu:
             continue
         print(f"{name} ({source.name}, 80x24): median {statistics.median(times) * 1000:.0f} ms,"
               f" max {max(times) * 1000:.0f} ms over {len(times)}"
               + (f" — target <= {target} ms" if target else "")
-              + f"; app thread CPU median {statistics.median(cpu) * 1000:.0f} ms")
+              + f"; app thread CPU median {statistics.median(cpu) * 1000:.0f} ms,"
+              f" max {max(cpu) * 1000:.0f} ms")
     if profile:
         pstats.Stats(profile).sort_stats("cumulative").print_stats(35)
     shutil.rmtree(folder)

@@ -15,7 +15,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.events import Resize
 from textual.widget import Widget
-from textual.widgets import Header, Label, TabbedContent, TabPane
+from textual.widgets import Header, TabbedContent, TabPane
 
 from drafter.editing import Session
 from drafter.position import Position
@@ -24,6 +24,7 @@ from drafter.preview import clauses_by_question
 from drafter.recovery import describe_not_applied
 from drafter.app.drafting import Redrafts, SaveOnPause
 from drafter.app.screens import elsewhere
+from drafter.app.screens.ahead import BuildsAhead
 from drafter.app.screens.elsewhere import Elsewhere
 from drafter.app.widgets.buttons import FormButton
 from drafter.app.screens.offers import Offers
@@ -32,7 +33,7 @@ from drafter.app.widgets.helppanel import HelpPanel
 from drafter.app.widgets.focus_help import help_for
 from drafter.app.widgets.footer import KeysFooter
 from drafter.app.widgets.notes import NotesList
-from drafter.app.widgets.pages import Form, SectionPage
+from drafter.app.widgets.pages import Form
 from drafter.app.widgets.preview import PolicyPreview
 from drafter.app.widgets.progress import Exported, Progress
 from drafter.app.widgets.sidebar import SectionList
@@ -45,7 +46,7 @@ SAVE_PAUSE = 0.5
 """Seconds of no change after which the answers file is written (each key is journaled)."""
 
 
-class EditorScreen(Offers, Elsewhere):
+class EditorScreen(BuildsAhead, Offers, Elsewhere):
     """Answer the questionnaire one section at a time."""
 
     BINDINGS = [
@@ -68,8 +69,6 @@ class EditorScreen(Offers, Elsewhere):
         self._last_update = ("", 0.0)  # the last "Updated from disk" notice, and when
         self._redrafts = Redrafts(self, self._draft)
         self._saves = SaveOnPause(self, session.flush, SAVE_PAUSE)
-        self._pages: dict[str, SectionPage] = {}  # each section's form, once shown
-        self._stale: set[str] = set()  # sections whose answers changed on disk while hidden
         self._redrawing: QuestionField | None = None  # see `redraw_field`, `_reset_focus`
         self._focus_handed: Widget | None = None
         self._visibility: frozenset[str] | None = None  # the questions last shown, if all are
@@ -160,7 +159,7 @@ class EditorScreen(Offers, Elsewhere):
         field.set_class(self.session.suggested(key), "-suggested")
         error = self.session.errors.get(key)
         field.show_error(MISSING if error is None and key in self.session.missing()
-                         else error or self._unoffered(key))
+                         else error, self._unoffered(key))
         return field
 
     def on_resize(self, event: Resize) -> None:
@@ -210,28 +209,7 @@ class EditorScreen(Offers, Elsewhere):
             self._remember(None)
         if self.focused is before:  # no change of focus for `watch_focused` to follow
             self.watch_focused(self.focused)
-
-    async def _page(self, form: Form, section_id: str) -> SectionPage:
-        """The section's page, built now if it never was or its answers changed on disk
-        while it was hidden."""
-        page = self._pages.get(section_id)
-        if page is not None and section_id not in self._stale:
-            return page
-        self._stale.discard(section_id)
-        if page is not None:
-            await page.remove()
-        session = self.session
-        section = next(s for s in session.questionnaire.sections if s.id == section_id)
-        widgets: list[Any] = [Label(section.title, classes="section-title")]
-        if section.intro:
-            widgets.append(Label(section.intro, classes="section-intro"))
-        widgets += [self._field(entry)
-                    for entry in session.questionnaire.section_entries(section_id)]
-        page = self._pages[section_id] = SectionPage(section_id)
-        await form.mount(page, before=form.query_one("#next"))
-        await page.mount_all(widgets)
-        self._visibility = None  # its fields are all shown until this is applied again
-        return page
+        self.build_ahead()  # the pages not yet built, from the next one on
 
     def _reset_focus(self, widget: Widget, avoiding: list[Widget] | None = None) -> None:
         """Textual moves the focus off a widget being removed; of a field being drawn again
@@ -326,7 +304,7 @@ class EditorScreen(Offers, Elsewhere):
             error = MISSING
         field = self.query_one(f"#{field_id(key)}", QuestionField)
         field.set_class(self.session.suggested(key), "-suggested")
-        field.show_error(error or self._unoffered(key))
+        field.show_error(error, self._unoffered(key))
         field.show_saved(self.session.stored_note(key), self.session.value(key))
         self._apply_visibility()
         self.offer_options(key)

@@ -34,9 +34,9 @@ class Offers:
         key = entry.key
         hidden = self.session.answers().hidden_options.get(key, frozenset()) if (
             entry.option_conditions) else frozenset()
-        return QuestionField(entry, self.session.value(key),
-                             self.session.errors.get(key) or self._unoffered(key), catalog,
-                             suggested=self.session.suggested(key), hidden=hidden)
+        return QuestionField(entry, self.session.value(key), self.session.errors.get(key),
+                             catalog, suggested=self.session.suggested(key), hidden=hidden,
+                             warning=self._unoffered(key))
 
     def _unoffered(self, key: str) -> str | None:
         """The warning for an answer holding options its `when` no longer offers."""

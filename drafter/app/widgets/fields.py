@@ -79,15 +79,17 @@ class QuestionField(Vertical):
 
     def __init__(self, entry: Entry, value: Any, error: str | None,
                  catalog: list[Any] | None = None, *, suggested: bool = False,
-                 hidden: frozenset[str] = frozenset()) -> None:
+                 hidden: frozenset[str] = frozenset(), warning: str | None = None) -> None:
         super().__init__(id=field_id(entry.key), classes="question")
         self.set_class(suggested, "-suggested")
+        self.set_class(bool(warning) and not error, "-warning")
         self.entry = entry
         self.initial = value
         self.hidden = hidden  # options not offered with the answers (their `when`)
         self.offered = list(offered(entry.question, value, hidden))
         self.catalog = catalog or []
         self._error = error
+        self._warning = warning  # see `show_error`
         self._saved: tuple[str, Any] | None = None  # see `show_saved`
 
     @property
@@ -102,7 +104,7 @@ class QuestionField(Vertical):
         yield from self.inputs()
         if question.unsure and question.type not in ("one", "bool", "many"):
             yield UnsureBox(UNSURE_LABEL, self.initial == UNSURE, classes="unsure")
-        yield Label(self._error or "", classes="problem")
+        yield Label(self._error or self._warning or "", classes="problem")
 
     def inputs(self) -> ComposeResult:
         question = self.entry.question
@@ -138,11 +140,12 @@ class QuestionField(Vertical):
             yield RecordsEditor(self.entry, value if isinstance(value, list) else [],
                                 self.catalog, self._answer, classes="answer")
 
-    def show_error(self, message: str | None) -> None:
-        """Show what is wrong with the answer under the field (None: nothing)."""
-        if (message or None) == self._error:
+    def show_error(self, message: str | None, warning: str | None = None) -> None:
+        """Show what is wrong with the answer under the field (None: nothing), or else a
+        warning about an answer that is valid (an option no longer offered, kept)."""
+        if ((message or None), (warning or None)) == (self._error, self._warning):
             return  # unchanged: no relayout while typing
-        self._error = message or None
+        self._error, self._warning = message or None, warning or None
         self._show_below()
 
     def on_mount(self) -> None:
@@ -163,11 +166,12 @@ class QuestionField(Vertical):
 
             if any([editor.show_problem(error) for editor in self.query(RecordsEditor)]):
                 error = None
-        below, text = self.query_one(".problem", Label), error or note or ""
+        below, text = self.query_one(".problem", Label), error or self._warning or note or ""
         if str(below.content) != text:  # unchanged (most keys): no relayout of the screen
             below.update(text)
         self.set_class(bool(self._error), "-invalid")
-        self.set_class(bool(note) and not error, "-saved")
+        self.set_class(bool(self._warning) and not self._error, "-warning")
+        self.set_class(bool(note) and not error and not self._warning, "-saved")
 
     def typing(self, shown: Any) -> bool:
         """Whether the text box holds text the owner typed that the form has not yet taken
