@@ -14,7 +14,7 @@ from drafter import library_cache, parsecache, project as project_module
 from drafter.manifest import hash_library
 from drafter.project import Project
 
-from conftest import MINI
+from tests.conftest import MINI
 
 
 @pytest.fixture()
