@@ -149,3 +149,12 @@ async def drawn(pilot: Pilot[Any], most: int = 100) -> None:
         if not busy:
             return
     raise AssertionError(f"the app is still busy after {most} pauses: {busy}")
+
+
+async def build_all(screen: EditorScreen) -> None:
+    """Every slice left to build or restyle, one after another, as the idle timer would run
+    them (counting waits for the timer gave up under load: the pilot's own waits kept the
+    screen from looking idle)."""
+    while (section := screen._to_build()) is not None:
+        async with screen._building:
+            await screen._build_one(section)

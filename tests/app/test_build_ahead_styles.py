@@ -17,6 +17,7 @@ from drafter.app.app import DrafterApp
 from drafter.app.screens import ahead
 from drafter.app.screens.editor import EditorScreen
 from drafter.app.widgets.fields import QuestionField
+from tests.app.pilot_helpers import build_all
 
 pytestmark = pytest.mark.asyncio
 SIZE = (80, 24)
@@ -29,15 +30,6 @@ MARK = "EditorScreen.-marked QuestionField { border-left: tall red; }"
 def without_quiet(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(ahead, "QUIET", 0.0)
     monkeypatch.setattr(ahead, "BETWEEN", 0.001)
-
-
-async def build_all(screen: EditorScreen) -> None:
-    """Every slice left to build or restyle, one after another, as the idle timer would run
-    them (counting waits for the timer gave up under load: the pilot's own waits kept the
-    screen from looking idle)."""
-    while (section := screen._to_build()) is not None:
-        async with screen._building:
-            await screen._build_one(section)
 
 
 def restyled(app: DrafterApp, monkeypatch: pytest.MonkeyPatch) -> list[DOMNode]:

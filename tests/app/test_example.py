@@ -16,6 +16,7 @@ from drafter.app.widgets.fields import QuestionField
 from drafter.app.widgets.sidebar import SectionList
 from drafter.project import Project
 from drafter.paths import examples
+from tests.app.pilot_helpers import build_all
 
 
 def test_a_read_only_session_never_writes(project: Project, tmp_path: Path) -> None:
@@ -56,7 +57,9 @@ async def test_the_example_is_shown_read_only_and_f3_edits_a_copy(
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert isinstance(app.focused, SectionList)
-        assert all(f.disabled for f in app.screen.query(QuestionField))
+        await build_all(app.screen)  # the pages built ahead too (under load they were, and
+        fields = list(app.screen.query(QuestionField))  # their fields could be edited)
+        assert len(fields) > 100 and all(f.disabled for f in fields)
         await pilot.press("tab", "x", "y", "enter", "space")
         await pilot.pause()
         assert kiosk.read_bytes() == before and not position_path(kiosk).exists()

@@ -198,9 +198,7 @@ class EditorScreen(BuildsAhead, Offers, Elsewhere):
         self._left(self.key)
         self.key = None  # a question focused now is entered afresh (see `watch_focused`)
         before = self.focused
-        if session.read_only:  # an example to look through: answers shown, not editable
-            for field in page.query(QuestionField):
-                field.disabled = True
+        if session.read_only:  # an example to look through: its fields are made disabled
             self._remember(target)
             self.set_focus(self.query_one(SectionList))
         elif target is not None:

@@ -28,15 +28,17 @@ class Offers:
 
     def _field(self, entry: Entry) -> QuestionField:
         """A question's field, showing the session's answer, its problem and the options it
-        offers now."""
+        offers now (disabled in a read-only session)."""
         catalog = record_catalog(self.session.project, entry) if entry.question.type == (
             "records") else None
         key = entry.key
         hidden = self.session.answers().hidden_options.get(key, frozenset()) if (
             entry.option_conditions) else frozenset()
-        return QuestionField(entry, self.session.value(key), self.session.errors.get(key),
-                             catalog, suggested=self.session.suggested(key), hidden=hidden,
-                             warning=self._unoffered(key))
+        field = QuestionField(entry, self.session.value(key), self.session.errors.get(key),
+                              catalog, suggested=self.session.suggested(key), hidden=hidden,
+                              warning=self._unoffered(key))
+        field.disabled = self.session.read_only  # even on a page built ahead, not yet shown
+        return field
 
     def _unoffered(self, key: str) -> str | None:
         """The warning for an answer holding options its `when` no longer offers."""
