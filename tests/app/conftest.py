@@ -11,6 +11,7 @@ import pytest
 from textual.pilot import Pilot
 
 from drafter.app.app import DrafterApp
+from drafter.app.screens import ahead
 from drafter.project import Project
 from drafter.paths import examples
 from tests.app.pilot_helpers import wait_for_screen
@@ -44,3 +45,15 @@ def waits_timed_by_processor(monkeypatch: pytest.MonkeyPatch) -> None:
     time the app was given, not of the clock, and names any widget that stopped taking
     messages at once (`pilot_helpers.wait_for_screen`)."""
     monkeypatch.setattr(Pilot, "_wait_for_screen", wait_for_screen)
+
+
+@pytest.fixture(autouse=True)
+def pages_built_ahead_only_where_asked(request: pytest.FixtureRequest,
+                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """Sections' pages are built ahead (`drafter.app.screens.ahead`) only in the tests marked
+    `builds_ahead`: those about building ahead, and the fast-typing tests, which type while it
+    runs. Elsewhere a page is built on its first visit, as it is for an owner who moves on
+    before the slices reach it: built in every test's idle moments (some 1,150 widgets an
+    app), the pages tripled the app tests' CPU. `drafter serve` tests run the app unchanged."""
+    if request.node.get_closest_marker("builds_ahead") is None:
+        monkeypatch.setattr(ahead, "QUIET", 3600.0)

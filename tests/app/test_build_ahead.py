@@ -19,7 +19,7 @@ from drafter.app.screens.editor import EditorScreen
 from tests.app.pilot_helpers import open_section
 from tests.app.typing_helpers import key_event
 
-pytestmark = pytest.mark.asyncio
+pytestmark = [pytest.mark.asyncio, pytest.mark.builds_ahead]
 SIZE = (80, 24)
 App = Callable[..., DrafterApp]
 PAUSES = 300

@@ -19,7 +19,7 @@ from drafter.app.screens.editor import EditorScreen
 from drafter.app.widgets.fields import QuestionField
 from tests.app.pilot_helpers import build_all
 
-pytestmark = pytest.mark.asyncio
+pytestmark = [pytest.mark.asyncio, pytest.mark.builds_ahead]
 SIZE = (80, 24)
 App = Callable[..., DrafterApp]
 MARK = "EditorScreen.-marked QuestionField { border-left: tall red; }"

@@ -26,7 +26,7 @@ from drafter.app.widgets.records import RecordRow
 from tests.app.pilot_helpers import kept, open_section, settle
 from tests.app.typing_helpers import GAPS, dead_widgets, type_fast
 
-pytestmark = pytest.mark.asyncio
+pytestmark = [pytest.mark.asyncio, pytest.mark.builds_ahead]
 WIDE = (160, 48)  # the preview is on screen beside the form
 
 App = Callable[..., DrafterApp]
