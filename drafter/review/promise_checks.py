@@ -24,22 +24,26 @@ _KEPT = 4096  # clause texts whose findings are kept (the rule's `kept`); past t
 
 @check("promises")
 def unbacked_commitments(subject: Subject) -> Iterator[Note]:
-    """One note per clause whose commitment-like sentences are not inside a promise block."""
+    """One note per clause whose commitment-like sentences are not inside a promise block,
+    nor within words the owner typed."""
     compiled = subject.rules.commitments
     if subject.policy is None or compiled is None:
         return
     rule = compiled.rule
     kept = compiled.kept
-    typed = _typed(subject)
+    typed: tuple[str, ...] | None = None  # read only for a clause with a loose match: rare
     for clause in subject.policy.clauses():
-        words = tuple(text for text in typed if text in clause.markdown)
-        key = (clause.markdown, tuple(p.text for p in clause.promises), words)
-        loose = kept.get(key)
-        if loose is None:
-            loose = _loose(compiled, clause.markdown, clause.promises, words)
+        key = (clause.markdown, tuple(p.text for p in clause.promises))
+        found = kept.get(key)
+        if found is None:
+            found = _loose(compiled, clause.markdown, clause.promises)
             if len(kept) >= _KEPT:
                 kept.clear()
-            kept[key] = loose
+            kept[key] = found
+        if not found:
+            continue
+        typed = _typed(subject) if typed is None else typed
+        loose = _outside(found, occurrences(clause.markdown, typed))
         if loose:
             quoted = "; ".join(f'"{s}"' for s in loose[:_SHOWN])
             more = f" (and {len(loose) - _SHOWN} more)" if len(loose) > _SHOWN else ""
@@ -67,21 +71,26 @@ def _typed(subject: Subject) -> tuple[str, ...]:
     return tuple(sorted(found - {""}))
 
 
-def _loose(compiled: CompiledPattern, markdown: str, promises: tuple[Promise, ...],
-           typed: tuple[str, ...] = ()) -> tuple[str, ...]:
-    """The commitment-like sentences of a clause's Markdown outside its promises and the
-    owner's own words (`typed`), in order, each once."""
-    covered = spans(markdown, promises) + occurrences(markdown, typed)
-    loose: list[str] = []
+Match = tuple[int, int, str]  # a commitment-like match's span, and the sentence holding it
+
+
+def _loose(compiled: CompiledPattern, markdown: str, promises: tuple[Promise, ...]
+           ) -> tuple[Match, ...]:
+    """The commitment-like matches of a clause's Markdown outside its promises, in order."""
+    covered = spans(markdown, promises)
+    loose: list[Match] = []
     for found in compiled.finditers(markdown):
         for match in found:
             start, end = match.span()
-            if any(a <= start and end <= b for a, b in covered):
-                continue
-            sentence = " ".join(sentence_at(markdown, start, end).split())
-            if sentence not in loose:
-                loose.append(sentence)
+            if not any(a <= start and end <= b for a, b in covered):
+                loose.append((start, end, " ".join(sentence_at(markdown, start, end).split())))
     return tuple(loose)
+
+
+def _outside(found: tuple[Match, ...], covered: list[tuple[int, int]]) -> tuple[str, ...]:
+    """The sentences of the matches not within `covered` (the owner's words), each once."""
+    return tuple(dict.fromkeys(sentence for start, end, sentence in found
+                               if not any(a <= start and end <= b for a, b in covered)))
 
 
 @check("promise-defaults")
