@@ -65,6 +65,15 @@ async def find(pilot: Pilot[object], words: str) -> None:
     await drawn(pilot)
 
 
+async def answer_yes(pilot: Pilot[object]) -> None:
+    """"y" and Enter on the focused yes/no question, and wait until it is drawn."""
+    await pilot.press("y")
+    await pilot.pause()
+    await pilot.press("enter")
+    await settle(pilot)
+    await drawn(pilot)
+
+
 async def test_a_question_revealed_by_an_answer_is_scrolled_into_view(
         make_app: App, tmp_path: Path) -> None:
     """The audit: Ctrl+F to the cameras, y, Enter: focus went to "What do the cameras
@@ -75,11 +84,7 @@ async def test_a_question_revealed_by_an_answer_is_scrolled_into_view(
         await find(pilot, "cameras that can record")
         assert focused_field(app).key == "kiosks.cameras"
         assert out_of_view(app) is None
-        await pilot.press("y")
-        await pilot.pause()
-        await pilot.press("enter")
-        await settle(pilot)
-        await drawn(pilot)
+        await answer_yes(pilot)
         assert focused_field(app).key == "kiosks.camera_capture"
         assert out_of_view(app) is None
 
@@ -101,11 +106,7 @@ async def test_undo_brings_the_changed_field_into_view(make_app: App, tmp_path: 
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await find(pilot, "cameras that can record")
-        await pilot.press("y")
-        await pilot.pause()
-        await pilot.press("enter")
-        await settle(pilot)
-        await drawn(pilot)
+        await answer_yes(pilot)
         assert focused_field(app).key == "kiosks.camera_capture"
         await pilot.press("ctrl+z")
         await settle(pilot)
