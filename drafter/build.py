@@ -254,7 +254,7 @@ def build(project: Project, answers: Answers, out_dir: Path, formats: list[Forma
                                          k.about) for k in ruling.notes])
     save_manifest(folder, manifest)
     changes = None if outcome.conflicts else record_changes(
-        project.questionnaire, project.library.root, folder, base)
+        project.questionnaire, project.library.root, folder, base, current=manifest)
     if changes is not None:  # and which of the changes came from the law (the library)
         record_law_changes(project, answers, folder, base)
     return BuildResult(folder, tuple(written), draft, outcome, tuple(backups), previous, manifest,

@@ -74,10 +74,12 @@ def last_published(folder: Path, lang: str = ENGLISH,
     return None
 
 
-def current_version(folder: Path, lang: str = ENGLISH,
-                    locale: str | None = None) -> Version | None:
-    """The last build, with the Markdown as it is now (counsel may have edited it since)."""
-    manifest = load_manifest(folder)
+def current_version(folder: Path, lang: str = ENGLISH, locale: str | None = None,
+                    manifest: Manifest | None = None) -> Version | None:
+    """The last build, with the Markdown as it is now (counsel may have edited it since);
+    `manifest` is the folder's manifest when the caller has it (the build that just wrote it:
+    some 300 KB of JSON need not be read back)."""
+    manifest = manifest if manifest is not None else load_manifest(folder)
     manifest = manifest.in_language(lang) if manifest is not None else None
     if manifest is None or not (folder / policy_md(lang)).exists():
         return None
@@ -90,12 +92,14 @@ def changes_file(lang: str = ENGLISH) -> str:
 
 
 def changes_since_published(questionnaire: Questionnaire, library_root: Path, folder: Path,
-                            previous: Manifest | None = None, lang: str = ENGLISH
+                            previous: Manifest | None = None, lang: str = ENGLISH,
+                            current: Manifest | None = None
                             ) -> tuple[ChangeReport, str] | None:
     """What changed since the last published version (or, before any, since the last
-    build), and the words that say since when."""
+    build), and the words that say since when; `current`: the folder's manifest, when the
+    caller has just written it."""
     locale = locale_of(library_root, lang)
-    new = current_version(folder, lang, locale)
+    new = current_version(folder, lang, locale, current)
     if new is None:
         return None
     last = last_published(folder, lang, locale)
@@ -113,10 +117,12 @@ def changes_since_published(questionnaire: Questionnaire, library_root: Path, fo
 
 
 def record_changes(questionnaire: Questionnaire, library_root: Path, folder: Path,
-                   previous: Manifest | None, lang: str = ENGLISH
-                   ) -> tuple[ChangeReport, str] | None:
-    """Write `changes.md` beside the policy for counsel: what changed since publication."""
-    found = changes_since_published(questionnaire, library_root, folder, previous, lang)
+                   previous: Manifest | None, lang: str = ENGLISH,
+                   current: Manifest | None = None) -> tuple[ChangeReport, str] | None:
+    """Write `changes.md` beside the policy for counsel: what changed since publication
+    (`current`: the manifest the build just wrote in `folder`)."""
+    found = changes_since_published(questionnaire, library_root, folder, previous, lang,
+                                    current)
     if found is not None:
         atomic_write(folder / changes_file(lang), render_report(*found))
     return found

@@ -94,3 +94,29 @@ def test_the_library_version_hashes_every_file_by_its_path_in_path_order(tmp_pat
     os.symlink(tmp_path / "a.b", tmp_path / "linked-file")
     os.symlink(tmp_path / "nowhere", tmp_path / "broken-link")
     assert library_version(SimpleNamespace(root=tmp_path)) == reference(tmp_path)  # type: ignore[arg-type]
+
+
+def test_a_rebuild_reads_the_folders_manifest_once(tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """The manifest holds the whole policy several times over (some 300 KB of JSON for the
+    largest example): a build reads the last one once, and passes on the one it writes
+    (to `changes.md` and the other languages) rather than reading it back (issue 13)."""
+    import drafter.manifest
+
+    command = ["build", "--example", "kiosk", "--lang", "en,es", "--format", "md,txt",
+               "-o", str(tmp_path)]
+    assert main(command) == 0
+    read: list[Path] = []
+
+    def counted(path: Path, *args: Any, **kwargs: Any) -> str:
+        read.append(path)
+        return read_text(path, *args, **kwargs)
+
+    read_text = drafter.manifest.read_text
+    monkeypatch.setattr(drafter.manifest, "read_text", counted)
+    assert main(command) == 0
+    assert [p.name for p in read] == ["drafter-manifest.json"]
+    folder = read[0].parent
+    assert (folder / "changes.md").exists() and (folder / "privacy-policy.es.txt").exists()
+    manifest = load_manifest(folder)
+    assert manifest is not None and set(manifest.languages) == {"es"}

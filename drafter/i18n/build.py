@@ -30,7 +30,7 @@ from drafter.i18n import ENGLISH
 from drafter.i18n.answers import answered_languages
 from drafter.i18n.catalog import catalog
 from drafter.i18n.render import MissingWording
-from drafter.manifest import Generation, LanguageRecord, load_manifest, policy_md, \
+from drafter.manifest import Generation, LanguageRecord, policy_md, \
     policy_records, save_manifest
 from drafter.project import Project
 from drafter.regenerate import Outcome, regenerate
@@ -94,8 +94,8 @@ def build_languages(project: Project, answers: Answers, out_dir: Path, formats: 
     # every review of the draft says so (`Project.review`), so the notes' numbers agree
     result = build(project, answers, out_dir, formats, alternates=alternates, **options)
     folder, previous = result.folder, result.previous
-    manifest = load_manifest(folder)
-    assert manifest is not None  # the English build just wrote it
+    manifest = result.manifest  # as the English build just wrote it (not read back)
+    assert manifest is not None
     files = dict(manifest.files)
     languages = dict(previous.languages) if previous else {}  # those not built now stay
     backups: list[Path] = []
@@ -122,13 +122,15 @@ def build_languages(project: Project, answers: Answers, out_dir: Path, formats: 
             rendered = {f".{lang}{ext}": data for ext, data in rendered.items()}
             written += _write_formats(folder, rendered, manifest, files, backups)
     if languages:  # a language not built this time keeps its base for its next build
-        save_manifest(folder, replace(manifest, files=files, languages=languages))
+        manifest = replace(manifest, files=files, languages=languages)
+        save_manifest(folder, manifest)
     if policies or missing:
         _note_languages(folder / "review.md", [found.languages[lang].name for lang in policies],
                         missing)
     for lang, outcome in outcomes.items():
         if not outcome.conflicts:
-            record_changes(project.questionnaire, project.library.root, folder, previous, lang)
+            record_changes(project.questionnaire, project.library.root, folder, previous, lang,
+                           current=manifest)
     result = replace(result, written=tuple(written), backups=(*result.backups, *backups))
     return LanguagesBuilt(result, tuple(built), tuple(skipped), outcomes)
 

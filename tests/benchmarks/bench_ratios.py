@@ -140,13 +140,20 @@ def warm_runs(times: int) -> None:
 
 def warm_instructions() -> float | None:
     """Millions of instructions of one warm assemble + review + export (--format md,html,txt),
-    from the counts of a child that does 1 and 6 after its warm-up."""
+    from the counts of a child that does 1 and 6 after its warm-up.
+
+    The children share the cache folder, so a first child is run uncounted: the first to
+    run compiles and keeps what the build rounds never needed (every example's templates,
+    which `largest_example` renders, and this script's own imports), and counted first it
+    made the "1" child cost some 3,300M instructions more than the "6" (a warm run of
+    -655M)."""
     script = [sys.executable, str(Path(__file__).resolve()), "--warm"]
     # one hash seed for both children: with a random one, where the collector runs (and so
     # the difference) varies by ±150 M from run to run
     seed = os.environ.get("PYTHONHASHSEED")
     os.environ["PYTHONHASHSEED"] = "0"
     try:
+        subprocess.run([*script, "1"], check=True, capture_output=True)  # fills the caches
         one, six = (instructions([*script, str(n)], Path.cwd()) for n in (1, 6))
     finally:
         os.environ.pop("PYTHONHASHSEED") if seed is None else os.environ.update(
