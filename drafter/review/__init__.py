@@ -33,7 +33,6 @@ from drafter.review import text_checks as _text_checks  # noqa: F401  (registers
 from drafter.review.checks import AnswerFacts, Subject, run_checks
 from drafter.unsure import alternatives
 from drafter.review.document import Block, Document, read_document, token_blocks
-from drafter.review.languages import reading, review_languages
 from drafter.review.language import check_reviewable
 from drafter.review.rules import condition_names
 
@@ -110,6 +109,10 @@ def review_document(document: Document, library: Library, *, answers: Answers | 
     `facts` names facts about the business (`review-checks.yaml` `facts`) for a review
     without `answers`. A document with no text, or in a language the checks cannot read, is a
     `UserError`."""
+    # Other languages' words (pydantic models) only for a text to review: a build's draft is
+    # reviewed by `review_draft`, which never reads them.
+    from drafter.review.languages import reading, review_languages
+
     rules = library.review_rules
     lang = check_reviewable(document, [*rules.text.languages, *review_languages(library.root)])
     families, stated = scope(laws, facts, answers, library)
