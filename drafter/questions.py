@@ -85,6 +85,10 @@ class Question(BaseModel):
     options_from: Annotated[str, StringConstraints(pattern=_ID)] | OptionsFrom | None = None
     fields: list[Question] | None = None
     default: Any = None
+    # the default is suggested only while this holds (an expression over earlier answers, like
+    # `when`): where an earlier answer says otherwise, the app suggests nothing, and the
+    # question still needs the owner's answer (`Answers.missing`)
+    default_when: str | None = None
     required: bool = False
     # left empty, the answer is complete (the policy reads without it): the owner's progress
     # never counts it as left; given, it counts like any other answer
@@ -104,6 +108,8 @@ class Question(BaseModel):
             data.pop("optional", None)
         if not self.option_when:
             data.pop("option_when", None)
+        if self.default_when is None:
+            data.pop("default_when", None)
         data.pop("aliases", None)
         return data
 
