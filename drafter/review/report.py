@@ -56,7 +56,8 @@ COUNSEL_INTRO = ("The owner answered \"I'm not sure\" to these questions. Each s
 PROMISES_HEADING = "Promises this policy makes"
 PROMISES_INTRO = ("Every commitment the policy makes, the clause it is in and the answers it "
                   "rests on. Check each against what the business really does; an answer "
-                  "marked “not confirmed”, “not answered” or “not asked” is not the owner's.")
+                  "marked “not confirmed”, “not answered” or “not asked” is not the owner's; "
+                  "one “left empty” is a question the owner may leave empty, read as none.")
 NO_PROMISES = "No clause of this draft marks a promise."
 
 
