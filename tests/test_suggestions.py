@@ -143,3 +143,29 @@ def test_default_when_names_only_earlier_questions(project: Project, tmp_path: P
         f"default_when: '{bad}'}}\n")
     with pytest.raises(UserError, match="default_when|not an earlier question"):
         load_questionnaire(path)
+
+
+def test_the_app_session_suggests_nothing_against_an_earlier_answer(project: Project,
+                                                                      tmp_path: Path) -> None:
+    """The app's form: no "Suggested answer" under the cameras question, nothing for Enter to
+    confirm, and the progress counts it to answer, not to confirm; ticking "Photos, video or
+    voice recordings" away brings the suggestion back."""
+    from drafter.editing import Session
+    from drafter.standing import standing
+    from drafter.yamlio import parse_yaml
+
+    path = tmp_path / "kiosk.yaml"
+    text = examples()["kiosk"].read_text()
+    path.write_text("\n".join(line for line in text.splitlines()
+                              if not line.strip().startswith("cameras:")) + "\n")
+    assert "photos_audio" in parse_yaml(path.read_text(), path)["collection"]["categories"]
+    session = Session.open(project, path)
+    assert "kiosks.cameras" in session.visible()
+    assert not session.suggested("kiosks.cameras") and session.value("kiosks.cameras") is None
+    assert not session.confirm("kiosks.cameras")
+    before = standing(session)
+    categories = [c for c in session.valid["collection.categories"] if c != "photos_audio"]
+    session.set("collection.categories", categories)
+    assert session.suggested("kiosks.cameras") and session.value("kiosks.cameras") is False
+    after = standing(session)
+    assert (after.suggested, after.unanswered) == (before.suggested + 1, before.unanswered - 1)
