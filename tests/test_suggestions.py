@@ -13,6 +13,7 @@ own checks are what says which answers contradict each other."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -169,3 +170,16 @@ def test_the_app_session_suggests_nothing_against_an_earlier_answer(project: Pro
     assert session.suggested("kiosks.cameras") and session.value("kiosks.cameras") is False
     after = standing(session)
     assert (after.suggested, after.unanswered) == (before.suggested + 1, before.unanswered - 1)
+
+
+def test_the_consent_suggestion_names_every_sensitive_kind(project: Project) -> None:
+    """`data_practices.sensitive_consent` suggests "No" only where no sensitive kind of
+    information is collected; a questionnaire condition cannot read `data.categories`, so its
+    `default_when` lists them: the list must be the data's."""
+    from drafter.yamlio import load_data
+
+    entry = project.questionnaire.entry("data_practices.sensitive_consent")
+    listed = set(re.findall(r"'([a-z_]+)'", (entry.question.default_when or "").split('[')[-1]))
+    data = load_data(default_library() / "data" / "categories.yaml").data
+    rows = data.items() if isinstance(data, dict) else [(r["id"], r) for r in data]
+    assert listed == {key for key, row in rows if isinstance(row, dict) and row.get("sensitive")}
