@@ -150,7 +150,6 @@ class Questionnaire:
             setattr(context[entry.section.id], entry.question.id, template_value(value))
         return walked
 
-
     def suggestion(self, entry: Entry, context: Mapping[str, Any]) -> Any:
         """What the app suggests for `entry` with these answers (`context`, as templates read
         them): its `default`, unless `default_when` says an earlier answer tells against it
@@ -159,6 +158,7 @@ class Questionnaire:
         if condition is not None and not self._holds(entry, condition, context):
             return None
         return entry.question.default
+
 
     def hidden_options(self, entry: Entry, context: Mapping[str, Any]) -> frozenset[str]:
         """The options of `entry` not offered with these answers (`context`, the answers

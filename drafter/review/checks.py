@@ -134,8 +134,8 @@ def counsel_questions(subject: Subject, notes: list[Note]) -> list[Note]:
     """"I'm not sure" goes to counsel, never to the owner: each such answer yields exactly one
     question for counsel. It is the catalog's `counsel` note for that question (which says what
     the draft assumed and what to confirm), or a plain one; every other note the same answer
-    would settle is taken into it (`covers`), because the owner cannot
-    fix what they do not know. Every question for counsel blocks publication (`Note`)."""
+    would settle is taken into it (`covers`), because the owner cannot fix what they do not
+    know. Every question for counsel blocks publication (`Note`)."""
     unsure = unsure_keys(subject)
     settles = {id(n): key for n in notes if (key := _settled_by(subject, n, unsure))}
     kept = [n for n in notes if id(n) not in settles]
