@@ -317,6 +317,9 @@ def _check_question(question: Question, key: str, file: DataFile,
         fail(f"`options` only applies to one/many questions, not `{question.type}`")
     if question.default_when is not None and question.default is None:
         fail("`default_when` needs a `default` to suggest")
+    if question.default_when is not None and question.type not in ("one", "bool", "many"):
+        # a typed answer's box shows its default as a placeholder whatever the answers say
+        fail(f"`default_when` applies to one, bool and many questions, not `{question.type}`")
     suggested = question.default if isinstance(question.default, list) else [question.default]
     for value in question.option_when:
         if value not in (question.options or {}):

@@ -131,19 +131,23 @@ def test_the_trial_gets_no_contradicting_suggestion(project: Project, tmp_path: 
     assert alone.suggestion("collection.staff") is False
 
 
-@pytest.mark.parametrize("bad", ["unknown.question", "kiosks.video_days"])
-def test_default_when_names_only_earlier_questions(project: Project, tmp_path: Path,
-                                                    bad: str) -> None:
+@pytest.mark.parametrize(("spec", "error"), [
+    ("type: bool, default: false, default_when: 'unknown.question'", "not an earlier question"),
+    ("type: bool, default: false, default_when: 'a.b'", "not an earlier question"),
+    ("type: bool, default_when: 'true'", "needs a `default`"),
+    ("type: text, default: x, default_when: 'true'", "not `text`"),
+])
+def test_a_bad_default_when_is_one_line_naming_the_question(tmp_path: Path, spec: str,
+                                                             error: str) -> None:
     from drafter.errors import UserError
     from drafter.questionnaire import load_questionnaire
 
     path = tmp_path / "q.yaml"
-    path.write_text(
-        "title: T\nversion: '1'\nsections:\n  - id: a\n    title: A\n    questions:\n"
-        "      - {id: b, prompt: B?, type: bool, default: false, "
-        f"default_when: '{bad}'}}\n")
-    with pytest.raises(UserError, match="default_when|not an earlier question"):
+    path.write_text("title: T\nversion: '1'\nsections:\n  - id: a\n    title: A\n"
+                    f"    questions:\n      - {{id: b, prompt: B?, {spec}}}\n")
+    with pytest.raises(UserError, match=error) as raised:
         load_questionnaire(path)
+    assert "a.b" in str(raised.value) and "q.yaml" in str(raised.value)
 
 
 def test_the_app_session_suggests_nothing_against_an_earlier_answer(project: Project,
