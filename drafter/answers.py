@@ -129,6 +129,14 @@ class Answers:
                           or self.unconfirmed(entry))
         ]
 
+    def suggestion(self, key: str) -> Any:
+        """What the app suggests for `key` with these answers: its `default`, unless its
+        `default_when` fails on them (`Questionnaire.suggestion`)."""
+        entry = self.questionnaire.entry(key)
+        if entry.default_condition is None:  # no answer to read: the file's `default`
+            return entry.question.default
+        return self.questionnaire.suggestion(entry, self.context())
+
     def unconfirmed(self, entry: Entry) -> bool:
         """Whether `entry` has a suggestion that is all there is for it (not given, and not
         stood in by the preview)."""
@@ -256,10 +264,13 @@ def missing_error(answers: Answers, missing: list[str], doc: Any, path: Path) ->
     key = missing[0]
     entry = answers.questionnaire.entry(key)
     more = f" (and {len(missing) - 1} more)" if len(missing) > 1 else ""
-    if answers.unconfirmed(entry):
+    suggested = answers.suggestion(key) if answers.unconfirmed(entry) else None
+    if suggested is not None:
         what = (f"not answered{more}: {entry.question.prompt} (the suggested answer, "
-                f"{answer_text(entry.question, entry.question.default)!r}, goes into the "
+                f"{answer_text(entry.question, suggested)!r}, goes into the "
                 "policy only once you give it)")
+    elif answers.unconfirmed(entry):
+        what = f"not answered{more}: {entry.question.prompt}"
     else:
         what = f"required answer is missing{more}: {entry.question.prompt}"
     return UserError(what, path=path, line=line_of(doc, key.split(".")), field=key)

@@ -121,7 +121,7 @@ class Session:
         """What the form shows: the stored answer, valid or not (the default when unset)."""
         if key in self.raw:
             return self.raw[key]
-        return self.questionnaire.entry(key).question.default
+        return self.answers().suggestion(key)
 
     def set(self, key: str, value: Any, *, save: bool = True) -> str | None:
         """Record one answer and (unless the caller saves it with `flush`) save it at once;
@@ -147,13 +147,13 @@ class Session:
 
     def suggested(self, key: str) -> bool:
         """Whether the form shows a default for `key` that the owner has not confirmed."""
-        return key not in self.raw and self.questionnaire.entry(key).question.default is not None
+        return key not in self.raw and self.answers().suggestion(key) is not None
 
     def confirm(self, key: str, *, save: bool = True) -> bool:
         """Make a suggested answer (the default shown) the owner's own: written to the file."""
         if self.read_only or not self.suggested(key):
             return False
-        self._store(key, self.questionnaire.entry(key).question.default, None, save)
+        self._store(key, self.answers().suggestion(key), None, save)
         return True
 
     def _store(self, key: str, value: Any, checked: str | tuple[Any] | None,

@@ -23,7 +23,7 @@ from drafter.answer_text import answer_text
 
 LAW_PREFIX = "law."
 
-Status = Literal["given", "default", "not answered", "not asked"]
+Status = Literal["given", "default", "left empty", "not answered", "not asked"]
 
 
 @dataclass(frozen=True)
@@ -33,7 +33,9 @@ class AnswerBasis:
     key: str
     prompt: str
     answer: str  # the answer as shown to the owner ("" when there is none)
-    status: Status  # given by the owner, a suggested default, not answered, or not asked
+    # given by the owner, a suggested default, left empty where the question allows it (read as
+    # none), not answered, or not asked
+    status: Status
 
     @property
     def given(self) -> bool:
@@ -44,6 +46,8 @@ class AnswerBasis:
         confirmed: 30 days", "not answered"."""
         if self.status == "default":
             return f"suggested default, not confirmed: {self.answer}"
+        if self.status == "left empty":  # in the app's words (`drafter.standing`)
+            return f"{self.answer} (left empty)"
         return self.answer if self.status == "given" else self.status
 
 
@@ -68,8 +72,9 @@ class LedgerEntry:
 
     @property
     def unconfirmed(self) -> list[str]:
-        """Question keys it rests on that the owner did not give."""
-        return [a.key for a in self.answers if not a.given]
+        """Question keys it rests on that the owner did not give (one left empty where the
+        question allows it is complete, as the app counts it)."""
+        return [a.key for a in self.answers if not a.given and a.status != "left empty"]
 
     def where(self) -> str:
         """The clause, as counsel finds it: `Section › Clause title (clause.id)`."""
@@ -95,10 +100,25 @@ def _answer(key: str, answers: Answers, shown: set[str], resolved: Mapping[str, 
     if key not in shown:
         return AnswerBasis(key, question.prompt, "", "not asked")
     if value in (None, "") or (value == [] and key not in answers.values):
-        # An empty list the owner gave is their "none" (the app counts it answered).
+        # An empty list the owner gave is their "none" (the app counts it answered); a
+        # question that may be left empty ("Leave empty if you do not") is complete without.
+        if question.may_be_left_empty:
+            words = "none of these" if question.type in ("many", "records") else "nothing to add"
+            return AnswerBasis(key, question.prompt, words, "left empty")
         return AnswerBasis(key, question.prompt, "", "not answered")
     status: Status = "given" if key in answers.values else "default"
     return AnswerBasis(key, question.prompt, answer_text(question, value), status)
+
+
+def sentence(text: str) -> str:
+    """A promise as a row of its own: a promise may start mid-sentence in its clause ("When you
+    pay by card, a card reader … "), and a row starts with a capital letter (only the first
+    letter changes: "eBay" or a quoted word stays as it is, past the quote)."""
+    for i, char in enumerate(text):
+        if char.isalpha():
+            return text[:i] + char.upper() + text[i + 1:] if char.islower() and (
+                i + 1 == len(text) or not text[i + 1].isupper()) else text
+    return text
 
 
 def ledger(policy: Policy, answers: Answers, library: Library,
@@ -116,7 +136,8 @@ def ledger(policy: Policy, answers: Answers, library: Library,
                 keys = [k for k in promise.basis if not k.startswith(LAW_PREFIX)]
                 laws = [k for k in promise.basis if k.startswith(LAW_PREFIX)]
                 entries.append(LedgerEntry(
-                    text=plain_text(tree, clause, promise.text), markdown=promise.text, clause=clause.id,
+                    text=sentence(plain_text(tree, clause, promise.text)),
+                    markdown=promise.text, clause=clause.id,
                     clause_title=clause.title, section=section.id, section_title=section.title,
                     answers=tuple(_answer(k, answers, shown, resolved) for k in keys),
                     laws=tuple(LawBasis(k, str(names.get(k.removeprefix(LAW_PREFIX), k)))

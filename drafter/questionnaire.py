@@ -61,6 +61,7 @@ class Entry:
     path: Path | None = None  # that file, when not the questionnaire's (a module's pages)
     # each option offered only while a condition holds (`option_when`), compiled
     option_conditions: tuple[tuple[str, Condition], ...] = ()
+    default_condition: Condition | None = None  # `default_when`, compiled
 
 
 class Questionnaire:
@@ -139,7 +140,7 @@ class Questionnaire:
             shown = all(self._holds(entry, cond, context) for cond in entry.conditions)
             value = answer(entry) if shown else None
             if shown and value is None and suggestions:
-                value = entry.question.default
+                value = self.suggestion(entry, context)
             if value is None and entry.question.type in ("many", "records"):
                 value = []
             if entry.question.type == "records" and isinstance(value, list):
@@ -148,6 +149,15 @@ class Questionnaire:
             walked.append((entry, shown, value))
             setattr(context[entry.section.id], entry.question.id, template_value(value))
         return walked
+
+    def suggestion(self, entry: Entry, context: Mapping[str, Any]) -> Any:
+        """What the app suggests for `entry` with these answers (`context`, as templates read
+        them): its `default`, unless `default_when` says an earlier answer tells against it
+        (then None: no suggestion rather than one contradicting what the owner said)."""
+        condition = entry.default_condition
+        if condition is not None and not self._holds(entry, condition, context):
+            return None
+        return entry.question.default
 
 
     def hidden_options(self, entry: Entry, context: Mapping[str, Any]) -> frozenset[str]:
@@ -164,10 +174,12 @@ class Questionnaire:
         try:
             return condition.holds(context)
         except DrafterError as exc:
-            own = condition.source == entry.question.when or option is not None
+            suggest = condition is entry.default_condition
+            own = condition.source == entry.question.when or option is not None or suggest
+            name = "default_when" if suggest else "when"
             loc = (*(entry.loc if own else entry.loc[:2]),
-                   *(("options", option) if option is not None else ()), "when")
-            raise UserError(f"`when: {condition.source}` cannot be worked out from these "
+                   *(("options", option) if option is not None else ()), name)
+            raise UserError(f"`{name}: {condition.source}` cannot be worked out from these "
                             f"answers ({exc.__cause__}); an unanswered question is none",
                             path=entry.path or self.path,
                             line=load_data(entry.path or self.path).line(loc),
@@ -214,8 +226,11 @@ def load_questionnaire(path: Path, data_dir: Path | None = None,
                                                  (*loc, "options", value, "when"),
                                                  f"{key} option {value}"))
                             for value, when in question.option_when.items())
+            suggest = _conditions(question.default_when, seen, source, (*loc, "default_when"),
+                                  key)
             entries.append(Entry(key, section, question, section_conditions + own, loc,
-                                 None if source is file else source.path, options))
+                                 None if source is file else source.path, options,
+                                 suggest[0] if suggest else None))
             seen.add(key)
     keys = {e.key for e in entries}
     for old_key, spec in data.moved.items():
@@ -300,6 +315,11 @@ def _check_question(question: Question, key: str, file: DataFile,
             fail(f"option {UNSURE!r} is reserved for `unsure: true`")
     elif question.options is not None:
         fail(f"`options` only applies to one/many questions, not `{question.type}`")
+    if question.default_when is not None and question.default is None:
+        fail("`default_when` needs a `default` to suggest")
+    if question.default_when is not None and question.type not in ("one", "bool", "many"):
+        # a typed answer's box shows its default as a placeholder whatever the answers say
+        fail(f"`default_when` applies to one, bool and many questions, not `{question.type}`")
     suggested = question.default if isinstance(question.default, list) else [question.default]
     for value in question.option_when:
         if value not in (question.options or {}):

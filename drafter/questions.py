@@ -85,6 +85,10 @@ class Question(BaseModel):
     options_from: Annotated[str, StringConstraints(pattern=_ID)] | OptionsFrom | None = None
     fields: list[Question] | None = None
     default: Any = None
+    # the default is suggested only while this holds (an expression over earlier answers, like
+    # `when`): where an earlier answer says otherwise, the app suggests nothing, and the
+    # question still needs the owner's answer (`Answers.missing`)
+    default_when: str | None = None
     required: bool = False
     # left empty, the answer is complete (the policy reads without it): the owner's progress
     # never counts it as left; given, it counts like any other answer
@@ -95,6 +99,14 @@ class Question(BaseModel):
     min: float | None = None
     max: float | None = None
 
+    @property
+    def may_be_left_empty(self) -> bool:
+        """Left empty, the answer is complete, as the app counts it once the owner moves on:
+        an optional question ("nothing to add"), or a list not required with nothing
+        suggested ("none of these", as a build reads it)."""
+        return not self.required and self.default is None and (
+            self.optional or self.type in ("many", "records"))
+
     @model_serializer(mode="wrap")
     def _dump(self, dump: SerializerFunctionWrapHandler) -> dict[str, Any]:
         """As validated, `optional` only where set: a question's release hash
@@ -104,6 +116,8 @@ class Question(BaseModel):
             data.pop("optional", None)
         if not self.option_when:
             data.pop("option_when", None)
+        if self.default_when is None:
+            data.pop("default_when", None)
         data.pop("aliases", None)
         return data
 

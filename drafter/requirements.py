@@ -62,6 +62,7 @@ class Requirement(BaseModel):
     verify: bool | str = False
     # A question for counsel, not something the owner can fix: the note an "I'm not sure"
     # answer to `ask` raises (it states what the draft assumed and what counsel must confirm).
+    # Its note blocks publication until counsel settles it, whatever `severity` says (`Note`).
     counsel: bool = False
     # For `detect`: what the patterns look for, in words counsel can check ("a date labelled
     # 'effective' or 'last updated'"); a "missing" note quotes it.

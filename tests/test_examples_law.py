@@ -38,7 +38,7 @@ def test_the_new_examples_exist() -> None:
 
 @pytest.mark.parametrize("name", NAMES)
 def test_no_blocking_notes(name: str) -> None:
-    blocking = [(n.requirement, n.message) for n in draft(name).notes if n.severity == "blocking"]
+    blocking = [(n.requirement, n.message) for n in draft(name).notes if n.owner_blocking]
     assert blocking == []
 
 

@@ -337,4 +337,45 @@ def test_an_empty_list_the_owner_gave_is_their_answer_none(project: Project) -> 
     assert (basis.status, basis.shown()) == ("given", "none")
     skipped = ledger_answers(project, empty.replace("  vendors: []\n", ""))
     basis = _answer("contact.vendors", skipped, set(skipped.shown()), skipped.resolved())
-    assert basis.status == "not answered"
+    assert (basis.status, basis.shown()) == ("left empty", "none of these (left empty)")
+
+
+def test_a_question_that_may_be_left_empty_is_not_unanswered(project: Project) -> None:
+    """Issue 15: a trial's ledger said "not answered" for "Do you show other companies' ads?",
+    whose help says "Leave empty if you show only your own products" (a list, not required):
+    the app counts it complete, and a build reads it as none, so the ledger says "left empty"
+    in the app's words and does not count it unconfirmed. An optional question is "nothing to
+    add"; one the owner must answer (a long text that is neither optional nor a list) is still
+    "not answered"."""
+    answers = ledger_answers(project, ANSWERS.replace('''  vendors:
+    - {name: Acme Mail, link: "https://acme.example/privacy"}
+    - {name: Beta Pay}
+''', ""))
+    entry = next(e for e in promises(project, ANSWERS.replace('''  vendors:
+    - {name: Acme Mail, link: "https://acme.example/privacy"}
+    - {name: Beta Pay}
+''', "")) if "contact.vendors" in rests_on(e))
+    assert rests_on(entry) == {"business.about": ("not answered", "not answered"),
+                               "contact.vendors": ("left empty", "none of these (left empty)")}
+    assert entry.unconfirmed == ["business.about"]
+    question = answers.questionnaire.entry("business.about").question
+    assert not question.may_be_left_empty
+    assert question.model_copy(update={"optional": True}).may_be_left_empty
+
+
+def test_every_promise_row_starts_with_a_capital_letter() -> None:
+    """Issue 15: a promise may start mid-sentence in its clause ("When you pay by card at a
+    kiosk, a card reader …"); the ledger's row is a sentence of its own. Every row of every
+    example's ledger starts with a capital letter, and only that letter changes."""
+    from drafter.ledger import sentence
+    from drafter.paths import examples
+
+    real = real_project()
+    rows = [e for name in ("kiosk", "texas-small", "california-store")
+            for e in real.draft(real.answers(examples()[name]), today=TODAY).promises or ()]
+    assert rows and [e.text for e in rows if not e.text[:1].isupper()] == []
+    card = next(e for e in rows if e.clause == "kiosks.card-payments")
+    assert card.text.startswith("A card reader from or approved by our payment processor")
+    assert card.markdown.startswith("a card reader")  # the policy's own words are kept
+    assert sentence("we do not") == "We do not" and sentence("eBay sells") == "eBay sells"
+    assert sentence("\u201cno\u201d means") == "\u201cNo\u201d means" and sentence("") == ""

@@ -110,6 +110,13 @@ class Note:
     for_counsel: bool = False  # a question only counsel can settle (an "I'm not sure" answer)
     covers: tuple[str, ...] = ()  # the notes a question for counsel took in (requirement ids)
 
+    def __post_init__(self) -> None:
+        # An open question for counsel blocks publication (the answer under the draft is
+        # unknown), whatever severity its catalog entry gives: made here, once, so every count,
+        # label, exit status and the app read one severity (issue 15).
+        if self.for_counsel and self.severity != "blocking":
+            object.__setattr__(self, "severity", "blocking")
+
     @property
     def blocking(self) -> bool:
         return self.severity == "blocking"
@@ -160,6 +167,6 @@ def summary(notes: Iterable[Note]) -> dict[str, int]:
 
 
 def needs_decision(notes: Iterable[Note]) -> bool:
-    """Whether a policy is not ready to publish: a blocking note, or any question for counsel
-    (the answer behind it is unknown). `drafter review` exits 1 then."""
-    return any(note.blocking or note.for_counsel for note in notes)
+    """Whether a policy is not ready to publish: a blocking note (every question for counsel is
+    one: the answer behind it is unknown). `drafter review` exits 1 then."""
+    return any(note.blocking for note in notes)

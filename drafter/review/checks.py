@@ -134,8 +134,8 @@ def counsel_questions(subject: Subject, notes: list[Note]) -> list[Note]:
     """"I'm not sure" goes to counsel, never to the owner: each such answer yields exactly one
     question for counsel. It is the catalog's `counsel` note for that question (which says what
     the draft assumed and what to confirm), or a plain one; every other note the same answer
-    would settle is taken into it (`covers`, at the stricter severity), because the owner cannot
-    fix what they do not know."""
+    would settle is taken into it (`covers`), because the owner cannot fix what they do not
+    know. Every question for counsel blocks publication (`Note`)."""
     unsure = unsure_keys(subject)
     settles = {id(n): key for n in notes if (key := _settled_by(subject, n, unsure))}
     kept = [n for n in notes if id(n) not in settles]
@@ -144,10 +144,9 @@ def counsel_questions(subject: Subject, notes: list[Note]) -> list[Note]:
         asked = [n for n in related if n.for_counsel]
         question = asked[0] if asked else _catalog_question(subject, key)
         taken = [n for n in related if n is not question]
-        severity = min([question.severity, *(n.severity for n in taken)], key=SEVERITIES.index)
         covers = tuple(dict.fromkeys(name for n in taken for name in (n.check, n.requirement)
                                      if name and name != "requirement"))
-        kept.append(replace(question, severity=severity, for_counsel=True, covers=covers))
+        kept.append(replace(question, for_counsel=True, covers=covers))  # blocking (Note)
     return kept
 
 

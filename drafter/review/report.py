@@ -21,10 +21,11 @@ JSON output of `drafter review --format json` (stable; new keys may be added, no
 
 `lines` are 1-based line numbers (paragraph numbers in a .docx); notes about something missing
 from the whole document have `lines: null`. A note with `"for_counsel": true` is a question
-only counsel can settle (the owner answered "I'm not sure"); `covers` lists the requirement and
-check ids it took in. `summary` counts every note by severity, questions for counsel included,
-and `counsel` says how many are questions for counsel. The command exits 1 when
-`summary.blocking > 0` or `summary.counsel > 0` (`needs_decision`).
+only counsel can settle (the owner answered "I'm not sure"), and always `blocking`: it blocks
+publication until counsel settles it; `covers` lists the requirement and check ids it took in.
+`summary` counts every note by severity, questions for counsel included, and `counsel` says how
+many of the blocking are questions for counsel. The command exits 1 when `summary.blocking > 0`
+(`needs_decision`).
 `promises` (the promises ledger, `drafter.ledger`) is there only when the review knows the
 answers: it lists the promises of the draft those answers make, and without them there is no
 ledger to give (an empty list would say the policy promises nothing).
@@ -55,7 +56,8 @@ COUNSEL_INTRO = ("The owner answered \"I'm not sure\" to these questions. Each s
 PROMISES_HEADING = "Promises this policy makes"
 PROMISES_INTRO = ("Every commitment the policy makes, the clause it is in and the answers it "
                   "rests on. Check each against what the business really does; an answer "
-                  "marked “not confirmed”, “not answered” or “not asked” is not the owner's.")
+                  "marked “not confirmed”, “not answered” or “not asked” is not the owner's; "
+                  "one “left empty” is a question the owner may leave empty, read as none.")
 NO_PROMISES = "No clause of this draft marks a promise."
 
 
@@ -73,11 +75,13 @@ report = registrar(REPORTS)  # `@report("name")` registers a `drafter review --f
 
 
 def headline(notes: Sequence[Note]) -> str:
-    """The counts a person reads first: what the owner must fix, then what counsel decides."""
-    owner = summary(n for n in notes if not n.for_counsel)
-    line = f"{owner['blocking']} blocking, {owner['warning']} warning(s), {owner['advice']} advice"
-    counsel = sum(n.for_counsel for n in notes)
-    return line + (f"; {counsel} question(s) for counsel" if counsel else "")
+    """The counts a person reads first, by severity as every note's label says it; how many of
+    the blocking ones are questions for counsel (each blocks publication until counsel
+    settles it)."""
+    counts = summary(notes)
+    counsel = f" ({counts['counsel']} of them for counsel)" if counts["counsel"] else ""
+    return (f"{counts['blocking']} blocking{counsel}, {counts['warning']} warning(s), "
+            f"{counts['advice']} advice")
 
 
 def label(note: Note) -> str:

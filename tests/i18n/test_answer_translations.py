@@ -81,7 +81,7 @@ def test_every_translation_given_the_note_names_the_rest_and_english_alone_still
     one run: it is part of every review of the draft, so its number is the same everywhere."""
     answers = _answers(tmp_path, f"offering_es: {OFRECEMOS}", "officer_es: Dueño")
     folder = _build(answers, tmp_path / "out")
-    assert "Nuestro responsable de privacidad (Dueño)" in \
+    assert "a cargo de la protección de la información personal: Dueño." in \
         (folder / "privacy-policy.es.md").read_text()
     # the prose no question translates is still noted, and only it
     assert f"with no Spanish translation: {LISTED}. {IN_MARKDOWN[0].upper()}{IN_MARKDOWN[1:]}" \
