@@ -79,7 +79,9 @@ async def test_a_list_left_empty_is_answered_once_moved_on_from(make_app: App,
         (elsewhere / "answers.yaml").write_text(path.read_text())
         copy = Session.open(app.screen.session.project,  # type: ignore[attr-defined]
                             elsewhere / "answers.yaml")
-        assert standing(copy) == after
+        mine = standing(copy)  # the counts (the notes are the draft's, not the file's)
+        assert (mine.answered, mine.shown, mine.unanswered, mine.suggested) == (
+            after.answered, after.shown, after.unanswered, after.suggested)
         await pilot.press("ctrl+z")
         await pilot.pause()
         assert kept(path, "kiosks.biometrics") is None
