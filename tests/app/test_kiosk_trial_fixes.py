@@ -108,6 +108,24 @@ async def test_none_of_these_is_the_owners_key_never_a_quit_or_a_switch(
     assert kept(path, "kiosks.biometrics") is None
 
 
+async def test_an_old_side_file_s_lists_are_saved_and_the_owner_told(make_app: App,
+                                                                     tmp_path: Path) -> None:
+    """A position file from before kept the lists moved on from: opening the file saves them
+    as "none of these" in the answers file and says so, naming them; the progress is what the
+    old app showed for them."""
+    path = tmp_path / "answers.yaml"
+    path.write_text(KIOSK)
+    (tmp_path / ".answers.yaml.position.json").write_text(
+        '{"section": "kiosks", "question": "kiosks.biometrics", "seen": ["kiosks.biometrics"]}')
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        said = [str(n.message) for n in app._notifications]
+        assert kept(path, "kiosks.biometrics") == []
+        assert any("Do your kiosks use face" in m and "Nothing is lost" in m for m in said), said
+        assert field(app, "kiosks.biometrics").has_focus_within  # where the owner left it
+
+
 async def test_the_app_message_is_offered_only_with_an_app(make_app: App,
                                                           tmp_path: Path) -> None:
     path = tmp_path / "answers.yaml"
