@@ -452,3 +452,15 @@ def test_a_state_ticked_where_it_is_no_longer_asked_keeps_its_meaning() -> None:
     old = Answers(project().questionnaire, {**base.values,
                                             "audience.residents_35k": ["california"]})
     assert old.unoffered() == {"audience.residents_35k": ["california"]}
+
+
+def test_the_warning_under_an_old_tick_says_the_state_is_no_longer_asked_there() -> None:
+    """Not "not offered with your other answers": no answer would offer it again."""
+    from drafter.app.widgets.fields import unoffered_note
+
+    question = project().questionnaire.entry("audience.residents_35k").question
+    assert unoffered_note(question, ["california"]) == (
+        "\u201cCalifornia\u201d: no longer asked here. Kept as you gave it; untick it if it "
+        "no longer applies.")
+    notice = project().questionnaire.entry("policy.change_notice").question
+    assert "not offered with your other answers" in (unoffered_note(notice, ["app"]) or "")
