@@ -74,13 +74,33 @@ def with_data_options(pages: list[Page], data_dir: Path,
                 raise UserError(f"`first` or `last` repeats an option of {spec.data}.yaml",
                                 path=file.path, line=file.line(where), field=key)
         aliases = {value: known_as[value] for value in options if known_as.get(value)}
-        return question.model_copy(update={"options": options, "fields": fields,
-                                           "aliases": aliases})
+        update = {"options": options, "fields": fields, "aliases": aliases}
+        if not isinstance(spec, str) and spec.offer is not None:
+            update["option_when"] = {**question.option_when, **_offered(
+                spec.offer, found, file, (*where, "offer"), key)}
+        return question.model_copy(update=update)
 
     return [(section.model_copy(update={"questions": [
                 resolve(q, file, (*at, "questions", q_i), f"{section.id}.{q.id}")
                 for q_i, q in enumerate(section.questions)]}), file, at)
             for section, file, at in pages]
+
+
+def _offered(offer: list[str | dict[str, str]], options: dict[str, str], file: DataFile,
+             where: tuple[Any, ...], key: str) -> dict[str, str]:
+    """`offer` as option conditions: an option listed alone is offered, one listed with a
+    `when` while it holds, and an option of the data not listed never ("false")."""
+    listed: dict[str, str | None] = {}
+    for index, item in enumerate(offer):
+        pairs = list(item.items()) if isinstance(item, dict) else [(item, None)]
+        for value, when in pairs:
+            if value not in options or value in listed or len(pairs) != 1:
+                raise UserError(f"`offer` item {value!r} is not one option of the data, "
+                                "listed once", path=file.path,
+                                line=file.line((*where, index)), field=key)
+            listed[value] = when
+    return {value: listed.get(value) or "false"
+            for value in options if value not in listed or listed[value] is not None}
 
 
 def _subset(options: dict[str, str], source: Path, name: str, file: DataFile,

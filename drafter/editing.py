@@ -6,7 +6,8 @@ change, valid yet or not, goes at once into a journal beside the answers file (j
 one line, no YAML), and into the file itself (`AnswersFile`, atomic, comments kept) after a
 pause, before an export and on close; a killed session's journal is replayed by the next
 (never over a later answer: `drafter.recovery`), so nothing an owner typed is ever lost.
-The form's position lives in position.py's side file."""
+The form's position lives in position.py's side file; what is answered, only in the
+answers file (a list moved on from empty included: `drafter.none_of_these`)."""
 
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ from drafter.answers_file import AnswersFile, answers_lock, current_text
 from drafter.errors import UserError
 from drafter.journal import Journal, Unjournaled, fingerprint
 from drafter.lease import Lease
+from drafter.none_of_these import left_empty_is_none, migrate_seen, none_note
 from drafter.plain import same_answer
 from drafter.project import Project
 from drafter.position import Position, load_position, save_position
@@ -62,8 +64,8 @@ class Session:
     recovered: list[str] = field(default_factory=list)  # keys brought back from a journal
     not_applied: dict[str, Any] = field(default_factory=dict)  # journaled, file changed since
     kept_in: Path | None = None  # where `not_applied` was written
-    # questions the owner has moved on from (see `saw`), kept in the position side file
-    seen: dict[str, None] = field(default_factory=dict)
+    # lists an old position side file said were moved on from, now saved as "none of these"
+    settled_from_side_file: list[str] = field(default_factory=list)
     carried: dict[str, str] = field(default_factory=dict)  # see `_carry_over`
 
     @classmethod
@@ -80,9 +82,10 @@ class Session:
         session._carry_over()
         if not read_only:
             session._recover()
-        position = session.load_position()
-        if position is not None:
-            session.seen = dict.fromkeys(k for k in position.seen if k in project.questionnaire)
+            position = session.load_position()
+            if position is not None and position.seen:  # written before `none_of_these`
+                session.settled_from_side_file = migrate_seen(session, position.seen)
+                session.save_position(position)  # without them: the answers file says it
         return session
 
     def _carry_over(self) -> None:
@@ -205,7 +208,10 @@ class Session:
     def stored_note(self, key: str) -> str | None:
         """"Saved as …" when the answer last given for `key` was stored in another form than
         typed (a web address given `https://`, a phone extension tidied), so the form can
-        show it: no change is silent."""
+        show it: no change is silent. A list saved empty says it is "none of these"."""
+        question = self.questionnaire.entry(key).question
+        if self.raw.get(key) == [] and left_empty_is_none(question):
+            return none_note(question)
         return self.saved_as.get(key)
 
     def unchanged(self, key: str, value: Any) -> bool:
@@ -380,20 +386,19 @@ class Session:
     def missing(self) -> set[str]:
         return set(self.answers().missing())
 
-    def saw(self, key: str) -> bool:
-        """The owner moved on from `key`: a list left empty is then their "none of these",
-        an optional question left empty their "nothing to add" (`drafter.standing`), without
-        anything written to the answers file for them. Recorded with the form's position
-        (`save_position`). True if it was not seen before."""
-        if key in self.seen or key not in self.questionnaire:
+    def none_of_these(self, key: str, *, save: bool = True) -> bool:
+        """The owner moved on from the list `key` with nothing ticked: save their "none of
+        these", an empty list, in the answers file (`drafter.none_of_these`). False, and
+        nothing written, where the list has an answer or is not one that may be left empty."""
+        if self.read_only or key in self.raw or not left_empty_is_none(
+                self.questionnaire.entry(key).question):
             return False
-        self.seen[key] = None
+        self._store(key, [], None, save)
         return True
 
     def save_position(self, position: Position) -> None:
         if not self.read_only:  # an example is shown, never written (not even the position)
-            save_position(self.path, Position(position.section, position.question,
-                                              tuple(self.seen)))
+            save_position(self.path, Position(position.section, position.question))
 
     def load_position(self) -> Position | None:
         return load_position(self.path)

@@ -119,7 +119,13 @@ def _validated(file: DataFile) -> list[tuple[str, _Entry]]:
         except ValidationError as exc:
             err = exc.errors()[0]
             raise _fail(file, name, err["msg"], tuple(err["loc"])) from None
-    return entries
+    tests: dict[str, list[tuple[int, date | None, date | None]]] = {}
+    for _, value in entries:  # each state's residents tests, for the bands (`asks`)
+        if isinstance(value, Statute):
+            tests.setdefault(value.state, []).extend(
+                (p.residents, p.from_, p.until) for p in value.applies if p.residents)
+    return [(name, value.model_copy(update={"tests": {k: tuple(v) for k, v in tests.items()}})
+             if isinstance(value, ResidentCounts) else value) for name, value in entries]
 
 
 def _derived(name: str, value: _Entry, file: DataFile) -> Derived:

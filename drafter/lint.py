@@ -25,6 +25,7 @@ from drafter.templating import environment, promise_bases, referenced_names
 
 if TYPE_CHECKING:
     from drafter.laws import Derived
+    from drafter.statutes import ResidentCounts
     from drafter.review.rules import ReviewRules, Rule
 
 
@@ -217,6 +218,29 @@ def _lint_states(laws: Sequence[Derived], questionnaire: Questionnaire) -> list[
                                           path=derived.source.path,
                                           line=derived.source.line((derived.name, "state")),
                                           field=derived.name))
+    return problems + _lint_bands(counts, questionnaire)
+
+
+def _lint_bands(counts: ResidentCounts, questionnaire: Questionnaire) -> list[UserError]:
+    """Each band question offers (`options_from`'s `offer`) exactly the states whose law has
+    a test at its number (on some date: the `when` beside a state is the test's dates), so
+    no state is asked twice for one threshold nor never for one."""
+    problems: list[UserError] = []
+    for band in counts.bands:
+        if band.question not in questionnaire:
+            continue
+        question = questionnaire.entry(band.question).question
+        never = {value for value, when in question.option_when.items() if when == "false"}
+        tested = {state for state, tests in counts.tests.items()
+                  if any(number == band.at_least for number, _, _ in tests)}
+        for state in sorted(set(question.options or {}) - {"none"}):
+            if (state in tested) == (state not in never):
+                continue
+            what = ("does not offer {!r}, whose law has a test at {:,}" if state in tested
+                    else "offers {!r}, whose law has no test at {:,}: asked twice for one "
+                    "threshold")
+            problems.append(UserError(what.format(state, band.at_least), path=questionnaire.path,
+                                      field=band.question))
     return problems
 
 

@@ -1,8 +1,8 @@
-"""Where the owner was in the form (a section and the focused question) and the questions they
-have been through, kept for an answers file in a small side file beside it
-(`.NAME.position.json`), never in the answers themselves: the app reopens a file where its
-owner left it, and a list they went through and left empty stays done (`drafter.standing`)
-without an answer they never gave being written for them.
+"""Where the owner was in the form (a section and the focused question), kept for an answers
+file in a small side file beside it (`.NAME.position.json`): the app reopens a file where its
+owner left it. Only where: what is answered is in the answers file alone (a list moved on from
+with nothing ticked too: `drafter.none_of_these`). Side files written before kept the lists
+moved on from (`seen`); they are read once, to save those lists' answers in the file.
 """
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ from drafter.yamlio import atomic_write
 
 @dataclass(frozen=True)
 class Position:
-    """Where the owner was: a section id, the focused question's key, and the questions the
-    owner has moved on from (`seen`, in the order first left)."""
+    """Where the owner was: a section id and the focused question's key (`seen`: the questions
+    an old side file said the owner had moved on from, read to be migrated, never written)."""
 
     section: str
     question: str | None = None
@@ -31,8 +31,6 @@ def position_path(answers_path: Path) -> Path:
 
 def save_position(answers_path: Path, position: Position) -> None:
     data = {"section": position.section, "question": position.question}
-    if position.seen:
-        data["seen"] = list(position.seen)
     atomic_write(position_path(answers_path), json.dumps(data) + "\n")
 
 

@@ -54,12 +54,16 @@ _ID = ANSWER_ID
 class OptionsFrom(BaseModel):
     """Options taken from a data file of the library (`options_from:`): all of `data`'s
     entries, or only those whose ids a second data file lists (`only`, a list of ids, so a
-    subset is also kept once), between options of the question's own (`first`, `last`)."""
+    subset is also kept once), between options of the question's own (`first`, `last`);
+    `offer` narrows what is offered, not what is a valid answer."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     data: Annotated[str, StringConstraints(pattern=_ID)]
     only: Annotated[str, StringConstraints(pattern=_ID)] | None = None
+    # the data options offered (an id, or `{id: when}` for one offered only while its `when`
+    # holds); the others stay valid answers, kept with a warning, but are not offered
+    offer: list[Annotated[str, StringConstraints(pattern=_ID)] | dict[str, str]] | None = None
     first: dict[str, str] = {}
     last: dict[str, str] = {}
 
@@ -119,6 +123,8 @@ class Question(BaseModel):
         if self.default_when is None:
             data.pop("default_when", None)
         data.pop("aliases", None)
+        if isinstance(data.get("options_from"), dict) and data["options_from"].get("offer") is None:
+            data["options_from"].pop("offer", None)  # as `optional`: no other hash changes
         return data
 
     @model_validator(mode="before")

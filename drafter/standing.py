@@ -2,11 +2,11 @@
 left, for the owner (answers to give or fix, suggestions to confirm, blocking notes their
 answers settle) and for counsel (questions only counsel can settle), overall (`standing`) and
 per section (`section_progress`). Core code: the app shows `Standing.lines()` and the
-sections' counts and marks. An optional question left empty is in neither count: the owner's
-answer is complete without it (`counted`), until the owner moves on from it, when it counts as
-answered. So does a list (not required) the owner moved on from with nothing ticked: an empty
-list is "none of these", as a build reads it (`settled`). A required one never is; "moved on
-from" is `Session.seen`, kept beside the file, never an answer written for the owner.
+sections' counts and marks. Everything here is read from the answers file alone, as `drafter
+build` and its promises ledger read it, so a copy of the file says the same anywhere: a
+question is answered when the file holds a valid answer to it (`settled`), a list saved empty
+(`[]`, the owner's "none of these": `drafter.none_of_these`) included; an optional question
+left empty is in neither count, the owner's answer being complete without it (`counted`).
 """
 
 from __future__ import annotations
@@ -47,22 +47,16 @@ class Standing:
 
 
 def counted(session: Session) -> list[str]:
-    """The questions shown that progress counts: all but an optional one left empty and not
-    yet moved on from."""
+    """The questions shown that progress counts: all but an optional one left empty."""
     entry = session.questionnaire.entry
     return [key for key in session.visible()
-            if key in session.raw or key in session.seen or not entry(key).question.optional]
+            if key in session.raw or not entry(key).question.optional]
 
 
 def settled(session: Session, key: str) -> bool:
-    """Whether `key` counts as answered: a valid answer, or nothing given to an optional
-    question or a list (not required, nothing suggested) the owner has moved on from."""
-    if key in session.valid:
-        return True
-    if key in session.raw or key not in session.seen or session.suggested(key):
-        return False
-    question = session.questionnaire.entry(key).question
-    return not question.required and (question.optional or question.type in ("many", "records"))
+    """Whether `key` counts as answered: the file holds a valid answer to it (an empty list,
+    "none of these", too; a required list's is missing, `Session.missing`)."""
+    return key in session.valid
 
 
 def section_progress(session: Session) -> dict[str, tuple[int, int, bool]]:

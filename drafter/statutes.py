@@ -39,14 +39,29 @@ class Band(_Model):
 
 
 class ResidentCounts(_Model):
-    """How many residents of each state the business handles a year, from band questions."""
+    """How many residents of each state the business handles a year, from band questions.
+
+    A band question asks about a state only where the state's law has a test at its number
+    on the policy's date (`asks`; the questionnaire offers the states so: `options_from`'s
+    `offer`), so no state is asked twice for one threshold. A state ticked in any band has at
+    least its number (an answer given before the bands were split keeps its meaning); a band
+    left unsure or blank makes an assumption only for the states it asks about."""
 
     states: _KEY  # the question listing the states served
     everywhere: str  # its option meaning "all over the US"
     bands: list[Band] = Field(min_length=1)  # highest first
+    # each state's residents tests, (number, from, until), filled from the statutes by
+    # `drafter.laws` (never written in laws.yaml)
+    tests: dict[str, tuple[tuple[int, date | None, date | None], ...]] = {}
+
+    def asks(self, state: str, at_least: int, day: Any) -> bool:
+        """Whether the band for `at_least` asks about `state` on the policy date `day`: the
+        state's law has a test at that number then (undated: one in force for good)."""
+        return any(number == at_least and _dated(start, end, day)
+                   for number, start, end in self.tests.get(state, ()))
 
     def names(self) -> set[str]:
-        return {self.states} | {b.question for b in self.bands}
+        return {self.states, POLICY_DATE} | {b.question for b in self.bands}
 
     def count(self, context: Mapping[str, Any], shown: frozenset[str] | None) -> AnswerGroup:
         """`law.residents.STATE`: `served`, `at_least` (the conservative count) and `if_no`
@@ -57,6 +72,7 @@ class ResidentCounts(_Model):
         the questionnaire did not show (its `when` says the answer cannot matter: fewer
         people in all, say) counts as "no"; `shown=None` means visibility is unknown."""
         states = _answer(context, self.states) or []
+        day = _answer(context, POLICY_DATE)
         answers = [(b, _answer(context, b.question)) for b in self.bands]
         ticked = {s for _, a in answers if isinstance(a, list) for s in a}
         # "not sure" where the customers live reads as all over the US (the conservative side)
@@ -72,6 +88,8 @@ class ResidentCounts(_Model):
                     if_no = band.at_least
                     at_least = at_least or band.at_least
                     break
+                if not self.asks(state, band.at_least, day):
+                    continue  # not asked there: nothing unsure or blank about it
                 unknown = answer == UNSURE or (not answer and (
                     shown is None or band.question in shown))
                 if unknown and assumed is None:

@@ -197,11 +197,38 @@ def test_a_state_whose_law_counts_residents_left_out_of_the_residents_list_is_na
     shutil.copytree(default_library() / "data", data)
     listed = data / "state_residents.yaml"
     listed.write_text(listed.read_text().replace("- delaware\n", ""))
+    questions = tmp_path / "questions.yaml"  # the bands' `offer` leave it out too
+    questions.write_text(default_questionnaire().read_text().replace("delaware, ", ""))
     library = project.library
-    found = [str(p) for p in _lint_states(
-        library.laws, load_questionnaire(default_questionnaire(), data))]
+    found = [str(p) for p in _lint_states(library.laws, load_questionnaire(questions, data))]
     laws = (library.root / "laws.yaml").read_text().splitlines()
     at = next(i for i, t in enumerate(laws, 1) if t == "  state: delaware")
     assert found and all(p.startswith(f"{library.root / 'laws.yaml'}:{at}: delaware: `state` "
                                       "'delaware' is not an option of audience.residents_")
                          for p in found)
+
+
+def test_a_band_offering_a_state_not_tested_at_its_number_is_named(
+        tmp_path: Path, project: Project) -> None:
+    """Each band offers exactly the states whose law has a test at its number: California
+    offered at 175,000 would be asked twice for its one threshold (the trials: at 35,000 and
+    again at 25,000); Maryland left out at 10,000 could never reach its law's test there."""
+    from drafter.lint import _lint_states
+    from drafter.paths import default_questionnaire
+    from drafter.questionnaire import load_questionnaire
+
+    text = default_questionnaire().read_text()
+    assert "offer: [delaware, maryland, new_hampshire, rhode_island]" in text
+    assert _lint_states(project.library.laws, load_questionnaire(default_questionnaire(),
+                                                                  default_library() / "data")) == []
+    questions = tmp_path / "questions.yaml"
+    questions.write_text(text.replace("offer: [tennessee]", "offer: [tennessee, california]")
+                         .replace("offer: [delaware, maryland, new_hampshire, rhode_island]",
+                                  "offer: [delaware, new_hampshire, rhode_island]"))
+    found = [str(p) for p in _lint_states(project.library.laws,
+                                          load_questionnaire(questions, default_library() / "data"))]
+    assert found == [
+        f"{questions}: audience.residents_175k: offers 'california', whose law has no test at "
+        "175,000: asked twice for one threshold",
+        f"{questions}: audience.residents_10k: does not offer 'maryland', whose law has a test "
+        "at 10,000"], found

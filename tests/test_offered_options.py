@@ -1,4 +1,5 @@
-"""Issue 15's kiosk trials, in the core: a list moved on from and left empty is done; options
+"""Issue 15's kiosk trials, in the core: a list moved on from and left empty is "none of
+these", saved in the answers file; options
 offered only while their `when` holds (loaded, linted and validated like questions' `when`); the
 vendors' other names; kiosk questions asked only where they apply."""
 
@@ -33,44 +34,48 @@ def open_session(project: Project, tmp_path: Path, text: str = KIOSK) -> Session
     return Session.open(project, path)
 
 
-# -- 1. a list left empty is done once the owner has moved on from it --------------------
+# -- 1. a list left empty is "none of these", in the answers file, once moved on from ------
 
 def test_a_list_moved_on_from_with_nothing_ticked_is_answered(project: Project,
                                                               tmp_path: Path) -> None:
     """"For you: N to answer" never reached 0 for an owner who leaves lists empty, as their
     help says they may ("Leave empty if you do not use any"). Moved on from, such a list is
-    answered ("none of these", as a build reads it), an optional question too; a required
-    one is not; and nothing is written to the answers file for the owner."""
+    answered: "none of these", an empty list saved in the answers file, as a build reads it.
+    A required list, one with a suggestion, one offering its own "None of these" and an
+    optional question are not answered for the owner; an optional question left empty is in
+    neither count."""
     session = open_session(project, tmp_path)
-    text = session.path.read_text()
     before, section = standing(session), section_progress(session)["kiosks"]
     assert session.questionnaire.entry("kiosks.biometrics").question.type == "many"
-    assert session.saw("kiosks.biometrics") and not session.saw("kiosks.biometrics")
+    assert session.none_of_these("kiosks.biometrics")
+    assert not session.none_of_these("kiosks.biometrics")  # answered now: nothing to do
+    assert AnswersFile.open(session.path).get("kiosks.biometrics") == []
     after = standing(session)
     assert (after.answered, after.unanswered, after.shown) == (
         before.answered + 1, before.unanswered - 1, before.shown)
     assert section_progress(session)["kiosks"][:2] == (section[0] + 1, section[1])
-    session.saw("collection.categories")  # required: still to answer
-    assert standing(session).unanswered == after.unanswered
-    session.saw("contact.phone")  # optional, left empty: now counted, as answered
-    assert (standing(session).answered, standing(session).shown) == (
-        after.answered + 1, after.shown + 1)
-    session.saw("policy.change_notice")  # a suggestion shown: still to confirm
-    assert standing(session).suggested == after.suggested
-    session.save_position(Position("kiosks"))
-    assert session.path.read_text() == text  # nothing written for the owner
+    text = session.path.read_text()
+    for key in ("collection.categories",  # required: still to answer
+                "policy.change_notice",  # a suggestion: Enter confirms it instead
+                "audience.residents_175k",  # its own "None of these states" is ticked
+                "contact.phone"):  # not a list
+        assert not session.none_of_these(key), key
+    assert session.path.read_text() == text
+    assert standing(session) == after
     again = Session.open(project, session.path)
-    assert standing(again) == standing(session)  # remembered beside the file
+    assert standing(again) == standing(session)  # the file says it, nothing beside it
 
 
 def test_progress_reaches_zero_for_an_owner_leaving_lists_empty(project: Project,
                                                                  tmp_path: Path) -> None:
     """The kiosk example with its three empty lists left unanswered, as an owner leaves them:
-    three to answer until the owner has moved on from them, then nothing left."""
+    three to answer until the owner has moved on from them, then nothing left; the file
+    then holds the lists as the example has them (`[]`), read the same by a build."""
     from drafter.paths import examples
 
-    text = examples()["kiosk"].read_text()
+    example = examples()["kiosk"].read_text()
     lists = ("  surveys: []\n", "  partner_programme: []\n", "  publisher_ads: []\n")
+    text = example
     for line in lists:
         assert line in text
         text = text.replace(line, "")
@@ -79,10 +84,44 @@ def test_progress_reaches_zero_for_an_owner_leaving_lists_empty(project: Project
     assert (found.unanswered, found.suggested, found.to_fix) == (3, 0, 0)
     assert found.lines()[1] == "For you: 3 to answer"
     for key in ("collection.surveys", "sharing.partner_programme", "cookies.publisher_ads"):
-        session.saw(key)
+        assert session.none_of_these(key)
     assert standing(session).lines()[1] == "For you: nothing left"
     assert standing(session).answered == standing(session).shown == found.shown
-    assert session.path.read_text() == text
+    built = project.answers(session.path)
+    assert all(built.values[key] == [] for key in (
+        "collection.surveys", "sharing.partner_programme", "cookies.publisher_ads"))
+
+
+def test_an_old_side_file_s_lists_are_saved_in_the_answers_file(project: Project,
+                                                                 tmp_path: Path) -> None:
+    """A side file written before kept the lists moved on from (`seen`): opened, they are
+    saved as "none of these" in the answers file, once, the owner is told which, and the side
+    file keeps only the position. Nothing else in the file changes; the standing is what the
+    old app showed."""
+    import json
+
+    from drafter.position import load_position, position_path
+
+    session = open_session(project, tmp_path)
+    path = session.path
+    text = path.read_text()
+    seen = ["kiosks.biometrics", "contact.phone", "collection.categories", "nowhere.gone",
+            "collection.surveys"]
+    position_path(path).write_text(json.dumps(
+        {"section": "kiosks", "question": "kiosks.biometrics", "seen": seen}))
+    opened = Session.open(project, path)
+    assert opened.settled_from_side_file == ["kiosks.biometrics", "collection.surveys"]
+    file = AnswersFile.open(path)
+    assert file.get("kiosks.biometrics") == [] and file.get("collection.surveys") == []
+    assert file.get("collection.categories") is None  # required: never answered for them
+    assert path.read_text().startswith(text.rstrip("\n"))  # added to, nothing changed
+    assert load_position(path) == Position("kiosks", "kiosks.biometrics")
+    assert "seen" not in json.loads(position_path(path).read_text())
+    assert Session.open(project, path).settled_from_side_file == []  # once
+    from drafter.none_of_these import migrated_message
+
+    said = migrated_message(opened, opened.settled_from_side_file)
+    assert "Nothing is lost" in said and "none of these" in said
 
 
 # -- 2. options offered only while their `when` holds --------------------------------------

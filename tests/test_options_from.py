@@ -142,3 +142,25 @@ def test_an_edited_catalog_revalidates_cached_answers(tmp_path: Path, data_dir: 
     assert after.stamp != before.stamp
     with pytest.raises(UserError, match="s.t"):
         load_answers(answers, after)
+
+
+def test_offer_narrows_what_is_offered_not_what_is_valid(tmp_path: Path, data_dir: Path) -> None:
+    """`offer`: the data options offered, one of them only while its `when` holds; one not
+    listed is never offered, yet an answer holding it stays valid (kept, with a warning)."""
+    from drafter.answers import parse_answers
+
+    path = _questionnaire(tmp_path, (
+        "      - {id: a, prompt: A, type: bool}\n"
+        "      - id: t\n        prompt: P\n        type: many\n"
+        "        options_from: {data: tools, offer: [{saw: s.a}], last: {none: None}}\n"))
+    questionnaire = load_questionnaire(path, data_dir)
+    assert questionnaire.entry("s.t").question.option_when == {"hammer": "false", "saw": "s.a"}
+    answers = parse_answers("s: {a: false, t: [hammer]}\n", questionnaire, tmp_path / "a.yaml")
+    assert answers.hidden_options == {"s.t": frozenset({"hammer", "saw"})}
+    assert answers.unoffered() == {"s.t": ["hammer"]}
+    with_a = parse_answers("s: {a: true}\n", questionnaire, tmp_path / "a.yaml")
+    assert with_a.hidden_options == {"s.t": frozenset({"hammer"})}
+    path.write_text(path.read_text().replace("offer: [{saw: s.a}]", "offer: [drill]"))
+    with pytest.raises(UserError) as raised:
+        load_questionnaire(path, data_dir)
+    assert "`offer` item 'drill'" in raised.value.message and raised.value.field == "s.t"

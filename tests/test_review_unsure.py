@@ -148,20 +148,24 @@ def filler(question: Question) -> Any:
             }.get(question.type, "As described to counsel")
 
 
-def every_state(key: str, served: Any) -> list[str]:
-    """All the states a residents band question offers that the business serves (its strict
-    reading): "not sure" of the count does not make it serve a state it did not name, as a
-    state ticked in a band would (a business only in Nebraska, Iowa and Kansas)."""
+def every_state(key: str, served: Any, hidden: frozenset[str] = frozenset()) -> list[str]:
+    """All the states a residents band question offers (`hidden`: those it does not ask
+    about with these answers, each state being asked only at its own law's tests) that the
+    business serves (its strict reading): "not sure" of the count does not make it serve a
+    state it did not name, as a state ticked in a band would (a business only in Nebraska,
+    Iowa and Kansas), nor reach a state the question does not ask about."""
     options = project().questionnaire.entry(key).question.options or {}
     everywhere = served == UNSURE or "nationwide" in (served or [])
-    return [state for state in options if state not in ("none", UNSURE)
+    return [state for state in options if state not in ("none", UNSURE, *hidden)
             and (everywhere or state in served)]
 
 
 def asked_answers(name: str, key: str, value: Any) -> Answers:
     """The variant's answers with `key` answered `value`."""
     if value == "every state":
-        value = every_state(key, variant(name).values.get("audience.us_states"))
+        given = variant(name)
+        value = every_state(key, given.values.get("audience.us_states"),
+                            given.hidden_options.get(key, frozenset()))
     return variant(name, **{key: value})
 
 

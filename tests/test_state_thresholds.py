@@ -220,9 +220,13 @@ def test_each_band_gives_its_threshold(band: str, at_least: int) -> None:
 
 
 def test_not_sure_reads_as_over_and_names_the_question() -> None:
+    """"Not sure" at 35,000 is over for the states asked there (Delaware), and says nothing
+    of Iowa, asked at 100,000 and 25,000 only: its 25,000 question, left blank, is."""
     found = counts(**{"audience.residents_100k": ["none"], "audience.residents_35k": "unsure"})
-    assert (found.iowa.at_least, found.iowa.if_no, found.iowa.assumed) == (
+    assert (found.delaware.at_least, found.delaware.if_no, found.delaware.assumed) == (
         35000, 0, "audience.residents_35k")
+    assert (found.iowa.at_least, found.iowa.if_no, found.iowa.assumed) == (
+        25000, 0, "audience.residents_25k")
     facts = law("maryland", None, **{"audience.people": 500000,
                                      "audience.residents_100k": ["none"],
                                      "audience.residents_35k": "unsure"})
@@ -368,3 +372,95 @@ def test_shine_the_light_counts_contact_details_given_for_partners_own_marketing
     assert california(**{"sharing.partner_marketing": "unsure"}).shine_the_light is True
     assert california(**{"sharing.partner_marketing": "yes",
                          "audience.employees": 19}).shine_the_light is False
+
+
+# --- Each state is asked once for each of its thresholds (issue 15's trials) ---
+
+BANDS = ("175k", "100k", "50k", "35k", "25k", "15k", "10k")
+DATES = (date(2025, 9, 30), date(2025, 10, 1), date(2026, 6, 30), date(2026, 7, 1), None)
+
+
+def asked(day: date | None) -> dict[str, set[str]]:
+    """The states each band question offers on the policy date `day` (None: undated), to a
+    business with US customers everywhere, big enough for every band to be asked."""
+    base = project().answers(examples()["texas-small"])
+    values = {**base.values, "policy.effective_date": day, "audience.people": 10**7,
+              "audience.us_states": ["nationwide"], "audience.revenue": "over_26m",
+              "audience.sale_revenue": "over_50"}
+    answers = Answers(project().questionnaire, values)
+    shown = set(answers.shown())
+    found = {}
+    for band in BANDS:
+        key = f"audience.residents_{band}"
+        if key in shown:
+            options = set(project().questionnaire.entry(key).question.options or {})
+            found[band] = options - answers.hidden_options.get(key, frozenset()) - {"none"}
+    return found
+
+
+def thresholds(day: date | None) -> set[tuple[str, int]]:
+    """Each state's residents tests on `day`, as the statutes in laws.yaml date them."""
+    from drafter.statutes import _dated
+
+    return {(d.statute.state, p.residents) for d in project().library.laws
+            if d.statute is not None for p in d.statute.applies
+            if p.residents and _dated(p.from_, p.until, day)}
+
+
+@pytest.mark.parametrize("day", DATES)
+def test_no_two_questions_ask_the_same_state_s_same_threshold(day: date | None) -> None:
+    """The trials: "35,000 or more residents" and then "25,000 or more residents" both asked
+    about California, whose law counts 100,000 only. A band question offers a state only
+    where that state's law has a test at its number on the policy's date, so each state's
+    each threshold is asked exactly once, by the question with its number."""
+    offered = [(state, int(band[:-1]) * 1000) for band, states in asked(day).items()
+               for state in states]
+    assert len(offered) == len(set(offered)), "a state asked twice for one threshold"
+    assert set(offered) == thresholds(day)
+
+
+def test_california_is_asked_only_at_its_100000_test() -> None:
+    found = asked(date(2026, 12, 2))
+    assert [band for band, states in found.items() if "california" in states] == ["100k"]
+    assert found["35k"] == {"connecticut", "delaware", "maryland", "new_hampshire",
+                            "rhode_island"}
+
+
+def test_not_sure_in_a_band_assumes_nothing_of_a_state_it_does_not_ask() -> None:
+    """Tennessee is asked at 175,000 and at 25,000 (with over half the revenue from selling
+    data). "Not sure" at 100,000, where it is not asked, hid the lower bands and read as
+    100,000 Tennesseans: the law applied, "assumed". Now the 25,000 band is still asked and
+    decides it."""
+    answers = {"audience.residents_175k": ["none"], "audience.residents_100k": "unsure",
+               "audience.residents_35k": ["none"], "audience.residents_25k": ["none"],
+               "audience.residents_10k": ["none"], "audience.people": 10**6,
+               "audience.revenue": "over_26m", "audience.sale_revenue": "over_50"}
+    facts = law("tennessee", None, **answers)
+    assert (facts.tennessee, facts.residents_assumed) == (False, [])
+    virginia = law("virginia", None, **answers)  # asked at 100,000: "not sure" is over
+    assert (virginia.virginia, virginia.residents_assumed) == (
+        True, ["audience.residents_100k"])
+
+
+def test_a_state_ticked_where_it_is_no_longer_asked_keeps_its_meaning() -> None:
+    """An answers file from before the bands were split (California ticked at 35,000) keeps
+    what it said: the tick counts, and the app shows it ticked with a warning."""
+    found = counts(**{"audience.residents_100k": ["none"],
+                      "audience.residents_35k": ["california"]})
+    assert (found.california.at_least, found.california.assumed) == (35000, None)
+    base = project().answers(examples()["marketplace"])
+    old = Answers(project().questionnaire, {**base.values,
+                                            "audience.residents_35k": ["california"]})
+    assert old.unoffered() == {"audience.residents_35k": ["california"]}
+
+
+def test_the_warning_under_an_old_tick_says_the_state_is_no_longer_asked_there() -> None:
+    """Not "not offered with your other answers": no answer would offer it again."""
+    from drafter.app.widgets.fields import unoffered_note
+
+    question = project().questionnaire.entry("audience.residents_35k").question
+    assert unoffered_note(question, ["california"]) == (
+        "\u201cCalifornia\u201d: no longer asked here. Kept as you gave it; untick it if it "
+        "no longer applies.")
+    notice = project().questionnaire.entry("policy.change_notice").question
+    assert "not offered with your other answers" in (unoffered_note(notice, ["app"]) or "")

@@ -153,7 +153,7 @@ async def test_a_choice_is_saved_as_its_option_key(make_app: App, tmp_path: Path
         await open_section(pilot, "sharing", "sharing.sells")
         radio = field(app, "sharing.sells").query_one(RadioSet)
         assert app.focused is radio
-        await pilot.press("down", "down", "enter")  # from "No" to the last: "I'm not sure"
+        await pilot.press("down", "enter")  # from "No" (Yes, No) to the last: "I'm not sure"
         await pilot.pause()
     assert AnswersFile.open(tmp_path / "answers.yaml").get("sharing.sells") == "unsure"
 

@@ -111,9 +111,11 @@ async def test_ticking_then_enter_goes_to_the_question_revealed(make_app: App,
 
 async def test_enter_never_jumps_past_a_question_to_one_revealed_further_on(
         make_app: App, tmp_path: Path) -> None:
-    """The kiosk trial: "a still photo" reveals the faces question, which comes after the
-    purposes question; Enter went straight to it, and the purposes were never asked. Enter
-    goes to the next question in order; the revealed one follows it."""
+    """The kiosk trial: "a still photo" reveals the faces question, which came after the
+    purposes question; Enter went straight to it, and the purposes were never asked. The
+    faces question now follows the answer that reveals it (tests/test_question_order.py);
+    Enter goes to it, then on in order to the purposes, never past them (a question
+    revealed further on: `test_ticking_then_enter_goes_to_the_question_revealed`)."""
     (tmp_path / "answers.yaml").write_text(
         "business:\n  kinds: [kiosks]\nkiosks:\n  cameras: true\n")
     app = make_app()
@@ -122,10 +124,10 @@ async def test_enter_never_jumps_past_a_question_to_one_revealed_further_on(
         await pilot.press("down", "enter")  # the first choice, a still photo (nothing was
         await pilot.pause()                  # highlighted: a bare Enter moves on)
         assert stored(tmp_path, "kiosks.camera_capture") == "photo"
-        assert focused_key(app) == "kiosks.camera_purposes"
+        assert focused_key(app) == "kiosks.photo_faces"
         await pilot.press("enter")
         await pilot.pause()
-        assert focused_key(app) == "kiosks.photo_faces"
+        assert focused_key(app) == "kiosks.camera_purposes"
 
 
 async def test_a_suggested_default_is_marked_and_enter_confirms_it(make_app: App,
@@ -446,4 +448,4 @@ async def test_enter_on_an_unanswered_choice_moves_on_and_answers_nothing(
         await start(pilot, app, "kiosks", "kiosks.photo_faces")
         await pilot.press("down", "enter")
         await pilot.pause()
-        assert stored(tmp_path, "kiosks.photo_faces") == "no"
+        assert stored(tmp_path, "kiosks.photo_faces") == "yes"  # Yes, No, I'm not sure

@@ -1,5 +1,5 @@
 """Issue 15's keyboard-only kiosk trials, driven through the real app with Pilot: a list left
-empty counts as answered once moved on from; an option offered only while its `when` holds
+empty is saved as "none of these" once moved on from; an option offered only while its `when` holds
 (hidden, shown again, and kept with a warning where already ticked); type-to-jump by initials
 and other names; a long answer scrolled home when it loses the focus."""
 
@@ -49,8 +49,13 @@ def below(app: DrafterApp, key: str) -> str:
 async def test_a_list_left_empty_is_answered_once_moved_on_from(make_app: App,
                                                                 tmp_path: Path) -> None:
     """"For you: N to answer" never reached 0 for an owner leaving lists empty as their help
-    allows. Enter on an empty list moves on, and the list then counts as answered; nothing is
-    written to the answers file for the owner."""
+    allows. Enter on an empty list moves on, and the list then counts as answered: the
+    owner's "none of these" is saved in the answers file (an empty list), said under the list
+    and taken back by Ctrl+Z, so a copy of the file opened elsewhere (no side file beside it)
+    says what the app says. Kept only in the app's side file, it said "to answer" there."""
+    from drafter.editing import Session
+    from drafter.standing import standing
+
     path = tmp_path / "answers.yaml"
     path.write_text(KIOSK)
     app = make_app()
@@ -65,8 +70,62 @@ async def test_a_list_left_empty_is_answered_once_moved_on_from(make_app: App,
         after = progress.shown
         assert after is not None
         assert (after.answered, after.unanswered) == (before.answered + 1, before.unanswered - 1)
+        assert kept(path, "kiosks.biometrics") == []
+        assert below(app, "kiosks.biometrics") == (
+            "Saved as \u201cnone of these\u201d. Tick any that apply.")
+        app.screen.session.flush()  # type: ignore[attr-defined]
+        elsewhere = tmp_path / "copy"
+        elsewhere.mkdir()
+        (elsewhere / "answers.yaml").write_text(path.read_text())
+        copy = Session.open(app.screen.session.project,  # type: ignore[attr-defined]
+                            elsewhere / "answers.yaml")
+        mine = standing(copy)  # the counts (the notes are the draft's, not the file's)
+        assert (mine.answered, mine.shown, mine.unanswered, mine.suggested) == (
+            after.answered, after.shown, after.unanswered, after.suggested)
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert kept(path, "kiosks.biometrics") is None
+        undone = progress.shown  # the counts (notes arrive with the draft, at any time)
+        assert undone is not None
+        assert (undone.answered, undone.unanswered) == (before.answered, before.unanswered)
+
+
+async def test_none_of_these_is_the_owners_key_never_a_quit_or_a_switch(
+        make_app: App, tmp_path: Path) -> None:
+    """Only Enter or Tab out of the list says "none of these": a section switched from it,
+    or quitting on it, writes nothing the owner did not decide."""
+    path = tmp_path / "answers.yaml"
+    path.write_text(KIOSK)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await open_section(pilot, "kiosks", "kiosks.biometrics")
+        await open_section(pilot, "cookies", "cookies.publisher_ads")
+        assert kept(path, "kiosks.biometrics") is None
+        await pilot.press("tab")
+        await pilot.pause()
+        assert kept(path, "cookies.publisher_ads") == []
+        await open_section(pilot, "collection", "collection.surveys")
+    assert kept(path, "collection.surveys") is None
     assert kept(path, "kiosks.biometrics") is None
-    assert path.read_text() == KIOSK
+
+
+async def test_an_old_side_file_s_lists_are_saved_and_the_owner_told(make_app: App,
+                                                                     tmp_path: Path) -> None:
+    """A position file from before kept the lists moved on from: opening the file saves them
+    as "none of these" in the answers file and says so, naming them; the progress is what the
+    old app showed for them."""
+    path = tmp_path / "answers.yaml"
+    path.write_text(KIOSK)
+    (tmp_path / ".answers.yaml.position.json").write_text(
+        '{"section": "kiosks", "question": "kiosks.biometrics", "seen": ["kiosks.biometrics"]}')
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        said = [str(n.message) for n in app._notifications]
+        assert kept(path, "kiosks.biometrics") == []
+        assert any("Do your kiosks use face" in m and "Nothing is lost" in m for m in said), said
+        assert field(app, "kiosks.biometrics").has_focus_within  # where the owner left it
 
 
 async def test_the_app_message_is_offered_only_with_an_app(make_app: App,

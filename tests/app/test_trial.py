@@ -125,7 +125,8 @@ async def test_a_whole_burst_of_ticks_handed_over_at_once_ticks_in_order(
     so every key is queued before the list handles the first. `SelectionList` ticked only
     when a message it posted to itself came round, after the keys queued: each Space ticked
     the option highlighted at the end of the burst (ten Spaces, nothing saved). The Enter
-    after the burst finds the ticks saved and moves on to the next question."""
+    after the burst finds the ticks saved and moves on to the next question (the one the
+    ticks revealed, which follows the list)."""
     (tmp_path / "answers.yaml").write_text("business:\n  kinds: [kiosks]\n")
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
@@ -138,4 +139,5 @@ async def test_a_whole_burst_of_ticks_handed_over_at_once_ticks_in_order(
         assert stored(tmp_path, "collection.categories") == [
             "contact", "account", "payment", "transactions", "device", "usage",
             "approximate_location", "communications", "uploads", "photos_audio"]
-        assert focused_key(app) == "collection.sources"
+        # "account" ticked reveals the profile picture question, asked right after the list
+        assert focused_key(app) == "collection.profile_pictures"

@@ -19,6 +19,7 @@ from textual.widgets import Header, TabbedContent, TabPane
 
 from drafter.editing import Session
 from drafter.position import Position
+from drafter.none_of_these import migrated_message
 from drafter.paths import copy_example, example_copies
 from drafter.preview import clauses_by_question
 from drafter.recovery import describe_not_applied
@@ -120,6 +121,9 @@ class EditorScreen(BuildsAhead, Offers, Elsewhere):
         if self.session.not_applied:  # typed before a kill, but the file changed since
             self.notify(describe_not_applied(self.session), title="Recovered answers not "
                         "applied", severity="warning", timeout=60)
+        if self.session.settled_from_side_file:  # an old side file's lists, now answers
+            self.notify(migrated_message(self.session, self.session.settled_from_side_file),
+                        title="Saved in the answers file", timeout=30)
         for note in self.session.carried.values():  # a retired question's answer, moved
             self.notify(note, title="A question has moved", severity="warning", timeout=30)
         unknown = self.session.unknown()
@@ -195,7 +199,6 @@ class EditorScreen(BuildsAhead, Offers, Elsewhere):
         form.scroll_home(animate=False, immediate=True)  # before any scroll to the focus
         target = focus if focus and self._shown(focus) else next(
             (k for k in session.visible() if k.startswith(f"{section_id}.")), None)
-        self._left(self.key)
         self.key = None  # a question focused now is entered afresh (see `watch_focused`)
         before = self.focused
         if session.read_only:  # an example to look through: its fields are made disabled
@@ -271,13 +274,11 @@ class EditorScreen(BuildsAhead, Offers, Elsewhere):
         field = next((a for a in focused.ancestors_with_self if isinstance(a, QuestionField)),
                      None)
         if field is None:
-            self._left(self.key)  # to a button or the sections: the question is left
             text = help_for(focused)
             if text:
                 self._set_help(text)
         elif self._shown(field.key):  # not a field of a section hidden or replaced since
             if field.key != self.key:
-                self._left(self.key)
                 self.entered(field.key)
                 self._remember(field.key)
             else:  # back from a button: the question's help again

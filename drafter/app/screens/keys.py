@@ -22,7 +22,6 @@ from drafter.app.widgets.lists import ChoiceList, ManyList, MoveOn, UnsureBox
 from drafter.app.widgets.notes import NotesList
 from drafter.app.widgets.progress import Progress
 from drafter.app.widgets.records import RecordRow, row_of
-from drafter.position import Position
 from drafter.standing import standing
 from drafter.undo import Applied, Undo
 
@@ -88,11 +87,18 @@ class KeysScreen(Screen[None]):
         self.history.seal()
         self._revealed = ()
 
-    def _left(self, key: str | None) -> None:
-        """The owner moved on from `key`: a list left empty is done (`Session.saw`)."""
-        if key is not None and self.session.saw(key):
-            self.session.save_position(Position(self.section_id, key))
-            self._refresh_sidebar()
+    def moved_on_from(self, key: str | None) -> None:
+        """The owner moved on from `key` with Enter or Tab: a list left with nothing ticked is
+        their "none of these", saved in the answers file (`Session.none_of_these`) as one undo
+        step, and said under the list. Only these keys: quitting, a click elsewhere or a
+        section switched decides nothing for the owner."""
+        if key is None or not self._shown(key) or not self.session.none_of_these(key, save=False):
+            return
+        self.history.confirmed(key)
+        self.keep()  # kept before it is drawn, as `take_answer` keeps it
+        field = self.query_one(f"#{field_id(key)}", QuestionField)
+        field.show_saved(self.session.stored_note(key), [])
+        self._refresh_sidebar()
 
     def refresh_standing(self) -> None:
         notes = self.query_one(NotesList).shown or []
@@ -102,11 +108,23 @@ class KeysScreen(Screen[None]):
 
     def action_focus_next_field(self) -> None:
         self.lay_out_now()
-        self.focus_next()
+        self._tabbed(self.focus_next)
 
     def action_focus_previous_field(self) -> None:
         self.lay_out_now()
-        self.focus_previous()
+        self._tabbed(self.focus_previous)
+
+    def _tabbed(self, move: Callable[[], Widget | None]) -> None:
+        """Tab or Shift+Tab: out of a question's field, the owner moved on from it."""
+        left = self._field_of(self.focused)
+        move()
+        if left is not None and self._field_of(self.focused) is not left:
+            self.moved_on_from(left.key)
+
+    @staticmethod
+    def _field_of(widget: Widget | None) -> QuestionField | None:
+        return next((a for a in widget.ancestors_with_self if isinstance(a, QuestionField)),
+                    None) if widget is not None else None
 
     def lay_out_now(self) -> None:
         """Place on the screen what was mounted or shown since it was last laid out. Textual
@@ -177,6 +195,7 @@ class KeysScreen(Screen[None]):
         if not self._shown(key):
             return
         field = self.query_one(f"#{field_id(key)}", QuestionField)
+        self.moved_on_from(key)
         if self.session.suggested(key) and self.session.confirm(key, save=False):
             self.history.confirmed(key)
             self.keep()  # kept before it is drawn, as `take_answer` keeps it

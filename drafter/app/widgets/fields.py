@@ -332,8 +332,9 @@ def unoffered_note(question: Question, held: list[str] | None) -> str | None:
         return None
     labels = choices(question)
     names = ", ".join(f"\u201c{labels.get(option, option)}\u201d" for option in held)
-    return (f"{names}: not offered with your other answers. Kept as you gave it; untick it "
-            "if it no longer applies.")
+    why = ("no longer asked here" if all(question.option_when.get(o) == "false" for o in held)
+           else "not offered with your other answers")  # never offered (`offer`), or not now
+    return f"{names}: {why}. Kept as you gave it; untick it if it no longer applies."
 
 
 def suggestion(question: Any) -> str:
