@@ -23,7 +23,7 @@ from textual.widgets import Checkbox, Input, Label, RadioButton, RadioSet, Selec
 
 from drafter.app.widgets.boxes import AnswerArea, AnswerBox
 from drafter.app.widgets.choices import choices
-from drafter.app.widgets.lists import ChoiceList, ManyList, MoveOn, UnsureBox
+from drafter.app.widgets.lists import ChoiceList, ManyList, Marked, MoveOn, UnsureBox
 from drafter.shown import presented, shown_text, ticked_alone
 from drafter.questionnaire import UNSURE, UNSURE_LABEL, Entry, Question
 
@@ -32,9 +32,12 @@ _PLACEHOLDERS = {"date": "YYYY-MM-DD, for example 2026-11-22", "email": "name@ex
                  "url": "https://…", "phone": "+1 415 555 0100"}
 
 
-class Choice(RadioButton):
-    """A radio button whose label wraps onto more lines instead of being cut with "…"."""
+class Choice(Marked, RadioButton):
+    """A radio button whose label wraps onto more lines instead of being cut with "…", and
+    whose dot is drawn only when it is chosen (`Marked`: Textual draws it in every option,
+    dimmed in those not chosen)."""
 
+    MARK = RadioButton.BUTTON_INNER
     DEFAULT_CSS = """
     Choice { width: 1fr; height: auto; text-wrap: wrap; text-overflow: fold; }
     """
