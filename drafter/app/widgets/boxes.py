@@ -118,12 +118,26 @@ class AnswerArea(InOrder, Handing, TextArea):
         self.move_cursor(self.document.end)
         if self.text and suggesting(self):
             self.select_all()
+        self._show_keys(True)
 
     def on_blur(self, event: Blur) -> None:
         """Left, a long answer shows its first lines again, not its end (the trials: a box
         that lost the focus stayed scrolled to its last line)."""
         self.move_cursor((0, 0))
         self.scroll_home(animate=False)
+        self._show_keys(False)
+
+    def on_mount(self) -> None:
+        self._show_keys(self.has_focus)
+
+    def _show_keys(self, show: bool) -> None:
+        """The line under the box saying how to leave it (`keys-hint`), while it is typed in.
+        Set here, not by a `:focus-within` style: Textual restyles a field's children on a
+        focus change only where the field itself has such a style, and then on every move of
+        the focus through every field."""
+        if self.parent is not None:
+            for hint in self.parent.query_children(".keys-hint"):
+                hint.display = show
 
 
 __all__ = ["AnswerArea", "AnswerBox", "Handing", "InOrder"]

@@ -28,6 +28,9 @@ from drafter.shown import presented, shown_text, ticked_alone
 from drafter.questionnaire import UNSURE, UNSURE_LABEL, Entry, Question
 
 _TEXT_TYPES = ("text", "email", "url", "phone", "date", "number")
+LONG_TEXT_KEYS = "Enter starts a new line. Tab goes on to the next question."
+"""Said under a long text box while it has the focus: Enter there is a new line (an address's
+next line must never land in the next question), and nothing on screen said how to leave."""
 _PLACEHOLDERS = {"date": "YYYY-MM-DD, for example 2026-11-22", "email": "name@example.com",
                  "url": "https://…", "phone": "+1 415 555 0100"}
 
@@ -124,6 +127,7 @@ class QuestionField(Vertical):
                               tab_behavior="focus", classes="answer",
                               taker=self._long_text_changed)
             yield area
+            yield Label(LONG_TEXT_KEYS, classes="keys-hint", markup=False)
         elif kind in ("one", "bool"):
             options = offered(question, value, self.hidden)
             chosen = presented(question, value)
