@@ -19,14 +19,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, ClassVar
 
+from rich.segment import Segment
 from textual.events import Blur, Focus, Key
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import Reactive
+from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import Input, TextArea
 
 Taker = Callable[[Any], None]
+ELLIPSIS = "\u2026"
 
 
 class InOrder:
@@ -107,6 +110,20 @@ class AnswerBox(InOrder, Handing, Input):
         """Left, a long answer shows its beginning again, not its last few words (the
         cursor goes home with it; focused again, it goes back to the end)."""
         self.cursor_position = 0
+
+    def render_line(self, y: int) -> Strip:
+        """Left, an answer longer than the box ends in "…" where it is cut, so it is not read
+        as the whole answer (the 80x24 trial: "self-service shipping kiosks in shops,
+        offices" looked complete). Typed in, the box shows the text itself."""
+        strip = super().render_line(y)
+        width = self.scrollable_content_region.width
+        if (y or self.has_focus or not self.value or self.scroll_offset.x
+                or self._value.cell_len <= width or width < 2):
+            return strip
+        kept = strip.crop(0, width - 1)
+        style = next(iter(reversed(list(kept))), Segment("")).style
+        return Strip.join([kept, Strip([Segment(ELLIPSIS, style)])]).extend_cell_length(
+            strip.cell_length, self.rich_style)
 
 
 class AnswerArea(InOrder, Handing, TextArea):
