@@ -171,8 +171,8 @@ class QuestionField(Vertical):
         if self.entry.question.type == "records":  # one field's: under that field
             from drafter.app.widgets.records import RecordsEditor
 
-            if any([editor.show_problem(error) for editor in self.query(RecordsEditor)]):
-                error = None
+            for editor in self.query(RecordsEditor):
+                error = editor.show_problem(error)
         below, text = self.query_one(".problem", Label), error or self._warning or note or ""
         if str(below.content) != text:  # unchanged (most keys): no relayout of the screen
             below.update(text)
