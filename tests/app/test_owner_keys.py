@@ -7,15 +7,19 @@ as left to do, with the key that goes to what is left going to it."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
-from textual.widgets import Label, TextArea
+from textual.widgets import Label, Select, TextArea
 
 from drafter.app.app import DrafterApp
 from drafter.app.screens.help import HelpScreen
 from drafter.app.widgets.boxes import AnswerBox
 from drafter.app.widgets.fields import Choice, QuestionField, field_id
 from drafter.app.widgets.lists import ManyList, UnsureBox
+from drafter.app.widgets.progress import Progress
+from drafter.app.widgets.records import RecordRow
+from drafter.standing import left_for_owner, unfinished
 from tests.app.pilot_helpers import drawn, open_section
 
 pytestmark = pytest.mark.asyncio
@@ -131,3 +135,60 @@ async def test_the_next_question_is_never_shown_cut_under_the_focused_one(make_a
                 form, focused = app.screen.query_one("#form"), app.focused
                 if focused is not None and form in focused.ancestors:  # not the sections
                     assert form.region.contains(*focused.region.offset), focused
+
+
+VENDORS = """business:
+  kinds: [kiosks]
+sharing:
+  vendors:
+    - name: Acme Labels
+    - purpose: prints our labels
+      link: not a link
+"""
+
+
+async def test_every_problem_of_a_list_of_rows_is_shown(make_app: App, tmp_path: Path) -> None:
+    """Only the first problem was shown (row 1's purpose); fixed, the next came."""
+    (tmp_path / "answers.yaml").write_text(VENDORS)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_section(pilot, "sharing", "sharing.vendors")
+        first, second = field(app, "sharing.vendors").query(RecordRow)
+        said = {(row is second, str(label.name)): str(label.content)
+                for row in (first, second) for label in row.query(".row-problem").results(Label)
+                if label.display}
+        assert set(said) == {(False, "purpose"), (True, "name"), (True, "link")}, said
+        assert all(text for text in said.values())
+
+
+UNFINISHED = """business:
+  kinds: [kiosks]
+sharing:
+  vendors:
+    - name: Acme Labels
+      purpose: prints our labels
+"""
+
+
+async def test_a_row_left_without_its_kind_is_left_to_do_and_the_key_goes_to_it(
+        make_app: App, tmp_path: Path) -> None:
+    """A vendor given a name and a purpose, its link and kind empty: "For you: nothing left"
+    was said of the rest of the file. The row is one to finish, and Ctrl+L goes to its kind."""
+    path = tmp_path / "answers.yaml"
+    path.write_text(UNFINISHED)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        session = screen.session  # type: ignore[attr-defined]
+        assert unfinished(session, "sharing.vendors") == [(0, "category")]
+        assert "sharing.vendors" in left_for_owner(session)
+        await open_section(pilot, "sharing", "sharing.catalog")
+        screen.refresh_standing()  # type: ignore[attr-defined]
+        shown = screen.query_one(Progress).shown
+        assert shown is not None and shown.unfinished == 1
+        assert "1 to finish" in "\n".join(shown.lines())
+        await pilot.press("ctrl+l")
+        await drawn(pilot)
+        assert isinstance(app.focused, Select) and app.focused.name == "category"
+        assert field(app, "sharing.vendors") in app.focused.ancestors

@@ -23,7 +23,7 @@ from drafter.app.widgets.notes import NotesList
 from drafter.app.widgets.progress import Progress
 from drafter.app.widgets.records import RecordRow, row_of
 from drafter.position import Position
-from drafter.standing import standing
+from drafter.standing import left_for_owner, standing, unfinished
 from drafter.undo import Applied, Undo
 
 if TYPE_CHECKING:
@@ -41,6 +41,7 @@ class KeysScreen(Screen[None]):
         Binding("ctrl+shift+z,ctrl+y", "redo", "Redo the answer undone", show=False,
                 priority=True),
         Binding("ctrl+v", "paste", "Paste text copied in Drafter", show=False, priority=True),
+        Binding("ctrl+l", "next_left", "Go to what is left for you", show=False),
         # Checked by the app before it hands the next key to anyone (see `action_move_on`).
         Binding("enter", "move_on", "Next question (in a long text box: a new line)",
                 show=False, priority=True),
@@ -266,6 +267,30 @@ class KeysScreen(Screen[None]):
     async def go_to(self, key: str) -> None:
         self._show_side(False)
         await self.show_section(key.split(".", 1)[0], key)
+
+    async def action_next_left(self) -> None:
+        """Go to the next question with something left for the owner ("For you: N …" under
+        the sections), after the one focused, or from the top after the last: an answer to
+        give, confirm or fix, or a row to finish, whose empty pick then has the focus."""
+        left = left_for_owner(self.session)
+        if not left:
+            self.notify("Nothing is left for you: every question is answered.", timeout=4)
+            return
+        order = {key: index for index, key in enumerate(self.session.visible())}
+        here = order.get(self.key or "", -1)
+        key = next((k for k in left if order[k] > here), left[0])
+        await self.go_to(key)
+        rows = unfinished(self.session, key)
+        found = self.query(f"#{field_id(key)}").results(QuestionField)
+        field = next(iter(found), None)
+        if rows and field is not None:
+            index, name = rows[0]
+            given = [row for row in field.query(RecordRow) if row.value()]  # as saved
+            boxes = [box for box in given[index].boxes() if box.name == name] if (
+                index < len(given)) else []
+            if boxes:
+                self.set_focus(boxes[0], scroll_visible=False)
+                self.call_after_refresh(boxes[0].scroll_visible, animate=False)
 
     def action_paste(self) -> None:
         """Ctrl+V reached the app as a key (in a terminal): paste what was copied in Drafter,
