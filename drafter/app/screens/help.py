@@ -13,6 +13,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from rich.console import Group
+from rich.padding import Padding
+from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -189,14 +192,14 @@ class HelpScreen(ModalScreen[None]):
                     body.append("\n" + here, style="")
                     yield Static(body, classes="help-group", id="help-here")
                 for place, rows in self.groups():
-                    body = Text()
-                    body.append(place, style="bold")
+                    # Keys and words each wrap in their own column, under themselves.
+                    table = Table.grid(padding=(0, 2, 0, 0))
+                    table.add_column(width=22, style="bold")
+                    table.add_column(ratio=1)
                     for keys, what in rows:
-                        line = self.row(keys, what)
-                        cut = len(line) - len(what)
-                        body.append("\n" + line[:cut], style="bold")
-                        body.append(what)
-                    yield Static(body, classes="help-group")
+                        table.add_row(keys, what)
+                    yield Static(Group(Text(place, style="bold"), Padding(table, (0, 0, 0, 2))),
+                                 classes="help-group")
 
     def on_mount(self) -> None:
         self.query_one(VerticalScroll).focus()
