@@ -144,9 +144,6 @@ class AnswerArea(InOrder, Handing, TextArea):
         self.scroll_home(animate=False)
         self._show_keys(False)
 
-    def on_mount(self) -> None:
-        self._show_keys(self.has_focus)
-
     def _show_keys(self, show: bool) -> None:
         """The line under the box saying how to leave it (`keys-hint`), while it is typed in.
         Set here, not by a `:focus-within` style: Textual restyles a field's children on a

@@ -127,7 +127,9 @@ class QuestionField(Vertical):
                               tab_behavior="focus", classes="answer",
                               taker=self._long_text_changed)
             yield area
-            yield Label(LONG_TEXT_KEYS, classes="keys-hint", markup=False)
+            hint = Label(LONG_TEXT_KEYS, classes="keys-hint", markup=False)
+            hint.display = False  # shown while the box has the focus (`AnswerArea`)
+            yield hint
         elif kind in ("one", "bool"):
             options = offered(question, value, self.hidden)
             chosen = presented(question, value)
