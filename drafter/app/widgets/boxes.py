@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, ClassVar
 
+from rich.cells import cell_len
 from rich.segment import Segment
 from textual.events import Blur, Focus, Key
 from textual.geometry import Size
@@ -118,7 +119,7 @@ class AnswerBox(InOrder, Handing, Input):
         strip = super().render_line(y)
         width = self.scrollable_content_region.width
         if (y or self.has_focus or not self.value or self.scroll_offset.x
-                or self._value.cell_len <= width or width < 2):
+                or cell_len(self.value) <= width or width < 2):
             return strip
         kept = strip.crop(0, width - 1)
         style = next(iter(reversed(list(kept))), Segment("")).style
