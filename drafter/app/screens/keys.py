@@ -1,5 +1,6 @@
 """The editor's keys beyond answering: Enter moving on (to the questions an answer revealed
-first, confirming a suggested answer), undo and redo, F1 help, Ctrl+F find, quit, paste.
+first, confirming a suggested answer), undo and redo, F1 help, Ctrl+F find, Ctrl+L to what
+is left for the owner, quit, paste.
 
 `KeysScreen` is the editor screen's base: its bindings come first in the footer and in F1, and
 it works through the editor's own methods (showing a section, redrawing a field). The history
