@@ -42,7 +42,8 @@ async def test_ticked_and_unticked_differ_without_colour(make_app: App) -> None:
         other = next(line for line in lines if "marketplace" in line)
         assert kiosks.startswith("▐✓▌ ") and other.startswith("▐ ▌ "), lines
         yes, no = field(app, "business.has_app").query(Choice)  # the kiosk has an app
-        assert yes.render().plain.startswith("▐●▌") and no.render().plain.startswith("▐ ▌")
+        assert yes.render().plain.startswith("▐●▌")
+        assert no.render().plain.startswith("▐ ▌")
         await open_section(pilot, "audience", "audience.people")
         unsure = field(app, "audience.people").query_one(UnsureBox)
         assert unsure.render().plain.startswith("▐ ▌")
@@ -61,8 +62,8 @@ async def test_f1_lists_each_key_once_in_an_owners_words(make_app: App) -> None:
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
         text = app.screen.text()
-        for raw in ("Super+", "Ctrl+Shift+Z", "Ctrl+Shift+A", "Ctrl+Shift+K", "Pageup", "Page Left",
-                    "Scroll", "Cursor", "Submit", "Toggle", "palette"):
+        for raw in ("Super+", "Ctrl+Shift+Z", "Ctrl+Shift+A", "Ctrl+Shift+K", "Pageup",
+                    "Page Left", "Scroll", "Cursor", "Submit", "Toggle", "palette"):
             assert raw not in text, raw
         for key in ("Ctrl+Z", "Ctrl+Y", "Ctrl+Q", "F1"):
             assert text.count(f" {key} ") + text.count(f" {key},") == 1, (key, text)
@@ -111,6 +112,11 @@ async def test_a_long_answer_left_ends_with_an_ellipsis(make_app: App) -> None:
         await pilot.pause()
         assert "…" not in box.render_line(0).text  # typing in it: the text itself
         assert "…" not in short.render_line(0).text
+        focused = app.focused
+        await pilot.press("ctrl+l")  # the kiosk leaves nothing to do: said, and no move
+        await pilot.pause()
+        assert app.focused is focused
+        assert any("Nothing is left for you" in str(n.message) for n in app._notifications)
 
 
 def cut_prompts(app: DrafterApp) -> list[str]:

@@ -61,7 +61,7 @@ PLACES: tuple[tuple[str, type[DOMNode], tuple[Row, ...]], ...] = (
         ("Go to the next question (never ticks)", ("=enter",)),
     )),
     ("In a text box", Input, (
-        ("Go to the next question", ("=enter",)),
+        ("Go to the next question (in a row of a list: to the row's next field)", ("=enter",)),
         ("Move the cursor (Right at the end takes the suggested name)",
          ("cursor_left", "cursor_right")),
         ("Go to the start or the end", ("home", "end")),

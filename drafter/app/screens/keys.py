@@ -272,10 +272,16 @@ class KeysScreen(Screen[None]):
     async def action_next_left(self) -> None:
         """Go to the next question with something left for the owner ("For you: N …" under
         the sections), after the one focused, or from the top after the last: an answer to
-        give, confirm or fix, or a row to finish, whose empty pick then has the focus."""
+        give, confirm or fix, or a row to finish, whose empty pick then has the focus; with
+        none, to the blocking notes an answer settles (F4), if any."""
         left = left_for_owner(self.session)
         if not left:
-            self.notify("Nothing is left for you: every question is answered.", timeout=4)
+            blocking = [n for n in self.query_one(NotesList).shown or [] if n.owner_blocking]
+            if not blocking:
+                self.notify("Nothing is left for you to answer, confirm, fix or finish.",
+                            timeout=4)
+            elif not isinstance(self.focused, NotesList):  # the notes an answer settles
+                await self.run_action("show_notes")
             return
         order = {key: index for index, key in enumerate(self.session.visible())}
         here = order.get(self.key or "", -1)

@@ -377,5 +377,5 @@ class ChoiceList(TypeToJump, RadioSet):
         self._selected = index
 
 
-__all__ = ["ChoiceList", "JumpOptionList", "ManyList", "Marked", "MoveOn", "TICKED", "TypeToJump",
-           "UnsureBox"]
+__all__ = ["ChoiceList", "JumpOptionList", "ManyList", "Marked", "MoveOn", "TICKED",
+           "TypeToJump", "UnsureBox"]
