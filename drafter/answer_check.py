@@ -20,17 +20,22 @@ def text_now(path: Path) -> str | None:
         return None
 
 
+def _problem(key: str, error: UserError) -> str:
+    inner = (error.field or "").removeprefix(key).strip(".").split(".")
+    if len(inner) == 2 and inner[0].isdigit():  # one field of one record
+        return f"item {int(inner[0]) + 1}, {inner[1]}: {error.message}"
+    return error.message
+
+
 def check(questionnaire: Questionnaire, key: str, value: Any,
           path: Path) -> str | tuple[Any]:
-    """Validate one answer through the answers model: its error message, or `(value,)` with
-    the value converted to its type (a date, a number) the way `drafter build` reads it."""
+    """Validate one answer through the answers model: its error message (a line for each field
+    with a problem), or `(value,)` with the value converted to its type (a date, a number)
+    the way `drafter build` reads it."""
     section, question = key.split(".", 1)
     try:
         answers = validate_answers({section: {question: value}}, questionnaire, path,
                                    complete=False)
-    except UserError as exc:
-        inner = (exc.field or "").removeprefix(key).strip(".").split(".")
-        if len(inner) == 2 and inner[0].isdigit():  # one field of one record
-            return f"item {int(inner[0]) + 1}, {inner[1]}: {exc.message}"
-        return exc.message
+    except UserError as exc:  # every field's problem, one a line (a row's name and link)
+        return "\n".join(dict.fromkeys(_problem(key, found) for found in (exc, *exc.also)))
     return (answers.values.get(key),)

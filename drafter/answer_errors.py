@@ -1,5 +1,6 @@
 """An answers file's mistakes in the owner's words: the first problem pydantic finds, turned
-into one line naming the section, question (or record field) and what was expected.
+into one line naming the section, question (or record field) and what was expected (and the
+first about each other field, for the app to show them all).
 """
 
 from __future__ import annotations
@@ -20,8 +21,21 @@ from drafter.yamlio import line_of
 
 def answer_error(exc: ValidationError, doc: Any, questionnaire: Questionnaire,
                   path: Path) -> UserError:
-    """Turn the first pydantic error into a sentence an owner can act on."""
-    err = exc.errors()[0]
+    """Turn the first pydantic error into a sentence an owner can act on; the first error
+    about each other field is kept in its `also` (a union's other branches, about the same
+    field, are not: "abc" for a number or "unsure" is one problem, not two)."""
+    errors = exc.errors()
+    first = _answer_error(errors[0], doc, questionnaire, path)
+    fields = {first.field}
+    for err in errors[1:]:
+        other = _answer_error(err, doc, questionnaire, path)
+        if other.field not in fields:
+            fields.add(other.field)
+            first.also += (other,)
+    return first
+
+
+def _answer_error(err: Any, doc: Any, questionnaire: Questionnaire, path: Path) -> UserError:
     kind = err["type"]
     loc = _location(err["loc"], questionnaire, keep_last=kind == "extra_forbidden")
     field = ".".join(str(p) for p in loc)

@@ -52,7 +52,11 @@ class UserError(DrafterError):
     """Something the user (owner, counsel or library author) can fix: bad file, bad answer.
 
     Rendered as ``file:line: field: message`` so that editors and terminals can jump to it.
+    `also` holds the other problems found with it, one per field (an answers file's: see
+    `answer_errors.answer_error`), for a caller that shows them all.
     """
+
+    also: tuple[UserError, ...] = ()
 
     def __init__(
         self,

@@ -30,16 +30,19 @@ class Standing:
     to_fix: int  # answers that are not valid
     owner_notes: int  # blocking reviewer notes that an owner's answer settles
     counsel: int  # questions for counsel
+    unfinished: int = 0  # rows of a list (a vendor) with a pick left empty (`unfinished`)
 
     @property
     def for_owner(self) -> int:
-        return self.unanswered + self.suggested + self.to_fix + self.owner_notes
+        return (self.unanswered + self.suggested + self.to_fix + self.owner_notes
+                + self.unfinished)
 
     def lines(self) -> list[str]:
         """The figures in words, shortest first (each fits 22 columns)."""
         parts = [f"{n} {what}" for n, what in ((self.unanswered, "to answer"),
                                                (self.suggested, "to confirm"),
                                                (self.to_fix, "to fix"),
+                                               (self.unfinished, "to finish"),
                                                (self.owner_notes, "blocking note(s)")) if n]
         return [f"Answered {self.answered} of {self.shown}",
                 f"For you: {', '.join(parts) if parts else 'nothing left'}",
@@ -59,6 +62,28 @@ def settled(session: Session, key: str) -> bool:
     return key in session.valid
 
 
+def unfinished(session: Session, key: str) -> list[tuple[int, str]]:
+    """The rows of a list of records (a vendor: name, purpose, link, kind) begun and left
+    without one of their picks (the kind of service), each as (index, the first such field):
+    "nothing left" was said of a vendor whose kind was never chosen. A pick can always be made
+    (one of the choices is "Other services"), so such a row is left to do until it is; a
+    link, which a company may not have, is not asked for this way."""
+    question = session.questionnaire.entry(key).question
+    picks = [f.id for f in question.fields or [] if f.type in ("one", "bool")]
+    rows = session.valid.get(key) if question.type == "records" and picks else None
+    if not isinstance(rows, list):
+        return []
+    return [(index, empty[0]) for index, row in enumerate(rows) if isinstance(row, dict)
+            and (empty := [name for name in picks if row.get(name) in (None, "")])]
+
+
+def left_for_owner(session: Session) -> list[str]:
+    """The questions with something left for the owner to do, in the questionnaire's order:
+    an answer to give, confirm or fix, or a row to finish (see `standing`)."""
+    return [key for key in counted(session)
+            if not settled(session, key) or unfinished(session, key)]
+
+
 def section_progress(session: Session) -> dict[str, tuple[int, int, bool]]:
     """Per section with something to ask: (answered, counted, anything left to fix: a
     required answer missing or an answer not valid). A default shown is a suggestion, not an
@@ -69,7 +94,7 @@ def section_progress(session: Session) -> dict[str, tuple[int, int, bool]]:
     for key in counted(session):
         section = key.split(".", 1)[0]
         answered, shown, problems = found[section]
-        done = key not in missing and settled(session, key)
+        done = key not in missing and settled(session, key) and not unfinished(session, key)
         found[section] = (answered + done, shown + 1,
                           problems or key in missing or key in session.errors)
     return found
@@ -80,6 +105,8 @@ def standing(session: Session, notes: Iterable[Note] = ()) -> Standing:
     visible = counted(session)
     answered = unanswered = suggested = 0
     for key in visible:
+        if unfinished(session, key):
+            continue  # its rows are counted to finish
         if settled(session, key):
             answered += 1
         elif key in session.errors:
@@ -91,10 +118,12 @@ def standing(session: Session, notes: Iterable[Note] = ()) -> Standing:
     shown = set(visible)
     notes = list(notes)
     return Standing(
+        unfinished=sum(len(unfinished(session, key)) for key in visible),
         answered=answered, shown=len(visible), unanswered=unanswered, suggested=suggested,
         to_fix=sum(1 for key in session.errors if key in shown),
         owner_notes=sum(1 for n in notes if n.owner_blocking),
         counsel=sum(1 for n in notes if n.for_counsel))
 
 
-__all__ = ["Standing", "counted", "section_progress", "settled", "standing"]
+__all__ = ["Standing", "counted", "left_for_owner", "section_progress", "settled", "standing",
+           "unfinished"]

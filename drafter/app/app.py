@@ -17,6 +17,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from drafter.app.screens.editor import EditorScreen
+from drafter.app.screens.help import keys_of
 from drafter.app.screens.suggestions import offer_suggestions
 from drafter.app.screens.updates import offer_updates
 from drafter.app.screens.welcome import WelcomeScreen
@@ -102,7 +103,8 @@ class DrafterApp(App[None]):
             for binding in ours:
                 if (isinstance(binding, Binding) and binding.description
                         and owner.check_action(binding.action, ()) is not False):
-                    yield SystemCommand(binding.description, f"Keys: {binding.key}",
+                    keys = ", ".join(keys_of(binding))  # as F1 lists them
+                    yield SystemCommand(binding.description, f"Keys: {keys}",
                                         partial(owner.run_action, binding.action))
         if isinstance(screen, EditorScreen) and self.evidence is not None:
             yield SystemCommand("Suggestions from the scan", "The answers the evidence file "

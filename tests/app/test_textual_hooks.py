@@ -183,11 +183,16 @@ def test_every_private_textual_name_the_app_uses_is_listed() -> None:
 
 def test_every_key_in_help_names_an_action_that_exists() -> None:
     """F1 lists each kind of field's bindings: each must name an action its widget (or, as
-    `screen.NAME`, the editor) has, so no key is described by a binding that does nothing."""
+    `screen.NAME`, the editor) has, so no key is described by a binding that does nothing;
+    and each row of words names an action the widget binds (a row naming none is dropped)."""
     from drafter.app.screens.editor import EditorScreen
     from drafter.app.screens.help import PLACES
 
-    for _, widget in PLACES:
+    for _, widget, rows in PLACES:
+        bound = {binding.action for _, binding in widget._merged_bindings or ()}
+        for what, actions in rows:
+            named = {action for action in actions if not action.startswith("=")}
+            assert not named or named & bound, (widget.__name__, what)
         for _, binding in widget._merged_bindings or ():
             owner, _, action = binding.action.rpartition(".")
             target = {"": widget, "screen": EditorScreen}[owner]

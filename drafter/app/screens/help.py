@@ -1,10 +1,21 @@
-"""F1: every key the app answers to, read from the bindings themselves (the app's, the
-editor's, and those of each kind of field), so the list cannot drift from what the keys do."""
+"""F1: the keys the app answers to, in an owner's words, each once.
+
+What each key does is said here, in words (Textual's own descriptions read "Ctrl+Pageup Page
+Left", "Cursor line start select"); which keys do it is read from the live bindings (the app's,
+the editor's, each kind of field's), by the actions named, so the keys listed cannot drift
+from what the keys do. A key is left out where an owner cannot use it: one the editor takes
+first everywhere (Ctrl+Z in a long text box is the app's undo, listed once, under
+"Everywhere"), and one a terminal cannot send (Super+…; Ctrl+Shift and a letter, which most
+terminals send as Ctrl and the letter: redo is Ctrl+Y, and the browser page turns
+Ctrl+Shift+Z into Ctrl+Y)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
+from rich.console import Group
+from rich.padding import Padding
+from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -17,21 +28,96 @@ from drafter.app.widgets.lists import ChoiceList, ManyList, TypeToJump, UnsureBo
 from drafter.app.widgets.notes import NotesList
 from drafter.app.widgets.sidebar import SectionList
 
-PLACES: tuple[tuple[str, type[DOMNode]], ...] = (
-    ("In a question with one answer", ChoiceList),
-    ("In a list to tick", ManyList),
-    ("In a text box", Input),
-    ("On \u201cI'm not sure\u201d", UnsureBox),
-    ("In a long text box", TextArea),
-    ("In the list of sections", SectionList),
-    ("In the reviewer notes", NotesList),
+Row = tuple[str, tuple[str, ...]]
+"""What keys do, in an owner's words, and the actions of the bindings that do it (`=key`: a
+key the widget or the editor handles itself, without a binding of the widget's)."""
+
+LIST_ROWS: tuple[Row, ...] = (
+    ("Move up or down the list", ("cursor_up", "cursor_down")),
+    ("Go to the first or the last", ("first", "last")),
+    ("Move a page up or down", ("page_up", "page_down")),
 )
+TEXT_ROWS: tuple[Row, ...] = (
+    ("Move the cursor a word at a time", ("cursor_left_word", "cursor_right_word",
+                                          "cursor_word_left", "cursor_word_right")),
+    ("Select text", ("cursor_left(True)", "cursor_right(True)", "cursor_up(True)",
+                     "cursor_down(True)")),
+    ("Delete the character before or after the cursor", ("delete_left", "delete_right")),
+    ("Delete the word before the cursor", ("delete_left_word", "delete_word_left")),
+    ("Delete to the start of the line", ("delete_left_all", "delete_to_start_of_line")),
+    ("Delete to the end of the line", ("delete_right_all",
+                                       "delete_to_end_of_line_or_delete_line")),
+    ("Cut the selected text (Ctrl+C copies it)", ("cut",)),
+)
+PLACES: tuple[tuple[str, type[DOMNode], tuple[Row, ...]], ...] = (
+    ("In a question with one answer", ChoiceList, (
+        ("Move to another answer", ("previous_button", "next_button")),
+        ("Choose the highlighted answer and go to the next question", ("=enter",)),
+        ("Choose the highlighted answer and stay", ("toggle_button",)),
+    )),
+    ("In a list to tick", ManyList, (
+        *LIST_ROWS,
+        ("Tick or untick the highlighted option", ("select",)),
+        ("Go to the next question (never ticks)", ("=enter",)),
+    )),
+    ("In a text box", Input, (
+        ("Go to the next question (in a row of a list: to the row's next field)", ("=enter",)),
+        ("Move the cursor (Right at the end takes the suggested name)",
+         ("cursor_left", "cursor_right")),
+        ("Go to the start or the end", ("home", "end")),
+        *TEXT_ROWS,
+    )),
+    ("On \u201cI'm not sure\u201d", UnsureBox, (
+        ("Tick or untick it", ("toggle_button",)),
+        ("Go to the next question (never ticks)", ("=enter",)),
+    )),
+    ("In a long text box (an address, a description)", TextArea, (
+        ("Start a new line (Tab goes on to the next question)", ("=enter",)),
+        ("Move the cursor", ("cursor_left", "cursor_right", "cursor_up", "cursor_down")),
+        ("Go to the start or the end of the line", ("cursor_line_start", "cursor_line_end")),
+        ("Select the line, or all the text", ("select_line", "select_all")),
+        *TEXT_ROWS,
+    )),
+    ("In the list of sections", SectionList, (
+        *LIST_ROWS,
+        ("Open the highlighted section", ("=enter",)),
+    )),
+    ("In the reviewer notes", NotesList, (
+        *LIST_ROWS,
+        ("Go to the answer the note is about", ("=enter",)),
+    )),
+)
+EVERYWHERE_WORDS = {
+    "focus_next_field": "Go to the next field or button",
+    "focus_previous_field": "Go back to the previous field or button",
+    "screen.copy_text": "Copy the selected text",
+    "command_palette": "Every command, and a jump to any section",
+    "toggle_dark": "Light or dark colours",
+    "move_on": "Next question (a new line in a long text box)",
+}
+"""The app's and the editor's keys whose own descriptions are not an owner's words."""
+
+
+NAMES = {"pageup": "Page Up", "pagedown": "Page Down"}
 
 
 def key_name(key: str) -> str:
     """A key as the owner reads it on the keyboard: `ctrl+shift+z` → `Ctrl+Shift+Z`."""
-    return "+".join(part.upper() if len(part) == 1 else part.capitalize()
-                    for part in key.split("+"))
+    return "+".join(NAMES.get(part, part.upper() if len(part) == 1 else part.capitalize())
+                    for part in key.strip().split("+"))
+
+
+def sendable(key: str) -> bool:
+    """Whether a terminal (and the browser's terminal) can send `key`: not a Super key, nor
+    Ctrl+Shift and a letter (sent as Ctrl and the letter, which another binding may have)."""
+    parts = key.split("+")
+    return "super" not in parts and not (
+        {"ctrl", "shift"} <= set(parts[:-1]) and len(parts[-1]) == 1)
+
+
+def keys_of(binding: Binding) -> list[str]:
+    """The keys of one binding an owner can use, as read on the keyboard."""
+    return [key_name(key) for key in binding.key.split(",") if sendable(key.strip())]
 
 
 class HelpScreen(ModalScreen[None]):
@@ -44,17 +130,39 @@ class HelpScreen(ModalScreen[None]):
         self.editor = editor
 
     def groups(self) -> list[tuple[str, list[tuple[str, str]]]]:
-        """(place, [(keys, what they do)]) from the live bindings."""
+        """(place, [(keys, what they do)]): the editor's and the app's keys, then each kind
+        of field's (see the module's docstring)."""
         app, editor = self.app, self.editor
         everywhere = [b for owner in (editor, app) for _, b in owner._bindings
                       if editor.check_action(b.action, ()) is not False]
-        found = [("Everywhere", self._rows(everywhere))]
-        for place, widget in PLACES:
-            rows = self._rows(b for _, b in widget._merged_bindings or ())
+        taken = {key for b in everywhere if b.priority for key in b.key.split(",")}
+        found = [("Everywhere", self._everywhere(everywhere))]
+        for place, widget, rows in PLACES:
+            bound = [b for _, b in widget._merged_bindings or () if b.key not in taken]
+            listed = [(", ".join(keys), what) for what, actions in rows
+                      if (keys := self._keys(actions, bound))]
             if issubclass(widget, TypeToJump):
-                rows.append(("letters", widget.JUMP_HELP))
-            found.append((place, rows))
+                listed.append(("letters", widget.JUMP_HELP))
+            found.append((place, listed))
         return found
+
+    @staticmethod
+    def _keys(actions: tuple[str, ...], bound: list[Binding]) -> list[str]:
+        keys = [key_name(action[1:]) for action in actions if action.startswith("=")]
+        for binding in bound:
+            if binding.action in actions:
+                keys += [key for key in keys_of(binding) if key not in keys]
+        return keys
+
+    @staticmethod
+    def _everywhere(bindings: Iterable[Binding]) -> list[tuple[str, str]]:
+        keys: dict[str, list[str]] = {}
+        for binding in bindings:
+            what = EVERYWHERE_WORDS.get(binding.action, binding.description)
+            if what:
+                listed = keys.setdefault(what, [])
+                listed += [key for key in keys_of(binding) if key not in listed]
+        return [(", ".join(k), what) for what, k in keys.items() if k]
 
     def here(self) -> str:
         """The help the editor shows for what is focused (the question's, or a button's)."""
@@ -63,22 +171,16 @@ class HelpScreen(ModalScreen[None]):
         panels = self.editor.query("#help").results(HelpPanel)
         return next((panel.text for panel in panels), "")
 
-    def _rows(self, bindings: Iterable[Binding]) -> list[tuple[str, str]]:
-        keys: dict[str, list[str]] = {}
-        for binding in bindings:
-            if not binding.description:
-                continue
-            shown = key_name(binding.key)
-            listed = keys.setdefault(binding.description, [])
-            if shown not in listed:
-                listed.append(shown)
-        return [(", ".join(k), description) for description, k in keys.items()]
-
     def text(self) -> str:
         lines: list[str] = []
         for place, rows in self.groups():
-            lines += [place, *(f"  {keys:<22} {what}" for keys, what in rows), ""]
+            lines += [place, *(self.row(keys, what) for keys, what in rows), ""]
         return "\n".join(lines)
+
+    @staticmethod
+    def row(keys: str, what: str) -> str:
+        """One key's line (keys too long for their column go on a line of their own)."""
+        return f"  {keys:<22} {what}" if len(keys) <= 22 else f"  {keys}\n  {'':<22} {what}"
 
     def compose(self) -> ComposeResult:
         with Vertical(id="help-dialog"):
@@ -90,15 +192,17 @@ class HelpScreen(ModalScreen[None]):
                     body.append("\n" + here, style="")
                     yield Static(body, classes="help-group", id="help-here")
                 for place, rows in self.groups():
-                    body = Text()
-                    body.append(place, style="bold")
+                    # Keys and words each wrap in their own column, under themselves.
+                    table = Table.grid(padding=(0, 2, 0, 0))
+                    table.add_column(width=22, style="bold")
+                    table.add_column(ratio=1)
                     for keys, what in rows:
-                        body.append(f"\n  {keys:<22} ", style="bold")
-                        body.append(what)
-                    yield Static(body, classes="help-group")
+                        table.add_row(keys, what)
+                    yield Static(Group(Text(place, style="bold"), Padding(table, (0, 0, 0, 2))),
+                                 classes="help-group")
 
     def on_mount(self) -> None:
         self.query_one(VerticalScroll).focus()
 
 
-__all__ = ["HelpScreen"]
+__all__ = ["HelpScreen", "key_name", "keys_of"]

@@ -1,5 +1,6 @@
 """The editor's keys beyond answering: Enter moving on (to the questions an answer revealed
-first, confirming a suggested answer), undo and redo, F1 help, Ctrl+F find, quit, paste.
+first, confirming a suggested answer), undo and redo, F1 help, Ctrl+F find, Ctrl+L to what
+is left for the owner, quit, paste.
 
 `KeysScreen` is the editor screen's base: its bindings come first in the footer and in F1, and
 it works through the editor's own methods (showing a section, redrawing a field). The history
@@ -22,7 +23,7 @@ from drafter.app.widgets.lists import ChoiceList, ManyList, MoveOn, UnsureBox
 from drafter.app.widgets.notes import NotesList
 from drafter.app.widgets.progress import Progress
 from drafter.app.widgets.records import RecordRow, row_of
-from drafter.standing import standing
+from drafter.standing import left_for_owner, standing, unfinished
 from drafter.undo import Applied, Undo
 
 if TYPE_CHECKING:
@@ -40,6 +41,7 @@ class KeysScreen(Screen[None]):
         Binding("ctrl+shift+z,ctrl+y", "redo", "Redo the answer undone", show=False,
                 priority=True),
         Binding("ctrl+v", "paste", "Paste text copied in Drafter", show=False, priority=True),
+        Binding("ctrl+l", "next_left", "Go to what is left for you", show=False),
         # Checked by the app before it hands the next key to anyone (see `action_move_on`).
         Binding("enter", "move_on", "Next question (in a long text box: a new line)",
                 show=False, priority=True),
@@ -285,6 +287,36 @@ class KeysScreen(Screen[None]):
     async def go_to(self, key: str) -> None:
         self._show_side(False)
         await self.show_section(key.split(".", 1)[0], key)
+
+    async def action_next_left(self) -> None:
+        """Go to the next question with something left for the owner ("For you: N …" under
+        the sections), after the one focused, or from the top after the last: an answer to
+        give, confirm or fix, or a row to finish, whose empty pick then has the focus; with
+        none, to the blocking notes an answer settles (F4), if any."""
+        left = left_for_owner(self.session)
+        if not left:
+            blocking = [n for n in self.query_one(NotesList).shown or [] if n.owner_blocking]
+            if not blocking:
+                self.notify("Nothing is left for you to answer, confirm, fix or finish.",
+                            timeout=4)
+            elif not isinstance(self.focused, NotesList):  # the notes an answer settles
+                await self.run_action("show_notes")
+            return
+        order = {key: index for index, key in enumerate(self.session.visible())}
+        here = order.get(self.key or "", -1)
+        key = next((k for k in left if order[k] > here), left[0])
+        await self.go_to(key)
+        rows = unfinished(self.session, key)
+        found = self.query(f"#{field_id(key)}").results(QuestionField)
+        field = next(iter(found), None)
+        if rows and field is not None:
+            index, name = rows[0]
+            given = [row for row in field.query(RecordRow) if row.value()]  # as saved
+            boxes = [box for box in given[index].boxes() if box.name == name] if (
+                index < len(given)) else []
+            if boxes:
+                self.set_focus(boxes[0], scroll_visible=False)
+                self.call_after_refresh(boxes[0].scroll_visible, animate=False)
 
     def action_paste(self) -> None:
         """Ctrl+V reached the app as a key (in a terminal): paste what was copied in Drafter,

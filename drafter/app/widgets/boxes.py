@@ -19,14 +19,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, ClassVar
 
+from rich.cells import cell_len
+from rich.segment import Segment
 from textual.events import Blur, Focus, Key
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import Reactive
+from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import Input, TextArea
 
 Taker = Callable[[Any], None]
+ELLIPSIS = "\u2026"
 
 
 class InOrder:
@@ -108,6 +112,20 @@ class AnswerBox(InOrder, Handing, Input):
         cursor goes home with it; focused again, it goes back to the end)."""
         self.cursor_position = 0
 
+    def render_line(self, y: int) -> Strip:
+        """Left, an answer longer than the box ends in "…" where it is cut, so it is not read
+        as the whole answer (the 80x24 trial: "self-service shipping kiosks in shops,
+        offices" looked complete). Typed in, the box shows the text itself."""
+        strip = super().render_line(y)
+        width = self.scrollable_content_region.width
+        if (y or self.has_focus or not self.value or self.scroll_offset.x
+                or cell_len(self.value) <= width or width < 2):
+            return strip
+        kept = strip.crop(0, width - 1)
+        style = next(iter(reversed(list(kept))), Segment("")).style
+        return Strip.join([kept, Strip([Segment(ELLIPSIS, style)])]).extend_cell_length(
+            strip.cell_length, self.rich_style)
+
 
 class AnswerArea(InOrder, Handing, TextArea):
     """A longer answer: focused, the cursor goes to the end of the text, nothing selected."""
@@ -118,12 +136,23 @@ class AnswerArea(InOrder, Handing, TextArea):
         self.move_cursor(self.document.end)
         if self.text and suggesting(self):
             self.select_all()
+        self._show_keys(True)
 
     def on_blur(self, event: Blur) -> None:
         """Left, a long answer shows its first lines again, not its end (the trials: a box
         that lost the focus stayed scrolled to its last line)."""
         self.move_cursor((0, 0))
         self.scroll_home(animate=False)
+        self._show_keys(False)
+
+    def _show_keys(self, show: bool) -> None:
+        """The line under the box saying how to leave it (`keys-hint`), while it is typed in.
+        Set here, not by a `:focus-within` style: Textual restyles a field's children on a
+        focus change only where the field itself has such a style, and then on every move of
+        the focus through every field."""
+        if self.parent is not None:
+            for hint in self.parent.query_children(".keys-hint"):
+                hint.display = show
 
 
 __all__ = ["AnswerArea", "AnswerBox", "Handing", "InOrder"]

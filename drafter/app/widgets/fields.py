@@ -12,7 +12,7 @@ from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Vertical
+from textual.containers import ScrollableContainer, Vertical
 from textual.content import Content
 from textual.events import DescendantBlur
 from textual.geometry import Size
@@ -23,18 +23,24 @@ from textual.widgets import Checkbox, Input, Label, RadioButton, RadioSet, Selec
 
 from drafter.app.widgets.boxes import AnswerArea, AnswerBox
 from drafter.app.widgets.choices import choices
-from drafter.app.widgets.lists import ChoiceList, ManyList, MoveOn, UnsureBox
+from drafter.app.widgets.lists import ChoiceList, ManyList, Marked, MoveOn, UnsureBox
 from drafter.shown import presented, shown_text, ticked_alone
 from drafter.questionnaire import UNSURE, UNSURE_LABEL, Entry, Question
 
 _TEXT_TYPES = ("text", "email", "url", "phone", "date", "number")
+LONG_TEXT_KEYS = "Enter: a new line. Tab: the next question."
+"""Said under a long text box while it has the focus: Enter there is a new line (an address's
+next line must never land in the next question), and nothing on screen said how to leave."""
 _PLACEHOLDERS = {"date": "YYYY-MM-DD, for example 2026-11-22", "email": "name@example.com",
                  "url": "https://…", "phone": "+1 415 555 0100"}
 
 
-class Choice(RadioButton):
-    """A radio button whose label wraps onto more lines instead of being cut with "…"."""
+class Choice(Marked, RadioButton):
+    """A radio button whose label wraps onto more lines instead of being cut with "…", and
+    whose dot is drawn only when it is chosen (`Marked`: Textual draws it in every option,
+    dimmed in those not chosen)."""
 
+    MARK = RadioButton.BUTTON_INNER
     DEFAULT_CSS = """
     Choice { width: 1fr; height: auto; text-wrap: wrap; text-overflow: fold; }
     """
@@ -121,6 +127,9 @@ class QuestionField(Vertical):
                               tab_behavior="focus", classes="answer",
                               taker=self._long_text_changed)
             yield area
+            hint = Label(LONG_TEXT_KEYS, classes="keys-hint", markup=False)
+            hint.display = False  # shown while the box has the focus (`AnswerArea`)
+            yield hint
         elif kind in ("one", "bool"):
             options = offered(question, value, self.hidden)
             chosen = presented(question, value)
@@ -164,8 +173,8 @@ class QuestionField(Vertical):
         if self.entry.question.type == "records":  # one field's: under that field
             from drafter.app.widgets.records import RecordsEditor
 
-            if any([editor.show_problem(error) for editor in self.query(RecordsEditor)]):
-                error = None
+            for editor in self.query(RecordsEditor):
+                error = editor.show_problem(error)
         below, text = self.query_one(".problem", Label), error or self._warning or note or ""
         if str(below.content) != text:  # unchanged (most keys): no relayout of the screen
             below.update(text)
@@ -356,6 +365,39 @@ def keep_in_view(screen: Screen[Any]) -> None:
     if field is not None:
         screen.scroll_to_widget(field, animate=False, immediate=True)
     screen.scroll_to_widget(focused, animate=False, immediate=True)
+    form = next((a for a in field.ancestors if isinstance(a, ScrollableContainer)),
+                None) if field is not None else None
+    if form is not None and field is not None:  # after Textual's own scroll to the focus
+        screen.call_after_refresh(no_prompt_cut, form, field)
+
+
+def no_prompt_cut(form: Widget, field: QuestionField) -> None:
+    """A question's prompt below `field` cut by the bottom of the form (the help panel's top,
+    at 80x24) is shown whole if there is room above, or else hidden whole: its first line
+    alone read as the whole question ("Do you combine automatically collected d…"). Worked
+    out where the form's content is laid out, not on the screen, which still shows where it
+    was before the scrolls just asked for."""
+
+    def place(widget: Widget) -> int:  # its top in the form's content
+        return sum(node.virtual_region.y for node in (widget, *widget.ancestors)
+                   if form in node.ancestors)
+
+    top = form.scroll_target_y
+    bottom = top + form.scrollable_content_region.height
+    siblings = list(field.parent.children) if field.parent is not None else []
+    for below in siblings[siblings.index(field) + 1:]:
+        if not isinstance(below, QuestionField) or not below.display:
+            continue
+        prompt = below.query_one(".prompt", Label)
+        start = place(prompt)
+        if start >= bottom:
+            return
+        end = start + prompt.virtual_region.height
+        if start < bottom < end:
+            down = end - bottom
+            shift = down if place(field) - down >= top else start - bottom
+            form.scroll_to(y=top + shift, animate=False, immediate=True)
+            return
 
 
 def field_id(key: str) -> str:

@@ -41,8 +41,12 @@ def key_time(event: Key) -> float:
 
 clock: Callable[[Key], float] = key_time  # tests replace it, so the pause is theirs to make
 _LEADING = re.compile(r"^\W+")
-TICK_BOX = Checkbox.BUTTON_LEFT + Checkbox.BUTTON_INNER + Checkbox.BUTTON_RIGHT
-"""A tick box as `SelectionList` draws it (a space follows it, before the label)."""
+TICKED, UNTICKED = "\u2713", " "
+"""What a tick box holds, ticked and not. Textual draws an X in both, only its colour telling
+them apart: in a terminal without colours, to an owner who does not see the difference, or on
+a screenshot printed in grey, every box looked ticked (the 80x24 trial of issue 15)."""
+TICK_BOX = Checkbox.BUTTON_LEFT + TICKED + Checkbox.BUTTON_RIGHT
+"""A tick box as a list to tick draws it (a space follows it, before the label)."""
 _WORD = re.compile(r"\w[\w'-]*")
 
 
@@ -274,12 +278,23 @@ class ManyList(JumpOptionList, InOrder, Handing, SelectionList[Any]):
         side = Style.from_color(button.bgcolor, underlying.bgcolor) + Style(
             meta={"option": index})
         return Strip([Segment(Checkbox.BUTTON_LEFT, side),
-                      Segment(Checkbox.BUTTON_INNER, button),
+                      Segment(TICKED if option.value in self.selected else UNTICKED, button),
                       Segment(Checkbox.BUTTON_RIGHT, side),
                       Segment(" ", underlying), *line])
 
 
-class UnsureBox(Checkbox):
+class Marked:
+    """Mix into a tick box or a radio button (before it): its mark is drawn only when it is on
+    (`MARK`), blank when off, so the state shows without colour (see `TICKED`)."""
+
+    MARK = TICKED
+
+    @property
+    def BUTTON_INNER(self) -> str:  # noqa: N802 (Textual's name, read from the instance)
+        return self.MARK if getattr(self, "value", False) else UNTICKED
+
+
+class UnsureBox(Marked, Checkbox):
     """The "I'm not sure" tick box under a typed answer: Space ticks, Enter moves on."""
 
     BINDINGS = [Binding("enter", "move_on", "Move on (never ticks)", show=False)]
@@ -362,4 +377,5 @@ class ChoiceList(TypeToJump, RadioSet):
         self._selected = index
 
 
-__all__ = ["ChoiceList", "JumpOptionList", "ManyList", "MoveOn", "TypeToJump", "UnsureBox"]
+__all__ = ["ChoiceList", "JumpOptionList", "ManyList", "Marked", "MoveOn", "TICKED",
+           "TypeToJump", "UnsureBox"]

@@ -51,7 +51,7 @@ class RecordRow(Vertical):
         # new row's "What they do for you" was red while its name was being typed). A row
         # read from the file was seen whole; a row left is, too.
         self.visited = {f.id for f in fields} if item else set()
-        self.problem: tuple[str, str] | None = None  # the wrong field and why
+        self.problems: dict[str, str] = {}  # why each wrong field is refused
 
     def compose(self) -> ComposeResult:
         for index, sub in enumerate(self.entry.question.fields or []):
@@ -79,18 +79,18 @@ class RecordRow(Vertical):
         if isinstance(editor, RecordsEditor):
             await editor.remove_row(self)
 
-    def show_problem(self, problem: tuple[str, str] | None) -> None:
-        """Show why one of the row's fields is refused, under that field and only once the
-        owner has been in it (None: nothing is wrong). Under the whole list, the message was
-        off the screen at 80×24."""
-        self.problem = problem
-        wrong, why = problem if problem else ("", "")
-        shown = wrong if wrong in self.visited else ""
+    def show_problem(self, problems: dict[str, str]) -> None:
+        """Show why each of the row's refused fields is refused (by field), under that field
+        and only once the owner has been in it. Under the whole list, the message was off the
+        screen at 80×24; one field's at a time, the owner fixed one to be shown the next."""
+        self.problems = problems
+        shown = {name: why for name, why in problems.items() if name in self.visited}
         for widget in self.children:
             if isinstance(widget, (Input, Select)) and widget.name:
-                widget.set_class(widget.name == shown, "-invalid")
+                widget.set_class(widget.name in shown, "-invalid")
             elif isinstance(widget, Label) and widget.has_class("row-problem"):
-                text = why[:1].upper() + why[1:] if widget.name == shown else ""
+                why = shown.get(widget.name or "", "")
+                text = why[:1].upper() + why[1:]
                 if str(widget.content) != text:
                     widget.update(text)
                 widget.display = bool(text)
@@ -99,7 +99,7 @@ class RecordRow(Vertical):
         name = row_field(event.widget, self)
         if name and name not in self.visited:
             self.visited.add(name)
-            self.show_problem(self.problem)
+            self.show_problem(self.problems)
 
     def on_descendant_blur(self, event: DescendantBlur) -> None:
         self.call_later(self._left)  # once the focus has gone where it was going
@@ -111,7 +111,7 @@ class RecordRow(Vertical):
             fields = {f.id for f in self.entry.question.fields or []}
             if not fields <= self.visited:
                 self.visited |= fields
-                self.show_problem(self.problem)
+                self.show_problem(self.problems)
 
     def move_on(self, box: Widget) -> None:
         """Enter in `box`, one of the row's fields (taken in the app's key loop, see
@@ -205,16 +205,22 @@ class RecordsEditor(Vertical, can_focus=False):
         await row.remove()
         self._changed()
 
-    def show_problem(self, message: str | None) -> bool:
-        """Show the session's message about one field of one record under that field; False
-        if the message is not about one field (it is then shown under the whole list)."""
-        found = ITEM_PROBLEM.fullmatch(message or "")
+    def show_problem(self, message: str | None) -> str | None:
+        """Show each line of the session's message that is about one field of one record
+        under that field; the lines that are not (shown under the whole list), or None."""
         rows = [row for row in self.query(RecordRow) if row.value()]  # as in `value()`
-        index = int(found.group(1)) - 1 if found else -1
+        found: dict[int, dict[str, str]] = {}
+        rest: list[str] = []
+        for line in (message or "").splitlines():
+            about = ITEM_PROBLEM.fullmatch(line)
+            index = int(about.group(1)) - 1 if about else -1
+            if about and 0 <= index < len(rows):
+                found.setdefault(index, {}).setdefault(about.group(2), about.group(3))
+            else:
+                rest.append(line)
         for row in self.query(RecordRow):
-            row.show_problem((found.group(2), found.group(3)) if found and
-                             index < len(rows) and row is rows[index] else None)
-        return found is not None and 0 <= index < len(rows)
+            row.show_problem(found.get(rows.index(row), {}) if row in rows else {})
+        return "\n".join(rest) or None
 
     def show_stored(self, items: list[Any]) -> None:
         """Show the stored form of each row (a link given `https://`) outside the box the
