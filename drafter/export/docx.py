@@ -32,7 +32,7 @@ from markdown_it.token import Token
 
 from drafter.export import Source
 from drafter.export.docx_layout import header_and_footer, number_headings, unnumbered, write_toc
-from drafter.export.docx_runs import (add_paragraph, add_table, paragraph_element,
+from drafter.export.docx_runs import (add_comment, add_paragraph, add_table, paragraph_element,
                                       restart_numbering, run_element, set_numbering, style_id)
 from drafter.export.docx_tables import fit_tables
 from drafter.export.docx_stable import stable_bytes
@@ -181,12 +181,11 @@ def tree_to_docx(tree: Tree, notes: Sequence[Note] = (),
     for paragraph, author, text in state.counsel_comments:
         if paragraph.runs:
             initials = "".join(word[0] for word in author.split()[:3]).upper()
-            doc.add_comment(paragraph.runs, text=text, author=author, initials=initials)
+            add_comment(doc, paragraph.runs, text, author, initials)
     for note in notes:
         target = _first_paragraph(state, tree.note_node(note.anchor, policy).start)
         if target is not None and target.runs:
-            doc.add_comment(target.runs, text=_note_text(note), author=COMMENT_AUTHOR,
-                            initials=COMMENT_INITIALS)
+            add_comment(doc, target.runs, _note_text(note), COMMENT_AUTHOR, COMMENT_INITIALS)
     return doc, state.contents
 
 
