@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import zipfile
 from dataclasses import replace
+from functools import lru_cache
 from io import BytesIO
 
 from lxml import etree
@@ -21,6 +22,7 @@ from tests.conftest import real_project
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
+@lru_cache(maxsize=1)
 def _policy() -> Policy:
     project = real_project()
     return project.draft(project.answers(examples()["kiosk"])).policy
