@@ -81,6 +81,20 @@ def test_a_note_on_a_section_counsel_retitled_is_on_its_new_heading() -> None:
         ("Heading1", "Cookies, pixels and tags")]
 
 
+def test_a_retitled_section_without_its_first_clause_keeps_its_note_on_its_heading() -> None:
+    policy = _policy()
+    cookies = policy.sections[5]
+    first = cookies.clauses[0]
+    text = to_markdown(Draft(policy, ())).replace(f"## {cookies.title}\n",
+                                                  "## Cookies, pixels and tags\n")
+    start = text.index(f"<!-- clause: {first.id} ")
+    end = text.index("<!-- clause:", start + 1)
+    markdown = text[:start] + text[end:]  # counsel deleted the section's first clause
+    assert first.id not in markdown
+    assert _commented(policy, _note(cookies.id), markdown) == [
+        ("Heading1", "Cookies, pixels and tags")]
+
+
 def test_notes_on_a_clause_and_the_whole_policy_keep_their_places() -> None:
     policy = _policy()
     overview = policy.sections[5].clauses[0]

@@ -125,14 +125,16 @@ class Tree:
         """The node a note anchored at `anchor` is shown on, as the Markdown's markers are
         placed (`document.decorations`): its clause's or its section's node; a section the
         text has under another heading (counsel retitled it, or another heading took its id)
-        by the heading before its first clause; else the clause; else the header."""
+        by the heading before the first of its clauses the text has; else that clause; else
+        the header."""
         node = self.node(anchor)
         if node is not None:
             return node
         sections = policy.sections if policy is not None else ()
         section = next((s for s in sections if s.id == anchor), None)
-        first = self.node(section.clauses[0].id) if section and section.clauses else None
-        if first is None or first.kind != "clause":
+        clauses = (self.node(c.id) for c in (section.clauses if section else ()))
+        first = next((n for n in clauses if n is not None and n.kind == "clause"), None)
+        if first is None:
             return self.nodes[0]
         heading = next((n for n in reversed(self.nodes[:self.nodes.index(first)])
                         if n.kind != "clause"), None)
