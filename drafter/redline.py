@@ -22,7 +22,7 @@ import re
 from datetime import date
 from pathlib import Path
 
-from drafter.document.markdown import parse
+from drafter.document.tree import read
 from drafter.errors import UserError
 from drafter.history import last_published
 from drafter.document.model import Labels
@@ -156,7 +156,7 @@ def write_redline(folder: Path, on: date, lang: str = ENGLISH,
     """Write `folder/privacy-policy.redline.docx` (or a language's, `redline_name`): the text
     now against the last published in that language, its pages marked in its words
     (`labels`, from languages.yaml) and its Word language set."""
-    from drafter.export.docx import tokens_to_docx
+    from drafter.export.docx import tree_to_docx
     from drafter.export.docx_layout import header_and_footer, write_toc
     from drafter.export.docx_tables import fit_tables
 
@@ -175,7 +175,7 @@ def write_redline(folder: Path, on: date, lang: str = ENGLISH,
     # about what changed in the text as it stands.
     new = as_it_stands(undecorate(read_text(folder / policy_md(lang)), manifest.generated))
     text = redline_markdown(old, new, f"{on.isoformat()}T00:00:00Z")
-    doc, contents = tokens_to_docx(parse(text), (), {}, {})
+    doc, contents = tree_to_docx(read(text))
     # the same pages as the policy's own DOCX: a redline is a working draft, marked as one
     fit_tables(doc)
     header_and_footer(doc, manifest.business_name, published=False, labels=labels)

@@ -131,6 +131,27 @@ def test_the_same_draft_gives_the_same_bytes_a_minute_later(monkeypatch) -> None
     assert dates == {f"{effective.isoformat()}T00:00:00Z".encode()}
 
 
+def test_the_dated_package_holds_what_python_docx_saves() -> None:
+    """The package is written once, into a zip dated by us (`docx_stable.py`, with
+    python-docx's own `PackageWriter` steps): the same entries in the same order, with the
+    same contents and compression, as `Document.save` writes."""
+    from datetime import datetime, timezone
+
+    from drafter.export.docx_stable import stable_bytes
+
+    doc = Document()
+    paragraph = doc.add_paragraph("A clause.")
+    doc.add_comment(paragraph.runs, text="A note.", author="Drafter review")
+    dated = stable_bytes(doc, datetime(2026, 11, 1, tzinfo=timezone.utc))
+    saved = BytesIO()
+    doc.save(saved)
+    with zipfile.ZipFile(BytesIO(dated)) as ours, zipfile.ZipFile(saved) as theirs:
+        assert [(i.filename, i.compress_type, i.external_attr) for i in ours.infolist()] == \
+            [(i.filename, i.compress_type, i.external_attr) for i in theirs.infolist()]
+        assert all(ours.read(i) == theirs.read(i.filename) for i in ours.infolist())
+        assert {i.date_time for i in ours.infolist()} == {(2026, 11, 1, 0, 0, 0)}
+
+
 def test_a_question_for_counsel_is_a_comment_that_says_so() -> None:
     """Counsel sees in Word which notes are theirs to settle (the DOCX carries notes only as
     comments)."""

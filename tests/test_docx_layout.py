@@ -14,13 +14,14 @@ from pathlib import Path
 
 import pytest
 from docx import Document
+from docx.enum.text import WD_BREAK
 from lxml import etree
 
 from drafter.build import render
 from drafter.cli import main
 from drafter.document.model import Draft
 from drafter.export import FORMATS
-from drafter.export.docx_layout import DRAFT_MARK
+from drafter.export.docx_layout import DRAFT_MARK, paragraph_text
 from drafter.export.docx_tables import CELL_PADDING, TABLE_FONT, _char_twips
 from drafter.paths import examples
 from tests.conftest import real_project
@@ -71,6 +72,36 @@ def test_headings_are_numbered_by_a_list_linked_to_the_heading_styles(largest: b
     contents = next(p for p in doc.paragraphs if p.text == "Contents")
     assert contents._p.xpath("./w:pPr/w:numPr/w:numId/@w:val") == ["0"]
     assert contents._p.xpath("./w:pPr/w:outlineLvl/@w:val") == ["9"]
+
+
+def test_a_paragraph_s_text_is_the_one_python_docx_reads() -> None:
+    """The contents' titles are read as python-docx's `Paragraph.text` reads a heading: runs
+    and hyperlinks' runs, tabs, breaks and hyphens as it turns them, and nothing else (not
+    a tracked insertion's runs, not a bookmark)."""
+    doc = Document()
+    paragraph = doc.add_paragraph("Who we \tare")
+    paragraph.add_run("and\nwhat").add_break()
+    paragraph.add_run().add_break(WD_BREAK.PAGE)  # no text
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    paragraph._p.append(etree.fromstring(
+        f'<w:hyperlink xmlns:w="{w}"><w:r><w:t>linked</w:t><w:noBreakHyphen/>'
+        f'<w:cr/><w:ptab w:relativeTo="margin" w:alignment="right" w:leader="none"/></w:r>'
+        f'</w:hyperlink>'))
+    paragraph._p.append(etree.fromstring(
+        f'<w:ins xmlns:w="{w}" w:id="1" w:author="A"><w:r><w:t>inserted</w:t></w:r></w:ins>'))
+    paragraph._p.append(etree.fromstring(f'<w:bookmarkStart xmlns:w="{w}" w:id="2" w:name="b"/>'))
+    paragraph.add_run(" end")
+    doc = Document(_saved(doc))  # read back, so every element is python-docx's own class
+    [read] = doc.paragraphs
+    assert paragraph_text(read._p) == read.text
+    assert "linked" in read.text and "inserted" not in read.text
+
+
+def _saved(doc) -> BytesIO:
+    out = BytesIO()
+    doc.save(out)
+    out.seek(0)
+    return out
 
 
 def test_header_marks_the_draft_until_published_and_footer_counts_pages() -> None:

@@ -9,9 +9,10 @@ import docx
 from docx.shared import Pt, RGBColor
 from lxml import etree
 
-from drafter.export.docx_runs import (add_paragraph, add_run, add_table, plain_run, set_numbering,
-                                      style_element, style_id)
+from drafter.export.docx_runs import (add_comment, add_paragraph, add_run, add_table, plain_run,
+                                      set_numbering, style_element, style_id)
 
+nsmap_w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 TEXTS = ["", "plain", " leading space", "trailing ", "tab\there", "two\nlines", "cr\rhere",
          "  ", "ünïcödé & <tags>", "\t"]
 
@@ -61,6 +62,22 @@ def test_a_plain_run_is_the_one_add_run_makes() -> None:
         ours._p.append(plain_run(text))
         theirs.add_run(text)
     assert xml(ours._p) == xml(theirs._p)
+
+
+def test_a_comment_is_the_one_python_docx_adds() -> None:
+    ours, theirs = docx.Document(), docx.Document()
+    for text in [*TEXTS, "one\ntwo\n\nfour\n", "\n"]:
+        for doc, add in ((ours, add_comment), (theirs, None)):
+            runs = doc.add_paragraph("anchored").runs
+            if add is None:
+                doc.add_comment(runs, text=text, author="Counsel A", initials="CA")
+            else:
+                add(doc, runs, text, "Counsel A", "CA")
+    for doc in (ours, theirs):
+        for comment in doc.comments:
+            comment._comment_elm.set(f"{{{nsmap_w}}}date", "2026-11-01T00:00:00Z")
+    assert xml(ours.element.body) == xml(theirs.element.body)
+    assert xml(ours.part._comments_part.element) == xml(theirs.part._comments_part.element)
 
 
 def test_a_style_is_the_one_python_docx_finds_by_name() -> None:

@@ -17,6 +17,7 @@ from functools import cached_property
 from typing import Literal
 
 from markdown_it.token import Token
+from mdit_py_plugins.anchors.index import slugify
 
 from drafter.document.markdown import fragment_text, inline_text, paragraph, parse
 from drafter.document.model import Policy, PolicySection, RenderedClause
@@ -120,6 +121,27 @@ class Tree:
         """The node notes anchored at `anchor` are about (None: the header)."""
         return self._anchored.get(anchor)
 
+    def note_node(self, anchor: str | None, policy: Policy | None) -> Node:
+        """The node a note anchored at `anchor` is shown on, as the Markdown's markers are
+        placed (`document.decorations`): its clause's or its section's node; a section the
+        text has under another heading (counsel retitled it, or another heading took its id)
+        by the heading before the first of its clauses the text has; else that clause; else
+        the header."""
+        node = self.node(anchor)
+        if node is not None:
+            return node
+        sections = policy.sections if policy is not None else ()
+        section = next((s for s in sections if s.id == anchor), None)
+        clauses = (self.node(c.id) for c in (section.clauses if section else ()))
+        first = next((n for n in clauses if n is not None and n.kind == "clause"), None)
+        if first is None:
+            return self.nodes[0]
+        heading = next((n for n in reversed(self.nodes[:self.nodes.index(first)])
+                        if n.kind != "clause"), None)
+        if heading is not None and heading.kind == "section" and heading.anchor is None:
+            return heading
+        return first
+
     def with_markers(self, markers: Mapping[str | None, str],
                      after: Sequence[Token] = ()) -> list[Token]:
         """The tokens with a marker paragraph at each anchored node's `body`, then `after`
@@ -203,7 +225,11 @@ def read(markdown: str, policy: Policy | None = None) -> Tree:
 
 def cut(markdown: str, tokens: Sequence[Token], policy: Policy | None = None) -> Tree:
     """The tree of `markdown` from its tokens (`read`, without parsing it)."""
-    sections = {s.anchor: s.id for s in policy.sections} if policy is not None else {}
+    # A section's heading is the next h2 of its title, by the title's slug: not by the
+    # heading's id, which is `title-1` for the second of two sections of one title.
+    sections: dict[str, list[str]] = {}
+    for section in policy.sections if policy is not None else ():
+        sections.setdefault(section.anchor, []).append(section.id)
     nodes: list[Node] = []
     kind: Kind = "head"
     anchor: str | None = None
@@ -221,7 +247,9 @@ def cut(markdown: str, tokens: Sequence[Token], policy: Policy | None = None) ->
             kind, anchor, body = "clause", mark.id, i + 1
         else:
             slug = str(token.attrs.get("id", ""))
-            anchor = sections.get(slug)
+            titled = sections.get(slugify(inline_text(tokens[i + 1]))) \
+                if i + 1 < len(tokens) else None
+            anchor = titled.pop(0) if titled else None
             kind = "contents" if anchor is None and slug == "contents" else "section"
             body = i + 3
     end = len(tokens)

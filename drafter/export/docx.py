@@ -13,6 +13,7 @@ is how `drafter absorb` maps counsel's edited paragraphs back to clauses.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, time, timezone
@@ -31,13 +32,14 @@ from markdown_it.token import Token
 
 from drafter.export import Source
 from drafter.export.docx_layout import header_and_footer, number_headings, unnumbered, write_toc
-from drafter.export.docx_runs import (add_paragraph, add_table, paragraph_element,
+from drafter.export.docx_runs import (add_comment, add_paragraph, add_table, paragraph_element,
                                       restart_numbering, run_element, set_numbering, style_id)
 from drafter.export.docx_tables import fit_tables
 from drafter.export.docx_stable import stable_bytes
 from drafter.document.markdown import is_contents, matching_close
 from drafter.document.provenance import bookmark_name, parse_clause_comment, parse_counsel_comment
-from drafter.document.model import Note
+from drafter.document.model import Note, Policy
+from drafter.document.tree import Tree
 from drafter.review.report import label
 from drafter.tracked import might_have_proposals
 
@@ -65,7 +67,8 @@ class _State:
     pending_comments: list[tuple[str, str]] = field(default_factory=list)  # (author, text)
     counsel_comments: list[tuple[Paragraph, str, str]] = field(default_factory=list)
     clause_paragraphs: dict[str, Paragraph] = field(default_factory=dict)
-    headings: dict[str, Paragraph] = field(default_factory=dict)  # heading text → paragraph
+    token: int = 0  # the index of the token being rendered
+    claimed: list[tuple[int, Paragraph]] = field(default_factory=list)  # (token, its first)
     first: Paragraph | None = None
     after_table: bool = False  # Word puts no space below a table: the next block adds it
     style_ids: dict[str, str] = field(default_factory=dict)
@@ -113,6 +116,7 @@ class DocxRenderer:
     def render(self, tokens: Sequence[Token]) -> None:
         i = 0
         while i < len(tokens):
+            self.state.token = i
             rule = self.rules.get(tokens[i].type)
             i = rule(tokens, i) if rule is not None else i + 1
 
@@ -120,7 +124,6 @@ class DocxRenderer:
         state = self.state
         paragraph = state.paragraph(self.doc, HEADING_STYLES[tokens[i].tag])
         _inline(self.doc, paragraph, tokens[i + 1])
-        state.headings.setdefault(paragraph.text.strip(), paragraph)
         _claim(paragraph, state)
         return i + 3
 
@@ -164,26 +167,25 @@ class DocxRenderer:
         return i + 1
 
 
-def tokens_to_docx(tokens: Sequence[Token], notes: tuple[Note, ...],
-                   section_titles: dict[str, str],
-                   section_clauses: dict[str, list[str]]) -> tuple[DocxDocument, Paragraph | None]:
-    """Build the Word document for a policy's tokens and attach the notes as comments on
-    the paragraphs of the clauses and sections they are about; with the paragraph the table
-    of contents goes in (None: the Markdown has no contents list)."""
+def tree_to_docx(tree: Tree, notes: Sequence[Note] = (),
+                 policy: Policy | None = None) -> tuple[DocxDocument, Paragraph | None]:
+    """Build the Word document for a policy's tree and attach the notes as comments on the
+    first paragraph of the node each is about (`Tree.note_node`: the clause, the section's
+    heading, the title), as the Markdown's markers sit on those nodes; with the paragraph the
+    table of contents goes in (None: the Markdown has no contents list)."""
     doc = Document()
     number_headings(doc)
     renderer = DocxRenderer(doc)
-    renderer.render(tokens)
+    renderer.render(tree.tokens)
     state = renderer.state
     for paragraph, author, text in state.counsel_comments:
         if paragraph.runs:
             initials = "".join(word[0] for word in author.split()[:3]).upper()
-            doc.add_comment(paragraph.runs, text=text, author=author, initials=initials)
+            add_comment(doc, paragraph.runs, text, author, initials)
     for note in notes:
-        target = _note_target(note, state, section_titles, section_clauses)
+        target = _first_paragraph(state, tree.note_node(note.anchor, policy).start)
         if target is not None and target.runs:
-            doc.add_comment(target.runs, text=_note_text(note), author=COMMENT_AUTHOR,
-                            initials=COMMENT_INITIALS)
+            add_comment(doc, target.runs, _note_text(note), COMMENT_AUTHOR, COMMENT_INITIALS)
     return doc, state.contents
 
 
@@ -210,6 +212,7 @@ def _claim(paragraph: Paragraph, state: _State) -> None:
     if state.after_table:
         paragraph.paragraph_format.space_before = AFTER_TABLE
         state.after_table = False
+    state.claimed.append((state.token, paragraph))
     state.counsel_comments += [(paragraph, a, t) for a, t in state.pending_comments]
     state.pending_comments = []
     if state.pending_clause is None:
@@ -312,20 +315,10 @@ def _contents(doc: DocxDocument, state: _State) -> Paragraph:
     return state.paragraph(doc, "Normal")
 
 
-def _note_target(note: Note, state: _State, section_titles: dict[str, str],
-                 section_clauses: dict[str, list[str]]) -> Paragraph | None:
-    """The paragraph a note is about: its clause's first paragraph, its section's heading
-    (or that section's first clause), else the document title."""
-    anchor = note.anchor or ""
-    if anchor in state.clause_paragraphs:
-        return state.clause_paragraphs[anchor]
-    title = section_titles.get(anchor)
-    if title is not None and title in state.headings:
-        return state.headings[title]
-    for clause_id in section_clauses.get(anchor, []):
-        if clause_id in state.clause_paragraphs:
-            return state.clause_paragraphs[clause_id]
-    return state.first
+def _first_paragraph(state: _State, token: int) -> Paragraph | None:
+    """The first paragraph rendered from token `token` on (a node's first), else the first."""
+    at = bisect_left(state.claimed, token, key=lambda claim: claim[0])
+    return state.claimed[at][1] if at < len(state.claimed) else state.first
 
 
 def _note_text(note: Note) -> str:
@@ -366,12 +359,7 @@ def render_docx(source: Source) -> bytes:
         measured = heading_pages(render_docx(replace(source, lay_out=False)))
         return render_docx(replace(source, pages=measured))
     policy = source.draft.policy
-    doc, contents = tokens_to_docx(
-        source.tree.tokens,
-        source.draft.notes,
-        {s.id: s.title for s in policy.sections},
-        {s.id: [c.id for c in s.clauses] for s in policy.sections},
-    )
+    doc, contents = tree_to_docx(source.tree, source.draft.notes, policy)
     if source.draft.promises is not None:  # counsel's copy: the promises ledger as an appendix
         from drafter.export.docx_ledger import add_ledger
 

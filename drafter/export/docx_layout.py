@@ -45,6 +45,12 @@ _HEADINGS = XPath(".//w:p[w:pPr[1]/w:pStyle[1]/@w:val = $one or w:pPr[1]/w:pStyl
                   "[not(w:pPr[1]/w:outlineLvl)]", namespaces={"w": nsmap["w"]})
 _FLD_CHAR, _FLD_CHAR_TYPE, _INSTR_TEXT = qn("w:fldChar"), qn("w:fldCharType"), qn("w:instrText")
 _HYPERLINK, _ANCHOR, _HISTORY = qn("w:hyperlink"), qn("w:anchor"), qn("w:history")
+# What python-docx's `Paragraph.text` reads (the text parts of its runs, and of its hyperlinks'
+# runs), in document order, by one XPath compiled once: python-docx's own `xpath()` compiles
+# its expression at each call, twice a heading or more.
+_PART = "*[self::w:br or self::w:cr or self::w:noBreakHyphen or self::w:ptab or self::w:t " \
+    "or self::w:tab]"
+_TEXT_PARTS = XPath(f"w:r/{_PART} | w:hyperlink/w:r/{_PART}", namespaces={"w": nsmap["w"]})
 
 
 # --- numbered headings -------------------------------------------------------------------
@@ -186,6 +192,11 @@ def header_and_footer(doc: DocxDocument, business: str, published: bool,
 
 # --- table of contents -------------------------------------------------------------------
 
+def paragraph_text(p: BaseOxmlElement) -> str:
+    """`Paragraph(p, …).text`: each part's text as python-docx gives it (`str`)."""
+    return "".join(str(part) for part in _TEXT_PARTS(p))
+
+
 def _bookmark(paragraph: Paragraph, name: str, mark_id: int) -> None:
     start = OxmlElement("w:bookmarkStart")
     start.set(qn("w:id"), str(mark_id))
@@ -242,7 +253,7 @@ def write_toc(doc: DocxDocument, placeholder: Paragraph,
         link = SubElement(p, _HYPERLINK)
         link.set(_ANCHOR, name)
         link.set(_HISTORY, "1")
-        title = heading.text
+        title = paragraph_text(heading._p)
         link.extend(plain_run(text) for text in
                     ((label, "\t", title, "\t") if label else (title, "\t")))
         page = pages.get(name) if pages else None

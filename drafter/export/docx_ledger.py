@@ -22,7 +22,7 @@ from docx.shared import Pt, RGBColor
 from docx.text.paragraph import Paragraph
 
 from drafter.export.docx_layout import unnumbered
-from drafter.export.docx_runs import add_paragraph, add_table, run_element, style_id
+from drafter.export.docx_runs import add_paragraph, add_table, plain_run, run_element, style_id
 from drafter.ledger import LedgerEntry
 from drafter.review.report import NO_PROMISES, PROMISES_INTRO
 
@@ -107,7 +107,9 @@ def add_ledger(doc: DocxDocument, promises: Sequence[LedgerEntry]) -> None:
     _bookmark(heading)
     elements = [heading._p]
     for text in (PROMISES_INTRO, APPENDIX_NOTE) if promises else (PROMISES_INTRO, NO_PROMISES):
-        elements.append(doc.add_paragraph(text)._p)
+        paragraph = doc.add_paragraph()  # (its run made as `add_paragraph(text)` makes it)
+        paragraph._p.append(plain_run(text))
+        elements.append(paragraph._p)
     if promises:
         elements.append(_table(doc, promises))
     content = _content_control(heading._p)[1]

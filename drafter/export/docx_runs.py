@@ -7,7 +7,8 @@ order), which made the DOCX of a policy with its promises appendix cost more tha
 a build. Here python-docx builds one run of each format once (`_template`), and every run of
 that format is a copy of it with its `<w:t>` added, the way python-docx adds it (a tab or line
 break becomes `<w:tab/>`/`<w:br/>`, as python-docx turns them, but in one split rather than
-character by character). A paragraph in a style is likewise a copy of one python-docx made.
+character by character). A paragraph in a style is likewise a copy of one python-docx made, and a Word comment's text
+is put in the same way.
 A style is found by name from one reading of the styles per document (python-docx runs an
 XPath over all the template's ~160 styles at each lookup). tests/test_docx_runs.py checks that
 both ways give the same XML.
@@ -16,6 +17,7 @@ both ways give the same XML.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 from lxml.etree import XPath, SubElement
@@ -138,10 +140,25 @@ def add_paragraph(doc: DocxDocument, style_id: str, text: str = "", *,
         section.addprevious(p)
     else:
         body.append(p)
-    paragraph = Paragraph(p, doc._body)
-    if text:  # rare (code blocks): a run with no run properties, python-docx's own
-        paragraph.add_run(text)
-    return paragraph
+    if text:  # rare (code blocks, the appendix's heading): a run with no run properties
+        p.append(plain_run(text))
+    return Paragraph(p, doc._body)
+
+
+def add_comment(doc: DocxDocument, runs: Sequence[Run], text: str, author: str,
+                initials: str) -> None:
+    """`doc.add_comment(runs, text=text, author=author, initials=initials)`: python-docx
+    makes the comment, each line of `text` a paragraph of it, as it does, with the runs made
+    here (python-docx puts a run's text in one character at a time)."""
+    comment = doc.add_comment(runs, text="", author=author, initials=initials)
+    if not text:  # the comment's one paragraph, as python-docx leaves it
+        return
+    first, *rest = text.split("\n")
+    comment.paragraphs[0]._p.append(plain_run(first))  # (a run even for no text, as there)
+    for line in rest:
+        paragraph = comment.add_paragraph()
+        if line:
+            paragraph._p.append(plain_run(line))
 
 
 def style_element(doc: DocxDocument, name: str) -> BaseOxmlElement:
