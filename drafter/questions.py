@@ -205,7 +205,7 @@ def value_type(question: Question) -> Any:
             *_TIDY.get(kind, ()),
         ]
     elif kind == "date":
-        base = date
+        base = Annotated[date, BeforeValidator(answer_types.calendar_date)]
     elif kind == "bool":
         base = bool
     elif kind == "number":

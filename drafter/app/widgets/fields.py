@@ -28,7 +28,8 @@ from drafter.shown import presented, shown_text, ticked_alone
 from drafter.questionnaire import UNSURE, UNSURE_LABEL, Entry, Question
 
 _TEXT_TYPES = ("text", "email", "url", "phone", "date", "number")
-_PLACEHOLDERS = {"date": "YYYY-MM-DD, for example 2026-11-22", "email": "name@example.com",
+_PLACEHOLDERS = {"date": "for example 2026-11-22 or November 22, 2026",
+                 "email": "name@example.com",
                  "url": "https://…", "phone": "+1 415 555 0100"}
 
 
