@@ -180,7 +180,8 @@ def _month_named(word: str) -> bool:
 def stored_note(kind: str, fields: Mapping[str, tuple[str, str]], typed: Any,
                 stored: Any) -> str | None:
     """What to tell the owner when the stored answer differs from what they typed (a phone
-    number tidied, `https://` added, a count's thousands separators taken out): "Saved as …", naming the item and field of a list of
+    number tidied, `https://` added, a count's thousands separators taken out, a date in
+    words made year-month-day): "Saved as …", naming the item and field of a list of
     records. `fields` maps each record field's id to (its type, its prompt)."""
     if kind in ("url", "phone"):
         if isinstance(typed, str) and isinstance(stored, str) and stored != typed.strip():
@@ -208,5 +209,5 @@ def stored_note(kind: str, fields: Mapping[str, tuple[str, str]], typed: Any,
     return "; ".join(notes) or None
 
 
-__all__ = ["DATE_EXAMPLES", "PHONE_EXAMPLES", "URL_EXAMPLES", "calendar_date", "phone", "phone_number", "stored_note",
-           "web_address"]
+__all__ = ["DATE_EXAMPLES", "PHONE_EXAMPLES", "URL_EXAMPLES", "calendar_date", "phone",
+           "phone_number", "stored_note", "web_address"]

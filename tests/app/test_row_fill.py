@@ -1,0 +1,64 @@
+"""Issue 15, the Chromium trial: answers saved wrong without a message, driven through the
+real app with Pilot. Type-to-jump took "twilio" to "Twilio SendGrid"; an extra vendor's row
+kept "Fed" where "FedEx" was shown, said "This field is required" on arriving in the next
+box, and typing after the text the catalog filled in added to it; an exclusive option
+("All over the US") stayed ticked beside the states ticked after it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from textual.widgets import Button, Input, Label, SelectionList
+
+from drafter.app.app import DrafterApp
+from drafter.app.widgets.fields import QuestionField, field_id
+from drafter.app.widgets.records import RecordRow
+from tests.app.pilot_helpers import kept, open_section, settle
+
+pytestmark = pytest.mark.asyncio
+SIZE = (80, 24)
+App = Callable[..., DrafterApp]
+
+
+@pytest.fixture(autouse=True)
+def still_clock(monkeypatch: pytest.MonkeyPatch) -> list[float]:
+    """The type-to-jump clock stands still unless a test moves it."""
+    from drafter.app.widgets import lists
+
+    now = [1000.0]
+    monkeypatch.setattr(lists, "clock", lambda event: now[0])
+    return now
+
+
+def field(app: DrafterApp, key: str) -> QuestionField:
+    return app.screen.query_one(f"#{field_id(key)}", QuestionField)
+
+
+def highlighted(ticks: SelectionList[str]) -> str:
+    assert ticks.highlighted is not None
+    return str(ticks.get_option_at_index(ticks.highlighted).prompt)
+
+
+async def test_a_whole_name_typed_wins_over_a_longer_name_starting_with_it(
+        make_app: App, tmp_path: Path, still_clock: list[float]) -> None:
+    """desk-38: "twilio" then Space ticked Twilio SendGrid (email), listed above Twilio (text
+    messages). The whole name wins, as does a whole other name (`also_known_as`) and a name
+    without its bracketed part; a start of a name still goes to the first it starts."""
+    (tmp_path / "answers.yaml").write_text("business:\n  kinds: [kiosks]\n")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await open_section(pilot, "sharing", "sharing.catalog")
+        ticks = field(app, "sharing.catalog").query_one(SelectionList)
+        await pilot.press(*"twilio")
+        assert highlighted(ticks) == "Twilio"
+        await pilot.press("space")
+        assert kept(tmp_path / "answers.yaml", "sharing.catalog") == ["twilio"]
+        for typed, name in [("sendgrid", "Twilio SendGrid"), ("twilio", "Twilio"),
+                            ("mailchimp", "Mailchimp (Intuit)"),
+                            ("ses", "Amazon Simple Email Service")]:
+            still_clock[0] += 2
+            await pilot.press(*typed)
+            assert highlighted(ticks) == name, typed
