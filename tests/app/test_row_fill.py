@@ -62,3 +62,35 @@ async def test_a_whole_name_typed_wins_over_a_longer_name_starting_with_it(
             still_clock[0] += 2
             await pilot.press(*typed)
             assert highlighted(ticks) == name, typed
+
+
+async def test_a_state_ticked_unticks_all_over_the_us_visibly_and_undoably(
+        make_app: App, tmp_path: Path) -> None:
+    """desk-17: with "All over the US" ticked, five states were ticked beside it, and the file
+    held `nationwide` and the five with no message (the policy read "all over the US"). The
+    option is `exclusive` in the questionnaire: a state unticks it, on screen, with a
+    message, and Ctrl+Z puts it back; ticking it again unticks the states."""
+    answers = tmp_path / "answers.yaml"
+    answers.write_text("audience:\n  regions: [usa]\n  us_states: [nationwide]\n")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await open_section(pilot, "audience", "audience.us_states")
+        key = "audience.us_states"
+        ticks = field(app, key).query_one(SelectionList)
+        assert highlighted(ticks) == "All over the US"
+        await pilot.press("down", "space")  # Alabama
+        assert list(ticks.selected) == ["alabama"]
+        assert kept(answers, key) == ["alabama"]
+        notices = [n.message for n in app._notifications]
+        assert any("unticked \u201cAll over the US\u201d" in m for m in notices), notices
+        await pilot.press("down", "space")  # Alaska: both states stay
+        assert kept(answers, key) == ["alabama", "alaska"]
+        await pilot.press("home", "space")  # All over the US again: the states go
+        assert list(ticks.selected) == ["nationwide"]
+        assert kept(answers, key) == ["nationwide"]
+        await pilot.press("ctrl+z")
+        await settle(pilot)
+        ticks = field(app, key).query_one(SelectionList)
+        assert sorted(ticks.selected) == ["alabama", "alaska"]
+        assert kept(answers, key) == ["alabama", "alaska"]
