@@ -94,3 +94,77 @@ async def test_a_state_ticked_unticks_all_over_the_us_visibly_and_undoably(
         ticks = field(app, key).query_one(SelectionList)
         assert sorted(ticks.selected) == ["alabama", "alaska"]
         assert kept(answers, key) == ["alabama", "alaska"]
+
+
+async def new_row(pilot: object, app: DrafterApp) -> tuple[QuestionField, RecordRow]:
+    await settle(pilot)  # type: ignore[arg-type]
+    await open_section(pilot, "sharing", "sharing.vendors")  # type: ignore[arg-type]
+    rows = field(app, "sharing.vendors")
+    rows.query_one(".add", Button).focus()
+    await pilot.press("enter")  # type: ignore[attr-defined]
+    return rows, rows.query(RecordRow).last()
+
+
+def shown_problems(row: RecordRow) -> list[tuple[str, str]]:
+    return [(str(label.name), str(label.content)) for label in
+            row.query(".row-problem").results(Label) if label.display]
+
+
+async def test_enter_takes_the_company_shown_and_typing_replaces_what_it_filled_in(
+        make_app: App, tmp_path: Path) -> None:
+    """phone-15..17: "Fed" with "FedEx" shown, Enter saved "Fed", and "This field is
+    required" stood at once under the box Enter went to. Then the catalog's purpose and link
+    were filled in with the cursor after them, and what the owner typed was added to them:
+    "delivering parcelscarrying parcels …", "https://www.fedex.com/…privacy.htmlfedex.com/…".
+    Enter takes the name shown; what the app fills in is selected, so typing replaces it; a
+    field is "required" only once left empty; the owner is pointed to the catalog's list."""
+    answers = tmp_path / "answers.yaml"
+    answers.write_text("business:\n  kinds: [kiosks]\n")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        rows, row = await new_row(pilot, app)
+        name, purpose, link = row.query(Input)
+        await pilot.press(*"Fed")
+        await settle(pilot)
+        assert name._suggestion == "FedEx"  # the completion shown
+        await pilot.press("enter")
+        await settle(pilot)
+        assert name.value == "FedEx"
+        assert app.focused is purpose
+        assert purpose.value == "delivering parcels" and purpose.selected_text == purpose.value
+        assert shown_problems(row) == []  # reached, not left: not "required"
+        notices = [n.message for n in app._notifications]
+        assert any("in the list above" in m and "FedEx" in m for m in notices), notices
+        await pilot.press(*"carrying parcels dropped at our lockers", "enter")
+        assert app.focused is link and link.selected_text == link.value != ""
+        await pilot.press(*"fedex.com/privacy", "enter")
+        await settle(pilot)
+        saved = kept(answers, "sharing.vendors")
+        assert saved == [{"name": "FedEx", "purpose": "carrying parcels dropped at our lockers",
+                          "link": "https://fedex.com/privacy", "category": "shipping"}]
+
+
+async def test_required_only_once_left_empty_and_what_was_typed_is_never_filled_over(
+        make_app: App, tmp_path: Path) -> None:
+    """A field just reached is not wrong while empty; left empty it is. A name corrected to a
+    catalog company's later fills only the fields still empty: what the owner typed stays."""
+    answers = tmp_path / "answers.yaml"
+    answers.write_text("business:\n  kinds: [kiosks]\n")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        rows, row = await new_row(pilot, app)
+        name, purpose, link = row.query(Input)
+        await pilot.press(*"Acme Lockers", "enter")
+        await settle(pilot)
+        assert app.focused is purpose and shown_problems(row) == []
+        await pilot.press("enter")  # left empty
+        await settle(pilot)
+        assert app.focused is link
+        assert shown_problems(row) == [("purpose", "This field is required")]
+        await pilot.press("shift+tab", *"our lockers", "shift+tab")
+        assert app.focused is name
+        await pilot.press("end", *["backspace"] * 12, *"DHL", "enter")
+        await settle(pilot)
+        assert purpose.value == "our lockers"  # the owner's, kept
+        assert link.value.startswith("https://www.dhl.com/")  # empty: filled in
+        assert kept(answers, "sharing.vendors")[0]["purpose"] == "our lockers"

@@ -141,13 +141,13 @@ class TypeToJump:
                  for i in range(len(labels))]
         ways = [lambda text: text.startswith(typed), lambda text: _word_starts(text, typed),
                 lambda text: len(typed) > 1 and _initials(text).startswith(typed)]
-        tests = [lambda i: typed in (labels[i], _name(labels[i]), *named[i]),
+        tests = [lambda i: typed in (labels[i], _without_brackets(labels[i]), *named[i]),
                  *((lambda i, way=way: way(labels[i])) for way in ways),
                  lambda i: any(way(name) for name in named[i] for way in ways)]
         return next((i for test in tests for i in order if test(i)), None)
 
 
-def _name(label: str) -> str:
+def _without_brackets(label: str) -> str:
     """A label without its bracketed last part: "mailchimp (intuit)" → "mailchimp"."""
     return re.sub(r"\s*\([^()]*\)$", "", label)
 
