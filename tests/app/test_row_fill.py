@@ -2,7 +2,8 @@
 real app with Pilot. Type-to-jump took "twilio" to "Twilio SendGrid"; an extra vendor's row
 kept "Fed" where "FedEx" was shown, said "This field is required" on arriving in the next
 box, and typing after the text the catalog filled in added to it; an exclusive option
-("All over the US") stayed ticked beside the states ticked after it."""
+("All over the US") stayed ticked beside the states ticked after it; a date in words and
+"last 4" were refused."""
 
 from __future__ import annotations
 
@@ -168,3 +169,23 @@ async def test_required_only_once_left_empty_and_what_was_typed_is_never_filled_
         assert purpose.value == "our lockers"  # the owner's, kept
         assert link.value.startswith("https://www.dhl.com/")  # empty: filled in
         assert kept(answers, "sharing.vendors")[0]["purpose"] == "our lockers"
+
+
+async def test_a_date_in_words_and_a_count_among_words_are_saved_and_said(
+        make_app: App, tmp_path: Path) -> None:
+    """desk-13, desk-58: "January 15, 2027" was refused ("expected a real date such as
+    2026-11-22") and "last 4" ("expected a whole number"), each written to the file as typed.
+    Both are read now, stored as the build reads them, and the form says so."""
+    app = make_app("kiosk")
+    answers = tmp_path / "answers.yaml"
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        for key, typed, stored, text in [
+                ("policy.effective_date", "January 15, 2027", "2027-01-15", "2027-01-15"),
+                ("kiosks.receipt_digits", "last 4", 4, "4")]:
+            await open_section(pilot, key.split(".")[0], key)
+            await pilot.press("ctrl+u", *typed)
+            await settle(pilot)
+            below = str(field(app, key).query_one(".problem", Label).content)
+            assert below == f"Saved as {text}", below
+            assert str(kept(answers, key)) == str(stored)
