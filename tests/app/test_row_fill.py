@@ -148,9 +148,10 @@ async def test_enter_takes_the_company_shown_and_typing_replaces_what_it_filled_
 async def test_required_only_once_left_empty_and_what_was_typed_is_never_filled_over(
         make_app: App, tmp_path: Path) -> None:
     """A field just reached is not wrong while empty; left empty it is. A name corrected to a
-    catalog company's later fills only the fields still empty: what the owner typed stays."""
+    catalog company's later fills only the fields still empty: what the owner typed stays;
+    the company being ticked in the list above already, the owner is told so."""
     answers = tmp_path / "answers.yaml"
-    answers.write_text("business:\n  kinds: [kiosks]\n")
+    answers.write_text("business:\n  kinds: [kiosks]\nsharing:\n  catalog: [dhl]\n")
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         rows, row = await new_row(pilot, app)
@@ -169,6 +170,9 @@ async def test_required_only_once_left_empty_and_what_was_typed_is_never_filled_
         assert purpose.value == "our lockers"  # the owner's, kept
         assert link.value.startswith("https://www.dhl.com/")  # empty: filled in
         assert kept(answers, "sharing.vendors")[0]["purpose"] == "our lockers"
+        notices = [n.message for n in app._notifications]
+        assert any("\u201cDHL\u201d is ticked already in the list above" in m
+                   for m in notices), notices
 
 
 async def test_a_date_in_words_and_a_count_among_words_are_saved_and_said(

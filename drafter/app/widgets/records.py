@@ -296,14 +296,27 @@ class RecordsEditor(Vertical, can_focus=False):
                     box.value = match[box.name]
                 except InvalidSelectValueError:  # not one of the choices: left to pick
                     pass
-        listed = next((q for q in self.entry.section.questions if q.type == "many"
-                       and q.options_from == self.entry.question.id), None)
-        where = (f" is in the list above (\u201c{listed.prompt}\u201d): tick it there and "
-                 "remove this row, so the policy lists it once." if listed else
-                 " is a company we know.")
-        self.notify(f"\u201c{match[self.first]}\u201d{where} Its details are filled in "
+        name = str(match[self.first])
+        self.notify(f"\u201c{name}\u201d{self._listed(name)} Its details are filled in "
                     "here, selected where you reach them: type to replace them.",
                     title="A company we know", timeout=10)
+
+    def _listed(self, name: str) -> str:
+        """Where the catalog's company `name` is ticked instead (the section's list offering
+        the catalog, as "Which of these companies …" offers the vendors), and whether it is
+        ticked there already."""
+        listed = next((q for q in self.entry.section.questions if q.type == "many"
+                       and q.options_from == self.entry.question.id), None)
+        if listed is None:
+            return " is a company we know."
+        option = next((o for o, label in (listed.options or {}).items() if label == name), None)
+        session = getattr(self.screen, "session", None)
+        held = session.value(f"{self.entry.section.id}.{listed.id}") if session else None
+        if option is not None and isinstance(held, list) and option in held:
+            return (f" is ticked already in the list above (\u201c{listed.prompt}\u201d): "
+                    "remove this row, so the policy lists it once.")
+        return (f" is in the list above (\u201c{listed.prompt}\u201d): tick it there and "
+                "remove this row, so the policy lists it once.")
 
     def _changed(self) -> None:
         self.taker(self.value())
