@@ -169,6 +169,13 @@ async def test_required_only_once_left_empty_and_what_was_typed_is_never_filled_
         await settle(pilot)
         assert purpose.value == "our lockers"  # the owner's, kept
         assert link.value.startswith("https://www.dhl.com/")  # empty: filled in
+        await pilot.press("shift+tab", "end", *["backspace"] * 3, *"Stripe", "enter")
+        await settle(pilot)  # the catalog's link and kind for DHL give way to Stripe's
+        assert purpose.value == "our lockers"
+        assert link.value.startswith("https://stripe.com/") and row.boxes()[-1].value == (
+            "payments"), (link.value, row.boxes()[-1].value)
+        await pilot.press("shift+tab", "end", *["backspace"] * 6, *"DHL", "enter")
+        await settle(pilot)
         assert kept(answers, "sharing.vendors")[0]["purpose"] == "our lockers"
         notices = [n.message for n in app._notifications]
         assert any("\u201cDHL\u201d is ticked already in the list above" in m

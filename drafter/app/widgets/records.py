@@ -291,9 +291,11 @@ class RecordsEditor(Vertical, can_focus=False):
             if isinstance(box, AnswerBox) and (not box.value or box.value == box.filled):
                 box.filled = str(match[box.name])
                 box.value = box.filled
-            elif isinstance(box, Select) and box.is_blank():
+            elif isinstance(box, Select) and (box.is_blank() or
+                                              box.value == getattr(box, "filled", None)):
                 try:
                     box.value = match[box.name]
+                    box.filled = match[box.name]  # type: ignore[attr-defined]
                 except InvalidSelectValueError:  # not one of the choices: left to pick
                     pass
         name = str(match[self.first])
