@@ -125,6 +125,7 @@ def calendar_date(value: Any) -> Any:
     text = re.sub(_SPACES, " ", value.strip())
     words = re.sub(r"(?<=\d)(?:st|nd|rd|th)\b", "", text, flags=re.IGNORECASE)
     words = re.sub(r"\bof\b|[,.](?!\d)", " ", words, flags=re.IGNORECASE)
+    words = re.sub(r"\bsept\b", "Sep", words, flags=re.IGNORECASE)  # as often written
     words = re.sub(_SPACES, " ", words).strip()
     if re.search(r"[^\W\d_]", words):  # a month by its name
         for form in _NAMED_MONTH:

@@ -56,6 +56,10 @@ def test_an_impossible_day_in_year_month_day_is_the_model_s_to_refuse(mini: Proj
     assert error is not None and error.startswith("expected a real date such as 2026-11-22")
 
 
+def test_september_as_often_shortened() -> None:
+    assert calendar_date("Sept. 5, 2027") == calendar_date("Sep 5 2027") == date(2027, 9, 5)
+
+
 def test_a_day_written_the_same_both_ways_is_that_day() -> None:
     assert calendar_date("5/5/2027") == date(2027, 5, 5)
 
