@@ -49,8 +49,9 @@ def plain_text(one_line: bool) -> Any:
 
 def whole_number(value: Any) -> Any:
     """Before a number is read: `true` is not 1, nothing beyond `MAX_NUMBER` is a count, digits
-    grouped by threes (`40,000`) are the number they write, and text is never read as another
-    number than its digits say (`40.000`, forty thousand to much of Europe, is not 40)."""
+    grouped by threes (`40,000`) are the number they write, one number among plain words is
+    that number (`last 4`, see `_count_in_words`), and text is never read as another number
+    than its digits say (`40.000`, forty thousand to much of Europe, is not 40)."""
     if isinstance(value, bool):
         raise PydanticCustomError("int_type", "expected a whole number")
     if isinstance(value, str):
