@@ -1,5 +1,11 @@
 """One answer checked as `drafter build` reads it: the app and `drafter scan --apply` check
-each answer the owner gives before it is saved (`editing.Session` keeps what passes)."""
+each answer the owner gives before it is saved (`editing.Session` keeps what passes).
+
+An answer refused is still written to the answers file as typed, with its message under the
+field: nothing typed is lost (the file is where an owner's answers live, in the app, in an
+editor and after a crash), and no older answer is left in the file to be built as if it were
+the owner's. `drafter build` stops on it with one line naming the file, line and field, so a
+refused answer never reaches a policy."""
 
 from __future__ import annotations
 

@@ -85,7 +85,7 @@ def _question(questionnaire: Questionnaire, loc: tuple[Any, ...]) -> Question | 
 
 
 _EXPECTED = {  # in the owner's words, by the question's type
-    "text": "text", "long_text": "text", "date": "a real date such as 2026-11-22",
+    "text": "text", "long_text": "text", "date": "a real date such as 2026-11-22 or November 22, 2026",
     "bool": "yes or no", "number": "a whole number",
     "many": "a list (one `- item` per line)", "records": "a list (one `- item` per line)",
     **PATTERN_HINTS,

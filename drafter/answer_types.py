@@ -20,12 +20,21 @@ The stored number is the owner's, with runs of spaces made one and the extension
 A web address without a scheme is taken as https (`example.com` → `https://example.com`);
 `http://` and `https://` are kept as given; any other scheme, a space, or a host that is not a
 domain name with a dot (`example`, `www.`) is refused.
+
+A date is read in the forms owners write one, each by `datetime.strptime` from a fixed list
+(no guessing parser): ISO `2027-01-15` (or `2027/01/15`), the month by name (`January 15,
+2027`, `Jan. 15 2027`, `15 January 2027`, `January 15th, 2027`), and day, month and year in
+digits (`1/15/2027`, `15.01.2027`) only when one reading alone is a real date: `1/15/2027` is
+15 January anywhere, `3/4/2027` is 4 March to an American and 3 April to most of the world,
+so it is refused with the forms that cannot be misread. A two-digit year is never guessed.
+It is stored as `2027-01-15`, and the app says "Saved as 2027-01-15".
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from datetime import date, datetime
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -33,6 +42,10 @@ from pydantic_core import PydanticCustomError
 
 PHONE_EXAMPLES = "(702) 555-0142, +44 20 7946 0958 or 702.555.0142 ext. 12"
 URL_EXAMPLES = "example.com or https://www.example.com/privacy"
+DATE_EXAMPLES = "2027-01-15, January 15, 2027 or 15 January 2027"
+_NAMED_MONTH = ("%B %d %Y", "%b %d %Y", "%d %B %Y", "%d %b %Y")
+_ISO = ("%Y-%m-%d", "%Y/%m/%d")
+_DIGITS_DATE = r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})"
 MIN_DIGITS, MAX_DIGITS = 7, 15
 
 # Compiled when an answer is first checked (re's own cache keeps them), not when a build
@@ -103,14 +116,82 @@ def web_address(text: str) -> str:
     return text
 
 
+def calendar_date(value: Any) -> Any:
+    """Before a date answer is read: the date a text names in one of the forms of the
+    module's rules, or a `PydanticCustomError` saying why not and what works. Anything but
+    text (a date the YAML read as one) is left to the model."""
+    if not isinstance(value, str):
+        return value
+    text = re.sub(_SPACES, " ", value.strip())
+    words = re.sub(r"(?<=\d)(?:st|nd|rd|th)\b", "", text, flags=re.IGNORECASE)
+    words = re.sub(r"\bof\b|[,.](?!\d)", " ", words, flags=re.IGNORECASE)
+    words = re.sub(r"\bsept\b", "Sep", words, flags=re.IGNORECASE)  # as often written
+    words = re.sub(_SPACES, " ", words).strip()
+    if re.search(r"[^\W\d_]", words):  # a month by its name
+        for form in _NAMED_MONTH:
+            try:
+                return datetime.strptime(words, form).date()
+            except ValueError:
+                continue
+        if any(_month_named(word) for word in words.split()) and (
+                len(re.findall(r"\d+", words)) == 1):
+            raise _refuse("a date needs a day, a month and a year", DATE_EXAMPLES)
+        if any(_month_named(word) for word in words.split()):
+            raise _refuse("that is not a real date", DATE_EXAMPLES)
+        raise _refuse("that is not a date", DATE_EXAMPLES)
+    if re.fullmatch(r"\d{4}[-/]\d{1,2}[-/]\d{1,2}", text):
+        for form in _ISO:
+            try:
+                return datetime.strptime(text, form).date()
+            except ValueError:
+                continue
+        return value  # not a real day (2027-02-30): the model says so, as it always has
+    found = re.fullmatch(_DIGITS_DATE, text)
+    if not found:
+        raise _refuse("that is not a date", DATE_EXAMPLES)
+    first, second, year = (int(part) for part in found.groups())
+    readings = {day for day in (_real(year, first, second), _real(year, second, first)) if day}
+    if not readings:
+        raise _refuse("that is not a real date", DATE_EXAMPLES)
+    if len(readings) > 1:
+        month_first, day_first = (f"{d.day} {d:%B}" for d in (
+            _real(year, first, second), _real(year, second, first)) if d)
+        raise _refuse(f"{text} could be {month_first} or {day_first}: write the month's "
+                      "name or the date as year-month-day", DATE_EXAMPLES)
+    return readings.pop()
+
+
+def _real(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _month_named(word: str) -> bool:
+    for form in ("%B", "%b"):
+        try:
+            datetime.strptime(word, form)
+            return True
+        except ValueError:
+            continue
+    return False
+
+
 def stored_note(kind: str, fields: Mapping[str, tuple[str, str]], typed: Any,
                 stored: Any) -> str | None:
     """What to tell the owner when the stored answer differs from what they typed (a phone
-    number tidied, `https://` added, a count's thousands separators taken out): "Saved as …", naming the item and field of a list of
+    number tidied, `https://` added, a count's thousands separators taken out, a date in
+    words made year-month-day): "Saved as …", naming the item and field of a list of
     records. `fields` maps each record field's id to (its type, its prompt)."""
     if kind in ("url", "phone"):
         if isinstance(typed, str) and isinstance(stored, str) and stored != typed.strip():
             return f"Saved as {stored}"
+        return None
+    if kind == "date":  # a date typed in words or digits is stored as year-month-day
+        if isinstance(typed, str) and isinstance(stored, date) and (
+                typed.strip() != stored.isoformat()):
+            return f"Saved as {stored.isoformat()}"
         return None
     if kind == "number":  # digits grouped by threes are stored as bare digits
         grouped = isinstance(typed, str) and isinstance(stored, int) and (
@@ -129,5 +210,5 @@ def stored_note(kind: str, fields: Mapping[str, tuple[str, str]], typed: Any,
     return "; ".join(notes) or None
 
 
-__all__ = ["PHONE_EXAMPLES", "URL_EXAMPLES", "phone", "phone_number", "stored_note",
-           "web_address"]
+__all__ = ["DATE_EXAMPLES", "PHONE_EXAMPLES", "URL_EXAMPLES", "calendar_date", "phone",
+           "phone_number", "stored_note", "web_address"]

@@ -62,6 +62,7 @@ def with_data_options(pages: list[Page], data_dir: Path,
         if question.options is not None:
             raise UserError("give either `options` or `options_from`, not both",
                             path=file.path, line=file.line(where), field=key)
+        exclusive = question.exclusive
         if isinstance(spec, str):
             options = table(spec, file, where, key)
         else:
@@ -69,12 +70,15 @@ def with_data_options(pages: list[Page], data_dir: Path,
             if spec.only is not None:
                 found = _subset(found, data_dir / f"{spec.only}.yaml", spec.data, file,
                                 (*where, "only"), key, read)
-            options = {**spec.first, **found, **spec.last}
-            if len(options) != len(spec.first) + len(found) + len(spec.last):
+            first, last, alone = spec.own()
+            options = {**first, **found, **last}
+            if len(options) != len(first) + len(found) + len(last):
                 raise UserError(f"`first` or `last` repeats an option of {spec.data}.yaml",
                                 path=file.path, line=file.line(where), field=key)
+            exclusive = (*question.exclusive, *alone)
         aliases = {value: known_as[value] for value in options if known_as.get(value)}
-        update = {"options": options, "fields": fields, "aliases": aliases}
+        update = {"options": options, "fields": fields, "aliases": aliases,
+                  "exclusive": exclusive}
         if not isinstance(spec, str) and spec.offer is not None:
             update["option_when"] = {**question.option_when, **_offered(
                 spec.offer, found, file, (*where, "offer"), key)}

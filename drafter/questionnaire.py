@@ -321,6 +321,11 @@ def _check_question(question: Question, key: str, file: DataFile,
         # a typed answer's box shows its default as a placeholder whatever the answers say
         fail(f"`default_when` applies to one, bool and many questions, not `{question.type}`")
     suggested = question.default if isinstance(question.default, list) else [question.default]
+    for value in question.exclusive:
+        if question.type != "many":
+            fail(f"option {value!r}: only a `many` question's options can be `exclusive`")
+        if value not in (question.options or {}):
+            fail(f"`exclusive` names option {value!r}, which the question does not offer")
     for value in question.option_when:
         if value not in (question.options or {}):
             fail(f"`when` is given for option {value!r}, which the question does not offer")

@@ -26,6 +26,8 @@ from pydantic import (
     model_validator,
 )
 
+from pydantic_core import PydanticCustomError
+
 from drafter import answer_types
 from drafter.composing import ANSWER_ID
 from drafter.values import plain_text, unique_items, whole_number
@@ -51,6 +53,15 @@ PATTERN_HINTS: dict[str, str] = {
 _ID = ANSWER_ID
 
 
+class Labelled(BaseModel):
+    """An option of `first` or `last` (`options_from`) that is more than its label."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+
+    label: str
+    exclusive: bool = False
+
+
 class OptionsFrom(BaseModel):
     """Options taken from a data file of the library (`options_from:`): all of `data`'s
     entries, or only those whose ids a second data file lists (`only`, a list of ids, so a
@@ -64,8 +75,17 @@ class OptionsFrom(BaseModel):
     # the data options offered (an id, or `{id: when}` for one offered only while its `when`
     # holds); the others stay valid answers, kept with a warning, but are not offered
     offer: list[Annotated[str, StringConstraints(pattern=_ID)] | dict[str, str]] | None = None
-    first: dict[str, str] = {}
-    last: dict[str, str] = {}
+    first: dict[str, str | Labelled] = {}
+    last: dict[str, str | Labelled] = {}
+
+    def own(self) -> tuple[dict[str, str], dict[str, str], tuple[str, ...]]:
+        """The labels of `first` and of `last`, and which of them are `exclusive`."""
+        def labels(options: dict[str, str | Labelled]) -> dict[str, str]:
+            return {k: v if isinstance(v, str) else v.label for k, v in options.items()}
+
+        alone = tuple(k for k, v in {**self.first, **self.last}.items()
+                      if isinstance(v, Labelled) and v.exclusive)
+        return labels(self.first), labels(self.last), alone
 
 
 class Question(BaseModel):
@@ -86,6 +106,11 @@ class Question(BaseModel):
     # other names the app's type-to-jump finds an option by (a data file's `also_known_as`):
     # how an option is found, not what is asked, so no part of the question's release hash
     aliases: dict[str, tuple[str, ...]] = {}
+    # options never ticked with another of a many-of list ("None of these", "All over the
+    # US"), written `options: {none: {label: None of these, exclusive: true}}` (or so in
+    # `options_from`'s `first`/`last`): the app unticks the others when one is ticked (and it
+    # when another is), and an answers file holding one with others is refused
+    exclusive: tuple[str, ...] = ()
     options_from: Annotated[str, StringConstraints(pattern=_ID)] | OptionsFrom | None = None
     fields: list[Question] | None = None
     default: Any = None
@@ -122,6 +147,8 @@ class Question(BaseModel):
             data.pop("option_when", None)
         if self.default_when is None:
             data.pop("default_when", None)
+        if not self.exclusive:
+            data.pop("exclusive", None)
         data.pop("aliases", None)
         if isinstance(data.get("options_from"), dict) and data["options_from"].get("offer") is None:
             data["options_from"].pop("offer", None)  # as `optional`: no other hash changes
@@ -140,18 +167,24 @@ class Question(BaseModel):
             return data
         labels: dict[Any, Any] = {}
         when: dict[Any, Any] = dict(data.get("option_when") or {})
+        alone: list[Any] = list(data.get("exclusive") or ())
         for value, spec in options.items():
             if isinstance(spec, Mapping):
-                if set(spec) - {"label", "when"} or not isinstance(spec.get("label"), str) \
-                        or not isinstance(spec.get("when", ""), str):
+                if set(spec) - {"label", "when", "exclusive"} \
+                        or not isinstance(spec.get("label"), str) \
+                        or not isinstance(spec.get("when", ""), str) \
+                        or not isinstance(spec.get("exclusive", False), bool):
                     raise ValueError(f"option {value!r}: an option is its label, or a mapping "
-                                     "of `label:` and `when:` (both text)")
+                                     "of `label:` and `when:` (both text) and `exclusive:` "
+                                     "(true or false)")
                 labels[value] = spec["label"]
                 if "when" in spec:
                     when[value] = spec["when"]
+                if spec.get("exclusive"):
+                    alone.append(value)
             else:
                 labels[value] = spec
-        return {**data, "options": labels, "option_when": when}
+        return {**data, "options": labels, "option_when": when, "exclusive": tuple(alone)}
 
     @model_validator(mode="after")
     def _not_both_required_and_optional(self) -> Question:
@@ -225,7 +258,7 @@ def value_type(question: Question) -> Any:
             *_TIDY.get(kind, ()),
         ]
     elif kind == "date":
-        base = date
+        base = Annotated[date, BeforeValidator(answer_types.calendar_date)]
     elif kind == "bool":
         base = bool
     elif kind == "number":
@@ -242,6 +275,7 @@ def value_type(question: Question) -> Any:
                 json_schema_extra={"uniqueItems": True},
             ),
             AfterValidator(unique_items),
+            *((AfterValidator(ticked_alone_check(question)),) if question.exclusive else ()),
         ]
     else:  # records
         base = Annotated[
@@ -254,6 +288,23 @@ def value_type(question: Question) -> Any:
     if question.unsure:
         base = base | Literal[UNSURE]
     return base
+
+
+def ticked_alone_check(question: Question) -> Any:
+    """A check that a many-of answer holds an `exclusive` option only on its own."""
+
+    def check(items: list[Any]) -> list[Any]:
+        alone = next((item for item in items if item in question.exclusive), None)
+        if alone is not None and len(items) > 1:
+            labels = question.options or {}
+            others = ", ".join(f"{item}" for item in items if item != alone)
+            raise PydanticCustomError(
+                "answer_form", "{alone} (\u201c{label}\u201d) is never given with other "
+                "options, but this list also holds {others}: keep one or the other",
+                {"alone": alone, "label": labels.get(alone, alone), "others": others})
+        return items
+
+    return check
 
 
 def record_model(question: Question) -> type[BaseModel]:

@@ -38,16 +38,12 @@ def presented(question: Question, value: Any) -> Any:
 
 
 
-NONE = "none"
-"""A many-of list's option that says none of the others apply ("None of these"): like "I'm not
-sure", it is never ticked together with another option."""
-
-
-def ticked_alone(before: list[Any], after: list[Any]) -> list[Any]:
-    """The ticks of a many-of list the owner changed from `before` to `after`, with "None of
-    these" and "I'm not sure" never ticked with another option: the latest tick wins
-    (ticking one of them unticks the rest; ticking another option unticks them)."""
-    alone = (NONE, UNSURE)
+def ticked_alone(question: Question, before: list[Any], after: list[Any]) -> list[Any]:
+    """The ticks of a many-of list the owner changed from `before` to `after`, with each
+    option the questionnaire marks `exclusive` ("None of these", "All over the US") and "I'm
+    not sure" never ticked with another option: the latest tick wins (ticking one of them
+    unticks the rest; ticking another option unticks them)."""
+    alone = (*question.exclusive, UNSURE)
     new = [option for option in after if option not in before]
     latest = next((option for option in reversed(new) if option in alone), None)
     if latest is not None:
@@ -57,4 +53,4 @@ def ticked_alone(before: list[Any], after: list[Any]) -> list[Any]:
     return after
 
 
-__all__ = ["NONE", "presented", "shown_text", "ticked_alone"]
+__all__ = ["presented", "shown_text", "ticked_alone"]

@@ -49,8 +49,9 @@ def plain_text(one_line: bool) -> Any:
 
 def whole_number(value: Any) -> Any:
     """Before a number is read: `true` is not 1, nothing beyond `MAX_NUMBER` is a count, digits
-    grouped by threes (`40,000`) are the number they write, and text is never read as another
-    number than its digits say (`40.000`, forty thousand to much of Europe, is not 40)."""
+    grouped by threes (`40,000`) are the number they write, one number among plain words is
+    that number (`last 4`, see `_count_in_words`), and text is never read as another number
+    than its digits say (`40.000`, forty thousand to much of Europe, is not 40)."""
     if isinstance(value, bool):
         raise PydanticCustomError("int_type", "expected a whole number")
     if isinstance(value, str):
@@ -58,13 +59,40 @@ def whole_number(value: Any) -> Any:
         if _GROUPED.fullmatch(value):
             value = re.sub(r"[, \u00a0\u202f]", "", value)
         elif not re.fullmatch(r"[+-]?\d+", value):
-            raise PydanticCustomError("int_parsing", "expected a whole number")
+            value = _count_in_words(value)
     digits = value.lstrip("+-") if isinstance(value, str) else ""
     if (isinstance(value, int) and abs(value) > MAX_NUMBER) or (
             digits.isdigit() and len(digits) > len(str(MAX_NUMBER))):
         raise PydanticCustomError("number_too_large", "is too large (at most {most})",
                                   {"most": f"{MAX_NUMBER:,}"})
     return value
+
+
+_BOUNDS = frozenset(
+    "about around approximately approx roughly nearly almost circa some maybe perhaps over "
+    "under above below less more fewer least most up to than between or and not no never "
+    "max maximum min minimum plus minus per each every only half".split())
+"""Words that make a number among them a bound, a guess or one of several ("over 100"):
+such a text is never read as the number."""
+
+
+def _count_in_words(text: str) -> str:
+    """The digits of the one whole number among plain words ("last 4", "4 digits"), or a
+    refusal: the text is read as that number only when nothing else could be meant (no
+    second number, nothing joined to the digits, no word such as "about" or "over")."""
+    if not re.search(r"\d", text):
+        raise PydanticCustomError("int_parsing", "expected a whole number")
+    numbers = list(re.finditer(r"[^\s]*\d[^\s]*", text))
+    number = numbers[0].group() if len(numbers) == 1 else ""
+    words = (text[:numbers[0].start()] + " " + text[numbers[0].end():]).split() if (
+        number) else []
+    if (not re.fullmatch(r"\d+|\d{1,3}(?:,\d{3})+", number)
+            or not all(re.fullmatch(r"[^\W\d_]+:?", word) for word in words)
+            or any(word.rstrip(":").lower() in _BOUNDS for word in words)):
+        raise PydanticCustomError(
+            "answer_form", "write one whole number on its own (no range, bound or guess): "
+                           "for example 4 or 40,000")
+    return number.replace(",", "")
 
 
 def unique_items(items: list[Any]) -> list[Any]:

@@ -47,9 +47,12 @@ def value(question: Question) -> st.SearchStrategy[Any]:
         strategy = st.integers(low, high) | st.sampled_from(edges or [low])
     elif kind == "one":
         strategy = st.sampled_from(options)
-    elif kind == "many":
-        strategy = st.lists(st.sampled_from(options), unique=True,
-                            min_size=1 if question.required else 0)
+    elif kind == "many":  # an `exclusive` option ("None of these") only on its own
+        others = [o for o in options if o not in question.exclusive]
+        strategy = st.lists(st.sampled_from(others), unique=True,
+                            min_size=1 if question.required else 0) if others else st.just([])
+        if question.exclusive:
+            strategy = strategy | st.sampled_from(question.exclusive).map(lambda o: [o])
     else:
         strategy = st.lists(record(question), min_size=1 if question.required else 0,
                             max_size=3)

@@ -12,6 +12,7 @@ from textual.widgets import SelectionList
 
 from drafter.app.app import DrafterApp
 from drafter.app.widgets.fields import QuestionField, field_id
+from drafter.questions import Question
 from drafter.shown import ticked_alone
 from tests.app.pilot_helpers import kept, open_section
 
@@ -29,7 +30,10 @@ KEY = "data_practices.consumer_health"
 ])
 def test_the_latest_tick_wins(before: list[str], after: list[str],
                               kept_ticks: list[str]) -> None:
-    assert ticked_alone(before, after) == kept_ticks
+    question = Question(id="a", prompt="A", type="many", unsure=True,
+                        options={"a": "A", "b": "B", "none": {"label": "None of these",
+                                                              "exclusive": True}})
+    assert ticked_alone(question, before, after) == kept_ticks
 
 
 @pytest.mark.asyncio

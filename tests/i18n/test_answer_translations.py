@@ -19,7 +19,7 @@ OFFERING = "bicycle repairs and parts from our Austin workshop, with online book
 OFRECEMOS = "reparación de bicicletas y repuestos en nuestro taller de Austin"
 # texas-small's other typed prose the policy prints (a vendor's purpose, why it sends text to an
 # AI service, its retention schedule, where it stores data), which no question translates
-OTHERS = ("taking card payments in the shop and online", "online repair bookings",
+OTHERS = ("online repair bookings",
           "Repair bookings and contact details", "3 years after your last repair",
           "Sales records", "7 years, for tax records", "the United States")
 LISTED = ", ".join(f"\u201c{words}\u201d" for words in OTHERS)
@@ -147,8 +147,8 @@ def test_names_addresses_and_contact_details_stand_as_typed_with_no_note(
     resolved = answers.resolved()
     for key in ("business.name", "business.address", "contact.email", "business.website"):
         assert str(resolved[key]).split("\n")[0] not in note.message, key
-    assert "Square" not in note.message  # a vendor's name
-    assert "taking card payments in the shop and online" in note.message  # what it does
+    assert "Acuity Scheduling" not in note.message  # a vendor's name
+    assert "online repair bookings" in note.message  # what it does
 
 
 def test_lint_holds_as_typed_to_questions_and_list_fields(tmp_path: Path) -> None:
@@ -176,8 +176,8 @@ def test_only_words_the_policy_prints_are_named(project: Project) -> None:
     policy = assemble(answers, project.library)
     named = dict((words, key) for key, words in typed_prose(answers, project.library, policy))
     assert named["Sales records"] == "retention.schedule.what"
-    assert named["taking card payments in the shop and online"] == "sharing.vendors.purpose"
-    assert "Square" not in named and "Bluebonnet Bike Repair LLC" not in named
+    assert named["online repair bookings"] == "sharing.vendors.purpose"
+    assert "Acuity Scheduling" not in named and "Bluebonnet Bike Repair LLC" not in named
 
     def edited(old: str, new: str) -> object:
         sections = tuple(replace(s, clauses=tuple(replace(c, markdown=c.markdown.replace(

@@ -81,7 +81,13 @@ class Handing:
 
 
 class AnswerBox(InOrder, Handing, Input):
-    """A one-line answer: focused, the cursor goes to the end, nothing selected."""
+    """A one-line answer: focused, the cursor goes to the end, nothing selected; unless it
+    holds text the app put there for the owner (`filled`, a catalog's details in a vendor's
+    row) and not changed since: that is selected, so what the owner types replaces it (the
+    browser trial: "delivering parcels" then typed over became "delivering
+    parcelscarrying parcels …")."""
+
+    filled: str | None = None  # the text the app filled the box with, not the owner
 
     CHANGED = Input.Changed
     # Textual's `Input` sets its virtual width to its text's on every key, and a widget's
@@ -97,7 +103,7 @@ class AnswerBox(InOrder, Handing, Input):
     def _on_focus(self, event: Focus) -> None:
         # Textual calls each class's own handler, this one before `Input`'s (no super()).
         self.cursor_position = len(self.value)  # also empties the selection
-        if self.value and suggesting(self):
+        if self.value and (suggesting(self) or self.value == self.filled):
             self.select_all()
         # The cursor was at the end already (as a box starts, or as a click left it): moving
         # it there scrolled nothing, and a long answer was typed onto blind, off the box.

@@ -31,7 +31,8 @@ _TEXT_TYPES = ("text", "email", "url", "phone", "date", "number")
 LONG_TEXT_KEYS = "Enter: a new line. Tab: the next question."
 """Said under a long text box while it has the focus: Enter there is a new line (an address's
 next line must never land in the next question), and nothing on screen said how to leave."""
-_PLACEHOLDERS = {"date": "YYYY-MM-DD, for example 2026-11-22", "email": "name@example.com",
+_PLACEHOLDERS = {"date": "for example 2026-11-22 or November 22, 2026",
+                 "email": "name@example.com",
                  "url": "https://…", "phone": "+1 415 555 0100"}
 
 
@@ -277,14 +278,15 @@ class QuestionField(Vertical):
 
     @on(SelectionList.SelectedChanged)
     def _many_changed(self, event: SelectionList.SelectedChanged[Any]) -> None:
-        """A tick given or taken away. "None of these" or "I'm not sure" and another option
-        contradict: the latest tick wins, the list shows it at once, and the owner is told
+        """A tick given or taken away. An option marked `exclusive` in the questionnaire ("None
+        of these", "All over the US") or "I'm not sure" and another option contradict: the
+        latest tick wins, the list shows it at once, and the owner is told
         what was unticked (Ctrl+Z puts it back: the change is one undo step)."""
         event.stop()
         ticks = event.selection_list
         selected = list(ticks.selected)
         before = presented(self.entry.question, self.initial)
-        keep = ticked_alone(before, selected)
+        keep = ticked_alone(self.entry.question, before, selected)
         if keep != selected:
             with ticks.prevent(SelectionList.SelectedChanged):
                 ticks.deselect_all()

@@ -125,9 +125,12 @@ class TypeToJump:
         return []
 
     def find_option(self, typed: str, start: int | None, after: bool = False) -> int | None:
-        """The first option whose label starts with `typed`; or else one with a word starting
-        with it (options that all begin "We run …" are found by "kiosk"); or else whose words'
-        initials start with it ("aws": Amazon Web Services); or else one of whose other names
+        """The option whose whole name is `typed` (its label, the label without a bracketed
+        part such as "Mailchimp (Intuit)", or one of its other names): "twilio" is Twilio,
+        never "Twilio SendGrid" above it (the browser trial ticked SendGrid for text
+        messages); or else the first option whose label starts with `typed`; or else one
+        with a word starting with it (options that all begin "We run …" are found by
+        "kiosk"); or else whose words' initials start with it ("aws": Amazon Web Services); or else one of whose other names
         (`jump_aliases`) is found so ("ses": Amazon SES). Looked for from the option at
         `start` (`after`: from the one after it). Looked for from the current one instead of
         where the search began, a word typed on the highlighted option went on to the next
@@ -142,9 +145,15 @@ class TypeToJump:
                  for i in range(len(labels))]
         ways = [lambda text: text.startswith(typed), lambda text: _word_starts(text, typed),
                 lambda text: len(typed) > 1 and _initials(text).startswith(typed)]
-        tests = [*((lambda i, way=way: way(labels[i])) for way in ways),
+        tests = [lambda i: typed in (labels[i], _without_brackets(labels[i]), *named[i]),
+                 *((lambda i, way=way: way(labels[i])) for way in ways),
                  lambda i: any(way(name) for name in named[i] for way in ways)]
         return next((i for test in tests for i in order if test(i)), None)
+
+
+def _without_brackets(label: str) -> str:
+    """A label without its bracketed last part: "mailchimp (intuit)" → "mailchimp"."""
+    return re.sub(r"\s*\([^()]*\)$", "", label)
 
 
 def _word_starts(label: str, typed: str) -> bool:

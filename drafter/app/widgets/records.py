@@ -2,8 +2,11 @@
 
 A field that must be one of ours (`one`, `bool`: a vendor's kind of service) is a pick-list
 of labels, never a box to type an internal code in. Where the library has a catalog for the question (`clauses/data/<question id>.yaml`), the
-first field suggests catalog names as the owner types, and picking one fills the row's other
-empty fields from the catalog.
+first field shows a catalog name completing what the owner types (none once a whole name is
+typed), Enter takes it (Tab leaves the text as typed), and a catalog name fills the row's
+other empty fields from the catalog, selected when reached so that typing replaces them; the
+owner is pointed to the list where the catalog's companies are ticked. A field's problem is
+shown once the owner has left it (or typed in it): an empty field just reached is not wrong.
 
 Each change reaches the field that saves it at once, in the key's own handler (the rows' boxes
 are `AnswerBox`es with a taker, as a text answer's is): a change posted as a message waited in
@@ -19,8 +22,8 @@ from typing import Any
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.events import DescendantBlur, DescendantFocus
-from textual.suggester import SuggestFromList
+from textual.events import DescendantBlur
+from textual.suggester import Suggester
 from textual.widget import Widget
 from textual.widgets import Input, Label, Select
 from textual.widgets.select import InvalidSelectValueError, NoSelection
@@ -36,6 +39,27 @@ ITEM_PROBLEM = re.compile(r"item (\d+), (\w+): (.+)", re.DOTALL)
 """How the session names what is wrong with one field of one record (`answer_check.check`)."""
 
 
+def completion(names: list[str], typed: str) -> str | None:
+    """The catalog name that completes `typed`: none when `typed` is a whole name already
+    (whatever longer names start with it: "UPS" stays UPS), else the first name starting
+    with it (case aside), if longer."""
+    folded = typed.casefold()
+    if not folded or any(name.casefold() == folded for name in names):
+        return None
+    return next((name for name in names if name.casefold().startswith(folded)), None)
+
+
+class CatalogNames(Suggester):
+    """The completion a row's first field shows: `completion`'s, the one Enter takes."""
+
+    def __init__(self, names: list[str]) -> None:
+        super().__init__(case_sensitive=True)
+        self.names = names
+
+    async def get_suggestion(self, value: str) -> str | None:
+        return completion(self.names, value)
+
+
 class RecordRow(Vertical):
     """One item: an input per field (labelled by its placeholder) and a Remove button."""
 
@@ -47,9 +71,10 @@ class RecordRow(Vertical):
         self.names = names
         self.changed = changed
         fields = entry.question.fields or []
-        # The fields the owner has been in: a field not reached yet is not shown as wrong (a
-        # new row's "What they do for you" was red while its name was being typed). A row
-        # read from the file was seen whole; a row left is, too.
+        # The fields the owner has left: a field not left yet is not shown as wrong while
+        # it is empty (a new row's "What they do for you" was red while its name was being
+        # typed, and "This field is required" stood under it the moment it was reached). A
+        # row read from the file was seen whole; a row left is, too.
         self.visited = {f.id for f in fields} if item else set()
         self.problems: dict[str, str] = {}  # why each wrong field is refused
 
@@ -67,8 +92,7 @@ class RecordRow(Vertical):
                              value=Select.NULL if value is None else value)
                 yield Label("", classes="row-problem", name=sub.id)
                 continue
-            suggester = SuggestFromList(self.names, case_sensitive=False) if (
-                index == 0 and self.names) else None
+            suggester = CatalogNames(self.names) if index == 0 and self.names else None
             yield AnswerBox(shown_text(value), placeholder=sub.prompt, suggester=suggester,
                             name=sub.id, tooltip=sub.prompt, taker=lambda _: self.changed())
             yield Label("", classes="row-problem", name=sub.id)  # why the field is refused
@@ -80,11 +104,13 @@ class RecordRow(Vertical):
             await editor.remove_row(self)
 
     def show_problem(self, problems: dict[str, str]) -> None:
-        """Show why each of the row's refused fields is refused (by field), under that field
-        and only once the owner has been in it. Under the whole list, the message was off the
-        screen at 80×24; one field's at a time, the owner fixed one to be shown the next."""
+        """Show why each of the row's refused fields is refused (by field), under that field,
+        once the owner has left it or while typing in it. Under the whole list, the message
+        was off the screen at 80×24; one field's at a time, the owner fixed one to be shown
+        the next."""
         self.problems = problems
-        shown = {name: why for name, why in problems.items() if name in self.visited}
+        shown = {name: why for name, why in problems.items()
+                 if name in self.visited or self._typing_in(name)}
         for widget in self.children:
             if isinstance(widget, (Input, Select)) and widget.name:
                 widget.set_class(widget.name in shown, "-invalid")
@@ -95,13 +121,18 @@ class RecordRow(Vertical):
                     widget.update(text)
                 widget.display = bool(text)
 
-    def on_descendant_focus(self, event: DescendantFocus) -> None:
-        name = row_field(event.widget, self)
-        if name and name not in self.visited:
-            self.visited.add(name)
-            self.show_problem(self.problems)
+    def _typing_in(self, name: str) -> bool:
+        """Whether the owner is in the field `name` and has typed in it (what is wrong with
+        text being typed, "foo bar" for a link, is shown at once; an empty field just reached
+        is not wrong yet)."""
+        return any(box.name == name and box.has_focus and isinstance(box, Input) and box.value
+                   for box in self.boxes())
 
     def on_descendant_blur(self, event: DescendantBlur) -> None:
+        name = row_field(event.widget, self)
+        if name and name not in self.visited and not isinstance(event.widget, Select):
+            self.visited.add(name)  # left (a pick-list's own options taking the focus: not)
+            self.show_problem(self.problems)
         self.call_later(self._left)  # once the focus has gone where it was going
 
     def _left(self) -> None:
@@ -124,6 +155,7 @@ class RecordRow(Vertical):
         if not isinstance(editor, RecordsEditor):
             return
         if isinstance(box, Input) and box.name == editor.first:
+            editor.complete(box)
             editor.fill_from_catalog(self, box.value)
         boxes: list[Widget] = list(self.boxes())
         later = boxes[boxes.index(box) + 1:] if box in boxes else []
@@ -243,22 +275,58 @@ class RecordsEditor(Vertical, can_focus=False):
         if isinstance(row, RecordRow):
             row.move_on(event.input)
 
+    def complete(self, box: Input) -> None:
+        """Enter in the first field takes the completion shown (`CatalogNames`), as Right
+        does (the browser trial: "Fed" with "FedEx" shown, then Enter, saved "Fed"). Tab
+        leaves the text as typed."""
+        name = completion(self.names, box.value) if box.cursor_at_end else None
+        if name is not None:
+            box.value = name
+            box.cursor_position = len(name)
+
     def fill_from_catalog(self, row: RecordRow, name: str) -> None:
-        """A catalog name typed in a row fills the row's empty fields from the catalog."""
+        """A catalog name typed in a row fills the row's fields from the catalog: only those
+        empty, or still holding what the catalog filled in (never what the owner typed);
+        the text filled in is selected when its box is reached, so typing replaces it. The
+        owner is pointed to the list the catalog's companies are ticked in."""
         match = next((c for c in self.catalog
                       if str(c.get(self.first, "")).lower() == name.lower()), None)
         if match is None:
             return
         for box in row.boxes():
-            if box.name not in match:
+            if box.name not in match or box.name == self.first:
                 continue
-            if isinstance(box, Input) and not box.value:
-                box.value = str(match[box.name])
-            elif isinstance(box, Select) and box.is_blank():
+            if isinstance(box, AnswerBox) and (not box.value or box.value == box.filled):
+                box.filled = str(match[box.name])
+                box.value = box.filled
+            elif isinstance(box, Select) and (box.is_blank() or
+                                              box.value == getattr(box, "filled", None)):
                 try:
                     box.value = match[box.name]
+                    box.filled = match[box.name]  # type: ignore[attr-defined]
                 except InvalidSelectValueError:  # not one of the choices: left to pick
                     pass
+        name = str(match[self.first])
+        self.notify(f"\u201c{name}\u201d{self._listed(name)} Its details are filled in "
+                    "here, selected where you reach them: type to replace them.",
+                    title="A company we know", timeout=10)
+
+    def _listed(self, name: str) -> str:
+        """Where the catalog's company `name` is ticked instead (the section's list offering
+        the catalog, as "Which of these companies …" offers the vendors), and whether it is
+        ticked there already."""
+        listed = next((q for q in self.entry.section.questions if q.type == "many"
+                       and q.options_from == self.entry.question.id), None)
+        if listed is None:
+            return " is a company we know."
+        option = next((o for o, label in (listed.options or {}).items() if label == name), None)
+        session = getattr(self.screen, "session", None)
+        held = session.value(f"{self.entry.section.id}.{listed.id}") if session else None
+        if option is not None and isinstance(held, list) and option in held:
+            return (f" is ticked already in the list above (\u201c{listed.prompt}\u201d): "
+                    "remove this row, so the policy lists it once.")
+        return (f" is in the list above (\u201c{listed.prompt}\u201d): tick it there and "
+                "remove this row, so the policy lists it once.")
 
     def _changed(self) -> None:
         self.taker(self.value())
