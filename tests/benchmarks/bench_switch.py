@@ -18,7 +18,6 @@ import cProfile
 import gc
 import pstats
 import shutil
-import statistics
 import sys
 import tempfile
 import time
@@ -29,6 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # for tests.app
 from tests.app.pilot_helpers import settle  # noqa: E402
 from tests.app.typing_helpers import key_event  # noqa: E402
 from tests.benchmarks.machine import machine_check  # noqa: E402
+from tests.benchmarks.report import figures  # noqa: E402
 
 
 async def drawn(app: Any) -> None:
@@ -168,16 +168,11 @@ def main() -> None:
     profile = cProfile.Profile() if args.profile else None
     found = asyncio.run(measure(path, args.runs, profile, args.cold))
     print(machine_check())
-    for name, target in (("first visits", None), ("switch", 100), ("echo", 30),
+    for name, target in (("first visits", 100), ("switch", 100), ("echo", 30),
                          ("notes", None), ("build-ahead slices", None)):
         times, cpu = found.get(name), found.get(f"{name} cpu")
-        if not times or not cpu:
-            continue
-        print(f"{name} ({source.name}, 80x24): median {statistics.median(times) * 1000:.0f} ms,"
-              f" max {max(times) * 1000:.0f} ms over {len(times)}"
-              + (f" — target <= {target} ms" if target else "")
-              + f"; app thread CPU median {statistics.median(cpu) * 1000:.0f} ms,"
-              f" max {max(cpu) * 1000:.0f} ms")
+        if times and cpu:
+            print(figures(f"{name} ({source.name}, 80x24)", times, cpu, target=target))
     if profile:
         pstats.Stats(profile).sort_stats("cumulative").print_stats(35)
     shutil.rmtree(folder)
