@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -12,6 +14,7 @@ from textual.pilot import Pilot
 
 from drafter.app.app import DrafterApp
 from drafter.app.screens import ahead
+from drafter.app.screens.editor import EditorScreen
 from drafter.project import Project
 from drafter.paths import examples
 from tests.app.pilot_helpers import wait_for_screen
@@ -37,6 +40,27 @@ def make_app(project: Project, tmp_path: Path) -> Callable[..., DrafterApp]:
         return DrafterApp(project, target, label=target.name, out_dir=tmp_path / "output")
 
     return make
+
+
+Editor = tuple[DrafterApp, Pilot[Any], EditorScreen]
+Kiosk = Callable[[], AbstractAsyncContextManager[Editor]]
+
+
+@pytest.fixture
+def kiosk_editor(make_app: Callable[..., DrafterApp]) -> Kiosk:
+    """`async with kiosk_editor() as (app, pilot, screen)`: the editor on a copy of the kiosk
+    example at 80x24, started (the set-up of the restyle and build-ahead tests)."""
+
+    @asynccontextmanager
+    async def run() -> AsyncIterator[Editor]:
+        app = make_app("kiosk")
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            screen = app.screen
+            assert isinstance(screen, EditorScreen)
+            yield app, pilot, screen
+
+    return run
 
 
 @pytest.fixture(autouse=True)

@@ -12,16 +12,13 @@ import pytest
 from textual.widget import Widget
 from textual.widgets import Input
 
-from drafter.app.app import DrafterApp
 from drafter.app.screens import ahead
 from drafter.app.screens.ahead import BuildsAhead
-from drafter.app.screens.editor import EditorScreen
+from tests.app.conftest import Kiosk
 from tests.app.pilot_helpers import open_section
 from tests.app.typing_helpers import key_event
 
 pytestmark = [pytest.mark.asyncio, pytest.mark.builds_ahead]
-SIZE = (80, 24)
-App = Callable[..., DrafterApp]
 PAUSES = 300
 """Waits for the screen after which building ahead that has not finished is taken as stuck."""
 
@@ -41,12 +38,8 @@ async def until(pilot: Any, done: Callable[[], bool]) -> None:
     raise AssertionError("building ahead stopped before it was done")
 
 
-async def test_a_first_visit_shows_a_page_built_ahead(make_app: App) -> None:
-    app = make_app("kiosk")
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, EditorScreen)
+async def test_a_first_visit_shows_a_page_built_ahead(kiosk_editor: Kiosk) -> None:
+    async with kiosk_editor() as (app, pilot, screen):
         await until(pilot, lambda: screen._to_build() is None)
         sections = screen.visible_sections()
         assert set(screen._pages) == set(sections)
@@ -63,7 +56,7 @@ async def test_a_first_visit_shows_a_page_built_ahead(make_app: App) -> None:
         assert set(form.walk_children(Widget)) == widgets
 
 
-async def test_no_slice_starts_while_a_key_waits(make_app: App,
+async def test_no_slice_starts_while_a_key_waits(kiosk_editor: Kiosk,
                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     # One slice is let through after each burst (a gate on what is left to build), so that
     # each burst meets a slice whatever the machine's speed, and pages are left to build.
@@ -73,11 +66,7 @@ async def test_no_slice_starts_while_a_key_waits(make_app: App,
         return to_build(self) if gate[0] else None
 
     monkeypatch.setattr(BuildsAhead, "_to_build", gated)
-    app = make_app("kiosk")
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, EditorScreen)
+    async with kiosk_editor() as (app, pilot, screen):
         await open_section(pilot, "business", "business.name")
         box = app.focused
         assert isinstance(box, Input)

@@ -7,7 +7,7 @@ timed: the widgets restyled."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 
 import pytest
 from textual.dom import DOMNode
@@ -17,11 +17,10 @@ from drafter.app.app import DrafterApp
 from drafter.app.screens import ahead
 from drafter.app.screens.editor import EditorScreen
 from drafter.app.widgets.fields import QuestionField
+from tests.app.conftest import Kiosk
 from tests.app.pilot_helpers import build_all
 
 pytestmark = [pytest.mark.asyncio, pytest.mark.builds_ahead]
-SIZE = (80, 24)
-App = Callable[..., DrafterApp]
 MARK = "EditorScreen.-marked QuestionField { border-left: tall red; }"
 """A rule that holds only once the screen has a class: what a whole-screen restyle is for."""
 
@@ -51,12 +50,8 @@ def hidden_pages(screen: EditorScreen) -> list[Widget]:
 
 
 async def test_the_apps_blur_and_focus_restyle_no_hidden_page(
-        make_app: App, monkeypatch: pytest.MonkeyPatch) -> None:
-    app = make_app("kiosk")
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, EditorScreen)
+        kiosk_editor: Kiosk, monkeypatch: pytest.MonkeyPatch) -> None:
+    async with kiosk_editor() as (app, pilot, screen):
         await build_all(screen)
         pages = hidden_pages(screen)
         assert pages
@@ -70,15 +65,11 @@ async def test_the_apps_blur_and_focus_restyle_no_hidden_page(
 
 
 async def test_a_page_hidden_during_a_restyle_is_shown_restyled(
-        make_app: App, monkeypatch: pytest.MonkeyPatch) -> None:
+        kiosk_editor: Kiosk, monkeypatch: pytest.MonkeyPatch) -> None:
     """Restyled while the owner is idle, and not again when shown: a switch after the
     browser's blur does not wait for a page's restyle (up to 200 ms on the largest example).
     Shown before that, it is restyled at once."""
-    app = make_app("kiosk")
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, EditorScreen)
+    async with kiosk_editor() as (app, pilot, screen):
         await build_all(screen)
         app.stylesheet.add_source(MARK)
         app.stylesheet.reparse()

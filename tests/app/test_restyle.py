@@ -4,18 +4,20 @@ a letter typed in an answer box does not ask for a layout of the whole screen.""
 
 from __future__ import annotations
 
+import traceback
 from collections.abc import Callable
 from typing import Any
 
 import pytest
+from textual import dom
 from textual.css.stylesheet import Stylesheet
 from textual.widget import Widget
 from textual.widgets import Input, TabbedContent
 
 from drafter.app.app import DrafterApp
-from drafter.app.screens.editor import EditorScreen
 from drafter.app.widgets.pages import Form
-from tests.app.pilot_helpers import open_section
+from tests.app.conftest import Kiosk
+from tests.app.pilot_helpers import open_section, settle
 from tests.app.typing_helpers import type_fast
 
 pytestmark = pytest.mark.asyncio
@@ -24,12 +26,8 @@ App = Callable[..., DrafterApp]
 
 
 async def test_f4_at_80_columns_restyles_only_what_it_changes(
-        make_app: App, monkeypatch: pytest.MonkeyPatch) -> None:
-    app = make_app("kiosk")
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, EditorScreen)
+        kiosk_editor: Kiosk, monkeypatch: pytest.MonkeyPatch) -> None:
+    async with kiosk_editor() as (app, pilot, screen):
         for section in screen.visible_sections()[:2]:  # pages kept, as after some work
             await open_section(pilot, section)
         form = set(screen.query_one("#form").walk_children(Widget))
@@ -75,15 +73,11 @@ async def test_a_letter_in_an_answer_box_asks_for_no_layout(make_app: App) -> No
         assert layouts and not any(layouts)  # repainted, never laid out
 
 
-async def test_a_visited_switch_asks_no_second_layout_for_the_new_height(make_app: App) -> None:
+async def test_a_visited_switch_asks_no_second_layout_for_the_new_height(kiosk_editor: Kiosk) -> None:
     """Showing a kept page changes the form's virtual size (the section's height); Textual's
     reactive then asked for a layout of the whole screen, straight after the one that found
     the new height, and a second frame was drawn."""
-    app = make_app("kiosk")
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, EditorScreen)
+    async with kiosk_editor() as (app, pilot, screen):
         first, second = screen.visible_sections()[:2]
         for section in (second, first):  # both pages kept
             await open_section(pilot, section)
@@ -102,3 +96,52 @@ async def test_a_visited_switch_asks_no_second_layout_for_the_new_height(make_ap
         assert screen.section_id == second
         assert form.virtual_size.height != height  # the new height was found
         assert not any(layouts)
+
+
+async def test_a_switch_repaints_the_screen_only_where_it_changed(kiosk_editor: Kiosk) -> None:
+    """The focus moving to the new section's question asked, through Textual's `focused`
+    reactive, for a repaint of the whole screen: a second drawing of every widget on it
+    (header, sidebar, footer) straight after the layout that had drawn what changed."""
+    async with kiosk_editor() as (app, pilot, screen):
+        first, second = screen.visible_sections()[:2]
+        for section in (second, first):  # both pages kept
+            await open_section(pilot, section)
+        whole: list[bool] = []
+        refresh = screen.refresh
+
+        def counted(*regions: Any, **kwargs: Any) -> Widget:
+            whole.append(not regions and kwargs.get("repaint", True))
+            return refresh(*regions, **kwargs)
+
+        screen.refresh = counted  # type: ignore[method-assign]
+        await pilot.press("ctrl+down")
+        await pilot.pause()
+        assert screen.section_id == second and app.focused is not None
+        assert screen._pages[second] in app.focused.ancestors
+        assert not any(whole)
+
+
+async def test_a_switch_walks_no_page_to_find_the_screens_parts(
+        kiosk_editor: Kiosk, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The sidebar, progress, help, preview, notes and the question to focus were each found by
+    a query of the whole screen, several a switch: a walk through every page kept (all of them,
+    once built ahead), as showing a page drops Textual's cache of the queries."""
+    async with kiosk_editor() as (app, pilot, screen):
+        first, second = screen.visible_sections()[:2]
+        for section in (second, first):
+            await open_section(pilot, section)
+        await settle(pilot)  # the drafts started meanwhile are done
+        walks: list[Any] = []
+        for name in ("walk_breadth_first", "walk_breadth_search_id"):
+            walk = getattr(dom, name)
+
+            def counted(root: Any, *args: Any, walk: Any = walk, **kwargs: Any) -> Any:
+                if root is screen:
+                    walks.append(traceback.extract_stack(limit=12))
+                return walk(root, *args, **kwargs)
+
+            monkeypatch.setattr(dom, name, counted)
+        await pilot.press("ctrl+down")
+        await pilot.pause()
+        assert screen.section_id == second
+        assert not walks

@@ -52,6 +52,16 @@ def virtual_size() -> None:  # boxes.py: `AnswerBox` repaints, not lays out, on 
     assert "self.virtual_size =" in inspect.getsource(Input)  # set on every key
 
 
+def focused() -> None:  # ahead.py `BuildsAhead`: a change of focus repaints no whole screen
+    from drafter.app.screens.ahead import BuildsAhead
+
+    ours, theirs = BuildsAhead.__dict__["focused"], Screen.__dict__["focused"]
+    assert isinstance(theirs, Reactive) and isinstance(ours, Reactive)
+    assert ours.internal_name == theirs.internal_name  # one value, set by Screen's code
+    assert "self.focused = widget" in inspect.getsource(Screen.set_focus)
+    assert not ours._repaint and not ours._layout
+
+
 def _refresh_layout() -> None:  # keys.py `lay_out_now`: Tab in the order on screen
     assert _parameters(Screen._refresh_layout) == ["self", "size", "scroll"]
 
@@ -136,7 +146,7 @@ def _on_update() -> None:  # ahead.py: likewise its repaint requests
     assert "message.prevent_default()" in inspect.getsource(Screen._on_update)
 
 
-HOOKS = [_reset_focus, _watch_expanded, virtual_size, _refresh_layout, _layout_required,
+HOOKS = [_reset_focus, _watch_expanded, virtual_size, focused, _refresh_layout, _layout_required,
          _selected, _pressed_button, _lines, _clear_caches, _is_prevented, _bindings,
          _merged_bindings, _bindings_ready, _on_focus, _on_key, _watch_app_focus, _message_queue,
          _compositor, _on_layout, _on_update]
@@ -178,7 +188,7 @@ def test_every_private_textual_name_the_app_uses_is_listed() -> None:
         used.update(re.findall(r"(?:\.|def )(_[a-z]\w*)", path.read_text(encoding="utf-8")))
     unlisted = (used & _textual_private_names()) - LISTED
     assert unlisted == set(), "private Textual names used but not checked here"
-    assert LISTED <= used | {"virtual_size"}, "checked here but no longer used"
+    assert LISTED <= used | {"virtual_size", "focused"}, "checked here but no longer used"
 
 
 def test_every_key_in_help_names_an_action_that_exists() -> None:

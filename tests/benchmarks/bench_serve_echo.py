@@ -29,7 +29,6 @@ import argparse
 import os
 import re
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -41,6 +40,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # for tests.app
 from tests.app.test_serve import BROWSER_ARGS, CHROMIUM, free_port, open_page, start, \
     wait_for  # noqa: E402
 from tests.benchmarks.machine import machine_check  # noqa: E402
+from tests.benchmarks.report import figures  # noqa: E402
 
 PAUSE = 0.15
 """Seconds between one key's echo and the next key (a brisk typist: 6-7 keys a second)."""
@@ -219,12 +219,9 @@ def main() -> None:
     cells = None if args.viewport else args.cells
     echoes, per_key, size, idle = measure(answers, args.keys, cells, args.viewport or (1000, 600))
     print(machine_check())
-    print(f"browser echo ({source.name}, {size[0]}x{size[1]} cells, drafter serve + Chromium):"
-          f" median {statistics.median(echoes) * 1000:.0f} ms,"
-          f" 90th percentile {statistics.quantiles(echoes, n=10)[-1] * 1000:.0f} ms,"
-          f" max {max(echoes) * 1000:.0f} ms"
-          f" over {len(echoes)} keys — target <= 30 ms; app thread CPU {per_key * 1000:.1f} ms"
-          f" a key (idle before typing: {idle * 1000:.0f} ms a second)")
+    print(figures(f"browser echo ({source.name}, {size[0]}x{size[1]} cells, drafter serve +"
+                  " Chromium)", echoes, f"{per_key * 1000:.1f} ms a key (idle before typing:"
+                  f" {idle * 1000:.0f} ms a second)", target=30, counted="keys"))
     shutil.rmtree(folder)
 
 

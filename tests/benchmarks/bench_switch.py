@@ -1,13 +1,15 @@
 """Benchmark (run on demand, not a test): section switch, key-to-echo and the notes key, at
 80×24 on the largest example, through the app's real key bindings in `run_test`.
 
-    .venv/bin/python tests/benchmarks/bench_switch.py [--runs 20] [--profile] [--cold]
+    .venv/bin/python tests/benchmarks/bench_switch.py [--runs 20] [--profile | --calls] [--cold]
 
 Section switch: Ctrl+Down pressed until the next section's first question has focus and the
 screen has been drawn. Key to echo: a letter posted to the app (as the terminal driver posts
 it) until the answer box holds it and the screen has been drawn, typed while the background
 draft runs. Notes: F4 until the notes list is shown. Targets (issue 15): switch <= 100 ms,
-echo <= 30 ms. Medians are printed; `--profile` prints the top of a cProfile of the switches.
+echo <= 30 ms. Medians are printed; `--profile` prints the top of a cProfile of the switches;
+`--calls` counts the Python function calls of each switch (a measure of the work that, unlike
+the processor time, hardly moves with the machine's load; the calls are slower while counted).
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # for tests.app
 from tests.app.pilot_helpers import settle  # noqa: E402
 from tests.app.typing_helpers import key_event  # noqa: E402
 from tests.benchmarks.machine import machine_check  # noqa: E402
+from tests.benchmarks.report import figures  # noqa: E402
 
 
 async def drawn(app: Any) -> None:
@@ -81,7 +84,8 @@ async def switch(app: Any, screen: Any, sections: list[str]) -> tuple[float, flo
 
 
 async def measure(path: Path, runs: int, profile: cProfile.Profile | None,
-                  cold: bool) -> dict[str, list[float]]:
+                  cold: bool, calls: dict[str, list[int]] | None = None
+                  ) -> dict[str, list[float]]:
     from textual import events
     from textual.widgets import Input
 
@@ -114,9 +118,15 @@ async def measure(path: Path, runs: int, profile: cProfile.Profile | None,
         sections = screen.visible_sections()
         for i in range(len(sections) - 1 + runs):
             name = "first visits" if i < len(sections) - 1 else "switch"
+            counter = cProfile.Profile() if calls is not None else None
             if profile and name == "switch":
                 profile.enable()
+            if counter:
+                counter.enable()
             took, took_cpu = await switch(app, screen, sections)
+            if counter and calls is not None:
+                counter.disable()
+                calls.setdefault(name, []).append(pstats.Stats(counter).total_calls)
             if profile:
                 profile.disable()
             found[name].append(took)
@@ -156,6 +166,8 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=20)
     parser.add_argument("--profile", action="store_true")
+    parser.add_argument("--calls", action="store_true",
+                        help="count each switch's Python function calls (not with --profile)")
     parser.add_argument("--cold", action="store_true",
                         help="build no page ahead of time (first visits build their pages)")
     args = parser.parse_args()
@@ -166,18 +178,17 @@ def main() -> None:
     path = folder / "answers.yaml"
     shutil.copyfile(source, path)
     profile = cProfile.Profile() if args.profile else None
-    found = asyncio.run(measure(path, args.runs, profile, args.cold))
+    calls: dict[str, list[int]] | None = {} if args.calls and not profile else None
+    found = asyncio.run(measure(path, args.runs, profile, args.cold, calls))
     print(machine_check())
-    for name, target in (("first visits", None), ("switch", 100), ("echo", 30),
+    for name, target in (("first visits", 100), ("switch", 100), ("echo", 30),
                          ("notes", None), ("build-ahead slices", None)):
         times, cpu = found.get(name), found.get(f"{name} cpu")
-        if not times or not cpu:
-            continue
-        print(f"{name} ({source.name}, 80x24): median {statistics.median(times) * 1000:.0f} ms,"
-              f" max {max(times) * 1000:.0f} ms over {len(times)}"
-              + (f" — target <= {target} ms" if target else "")
-              + f"; app thread CPU median {statistics.median(cpu) * 1000:.0f} ms,"
-              f" max {max(cpu) * 1000:.0f} ms")
+        if times and cpu:
+            print(figures(f"{name} ({source.name}, 80x24)", times, cpu, target=target))
+    for name, counts in (calls or {}).items():
+        print(f"{name}: Python function calls a switch: median {statistics.median(counts):.0f},"
+              f" max {max(counts)} over {len(counts)}")
     if profile:
         pstats.Stats(profile).sort_stats("cumulative").print_stats(35)
     shutil.rmtree(folder)

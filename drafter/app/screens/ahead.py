@@ -25,14 +25,17 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from textual import events, messages
+from textual.css.query import NoMatches
 from textual.dom import DOMNode
 from textual.message import Message
+from textual.reactive import Reactive
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Label
 
-from drafter.app.widgets.fields import QuestionField
+from drafter.app.widgets.fields import QuestionField, field_id
+from drafter.app.screens.parts import part
 from drafter.app.widgets.pages import Form, SectionPage
 from drafter.editing import Session
 from drafter.questionnaire import Entry
@@ -45,6 +48,12 @@ BETWEEN = 0.01
 
 class BuildsAhead(Screen[None]):
     """Keeps each section's page; builds the ones not yet shown while the owner is idle."""
+
+    focused: Reactive[Widget | None] = Reactive(None, repaint=False)
+    """Textual's own (`Screen.focused`, the same value), but a change of focus does not
+    repaint the whole screen: Textual restyles and repaints the widgets that lose and gain the
+    focus, and a switch of section lays out and draws what it changed. The repaint drew every
+    widget on the screen a second time after each switch's layout."""
 
     if TYPE_CHECKING:  # provided by the editor screen
         session: Session
@@ -189,7 +198,8 @@ class BuildsAhead(Screen[None]):
             page.display = False
             self._unbuilt[section_id] = list(
                 self.session.questionnaire.section_entries(section_id))
-            await self.query_one(Form).mount(page, before=self.query_one("#next"))
+            form = part(self, Form)
+            await form.mount(page, before=part(self, Widget, "#next"))
             await page.mount_all(self._heading(section_id))
             return
         if section_id in self._unstyled:
@@ -231,12 +241,23 @@ class BuildsAhead(Screen[None]):
             if page is not None:
                 await page.remove()
             page = self._new_page(section_id)
-            await form.mount(page, before=form.query_one("#next"))
+            await form.mount(page, before=part(self, Widget, "#next"))
             await page.mount_all(self._heading(section_id) + [
                 self._field(entry)
                 for entry in self.session.questionnaire.section_entries(section_id)])
             self._visibility = None  # its fields are all shown until this is applied again
             return page
+
+    def field_of(self, key: str) -> QuestionField:
+        """The field of question `key`, shown or kept on its section's page: looked up among
+        the page's own children (a query of the screen walked every page built ahead)."""
+        page = self._pages.get(key.split(".", 1)[0])
+        if page is not None:
+            try:
+                return page.get_child_by_id(field_id(key), QuestionField)
+            except NoMatches:
+                pass
+        return self.query_one(f"#{field_id(key)}", QuestionField)
 
     def _new_page(self, section_id: str) -> SectionPage:
         page = self._pages[section_id] = SectionPage(section_id)

@@ -29,7 +29,8 @@ from drafter.app.screens.ahead import BuildsAhead
 from drafter.app.screens.elsewhere import Elsewhere
 from drafter.app.widgets.buttons import FormButton
 from drafter.app.screens.offers import Offers
-from drafter.app.widgets.fields import QuestionField, field_id, keep_in_view
+from drafter.app.screens.parts import part
+from drafter.app.widgets.fields import QuestionField, keep_in_view
 from drafter.app.widgets.helppanel import HelpPanel
 from drafter.app.widgets.focus_help import help_for
 from drafter.app.widgets.footer import KeysFooter
@@ -182,7 +183,7 @@ class EditorScreen(BuildsAhead, Offers, Elsewhere):
         """Show `section_id`'s questions (its page, built the first time) and focus one of
         them at once: keys already on their way land in it."""
         self.section_id = section_id
-        form = self.query_one(Form)
+        form = part(self, Form)
         session = self.session
         page = await self._page(form, section_id)
         for other in self._pages.values():
@@ -191,7 +192,7 @@ class EditorScreen(BuildsAhead, Offers, Elsewhere):
         sections = self.visible_sections()
         later = sections[sections.index(section_id) + 1:] if section_id in sections else []
         title = {s.id: s.title for s in session.questionnaire.sections}
-        button = self.query_one("#next", FormButton)
+        button = part(self, FormButton, "#next")
         button.label = f"Next: {title[later[0]]} →" if later else "Export the policy"
         button.leads_to_answer = bool(later)
         self._apply_visibility()
@@ -203,9 +204,9 @@ class EditorScreen(BuildsAhead, Offers, Elsewhere):
         before = self.focused
         if session.read_only:  # an example to look through: its fields are made disabled
             self._remember(target)
-            self.set_focus(self.query_one(SectionList))
+            self.set_focus(part(self, SectionList))
         elif target is not None:
-            self.query_one(f"#{field_id(target)}", QuestionField).focus_answer(at_once=True)
+            self.field_of(target).focus_answer(at_once=True)
         else:
             self._remember(None)
         if self.focused is before:  # no change of focus for `watch_focused` to follow
@@ -238,7 +239,7 @@ class EditorScreen(BuildsAhead, Offers, Elsewhere):
                     field.display = field.key in visible
 
     def _refresh_sidebar(self) -> None:
-        self.query_one(SectionList).refresh_progress(self.session, self.section_id)
+        part(self, SectionList).refresh_progress(self.session, self.section_id)
         self.refresh_standing()
 
     def _remember(self, key: str | None) -> None:
@@ -252,7 +253,7 @@ class EditorScreen(BuildsAhead, Offers, Elsewhere):
         self._set_help(text or "Answers are saved as you type.")
 
     def _set_help(self, text: str) -> None:
-        panel = self.query_one("#help", HelpPanel)
+        panel = part(self, HelpPanel, "#help")
         if panel.text != text:
             panel.update(text)
             self.call_after_refresh(keep_in_view, self)  # the help's new height may cover it
@@ -283,7 +284,7 @@ class EditorScreen(BuildsAhead, Offers, Elsewhere):
                 self._remember(field.key)
             else:  # back from a button: the question's help again
                 self._show_help(field.key)
-            preview = self.query_one(PolicyPreview)  # in its own loop: see `PolicyPreview.offer`
+            preview = part(self, PolicyPreview)  # in its own loop: see `PolicyPreview.offer`
             preview.call_later(preview.follow, self.feeds.get(field.key, []))
         self.call_after_refresh(keep_in_view, self)
 
@@ -301,7 +302,7 @@ class EditorScreen(BuildsAhead, Offers, Elsewhere):
         self.keep()
         if error is None and key in self.session.missing():
             error = MISSING
-        field = self.query_one(f"#{field_id(key)}", QuestionField)
+        field = self.field_of(key)
         field.set_class(self.session.suggested(key), "-suggested")
         field.show_error(error, self._unoffered(key))
         field.show_saved(self.session.stored_note(key), self.session.value(key))

@@ -17,6 +17,7 @@ from textual.screen import Screen
 from textual.widgets import RadioButton
 from textual.widget import Widget
 
+from drafter.app.screens.parts import part
 from drafter.app.widgets.fields import QuestionField, field_id
 from drafter.app.widgets.boxes import AnswerArea, AnswerBox
 from drafter.app.widgets.lists import ChoiceList, ManyList, MoveOn, UnsureBox
@@ -103,8 +104,8 @@ class KeysScreen(Screen[None]):
         self._refresh_sidebar()
 
     def refresh_standing(self) -> None:
-        notes = self.query_one(NotesList).shown or []
-        self.query_one(Progress).show(standing(self.session, notes))
+        notes = part(self, NotesList).shown or []
+        part(self, Progress).show(standing(self.session, notes))
 
     # -- Tab ------------------------------------------------------------------------------
 

@@ -12,11 +12,13 @@ import asyncio
 from typing import TYPE_CHECKING
 
 from textual.css.query import NoMatches
+from textual.widget import Widget
 from textual.widgets import TabbedContent
 
 from drafter.preview import preview_policy
 from drafter.app.drafting import Redrafts
 from drafter.app.screens.keys import KeysScreen
+from drafter.app.screens.parts import part
 from drafter.app.widgets.fields import QuestionField, field_id
 from drafter.app.widgets.notes import NotesList
 from drafter.app.widgets.preview import PolicyPreview
@@ -122,8 +124,8 @@ class SidePane(KeysScreen):
         every widget under it, every kept page's (1.5 s of CPU per F4 on the largest
         example)."""
         narrow = self.has_class("-narrow")
-        self.query_one("#side").display = not narrow or self.showing_side
-        self.query_one("#form-column").display = not (narrow and self.showing_side)
+        part(self, Widget, "#side").display = not narrow or self.showing_side
+        part(self, Widget, "#form-column").display = not (narrow and self.showing_side)
 
     def _toggle_tab(self, tab: str) -> bool:
         """Show `tab` of the side pane; pressed again on a narrow screen, back to the form.
