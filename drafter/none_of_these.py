@@ -16,7 +16,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from drafter.questionnaire import Question
-from drafter.shown import NONE
 
 if TYPE_CHECKING:
     from drafter.editing import Session
@@ -30,10 +29,10 @@ def left_empty_is_none(question: Question) -> bool:
     """Whether moving on from `question` with nothing given records "none of these": a list
     (of choices or of records) that may be left empty. Not a required one (it needs a tick),
     nor one with a suggestion (moving on from it confirms the suggestion), nor one offering
-    its own "None of these" option (the owner ticks it: left empty, such a list reads as not
-    known, as the state laws' band questions do)."""
+    its own "None of these" option, an `exclusive` one keyed `none` (the owner ticks it: left
+    empty, such a list reads as not known, as the state laws' band questions do)."""
     return (question.type in ("many", "records") and not question.required
-            and question.default is None and NONE not in (question.options or {}))
+            and question.default is None and "none" not in question.exclusive)
 
 
 def none_note(question: Question) -> str:
