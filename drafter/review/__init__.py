@@ -74,7 +74,7 @@ def review_draft(policy: Policy, answers: Answers, library: Library,
             start += 3  # the clause's title is the policy's, not the clause text's
         blocks += token_blocks(tree.tokens[start:node.end], anchor=node.anchor)
     subject = Subject(
-        document=Document(tuple(blocks), "draft"),
+        document=Document(tuple(blocks), "draft", library.review_rules.memo),
         rules=library.review_rules,
         catalog=library.requirements,
         today=today or clock.today(),
@@ -115,7 +115,7 @@ def review_document(document: Document, library: Library, *, answers: Answers | 
     families, stated = scope(laws, facts, answers, library)
     read = reading(lang, library, families)  # a Spanish or French text: its own words
     subject = Subject(
-        document=document,
+        document=replace(document, memo=read.rules.memo) if document.memo is None else document,
         rules=read.rules,
         catalog=read.catalog,
         today=today or clock.today(),
