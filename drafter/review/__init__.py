@@ -82,10 +82,7 @@ def review_draft(policy: Policy, answers: Answers, library: Library,
         answers=_facts(answers, library),
         policy=policy,
     )
-    homes: dict[str, list[tuple[str, str]]] = {}
-    for clause in library.clauses:
-        for rid in clause.meta.satisfies:
-            homes.setdefault(rid, []).append((clause.meta.id, clause.meta.section))
+    homes = library.homes
     added = (n if n.anchor in order else replace(n, anchor=None) for n in extra)
     asked = set(answers.shown())
     return number((policy.home(_asked(note, asked, answers), homes)
