@@ -22,6 +22,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from drafter.errors import DrafterError, UserError
+from drafter.evaluation import evaluate as evaluate_expression
 from drafter.parsecache import memo
 from drafter.statutes import POLICY_DATE, ResidentCounts, Statute, compiled, evaluate_statute
 from drafter.templating import (
@@ -161,6 +162,7 @@ def evaluate(laws: tuple[Derived, ...], context: Mapping[str, Any],
     statutes: list[AnswerGroup] = []
     before, changed = (since[0], set(since[1])) if since is not None else (None, None)
     earlier = iter(getattr(before, "statutes", None) or ())
+    scope = dict(context)  # what each expression reads: the answers, and `law` so far
     for derived in laws:
         kept = _MISSING
         if before is not None and changed is not None:
@@ -169,14 +171,14 @@ def evaluate(laws: tuple[Derived, ...], context: Mapping[str, Any],
             if not _reads_changed(derived, changed):
                 kept = old
         try:
-            law = AnswerGroup(**values)
+            scope["law"] = AnswerGroup(**values)
             if derived.counts is not None:
                 values[derived.name] = (kept if kept is not _MISSING
                                         else derived.counts.count(context, shown))
             elif derived.statute is not None:
                 found = (old_found if kept is not _MISSING else
                          evaluate_statute(derived.statute, derived.conditions,
-                                          {**context, "law": law}))
+                                          scope))
                 values[derived.name] = found is not None
                 statutes += [found] if found is not None else []
                 values["statutes"] = list(statutes)
@@ -186,7 +188,7 @@ def evaluate(laws: tuple[Derived, ...], context: Mapping[str, Any],
                 assert derived.expression is not None
                 values[derived.name] = (kept if kept is not _MISSING
                                         else _dated(derived, context)
-                                        and derived.expression.compiled(**context, law=law))
+                                        and evaluate_expression(derived.expression.template, scope))
         except Exception as exc:  # a failure inside the sandbox is a library bug
             raise DrafterError(f"law.{derived.name} failed: {exc}") from exc
         if changed is not None and kept is _MISSING and values[derived.name] != old:

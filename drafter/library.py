@@ -173,6 +173,17 @@ class Library:
         return {section: tuple(clauses) for section, clauses in found.items()}
 
     @cached_property
+    def homes(self) -> Mapping[str, tuple[tuple[str, str], ...]]:
+        """Each requirement id to the (clause id, section id) of the clauses that satisfy
+        it, in library order: where a note about it belongs (`Policy.home`), worked out once
+        per library rather than on every review."""
+        found: dict[str, list[tuple[str, str]]] = {}
+        for clause in self.clauses:
+            for rid in clause.meta.satisfies:
+                found.setdefault(rid, []).append((clause.meta.id, clause.meta.section))
+        return {rid: tuple(places) for rid, places in found.items()}
+
+    @cached_property
     def template_data(self) -> object:
         """The reference data as templates see it (`data.NAME`): the same for every answers,
         so made once per library, not once per context (a tenth of one)."""

@@ -26,6 +26,7 @@ from jinja2.environment import TemplateExpression
 from jinja2.sandbox import SandboxedEnvironment
 
 from drafter.errors import DrafterError
+from drafter.evaluation import evaluate
 from drafter.i18n.conjunctions import conjoined
 from drafter.template_cache import SourceLoader, bytecode_cache
 from drafter.parsecache import memo
@@ -279,9 +280,12 @@ class Condition:
         return {"source": self.source}
 
     @cached_property
+    def template(self) -> Template:
+        return compile_template("{% set result = (" + self.source + ") %}")
+
+    @cached_property
     def compiled(self) -> Callable[..., Any]:
-        template = compile_template("{% set result = (" + self.source + ") %}")
-        return TemplateExpression(template, undefined_to_none=False)
+        return TemplateExpression(self.template, undefined_to_none=False)
 
     def holds(self, context: Mapping[str, Any]) -> bool:
         value = self.value(context)
@@ -295,7 +299,7 @@ class Condition:
         if self.source == "true":  # the default `when`, a sixth of a draft's conditions
             return True
         try:
-            return self.compiled(**context)
+            return evaluate(self.template, context)
         except Exception as exc:  # any failure inside the sandbox is a library bug
             raise DrafterError(f"condition {self.source!r} failed: {exc}") from exc
 

@@ -3,6 +3,7 @@ comments, SARIF 2.1.0 and GitHub Actions annotations; bad input is one line and 
 
 from __future__ import annotations
 
+import gc
 import json
 import re
 import subprocess
@@ -88,6 +89,24 @@ def test_workers_give_the_same_output_as_one_process(
     assert pools == [3]  # `--jobs 3` forked three workers; `--jobs 1` none
     assert len(outputs) == 1
     assert [json.loads(line)["file"] for line in outputs.pop().splitlines()] == ORDER
+
+
+def test_workers_leave_frozen_what_was_frozen_before(
+        tree: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """The batch freezes what exists before it forks, and lets go of it after, but never of
+    what its caller had frozen (the test session's project: unfrozen, every later full
+    collection in that process walked it again)."""
+    monkeypatch.setattr(batch, "POOL_FROM", 1)
+    monkeypatch.setattr(batch, "WORKER_BYTES", 1)
+    before = gc.get_freeze_count()
+    gc.freeze()
+    frozen = gc.get_freeze_count()
+    try:
+        assert review(capsys, "docs", "--format", "jsonl", "--jobs", "2")[0] == 1
+        assert gc.get_freeze_count() >= frozen > 0
+    finally:
+        if not before:
+            gc.unfreeze()
 
 
 def test_a_small_batch_is_reviewed_in_one_process(tmp_path: Path) -> None:

@@ -168,9 +168,14 @@ def render_html(tokens: Sequence[Token]) -> str:
 def inline_text(token: Token) -> str:
     """An inline token's text with escapes resolved, link targets dropped and line breaks as
     newlines: what review checks read."""
-    return "".join(c.content if c.type in ("text", "code_inline")
-                   else "\n" if c.type in ("softbreak", "hardbreak") else ""
-                   for c in token.children or [])
+    parts = []  # a loop, not a generator's join: review reads every run of every draft
+    for child in token.children or ():
+        kind = child.type
+        if kind == "text" or kind == "code_inline":
+            parts.append(child.content)
+        elif kind == "softbreak" or kind == "hardbreak":
+            parts.append("\n")
+    return "".join(parts)
 
 
 def fragment_text(markdown: str) -> str:

@@ -73,7 +73,7 @@ def review_draft(policy: Policy, answers: Answers, library: Library,
             start += 3  # the clause's title is the policy's, not the clause text's
         blocks += token_blocks(tree.tokens[start:node.end], anchor=node.anchor)
     subject = Subject(
-        document=Document(tuple(blocks), "draft"),
+        document=Document(tuple(blocks), "draft", library.review_rules.memo),
         rules=library.review_rules,
         catalog=library.requirements,
         today=today or clock.today(),
@@ -81,10 +81,7 @@ def review_draft(policy: Policy, answers: Answers, library: Library,
         answers=_facts(answers, library),
         policy=policy,
     )
-    homes: dict[str, list[tuple[str, str]]] = {}
-    for clause in library.clauses:
-        for rid in clause.meta.satisfies:
-            homes.setdefault(rid, []).append((clause.meta.id, clause.meta.section))
+    homes = library.homes
     added = (n if n.anchor in order else replace(n, anchor=None) for n in extra)
     asked = set(answers.shown())
     return number((policy.home(_asked(note, asked, answers), homes)
@@ -118,7 +115,7 @@ def review_document(document: Document, library: Library, *, answers: Answers | 
     families, stated = scope(laws, facts, answers, library)
     read = reading(lang, library, families)  # a Spanish or French text: its own words
     subject = Subject(
-        document=document,
+        document=replace(document, memo=read.rules.memo) if document.memo is None else document,
         rules=read.rules,
         catalog=read.catalog,
         today=today or clock.today(),

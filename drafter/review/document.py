@@ -11,7 +11,7 @@ import io
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -21,7 +21,9 @@ from markdown_it.token import Token
 
 from drafter.document.markdown import NOTES_MARK, inline_text, reading_parser
 from drafter.errors import UserError
+from drafter.review.block_memo import BlockMemo
 from drafter.review.decoding import decode_document
+from drafter.review.scan import finditer_near
 from drafter.yamlio import read_bytes
 
 SEPARATOR = "\n\n"
@@ -47,6 +49,9 @@ class Document:
 
     blocks: tuple[Block, ...]
     name: str
+    # What the checks found in blocks of these texts before (the rules' `ReviewRules.memo`):
+    # `blocks_with` and `matches` then search only blocks not seen yet.
+    memo: BlockMemo | None = field(default=None, compare=False, repr=False)
 
     @cached_property
     def text(self) -> str:
@@ -71,6 +76,10 @@ class Document:
         return {}
 
     def _find_blocks(self, words: tuple[str, ...]) -> list[Block]:
+        if self.memo is not None and self.memo.words.issuperset(words):
+            index = self._index
+            found = sorted({i for word in words for i in index.get(word, ())})
+            return [self.blocks[i] for i in found]
         if len(self.lower) != len(self.text):  # rare letters whose lower case is longer
             return [b for b in self.blocks if any(w in b.text.lower() for w in words)]
         found: set[int] = set()
@@ -84,6 +93,18 @@ class Document:
                     break
                 position = self.lower.find(word, following)
         return [self.blocks[i] for i in sorted(found)]
+
+    @cached_property
+    def _index(self) -> dict[str, list[int]]:
+        assert self.memo is not None
+        return self.memo.index([block.text for block in self.blocks])
+
+    def matches(self, pattern: re.Pattern[str], block: Block, hint: Sequence[str],
+                ) -> Sequence[re.Match[str]] | Iterator[re.Match[str]]:
+        """`pattern`'s matches in `block` (a block of this document), searched near `hint`."""
+        if self.memo is not None:
+            return self.memo.matches(pattern, block.text, hint)
+        return finditer_near(pattern, block.text, hint)
 
     @cached_property
     def order(self) -> dict[int, int]:

@@ -19,6 +19,7 @@ from drafter.errors import UserError
 from drafter.modules import find_modules
 from drafter.parsecache import memo
 from drafter.requirements import CatalogEntry
+from drafter.review.block_memo import BlockMemo
 from drafter.review.answer_rules import (
     ANSWER_CHECKS,
     AnswerCheck,
@@ -63,6 +64,15 @@ class ReviewRules:
     commitments: CompiledPattern | None = None
     history_next: tuple[re.Pattern[str], ...] = ()
     not_prose: re.Pattern[str] | None = None
+
+    @cached_property
+    def memo(self) -> BlockMemo:
+        """What the checks found in each block text they read (`block_memo`): kept by the
+        words the rules' `hint`s name."""
+        text = self.text
+        return BlockMemo([*(w for c in self.patterns for w in c.rule.hint),
+                          *(w for group in text.terminology for w in group.hint),
+                          *text.company_names.hint, *text.effective_date.hint])
 
     @cached_property
     def terms(self) -> tuple[tuple[TermGroup, tuple[tuple[str, re.Pattern[str]], ...],

@@ -20,7 +20,7 @@ from drafter.statutes import POLICY_DATE
 from drafter.review.document import Block, Document
 from drafter.document.model import Note
 from drafter.review.rules import CompiledPattern, ReviewRules, Rule
-from drafter.review.scan import finditer_near, sees_only_its_match
+from drafter.review.scan import sees_only_its_match
 from drafter.review.sentences import CHUNK, MARGIN, plain_stretch, sentence_span
 
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
@@ -163,7 +163,7 @@ def _occurrences(pattern: re.Pattern[str], document: Document, hint: list[str] |
                 yield found[0], found[1:], match
         return
     for block in document.blocks_with(hint):
-        yield from ((block, m.span(), m) for m in finditer_near(pattern, block.text, hint))
+        yield from ((block, m.span(), m) for m in document.matches(pattern, block, hint))
 
 
 def _matches(compiled: CompiledPattern, document: Document, rules: ReviewRules,
@@ -174,7 +174,7 @@ def _matches(compiled: CompiledPattern, document: Document, rules: ReviewRules,
     for pattern in compiled.patterns:
         if hint:  # block by block: the rest of a block is not searched once it has a match
             for block in document.blocks_with(hint):
-                for match in finditer_near(pattern, block.text, hint):
+                for match in document.matches(pattern, block, hint):
                     if not _excused(compiled, block.text, match.span(), rules,
                                     lambda: _block_after(document, block)):
                         yield block, match.span()
