@@ -69,6 +69,8 @@ async def test_f1_lists_each_key_once_in_an_owners_words(make_app: App) -> None:
             assert text.count(f" {key} ") + text.count(f" {key},") == 1, (key, text)
         redo = next(line for line in text.splitlines() if "Redo" in line)
         assert "Ctrl+Y" in redo
+        paste = next(line for line in text.splitlines() if "Ctrl+V" in line)
+        assert "terminal's own paste" in paste  # not "text copied in Drafter" alone (browser trial)
         for place, rows in app.screen.groups():  # no key twice in one place
             keys = [key for listed, _ in rows for key in listed.split(", ")]
             assert len(keys) == len(set(keys)), (place, rows)

@@ -94,6 +94,10 @@ EVERYWHERE_WORDS = {
     "command_palette": "Every command, and a jump to any section",
     "toggle_dark": "Light or dark colours",
     "move_on": "Next question (a new line in a long text box)",
+    # in the browser Ctrl+V pastes what was copied anywhere; in a terminal the key reaches the
+    # app, which pastes only what was copied in Drafter (the browser trial: F1 said only that)
+    "paste": "Paste (in a terminal, what you copied in Drafter: for anything else use the "
+             "terminal's own paste, often Ctrl+Shift+V)",
 }
 """The app's and the editor's keys whose own descriptions are not an owner's words."""
 
