@@ -45,6 +45,12 @@ class Standing:
                 f"For you: {', '.join(parts) if parts else 'nothing left'}",
                 f"For counsel: {self.counsel or 'nothing'}"]
 
+    def line(self) -> str:
+        """The figures in one short line, for a phone's width (40 columns up to 999
+        questions): answered of asked, then what is left for the owner and for counsel."""
+        return (f"{self.answered}/{self.shown} answered · you {self.for_owner}, "
+                f"counsel {self.counsel} left")
+
 
 def counted(session: Session) -> list[str]:
     """The questions shown that progress counts: all but an optional one left empty and not

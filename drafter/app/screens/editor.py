@@ -30,7 +30,7 @@ from drafter.app.widgets.buttons import FormButton
 from drafter.app.screens.offers import Offers
 from drafter.app.widgets.fields import QuestionField, field_id, keep_in_view
 from drafter.app.widgets.helppanel import HelpPanel
-from drafter.app.widgets.focus_help import help_for
+from drafter.app.widgets.focus_help import help_for, how_to_answer
 from drafter.app.widgets.footer import KeysFooter
 from drafter.app.widgets.notes import NotesList
 from drafter.app.widgets.pages import Form
@@ -246,7 +246,8 @@ class EditorScreen(BuildsAhead, Offers, Elsewhere):
     def _show_help(self, key: str | None) -> None:
         entry = self.session.questionnaire.entries.get(key or "")
         text = entry.question.help if entry and entry.question.help else ""
-        self._set_help(text or "Answers are saved as you type.")
+        self._set_help(text or (how_to_answer(entry.question.type) if entry
+                                else "Answers are saved as you type."))
 
     def _set_help(self, text: str) -> None:
         panel = self.query_one("#help", HelpPanel)

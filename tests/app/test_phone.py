@@ -1,0 +1,112 @@
+"""A phone's width in the browser (issue 15, items 5 and 7; 375 px shows about 45 columns):
+where am I, the keys that matter, text wrapped rather than cut, through the real app."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from textual.widgets import Button, Footer, Label
+
+from drafter.app.app import DrafterApp
+from drafter.app.screens.export import ConfirmOverwrite
+from drafter.app.screens.find import FindScreen
+from drafter.app.screens.help import HelpScreen
+from drafter.app.widgets.helppanel import HelpPanel
+from drafter.app.widgets.notes import NotesList
+from tests.app.pilot_helpers import open_section, settle
+from tests.app.test_fit import moved, shown_lines
+
+pytestmark = pytest.mark.asyncio
+PHONE = (42, 40)
+
+App = Callable[..., DrafterApp]
+
+
+def on_screen(app: DrafterApp) -> str:
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())  # noqa: SLF001
+
+
+async def test_a_phone_shows_the_overall_progress_in_one_line(make_app: App) -> None:
+    app = make_app("kiosk")
+    async with app.run_test(size=PHONE) as pilot:
+        await settle(pilot)
+        progress = app.screen.query_one("#progress")
+        assert progress.display and progress.region.height >= 1
+        lines = [line.strip() for line in shown_lines(progress, inside=True)]
+        assert len(lines) == 1, lines
+        assert "answered" in lines[0] and "you" in lines[0] and "counsel" in lines[0], lines
+
+
+async def test_a_phone_footer_shows_the_pane_and_export_keys(make_app: App) -> None:
+    app = make_app("kiosk")
+    async with app.run_test(size=PHONE) as pilot:
+        await settle(pilot)
+        footer = " ".join(shown_lines(app.screen.query_one(Footer)))
+        for key in ("Help", "Preview", "Notes", "Export"):
+            assert key in footer, footer
+
+
+async def test_escape_closes_the_pane_that_covers_the_form(make_app: App) -> None:
+    app = make_app("kiosk")
+    async with app.run_test(size=PHONE) as pilot:
+        await settle(pilot)
+        await open_section(pilot, "business", "business.website")
+        for key in ("f4", "f2"):
+            await pilot.press(key)
+            await settle(pilot)
+            assert not app.screen.query_one("#form-column").display
+            await pilot.press("escape")
+            await settle(pilot)
+            assert app.screen.query_one("#form-column").display, key
+            assert app.screen.key == "business.website"
+            assert app.focused is not None and "website" in str(app.focused.ancestors)
+
+
+@pytest.mark.parametrize("dialog", ["help", "find"])
+async def test_a_phone_wraps_the_dialog_titles(make_app: App, dialog: str) -> None:
+    app = make_app("kiosk")
+    async with app.run_test(size=PHONE) as pilot:
+        await settle(pilot)
+        await pilot.press("f1" if dialog == "help" else "ctrl+f")
+        await settle(pilot)
+        assert isinstance(app.screen, HelpScreen if dialog == "help" else FindScreen)
+        title = app.screen.query_one(".dialog-title", Label)
+        words = " ".join(line.strip() for line in shown_lines(title, inside=True))
+        assert words.endswith("closes this)" if dialog == "help" else "choose another."), words
+
+
+async def test_a_phone_shows_the_export_dialog_buttons_whole(make_app: App,
+                                                             tmp_path: Path) -> None:
+    app = make_app("kiosk")
+    async with app.run_test(size=PHONE) as pilot:
+        await settle(pilot)
+        app.push_screen(ConfirmOverwrite([tmp_path / "output" / "kiosk" / "privacy-policy.md"]))
+        await settle(pilot)
+        for button in app.screen.query(Button):
+            text = " ".join(" ".join(shown_lines(button, inside=True)).split())
+            assert text == " ".join(str(button.label).split()), text
+
+
+async def test_the_help_follows_the_focus_into_the_notes(make_app: App) -> None:
+    app = make_app("kiosk")
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle(pilot)
+        await open_section(pilot, "business", "business.legal_name")
+        await moved(pilot)
+        before = app.screen.query_one("#help", HelpPanel).text
+        await pilot.press("f4")
+        await settle(pilot)
+        assert isinstance(app.focused, NotesList)
+        assert app.screen.query_one("#help", HelpPanel).text != before
+
+
+async def test_every_question_without_its_own_help_says_what_it_asks(make_app: App) -> None:
+    """Not "Answers are saved as you type." in place of help."""
+    app = make_app("kiosk")
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle(pilot)
+        await open_section(pilot, "business", "business.website")
+        await moved(pilot)
+        assert app.screen.query_one("#help", HelpPanel).text != "Answers are saved as you type."
