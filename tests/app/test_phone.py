@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from textual.color import Color
 from textual.widgets import Button, Footer, Label
 
 from drafter.app.app import DrafterApp
@@ -110,3 +111,43 @@ async def test_every_question_without_its_own_help_says_what_it_asks(make_app: A
         await open_section(pilot, "business", "business.website")
         await moved(pilot)
         assert app.screen.query_one("#help", HelpPanel).text != "Answers are saved as you type."
+
+
+async def test_tab_reaches_the_export_panel_and_the_arrows_scroll_it(make_app: App) -> None:
+    from drafter.app.widgets.progress import Exported
+
+    app = make_app("kiosk")
+    async with app.run_test(size=PHONE) as pilot:
+        await settle(pilot)
+        await pilot.press("f8")
+        await settle(pilot)
+        panel = app.screen.query_one(Exported)
+        assert panel.display and panel.max_scroll_y > 0
+        app.screen.query_one("#next").focus()
+        await pilot.press("tab")
+        await settle(pilot)
+        assert app.focused is panel
+        assert "scroll" in app.screen.query_one("#help", HelpPanel).text
+        await pilot.press("down")
+        await settle(pilot)
+        assert panel.scroll_y == 1
+
+
+async def test_next_looks_focused_only_when_it_is(make_app: App) -> None:
+    """The trial took the solid blue Next for the focus while typing went into the question
+    above it: unfocused, it is drawn as any button; focused, it takes the focus colour and its
+    label is reversed (a cue that is not colour alone)."""
+    app = make_app("kiosk")
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle(pilot)
+        await open_section(pilot, "contact")
+        button = app.screen.query_one("#next", Button)
+        assert not button.has_focus
+        unfocused = button.rich_style
+        primary = Color.parse(app.theme_variables["primary"]).rich_color
+        button.focus()
+        await settle(pilot)
+        focused = button.rich_style
+        assert unfocused.bgcolor != focused.bgcolor
+        assert unfocused.bgcolor != primary  # the focus colour: the inputs' focused border
+        assert focused.reverse and not unfocused.reverse

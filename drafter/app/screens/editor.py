@@ -84,7 +84,7 @@ class EditorScreen(BuildsAhead, Offers, Elsewhere):
             with Vertical(id="form-column"):
                 with Form(id="form"):
                     yield FormButton("Next", self.next_or_export, leads_to_answer=True,
-                                     id="next", variant="primary")
+                                     id="next")  # blue only when focused: app.tcss
                 yield Exported(id="exported")
                 yield HelpPanel(id="help")
             with TabbedContent(id="side"):
