@@ -47,9 +47,10 @@ class Standing:
 
     def line(self) -> str:
         """The figures in one short line, for a phone's width (40 columns up to 999
-        questions): answered of asked, then what is left for the owner and for counsel."""
-        return (f"{self.answered}/{self.shown} answered · you {self.for_owner}, "
-                f"counsel {self.counsel} left")
+        questions): answered of asked, then how many things are left for the owner (the sum
+        of `lines()`'s second line) and for counsel."""
+        return (f"{self.answered}/{self.shown} done · to do: you {self.for_owner}, "
+                f"counsel {self.counsel}")
 
 
 def counted(session: Session) -> list[str]:

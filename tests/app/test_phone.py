@@ -37,7 +37,7 @@ async def test_a_phone_shows_the_overall_progress_in_one_line(make_app: App) -> 
         assert progress.display and progress.region.height >= 1
         lines = [line.strip() for line in shown_lines(progress, inside=True)]
         assert len(lines) == 1, lines
-        assert "answered" in lines[0] and "you" in lines[0] and "counsel" in lines[0], lines
+        assert "done" in lines[0] and "you" in lines[0] and "counsel" in lines[0], lines
 
 
 async def test_a_phone_footer_shows_the_pane_and_export_keys(make_app: App) -> None:
@@ -151,3 +151,27 @@ async def test_next_looks_focused_only_when_it_is(make_app: App) -> None:
         assert unfocused.bgcolor != focused.bgcolor
         assert unfocused.bgcolor != primary  # the focus colour: the inputs' focused border
         assert focused.reverse and not unfocused.reverse
+
+
+async def test_served_the_focus_shows_before_the_first_key(make_app: App,
+                                                           monkeypatch: pytest.MonkeyPatch
+                                                           ) -> None:
+    """Textual's web driver says on start that the page is blurred: the focused question lost
+    its outline and cursor until the first key. A blur the page sends later is taken."""
+    from textual import events
+
+    monkeypatch.setattr(DrafterApp, "is_web", property(lambda self: True))
+    app = make_app("kiosk")
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle(pilot)
+        focused = app.focused
+        assert focused is not None
+        app.post_message(events.AppBlur())  # the driver's, on start
+        await settle(pilot)
+        assert app.app_focus and app.focused is focused
+        app.post_message(events.AppBlur())  # the page's: the owner went to another window
+        await settle(pilot)
+        assert not app.app_focus and app.focused is None
+        app.post_message(events.AppFocus())
+        await settle(pilot)
+        assert app.focused is focused

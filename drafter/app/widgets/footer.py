@@ -13,7 +13,6 @@ from typing import Any
 from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer
-from textual.widgets._footer import FooterKey
 
 PHONE_KEYS = frozenset({"help", "edit_copy", "toggle_preview", "show_notes", "export"})
 """The keys a phone's footer shows (`-not-on-phone` hides the others, in the stylesheet): at
@@ -39,7 +38,8 @@ class KeysFooter(Footer):
 
     def compose(self) -> ComposeResult:
         for widget in super().compose():
-            if isinstance(widget, FooterKey) and widget.action not in PHONE_KEYS:
+            action = getattr(widget, "action", None)  # a `FooterKey`'s
+            if isinstance(action, str) and action not in PHONE_KEYS:
                 widget.add_class("-not-on-phone")
             yield widget
 
