@@ -175,3 +175,20 @@ async def test_served_the_focus_shows_before_the_first_key(make_app: App,
         app.post_message(events.AppFocus())
         await settle(pilot)
         assert app.focused is focused
+
+
+async def test_a_phone_wraps_the_preview_section_titles(make_app: App) -> None:
+    from textual.widgets import Collapsible
+
+    app = make_app("kiosk")
+    async with app.run_test(size=PHONE) as pilot:
+        await settle(pilot)
+        await pilot.press("f2")
+        await settle(pilot)
+        parts = list(app.screen.query_one("#preview").query(Collapsible))
+        assert parts
+        longest = parts[0]  # "Who we are and what this policy covers", cut in the trial
+        title = longest.query_one("CollapsibleTitle")
+        words = " ".join(" ".join(shown_lines(title, inside=True)).split())
+        assert words.endswith(longest.title), (words, longest.title, title.region,
+                                               app.screen.query_one("#preview").region)
