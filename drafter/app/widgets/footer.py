@@ -37,9 +37,13 @@ class KeysFooter(Footer):
             if binding.show or key == app.COMMAND_PALETTE_BINDING))
 
     def compose(self) -> ComposeResult:
+        """Textual's keys, those not in `PHONE_KEYS` marked, on a screen that has any of them
+        (the editor; the welcome screen keeps its few)."""
+        sifted = any(binding.action in PHONE_KEYS and binding.show
+                     for _, binding, _, _ in self.screen.active_bindings.values())
         for widget in super().compose():
             action = getattr(widget, "action", None)  # a `FooterKey`'s
-            if isinstance(action, str) and action not in PHONE_KEYS:
+            if sifted and isinstance(action, str) and action not in PHONE_KEYS:
                 widget.add_class("-not-on-phone")
             yield widget
 
