@@ -35,7 +35,8 @@ marks) can wait for a pause, and typing then never shares the processor with a d
 class SidePane(KeysScreen):
     """The preview and notes beside (or, on narrow screens, instead of) the form."""
 
-    BINDINGS = [Binding("escape", "close_side", "Back to the questions", show=False)]
+    BINDINGS = [Binding("escape", "close_side", "Close the preview or notes covering the form",
+                        show=False)]
 
     if TYPE_CHECKING:  # provided by the editor screen
         feeds: dict[str, list[str]]
@@ -141,9 +142,9 @@ class SidePane(KeysScreen):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Escape closes the pane only where it covers the form (on a phone only F2 or F4
-        again did); elsewhere the key is left to the rest."""
+        again did); elsewhere the key is left to the rest (None: not run, still in F1)."""
         if action == "close_side":
-            return self.has_class("-narrow") and self.showing_side
+            return True if self.has_class("-narrow") and self.showing_side else None
         return super().check_action(action, parameters)
 
     def action_close_side(self) -> None:
