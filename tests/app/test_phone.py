@@ -192,3 +192,20 @@ async def test_a_phone_wraps_the_preview_section_titles(make_app: App) -> None:
         words = " ".join(" ".join(shown_lines(title, inside=True)).split())
         assert words.endswith(longest.title), (words, longest.title, title.region,
                                                app.screen.query_one("#preview").region)
+
+
+@pytest.mark.parametrize("size", [(80, 24), PHONE])
+async def test_a_wrapped_section_title_goes_on_under_its_start(make_app: App,
+                                                               size: tuple[int, int]) -> None:
+    """Each row of the sections is a mark and a space, or (a title's next line, or a section
+    with no mark) two spaces: "with 0/12" began at the left edge, where the marks are."""
+    app = make_app("kiosk")
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        for section in ("contact", "sharing"):
+            await open_section(pilot, section)
+            await settle(pilot)
+            lines = shown_lines(app.screen.query_one("#sections"), inside=True)
+            assert size == PHONE or any(line.startswith("  ") for line in lines), lines
+            for line in lines:
+                assert line[:1] in "✓!?* " and line[1:2] == " ", lines
