@@ -48,6 +48,13 @@ class Standing:
                 f"For you: {', '.join(parts) if parts else 'nothing left'}",
                 f"For counsel: {self.counsel or 'nothing'}"]
 
+    def line(self) -> str:
+        """The figures in one short line, for a phone's width (40 columns up to 999
+        questions): answered of asked, then how many things are left for the owner (the sum
+        of `lines()`'s second line) and for counsel."""
+        return (f"{self.answered}/{self.shown} done · to do: you {self.for_owner}, "
+                f"counsel {self.counsel}")
+
 
 def counted(session: Session) -> list[str]:
     """The questions shown that progress counts: all but an optional one left empty."""

@@ -48,6 +48,11 @@ class DrafterApp(App[None]):
         self.out_dir = out_dir or Path("output")
         self.theme = "textual-dark"
         self.gc_paused = not gc.isenabled()  # `drafter edit` pauses it for start-up
+        # Served, Textual's web driver tells the app on start that the page has no focus,
+        # whatever it has; our page puts the keyboard in the terminal as it loads, and its
+        # "focus" came before the app could hear it. That first blur is not taken: the focus
+        # outline and the cursor show from the start, not from the first key (issue 15).
+        self.heard_from_page = False
 
     def on_ready(self) -> None:
         """The first screen is up: let the garbage collector run again, leaving the objects
@@ -74,6 +79,10 @@ class DrafterApp(App[None]):
         Textual's own handler would, after this one): in the browser the page reports a blur
         after a burst of keys, and the key after it, seeing no focused list, went the long
         way through the list's own queue, behind the keys typed after it ("oh" as "h", "o")."""
+        if isinstance(event, (events.AppFocus, events.AppBlur, events.Key, events.MouseDown)):
+            first, self.heard_from_page = not self.heard_from_page, True
+            if first and isinstance(event, events.AppBlur) and self.is_web:
+                return  # Textual's web driver's, on start: see `heard_from_page`
         if isinstance(event, events.Key) and not event.is_forwarded:
             if not self.app_focus:
                 self.app_focus = True  # restores the focus (`App._watch_app_focus`)

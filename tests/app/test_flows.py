@@ -252,7 +252,7 @@ async def test_the_sidebar_marks_the_section_that_resolves_a_blocking_note(
         await settle(pilot, rounds=3)
         sidebar = app.screen.query_one(SectionList)
         assert sidebar.blocked == {"kiosks"}
-        row = next(str(o.prompt) for o in sidebar.options if o.id == "kiosks")
+        row = next(prompt for prompt, key in sidebar.shown if key == "kiosks")
         assert row.startswith("[$text-error]![/]")
 
         await open_section(pilot, "kiosks", "kiosks.pci_validated")
@@ -260,7 +260,7 @@ async def test_the_sidebar_marks_the_section_that_resolves_a_blocking_note(
         await settle(pilot)
         assert AnswersFile.open(answers).get("kiosks.pci_validated") is True
         assert sidebar.blocked == set()
-        row = next(str(o.prompt) for o in sidebar.options if o.id == "kiosks")
+        row = next(prompt for prompt, key in sidebar.shown if key == "kiosks")
         assert not row.startswith("[$text-error]")
 
 
@@ -280,7 +280,7 @@ async def test_not_sure_is_a_question_for_counsel_not_a_red_mark(
         sidebar = app.screen.query_one(SectionList)
         assert sidebar.blocked == set() and sidebar.asked == {"kiosks", "sharing"}
         for section in ("kiosks", "sharing"):
-            row = next(str(o.prompt) for o in sidebar.options if o.id == section)
+            row = next(prompt for prompt, key in sidebar.shown if key == section)
             assert row.startswith("[$text-accent]?[/]"), row
         await pilot.press("f4")
         await settle(pilot)

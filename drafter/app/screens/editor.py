@@ -32,7 +32,7 @@ from drafter.app.screens.offers import Offers
 from drafter.app.screens.parts import part
 from drafter.app.widgets.fields import QuestionField, keep_in_view
 from drafter.app.widgets.helppanel import HelpPanel
-from drafter.app.widgets.focus_help import help_for
+from drafter.app.widgets.focus_help import help_for, how_to_answer
 from drafter.app.widgets.footer import KeysFooter
 from drafter.app.widgets.notes import NotesList
 from drafter.app.widgets.pages import Form
@@ -86,7 +86,7 @@ class EditorScreen(BuildsAhead, Offers, Elsewhere):
             with Vertical(id="form-column"):
                 with Form(id="form"):
                     yield FormButton("Next", self.next_or_export, leads_to_answer=True,
-                                     id="next", variant="primary")
+                                     id="next")  # blue only when focused: app.tcss
                 yield Exported(id="exported")
                 yield HelpPanel(id="help")
             with TabbedContent(id="side"):
@@ -250,7 +250,8 @@ class EditorScreen(BuildsAhead, Offers, Elsewhere):
     def _show_help(self, key: str | None) -> None:
         entry = self.session.questionnaire.entries.get(key or "")
         text = entry.question.help if entry and entry.question.help else ""
-        self._set_help(text or "Answers are saved as you type.")
+        self._set_help(text or (how_to_answer(entry.question.type) if entry
+                                else "Answers are saved as you type."))
 
     def _set_help(self, text: str) -> None:
         panel = part(self, HelpPanel, "#help")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 from typing import TYPE_CHECKING
 
+from textual.binding import Binding
 from textual.css.query import NoMatches
 from textual.widget import Widget
 from textual.widgets import TabbedContent
@@ -35,6 +36,9 @@ marks) can wait for a pause, and typing then never shares the processor with a d
 
 class SidePane(KeysScreen):
     """The preview and notes beside (or, on narrow screens, instead of) the form."""
+
+    BINDINGS = [Binding("escape", "close_side", "Close the preview or notes covering the form",
+                        show=False)]
 
     if TYPE_CHECKING:  # provided by the editor screen
         feeds: dict[str, list[str]]
@@ -137,6 +141,16 @@ class SidePane(KeysScreen):
         tabs.active = tab
         self._show_side(True)
         return True
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Escape closes the pane only where it covers the form (on a phone only F2 or F4
+        again did); elsewhere the key is left to the rest (None: not run, still in F1)."""
+        if action == "close_side":
+            return True if self.has_class("-narrow") and self.showing_side else None
+        return super().check_action(action, parameters)
+
+    def action_close_side(self) -> None:
+        self._show_side(False)
 
     def action_toggle_preview(self) -> None:
         self._toggle_tab("preview-tab")

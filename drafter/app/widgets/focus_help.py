@@ -4,18 +4,45 @@ follows the focus everywhere, so it never describes a question the owner has lef
 from __future__ import annotations
 
 from textual.widget import Widget
-from textual.widgets import Button
+from textual.widgets import Button, Tabs
 
+from drafter.app.widgets.notes import NotesList
+from drafter.app.widgets.progress import Exported
 from drafter.app.widgets.sidebar import SectionList
 
 SECTIONS = ("Sections: ↑ ↓ to move, Enter to open one. ✓ all answered, ! an answer to fix, "
             "? a question for your counsel.")
+NOTES = ("Notes on the draft: ↑ ↓ to move, Enter goes to the question that settles the one "
+         "highlighted, or to its place in the preview.")
+TABS = "Preview and Notes: ← → to switch between them (F2 the preview, F4 the notes)."
+EXPORTED = "The files the last export wrote: ↑ ↓ scroll the list."
+BACK = " Escape goes back to the questions."
+HOW = {
+    "one": "Pick one: ↑ ↓ to move, Enter to choose it and go on.",
+    "bool": "Pick one: ↑ ↓ to move, Enter to choose it and go on.",
+    "many": "Pick all that apply: ↑ ↓ to move, Space ticks or unticks, Enter goes on.",
+    "long_text": "Type your answer; Tab goes on to the next question.",
+    "records": "Fill in one row for each; the + button adds a row.",
+}
+"""Said for a question without help of its own, by its kind of answer: how to answer it
+(the help panel said only "Answers are saved as you type." there, a sentence with nothing
+about the question in front of the owner)."""
+
+
+def how_to_answer(kind: str) -> str:
+    return HOW.get(kind, "Type your answer; Enter goes on to the next question.")
 
 
 def help_for(widget: Widget) -> str | None:
     """The help for `widget`, or None where the widget's question gives it."""
     if isinstance(widget, SectionList):
         return SECTIONS
+    covering = widget.screen.has_class("-narrow")  # the pane is in the form's place
+    for kind, text in ((NotesList, NOTES), (Tabs, TABS)):
+        if isinstance(widget, kind):
+            return text + (BACK if covering else "")
+    if isinstance(widget, Exported):
+        return EXPORTED
     if isinstance(widget, Button) and widget.id == "next":
         label = str(widget.label)
         if label.startswith("Next: "):

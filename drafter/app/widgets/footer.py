@@ -10,8 +10,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer
+
+PHONE_KEYS = frozenset({"help", "edit_copy", "toggle_preview", "show_notes", "export"})
+"""The keys a phone's footer shows (`-not-on-phone` hides the others, in the stylesheet): at
+45 columns the footer showed Help, Find, Quit and a cut "f" and never reached the preview,
+notes or export keys. F1 lists every key."""
 
 
 class KeysFooter(Footer):
@@ -29,6 +35,17 @@ class KeysFooter(Footer):
              binding.show, binding.tooltip, app.get_key_display(binding), enabled, tooltip)
             for key, (_, binding, enabled, tooltip) in self.screen.active_bindings.items()
             if binding.show or key == app.COMMAND_PALETTE_BINDING))
+
+    def compose(self) -> ComposeResult:
+        """Textual's keys, those not in `PHONE_KEYS` marked, on a screen that has any of them
+        (the editor; the welcome screen keeps its few)."""
+        sifted = any(binding.action in PHONE_KEYS and binding.show
+                     for _, binding, _, _ in self.screen.active_bindings.values())
+        for widget in super().compose():
+            action = getattr(widget, "action", None)  # a `FooterKey`'s
+            if sifted and isinstance(action, str) and action not in PHONE_KEYS:
+                widget.add_class("-not-on-phone")
+            yield widget
 
     def bindings_changed(self, screen: Screen[Any]) -> None:
         self._bindings_ready = True

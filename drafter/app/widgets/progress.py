@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from rich.text import Text
+from textual.app import RenderResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
@@ -16,7 +17,9 @@ from drafter.standing import Standing
 
 
 class Progress(Static):
-    """Three short lines from `drafter.standing`; redrawn only when they change."""
+    """Three short lines from `drafter.standing`; redrawn only when they change. On a phone
+    (the screen's `-phone`, under the stacked sections) the same in one line: the rows there
+    are few, and the sections' own counts do not say what is left overall or for counsel."""
 
     def __init__(self, **kwargs: object) -> None:
         super().__init__("", markup=False, **kwargs)  # type: ignore[arg-type]
@@ -26,6 +29,11 @@ class Progress(Static):
         if standing != self.shown:
             self.shown = standing
             self.update("\n".join(standing.lines()))
+
+    def render(self) -> RenderResult:
+        if self.shown is not None and self.screen.has_class("-phone"):
+            return Text(self.shown.line())
+        return super().render()
 
 
 class Exported(VerticalScroll):

@@ -10,6 +10,7 @@ again (the Updates view lists them).
 from __future__ import annotations
 
 from textual import on
+from textual.content import Content
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
@@ -33,10 +34,12 @@ class SectionList(JumpOptionList, OptionList):
         self.blocked: set[str] = set()  # sections answering a blocking note (the screen sets it)
         self.asked: set[str] = set()  # sections with a question for counsel (likewise)
         self.updated: set[str] = set()  # sections a library update asks again (Updates view)
+        self._last: tuple[Session, str] | None = None  # drawn again at a new width
+        self._width = 0  # the width the rows were wrapped for
 
     def refresh_progress(self, session: Session, current: str) -> None:
         """Rebuild the rows (cheap: a dozen lines) keeping the highlight on `current`."""
-        rows: list[Option] = []
+        rows: list[tuple[str, str, str]] = []  # (mark, words, section id), as markup
         progress = section_progress(session)
         for section in session.questionnaire.sections:
             if section.id not in progress:
@@ -47,22 +50,35 @@ class SectionList(JumpOptionList, OptionList):
                     else "[$text-accent]*[/]" if section.id in self.updated
                     else "[$text-accent]?[/]" if section.id in self.asked
                     else "[$text-success]✓[/]" if answered == shown else " ")
-            rows.append(Option(f"{mark} {section.title} [dim]{answered}/{shown}[/]",
-                               id=section.id))
-        shown = [(str(row.prompt), row.id) for row in rows]
-        if shown != self.shown:
-            self.shown = shown
+            rows.append((mark, f"{section.title} [dim]{answered}/{shown}[/]", section.id))
+        self._last = (session, current)
+        shown = [(f"{mark} {words}", key) for mark, words, key in rows]
+        width = self.content_region.width
+        if (shown, width) != (self.shown, self._width):
+            self.shown, self._width = shown, width
             with self.prevent(OptionList.OptionHighlighted):
-                self.set_options(rows)
-        ids = [row.id for row in rows]
+                self.set_options([Option(self._hang(mark, words), id=key)
+                                  for mark, words, key in rows])
+        ids = [key for _, _, key in rows]
         index = ids.index(current) if current in ids else None
         if self.highlighted != index:
             with self.prevent(OptionList.OptionHighlighted):
                 self.highlighted = index
 
+    def _hang(self, mark: str, words: str) -> Content:
+        """The mark, then the words wrapped under their own start, not under the mark ("with
+        0/12" began at the list's left edge, where a mark goes)."""
+        # as if the scrollbar were shown: it comes with the rows wrapped, and no resize says so
+        width = self.content_region.width - self.styles.scrollbar_size_vertical - 2
+        lines = Content.from_markup(words).wrap(width) if width > 8 else [
+            Content.from_markup(words)]
+        return Content.from_markup(f"{mark} ") + Content("\n  ").join(lines)
+
     def on_resize(self) -> None:
         """Stacked above the form on a phone the list is a few rows high: keep the current
-        section in them."""
+        section in them. The rows are wrapped again for the new width."""
+        if self._last is not None:
+            self.refresh_progress(*self._last)
         self.call_after_refresh(self.scroll_to_highlight)
 
     @on(OptionList.OptionSelected)
