@@ -76,7 +76,7 @@ def test_no_human_review_is_a_warning_under_each_law_and_no_promise() -> None:
 
 def test_not_sure_of_review_is_a_question_for_counsel_not_a_no() -> None:
     d = draft(**{"data_practices.automated_review": "unsure"})
-    assert noted(d)["review.unsure-automated-review"] == "warning"
+    assert noted(d)["review.unsure-automated-review"] == "blocking"  # a question for counsel blocks publishing
     assert "a person at our company" not in text(d, "use.automated-decisions")
 
 

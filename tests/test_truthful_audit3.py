@@ -206,7 +206,7 @@ def registration_notes(result: Draft) -> list[tuple[str, str]]:
 
 @pytest.mark.parametrize(("answer", "expected"), [
     (DELETE, [("texas.sms-registration-unanswered", "warning")]),  # the owner's to answer
-    ("unsure", [("texas.sms-registration", "warning")]),  # a question for counsel
+    ("unsure", [("texas.sms-registration", "blocking")]),  # a question for counsel: blocks publishing
     ("not_registered", [("texas.sms-not-registered", "blocking")]),
     ("registered", []),
     ("exempt", []),
