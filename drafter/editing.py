@@ -6,8 +6,7 @@ change, valid yet or not, goes at once into a journal beside the answers file (j
 one line, no YAML), and into the file itself (`AnswersFile`, atomic, comments kept) after a
 pause, before an export and on close; a killed session's journal is replayed by the next
 (never over a later answer: `drafter.recovery`), so nothing an owner typed is ever lost.
-The form's position lives in position.py's side file; what is answered, only in the
-answers file (a list moved on from empty included: `drafter.none_of_these`)."""
+The form's position lives in position.py's side file; every answer, in the answers file."""
 
 from __future__ import annotations
 
@@ -64,8 +63,7 @@ class Session:
     recovered: list[str] = field(default_factory=list)  # keys brought back from a journal
     not_applied: dict[str, Any] = field(default_factory=dict)  # journaled, file changed since
     kept_in: Path | None = None  # where `not_applied` was written
-    # lists an old position side file said were moved on from, now saved as "none of these"
-    settled_from_side_file: list[str] = field(default_factory=list)
+    settled_from_side_file: list[str] = field(default_factory=list)  # see `migrate_seen`
     carried: dict[str, str] = field(default_factory=dict)  # see `_carry_over`
 
     @classmethod
@@ -209,10 +207,8 @@ class Session:
         """"Saved as …" when the answer last given for `key` was stored in another form than
         typed (a web address given `https://`, a phone extension tidied), so the form can
         show it: no change is silent. A list saved empty says it is "none of these"."""
-        question = self.questionnaire.entry(key).question
-        if self.raw.get(key) == [] and left_empty_is_none(question):
-            return none_note(question)
-        return self.saved_as.get(key)
+        return (none_note(self.questionnaire.entry(key).question, self.raw.get(key))
+                or self.saved_as.get(key))
 
     def unchanged(self, key: str, value: Any) -> bool:
         """Whether `value` is what the form already shows (see `_compare`)."""
@@ -387,11 +383,10 @@ class Session:
         return set(self.answers().missing())
 
     def none_of_these(self, key: str, *, save: bool = True) -> bool:
-        """The owner moved on from the list `key` with nothing ticked: save their "none of
-        these", an empty list, in the answers file (`drafter.none_of_these`). False, and
-        nothing written, where the list has an answer or is not one that may be left empty."""
-        if self.read_only or key in self.raw or not left_empty_is_none(
-                self.questionnaire.entry(key).question):
+        """The owner moved on from the list `key` with nothing ticked: save "none of these"
+        (`[]`, see `drafter.none_of_these`), unless it has an answer or may not be left empty."""
+        question = self.questionnaire.entry(key).question
+        if self.read_only or key in self.raw or not left_empty_is_none(question):
             return False
         self._store(key, [], None, save)
         return True

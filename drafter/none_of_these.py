@@ -35,8 +35,10 @@ def left_empty_is_none(question: Question) -> bool:
             and question.default is None and "none" not in question.exclusive)
 
 
-def none_note(question: Question) -> str:
-    """What the form says under a list saved empty."""
+def none_note(question: Question, value: object) -> str | None:
+    """What the form says under a list saved empty (`value`, its answer, is `[]`), or None."""
+    if value != [] or not left_empty_is_none(question):
+        return None
     if question.type == "records":
         return "Saved as \u201cnone\u201d. Add any that apply."
     return "Saved as \u201cnone of these\u201d. Tick any that apply."

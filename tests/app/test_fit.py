@@ -388,7 +388,7 @@ async def test_a_question_scrolled_to_shows_its_prompt_as_well_as_its_answer(
     question and then to its answer were each worked out from where the form was before
     either was made (Textual makes a scroll after the next refresh), so the second undid the
     first. Here the form is far below a focused first question, as it was after the switch."""
-    from drafter.app.widgets.fields import keep_in_view
+    from drafter.app.widgets.in_view import keep_in_view
 
     app = make_app("kiosk")
     async with app.run_test(size=SIZE) as pilot:

@@ -30,7 +30,8 @@ from drafter.app.screens.elsewhere import Elsewhere
 from drafter.app.widgets.buttons import FormButton
 from drafter.app.screens.offers import Offers
 from drafter.app.screens.parts import part
-from drafter.app.widgets.fields import QuestionField, keep_in_view
+from drafter.app.widgets.fields import QuestionField
+from drafter.app.widgets.in_view import keep_in_view
 from drafter.app.widgets.helppanel import HelpPanel
 from drafter.app.widgets.focus_help import help_for, how_to_answer
 from drafter.app.widgets.footer import KeysFooter

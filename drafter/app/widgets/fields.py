@@ -12,17 +12,17 @@ from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import ScrollableContainer, Vertical
+from textual.containers import Vertical
 from textual.content import Content
 from textual.events import DescendantBlur
 from textual.geometry import Size
 from textual.message import Message
-from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Label, RadioButton, RadioSet, SelectionList, TextArea
 
 from drafter.app.widgets.boxes import AnswerArea, AnswerBox
 from drafter.app.widgets.choices import choices
+from drafter.app.widgets.in_view import keep_in_view
 from drafter.app.widgets.lists import ChoiceList, ManyList, Marked, MoveOn, UnsureBox
 from drafter.shown import presented, shown_text, ticked_alone
 from drafter.questionnaire import UNSURE, UNSURE_LABEL, Entry, Question
@@ -353,53 +353,6 @@ def suggestion(question: Any) -> str:
     if question.type in ("one", "bool", "many"):
         return "Suggested answer, not yet yours: Enter keeps it, or choose another."
     return f"Suggested: {shown_text(question.default)}. Enter keeps it, or type your own."
-
-
-def keep_in_view(screen: Screen[Any]) -> None:
-    """Scroll the focused widget's question, then the widget itself, into view (the help
-    panel under the form grows and shrinks with the text it shows). Each scroll is made now:
-    Textual otherwise makes it after the next refresh, so the second was worked out from where
-    the form was before the first, and undid it (a question's prompt left above the top)."""
-    focused = screen.focused
-    if focused is None:
-        return
-    field = next((a for a in focused.ancestors if isinstance(a, QuestionField)), None)
-    if field is not None:
-        screen.scroll_to_widget(field, animate=False, immediate=True)
-    screen.scroll_to_widget(focused, animate=False, immediate=True)
-    form = next((a for a in field.ancestors if isinstance(a, ScrollableContainer)),
-                None) if field is not None else None
-    if form is not None and field is not None:  # after Textual's own scroll to the focus
-        screen.call_after_refresh(no_prompt_cut, form, field)
-
-
-def no_prompt_cut(form: Widget, field: QuestionField) -> None:
-    """A question's prompt below `field` cut by the bottom of the form (the help panel's top,
-    at 80x24) is shown whole if there is room above, or else hidden whole: its first line
-    alone read as the whole question ("Do you combine automatically collected d…"). Worked
-    out where the form's content is laid out, not on the screen, which still shows where it
-    was before the scrolls just asked for."""
-
-    def place(widget: Widget) -> int:  # its top in the form's content
-        return sum(node.virtual_region.y for node in (widget, *widget.ancestors)
-                   if form in node.ancestors)
-
-    top = form.scroll_target_y
-    bottom = top + form.scrollable_content_region.height
-    siblings = list(field.parent.children) if field.parent is not None else []
-    for below in siblings[siblings.index(field) + 1:]:
-        if not isinstance(below, QuestionField) or not below.display:
-            continue
-        prompt = below.query_one(".prompt", Label)
-        start = place(prompt)
-        if start >= bottom:
-            return
-        end = start + prompt.virtual_region.height
-        if start < bottom < end:
-            down = end - bottom
-            shift = down if place(field) - down >= top else start - bottom
-            form.scroll_to(y=top + shift, animate=False, immediate=True)
-            return
 
 
 def field_id(key: str) -> str:

@@ -13,7 +13,7 @@ from textual.events import Resize
 from textual.geometry import Size
 from textual.reactive import Reactive
 
-from drafter.app.widgets.fields import keep_in_view
+from drafter.app.widgets.in_view import keep_in_view
 
 
 class Form(VerticalScroll):

@@ -1,0 +1,62 @@
+"""Keeping the focused question in view in the form: the question, then the focused widget,
+scrolled into view, and the next question's prompt never left cut by the form's bottom. A
+question is a widget of class `question` (`fields.QuestionField`, which imports this)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.containers import ScrollableContainer
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Label
+
+
+def keep_in_view(screen: Screen[Any]) -> None:
+    """Scroll the focused widget's question, then the widget itself, into view (the help
+    panel under the form grows and shrinks with the text it shows). Each scroll is made now:
+    Textual otherwise makes it after the next refresh, so the second was worked out from where
+    the form was before the first, and undid it (a question's prompt left above the top)."""
+    focused = screen.focused
+    if focused is None:
+        return
+    field = next((a for a in focused.ancestors if a.has_class("question")), None)
+    if field is not None:
+        screen.scroll_to_widget(field, animate=False, immediate=True)
+    screen.scroll_to_widget(focused, animate=False, immediate=True)
+    form = next((a for a in field.ancestors if isinstance(a, ScrollableContainer)),
+                None) if field is not None else None
+    if form is not None and field is not None:  # after Textual's own scroll to the focus
+        screen.call_after_refresh(no_prompt_cut, form, field)
+
+
+def no_prompt_cut(form: Widget, field: Widget) -> None:
+    """A question's prompt below `field` cut by the bottom of the form (the help panel's top,
+    at 80x24) is shown whole if there is room above, or else hidden whole: its first line
+    alone read as the whole question ("Do you combine automatically collected d…"). Worked
+    out where the form's content is laid out, not on the screen, which still shows where it
+    was before the scrolls just asked for."""
+
+    def place(widget: Widget) -> int:  # its top in the form's content
+        return sum(node.virtual_region.y for node in (widget, *widget.ancestors)
+                   if form in node.ancestors)
+
+    top = form.scroll_target_y
+    bottom = top + form.scrollable_content_region.height
+    siblings = list(field.parent.children) if field.parent is not None else []
+    for below in siblings[siblings.index(field) + 1:]:
+        if not below.has_class("question") or not below.display:
+            continue
+        prompt = below.query_one(".prompt", Label)
+        start = place(prompt)
+        if start >= bottom:
+            return
+        end = start + prompt.virtual_region.height
+        if start < bottom < end:
+            down = end - bottom
+            shift = down if place(field) - down >= top else start - bottom
+            form.scroll_to(y=top + shift, animate=False, immediate=True)
+            return
+
+
+__all__ = ["keep_in_view", "no_prompt_cut"]
