@@ -18,7 +18,7 @@ from drafter.document.decorations import Marks, reading
 from drafter.document.tree import cut, read
 from drafter.export import Format, Source
 from drafter.export.markdown import note_marks, to_markdown
-from drafter.history import last_published, record_changes
+from drafter.history import changes_file, last_published, record_changes
 from drafter.outdated import record_law_changes
 from drafter.manifest import (
     MANIFEST_NAME,
@@ -256,6 +256,7 @@ def build(project: Project, answers: Answers, out_dir: Path, formats: list[Forma
     changes = None if outcome.conflicts else record_changes(
         project.questionnaire, project.library.root, folder, base, current=manifest)
     if changes is not None:  # and which of the changes came from the law (the library)
+        written.append(folder / changes_file())
         record_law_changes(project, answers, folder, base)
     return BuildResult(folder, tuple(written), draft, outcome, tuple(backups), previous, manifest,
                        changes, carried_from, elsewhere, ruling)

@@ -25,7 +25,7 @@ from drafter.document.model import Draft, Policy
 from drafter.errors import UserError
 from drafter.export import Format
 from drafter.export.markdown import to_markdown
-from drafter.history import record_changes
+from drafter.history import changes_file, record_changes
 from drafter.i18n import ENGLISH
 from drafter.i18n.answers import answered_languages
 from drafter.i18n.catalog import catalog
@@ -128,9 +128,10 @@ def build_languages(project: Project, answers: Answers, out_dir: Path, formats: 
         _note_languages(folder / "review.md", [found.languages[lang].name for lang in policies],
                         missing)
     for lang, outcome in outcomes.items():
-        if not outcome.conflicts:
-            record_changes(project.questionnaire, project.library.root, folder, previous, lang,
-                           current=manifest)
+        if not outcome.conflicts and record_changes(
+                project.questionnaire, project.library.root, folder, previous, lang,
+                current=manifest) is not None:
+            written.append(folder / changes_file(lang))  # said, as every file written is
     result = replace(result, written=tuple(written), backups=(*result.backups, *backups))
     return LanguagesBuilt(result, tuple(built), tuple(skipped), outcomes)
 

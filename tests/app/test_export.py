@@ -8,9 +8,11 @@ from pathlib import Path
 
 import pytest
 from docx import Document
+from textual.widgets import Label
 
 from drafter.app.app import DrafterApp
 from drafter.app.screens.export import ConfirmOverwrite
+from drafter.app.widgets.progress import Exported
 from drafter.cli import main
 
 pytestmark = pytest.mark.asyncio
@@ -48,6 +50,8 @@ async def test_export_matches_build_and_asks_before_replacing_edits(make_app: Ap
         await pilot.pause()
         assert isinstance(app.screen, ConfirmOverwrite)
         assert edited in app.screen.changed
+        dialog = " ".join(str(label.content) for label in app.screen.query(Label))
+        assert str(edited.resolve()) in dialog  # the absolute path, as the export panel says
         await pilot.press("enter")  # the focused, safe choice: keep them
         await pilot.pause()
         assert "Counsel's addition." in edited.read_text()
@@ -58,6 +62,8 @@ async def test_export_matches_build_and_asks_before_replacing_edits(make_app: Ap
         await pilot.pause()
         assert "Counsel's addition." in edited.read_text(), "merged into the new draft"
         assert list((exported / "backups").glob("privacy-policy.*.md"))
+        shown = app.screen.query_one(Exported).text  # every file this export wrote is named
+        assert (exported / "changes.md").exists() and "changes.md" in shown, shown
 
 
 async def test_export_refuses_incomplete_answers_with_a_reason(make_app: App,

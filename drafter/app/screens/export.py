@@ -31,7 +31,7 @@ class ConfirmOverwrite(ModalScreen[bool]):
         self.changed = changed
 
     def compose(self) -> ComposeResult:
-        names = "\n".join(f"  {path}" for path in self.changed)
+        names = "\n".join(f"  {path.resolve()}" for path in self.changed)  # as F8 shows them
         with Vertical(id="dialog"):
             yield Label("These files were changed by hand since the last export:",
                         classes="dialog-title")
