@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+from drafter import collector
 
 
 def run() -> int:
@@ -21,7 +22,7 @@ def run() -> int:
     finally:
         gc.set_threshold(*thresholds)
     code = main()
-    gc.freeze()
+    collector.freeze()
     return code
 
 

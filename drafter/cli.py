@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from drafter import collector
 from drafter import __version__, clock
 from drafter.errors import DrafterError, PrintableStream, UserError, json_text, printable
 from drafter.cli_app import add_app_parsers, cmd_edit, cmd_serve
@@ -225,7 +226,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     thresholds = gc.get_threshold()
     # Objects frozen before (an app run in the same process freezes its own) stay frozen; only
     # what this command froze is let go again when it is called in-process (tests).
-    frozen_before = gc.get_freeze_count()
+    frozen_before = collector.frozen()  # not gc.get_freeze_count(): it counts one by one
     try:
         args = parser().parse_args(argv)
         run: Callable[[argparse.Namespace], int] = getattr(args, "run", cmd_edit)
@@ -235,8 +236,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             _one_shot_collector(freeze=not frozen_before)
         return _run(run, args)
     finally:
-        if gc.get_freeze_count() and not frozen_before:
-            gc.unfreeze()
+        if collector.frozen() and not frozen_before:
+            collector.unfreeze()
         gc.set_threshold(*thresholds)
         sys.stdout, sys.stderr = streams
 
@@ -248,7 +249,7 @@ def _one_shot_collector(*, freeze: bool = True) -> None:
     collect the youngest objects every 50,000 allocations, not 700, so that a long batch
     still frees its cycles."""
     if freeze:
-        gc.freeze()
+        collector.freeze()
     gc.set_threshold(50_000, *gc.get_threshold()[1:])
 
 

@@ -18,6 +18,7 @@ os.environ["DRAFTER_CACHE_DIR"] = tempfile.mkdtemp(prefix="drafter-test-cache-")
 import pytest
 from hypothesis import HealthCheck, settings
 
+from drafter import collector
 from drafter import clock
 from drafter.project import Project
 
@@ -84,7 +85,7 @@ def real_project() -> Project:
     """The real project, loaded once for the whole session: a frozen Project that no test
     changes, so one load (library, answers model, review rules) serves every module."""
     loaded = Project.load()
-    gc.freeze()  # the project (and every module imported) lives as long as the session
+    collector.freeze()  # the project (and every module imported) lives as long as the session
     return loaded
 
 

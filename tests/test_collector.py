@@ -9,12 +9,13 @@ import sys
 
 import pytest
 
+from drafter import collector
 from drafter.cli import main
 
 
 def test_a_command_run_in_process_leaves_the_collector_as_it_was(
         capsys: pytest.CaptureFixture[str]) -> None:
-    gc.unfreeze()  # from a clean collector: an app run earlier in this worker froze its own
+    collector.unfreeze()  # from a clean collector: an app run earlier in this worker froze its own
     before = gc.get_threshold(), gc.get_freeze_count(), gc.isenabled()
     assert main(["schema"]) == 0
     assert (gc.get_threshold(), gc.get_freeze_count(), gc.isenabled()) == before
@@ -26,14 +27,14 @@ def test_objects_frozen_before_the_command_stay_frozen(
     """An app run in the same process freezes its own objects (`DrafterApp.on_ready`); a
     command called after it must neither unfreeze them nor freeze more (the suite runs both in
     one worker, and the order decided whether the test above passed)."""
-    gc.freeze()
+    collector.freeze()
     try:
         threshold, frozen = gc.get_threshold(), gc.get_freeze_count()
         assert main(["schema"]) == 0
         # a frozen object that dies leaves the count, so "stayed" is: none let go, none added
         assert gc.get_threshold() == threshold and 0.9 * frozen < gc.get_freeze_count() <= frozen
     finally:
-        gc.unfreeze()
+        collector.unfreeze()
     capsys.readouterr()
 
 

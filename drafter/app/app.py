@@ -16,6 +16,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
+from drafter import collector
 from drafter.app.screens.editor import EditorScreen
 from drafter.app.screens.help import keys_of
 from drafter.app.screens.suggestions import offer_suggestions
@@ -58,7 +59,7 @@ class DrafterApp(App[None]):
         """The first screen is up: let the garbage collector run again, leaving the objects
         built so far (modules, styles, questionnaire) out of every later collection."""
         if self.gc_paused:
-            gc.freeze()
+            collector.freeze()
             gc.enable()
 
     def on_mount(self) -> None:

@@ -18,6 +18,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from drafter import collector
 from drafter.answers import Answers
 from drafter.errors import UserError
 from drafter.library import Library
@@ -151,9 +152,9 @@ def review_files(setup: Setup, paths: Sequence[Path],
     # Objects frozen before (the command's own freeze, or a test session's loaded project)
     # stay frozen: `gc.unfreeze` lets go of all of them, and every later full collection of
     # a process that goes on (the tests: ~330,000 objects of the project) walked them again.
-    frozen_before = gc.get_freeze_count()
+    frozen_before = collector.frozen()  # not gc.get_freeze_count(): it counts one by one
     gc.collect()
-    gc.freeze()  # a worker's collections do not touch (and so copy) the inherited objects
+    collector.freeze()  # a worker's collections do not touch (and so copy) the inherited objects
     try:
         chunk = max(1, len(rest) // (workers * 4))
         with futures.ProcessPoolExecutor(workers,
@@ -161,7 +162,7 @@ def review_files(setup: Setup, paths: Sequence[Path],
             yield from pool.map(_review_in_worker, rest, chunksize=chunk)
     finally:
         if not frozen_before:
-            gc.unfreeze()
+            collector.unfreeze()
         _SETUP = None
 
 

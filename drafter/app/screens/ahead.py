@@ -19,7 +19,6 @@ time as well once the owner has moved on from it.
 from __future__ import annotations
 
 import asyncio
-import gc
 import time
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
@@ -34,6 +33,7 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Label
 
+from drafter import collector
 from drafter.app.widgets.fields import QuestionField, field_id
 from drafter.app.screens.parts import part
 from drafter.app.widgets.pages import Form, SectionPage
@@ -221,7 +221,7 @@ class BuildsAhead(Screen[None]):
         largest example once its pages were built). Only where the app froze its own at
         start-up (`drafter edit`; an app run in-process by the tests does not)."""
         if getattr(self.app, "gc_paused", False):
-            gc.freeze()
+            collector.freeze()
 
     async def _page(self, form: Form, section_id: str) -> SectionPage:
         """The section's page to show now: kept, finished if it was begun ahead, or built now
