@@ -63,6 +63,18 @@ def kiosk_editor(make_app: Callable[..., DrafterApp]) -> Kiosk:
     return run
 
 
+@pytest.fixture
+def still_clock(monkeypatch: pytest.MonkeyPatch) -> list[float]:
+    """The type-to-jump clock stands still unless a test moves it (`still_clock[0] += 2`: a
+    pause, so the next letters start a new search). Modules where every test needs it use
+    `pytest.mark.usefixtures("still_clock")`."""
+    from drafter.app.widgets import lists
+
+    now = [1000.0]
+    monkeypatch.setattr(lists, "clock", lambda event: now[0])
+    return now
+
+
 @pytest.fixture(autouse=True)
 def waits_timed_by_processor(monkeypatch: pytest.MonkeyPatch) -> None:
     """Every Pilot wait (`press`, `pause`, `settle`) gives up after 30 s of the processor

@@ -9,10 +9,9 @@ from pathlib import Path
 import pytest
 from textual import events
 
-from tests.app.test_keys import App, SIZE, focused_key, start, still_clock, stored
+from tests.app.test_keys import App, SIZE, focused_key, start, stored
 
-pytestmark = pytest.mark.asyncio
-__all__ = ["still_clock"]  # the type-to-jump clock stands still here too (autouse fixture)
+pytestmark = [pytest.mark.asyncio, pytest.mark.usefixtures("still_clock")]
 
 
 def burst(app: App, *keys: str) -> None:

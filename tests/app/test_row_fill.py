@@ -18,19 +18,9 @@ from drafter.app.widgets.fields import QuestionField, field_id
 from drafter.app.widgets.records import RecordRow
 from tests.app.pilot_helpers import kept, open_section, settle
 
-pytestmark = pytest.mark.asyncio
+pytestmark = [pytest.mark.asyncio, pytest.mark.usefixtures("still_clock")]
 SIZE = (80, 24)
 App = Callable[..., DrafterApp]
-
-
-@pytest.fixture(autouse=True)
-def still_clock(monkeypatch: pytest.MonkeyPatch) -> list[float]:
-    """The type-to-jump clock stands still unless a test moves it."""
-    from drafter.app.widgets import lists
-
-    now = [1000.0]
-    monkeypatch.setattr(lists, "clock", lambda event: now[0])
-    return now
 
 
 def field(app: DrafterApp, key: str) -> QuestionField:

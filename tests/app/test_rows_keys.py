@@ -97,16 +97,6 @@ async def test_the_find_box_applies_keys_in_the_order_typed(make_app: App,
         assert box.value == "which of these companies"
 
 
-@pytest.fixture
-def still_clock(monkeypatch: pytest.MonkeyPatch) -> list[float]:
-    """The type-to-jump clock stands still unless a test moves it (as in test_keys.py)."""
-    from drafter.app.widgets import lists
-
-    now = [1000.0]
-    monkeypatch.setattr(lists, "clock", lambda event: now[0])
-    return now
-
-
 async def test_a_letter_starts_its_jump_at_the_highlighted_option(
         make_app: App, tmp_path: Path, still_clock: list[float]) -> None:
     """D6: with "California" highlighted, "c" then Space ticked Colorado. The first letter of
