@@ -11,10 +11,9 @@ from textual import events
 from textual.widgets import Input, SelectionList
 
 from tests.app.pilot_helpers import settle
-from tests.app.test_keys import App, SIZE, field, focused_key, start, still_clock, stored
+from tests.app.test_keys import App, SIZE, field, focused_key, start, stored
 
-pytestmark = pytest.mark.asyncio
-__all__ = ["still_clock"]  # the type-to-jump clock stands still here too (autouse fixture)
+pytestmark = [pytest.mark.asyncio, pytest.mark.usefixtures("still_clock")]  # the type-to-jump clock stands still here too
 
 
 async def test_typing_over_a_suggested_text_replaces_it(make_app: App, tmp_path: Path) -> None:
