@@ -81,3 +81,28 @@ def test_a_torn_file_is_ignored(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
         pattern = r"after (a) torn file"
         assert patterncode._compile(pattern, re.I) == _original(pattern, re.I)
         patterncode._codes.clear()
+
+
+def test_a_build_under_another_hash_seed_writes_nothing_to_the_cache(tmp_path: Path) -> None:
+    """Every file in the cache folder (compiled patterns and classes, the parsed library) is
+    keyed by text that must not depend on the hash seed: markdown-it joined its text-rule
+    terminators from a frozenset, so each process compiled a pattern never seen before and
+    rewrote the pattern file (180 KB) at exit. The first build fills the folder, the second
+    drops what only the first needed (parsing the library's YAML); a third, under yet another
+    seed, finds everything kept and writes no file. (An English build: babel, imported for
+    a translation's lists, compiles a pattern from a set at import, `babel/plural.py`.)"""
+    import os
+    import subprocess
+
+    cache = tmp_path / "cache"
+    env = {**os.environ, "DRAFTER_CACHE_DIR": str(cache)}
+
+    def build(seed: str) -> dict[str, tuple[int, int]]:
+        subprocess.run([sys.executable, "-m", "drafter", "build", "--example", "uk-bakery",
+                        "--format", "md", "-o", str(tmp_path / seed)], cwd=tmp_path,
+                       env={**env, "PYTHONHASHSEED": seed}, check=True, capture_output=True)
+        return {p.name: (p.stat().st_mtime_ns, p.stat().st_ino) for p in cache.iterdir()}
+
+    build("1")
+    kept = build("2")
+    assert build("3") == kept

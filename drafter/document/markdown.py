@@ -110,9 +110,32 @@ def _hide_counsel_comments(md: MarkdownIt) -> None:
     md.add_render_rule("html_block", html_block)
 
 
+def _terminators_in_one_order() -> None:
+    """markdown-it compiles the characters that end a text run (its `text` rule) from a
+    frozenset, in the order of the process's hash seed: a pattern text never seen before in
+    each process, so `patterncode` compiled it afresh and rewrote its file (some 180 KB) at
+    every exit. The same characters, sorted, make the same matches in one text. Set before
+    the first MarkdownIt is made, which compiles it once for every parser; a markdown-it
+    without these names is left as it is (tests/test_patterncode.py would then fail)."""
+    from markdown_it import parser_inline
+
+    characters = getattr(parser_inline, "_DEFAULT_TERMINATORS", None)
+    compiled = getattr(parser_inline, "_default_terminator_re", None)
+    if not isinstance(characters, frozenset) or getattr(compiled, "sorted", False):
+        return
+    pattern = re.compile("[" + re.escape("".join(sorted(characters))) + "]")
+
+    def sorted_terminators() -> re.Pattern[str]:
+        return pattern
+
+    sorted_terminators.sorted = True  # type: ignore[attr-defined]
+    parser_inline._default_terminator_re = sorted_terminators
+
+
 def commonmark() -> MarkdownIt:
     """CommonMark with tables, raw HTML and heading anchors, reviewer-note decorations
     tagged, every inline run parsed: the reference `parser()` must read exactly as."""
+    _terminators_in_one_order()
     md = (MarkdownIt("commonmark", {"html": True}).enable("table")
           .use(anchors_plugin, min_level=1, max_level=2)
           .use(_hide_counsel_comments))
