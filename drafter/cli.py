@@ -20,7 +20,7 @@ from drafter import collector
 from drafter import __version__, clock
 from drafter.errors import DrafterError, PrintableStream, UserError, json_text, printable
 from drafter.cli_app import add_app_parsers, cmd_edit, cmd_serve
-from drafter.cli_args import Names, answers_path, answers_source, format_argument, project_of, \
+from drafter.cli_args import Commands, Names, answers_path, answers_source, format_argument, project_of, \
     report_proposals
 from drafter.cli_counsel import add_counsel_parsers
 from drafter.cli_outdated import add_outdated_parser
@@ -153,23 +153,7 @@ class _Version(argparse.Action):
         parser.exit()
 
 
-def parser() -> argparse.ArgumentParser:
-    top = argparse.ArgumentParser(
-        prog="drafter",
-        description="Draft a privacy policy from a questionnaire, with notes for counsel.",
-    )
-    top.add_argument("--version", action=_Version, nargs=0,
-                     help="show the program's and the clause library's versions and exit")
-    top.add_argument("--questionnaire", metavar="FILE", type=Path,
-                     help="question definitions (default: the built-in privacy-policy.yaml)")
-    top.add_argument("--library", metavar="DIR", type=Path,
-                     help="clause library folder (default: the built-in clauses/)")
-    top.add_argument("--example", dest="open_example", metavar="NAME",
-                     help="open a built-in example in the app, read-only (F3 edits a copy): "
-                          f"{', '.join(examples())}")
-    sub = top.add_subparsers(dest="command", metavar="COMMAND")
-
-    p = sub.add_parser("build", help="draft the policy from an answers file")
+def _build_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("answers", nargs="?", help="answers file (default: the kiosk example)")
     p.add_argument("--example", metavar="NAME",
                    help=f"build a built-in example: {', '.join(examples())}")
@@ -192,29 +176,49 @@ def parser() -> argparse.ArgumentParser:
     evidence_argument(p)
     p.set_defaults(run=cmd_build)
 
-    add_review_parser(sub, Names("drafter.review.outputs", "FORMATS"))
 
-    p = sub.add_parser("promises", help="list every promise the policy makes and the answers "
-                       "behind it (the ledger for counsel)")
+def _promises_arguments(p: argparse.ArgumentParser) -> None:
     answers_source(p)
     p.add_argument("--format", default="text", choices=("text", "markdown", "json"),
                    help="text, markdown (as in review.md) or json (as in the review's "
                    "`promises` key); default: text")
     p.set_defaults(run=cmd_promises)
 
-    add_counsel_parsers(sub)
-    add_app_parsers(sub)
-    add_outdated_parser(sub)
-    add_scan_parser(sub)
 
-    sub.add_parser("lint", help="check the clause library, its modules and checks against "
-                   "the questionnaire").set_defaults(run=cmd_lint)
-
-    p = sub.add_parser("schema", help="print (or write) a JSON Schema for answers files")
+def _schema_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("-o", "--output", metavar="FILE",
                    help="write it to FILE (a folder: FILE/drafter.schema.json, the name new "
                    "answers files point at)")
     p.set_defaults(run=cmd_schema)
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(
+        prog="drafter",
+        description="Draft a privacy policy from a questionnaire, with notes for counsel.",
+    )
+    top.add_argument("--version", action=_Version, nargs=0,
+                     help="show the program's and the clause library's versions and exit")
+    top.add_argument("--questionnaire", metavar="FILE", type=Path,
+                     help="question definitions (default: the built-in privacy-policy.yaml)")
+    top.add_argument("--library", metavar="DIR", type=Path,
+                     help="clause library folder (default: the built-in clauses/)")
+    top.add_argument("--example", dest="open_example", metavar="NAME",
+                     help="open a built-in example in the app, read-only (F3 edits a copy): "
+                          f"{', '.join(examples())}")
+    sub = top.add_subparsers(dest="command", metavar="COMMAND", action=Commands)
+    sub.command("build", _build_arguments, help="draft the policy from an answers file")
+    add_review_parser(sub, Names("drafter.review.outputs", "FORMATS"))
+    sub.command("promises", _promises_arguments, help="list every promise the policy makes "
+                "and the answers behind it (the ledger for counsel)")
+    add_counsel_parsers(sub)
+    add_app_parsers(sub)
+    add_outdated_parser(sub)
+    add_scan_parser(sub)
+    sub.command("lint", lambda p: p.set_defaults(run=cmd_lint), help="check the clause "
+                "library, its modules and checks against the questionnaire")
+    sub.command("schema", _schema_arguments,
+                help="print (or write) a JSON Schema for answers files")
     return top
 
 

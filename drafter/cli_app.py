@@ -77,8 +77,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 
-def add_app_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = sub.add_parser("edit", help="answer the questionnaire in the app (the default command)")
+def _edit_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("file", nargs="?", help="answers file to open or create (default: "
                    "answers.yaml, or the one NAME.drafter.yaml here)")
     p.add_argument("-o", "--output", default="output", metavar="DIR",
@@ -87,12 +86,19 @@ def add_app_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[ty
                    "evidence file suggests, one by one, each with what showed it")
     p.set_defaults(run=cmd_edit)
 
-    p = sub.add_parser("serve", help="serve the app to a web browser on this machine",
-                       description="Prints the address to open, with a token made for this "
-                       "run (set DRAFTER_SERVE_TOKEN to choose one, 16 characters or more); "
-                       "only that page may connect.")
+
+def _serve_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("file", nargs="?", help="answers file to open or create (default: "
                    "answers.yaml, or the one NAME.drafter.yaml here)")
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
     p.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
     p.set_defaults(run=cmd_serve)
+
+
+def add_app_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    sub.command("edit", _edit_arguments,
+                help="answer the questionnaire in the app (the default command)")
+    sub.command("serve", _serve_arguments, help="serve the app to a web browser on this machine",
+                description="Prints the address to open, with a token made for this run (set "
+                "DRAFTER_SERVE_TOKEN to choose one, 16 characters or more); only that page "
+                "may connect.")

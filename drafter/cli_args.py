@@ -4,6 +4,7 @@ arguments that say so (imported by `drafter.cli` and each `cli_*` module)."""
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import import_module
 from pathlib import Path
@@ -41,6 +42,42 @@ def answers_arguments(p: argparse.ArgumentParser) -> None:
     answers_source(p)
     p.add_argument("-o", "--output", default="output", metavar="DIR",
                    help="the folder the policy is built into (default: output/)")
+
+
+class Commands(argparse._SubParsersAction):  # type: ignore[type-arg]
+    """The subcommands (`add_subparsers(action=Commands)`), each one's parser made only when
+    it is chosen: making all of them at every start (an ArgumentParser asks gettext for its
+    headings, which searches the locale folders, and every argument sizes the terminal) was
+    some 18M instructions of a build, for the one parser it used. `drafter --help` lists every
+    command from its `help`, and a mistyped one is told the choices, as before."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.deferred: dict[str, tuple[Callable[[argparse.ArgumentParser], None],
+                                       dict[str, object]]] = {}
+
+    def command(self, name: str, arguments: Callable[[argparse.ArgumentParser], None],
+                **kwargs: object) -> None:
+        """Command `name`, whose parser (`kwargs` as for `add_parser`: help, description) is
+        given its arguments by `arguments(parser)` once the command is chosen."""
+        if "help" in kwargs:
+            self._choices_actions.append(self._ChoicesPseudoAction(name, (), kwargs.pop("help")))
+        self.deferred[name] = (arguments, kwargs)
+        self._name_parser_map[name] = None  # a choice already; made by `parser_of`
+
+    def parser_of(self, name: str) -> argparse.ArgumentParser:
+        """The parser of command `name`, made now if it was not yet."""
+        if name in self.deferred:
+            arguments, kwargs = self.deferred.pop(name)
+            del self._name_parser_map[name]
+            arguments(self.add_parser(name, **kwargs))  # type: ignore[arg-type]
+        return self._name_parser_map[name]  # type: ignore[no-any-return]
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace,
+                 values: object, option_string: str | None = None) -> None:
+        if isinstance(values, list) and values and values[0] in self.deferred:
+            self.parser_of(values[0])
+        super().__call__(parser, namespace, values, option_string)
 
 
 @dataclass(frozen=True)

@@ -163,20 +163,14 @@ def cmd_publish(args: argparse.Namespace) -> int:
 
 
 
-def add_counsel_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = sub.add_parser("absorb", help="take counsel's edited Word file back into the Markdown")
+def _absorb_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("docx", metavar="EDITED.docx", help="the DOCX counsel edited")
     p.add_argument("-o", "--output", default="output", metavar="DIR",
                    help="the folder the policy was built into (default: output/)")
     p.set_defaults(run=cmd_absorb)
 
-    p = sub.add_parser("resolve", help="record counsel's decision to resolve a reviewer note",
-                       description="Records who resolved the note, when and why, beside the "
-                       "answers (ANSWERS → ANSWERS-stem.decisions.yaml). The note stays out of "
-                       "review.md's open notes and the Word comments until what it is about "
-                       "(its clause, its words or the answer it rests on) changes; then it "
-                       "comes back, marked Reopened. Blocking notes may be resolved too: the "
-                       "decision is counsel's, and review.md lists it under its own heading.")
+
+def _resolve_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("note", metavar="NOTE", help="the note's number in review.md (R3) or its key")
     answers_source(p)
     p.add_argument("--by", required=True, metavar="NAME", help="who decided (counsel's name)")
@@ -187,14 +181,16 @@ def add_counsel_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignor
                         "open again from the next build")
     p.set_defaults(run=cmd_resolve)
 
-    p = sub.add_parser("diff", help="what changed since the last published version")
+
+def _diff_arguments(p: argparse.ArgumentParser) -> None:
     answers_arguments(p)
     p.add_argument("--lang", metavar="LANGS", help="the language versions to compare, e.g. "
                    "es or en,fr-CA (default: en); each is compared with its own published "
                    "text")
     p.set_defaults(run=cmd_diff)
 
-    p = sub.add_parser("publish", help="build and keep this version under history/")
+
+def _publish_arguments(p: argparse.ArgumentParser) -> None:
     answers_arguments(p)
     format_argument(p)
     p.add_argument("--lang", metavar="LANGS", help="languages to publish, as `build --lang` "
@@ -209,3 +205,19 @@ def add_counsel_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignor
                    help="also write the published versions as a static site: current policy, "
                    "archive and what changed, as HTML (and Markdown in DIR/markdown/)")
     p.set_defaults(run=cmd_publish)
+
+
+def add_counsel_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    sub.command("absorb", _absorb_arguments,
+                help="take counsel's edited Word file back into the Markdown")
+    sub.command("resolve", _resolve_arguments,
+                help="record counsel's decision to resolve a reviewer note",
+                description="Records who resolved the note, when and why, beside the "
+                "answers (ANSWERS → ANSWERS-stem.decisions.yaml). The note stays out of "
+                "review.md's open notes and the Word comments until what it is about "
+                "(its clause, its words or the answer it rests on) changes; then it "
+                "comes back, marked Reopened. Blocking notes may be resolved too: the "
+                "decision is counsel's, and review.md lists it under its own heading.")
+    sub.command("diff", _diff_arguments, help="what changed since the last published version")
+    sub.command("publish", _publish_arguments,
+                help="build and keep this version under history/")

@@ -22,15 +22,17 @@ if TYPE_CHECKING:
     from drafter.project import Project
 
 
-def add_outdated_parser(sub: Any) -> None:
-    p = sub.add_parser(
-        "outdated", help="what changed in the law for this business since its policy was built "
-        "(exit 1 when out of date)",
-        description="Exit status: 0 up to date, 1 out of date (rebuild), 2 bad input.")
+def _outdated_arguments(p: argparse.ArgumentParser) -> None:
     answers_arguments(p)
     p.add_argument("--format", default="text", choices=("text", "json"),
                    help="text (default) or json, for CI")
     p.set_defaults(run=cmd_outdated)
+
+
+def add_outdated_parser(sub: Any) -> None:
+    sub.command("outdated", _outdated_arguments, help="what changed in the law for this "
+                "business since its policy was built (exit 1 when out of date)",
+                description="Exit status: 0 up to date, 1 out of date (rebuild), 2 bad input.")
 
 
 def cmd_outdated(args: argparse.Namespace) -> int:

@@ -13,6 +13,7 @@ import re
 import sys
 from collections import Counter
 from dataclasses import replace
+from functools import partial
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -28,11 +29,7 @@ FAIL_ON = ("blocking", "warning")
 INTERNAL = "internal error (please report; DRAFTER_DEBUG=1 shows details)"
 
 
-def add_review_parser(sub: Any, format_names: object) -> None:
-    """The `review` subcommand; `format_names` lists the formats in the help, when shown."""
-    p = sub.add_parser(
-        "review", help="reviewer notes on any policies (.md, .txt, .html, .docx) or folders",
-        description="Exit status: 0 nothing fails, 1 a note fails (see --fail-on), 2 bad input.")
+def _review_arguments(p: argparse.ArgumentParser, format_names: object) -> None:
     p.add_argument("files", nargs="+", metavar="FILE",
                    help="policies to review, or folders to review every policy in")
     p.add_argument("--answers", metavar="FILE",
@@ -61,6 +58,14 @@ def add_review_parser(sub: Any, format_names: object) -> None:
                    help="worker processes for many files (default: one per core)")
     p.add_argument("--today", metavar="DATE", help=argparse.SUPPRESS)
     p.set_defaults(run=cmd_review)
+
+
+def add_review_parser(sub: Any, format_names: object) -> None:
+    """The `review` subcommand; `format_names` lists the formats in the help, when shown."""
+    sub.command("review", partial(_review_arguments, format_names=format_names),
+                help="reviewer notes on any policies (.md, .txt, .html, .docx) or folders",
+                description="Exit status: 0 nothing fails, 1 a note fails (see --fail-on), "
+                "2 bad input.")
 
 
 def _options(args: argparse.Namespace) -> tuple[list[str] | None, date | None, int | None]:

@@ -16,9 +16,7 @@ from drafter.cli_args import project_of
 from drafter.errors import UserError
 
 
-def add_scan_parser(sub: Any) -> None:
-    p = sub.add_parser("scan", help="record what a website or app really does (trackers, "
-                       "cookies, forms, SDKs) as evidence for the answers and the review")
+def _scan_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("url", nargs="?", help="the site's address (visited in headless Chromium)")
     p.add_argument("--har", metavar="FILE", help="read a HAR recorded in a browser instead")
     p.add_argument("--repo", metavar="DIR",
@@ -36,6 +34,11 @@ def add_scan_parser(sub: Any) -> None:
                    help="with --answers: write the suggested changes, after asking")
     p.add_argument("--yes", action="store_true", help="with --apply: do not ask")
     p.set_defaults(run=cmd_scan)
+
+
+def add_scan_parser(sub: Any) -> None:
+    sub.command("scan", _scan_arguments, help="record what a website or app really does "
+                "(trackers, cookies, forms, SDKs) as evidence for the answers and the review")
 
 
 def evidence_argument(p: argparse.ArgumentParser) -> None:
