@@ -410,6 +410,29 @@ def test_leading_words(pattern: str, words: tuple[str, ...] | None) -> None:
     assert search_at_words(kelvin, "we like it") and search_at_words(kelvin, "we li\u212ae ü")
 
 
+def test_leading_words_are_parsed_once_then_kept(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A pattern's leading words come from the parse cache after the first parse (re's parser
+    ran for every pattern of every build's review: some 9M instructions)."""
+    from drafter import parsecache
+    from drafter.review import scan
+
+    parses: list[str] = []
+    parse = scan.sre_parser.parse
+
+    def counting(pattern: str, flags: int = 0) -> object:
+        parses.append(pattern)
+        return parse(pattern, flags)
+
+    monkeypatch.setattr(scan.sre_parser, "parse", counting)
+    monkeypatch.setattr(parsecache, "_CACHE", parsecache._Cache())  # no file: this run only
+    monkeypatch.setenv("DRAFTER_CACHE_DIR", "off")
+    pattern = r"\b(kept|leading) words \d"
+    for _ in range(2):
+        scan.leading_words.cache_clear()  # as in a new process
+        assert scan.leading_words(pattern, re.IGNORECASE) == ("kept words ", "leading words ")
+    assert parses == [pattern]
+
+
 @lru_cache(maxsize=1)
 def _review_patterns() -> list[tuple[str, tuple[re.Pattern[str], re.Pattern[str]]]]:
     """Every pattern the review runs, compiled once in both case modes. (Compiled afresh at
