@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from drafter.cli_args import answers_path, project_of
+from drafter.cli_args import Commands, answers_path, project_of
 from drafter.errors import UserError
 from drafter.schema import default_answers
 
@@ -95,7 +95,7 @@ def _serve_arguments(p: argparse.ArgumentParser) -> None:
     p.set_defaults(run=cmd_serve)
 
 
-def add_app_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_app_parsers(sub: Commands) -> None:
     sub.command("edit", _edit_arguments,
                 help="answer the questionnaire in the app (the default command)")
     sub.command("serve", _serve_arguments, help="serve the app to a web browser on this machine",

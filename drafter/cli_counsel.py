@@ -8,8 +8,8 @@ from datetime import date
 from pathlib import Path
 
 from drafter import clock
-from drafter.cli_args import answers_arguments, answers_path, answers_source, format_argument, \
-    project_of, report_proposals
+from drafter.cli_args import Commands, answers_arguments, answers_path, answers_source, \
+    format_argument, project_of, report_proposals
 from drafter.errors import UserError
 from drafter.paths import examples
 from drafter.project import Project
@@ -207,7 +207,7 @@ def _publish_arguments(p: argparse.ArgumentParser) -> None:
     p.set_defaults(run=cmd_publish)
 
 
-def add_counsel_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_counsel_parsers(sub: Commands) -> None:
     sub.command("absorb", _absorb_arguments,
                 help="take counsel's edited Word file back into the Markdown")
     sub.command("resolve", _resolve_arguments,

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from drafter import clock
-from drafter.cli_args import answers_arguments, answers_path, project_of
+from drafter.cli_args import Commands, answers_arguments, answers_path, project_of
 from drafter.errors import UserError, json_text
 from drafter.templating import long_date
 
@@ -29,7 +29,7 @@ def _outdated_arguments(p: argparse.ArgumentParser) -> None:
     p.set_defaults(run=cmd_outdated)
 
 
-def add_outdated_parser(sub: Any) -> None:
+def add_outdated_parser(sub: Commands) -> None:
     sub.command("outdated", _outdated_arguments, help="what changed in the law for this "
                 "business since its policy was built (exit 1 when out of date)",
                 description="Exit status: 0 up to date, 1 out of date (rebuild), 2 bad input.")

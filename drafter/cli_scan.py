@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from drafter.cli_args import project_of
+from drafter.cli_args import Commands, project_of
 from drafter.errors import UserError
 
 
@@ -36,7 +36,7 @@ def _scan_arguments(p: argparse.ArgumentParser) -> None:
     p.set_defaults(run=cmd_scan)
 
 
-def add_scan_parser(sub: Any) -> None:
+def add_scan_parser(sub: Commands) -> None:
     sub.command("scan", _scan_arguments, help="record what a website or app really does "
                 "(trackers, cookies, forms, SDKs) as evidence for the answers and the review")
 
