@@ -345,7 +345,6 @@ def _properties(doc: DocxDocument, source: Source) -> datetime:
                       f"effective {policy.effective_date.isoformat()}")
     props.comments = (f"Drafted by Drafter from clause library {source.library_version}; "
                       f"effective date {policy.effective_date.isoformat()}.")
-    props.created = props.modified = stamp
     props.revision = 1
     return stamp
 
