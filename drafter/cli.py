@@ -14,10 +14,9 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from drafter import collector
-from drafter import __version__, clock
+from drafter import __version__
 from drafter.errors import DrafterError, PrintableStream, UserError, json_text, printable
 from drafter.cli_app import add_app_parsers, cmd_edit, cmd_serve
 from drafter.cli_args import Commands, Names, answers_path, answers_source, format_argument, project_of, \
@@ -29,31 +28,27 @@ from drafter.cli_scan import add_scan_parser, evidence_argument, evidence_notes_
 from drafter.paths import examples
 from drafter.project import Project
 
-if TYPE_CHECKING:
-    from drafter.i18n.build import LanguagesBuilt
-
 EXIT_USAGE = 2
 
 
 def cmd_build(args: argparse.Namespace) -> int:
+    from drafter.build_all import build_all
     from drafter.export import formats
-    from drafter.i18n.build import build_languages, parse_langs
+    from drafter.i18n.build import parse_langs
     from drafter.report import report_languages, report_regeneration
     from drafter.review.report import headline
 
     project = project_of(args)
     source = answers_path(args)
     answers = project.answers(source)
-    built = build_languages(project, answers, Path(args.output),
-                            formats(args.format), parse_langs(args.lang), force=args.force,
-                            clean=args.clean, lay_out=args.page_numbers,
-                            extra_notes=evidence_notes_of(args, project, answers))
+    built = build_all(project, answers, Path(args.output), formats(args.format),
+                      parse_langs(args.lang), redline=args.redline, force=args.force,
+                      clean=args.clean, lay_out=args.page_numbers,
+                      extra_notes=evidence_notes_of(args, project, answers))
     result = built.result
     print(f"Drafted the privacy policy for {result.draft.policy.business_name} "
           f"from {source}:")
-    written = list(result.written)
-    written += redlines(project, built, args.redline)
-    for path in written:
+    for path in built.written:
         print(f"  {path}")
     for line in built.skipped:
         print(line)
@@ -65,33 +60,8 @@ def cmd_build(args: argparse.Namespace) -> int:
         print(f"Counsel's decisions ({ruling.file}): {len(ruling.resolved)} note(s) resolved, "
               f"{len(ruling.reopened)} reopened, {len(ruling.orphans)} with no note now; "
               "see review.md.")
-    return max(report_regeneration(result), report_languages(result.folder, built.outcomes))
-
-
-def redlines(project: Project, built: LanguagesBuilt, asked: bool) -> list[Path]:
-    """Each language's redline: with every build once a version is published in that language
-    (`--redline` insists on the English one, which fails while nothing is published)."""
-    from drafter.history import last_published
-    from drafter.i18n import ENGLISH
-
-    folder, written = built.result.folder, []
-    outcomes = {ENGLISH: built.result.outcome, **built.outcomes}
-    for lang in built.built:
-        if not (lang == ENGLISH and asked) and last_published(folder, lang) is None:
-            continue
-        # only now: a build with nothing published writes no redline (nor imports its code)
-        from drafter.document.model import Labels
-        from drafter.i18n.catalog import catalog
-        from drafter.manifest import policy_md
-        from drafter.redline import write_redline
-
-        if outcomes[lang].conflicts:
-            print(f"No redline: resolve the merge conflicts in {policy_md(lang)} first.")
-            continue
-        labels = Labels() if lang == ENGLISH else \
-            Labels(**dict(catalog(project.library).language(lang).labels))
-        written.append(write_redline(folder, clock.today(), lang, labels))
-    return written
+    return max(report_regeneration(result), report_languages(result.folder,
+                                                             built.languages.outcomes))
 
 
 def cmd_lint(args: argparse.Namespace) -> int:

@@ -17,9 +17,8 @@ DOCX): the redline compares the published text with the text as it stands. The r
 from __future__ import annotations
 
 import difflib
-import io
 import re
-from datetime import date
+from datetime import date, datetime, time, timezone
 from pathlib import Path
 
 from drafter.document.tree import read
@@ -158,6 +157,7 @@ def write_redline(folder: Path, on: date, lang: str = ENGLISH,
     (`labels`, from languages.yaml) and its Word language set."""
     from drafter.export.docx import tree_to_docx
     from drafter.export.docx_layout import header_and_footer, write_toc
+    from drafter.export.docx_stable import stable_bytes
     from drafter.export.docx_tables import fit_tables
 
     last = last_published(folder, lang)  # the last alone: a policy may keep years of versions
@@ -187,8 +187,6 @@ def write_redline(folder: Path, on: date, lang: str = ENGLISH,
     props.subject = manifest.business_name
     props.last_modified_by = AUTHOR
     props.language = lang
-    buffer = io.BytesIO()
-    doc.save(buffer)
-    path = folder / redline_name(lang)
-    atomic_write(path, buffer.getvalue())
+    path = folder / redline_name(lang)  # dated as its tracked changes are: the same each build
+    atomic_write(path, stable_bytes(doc, datetime.combine(on, time(), tzinfo=timezone.utc)))
     return path

@@ -6,20 +6,21 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from drafter.build import BuildResult
+    from drafter.build_all import Built
     from drafter.editing import Session
     from drafter.export import Format
 
 
 def export(session: Session, out_dir: Path, formats: list[Format] | None = None,
-           *, force: bool = False) -> BuildResult | list[Path]:
-    """Write what `drafter build` writes for the saved answers file, in every language the
-    answers ask for. If files there were edited by hand since the last export, return them
-    instead (unless `force`: then the build merges counsel's Markdown edits, in each language,
-    and backs up any other edited file)."""
+           *, force: bool = False) -> Built | list[Path]:
+    """Write what `drafter build` writes for the saved answers file (`build_all`: every
+    language the answers ask for, and each redline once a version is published). If files
+    there were edited by hand since the last export, return them instead (unless `force`:
+    then the build merges counsel's Markdown edits, in each language, and backs up any other
+    edited file)."""
     from drafter.build import build_folder
+    from drafter.build_all import build_all
     from drafter.export import formats as default_formats
-    from drafter.i18n.build import build_languages
     from drafter.manifest import edited_by_hand
 
     session.flush()  # what the form shows, not what was saved when the owner last paused
@@ -28,5 +29,4 @@ def export(session: Session, out_dir: Path, formats: list[Format] | None = None,
         changed = edited_by_hand(build_folder(session.project, answers, out_dir))
         if changed:
             return changed
-    return build_languages(session.project, answers, out_dir, formats or default_formats(None),
-                           None).result
+    return build_all(session.project, answers, out_dir, formats or default_formats(None))

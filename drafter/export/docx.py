@@ -18,7 +18,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, time, timezone
 
-from docx import Document
 from docx.document import Document as DocxDocument
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
@@ -36,6 +35,7 @@ from drafter.export.docx_runs import (add_comment, add_paragraph, add_table, par
                                       restart_numbering, run_element, set_numbering, style_id)
 from drafter.export.docx_tables import fit_tables
 from drafter.export.docx_stable import stable_bytes
+from drafter.export.docx_template import new_document
 from drafter.document.markdown import is_contents, matching_close
 from drafter.document.provenance import bookmark_name, parse_clause_comment, parse_counsel_comment
 from drafter.document.model import Note, Policy
@@ -173,7 +173,7 @@ def tree_to_docx(tree: Tree, notes: Sequence[Note] = (),
     first paragraph of the node each is about (`Tree.note_node`: the clause, the section's
     heading, the title), as the Markdown's markers sit on those nodes; with the paragraph the
     table of contents goes in (None: the Markdown has no contents list)."""
-    doc = Document()
+    doc = new_document()  # python-docx's default with only the styles we use
     number_headings(doc)
     renderer = DocxRenderer(doc)
     renderer.render(tree.tokens)
@@ -345,7 +345,6 @@ def _properties(doc: DocxDocument, source: Source) -> datetime:
                       f"effective {policy.effective_date.isoformat()}")
     props.comments = (f"Drafted by Drafter from clause library {source.library_version}; "
                       f"effective date {policy.effective_date.isoformat()}.")
-    props.created = props.modified = stamp
     props.revision = 1
     return stamp
 

@@ -2,35 +2,27 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from docx import Document
 from textual.widgets import Label
 
 from drafter.app.app import DrafterApp
 from drafter.app.screens.export import ConfirmOverwrite
 from drafter.app.widgets.progress import Exported
 from drafter.cli import main
+from drafter.paths import examples
+from drafter.redline import REDLINE_DOCX
 
 pytestmark = pytest.mark.asyncio
 App = Callable[..., DrafterApp]
 
 
-def tree(folder: Path) -> dict[str, object]:
-    """What a reader gets from each exported file: text files byte for byte, the DOCX by its
-    paragraphs (a zip carries timestamps), the manifest by what it says was generated."""
-    files: dict[str, object] = {}
-    for path in sorted(folder.iterdir()):
-        if path.suffix == ".docx":
-            files[path.name] = [p.text for p in Document(str(path)).paragraphs]
-        elif path.name == "drafter-manifest.json":
-            files[path.name] = json.loads(path.read_text())["generated"]
-        elif path.is_file() and not path.name.startswith("."):
-            files[path.name] = path.read_bytes()
-    return files
+def files_of(folder: Path) -> dict[str, bytes]:
+    """Every file under `folder` (history, backups and all), byte for byte, by relative path."""
+    return {str(path.relative_to(folder)): path.read_bytes()
+            for path in sorted(folder.rglob("*")) if path.is_file()}
 
 
 async def test_export_matches_build_and_asks_before_replacing_edits(make_app: App,
@@ -42,7 +34,7 @@ async def test_export_matches_build_and_asks_before_replacing_edits(make_app: Ap
         await pilot.pause()
         exported = tmp_path / "output" / "parcel-point-kiosks-inc"
         assert main(["build", str(tmp_path / "answers.yaml"), "-o", str(tmp_path / "cli")]) == 0
-        assert tree(exported) == tree(tmp_path / "cli" / "parcel-point-kiosks-inc")
+        assert files_of(exported) == files_of(tmp_path / "cli" / "parcel-point-kiosks-inc")
 
         edited = exported / "privacy-policy.md"
         edited.write_text(edited.read_text() + "\nCounsel's addition.\n")
@@ -64,6 +56,32 @@ async def test_export_matches_build_and_asks_before_replacing_edits(make_app: Ap
         assert list((exported / "backups").glob("privacy-policy.*.md"))
         shown = app.screen.query_one(Exported).text  # every file this export wrote is named
         assert (exported / "changes.md").exists() and "changes.md" in shown, shown
+
+
+async def test_export_after_publication_writes_what_build_writes_byte_for_byte(
+        make_app: App, tmp_path: Path) -> None:
+    """Once a version is published, `drafter build` writes the redline as well: the app's
+    export wrote everything else but not that (the two paths chose their files apart)."""
+    answers = tmp_path / "answers.yaml"
+    answers.write_text(examples()["kiosk"].read_text())
+    for out in (tmp_path / "output", tmp_path / "cli"):
+        assert main(["publish", str(answers), "-o", str(out), "--date", "2026-11-01",
+                     "--no-page-numbers"]) == 0
+    answers.write_text(answers.read_text().replace("+1 510 555 0142", "+1 510 555 0199"))
+    app = make_app()  # on the edited answers file
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("f8")
+        await pilot.pause()
+        assert main(["build", str(answers), "-o", str(tmp_path / "cli")]) == 0
+        exported = tmp_path / "output" / "parcel-point-kiosks-inc"
+        shown = app.screen.query_one(Exported).text
+    built = files_of(tmp_path / "cli" / "parcel-point-kiosks-inc")
+    assert REDLINE_DOCX in built
+    assert REDLINE_DOCX in shown, shown  # said, as every file written is
+    mine = files_of(exported)
+    assert sorted(mine) == sorted(built)
+    assert [name for name in built if mine[name] != built[name]] == []
 
 
 async def test_export_refuses_incomplete_answers_with_a_reason(make_app: App,

@@ -52,8 +52,8 @@ def test_hand_edits_are_found_and_not_overwritten(project: Project, tmp_path: Pa
     session = Session.open(project, path)
     result = export(session, tmp_path / "out")
     assert not isinstance(result, list)
-    assert edited_by_hand(result.folder) == []
-    md = result.folder / "privacy-policy.md"
+    assert edited_by_hand(result.result.folder) == []
+    md = result.result.folder / "privacy-policy.md"
     md.write_text("edited by counsel\n")
     assert export(session, tmp_path / "out") == [md]
     assert md.read_text() == "edited by counsel\n"

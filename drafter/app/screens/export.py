@@ -69,6 +69,8 @@ def run_export(screen: Screen[None], session: Session, out_dir: Path,
 
         screen.app.push_screen(ConfirmOverwrite(result), answered)
         return
-    notes = f"{len(result.draft.notes)} reviewer note(s): {headline(result.draft.notes)}."
+    draft = result.result.draft
+    notes = " ".join([f"{len(draft.notes)} reviewer note(s): {headline(draft.notes)}.",
+                      *result.skipped])  # a language or a redline not written, and why
     for shown in screen.query(Exported):  # kept on screen until the next export
         shown.show(result.written, notes)
