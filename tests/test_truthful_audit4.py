@@ -37,7 +37,7 @@ def harbor(project: Project, **changes: Any) -> Answers:
             data.setdefault(section, {}).pop(question, None)
         else:
             data.setdefault(section, {})[question] = value
-    return validate_answers(data, project.questionnaire, HARBOR)
+    return validate_answers(data, project.questionnaire, HARBOR, complete=False)
 
 
 def draft(project: Project, **changes: Any) -> Draft:
