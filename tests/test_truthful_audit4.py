@@ -171,6 +171,17 @@ def test_small_business_note_names_the_served_states_only(project: Project) -> N
                          and "Minnesota" not in n.message for n in found)
 
 
+@pytest.mark.parametrize("state, requirement", [
+    ("texas", "review.no-small-business"), ("nebraska", "review.no-small-business-nebraska"),
+    ("minnesota", "review.no-small-business-minnesota")])
+def test_a_blank_sba_answer_is_noted_for_each_state_served_alone(project: Project, state: str,
+                                                                  requirement: str) -> None:
+    result = draft(project, audience__us_states=["oregon", state], audience__small_business=DROP,
+                   audience__residents_25k=["oregon"])
+    noted = {n.requirement for n in result.notes if n.resolves_by == "audience.small_business"}
+    assert noted == {requirement}
+
+
 def test_resident_bands_offer_only_the_states_served(project: Project) -> None:
     given = harbor(project)
     assert "audience.residents_35k" not in given.shown()  # none of its states is served
