@@ -197,3 +197,58 @@ def test_nationwide_or_named_examples_still_asked_the_bands(project: Project,
     path = examples()[example]
     given = project.answers(path)
     assert any(k.startswith("audience.residents_") for k in given.shown())
+
+
+# The class: generic examples and assumed practices in every clause, not only the kiosk ones
+
+def test_automatic_information_is_exemplified_only_by_kinds_collected(project: Project) -> None:
+    combining = clause(draft(project), "collection.combining")
+    assert "your IP address" in combining and "pages you visit" not in combining
+    linked = clause(draft(project, collection__combines_data=True), "collection.combining")
+    assert "account details" not in linked  # no accounts answered
+
+
+def test_information_by_phone_only_with_a_phone_number(project: Project) -> None:
+    covers = clause(draft(project, contact__phone=DROP, rights__request_methods=["email"]),
+                    "scope.what-it-covers")
+    assert "such as by email." in covers and "phone" not in covers
+
+
+def test_operator_accounts_only_where_operators_send_member_numbers(project: Project) -> None:
+    shared = clause(draft(project, kiosks__operator_reports=True,
+                          kiosks__operator_data=["transactions"]), "sharing.kiosk-operators")
+    assert "operator" in shared and "account" not in shared and "resident" not in shared
+
+
+@pytest.mark.parametrize("example, clause_id, generic", [
+    ("email-platform", "client-data.subprocessors", "hosting provider"),
+    ("email-platform", "messaging.site-tracking", "basket"),
+])
+def test_no_generic_examples_in_module_clauses(project: Project, example: str, clause_id: str,
+                                               generic: str) -> None:
+    given = project.answers(examples()[example])
+    found = clause(project.draft(given, today=TODAY), clause_id)
+    assert found and generic not in found
+
+
+def test_no_generic_examples_of_hosted_pages_statistics_or_helpers(project: Project) -> None:
+    statistics = clause(draft(project, sharing__aggregated=True), "sharing.aggregated")
+    assert "totals and trends" in statistics and "each region" not in statistics
+    hosted = clause(project.draft(project.answers(examples()["email-platform"]), today=TODAY),
+                    "cookies.client-pixels")
+    pixels = hosted or clause(project.draft(_changed(project, "email-platform",
+                                                     cookies__client_pixels="yes"),
+                                            today=TODAY), "cookies.client-pixels")
+    assert pixels and "booking, sign-up or shop" not in pixels
+    coppa = "\n".join(clause(project.draft(project.answers(examples()[name]), today=TODAY),
+                             "children.coppa-notice") for name in ("kids-crafts", "vermont-kids"))
+    assert "Who else gets it" in coppa and "such as hosting providers" not in coppa
+
+
+def _changed(project: Project, example: str, **changes: Any) -> Answers:
+    path = examples()[example]
+    data = parse_yaml(path.read_text(), path)
+    for key, value in changes.items():
+        section, question = key.split("__")
+        data.setdefault(section, {})[question] = value
+    return validate_answers(data, project.questionnaire, path, complete=False)
