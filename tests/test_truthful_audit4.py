@@ -86,6 +86,7 @@ def test_no_generic_examples_of_contract_details_or_sources(project: Project) ->
     sources = clause(result, "collection.sources")
     assert "Companies that work for us" in sources
     assert "delivery services" not in sources and "payment processors and" not in sources
+    assert "fill in a form" not in sources  # no question asks about forms
     public = clause(draft(project, collection__sources=["individuals", "public"]),
                     "collection.sources")
     assert "Public sources" in public and "business directories" not in public
