@@ -82,12 +82,33 @@ def with_data_options(pages: list[Page], data_dir: Path,
         if not isinstance(spec, str) and spec.offer is not None:
             update["option_when"] = {**question.option_when, **_offered(
                 spec.offer, found, file, (*where, "offer"), key)}
+        if not isinstance(spec, str) and spec.within is not None:
+            update.update(_within(spec.within.answer, spec.within.all, found,
+                                  update.get("option_when", question.option_when), question.when))
         return question.model_copy(update=update)
 
     return [(section.model_copy(update={"questions": [
                 resolve(q, file, (*at, "questions", q_i), f"{section.id}.{q.id}")
                 for q_i, q in enumerate(section.questions)]}), file, at)
             for section, file, at in pages]
+
+
+def _within(answer: str, every: str, options: dict[str, str], conditions: dict[str, str],
+            when: str | None) -> dict[str, Any]:
+    """`within`: each data option offered only while `answer` names it (or its `every` option,
+    "not sure" or nothing yet), beside any condition of its own; asked only while one is."""
+    open_ = f"not {answer} or {answer} == 'unsure' or {every!r} in {answer}"
+    option_when = dict(conditions)
+    named: list[str] = []
+    for value in options:
+        own = conditions.get(value)
+        if own == "false":
+            continue
+        option_when[value] = f"({open_} or {value!r} in {answer})" + (f" and ({own})" if own
+                                                                       else "")
+        named.append(f"{value!r} in {answer}" + (f" and ({own})" if own else ""))
+    asked = " or ".join([open_, *(f"({n})" for n in named)])
+    return {"option_when": option_when, "when": f"({when}) and ({asked})" if when else asked}
 
 
 def _offered(offer: list[str | dict[str, str]], options: dict[str, str], file: DataFile,

@@ -62,6 +62,15 @@ class Labelled(BaseModel):
     exclusive: bool = False
 
 
+class Within(BaseModel):
+    """`options_from`'s `within`: the earlier answer whose picks narrow what is offered."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+
+    answer: Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*$")]
+    all: Annotated[str, StringConstraints(pattern=_ID)]
+
+
 class OptionsFrom(BaseModel):
     """Options taken from a data file of the library (`options_from:`): all of `data`'s
     entries, or only those whose ids a second data file lists (`only`, a list of ids, so a
@@ -77,6 +86,11 @@ class OptionsFrom(BaseModel):
     offer: list[Annotated[str, StringConstraints(pattern=_ID)] | dict[str, str]] | None = None
     first: dict[str, str | Labelled] = {}
     last: dict[str, str | Labelled] = {}
+    # only the data options an earlier many-of answer names: `{answer: KEY, all: OPTION}`
+    # offers each only while KEY holds it, its `all` option, "not sure" or nothing yet, and
+    # the question is not asked when none is left (trial 16: the residents bands listed
+    # states the business does not serve)
+    within: Within | None = None
 
     def own(self) -> tuple[dict[str, str], dict[str, str], tuple[str, ...]]:
         """The labels of `first` and of `last`, and which of them are `exclusive`."""
@@ -152,6 +166,8 @@ class Question(BaseModel):
         data.pop("aliases", None)
         if isinstance(data.get("options_from"), dict) and data["options_from"].get("offer") is None:
             data["options_from"].pop("offer", None)  # as `optional`: no other hash changes
+        if isinstance(data.get("options_from"), dict) and data["options_from"].get("within") is None:
+            data["options_from"].pop("within", None)
         return data
 
     @model_validator(mode="before")

@@ -139,6 +139,16 @@ def wording(context: jinja2.runtime.Context, value: Any) -> str:
     return join_and(held)
 
 
+def postal(address: object, name: object) -> str:
+    """`business.address | postal(business.name)`: the name, then the address on one line; the
+    name once when the owner's address already starts with it (the answer stays as typed)."""
+    text = str(address or "")
+    first = text.split("\n", 1)[0].strip(" ,.").casefold()
+    if name and first != str(name).strip(" ,.").casefold():
+        text = f"{name}\n{text}"
+    return text.replace("\n", ", ")
+
+
 def _field(record: Any, name: str) -> Any:
     return record.get(name) if isinstance(record, Mapping) else getattr(record, name, None)
 
@@ -192,6 +202,7 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "join_and": join_and,
     "with_conjunction": with_conjunction,
     "wording": wording,
+    "postal": postal,
 }
 
 

@@ -62,6 +62,10 @@ NO_EXAMPLE_YET = {
     "texas.biometric-sale-notice": "a Texas business selling biometric data, which Texas's "
                                    "biometric identifier law all but forbids",
     "texas.small-business-consent": "a small business selling sensitive data",
+    # tests/test_truthful_audit4.py: each state's note on a blank SBA answer
+    **dict.fromkeys(["review.no-small-business-nebraska", "review.no-small-business-minnesota"],
+                    "a business serving Nebraska or Minnesota that leaves the SBA question "
+                    "blank (the Nebraska example answers it)"),
     "nevada.health-policy": "a business with health records of Nevada residents",
     "ccpa.metrics": "a business handling data of 10 million Californians a year",
     "ccpa.limit-notice": "a California business using sensitive data beyond the service",

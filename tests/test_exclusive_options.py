@@ -73,7 +73,8 @@ def test_drafter_build_refuses_it(tmp_path: Path, capsys: pytest.CaptureFixture[
                                     "  us_states: [nationwide, colorado, utah]\n"))
     assert main(["build", str(answers), "-o", str(tmp_path / "out"), "--format", "md"]) == 2
     err = capsys.readouterr().err
-    assert err.count("\n") == 1 and "answers.yaml:27: audience.us_states: nationwide" in err, err
+    line = text[:text.index("  us_states:")].count("\n") + 1
+    assert err.count("\n") == 1 and f"answers.yaml:{line}: audience.us_states: nationwide" in err, err
 
 
 def test_one_alone_is_fine(project: Project, tmp_path: Path) -> None:
