@@ -44,6 +44,7 @@ def with_data_options(pages: list[Page], data_dir: Path,
     text of every data file read is added to `read`, when given."""
     cache: dict[str, dict[str, str]] = {}
     known_as: dict[str, tuple[str, ...]] = {}  # each data option's other names
+    earlier: dict[str, Question] = {}  # the questions resolved so far, by key
 
     def table(name: str, file: DataFile, where: tuple[Any, ...], key: str) -> dict[str, str]:
         if name not in cache:
@@ -83,14 +84,35 @@ def with_data_options(pages: list[Page], data_dir: Path,
             update["option_when"] = {**question.option_when, **_offered(
                 spec.offer, found, file, (*where, "offer"), key)}
         if not isinstance(spec, str) and spec.within is not None:
+            _check_within(spec.within.answer, spec.within.all, earlier, file,
+                          (*where, "within"), key)
             update.update(_within(spec.within.answer, spec.within.all, found,
                                   update.get("option_when", question.option_when), question.when))
         return question.model_copy(update=update)
 
+    def kept(question: Question, key: str) -> Question:
+        earlier[key] = question
+        return question
+
     return [(section.model_copy(update={"questions": [
-                resolve(q, file, (*at, "questions", q_i), f"{section.id}.{q.id}")
+                kept(resolve(q, file, (*at, "questions", q_i), f"{section.id}.{q.id}"),
+                     f"{section.id}.{q.id}")
                 for q_i, q in enumerate(section.questions)]}), file, at)
             for section, file, at in pages]
+
+
+def _check_within(answer: str, every: str, earlier: Mapping[str, Question], file: DataFile,
+                  where: tuple[Any, ...], key: str) -> None:
+    """`within` names a many-of question asked before this one, and its `all` is one of that
+    question's options: otherwise the narrowing would never hold, or fail as a condition
+    far from where it was written."""
+    named = earlier.get(answer)
+    if named is None or named.type != "many":
+        raise UserError(f"`within` names {answer!r}, which is not a many-of question asked "
+                        "before this one", path=file.path, line=file.line(where), field=key)
+    if every not in (named.options or {}):
+        raise UserError(f"`within`'s `all` is {every!r}, which is not an option of {answer}",
+                        path=file.path, line=file.line(where), field=key)
 
 
 def _within(answer: str, every: str, options: dict[str, str], conditions: dict[str, str],

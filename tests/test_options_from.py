@@ -164,3 +164,42 @@ def test_offer_narrows_what_is_offered_not_what_is_valid(tmp_path: Path, data_di
     with pytest.raises(UserError) as raised:
         load_questionnaire(path, data_dir)
     assert "`offer` item 'drill'" in raised.value.message and raised.value.field == "s.t"
+
+
+@pytest.mark.parametrize(("earlier", "within", "message"), [
+    ("      - {id: w, prompt: W, type: many, options: {all: All, saw: Saw}}\n",
+     "{answer: s.v, all: all}", "`within` names 's.v', which is not a many-of question"),
+    ("      - {id: w, prompt: W, type: one, options: {all: All, saw: Saw}}\n",
+     "{answer: s.w, all: all}", "`within` names 's.w', which is not a many-of question"),
+    ("", "{answer: s.w, all: all}", "`within` names 's.w'"),  # asked after, not before
+    ("      - {id: w, prompt: W, type: many, options: {every: All, saw: Saw}}\n",
+     "{answer: s.w, all: all}", "`within`'s `all` is 'all', which is not an option of s.w"),
+])
+def test_within_names_an_earlier_many_of_question_and_one_of_its_options(
+        tmp_path: Path, data_dir: Path, earlier: str, within: str, message: str) -> None:
+    """A `within` written wrong is found where it is written (the trial-16 residents bands
+    narrow by `audience.us_states`): not later as a condition naming an unknown answer, or
+    never, when `all` is no option and the narrowing silently never opens."""
+    later = "" if earlier else "      - {id: w, prompt: W, type: many, options: {all: All}}\n"
+    path = _questionnaire(tmp_path, earlier + (
+        "      - id: t\n        prompt: P\n        type: many\n"
+        f"        options_from: {{data: tools, within: {within}}}\n") + later)
+    with pytest.raises(UserError, match=message) as caught:
+        load_questionnaire(path, data_dir)
+    assert (caught.value.path.name, caught.value.line, caught.value.field) == (  # type: ignore[union-attr]
+        "q.yaml", 11 if earlier else 10, "s.t")  # the `options_from` line
+
+
+def test_within_offers_only_the_options_an_earlier_answer_names(tmp_path: Path,
+                                                                data_dir: Path) -> None:
+    from drafter.answers import parse_answers
+
+    path = _questionnaire(tmp_path, (
+        "      - {id: w, prompt: W, type: many, options: {all: All, saw: Saw, hammer: H}}\n"
+        "      - id: t\n        prompt: P\n        type: many\n"
+        "        options_from: {data: tools, within: {answer: s.w, all: all}}\n"))
+    questionnaire = load_questionnaire(path, data_dir)
+    saw = parse_answers("s: {w: [saw]}\n", questionnaire, tmp_path / "a.yaml")
+    assert saw.hidden_options == {"s.t": frozenset({"hammer"})}
+    every = parse_answers("s: {w: [all]}\n", questionnaire, tmp_path / "a.yaml")
+    assert every.hidden_options == {}
