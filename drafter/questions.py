@@ -128,14 +128,6 @@ class Question(BaseModel):
     min: float | None = None
     max: float | None = None
 
-    @property
-    def may_be_left_empty(self) -> bool:
-        """Left empty, the answer is complete, as the app counts it once the owner moves on:
-        an optional question ("nothing to add"), or a list not required with nothing
-        suggested ("none of these", as a build reads it)."""
-        return not self.required and self.default is None and (
-            self.optional or self.type in ("many", "records"))
-
     @model_serializer(mode="wrap")
     def _dump(self, dump: SerializerFunctionWrapHandler) -> dict[str, Any]:
         """As validated, `optional` only where set: a question's release hash

@@ -6,7 +6,8 @@ sections' counts and marks. Everything here is read from the answers file alone,
 build` and its promises ledger read it, so a copy of the file says the same anywhere: a
 question is answered when the file holds a valid answer to it (`settled`), a list saved empty
 (`[]`, the owner's "none of these": `drafter.none_of_these`) included; an optional question
-left empty is in neither count, the owner's answer being complete without it (`counted`).
+left empty is in neither count, the owner's answer being complete without it (`counted`). The
+rule is `drafter.answered`'s, which the promises ledger reads too.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from drafter.answered import answer_state
 from drafter.editing import Session
 
 if TYPE_CHECKING:
@@ -57,16 +59,19 @@ class Standing:
 
 
 def counted(session: Session) -> list[str]:
-    """The questions shown that progress counts: all but an optional one left empty."""
+    """The questions shown that progress counts: all but an optional one left empty (what
+    the file holds as typed, a wrong answer included, says so: `drafter.answered`)."""
     entry = session.questionnaire.entry
     return [key for key in session.visible()
-            if key in session.raw or not entry(key).question.optional]
+            if answer_state(entry(key).question, key, session.raw) != "left empty"]
 
 
 def settled(session: Session, key: str) -> bool:
-    """Whether `key` counts as answered: the file holds a valid answer to it (an empty list,
-    "none of these", too; a required list's is missing, `Session.missing`)."""
-    return key in session.valid
+    """Whether `key` counts as answered: the file holds a valid answer to it, an empty list
+    the owner saved ("none of these") included where it can be one (`drafter.answered`, the
+    rule the promises ledger reads too)."""
+    question = session.questionnaire.entry(key).question
+    return answer_state(question, key, session.valid) == "given"
 
 
 def unfinished(session: Session, key: str) -> list[tuple[int, str]]:
