@@ -39,6 +39,10 @@ class Standing:
         return (self.unanswered + self.suggested + self.to_fix + self.owner_notes
                 + self.unfinished)
 
+    def answered_words(self) -> str:
+        """How many are answered of those asked, in the words both layouts start with."""
+        return f"Answered {self.answered} of {self.shown}"
+
     def lines(self) -> list[str]:
         """The figures in words, shortest first (each fits 22 columns)."""
         parts = [f"{n} {what}" for n, what in ((self.unanswered, "to answer"),
@@ -46,16 +50,22 @@ class Standing:
                                                (self.to_fix, "to fix"),
                                                (self.unfinished, "to finish"),
                                                (self.owner_notes, "blocking note(s)")) if n]
-        return [f"Answered {self.answered} of {self.shown}",
+        return [self.answered_words(),
                 f"For you: {', '.join(parts) if parts else 'nothing left'}",
                 f"For counsel: {self.counsel or 'nothing'}"]
 
+    def phrases(self) -> list[str]:
+        """The same figures for a phone's width, as `lines()` says them but with one number
+        each: answered of asked, then how many things are left for the owner (the sum of the
+        second line's) and for counsel, each only when there are some ("Answered 2 of 88 · 86
+        for you · 3 for counsel"; "Answered 88 of 88 · nothing left"). The app joins them on
+        one line where they fit, never breaking a phrase."""
+        left = [f"{n} for {whom}" for n, whom in ((self.for_owner, "you"),
+                                                  (self.counsel, "counsel")) if n]
+        return [self.answered_words(), *(left or ["nothing left"])]
+
     def line(self) -> str:
-        """The figures in one short line, for a phone's width (40 columns up to 999
-        questions): answered of asked, then how many things are left for the owner (the sum
-        of `lines()`'s second line) and for counsel."""
-        return (f"{self.answered}/{self.shown} done · to do: you {self.for_owner}, "
-                f"counsel {self.counsel}")
+        return " · ".join(self.phrases())
 
 
 def counted(session: Session) -> list[str]:
