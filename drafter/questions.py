@@ -29,6 +29,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from drafter import answer_types
+from drafter.answer_schema import also_read
 from drafter.composing import ANSWER_ID
 from drafter.values import plain_text, unique_items, whole_number
 
@@ -247,15 +248,15 @@ def value_type(question: Question) -> Any:
                 pattern=question.pattern or PATTERNS.get(kind),
             ),
             AfterValidator(plain_text(one_line=kind != "long_text")),
-            *_TIDY.get(kind, ()),
+            *_TIDY.get(kind, ()), *also_read(kind),
         ]
     elif kind == "date":
-        base = Annotated[date, BeforeValidator(answer_types.calendar_date)]
+        base = Annotated[date, BeforeValidator(answer_types.calendar_date), *also_read(kind)]
     elif kind == "bool":
-        base = bool
-    elif kind == "number":
-        base = Annotated[int, BeforeValidator(whole_number),
-                         Field(ge=question.min, le=question.max)]
+        base = Annotated[bool, *also_read(kind)]
+    elif kind == "number":  # the bounds first: the schema says them as minimum and maximum
+        base = Annotated[int, Field(ge=question.min, le=question.max),
+                         BeforeValidator(whole_number), *also_read(kind)]
     elif kind == "one":
         base = Literal[tuple(question.options or {})]
     elif kind == "many":
@@ -307,6 +308,7 @@ def record_model(question: Question) -> type[BaseModel]:
         fields[sub.id] = (annotation, ...) if sub.required else (annotation | None, None)
     return create_model(  # type: ignore[call-overload,no-any-return]
         f"{question.id.title().replace('_', '')}Item",
-        __config__=ConfigDict(extra="forbid"),
+        # a number where text is asked reads as its digits, as in a section (`answers_model`)
+        __config__=ConfigDict(extra="forbid", coerce_numbers_to_str=True),
         **fields,
     )
