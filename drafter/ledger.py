@@ -103,11 +103,11 @@ def _answer(key: str, answers: Answers, shown: set[str], resolved: Mapping[str, 
     state = answer_state(question, key, answers.values)  # as the app counts it
     if state == "given":  # an empty list the owner saved, "none", too
         return AnswerBasis(key, question.prompt, answer_text(question, value), "given")
+    if key not in answers.values and value not in (None, "", []):  # the preview's suggestion
+        return AnswerBasis(key, question.prompt, answer_text(question, value), "default")
     if state == "left empty":  # optional: complete without ("Leave empty if you do not")
         words = "none of these" if question.type in ("many", "records") else "nothing to add"
         return AnswerBasis(key, question.prompt, words, "left empty")
-    if key not in answers.values and value not in (None, "", []):
-        return AnswerBasis(key, question.prompt, answer_text(question, value), "default")
     return AnswerBasis(key, question.prompt, "", "not answered")
 
 
