@@ -46,6 +46,24 @@ async def test_a_phone_shows_the_overall_progress_in_one_line(make_app: App) -> 
         assert len(lines) <= 2 and all(len(line) <= PHONE[0] for line in lines), lines
 
 
+async def test_a_phone_packs_the_progress_into_whole_phrases(make_app: App,
+                                                              tmp_path: Path) -> None:
+    """A file just begun has something left for the owner and for counsel: the phrases
+    take two rows at a phone's width, none broken, and the panel is as tall as they are."""
+    from drafter.app.widgets.progress import packed
+
+    (tmp_path / "answers.yaml").write_text("business:\n  kinds: [kiosks]\naudience:\n"
+                                           "  regions: [usa]\n  revenue: unsure\n")
+    app = make_app()
+    async with app.run_test(size=PHONE) as pilot:
+        await settle(pilot)
+        progress = app.screen.query_one("#progress")
+        rows = [line.strip() for line in shown_lines(progress, inside=True)]
+        standing = progress.shown
+        assert standing.for_owner and standing.counsel, standing
+        assert rows == packed(standing.phrases(), progress.content_size.width) and len(rows) == 2
+
+
 async def test_a_phone_footer_shows_the_pane_and_export_keys(make_app: App) -> None:
     app = make_app("kiosk")
     async with app.run_test(size=PHONE) as pilot:
