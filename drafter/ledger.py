@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from drafter.answered import answer_state
 from drafter.answers import Answers
 from drafter.document.model import Policy
 from drafter.document.tree import Tree, plain_text, policy_tree
@@ -33,8 +34,8 @@ class AnswerBasis:
     key: str
     prompt: str
     answer: str  # the answer as shown to the owner ("" when there is none)
-    # given by the owner, a suggested default, left empty where the question allows it (read as
-    # none), not answered, or not asked
+    # given by the owner, a suggested default, left empty (an optional question, read as none),
+    # not answered, or not asked: `drafter.answered`'s rule, the app's
     status: Status
 
     @property
@@ -72,8 +73,8 @@ class LedgerEntry:
 
     @property
     def unconfirmed(self) -> list[str]:
-        """Question keys it rests on that the owner did not give (one left empty where the
-        question allows it is complete, as the app counts it)."""
+        """Question keys it rests on that the owner did not give (an optional one left empty
+        is complete, as the app counts it: `drafter.answered`)."""
         return [a.key for a in self.answers if not a.given and a.status != "left empty"]
 
     def where(self) -> str:
@@ -99,15 +100,15 @@ def _answer(key: str, answers: Answers, shown: set[str], resolved: Mapping[str, 
     value = resolved.get(key)
     if key not in shown:
         return AnswerBasis(key, question.prompt, "", "not asked")
-    if value in (None, "") or (value == [] and key not in answers.values):
-        # An empty list the owner gave is their "none" (the app counts it answered); a
-        # question that may be left empty ("Leave empty if you do not") is complete without.
-        if question.may_be_left_empty:
-            words = "none of these" if question.type in ("many", "records") else "nothing to add"
-            return AnswerBasis(key, question.prompt, words, "left empty")
-        return AnswerBasis(key, question.prompt, "", "not answered")
-    status: Status = "given" if key in answers.values else "default"
-    return AnswerBasis(key, question.prompt, answer_text(question, value), status)
+    state = answer_state(question, key, answers.values)  # as the app counts it
+    if state == "given":  # an empty list the owner saved, "none", too
+        return AnswerBasis(key, question.prompt, answer_text(question, value), "given")
+    if key not in answers.values and value not in (None, "", []):  # the preview's suggestion
+        return AnswerBasis(key, question.prompt, answer_text(question, value), "default")
+    if state == "left empty":  # optional: complete without ("Leave empty if you do not")
+        words = "none of these" if question.type in ("many", "records") else "nothing to add"
+        return AnswerBasis(key, question.prompt, words, "left empty")
+    return AnswerBasis(key, question.prompt, "", "not answered")
 
 
 def sentence(text: str) -> str:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from drafter.answered import empty_is_an_answer
 from drafter.questionnaire import Question
 
 if TYPE_CHECKING:
@@ -27,12 +28,10 @@ MIGRATED = ("{names}: you had moved on from {these} with nothing ticked. That is
 
 def left_empty_is_none(question: Question) -> bool:
     """Whether moving on from `question` with nothing given records "none of these": a list
-    (of choices or of records) that may be left empty. Not a required one (it needs a tick),
-    nor one with a suggestion (moving on from it confirms the suggestion), nor one offering
-    its own "None of these" option, an `exclusive` one keyed `none` (the owner ticks it: left
-    empty, such a list reads as not known, as the state laws' band questions do)."""
-    return (question.type in ("many", "records") and not question.required
-            and question.default is None and "none" not in question.exclusive)
+    for which `[]` is an answer (`drafter.answered`, the rule progress and the ledger count
+    by: not a required one, nor one offering its own exclusive "None of these" option, which
+    the owner ticks), without a suggestion (moving on from it confirms the suggestion)."""
+    return empty_is_an_answer(question) and question.default is None
 
 
 def none_note(question: Question, value: object) -> str | None:

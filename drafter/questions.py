@@ -29,6 +29,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from drafter import answer_types
+from drafter.answer_schema import also_read
 from drafter.composing import ANSWER_ID
 from drafter.values import plain_text, unique_items, whole_number
 
@@ -141,14 +142,6 @@ class Question(BaseModel):
     pattern: str | None = None
     min: float | None = None
     max: float | None = None
-
-    @property
-    def may_be_left_empty(self) -> bool:
-        """Left empty, the answer is complete, as the app counts it once the owner moves on:
-        an optional question ("nothing to add"), or a list not required with nothing
-        suggested ("none of these", as a build reads it)."""
-        return not self.required and self.default is None and (
-            self.optional or self.type in ("many", "records"))
 
     @model_serializer(mode="wrap")
     def _dump(self, dump: SerializerFunctionWrapHandler) -> dict[str, Any]:
@@ -271,15 +264,15 @@ def value_type(question: Question) -> Any:
                 pattern=question.pattern or PATTERNS.get(kind),
             ),
             AfterValidator(plain_text(one_line=kind != "long_text")),
-            *_TIDY.get(kind, ()),
+            *_TIDY.get(kind, ()), *also_read(kind),
         ]
     elif kind == "date":
-        base = Annotated[date, BeforeValidator(answer_types.calendar_date)]
+        base = Annotated[date, BeforeValidator(answer_types.calendar_date), *also_read(kind)]
     elif kind == "bool":
-        base = bool
-    elif kind == "number":
-        base = Annotated[int, BeforeValidator(whole_number),
-                         Field(ge=question.min, le=question.max)]
+        base = Annotated[bool, *also_read(kind)]
+    elif kind == "number":  # the bounds first: the schema says them as minimum and maximum
+        base = Annotated[int, Field(ge=question.min, le=question.max),
+                         BeforeValidator(whole_number), *also_read(kind)]
     elif kind == "one":
         base = Literal[tuple(question.options or {})]
     elif kind == "many":
@@ -331,6 +324,7 @@ def record_model(question: Question) -> type[BaseModel]:
         fields[sub.id] = (annotation, ...) if sub.required else (annotation | None, None)
     return create_model(  # type: ignore[call-overload,no-any-return]
         f"{question.id.title().replace('_', '')}Item",
-        __config__=ConfigDict(extra="forbid"),
+        # a number where text is asked reads as its digits, as in a section (`answers_model`)
+        __config__=ConfigDict(extra="forbid", coerce_numbers_to_str=True),
         **fields,
     )

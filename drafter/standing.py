@@ -6,7 +6,8 @@ sections' counts and marks. Everything here is read from the answers file alone,
 build` and its promises ledger read it, so a copy of the file says the same anywhere: a
 question is answered when the file holds a valid answer to it (`settled`), a list saved empty
 (`[]`, the owner's "none of these": `drafter.none_of_these`) included; an optional question
-left empty is in neither count, the owner's answer being complete without it (`counted`).
+left empty is in neither count, the owner's answer being complete without it (`counted`). The
+rule is `drafter.answered`'s, which the promises ledger reads too.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from drafter.answered import answer_state
 from drafter.editing import Session
 
 if TYPE_CHECKING:
@@ -37,6 +39,10 @@ class Standing:
         return (self.unanswered + self.suggested + self.to_fix + self.owner_notes
                 + self.unfinished)
 
+    def answered_words(self) -> str:
+        """How many are answered of those asked, in the words both layouts start with."""
+        return f"Answered {self.answered} of {self.shown}"
+
     def lines(self) -> list[str]:
         """The figures in words, shortest first (each fits 22 columns)."""
         parts = [f"{n} {what}" for n, what in ((self.unanswered, "to answer"),
@@ -44,29 +50,38 @@ class Standing:
                                                (self.to_fix, "to fix"),
                                                (self.unfinished, "to finish"),
                                                (self.owner_notes, "blocking note(s)")) if n]
-        return [f"Answered {self.answered} of {self.shown}",
+        return [self.answered_words(),
                 f"For you: {', '.join(parts) if parts else 'nothing left'}",
                 f"For counsel: {self.counsel or 'nothing'}"]
 
+    def phrases(self) -> list[str]:
+        """The same figures for a phone's width, as `lines()` says them but with one number
+        each: answered of asked, then how many things are left for the owner (the sum of the
+        second line's) and for counsel, each only when there are some ("Answered 2 of 88 · 86
+        for you · 3 for counsel"; "Answered 88 of 88 · nothing left"). The app joins them on
+        one line where they fit, never breaking a phrase."""
+        left = [f"{n} for {whom}" for n, whom in ((self.for_owner, "you"),
+                                                  (self.counsel, "counsel")) if n]
+        return [self.answered_words(), *(left or ["nothing left"])]
+
     def line(self) -> str:
-        """The figures in one short line, for a phone's width (40 columns up to 999
-        questions): answered of asked, then how many things are left for the owner (the sum
-        of `lines()`'s second line) and for counsel."""
-        return (f"{self.answered}/{self.shown} done · to do: you {self.for_owner}, "
-                f"counsel {self.counsel}")
+        return " · ".join(self.phrases())
 
 
 def counted(session: Session) -> list[str]:
-    """The questions shown that progress counts: all but an optional one left empty."""
+    """The questions shown that progress counts: all but an optional one left empty (what
+    the file holds as typed, a wrong answer included, says so: `drafter.answered`)."""
     entry = session.questionnaire.entry
     return [key for key in session.visible()
-            if key in session.raw or not entry(key).question.optional]
+            if answer_state(entry(key).question, key, session.raw) != "left empty"]
 
 
 def settled(session: Session, key: str) -> bool:
-    """Whether `key` counts as answered: the file holds a valid answer to it (an empty list,
-    "none of these", too; a required list's is missing, `Session.missing`)."""
-    return key in session.valid
+    """Whether `key` counts as answered: the file holds a valid answer to it, an empty list
+    the owner saved ("none of these") included where it can be one (`drafter.answered`, the
+    rule the promises ledger reads too)."""
+    question = session.questionnaire.entry(key).question
+    return answer_state(question, key, session.valid) == "given"
 
 
 def unfinished(session: Session, key: str) -> list[tuple[int, str]]:

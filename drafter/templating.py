@@ -25,6 +25,7 @@ from jinja2 import StrictUndefined, Template, TemplateSyntaxError, meta, nodes
 from jinja2.environment import TemplateExpression
 from jinja2.sandbox import SandboxedEnvironment
 
+from drafter.company_names import same_company
 from drafter.errors import DrafterError
 from drafter.evaluation import evaluate
 from drafter.i18n.conjunctions import conjoined
@@ -249,6 +250,7 @@ def environment() -> SandboxedEnvironment:
     )
     env.filters.update(FILTERS)
     env.tests["advertiser"] = advertiser
+    env.tests["same_company"] = same_company  # a name typed by hand names a catalog company
     return env
 
 

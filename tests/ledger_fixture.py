@@ -62,16 +62,22 @@ LAWS = """big:
 """
 
 
-def ledger_project(tmp_path: Path) -> Project:
-    """The mini questionnaire (with a default for `business.staff`) and the promising library."""
+def ledger_project(tmp_path: Path, optional: tuple[str, ...] = ()) -> Project:
+    """The mini questionnaire (with a default for `business.staff`, and the questions named
+    `optional` marked so: `about`, `vendors`) and the promising library."""
     root = tmp_path / "clauses"
     shutil.copytree(MINI / "clauses", root)
     (root / "main" / "promises.md.j2").write_text(PROMISES)
     (root / "main" / "kiosks.md.j2").write_text(KIOSK)
     (root / "laws.yaml").write_text(LAWS)
     questionnaire = tmp_path / "questionnaire.yaml"
-    questionnaire.write_text((MINI / "questionnaire.yaml").read_text().replace(
-        "type: number, min: 0", "type: number, default: 5, min: 0"))
+    text = (MINI / "questionnaire.yaml").read_text().replace(
+        "type: number, min: 0", "type: number, default: 5, min: 0")
+    marked = {"about": ("type: long_text}", "type: long_text, optional: true}"),
+              "vendors": ("type: records\n", "type: records\n        optional: true\n")}
+    for name in optional:
+        text = text.replace(*marked[name])
+    questionnaire.write_text(text)
     return Project.load(questionnaire, root)
 
 

@@ -118,6 +118,20 @@ def test_no_contradiction_in_any_example(project: Project, example: str) -> None
                 and n.check != "answers.unsure" and n.severity != "advice"]
 
 
+def test_staff_not_held_is_one_note_with_californias_advice(project: Project) -> None:
+    """Issue 15: 17 of the 19 examples had people at work and said they held nothing about
+    staff; only California's advice (`ccpa.workforce-count`) said so, for four of them. The
+    answer check says it for every business, and where California's law applies it and that
+    advice are one note, at the check's severity."""
+    for example in ("california-store", "texas-small"):
+        notes = project.draft(answers(project, example, collection__staff=False,
+                                      collection__staff_notice=DROP), TODAY).notes
+        staff = [n for n in notes if n.check == "answers.staff-not-held"
+                 or n.requirement == "ccpa.workforce-count"]
+        assert [(n.check, n.severity) for n in staff] == [("answers.staff-not-held",
+                                                           "warning")], example
+
+
 def test_every_check_is_usable_and_lint_is_quiet(project: Project) -> None:
     """No check waits for a question, and every `resolves_by` is a question."""
     rules = load_review_rules(project.library.root)

@@ -77,6 +77,9 @@ NO_EXAMPLE_YET = {
     "contests.ny-fl-registration": "a marketplace running contests with prizes over $5,000",
     "ai.provider-training": "a business whose AI provider trains on customer data",
     "pci.stored-cards": "a business storing cards itself without PCI validation",
+    # Issue 15: 17 examples said so; a contradiction no example should show
+    # (answers.staff-not-held, tests/test_answer_checks.py)
+    "ccpa.workforce-count": "a California business with staff that holds nothing about them",
     "texas.sms-registration-unanswered": "a business texting Texans that skipped a question",
 }
 

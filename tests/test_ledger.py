@@ -325,42 +325,43 @@ def test_the_mini_library_without_promises_has_an_empty_ledger(mini: Project) ->
     assert draft.promises == ()
 
 
+NO_VENDORS = ANSWERS.replace('''  vendors:
+    - {name: Acme Mail, link: "https://acme.example/privacy"}
+    - {name: Beta Pay}
+''', "")
+
+
 def test_an_empty_list_the_owner_gave_is_their_answer_none(project: Project) -> None:
     """`vendors: []` in the answers file is the owner's "none" (the app counts it answered):
-    counsel's ledger said "not answered", as if the owner had skipped the question."""
-    empty = ANSWERS.replace('''  vendors:
-    - {name: Acme Mail, link: "https://acme.example/privacy"}
-    - {name: Beta Pay}
-''', "  vendors: []\n")
-    answers = ledger_answers(project, empty)
+    counsel's ledger said "not answered", as if the owner had skipped the question. A list
+    missing from the file is not answered, as the app counts it "to answer" until the owner
+    saves `[]` (`drafter.answered`): nothing in the file says the owner saw it."""
+    answers = ledger_answers(project, NO_VENDORS.replace("contact:\n", "contact:\n  vendors: []\n"))
     basis = _answer("contact.vendors", answers, set(answers.shown()), answers.resolved())
     assert (basis.status, basis.shown()) == ("given", "none")
-    skipped = ledger_answers(project, empty.replace("  vendors: []\n", ""))
+    skipped = ledger_answers(project, NO_VENDORS)
     basis = _answer("contact.vendors", skipped, set(skipped.shown()), skipped.resolved())
-    assert (basis.status, basis.shown()) == ("left empty", "none of these (left empty)")
+    assert (basis.status, basis.shown()) == ("not answered", "not answered")
 
 
-def test_a_question_that_may_be_left_empty_is_not_unanswered(project: Project) -> None:
-    """Issue 15: a trial's ledger said "not answered" for "Do you show other companies' ads?",
-    whose help says "Leave empty if you show only your own products" (a list, not required):
-    the app counts it complete, and a build reads it as none, so the ledger says "left empty"
-    in the app's words and does not count it unconfirmed. An optional question is "nothing to
-    add"; one the owner must answer (a long text that is neither optional nor a list) is still
-    "not answered"."""
-    answers = ledger_answers(project, ANSWERS.replace('''  vendors:
-    - {name: Acme Mail, link: "https://acme.example/privacy"}
-    - {name: Beta Pay}
-''', ""))
-    entry = next(e for e in promises(project, ANSWERS.replace('''  vendors:
-    - {name: Acme Mail, link: "https://acme.example/privacy"}
-    - {name: Beta Pay}
-''', "")) if "contact.vendors" in rests_on(e))
+def test_only_an_optional_question_missing_is_left_empty(project: Project,
+                                                         tmp_path: Path) -> None:
+    """A question missing from the answers file is unconfirmed unless it is marked `optional`
+    (`drafter.answered`, the app's rule too). The ledger once read any list not required as
+    "left empty" (issue 15's trial: "Do you show other companies' ads?"), so counsel's ledger
+    called complete what the owner's own progress still listed "to answer". Marked optional,
+    the same list reads "none of these (left empty)" and is not unconfirmed; a long text
+    marked optional reads "nothing to add"."""
+    entry = next(e for e in promises(project, NO_VENDORS) if "contact.vendors" in rests_on(e))
     assert rests_on(entry) == {"business.about": ("not answered", "not answered"),
-                               "contact.vendors": ("left empty", "none of these (left empty)")}
-    assert entry.unconfirmed == ["business.about"]
-    question = answers.questionnaire.entry("business.about").question
-    assert not question.may_be_left_empty
-    assert question.model_copy(update={"optional": True}).may_be_left_empty
+                               "contact.vendors": ("not answered", "not answered")}
+    assert entry.unconfirmed == ["business.about", "contact.vendors"]
+    optional = ledger_project(tmp_path, optional=("about", "vendors"))
+    entry = next(e for e in promises(optional, NO_VENDORS) if "contact.vendors" in rests_on(e))
+    assert rests_on(entry) == {
+        "business.about": ("left empty", "nothing to add (left empty)"),
+        "contact.vendors": ("left empty", "none of these (left empty)")}
+    assert entry.unconfirmed == []
 
 
 def test_every_promise_row_starts_with_a_capital_letter() -> None:

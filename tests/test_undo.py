@@ -120,6 +120,26 @@ def test_standing_counts_what_is_left(project: Project, tmp_path: Path) -> None:
     assert standing(session).answered == 2
 
 
+def test_the_phone_line_says_what_the_three_lines_say() -> None:
+    """Issue 15: the phone read "2/86 done · to do: you 86, counsel 0". It now says the
+    desktop's first line as it is, then one number for the owner and one for counsel; and
+    the app packs its phrases into rows without breaking one."""
+    from drafter.app.widgets.progress import packed
+    from drafter.standing import Standing
+
+    busy = Standing(answered=2, shown=88, unanswered=85, suggested=0, to_fix=1, owner_notes=0,
+                    counsel=3)
+    assert busy.lines() == ["Answered 2 of 88", "For you: 85 to answer, 1 to fix",
+                            "For counsel: 3"]
+    assert busy.line() == "Answered 2 of 88 · 86 for you · 3 for counsel"
+    done = Standing(answered=88, shown=88, unanswered=0, suggested=0, to_fix=0, owner_notes=0,
+                    counsel=0)
+    assert done.line() == "Answered 88 of 88 · nothing left"
+    assert packed(busy.phrases(), 40) == ["Answered 2 of 88 · 86 for you", "3 for counsel"]
+    assert packed(busy.phrases(), 45) == [busy.line()]
+    assert packed(busy.phrases(), 10) == busy.phrases()  # too narrow: a phrase a row
+
+
 def test_an_optional_question_left_empty_is_not_left_for_the_owner(project: Project,
                                                                    tmp_path: Path) -> None:
     """Serving Spanish speakers asks for the owner's Spanish words (optional: without them the

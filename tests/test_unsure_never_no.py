@@ -58,7 +58,6 @@ MORE: tuple[tuple[Path, dict[str, Any]], ...] = (
     (examples()["kiosk"], {}),
     (examples()["chat-saas"], {}),
     (examples()["nebraska-weather"], {}),
-    (examples()["california-store"], {}),
     (examples()["uk-bakery"], {}),
     (FIXTURES / "outside-us-children.yaml", {}),
     (examples()["texas-small"], {"policy.effective_date": date(2025, 6, 1),

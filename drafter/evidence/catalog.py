@@ -18,6 +18,7 @@ from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, ValidationError
 
+from drafter.company_names import same_company
 from drafter.errors import UserError
 from drafter.yamlio import load_data
 
@@ -89,11 +90,9 @@ class Catalog:
 
     def named(self, typed: str) -> str | None:
         """The vendor an owner typed by hand (`sharing.vendors`): its name or another name
-        it is known by, ignoring case."""
-        typed = typed.strip().lower()
+        it is known by, as `drafter.company_names` compares them ("FedEx Corp", "fedex.com")."""
         return next((vid for vid, ident in self.vendors.items()
-                     if typed in (n.lower() for n in (ident.name, *ident.also_known_as))),
-                    None)
+                     if same_company(typed, [ident.name, *ident.also_known_as])), None)
 
     def is_advertising(self, vid: str | None) -> bool:
         ident = self.vendors.get(vid or "")

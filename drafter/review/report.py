@@ -57,7 +57,7 @@ PROMISES_HEADING = "Promises this policy makes"
 PROMISES_INTRO = ("Every commitment the policy makes, the clause it is in and the answers it "
                   "rests on. Check each against what the business really does; an answer "
                   "marked “not confirmed”, “not answered” or “not asked” is not the owner's; "
-                  "one “left empty” is a question the owner may leave empty, read as none.")
+                  "one “left empty” is an optional question the owner left empty, read as none.")
 NO_PROMISES = "No clause of this draft marks a promise."
 
 

@@ -3,6 +3,7 @@ where am I, the keys that matter, text wrapped rather than cut, through the real
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -36,8 +37,31 @@ async def test_a_phone_shows_the_overall_progress_in_one_line(make_app: App) -> 
         progress = app.screen.query_one("#progress")
         assert progress.display and progress.region.height >= 1
         lines = [line.strip() for line in shown_lines(progress, inside=True)]
-        assert len(lines) == 1, lines
-        assert "done" in lines[0] and "you" in lines[0] and "counsel" in lines[0], lines
+        # the desktop's words with one number each ("2/86 done · to do: you 86" read oddly)
+        standing = progress.shown
+        assert re.fullmatch(r"Answered \d+ of \d+ · (\d+ for you|nothing left)( · \d+ for "
+                            r"counsel)?", standing.line()), standing.line()
+        assert standing.line().startswith(standing.lines()[0])
+        assert " · ".join(lines) == standing.line(), lines  # whole phrases, on as few rows
+        assert len(lines) <= 2 and all(len(line) <= PHONE[0] for line in lines), lines
+
+
+async def test_a_phone_packs_the_progress_into_whole_phrases(make_app: App,
+                                                              tmp_path: Path) -> None:
+    """A file just begun has something left for the owner and for counsel: the phrases
+    take two rows at a phone's width, none broken, and the panel is as tall as they are."""
+    from drafter.app.widgets.progress import packed
+
+    (tmp_path / "answers.yaml").write_text("business:\n  kinds: [kiosks]\naudience:\n"
+                                           "  regions: [usa]\n  revenue: unsure\n")
+    app = make_app()
+    async with app.run_test(size=PHONE) as pilot:
+        await settle(pilot)
+        progress = app.screen.query_one("#progress")
+        rows = [line.strip() for line in shown_lines(progress, inside=True)]
+        standing = progress.shown
+        assert standing.for_owner and standing.counsel, standing
+        assert rows == packed(standing.phrases(), progress.content_size.width) and len(rows) == 2
 
 
 async def test_a_phone_footer_shows_the_pane_and_export_keys(make_app: App) -> None:

@@ -170,6 +170,12 @@ async def test_required_only_once_left_empty_and_what_was_typed_is_never_filled_
         notices = [n.message for n in app._notifications]
         assert any("\u201cDHL\u201d is ticked already in the list above" in m
                    for m in notices), notices
+        # as typed by hand, found as the answer check finds it (issue 15: exact names only)
+        await pilot.press("shift+tab", "end", *["backspace"] * 3, *"dhl.com", "enter")
+        await settle(pilot)
+        notices = [n.message for n in app._notifications]
+        assert any("\u201cdhl.com\u201d, that is \u201cDHL\u201d, is ticked already" in m
+                   for m in notices), notices
 
 
 async def test_a_date_in_words_and_a_count_among_words_are_saved_and_said(

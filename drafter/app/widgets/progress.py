@@ -18,8 +18,9 @@ from drafter.standing import Standing
 
 class Progress(Static):
     """Three short lines from `drafter.standing`; redrawn only when they change. On a phone
-    (the screen's `-phone`, under the stacked sections) the same in one line: the rows there
-    are few, and the sections' own counts do not say what is left overall or for counsel."""
+    (the screen's `-phone`, under the stacked sections) the same words with one number each
+    (`Standing.phrases`), on one line where they fit: the rows there are few, and the
+    sections' own counts do not say what is left overall or for counsel."""
 
     def __init__(self, **kwargs: object) -> None:
         super().__init__("", markup=False, **kwargs)  # type: ignore[arg-type]
@@ -32,8 +33,20 @@ class Progress(Static):
 
     def render(self) -> RenderResult:
         if self.shown is not None and self.screen.has_class("-phone"):
-            return Text(self.shown.line())
+            return Text("\n".join(packed(self.shown.phrases(), self.content_size.width)))
         return super().render()
+
+
+def packed(phrases: list[str], width: int, between: str = " · ") -> list[str]:
+    """`phrases` joined by `between` in rows of at most `width` columns, a phrase never broken
+    (one longer than a row has a row of its own)."""
+    rows: list[str] = []
+    for phrase in phrases:
+        if rows and len(rows[-1]) + len(between) + len(phrase) <= width:
+            rows[-1] += between + phrase
+        else:
+            rows.append(phrase)
+    return rows
 
 
 class Exported(VerticalScroll):

@@ -28,6 +28,7 @@ from textual.widget import Widget
 from textual.widgets import Input, Label, Select
 from textual.widgets.select import InvalidSelectValueError, NoSelection
 
+from drafter.company_names import same_company
 from drafter.app.widgets.boxes import AnswerBox
 from drafter.app.widgets.buttons import FormButton
 from drafter.app.widgets.choices import choices
@@ -285,12 +286,14 @@ class RecordsEditor(Vertical, can_focus=False):
             box.cursor_position = len(name)
 
     def fill_from_catalog(self, row: RecordRow, name: str) -> None:
-        """A catalog name typed in a row fills the row's fields from the catalog: only those
-        empty, or still holding what the catalog filled in (never what the owner typed);
+        """A catalog name typed in a row (as the warning of a company listed twice finds one,
+        `drafter.company_names`: "FedEx Corp", "fedex.com") fills the row's fields from the
+        catalog: only those empty, or still holding what the catalog filled in (never what the
+        owner typed);
         the text filled in is selected when its box is reached, so typing replaces it. The
         owner is pointed to the list the catalog's companies are ticked in."""
-        match = next((c for c in self.catalog
-                      if str(c.get(self.first, "")).lower() == name.lower()), None)
+        match = next((c for c in self.catalog if c.get(self.first) and same_company(
+            name, [str(c[self.first]), *(c.get("also_known_as") or ())])), None)
         if match is None:
             return
         for box in row.boxes():
@@ -306,8 +309,10 @@ class RecordsEditor(Vertical, can_focus=False):
                     box.filled = match[box.name]  # type: ignore[attr-defined]
                 except InvalidSelectValueError:  # not one of the choices: left to pick
                     pass
-        name = str(match[self.first])
-        self.notify(f"\u201c{name}\u201d{self._listed(name)} Its details are filled in "
+        known = str(match[self.first])
+        typed = f"\u201c{name.strip()}\u201d" + (
+            "" if name.strip() == known else f", that is \u201c{known}\u201d,")
+        self.notify(f"{typed}{self._listed(known)} Its details are filled in "
                     "here, selected where you reach them: type to replace them.",
                     title="A company we know", timeout=10)
 
