@@ -1,6 +1,6 @@
-"""Every table in counsel's Word file fits between the margins of the page it is on (issue 16:
-the promises ledger ran off the right edge in LibreOffice, its "Rests on" column cut off,
-because a long link in a promise made the columns' longest words wider than the page).
+"""Every table in counsel's Word file fits between the margins of the page it is on (the
+promises ledger ran off the right edge in LibreOffice, its "Rests on" column cut off, because
+a long link in a promise made the columns' longest words wider than the page).
 
 Read the way Word and LibreOffice lay a table out: its grid (`table.columns`), each cell's
 width, the table's own width (`<w:tblW>`) and `table.autofit` (off: the widths are kept),
