@@ -1,11 +1,13 @@
 """Tables in counsel's Word file that fit the page (part of its layout, `docx_layout.py`).
 
-Tables get fixed column widths from their words (no column narrower than its longest word, so
-no word breaks mid-word), a header row that repeats on every page, and rows that never split
-across pages. A table too wide for a portrait page (the CCPA category table's six or seven
-columns) gets a landscape section of its own. The work is done on the XML (one XPath for a
-row's cell widths, one for the runs not yet in the table's font): python-docx's `row.cells`
-works out the table's grid at every call, and each element it touches costs an object.
+Tables get fixed column widths from their words that add up to the width between the margins
+(no column narrower than its longest word, so no word breaks mid-word, unless the longest words
+are too wide side by side: then a word wraps inside its cell, never past the page's edge), a
+header row that repeats on every page, and rows that never split across pages. A table too
+wide for a portrait page (the CCPA category table's six or seven columns) gets a landscape
+section of its own. The work is done on the XML (one XPath for a row's cell widths, one for
+the runs not yet in the table's font): python-docx's `row.cells` works out the table's grid at
+every call, and each element it touches costs an object.
 """
 
 from __future__ import annotations
@@ -41,6 +43,7 @@ _CELLS = XPath("count(./w:tc)", namespaces={"w": nsmap["w"]})
 # the runs of a table whose font size is not the table font's yet
 _RUNS_TO_SIZE = XPath(".//w:r[not(w:rPr/w:sz[@w:val = $size])]", namespaces={"w": nsmap["w"]})
 _TCPR, _TCW, _TYPE, _W = qn("w:tcPr"), qn("w:tcW"), qn("w:type"), qn("w:w")
+_P = qn("w:p")
 
 
 def _twips(length: int) -> int:
@@ -49,13 +52,14 @@ def _twips(length: int) -> int:
 
 def _words(table: Table) -> list[tuple[int, int]]:
     """Per column: (longest word, longest cell text), in characters; read off the XML
-    (python-docx's `row.cells` rebuilds the grid on every call)."""
+    (python-docx's `row.cells` rebuilds the grid on every call). A cell's paragraphs are
+    apart: the last word of one and the first of the next are two words."""
     columns = len(table._tbl.tblGrid.findall(qn("w:gridCol")))
     longest = [1] * columns
     total = [1] * columns
     for tr in table._tbl.tr_lst:
         for c, tc in enumerate(tr.tc_lst[:columns]):
-            text = "".join(_TEXTS(tc))
+            text = "\n".join("".join(_TEXTS(p)) for p in tc.iter(_P))
             longest[c] = max(longest[c], max(map(len, text.split()), default=1))
             total[c] = max(total[c], len(text))
     return list(zip(longest, total))
@@ -73,17 +77,52 @@ def _char_twips(size: Pt) -> int:
     return math.ceil(size.pt * 20 * 0.62)  # a character is ~0.5 em; bold and serif fonts, more
 
 
-def fit_table(table: Table, words: list[tuple[int, int]], width: int) -> list[int]:
-    """Fixed column widths (twips) that add up to `width`: each column gets its longest word
-    first, then the rest in proportion to how much more text it holds. The first row repeats
-    on every page; no row splits across pages. Returns the widths."""
+def column_widths(words: list[tuple[int, int]], width: int) -> list[int]:
+    """Column widths (twips) that add up to `width`: each column gets its longest word
+    first, then the rest in proportion to how much more text it holds. When the longest
+    words are too wide side by side (a link in a promise), the columns of the longest start
+    narrower (`_cut_down`): Word and LibreOffice wrap a word wider than its cell inside it,
+    where a table wider than the page is cut off at the page's edge."""
     char = _char_twips(TABLE_FONT)
     least = [w * char + CELL_PADDING for w, _ in words]
+    if sum(least) > width:
+        least = _cut_down(least, width)
     want = [max(t * char + CELL_PADDING - m, 0) for (_, t), m in zip(words, least)]
-    spare = max(width - sum(least), 0)
+    spare = width - sum(least)
     grow = sum(want) or 1
     widths = [m + spare * x // grow for m, x in zip(least, want)]
-    widths[-1] += width - sum(widths) if sum(widths) < width else 0
+    widths[-1] += width - sum(widths)
+    return widths
+
+
+def _cut_down(least: list[int], width: int) -> list[int]:
+    """`least` (more than `width` in all) with its widest cut down: from the narrowest up, a
+    column keeps its width while the rest of `width`, shared among it and the wider ones,
+    gives each at least that much; the others start at `WIDE` (what is left over then goes
+    by the text they hold), or when even that is too much, share what is left equally (the
+    twips left over going one each to the first of them)."""
+    ordered, left, kept = sorted(least), width, 0
+    while ordered[kept] * (len(ordered) - kept) <= left:  # (not all kept: they do not fit)
+        left -= ordered[kept]
+        kept += 1
+    share, over = divmod(left, len(ordered) - kept)
+    widths = []
+    for m in least:
+        if m < ordered[kept]:  # (equal widths are kept or cut together)
+            widths.append(m)
+        elif share >= WIDE:
+            widths.append(WIDE)
+        else:
+            widths.append(share + (over > 0))
+            over -= 1
+    return widths
+
+
+def fit_table(table: Table, words: list[tuple[int, int]], width: int) -> list[int]:
+    """Fixed column widths (`column_widths`) for `table`, with autofit off, the table's
+    width and its grid's and every cell's set to them. The first row repeats on every page;
+    no row splits across pages. Returns the widths."""
+    widths = column_widths(words, width)
     tbl = table._tbl
     tbl_pr = tbl.tblPr
     for tag in ("w:tblW", "w:tblLayout"):
