@@ -49,3 +49,55 @@ async def test_the_help_line_stays_while_a_pane_covers_the_form(make_app: App,
             await settle(pilot)
             await moved(pilot)
             assert help_drawn(app) == question, key
+
+
+ESSENTIAL = ("help", "find", "toggle_preview", "show_notes", "export", "next_section",
+             "previous_section", "app.quit")
+"""The keys an owner on a phone must see without F1: help, find, the panes, export, the
+sections and quit (the trial's phone footer showed only the first five)."""
+
+
+@pytest.mark.parametrize("width", [41, 45, 59])
+async def test_a_phone_footer_shows_every_essential_key_whole(make_app: App,
+                                                              width: int) -> None:
+    """41 columns: Chromium's at 375 px."""
+    from textual.widgets import Footer
+    from textual.widgets._footer import FooterKey
+
+    app = make_app("kiosk")
+    async with app.run_test(size=(width, 40)) as pilot:
+        await settle(pilot)
+        footer = app.screen.query_one(Footer)
+        drawn = "\n".join(shown_lines(footer))
+        shown = {key.action: key for key in footer.query(FooterKey)
+                 if key.display and key.region.width}
+        assert set(ESSENTIAL) <= set(shown), (sorted(shown), drawn)
+        for action in ESSENTIAL:
+            key = shown[action]
+            assert key.region.right <= footer.region.right, (action, key.region, drawn)
+            text = " ".join(shown_lines(key)[0].split())
+            assert text == f"{key.key_display} {key.description}", (text, drawn)
+        assert footer.region.height <= 2, footer.region
+        # the form keeps its room: the footer adds one row at most
+        assert app.screen.query_one("#form").region.height >= 10
+
+
+async def test_a_phone_footer_says_what_each_key_does(make_app: App) -> None:
+    """Short words at a phone's width, the same keys as the desktop's footer: the two section
+    keys both read "Section" beside their arrows (Ctrl+↑, Ctrl+↓); the others their own
+    words."""
+    from textual.widgets import Footer
+    from textual.widgets._footer import FooterKey
+
+    app = make_app("kiosk")
+    async with app.run_test(size=(41, 40)) as pilot:
+        await settle(pilot)
+        footer = app.screen.query_one(Footer)
+        labels = {key.action: key.description for key in footer.query(FooterKey)
+                  if key.display}
+        assert labels["next_section"] == labels["previous_section"] == "Section"
+        assert labels["find"] == "Find" and labels["app.quit"] == "Quit"
+        await pilot.resize_terminal(100, 30)
+        await settle(pilot)
+        labels = {key.action: key.description for key in footer.query(FooterKey)}
+        assert labels["next_section"] == "Next section", labels
