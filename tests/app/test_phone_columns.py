@@ -102,8 +102,10 @@ async def test_a_note_hangs_its_message_under_the_messages_start(make_app: App) 
         notes = app.screen.query_one(NotesList)
         assert notes.shown
         note = notes.shown[0]
-        lines = shown_lines(notes, inside=True)
+        area = notes.scrollable_content_region  # not its scrollbar
+        lines = [strip.text[area.x:area.right]
+                 for strip in app.screen._compositor.render_strips()[area.y:area.bottom]]  # noqa: SLF001
         column, words, labels = hanging(lines, note.severity, note.message)
         assert words == " ".join(note.message.split()), lines
         assert labels.split() == [note.severity, note.id], lines
-        assert notes.content_region.width - column >= ROOM, (column, lines)
+        assert area.width - column >= ROOM, (column, lines)
