@@ -16,7 +16,6 @@ from drafter.app.screens.help import HelpScreen
 from drafter.app.widgets.hanging import Hanging, lines_of
 from drafter.app.widgets.notes import NotesList
 from tests.app.pilot_helpers import settle
-from tests.app.test_fit import shown_lines
 from tests.app.test_phone import PHONE
 
 App = Callable[..., DrafterApp]
