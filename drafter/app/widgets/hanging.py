@@ -58,7 +58,7 @@ class Hanging:
 
 
 def lines_of(renderable: object, width: int) -> Iterator[str]:
-    """The plain lines `renderable` draws at `width` (for tests and the help's text)."""
+    """The plain lines `renderable` draws at `width` (what a test reads)."""
     console = Console(width=width, color_system=None, legacy_windows=False)
     for line in console.render_lines(renderable, console.options.update_width(width), pad=False):
         yield "".join(segment.text for segment in line if not isinstance(segment, Segment)
