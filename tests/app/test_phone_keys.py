@@ -101,3 +101,20 @@ async def test_a_phone_footer_says_what_each_key_does(make_app: App) -> None:
         await settle(pilot)
         labels = {key.action: key.description for key in footer.query(FooterKey)}
         assert labels["next_section"] == "Next section", labels
+
+
+async def test_inside_the_preview_the_help_says_how_to_read_it(make_app: App) -> None:
+    """Tab from the preview's tabs goes into the draft (a part's title): the help line kept
+    the tabs' help, or before that the question's."""
+    from drafter.app.widgets.focus_help import BACK, PREVIEW
+
+    app = make_app("kiosk")
+    async with app.run_test(size=PHONE) as pilot:
+        await settle(pilot)
+        await pilot.press("f2")
+        await settle(pilot)
+        title = app.screen.query_one("#preview").query("CollapsibleTitle").first()
+        title.focus()
+        await settle(pilot)
+        assert app.screen.query_one("#help", HelpPanel).text == PREVIEW + BACK
+        assert help_drawn(app).endswith("Escape goes back to the questions."), help_drawn(app)
