@@ -22,9 +22,10 @@ two rows (app.tcss): at 45 columns one row showed Help, Find, Quit and a cut "f"
 reached the preview, notes or export keys; with those alone, Find, Quit and the sections were
 only in F1 and the palette. F1 lists every key."""
 PHONE_COLUMNS = 4
-PHONE_LABELS = {"next_section": "Section", "previous_section": "Section"}
+PHONE_LABELS = {"next_section": "Section", "previous_section": "Section", "edit_copy": "Edit"}
 """Shorter words for a phone, beside the arrows of Ctrl+↓ and Ctrl+↑: "Next section" and
-"Previous section" did not fit four keys to a row at 41 columns (Chromium at 375 px)."""
+"Previous section" did not fit four keys to a row at 41 columns (Chromium at 375 px), nor
+"Edit a copy" on a built-in example (cut to "f3 Edit a c"; F1 and the palette say it whole)."""
 
 
 class KeysFooter(Footer):
