@@ -46,8 +46,8 @@ def test_counts_labels_and_exit_status_agree(notes: list[Note]) -> None:
     assert (sum(n.owner_blocking for n in notes) + sum(n.for_counsel for n in notes)
             == labelled["blocking"])
     for note in notes:  # the app's notes list (F4): the severity before the note's id
-        row = re.sub(r"\[[^\]]*\]", "", str(NotesList._row(note).prompt))
-        shown = row.split(f" {note.id} ")[0].split()
+        shown = NotesList.label_of(note).plain.split()
+        assert shown.pop() == note.id
         assert shown == (["counsel"] if note.for_counsel else []) + [label(note).split(", ")[-1]]
 
 

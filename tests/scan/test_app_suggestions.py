@@ -162,3 +162,28 @@ async def test_no_command_without_evidence(answers: Path) -> None:
         assert isinstance(app.screen, EditorScreen)
         assert not [c for c in app.get_system_commands(app.screen)
                     if c.title == "Suggestions from the scan"]
+
+
+@pytest.mark.asyncio
+async def test_on_a_phone_each_suggestion_wraps_under_its_own_start(answers: Path) -> None:
+    """Each row is a mark column (✓, ✗, !) and the suggestion's words beside it; on a phone a
+    long change ("sharing.catalog: add …") wrapped back to the left edge, under the marks."""
+    from textual.geometry import Region
+
+    from tests.app.test_phone import PHONE
+
+    app = _app(answers)
+    async with app.run_test(size=PHONE) as pilot:
+        screen = await _suggestions(app, pilot)
+        await pilot.press("enter")  # one accepted: a mark in the column
+        await pilot.pause()
+        listed = screen.query_one(OptionList)
+        size = listed.scrollable_content_region.size
+        lines = [strip.text.rstrip() for strip in listed.render_lines(
+            Region(0, 0, listed.size.width, listed.virtual_size.height))]
+        rows = [line[listed.styles.padding.left:] for line in lines if line.strip()]
+        assert any(row.startswith("✓ ") for row in rows), rows
+        assert len(rows) > len(screen.suggestions.items) * 3, rows  # long rows did wrap
+        for row in rows:
+            assert row[:1] in "✓✗! " and row[1:2] == " ", rows
+        assert size.width < 45

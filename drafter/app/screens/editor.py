@@ -84,17 +84,21 @@ class EditorScreen(BuildsAhead, Offers, Elsewhere):
             with Vertical(id="sidebar"):
                 yield SectionList(id="sections")
                 yield Progress(id="progress")
-            with Vertical(id="form-column"):
-                with Form(id="form"):
-                    yield FormButton("Next", self.next_or_export, leads_to_answer=True,
-                                     id="next")  # blue only when focused: app.tcss
-                yield Exported(id="exported")
+            with Vertical(id="main"):
+                with Horizontal(id="columns"):
+                    with Vertical(id="form-column"):
+                        with Form(id="form"):
+                            yield FormButton("Next", self.next_or_export, leads_to_answer=True,
+                                             id="next")  # blue only when focused: app.tcss
+                        yield Exported(id="exported")
+                    with TabbedContent(id="side"):
+                        with TabPane("Preview", id="preview-tab"):
+                            yield PolicyPreview(id="preview")
+                        with TabPane("Notes", id="notes-tab"):
+                            yield NotesList(id="notes")
+                # Under the form and the pane both: where the pane covers the form (a phone,
+                # under 120 columns), the help stays, saying what the pane's keys do.
                 yield HelpPanel(id="help")
-            with TabbedContent(id="side"):
-                with TabPane("Preview", id="preview-tab"):
-                    yield PolicyPreview(id="preview")
-                with TabPane("Notes", id="notes-tab"):
-                    yield NotesList(id="notes")
         yield KeysFooter()
 
     @work(thread=True)

@@ -15,7 +15,6 @@ from collections.abc import Iterable
 
 from rich.console import Group
 from rich.padding import Padding
-from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -24,6 +23,7 @@ from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Input, Label, Static, TextArea
 
+from drafter.app.widgets.hanging import Hanging
 from drafter.app.widgets.lists import ChoiceList, ManyList, TypeToJump, UnsureBox
 from drafter.app.widgets.notes import NotesList
 from drafter.app.widgets.sidebar import SectionList
@@ -196,12 +196,9 @@ class HelpScreen(ModalScreen[None]):
                     body.append("\n" + here, style="")
                     yield Static(body, classes="help-group", id="help-here")
                 for place, rows in self.groups():
-                    # Keys and words each wrap in their own column, under themselves.
-                    table = Table.grid(padding=(0, 2, 0, 0))
-                    table.add_column(width=22, style="bold")
-                    table.add_column(ratio=1)
-                    for keys, what in rows:
-                        table.add_row(keys, what)
+                    # Keys and words each wrap in their own column, under themselves; on a
+                    # phone the keys' column narrows so the words keep room (`Hanging`).
+                    table = Hanging(rows, label_style="bold")
                     yield Static(Group(Text(place, style="bold"), Padding(table, (0, 0, 0, 2))),
                                  classes="help-group")
 

@@ -21,6 +21,7 @@ from textual.widgets.option_list import Option
 from drafter.app.screens.editor import EditorScreen
 from drafter.app.widgets.fields import QuestionField, field_id
 from drafter.app.widgets.footer import KeysFooter
+from drafter.app.widgets.hanging import Hanging
 from drafter.editing import Session
 from drafter.errors import DrafterError
 from drafter.evidence.model import Evidence
@@ -63,17 +64,19 @@ class SuggestionsScreen(ModalScreen[list[str]]):
             yield Label(self.suggestions.status(), id="left")
         yield KeysFooter()
 
-    def _row(self, index: int) -> Text:
+    def _row(self, index: int) -> Hanging:
+        """The mark, and beside it the suggestion: its question, the change, why; each line
+        wrapping under the words' start (on a phone they wrapped back under the marks)."""
         item = self.suggestions.items[index]
         mark, style = MARKS[item.state]
-        row = Text.assemble((mark, style), (self.suggestions.prompt(index), "bold"),
-                            f"\n  {item.key}: {self.suggestions.change(index)}",
+        row = Text.assemble((self.suggestions.prompt(index), "bold"),
+                            f"\n{item.key}: {self.suggestions.change(index)}",
                             (f"  ({item.state})" if item.state != "open" else "", style))
         if item.problem:
-            row.append(f"\n  not written: {item.problem}", "yellow")
+            row.append(f"\nnot written: {item.problem}", "yellow")
         for reason in item.proposal.because:
-            row.append(f"\n  seen: {reason}", "dim")
-        return row
+            row.append(f"\nseen: {reason}", "dim")
+        return Hanging([(Text(mark.strip(), style), row)], widest=1, least=1, room=0, gap=1)
 
     def on_mount(self) -> None:
         self.query_one(OptionList).focus()

@@ -7,16 +7,19 @@ from textual.widget import Widget
 from textual.widgets import Button, Tabs
 
 from drafter.app.widgets.notes import NotesList
+from drafter.app.widgets.preview import PolicyPreview
 from drafter.app.widgets.progress import Exported
 from drafter.app.widgets.sidebar import SectionList
 
 SECTIONS = ("Sections: ↑ ↓ to move, Enter to open one. ✓ all answered, ! an answer to fix, "
             "? a question for your counsel.")
-NOTES = ("Notes on the draft: ↑ ↓ to move, Enter goes to the question that settles the one "
-         "highlighted, or to its place in the preview.")
-TABS = "Preview and Notes: ← → to switch between them (F2 the preview, F4 the notes)."
+NOTES = "Notes on the draft: ↑ ↓ to move, Enter goes to what the note is about."
+TABS = "Preview and Notes: ← → to switch (F2 the preview, F4 the notes)."
+PREVIEW = "The draft as it stands: ↑ ↓ scroll it; Enter on a part's title folds or opens it."
 EXPORTED = "The files the last export wrote: ↑ ↓ scroll the list."
 BACK = " Escape goes back to the questions."
+"""Short enough, with `BACK`, for a phone's three rows of help (the notes' help said more, and
+its way back was cut)."""
 HOW = {
     "one": "Pick one: ↑ ↓ to move, Enter to choose it and go on.",
     "bool": "Pick one: ↑ ↓ to move, Enter to choose it and go on.",
@@ -38,8 +41,8 @@ def help_for(widget: Widget) -> str | None:
     if isinstance(widget, SectionList):
         return SECTIONS
     covering = widget.screen.has_class("-narrow")  # the pane is in the form's place
-    for kind, text in ((NotesList, NOTES), (Tabs, TABS)):
-        if isinstance(widget, kind):
+    for kind, text in ((NotesList, NOTES), (Tabs, TABS), (PolicyPreview, PREVIEW)):
+        if any(isinstance(node, kind) for node in widget.ancestors_with_self):
             return text + (BACK if covering else "")
     if isinstance(widget, Exported):
         return EXPORTED

@@ -13,11 +13,19 @@ from typing import Any
 from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
 
-PHONE_KEYS = frozenset({"help", "edit_copy", "toggle_preview", "show_notes", "export"})
-"""The keys a phone's footer shows (`-not-on-phone` hides the others, in the stylesheet): at
-45 columns the footer showed Help, Find, Quit and a cut "f" and never reached the preview,
-notes or export keys. F1 lists every key."""
+PHONE_KEYS = frozenset({"help", "find", "edit_copy", "toggle_preview", "show_notes", "export",
+                        "next_section", "previous_section", "app.quit"})
+"""The keys a phone's footer shows (`-not-on-phone` hides the others, in the stylesheet), on
+two rows (app.tcss): at 45 columns one row showed Help, Find, Quit and a cut "f" and never
+reached the preview, notes or export keys; with those alone, Find, Quit and the sections were
+only in F1 and the palette. F1 lists every key."""
+PHONE_COLUMNS = 4
+PHONE_LABELS = {"next_section": "Section", "previous_section": "Section", "edit_copy": "Edit"}
+"""Shorter words for a phone, beside the arrows of Ctrl+↓ and Ctrl+↑: "Next section" and
+"Previous section" did not fit four keys to a row at 41 columns (Chromium at 375 px), nor
+"Edit a copy" on a built-in example (cut to "f3 Edit a c"; F1 and the palette say it whole)."""
 
 
 class KeysFooter(Footer):
@@ -30,7 +38,8 @@ class KeysFooter(Footer):
     def shown(self) -> tuple[Any, ...]:
         """Everything of the screen's active bindings that `Footer.compose` reads."""
         app = self.app
-        return (self.compact, self.show_command_palette, self.combine_groups, tuple(
+        return (self.screen.has_class("-phone"), self.compact, self.show_command_palette,
+                self.combine_groups, tuple(
             (key, binding.key, binding.action, binding.description, binding.group,
              binding.show, binding.tooltip, app.get_key_display(binding), enabled, tooltip)
             for key, (_, binding, enabled, tooltip) in self.screen.active_bindings.items()
@@ -38,14 +47,26 @@ class KeysFooter(Footer):
 
     def compose(self) -> ComposeResult:
         """Textual's keys, those not in `PHONE_KEYS` marked, on a screen that has any of them
-        (the editor; the welcome screen keeps its few)."""
-        sifted = any(binding.action in PHONE_KEYS and binding.show
+        but Quit (the editor; the welcome screen keeps its few), with a phone's shorter
+        words, `PHONE_COLUMNS` to a row."""
+        sifted = any(binding.action in PHONE_KEYS - {"app.quit"} and binding.show
                      for _, binding, _, _ in self.screen.active_bindings.values())
+        phone = self.screen.has_class("-phone")
+        self.set_class(sifted, "-sifted")  # laid out on rows on a phone: app.tcss
         for widget in super().compose():
             action = getattr(widget, "action", None)  # a `FooterKey`'s
             if sifted and isinstance(action, str) and action not in PHONE_KEYS:
                 widget.add_class("-not-on-phone")
+            if phone and isinstance(widget, FooterKey) and action in PHONE_LABELS:
+                widget.description = PHONE_LABELS[action]
             yield widget
+        if phone and sifted:  # Textual sets as many columns as keys, one row
+            self.styles.grid_size_columns = PHONE_COLUMNS
+
+    def on_resize(self) -> None:
+        """Across the phone's width the words change (`PHONE_LABELS`)."""
+        if self.is_attached and self.app.app_focus:
+            self.call_after_refresh(self._rebuild)
 
     def bindings_changed(self, screen: Screen[Any]) -> None:
         self._bindings_ready = True

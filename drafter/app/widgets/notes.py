@@ -3,21 +3,30 @@ nothing the owner can fix); choosing one asks the screen to jump to its question
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from functools import partial
 from typing import TYPE_CHECKING
+
+from rich.text import Text
 
 from textual import on
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from drafter.app.widgets.hanging import Hanging
 from drafter.app.widgets.lists import JumpOptionList
 
 if TYPE_CHECKING:  # the review stage loads after the first screen is up
     from drafter.document.model import Note
 
 _ORDER = {"blocking": 0, "warning": 1, "advice": 2}
-_STYLE = {"blocking": "$text-error", "warning": "$text-warning", "advice": "$text-primary"}
+_STYLE = {"blocking": "text-error", "warning": "text-warning", "advice": "text-primary"}
 """Text colours made readable on either theme; advice must not share warning's colour."""
+WIDEST = 20
+"""The most columns a note's kind and id take beside its message ("counsel blocking R12")."""
+ROOM = 24
+"""The columns the message keeps beside them (fewer: the kind and id wrap, a word a line)."""
 COUNSEL = ("[b]Questions for counsel[/] [dim]You were not sure; the draft takes the stricter "
            "reading until your lawyer confirms.[/]")
 
@@ -35,14 +44,26 @@ class NotesList(JumpOptionList, OptionList):
         self.notes: dict[str, Note] = {}
         self.shown: list[Note] | None = None  # None until the first draft arrives
 
-    def show(self, notes: tuple[Note, ...]) -> None:
+    def on_mount(self) -> None:
+        self.app.theme_changed_signal.subscribe(self, self._recolour)
+
+    def _recolour(self, _theme: object) -> None:
+        if self.shown is not None:
+            self.show(tuple(self.shown), again=True)
+
+    def show(self, notes: tuple[Note, ...], again: bool = False) -> None:
         ordered = sorted(notes, key=lambda n: (n.for_counsel, _ORDER[n.severity], int(n.id[1:])))
-        if ordered == self.shown:
+        if ordered == self.shown and not again:
             return
         self.shown = ordered
         self.notes = {n.id: n for n in ordered}
-        rows = [self._row(n) for n in ordered if not n.for_counsel]
-        counsel = [self._row(n) for n in ordered if n.for_counsel]
+        labels = {n.id: self.label_of(n, self.app.theme_variables) for n in ordered}
+        widest = min(WIDEST, max((label.cell_len for label in labels.values()), default=0))
+        least = max((len(word) for label in labels.values() for word in label.plain.split()),
+                    default=0)
+        row = partial(self._row, labels=labels, widest=widest, least=least)
+        rows = [row(n) for n in ordered if not n.for_counsel]
+        counsel = [row(n) for n in ordered if n.for_counsel]
         if counsel:
             rows += [Option(COUNSEL, disabled=True), *counsel]
         self.set_options(rows or [Option("No reviewer notes: nothing left for counsel to "
@@ -51,11 +72,25 @@ class NotesList(JumpOptionList, OptionList):
             self.highlighted = 0 if rows[0].id else 1
 
     @staticmethod
-    def _row(note: Note) -> Option:
-        kind = (f"[b $text-accent]counsel[/] [{_STYLE[note.severity]}]{note.severity}[/]"
-                if note.for_counsel else f"[b {_STYLE[note.severity]}]{note.severity}[/]")
-        return Option(f"{kind} {note.id} {note.message}"
-                      + (f"\n  [dim]{note.cite}[/]" if note.cite else ""), id=note.id)
+    def label_of(note: Note, colour: Mapping[str, str] | None = None) -> Text:
+        """The note's kind and id ("counsel blocking R12"), coloured from the theme's
+        variables (a Rich `Text`: `Hanging` lays it out, and Rich knows no theme variables)."""
+        colour = colour or {}
+        tint = colour.get(_STYLE[note.severity], "")
+        if note.for_counsel:
+            return Text.assemble(("counsel", f"bold {colour.get('text-accent', '')}".strip()),
+                                 " ", (note.severity, tint), f" {note.id}")
+        return Text.assemble((note.severity, f"bold {tint}".strip()), f" {note.id}")
+
+    @staticmethod
+    def _row(note: Note, labels: dict[str, Text], widest: int, least: int) -> Option:
+        """The note's kind and id, and beside them its message (and cite) wrapping under its
+        own start: on a phone the message wrapped back under the kind."""
+        message = Text(note.message)
+        if note.cite:
+            message.append("\n" + note.cite, style="dim")
+        return Option(Hanging([(labels[note.id], message)], widest=widest, least=least,
+                              room=ROOM), id=note.id)
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:
