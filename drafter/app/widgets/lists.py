@@ -341,7 +341,11 @@ class ChoiceList(TypeToJump, RadioSet):
             else:
                 self.action_previous_button()
         elif event.key == "space":
-            self.press_highlighted()
+            if not self.press_highlighted() and self._selected is not None:
+                # on the suggested choice, shown pressed: Space makes it the owner's answer
+                keep = getattr(self.screen, "keep_suggestion", None)
+                if keep is not None and self.parent is not None:
+                    keep(self.parent)
         else:
             return False
         return True
