@@ -64,7 +64,9 @@ class TypeToJump:
     highlight to the next option whose label starts with the letters typed so far. The list
     provides `jump_labels()`, `jump_current()` and `jump_to(index)`."""
 
-    JUMP_HELP = "Type letters to jump to an option by its start, a word or its initials"
+    JUMP_HELP = ("Type letters to jump to an option by its start, a word or its initials; "
+                 "within a second of a letter, Space goes on with the words where an "
+                 "option's name does (\u201csending s\u201d), else it ticks or chooses")
     _typed = ""
     _typed_at = 0.0
     _touched = False  # a letter moved the highlight: it is the owner's from then on
@@ -99,11 +101,14 @@ class TypeToJump:
         cycles through the options starting with it; letters added look from where the
         search began."""
         char = event.character
+        now = clock(event)
+        if char == " " and self._goes_on(now):
+            self._typed, self._typed_at = self._typed + " ", now
+            return True
         if not event.is_printable or not char or char.isspace():
             self._typed = ""  # Space ticked, an arrow moved: the next letter starts afresh
             return False
         self._touched = True
-        now = clock(event)
         letter = char.lower()
         typed = (self._typed if now - self._typed_at < JUMP_PAUSE else "") + letter
         current = self.jump_current()
@@ -119,6 +124,27 @@ class TypeToJump:
             self.jump_to(index)
         self._landed = (typed[0], self.jump_current())
         return True
+
+    def _goes_on(self, now: float) -> bool:
+        """Whether a Space typed `now` is part of the words of the search going on, not a tick
+        (or a choice): within `JUMP_PAUSE` of the last letter, when some option's name goes
+        on with a word after the words typed ("sending" Space "s": "Sending service
+        messages"; the trial's Space after "sending" ticked the option highlighted), unless
+        the highlighted option's whole name is what was typed ("twilio" Space ticks Twilio).
+        Space right after a letter that no name continues with a space ticks at once ("tak"
+        Space), and so does a second Space."""
+        typed = self._typed
+        if not typed or typed.endswith(" ") or now - self._typed_at >= JUMP_PAUSE:
+            return False
+        current = self.jump_current()
+        labels = self.jump_labels()
+        if current is not None and current < len(labels):
+            label = _LEADING.sub("", labels[current]).lower()
+            aliases = self.jump_aliases()
+            names = aliases[current] if current < len(aliases) else ()
+            if typed in (label, _without_brackets(label), *(n.lower() for n in names)):
+                return False
+        return self.find_option(typed + " ", self._began_at) is not None
 
     def jump_aliases(self) -> list[tuple[str, ...]]:
         """Other names each option is found by (a vendor's `also_known_as`); none by default."""
@@ -157,7 +183,8 @@ def _without_brackets(label: str) -> str:
 
 
 def _word_starts(label: str, typed: str) -> bool:
-    return any(word.startswith(typed) for word in _WORD.findall(label))
+    """Whether a word of `label` starts `typed` (words typed with spaces: a phrase there)."""
+    return any(label.startswith(typed, word.start()) for word in _WORD.finditer(label))
 
 
 def _initials(label: str) -> str:
