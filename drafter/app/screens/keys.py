@@ -200,7 +200,9 @@ class KeysScreen(Screen[None]):
             return
         field = self.query_one(f"#{field_id(key)}", QuestionField)
         self.moved_on_from(key)
-        self.keep_suggestion(field)
+        if not self.keep_suggestion(field) and field.entry.question.type in ("one", "bool") and (
+                self.session.value(key) is None):
+            field.show_unanswered()  # Enter moves on; the owner is told it answered nothing
         shown = [k for k in self.session.visible() if self._shown(k)]
         after = shown[shown.index(key) + 1:]
         above = [k for k in shown if k in self._revealed and k not in after]

@@ -31,6 +31,10 @@ _TEXT_TYPES = ("text", "email", "url", "phone", "date", "number")
 LONG_TEXT_KEYS = "Enter: a new line. Tab: the next question."
 """Said under a long text box while it has the focus: Enter there is a new line (an address's
 next line must never land in the next question), and nothing on screen said how to leave."""
+UNANSWERED = ("Not answered yet: pick an answer with \u2191 \u2193 (or its first letter), then "
+              "Enter or Space.")
+"""Said under a pick-one question Enter left with nothing highlighted (trial 16: it moved on
+silently, and the owner took the question as answered)."""
 _PLACEHOLDERS = {"date": "for example 2026-11-22 or November 22, 2026",
                  "email": "name@example.com",
                  "url": "https://…", "phone": "+1 415 555 0100"}
@@ -161,6 +165,11 @@ class QuestionField(Vertical):
     def on_mount(self) -> None:
         if self._error and self.entry.question.type == "records":
             self._show_below()  # a problem with one field of a row goes under that field
+
+    def show_unanswered(self) -> None:
+        """Say under a pick-one question that it was left unanswered (Enter moved on with
+        nothing highlighted, and saved nothing), until it is answered."""
+        self.show_error(self._error, UNANSWERED)
 
     def show_saved(self, note: str | None, stored: Any) -> None:
         """Say under the field that the answer was stored in another form than typed ("Saved
