@@ -21,6 +21,7 @@ from drafter.app.drafting import Redrafts
 from drafter.app.screens.keys import KeysScreen
 from drafter.app.screens.parts import part
 from drafter.app.widgets.fields import QuestionField, field_id
+from drafter.app.widgets.in_view import keep_in_view
 from drafter.app.widgets.notes import NotesList
 from drafter.app.widgets.preview import PolicyPreview
 from drafter.app.widgets.progress import Progress
@@ -39,6 +40,8 @@ class SidePane(KeysScreen):
 
     BINDINGS = [Binding("escape", "close_side", "Close the preview or notes covering the form",
                         show=False)]
+
+    _focus_before_side: Widget | None = None  # what had the focus when the pane was shown
 
     if TYPE_CHECKING:  # provided by the editor screen
         feeds: dict[str, list[str]]
@@ -112,15 +115,31 @@ class SidePane(KeysScreen):
         question just left after Next had opened the next section, and the keys typed there
         went into the previous question."""
         was_shown, self.showing_side = self.showing_side, show
+        if show and not was_shown:
+            self._focus_before_side = self.focused
         self._place_side()
         if show and self.preview_stale:
             self.redraw_preview()
         if self.has_class("-narrow"):
             if show:
                 self.query_one("#side", TabbedContent).query_one("ContentTabs").focus()
-            elif was_shown and self.key:
-                self.query_one(f"#{field_id(self.key)}", QuestionField).focus_answer(
-                    at_once=True)
+            elif was_shown:
+                self._focus_back()
+
+    def _focus_back(self) -> None:
+        """The pane that covered the form is gone: the focus goes back to the widget that had
+        it before (Next, the sections; trial 16: Escape put it on the last question), if it
+        is still on screen; else to the question shown before."""
+        back, self._focus_before_side = self._focus_before_side, None
+        side = part(self, Widget, "#side")
+        if (back is not None and back.is_attached and back.can_focus and not back.disabled
+                and side not in back.ancestors
+                and all(node.display for node in back.ancestors_with_self
+                        if isinstance(node, Widget))):
+            self.set_focus(back, scroll_visible=False)
+            self.call_after_refresh(keep_in_view, self)
+        elif self.key:
+            self.query_one(f"#{field_id(self.key)}", QuestionField).focus_answer(at_once=True)
 
     def _place_side(self) -> None:
         """Show the pane beside the form, or (narrow) in its place while it is shown. Set on
