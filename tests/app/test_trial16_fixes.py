@@ -11,17 +11,29 @@ from pathlib import Path
 
 import pytest
 from textual import events
-from textual.widgets import OptionList
+from textual.widgets import Label, OptionList, SelectionList
 
 from drafter.app.app import DrafterApp
 from drafter.app.screens.editor import EditorScreen
 from drafter.app.screens.find import FindScreen
 from drafter.app.widgets.fields import QuestionField
-from tests.app.pilot_helpers import open_section
+from drafter.app.widgets.fields import field_id
+from drafter.paths import examples
+from tests.app.pilot_helpers import kept, open_section
 
 pytestmark = pytest.mark.asyncio
 SIZE = (80, 24)
 App = Callable[..., DrafterApp]
+
+
+def field(app: DrafterApp, key: str) -> QuestionField:
+    return app.screen.query_one(f"#{field_id(key)}", QuestionField)
+
+
+def editor(app: DrafterApp) -> EditorScreen:
+    screen = app.screen
+    assert isinstance(screen, EditorScreen)
+    return screen
 
 
 def focused_key(app: DrafterApp) -> str | None:
@@ -66,3 +78,73 @@ async def test_a_burst_of_downs_in_find_moves_down_the_results(make_app: App,
         await pilot.pause()
         assert isinstance(app.screen, EditorScreen)
         assert focused_key(app) == wanted
+
+
+async def test_space_inside_a_phrase_typed_to_jump_goes_on_with_the_search(
+        make_app: App, tmp_path: Path, still_clock: list[float]) -> None:
+    """The trial typed "tak" Space, "sending s" Space, "mark" Space, each within a second: the
+    Space after "sending" ticked the option highlighted ("Sending service messages"), and the
+    one after "s" unticked it. Within a search, Space is part of the words where an option's
+    name goes on with another word after them; otherwise it ticks."""
+    path = tmp_path / "answers.yaml"
+    path.write_text("business:\n  kinds: [kiosks]\n")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await open_section(pilot, "use", "use.purposes")
+        ticks = field(app, "use.purposes").query_one(SelectionList)
+        suggested = list(ticks.selected)
+        await pilot.press(*"tak", "space", *"sending s", "space", *"mark", "space")
+        await pilot.pause()
+        wanted = [*suggested, "payments", "service_messages", "marketing"]
+        assert sorted(ticks.selected) == sorted(wanted)
+        assert sorted(kept(path, "use.purposes")) == sorted(wanted)
+        still_clock[0] += 2  # a pause: Space ticks, whatever was typed before it
+        await pilot.press("space")
+        assert "marketing" not in ticks.selected
+
+
+async def test_enter_on_an_unanswered_choice_says_it_is_not_answered(
+        make_app: App, tmp_path: Path) -> None:
+    """Enter on a one-of question with nothing highlighted moves on (Enter always moves on)
+    and saves nothing; it moved on silently, and the owner took the question as answered.
+    Now the field says so until it is answered."""
+    text = examples()["kiosk"].read_text()
+    path = tmp_path / "answers.yaml"
+    path.write_text(text.replace('  photo_faces: "no"\n', ""))
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await open_section(pilot, "kiosks", "kiosks.photo_faces")
+        faces = field(app, "kiosks.photo_faces")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert kept(path, "kiosks.photo_faces") is None
+        assert focused_key(app) not in (None, "kiosks.photo_faces")
+        assert str(faces.query_one(".problem", Label).content).startswith("Not answered yet")
+        await open_section(pilot, "kiosks", "kiosks.photo_faces")
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert kept(path, "kiosks.photo_faces") == "yes"
+        assert str(faces.query_one(".problem", Label).content) == ""
+
+
+@pytest.mark.parametrize("where", ["#next", "#sections"])
+@pytest.mark.parametrize("pane", ["f2", "f4"])
+async def test_escape_from_the_side_pane_gives_the_focus_back_where_it_was(
+        make_app: App, where: str, pane: str) -> None:
+    """At 80x24 the preview and the notes take the form's place; Escape closed them and put
+    the focus on the last question, though the owner had been on Next (or the sections)."""
+    app = make_app("kiosk")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = editor(app)
+        before = screen.query_one(where)
+        screen.set_focus(before)
+        await pilot.pause()
+        await pilot.press(pane)
+        await pilot.pause()
+        assert app.focused is not before
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.focused is before
