@@ -19,7 +19,7 @@ from drafter.app.screens.find import FindScreen
 from drafter.app.widgets.fields import QuestionField
 from drafter.app.widgets.fields import field_id
 from drafter.paths import examples
-from tests.app.pilot_helpers import kept, open_section
+from tests.app.pilot_helpers import kept, open_section, settle
 
 pytestmark = pytest.mark.asyncio
 SIZE = (80, 24)
@@ -148,3 +148,44 @@ async def test_escape_from_the_side_pane_gives_the_focus_back_where_it_was(
         await pilot.press("escape")
         await pilot.pause()
         assert app.focused is before
+
+
+async def test_counsel_figures_follow_a_choice_without_waiting_for_a_pause(
+        make_app: App, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """ "Answered N of M" changed with the answer, "For counsel" and the sections' "?" marks
+    1.5 s later (and after Ctrl+Z): with the preview hidden at 80x24 every draft waited for a
+    second's pause in typing. A choice, a tick or an undo is drafted at once; only text
+    typed waits for the pause (the waits are counted here, not timed)."""
+    from drafter.app.drafting import Redrafts
+    from drafter.app.widgets.progress import Progress
+    from drafter.app.widgets.sidebar import SectionList
+
+    waited: list[float] = []
+
+    async def quiet(self: Redrafts, pause: float) -> None:
+        waited.append(pause)
+
+    monkeypatch.setattr(Redrafts, "quiet", quiet)
+    text = examples()["kiosk"].read_text()
+    path = tmp_path / "answers.yaml"
+    path.write_text(text.replace('  photo_faces: "no"\n', ""))
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = editor(app)
+        progress, sections = screen.query_one(Progress), screen.query_one(SectionList)
+        assert progress.shown is not None and progress.shown.counsel == 0
+        await open_section(pilot, "kiosks", "kiosks.photo_faces")
+        waited.clear()
+        await pilot.press("i", "enter")  # I'm not sure: a question for counsel
+        await settle(pilot)
+        assert kept(path, "kiosks.photo_faces") == "unsure"
+        assert (progress.shown.counsel, "kiosks" in sections.asked) == (1, True)
+        await pilot.press("ctrl+z")
+        await settle(pilot)
+        assert (progress.shown.counsel, "kiosks" in sections.asked) == (0, False)
+        assert waited == []
+        await open_section(pilot, "business", "business.name")
+        await pilot.press("x")
+        await settle(pilot)
+        assert waited, "typing still waits for a pause"

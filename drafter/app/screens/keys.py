@@ -63,7 +63,7 @@ class KeysScreen(Screen[None]):
         def offer_options(self, changed: str | None = None) -> None: ...
         def _refresh_sidebar(self) -> None: ...
         def _show_side(self, show: bool) -> None: ...
-        def redraw_preview(self) -> Any: ...
+        def redraw_preview(self, typing: bool | None = None) -> Any: ...
         def keep(self) -> None: ...
         def shows_suggestion(self, field: QuestionField) -> bool: ...
         async def show_section(self, section_id: str, focus: str | None = None) -> None: ...
@@ -103,6 +103,7 @@ class KeysScreen(Screen[None]):
         field = self.query_one(f"#{field_id(key)}", QuestionField)
         field.show_saved(self.session.stored_note(key), [])
         self._refresh_sidebar()
+        self.redraw_preview(typing=False)
 
     def refresh_standing(self) -> None:
         notes = part(self, NotesList).shown or []
@@ -228,6 +229,7 @@ class KeysScreen(Screen[None]):
         field.show_answer(self.session.value(key))  # a text box shows it; a list did
         field.set_class(False, "-suggested")
         self._refresh_sidebar()
+        self.redraw_preview(typing=False)  # the notes on an answer left to confirm go
         return True
 
     # -- undo and redo --------------------------------------------------------------------
@@ -277,7 +279,7 @@ class KeysScreen(Screen[None]):
         self._apply_visibility()
         self.offer_options()
         self._refresh_sidebar()
-        self.redraw_preview()
+        self.redraw_preview(typing=False)
         if self._shown(key):
             field.focus_answer()
 
