@@ -189,3 +189,51 @@ async def test_counsel_figures_follow_a_choice_without_waiting_for_a_pause(
         await pilot.press("x")
         await settle(pilot)
         assert waited, "typing still waits for a pause"
+
+
+async def test_every_optional_question_is_marked_optional_once(make_app: App) -> None:
+    """README: a question marked "(optional)" counts only once answered. The mark was typed
+    into four prompts by hand, and `contact.phone` (optional: true) had none; the app now
+    marks every question the questionnaire says is optional, from that alone."""
+    app = make_app("kiosk")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        session = editor(app).session
+        entry = session.questionnaire.entry
+        optional = [k for k in session.visible() if k.split(".")[0] in ("contact", "audience")
+                    and entry(k).question.optional]
+        assert {"contact.phone", "audience.offering_es"} <= set(optional)
+        for key in optional:
+            await open_section(pilot, key.split(".")[0], key)
+            prompt = str(field(app, key).query_one(".prompt", Label).render())
+            assert prompt.count("(optional)") == 1 and prompt.endswith("(optional)"), prompt
+        required = field(app, "audience.employees").query_one(".prompt", Label).render()
+        assert "(optional)" not in str(required)
+
+
+async def test_page_down_in_the_notes_reaches_their_last_line(make_app: App) -> None:
+    """At 80x24 a note can be taller than the pane: Textual's PageDown moves the highlight a
+    page of lines from the highlighted note's first line, which is still inside that note,
+    so it stopped there (the kiosk: at line 5 of 26) or a line short of the end (trial 16).
+    PageDown pages through the lines, and at the end highlights the last note; PageUp comes
+    back to the top."""
+    from drafter.app.widgets.notes import NotesList
+
+    app = make_app("kiosk")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("f4")
+        await settle(pilot)
+        notes = editor(app).query_one(NotesList)
+        assert notes.max_scroll_y > notes.scrollable_content_region.height  # pages to turn
+        seen = []
+        for _ in range(8):
+            await pilot.press("pagedown")
+            seen.append(notes.scroll_y)
+        assert notes.scroll_y == notes.max_scroll_y
+        assert seen == sorted(seen) and 0 < seen[0] < notes.max_scroll_y, seen  # a page
+        assert notes.highlighted == notes.option_count - 1
+        for _ in range(8):
+            await pilot.press("pageup")
+        assert notes.scroll_y == 0
+        assert notes.highlighted == 0
