@@ -102,6 +102,7 @@ class KeysScreen(Screen[None]):
         self.keep()  # kept before it is drawn, as `take_answer` keeps it
         field = self.query_one(f"#{field_id(key)}", QuestionField)
         field.show_saved(self.session.stored_note(key), [])
+        self.offer_options(key)  # what the answer offers or suggests elsewhere
         self._refresh_sidebar()
         self.redraw_preview(typing=False)
 
@@ -228,6 +229,7 @@ class KeysScreen(Screen[None]):
         self.keep()  # kept before it is drawn, as `take_answer` keeps it
         field.show_answer(self.session.value(key))  # a text box shows it; a list did
         field.set_class(False, "-suggested")
+        self.offer_options(key)
         self._refresh_sidebar()
         self.redraw_preview(typing=False)  # the notes on an answer left to confirm go
         return True
