@@ -135,7 +135,16 @@ class Answers:
         entry = self.questionnaire.entry(key)
         if entry.default_condition is None:  # no answer to read: the file's `default`
             return entry.question.default
-        return self.questionnaire.suggestion(entry, self.context())
+        return self.read_suggestions[key]
+
+    @cached_property
+    def read_suggestions(self) -> dict[str, Any]:
+        """The suggestion of each question whose `default_when` reads other answers, with
+        these answers: worked out together, from one context (the app asks for them all
+        after every change, to show each as it now stands)."""
+        asked = [entry for entry in self.questionnaire if entry.default_condition is not None]
+        context = self.context() if asked else {}
+        return {entry.key: self.questionnaire.suggestion(entry, context) for entry in asked}
 
     def unconfirmed(self, entry: Entry) -> bool:
         """Whether `entry` has a suggestion that is all there is for it (not given, and not

@@ -105,6 +105,8 @@ class AnswersFile:
         """Set (or with None, remove) one answer, keeping everything else as it was."""
         from ruamel.yaml.comments import CommentedMap
 
+        from drafter.yamlrt import quoted_where_misread
+
         if key not in self._base:
             self._base[key] = self.get(key)
         try:
@@ -117,7 +119,7 @@ class AnswersFile:
             if not isinstance(group, CommentedMap):
                 group = CommentedMap()
                 self.doc[section] = group
-            group[question] = value
+            group[question] = quoted_where_misread(value)
         finally:  # counted once the tree has changed (see `_changed`)
             self._changed()
 

@@ -55,6 +55,34 @@ class _Composer(Composer):
             self._depth = depth
 
 
+def quoted_where_misread(value: Any) -> Any:
+    """`value` to write into an answers file, with each text that a YAML 1.1 reader (PyYAML and
+    many other tools) would read as something else when written plain put in quotes: `yes`,
+    `no`, `on`, `off` (booleans there), `1:20` (a number). YAML 1.2, which Drafter reads, reads
+    them as the text either way, so a file written before keeps its meaning (trial 16: a
+    yes/no answer was written `no`, false to such a reader). In lists and rows too. Which
+    texts is PyYAML's own YAML 1.1 resolver's answer, not a list kept here."""
+    from ruamel.yaml.scalarstring import DoubleQuotedScalarString
+    from yaml import ScalarNode
+    from yaml.resolver import Resolver
+
+    resolver = Resolver()
+
+    def fix(item: Any) -> Any:  # the same object where nothing is quoted
+        if isinstance(item, list):
+            items = [fix(each) for each in item]
+            return items if any(a is not b for a, b in zip(items, item)) else item
+        if isinstance(item, dict):
+            pairs = {key: fix(each) for key, each in item.items()}
+            return pairs if any(pairs[k] is not v for k, v in item.items()) else item
+        if type(item) is str and resolver.resolve(  # not one already quoted
+                ScalarNode, item, (True, False)) != "tag:yaml.org,2002:str":
+            return DoubleQuotedScalarString(item)
+        return item
+
+    return fix(value)
+
+
 def round_trip(hand_written: bool = True) -> YAML:
     yaml = YAML(typ="rt")
     yaml.Constructor = _Constructor

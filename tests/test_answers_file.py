@@ -90,3 +90,43 @@ def test_values_are_converted_once_and_every_set_is_seen(
     answers.save()
     assert answers.values()["business"] == {"name": "New", "size": "small"}
 
+
+
+YAML11_MISREAD = ["yes", "no", "No", "ON", "off", "1:20", "9:30:00"]
+"""Texts a YAML 1.1 reader (PyYAML, and many other tools) reads as a boolean or a number when
+written plain; YAML 1.2, which Drafter reads, reads them as the text."""
+
+
+def test_texts_a_yaml_1_1_reader_would_misread_are_written_quoted(tmp_path: Path) -> None:
+    """Trial 16: the yes/no answers were written plain (`photo_faces: no`), which a YAML 1.1
+    reader reads as false. Every such text is written in quotes, in lists and rows too;
+    Drafter reads them back the same, and a YAML 1.1 reader reads them as the text."""
+    import yaml
+
+    path = tmp_path / "answers.yaml"
+    answers = AnswersFile.open(path)
+    for index, text in enumerate(YAML11_MISREAD):
+        answers.set(f"s.k{index}", text)
+    answers.set("s.many", ["yes", "email"])
+    answers.set("s.rows", [{"name": "No", "hours": "9:30"}])
+    answers.set("s.plain", "email")
+    answers.save()
+    written = path.read_text()
+    assert '  k1: "no"\n' in written and "  plain: email\n" in written
+    for source in (yaml.safe_load(written)["s"], AnswersFile.open(path).doc["s"]):
+        assert [source[f"k{i}"] for i in range(len(YAML11_MISREAD))] == YAML11_MISREAD
+        assert source["many"] == ["yes", "email"]
+        assert source["rows"] == [{"name": "No", "hours": "9:30"}]
+
+
+def test_an_old_file_with_plain_yes_and_no_reads_the_same_and_keeps_its_lines(
+        tmp_path: Path) -> None:
+    """Files written before keep their meaning (YAML 1.2 reads `no` as the text) and their
+    lines: only an answer set again is written quoted."""
+    path = tmp_path / "answers.yaml"
+    path.write_text("kiosks:\n  photo_faces: no\n  camera: yes\n")
+    answers = AnswersFile.open(path)
+    assert answers.get("kiosks.photo_faces") == "no"
+    answers.set("kiosks.camera", "no")
+    answers.save()
+    assert path.read_text() == 'kiosks:\n  photo_faces: no\n  camera: "no"\n'

@@ -11,26 +11,40 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
-from drafter.app.widgets.boxes import InOrder
+from drafter.app.widgets.boxes import Handing, InOrder
 from drafter.finding import find_questions
 from drafter.questionnaire import Questionnaire
 
 
-class FindBox(InOrder, Input):
+class FindBox(InOrder, Handing, Input):
     """The words to find. Backspace, Delete and the arrows act in the box's own key handler
     (`InOrder`), in their place among the letters: as Textual's `Input`, Backspace acted only
     once the key had gone up through the dialog to the app, after the letters typed behind
     it ("extra", five Backspaces, "which of these companies" gave "extrwhof these companies"
-    in the browser, and "extch of these companies" in a test typing in one burst)."""
+    in the browser, and "extch of these companies" in a test typing in one burst).
+
+    Down and Up move the highlight in the results from here, the focus staying in the box
+    (more letters narrow the results); each change of the words is handed to the dialog at
+    once (`Handing`), so the results are listed before the next key is handled. A Down once
+    asked to focus the list, which Textual does on its next turn: a burst of Downs (2 to 6,
+    trial 16) all went to the box and asked again, and Enter went to the first result."""
+
+    CHANGED = Input.Changed
+    BINDINGS = [Binding("down", "move_result(1)", "Next result", show=False),
+                Binding("up", "move_result(-1)", "Previous result", show=False)]
+
+    def action_move_result(self, by: int) -> None:
+        found = self.screen.query_one("#found", OptionList)
+        if by > 0:
+            found.action_cursor_down()
+        else:
+            found.action_cursor_up()
 
 
 class FindScreen(ModalScreen[str | None]):
     """Type words; the questions holding them are listed; Enter (or a click) picks one."""
 
-    BINDINGS = [
-        Binding("escape", "dismiss(None)", "Close without moving"),
-        Binding("down", "to_list", "Choose from the list", show=False),
-    ]
+    BINDINGS = [Binding("escape", "dismiss(None)", "Close without moving")]
 
     def __init__(self, questionnaire: Questionnaire, keys: list[str]) -> None:
         super().__init__()
@@ -41,7 +55,8 @@ class FindScreen(ModalScreen[str | None]):
         with Vertical(id="find-dialog"):
             yield Label("Find a question: type words from it; Enter goes to the first, "
                         "Down to choose another.", classes="dialog-title")
-            yield FindBox(placeholder="for example: cookies", id="find-words")
+            yield FindBox(placeholder="for example: cookies", id="find-words",
+                          taker=self._typed)
             yield OptionList(id="found")
 
     def on_mount(self) -> None:
@@ -49,15 +64,22 @@ class FindScreen(ModalScreen[str | None]):
         self.query_one(Input).focus()
 
     def _list(self, words: str) -> None:
+        """List the questions holding `words`, the first highlighted; unless they are the
+        ones listed already (a letter that narrows nothing), whose highlight is kept."""
         found = self.query_one("#found", OptionList)
+        entries = find_questions(self.questionnaire, self.keys, words)
+        ids = [entry.key for entry in entries]
+        if found.option_count and ids == [found.get_option_at_index(i).id
+                                          for i in range(found.option_count)]:
+            return
         options = [Option(Text.assemble(entry.question.prompt,
                                         (f"  ({entry.section.title})", "dim")), id=entry.key)
-                   for entry in find_questions(self.questionnaire, self.keys, words)]
+                   for entry in entries]
         found.set_options(options or [Option("No question holds those words.", disabled=True)])
         found.highlighted = 0 if options else None
 
-    @on(Input.Changed)
     def _typed(self, event: Input.Changed) -> None:
+        """The words changed (handed over at once by the box: see `FindBox`)."""
         event.stop()
         self._list(event.value)
 
@@ -75,9 +97,5 @@ class FindScreen(ModalScreen[str | None]):
         event.stop()
         if event.option.id:
             self.dismiss(event.option.id)
-
-    def action_to_list(self) -> None:
-        self.query_one("#found", OptionList).focus()
-
 
 __all__ = ["FindScreen"]

@@ -63,8 +63,9 @@ class KeysScreen(Screen[None]):
         def offer_options(self, changed: str | None = None) -> None: ...
         def _refresh_sidebar(self) -> None: ...
         def _show_side(self, show: bool) -> None: ...
-        def redraw_preview(self) -> Any: ...
+        def redraw_preview(self, typing: bool | None = None) -> Any: ...
         def keep(self) -> None: ...
+        def shows_suggestion(self, field: QuestionField) -> bool: ...
         async def show_section(self, section_id: str, focus: str | None = None) -> None: ...
         async def redraw_field(self, field: QuestionField) -> QuestionField: ...
 
@@ -101,7 +102,9 @@ class KeysScreen(Screen[None]):
         self.keep()  # kept before it is drawn, as `take_answer` keeps it
         field = self.query_one(f"#{field_id(key)}", QuestionField)
         field.show_saved(self.session.stored_note(key), [])
+        self.offer_options(key)  # what the answer offers or suggests elsewhere
         self._refresh_sidebar()
+        self.redraw_preview(typing=False)
 
     def refresh_standing(self) -> None:
         notes = part(self, NotesList).shown or []
@@ -199,12 +202,9 @@ class KeysScreen(Screen[None]):
             return
         field = self.query_one(f"#{field_id(key)}", QuestionField)
         self.moved_on_from(key)
-        if self.session.suggested(key) and self.session.confirm(key, save=False):
-            self.history.confirmed(key)
-            self.keep()  # kept before it is drawn, as `take_answer` keeps it
-            field.show_answer(self.session.value(key))  # a text box shows it; a list did
-            field.set_class(False, "-suggested")
-            self._refresh_sidebar()
+        if not self.keep_suggestion(field) and field.entry.question.type in ("one", "bool") and (
+                self.session.value(key) is None):
+            field.show_unanswered()  # Enter moves on; the owner is told it answered nothing
         shown = [k for k in self.session.visible() if self._shown(k)]
         after = shown[shown.index(key) + 1:]
         above = [k for k in shown if k in self._revealed and k not in after]
@@ -216,6 +216,23 @@ class KeysScreen(Screen[None]):
         elif self.focused is None:
             field.focus_answer(at_once=True)
             self.focus_next()
+
+    def keep_suggestion(self, field: QuestionField) -> bool:
+        """Make the suggested answer `field` shows the owner's own (Enter, or Space on the
+        suggested choice); False if there is none. Only what is shown: a field still showing a
+        suggestion the answers since have changed (drawn again on its way) keeps nothing."""
+        key = field.key
+        if not (self.session.suggested(key) and self.shows_suggestion(field)
+                and self.session.confirm(key, save=False)):
+            return False
+        self.history.confirmed(key)
+        self.keep()  # kept before it is drawn, as `take_answer` keeps it
+        field.show_answer(self.session.value(key))  # a text box shows it; a list did
+        field.set_class(False, "-suggested")
+        self.offer_options(key)
+        self._refresh_sidebar()
+        self.redraw_preview(typing=False)  # the notes on an answer left to confirm go
+        return True
 
     # -- undo and redo --------------------------------------------------------------------
 
@@ -264,7 +281,7 @@ class KeysScreen(Screen[None]):
         self._apply_visibility()
         self.offer_options()
         self._refresh_sidebar()
-        self.redraw_preview()
+        self.redraw_preview(typing=False)
         if self._shown(key):
             field.focus_answer()
 

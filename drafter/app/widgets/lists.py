@@ -7,14 +7,12 @@ answer, and goes to the first question the answer revealed, or else to the next 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from typing import Any
 
 from textual.binding import Binding
 from rich.segment import Segment
 from rich.style import Style
-from textual.content import Content
 from textual.events import Key
 from textual.geometry import Size
 from textual.message import Message
@@ -23,6 +21,8 @@ from textual.widgets import Checkbox, OptionList, RadioButton, RadioSet, Selecti
 from textual.widgets.option_list import OptionDoesNotExist
 
 from drafter.app.widgets.boxes import Handing, InOrder
+from drafter.app.widgets.option_words import (LEADING, initials, plain_label, whole_name,
+                                              word_starts)
 
 JUMP_PAUSE = 1.0
 """Seconds without typing after which letters start a new search instead of adding to it."""
@@ -40,14 +40,12 @@ def key_time(event: Key) -> float:
 
 
 clock: Callable[[Key], float] = key_time  # tests replace it, so the pause is theirs to make
-_LEADING = re.compile(r"^\W+")
 TICKED, UNTICKED = "\u2713", " "
 """What a tick box holds, ticked and not. Textual draws an X in both, only its colour telling
 them apart: in a terminal without colours, to an owner who does not see the difference, or on
 a screenshot printed in grey, every box looked ticked (the 80x24 trial of issue 15)."""
 TICK_BOX = Checkbox.BUTTON_LEFT + TICKED + Checkbox.BUTTON_RIGHT
 """A tick box as a list to tick draws it (a space follows it, before the label)."""
-_WORD = re.compile(r"\w[\w'-]*")
 
 
 class MoveOn(Message):
@@ -64,7 +62,9 @@ class TypeToJump:
     highlight to the next option whose label starts with the letters typed so far. The list
     provides `jump_labels()`, `jump_current()` and `jump_to(index)`."""
 
-    JUMP_HELP = "Type letters to jump to an option by its start, a word or its initials"
+    JUMP_HELP = ("Type letters to jump to an option by its start, a word or its initials; "
+                 "within a second of a letter, Space goes on with the words where an "
+                 "option's name does (\u201csending s\u201d), else it ticks or chooses")
     _typed = ""
     _typed_at = 0.0
     _touched = False  # a letter moved the highlight: it is the owner's from then on
@@ -99,11 +99,14 @@ class TypeToJump:
         cycles through the options starting with it; letters added look from where the
         search began."""
         char = event.character
+        now = clock(event)
+        if char == " " and self._goes_on(now):
+            self._typed, self._typed_at = self._typed + " ", now
+            return True
         if not event.is_printable or not char or char.isspace():
             self._typed = ""  # Space ticked, an arrow moved: the next letter starts afresh
             return False
         self._touched = True
-        now = clock(event)
         letter = char.lower()
         typed = (self._typed if now - self._typed_at < JUMP_PAUSE else "") + letter
         current = self.jump_current()
@@ -120,6 +123,22 @@ class TypeToJump:
         self._landed = (typed[0], self.jump_current())
         return True
 
+    def _goes_on(self, now: float) -> bool:
+        """Whether a Space typed `now` goes on with the words of the search, not a tick (or a
+        choice): within `JUMP_PAUSE` of the last letter, where an option's name goes on with
+        a word after them ("sending" Space "s"; trial 16: that Space ticked the option
+        highlighted), unless the highlighted option's whole name was typed ("twilio" Space
+        ticks Twilio). Else, and on a second Space, it ticks at once."""
+        typed = self._typed
+        if not typed or typed.endswith(" ") or now - self._typed_at >= JUMP_PAUSE:
+            return False
+        current, labels, aliases = self.jump_current(), self.jump_labels(), self.jump_aliases()
+        if current is not None and current < len(labels) and whole_name(
+                typed, LEADING.sub("", labels[current]).lower(),
+                aliases[current] if current < len(aliases) else ()):
+            return False
+        return self.find_option(typed + " ", self._began_at) is not None
+
     def jump_aliases(self) -> list[tuple[str, ...]]:
         """Other names each option is found by (a vendor's `also_known_as`); none by default."""
         return []
@@ -135,7 +154,7 @@ class TypeToJump:
         `start` (`after`: from the one after it). Looked for from the current one instead of
         where the search began, a word typed on the highlighted option went on to the next
         one starting with the same letter."""
-        labels = [_LEADING.sub("", label).lower() for label in self.jump_labels()]
+        labels = [LEADING.sub("", label).lower() for label in self.jump_labels()]
         if not labels:
             return None
         start = 0 if start is None else start + (1 if after else 0)
@@ -143,35 +162,12 @@ class TypeToJump:
         aliases = self.jump_aliases()
         named = [[name.lower() for name in aliases[i]] if i < len(aliases) else []
                  for i in range(len(labels))]
-        ways = [lambda text: text.startswith(typed), lambda text: _word_starts(text, typed),
-                lambda text: len(typed) > 1 and _initials(text).startswith(typed)]
-        tests = [lambda i: typed in (labels[i], _without_brackets(labels[i]), *named[i]),
+        ways = [lambda text: text.startswith(typed), lambda text: word_starts(text, typed),
+                lambda text: len(typed) > 1 and initials(text).startswith(typed)]
+        tests = [lambda i: whole_name(typed, labels[i], named[i]),
                  *((lambda i, way=way: way(labels[i])) for way in ways),
                  lambda i: any(way(name) for name in named[i] for way in ways)]
         return next((i for test in tests for i in order if test(i)), None)
-
-
-def _without_brackets(label: str) -> str:
-    """A label without its bracketed last part: "mailchimp (intuit)" → "mailchimp"."""
-    return re.sub(r"\s*\([^()]*\)$", "", label)
-
-
-def _word_starts(label: str, typed: str) -> bool:
-    return any(word.startswith(typed) for word in _WORD.findall(label))
-
-
-def _initials(label: str) -> str:
-    """The first letters of a label's words: "amazon web services" → "aws"."""
-    return "".join(word[0] for word in _WORD.findall(label))
-
-
-def _plain(prompt: Any) -> str:
-    if isinstance(prompt, str):
-        try:
-            return Content.from_markup(prompt).plain
-        except Exception:  # not markup after all: the text as it is
-            return prompt
-    return str(getattr(prompt, "plain", prompt))
 
 
 class JumpOptionList(TypeToJump):
@@ -179,7 +175,7 @@ class JumpOptionList(TypeToJump):
 
     def jump_labels(self) -> list[str]:
         assert isinstance(self, OptionList)
-        return [_plain(option.prompt) if not option.disabled else ""
+        return [plain_label(option.prompt) if not option.disabled else ""
                 for option in self.options]
 
     def jump_current(self) -> int | None:
@@ -341,7 +337,11 @@ class ChoiceList(TypeToJump, RadioSet):
             else:
                 self.action_previous_button()
         elif event.key == "space":
-            self.press_highlighted()
+            if not self.press_highlighted() and self._selected is not None:
+                # on the suggested choice, shown pressed: Space makes it the owner's answer
+                keep = getattr(self.screen, "keep_suggestion", None)
+                if keep is not None and self.parent is not None:
+                    keep(self.parent)
         else:
             return False
         return True
@@ -377,7 +377,7 @@ class ChoiceList(TypeToJump, RadioSet):
             self._selected = self.pressed_index if self.pressed_index >= 0 else None
 
     def jump_labels(self) -> list[str]:
-        return [_plain(button.label) for button in self.query(RadioButton)]
+        return [plain_label(button.label) for button in self.query(RadioButton)]
 
     def jump_current(self) -> int | None:
         return self._selected
