@@ -1,0 +1,63 @@
+"""Instant (issue 15, item 6): the work of a switch of section, counted, not timed (timings
+depend on the machine): how many times the screen is laid out, the focus scrolled into view,
+the screen queried and the sidebar rebuilt."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import pytest
+from textual._compositor import Compositor
+
+from drafter.app.screens.editor import EditorScreen
+from tests.app.conftest import Kiosk
+from tests.app.pilot_helpers import open_section, settle
+
+pytestmark = pytest.mark.asyncio
+
+
+@contextmanager
+def counting(monkeypatch: pytest.MonkeyPatch, owner: Any, name: str,
+             calls: list[Any]) -> Iterator[None]:
+    """Record in `calls` the first argument of each call of `owner.name` (while inside)."""
+    real = getattr(owner, name)
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        calls.append(args[0] if args else None)
+        return real(*args, **kwargs)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(owner, name, counted)
+        yield
+
+
+async def visited_round(pilot: Any, screen: EditorScreen) -> list[str]:
+    """Every section shown once (each page built and laid out), back on the first: the
+    sections, for a round of switches between kept pages."""
+    sections = screen.visible_sections()
+    for section in [*sections, sections[0]]:
+        await open_section(pilot, section)
+    await settle(pilot)
+    return sections
+
+
+async def test_a_visited_switch_lays_the_screen_out_once(
+        kiosk_editor: Kiosk, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The help panel's height (its text's), the Next button's width (its label's) and the
+    form's scrollbar (shown only for a section taller than the form) changed from section to
+    section; Textual lays the whole screen out again whenever a widget's size changes in a
+    layout, so most switches were laid out twice (and a section about the form's height three
+    times, its labels wrapping narrower with the scrollbar, wider without)."""
+    async with kiosk_editor() as (app, pilot, screen):
+        sections = await visited_round(pilot, screen)
+        layouts: dict[str, int] = {}
+        for section in sections[1:]:
+            reflows: list[Any] = []
+            with counting(monkeypatch, Compositor, "reflow", reflows):
+                await pilot.press("ctrl+down")
+                await settle(pilot)
+            assert screen.section_id == section
+            layouts[section] = len(reflows)
+        assert layouts == {section: 1 for section in sections[1:]}
