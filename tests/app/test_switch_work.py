@@ -61,3 +61,22 @@ async def test_a_visited_switch_lays_the_screen_out_once(
             assert screen.section_id == section
             layouts[section] = len(reflows)
         assert layouts == {section: 1 for section in sections[1:]}
+
+
+async def test_a_switch_scrolls_to_the_focus_once(
+        kiosk_editor: Kiosk, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The focus moving, the field focused and the form's new height each asked for the
+    focus to be kept in view after the next refresh: three times a switch, two scrolls of the
+    screen each (its question, then the focused widget), six where two do."""
+    async with kiosk_editor() as (app, pilot, screen):
+        sections = await visited_round(pilot, screen)
+        scrolls: dict[str, int] = {}
+        for section in sections[1:]:
+            calls: list[Any] = []
+            with counting(monkeypatch, type(screen), "scroll_to_widget", calls):
+                await pilot.press("ctrl+down")
+                await settle(pilot)
+            assert screen.section_id == section and app.focused is not None
+            assert screen._pages[section] in app.focused.ancestors
+            scrolls[section] = len(calls)
+        assert scrolls == {section: 2 for section in sections[1:]}

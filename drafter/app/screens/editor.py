@@ -32,7 +32,7 @@ from drafter.app.widgets.buttons import FormButton
 from drafter.app.screens.offers import Offers
 from drafter.app.screens.parts import part
 from drafter.app.widgets.fields import QuestionField
-from drafter.app.widgets.in_view import keep_in_view
+from drafter.app.widgets.in_view import keep_in_view_soon
 from drafter.app.widgets.helppanel import HelpPanel
 from drafter.app.widgets.focus_help import help_for, how_to_answer
 from drafter.app.widgets.footer import KeysFooter
@@ -270,9 +270,8 @@ class EditorScreen(BuildsAhead, Offers, Elsewhere):
 
     def _set_help(self, text: str) -> None:
         panel = part(self, HelpPanel, "#help")
-        if panel.text != text:
+        if panel.text != text:  # its height is fixed (app.tcss): the form keeps its size
             panel.update(text)
-            self.call_after_refresh(keep_in_view, self)  # the help's new height may cover it
 
     # -- messages from widgets ------------------------------------------------------------
 
@@ -302,7 +301,7 @@ class EditorScreen(BuildsAhead, Offers, Elsewhere):
                 self._show_help(field.key)
             preview = part(self, PolicyPreview)  # in its own loop: see `PolicyPreview.offer`
             preview.call_later(preview.follow, self.feeds.get(field.key, []))
-        self.call_after_refresh(keep_in_view, self)
+        keep_in_view_soon(self)
 
     def on_question_field_answered(self, message: QuestionField.Answered) -> None:
         message.stop()
