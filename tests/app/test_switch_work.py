@@ -80,3 +80,21 @@ async def test_a_switch_scrolls_to_the_focus_once(
             assert screen._pages[section] in app.focused.ancestors
             scrolls[section] = len(calls)
         assert scrolls == {section: 2 for section in sections[1:]}
+
+
+async def test_a_draft_finds_the_preview_notes_and_sidebar_without_a_query(
+        kiosk_editor: Kiosk, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each draft (after every pause in the typing) looked for the preview, the notes, the
+    sidebar and the progress lines by querying the screen: five walks of its widgets, every
+    page built ahead included (some 1,150 on the largest example), where the parts are found
+    once (`screens.parts`)."""
+    async with kiosk_editor() as (app, pilot, screen):
+        await visited_round(pilot, screen)
+        await screen._draft()  # the parts found (and kept) before counting
+        queries: list[Any] = []
+        with counting(monkeypatch, type(screen), "query_one", queries), \
+                counting(monkeypatch, type(screen), "query_one_optional", queries), \
+                counting(monkeypatch, type(screen), "query", queries):
+            await screen._draft()
+        assert screen.query_one("#notes").shown is not None  # the draft was drawn
+        assert [q for q in queries if q is screen] == []
