@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from rich.cells import cell_len
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -31,7 +32,7 @@ from drafter.app.widgets.buttons import FormButton
 from drafter.app.screens.offers import Offers
 from drafter.app.screens.parts import part
 from drafter.app.widgets.fields import QuestionField
-from drafter.app.widgets.in_view import keep_in_view
+from drafter.app.widgets.in_view import keep_in_view_soon
 from drafter.app.widgets.helppanel import HelpPanel
 from drafter.app.widgets.focus_help import help_for, how_to_answer
 from drafter.app.widgets.footer import KeysFooter
@@ -117,6 +118,7 @@ class EditorScreen(BuildsAhead, Offers, Elsewhere):
         position = self.session.load_position()
         sections = self.visible_sections()
         first = position.section if position and position.section in sections else sections[0]
+        self._fix_next_width()
         await self.show_section(first, position.question if position else None)
         self.call_after_refresh(self._find_feeds)  # the first question is on screen by then
         if self.session.recovered:  # replayed from the journal of a session that was killed
@@ -142,6 +144,19 @@ class EditorScreen(BuildsAhead, Offers, Elsewhere):
 
     def on_unmount(self) -> None:
         self.session.close()
+
+    def _next_label(self, later: list[str]) -> str:
+        titles = {s.id: s.title for s in self.session.questionnaire.sections}
+        return f"Next: {titles[later[0]]} \u2192" if later else "Export the policy"
+
+    def _fix_next_width(self) -> None:
+        """Give the Next button the width of its longest label, once: a width that followed
+        the label changed on nearly every switch of section, and Textual lays the whole screen
+        out a second time when a widget's size changes in a layout."""
+        button = part(self, FormButton, "#next")
+        labels = [self._next_label([s.id]) for s in self.session.questionnaire.sections]
+        widest = max(cell_len(label) for label in [*labels, self._next_label([])])
+        button.styles.width = widest + button.styles.gutter.width
 
     async def redraw_field(self, field: QuestionField) -> QuestionField:
         """Show the session's answer to a field's question (drawing the field again if its
@@ -196,9 +211,8 @@ class EditorScreen(BuildsAhead, Offers, Elsewhere):
                 other.display = other is page
         sections = self.visible_sections()
         later = sections[sections.index(section_id) + 1:] if section_id in sections else []
-        title = {s.id: s.title for s in session.questionnaire.sections}
         button = part(self, FormButton, "#next")
-        button.label = f"Next: {title[later[0]]} →" if later else "Export the policy"
+        button.label = self._next_label(later)
         button.leads_to_answer = bool(later)
         self._apply_visibility()
         self._refresh_sidebar()
@@ -260,9 +274,8 @@ class EditorScreen(BuildsAhead, Offers, Elsewhere):
 
     def _set_help(self, text: str) -> None:
         panel = part(self, HelpPanel, "#help")
-        if panel.text != text:
+        if panel.text != text:  # its height is fixed (app.tcss): the form keeps its size
             panel.update(text)
-            self.call_after_refresh(keep_in_view, self)  # the help's new height may cover it
 
     # -- messages from widgets ------------------------------------------------------------
 
@@ -292,7 +305,7 @@ class EditorScreen(BuildsAhead, Offers, Elsewhere):
                 self._show_help(field.key)
             preview = part(self, PolicyPreview)  # in its own loop: see `PolicyPreview.offer`
             preview.call_later(preview.follow, self.feeds.get(field.key, []))
-        self.call_after_refresh(keep_in_view, self)
+        keep_in_view_soon(self)
 
     def on_question_field_answered(self, message: QuestionField.Answered) -> None:
         message.stop()

@@ -22,7 +22,7 @@ from textual.widgets import Checkbox, Input, Label, RadioButton, RadioSet, Selec
 
 from drafter.app.widgets.boxes import AnswerArea, AnswerBox
 from drafter.app.widgets.choices import choices
-from drafter.app.widgets.in_view import keep_in_view
+from drafter.app.widgets.in_view import keep_in_view_soon
 from drafter.app.widgets.lists import ChoiceList, ManyList, Marked, MoveOn, UnsureBox
 from drafter.shown import presented, shown_text, ticked_alone
 from drafter.questionnaire import UNSURE, UNSURE_LABEL, Entry, Question
@@ -233,7 +233,7 @@ class QuestionField(Vertical):
             (w for w in widget.query("*") if w.focusable), widget)
         if at_once:  # scrolled to once laid out (a page just shown has no place yet)
             self.screen.set_focus(target, scroll_visible=False)
-            self.call_after_refresh(keep_in_view, self.screen)  # the question with its answer
+            keep_in_view_soon(self.screen)  # the question with its answer
         else:
             target.focus()
 

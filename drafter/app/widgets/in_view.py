@@ -12,6 +12,23 @@ from textual.widget import Widget
 from textual.widgets import Label
 
 
+def keep_in_view_soon(screen: Screen[Any]) -> None:
+    """Keep the focus in view once the screen has next been laid out and drawn. Asked by all
+    that moves the focus or changes the form's size: on a switch of section the focus, the
+    form's new height and the field focused each asked, and the focus was scrolled to three
+    times (six scrolls of the screen, each placing every widget in view again). Asks made
+    before it runs come to one."""
+    if getattr(screen, "_keep_in_view_asked", False):
+        return
+    screen._keep_in_view_asked = True  # type: ignore[attr-defined]
+    screen.call_after_refresh(_kept_in_view, screen)  # through the screen: it outlives fields
+
+
+def _kept_in_view(screen: Screen[Any]) -> None:
+    screen._keep_in_view_asked = False  # type: ignore[attr-defined]
+    keep_in_view(screen)
+
+
 def keep_in_view(screen: Screen[Any]) -> None:
     """Scroll the focused widget's question, then the widget itself, into view (the help
     panel under the form grows and shrinks with the text it shows). Each scroll is made now:
@@ -59,4 +76,4 @@ def no_prompt_cut(form: Widget, field: Widget) -> None:
             return
 
 
-__all__ = ["keep_in_view", "no_prompt_cut"]
+__all__ = ["keep_in_view", "keep_in_view_soon", "no_prompt_cut"]

@@ -243,13 +243,20 @@ class ManyList(JumpOptionList, InOrder, Handing, SelectionList[Any]):
         never shows one; else beside one. Counted beside one always, a list needing none kept
         a blank row under its last label. Left to decide for itself, a list measured once
         beside a scrollbar (the welcome's, at 45 columns, while the page had its own) kept it:
-        its lines, counted at the narrower width, did not fit the height measured without."""
+        its lines, counted at the narrower width, did not fit the height measured without.
+        The overflow is set as a rule, without Textual's refresh: asked for in the middle of
+        a layout, the refresh looked up the list's place, which arranged the whole screen
+        again (each list on a section's first visit: two-thirds of its measuring, and a
+        second layout after it)."""
         labels = width - len(TICK_BOX) - 1
         lines = super().get_content_height(container, viewport, labels)
         most = self.styles.max_height
         fits = most is None or lines <= int(most.resolve(container, viewport)) - (
             self.styles.gutter.height)
-        self.styles.overflow_y = "hidden" if fits else "auto"
+        overflow = "hidden" if fits else "auto"
+        if self.styles.overflow_y != overflow:  # the rule alone: this layout places the bar
+            self.styles.set_rule("overflow_y", overflow)
+            self.call_later(self._refresh_scrollbars)  # in case the list keeps its size
         if fits:
             return lines
         return super().get_content_height(

@@ -13,7 +13,7 @@ from textual.events import Resize
 from textual.geometry import Size
 from textual.reactive import Reactive
 
-from drafter.app.widgets.in_view import keep_in_view
+from drafter.app.widgets.in_view import keep_in_view_soon
 
 
 class Form(VerticalScroll):
@@ -43,7 +43,7 @@ class Form(VerticalScroll):
     def _follow_focus(self) -> None:
         focused = self.screen.focused if self.is_attached else None
         if focused is not None and self in focused.ancestors:
-            self.call_after_refresh(keep_in_view, self.screen)  # once laid out and placed
+            keep_in_view_soon(self.screen)  # once laid out and placed
 
 
 class SectionPage(Vertical):

@@ -1,0 +1,142 @@
+"""Instant (issue 15, item 6): the work of a switch of section, counted, not timed (timings
+depend on the machine): how many times the screen is laid out, the focus scrolled into view,
+the screen queried and the sidebar rebuilt."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import pytest
+from textual._compositor import Compositor
+from textual.widget import Widget
+
+from drafter.app.screens import ahead
+from drafter.app.screens.editor import EditorScreen
+from drafter.app.widgets.lists import ManyList
+from tests.app.conftest import Kiosk
+from tests.app.pilot_helpers import open_section, settle
+
+pytestmark = pytest.mark.asyncio
+
+
+@contextmanager
+def counting(monkeypatch: pytest.MonkeyPatch, owner: Any, name: str,
+             calls: list[Any]) -> Iterator[None]:
+    """Record in `calls` the first argument of each call of `owner.name` (while inside)."""
+    real = getattr(owner, name)
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        calls.append(args[0] if args else None)
+        return real(*args, **kwargs)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(owner, name, counted)
+        yield
+
+
+async def visited_round(pilot: Any, screen: EditorScreen) -> list[str]:
+    """Every section shown once (each page built and laid out), back on the first: the
+    sections, for a round of switches between kept pages."""
+    sections = screen.visible_sections()
+    for section in [*sections, sections[0]]:
+        await open_section(pilot, section)
+    await settle(pilot)
+    return sections
+
+
+async def test_a_visited_switch_lays_the_screen_out_once(
+        kiosk_editor: Kiosk, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The help panel's height (its text's), the Next button's width (its label's) and the
+    form's scrollbar (shown only for a section taller than the form) changed from section to
+    section; Textual lays the whole screen out again whenever a widget's size changes in a
+    layout, so most switches were laid out twice (and a section about the form's height three
+    times, its labels wrapping narrower with the scrollbar, wider without)."""
+    async with kiosk_editor() as (app, pilot, screen):
+        sections = await visited_round(pilot, screen)
+        layouts: dict[str, int] = {}
+        for section in sections[1:]:
+            reflows: list[Any] = []
+            with counting(monkeypatch, Compositor, "reflow", reflows):
+                await pilot.press("ctrl+down")
+                await settle(pilot)
+            assert screen.section_id == section
+            layouts[section] = len(reflows)
+        assert layouts == {section: 1 for section in sections[1:]}
+
+
+async def test_a_switch_scrolls_to_the_focus_once(
+        kiosk_editor: Kiosk, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The focus moving, the field focused and the form's new height each asked for the
+    focus to be kept in view after the next refresh: three times a switch, two scrolls of the
+    screen each (its question, then the focused widget), six where two do."""
+    async with kiosk_editor() as (app, pilot, screen):
+        sections = await visited_round(pilot, screen)
+        scrolls: dict[str, int] = {}
+        for section in sections[1:]:
+            calls: list[Any] = []
+            with counting(monkeypatch, type(screen), "scroll_to_widget", calls):
+                await pilot.press("ctrl+down")
+                await settle(pilot)
+            assert screen.section_id == section and app.focused is not None
+            assert screen._pages[section] in app.focused.ancestors
+            scrolls[section] = len(calls)
+        assert scrolls == {section: 2 for section in sections[1:]}
+
+
+async def test_a_draft_finds_the_preview_notes_and_sidebar_without_a_query(
+        kiosk_editor: Kiosk, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each draft (after every pause in the typing) looked for the preview, the notes, the
+    sidebar and the progress lines by querying the screen: five walks of its widgets, every
+    page built ahead included (some 1,150 on the largest example), where the parts are found
+    once (`screens.parts`)."""
+    async with kiosk_editor() as (app, pilot, screen):
+        await visited_round(pilot, screen)
+        await screen._draft()  # the parts found (and kept) before counting
+        queries: list[Any] = []
+        with counting(monkeypatch, type(screen), "query_one", queries), \
+                counting(monkeypatch, type(screen), "query_one_optional", queries), \
+                counting(monkeypatch, type(screen), "query", queries):
+            await screen._draft()
+        assert screen.query_one("#notes").shown is not None  # the draft was drawn
+        assert [q for q in queries if q is screen] == []
+
+
+async def test_a_first_visit_measures_its_tick_lists_without_a_second_layout(
+        kiosk_editor: Kiosk, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A list of ticks, measured as the page is first laid out, set its overflow (no
+    scrollbar when every label fits) through Textual's style property, which refreshed the
+    list and its parent then and there: each refresh looks up the widget's place, and in the
+    middle of a layout that arranged the whole screen again. On the largest example that was
+    two-thirds of the lists' measuring on first visits (0.8 s of 1.1 s over 15 first visits,
+    profiled), and each such list asked for a second layout."""
+    monkeypatch.setattr(ahead, "QUIET", 1e9)  # no page built ahead: this visit lays it out
+    async with kiosk_editor() as (app, pilot, screen):
+        await settle(pilot)
+        asked: list[Any] = []  # refreshes (each a look-up of the widget's place, which may
+        measuring = [False]  # arrange the whole screen) asked for while a list is measured
+        refresh, measure = Widget.refresh, ManyList.get_content_height
+
+        def counted(*args: Any, **kwargs: Any) -> Any:
+            if measuring[0]:
+                asked.append(args[0])
+            return refresh(*args, **kwargs)
+
+        def flagged(*args: Any, **kwargs: Any) -> Any:
+            measuring[0] = True
+            try:
+                return measure(*args, **kwargs)
+            finally:
+                measuring[0] = False
+
+        monkeypatch.setattr(Widget, "refresh", counted)
+        monkeypatch.setattr(ManyList, "get_content_height", flagged)
+        await open_section(pilot, "audience")
+        await settle(pilot)
+        lists = list(screen._pages["audience"].query(ManyList).results(ManyList))
+        shown = [ticks for ticks in lists if ticks.display and ticks.region]
+        assert shown  # the section's tick lists were laid out
+        assert all(ticks.styles.overflow_y == "hidden" and not ticks.show_vertical_scrollbar
+                   for ticks in shown if ticks.max_scroll_y == 0)
+        assert asked == []
