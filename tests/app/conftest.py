@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from pathlib import Path
 from typing import Any
@@ -13,11 +13,10 @@ import pytest
 from textual.pilot import Pilot
 
 from drafter.app.app import DrafterApp
-from drafter.app.screens import ahead, parts
+from drafter.app.screens import ahead
 from drafter.app.screens.editor import EditorScreen
 from drafter.project import Project
 from drafter.paths import examples
-from drafter.schema import schemas_written
 from tests.app.pilot_helpers import wait_for_screen
 from tests.conftest import real_project
 
@@ -95,23 +94,3 @@ def pages_built_ahead_only_where_asked(request: pytest.FixtureRequest,
     if request.node.get_closest_marker("builds_ahead") is None:
         monkeypatch.setattr(ahead, "QUIET", 3600.0)
 
-
-@pytest.fixture(autouse=True)
-def schema_threads_joined() -> Iterator[None]:
-    """A test that made a new answers file waits for the schema written beside it in the
-    background (`drafter.schema.offer_schema`) and lets go of its thread: a finished thread
-    kept in the list still holds the stderr it started with, the app's print capture, and so
-    the whole app (some 50,000 objects) for the rest of the run: every later collection walked
-    them, and the end of the run spent seconds collecting them."""
-    yield
-    schemas_written()
-
-
-@pytest.fixture(autouse=True)
-def found_parts_let_go() -> Iterator[None]:
-    """After each test, `drafter.app.screens.parts` forgets the screens it found parts on. Its
-    WeakKeyDictionary never lets a screen go by itself: each value (the screen's widgets)
-    refers back to the screen, its key, so every app a test ran stayed alive to the end of the
-    run (some 50,000 objects each), walked by every later collection."""
-    yield
-    parts._FOUND.clear()
