@@ -106,7 +106,9 @@ def apps_let_go() -> Iterator[None]:
     with, the app's print capture; and `drafter.app.screens.parts` keeps each screen's parts
     in a WeakKeyDictionary whose values refer back to the screen, their key, so no entry ever
     goes. Here the test waits for the schema it started and the screens' parts are forgotten
-    (each module looked up only if imported: a test importing nothing new for it)."""
+    (each module looked up only if imported: a test importing nothing new for it). Textual's
+    own `StylesCache.get_inner_outer` is an lru_cache of 1,024 keyed by the cache object itself,
+    which keeps that many widgets' rendered lines (some 600,000 objects) alive: emptied too."""
     yield
     schema = sys.modules.get("drafter.schema")
     if schema is not None:
@@ -114,6 +116,9 @@ def apps_let_go() -> Iterator[None]:
     parts = sys.modules.get("drafter.app.screens.parts")
     if parts is not None:
         parts._FOUND.clear()
+    styles_cache = sys.modules.get("textual._styles_cache")
+    if styles_cache is not None:
+        styles_cache.StylesCache.get_inner_outer.cache_clear()
 
 
 @pytest.fixture(scope="session")
