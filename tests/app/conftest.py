@@ -93,3 +93,4 @@ def pages_built_ahead_only_where_asked(request: pytest.FixtureRequest,
     app), the pages tripled the app tests' CPU. `drafter serve` tests run the app unchanged."""
     if request.node.get_closest_marker("builds_ahead") is None:
         monkeypatch.setattr(ahead, "QUIET", 3600.0)
+

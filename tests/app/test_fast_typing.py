@@ -26,7 +26,7 @@ from drafter.app.widgets.records import RecordRow
 from tests.app.pilot_helpers import kept, open_section, settle
 from tests.app.typing_helpers import GAPS, dead_widgets, type_fast
 
-pytestmark = [pytest.mark.asyncio, pytest.mark.builds_ahead]
+pytestmark = pytest.mark.asyncio
 WIDE = (160, 48)  # the preview is on screen beside the form
 
 App = Callable[..., DrafterApp]
@@ -79,6 +79,7 @@ def saved(path: Path, key: str) -> Any:
     return value
 
 
+@pytest.mark.builds_ahead  # typing while the pages are built ahead
 @pytest.mark.parametrize("gap", GAPS)
 async def test_fast_typing_in_every_field_loses_nothing(make_app: App, tmp_path: Path,
                                                         gap: float) -> None:
