@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import threading
+from contextlib import suppress
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -68,6 +69,9 @@ def offer_schema(answers: Path, questionnaire: Questionnaire) -> None:
             schema_beside(answers, questionnaire)
         except (OSError, UserError):
             pass
+        finally:  # a finished thread holds the `sys.stderr` it started with (the app's
+            with suppress(ValueError):  # print capture, and so the whole app): not kept
+                _WRITING.remove(threading.current_thread())
 
     thread = threading.Thread(target=write, name="drafter-schema", daemon=True)
     _WRITING.append(thread)
@@ -77,7 +81,8 @@ def offer_schema(answers: Path, questionnaire: Questionnaire) -> None:
 def schemas_written() -> None:
     """Wait until every schema `offer_schema` started is written."""
     while _WRITING:
-        _WRITING.pop().join()
+        for thread in list(_WRITING):  # each leaves the list as it ends
+            thread.join()
 
 
 def default_answers(folder: Path) -> Path:

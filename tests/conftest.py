@@ -98,24 +98,13 @@ def project() -> Project:
 
 @pytest.fixture(autouse=True)
 def apps_let_go() -> Iterator[None]:
-    """Each app a test ran is let go when the test ends. Two things held every one to the end
-    of the run (some 50,000 objects an app, walked by each later collection of the garbage
-    collector, and collected again and again by pytest's clean-up at the end: 5 s of
-    tests/app/test_flows.py's 29): a finished thread that wrote a schema beside a new answers
-    file (`drafter.schema.offer_schema`), kept in a list, still holds the stderr it started
-    with, the app's print capture; and `drafter.app.screens.parts` keeps each screen's parts
-    in a WeakKeyDictionary whose values refer back to the screen, their key, so no entry ever
-    goes. Here the test waits for the schema it started and the screens' parts are forgotten
-    (each module looked up only if imported: a test importing nothing new for it). Textual's
-    own `StylesCache.get_inner_outer` is an lru_cache of 1,024 keyed by the cache object itself,
-    which keeps that many widgets' rendered lines (some 600,000 objects) alive: emptied too."""
+    """Each app a test ran is let go when the test ends. Textual's own
+    `StylesCache.get_inner_outer` is an lru_cache of 1,024 keyed by the cache object itself,
+    which keeps that many widgets' rendered lines (some 600,000 objects) alive, walked by each
+    later collection and by pytest's clean-up at the end of the run: emptied here (looked up
+    only if imported). Drafter's own holders of every app (a screen's parts, a finished
+    schema thread's stderr) are gone from the code: tests/app/test_let_go.py."""
     yield
-    schema = sys.modules.get("drafter.schema")
-    if schema is not None:
-        schema.schemas_written()
-    parts = sys.modules.get("drafter.app.screens.parts")
-    if parts is not None:
-        parts._FOUND.clear()
     styles_cache = sys.modules.get("textual._styles_cache")
     if styles_cache is not None:
         styles_cache.StylesCache.get_inner_outer.cache_clear()

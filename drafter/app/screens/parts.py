@@ -11,21 +11,21 @@ screen and never replaced, so each is kept the first time it is found.
 from __future__ import annotations
 
 from typing import Any, TypeVar
-from weakref import WeakKeyDictionary
 
 from textual.screen import Screen
 from textual.widget import Widget
 
 W = TypeVar("W", bound=Widget)
 
-_FOUND: WeakKeyDictionary[Screen[Any], dict[tuple[type[Widget], str], Widget]] = \
-    WeakKeyDictionary()
+_FOUND = "_drafter_parts"
+"""The attribute of a screen that holds its parts: they go with it. (Kept in a
+WeakKeyDictionary they never went, their widgets referring back to the screen, their key.)"""
 
 
 def part(screen: Screen[Any], kind: type[W], selector: str = "") -> W:
     """The screen's one widget of `kind` (matching `selector`, such as "#help", if given):
     one of the parts the screen composed, never removed while it lives."""
-    found = _FOUND.setdefault(screen, {})
+    found: dict[tuple[type[Widget], str], Widget] = vars(screen).setdefault(_FOUND, {})
     widget = found.get((kind, selector))
     if widget is None or widget.parent is None:  # not found yet, or the app is closing
         widget = found[kind, selector] = screen.query_one(selector or kind, kind)
