@@ -13,7 +13,20 @@ from textual.worker import WorkerCancelled
 
 from drafter.answers_file import AnswersFile
 from drafter.app.screens.editor import EditorScreen
+from drafter.app.widgets.fields import QuestionField, field_id
 from drafter.journal import journal_glob, read
+
+
+def field(app: Any, key: str) -> QuestionField:
+    """The field of the question `key` on the app's screen."""
+    return app.screen.query_one(f"#{field_id(key)}", QuestionField)
+
+
+def editor(app: Any) -> EditorScreen:
+    """The app's screen, which must be the editor."""
+    screen = app.screen
+    assert isinstance(screen, EditorScreen)
+    return screen
 
 
 async def settle(pilot: Pilot[Any], rounds: int = 2) -> None:

@@ -12,18 +12,15 @@ from textual.widget import Widget
 from textual.widgets import Button, Input, Label, RadioButton, Select, SelectionList
 
 from drafter.app.app import DrafterApp
-from drafter.app.widgets.fields import QuestionField, field_id
+from drafter.app.widgets.fields import QuestionField
 from drafter.app.widgets.records import RecordRow
-from tests.app.pilot_helpers import drawn, kept, open_section, settle
+from tests.app.pilot_helpers import drawn, field, kept, open_section, settle
 
 pytestmark = pytest.mark.asyncio
 SIZE = (80, 24)
 
 App = Callable[..., DrafterApp]
 
-
-def field(app: DrafterApp, key: str) -> QuestionField:
-    return app.screen.query_one(f"#{field_id(key)}", QuestionField)
 
 
 def below(app: DrafterApp, key: str) -> str:

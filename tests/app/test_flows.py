@@ -16,10 +16,9 @@ from drafter.app.screens.welcome import WelcomeScreen
 from drafter.position import position_path
 from drafter.paths import examples
 from drafter.schema import MODELINE, SCHEMA_NAME, schemas_written
-from drafter.app.widgets.fields import QuestionField, field_id
 from drafter.app.widgets.notes import NotesList
 from drafter.app.widgets.sidebar import SectionList
-from tests.app.pilot_helpers import kept, open_section, settle
+from tests.app.pilot_helpers import field, kept, open_section, settle
 from tests.conftest import real_project
 
 import pytest
@@ -29,9 +28,6 @@ SIZE = (80, 24)
 
 App = Callable[..., DrafterApp]
 
-
-def field(app: DrafterApp, key: str) -> QuestionField:
-    return app.screen.query_one(f"#{field_id(key)}", QuestionField)
 
 
 async def test_welcome_saves_the_kinds_and_starts(make_app: App, tmp_path: Path) -> None:

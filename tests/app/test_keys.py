@@ -13,18 +13,15 @@ from textual.widgets._toast import Toast
 
 from drafter.app.app import DrafterApp
 from drafter.app.screens.editor import EditorScreen
-from drafter.app.widgets.fields import QuestionField, field_id
+from drafter.app.widgets.fields import QuestionField
 from drafter.app.widgets.sidebar import SectionList
 from drafter.paths import examples
-from tests.app.pilot_helpers import kept, open_section
+from tests.app.pilot_helpers import field, kept, open_section
 
 pytestmark = [pytest.mark.asyncio, pytest.mark.usefixtures("still_clock")]
 SIZE = (80, 24)
 App = Callable[..., DrafterApp]
 
-
-def field(app: DrafterApp, key: str) -> QuestionField:
-    return app.screen.query_one(f"#{field_id(key)}", QuestionField)
 
 
 def focused_key(app: DrafterApp) -> str | None:

@@ -13,18 +13,14 @@ from textual.widgets import Label, SelectionList, TextArea
 
 from drafter.app.app import DrafterApp
 from drafter.app.widgets.boxes import AnswerBox
-from drafter.app.widgets.fields import QuestionField, field_id
 from drafter.app.widgets.progress import Progress
-from tests.app.pilot_helpers import kept, open_section
+from tests.app.pilot_helpers import field, kept, open_section
 
 pytestmark = [pytest.mark.asyncio, pytest.mark.usefixtures("still_clock")]
 SIZE = (80, 24)
 App = Callable[..., DrafterApp]
 KIOSK = "business:\n  kinds: [kiosks]\n"
 
-
-def field(app: DrafterApp, key: str) -> QuestionField:
-    return app.screen.query_one(f"#{field_id(key)}", QuestionField)
 
 
 def ticks(app: DrafterApp, key: str) -> list[str]:

@@ -21,21 +21,15 @@ from textual import events
 from textual.widgets import Button, Input
 
 from drafter.app.app import DrafterApp
-from drafter.app.screens.editor import EditorScreen
 from drafter.app.widgets.fields import QuestionField, field_id
 from drafter.app.widgets.records import RecordRow
-from tests.app.pilot_helpers import kept, open_section, settle
+from tests.app.pilot_helpers import editor, kept, open_section, settle
 from tests.app.typing_helpers import GAPS, key_event, type_fast
 
 pytestmark = pytest.mark.asyncio
 SIZE = (80, 24)
 App = Callable[..., DrafterApp]
 
-
-def editor(app: DrafterApp) -> EditorScreen:
-    screen = app.screen
-    assert isinstance(screen, EditorScreen)
-    return screen
 
 
 def box(app: DrafterApp, key: str) -> Input:

@@ -15,20 +15,17 @@ from textual.widgets import Label, Select, TextArea
 from drafter.app.app import DrafterApp
 from drafter.app.screens.help import HelpScreen
 from drafter.app.widgets.boxes import AnswerBox
-from drafter.app.widgets.fields import Choice, QuestionField, field_id
+from drafter.app.widgets.fields import Choice, QuestionField
 from drafter.app.widgets.lists import ManyList, UnsureBox
 from drafter.app.widgets.progress import Progress
 from drafter.app.widgets.records import RecordRow
 from drafter.standing import left_for_owner, unfinished
-from tests.app.pilot_helpers import drawn, open_section
+from tests.app.pilot_helpers import drawn, field, open_section
 
 pytestmark = pytest.mark.asyncio
 SIZE = (80, 24)
 App = Callable[..., DrafterApp]
 
-
-def field(app: DrafterApp, key: str) -> QuestionField:
-    return app.screen.query_one(f"#{field_id(key)}", QuestionField)
 
 
 async def test_ticked_and_unticked_differ_without_colour(make_app: App) -> None:

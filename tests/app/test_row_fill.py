@@ -14,17 +14,14 @@ import pytest
 from textual.widgets import Button, Input, Label, SelectionList
 
 from drafter.app.app import DrafterApp
-from drafter.app.widgets.fields import QuestionField, field_id
+from drafter.app.widgets.fields import QuestionField
 from drafter.app.widgets.records import RecordRow
-from tests.app.pilot_helpers import kept, open_section, settle
+from tests.app.pilot_helpers import field, kept, open_section, settle
 
 pytestmark = [pytest.mark.asyncio, pytest.mark.usefixtures("still_clock")]
 SIZE = (80, 24)
 App = Callable[..., DrafterApp]
 
-
-def field(app: DrafterApp, key: str) -> QuestionField:
-    return app.screen.query_one(f"#{field_id(key)}", QuestionField)
 
 
 def highlighted(ticks: SelectionList[str]) -> str:

@@ -14,18 +14,15 @@ from textual.color import Color
 from textual.widgets import Button, Input, Label, SelectionList
 
 from drafter.app.app import DrafterApp
-from drafter.app.widgets.fields import QuestionField, field_id
+from drafter.app.widgets.fields import QuestionField
 from drafter.app.widgets.records import RecordRow
-from tests.app.pilot_helpers import kept, open_section, settle
+from tests.app.pilot_helpers import field, kept, open_section, settle
 from tests.app.typing_helpers import type_fast
 
 pytestmark = pytest.mark.asyncio
 SIZE = (80, 24)
 App = Callable[..., DrafterApp]
 
-
-def field(app: DrafterApp, key: str) -> QuestionField:
-    return app.screen.query_one(f"#{field_id(key)}", QuestionField)
 
 
 @pytest.mark.parametrize(("key", "typed"), [

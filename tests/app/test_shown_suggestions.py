@@ -18,9 +18,7 @@ import pytest
 from textual.widgets import RadioSet, SelectionList
 
 from drafter.app.app import DrafterApp
-from drafter.app.screens.editor import EditorScreen
-from drafter.app.widgets.fields import QuestionField, field_id
-from tests.app.pilot_helpers import kept, open_section
+from tests.app.pilot_helpers import editor, field, kept, open_section
 
 pytestmark = [pytest.mark.asyncio, pytest.mark.usefixtures("still_clock")]
 SIZE = (80, 24)
@@ -28,14 +26,6 @@ App = Callable[..., DrafterApp]
 START = "business:\n  kinds: [kiosks]\n"
 
 
-def field(app: DrafterApp, key: str) -> QuestionField:
-    return app.screen.query_one(f"#{field_id(key)}", QuestionField)
-
-
-def editor(app: DrafterApp) -> EditorScreen:
-    screen = app.screen
-    assert isinstance(screen, EditorScreen)
-    return screen
 
 
 def shown(app: DrafterApp, key: str) -> tuple[bool, Any]:

@@ -90,6 +90,10 @@ def _clear_caches() -> None:  # lists.py `ManyList`: count the lines again
     assert _parameters(OptionList._clear_caches) == ["self"]
 
 
+def _refresh_scrollbars() -> None:  # lists.py `ManyList.get_content_height`: the bar placed
+    assert _parameters(Widget._refresh_scrollbars) == ["self"]  # after an overflow rule set
+
+
 def _update_lines() -> None:  # notes.py `NotesList._page`: the lines counted before reading
     assert _parameters(OptionList._update_lines) == ["self"]  # `_lines` (a page of lines)
 
@@ -151,9 +155,9 @@ def _on_update() -> None:  # ahead.py: likewise its repaint requests
 
 
 HOOKS = [_reset_focus, _watch_expanded, virtual_size, focused, _refresh_layout, _layout_required,
-         _selected, _pressed_button, _lines, _clear_caches, _update_lines, _is_prevented,
-         _bindings, _merged_bindings, _bindings_ready, _on_focus, _on_key, _watch_app_focus, _message_queue,
-         _compositor, _on_layout, _on_update]
+         _selected, _pressed_button, _lines, _clear_caches, _update_lines, _refresh_scrollbars,
+         _is_prevented, _bindings, _merged_bindings, _bindings_ready, _on_focus, _on_key,
+         _watch_app_focus, _message_queue, _compositor, _on_layout, _on_update]
 LISTED = {hook.__name__ for hook in HOOKS}
 
 

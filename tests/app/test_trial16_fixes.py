@@ -17,23 +17,14 @@ from drafter.app.app import DrafterApp
 from drafter.app.screens.editor import EditorScreen
 from drafter.app.screens.find import FindScreen
 from drafter.app.widgets.fields import QuestionField
-from drafter.app.widgets.fields import field_id
 from drafter.paths import examples
-from tests.app.pilot_helpers import kept, open_section, settle
+from tests.app.pilot_helpers import editor, field, kept, open_section, settle
 
 pytestmark = pytest.mark.asyncio
 SIZE = (80, 24)
 App = Callable[..., DrafterApp]
 
 
-def field(app: DrafterApp, key: str) -> QuestionField:
-    return app.screen.query_one(f"#{field_id(key)}", QuestionField)
-
-
-def editor(app: DrafterApp) -> EditorScreen:
-    screen = app.screen
-    assert isinstance(screen, EditorScreen)
-    return screen
 
 
 def focused_key(app: DrafterApp) -> str | None:
