@@ -10,6 +10,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input
 
 from drafter.app.app import DrafterApp
+from tests.app.pilot_helpers import drawn
 from tests.app.pilot_helpers import settle as finish_work
 
 App = Callable[..., DrafterApp]
@@ -18,10 +19,13 @@ App = Callable[..., DrafterApp]
 async def settle(pilot: Pilot[None]) -> None:
     """Wait until the preview is drawn: its worker, then the Markdown widgets it mounted
     (which render after the worker returns), then anything that started meanwhile; then
-    stop text cursors blinking."""
+    stop text cursors blinking. Each wait is for its condition (`drawn`: no message, callback
+    after refresh, layout or scroll left), not a time: 0.3 s was not enough on a loaded
+    machine for the focus to be scrolled into view and the next prompt shown whole (two
+    callbacks after refreshes), and the snapshot caught the form two rows short."""
     for _ in range(2):
         await finish_work(pilot, rounds=1)
-        await pilot.pause(0.3)
+        await drawn(pilot)
     for field in pilot.app.screen.query(Input):  # a blinking cursor is caught at random
         field.cursor_blink = False
     await pilot.pause()
