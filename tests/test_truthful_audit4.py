@@ -11,6 +11,7 @@ it says so) and looks for the sentence.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -253,3 +254,15 @@ def _changed(project: Project, example: str, **changes: Any) -> Answers:
         section, question = key.split("__")
         data.setdefault(section, {})[question] = value
     return validate_answers(data, project.questionnaire, path, complete=False)
+
+
+# Browser trial 16: "Google Analytics: measuring how people use our website and app" for a
+# business that answered it has no app (five examples said the same)
+@pytest.mark.parametrize("example", ["email-platform", "eu-studio", "quebec-firm",
+                                     "translators", "uk-bakery"])
+def test_an_app_is_named_only_where_the_owner_has_one(project: Project, example: str) -> None:
+    given = project.answers(examples()[example])
+    assert not given.values.get("business.has_app")
+    written = text(project.draft(given, today=TODAY))
+    assert "Google Analytics" in written
+    assert not re.search(r"\b(our|the|an?) (website and )?apps?\b|website and app", written)
