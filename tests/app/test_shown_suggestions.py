@@ -18,7 +18,7 @@ import pytest
 from textual.widgets import RadioSet, SelectionList
 
 from drafter.app.app import DrafterApp
-from tests.app.pilot_helpers import editor, field, kept, open_section
+from tests.app.pilot_helpers import editor, field, kept, open_section, settle
 
 pytestmark = [pytest.mark.asyncio, pytest.mark.usefixtures("still_clock")]
 SIZE = (80, 24)
@@ -169,3 +169,23 @@ async def test_no_can_be_answered_with_the_keyboard_in_every_state(
         await pilot.press(*keys)
         await pilot.pause()
         assert kept(path, "cookies.analytics") is False
+
+
+async def test_a_field_drawn_again_for_its_suggestion_stays_hidden_if_not_asked(
+        make_app: App, tmp_path: Path) -> None:
+    """Browser trial 16: ticking "Photos…" among the kinds of information (no "Account") drew
+    the profile-picture question again for its withdrawn "No", and the new field came out
+    shown though it is asked only with accounts; the owner answered it and the answer was
+    written, which the build ignores."""
+    path = tmp_path / "answers.yaml"
+    path.write_text(START)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await open_section(pilot, "collection", "collection.categories")
+        assert not field(app, "collection.profile_pictures").display
+        await pilot.press(*"photo", "space")
+        await settle(pilot)
+        assert "photos_audio" in kept(path, "collection.categories")
+        assert "collection.profile_pictures" not in editor(app).session.visible()
+        assert not field(app, "collection.profile_pictures").display
