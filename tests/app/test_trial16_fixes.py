@@ -141,6 +141,32 @@ async def test_escape_from_the_side_pane_gives_the_focus_back_where_it_was(
         assert app.focused is before
 
 
+@pytest.mark.parametrize("pane", ["f2", "f4"])
+async def test_escape_from_the_pane_beside_the_form_gives_the_focus_back(make_app: App,
+                                                                         pane: str) -> None:
+    """Browser trial 16 at 1280x800 (wider than 120 columns, the pane beside the form): F4
+    put the focus in the notes, whose help said "Escape goes back to the questions", and
+    Escape did nothing; it took nine keys to get back. The pane stays shown."""
+    app = make_app("kiosk")
+    async with app.run_test(size=(160, 40)) as pilot:
+        await pilot.pause()
+        screen = editor(app)
+        await open_section(pilot, "choices")
+        before = app.focused
+        assert before is not None and not screen.has_class("-narrow")
+        await pilot.press(pane)
+        await pilot.pause()
+        if pane == "f2":  # the preview is beside the form: Tab into it, as an owner would
+            screen.query_one("#side").query_one("ContentTabs").focus()
+            await pilot.pause()
+        side = screen.query_one("#side")
+        assert app.focused is not None and side in app.focused.ancestors
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.focused is before
+        assert side.display
+
+
 async def test_counsel_figures_follow_a_choice_without_waiting_for_a_pause(
         make_app: App, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """ "Answered N of M" changed with the answer, "For counsel" and the sections' "?" marks

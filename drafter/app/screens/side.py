@@ -42,7 +42,7 @@ tick, an undo) is drafted at once: its notes came 1.5 s after "Answered N of M" 
 class SidePane(KeysScreen):
     """The preview and notes beside (or, on narrow screens, instead of) the form."""
 
-    BINDINGS = [Binding("escape", "close_side", "Close the preview or notes covering the form",
+    BINDINGS = [Binding("escape", "close_side", "Back to the questions from the preview or notes",
                         show=False)]
 
     _focus_before_side: Widget | None = None  # what had the focus when the pane was shown
@@ -170,16 +170,26 @@ class SidePane(KeysScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Escape closes the pane only where it covers the form (on a phone only F2 or F4
         again did); elsewhere the key is left to the rest (None: not run, still in F1)."""
-        if action == "close_side":
-            return True if self.has_class("-narrow") and self.showing_side else None
+        if action == "close_side":  # beside the form (wide), Escape leaves the pane's focus
+            focused = self.focused
+            inside = focused is not None and part(self, Widget, "#side") in focused.ancestors
+            return True if self.showing_side and (self.has_class("-narrow") or inside) else None
         return super().check_action(action, parameters)
 
     def action_close_side(self) -> None:
-        self._show_side(False)
+        """Covering the form, the pane closes; beside it (browser trial 16, 1280x800: the notes'
+        help said Escape goes back, and it did nothing), the focus goes back and it stays."""
+        if self.has_class("-narrow"):
+            self._show_side(False)
+        else:
+            self._focus_back()
 
     def action_toggle_preview(self) -> None:
         self._toggle_tab("preview-tab")
 
     def action_show_notes(self) -> None:
+        before = self.focused
         if self._toggle_tab("notes-tab"):
+            if before is not None and part(self, Widget, "#side") not in before.ancestors:
+                self._focus_before_side = before  # where Escape gives it back
             self.query_one(NotesList).focus()
