@@ -167,6 +167,25 @@ async def test_escape_from_the_pane_beside_the_form_gives_the_focus_back(make_ap
         assert side.display
 
 
+async def test_enter_on_a_list_whose_nothing_is_no_answer_says_it_is_not_answered(
+        make_app: App, tmp_path: Path) -> None:
+    """Browser trial 16: Enter on "Could any of this information say something about a
+    person's health?" (its own "None of these") with nothing ticked moved on silently and
+    saved nothing; a pick-one question said "Not answered yet" already."""
+    path = tmp_path / "answers.yaml"
+    path.write_text("business:\n  kinds: [kiosks]\naudience:\n  regions: [usa]\n")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await open_section(pilot, "data_practices", "data_practices.consumer_health")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert kept(path, "data_practices.consumer_health") is None
+        below = str(field(app, "data_practices.consumer_health").query_one(
+            ".problem", Label).content)
+        assert below.startswith("Not answered yet") and "None of these" in below
+
+
 async def test_counsel_figures_follow_a_choice_without_waiting_for_a_pause(
         make_app: App, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """ "Answered N of M" changed with the answer, "For counsel" and the sections' "?" marks

@@ -202,8 +202,12 @@ class KeysScreen(Screen[None]):
             return
         field = self.query_one(f"#{field_id(key)}", QuestionField)
         self.moved_on_from(key)
-        if not self.keep_suggestion(field) and field.entry.question.type in ("one", "bool") and (
-                self.session.value(key) is None):
+        kind = field.entry.question.type
+        # a list left empty was saved as "none of these" just above where it may be; else
+        # it, like a choice with nothing highlighted, is left unanswered, and says so
+        if not self.keep_suggestion(field) and (
+                kind in ("one", "bool") and self.session.value(key) is None
+                or kind == "many" and key not in self.session.raw):
             field.show_unanswered()  # Enter moves on; the owner is told it answered nothing
         shown = [k for k in self.session.visible() if self._shown(k)]
         after = shown[shown.index(key) + 1:]

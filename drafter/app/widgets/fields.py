@@ -35,6 +35,8 @@ UNANSWERED = ("Not answered yet: pick an answer with \u2191 \u2193 (or its first
               "Enter or Space.")
 """Said under a pick-one question Enter left with nothing highlighted (trial 16: it moved on
 silently, and the owner took the question as answered)."""
+UNTICKED = "Not answered yet: tick each that applies with Space{}, then Enter."
+"""Said under a pick-all list Enter left with nothing ticked where nothing is no answer."""
 _PLACEHOLDERS = {"date": "for example 2026-11-22 or November 22, 2026",
                  "email": "name@example.com",
                  "url": "https://…", "phone": "+1 415 555 0100"}
@@ -166,9 +168,17 @@ class QuestionField(Vertical):
             self._show_below()  # a problem with one field of a row goes under that field
 
     def show_unanswered(self) -> None:
-        """Say under a pick-one question that it was left unanswered (Enter moved on with
-        nothing highlighted, and saved nothing), until it is answered."""
-        self.show_error(self._error, UNANSWERED)
+        """Say under a question that it was left unanswered (Enter moved on with nothing
+        highlighted or ticked, and saved nothing), until it is answered: a pick-all list
+        whose nothing is not "none of these" (it has that option of its own, or must be
+        answered) says how to tick (browser trial 16: it moved on silently)."""
+        question = self.entry.question
+        if question.type != "many":
+            self.show_error(self._error, UNANSWERED)
+            return
+        own = [question.options[k] for k in question.exclusive if k in (question.options or {})]
+        self.show_error(self._error, UNTICKED.format(
+            f" (or \u201c{own[0]}\u201d)" if own else ""))
 
     def show_saved(self, note: str | None, stored: Any) -> None:
         """Say under the field that the answer was stored in another form than typed ("Saved
