@@ -22,6 +22,14 @@ def field(app: Any, key: str) -> QuestionField:
     return app.screen.query_one(f"#{field_id(key)}", QuestionField)
 
 
+def focused_key(app: Any) -> str | None:
+    """The key of the question whose field holds the focus, if any."""
+    widget = app.focused
+    while widget is not None and not isinstance(widget, QuestionField):
+        widget = widget.parent
+    return widget.key if isinstance(widget, QuestionField) else None
+
+
 def editor(app: Any) -> EditorScreen:
     """The app's screen, which must be the editor."""
     screen = app.screen

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from textual import events
 
-from tests.app.test_keys import App, SIZE, focused_key, start, stored
+from tests.app.pilot_helpers import focused_key
+from tests.app.test_keys import App, SIZE, start, stored
 
 pytestmark = [pytest.mark.asyncio, pytest.mark.usefixtures("still_clock")]
 

@@ -22,7 +22,6 @@ SIZE = (80, 24)
 App = Callable[..., DrafterApp]
 
 
-
 def below(app: DrafterApp, key: str) -> str:
     """The line under a field: its problem, or how its answer was stored."""
     return str(field(app, key).query_one(".problem", Label).render())

@@ -29,7 +29,6 @@ SIZE = (80, 24)
 App = Callable[..., DrafterApp]
 
 
-
 async def test_welcome_saves_the_kinds_and_starts(make_app: App, tmp_path: Path) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:

@@ -13,22 +13,13 @@ from textual.widgets._toast import Toast
 
 from drafter.app.app import DrafterApp
 from drafter.app.screens.editor import EditorScreen
-from drafter.app.widgets.fields import QuestionField
 from drafter.app.widgets.sidebar import SectionList
 from drafter.paths import examples
-from tests.app.pilot_helpers import field, kept, open_section
+from tests.app.pilot_helpers import field, focused_key, kept, open_section
 
 pytestmark = [pytest.mark.asyncio, pytest.mark.usefixtures("still_clock")]
 SIZE = (80, 24)
 App = Callable[..., DrafterApp]
-
-
-
-def focused_key(app: DrafterApp) -> str | None:
-    widget = app.focused
-    while widget is not None and not isinstance(widget, QuestionField):
-        widget = widget.parent  # type: ignore[assignment]
-    return widget.key if isinstance(widget, QuestionField) else None
 
 
 def stored(tmp_path: Path, key: str) -> object:
@@ -419,7 +410,6 @@ async def test_enter_keeps_a_suggested_text_and_shows_it_in_the_box(make_app: Ap
         assert officer.query_one(Input).value == "Privacy Lead"
         assert not officer.has_class("-suggested")
         assert focused_key(app) != "contact.officer"
-
 
 
 async def test_enter_on_an_unanswered_choice_moves_on_and_answers_nothing(

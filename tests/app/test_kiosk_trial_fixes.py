@@ -22,7 +22,6 @@ App = Callable[..., DrafterApp]
 KIOSK = "business:\n  kinds: [kiosks]\n"
 
 
-
 def ticks(app: DrafterApp, key: str) -> list[str]:
     found = field(app, key).query_one(SelectionList)
     return [found.get_option_at_index(i).value for i in range(found.option_count)]

@@ -31,7 +31,6 @@ SIZE = (80, 24)
 App = Callable[..., DrafterApp]
 
 
-
 def box(app: DrafterApp, key: str) -> Input:
     return app.screen.query_one(f"#{field_id(key)}", QuestionField).query_one(".answer", Input)
 

@@ -27,7 +27,6 @@ SIZE = (80, 24)
 App = Callable[..., DrafterApp]
 
 
-
 async def test_ticked_and_unticked_differ_without_colour(make_app: App) -> None:
     """Both drew `▐X▌`, told apart by colour only."""
     app = make_app("kiosk")
@@ -74,7 +73,6 @@ async def test_f1_lists_each_key_once_in_an_owners_words(make_app: App) -> None:
         await pilot.press("escape")
         commands = {c.title: c.help for c in app.get_system_commands(app.screen)}
         assert commands["Redo the answer undone"] == "Keys: Ctrl+Y"
-
 
 
 async def test_a_long_text_box_says_how_to_leave_it(make_app: App) -> None:

@@ -23,7 +23,6 @@ SIZE = (80, 24)
 App = Callable[..., DrafterApp]
 
 
-
 def highlighted(ticks: SelectionList[str]) -> str:
     assert ticks.highlighted is not None
     return str(ticks.get_option_at_index(ticks.highlighted).prompt)

@@ -24,7 +24,6 @@ SIZE = (80, 24)
 App = Callable[..., DrafterApp]
 
 
-
 @pytest.mark.parametrize(("key", "typed"), [
     ("sharing.vendors", ["Kiosk Field Services LLC", "installing and restocking our kiosks",
                          "https://kioskfield.example"]),

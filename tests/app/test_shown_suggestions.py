@@ -26,8 +26,6 @@ App = Callable[..., DrafterApp]
 START = "business:\n  kinds: [kiosks]\n"
 
 
-
-
 def shown(app: DrafterApp, key: str) -> tuple[bool, Any]:
     """Whether the field says its answer is suggested, and what it shows chosen or ticked."""
     found = field(app, key)

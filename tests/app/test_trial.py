@@ -10,8 +10,8 @@ import pytest
 from textual import events
 from textual.widgets import Input, SelectionList
 
-from tests.app.pilot_helpers import settle
-from tests.app.test_keys import App, SIZE, field, focused_key, start, stored
+from tests.app.pilot_helpers import field, focused_key, settle
+from tests.app.test_keys import App, SIZE, start, stored
 
 pytestmark = [pytest.mark.asyncio, pytest.mark.usefixtures("still_clock")]  # the type-to-jump clock stands still here too
 

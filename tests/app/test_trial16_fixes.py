@@ -16,22 +16,12 @@ from textual.widgets import Label, OptionList, SelectionList
 from drafter.app.app import DrafterApp
 from drafter.app.screens.editor import EditorScreen
 from drafter.app.screens.find import FindScreen
-from drafter.app.widgets.fields import QuestionField
 from drafter.paths import examples
-from tests.app.pilot_helpers import editor, field, kept, open_section, settle
+from tests.app.pilot_helpers import editor, field, focused_key, kept, open_section, settle
 
 pytestmark = pytest.mark.asyncio
 SIZE = (80, 24)
 App = Callable[..., DrafterApp]
-
-
-
-
-def focused_key(app: DrafterApp) -> str | None:
-    widget = app.focused
-    while widget is not None and not isinstance(widget, QuestionField):
-        widget = widget.parent  # type: ignore[assignment]
-    return widget.key if isinstance(widget, QuestionField) else None
 
 
 async def burst(app: DrafterApp, *keys: str) -> None:

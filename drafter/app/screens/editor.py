@@ -174,8 +174,8 @@ class EditorScreen(BuildsAhead, Offers, Elsewhere):
                 self._redrawing = None
             field = self._field(self.session.questionnaire.entry(key))
             await page.mount(field, before=index)
-            self._visibility = None  # a new field is shown: hidden again now if not asked
-            self._apply_visibility()  # (a redraw for a suggestion has no key after it to)
+            self._visibility = None  # a new field is shown: hidden now if not asked (a
+            self._apply_visibility()  # redraw for a suggestion has no key after it to do it)
             # The new field takes the focus back only from where Textual put it: keys handled
             # meanwhile (a Tab, an answer further on) keep their place. It took it back from
             # wherever the owner had gone (the browser trial: from the question after, 0.7 s
