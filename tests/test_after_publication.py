@@ -64,13 +64,14 @@ def test_publish_writes_the_files_build_writes(tmp_path: Path) -> None:
     import shutil
 
     answers, out = _answers(tmp_path), tmp_path / "out"
+    english = ["--format", "md", "--lang", "en"]
     assert main(["publish", str(answers), "-o", str(out), "--date", "2026-11-01",
-                 "--no-page-numbers", "--format", "md"]) == 0
+                 "--no-page-numbers", *english]) == 0
     answers.write_text(answers.read_text().replace(OLD_PHONE, NEW_PHONE))
     shutil.copytree(out, tmp_path / "published")
-    assert main(["build", str(answers), "-o", str(out), "--format", "md"]) == 0
+    assert main(["build", str(answers), "-o", str(out), *english]) == 0
     assert main(["publish", str(answers), "-o", str(tmp_path / "published"),
-                 "--date", "2026-12-01", "--no-page-numbers", "--format", "md"]) == 0
+                 "--date", "2026-12-01", "--no-page-numbers", *english]) == 0
 
     def files(folder: Path) -> list[str]:
         return sorted(p.name for p in next(folder.iterdir()).iterdir() if p.is_file())
