@@ -186,3 +186,9 @@ def test_illinois_is_named_only_for_biometrics_at_kiosks_in_illinois(project: Pr
     assert [n.check for n in illinois] == ["answers.biometrics-not-collected-illinois"]
     listed = [n for n in notes if n.check == "answers.feature-data-not-collected-list"]
     assert listed and "Illinois" not in listed[0].message and not listed[0].cite
+
+
+# The class, beyond the trial's sentences: a practice in another clause no answer gave
+def test_training_ai_promises_no_removal_nobody_answered(project: Project) -> None:
+    trained = clause(draft(project, data_practices__ai_training="yes"), "use.ai-training")
+    assert "train AI tools" in trained and "remove names" not in trained
