@@ -192,3 +192,12 @@ def test_illinois_is_named_only_for_biometrics_at_kiosks_in_illinois(project: Pr
 def test_training_ai_promises_no_removal_nobody_answered(project: Project) -> None:
     trained = clause(draft(project, data_practices__ai_training="yes"), "use.ai-training")
     assert "train AI tools" in trained and "remove names" not in trained
+
+
+# The security paragraph: safeguards only as answered; the disclaimer promises nothing
+def test_safeguards_are_those_answered_and_nothing_more(project: Project) -> None:
+    measures = clause(draft(project), "security.measures")
+    assert "fit how sensitive" not in measures and "They include" not in measures
+    assert "with these safeguards:" in measures and "No system is perfectly safe" in measures
+    none = clause(draft(project, security__measures=[]), "security.measures")
+    assert "We protect" not in none and none.startswith("No system is perfectly safe")
