@@ -201,3 +201,11 @@ def test_safeguards_are_those_answered_and_nothing_more(project: Project) -> Non
     assert "with these safeguards:" in measures and "No system is perfectly safe" in measures
     none = clause(draft(project, security__measures=[]), "security.measures")
     assert "We protect" not in none and none.startswith("No system is perfectly safe")
+
+
+def test_why_a_walk_up_transaction_is_kept_follows_the_purposes(project: Project) -> None:
+    kept = clause(draft(project), "kiosks.overview")
+    assert "to complete it, to support it and to meet our legal duties" in kept
+    fewer = clause(draft(project, use__purposes=["provide", "payments"]), "kiosks.overview")
+    assert "we then keep the details of that transaction to complete it." in fewer
+    assert "legal duties" not in fewer and "support it" not in fewer
