@@ -209,3 +209,13 @@ def test_why_a_walk_up_transaction_is_kept_follows_the_purposes(project: Project
     fewer = clause(draft(project, use__purposes=["provide", "payments"]), "kiosks.overview")
     assert "we then keep the details of that transaction to complete it." in fewer
     assert "legal duties" not in fewer and "support it" not in fewer
+
+
+def test_no_periods_and_no_criteria_is_noted_where_a_law_asks_for_one(project: Project) -> None:
+    def checks(**changes: Any) -> set[str]:
+        return {n.check for n in draft(project, **changes).notes}
+    assert "answers.retention-untold-california" not in checks(retention__schedule=DROP)
+    california = checks(audience__revenue="over_26m", retention__schedule=DROP)
+    assert "answers.retention-untold-california" in california
+    assert "answers.retention-untold-california" not in checks(
+        audience__revenue="over_26m", retention__schedule=DROP, retention__criteria=["purpose"])
