@@ -14,7 +14,7 @@ from textual.widget import Widget
 
 from drafter.app.screens import ahead
 from drafter.app.screens.editor import EditorScreen
-from drafter.app.widgets.lists import ManyList
+from drafter.app.widgets.ticklist import ManyList
 from tests.app.conftest import Kiosk
 from tests.app.pilot_helpers import open_section, settle
 
