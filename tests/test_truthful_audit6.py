@@ -10,6 +10,7 @@ from datetime import date
 
 from drafter.preview import preview_policy
 from drafter.project import Project
+from drafter.review.rules import load_review_rules
 from tests.test_truthful_audit5 import clause, draft
 
 TODAY = date(2026, 12, 1)
@@ -67,3 +68,24 @@ def test_retention_note_on_unknown_states_is_conditional(project: Project) -> No
     assert found
     assert found[0].message.startswith("If the CCPA applies")
     assert "California requires" not in found[0].message
+
+
+def test_no_california_note_says_the_ccpa_applies_while_states_are_unknown(
+        project: Project) -> None:
+    """The class of item 7: every note of a check that fires on law.ccpa states California's
+    rule as a condition, since law.ccpa holds while the states served are unanswered."""
+    values = {"business.kinds": ["kiosks"], "sharing.sells": "yes",
+              "data_practices.opt_out_link": False, "kiosks.cameras": True,
+              "collection.categories": ["contact", "account"]}
+    preview = preview_policy(project, values)
+    notes = {n.check: n for n in project.review(preview.policy, preview.answers, TODAY)}
+    notes_checked = ("answers.retention-untold-california", "answers.opt-out-link-unconfirmed",
+                     "answers.feature-data-not-collected")
+    for check in notes_checked:
+        assert check in notes, check
+    rules = load_review_rules(project.library.root)
+    ccpa = [c.check for c in rules.answer_checks
+            if "law.ccpa" in c.check.when and "not law.ccpa" not in c.check.when]
+    conditional = {c.id for c in ccpa if "If the CCPA applies to you" in c.message}
+    assert {*notes_checked, "answers.sensitive-use-unstated"} <= conditional
+    assert [c.id for c in ccpa if "California requires" in c.message] == []
