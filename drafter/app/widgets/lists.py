@@ -16,6 +16,7 @@ from rich.style import Style
 from textual.events import Key
 from textual.geometry import Size
 from textual.message import Message
+from textual.reactive import Reactive
 from textual.strip import Strip
 from textual.widgets import Checkbox, OptionList, RadioButton, RadioSet, SelectionList
 from textual.widgets.option_list import OptionDoesNotExist
@@ -211,6 +212,8 @@ class ManyList(JumpOptionList, InOrder, Handing, SelectionList[Any]):
     DEFAULT_CSS = "ManyList { text-wrap: wrap; text-overflow: fold; }"
     BINDINGS = [Binding("enter", "move_on", "Move on (never ticks)", show=False)]
     CHANGED = SelectionList.SelectedChanged
+    # First drawn, the list asked for a second layout; its height is measured: see AnswerArea
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), repaint=True)
 
     def action_move_on(self) -> None:
         self.post_message(MoveOn())
