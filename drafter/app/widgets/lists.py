@@ -212,8 +212,7 @@ class ManyList(JumpOptionList, InOrder, Handing, SelectionList[Any]):
     DEFAULT_CSS = "ManyList { text-wrap: wrap; text-overflow: fold; }"
     BINDINGS = [Binding("enter", "move_on", "Move on (never ticks)", show=False)]
     CHANGED = SelectionList.SelectedChanged
-    # First drawn, the list asked for a second layout; its height is measured: see AnswerArea
-    virtual_size: Reactive[Size] = Reactive(Size(0, 0), repaint=True)
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), repaint=True)  # see AnswerArea
 
     def action_move_on(self) -> None:
         self.post_message(MoveOn())
@@ -241,16 +240,13 @@ class ManyList(JumpOptionList, InOrder, Handing, SelectionList[Any]):
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         """The labels' lines at the width they are drawn in beside the tick boxes: `OptionList`
         counts them at the whole width, so a list of wrapped labels came out too short, got a
-        scrollbar, and the scrollbar wrapped them onto yet more lines. They are counted
-        without a scrollbar when they all fit under the list's `max-height`, and the list then
-        never shows one; else beside one. Counted beside one always, a list needing none kept
-        a blank row under its last label. Left to decide for itself, a list measured once
-        beside a scrollbar (the welcome's, at 45 columns, while the page had its own) kept it:
-        its lines, counted at the narrower width, did not fit the height measured without.
-        The overflow is set as a rule, without Textual's refresh: asked for in the middle of
-        a layout, the refresh looked up the list's place, which arranged the whole screen
-        again (each list on a section's first visit: two-thirds of its measuring, and a
-        second layout after it)."""
+        scrollbar, and the scrollbar wrapped them onto yet more lines. They are counted without
+        a scrollbar when they all fit under the list's `max-height`, and the list then never
+        shows one; else beside one. Counted beside one always, a list needing none kept a blank
+        row under its last label. Left to decide for itself, a list measured once beside a
+        scrollbar (the welcome's, at 45 columns, while the page had its own) kept it. The
+        overflow is set as a rule, without Textual's refresh (in a layout, it arranged the whole
+        screen again); a list never drawn gets its bar here, not from a second layout."""
         labels = width - len(TICK_BOX) - 1
         lines = super().get_content_height(container, viewport, labels)
         most = self.styles.max_height
@@ -262,8 +258,12 @@ class ManyList(JumpOptionList, InOrder, Handing, SelectionList[Any]):
             self.call_later(self._refresh_scrollbars)  # in case the list keeps its size
         if fits:
             return lines
-        return super().get_content_height(
+        lines = super().get_content_height(
             container, viewport, labels - self.styles.scrollbar_size_vertical)
+        if not self.show_vertical_scrollbar and not self.virtual_size.area:  # never drawn
+            self.set_reactive(ManyList.virtual_size, Size(0, lines))
+            self.set_reactive(ManyList.show_vertical_scrollbar, True)
+        return lines
 
     def watch_show_vertical_scrollbar(self) -> None:
         """`OptionList` counts each option's lines once: a scrollbar appearing (or going)
