@@ -150,8 +150,10 @@ class BuildsAhead(Screen[None]):
         placed) so laid the whole screen out a second time, to the same places: half of its
         work. No layout reads a virtual size; the scrollbars and scroll limits that follow
         it are set by the same layout (`_scroll_update`, a scrollbar shown or hidden asking
-        for its own), as for the form (`Form.virtual_size`). A widget that sets its own
-        (a text box, a list) does so outside the layout, and still asks."""
+        for its own), as for the form (`Form.virtual_size`); a list drawn in this pass
+        (`OptionList` sets its own as it draws) has its height measured, not read from it.
+        A widget measures its height at the width it is given, not the size it last had
+        (`Progress`): the second layout had hidden such a miscount."""
         layout, VIRTUAL_SIZE._layout = VIRTUAL_SIZE._layout, False
         try:
             super()._refresh_layout(size, scroll)
