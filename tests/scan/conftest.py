@@ -3,7 +3,6 @@ app as tests/app's do: pages built ahead only where a test asks (`builds_ahead`)
 Pilot wait timed by processor time, skipping widgets parked with nothing to handle. Without
 them each test built every section's page in its idle moments (a third to a half of its CPU)."""
 
-from tests.app.conftest import (  # noqa: F401 - autouse fixtures, registered by the import
-    pages_built_ahead_only_where_asked,
-    waits_timed_by_processor,
-)
+from tests.app.conftest import pages_built_ahead_only_where_asked, waits_timed_by_processor
+
+__all__ = ["pages_built_ahead_only_where_asked", "waits_timed_by_processor"]  # autouse here
