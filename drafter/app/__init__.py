@@ -7,6 +7,9 @@ the shape used by `tests/app/test_textual_hooks.py`, which also fails on one not
 - `Screen._refresh_layout`, `_layout_required` (keys.py `lay_out_now`): Tab in screen order;
 - `Select._watch_expanded` (picklist.py): the open options take the focus at once;
 - `Widget.virtual_size` redeclared (boxes.py `AnswerBox`): a key repaints, not lays out;
+  (`AnswerArea`, ticklist.py `ManyList`): first drawn, they ask for no second layout;
+- `Screen._refresh_layout` overridden and `Reactive._layout` (ahead.py `BuildsAhead`): the
+  virtual sizes a layout finds ask for no second layout (each first visit of a section);
 - `Screen.focused` redeclared (ahead.py `BuildsAhead`): a change of focus does not repaint
   the whole screen (every widget drawn again after each switch of section);
 - `RadioSet._selected`, `_pressed_button` (lists.py `ChoiceList`): the highlight, and the

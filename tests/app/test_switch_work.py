@@ -4,12 +4,14 @@ the screen queried and the sidebar rebuilt."""
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
 import pytest
 from textual._compositor import Compositor
+from textual.reactive import Reactive
 from textual.widget import Widget
 
 from drafter.app.screens import ahead
@@ -134,3 +136,35 @@ async def test_a_first_visit_measures_its_tick_lists_without_a_second_layout(
         assert all(ticks.styles.overflow_y == "hidden" and not ticks.show_vertical_scrollbar
                    for ticks in shown if ticks.max_scroll_y == 0)
         assert asked == []
+
+
+async def test_a_first_visit_is_not_laid_out_again_for_the_sizes_its_layout_found(
+        kiosk_editor: Kiosk, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A widget's virtual size (the size of what it holds) is a reactive that asks for a
+    layout of the whole screen when it changes, and every widget placed for the first time
+    changes it from nothing: each first visit of a section (its page built ahead, never
+    placed) was laid out a second time, to the same places, for the sizes its own layout
+    had found (on the largest example, half the work of most first visits), and a list to
+    tick or a long answer's box asked again as it was first drawn; a list to tick taller
+    than its room asked once more for its scrollbar."""
+    async with kiosk_editor() as (app, pilot, screen):
+        await settle(pilot)
+        await build_all(screen)  # every page built, none yet laid out
+        await settle(pilot)
+        asked: dict[str, list[str]] = {}
+        refresh, setting = Widget.refresh, Reactive._set.__code__
+
+        def counted(self: Widget, *args: Any, **kwargs: Any) -> Any:
+            caller = sys._getframe(1)  # a reactive's setter, refreshing as its flags say
+            if kwargs.get("layout") and caller.f_code is setting and (
+                    caller.f_locals["self"].name == "virtual_size" or isinstance(self, ManyList)):
+                asked.setdefault(screen.section_id, []).append(type(self).__name__)
+            return refresh(self, *args, **kwargs)
+
+        monkeypatch.setattr(Widget, "refresh", counted)
+        sections = screen.visible_sections()
+        for section in sections[1:]:
+            await pilot.press("ctrl+down")
+            await settle(pilot)
+            assert screen.section_id == section
+        assert len(sections) > 3 and asked == {}
