@@ -294,7 +294,7 @@ class Condition:
 
     @cached_property
     def template(self) -> Template:
-        return compile_template("{% set result = (" + self.source + ") %}")
+        return _expression_template(self.source)
 
     @cached_property
     def compiled(self) -> Callable[..., Any]:
@@ -315,6 +315,13 @@ class Condition:
             return evaluate(self.template, context)
         except Exception as exc:  # any failure inside the sandbox is a library bug
             raise DrafterError(f"condition {self.source!r} failed: {exc}") from exc
+
+
+@lru_cache(maxsize=4096)
+def _expression_template(source: str) -> Template:
+    """A condition's compiled template, one per text: the library read from its cache holds
+    25 texts twice (a clause's `when` and a law's, say), and each loaded its own copy."""
+    return compile_template("{% set result = (" + source + ") %}")
 
 
 def checked(source: str) -> None:
