@@ -40,6 +40,11 @@ def validate(record: type[T], data: Any) -> T:
     return _adapter(record).validate_python(data)  # type: ignore[no-any-return]
 
 
+def dump_json(record: Any, **options: Any) -> str:
+    """`record` as JSON, as `model_dump_json(**options)` gives a model's (the release hashes)."""
+    return _adapter(type(record)).dump_json(record, **options).decode()  # type: ignore[no-any-return]
+
+
 def message(error: Mapping[str, Any]) -> str:
     """The message of one of `ValidationError.errors()`, as a pydantic model gives it."""
     template = _AS_A_MODEL.get(error["type"])
