@@ -102,10 +102,8 @@ def join_and(items: Iterable[object], conjunction: str = "and") -> str:
         return "".join(words)
     locale = _LOCALE.get()
     if locale is not None and conjunction in ("and", "or"):
-        from babel.lists import format_list
-
-        text = format_list(words, style="standard" if conjunction == "and" else "or",
-                           locale=locale)
+        style = "standard" if conjunction == "and" else "or"
+        text = _babel("babel.lists", "format_list", words, style=style, locale=locale)
         head, _, word = text.removesuffix(words[-1]).rstrip().rpartition(" ")
         if text.endswith(f" {word} {words[-1]}"):  # Babel's last conjunction, as one word
             return f"{head} {conjoined(word, words[-1], locale)} {words[-1]}"
@@ -181,14 +179,26 @@ def advertiser(vendor: Any, catalog: Any) -> bool:
                for known in [entry.name, *getattr(entry, "also_known_as", [])])
 
 
+def _babel(module: str, function: str, *args: Any, **kwargs: Any) -> Any:
+    """`module.function(*args, **kwargs)` from babel, imported the first time a translation
+    needs it. Babel builds patterns' text from sets (the plural rules' variables on import,
+    `babel/plural.py`; the kinds of space in `babel/numbers.py`, imported when locale data is
+    first read): new text under each hash seed, so they are compiled outside the pattern
+    cache (`patterncode.unkept`), or every translated build rewrote that cache at exit."""
+    from importlib import import_module
+
+    from drafter.patterncode import unkept
+
+    with unkept():
+        return getattr(import_module(module), function)(*args, **kwargs)
+
+
 def long_date(day: date, locale: str | None = None) -> str:
     """`November 22, 2026`, the same whatever the machine's locale; in another locale (given,
     or the one rendered in) as Babel writes it: `22 de noviembre de 2026`."""
     locale = locale or _LOCALE.get()
     if locale is not None:
-        from babel.dates import format_date
-
-        return format_date(day, "long", locale=locale)
+        return _babel("babel.dates", "format_date", day, "long", locale=locale)
     return f"{_MONTHS[day.month - 1]} {day.day}, {day.year}"
 
 

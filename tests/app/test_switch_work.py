@@ -14,9 +14,9 @@ from textual.widget import Widget
 
 from drafter.app.screens import ahead
 from drafter.app.screens.editor import EditorScreen
-from drafter.app.widgets.lists import ManyList
+from drafter.app.widgets.ticklist import ManyList
 from tests.app.conftest import Kiosk
-from tests.app.pilot_helpers import open_section, settle
+from tests.app.pilot_helpers import build_all, open_section, settle
 
 pytestmark = pytest.mark.asyncio
 
@@ -46,43 +46,36 @@ async def visited_round(pilot: Any, screen: EditorScreen) -> list[str]:
     return sections
 
 
-async def test_a_visited_switch_lays_the_screen_out_once(
+async def test_a_visited_switch_lays_the_screen_out_once_and_scrolls_to_the_focus_once(
         kiosk_editor: Kiosk, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The help panel's height (its text's), the Next button's width (its label's) and the
-    form's scrollbar (shown only for a section taller than the form) changed from section to
-    section; Textual lays the whole screen out again whenever a widget's size changes in a
+    """Two counts of the same switches (one round of kept pages serves both: each count only
+    records calls, so neither changes the other).
+
+    Layouts: the help panel's height (its text's), the Next button's width (its label's) and
+    the form's scrollbar (shown only for a section taller than the form) changed from section
+    to section; Textual lays the whole screen out again whenever a widget's size changes in a
     layout, so most switches were laid out twice (and a section about the form's height three
-    times, its labels wrapping narrower with the scrollbar, wider without)."""
-    async with kiosk_editor() as (app, pilot, screen):
-        sections = await visited_round(pilot, screen)
-        layouts: dict[str, int] = {}
-        for section in sections[1:]:
-            reflows: list[Any] = []
-            with counting(monkeypatch, Compositor, "reflow", reflows):
-                await pilot.press("ctrl+down")
-                await settle(pilot)
-            assert screen.section_id == section
-            layouts[section] = len(reflows)
-        assert layouts == {section: 1 for section in sections[1:]}
+    times, its labels wrapping narrower with the scrollbar, wider without).
 
-
-async def test_a_switch_scrolls_to_the_focus_once(
-        kiosk_editor: Kiosk, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The focus moving, the field focused and the form's new height each asked for the
+    Scrolls: the focus moving, the field focused and the form's new height each asked for the
     focus to be kept in view after the next refresh: three times a switch, two scrolls of the
     screen each (its question, then the focused widget), six where two do."""
     async with kiosk_editor() as (app, pilot, screen):
         sections = await visited_round(pilot, screen)
+        layouts: dict[str, int] = {}
         scrolls: dict[str, int] = {}
         for section in sections[1:]:
+            reflows: list[Any] = []
             calls: list[Any] = []
-            with counting(monkeypatch, type(screen), "scroll_to_widget", calls):
+            with counting(monkeypatch, Compositor, "reflow", reflows), \
+                    counting(monkeypatch, type(screen), "scroll_to_widget", calls):
                 await pilot.press("ctrl+down")
                 await settle(pilot)
             assert screen.section_id == section and app.focused is not None
             assert screen._pages[section] in app.focused.ancestors
-            scrolls[section] = len(calls)
-        assert scrolls == {section: 2 for section in sections[1:]}
+            layouts[section], scrolls[section] = len(reflows), len(calls)
+        assert (layouts, scrolls) == ({section: 1 for section in sections[1:]},
+                                      {section: 2 for section in sections[1:]})
 
 
 async def test_a_draft_finds_the_preview_notes_and_sidebar_without_a_query(
@@ -92,7 +85,8 @@ async def test_a_draft_finds_the_preview_notes_and_sidebar_without_a_query(
     page built ahead included (some 1,150 on the largest example), where the parts are found
     once (`screens.parts`)."""
     async with kiosk_editor() as (app, pilot, screen):
-        await visited_round(pilot, screen)
+        await build_all(screen)  # every page there (hidden: no need to lay each out)
+        await settle(pilot)
         await screen._draft()  # the parts found (and kept) before counting
         queries: list[Any] = []
         with counting(monkeypatch, type(screen), "query_one", queries), \

@@ -82,15 +82,15 @@ def _pressed_button() -> None:  # lists.py `ChoiceList.press_highlighted`: press
     assert "return self._pressed_button" in inspect.getsource(fget)
 
 
-def _lines() -> None:  # lists.py `ManyList.render_line`: (option, line of it) per line
+def _lines() -> None:  # ticklist.py `ManyList.render_line`: (option, line of it) per line
     assert isinstance(OptionList.__dict__["_lines"], property)
 
 
-def _clear_caches() -> None:  # lists.py `ManyList`: count the lines again
+def _clear_caches() -> None:  # ticklist.py `ManyList`: count the lines again
     assert _parameters(OptionList._clear_caches) == ["self"]
 
 
-def _refresh_scrollbars() -> None:  # lists.py `ManyList.get_content_height`: the bar placed
+def _refresh_scrollbars() -> None:  # ticklist.py `ManyList.get_content_height`: the bar placed
     assert _parameters(Widget._refresh_scrollbars) == ["self"]  # after an overflow rule set
 
 

@@ -78,7 +78,9 @@ class Exported(VerticalScroll):
 class ExportedText(Static):
     """The export's words, laid out for the width they are given: the notes wrapped at spaces,
     a folder's path broken after a `/` (never inside a name), its files' names wrapped under
-    it, indented."""
+    it, indented. On a phone, where the panel has four rows (it took 8 of 41), the absolute
+    path comes first ("Exported to /home/…/"), then the names, then the notes, the rest
+    reached by scrolling."""
 
     def __init__(self) -> None:
         super().__init__("", markup=False)
@@ -101,6 +103,13 @@ class ExportedText(Static):
         if width <= 0:
             return [Text(self.text)]
         console = self.app.console
+        if self.screen.has_class("-phone"):  # where, first: then what, then the notes
+            rows = []
+            for number, (folder, names) in enumerate(self.folders.items()):
+                lead = "Exported to " if number == 0 else ""
+                rows += [Text(row) for row in path_rows(f"{lead}{folder}{os.sep}", width)]
+                rows += Text(", ".join(names)).wrap(console, width)
+            return rows + list(Text(self.heading).wrap(console, width))
         rows = list(Text(self.heading).wrap(console, width))
         for folder, names in self.folders.items():
             rows += [Text(row) for row in path_rows(f"{folder}{os.sep}", width)]
