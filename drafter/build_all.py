@@ -2,9 +2,10 @@
 
 `build_all` builds every language (`drafter.i18n.build.build_languages`, which writes the
 formats, review.md and the changes files) and then each language's redline once a version
-is published in it (`drafter.redline`). Both faces call it and only present what it returns,
-so a file one of them writes and the other does not cannot come back: the app's export had
-its own call to `build_languages` and never wrote the redline `drafter build` did.
+is published in it (`drafter.redline`). `drafter build`, `drafter publish` and the app's export
+call it and only present what it returns, so a file one of them writes and another does not
+cannot come back: the app's export, then `drafter publish`, had their own call to
+`build_languages` and never wrote the redline `drafter build` did.
 """
 
 from __future__ import annotations

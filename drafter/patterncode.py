@@ -12,6 +12,10 @@ keeps nothing.
 Installed by `drafter/__init__.py` on Python 3.11 only, whose `re._compiler.compile` this
 repeats line for line (another version simply compiles as usual). `_sre.compile` validates
 the code it is given, so a torn or foreign file can only fail, and a failure compiles afresh.
+
+A pattern whose text changes with the hash seed would be new in every process and rewrite
+the file at every exit: code that builds one from a set runs inside `unkept()` (every call into babel,
+`drafter.templating`), which compiles as usual and keeps nothing new.
 """
 
 import atexit
@@ -19,6 +23,8 @@ import hashlib
 import marshal
 import sys
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +33,7 @@ _codes: dict[tuple[Any, int], tuple[Any, ...]] = {}
 _new: set[tuple[Any, int]] = set()
 _used: set[tuple[Any, int]] = set()
 _file: Path | None = None
+_passing = threading.local()  # `unkept` in this thread: compile without keeping
 
 
 def _arguments(pattern: str | bytes, flags: int) -> tuple[Any, ...]:
@@ -50,13 +57,16 @@ def _compile(p: Any, flags: int = 0) -> Any:
     if type(p) not in (str, bytes) or type(flags) is not int or flags & 128:  # re.DEBUG
         return _original(p, flags)
     key = (p, flags)
-    _used.add(key)
     found = _codes.get(key)
     if found is not None:
+        _used.add(key)
         try:
             return _sre.compile(p, *found)
         except Exception:  # not code this interpreter accepts: compiled afresh
             pass
+    if getattr(_passing, "depth", 0):  # inside `unkept()`: nothing new is kept
+        return _original(p, flags)
+    _used.add(key)
     arguments = _arguments(p, flags)
     with _lock:
         if not _new and _file is not None:
@@ -64,6 +74,18 @@ def _compile(p: Any, flags: int = 0) -> Any:
         _codes[key] = arguments
         _new.add(key)
     return _sre.compile(p, *arguments)
+
+
+@contextmanager
+def unkept() -> Iterator[None]:
+    """A pattern first compiled inside (in this thread) is compiled as usual and not added to
+    the cache: for code that builds a pattern's text from a set, whose order, and so the text,
+    changes with the hash seed (one already cached is still read from it)."""
+    _passing.depth = getattr(_passing, "depth", 0) + 1
+    try:
+        yield
+    finally:
+        _passing.depth -= 1
 
 
 def _save() -> None:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from drafter.answers_file import AnswersFile
 from drafter.build import BuildResult
+from drafter.build_all import build_all
 from drafter.project import Project
 from drafter.changes import ChangeReport
 from drafter.errors import UserError
@@ -19,7 +20,7 @@ from drafter.export import Format
 from drafter.history import HISTORY, changes_file, changes_since_published, last_published, \
     published_versions
 from drafter.i18n import ENGLISH
-from drafter.i18n.build import LanguagesBuilt, build_languages
+from drafter.i18n.build import LanguagesBuilt
 from drafter.i18n.in_step import out_of_step
 from drafter.manifest import MANIFEST_NAME, policy_md
 from drafter.paths import examples
@@ -86,8 +87,10 @@ def _changed(project: Project, folder: Path, langs: tuple[str, ...],
 
 def _build(project: Project, answers_path: Path, out_dir: Path, formats: list[Format],
            lay_out: bool = False, langs: list[str] | None = None) -> LanguagesBuilt:
-    built = build_languages(project, project.answers(answers_path), out_dir, formats, langs,
-                            published=True, lay_out=lay_out)
+    # the one build `drafter build` and the app's export make (`build_all`): the same files,
+    # each language's redline against the version published before this one included
+    built = build_all(project, project.answers(answers_path), out_dir, formats, langs,
+                      published=True, lay_out=lay_out).languages
     folder = built.result.folder
     outcomes = {ENGLISH: built.result.outcome, **built.outcomes}
     for lang, outcome in outcomes.items():

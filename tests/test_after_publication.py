@@ -55,3 +55,26 @@ def test_publish_lays_the_word_file_out_by_default_when_libreoffice_is_there(
     assert main(["publish", str(answers), "-o", str(tmp_path / "out"), "--date", "2026-11-01",
                  *flag]) == 0
     assert bool(calls) == laid_out
+
+
+def test_publish_writes_the_files_build_writes(tmp_path: Path) -> None:
+    """`drafter publish` builds through the one path `drafter build` and the app's export take
+    (`build_all`): it called `build_languages` itself and wrote no redline, so after publishing
+    a changed text the folder kept the last build's redline (or none) beside the new policy."""
+    import shutil
+
+    answers, out = _answers(tmp_path), tmp_path / "out"
+    english = ["--format", "md", "--lang", "en"]
+    assert main(["publish", str(answers), "-o", str(out), "--date", "2026-11-01",
+                 "--no-page-numbers", *english]) == 0
+    answers.write_text(answers.read_text().replace(OLD_PHONE, NEW_PHONE))
+    shutil.copytree(out, tmp_path / "published")
+    assert main(["build", str(answers), "-o", str(out), *english]) == 0
+    assert main(["publish", str(answers), "-o", str(tmp_path / "published"),
+                 "--date", "2026-12-01", "--no-page-numbers", *english]) == 0
+
+    def files(folder: Path) -> list[str]:
+        return sorted(p.name for p in next(folder.iterdir()).iterdir() if p.is_file())
+
+    assert REDLINE_DOCX in files(out)
+    assert files(tmp_path / "published") == files(out)

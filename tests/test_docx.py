@@ -132,12 +132,13 @@ def test_the_same_draft_gives_the_same_bytes_a_minute_later(monkeypatch) -> None
 
 
 def test_the_dated_package_holds_what_python_docx_saves() -> None:
-    """The package is what `Document.save` writes (`docx_stable.py` uses python-docx's public
-    API alone), copied into a zip dated by us: the same entries, in name order, with the same
-    contents and compression."""
+    """The package is what `Document.save` writes (`docx_stable.py` takes each entry from
+    python-docx's own package writer, and writes the zip once), dated by us: the same entries,
+    in name order, with the same contents and compression; byte for byte what saving and then
+    rewriting the saved zip makes (its way when python-docx's writer changes)."""
     from datetime import datetime, timezone
 
-    from drafter.export.docx_stable import stable_bytes
+    from drafter.export.docx_stable import redated, stable_bytes
 
     doc = Document()
     paragraph = doc.add_paragraph("A clause.")
@@ -150,6 +151,7 @@ def test_the_dated_package_holds_what_python_docx_saves() -> None:
             sorted((i.filename, i.compress_type, i.external_attr) for i in theirs.infolist())
         assert all(ours.read(i) == theirs.read(i.filename) for i in ours.infolist())
         assert {i.date_time for i in ours.infolist()} == {(2026, 11, 1, 0, 0, 0)}
+    assert dated == redated(saved.getvalue(), datetime(2026, 11, 1, tzinfo=timezone.utc))
 
 
 def test_a_question_for_counsel_is_a_comment_that_says_so() -> None:

@@ -87,10 +87,12 @@ def test_a_build_under_another_hash_seed_writes_nothing_to_the_cache(tmp_path: P
     """Every file in the cache folder (compiled patterns and classes, the parsed library) is
     keyed by text that must not depend on the hash seed: markdown-it joined its text-rule
     terminators from a frozenset, so each process compiled a pattern never seen before and
-    rewrote the pattern file (180 KB) at exit. The first build fills the folder, the second
-    drops what only the first needed (parsing the library's YAML); a third, under yet another
-    seed, finds everything kept and writes no file. (An English build: babel, imported for
-    a translation's lists, compiles a pattern from a set at import, `babel/plural.py`.)"""
+    rewrote the pattern file (180 KB) at exit; babel, imported for a translation's lists and
+    dates, compiles one at import (`babel/plural.py`, its plural rules' variables from a
+    set), so every translated build rewrote it too. The first build fills the folder, the
+    second drops what only the first needed (parsing the library's YAML); a third, under yet
+    another seed, finds everything kept and writes no file. The build is English and Spanish:
+    the English alone never imports babel."""
     import os
     import subprocess
 
@@ -99,7 +101,7 @@ def test_a_build_under_another_hash_seed_writes_nothing_to_the_cache(tmp_path: P
 
     def build(seed: str) -> dict[str, tuple[int, int]]:
         subprocess.run([sys.executable, "-m", "drafter", "build", "--example", "uk-bakery",
-                        "--format", "md", "-o", str(tmp_path / seed)], cwd=tmp_path,
+                        "--format", "md", "--lang", "en,es", "-o", str(tmp_path / seed)], cwd=tmp_path,
                        env={**env, "PYTHONHASHSEED": seed}, check=True, capture_output=True)
         return {p.name: (p.stat().st_mtime_ns, p.stat().st_ino) for p in cache.iterdir()}
 

@@ -7,13 +7,16 @@ the shape used by `tests/app/test_textual_hooks.py`, which also fails on one not
 - `Screen._refresh_layout`, `_layout_required` (keys.py `lay_out_now`): Tab in screen order;
 - `Select._watch_expanded` (picklist.py): the open options take the focus at once;
 - `Widget.virtual_size` redeclared (boxes.py `AnswerBox`): a key repaints, not lays out;
+  (`AnswerArea`, ticklist.py `ManyList`): first drawn, they ask for no second layout;
+- `Screen._refresh_layout` overridden and `Reactive._layout` (ahead.py `BuildsAhead`): the
+  virtual sizes a layout finds ask for no second layout (each first visit of a section);
 - `Screen.focused` redeclared (ahead.py `BuildsAhead`): a change of focus does not repaint
   the whole screen (every widget drawn again after each switch of section);
 - `RadioSet._selected`, `_pressed_button` (lists.py `ChoiceList`): the highlight, and the
   answer pressed in the key's own handler (`press_highlighted`);
-- `OptionList._lines`, `_clear_caches` (lists.py `ManyList`): wrapped labels with tick boxes;
+- `OptionList._lines`, `_clear_caches` (ticklist.py `ManyList`): wrapped labels with tick boxes;
   `_update_lines` (notes.py `NotesList`): PageDown turns a page of lines, not of notes;
-  `Widget._refresh_scrollbars` (lists.py `ManyList`): its overflow rule set in a layout;
+  `Widget._refresh_scrollbars` (ticklist.py `ManyList`): its overflow rule set in a layout;
 - `MessagePump._is_prevented` (boxes.py `Handing`); `DOMNode._bindings`, `_merged_bindings`
   (boxes.py `InOrder`, help.py); `Footer._bindings_ready` (footer.py);
 - the `_on_NAME` handler convention (`Input._on_focus`, `InOrder._on_key`, boxes.py) and

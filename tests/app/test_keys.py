@@ -15,7 +15,7 @@ from drafter.app.app import DrafterApp
 from drafter.app.screens.editor import EditorScreen
 from drafter.app.widgets.sidebar import SectionList
 from drafter.paths import examples
-from tests.app.pilot_helpers import field, focused_key, kept, open_section
+from tests.app.pilot_helpers import field, focused_key, kept, open_section, settle
 
 pytestmark = [pytest.mark.asyncio, pytest.mark.usefixtures("still_clock")]
 SIZE = (80, 24)
@@ -309,7 +309,7 @@ async def test_progress_shows_what_is_left_for_the_owner_and_counsel(make_app: A
         first = str(progress.render())
         assert "Answered 1 of" in first and "For you:" in first and "For counsel:" in first
         await pilot.press(*"Acme")
-        await pilot.pause()
+        await settle(pilot)  # with the notes on it: "Answered" and "For counsel" change at once
         assert "Answered 2 of" in str(progress.render())
 
 

@@ -16,7 +16,8 @@ from drafter.app.app import DrafterApp
 from drafter.app.screens.help import HelpScreen
 from drafter.app.widgets.boxes import AnswerBox
 from drafter.app.widgets.fields import Choice, QuestionField
-from drafter.app.widgets.lists import ManyList, UnsureBox
+from drafter.app.widgets.ticklist import ManyList
+from drafter.app.widgets.lists import UnsureBox
 from drafter.app.widgets.progress import Progress
 from drafter.app.widgets.records import RecordRow
 from drafter.standing import left_for_owner, unfinished

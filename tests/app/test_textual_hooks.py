@@ -19,7 +19,7 @@ from textual.message_pump import MessagePump
 from textual.reactive import Reactive
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Input, OptionList, RadioSet, Select
+from textual.widgets import Footer, Input, OptionList, RadioSet, Select, TextArea
 
 import drafter.app
 
@@ -43,13 +43,26 @@ def _watch_expanded() -> None:  # picklist.py: the open options take the focus a
     assert _parameters(Select._watch_expanded) == ["self", "expanded"]
 
 
-def virtual_size() -> None:  # boxes.py: `AnswerBox` repaints, not lays out, on each key
-    from drafter.app.widgets.boxes import AnswerBox
+def virtual_size() -> None:  # boxes.py: `AnswerBox` repaints, not lays out, on each key;
+    from drafter.app.widgets.boxes import AnswerArea, AnswerBox  # `AnswerArea`, `ManyList`
+    from drafter.app.widgets.ticklist import ManyList  # as first drawn (a section's first visit)
 
-    ours, theirs = AnswerBox.__dict__["virtual_size"], Widget.__dict__["virtual_size"]
-    assert isinstance(theirs, Reactive) and isinstance(ours, Reactive)
-    assert ours.internal_name == theirs.internal_name  # one value, read by Widget's code
+    theirs = Widget.__dict__["virtual_size"]
+    assert isinstance(theirs, Reactive)
+    for cls in (AnswerBox, AnswerArea, ManyList):
+        ours = cls.__dict__["virtual_size"]
+        assert isinstance(ours, Reactive) and not ours._layout
+        assert ours.internal_name == theirs.internal_name  # one value, read by Widget's code
     assert "self.virtual_size =" in inspect.getsource(Input)  # set on every key
+    assert "self.virtual_size =" in inspect.getsource(TextArea._refresh_size)
+    assert "self.virtual_size =" in inspect.getsource(OptionList._update_lines)
+
+
+def _layout() -> None:  # ahead.py `_refresh_layout`: a virtual size found asks for no layout
+    flag = Widget.__dict__["virtual_size"]
+    assert isinstance(flag, Reactive) and flag._layout  # Textual's: True
+    assert "layout=self._layout" in inspect.getsource(Reactive._set)  # read as it is set
+    assert "self.virtual_size = virtual_size" in inspect.getsource(Widget._size_updated)
 
 
 def focused() -> None:  # ahead.py `BuildsAhead`: a change of focus repaints no whole screen
@@ -82,15 +95,15 @@ def _pressed_button() -> None:  # lists.py `ChoiceList.press_highlighted`: press
     assert "return self._pressed_button" in inspect.getsource(fget)
 
 
-def _lines() -> None:  # lists.py `ManyList.render_line`: (option, line of it) per line
+def _lines() -> None:  # ticklist.py `ManyList.render_line`: (option, line of it) per line
     assert isinstance(OptionList.__dict__["_lines"], property)
 
 
-def _clear_caches() -> None:  # lists.py `ManyList`: count the lines again
+def _clear_caches() -> None:  # ticklist.py `ManyList`: count the lines again
     assert _parameters(OptionList._clear_caches) == ["self"]
 
 
-def _refresh_scrollbars() -> None:  # lists.py `ManyList.get_content_height`: the bar placed
+def _refresh_scrollbars() -> None:  # ticklist.py `ManyList.get_content_height`: the bar placed
     assert _parameters(Widget._refresh_scrollbars) == ["self"]  # after an overflow rule set
 
 
@@ -177,8 +190,8 @@ def _visible_map() -> None:  # drawn.py: likewise after a scroll (widgets in vie
 HOOKS = [_reset_focus, _watch_expanded, virtual_size, focused, _refresh_layout, _layout_required,
          _selected, _pressed_button, _lines, _clear_caches, _update_lines, _refresh_scrollbars,
          _is_prevented, _bindings, _merged_bindings, _bindings_ready, _on_focus, _on_key,
-         _watch_app_focus, _message_queue, _compositor, _on_layout, _on_update, _dirty_regions,
-         _full_map, _visible_map]
+         _watch_app_focus, _message_queue, _compositor, _on_layout, _on_update, _layout,
+         _dirty_regions, _full_map, _visible_map]
 LISTED = {hook.__name__ for hook in HOOKS}
 
 

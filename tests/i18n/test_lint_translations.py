@@ -58,7 +58,7 @@ def test_a_promise_on_other_answers_is_a_problem(tmp_path: Path) -> None:
     root = _copy(tmp_path)
     path = root / "children" / "not-directed.es.md.j2"
     path.write_text(path.read_text().replace('{% promise "children.under_13" %}', "")
-                    .replace("{% endpromise %}", ""))
+                    .replace("{% endpromise %}", "", 1))
     problems = _problems(root)
     assert len(problems) == 1 and "its promises do not rest on the same answers" in problems[0]
 

@@ -34,7 +34,7 @@ from drafter.app.screens.parts import part
 from drafter.app.widgets.fields import QuestionField
 from drafter.app.widgets.in_view import keep_in_view_soon
 from drafter.app.widgets.helppanel import HelpPanel
-from drafter.app.widgets.focus_help import help_for, how_to_answer
+from drafter.app.widgets.focus_help import help_for, question_help
 from drafter.app.widgets.footer import KeysFooter
 from drafter.app.widgets.notes import NotesList
 from drafter.app.widgets.pages import Form
@@ -216,7 +216,7 @@ class EditorScreen(BuildsAhead, Offers, Elsewhere):
         button.label = self._next_label(later)
         button.leads_to_answer = bool(later)
         self._apply_visibility()
-        self._refresh_sidebar()
+        self._refresh_sidebar(now=not self._redrafts.running)  # no answer changed
         form.scroll_home(animate=False, immediate=True)  # before any scroll to the focus
         target = focus if focus and self._shown(focus) else next(
             (k for k in session.visible() if k.startswith(f"{section_id}.")), None)
@@ -258,20 +258,15 @@ class EditorScreen(BuildsAhead, Offers, Elsewhere):
                 if isinstance(field, QuestionField) and field.display != (field.key in visible):
                     field.display = field.key in visible
 
-    def _refresh_sidebar(self) -> None:
-        part(self, SectionList).refresh_progress(self.session, self.section_id)
-        self.refresh_standing()
-
     def _remember(self, key: str | None) -> None:
         self.key = key
         self._show_help(key)
         self.session.save_position(Position(self.section_id, key))
 
     def _show_help(self, key: str | None) -> None:
-        entry = self.session.questionnaire.entries.get(key or "")
-        text = entry.question.help if entry and entry.question.help else ""
-        self._set_help(text or (how_to_answer(entry.question.type) if entry
-                                else "Answers are saved as you type."))
+        entry, session = self.session.questionnaire.entries.get(key or ""), self.session
+        self._set_help(question_help(entry.question, session.suggested(entry.key) and (
+            session.value(entry.key))) if entry else "Answers are saved as you type.")
 
     def _set_help(self, text: str) -> None:
         panel = part(self, HelpPanel, "#help")
@@ -324,6 +319,7 @@ class EditorScreen(BuildsAhead, Offers, Elsewhere):
             error = MISSING
         field = self.field_of(key)
         field.set_class(self.session.suggested(key), "-suggested")
+        self._show_help(key)  # a list's suggested ticks named there: no longer once changed
         field.show_error(error, self._unoffered(key))
         field.show_saved(self.session.stored_note(key), self.session.value(key))
         self._apply_visibility()

@@ -24,7 +24,8 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Input, Label, Static, TextArea
 
 from drafter.app.widgets.hanging import Hanging
-from drafter.app.widgets.lists import ChoiceList, ManyList, TypeToJump, UnsureBox
+from drafter.app.widgets.ticklist import ManyList
+from drafter.app.widgets.lists import ChoiceList, TypeToJump, UnsureBox
 from drafter.app.widgets.notes import NotesList
 from drafter.app.widgets.sidebar import SectionList
 

@@ -18,9 +18,11 @@ from textual.widgets import RadioButton
 from textual.widget import Widget
 
 from drafter.app.screens.parts import part
+from drafter.app.widgets.focus_help import ticks_named
 from drafter.app.widgets.fields import QuestionField, field_id
 from drafter.app.widgets.boxes import AnswerArea, AnswerBox
-from drafter.app.widgets.lists import ChoiceList, ManyList, MoveOn, UnsureBox
+from drafter.app.widgets.ticklist import ManyList
+from drafter.app.widgets.lists import ChoiceList, MoveOn, UnsureBox
 from drafter.app.widgets.notes import NotesList
 from drafter.app.widgets.progress import Progress
 from drafter.app.widgets.records import RecordRow, row_of
@@ -233,6 +235,9 @@ class KeysScreen(Screen[None]):
         self.keep()  # kept before it is drawn, as `take_answer` keeps it
         field.show_answer(self.session.value(key))  # a text box shows it; a list did
         field.set_class(False, "-suggested")
+        if field.entry.question.type == "many":  # some may be below the list's fold: named
+            self.notify(f"Kept {ticks_named(field.entry.question, self.session.value(key))} "
+                        "Ctrl+Z undoes.", title="Suggestion kept", timeout=8)
         self.offer_options(key)
         self._refresh_sidebar()
         self.redraw_preview(typing=False)  # the notes on an answer left to confirm go

@@ -54,6 +54,7 @@ class SidePane(KeysScreen):
         showing_side: bool
         preview_stale: bool
         _redrafts: Redrafts
+        section_id: str
 
     async def jump_to_note(self, note: Note) -> None:
         """Go to the question that resolves a note, or else show its place in the preview."""
@@ -110,7 +111,32 @@ class SidePane(KeysScreen):
                                if n.owner_blocking and n.resolves_by}
             sidebar.asked = {n.resolves_by.split(".", 1)[0] for n in drafted
                              if n.for_counsel and n.resolves_by}
-            self._refresh_sidebar()
+        self._refresh_sidebar(now=True)
+
+    def _refresh_sidebar(self, now: bool = False) -> None:
+        """The sections' counts and marks, and the standing under them. The marks (`!`, `?`),
+        the figure for counsel and the blocking notes come from the notes on a draft, the
+        counts from the answers: while a draft is on its way (text typed is drafted after a
+        pause) "Answered" moved at once and the rest a second or more later, so the owner
+        read what was left for them and for counsel wrong. So, once shown, they wait for the
+        draft (`_draft` refreshes them `now`) and change in one refresh; the sections'
+        highlight follows the section shown at once. `now` also where no answer changed and
+        no draft is on its way (a section shown: put off, its refresh laid the screen out a
+        second time). Nothing here is drafted on a key."""
+        sidebar = part(self, SectionList)
+        if not now and part(self, Progress).shown is not None:
+            sidebar.highlight(self.section_id)
+            self.call_later(self._refresh_unless_drafting)  # an answer asks a draft next
+            return
+        sidebar.refresh_progress(self.session, self.section_id)
+        self.refresh_standing()
+
+    def _refresh_unless_drafting(self) -> None:
+        """The refresh put off by `_refresh_sidebar`, made now unless a draft is on its way:
+        after an answer one is (asked just after the refresh), and it refreshes them itself;
+        after a section is shown, none may be."""
+        if not self._redrafts.running:
+            self._refresh_sidebar(now=True)
 
     # -- showing it --------------------------------------------------------------------------
 

@@ -23,7 +23,8 @@ from textual.widgets import Checkbox, Input, Label, RadioButton, RadioSet, Selec
 from drafter.app.widgets.boxes import AnswerArea, AnswerBox
 from drafter.app.widgets.choices import choices
 from drafter.app.widgets.in_view import keep_in_view_soon
-from drafter.app.widgets.lists import ChoiceList, ManyList, Marked, MoveOn, UnsureBox
+from drafter.app.widgets.ticklist import ManyList
+from drafter.app.widgets.lists import ChoiceList, Marked, MoveOn, UnsureBox
 from drafter.shown import presented, shown_text, ticked_alone
 from drafter.questionnaire import UNSURE, UNSURE_LABEL, Entry, Question
 
@@ -227,7 +228,9 @@ class QuestionField(Vertical):
                 last = widget.document.line_count - 1
                 widget.cursor_location = (min(row, last),
                                           min(column, len(widget.document.get_line(min(row, last)))))
-        else:
+        elif not (isinstance(widget, ManyList) and widget.show_ticks(presented(
+                self.entry.question, value) or [], list(offered(self.entry.question, value,
+                                                                self.hidden)))):
             return False
         for box in self.query(".unsure").results(Checkbox):
             with box.prevent(Checkbox.Changed):

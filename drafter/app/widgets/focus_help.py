@@ -3,9 +3,12 @@ follows the focus everywhere, so it never describes a question the owner has lef
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.widget import Widget
 from textual.widgets import Button, Tabs
 
+from drafter.app.widgets.choices import choices
 from drafter.app.widgets.notes import NotesList
 from drafter.app.widgets.preview import PolicyPreview
 from drafter.app.widgets.progress import Exported
@@ -34,6 +37,27 @@ about the question in front of the owner)."""
 
 def how_to_answer(kind: str) -> str:
     return HOW.get(kind, "Type your answer; Enter goes on to the next question.")
+
+
+def ticks_named(question: Any, ticked: Any) -> str:
+    """The suggested ticks of a pick-all list by name ("4 suggested ticks: …"): a list taller
+    than its rows keeps some below its fold, and Enter keeps them all (trial 17: "Keeping our
+    service safe" and "Meeting legal obligations" of `use.purposes` were saved unseen)."""
+    labels = choices(question)
+    names = "; ".join(labels.get(option, str(option)) for option in ticked or [])
+    return f"{len(ticked or [])} suggested ticks: {names}."
+
+
+def question_help(question: Any, suggested: Any = None) -> str:
+    """The help for a question: its own, or how to answer its kind; a pick-all list showing a
+    suggestion (`suggested`: its ticks) names them, then its own help, if any. The field says
+    above the list that Enter keeps them; said again here, the names of `use.purposes` did
+    not fit 80x24's four rows of help (on a phone F1 shows them whole, and Enter's notice
+    names them)."""
+    if question.type == "many" and suggested:
+        return " ".join([ticks_named(question, suggested),
+                         *([question.help] if question.help else [])])
+    return question.help or how_to_answer(question.type)
 
 
 def help_for(widget: Widget) -> str | None:

@@ -26,6 +26,10 @@ PHONE_LABELS = {"next_section": "Section", "previous_section": "Section", "edit_
 """Shorter words for a phone, beside the arrows of Ctrl+↓ and Ctrl+↑: "Next section" and
 "Previous section" did not fit four keys to a row at 41 columns (Chromium at 375 px), nor
 "Edit a copy" on a built-in example (cut to "f3 Edit a c"; F1 and the palette say it whole)."""
+LEFT_OUT_FIRST = ("toggle_dark", "previous_section", "command_palette", "find", "edit_copy")
+"""Wider than a phone, the keys left out of a footer too narrow for all of them, in this order,
+until the rest fit whole (at 80 columns "^↓ Next section" was cut to "^↓ Next", and the
+previous section and light/dark keys were not shown at all); F1 lists every key."""
 
 
 class KeysFooter(Footer):
@@ -38,7 +42,8 @@ class KeysFooter(Footer):
     def shown(self) -> tuple[Any, ...]:
         """Everything of the screen's active bindings that `Footer.compose` reads."""
         app = self.app
-        return (self.screen.has_class("-phone"), self.compact, self.show_command_palette,
+        return (self.screen.has_class("-phone"), self.app.size.width, self.compact,
+                self.show_command_palette,
                 self.combine_groups, tuple(
             (key, binding.key, binding.action, binding.description, binding.group,
              binding.show, binding.tooltip, app.get_key_display(binding), enabled, tooltip)
@@ -53,18 +58,46 @@ class KeysFooter(Footer):
                      for _, binding, _, _ in self.screen.active_bindings.values())
         phone = self.screen.has_class("-phone")
         self.set_class(sifted, "-sifted")  # laid out on rows on a phone: app.tcss
-        for widget in super().compose():
+        widgets = list(super().compose())
+        for widget in widgets:
             action = getattr(widget, "action", None)  # a `FooterKey`'s
             if sifted and isinstance(action, str) and action not in PHONE_KEYS:
                 widget.add_class("-not-on-phone")
             if phone and isinstance(widget, FooterKey) and action in PHONE_LABELS:
                 widget.description = PHONE_LABELS[action]
-            yield widget
+        if not phone:
+            self._fit(widgets)
+        yield from widgets
         if phone and sifted:  # Textual sets as many columns as keys, one row
             self.styles.grid_size_columns = PHONE_COLUMNS
 
+    def _fit(self, widgets: list[Any]) -> None:
+        """Leave out keys (`LEFT_OUT_FIRST`, in order) until the rest fit the width whole: a
+        key takes its key, its words and three spaces; the palette's a column more, its
+        edge."""
+        keys = [w for w in widgets if isinstance(w, FooterKey)]
+
+        def width(key: FooterKey) -> int:
+            return len(key.key_display) + len(key.description) + 3 + (
+                key.has_class("-command-palette"))
+
+        def action(key: FooterKey) -> str:
+            return "command_palette" if key.has_class("-command-palette") else (
+                key.action.removeprefix("app."))
+
+        room, shown = self.app.size.width, list(keys)
+        for left_out in LEFT_OUT_FIRST:
+            if sum(map(width, shown)) <= room:
+                break
+            for key in [k for k in shown if action(k) == left_out]:
+                key.add_class("-no-room")
+                shown.remove(key)
+        self.styles.grid_size_columns = len([k for k in shown
+                                             if not k.has_class("-command-palette")])
+
     def on_resize(self) -> None:
-        """Across the phone's width the words change (`PHONE_LABELS`)."""
+        """Across the phone's width the words change (`PHONE_LABELS`); at any width, which
+        keys fit (`LEFT_OUT_FIRST`)."""
         if self.is_attached and self.app.app_focus:
             self.call_after_refresh(self._rebuild)
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from rich.text import Text
 from textual.app import RenderResult
 from textual.containers import VerticalScroll
+from textual.geometry import Size
 from textual.widgets import Static
 
 from drafter.standing import Standing
@@ -35,6 +36,14 @@ class Progress(Static):
         if self.shown is not None and self.screen.has_class("-phone"):
             return Text("\n".join(packed(self.shown.phrases(), self.content_size.width)))
         return super().render()
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        """The rows at `width`, the width being measured: `render` packs them to the width
+        last given, none when first placed (a second layout, asked for by the size that first
+        one found, put that right: no layout is asked for that now, see `BuildsAhead`)."""
+        if self.shown is not None and self.screen.has_class("-phone"):
+            return len(packed(self.shown.phrases(), width))
+        return super().get_content_height(container, viewport, width)
 
 
 def packed(phrases: list[str], width: int, between: str = " · ") -> list[str]:
@@ -78,7 +87,9 @@ class Exported(VerticalScroll):
 class ExportedText(Static):
     """The export's words, laid out for the width they are given: the notes wrapped at spaces,
     a folder's path broken after a `/` (never inside a name), its files' names wrapped under
-    it, indented."""
+    it, indented. On a phone, where the panel has four rows (it took 8 of 41), the absolute
+    path comes first ("Exported to /home/…/"), then the names, then the notes, the rest
+    reached by scrolling."""
 
     def __init__(self) -> None:
         super().__init__("", markup=False)
@@ -101,6 +112,13 @@ class ExportedText(Static):
         if width <= 0:
             return [Text(self.text)]
         console = self.app.console
+        if self.screen.has_class("-phone"):  # where, first: then what, then the notes
+            rows = []
+            for number, (folder, names) in enumerate(self.folders.items()):
+                lead = "Exported to " if number == 0 else ""
+                rows += [Text(row) for row in path_rows(f"{lead}{folder}{os.sep}", width)]
+                rows += Text(", ".join(names)).wrap(console, width)
+            return rows + list(Text(self.heading).wrap(console, width))
         rows = list(Text(self.heading).wrap(console, width))
         for folder, names in self.folders.items():
             rows += [Text(row) for row in path_rows(f"{folder}{os.sep}", width)]
@@ -110,6 +128,11 @@ class ExportedText(Static):
 
     def render(self) -> Text:
         return Text("\n").join(self.rows(self.content_size.width))
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        """The rows at `width`, the width being measured (as `Progress`'s)."""
+        return len(self.rows(width)) if width > 0 else super().get_content_height(
+            container, viewport, width)
 
 
 def path_rows(path: str, width: int) -> list[str]:

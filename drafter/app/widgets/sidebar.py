@@ -59,7 +59,11 @@ class SectionList(JumpOptionList, OptionList):
             with self.prevent(OptionList.OptionHighlighted):
                 self.set_options([Option(self._hang(mark, words), id=key)
                                   for mark, words, key in rows])
-        ids = [key for _, _, key in rows]
+        self.highlight(current)
+
+    def highlight(self, current: str) -> None:
+        """The highlight on the section `current`, the rows as they are."""
+        ids = [option.id for option in self.options]
         index = ids.index(current) if current in ids else None
         if self.highlighted != index:
             with self.prevent(OptionList.OptionHighlighted):
