@@ -167,10 +167,31 @@ def _on_update() -> None:  # ahead.py: likewise its repaint requests
     assert "message.prevent_default()" in inspect.getsource(Screen._on_update)
 
 
+def _dirty_regions() -> None:  # drawn.py `DrawnCompositor`: a layout draws all that moved
+    from textual._compositor import Compositor
+
+    for name in ("reflow", "reflow_visible"):  # each lays out, then marks what changed
+        assert _parameters(getattr(Compositor, name)) == ["self", "parent", "size"]
+    assert "self._full_map = map" in inspect.getsource(Compositor.reflow)
+    assert "self._visible_map = map" in inspect.getsource(Compositor.reflow_visible)
+    assert "self._dirty_regions.update(regions)" in inspect.getsource(Compositor.reflow)
+    assert "self._dirty_regions" in inspect.getsource(Compositor.render_update)
+    assert "self._compositor = Compositor()" in inspect.getsource(Screen.__init__)
+
+
+def _full_map() -> None:  # drawn.py: the map the last layout placed the widgets at
+    _dirty_regions()
+
+
+def _visible_map() -> None:  # drawn.py: likewise after a scroll (widgets in view only)
+    _dirty_regions()
+
+
 HOOKS = [_reset_focus, _watch_expanded, virtual_size, focused, _refresh_layout, _layout_required,
          _selected, _pressed_button, _lines, _clear_caches, _update_lines, _refresh_scrollbars,
          _is_prevented, _bindings, _merged_bindings, _bindings_ready, _on_focus, _on_key,
-         _watch_app_focus, _message_queue, _compositor, _on_layout, _on_update, _layout]
+         _watch_app_focus, _message_queue, _compositor, _on_layout, _on_update, _layout,
+         _dirty_regions, _full_map, _visible_map]
 LISTED = {hook.__name__ for hook in HOOKS}
 
 

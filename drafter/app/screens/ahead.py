@@ -36,6 +36,7 @@ from textual.widgets import Label
 
 from drafter import collector
 from drafter.app.widgets.fields import QuestionField, field_id
+from drafter.app.screens.drawn import DrawnCompositor
 from drafter.app.screens.parts import part
 from drafter.app.widgets.pages import Form, SectionPage
 from drafter.editing import Session
@@ -69,6 +70,7 @@ class BuildsAhead(Screen[None]):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self._compositor = DrawnCompositor()  # a layout draws all that moved (see drawn.py)
         self._pages: dict[str, SectionPage] = {}  # each section's form, once shown or begun
         self._stale: set[str] = set()  # sections whose answers changed on disk while hidden
         self._unbuilt: dict[str, list[Entry]] = {}  # questions of pages begun ahead, not mounted
