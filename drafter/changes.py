@@ -16,8 +16,6 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict
-
 from drafter.i18n import ENGLISH
 from drafter.manifest import Manifest
 from drafter.document.provenance import clause_at_lines, parse_clause_comment, parse_counsel_comment
@@ -25,6 +23,7 @@ from drafter.answer_text import answer_text, option_labels
 from drafter.questionnaire import Questionnaire
 from drafter.templating import long_date
 from drafter.parsecache import memo
+from drafter.records import FORBID
 from drafter.regenerate import undecorate
 from drafter.yamlio import load_data
 
@@ -33,17 +32,17 @@ DATE_MASK = "{effective date}"
 _SENTENCE_END = re.compile(r"(?<=[.!?:])\s+")
 
 
-class NoticeRules(BaseModel):
-    """`clauses/notice.yaml`."""
+@dataclass(frozen=True, kw_only=True)
+class NoticeRules:
+    """`clauses/notice.yaml` (a record, drafter.records: checked when the file is read)."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
-
-    material_sections: list[str] = []
-    material_answers: list[str] = []
+    __pydantic_config__ = FORBID
+    material_sections: list[str] = field(default_factory=list)
+    material_answers: list[str] = field(default_factory=list)
     promise_clause: str | None = None
     promise_answer: str | None = None
-    date_answers: list[str] = []
-    practices: dict[str, dict[str, str]] = {}
+    date_answers: list[str] = field(default_factory=list)
+    practices: dict[str, dict[str, str]] = field(default_factory=dict)
 
 
 def load_notice_rules(library_root: Path) -> NoticeRules:

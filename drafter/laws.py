@@ -13,14 +13,15 @@ that apply, with their duties, for the entries after them.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import ValidationError
 
+from drafter import records
 from drafter.errors import DrafterError, UserError
 from drafter.evaluation import evaluate as evaluate_expression
 from drafter.parsecache import memo
@@ -85,13 +86,13 @@ def _fail(file: DataFile, name: str, message: str, loc: tuple[Any, ...] = ()) ->
                      field=".".join([name, *map(str, loc)]))
 
 
-class NamedLaw(BaseModel):
+@dataclass(frozen=True, kw_only=True)
+class NamedLaw:
     """`NAME: {when: "expression", name: "the law in words"}`: a law a promise may rest on.
     `in_force`: the day it starts; on a policy dated earlier the fact is false (like a
     statute's `in_force`; an undated policy reads it as in force)."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
-
+    __pydantic_config__ = records.FORBID  # a record, checked when read (drafter.records)
     when: str
     name: str | None = None
     in_force: date | None = None
@@ -114,18 +115,18 @@ def _validated(file: DataFile) -> list[tuple[str, _Entry]]:
                         "`statute:` or a `residents:` table")
         try:
             entries.append((name, value if isinstance(value, str)
-                            else ResidentCounts.model_validate(value) if "bands" in value
-                            else NamedLaw.model_validate(value) if "when" in value
-                            else Statute.model_validate(value)))
+                            else records.validate(ResidentCounts, value) if "bands" in value
+                            else records.validate(NamedLaw, value) if "when" in value
+                            else records.validate(Statute, value)))
         except ValidationError as exc:
             err = exc.errors()[0]
-            raise _fail(file, name, err["msg"], tuple(err["loc"])) from None
+            raise _fail(file, name, records.message(err), tuple(err["loc"])) from None
     tests: dict[str, list[tuple[int, date | None, date | None]]] = {}
     for _, value in entries:  # each state's residents tests, for the bands (`asks`)
         if isinstance(value, Statute):
             tests.setdefault(value.state, []).extend(
                 (p.residents, p.from_, p.until) for p in value.applies if p.residents)
-    return [(name, value.model_copy(update={"tests": {k: tuple(v) for k, v in tests.items()}})
+    return [(name, replace(value, tests={k: tuple(v) for k, v in tests.items()})
              if isinstance(value, ResidentCounts) else value) for name, value in entries]
 
 

@@ -14,14 +14,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 from jinja2 import Template
-from pydantic import BaseModel, ConfigDict, StringConstraints
+from pydantic import StringConstraints
 
 from drafter.errors import UserError
 from drafter.composing import splice
@@ -31,6 +31,7 @@ from drafter.modules import Module, SectionSpec, find_modules
 from drafter.parsecache import files_in, memo, save
 from drafter.name_check import spot_line
 from drafter.questionnaire import Questionnaire
+from drafter.records import FORBID
 from drafter.requirements import CatalogEntry, InForce, load_requirements
 from drafter.templating import (
     Condition,
@@ -56,11 +57,12 @@ HEADINGS = {"business_name": ("text", "the business name"),
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n", re.DOTALL)
 
 
-class DocumentSpec(BaseModel):
-    """`clauses/document.yaml`: the policy's title, which answers head it, and its sections."""
+@dataclass(frozen=True, kw_only=True)
+class DocumentSpec:
+    """`clauses/document.yaml`: the policy's title, which answers head it, and its sections
+    (a record, drafter.records: checked when the file is read)."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
-
+    __pydantic_config__ = FORBID
     title: str
     business_name: str  # answer key, e.g. business.name
     effective_date: str  # answer key of a date question
@@ -68,16 +70,16 @@ class DocumentSpec(BaseModel):
     modules_after: str | None = None  # business modules' sections go after this one
 
 
-class ClauseMeta(BaseModel):
-    """A clause template's front matter."""
+@dataclass(frozen=True, kw_only=True)
+class ClauseMeta:
+    """A clause template's front matter (a record, drafter.records)."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
-
+    __pydantic_config__ = FORBID
     id: Annotated[str, StringConstraints(pattern=_ID)]
     section: str
     order: int
     when: str = "true"
-    satisfies: list[str] = []
+    satisfies: list[str] = field(default_factory=list)
     title: str | None = None
     # The day the text becomes due: on a policy dated earlier the clause is left out, whatever
     # the day it is built (requirements.InForce), so the same answers give the same text.

@@ -11,13 +11,14 @@ folder name.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, StringConstraints
+from pydantic import StringConstraints
 
 from drafter.parsecache import memo
+from drafter.records import FORBID
 from drafter.questionnaire import Section as QuestionPage
 from drafter.yamlio import DataFile, load_data
 
@@ -25,24 +26,25 @@ MODULES = "modules"
 MODULE_FILE = "module.yaml"
 
 
-class SectionSpec(BaseModel):
-    """A policy section: its place, heading and (for jurisdiction sections) when it appears."""
+@dataclass(frozen=True, kw_only=True)
+class SectionSpec:
+    """A policy section: its place, heading and (for jurisdiction sections) when it appears.
+    A record (drafter.records), checked when the file is read."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
-
+    __pydantic_config__ = FORBID
     id: Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$")]
     title: str
     when: str = "true"
 
 
-class ModuleSpec(BaseModel):
-    """`module.yaml`."""
+@dataclass(frozen=True, kw_only=True)
+class ModuleSpec:
+    """`module.yaml` (a record, drafter.records)."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
-
+    __pydantic_config__ = FORBID
     order: int = 100
     section: SectionSpec | None = None  # the module's own policy section, if it has one
-    questions: list[QuestionPage] = []  # its questionnaire pages
+    questions: list[QuestionPage] = field(default_factory=list)  # its questionnaire pages
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+from drafter import records
 from drafter.errors import UserError
 from drafter.parsecache import memo
 from drafter.yamlio import atomic_write, dump_yaml, load_data, read_text
@@ -158,7 +159,7 @@ def content_hashes(library: Library, questionnaire: Questionnaire) -> dict[str, 
     `REVIEW_ONLY`), clause (its file) and question (as validated), by id: what a changelog
     entry must account for when it changes."""
     return {
-        "requirements": {rid: _hash(entry.requirement.model_dump_json(exclude=REVIEW_ONLY))
+        "requirements": {rid: _hash(records.dump_json(entry.requirement, exclude=REVIEW_ONLY))
                          for rid, entry in sorted(library.requirements.items())},
         "clauses": {c.meta.id: _hash(read_text(c.path))
                     for c in sorted(library.clauses, key=lambda c: c.meta.id)},

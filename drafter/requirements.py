@@ -9,16 +9,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, StringConstraints, field_validator
+from pydantic import StringConstraints, field_validator
 
 from drafter.clock import today
 from drafter.errors import UserError
 from drafter.parsecache import memo
+from drafter.records import FORBID
 from drafter.templating import Condition, TemplateSyntaxError, compile_condition
 from drafter.yamlio import DataFile, load_data
 
@@ -40,11 +41,12 @@ def valid_patterns(patterns: list[str], what: str = "pattern") -> list[str]:
     return patterns
 
 
-class Requirement(BaseModel):
-    """One disclosure the law asks for, with how to tell when it applies and when it is met."""
+@dataclass(frozen=True, kw_only=True)
+class Requirement:
+    """One disclosure the law asks for, with how to tell when it applies and when it is met.
+    A record (drafter.records): checked, its `detect` patterns too, when the file is read."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
-
+    __pydantic_config__ = FORBID
     id: Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_.-]*$")]
     law: str
     cite: str
@@ -54,7 +56,7 @@ class Requirement(BaseModel):
     # The day the duty starts (a law's or amendment's effective or compliance date): on a
     # policy dated earlier the requirement does not apply; on an undated one, from that day.
     in_force: date | None = None
-    detect: list[str] = []
+    detect: list[str] = field(default_factory=list)
     ask: str | None = None
     severity: Severity = "blocking"
     # What rests on secondary sources, not the official text: `true`, or the reason in words

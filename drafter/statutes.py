@@ -15,12 +15,14 @@ note can send counsel back to it (`law.residents_assumed`).
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import Field, StringConstraints
 
 from drafter.questionnaire import UNSURE
+from drafter.records import FORBID
 from drafter.templating import AnswerGroup, Condition, compile_condition, referenced_names
 
 _KEY = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*$")]
@@ -29,16 +31,22 @@ POLICY_DATE = "policy.effective_date"
 """The answer that dates the policy: a law not yet in force on that day does not apply."""
 
 
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+# The entries are records (drafter.records): frozen dataclasses that pydantic checks, through
+# `records.validate`, only when laws.yaml is read.
+_RECORD = dataclass(frozen=True, kw_only=True)
 
 
-class Band(_Model):
+@_RECORD
+class Band:
+    """One band question: the states where the business has at least `at_least` residents."""
+
+    __pydantic_config__ = FORBID
     question: _KEY  # a `many` question listing the states with at least this many residents
     at_least: int
 
 
-class ResidentCounts(_Model):
+@_RECORD
+class ResidentCounts:
     """How many residents of each state the business handles a year, from band questions.
 
     A band question asks about a state only where the state's law has a test at its number
@@ -47,12 +55,14 @@ class ResidentCounts(_Model):
     least its number (an answer given before the bands were split keeps its meaning); a band
     left unsure or blank makes an assumption only for the states it asks about."""
 
+    __pydantic_config__ = FORBID
     states: _KEY  # the question listing the states served
     everywhere: str  # its option meaning "all over the US"
-    bands: list[Band] = Field(min_length=1)  # highest first
+    bands: Annotated[list[Band], Field(min_length=1)]  # highest first
     # each state's residents tests, (number, from, until), filled from the statutes by
     # `drafter.laws` (never written in laws.yaml)
-    tests: dict[str, tuple[tuple[int, date | None, date | None], ...]] = {}
+    tests: dict[str, tuple[tuple[int, date | None, date | None], ...]] = \
+        field(default_factory=dict)
 
     def asks(self, state: str, at_least: int, day: Any) -> bool:
         """Whether the band for `at_least` asks about `state` on the policy date `day`: the
@@ -115,41 +125,57 @@ class StateCounts(AnswerGroup):
         return self._one(state)  # type: ignore[no-any-return]
 
 
-class Prong(_Model):
+@_RECORD
+class Prong:
     """One way a statute reaches a business; all its tests must hold (any prong suffices)."""
 
+    __pydantic_config__ = FORBID
     residents: int | None = None  # at least this many residents of the state a year
     sale_share_over: float | None = None  # more than this % of gross revenue from selling data
     sale_share_at_least: float | None = None
     when: str | None = None  # any other condition (sensitive data, selling at all, ...)
-    from_: date | None = Field(None, alias="from")  # this prong only from / until a date
+    from_: Annotated[date | None, Field(alias="from")] = None  # only from / until a date
     until: date | None = None
     cite: str
 
 
-class Revenue(_Model):
+@_RECORD
+class Revenue:
+    """A statute's revenue test, in millions of dollars a year."""
+
+    __pydantic_config__ = FORBID
     over_millions: float | None = None
     at_least_millions: float | None = None
     cite: str
 
 
-class Exemption(_Model):
+@_RECORD
+class Exemption:
+    """A case the statute does not reach (until a date, if it says so)."""
+
+    __pydantic_config__ = FORBID
     when: str
     until: date | None = None
     cite: str
 
 
-class Duty(_Model):
+@_RECORD
+class Duty:
     """Something the statute makes the business do or offer, kept where its cite is."""
 
+    __pydantic_config__ = FORBID
     days: int | None = None
     list: Literal["specific", "categories"] | None = None
-    from_: date | None = Field(None, alias="from")
+    from_: Annotated[date | None, Field(alias="from")] = None
     cite: str
     verify: bool = False
 
 
-class Statute(_Model):
+@_RECORD
+class Statute:
+    """One state privacy statute: its prongs, exemptions, dates and duties, each cited."""
+
+    __pydantic_config__ = FORBID
     statute: str  # its name, for people
     state: _ID  # the option of the states question; its name is in data/us_states.yaml
     kind: Literal["california", "comprehensive", "minors", "provision"]
@@ -159,8 +185,8 @@ class Statute(_Model):
     # numbers, exemptions, days); None once a person has read it there.
     verify: str | None = None
     revenue: Revenue | None = None
-    applies: list[Prong] = Field(min_length=1)
-    exempt: list[Exemption] = []
+    applies: Annotated[list[Prong], Field(min_length=1)]
+    exempt: list[Exemption] = field(default_factory=list)
     appeal: Duty | None = None
     opt_out_signal: Duty | None = None
     profiling_opt_out: Duty | None = None

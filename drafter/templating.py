@@ -10,11 +10,8 @@ a marked-safe string, the way Jinja's HTML autoescape uses `Markup`.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping
-from contextlib import contextmanager
-from contextvars import ContextVar
+from collections.abc import Callable, Iterable, Mapping, MutableMapping
 from dataclasses import dataclass
-from datetime import date
 from functools import cached_property, lru_cache
 from types import SimpleNamespace
 from typing import Any
@@ -29,6 +26,7 @@ from drafter.company_names import same_company
 from drafter.errors import DrafterError
 from drafter.evaluation import evaluate
 from drafter.i18n.conjunctions import conjoined
+from drafter.i18n.locale_text import current_locale, join_and, long_date
 from drafter.template_cache import SourceLoader, bytecode_cache
 from drafter.parsecache import memo
 from drafter.promises import PromiseExtension, declared_bases
@@ -78,46 +76,11 @@ def mailto_filter(address: object) -> Markdown:
     return Markdown(f"[{escape_markdown(address)}](<mailto:{_link_destination(str(address))}>)")
 
 
-_LOCALE: ContextVar[str | None] = ContextVar("drafter_locale", default=None)
-
-
-@contextmanager
-def in_locale(locale: str | None) -> Iterator[None]:
-    """Render in a Babel locale (`es`, `fr_CA`): `long_date` and `join_and` follow it; None
-    is the library's own English."""
-    token = _LOCALE.set(locale)
-    try:
-        yield
-    finally:
-        _LOCALE.reset(token)
-
-
-def join_and(items: Iterable[object], conjunction: str = "and") -> str:
-    """`["a", "b", "c"] | join_and` → "a, b and c": lists read as prose. In another locale
-    `"and"` and `"or"` name Babel's list styles ("a, b y c", "a, b ou c"); any other word is
-    written as given. The last conjunction takes its form before the last item ("Oregón e
-    Illinois", `drafter.i18n.conjunctions`)."""
-    words = [str(i) for i in items]
-    if len(words) <= 1:
-        return "".join(words)
-    locale = _LOCALE.get()
-    if locale is not None and conjunction in ("and", "or"):
-        style = "standard" if conjunction == "and" else "or"
-        text = _babel("babel.lists", "format_list", words, style=style, locale=locale)
-        head, _, word = text.removesuffix(words[-1]).rstrip().rpartition(" ")
-        if text.endswith(f" {word} {words[-1]}"):  # Babel's last conjunction, as one word
-            return f"{head} {conjoined(word, words[-1], locale)} {words[-1]}"
-        return text
-    *head, word = conjunction.split(" ")
-    conjunction = " ".join([*head, conjoined(word, words[-1], locale)])
-    return f"{', '.join(words[:-1])} {conjunction} {words[-1]}"
-
-
 def with_conjunction(value: object, conjunction: str) -> Markdown:
     """`y {{ x }}` written `{{ x | with_conjunction("y") }}`: the conjunction as written before
     this answer in the locale rendered in ("e Illinois", "u ocho"), then the answer."""
     text = _finalize(value)
-    return Markdown(f"{conjoined(conjunction, str(value), _LOCALE.get())} {text}")
+    return Markdown(f"{conjoined(conjunction, str(value), current_locale())} {text}")
 
 
 @jinja2.pass_context
@@ -178,32 +141,6 @@ def advertiser(vendor: Any, catalog: Any) -> bool:
                for entry in _records(catalog) if getattr(entry, "category", None) == "advertising"
                for known in [entry.name, *getattr(entry, "also_known_as", [])])
 
-
-def _babel(module: str, function: str, *args: Any, **kwargs: Any) -> Any:
-    """`module.function(*args, **kwargs)` from babel, imported the first time a translation
-    needs it. Babel builds patterns' text from sets (the plural rules' variables on import,
-    `babel/plural.py`; the kinds of space in `babel/numbers.py`, imported when locale data is
-    first read): new text under each hash seed, so they are compiled outside the pattern
-    cache (`patterncode.unkept`), or every translated build rewrote that cache at exit."""
-    from importlib import import_module
-
-    from drafter.patterncode import unkept
-
-    with unkept():
-        return getattr(import_module(module), function)(*args, **kwargs)
-
-
-def long_date(day: date, locale: str | None = None) -> str:
-    """`November 22, 2026`, the same whatever the machine's locale; in another locale (given,
-    or the one rendered in) as Babel writes it: `22 de noviembre de 2026`."""
-    locale = locale or _LOCALE.get()
-    if locale is not None:
-        return _babel("babel.dates", "format_date", day, "long", locale=locale)
-    return f"{_MONTHS[day.month - 1]} {day.day}, {day.year}"
-
-
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December")
 
 FILTERS: dict[str, Callable[..., Any]] = {
     "long_date": long_date,
@@ -304,7 +241,7 @@ class Condition:
 
     @cached_property
     def template(self) -> Template:
-        return compile_template("{% set result = (" + self.source + ") %}")
+        return _expression_template(self.source)
 
     @cached_property
     def compiled(self) -> Callable[..., Any]:
@@ -325,6 +262,13 @@ class Condition:
             return evaluate(self.template, context)
         except Exception as exc:  # any failure inside the sandbox is a library bug
             raise DrafterError(f"condition {self.source!r} failed: {exc}") from exc
+
+
+@lru_cache(maxsize=4096)
+def _expression_template(source: str) -> Template:
+    """A condition's compiled template, one per text: the library read from its cache holds
+    25 texts twice (a clause's `when` and a law's, say), and each loaded its own copy."""
+    return compile_template("{% set result = (" + source + ") %}")
 
 
 def checked(source: str) -> None:

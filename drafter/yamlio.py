@@ -20,15 +20,13 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
+from drafter import records
 from drafter.errors import InvalidExpression, UserError
 from drafter.parsecache import memo
 
-if TYPE_CHECKING:
-    from pydantic import BaseModel
-
-_M = TypeVar("_M", bound="BaseModel")
+_M = TypeVar("_M")  # a pydantic model, or a record (drafter.records)
 
 
 MAX_DEPTH = 32  # nested lists and mappings: an answers file needs five
@@ -145,14 +143,16 @@ class DataFile:
         return round_trip(hand_written=False).compose(self.text)
 
     def validated(self, model: type[_M]) -> _M:
-        """The data as `model`, or a one-line error naming the file, line and field."""
+        """The data as `model` (a pydantic model or a record, drafter.records), or a one-line
+        error naming the file, line and field."""
         from pydantic import ValidationError
 
         try:
-            return model.model_validate(self.data if self.data is not None else {})
+            return _checked(model, self.data if self.data is not None else {})
         except ValidationError as exc:
             err = exc.errors()[0]
-            raise UserError(err["msg"], path=self.path, line=self.error_line(err, err["loc"]),
+            raise UserError(records.message(err), path=self.path,
+                            line=self.error_line(err, err["loc"]),
                             field=".".join(map(str, err["loc"]))) from None
 
     def error_line(self, err: Mapping[str, Any], loc: Sequence[str | int]) -> int | None:
@@ -177,10 +177,10 @@ class DataFile:
         for index, item in enumerate(self.data):
             rid = item.get("id") if isinstance(item, Mapping) else None
             try:
-                entry = model.model_validate(item)
+                entry = _checked(model, item)
             except ValidationError as exc:
                 loc = exc.errors()[0]["loc"]
-                raise UserError(exc.errors()[0]["msg"], path=self.path,
+                raise UserError(records.message(exc.errors()[0]), path=self.path,
                                 line=self.error_line(exc.errors()[0], (index, *loc)),
                                 field=".".join(map(str, [rid if rid else index, *loc]))
                                 ) from None
@@ -190,6 +190,12 @@ class DataFile:
             seen.add(rid)
             entries.append(entry)
         return entries
+
+
+def _checked(model: type[_M], data: Any) -> _M:
+    """`data` as `model`: a pydantic model validates itself, a record through `records`."""
+    check = getattr(model, "model_validate", None)
+    return check(data) if check is not None else records.validate(model, data)  # type: ignore[no-any-return]
 
 
 @dataclass(frozen=True)

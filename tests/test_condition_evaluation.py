@@ -83,3 +83,14 @@ def test_threads_reading_one_mapping_each_get_their_own_result() -> None:
     finally:
         sys.setswitchinterval(interval)
     assert seen == {n: {n} for n in range(4)}
+
+
+def test_conditions_of_one_text_share_one_compiled_template() -> None:
+    """Two `Condition`s of one text (the library read back from its cache holds such pairs:
+    a clause's `when` and a law's) load its compiled template once, not once each."""
+    from drafter.templating import Condition
+
+    first, second = Condition("business.staff > 3"), Condition("business.staff > 3")
+    assert first is not second
+    assert first.template is second.template
+    assert first.holds(answers()) and second.holds(answers())

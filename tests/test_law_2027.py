@@ -257,7 +257,8 @@ def test_the_biometric_question_and_the_law_start_on_the_same_day() -> None:
 def test_the_connecticut_location_sentence_is_translated(lang: str, said: str) -> None:
     from drafter.i18n.catalog import catalog
     from drafter.promises import recording, tidy
-    from drafter.templating import answer_context, in_locale
+    from drafter.i18n.locale_text import in_locale
+    from drafter.templating import answer_context
 
     library = project().library
     found = catalog(library)

@@ -128,3 +128,35 @@ def test_a_named_law_with_a_start_date_is_false_on_a_policy_dated_earlier(tmp_pa
     before = evaluate(entries, reading(date(2026, 9, 29)))
     assert evaluate(entries, reading(date(2026, 10, 1)),
                     since=(before, {"policy.effective_date"})).later is True
+
+
+STATUTE = ("s:\n  statute: A\n  state: texas\n  kind: comprehensive\n  in_force: 2024-07-01\n"
+           "  cite: X\n  applies:\n")
+
+
+@pytest.mark.parametrize(("text", "line", "field", "message"), [
+    (STATUTE + "  - cite: Y\n    bogus: 1\n", 9, "s.applies.0.bogus",
+     "Extra inputs are not permitted"),
+    (STATUTE + "  - just words\n", 8, "s.applies.0",
+     "Input should be a valid dictionary or instance of Prong"),
+    (STATUTE + "  - {cite: Y, from: soon}\n", 8, "s.applies.0.from",
+     "Input should be a valid date or datetime, input is too short"),
+    (STATUTE + "  - {cite: Y}\n  kind2: x\n", 9, "s.kind2", "Extra inputs are not permitted"),
+    (STATUTE.replace("comprehensive", "federal") + "  - {cite: Y}\n", 4, "s.kind",
+     "Input should be 'california', 'comprehensive', 'minors' or 'provision'"),
+    (STATUTE.replace("applies:", "applies: []"), 7, "s.applies",
+     "List should have at least 1 item after validation, not 0"),
+    ("n: {when: 'true', title: A}\n", 1, "n.title", "Extra inputs are not permitted"),
+    ("r:\n  states: a.b\n  everywhere: all\n  bands: [{question: a.c}]\n", 4,
+     "r.bands.0.at_least", "Field required"),
+])
+def test_a_mistake_in_an_entry_is_one_line_naming_its_field(
+        tmp_path: Path, text: str, line: int, field: str, message: str) -> None:
+    """Statutes, named laws and residents tables are dataclasses checked by pydantic when
+    laws.yaml is read (drafter.records): each mistake reads as it did when they were pydantic
+    models, with its line and field."""
+    path = tmp_path / "laws.yaml"
+    path.write_text(text)
+    with pytest.raises(UserError) as caught:
+        load_laws(path)
+    assert (caught.value.line, caught.value.field, caught.value.message) == (line, field, message)

@@ -278,3 +278,27 @@ def test_contest_clause_has_no_incentive_notice_without_the_ccpa(project: Projec
     text = _section(project.draft(_answers(project, business__kinds=["marketplace"])),
                     "marketplace")
     assert "Contests and sweepstakes" in text and "financial incentive" not in text
+
+
+@pytest.mark.parametrize(("text", "line", "field", "message"), [
+    ("order: 5\nbogus: 1\n", 2, "bogus", "Extra inputs are not permitted"),
+    ("section: just words\n", 1, "section",
+     "Input should be a valid dictionary or instance of SectionSpec"),
+    ("section:\n  id: Bad Id\n  title: T\n", 2, "section.id",
+     "String should match pattern '^[a-z0-9][a-z0-9-]*$'"),
+    ("questions: [{id: p, title: P, questions: []}, 3]\n", 1, "questions.1",
+     "Input should be a valid dictionary or instance of Section"),
+])
+def test_a_mistake_in_module_yaml_is_one_line_naming_its_field(
+        tmp_path: Path, text: str, line: int, field: str, message: str) -> None:
+    """module.yaml is a record checked by pydantic when read (drafter.records): each mistake
+    reads as it did when it was a pydantic model, with its line and field."""
+    from drafter.errors import UserError
+    from drafter.modules import find_modules
+
+    folder = tmp_path / "modules" / "shop"
+    folder.mkdir(parents=True)
+    (folder / "module.yaml").write_text(text)
+    with pytest.raises(UserError) as caught:
+        find_modules(tmp_path)
+    assert (caught.value.line, caught.value.field, caught.value.message) == (line, field, message)

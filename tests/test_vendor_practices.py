@@ -17,7 +17,8 @@ import pytest
 from drafter.build import render
 from drafter.export import formats
 from drafter.review.answer_rules import condition_names
-from drafter.templating import compile_condition, compile_template, in_locale, template_value
+from drafter.i18n.locale_text import in_locale
+from drafter.templating import compile_condition, compile_template, template_value
 from drafter.vendor_wording import PRACTICES_FILE, Practice, load_practices, wording_problems
 from drafter.yamlio import dump_yaml, load_data
 from drafter.paths import examples

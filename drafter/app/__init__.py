@@ -7,6 +7,9 @@ the shape used by `tests/app/test_textual_hooks.py`, which also fails on one not
 - `Screen._refresh_layout`, `_layout_required` (keys.py `lay_out_now`): Tab in screen order;
 - `Select._watch_expanded` (picklist.py): the open options take the focus at once;
 - `Widget.virtual_size` redeclared (boxes.py `AnswerBox`): a key repaints, not lays out;
+  (`AnswerArea`, ticklist.py `ManyList`): first drawn, they ask for no second layout;
+- `Screen._refresh_layout` overridden and `Reactive._layout` (ahead.py `BuildsAhead`): the
+  virtual sizes a layout finds ask for no second layout (each first visit of a section);
 - `Screen.focused` redeclared (ahead.py `BuildsAhead`): a change of focus does not repaint
   the whole screen (every widget drawn again after each switch of section);
 - `RadioSet._selected`, `_pressed_button` (lists.py `ChoiceList`): the highlight, and the
@@ -20,7 +23,11 @@ the shape used by `tests/app/test_textual_hooks.py`, which also fails on one not
   `App._watch_app_focus` (app.py `on_event`: setting `app_focus` puts the focus back);
 - `MessagePump._message_queue`, `Screen._compositor`, `_on_layout`, `_on_update`
   (ahead.py `BuildsAhead`): no key waits when a page is built ahead, and a hidden page's
-  layout and repaint requests stop before the screen's own handlers.
+  layout and repaint requests stop before the screen's own handlers; `Screen._compositor` set
+  to a subclass of `textual._compositor.Compositor` whose `reflow` and `reflow_visible` also
+  mark in `_dirty_regions` every widget placed elsewhere than the last layout's map
+  (`_full_map`, `_visible_map`) showed it (drawn.py `DrawnCompositor`): a lookup between two
+  layouts arranged the screen again, and the next layout drew nothing of what had moved.
 """
 
 from __future__ import annotations

@@ -19,7 +19,8 @@ from drafter.errors import UserError
 from drafter.i18n.answers import in_language
 from drafter.i18n.catalog import catalog
 from drafter.library import Clause, Library
-from drafter.templating import answer_context, in_locale
+from drafter.i18n.locale_text import in_locale
+from drafter.templating import answer_context
 
 
 class MissingWording(UserError):

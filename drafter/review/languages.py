@@ -140,9 +140,9 @@ def reading(lang: str | None, library: Library, families: Iterable[str]) -> Read
         req = entry.requirement
         if req.detect and rid in words.requirements:
             theirs = words.requirements[rid]
-            req = req.model_copy(update={"detect": theirs.detect, "looks_for": theirs.looks_for})
+            req = replace(req, detect=theirs.detect, looks_for=theirs.looks_for)
         elif req.detect:
-            req = req.model_copy(update={"detect": []})
+            req = replace(req, detect=[])
             if rid.split(".")[0] in chosen:
                 unread.append(rid)
         ours[rid] = replace(entry, requirement=req) if req is not entry.requirement else entry

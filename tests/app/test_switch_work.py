@@ -4,19 +4,21 @@ the screen queried and the sidebar rebuilt."""
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
 import pytest
 from textual._compositor import Compositor
+from textual.reactive import Reactive
 from textual.widget import Widget
 
 from drafter.app.screens import ahead
 from drafter.app.screens.editor import EditorScreen
 from drafter.app.widgets.ticklist import ManyList
 from tests.app.conftest import Kiosk
-from tests.app.pilot_helpers import open_section, settle
+from tests.app.pilot_helpers import build_all, open_section, settle
 
 pytestmark = pytest.mark.asyncio
 
@@ -46,43 +48,36 @@ async def visited_round(pilot: Any, screen: EditorScreen) -> list[str]:
     return sections
 
 
-async def test_a_visited_switch_lays_the_screen_out_once(
+async def test_a_visited_switch_lays_the_screen_out_once_and_scrolls_to_the_focus_once(
         kiosk_editor: Kiosk, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The help panel's height (its text's), the Next button's width (its label's) and the
-    form's scrollbar (shown only for a section taller than the form) changed from section to
-    section; Textual lays the whole screen out again whenever a widget's size changes in a
+    """Two counts of the same switches (one round of kept pages serves both: each count only
+    records calls, so neither changes the other).
+
+    Layouts: the help panel's height (its text's), the Next button's width (its label's) and
+    the form's scrollbar (shown only for a section taller than the form) changed from section
+    to section; Textual lays the whole screen out again whenever a widget's size changes in a
     layout, so most switches were laid out twice (and a section about the form's height three
-    times, its labels wrapping narrower with the scrollbar, wider without)."""
-    async with kiosk_editor() as (app, pilot, screen):
-        sections = await visited_round(pilot, screen)
-        layouts: dict[str, int] = {}
-        for section in sections[1:]:
-            reflows: list[Any] = []
-            with counting(monkeypatch, Compositor, "reflow", reflows):
-                await pilot.press("ctrl+down")
-                await settle(pilot)
-            assert screen.section_id == section
-            layouts[section] = len(reflows)
-        assert layouts == {section: 1 for section in sections[1:]}
+    times, its labels wrapping narrower with the scrollbar, wider without).
 
-
-async def test_a_switch_scrolls_to_the_focus_once(
-        kiosk_editor: Kiosk, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The focus moving, the field focused and the form's new height each asked for the
+    Scrolls: the focus moving, the field focused and the form's new height each asked for the
     focus to be kept in view after the next refresh: three times a switch, two scrolls of the
     screen each (its question, then the focused widget), six where two do."""
     async with kiosk_editor() as (app, pilot, screen):
         sections = await visited_round(pilot, screen)
+        layouts: dict[str, int] = {}
         scrolls: dict[str, int] = {}
         for section in sections[1:]:
+            reflows: list[Any] = []
             calls: list[Any] = []
-            with counting(monkeypatch, type(screen), "scroll_to_widget", calls):
+            with counting(monkeypatch, Compositor, "reflow", reflows), \
+                    counting(monkeypatch, type(screen), "scroll_to_widget", calls):
                 await pilot.press("ctrl+down")
                 await settle(pilot)
             assert screen.section_id == section and app.focused is not None
             assert screen._pages[section] in app.focused.ancestors
-            scrolls[section] = len(calls)
-        assert scrolls == {section: 2 for section in sections[1:]}
+            layouts[section], scrolls[section] = len(reflows), len(calls)
+        assert (layouts, scrolls) == ({section: 1 for section in sections[1:]},
+                                      {section: 2 for section in sections[1:]})
 
 
 async def test_a_draft_finds_the_preview_notes_and_sidebar_without_a_query(
@@ -92,7 +87,8 @@ async def test_a_draft_finds_the_preview_notes_and_sidebar_without_a_query(
     page built ahead included (some 1,150 on the largest example), where the parts are found
     once (`screens.parts`)."""
     async with kiosk_editor() as (app, pilot, screen):
-        await visited_round(pilot, screen)
+        await build_all(screen)  # every page there (hidden: no need to lay each out)
+        await settle(pilot)
         await screen._draft()  # the parts found (and kept) before counting
         queries: list[Any] = []
         with counting(monkeypatch, type(screen), "query_one", queries), \
@@ -140,3 +136,35 @@ async def test_a_first_visit_measures_its_tick_lists_without_a_second_layout(
         assert all(ticks.styles.overflow_y == "hidden" and not ticks.show_vertical_scrollbar
                    for ticks in shown if ticks.max_scroll_y == 0)
         assert asked == []
+
+
+async def test_a_first_visit_is_not_laid_out_again_for_the_sizes_its_layout_found(
+        kiosk_editor: Kiosk, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A widget's virtual size (the size of what it holds) is a reactive that asks for a
+    layout of the whole screen when it changes, and every widget placed for the first time
+    changes it from nothing: each first visit of a section (its page built ahead, never
+    placed) was laid out a second time, to the same places, for the sizes its own layout
+    had found (on the largest example, half the work of most first visits), and a list to
+    tick or a long answer's box asked again as it was first drawn; a list to tick taller
+    than its room asked once more for its scrollbar."""
+    async with kiosk_editor() as (app, pilot, screen):
+        await settle(pilot)
+        await build_all(screen)  # every page built, none yet laid out
+        await settle(pilot)
+        asked: dict[str, list[str]] = {}
+        refresh, setting = Widget.refresh, Reactive._set.__code__
+
+        def counted(self: Widget, *args: Any, **kwargs: Any) -> Any:
+            caller = sys._getframe(1)  # a reactive's setter, refreshing as its flags say
+            if kwargs.get("layout") and caller.f_code is setting and (
+                    caller.f_locals["self"].name == "virtual_size" or isinstance(self, ManyList)):
+                asked.setdefault(screen.section_id, []).append(type(self).__name__)
+            return refresh(self, *args, **kwargs)
+
+        monkeypatch.setattr(Widget, "refresh", counted)
+        sections = screen.visible_sections()
+        for section in sections[1:]:
+            await pilot.press("ctrl+down")
+            await settle(pilot)
+            assert screen.section_id == section
+        assert len(sections) > 3 and asked == {}

@@ -19,7 +19,7 @@ from textual.message_pump import MessagePump
 from textual.reactive import Reactive
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Input, OptionList, RadioSet, Select
+from textual.widgets import Footer, Input, OptionList, RadioSet, Select, TextArea
 
 import drafter.app
 
@@ -43,13 +43,26 @@ def _watch_expanded() -> None:  # picklist.py: the open options take the focus a
     assert _parameters(Select._watch_expanded) == ["self", "expanded"]
 
 
-def virtual_size() -> None:  # boxes.py: `AnswerBox` repaints, not lays out, on each key
-    from drafter.app.widgets.boxes import AnswerBox
+def virtual_size() -> None:  # boxes.py: `AnswerBox` repaints, not lays out, on each key;
+    from drafter.app.widgets.boxes import AnswerArea, AnswerBox  # `AnswerArea`, `ManyList`
+    from drafter.app.widgets.ticklist import ManyList  # as first drawn (a section's first visit)
 
-    ours, theirs = AnswerBox.__dict__["virtual_size"], Widget.__dict__["virtual_size"]
-    assert isinstance(theirs, Reactive) and isinstance(ours, Reactive)
-    assert ours.internal_name == theirs.internal_name  # one value, read by Widget's code
+    theirs = Widget.__dict__["virtual_size"]
+    assert isinstance(theirs, Reactive)
+    for cls in (AnswerBox, AnswerArea, ManyList):
+        ours = cls.__dict__["virtual_size"]
+        assert isinstance(ours, Reactive) and not ours._layout
+        assert ours.internal_name == theirs.internal_name  # one value, read by Widget's code
     assert "self.virtual_size =" in inspect.getsource(Input)  # set on every key
+    assert "self.virtual_size =" in inspect.getsource(TextArea._refresh_size)
+    assert "self.virtual_size =" in inspect.getsource(OptionList._update_lines)
+
+
+def _layout() -> None:  # ahead.py `_refresh_layout`: a virtual size found asks for no layout
+    flag = Widget.__dict__["virtual_size"]
+    assert isinstance(flag, Reactive) and flag._layout  # Textual's: True
+    assert "layout=self._layout" in inspect.getsource(Reactive._set)  # read as it is set
+    assert "self.virtual_size = virtual_size" in inspect.getsource(Widget._size_updated)
 
 
 def focused() -> None:  # ahead.py `BuildsAhead`: a change of focus repaints no whole screen
@@ -154,10 +167,31 @@ def _on_update() -> None:  # ahead.py: likewise its repaint requests
     assert "message.prevent_default()" in inspect.getsource(Screen._on_update)
 
 
+def _dirty_regions() -> None:  # drawn.py `DrawnCompositor`: a layout draws all that moved
+    from textual._compositor import Compositor
+
+    for name in ("reflow", "reflow_visible"):  # each lays out, then marks what changed
+        assert _parameters(getattr(Compositor, name)) == ["self", "parent", "size"]
+    assert "self._full_map = map" in inspect.getsource(Compositor.reflow)
+    assert "self._visible_map = map" in inspect.getsource(Compositor.reflow_visible)
+    assert "self._dirty_regions.update(regions)" in inspect.getsource(Compositor.reflow)
+    assert "self._dirty_regions" in inspect.getsource(Compositor.render_update)
+    assert "self._compositor = Compositor()" in inspect.getsource(Screen.__init__)
+
+
+def _full_map() -> None:  # drawn.py: the map the last layout placed the widgets at
+    _dirty_regions()
+
+
+def _visible_map() -> None:  # drawn.py: likewise after a scroll (widgets in view only)
+    _dirty_regions()
+
+
 HOOKS = [_reset_focus, _watch_expanded, virtual_size, focused, _refresh_layout, _layout_required,
          _selected, _pressed_button, _lines, _clear_caches, _update_lines, _refresh_scrollbars,
          _is_prevented, _bindings, _merged_bindings, _bindings_ready, _on_focus, _on_key,
-         _watch_app_focus, _message_queue, _compositor, _on_layout, _on_update]
+         _watch_app_focus, _message_queue, _compositor, _on_layout, _on_update, _layout,
+         _dirty_regions, _full_map, _visible_map]
 LISTED = {hook.__name__ for hook in HOOKS}
 
 

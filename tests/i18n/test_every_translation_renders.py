@@ -11,7 +11,8 @@ from drafter.i18n.catalog import catalog
 from drafter.paths import examples
 from drafter.project import Project
 from drafter.promises import recording, tidy
-from drafter.templating import answer_context, in_locale
+from drafter.i18n.locale_text import in_locale
+from drafter.templating import answer_context
 from tests.i18n.translated import LANGUAGES
 
 

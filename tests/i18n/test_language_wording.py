@@ -14,7 +14,8 @@ from drafter.assemble import assemble
 from drafter.i18n.catalog import catalog
 from drafter.paths import default_library, examples
 from drafter.project import Project
-from drafter.templating import compile_template, in_locale, join_and, with_conjunction
+from drafter.i18n.locale_text import in_locale, join_and
+from drafter.templating import compile_template, with_conjunction
 
 BANDS = {f"audience.residents_{b}": ["none"] for b in ("35k", "25k")}
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from drafter.templating import in_locale, join_and, long_date
+from drafter.i18n.locale_text import in_locale, join_and, long_date
 
 DAY = date(2026, 12, 1)
 

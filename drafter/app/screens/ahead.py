@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 from textual import events, messages
 from textual.css.query import NoMatches
 from textual.dom import DOMNode
+from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import Reactive
 from textual.screen import Screen
@@ -35,6 +36,7 @@ from textual.widgets import Label
 
 from drafter import collector
 from drafter.app.widgets.fields import QuestionField, field_id
+from drafter.app.screens.drawn import DrawnCompositor
 from drafter.app.screens.parts import part
 from drafter.app.widgets.pages import Form, SectionPage
 from drafter.editing import Session
@@ -44,6 +46,8 @@ QUIET = 0.4
 """Seconds since the last key, click or paste before a slice is built."""
 BETWEEN = 0.01
 """Seconds between slices (the screen draws and takes messages in between)."""
+VIRTUAL_SIZE: Reactive[Size] = Widget.__dict__["virtual_size"]
+"""Textual's reactive for the size of what a widget holds (see `_refresh_layout`)."""
 
 
 class BuildsAhead(Screen[None]):
@@ -66,6 +70,7 @@ class BuildsAhead(Screen[None]):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self._compositor = DrawnCompositor()  # a layout draws all that moved (see drawn.py)
         self._pages: dict[str, SectionPage] = {}  # each section's form, once shown or begun
         self._stale: set[str] = set()  # sections whose answers changed on disk while hidden
         self._unbuilt: dict[str, list[Entry]] = {}  # questions of pages begun ahead, not mounted
@@ -138,6 +143,24 @@ class BuildsAhead(Screen[None]):
                 return not node.display and node not in self._compositor
             node = node.parent
         return False
+
+    def _refresh_layout(self, size: Size | None = None, scroll: bool = False) -> None:
+        """Lay the screen out as Textual does, but the virtual sizes the layout gives its
+        widgets (the size of what each holds) ask for no layout again: Textual's reactive
+        asks for one whenever a widget's changes, and every widget placed for the first time
+        changes it from nothing. Each first visit of a section (its page built ahead, never
+        placed) so laid the whole screen out a second time, to the same places: half of its
+        work. No layout reads a virtual size; the scrollbars and scroll limits that follow
+        it are set by the same layout (`_scroll_update`, a scrollbar shown or hidden asking
+        for its own), as for the form (`Form.virtual_size`); a list drawn in this pass
+        (`OptionList` sets its own as it draws) has its height measured, not read from it.
+        A widget measures its height at the width it is given, not the size it last had
+        (`Progress`): the second layout had hidden such a miscount."""
+        layout, VIRTUAL_SIZE._layout = VIRTUAL_SIZE._layout, False
+        try:
+            super()._refresh_layout(size, scroll)
+        finally:
+            VIRTUAL_SIZE._layout = layout
 
     async def _on_layout(self, message: messages.Layout) -> None:
         if self._out_of_sight(message.widget):

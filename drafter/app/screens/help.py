@@ -95,12 +95,23 @@ EVERYWHERE_WORDS = {
     "command_palette": "Every command, and a jump to any section",
     "toggle_dark": "Light or dark colours",
     "move_on": "Next question (a new line in a long text box)",
-    # in the browser Ctrl+V pastes what was copied anywhere; in a terminal the key reaches the
-    # app, which pastes only what was copied in Drafter (the browser trial: F1 said only that)
+    # in a terminal the key reaches the app, which pastes only what was copied in Drafter
+    # (the browser trial: F1 said only that); in the browser, see `PASTE_IN_BROWSER`
     "paste": "Paste (in a terminal, what you copied in Drafter: for anything else use the "
              "terminal's own paste, often Ctrl+Shift+V)",
+    "app.focus_next": "Go to the next field or button",  # the welcome screen's (Textual's)
+    "app.focus_previous": "Go back to the previous field or button",
 }
 """The app's and the editor's keys whose own descriptions are not an owner's words."""
+OFF_EDITOR = {
+    "Every command, and a jump to any section": "Every command",
+    "Go to the next question (never ticks)": "Go on to the next field or button (never ticks)",
+}
+"""Words true in the editor but not on the welcome screen (no sections, no next question)."""
+PASTE_IN_BROWSER = "Paste what you copied, in Drafter or in any other program"
+"""Ctrl+V's words under `drafter serve`: the page stops the key before the terminal in it
+sees it, and the browser pastes its own clipboard into the focused field (app_index.html).
+The terminal's words (its own paste, Ctrl+Shift+V) were wrong there (issue 15)."""
 
 
 NAMES = {"pageup": "Page Up", "pagedown": "Page Down"}
@@ -131,6 +142,8 @@ class HelpScreen(ModalScreen[None]):
     BINDINGS = [Binding("escape,f1", "app.pop_screen", "Close the help")]
 
     def __init__(self, editor: Screen[None]) -> None:
+        """`editor`: the screen F1 was pressed on (the editor, or the welcome screen, whose
+        help lists only the kinds of field it shows)."""
         super().__init__()
         self.editor = editor
 
@@ -141,14 +154,22 @@ class HelpScreen(ModalScreen[None]):
         everywhere = [b for owner in (editor, app) for _, b in owner._bindings
                       if editor.check_action(b.action, ()) is not False]
         taken = {key for b in everywhere if b.priority for key in b.key.split(",")}
-        found = [("Everywhere", self._everywhere(everywhere))]
+        found = [("Everywhere", self._everywhere(everywhere, app.is_web))]
+        from drafter.app.screens.editor import EditorScreen
+
+        in_editor = isinstance(editor, EditorScreen)
         for place, widget, rows in PLACES:
+            if not in_editor and not editor.query(widget):
+                continue  # the welcome screen: only the fields it has
             bound = [b for _, b in widget._merged_bindings or () if b.key not in taken]
             listed = [(", ".join(keys), what) for what, actions in rows
                       if (keys := self._keys(actions, bound))]
             if issubclass(widget, TypeToJump):
                 listed.append(("letters", widget.JUMP_HELP))
             found.append((place, listed))
+        if not in_editor:
+            found = [(place, [(keys, OFF_EDITOR.get(what, what)) for keys, what in rows])
+                     for place, rows in found]
         return found
 
     @staticmethod
@@ -160,10 +181,12 @@ class HelpScreen(ModalScreen[None]):
         return keys
 
     @staticmethod
-    def _everywhere(bindings: Iterable[Binding]) -> list[tuple[str, str]]:
+    def _everywhere(bindings: Iterable[Binding], web: bool = False) -> list[tuple[str, str]]:
+        """The keys that work everywhere, in words; `web`: in the browser (`drafter serve`)."""
         keys: dict[str, list[str]] = {}
         for binding in bindings:
-            what = EVERYWHERE_WORDS.get(binding.action, binding.description)
+            what = PASTE_IN_BROWSER if web and binding.action == "paste" else (
+                EVERYWHERE_WORDS.get(binding.action, binding.description))
             if what:
                 listed = keys.setdefault(what, [])
                 listed += [key for key in keys_of(binding) if key not in listed]

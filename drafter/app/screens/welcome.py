@@ -31,7 +31,8 @@ def opening_question(session: Session) -> Entry | None:
 class WelcomeScreen(Screen[None]):
     """Start a new policy."""
 
-    BINDINGS = [Binding("ctrl+q", "app.quit", "Quit", priority=True)]
+    BINDINGS = [Binding("f1", "help", "Help"),
+                Binding("ctrl+q", "app.quit", "Quit", priority=True)]
 
     def __init__(self, session: Session) -> None:
         super().__init__()
@@ -64,6 +65,12 @@ class WelcomeScreen(Screen[None]):
             fields.first().focus_answer()
         else:
             self.query_one("#start", Button).focus()
+
+    def action_help(self) -> None:
+        """F1, as in the editor: the keys this screen answers to (F1 did nothing here)."""
+        from drafter.app.screens.help import HelpScreen
+
+        self.app.push_screen(HelpScreen(self))
 
     def on_question_field_answered(self, message: QuestionField.Answered) -> None:
         message.stop()

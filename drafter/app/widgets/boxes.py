@@ -137,6 +137,13 @@ class AnswerArea(InOrder, Handing, TextArea):
     """A longer answer: focused, the cursor goes to the end of the text, nothing selected."""
 
     CHANGED = TextArea.Changed
+    # Set by `TextArea` as it is first placed (its text wrapped to its width) and as lines
+    # are added, and by `OptionList` (`ManyList`) as it is first drawn: each time the reactive
+    # asked for a second layout of the whole screen. The height is the styles' (the list's
+    # is measured: `get_content_height`), and the scrollbar follows the new size at once
+    # (`_refresh_scrollbars`, asking for its own layout if it appears or goes): a repaint is
+    # enough, as for `AnswerBox`.
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), repaint=True)
 
     def _on_focus(self, event: Focus) -> None:
         self.move_cursor(self.document.end)

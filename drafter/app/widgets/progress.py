@@ -11,6 +11,7 @@ from pathlib import Path
 from rich.text import Text
 from textual.app import RenderResult
 from textual.containers import VerticalScroll
+from textual.geometry import Size
 from textual.widgets import Static
 
 from drafter.standing import Standing
@@ -35,6 +36,14 @@ class Progress(Static):
         if self.shown is not None and self.screen.has_class("-phone"):
             return Text("\n".join(packed(self.shown.phrases(), self.content_size.width)))
         return super().render()
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        """The rows at `width`, the width being measured: `render` packs them to the width
+        last given, none when first placed (a second layout, asked for by the size that first
+        one found, put that right: no layout is asked for that now, see `BuildsAhead`)."""
+        if self.shown is not None and self.screen.has_class("-phone"):
+            return len(packed(self.shown.phrases(), width))
+        return super().get_content_height(container, viewport, width)
 
 
 def packed(phrases: list[str], width: int, between: str = " · ") -> list[str]:
@@ -119,6 +128,11 @@ class ExportedText(Static):
 
     def render(self) -> Text:
         return Text("\n").join(self.rows(self.content_size.width))
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        """The rows at `width`, the width being measured (as `Progress`'s)."""
+        return len(self.rows(width)) if width > 0 else super().get_content_height(
+            container, viewport, width)
 
 
 def path_rows(path: str, width: int) -> list[str]:

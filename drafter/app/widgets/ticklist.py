@@ -11,6 +11,7 @@ from rich.style import Style
 from textual.binding import Binding
 from textual.events import Key
 from textual.geometry import Size
+from textual.reactive import Reactive
 from textual.strip import Strip
 from textual.widgets import Checkbox, OptionList, SelectionList
 from textual.widgets.option_list import OptionDoesNotExist
@@ -39,6 +40,7 @@ class ManyList(JumpOptionList, InOrder, Handing, SelectionList[Any]):
     DEFAULT_CSS = "ManyList { text-wrap: wrap; text-overflow: fold; }"
     BINDINGS = [Binding("enter", "move_on", "Move on (never ticks)", show=False)]
     CHANGED = SelectionList.SelectedChanged
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), repaint=True)  # see AnswerArea
 
     def action_move_on(self) -> None:
         self.post_message(MoveOn())
@@ -94,7 +96,8 @@ class ManyList(JumpOptionList, InOrder, Handing, SelectionList[Any]):
         The overflow is set as a rule, without Textual's refresh: asked for in the middle of
         a layout, the refresh looked up the list's place, which arranged the whole screen
         again (each list on a section's first visit: two-thirds of its measuring, and a
-        second layout after it)."""
+        second layout after it). A list never drawn gets its bar here, not from a second
+        layout."""
         labels = width - len(TICK_BOX) - 1
         lines = super().get_content_height(container, viewport, labels)
         most = self.styles.max_height
@@ -106,8 +109,12 @@ class ManyList(JumpOptionList, InOrder, Handing, SelectionList[Any]):
             self.call_later(self._refresh_scrollbars)  # in case the list keeps its size
         if fits:
             return lines
-        return super().get_content_height(
+        lines = super().get_content_height(
             container, viewport, labels - self.styles.scrollbar_size_vertical)
+        if not self.show_vertical_scrollbar and not self.virtual_size.area:  # never drawn
+            self.set_reactive(ManyList.virtual_size, Size(0, lines))
+            self.set_reactive(ManyList.show_vertical_scrollbar, True)
+        return lines
 
     def watch_show_vertical_scrollbar(self) -> None:
         """`OptionList` counts each option's lines once: a scrollbar appearing (or going)
