@@ -291,8 +291,9 @@ class KeysScreen(Screen[None]):
         self.offer_options()
         self._refresh_sidebar()
         self.redraw_preview(typing=False)
-        if self._shown(key):
-            field.focus_answer()
+        if self._shown(key) and field not in self.__dict__.get("_redraws", ()):
+            field.focus_answer()  # (one to be drawn again takes the focus back then: focused
+            # now, the focus went to a widget about to be removed, and no key reached the app)
 
     # -- help, find, paste ----------------------------------------------------------------
 
