@@ -80,3 +80,32 @@ async def test_a_click_on_remove_removes_its_row_and_the_app_goes_on(make_app: A
         assert await wait_for_screen(pilot)  # the removal it started
         assert not field(app, "sharing.vendors").query(RecordRow)
         assert kept(path, "sharing.vendors") in (None, [])
+
+
+async def test_the_line_under_a_list_follows_its_answer_through_undo_and_redo(
+        make_app: App, tmp_path: Path) -> None:
+    """Issue 15: after Ctrl+Z of a "none of these" the list still said "Saved as 'none of
+    these'", though the file no longer had it."""
+    from textual.widgets import Label
+
+    path = tmp_path / "answers.yaml"
+    path.write_text("business:\n  kinds: [kiosks]\n")
+    app = make_app()
+    none = "Saved as \u201cnone of these\u201d. Tick any that apply."
+
+    def below() -> str:
+        return str(field(app, "kiosks.biometrics").query_one(".problem", Label).content)
+
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await open_section(pilot, "kiosks", "kiosks.biometrics")
+        await pilot.press("enter")
+        assert await wait_for_screen(pilot)
+        assert kept(path, "kiosks.biometrics") == [] and below() == none
+        await pilot.press("ctrl+z")
+        assert await wait_for_screen(pilot)
+        assert kept(path, "kiosks.biometrics") is None
+        assert below() != none
+        await pilot.press("ctrl+y")
+        assert await wait_for_screen(pilot)
+        assert kept(path, "kiosks.biometrics") == [] and below() == none

@@ -287,6 +287,9 @@ class KeysScreen(Screen[None]):
         if field is None:
             return
         field = await self.redraw_field(field)
+        # the line under it follows the answer ("Saved as 'none of these'" stayed after
+        # that answer was undone)
+        field.show_saved(self.session.stored_note(key), self.session.value(key))
         self._apply_visibility()
         self.offer_options()
         self._refresh_sidebar()
