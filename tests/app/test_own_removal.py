@@ -109,3 +109,22 @@ async def test_the_line_under_a_list_follows_its_answer_through_undo_and_redo(
         await pilot.press("ctrl+y")
         assert await wait_for_screen(pilot)
         assert kept(path, "kiosks.biometrics") == [] and below() == none
+
+
+async def test_shift_tab_back_from_an_empty_list_decides_nothing(make_app: App,
+                                                                tmp_path: Path) -> None:
+    """Issue 15: Shift+Tab away from an empty list saved "none of these". The README says a
+    list moved on from with Tab or Enter is "none of these"; going back decides nothing."""
+    path = tmp_path / "answers.yaml"
+    path.write_text("business:\n  kinds: [kiosks]\n")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await open_section(pilot, "kiosks", "kiosks.biometrics")
+        await pilot.press("shift+tab")
+        assert await wait_for_screen(pilot)
+        assert kept(path, "kiosks.biometrics") is None
+        await open_section(pilot, "kiosks", "kiosks.biometrics")
+        await pilot.press("tab")  # on: the owner's "none of these"
+        assert await wait_for_screen(pilot)
+        assert kept(path, "kiosks.biometrics") == []

@@ -119,11 +119,13 @@ class KeysScreen(Screen[None]):
         self._tabbed(self.focus_next)
 
     def action_focus_previous_field(self) -> None:
+        """Shift+Tab goes back: it decides nothing (a list left empty stays unanswered; the
+        README and F1 name only Tab and Enter as moving on, and it saved "none of these")."""
         self.lay_out_now()
-        self._tabbed(self.focus_previous)
+        self.focus_previous()
 
     def _tabbed(self, move: Callable[[], Widget | None]) -> None:
-        """Tab or Shift+Tab: out of a question's field, the owner moved on from it."""
+        """Tab: out of a question's field, the owner moved on from it."""
         left = self._field_of(self.focused)
         move()
         if left is not None and self._field_of(self.focused) is not left:
