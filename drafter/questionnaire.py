@@ -62,6 +62,13 @@ class Entry:
     # each option offered only while a condition holds (`option_when`), compiled
     option_conditions: tuple[tuple[str, Condition], ...] = ()
     default_condition: Condition | None = None  # `default_when`, compiled
+    # `suggest`: each other answer suggested while its condition holds, compiled
+    suggest_conditions: tuple[tuple[Condition, Any], ...] = ()
+
+    @property
+    def suggestion_reads_answers(self) -> bool:
+        """Whether the suggestion follows other answers (`default_when` or `suggest`)."""
+        return self.default_condition is not None or bool(self.suggest_conditions)
 
 
 class Questionnaire:
@@ -152,8 +159,12 @@ class Questionnaire:
 
     def suggestion(self, entry: Entry, context: Mapping[str, Any]) -> Any:
         """What the app suggests for `entry` with these answers (`context`, as templates read
-        them): its `default`, unless `default_when` says an earlier answer tells against it
+        them): the answer of the first `suggest` whose `when` holds (an earlier answer implies
+        it), else its `default`, unless `default_when` says an earlier answer tells against it
         (then None: no suggestion rather than one contradicting what the owner said)."""
+        for implied, answer in entry.suggest_conditions:
+            if self._holds(entry, implied, context):
+                return answer
         condition = entry.default_condition
         if condition is not None and not self._holds(entry, condition, context):
             return None
@@ -174,11 +185,13 @@ class Questionnaire:
         try:
             return condition.holds(context)
         except DrafterError as exc:
-            suggest = condition is entry.default_condition
+            implied = [i for i, (c, _) in enumerate(entry.suggest_conditions) if c is condition]
+            suggest = condition is entry.default_condition or bool(implied)
             own = condition.source == entry.question.when or option is not None or suggest
-            name = "default_when" if suggest else "when"
+            name = "default_when" if condition is entry.default_condition else "when"
             loc = (*(entry.loc if own else entry.loc[:2]),
-                   *(("options", option) if option is not None else ()), name)
+                   *(("options", option) if option is not None else ()),
+                   *(("suggest", implied[0]) if implied else ()), name)
             raise UserError(f"`{name}: {condition.source}` cannot be worked out from these "
                             f"answers ({exc.__cause__}); an unanswered question is none",
                             path=entry.path or self.path,
@@ -228,9 +241,12 @@ def load_questionnaire(path: Path, data_dir: Path | None = None,
                             for value, when in question.option_when.items())
             suggest = _conditions(question.default_when, seen, source, (*loc, "default_when"),
                                   key)
+            implied = tuple((*_conditions(s.when, seen, source, (*loc, "suggest", i, "when"),
+                                          key), s.answer)
+                            for i, s in enumerate(question.suggest))
             entries.append(Entry(key, section, question, section_conditions + own, loc,
                                  None if source is file else source.path, options,
-                                 suggest[0] if suggest else None))
+                                 suggest[0] if suggest else None, implied))
             seen.add(key)
     keys = {e.key for e in entries}
     for old_key, spec in data.moved.items():
@@ -315,12 +331,14 @@ def _check_question(question: Question, key: str, file: DataFile,
             fail(f"option {UNSURE!r} is reserved for `unsure: true`")
     elif question.options is not None:
         fail(f"`options` only applies to one/many questions, not `{question.type}`")
-    if question.default_when is not None and question.default is None:
-        fail("`default_when` needs a `default` to suggest")
-    if question.default_when is not None and question.type not in ("one", "bool", "many"):
-        # a typed answer's box shows its default as a placeholder whatever the answers say
-        fail(f"`default_when` applies to one, bool and many questions, not `{question.type}`")
-    suggested = question.default if isinstance(question.default, list) else [question.default]
+    for name, given in (("default_when", question.default_when), ("suggest", question.suggest)):
+        if given and question.default is None:
+            fail(f"`{name}` needs a `default` to suggest")
+        if given and question.type not in ("one", "bool", "many"):
+            # a typed answer's box shows its default as a placeholder whatever the answers say
+            fail(f"`{name}` applies to one, bool and many questions, not `{question.type}`")
+    suggested = [value for answer in (question.default, *(s.answer for s in question.suggest))
+                 for value in (answer if isinstance(answer, list) else [answer])]
     for value in question.exclusive:
         if question.type != "many":
             fail(f"option {value!r}: only a `many` question's options can be `exclusive`")
@@ -356,10 +374,13 @@ def _check_question(question: Question, key: str, file: DataFile,
 def _check_default(question: Question, fail: Callable[[str], None]) -> bool:
     from pydantic import TypeAdapter
 
-    try:
-        TypeAdapter(value_type(question)).validate_python(question.default)
-    except ValidationError as exc:
-        fail(f"`default` is not a valid answer: {exc.errors()[0]['msg']}")
+    adapter = TypeAdapter(value_type(question))
+    for name, answer in (("default", question.default),
+                         *(("suggest", s.answer) for s in question.suggest)):
+        try:
+            adapter.validate_python(answer)
+        except ValidationError as exc:
+            fail(f"`{name}` is not a valid answer: {exc.errors()[0]['msg']}")
     return True
 
 

@@ -136,6 +136,14 @@ def test_the_trial_gets_no_contradicting_suggestion(project: Project, tmp_path: 
     ("type: bool, default: false, default_when: 'a.b'", "not an earlier question"),
     ("type: bool, default_when: 'true'", "needs a `default`"),
     ("type: text, default: x, default_when: 'true'", "not `text`"),
+    ("type: bool, suggest: [{when: 'true', answer: true}]", "`suggest` needs a `default`"),
+    ("type: text, default: x, suggest: [{when: 'true', answer: y}]", "not `text`"),
+    ("type: bool, default: false, suggest: [{when: 'a.b', answer: true}]",
+     "not an earlier question"),
+    ("type: bool, default: false, suggest: [{when: 'true', answer: maybe}]",
+     "`suggest` is not a valid answer"),
+    ("type: one, options: {x: X, y: {label: Y, when: 'false'}}, default: x, "
+     "suggest: [{when: 'true', answer: y}]", "offered only under its `when`"),
 ])
 def test_a_bad_default_when_is_one_line_naming_the_question(tmp_path: Path, spec: str,
                                                              error: str) -> None:
