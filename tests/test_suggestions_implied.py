@@ -36,6 +36,9 @@ BY_CATEGORY = {
 # Companies whose purpose, as the policy states it, is sending marketing: the policy would
 # say "we use Mailchimp for sending our newsletters and marketing emails" under "no".
 MARKETING = re.compile(r"marketing|newsletter|sales emails", re.I)
+# Companies that print or mail for the business (not those that only check addresses or print
+# shipping labels): the print-and-mail business's "other print shops or mailing houses".
+PRINTING = re.compile(r"^printing\b", re.I)
 # A purpose ticked under "What do you use people's information for?" → the questions that
 # purpose tells against "no" for.
 BY_PURPOSE = {
@@ -103,13 +106,16 @@ def _implied() -> list[tuple[str, str]]:
             cases.append((vendor, BY_CATEGORY[row["category"]]))
         if MARKETING.search(str(row.get("purpose", ""))):
             cases.append((vendor, "choices.email_marketing"))
+        if row.get("category") == "print" and PRINTING.search(str(row.get("purpose", ""))):
+            cases.append((vendor, "print_mail.print_partners"))
     return cases
 
 
 def test_the_catalog_has_companies_of_each_kind() -> None:
     """The cases below are drawn from the catalog: a kind no company has would test nothing."""
     found = {key for _, key in _implied()}
-    assert found == {*BY_CATEGORY.values(), "choices.email_marketing"}
+    assert found == {*BY_CATEGORY.values(), "choices.email_marketing",
+                     "print_mail.print_partners"}
 
 
 @pytest.mark.parametrize(("vendor", "key"), _implied())
@@ -130,6 +136,28 @@ def test_a_purpose_never_leaves_no_for_what_it_is(project: Project, purpose: str
                                                  key: str) -> None:
     values = {**_base(project), "use.purposes": ["provide", purpose]}
     assert _suggested(project, values, key) in (_yes(project, key), None)
+
+
+def test_sharing_with_partners_never_leaves_no_for_their_marketing(project: Project) -> None:
+    """Partners who offer their own products (a co-branded offer) may well market them to
+    the people whose details they get: "No" to that would be a guess against the answer."""
+    base = _base(project)
+    assert _suggested(project, {**base, "sharing.partners": True},
+                      "sharing.partner_marketing") in ("yes", None)
+    assert _suggested(project, {**base, "sharing.partners": False},
+                      "sharing.partner_marketing") == "no"
+
+
+def test_each_company_a_suggestion_names_is_in_the_catalog(project: Project) -> None:
+    """A suggestion's condition lists the catalog's companies by id (a questionnaire condition
+    reads answers, not the catalog): a misspelt id would never match."""
+    named = {(entry.key, vendor) for entry in project.questionnaire
+             for source in (entry.question.default_when or "",
+                            *(s.when for s in entry.question.suggest))
+             for listed in re.findall(r"sharing\.catalog \| select\('in', \[([^\]]*)\]", source)
+             for vendor in re.findall(r"'([a-z0-9_]+)'", listed)}
+    assert len({key for key, _ in named}) >= 8
+    assert {pair for pair in named if pair[1] not in _catalog()} == set()
 
 
 BANDS = ("children.under_13", "children.under_16", "children.under_18")
