@@ -179,3 +179,49 @@ def test_a_younger_band_served_never_leaves_no_for_an_older_one(
         assert suggested != "no", given
     else:
         assert suggested == "no", given  # nothing tells against it: still suggested
+
+
+def test_no_company_makes_a_suggestion_raise_the_note_its_question_settles(
+        project: Project) -> None:
+    """The library's own word on contradictions, over every company of the catalog: with it
+    picked, a question's suggestion never raises a reviewer check on answers
+    (clauses/answer-checks.yaml) that this question settles (`resolves_by`) and another
+    answer to it would not, on the answers before it (those after it are not given yet when
+    the owner keeps the suggestion). Catches a kind of company no table above names."""
+    from drafter.assemble import template_context
+    from drafter.review.rules import condition_names, load_review_rules, usable_answer_checks
+
+    q, library = project.questionnaire, project.library
+    checks = usable_answer_checks(load_review_rules(default_library()),
+                                  condition_names(q, library))
+    settles = {key for key in (c.check.resolves_by for c in checks)
+               if key in q and q.entry(key).question.default is not None
+               and q.entry(key).question.type in ("bool", "one")}
+    assert {"cookies.analytics", "cookies.advertising", "collection.staff"} <= settles
+
+    def fired(values: dict[str, Any], key: str) -> set[str]:
+        context = template_context(Answers(q, values), library)
+        return {c.check.id for c in checks if c.check.resolves_by == key
+                and c.condition.holds(context)
+                and (c.items is None or list(c.items.value(context) or []))}
+
+    base = _base(project)
+    order = [entry.key for entry in q]
+    found = []
+    for vendor in _catalog():
+        values = {**base, "sharing.catalog": [vendor]}
+        for key in sorted(settles):
+            entry = q.entry(key)
+            if key not in Answers(q, values).shown():
+                continue
+            suggested = _suggested(project, values, key)
+            if suggested is None:
+                continue
+            before = set(order[:order.index(key)])
+            earlier = {k: v for k, v in values.items() if k in before}
+            others = [True, False] if entry.question.type == "bool" else \
+                list(entry.question.options or {})
+            taken = fired({**earlier, key: suggested}, key)
+            if any(taken - fired({**earlier, key: other}, key) for other in others):
+                found.append((vendor, key, suggested, sorted(taken)))
+    assert found == []
