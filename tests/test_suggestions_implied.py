@@ -16,6 +16,8 @@ import re
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from drafter.answers import Answers, load_answers
 from drafter.paths import default_library, examples
@@ -225,3 +227,42 @@ def test_no_company_makes_a_suggestion_raise_the_note_its_question_settles(
             if any(taken - fired({**earlier, key: other}, key) for other in others):
                 found.append((vendor, key, suggested, sorted(taken)))
     assert found == []
+
+
+def _implying(project: Project, values: dict[str, Any]) -> set[str]:
+    """The questions these answers' companies and purposes answer "yes" to or tell against
+    "no" for, by the tables above."""
+    catalog = _catalog()
+    keys: set[str] = set()
+    rows = [catalog[v] for v in values["sharing.catalog"]] + values["sharing.vendors"]
+    for row in rows:
+        keys |= {BY_CATEGORY[row["category"]]} if row.get("category") in BY_CATEGORY else set()
+    for row in (catalog[v] for v in values["sharing.catalog"]):
+        if MARKETING.search(str(row.get("purpose", ""))):
+            keys.add("choices.email_marketing")
+        if row.get("category") == "print" and PRINTING.search(str(row.get("purpose", ""))):
+            keys.add("print_mail.print_partners")
+    for purpose in values["use.purposes"]:
+        keys |= set(BY_PURPOSE.get(purpose, ()))
+    return keys
+
+
+_KINDS = sorted({str(row.get("category")) for row in _catalog().values()})
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[
+    HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(picked=st.sets(st.sampled_from(sorted(_catalog())), max_size=5),
+       typed=st.lists(st.sampled_from(_KINDS), max_size=2),
+       purposes=st.sets(st.sampled_from(["marketing", "advertising", "analytics", "support"])))
+def test_no_mix_of_companies_and_purposes_leaves_no_for_what_one_of_them_does(
+        project: Project, picked: set[str], typed: list[str], purposes: set[str]) -> None:
+    """Any mix at once (a company implying one practice beside others that imply nothing,
+    typed-in companies of any kind, purposes): each question one of them answers suggests
+    "Yes" or nothing."""
+    values = {**_base(project), "sharing.catalog": sorted(picked),
+              "sharing.vendors": [{"name": f"Company {i}", "purpose": "work for us",
+                                   "category": kind} for i, kind in enumerate(typed)],
+              "use.purposes": ["provide", *sorted(purposes)]}
+    for key in sorted(_implying(project, values)):
+        assert _suggested(project, values, key) in (_yes(project, key), None), (key, values)
