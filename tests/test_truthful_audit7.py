@@ -143,3 +143,13 @@ def test_the_locations_page_is_optional(project: Project, tmp_path: Path) -> Non
     assert "kiosks.locator_url" not in counted(session)  # not "1 to answer"
     assert "list of kiosk locations" not in clause(
         draft(project, kiosks__locator_url=DROP), "kiosks.overview")
+
+
+def test_nevada_section_claims_cross_site_words_only_where_the_policy_has_them(
+        project: Project) -> None:
+    """The Nevada section listed "whether others track you across sites" among what the
+    policy says; with analytics alone the policy no longer says it (no answer gives it)."""
+    assert "across sites" not in clause(draft(project), "nevada.sale")
+    ads = draft(project, cookies__advertising=True)
+    assert "across sites" in clause(ads, "nevada.sale")
+    assert "other sites" in clause(ads, "cookies.third-party-tracking")
