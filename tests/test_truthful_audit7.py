@@ -60,7 +60,7 @@ def test_camera_questions_offer_the_customers_photos_and_service_providers(
     cameras = clause(draft(project, kiosks__camera_purposes=["service", "fraud"],
                            kiosks__camera_recipients=["providers", "police"]), "kiosks.cameras")
     assert "photos or videos you order" in cameras
-    assert "companies that work for us" in cameras
+    assert "companies that process them for us" in cameras
     assert "only with the police" not in cameras
     for language, words in (("es", "las fotos o los videos que usted encarga"),
                             ("fr-CA", "les photos ou les vidéos que vous commandez")):
@@ -112,6 +112,7 @@ def test_one_kind_of_kiosk_user_is_a_sentence(project: Project) -> None:
 def test_category_examples_come_from_answers(project: Project) -> None:
     categories = clause(draft(project), "collection.categories")
     assert "billing address" not in categories and "postal address" not in categories
+    assert "documents" not in categories and "lists you upload" not in categories
     assert "the last digits of your card number" in categories  # card_handling: processor
     assert "email address" in categories  # choices.email_marketing
     plain = clause(draft(project, kiosks__card_handling="our_systems",
