@@ -151,3 +151,21 @@ def test_notes_of_businesses_serving_named_states_name_no_other_state(project: P
                      and not (state == "washington" and "Washington, D.C." in text)}
             assert not named, (name, key, sorted(named), note.message)
     assert checked >= 30
+
+
+def test_sensitive_consent_note_not_for_utahs_law_alone(project: Project) -> None:
+    """Found by the class test's narrowing: the blocking consent note rested on any state law;
+    Utah's (and Iowa's) ask only for notice and a chance to opt out. The answer check's silent
+    example is a Utah-only store: Utah's law applies to it, so the example is not empty."""
+    from drafter.assemble import template_context
+    from drafter.paths import examples
+
+    base = project.answers(examples()["california-store"])
+    utah = Answers(project.questionnaire, {
+        **base.values, "audience.regions": ["usa"], "audience.us_states": ["utah"],
+        "audience.residents_100k": ["utah"], "collection.categories": ["contact", "health"]})
+    law = template_context(utah, project.library)["law"]
+    assert law.utah and law.other_states and law.sensitive
+    assert not law.sensitive_consent_states
+    checks = {n.check for n in project.draft(utah, TODAY).notes}
+    assert "answers.sensitive-without-consent" not in checks
