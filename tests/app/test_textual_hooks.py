@@ -187,11 +187,23 @@ def _visible_map() -> None:  # drawn.py: likewise after a scroll (widgets in vie
     _dirty_regions()
 
 
+def _on_screen_resume() -> None:  # styled.py `StyledOnce`: the first resume restyles nothing
+    source = inspect.getsource(Screen._on_screen_resume)
+    assert "if event.refresh_styles:" in source and "self.update_node_styles(" in source
+    assert 'f"_{method_name}"' in inspect.getsource(MessagePump._get_dispatch_methods)
+
+
+def _get_breakpoint_classes() -> None:  # styled.py: the classes the first resize would set
+    assert "sorted(breakpoints, reverse=True)" in inspect.getsource(
+        Screen._get_breakpoint_classes)
+    assert "self._get_breakpoint_classes(" in inspect.getsource(Screen._on_resize)
+
+
 HOOKS = [_reset_focus, _watch_expanded, virtual_size, focused, _refresh_layout, _layout_required,
          _selected, _pressed_button, _lines, _clear_caches, _update_lines, _refresh_scrollbars,
          _is_prevented, _bindings, _merged_bindings, _bindings_ready, _on_focus, _on_key,
          _watch_app_focus, _message_queue, _compositor, _on_layout, _on_update, _layout,
-         _dirty_regions, _full_map, _visible_map]
+         _dirty_regions, _full_map, _visible_map, _on_screen_resume, _get_breakpoint_classes]
 LISTED = {hook.__name__ for hook in HOOKS}
 
 
