@@ -9,6 +9,7 @@ some 300 app tests."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from typing import Any
 
 import pytest
 from textual import events
@@ -60,6 +61,30 @@ async def test_start_up_styles_each_widget_as_it_is_mounted_and_restyles_nothing
         assert [(type(node).__name__, count) for node, count in seen] == []
 
 
+async def test_start_up_lays_the_editor_out_for_its_size_once(
+        make_app: Callable[..., DrafterApp], monkeypatch: pytest.MonkeyPatch) -> None:
+    """The app passes its first two resizes (of one size) on to the screen, shown and laid
+    out by then: each laid the whole editor out again to the same places. Left are the layout
+    it is shown with and the one its widgets' first refreshes ask for."""
+    monkeypatch.setattr(ahead, "QUIET", 1e9)
+    layouts: list[Any] = []
+    real = EditorScreen._refresh_layout
+
+    def counted(self: EditorScreen, *args: Any, **kwargs: Any) -> None:
+        layouts.append(self)
+        real(self, *args, **kwargs)
+
+    monkeypatch.setattr(EditorScreen, "_refresh_layout", counted)
+    app = make_app("kiosk")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert app.screen.size == SIZE
+        assert len(layouts) == 2
+        await pilot.resize_terminal(60, 24)  # a new size is laid out, as ever
+        await settle(pilot)
+        assert len(layouts) > 2 and app.screen.size == (60, 24)
+
+
 async def test_a_later_resume_restyles_the_screen_as_textual_does(
         make_app: Callable[..., DrafterApp], monkeypatch: pytest.MonkeyPatch) -> None:
     """Only the first resume is spared: a screen shown again (a dialog over it closed, the
@@ -72,3 +97,41 @@ async def test_a_later_resume_restyles_the_screen_as_textual_does(
         app.screen.post_message(events.ScreenResume())
         await pilot.pause()
         assert [node for node, _ in seen] == [app.screen]
+
+
+async def test_a_second_app_parses_no_stylesheet(
+        make_app: Callable[..., DrafterApp], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Textual parsed the app's stylesheet and each widget's default CSS for every app (45
+    parses, a tenth of a start-up): the rules of one text with one theme's variables are the
+    same in every app of the process (`drafter.app.stylesheet`)."""
+    from textual.css import stylesheet
+
+    parses: list[str] = []
+    real = stylesheet.parse
+
+    def counted(scope: str, css: str, read_from: Any, **kwargs: Any) -> Any:
+        parses.append(str(read_from))
+        return real(scope, css, read_from, **kwargs)
+
+    monkeypatch.setattr(stylesheet, "parse", counted)
+    for app in (make_app(), make_app()):
+        parses.clear()
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            assert isinstance(app.screen, WelcomeScreen)
+    assert parses == []  # the second app's
+
+
+async def test_shared_rules_are_each_themes_own() -> None:
+    """A source parsed with one theme's variables is not reused with another's."""
+    from textual.theme import BUILTIN_THEMES
+
+    from drafter.app.stylesheet import SharedStylesheet
+
+    def background(theme: str) -> Any:
+        sheet = SharedStylesheet(variables=BUILTIN_THEMES[theme].to_color_system().generate())
+        sheet.add_source("Screen { background: $background; }", read_from=("test", "Screen"))
+        return sheet.rules[0].styles.background
+
+    light, dark = background("textual-light"), background("textual-dark")
+    assert light != dark and background("textual-light") == light
