@@ -56,8 +56,11 @@ def translated(project: Project, clause_id: str, lang: str, **changes: Any) -> s
 # Uses no question asks, by the vendor kinds they would be claimed of: a claim of one in the
 # catalog's unconditional wording is a statement resting on no answer.
 UNASKED = {
-    "payments": re.compile(r"\bonline\b|\bin[ -]person\b", re.IGNORECASE),
+    "payments": re.compile(r"\bonline\b|\bin[ -]person\b|\bpayouts?\b", re.IGNORECASE),
     "sms": re.compile(r"\bcalls?\b|\bvoice\b", re.IGNORECASE),
+    "shipping": re.compile(r"\babroad\b|\binternational", re.IGNORECASE),
+    # a purpose is one text, so it cannot rest on choices.email_marketing: it may not say it
+    "crm": re.compile(r"\b(sales|marketing) emails?\b|\bnewsletters?\b", re.IGNORECASE),
 }
 
 
@@ -78,13 +81,19 @@ def test_lint_refuses_a_vendor_claiming_an_unasked_use(project: Project, tmp_pat
     old = {"square": dict(vendors["square"],
                           purpose="processing card payments in person and online"),
            "twilio": dict(vendors["twilio"],
-                          purpose="sending text messages and handling phone calls")}
+                          purpose="sending text messages and handling phone calls"),
+           "paypal": dict(vendors["paypal"], purpose="taking payments and making payouts"),
+           "hubspot": dict(vendors["hubspot"],
+                           purpose="keeping customer records and sending sales emails"),
+           "dhl": dict(vendors["dhl"], purpose="delivering parcels, including abroad")}
     (tmp_path / "data" / "vendors.yaml").write_text(dump_yaml(old))
     names = condition_names(project.questionnaire, project.library)
     found = [str(p) for p in wording_problems(tmp_path, names)]
-    assert len(found) == 2, found
-    assert "square.purpose" in found[0] and "no question asks" in found[0]
-    assert "twilio.purpose" in found[1] and "no question asks" in found[1]
+    assert len(found) == 5, found
+    for vid, problem in zip(("square", "twilio", "paypal", "hubspot", "dhl"), found):
+        assert f"{vid}.purpose" in problem, problem
+    assert all("no question asks" in p for p in found[:3] + found[4:]), found
+    assert "choices.email_marketing" in found[3], found
     loaded = load_practices(root)
     assert loaded and any(p.when is None for p in loaded[1].values())
 
