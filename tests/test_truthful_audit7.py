@@ -105,6 +105,9 @@ def test_mesa_vendor_lines_say_only_what_the_answers_give(project: Project) -> N
     twilio = next(line for line in text.splitlines() if "[Twilio]" in line)
     assert "online" not in square and "in person" not in square
     assert "calls" not in twilio
+    # the group's heading names the kind of service, not a use ("Text messages and phone calls")
+    heading = text.split("[Twilio]")[0].rsplit("\n*", 1)[1]
+    assert "phone calls" not in heading and "services" in heading, heading
     spanish = translated(project, "sharing.service-providers", "es")
     assert "en línea" not in spanish and "llamadas telefónicas." not in spanish
 
