@@ -1,156 +1,150 @@
-"""No statement without an answer, over new-user trial 17 (Sunrise Kiosk Co., photo-printing
-kiosks with a photo-booth camera in Nevada, Arizona and Colorado).
+"""No statement without an answer, browser trial 17 (Mesa Lockers: luggage lockers in Arizona,
+New Mexico and Texas; Square for card payments at the locker only, Twilio for PIN texts only,
+Microsoft 365 for staff email).
 
-Its exported policy said the camera images were used only against theft and fraud and shared
-"only with the police" (the questions offered neither "the photos the customer orders" nor
-the companies that print them), that every vendor's name links to its privacy policy (a
-hand-typed one had none), offered "the operator of the kiosk" to a business with no operators,
-listed one kind of kiosk user as a list, gave examples of contact and payment details no
-answer named, said analytics companies follow visitors across other sites, and kept asking
-for a kiosk-locations page the business may not have. Each test builds the trial's answers
-(one changed where it says so) and looks for the sentence or the question."""
+Its exported policy said Square took payments "in person and online" and Twilio handled "phone
+calls" (no question asks either: the catalog may state only what choosing the vendor tells),
+listed Microsoft 365 under "Email delivery", told the kiosk operator "what was sent or bought"
+(no parcels), covered "the services we offer through" the website (nothing says any are), and
+its translation note said a kept suggestion was "typed by the owner".
+"""
 
 from __future__ import annotations
 
+import re
+import shutil
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from drafter.answers import Answers, validate_answers
 from drafter.assemble import assemble
-from drafter.document.model import Draft, Policy
+from drafter.document.model import Draft
 from drafter.project import Project
-from drafter.yamlio import parse_yaml
+from drafter.review.answer_rules import condition_names
+from drafter.vendor_wording import PRACTICES_FILE, load_practices, parts, wording_problems
+from drafter.yamlio import dump_yaml, load_data, parse_yaml
 
-TODAY = date(2026, 12, 1)
-SUNRISE = Path(__file__).parent / "fixtures" / "trial17" / "sunrise-kiosk.yaml"
-DROP = object()
+TODAY = date(2026, 12, 2)
+MESA = Path(__file__).parent / "fixtures" / "browser17" / "answers.yaml"
 
 
-def sunrise(project: Project, **changes: Any) -> Answers:
-    """The trial's answers, with `section__question=value` changed (DROP removes one)."""
-    data = parse_yaml(SUNRISE.read_text(), SUNRISE)
+def mesa(project: Project, **changes: Any) -> Answers:
+    data = parse_yaml(MESA.read_text(), MESA)
     for key, value in changes.items():
         section, question = key.split("__")
-        if value is DROP:
-            data.setdefault(section, {}).pop(question, None)
-        else:
-            data.setdefault(section, {})[question] = value
-    return validate_answers(data, project.questionnaire, SUNRISE, complete=False)
+        data.setdefault(section, {})[question] = value
+    return validate_answers(data, project.questionnaire, MESA, complete=False)
 
 
-def draft(project: Project, language: str | None = None, **changes: Any) -> Draft | Policy:
-    """The English draft, or the policy in `language` (its clauses are what is looked at)."""
-    if language:
-        return assemble(sunrise(project, **changes), project.library, language)
-    return project.draft(sunrise(project, **changes), today=TODAY)
+def draft(project: Project, **changes: Any) -> Draft:
+    return project.draft(mesa(project, **changes), today=TODAY)
 
 
-def clause(result: Draft | Policy, clause_id: str) -> str:
-    policy = result.policy if isinstance(result, Draft) else result
+def clause(result: Draft, clause_id: str) -> str:
+    return "\n".join(c.markdown for c in result.policy.clauses() if c.id == clause_id)
+
+
+def translated(project: Project, clause_id: str, lang: str, **changes: Any) -> str:
+    policy = assemble(mesa(project, **changes), project.library, lang)
     return "\n".join(c.markdown for c in policy.clauses() if c.id == clause_id)
 
 
-# A. The camera takes the photos the customer buys, and a printer receives them
-def test_camera_questions_offer_the_customers_photos_and_service_providers(
-        project: Project) -> None:
-    purposes = project.questionnaire.entry("kiosks.camera_purposes").question.options
-    recipients = project.questionnaire.entry("kiosks.camera_recipients").question.options
-    assert "service" in purposes and "providers" in recipients
-    cameras = clause(draft(project, kiosks__camera_purposes=["service", "fraud"],
-                           kiosks__camera_recipients=["providers", "police"]), "kiosks.cameras")
-    assert "photos or videos you order" in cameras
-    assert "companies that process them for us" in cameras
-    assert "only with the police" not in cameras
-    for language, words in (("es", "las fotos o los videos que usted encarga"),
-                            ("fr-CA", "les photos ou les vidéos que vous commandez")):
-        found = clause(draft(project, language, kiosks__camera_purposes=["service"],
-                             kiosks__camera_recipients=["providers"]), "kiosks.cameras")
-        assert words in found, language
+# 1. A catalog vendor's wording says only what choosing it tells, or what an answer gives.
+# Uses no question asks, by the vendor kinds they would be claimed of: a claim of one in the
+# catalog's unconditional wording is a statement resting on no answer.
+UNASKED = {
+    "payments": re.compile(r"\bonline\b|\bin[ -]person\b|\bpayouts?\b", re.IGNORECASE),
+    "sms": re.compile(r"\bcalls?\b|\bvoice\b", re.IGNORECASE),
+    "shipping": re.compile(r"\babroad\b|\binternational", re.IGNORECASE),
+    # a purpose is one text, so it cannot rest on choices.email_marketing: it may not say it
+    "crm": re.compile(r"\b(sales|marketing) emails?\b|\bnewsletters?\b", re.IGNORECASE),
+}
 
 
-def test_only_is_said_of_recipients_only_when_the_list_is_the_owners(project: Project) -> None:
-    """"Only with the police" rests on the answer; left unanswered, the draft says nothing of
-    who receives the images (and no "only")."""
-    cameras = clause(draft(project, kiosks__camera_recipients=DROP), "kiosks.cameras")
-    assert "only with" not in cameras
+def test_no_catalog_vendor_claims_a_use_no_question_asks(project: Project) -> None:
+    vendors = load_data(project.library_root / "data" / "vendors.yaml").data
+    claimed = [(vid, part.field, part.text) for vid, entry in vendors.items()
+               if entry.get("category") in UNASKED for part in parts(vid, entry)
+               if part.when is None and UNASKED[entry["category"]].search(str(part.text))]
+    assert claimed == []
 
 
-# C. "Each one's name links to its own privacy policy": only of those with a link
-def test_links_are_claimed_only_for_vendors_that_have_one(project: Project) -> None:
-    sharing = clause(draft(project), "sharing.service-providers")
-    assert "Each one's name links" not in sharing
-    assert "PhotoLab Supply Inc." in sharing
-    linked = [{"name": "PhotoLab Supply Inc.", "purpose": "printing photos", "category": "print",
-               "link": "https://photolab.example/privacy"}]
-    assert "Each one's name links" in clause(draft(project, sharing__vendors=linked),
-                                              "sharing.service-providers")
-    for language, words in (("es", "enlaza con su propia"), ("fr-CA", "renvoie à sa propre")):
-        assert words not in clause(draft(project, language), "sharing.service-providers")
+def test_lint_refuses_a_vendor_claiming_an_unasked_use(project: Project, tmp_path: Path) -> None:
+    root = project.library_root
+    (tmp_path / "data").mkdir()
+    shutil.copy(root / PRACTICES_FILE, tmp_path / PRACTICES_FILE)
+    vendors = load_data(root / "data" / "vendors.yaml").data
+    # the entries as they were
+    old = {"square": dict(vendors["square"],
+                          purpose="processing card payments in person and online"),
+           "twilio": dict(vendors["twilio"],
+                          purpose="sending text messages and handling phone calls"),
+           "paypal": dict(vendors["paypal"], purpose="taking payments and making payouts"),
+           "hubspot": dict(vendors["hubspot"],
+                           purpose="keeping customer records and sending sales emails"),
+           "dhl": dict(vendors["dhl"], purpose="delivering parcels, including abroad")}
+    (tmp_path / "data" / "vendors.yaml").write_text(dump_yaml(old))
+    names = condition_names(project.questionnaire, project.library)
+    found = [str(p) for p in wording_problems(tmp_path, names)]
+    assert len(found) == 5, found
+    for vid, problem in zip(("square", "twilio", "paypal", "hubspot", "dhl"), found):
+        assert f"{vid}.purpose" in problem, problem
+    assert all("no question asks" in p for p in found[:3] + found[4:]), found
+    assert "choices.email_marketing" in found[3], found
+    loaded = load_practices(root)
+    assert loaded and any(p.when is None for p in loaded[1].values())
 
 
-# H. "The operator of the kiosk" is not offered where no operators run the kiosks
-def test_operator_recipient_hidden_without_operators(project: Project) -> None:
-    hidden = sunrise(project).hidden_options
-    assert "operators" in hidden.get("kiosks.camera_recipients", [])
-    assert "operators" not in sunrise(project, kiosks__operators=True).hidden_options.get(
-        "kiosks.camera_recipients", [])
+def test_mesa_vendor_lines_say_only_what_the_answers_give(project: Project) -> None:
+    result = draft(project)
+    text = clause(result, "sharing.service-providers")
+    square = next(line for line in text.splitlines() if "[Square]" in line)
+    twilio = next(line for line in text.splitlines() if "[Twilio]" in line)
+    assert "online" not in square and "in person" not in square
+    assert "calls" not in twilio
+    # the group's heading names the kind of service, not a use ("Text messages and phone calls")
+    heading = text.split("[Twilio]")[0].rsplit("\n*", 1)[1]
+    assert "phone calls" not in heading and "services" in heading, heading
+    spanish = translated(project, "sharing.service-providers", "es")
+    assert "en línea" not in spanish and "llamadas telefónicas." not in spanish
 
 
-# I. One kind of kiosk user: a sentence, not a one-item list
-def test_one_kind_of_kiosk_user_is_a_sentence(project: Project) -> None:
-    for language in (None, "es", "fr-CA"):
-        people = clause(draft(project, language), "scope.kiosk-people")
-        assert people and "\n- " not in "\n" + people, (language, people)
-    people = clause(draft(project), "scope.kiosk-people")
-    assert "kiosk" in people
-    with_operators = clause(draft(project, kiosks__operators=True), "scope.kiosk-people")
-    assert "**Operators**" in with_operators and "**Users**" in with_operators
+# 2. Staff email and documents are not bulk email delivery.
+def test_staff_email_is_not_listed_under_email_delivery(project: Project) -> None:
+    text = clause(draft(project), "sharing.service-providers")
+    heading = text.split("[Microsoft 365]")[0].rsplit("\n*", 1)[1]
+    assert not heading.startswith("Email delivery"), heading
+    vendors = load_data(project.library_root / "data" / "vendors.yaml").data
+    delivery = {vid: v["purpose"] for vid, v in vendors.items() if v["category"] == "email"}
+    assert all(re.match(r"(delivering|sending)\b", p) for p in delivery.values()), delivery
 
 
-# J. Examples of contact and payment details only from answers
-def test_category_examples_come_from_answers(project: Project) -> None:
-    categories = clause(draft(project), "collection.categories")
-    assert "billing address" not in categories and "postal address" not in categories
-    assert "documents" not in categories and "lists you upload" not in categories
-    assert "the last digits of your card number" in categories  # card_handling: processor
-    assert "email address" in categories  # choices.email_marketing
-    plain = clause(draft(project, kiosks__card_handling="our_systems",
-                         choices__email_marketing=False), "collection.categories")
-    assert "last digits" not in plain
+# 3. What the operator is told, and what the policy covers, follow the answers.
+def test_operator_is_told_what_the_kiosk_records_not_parcels(project: Project) -> None:
+    result = draft(project)
+    text = clause(result, "sharing.kiosk-operators")
+    assert "sent" not in text and "bought" not in text
+    assert "for how much" in text  # kiosks.payments
+    unpaid = clause(draft(project, kiosks__payments=False), "sharing.kiosk-operators")
+    assert "for how much" not in unpaid and "how much" not in unpaid
+    for lang, words in (("es", "envió"), ("fr-CA", "envoyé")):
+        assert words not in translated(project, "sharing.kiosk-operators", lang)
 
 
-# L. Tracking across other sites: only with advertising tools
-def test_cross_site_tracking_rests_on_advertising(project: Project) -> None:
-    tracking = clause(draft(project), "cookies.third-party-tracking")
-    assert "other sites" not in tracking and "other companies" in tracking
-    ads = clause(draft(project, cookies__advertising=True), "cookies.third-party-tracking")
-    assert "other sites" in ads
-    for language, words in (("es", "otros sitios"), ("fr-CA", "d’autres sites")):
-        assert words not in clause(draft(project, language), "cookies.third-party-tracking")
+@pytest.mark.parametrize("lang", ["en", "es", "fr-CA"])
+def test_scope_claims_no_services_through_the_website(project: Project, lang: str) -> None:
+    text = translated(project, "scope.what-it-covers", lang)
+    assert text
+    for words in ("through it", "a través de él", "par son intermédiaire"):
+        assert words not in text
 
 
-# G. A kiosk-locations page is optional: no page, nothing left to answer, nothing said
-def test_the_locations_page_is_optional(project: Project, tmp_path: Path) -> None:
-    from drafter.editing import Session
-    from drafter.standing import counted
-
-    text = SUNRISE.read_text()
-    assert "  locator_url: https://sunrisekiosk.com/locations\n" in text
-    path = tmp_path / "answers.yaml"
-    path.write_text(text.replace("  locator_url: https://sunrisekiosk.com/locations\n", ""))
-    session = Session.open(project, path)
-    assert "kiosks.locator_url" in session.visible()
-    assert "kiosks.locator_url" not in counted(session)  # not "1 to answer"
-    assert "list of kiosk locations" not in clause(
-        draft(project, kiosks__locator_url=DROP), "kiosks.overview")
-
-
-def test_nevada_section_claims_cross_site_words_only_where_the_policy_has_them(
-        project: Project) -> None:
-    """The Nevada section listed "whether others track you across sites" among what the
-    policy says; with analytics alone the policy no longer says it (no answer gives it)."""
-    assert "across sites" not in clause(draft(project), "nevada.sale")
-    ads = draft(project, cookies__advertising=True)
-    assert "across sites" in clause(ads, "nevada.sale")
-    assert "other sites" in clause(ads, "cookies.third-party-tracking")
+# 4. The translation note does not call every quoted answer typed.
+def test_translation_note_does_not_say_typed(project: Project) -> None:
+    result = draft(project)
+    notes = [n.message for n in result.notes if "Spanish translation" in n.message]
+    assert notes and "the United States" in notes[0]
+    assert "typed" not in notes[0], notes[0]
