@@ -1,4 +1,4 @@
-"""No statement without an answer, over new-user trial 17 (Sunrise Kiosk Co., photo-printing
+"""No statement without an answer, over new-user trial 17 in tmux (Sunrise Kiosk Co., photo-printing
 kiosks with a photo-booth camera in Nevada, Arizona and Colorado).
 
 Its exported policy said the camera images were used only against theft and fraud and shared
