@@ -48,9 +48,14 @@ def test_kiosk_draft_is_clean_but_for_advice_and_translation(project: Project) -
     """The kiosk operator serves Spanish speakers: with 25,000 Montana residents, Montana's
     law applies, and Drafter writes the Spanish version, so no warning; a language Drafter
     cannot write is the one warning; without Montana, no warning at all."""
-    montana = answers(project, residents_25k="[montana]")
+    undated = notes_for(project, answers(project, residents_25k="[montana]"))
+    # Montana's law asks for the date the notice was last updated: only the owner's date
+    assert [n.requirement for n in undated if n.severity == "blocking"] == [
+        "colorado.date-updated"]
+    dated = "2026-11-01\n  last_updated: 2026-11-01"
+    montana = answers(project, residents_25k="[montana]", effective_date=dated)
     assert {n.severity for n in notes_for(project, montana)} == {"advice"}
-    notes = notes_for(project, answers(project, residents_25k="[montana]",
+    notes = notes_for(project, answers(project, residents_25k="[montana]", effective_date=dated,
                                        languages="[english, spanish, chinese]"))
     assert [n.requirement for n in notes if n.severity == "warning"] == ["states.languages"]
     assert {n.severity for n in notes} == {"warning", "advice"}
@@ -74,7 +79,8 @@ def test_unsure_answer_becomes_one_question_for_counsel(project: Project) -> Non
                                     "persistent-identifiers", "audio", "parent-rights", "consent",
                                     "retention-policy", "direct-notice", "security-program",
                                     "images-voice")}
-    assert set(note.covers) == {"coppa.notice", "states.minors-duties", "ny.child-data",
+    assert set(note.covers) == {"coppa.notice", "colorado.minors-duties", "connecticut.minors-duties",
+                                "montana.minors-duties", "ny.child-data",
                                 "vermont.design-code-upcoming", "nebraska.design-code-lb838",
                                 *coppa}
     assert "because you were not sure" in note.message and "Counsel:" in note.message

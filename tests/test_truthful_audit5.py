@@ -107,7 +107,8 @@ def test_retention_criteria_rest_on_an_answer(project: Project) -> None:
 def test_last_updated_only_when_answered(project: Project) -> None:
     changes = clause(draft(project), "changes.updates")
     assert "last updated" not in changes and "March 1, 2027" in changes
-    given = clause(draft(project, policy__last_updated="2027-02-10"), "changes.updates")
+    assert clause(draft(project), "changes.last-updated") == ""
+    given = clause(draft(project, policy__last_updated="2027-02-10"), "changes.last-updated")
     assert "last updated on February 10, 2027" in given
 
 
