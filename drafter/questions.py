@@ -106,7 +106,7 @@ class OptionsFrom(BaseModel):
 class Suggestion(BaseModel):
     """A suggested answer for while `when` (an expression over earlier answers) holds."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     when: str
     answer: Any
