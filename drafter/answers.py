@@ -133,7 +133,7 @@ class Answers:
         """What the app suggests for `key` with these answers: its `default`, unless its
         `default_when` fails on them (`Questionnaire.suggestion`)."""
         entry = self.questionnaire.entry(key)
-        if entry.default_condition is None:  # no answer to read: the file's `default`
+        if not entry.suggestion_reads_answers:  # no answer to read: the file's `default`
             return entry.question.default
         return self.read_suggestions[key]
 
@@ -142,7 +142,7 @@ class Answers:
         """The suggestion of each question whose `default_when` reads other answers, with
         these answers: worked out together, from one context (the app asks for them all
         after every change, to show each as it now stands)."""
-        asked = [entry for entry in self.questionnaire if entry.default_condition is not None]
+        asked = [entry for entry in self.questionnaire if entry.suggestion_reads_answers]
         context = self.context() if asked else {}
         return {entry.key: self.questionnaire.suggestion(entry, context) for entry in asked}
 

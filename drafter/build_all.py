@@ -70,6 +70,6 @@ def _redlines(project: Project, built: LanguagesBuilt, asked: bool,
                            "first.")
             continue
         labels = Labels() if lang == ENGLISH else \
-            Labels(**dict(catalog(project.library).language(lang).labels))
+            Labels(**vars(catalog(project.library).language(lang).labels))
         written.append(write_redline(folder, clock.today(), lang, labels))
     return written

@@ -17,6 +17,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from drafter import records
 from drafter.release import KINDS, Change, Release, load_changelog, version_key
 
 if TYPE_CHECKING:
@@ -82,7 +83,7 @@ class Outdated:
         return {
             "built": self.built, "installed": self.installed, "out_of_date": self.out_of_date,
             "changes": [{"version": a.release.version, "date": a.release.date.isoformat(),
-                         **a.change.model_dump(mode="json", exclude={*KINDS}),
+                         **records.dump_data(a.change, exclude={*KINDS}),
                          **{kind: [{"id": item, "how": how} for how, item in a.items[kind]]
                             for kind in KINDS}} for a in self.changes],
             "questions": list(self.questions),

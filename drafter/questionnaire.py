@@ -10,7 +10,6 @@ rather than written twice).
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -22,6 +21,7 @@ from pydantic import ValidationError
 from drafter.composing import splice, with_data_options
 from drafter.errors import DrafterError, UserError
 from drafter.parsecache import memo
+from drafter.question_checks import check_question
 from drafter.paths import default_library
 from drafter.questions import (
     PATTERN_HINTS,
@@ -62,6 +62,13 @@ class Entry:
     # each option offered only while a condition holds (`option_when`), compiled
     option_conditions: tuple[tuple[str, Condition], ...] = ()
     default_condition: Condition | None = None  # `default_when`, compiled
+    # `suggest`: each other answer suggested while its condition holds, compiled
+    suggest_conditions: tuple[tuple[Condition, Any], ...] = ()
+
+    @property
+    def suggestion_reads_answers(self) -> bool:
+        """Whether the suggestion follows other answers (`default_when` or `suggest`)."""
+        return self.default_condition is not None or bool(self.suggest_conditions)
 
 
 class Questionnaire:
@@ -152,8 +159,12 @@ class Questionnaire:
 
     def suggestion(self, entry: Entry, context: Mapping[str, Any]) -> Any:
         """What the app suggests for `entry` with these answers (`context`, as templates read
-        them): its `default`, unless `default_when` says an earlier answer tells against it
+        them): the answer of the first `suggest` whose `when` holds (an earlier answer implies
+        it), else its `default`, unless `default_when` says an earlier answer tells against it
         (then None: no suggestion rather than one contradicting what the owner said)."""
+        for implied, answer in entry.suggest_conditions:
+            if self._holds(entry, implied, context):
+                return answer
         condition = entry.default_condition
         if condition is not None and not self._holds(entry, condition, context):
             return None
@@ -174,11 +185,13 @@ class Questionnaire:
         try:
             return condition.holds(context)
         except DrafterError as exc:
-            suggest = condition is entry.default_condition
+            implied = [i for i, (c, _) in enumerate(entry.suggest_conditions) if c is condition]
+            suggest = condition is entry.default_condition or bool(implied)
             own = condition.source == entry.question.when or option is not None or suggest
-            name = "default_when" if suggest else "when"
+            name = "default_when" if condition is entry.default_condition else "when"
             loc = (*(entry.loc if own else entry.loc[:2]),
-                   *(("options", option) if option is not None else ()), name)
+                   *(("options", option) if option is not None else ()),
+                   *(("suggest", implied[0]) if implied else ()), name)
             raise UserError(f"`{name}: {condition.source}` cannot be worked out from these "
                             f"answers ({exc.__cause__}); an unanswered question is none",
                             path=entry.path or self.path,
@@ -220,7 +233,7 @@ def load_questionnaire(path: Path, data_dir: Path | None = None,
             if key in seen:
                 raise UserError("duplicate question id", path=source.path,
                                 line=source.line(loc), field=key)
-            _check_question(question, key, source, loc)
+            check_question(question, key, source, loc)
             own = _conditions(question.when, seen, source, (*loc, "when"), key)
             options = tuple((value, *_conditions(when, seen, source,
                                                  (*loc, "options", value, "when"),
@@ -228,9 +241,12 @@ def load_questionnaire(path: Path, data_dir: Path | None = None,
                             for value, when in question.option_when.items())
             suggest = _conditions(question.default_when, seen, source, (*loc, "default_when"),
                                   key)
+            implied = tuple((*_conditions(s.when, seen, source, (*loc, "suggest", i, "when"),
+                                          key), s.answer)
+                            for i, s in enumerate(question.suggest))
             entries.append(Entry(key, section, question, section_conditions + own, loc,
                                  None if source is file else source.path, options,
-                                 suggest[0] if suggest else None))
+                                 suggest[0] if suggest else None, implied))
             seen.add(key)
     keys = {e.key for e in entries}
     for old_key, spec in data.moved.items():
@@ -301,66 +317,6 @@ def _conditions(source: str | None, known: set[str], file: DataFile,
             raise UserError(f"`when` names {name!r}, which is not an earlier question",
                             path=file.path, line=condition_line(file, loc, name), field=field)
     return (compiled,)
-
-
-def _check_question(question: Question, key: str, file: DataFile,
-                    loc: tuple[str | int, ...]) -> None:
-    def fail(message: str) -> None:
-        raise UserError(message, path=file.path, line=file.line(loc), field=key)
-
-    if question.type in ("one", "many"):
-        if not question.options:
-            fail(f"a `{question.type}` question needs a non-empty `options` mapping")
-        if question.unsure and UNSURE in (question.options or {}):
-            fail(f"option {UNSURE!r} is reserved for `unsure: true`")
-    elif question.options is not None:
-        fail(f"`options` only applies to one/many questions, not `{question.type}`")
-    if question.default_when is not None and question.default is None:
-        fail("`default_when` needs a `default` to suggest")
-    if question.default_when is not None and question.type not in ("one", "bool", "many"):
-        # a typed answer's box shows its default as a placeholder whatever the answers say
-        fail(f"`default_when` applies to one, bool and many questions, not `{question.type}`")
-    suggested = question.default if isinstance(question.default, list) else [question.default]
-    for value in question.exclusive:
-        if question.type != "many":
-            fail(f"option {value!r}: only a `many` question's options can be `exclusive`")
-        if value not in (question.options or {}):
-            fail(f"`exclusive` names option {value!r}, which the question does not offer")
-    for value in question.option_when:
-        if value not in (question.options or {}):
-            fail(f"`when` is given for option {value!r}, which the question does not offer")
-        if value in suggested:
-            fail(f"`default` suggests option {value!r}, which is offered only under its `when`")
-    if question.type == "records":
-        if not question.fields:
-            fail("a `records` question needs `fields`")
-        ids = [f.id for f in question.fields or []]
-        if len(ids) != len(set(ids)):
-            fail("duplicate field id in `fields`")
-        for sub in question.fields or []:
-            if sub.type == "records" or sub.when or sub.fields or sub.option_when:
-                fail(f"field {sub.id!r}: record fields cannot nest records or have `when` "
-                     "(on themselves or their options)")
-            _check_question(sub, f"{key}.{sub.id}", file, loc)
-    elif question.fields is not None:
-        fail("`fields` only applies to `records` questions")
-    if question.pattern is not None:
-        try:
-            re.compile(question.pattern)
-        except re.error as exc:
-            fail(f"`pattern` is not a valid regular expression: {exc}")
-    if question.default is not None:  # checked once per question text (parse cache)
-        memo("default", repr(question), lambda: _check_default(question, fail))
-
-
-def _check_default(question: Question, fail: Callable[[str], None]) -> bool:
-    from pydantic import TypeAdapter
-
-    try:
-        TypeAdapter(value_type(question)).validate_python(question.default)
-    except ValidationError as exc:
-        fail(f"`default` is not a valid answer: {exc.errors()[0]['msg']}")
-    return True
 
 
 def _describe(doc: Any, loc: tuple[Any, ...]) -> str | None:

@@ -103,6 +103,15 @@ class OptionsFrom(BaseModel):
         return labels(self.first), labels(self.last), alone
 
 
+class Suggestion(BaseModel):
+    """A suggested answer for while `when` (an expression over earlier answers) holds."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+
+    when: str
+    answer: Any
+
+
 class Question(BaseModel):
     """One question, or one field of a `records` question (records nest one level only)."""
 
@@ -133,6 +142,10 @@ class Question(BaseModel):
     # `when`): where an earlier answer says otherwise, the app suggests nothing, and the
     # question still needs the owner's answer (`Answers.missing`)
     default_when: str | None = None
+    # another answer suggested where an earlier answer implies it (each `{when, answer}`, the
+    # first whose `when` holds): ticking an analytics company suggests "Yes" to "Do you use
+    # analytics?", never the `default` "No" that contradicts it
+    suggest: tuple[Suggestion, ...] = ()
     required: bool = False
     # left empty, the answer is complete (the policy reads without it): the owner's progress
     # never counts it as left; given, it counts like any other answer
@@ -154,6 +167,8 @@ class Question(BaseModel):
             data.pop("option_when", None)
         if self.default_when is None:
             data.pop("default_when", None)
+        if not self.suggest:
+            data.pop("suggest", None)
         if not self.exclusive:
             data.pop("exclusive", None)
         data.pop("aliases", None)

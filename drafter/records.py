@@ -45,6 +45,11 @@ def dump_json(record: Any, **options: Any) -> str:
     return _adapter(type(record)).dump_json(record, **options).decode()  # type: ignore[no-any-return]
 
 
+def dump_data(record: Any, **options: Any) -> dict[str, Any]:
+    """`record` as JSON-ready data, as `model_dump(mode="json", **options)` gives a model's."""
+    return _adapter(type(record)).dump_python(record, mode="json", **options)  # type: ignore[no-any-return]
+
+
 def message(error: Mapping[str, Any]) -> str:
     """The message of one of `ValidationError.errors()`, as a pydantic model gives it."""
     template = _AS_A_MODEL.get(error["type"])

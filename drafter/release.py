@@ -17,14 +17,15 @@ from __future__ import annotations
 import hashlib
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import StringConstraints
 
 from drafter import records
+from drafter.records import FORBID
 from drafter.errors import UserError
 from drafter.parsecache import memo
 from drafter.yamlio import atomic_write, dump_yaml, load_data, read_text
@@ -40,14 +41,15 @@ Kind = Literal["requirements", "clauses", "questions"]
 Version = Annotated[str, StringConstraints(pattern=r"^[0-9]{4}\.[0-9]{1,2}\.[0-9]+$")]
 
 
-class Items(BaseModel):
+@dataclass(frozen=True)
+class Items:
     """The ids one change added, changed or removed."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+    __pydantic_config__ = FORBID
 
-    added: list[str] = []
-    changed: list[str] = []
-    removed: list[str] = []
+    added: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
 
     def all(self) -> list[str]:
         return [*self.added, *self.changed, *self.removed]
@@ -58,39 +60,42 @@ class Items(BaseModel):
                      if item in getattr(self, how)), None)
 
 
-class Change(BaseModel):
+@dataclass(frozen=True)
+class Change:
     """One change of a release. `law` is None for a change of Drafter's own drafting (a
     clause reworded, a question made clearer) that no law asked for."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+    __pydantic_config__ = FORBID
 
     summary: str
     law: str | None = None
     cite: str | None = None
     in_force: date | None = None  # the day the duty starts (the requirements' `in_force`)
-    requirements: Items = Field(default_factory=lambda: Items())
-    clauses: Items = Field(default_factory=lambda: Items())
-    questions: Items = Field(default_factory=lambda: Items())
+    requirements: Items = field(default_factory=Items)
+    clauses: Items = field(default_factory=Items)
+    questions: Items = field(default_factory=Items)
 
     def items(self, kind: str) -> Items:
         return getattr(self, kind)  # type: ignore[no-any-return]
 
 
-class Release(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+@dataclass(frozen=True)
+class Release:
+    __pydantic_config__ = FORBID
 
     version: Version
     date: date
     summary: str
-    changes: list[Change] = []
+    changes: list[Change] = field(default_factory=list)
 
     @property
     def key(self) -> tuple[int, ...]:
         return version_key(self.version)
 
 
-class _ChangelogFile(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+@dataclass(frozen=True)
+class _ChangelogFile:
+    __pydantic_config__ = FORBID
 
     releases: list[Release]
 

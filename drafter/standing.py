@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from drafter.answered import answer_state
+from drafter.counting import count_of
 from drafter.editing import Session
 
 if TYPE_CHECKING:
@@ -48,8 +49,8 @@ class Standing:
         parts = [f"{n} {what}" for n, what in ((self.unanswered, "to answer"),
                                                (self.suggested, "to confirm"),
                                                (self.to_fix, "to fix"),
-                                               (self.unfinished, "to finish"),
-                                               (self.owner_notes, "blocking note(s)")) if n]
+                                               (self.unfinished, "to finish")) if n]
+        parts += [count_of(self.owner_notes, "blocking note")] if self.owner_notes else []
         return [self.answered_words(),
                 f"For you: {', '.join(parts) if parts else 'nothing left'}",
                 f"For counsel: {self.counsel or 'nothing'}"]

@@ -4,7 +4,9 @@ A vendor's `receives` or `location` may be a list of parts, each a text or a `te
 `when` (templates read them through the `wording` filter). `clauses/vendor-practices.yaml`
 names the practices an answer governs (customer lists, ad pixels, email tracking, marketing
 texts, face scans) and the words that state them; `drafter lint` requires each English part
-that states one to carry a `when` reading the answers the practice's own `when` reads.
+that states one to carry a `when` reading the answers the practice's own `when` reads. A
+practice without a `when` is one no question asks (where customers pay, phone calls through a
+text-message service): the catalog may not state it at all, only what choosing the vendor tells.
 """
 
 from __future__ import annotations
@@ -34,7 +36,7 @@ class Practice(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     name: str
-    when: str
+    when: str | None = None  # None: no question asks it, so no wording may state it
     words: list[str]
     categories: list[str] | None = None
 
@@ -54,7 +56,7 @@ class Practice(BaseModel):
         return found.group(0) if found else None
 
     def answers(self) -> set[str]:
-        return referenced_names(self.when, expression=True)
+        return referenced_names(self.when, expression=True) if self.when else set()
 
 
 @dataclass(frozen=True)
@@ -109,6 +111,7 @@ def wording_problems(root: Path, names: frozenset[str]) -> list[UserError]:
         return []
     practices_file, practices = loaded
     problems = [problem for pid, p in practices.items()
+                if p.when is not None
                 for problem in condition_problems(p.when, names, path=practices_file.path,
                                                   line=practices_file.spot((pid, "when")),
                                                   field=pid)]
@@ -133,6 +136,12 @@ def wording_problems(root: Path, names: frozenset[str]) -> list[UserError]:
                 read = referenced_names(str(part.when), expression=True)
             for pid, practice in practices.items():
                 said = practice.stated(entry.get("category"), part.text)
+                if said and practice.when is None:
+                    problems.append(UserError(
+                        f"{said!r} states {practice.name} ({pid} in {PRACTICES_FILE}), which "
+                        "no question asks: say only what choosing the vendor tells (its kind)",
+                        path=path, line=line(), field=field))
+                    continue
                 missing = practice.answers() - read
                 if said and missing:
                     problems.append(UserError(

@@ -17,7 +17,8 @@ from tests.conftest import real_project as project
 
 US_KIDS = "kids-crafts"  # a US craft marketplace whose owner knows under-13s use it
 ABROAD = {"audience.regions": ["usa", "eu", "uk"], "children.in_us": "no"}
-US_STATE_MINOR_RULES = {"states.minors-duties", "ny.child-data", "vermont.design-code-upcoming",
+US_STATE_MINOR_RULES = {"colorado.minors-duties", "connecticut.minors-duties",
+                        "montana.minors-duties", "ny.child-data", "vermont.design-code-upcoming",
                         "vermont.design-code", "maryland.minors", "oregon.no-minor-sale"}
 
 

@@ -47,4 +47,18 @@ def test_the_installed_command_and_python_m_drafter_run_the_same_way() -> None:
                             text=True, check=True)
     inside, after = result.stdout.split("] ")
     # the process's own threshold before, not this test process's (tests/conftest.py sets its)
-    assert inside == "[50000" and len(set(after.split())) == 1 and after.split()[0] != "50000"
+    assert inside == "[100000" and len(set(after.split())) == 1 and after.split()[0] != "100000"
+
+
+def test_the_installed_command_walks_neither_start_up_nor_its_own_objects() -> None:
+    """`drafter` imports its modules and runs one command, then exits: a young-generation pass
+    over the objects start-up built (due when the threshold dropped back before the command)
+    or over those the command built (due when it dropped back after) only cost CPU (issue 13)."""
+    program = ("import gc, sys; walked = []\n"
+               "gc.callbacks.append(lambda phase, info: phase == 'start' and"
+               " gc.get_count()[0] > 5000 and walked.append(gc.get_count()[0]))\n"
+               "from drafter.__main__ import run; code = run()\n"
+               "print(walked, code, file=sys.stderr)")
+    result = subprocess.run([sys.executable, "-c", program, "schema"], capture_output=True,
+                            text=True, check=True)
+    assert result.stderr.strip() == "[] 0"

@@ -18,7 +18,9 @@ TESTS = Path(__file__).resolve().parent
 # Requirements that forbid a practice: no clause meets them, so an example doing the practice
 # would carry a blocking note, which no example may (test_examples_law.test_no_blocking_notes).
 BANS = {
-    "states.minors": "selling or targeting ads with known minors' data (Colorado, Connecticut, Montana)",
+    "colorado.minors-sale": "selling or targeting ads with known minors' data (Colorado)",
+    "connecticut.minors-sale": "selling or targeting ads with known minors' data (Connecticut)",
+    "montana.minors-sale": "selling or targeting ads with known minors' data (Montana)",
     "maryland.minors": "selling or targeting ads with known minors' data (Maryland)",
     "maryland.no-sensitive-sale": "selling sensitive data (Maryland)",
     "oregon.no-location-sale": "selling precise location (Oregon HB 2008)",

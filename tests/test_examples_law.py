@@ -112,7 +112,8 @@ def fixture_draft() -> Draft:
 def test_practices_the_law_bans_are_blocking_notes() -> None:
     blocking = {n.requirement for n in fixture_draft().notes if n.severity == "blocking"}
     assert blocking == {"maryland.no-sensitive-sale", "maryland.minors",
-                        "virginia.precise-location-sale", "states.minors",
+                        "virginia.precise-location-sale", "colorado.minors-sale",
+                        "connecticut.minors-sale", "montana.minors-sale",
                         "oregon.no-location-sale", "oregon.no-minor-sale", "ny.child-data-sale"}
 
 

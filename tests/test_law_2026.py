@@ -442,7 +442,8 @@ STATUTE_OF = {
     "oregon.third-party-list": "oregon", "rhode-island.named-buyers": "rhode_island",
     "texas.biometric-sale-notice": "texas", "texas.sensitive-sale-notice": "texas",
     "states.third-party-categories": "delaware", "states.languages": "montana",
-    "states.minors-duties": "connecticut_minors",
+    "colorado.minors-duties": "colorado_minors", "connecticut.minors-duties": "connecticut_minors",
+    "montana.minors-duties": "montana_minors",
 }
 
 

@@ -195,8 +195,8 @@ def test_montana_minors_duties_reach_a_small_business_from_october_2025() -> Non
                        **{"children.under_13": "no", "children.under_16": "no",
                           "children.under_18": "no"})["law"].montana_minors
     d = draft("vermont-kids", **montana)
-    assert notes(d)["states.minors-duties"] == "warning"
-    note = next(n for n in d.notes if n.requirement == "states.minors-duties")
+    assert notes(d)["montana.minors-duties"] == "warning"
+    note = next(n for n in d.notes if n.requirement == "montana.minors-duties")
     assert "Montana" in note.message and "Mont. Code" in (note.cite or "")
 
 
@@ -222,7 +222,7 @@ def test_a_requirement_may_give_the_reason_to_verify() -> None:
     catalog = project().library.requirements
     reasons = {rid for rid, e in catalog.items() if isinstance(e.requirement.verify, str)}
     assert {"connecticut.no-location-sale", "colorado.biometric-policy",
-            "states.minors"} <= reasons
+            "montana.minors-sale"} <= reasons
     note = next(n for n in draft("texas-parking").notes
                 if n.requirement == "connecticut.no-location-sale")
     assert note.verify is True

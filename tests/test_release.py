@@ -124,3 +124,28 @@ def test_how_the_review_recognises_an_item_is_no_release_change(tmp_path) -> Non
     new = content_hashes(after.library, after.questionnaire)["requirements"]
     assert after.library.requirements["gdpr.dpo"].requirement.looks_for.startswith("reworded")
     assert old == new
+
+
+_RELEASE = "releases:\n  - version: 2026.12.1\n    date: 2026-12-01\n    summary: a\n"
+CHANGELOG_MISTAKES = [  # (the changelog, the error after its path)
+    (_RELEASE + "    bogus: 1\n", ":5: releases.0.bogus: Extra inputs are not permitted"),
+    (_RELEASE.replace("2026.12.1", "2026-12"), ":2: releases.0.version: String should match "
+     "pattern '^[0-9]{4}\\.[0-9]{1,2}\\.[0-9]+$'"),
+    (_RELEASE + "    changes:\n      - {summary: b, clauses: [x]}\n",
+     ":6: releases.0.changes.0.clauses: Input should be a valid dictionary or instance of Items"),
+    (_RELEASE + "    changes:\n      - {summary: b, clauses: {moved: [x]}}\n",
+     ":6: releases.0.changes.0.clauses.moved: Extra inputs are not permitted"),
+    (_RELEASE + "    changes:\n      - {summary: b, in_force: soon}\n",
+     ":6: releases.0.changes.0.in_force: Input should be a valid date or datetime, input is "
+     "too short"),
+]
+
+
+@pytest.mark.parametrize(("text", "error"), CHANGELOG_MISTAKES)
+def test_a_mistake_in_the_changelog_names_its_line_and_field(
+        tmp_path: Path, text: str, error: str) -> None:
+    """The changelog is read into records (drafter.records), its mistakes worded as before."""
+    (tmp_path / CHANGELOG).write_text(text)
+    with pytest.raises(UserError) as raised:
+        load_changelog(tmp_path)
+    assert str(raised.value) == f"{tmp_path / CHANGELOG}{error}"

@@ -79,7 +79,8 @@ def test_unsure_answer_becomes_one_question_for_counsel(project: Project) -> Non
                                     "persistent-identifiers", "audio", "parent-rights", "consent",
                                     "retention-policy", "direct-notice", "security-program",
                                     "images-voice")}
-    assert set(note.covers) == {"coppa.notice", "states.minors-duties", "ny.child-data",
+    assert set(note.covers) == {"coppa.notice", "colorado.minors-duties", "connecticut.minors-duties",
+                                "montana.minors-duties", "ny.child-data",
                                 "vermont.design-code-upcoming", "nebraska.design-code-lb838",
                                 *coppa}
     assert "because you were not sure" in note.message and "Counsel:" in note.message

@@ -136,6 +136,14 @@ def test_the_trial_gets_no_contradicting_suggestion(project: Project, tmp_path: 
     ("type: bool, default: false, default_when: 'a.b'", "not an earlier question"),
     ("type: bool, default_when: 'true'", "needs a `default`"),
     ("type: text, default: x, default_when: 'true'", "not `text`"),
+    ("type: bool, suggest: [{when: 'true', answer: true}]", "`suggest` needs a `default`"),
+    ("type: text, default: x, suggest: [{when: 'true', answer: y}]", "not `text`"),
+    ("type: bool, default: false, suggest: [{when: 'a.b', answer: true}]",
+     "not an earlier question"),
+    ("type: bool, default: false, suggest: [{when: 'true', answer: maybe}]",
+     "`suggest` is not a valid answer"),
+    ("type: one, options: {x: X, y: {label: Y, when: 'false'}}, default: x, "
+     "suggest: [{when: 'true', answer: y}]", "offered only under its `when`"),
 ])
 def test_a_bad_default_when_is_one_line_naming_the_question(tmp_path: Path, spec: str,
                                                              error: str) -> None:
@@ -187,3 +195,23 @@ def test_the_consent_suggestion_names_every_sensitive_kind(project: Project) -> 
     data = load_data(default_library() / "data" / "categories.yaml").data
     rows = data.items() if isinstance(data, dict) else [(r["id"], r) for r in data]
     assert listed == {key for key, row in rows if isinstance(row, dict) and row.get("sensitive")}
+
+
+def test_a_suggest_that_cannot_be_worked_out_names_its_line(tmp_path: Path) -> None:
+    """A `suggest` entry's `when` that fails on the answers is one line naming the file, the
+    line of that `when` and the question, as a `default_when` is."""
+    from drafter.errors import UserError
+    from drafter.questionnaire import load_questionnaire
+
+    path = tmp_path / "q.yaml"
+    path.write_text("title: T\nversion: '1'\nsections:\n  - id: a\n    title: A\n"
+                    "    questions:\n      - {id: x, prompt: X?, type: number}\n"
+                    "      - id: b\n        prompt: B?\n        type: bool\n"
+                    "        default: false\n        suggest:\n"
+                    "          - when: 'a.x > 3'\n            answer: true\n")
+    q = load_questionnaire(path)
+    assert Answers(q, {"a.x": 5}, suggestions=True).suggestion("a.b") is True
+    assert Answers(q, {"a.x": 1}, suggestions=True).suggestion("a.b") is False
+    with pytest.raises(UserError) as raised:
+        Answers(q, {}, suggestions=True).suggestion("a.b")
+    assert str(raised.value).startswith(f"{path}:13: a.b: `when: a.x > 3`"), str(raised.value)

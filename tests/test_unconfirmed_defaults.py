@@ -55,14 +55,16 @@ def test_no_clause_text_rests_on_an_unconfirmed_default(project: Project) -> Non
 def test_the_preview_shows_suggestions_as_suggestions(project: Project) -> None:
     """The app's preview stands in the suggestion, as it stands in a gap for a missing name,
     and its review says the promise rests on a suggestion the owner has not confirmed."""
+    key = "policy.change_notice"  # a promise rests on it (rights.everyone's no longer does)
     given = load_answers(examples()["kiosk"], project.questionnaire)
-    valid = {k: v for k, v in given.values.items() if k != "rights.everyone"}
+    valid = {k: v for k, v in given.values.items() if k != key}
     preview = preview_policy(project, valid)
     assert preview.policy is not None
-    assert preview.answers.resolved()["rights.everyone"] is True
+    suggested = project.questionnaire.entries[key].question.default
+    assert suggested is not None
+    assert preview.answers.resolved()[key] == suggested
     notes = project.review(preview.policy, preview.answers)
-    assert any(n.check == "promise.default" and n.resolves_by == "rights.everyone"
-               for n in notes)
+    assert any(n.check == "promise.default" and n.resolves_by == key for n in notes)
 
 
 @pytest.mark.parametrize("example", list(examples()))

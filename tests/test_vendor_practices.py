@@ -115,7 +115,7 @@ def test_no_vendor_line_states_a_practice_the_answers_leave_out(name: str) -> No
     [data] = render(project().draft(answers), formats("md")).values()
     text = data.decode()
     left_out = {pid: p for pid, p in practices().items()
-                if not compile_condition(p.when).holds(context)}
+                if p.when is None or not compile_condition(p.when).holds(context)}
     checked = 0
     for vid in chosen:
         lines = vendor_lines(text, catalog[vid])

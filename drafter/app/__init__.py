@@ -27,7 +27,16 @@ the shape used by `tests/app/test_textual_hooks.py`, which also fails on one not
   to a subclass of `textual._compositor.Compositor` whose `reflow` and `reflow_visible` also
   mark in `_dirty_regions` every widget placed elsewhere than the last layout's map
   (`_full_map`, `_visible_map`) showed it (drawn.py `DrawnCompositor`): a lookup between two
-  layouts arranged the screen again, and the next layout drew nothing of what had moved.
+  layouts arranged the screen again, and the next layout drew nothing of what had moved;
+- `Screen._get_breakpoint_classes`, `_on_screen_resume` (styled.py `StyledOnce`): the width
+  class set as Textual's first resize would, before the screen is styled, and the first
+  resume (`refresh_styles` cleared in the screen's own handler, called before Textual's)
+  restyles nothing: every widget is styled once at start-up, not three times;
+  `Screen._screen_resized` overridden (ahead.py `BuildsAhead`): a resize to the size the screen was last
+  laid out at (`Screen._compositor`'s `size`) lays nothing out (two of four start-up layouts);
+- `Stylesheet._parse_rules`, `_variables`, and `reparse` mirrored with `_invalid_css`,
+  `_rules`, `_rules_map`, `_require_parse` (stylesheet.py `SharedStylesheet`, the app's): each
+  CSS source parsed once a process, not once an app (a tenth of each start-up).
 """
 
 from __future__ import annotations

@@ -22,6 +22,7 @@ from drafter.app.screens.help import keys_of
 from drafter.app.screens.suggestions import offer_suggestions
 from drafter.app.screens.updates import offer_updates
 from drafter.app.screens.welcome import WelcomeScreen
+from drafter.app.stylesheet import SharedStylesheet
 from drafter.app.widgets.buttons import FormButton
 from drafter.app.widgets.lists import TypeToJump
 from drafter.app.widgets.picklist import pick_list
@@ -44,6 +45,7 @@ class DrafterApp(App[None]):
                  out_dir: Path | None = None, read_only: bool = False,
                  evidence: Evidence | None = None) -> None:
         super().__init__()
+        self.stylesheet = SharedStylesheet(variables=self.get_css_variables())  # see stylesheet.py
         self.evidence = evidence  # a scan's: its suggested answers are offered one by one
         self.session = Session.open(project, path, label, read_only)
         self.out_dir = out_dir or Path("output")

@@ -121,8 +121,8 @@ def untranslated_notes(answers: Answers, library: Library, policy: Policy,
         notes.append(Note(
             id="", severity="advice", topic="consistency", check=CHECK,
             message=f"The {name} version ({file} and its other formats) quotes these answers "
-                    f"as the owner typed them, with no {name} translation: {listed}. {how}, "
-                    f"or confirm the typed words may stand in the {name} text.",
+                    f"word for word, with no {name} translation: {listed}. {how}, "
+                    f"or confirm these words may stand in the {name} text.",
             resolves_by=asked[0] if asked else _question(answers, missing[0][0])))
     return tuple(notes)
 

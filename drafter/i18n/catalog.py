@@ -16,11 +16,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from jinja2 import Template
-from pydantic import BaseModel, ConfigDict
 
 from drafter.errors import UserError
 from drafter.i18n import ENGLISH
 from drafter.parsecache import memo
+from drafter.records import FORBID
 from drafter.templating import TemplateSyntaxError, checked, compile_template
 from drafter.yamlio import DataFile, load_data, parse_data, read_text
 
@@ -48,8 +48,9 @@ def english_path(path: Path) -> Path:
     return path.with_name(path.name[: match.start()] + "." + match.group("suffix"))
 
 
-class Labels(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+@dataclass(frozen=True)
+class Labels:
+    __pydantic_config__ = FORBID
 
     effective_date: str  # the header's date line: "Effective date: {date}"
     contents: str  # the contents list's heading
@@ -57,12 +58,13 @@ class Labels(BaseModel):
     page: str  # Word's footer: "Page {page} of {pages}"
 
 
-class SiteLabels(BaseModel):
+@dataclass(frozen=True)
+class SiteLabels:
     """The words of `drafter publish --site`'s pages around the policy (drafter/site.py), in
     English unless a language gives its own (`site:` in languages.yaml). `{business}`,
     `{date}`, `{took}` and `{replaced}` are filled in."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+    __pydantic_config__ = FORBID
 
     current: str = "Current policy"
     versions: str = "All versions"
@@ -88,10 +90,11 @@ class SiteLabels(BaseModel):
     only_one: str = "Only one version has been published."
 
 
-class LanguageSpec(BaseModel):
+@dataclass(frozen=True, kw_only=True)
+class LanguageSpec:
     """One language in `languages.yaml`."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+    __pydantic_config__ = FORBID
 
     name: str  # in English, for messages and counsel's review.md
     own_name: str  # in the language itself, for the links between versions
@@ -100,24 +103,26 @@ class LanguageSpec(BaseModel):
     answer: str | None = None  # the option of the languages question that asks for it
     # a free-text answer the policy quotes → the optional question holding the owner's own
     # words for it in this language (drafter.i18n.answers)
-    translations: dict[str, str] = {}
+    translations: dict[str, str] = field(default_factory=dict)
     # the genders its nouns take: a data wording may give its words for each (`number_words`:
     # `{masculine: [...], feminine: [...]}`), and the template writing the noun chooses
-    genders: list[str] = []
+    genders: list[str] = field(default_factory=list)
     title: str
     labels: Labels
     site: SiteLabels | None = None  # publish --site's pages; lint requires every one
-    sections: dict[str, str] = {}  # section id → title (document.yaml and the modules')
+    # section id → title (document.yaml and the modules')
+    sections: dict[str, str] = field(default_factory=dict)
 
 
-class LanguagesFile(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+@dataclass(frozen=True, kw_only=True)
+class LanguagesFile:
+    __pydantic_config__ = FORBID
 
     question: str  # the answer key that lists the languages the business serves people in
     wording: dict[str, list[str]]  # data file → its fields that are words (EVERY: all)
     # answers (and list fields, `sharing.vendors.name`) printed as typed in every language,
     # with no note: names, addresses and contact details, not prose
-    as_typed: list[str] = []
+    as_typed: list[str] = field(default_factory=list)
     languages: dict[str, LanguageSpec]
 
 

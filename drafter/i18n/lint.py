@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +27,7 @@ from drafter.name_check import first_use
 from drafter.plain import kind
 from drafter.questionnaire import Questionnaire
 from drafter.templating import promise_bases, referenced_names
+from drafter.yamlio import load_data
 
 
 
@@ -141,6 +143,13 @@ def _bases(source: str) -> list[tuple[str, ...]]:
     return [tuple(sorted(basis)) for basis, _ in promise_bases(source)]
 
 
+def _site_labels_given(path: Path, lang: str) -> set[str]:
+    """The site's words `languages.yaml` gives for `lang` (not the English defaults)."""
+    spec = (load_data(path).data or {}).get("languages", {}).get(lang) or {}
+    site = spec.get("site") if isinstance(spec, dict) else None
+    return set(site) if isinstance(site, dict) else set()
+
+
 def _sections(library: Library, found: Catalog) -> list[UserError]:
     problems: list[UserError] = []
     ids = {s.spec.id for s in library.sections}
@@ -157,8 +166,8 @@ def _sections(library: Library, found: Catalog) -> list[UserError]:
                                       field=f"languages.{lang}.sections.{section}"))
         if spec.status != "complete":
             continue
-        given = spec.site.model_fields_set if spec.site is not None else set()
-        for label in [name for name in SiteLabels.model_fields if name not in given]:
+        given = _site_labels_given(found.path, lang)
+        for label in [f.name for f in fields(SiteLabels) if f.name not in given]:
             problems.append(UserError(f"no {spec.name} words for the site's pages, and "
                                       f"{spec.name} is declared complete", path=found.path,
                                       field=f"languages.{lang}.site.{label}"))

@@ -60,4 +60,4 @@ def assemble_translated(answers: Answers, library: Library, lang: str) -> Policy
         raise MissingWording(lang, spec.name, missing, found.path)
     policy = policy_of(answers, library, spec.title, sections)
     return replace(policy, lang=lang, locale=spec.locale,
-                   labels=Labels(**dict(spec.labels)))  # no serializer built
+                   labels=Labels(**vars(spec.labels)))

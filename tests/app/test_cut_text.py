@@ -77,15 +77,19 @@ async def test_at_a_phones_width_every_exported_file_can_be_read(make_app: App,
         folder = f"{written[0].parent.resolve()}/"
         seen = shown(app, "#exported")
         rows = seen.splitlines()
-        path_rows = rows[rows.index(next(r for r in rows if r.startswith("/"))):]
-        path_rows = path_rows[:next(i for i, r in enumerate(path_rows) if r.startswith("  "))]
-        assert "".join(path_rows) == folder, rows  # every row of the path ends at a "/"
-        assert all(row.endswith("/") for row in path_rows), rows
+        assert rows[0].startswith("Exported to /"), rows  # the folder first, then its files
+        path_rows: list[str] = []
+        for row in [rows[0].removeprefix("Exported to "), *rows[1:]]:
+            if "".join(path_rows) == folder or not folder.startswith("".join([*path_rows, row])):
+                break
+            path_rows.append(row)
+        assert "".join(path_rows) == folder, rows
+        assert all(row.endswith("/") for row in path_rows), rows  # broken only after a "/"
         panel.focus()  # Tab reaches it; the arrows scroll it
-        for _ in range(panel.max_scroll_y):
+        for _ in range(panel.max_scroll_y):  # a row at a time: the panel is 4 rows high
             await pilot.press("down")
-        await drawn(pilot)
-        seen += "\n" + shown(app, "#exported")
+            await drawn(pilot)
+            seen += "\n" + shown(app, "#exported")
         for path in written:
             assert path.name in seen, (path.name, seen)
 

@@ -69,9 +69,9 @@ async def test_a_suggestion_withdrawn_by_an_earlier_answer_is_no_longer_shown(
 
 async def test_a_yes_no_suggestion_withdrawn_by_a_vendor_ticked_leaves_no_answerable(
         make_app: App, tmp_path: Path) -> None:
-    """1b: with a company ticked from the catalog, analytics and advertising have no
-    suggestion; the fields still showed "Suggested … No" pressed, and neither Enter, "n"
-    Enter nor the arrows could answer No."""
+    """1b: with an ad platform ticked from the catalog, advertising has no suggestion; the
+    field still showed "Suggested … No" pressed, and neither Enter, "n" Enter nor the arrows
+    could answer No. (Analytics keeps its "No": an ad platform is no analytics service.)"""
     path = tmp_path / "answers.yaml"
     path.write_text(START)
     app = make_app()
@@ -80,24 +80,38 @@ async def test_a_yes_no_suggestion_withdrawn_by_a_vendor_ticked_leaves_no_answer
         await open_section(pilot, "cookies", "cookies.analytics")
         assert shown(app, "cookies.analytics") == (True, "No")
         await open_section(pilot, "sharing", "sharing.catalog")
-        await pilot.press(*"twilio", "space")
+        await pilot.press(*"criteo", "space")
         await pilot.pause()
-        assert kept(path, "sharing.catalog") == ["twilio"]
-        await open_section(pilot, "cookies", "cookies.analytics")
-        for key in ("cookies.analytics", "cookies.advertising"):
-            assert core(app, key) == (False, None)
-            assert shown(app, key) == (False, None), key
+        assert kept(path, "sharing.catalog") == ["criteo"]
+        await open_section(pilot, "cookies", "cookies.advertising")
+        assert core(app, "cookies.advertising") == (False, None)
+        assert shown(app, "cookies.advertising") == (False, None)
+        assert shown(app, "cookies.analytics") == (True, "No")
         await pilot.press("enter")  # nothing shown: nothing written
         await pilot.pause()
-        assert kept(path, "cookies.analytics") is None
-        await open_section(pilot, "cookies", "cookies.analytics")
-        await pilot.press("n", "enter")
-        await pilot.pause()
-        assert kept(path, "cookies.analytics") is False
+        assert kept(path, "cookies.advertising") is None
         await open_section(pilot, "cookies", "cookies.advertising")
         await pilot.press("down", "down", "enter")  # Yes, then No
         await pilot.pause()
         assert kept(path, "cookies.advertising") is False
+
+
+async def test_an_analytics_company_ticked_is_shown_as_suggesting_yes(
+        make_app: App, tmp_path: Path) -> None:
+    """Trial 17 (F3): with Google Analytics ticked, "Do you use an analytics service?" showed
+    no suggestion, though the catalog says what the company does; now "Yes" is suggested,
+    shown pressed, and Enter keeps it."""
+    path = tmp_path / "answers.yaml"
+    path.write_text(START + "sharing:\n  catalog: [google_cloud, google_analytics]\n")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await open_section(pilot, "cookies", "cookies.analytics")
+        assert core(app, "cookies.analytics") == (True, True)
+        assert shown(app, "cookies.analytics") == (True, "Yes")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert kept(path, "cookies.analytics") is True
 
 
 async def test_a_suggestion_made_by_an_earlier_answer_is_shown_and_kept_as_shown(
@@ -142,7 +156,8 @@ async def test_enter_keeps_a_suggestion_made_after_the_field_was_built(
         assert shown(app, "rights.request_methods") == (False, ["email", "phone"])
 
 
-STATES = {"none": "sharing:\n  catalog: [twilio]\n",  # no answer, no suggestion
+# no answer, no suggestion: a company typed in with no kind may be an analytics service
+STATES = {"none": "sharing:\n  vendors:\n    - {name: Heap, purpose: measuring use}\n",
           "yes": "cookies:\n  analytics: true\n",
           "suggested no": ""}
 

@@ -187,11 +187,73 @@ def _visible_map() -> None:  # drawn.py: likewise after a scroll (widgets in vie
     _dirty_regions()
 
 
+def _on_screen_resume() -> None:  # styled.py `StyledOnce`: the first resume restyles nothing
+    source = inspect.getsource(Screen._on_screen_resume)
+    assert "if event.refresh_styles:" in source and "self.update_node_styles(" in source
+    assert 'f"_{method_name}"' in inspect.getsource(MessagePump._get_dispatch_methods)
+
+
+def _get_breakpoint_classes() -> None:  # styled.py: the classes the first resize would set
+    assert "sorted(breakpoints, reverse=True)" in inspect.getsource(
+        Screen._get_breakpoint_classes)
+    assert "self._get_breakpoint_classes(" in inspect.getsource(Screen._on_resize)
+
+
+def _screen_resized() -> None:  # ahead.py: no layout for a resize to the last layout's size
+    from textual._compositor import Compositor
+
+    assert _parameters(Screen._screen_resized) == ["self", "size"]
+    assert "._screen_resized(event.size)" in inspect.getsource(Screen._on_resize)
+    for name in ("reflow", "reflow_visible"):
+        assert "self.size = size" in inspect.getsource(getattr(Compositor, name))
+
+
+def _parse_rules() -> None:  # stylesheet.py `SharedStylesheet`: a source's rules, shared
+    from textual.css.stylesheet import Stylesheet
+
+    assert _parameters(Stylesheet._parse_rules) == [
+        "self", "css", "read_from", "is_default_rules", "tie_breaker", "scope"]
+    source = inspect.getsource(Stylesheet._parse_rules)  # depend on nothing but these and
+    assert "variable_tokens=self._variable_tokens" in source  # the variables
+    assert "self._parse_rules(" in inspect.getsource(Stylesheet.parse)
+
+
+def _require_parse() -> None:  # stylesheet.py `SharedStylesheet.reparse`: Textual's, mirrored
+    from textual.css.stylesheet import Stylesheet
+
+    source = inspect.getsource(Stylesheet.reparse)
+    for line in ("stylesheet = Stylesheet(variables=self._variables)", "stylesheet.parse()",
+                 "self._invalid_css.update(stylesheet._invalid_css)",
+                 "self._rules = stylesheet.rules", "self._rules_map = None",
+                 "self.source = stylesheet.source", "self._require_parse = False"):
+        assert line in source
+    assert "self.stylesheet = Stylesheet(variables=self.get_css_variables())" in \
+        inspect.getsource(__import__("textual.app").app.App.__init__)
+
+
+def _variables() -> None:  # stylesheet.py: the theme's variables a source is parsed with
+    _require_parse()
+
+
+def _invalid_css() -> None:  # stylesheet.py `reparse`
+    _require_parse()
+
+
+def _rules() -> None:  # stylesheet.py `reparse`
+    _require_parse()
+
+
+def _rules_map() -> None:  # stylesheet.py `reparse`
+    _require_parse()
+
+
 HOOKS = [_reset_focus, _watch_expanded, virtual_size, focused, _refresh_layout, _layout_required,
          _selected, _pressed_button, _lines, _clear_caches, _update_lines, _refresh_scrollbars,
          _is_prevented, _bindings, _merged_bindings, _bindings_ready, _on_focus, _on_key,
          _watch_app_focus, _message_queue, _compositor, _on_layout, _on_update, _layout,
-         _dirty_regions, _full_map, _visible_map]
+         _dirty_regions, _full_map, _visible_map, _on_screen_resume, _get_breakpoint_classes,
+         _screen_resized, _parse_rules, _require_parse, _variables, _invalid_css, _rules,
+         _rules_map]
 LISTED = {hook.__name__ for hook in HOOKS}
 
 

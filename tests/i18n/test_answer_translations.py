@@ -24,7 +24,7 @@ OTHERS = ("online repair bookings",
           "Sales records", "7 years, for tax records", "the United States")
 LISTED = ", ".join(f"\u201c{words}\u201d" for words in OTHERS)
 IN_MARKDOWN = ("put the Spanish words in privacy-policy.es.md (edits there are kept from build "
-               "to build), or confirm the typed words may stand in the Spanish text.")
+               "to build), or confirm these words may stand in the Spanish text.")
 
 
 def _answers(tmp_path: Path, *extra: str) -> Path:
@@ -67,8 +67,8 @@ def test_without_a_translation_the_owners_words_are_printed_as_typed_and_counsel
     assert f"Ofrecemos {OFFERING}." in (folder / "privacy-policy.es.md").read_text()
     review = (folder / "review.md").read_text()
     assert ("The Spanish version (privacy-policy.es.md and its other formats) quotes these "
-            "answers as the owner "
-            f"typed them, with no Spanish translation: \u201c{OFFERING}\u201d, {LISTED}, "
+            "answers word for word, "
+            f"with no Spanish translation: \u201c{OFFERING}\u201d, {LISTED}, "
             "\u201cOwner\u201d. Give the Spanish words (\u201cWhat you offer, in Spanish\u201d, "
             "\u201cThe title of the person in charge of privacy, in Spanish\u201d); for the "
             f"others, which have no such question, {IN_MARKDOWN}") in review

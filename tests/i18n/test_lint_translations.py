@@ -7,6 +7,10 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
+
+from drafter.errors import UserError
+from drafter.i18n.catalog import LANGUAGES_FILE, load_languages
 from drafter.paths import default_library
 from drafter.project import Project
 
@@ -146,3 +150,27 @@ def test_a_complete_language_gives_every_word_of_the_site_pages(tmp_path: Path) 
                                              ""))
     assert _problems(root) == [f"{path}: languages.es.site.only_one: no Spanish words for the "
                                "site's pages, and Spanish is declared complete"]
+
+
+LANGUAGE_MISTAKES = [  # (the text replaced, its replacement, the error after the path)
+    ("    labels:\n", "    labels:\n      bogus: x\n",
+     ":74: languages.es.labels.bogus: Extra inputs are not permitted"),
+    ("languages:\n", "bogus: 1\nlanguages:\n", ":40: bogus: Extra inputs are not permitted"),
+    ("    genders: [masculine, feminine]\n", "    genders: 3\n",
+     ":47: languages.es.genders: Input should be a valid list"),
+    ("    site:  # the pages of `drafter publish --site` around the policy\n",
+     "    site: [1]\n    old_site:\n",
+     ":50: languages.es.site: Input should be a valid dictionary or instance of SiteLabels"),
+]
+
+
+@pytest.mark.parametrize(("old", "new", "error"), LANGUAGE_MISTAKES)
+def test_a_mistake_in_languages_yaml_names_its_line_and_field(
+        tmp_path: Path, old: str, new: str, error: str) -> None:
+    """`languages.yaml` is read into records (drafter.records), its mistakes worded as before."""
+    text = (default_library() / LANGUAGES_FILE).read_text()
+    assert old in text
+    (tmp_path / LANGUAGES_FILE).write_text(text.replace(old, new, 1))
+    with pytest.raises(UserError) as caught:
+        load_languages(tmp_path)
+    assert str(caught.value) == f"{tmp_path / LANGUAGES_FILE}{error}"

@@ -29,7 +29,6 @@ from textual.dom import DOMNode
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import Reactive
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Label
@@ -38,6 +37,7 @@ from drafter import collector
 from drafter.app.widgets.fields import QuestionField, field_id
 from drafter.app.screens.drawn import DrawnCompositor
 from drafter.app.screens.parts import part
+from drafter.app.screens.styled import StyledOnce
 from drafter.app.widgets.pages import Form, SectionPage
 from drafter.editing import Session
 from drafter.questionnaire import Entry
@@ -50,7 +50,7 @@ VIRTUAL_SIZE: Reactive[Size] = Widget.__dict__["virtual_size"]
 """Textual's reactive for the size of what a widget holds (see `_refresh_layout`)."""
 
 
-class BuildsAhead(Screen[None]):
+class BuildsAhead(StyledOnce):
     """Keeps each section's page; builds the ones not yet shown while the owner is idle."""
 
     focused: Reactive[Widget | None] = Reactive(None, repaint=False)
@@ -161,6 +161,16 @@ class BuildsAhead(Screen[None]):
             super()._refresh_layout(size, scroll)
         finally:
             VIRTUAL_SIZE._layout = layout
+
+    def _screen_resized(self, size: Size) -> None:
+        """Lay the screen out for a new size only: at the size of the last layout nothing
+        moves (a change since, a widget mounted or restyled, asked for its own layout). The
+        app passes each of its first two resizes (of one size) on to the screen, which laid
+        the editor out for each after the layout it was shown with: half of its start-up
+        layouts. (Not on the welcome screen: its snapshots differ without the second, some
+        widget measured there only at its second layout; not yet found.)"""
+        if size != self._compositor.size:
+            super()._screen_resized(size)
 
     async def _on_layout(self, message: messages.Layout) -> None:
         if self._out_of_sight(message.widget):

@@ -10,10 +10,10 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Button, Header, Label, Static
 
 from drafter.editing import Session
+from drafter.app.screens.styled import StyledOnce
 from drafter.app.widgets.fields import QuestionField
 from drafter.app.widgets.footer import KeysFooter
 from drafter.app.widgets.lists import MoveOn
@@ -28,11 +28,15 @@ def opening_question(session: Session) -> Entry | None:
                  if e.question.type == "many" and e.question.when is None), None)
 
 
-class WelcomeScreen(Screen[None]):
+class WelcomeScreen(StyledOnce):
     """Start a new policy."""
 
     BINDINGS = [Binding("f1", "help", "Help"),
                 Binding("ctrl+q", "app.quit", "Quit", priority=True)]
+    AUTO_FOCUS = ""
+    """No focus given as the screen is composed: `on_mount` gives it. Textual's (the first
+    widget that takes it, the scrolling column) restyled the column and all in it as it took
+    the focus, and again as it lost it to the answer (issue 13)."""
 
     def __init__(self, session: Session) -> None:
         super().__init__()

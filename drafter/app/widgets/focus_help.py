@@ -13,6 +13,7 @@ from drafter.app.widgets.notes import NotesList
 from drafter.app.widgets.preview import PolicyPreview
 from drafter.app.widgets.progress import Exported
 from drafter.app.widgets.sidebar import SectionList
+from drafter.counting import count_of
 
 SECTIONS = ("Sections: ↑ ↓ to move, Enter to open one. ✓ all answered, ! an answer to fix, "
             "? a question for your counsel.")
@@ -45,7 +46,7 @@ def ticks_named(question: Any, ticked: Any) -> str:
     service safe" and "Meeting legal obligations" of `use.purposes` were saved unseen)."""
     labels = choices(question)
     names = "; ".join(labels.get(option, str(option)) for option in ticked or [])
-    return f"{len(ticked or [])} suggested ticks: {names}."
+    return f"{count_of(len(ticked or []), 'suggested tick')}: {names}."
 
 
 def question_help(question: Any, suggested: Any = None) -> str:
