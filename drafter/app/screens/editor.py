@@ -165,9 +165,8 @@ class EditorScreen(BuildsAhead, Offers, Elsewhere):
         key = field.key
         in_place = field.show_answer(self.session.value(key))
         if not in_place and removal.running_inside(field):
-            # asked from a handler inside the field (an undo in a vendor row's text box, run
-            # in that box's queue): awaiting the field's removal there waited for itself, and
-            # the app answered no key again (issue 15, H1). Drawn from the screen's queue.
+            # from a handler inside the field (an undo in a row's text box): awaiting its
+            # removal there waited for itself (no key answered again); the screen draws it
             self._redraw_later(field)
         elif not in_place:
             page = field.parent  # the section's page
