@@ -28,6 +28,7 @@ from drafter.app.drafting import Redrafts, SaveOnPause
 from drafter.app.screens import elsewhere
 from drafter.app.screens.ahead import BuildsAhead
 from drafter.app.screens.elsewhere import Elsewhere
+from drafter.app.widgets import removal
 from drafter.app.widgets.buttons import FormButton
 from drafter.app.screens.offers import Offers
 from drafter.app.screens.parts import part
@@ -162,7 +163,12 @@ class EditorScreen(BuildsAhead, Offers, Elsewhere):
         """Show the session's answer to a field's question (drawing the field again if its
         kind of input cannot be updated in place), with its problem; returns the field."""
         key = field.key
-        if not field.show_answer(self.session.value(key)):
+        in_place = field.show_answer(self.session.value(key))
+        if not in_place and removal.running_inside(field):
+            # from a handler inside the field (an undo in a row's text box): awaiting its
+            # removal there waited for itself (no key answered again); the screen draws it
+            self._redraw_later(field)
+        elif not in_place:
             page = field.parent  # the section's page
             assert page is not None
             index = page.children.index(field)

@@ -119,11 +119,13 @@ class KeysScreen(Screen[None]):
         self._tabbed(self.focus_next)
 
     def action_focus_previous_field(self) -> None:
+        """Shift+Tab goes back: it decides nothing (a list left empty stays unanswered; the
+        README and F1 name only Tab and Enter as moving on, and it saved "none of these")."""
         self.lay_out_now()
-        self._tabbed(self.focus_previous)
+        self.focus_previous()
 
     def _tabbed(self, move: Callable[[], Widget | None]) -> None:
-        """Tab or Shift+Tab: out of a question's field, the owner moved on from it."""
+        """Tab: out of a question's field, the owner moved on from it."""
         left = self._field_of(self.focused)
         move()
         if left is not None and self._field_of(self.focused) is not left:
@@ -287,12 +289,16 @@ class KeysScreen(Screen[None]):
         if field is None:
             return
         field = await self.redraw_field(field)
+        # the line under it follows the answer ("Saved as 'none of these'" stayed after
+        # that answer was undone)
+        field.show_saved(self.session.stored_note(key), self.session.value(key))
         self._apply_visibility()
         self.offer_options()
         self._refresh_sidebar()
         self.redraw_preview(typing=False)
-        if self._shown(key):
-            field.focus_answer()
+        if self._shown(key) and field not in self.__dict__.get("_redraws", ()):
+            field.focus_answer()  # (one to be drawn again takes the focus back then: focused
+            # now, the focus went to a widget about to be removed, and no key reached the app)
 
     # -- help, find, paste ----------------------------------------------------------------
 

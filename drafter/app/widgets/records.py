@@ -29,6 +29,7 @@ from textual.widgets import Input, Label, Select
 from textual.widgets.select import InvalidSelectValueError, NoSelection
 
 from drafter.company_names import same_company
+from drafter.app.widgets import removal
 from drafter.app.widgets.boxes import AnswerBox
 from drafter.app.widgets.buttons import FormButton
 from drafter.app.widgets.choices import choices
@@ -235,8 +236,10 @@ class RecordsEditor(Vertical, can_focus=False):
         self.call_after_refresh(row.scroll_visible, animate=False)
 
     async def remove_row(self, row: RecordRow) -> None:
-        await row.remove()
-        self._changed()
+        """Remove `row` (its Remove pressed: by a click, in the button's own loop, the row's
+        removal goes on once the press is handled, see `removal.remove`)."""
+        await removal.remove(row)
+        self.taker([r.value() for r in self.query(RecordRow) if r is not row and r.value()])
 
     def show_problem(self, message: str | None) -> str | None:
         """Show each line of the session's message that is about one field of one record
