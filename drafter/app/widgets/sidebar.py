@@ -52,6 +52,10 @@ class SectionList(JumpOptionList, OptionList):
                     else "[$text-success]✓[/]" if answered == shown else " ")
             rows.append((mark, f"{section.title} [dim]{answered}/{shown}[/]", section.id))
         self._last = (session, current)
+        # the owner moving through the list (arrows, letters) keeps their place when a draft
+        # finishing redraws the counts: it came back to the open section under their keys
+        moving = self.has_focus and self.highlighted is not None
+        kept = self.options[self.highlighted].id if moving else None  # type: ignore[index]
         shown = [(f"{mark} {words}", key) for mark, words, key in rows]
         width = self.content_region.width
         if (shown, width) != (self.shown, self._width):
@@ -59,7 +63,7 @@ class SectionList(JumpOptionList, OptionList):
             with self.prevent(OptionList.OptionHighlighted):
                 self.set_options([Option(self._hang(mark, words), id=key)
                                   for mark, words, key in rows])
-        self.highlight(current)
+        self.highlight(kept or current)
 
     def highlight(self, current: str) -> None:
         """The highlight on the section `current`, the rows as they are."""
