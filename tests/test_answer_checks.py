@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from drafter.answers import Answers, validate_answers
+from drafter.answers import Answers
 from drafter.project import Project
 from drafter.paths import default_library, examples
 from drafter.document.model import Note
@@ -22,26 +22,16 @@ from drafter.document.model import SEVERITIES
 from drafter.lint import lint_review
 from drafter.review.rules import (ANSWER_CHECKS, CheckExample, CompiledAnswerCheck,
                                   load_review_rules)
-from drafter.yamlio import parse_yaml
+from tests.changed_answers import DROP, changed
 
 TODAY = date(2026, 11, 22)
-DROP = object()  # remove the answer, as if the owner never gave it
 
 
 def answers(project: Project, example: str, *, complete: bool = False,
             **changes: Any) -> Answers:
     """An example's answers with `section__question=value` changed (or dropped with DROP);
     with `complete`, every required answer must still be there."""
-    path = examples()[example]
-    data = parse_yaml(path.read_text(), path)
-    for key, value in changes.items():
-        section, question = key.split("__")
-        group = data.setdefault(section, {})
-        if value is DROP:
-            group.pop(question, None)
-        else:
-            group[question] = value
-    return validate_answers(data, project.questionnaire, path, complete=complete)
+    return changed(project, examples()[example], complete=complete, **changes)
 
 
 def fired(project: Project, given: Answers) -> dict[str, Note]:

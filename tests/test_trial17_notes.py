@@ -14,10 +14,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from drafter.answers import Answers, validate_answers
+from drafter.answers import Answers
 from drafter.document.model import Note
 from drafter.project import Project
-from drafter.yamlio import parse_yaml
+from tests.changed_answers import changed
 
 TODAY = date(2026, 12, 2)
 SUNRISE = Path(__file__).parent / "fixtures" / "trial17-notes" / "sunrise-kiosk.yaml"
@@ -25,11 +25,7 @@ SUNRISE = Path(__file__).parent / "fixtures" / "trial17-notes" / "sunrise-kiosk.
 
 def sunrise(project: Project, **changes: Any) -> Answers:
     """The trial's answers, with `section__question=value` changed."""
-    data = parse_yaml(SUNRISE.read_text(), SUNRISE)
-    for key, value in changes.items():
-        section, question = key.split("__")
-        data.setdefault(section, {})[question] = value
-    return validate_answers(data, project.questionnaire, SUNRISE, complete=False)
+    return changed(project, SUNRISE, **changes)
 
 
 def notes(project: Project, **changes: Any) -> dict[str, Note]:

@@ -23,22 +23,15 @@ from drafter.document.model import Draft
 from drafter.paths import examples
 from drafter.project import Project
 from drafter.yamlio import parse_yaml
+from tests.changed_answers import DROP, changed, clause_text
 
 TODAY = date(2026, 12, 1)
 HARBOR = Path(__file__).parent / "fixtures" / "trial16" / "harbor-lockers.yaml"
-DROP = object()
 
 
 def harbor(project: Project, **changes: Any) -> Answers:
     """The trial's answers, with `section__question=value` changed (DROP removes one)."""
-    data = parse_yaml(HARBOR.read_text(), HARBOR)
-    for key, value in changes.items():
-        section, question = key.split("__")
-        if value is DROP:
-            data.setdefault(section, {}).pop(question, None)
-        else:
-            data.setdefault(section, {})[question] = value
-    return validate_answers(data, project.questionnaire, HARBOR, complete=False)
+    return changed(project, HARBOR, **changes)
 
 
 def draft(project: Project, **changes: Any) -> Draft:
@@ -46,7 +39,7 @@ def draft(project: Project, **changes: Any) -> Draft:
 
 
 def clause(result: Draft, clause_id: str) -> str:
-    return "\n".join(c.markdown for c in result.policy.clauses() if c.id == clause_id)
+    return clause_text(result.policy, clause_id)
 
 
 def text(result: Draft) -> str:

@@ -19,24 +19,21 @@ from typing import Any
 
 import pytest
 
-from drafter.answers import Answers, validate_answers
+from drafter.answers import Answers
 from drafter.assemble import assemble
 from drafter.document.model import Draft
 from drafter.project import Project
 from drafter.review.answer_rules import condition_names
 from drafter.vendor_wording import PRACTICES_FILE, load_practices, parts, wording_problems
-from drafter.yamlio import dump_yaml, load_data, parse_yaml
+from drafter.yamlio import dump_yaml, load_data
+from tests.changed_answers import changed, clause_text
 
 TODAY = date(2026, 12, 2)
 MESA = Path(__file__).parent / "fixtures" / "browser17" / "answers.yaml"
 
 
 def mesa(project: Project, **changes: Any) -> Answers:
-    data = parse_yaml(MESA.read_text(), MESA)
-    for key, value in changes.items():
-        section, question = key.split("__")
-        data.setdefault(section, {})[question] = value
-    return validate_answers(data, project.questionnaire, MESA, complete=False)
+    return changed(project, MESA, **changes)
 
 
 def draft(project: Project, **changes: Any) -> Draft:
@@ -44,12 +41,11 @@ def draft(project: Project, **changes: Any) -> Draft:
 
 
 def clause(result: Draft, clause_id: str) -> str:
-    return "\n".join(c.markdown for c in result.policy.clauses() if c.id == clause_id)
+    return clause_text(result.policy, clause_id)
 
 
 def translated(project: Project, clause_id: str, lang: str, **changes: Any) -> str:
-    policy = assemble(mesa(project, **changes), project.library, lang)
-    return "\n".join(c.markdown for c in policy.clauses() if c.id == clause_id)
+    return clause_text(assemble(mesa(project, **changes), project.library, lang), clause_id)
 
 
 # 1. A catalog vendor's wording says only what choosing it tells, or what an answer gives.

@@ -16,27 +16,19 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from drafter.answers import Answers, validate_answers
+from drafter.answers import Answers
 from drafter.assemble import assemble
 from drafter.document.model import Draft, Policy
 from drafter.project import Project
-from drafter.yamlio import parse_yaml
+from tests.changed_answers import DROP, changed, clause_text
 
 TODAY = date(2026, 12, 1)
 SUNRISE = Path(__file__).parent / "fixtures" / "trial17" / "sunrise-kiosk.yaml"
-DROP = object()
 
 
 def sunrise(project: Project, **changes: Any) -> Answers:
     """The trial's answers, with `section__question=value` changed (DROP removes one)."""
-    data = parse_yaml(SUNRISE.read_text(), SUNRISE)
-    for key, value in changes.items():
-        section, question = key.split("__")
-        if value is DROP:
-            data.setdefault(section, {}).pop(question, None)
-        else:
-            data.setdefault(section, {})[question] = value
-    return validate_answers(data, project.questionnaire, SUNRISE, complete=False)
+    return changed(project, SUNRISE, **changes)
 
 
 def draft(project: Project, language: str | None = None, **changes: Any) -> Draft | Policy:
@@ -48,7 +40,7 @@ def draft(project: Project, language: str | None = None, **changes: Any) -> Draf
 
 def clause(result: Draft | Policy, clause_id: str) -> str:
     policy = result.policy if isinstance(result, Draft) else result
-    return "\n".join(c.markdown for c in policy.clauses() if c.id == clause_id)
+    return clause_text(policy, clause_id)
 
 
 # A. The camera takes the photos the customer buys, and a printer receives them
