@@ -16,7 +16,8 @@ import pytest
 from drafter.paths import examples
 from drafter.project import Project
 from drafter.document.model import Draft
-from tests.test_answer_checks import DROP, answers
+from tests.changed_answers import DROP
+from tests.test_answer_checks import answers
 
 TODAY = date(2026, 12, 1)
 MINE = ("kiosks.", "client-data.", "messaging.", "print-mail.", "marketplace.",
