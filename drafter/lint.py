@@ -178,6 +178,9 @@ def lint_library(library: Library, questionnaire: Questionnaire) -> list[UserErr
         requirement = entry.requirement
         check_names(requirement.applies_when, "`applies_when`", entry.source.path,
                     entry.source.spot((entry.index, "applies_when")), rid)
+        for cite, when in requirement.cites.items():
+            check_names(when, "`cites`", entry.source.path,
+                        entry.source.spot((entry.index, "cites", cite)), rid)
         if requirement.ask is not None and requirement.ask not in known:
             problems.append(UserError(f"`ask` names {requirement.ask!r}, which is not a "
                                       "question", path=entry.source.path,

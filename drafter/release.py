@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import StringConstraints
 
@@ -157,6 +157,14 @@ def _hash(text: str) -> str:
 # What only the review of other people's policies reads: how a requirement is recognised in a
 # text says nothing of what the law asks of a business, so changing it is no release entry.
 REVIEW_ONLY = frozenset({"detect", "looks_for", "certain"})
+# Fields added after release hashes were first recorded: left out of the hash while empty,
+# so adding the field changes no requirement that does not use it.
+LATER_FIELDS = frozenset({"cites"})
+
+
+def _requirement_json(requirement: Any) -> str:
+    empty = {name for name in LATER_FIELDS if not getattr(requirement, name)}
+    return records.dump_json(requirement, exclude=REVIEW_ONLY | empty)
 
 
 def content_hashes(library: Library, questionnaire: Questionnaire) -> dict[str, dict[str, str]]:
@@ -164,7 +172,7 @@ def content_hashes(library: Library, questionnaire: Questionnaire) -> dict[str, 
     `REVIEW_ONLY`), clause (its file) and question (as validated), by id: what a changelog
     entry must account for when it changes."""
     return {
-        "requirements": {rid: _hash(records.dump_json(entry.requirement, exclude=REVIEW_ONLY))
+        "requirements": {rid: _hash(_requirement_json(entry.requirement))
                          for rid, entry in sorted(library.requirements.items())},
         "clauses": {c.meta.id: _hash(read_text(c.path))
                     for c in sorted(library.clauses, key=lambda c: c.meta.id)},

@@ -53,6 +53,11 @@ class Requirement:
     topic: Topic
     note: str
     applies_when: str = "true"
+    # Citations that hold only under a condition, citation → condition (a state's statute,
+    # where the business is in that state): a note cites `cite` with each whose condition
+    # holds, so it never cites the law of a state the business is not in; a review of a
+    # policy without answers cites them all.
+    cites: dict[str, str] = field(default_factory=dict)
     # The day the duty starts (a law's or amendment's effective or compliance date): on a
     # policy dated earlier the requirement does not apply; on an undated one, from that day.
     in_force: date | None = None
@@ -113,6 +118,14 @@ class CatalogEntry:
     applies: InForce
     source: DataFile
     index: int
+    cites: tuple[tuple[str, Condition], ...] = ()
+
+    def cite(self, context: Mapping[str, Any] | None = None) -> str:
+        """The requirement's citation, with each of its `cites` whose condition holds in
+        `context` (all of them without one)."""
+        extra = [cite for cite, condition in self.cites
+                 if context is None or condition.holds(context)]
+        return "; ".join(part for part in (self.requirement.cite, *extra) if part)
 
     @property
     def line(self) -> int | None:
@@ -128,14 +141,22 @@ def load_requirements(path: Path) -> dict[str, CatalogEntry]:
     catalog: dict[str, CatalogEntry] = {}
     for index, requirement in enumerate(memo("requirements", file.text,
                                              lambda: file.validated_entries(Requirement, "requirements"))):
-        try:
-            applies = compile_condition(requirement.applies_when)
-        except TemplateSyntaxError as exc:
-            from drafter.name_check import condition_line
-
-            raise UserError(f"`applies_when` is not a valid expression: {exc.message}",
-                            path=path, line=condition_line(file, (index, "applies_when")),
-                            field=requirement.id) from None
+        applies = _condition(file, requirement, requirement.applies_when, (index, "applies_when"))
+        cites = tuple((cite, _condition(file, requirement, when, (index, "cites", cite)))
+                      for cite, when in requirement.cites.items())
         catalog[requirement.id] = CatalogEntry(requirement, InForce(applies, requirement.in_force),
-                                               file, index)
+                                               file, index, cites)
     return catalog
+
+
+def _condition(file: DataFile, requirement: Requirement, source: str,
+               where: tuple[Any, ...]) -> Condition:
+    """`source` compiled, or an error naming the file, line and requirement."""
+    try:
+        return compile_condition(source)
+    except TemplateSyntaxError as exc:
+        from drafter.name_check import condition_line
+
+        raise UserError(f"`{where[1]}` is not a valid expression: {exc.message}",
+                        path=file.path, line=condition_line(file, where),
+                        field=requirement.id) from None

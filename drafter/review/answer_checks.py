@@ -59,7 +59,8 @@ def unmet_requirements(subject: Subject) -> Iterator[Note]:
         req = entry.requirement
         if rid in satisfied or not entry.applies.holds(subject.answers.context):
             continue
-        yield requirement_note(rid, req, req.topic if req.topic in anchors else None)
+        yield requirement_note(rid, req, req.topic if req.topic in anchors else None,
+                               cite=entry.cite(subject.answers.context))
 
 
 @check("answers")

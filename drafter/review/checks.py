@@ -173,7 +173,7 @@ def _catalog_question(subject: Subject, key: str) -> Note:
     for rid, entry in subject.catalog.items():
         req = entry.requirement
         if req.counsel and req.ask == key and entry.applies.holds(subject.answers.context):
-            return requirement_note(rid, req)
+            return requirement_note(rid, req, cite=entry.cite(subject.answers.context))
     prompt = subject.answers.questionnaire.entry(key).question.prompt
     return Note(id="", severity="warning", topic="consistency", check="answers.unsure",
                 message=f'The owner was not sure how to answer "{prompt}". Counsel: confirm '
@@ -181,10 +181,13 @@ def _catalog_question(subject: Subject, key: str) -> Note:
                 resolves_by=key, for_counsel=True)
 
 
-def requirement_note(rid: str, req: Requirement, anchor: str | None = None) -> Note:
-    """The note for an applicable requirement that nothing in the policy meets."""
+def requirement_note(rid: str, req: Requirement, anchor: str | None = None, *,
+                     cite: str | None = None) -> Note:
+    """The note for an applicable requirement that nothing in the policy meets (`cite`: its
+    citation for these answers, `CatalogEntry.cite`)."""
     return Note(id="", severity=req.severity, topic=req.topic, message=req.note,
-                check="requirement", requirement=rid, cite=req.cite, anchor=anchor,
+                check="requirement", requirement=rid, cite=cite if cite is not None else req.cite,
+                anchor=anchor,
                 resolves_by=req.ask, verify=bool(req.verify), for_counsel=req.counsel)
 
 

@@ -86,7 +86,7 @@ def looked_for(req: Requirement) -> str:
     return "wording matching " + " or ".join(f"`{p}`" for p in req.detect)
 
 
-def missing_note(rid: str, req: Requirement, document: Document) -> Note:
+def missing_note(rid: str, req: Requirement, document: Document, cite: str | None = None) -> Note:
     """The note for an item no pattern finds: blocking only if its absence is certain."""
     severity = req.severity if req.certain or req.severity != "blocking" else "warning"
     message = (f"{req.note} No sentence seems to cover this: looked for {looked_for(req)}. "
@@ -95,7 +95,7 @@ def missing_note(rid: str, req: Requirement, document: Document) -> Note:
         message += (" (A warning, not blocking: this policy may say it in words the check "
                      "does not know.)")
     return Note(id="", severity=severity, topic=req.topic, message=message,
-                check="requirement", requirement=rid, cite=req.cite, resolves_by=req.ask,
+                check="requirement", requirement=rid, cite=cite or req.cite, resolves_by=req.ask,
                 verify=bool(req.verify))
 
 
@@ -122,4 +122,5 @@ def uncovered_requirements(subject: Subject) -> Iterator[Note]:
             continue
         if not applies(subject, entry) or detected(req, text):
             continue
-        yield missing_note(rid, req, subject.document)
+        context = subject.answers.context if subject.answers is not None else None
+        yield missing_note(rid, req, subject.document, entry.cite(context))
