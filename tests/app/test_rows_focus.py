@@ -152,3 +152,28 @@ async def test_undo_and_redo_of_typing_in_a_row_leave_the_focus_where_it_was_typ
         await done(pilot)
         typed[row][name] += "y"
         assert kept(path, KEY) == typed
+
+
+@pytest.mark.parametrize("key", ["sharing.vendors", "retention.schedule"])
+async def test_the_help_of_a_list_of_rows_says_how_to_add_a_row(make_app: App, tmp_path: Path,
+                                                                 key: str) -> None:
+    """Enter never reaches "+ Add" now: the help under the form (whole, at 80×24) and F1 say
+    that Tab does, and F1 says where Enter goes in a row."""
+    from drafter.app.screens.help import HelpScreen
+    from drafter.app.widgets.helppanel import HelpPanel
+
+    (tmp_path / "answers.yaml").write_text("business:\n  kinds: [kiosks]\n")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await open_section(pilot, key.split(".")[0], key)
+        await settle(pilot)
+        panel = app.screen.query_one("#help", HelpPanel)
+        assert panel.text.endswith("Tab to + Add for another row.")
+        assert not panel.is_cut()
+        await pilot.press("f1")
+        await settle(pilot)
+        assert isinstance(app.screen, HelpScreen)
+        said = " ".join(app.screen.text().split())
+        assert app.screen.here().endswith("Tab to + Add for another row.")
+        assert "in a list of rows: to the next field, then the next row" in said
