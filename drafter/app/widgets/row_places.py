@@ -14,7 +14,7 @@ from typing import Any
 
 from textual.widget import Widget
 
-Place = tuple[int, "str | None"]
+Place = tuple[int, str | None]
 """A row's index, and the name of its field (None: the row's first)."""
 
 
