@@ -5,10 +5,13 @@ drawn again) it went to the first row's first box, whichever box had been typed 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
+from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.widgets import Button
 
@@ -28,6 +31,18 @@ ROWS = [{"what": "Account details", "how_long": "2 years"},
 def write(path: Path, rows: list[dict[str, str]]) -> None:
     lines = "".join(f"    - what: {r['what']}\n      how_long: {r['how_long']}\n" for r in rows)
     path.write_text(f"business:\n  kinds: [kiosks]\nretention:\n  schedule:\n{lines}")
+
+
+@asynccontextmanager
+async def opened(make_app: App, path: Path,
+                 rows: list[dict[str, str]]) -> AsyncIterator[tuple[DrafterApp, Pilot[Any]]]:
+    """The app on a file with `rows`, at 80x24, the rows' question focused."""
+    write(path, rows)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await open_section(pilot, "retention", KEY)
+        yield app, pilot
 
 
 def rows_of(app: DrafterApp) -> list[RecordRow]:
@@ -51,11 +66,7 @@ async def test_after_a_removal_the_focus_is_in_the_row_that_took_its_place(
     before, if it was the last), never to a Remove; the removal says how to undo it, and
     Ctrl+Z puts the row back, in its place, with the focus in it."""
     path = tmp_path / "answers.yaml"
-    write(path, ROWS)
-    app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await open_section(pilot, "retention", KEY)
+    async with opened(make_app, path, ROWS) as (app, pilot):
         button = rows_of(app)[removed].query_one(".remove", Button)
         button.focus()
         await pilot.pause()
@@ -81,11 +92,7 @@ async def test_after_a_removal_the_focus_is_in_the_row_that_took_its_place(
 async def test_removing_the_only_row_leaves_the_focus_on_add(make_app: App,
                                                              tmp_path: Path) -> None:
     path = tmp_path / "answers.yaml"
-    write(path, ROWS[:1])
-    app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await open_section(pilot, "retention", KEY)
+    async with opened(make_app, path, ROWS[:1]) as (app, pilot):
         rows_of(app)[0].query_one(".remove", Button).focus()
         await pilot.press("enter")
         await done(pilot)
@@ -100,11 +107,7 @@ async def test_removing_the_only_row_leaves_the_focus_on_add(make_app: App,
 async def test_removing_an_empty_row_promises_no_undo(make_app: App, tmp_path: Path) -> None:
     """An empty row was never saved: Ctrl+Z would take back some other answer."""
     path = tmp_path / "answers.yaml"
-    write(path, ROWS[:1])
-    app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await open_section(pilot, "retention", KEY)
+    async with opened(make_app, path, ROWS[:1]) as (app, pilot):
         field(app, KEY).query_one(".add", Button).focus()
         await pilot.press("enter")
         await done(pilot)
@@ -120,19 +123,15 @@ async def test_removing_an_empty_row_promises_no_undo(make_app: App, tmp_path: P
 async def test_undo_and_redo_of_typing_in_a_row_leave_the_focus_where_it_was_typed(
         make_app: App, tmp_path: Path, row: int, box: int) -> None:
     path = tmp_path / "answers.yaml"
-    write(path, ROWS)
-    app = make_app()
 
-    def where() -> tuple[int, int]:
+    def where(app: DrafterApp) -> tuple[int, int]:
         for i, shown in enumerate(rows_of(app)):
             boxes: list[Widget] = list(shown.boxes())
             if app.focused in boxes:
                 return i, boxes.index(app.focused)
         return -1, -1
 
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await open_section(pilot, "retention", KEY)
+    async with opened(make_app, path, ROWS) as (app, pilot):
         rows_of(app)[row].boxes()[box].focus()
         await pilot.press("end", "x")
         await done(pilot)
@@ -143,11 +142,11 @@ async def test_undo_and_redo_of_typing_in_a_row_leave_the_focus_where_it_was_typ
         await pilot.press("ctrl+z")
         await done(pilot)
         assert kept(path, KEY) == ROWS
-        assert where() == (row, box)
+        assert where(app) == (row, box)
         await pilot.press("ctrl+y")
         await done(pilot)
         assert kept(path, KEY) == typed
-        assert where() == (row, box)
+        assert where(app) == (row, box)
         await pilot.press("y")  # the keys go on into that box
         await done(pilot)
         typed[row][name] += "y"

@@ -3,14 +3,14 @@ offered only while a condition on the answers holds (its `when` in the questionn
 editor draws a list again when what it offers changes, and warns under one whose answer holds
 an option no longer offered (kept as given, never dropped). A suggested answer may follow
 other answers too (`default_when`): a field is drawn again when the suggestion it shows is no
-longer the one the core makes."""
+longer the one the core makes. A field is drawn again here (`redraw_field`), from the screen's
+queue when asked from inside it (`removal`)."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
 from textual.css.query import NoMatches
-
 from textual.widget import Widget
 
 from drafter.app.widgets import removal, row_places
@@ -140,7 +140,7 @@ class Offers:
     def _reset_focus(self, widget: Widget, avoiding: list[Widget] | None = None) -> None:
         """Textual moves the focus off a widget being removed; of a field being drawn again
         (`redraw_field`), note where it went, so the new field can take it back from there."""
-        super()._reset_focus(widget, avoiding)
+        super()._reset_focus(widget, avoiding)  # type: ignore[misc]  # the Screen's
         if self._redrawing is not None and widget in self._redrawing.walk_children(Widget):
             self._focus_handed = self.focused
 
