@@ -3,7 +3,7 @@ never by `drafter build`, so the command line stays fast and works without a ter
 
 Private parts of Textual the app relies on (no public API does the same; each is checked for
 the shape used by `tests/app/test_textual_hooks.py`, which also fails on one not listed here):
-- `Screen._reset_focus` (editor.py): where the focus went off a field being drawn again;
+- `Screen._reset_focus` (offers.py): where the focus went off a field being drawn again;
 - `Screen._refresh_layout`, `_layout_required` (keys.py `lay_out_now`): Tab in screen order;
 - `Select._watch_expanded` (picklist.py): the open options take the focus at once;
 - `Widget.virtual_size` redeclared (boxes.py `AnswerBox`): a key repaints, not lays out;

@@ -16,7 +16,7 @@ from textual.widgets import Button, Input, Label, SelectionList
 from drafter.app.app import DrafterApp
 from drafter.app.widgets.fields import QuestionField
 from drafter.app.widgets.records import RecordRow
-from tests.app.pilot_helpers import field, kept, open_section, settle
+from tests.app.pilot_helpers import editor, field, focused_key, kept, open_section, settle
 from tests.app.typing_helpers import type_fast
 
 pytestmark = pytest.mark.asyncio
@@ -32,7 +32,11 @@ App = Callable[..., DrafterApp]
 async def test_enter_in_a_row_moves_to_its_next_field(make_app: App, tmp_path: Path, key: str,
                                                       typed: list[str]) -> None:
     """D1: Enter after a row's field left the focus there, and the next field's text was
-    appended to it ("Kiosk Field Services LLCinstalling…"). Every question of rows is here."""
+    appended to it ("Kiosk Field Services LLCinstalling…"). Issue 15 (the new-user trial):
+    Enter after the row's last field went to "+ Add", and the next Enter added an empty row,
+    though the help says Enter goes to the next question: from the last row's last field it
+    goes there (never to "+ Add" or Remove; Tab reaches them). Every question of rows is
+    here."""
     (tmp_path / "answers.yaml").write_text("business:\n  kinds: [kiosks]\n")
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
@@ -50,13 +54,51 @@ async def test_enter_in_a_row_moves_to_its_next_field(make_app: App, tmp_path: P
         names = [sub.id for sub in rows.entry.question.fields or []]
         saved = kept(tmp_path / "answers.yaml", key)
         assert [saved[-1].get(name) for name in names[:2]] == typed[:2]
-        following = [*row.boxes()[len(typed):], rows.query_one(".add", Button)]
-        assert app.focused is following[0]  # the next field; after the last, "+ Add" (never
-        # Remove, where an Enter would delete the row)
-        if following[0] is not following[-1]:  # a pick-list: Enter opens it, picks, moves on
+        later = row.boxes()[len(typed):]
+        if later:  # a pick-list: Enter opens it, picks, moves on
+            assert app.focused is later[0]
             await pilot.press("enter", *"hosting", "enter")
-            assert app.focused is following[-1]
             assert row.boxes()[-1].value == "hosting"
+        await settle(pilot)
+        assert focused_key(app) == next_question(app, key)  # not "+ Add", not Remove
+        assert len(rows.query(RecordRow)) == 1
+
+
+def next_question(app: DrafterApp, key: str) -> str:
+    """The question after `key` among those its section shows."""
+    screen = editor(app)
+    shown = [k for k in screen.session.visible() if k.startswith(key.split(".")[0] + ".")]
+    return shown[shown.index(key) + 1]
+
+
+async def test_enter_goes_through_every_row_and_never_keeps_an_empty_one(
+        make_app: App, tmp_path: Path) -> None:
+    """Enter on a row's last field goes to the next row's first field; from the last row, to
+    the next question. An empty row ("+ Add", then Enter through it) is never saved."""
+    path = tmp_path / "answers.yaml"
+    path.write_text("business:\n  kinds: [kiosks]\nretention:\n  schedule:\n"
+                    "    - what: Account details\n      how_long: 2 years\n"
+                    "    - what: Receipts\n      how_long: 7 years\n")
+    key = "retention.schedule"
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await open_section(pilot, "retention", key)
+        rows = field(app, key)
+        first, second = rows.query(RecordRow)
+        assert app.focused is first.boxes()[0]
+        await pilot.press("enter", "enter")
+        assert app.focused is second.boxes()[0]
+        await pilot.press("enter", "enter")
+        assert focused_key(app) == next_question(app, key)
+        rows.query_one(".add", Button).focus()
+        await pilot.press("enter", "enter", "enter")  # an empty row, Enter through it
+        await settle(pilot)
+        assert len(rows.query(RecordRow)) == 3
+        assert focused_key(app) == next_question(app, key)
+        assert kept(path, key) == [{"what": "Account details", "how_long": "2 years"},
+                                   {"what": "Receipts", "how_long": "7 years"}]
+        assert "how_long: 7 years\n" in path.read_text() and "{}" not in path.read_text()
 
 
 @pytest.mark.parametrize("slow", [False, True])

@@ -35,7 +35,7 @@ def _assigns(cls: type, name: str) -> bool:
     return re.search(rf"self\.{name}\s*(:[^=\n]*)?=[^=]", inspect.getsource(cls)) is not None
 
 
-def _reset_focus() -> None:  # editor.py: where the focus went off a field drawn again
+def _reset_focus() -> None:  # offers.py: where the focus went off a field drawn again
     assert _parameters(Screen._reset_focus) == ["self", "widget", "avoiding"]
 
 

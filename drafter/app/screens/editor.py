@@ -28,9 +28,8 @@ from drafter.app.drafting import Redrafts, SaveOnPause
 from drafter.app.screens import elsewhere
 from drafter.app.screens.ahead import BuildsAhead
 from drafter.app.screens.elsewhere import Elsewhere
-from drafter.app.widgets import removal
 from drafter.app.widgets.buttons import FormButton
-from drafter.app.screens.offers import Offers
+from drafter.app.screens.offers import MISSING, Offers
 from drafter.app.screens.parts import part
 from drafter.app.widgets.fields import QuestionField
 from drafter.app.widgets.in_view import keep_in_view_soon
@@ -46,7 +45,6 @@ from drafter.errors import DrafterError, UserError
 
 NARROW = 120
 """Below this many columns the preview and notes replace the form instead of sitting beside it."""
-MISSING = "required answer is missing"
 SAVE_PAUSE = 0.5
 """Seconds of no change after which the answers file is written (each key is journaled)."""
 
@@ -159,41 +157,6 @@ class EditorScreen(BuildsAhead, Offers, Elsewhere):
         widest = max(cell_len(label) for label in [*labels, self._next_label([])])
         button.styles.width = widest + button.styles.gutter.width
 
-    async def redraw_field(self, field: QuestionField) -> QuestionField:
-        """Show the session's answer to a field's question (drawing the field again if its
-        kind of input cannot be updated in place), with its problem; returns the field."""
-        key = field.key
-        in_place = field.show_answer(self.session.value(key))
-        if not in_place and removal.running_inside(field):
-            # from a handler inside the field (an undo in a row's text box): awaiting its
-            # removal there waited for itself (no key answered again); the screen draws it
-            self._redraw_later(field)
-        elif not in_place:
-            page = field.parent  # the section's page
-            assert page is not None
-            index = page.children.index(field)
-            self._redrawing, self._focus_handed = field, None
-            try:
-                await field.remove()  # Textual hands its focus on (`_reset_focus`)
-                handed = self._focus_handed
-            finally:
-                self._redrawing = None
-            field = self._field(self.session.questionnaire.entry(key))
-            await page.mount(field, before=index)
-            self._visibility = None  # a new field is shown: hidden now if not asked (a
-            self._apply_visibility()  # redraw for a suggestion has no key after it to do it)
-            # The new field takes the focus back only from where Textual put it: keys handled
-            # meanwhile (a Tab, an answer further on) keep their place. It took it back from
-            # wherever the owner had gone (the browser trial: from the question after, 0.7 s
-            # later, and the next answers landed one question behind).
-            if handed is not None and self.focused is handed:
-                field.focus_answer(at_once=True)
-        field.set_class(self.session.suggested(key), "-suggested")
-        error = self.session.errors.get(key)
-        field.show_error(MISSING if error is None and key in self.session.missing()
-                         else error, self._unoffered(key))
-        return field
-
     def on_resize(self, event: Resize) -> None:
         self.set_class(event.size.width < NARROW, "-narrow")
         self._place_side()
@@ -238,13 +201,6 @@ class EditorScreen(BuildsAhead, Offers, Elsewhere):
         if self.focused is before:  # no change of focus for `watch_focused` to follow
             self.watch_focused(self.focused)
         self.build_ahead()  # the pages not yet built, from the next one on
-
-    def _reset_focus(self, widget: Widget, avoiding: list[Widget] | None = None) -> None:
-        """Textual moves the focus off a widget being removed; of a field being drawn again
-        (`redraw_field`), note where it went, so the new field can take it back from there."""
-        super()._reset_focus(widget, avoiding)
-        if self._redrawing is not None and widget in self._redrawing.walk_children(Widget):
-            self._focus_handed = self.focused
 
     def _shown(self, key: str) -> bool:
         return key.startswith(f"{self.section_id}.") and key in self.session.visible()

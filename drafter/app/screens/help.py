@@ -62,7 +62,8 @@ PLACES: tuple[tuple[str, type[DOMNode], tuple[Row, ...]], ...] = (
         ("Go to the next question (never ticks)", ("=enter",)),
     )),
     ("In a text box", Input, (
-        ("Go to the next question (in a row of a list: to the row's next field)", ("=enter",)),
+        ("Go to the next question (in a list of rows: to the next field, then the next row;"
+         " Tab to + Add for another row)", ("=enter",)),
         ("Move the cursor (Right at the end takes the suggested name)",
          ("cursor_left", "cursor_right")),
         ("Go to the start or the end", ("home", "end")),

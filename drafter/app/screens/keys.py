@@ -220,10 +220,20 @@ class KeysScreen(Screen[None]):
         if target is not None:
             self.query_one(f"#{field_id(target)}", QuestionField).focus_answer(at_once=True)
         elif isinstance(self.focused, Widget) and field in self.focused.ancestors_with_self:
-            self.focus_next()
+            self.focus_past(field)
         elif self.focused is None:
             field.focus_answer(at_once=True)
             self.focus_next()
+
+    def focus_past(self, field: QuestionField) -> None:
+        """Focus what comes after `field` (Next, after a section's last question): not the
+        next widget inside it (a list of rows' Remove, where the next Enter removed a row)."""
+        self.lay_out_now()
+        chain = self.focus_chain
+        start = chain.index(self.focused) + 1 if self.focused in chain else 0
+        after = next((w for w in chain[start:] if field not in w.ancestors), None)
+        if after is not None:
+            self.set_focus(after)
 
     def keep_suggestion(self, field: QuestionField) -> bool:
         """Make the suggested answer `field` shows the owner's own (Enter, or Space on the

@@ -3,16 +3,21 @@ offered only while a condition on the answers holds (its `when` in the questionn
 editor draws a list again when what it offers changes, and warns under one whose answer holds
 an option no longer offered (kept as given, never dropped). A suggested answer may follow
 other answers too (`default_when`): a field is drawn again when the suggestion it shows is no
-longer the one the core makes."""
+longer the one the core makes. A field is drawn again here (`redraw_field`), from the screen's
+queue when asked from inside it (`removal`)."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
 from textual.css.query import NoMatches
+from textual.widget import Widget
 
+from drafter.app.widgets import removal, row_places
 from drafter.app.widgets.fields import QuestionField, field_id, unoffered_note
 from drafter.preview import record_catalog
+
+MISSING = "required answer is missing"
 
 if TYPE_CHECKING:
     from drafter.app.widgets.pages import SectionPage
@@ -27,8 +32,13 @@ class Offers:
         session: Session
         _pages: dict[str, SectionPage]
 
-        async def redraw_field(self, field: QuestionField) -> QuestionField: ...
+        _redrawing: QuestionField | None
+        _focus_handed: Widget | None
+        _visibility: frozenset[str] | None
+        focused: Widget | None
+
         def call_later(self, callback: Any, *args: Any) -> bool: ...
+        def _apply_visibility(self) -> None: ...
 
     def _field(self, entry: Entry) -> QuestionField:
         """A question's field, showing the session's answer, its problem and the options it
@@ -89,6 +99,50 @@ class Offers:
             return True
         return (field.has_class("-suggested") == self.session.suggested(key)
                 and field.initial == self.session.value(key))
+
+    async def redraw_field(self, field: QuestionField) -> QuestionField:
+        """Show the session's answer to a field's question (drawing the field again if its
+        kind of input cannot be updated in place), with its problem; returns the field."""
+        key = field.key
+        in_place = field.show_answer(self.session.value(key))
+        if not in_place and removal.running_inside(field):
+            # from a handler inside the field (an undo in a row's text box): awaiting its
+            # removal there waited for itself (no key answered again); the screen draws it
+            self._redraw_later(field)
+        elif not in_place:
+            page = field.parent  # the section's page
+            assert page is not None
+            index = page.children.index(field)
+            self._redrawing, self._focus_handed = field, None
+            rows = row_places.drawn(field)  # a list of rows: its focus goes to the change
+            try:
+                await field.remove()  # Textual hands its focus on (`_reset_focus`)
+                handed = self._focus_handed
+            finally:
+                self._redrawing = None
+            field = self._field(self.session.questionnaire.entry(key))
+            await page.mount(field, before=index)
+            row_places.follow(field, rows)
+            self._visibility = None  # a new field is shown: hidden now if not asked (a
+            self._apply_visibility()  # redraw for a suggestion has no key after it to do it)
+            # The new field takes the focus back only from where Textual put it: keys handled
+            # meanwhile (a Tab, an answer further on) keep their place. It took it back from
+            # wherever the owner had gone (the browser trial: from the question after, 0.7 s
+            # later, and the next answers landed one question behind).
+            if handed is not None and self.focused is handed:
+                field.focus_answer(at_once=True)
+        field.set_class(self.session.suggested(key), "-suggested")
+        error = self.session.errors.get(key)
+        field.show_error(MISSING if error is None and key in self.session.missing()
+                         else error, self._unoffered(key))
+        return field
+
+    def _reset_focus(self, widget: Widget, avoiding: list[Widget] | None = None) -> None:
+        """Textual moves the focus off a widget being removed; of a field being drawn again
+        (`redraw_field`), note where it went, so the new field can take it back from there."""
+        super()._reset_focus(widget, avoiding)  # type: ignore[misc]  # the Screen's
+        if self._redrawing is not None and widget in self._redrawing.walk_children(Widget):
+            self._focus_handed = self.focused
 
     def _redraw_later(self, field: QuestionField) -> None:
         """Draw `field` again once the screen's queue gets to it; once, however often asked

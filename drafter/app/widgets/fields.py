@@ -242,7 +242,7 @@ class QuestionField(Vertical):
         """Focus the answer's input; `at_once` sets it now rather than on the app's next turn
         (`focus()`), so keys the app already holds are given to it when it handles them."""
         widget = self.query_one(".answer", Widget)
-        target = widget if widget.focusable else next(
+        target = widget if widget.focusable else getattr(widget, "focus_target", None) or next(
             (w for w in widget.query("*") if w.focusable), widget)
         if at_once:  # scrolled to once laid out (a page just shown has no place yet)
             self.screen.set_focus(target, scroll_visible=False)

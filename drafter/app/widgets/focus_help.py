@@ -29,11 +29,15 @@ HOW = {
     "bool": "Pick one: ↑ ↓ to move, Enter to choose it and go on.",
     "many": "Pick all that apply: ↑ ↓ to move, Space ticks or unticks, Enter goes on.",
     "long_text": "Type your answer; Tab goes on to the next question.",
-    "records": "Fill in one row for each; the + button adds a row.",
+    "records": "Fill in one row for each.",
 }
 """Said for a question without help of its own, by its kind of answer: how to answer it
 (the help panel said only "Answers are saved as you type." there, a sentence with nothing
 about the question in front of the owner)."""
+ROWS = "Tab to + Add for another row."
+"""Said on a line of its own under the help of every list of rows (run on, "+" ended one line
+and "Add" began the next): Enter goes through a row's fields and on to the next question,
+never to "+ Add" (the new-user trial: Enter there added an empty row)."""
 
 
 def how_to_answer(kind: str) -> str:
@@ -58,6 +62,8 @@ def question_help(question: Any, suggested: Any = None) -> str:
     if question.type == "many" and suggested:
         return " ".join([ticks_named(question, suggested),
                          *([question.help] if question.help else [])])
+    if question.type == "records":
+        return f"{question.help or how_to_answer('records')}\n{ROWS}"  # "+ Add" kept whole
     return question.help or how_to_answer(question.type)
 
 

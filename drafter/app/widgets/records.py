@@ -34,6 +34,7 @@ from drafter.app.widgets.boxes import AnswerBox
 from drafter.app.widgets.buttons import FormButton
 from drafter.app.widgets.choices import choices
 from drafter.app.widgets.picklist import PickList
+from drafter.app.widgets.row_places import Place
 from drafter.shown import shown_text
 from drafter.questionnaire import Entry
 
@@ -149,10 +150,11 @@ class RecordRow(Vertical):
     def move_on(self, box: Widget) -> None:
         """Enter in `box`, one of the row's fields (taken in the app's key loop, see
         `KeysScreen.action_move_on`): a catalog name fills the row's empty fields, and the
-        focus goes to the row's next field, or from its last to "+ Add" (not Remove, where
-        another Enter would delete the row; Tab goes on to the next question). Left to the
-        box, Enter kept the focus there, and the next field's text was added to this one
-        ("Kiosk Field Services LLCinstalling…")."""
+        focus goes to the row's next field; from its last, to the next row's first, and from
+        the last row on to the next question, as Enter does everywhere. Left to the box, Enter
+        kept the focus there, and the next field's text was added to this one ("Kiosk Field
+        Services LLCinstalling…"); sent to "+ Add", the next Enter added an empty row (the
+        new-user trial; Tab reaches "+ Add" and Remove)."""
         editor = self.parent
         if not isinstance(editor, RecordsEditor):
             return
@@ -161,7 +163,14 @@ class RecordRow(Vertical):
             editor.fill_from_catalog(self, box.value)
         boxes: list[Widget] = list(self.boxes())
         later = boxes[boxes.index(box) + 1:] if box in boxes else []
-        target = later[0] if later else editor.query_one(".add", FormButton)
+        rows = list(editor.query(RecordRow))
+        below = rows[rows.index(self) + 1:] if self in rows else []
+        target = later[0] if later else below[0].boxes()[0] if below else None
+        if target is None:  # the last field of the last row: the next question
+            move_on = getattr(self.screen, "move_on", None)
+            if move_on is not None:
+                move_on(editor.entry.key)
+            return
         self.screen.set_focus(target, scroll_visible=False)
         self.call_after_refresh(target.scroll_visible, animate=False)
 
@@ -212,6 +221,28 @@ class RecordsEditor(Vertical, can_focus=False):
         fields = entry.question.fields or []
         self.first = fields[0].id if fields else ""
         self.names = [str(c[self.first]) for c in catalog if c.get(self.first)]
+        self.place: Place | None = None  # the row changed since drawn last (`row_places`)
+
+    @property
+    def focus_target(self) -> Widget:
+        """Where the question's focus goes: the field of the row that changed when the list
+        was drawn again (`row_places.follow`: an undo, a row put back), else the first row's
+        first field, or "+ Add" when there is no row."""
+        rows = list(self.query(RecordRow))
+        if not rows:
+            return self.query_one(".add")
+        index, name = self.place or (0, None)
+        row = rows[min(index, len(rows) - 1)]
+        return next((box for box in row.boxes() if name and box.name == name), row.boxes()[0])
+
+    def on_descendant_blur(self) -> None:
+        self.call_later(self._left)
+
+    def _left(self) -> None:
+        """The focus left the list: coming back, it starts at the first row again."""
+        focused = self.screen.focused if self.is_attached else None
+        if focused is None or self not in focused.ancestors:
+            self.place = None
 
     def compose(self) -> ComposeResult:
         # The hint follows the first column, the one it is about (at the end of the line it
@@ -237,9 +268,25 @@ class RecordsEditor(Vertical, can_focus=False):
 
     async def remove_row(self, row: RecordRow) -> None:
         """Remove `row` (its Remove pressed: by a click, in the button's own loop, the row's
-        removal goes on once the press is handled, see `removal.remove`)."""
+        removal goes on once the press is handled, see `removal.remove`). The focus goes to
+        the first field of the row that takes its place (the one before, if it was the last;
+        "+ Add" if none is left): left to Textual, it went to the next row's Remove, where
+        the owner's next Enter removed a second row (the new-user trial). The owner is told
+        what went and that Ctrl+Z puts it back (a removal is an undo step of its own)."""
+        rows = list(self.query(RecordRow))
+        others = [r for r in rows if r is not row]
+        index = rows.index(row) if row in rows else len(others)
+        heir = others[min(index, len(others) - 1)] if others else None
+        target: Widget = heir.boxes()[0] if heir is not None else self.query_one(".add")
+        self.screen.set_focus(target, scroll_visible=False)
+        self.call_after_refresh(target.scroll_visible, animate=False)
+        gone = row.value()
         await removal.remove(row)
-        self.taker([r.value() for r in self.query(RecordRow) if r is not row and r.value()])
+        self.taker([value for value in (r.value() for r in others) if value])
+        named = next((str(gone[f.id]) for f in self.entry.question.fields or []
+                      if f.id in gone), None)
+        self.notify("Removed an empty row." if named is None else
+                    f"Removed \u201c{named}\u201d. Ctrl+Z puts it back.", timeout=8)
 
     def show_problem(self, message: str | None) -> str | None:
         """Show each line of the session's message that is about one field of one record
