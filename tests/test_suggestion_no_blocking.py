@@ -72,3 +72,54 @@ def test_no_suggestion_leads_to_a_blocking_note(project: Project) -> None:
                 led.append(f"{name}: {key} suggests {suggestion!r}, which gives "
                            f"{sorted(kept - avoided)}; {other!r} does not")
     assert not led, "\n".join(led)
+
+
+def _toggles(question: Any, suggestion: list[str]) -> list[list[str]]:
+    """The ticks one change away from `suggestion`, as the app allows them: each option
+    ticked more (an exclusive one alone; any other unticks the exclusive ones) and each
+    suggested tick taken off (while one stays)."""
+    exclusive = set(question.exclusive)
+    kept = [o for o in suggestion if o not in exclusive]
+    more = [[o] if o in exclusive else [*kept, o]
+            for o in question.options or {} if o not in suggestion]
+    fewer = [[o for o in suggestion if o != off] for off in suggestion if len(suggestion) > 1]
+    return more + fewer
+
+
+def _many_cases(project: Project) -> list[tuple[str, str, list[str], dict[str, Any]]]:
+    """(example, question, suggested ticks, the example's other answers) for each many-choice
+    question showing suggested ticks, in every example that shows it: the earlier answers of
+    each are a realistic business, and the ticks suggested follow them (`suggest`)."""
+    q = project.questionnaire
+    cases = []
+    for name, path in sorted(examples().items()):
+        given = dict(load_answers(path, q).values)
+        for entry in q:
+            if entry.question.type != "many":
+                continue
+            others = {k: v for k, v in given.items() if k != entry.key}
+            offered = Answers(q, others, suggestions=True)
+            suggestion = offered.suggestion(entry.key) if entry.key in offered.shown() else None
+            if suggestion:
+                cases.append((name, entry.key, list(suggestion), others))
+    return cases
+
+
+def test_no_suggested_ticks_lead_to_a_blocking_note(project: Project) -> None:
+    """Many-choice questions: keeping the suggested ticks as they stand gives no blocking note
+    that ticks one change away avoid (their blocking notes a strict subset)."""
+    cases = _many_cases(project)
+    assert len({key for _, key, _, _ in cases}) >= 6  # most suggested ticks are checked
+    led = []
+    for name, key, suggestion, others in cases:
+        kept = _blocking(project, {**others, key: suggestion})
+        if not kept:
+            continue
+        question = project.questionnaire.entry(key).question
+        for other in _toggles(question, suggestion):
+            avoided = _blocking(project, {**others, key: other})
+            if avoided is not None and avoided < kept:
+                led.append(f"{name}: {key} suggests {suggestion}, which gives "
+                           f"{sorted(kept - avoided)}; {other} does not")
+                break
+    assert not led, "\n".join(led)

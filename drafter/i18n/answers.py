@@ -32,13 +32,26 @@ def translation_keys(library: Library, lang: str) -> dict[str, str]:
     return dict(spec.translations) if spec is not None else {}
 
 
+def suggested_words(answers: Answers, library: Library, lang: str) -> dict[str, str]:
+    """Each answer that is a text question's suggestion kept as it stands (our English words,
+    "the United States") → the `lang` words languages.yaml gives for that suggestion."""
+    found = catalog(library)
+    spec = found.languages.get(lang) if found.spec is not None else None
+    resolved = answers.resolved()
+    return {key: words for key, words in (spec.suggested if spec is not None else {}).items()
+            if key in answers.questionnaire and resolved.get(key) is not None
+            and resolved.get(key) == answers.questionnaire.entry(key).question.default}
+
+
 def in_language(answers: Answers, library: Library, lang: str) -> Answers:
     """The answers a `lang` version is drafted from: each translated answer in the owner's
-    own translation, every other answer as typed (and so every condition as in English)."""
+    own translation, a kept suggestion in the library's words for it, every other answer as
+    typed (and so every condition as in English)."""
     resolved = answers.resolved()
-    words = {answer: resolved[key] for answer, key in
-             translation_keys(library, lang).items()
-             if resolved.get(key) and resolved.get(answer)}
+    words = {**suggested_words(answers, library, lang),
+             **{answer: resolved[key] for answer, key in
+                translation_keys(library, lang).items()
+                if resolved.get(key) and resolved.get(answer)}}
     return replace(answers, values={**answers.values, **words}) if words else answers
 
 
@@ -101,8 +114,9 @@ def untranslated_notes(answers: Answers, library: Library, policy: Policy,
     notes: list[Note] = []
     for lang, name in names.items():
         keys = translation_keys(library, lang)
-        missing = [(answer, words) for answer, words in printed
-                   if not (answer in keys and resolved.get(keys[answer]))]
+        ours = suggested_words(answers, library, lang)
+        missing = [(answer, words) for answer, words in printed if answer not in ours
+                   and not (answer in keys and resolved.get(keys[answer]))]
         if not missing:
             continue
         asked = [keys[a] for a, _ in missing if a in keys]

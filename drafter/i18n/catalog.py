@@ -104,6 +104,9 @@ class LanguageSpec:
     # a free-text answer the policy quotes → the optional question holding the owner's own
     # words for it in this language (drafter.i18n.answers)
     translations: dict[str, str] = field(default_factory=dict)
+    # a text question's suggested answer (its `default:`, our words, "the United States") →
+    # this language's words for it, printed when the owner kept the suggestion as it stands
+    suggested: dict[str, str] = field(default_factory=dict)
     # the genders its nouns take: a data wording may give its words for each (`number_words`:
     # `{masculine: [...], feminine: [...]}`), and the template writing the noun chooses
     genders: list[str] = field(default_factory=list)

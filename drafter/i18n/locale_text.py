@@ -5,6 +5,7 @@ locale is set for the length of a rendering by `in_locale`; the template filters
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -71,9 +72,13 @@ def long_date(day: date, locale: str | None = None) -> str:
     """`November 22, 2026`, the same whatever the machine's locale; in another locale (given,
     or the one rendered in) as Babel writes it: `22 de noviembre de 2026`."""
     locale = locale or _LOCALE.get()
-    if locale is not None:
-        return _babel("babel.dates", "format_date", day, "long", locale=locale)
-    return f"{_MONTHS[day.month - 1]} {day.day}, {day.year}"
+    if locale is None:
+        return f"{_MONTHS[day.month - 1]} {day.day}, {day.year}"
+    text = _babel("babel.dates", "format_date", day, "long", locale=locale)
+    if day.day == 1 and locale.split("_")[0].split("-")[0] == "fr":
+        # French writes the first of the month as an ordinal, "1er novembre"; Babel writes "1"
+        text = re.sub(r"(?<!\d)1(?!\d)", "1er", text, count=1)
+    return text
 
 
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",

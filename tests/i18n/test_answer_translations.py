@@ -18,10 +18,11 @@ SLUG = "bluebonnet-bike-repair-llc"
 OFFERING = "bicycle repairs and parts from our Austin workshop, with online booking"
 OFRECEMOS = "reparación de bicicletas y repuestos en nuestro taller de Austin"
 # texas-small's other typed prose the policy prints (a vendor's purpose, why it sends text to an
-# AI service, its retention schedule, where it stores data), which no question translates
+# AI service, its retention schedule), which no question translates; where it stores data is
+# the suggestion kept ("the United States"), which the library words in Spanish
 OTHERS = ("online repair bookings",
           "Repair bookings and contact details", "3 years after your last repair",
-          "Sales records", "7 years, for tax records", "the United States")
+          "Sales records", "7 years, for tax records")
 LISTED = ", ".join(f"\u201c{words}\u201d" for words in OTHERS)
 IN_MARKDOWN = ("put the Spanish words in privacy-policy.es.md (edits there are kept from build "
                "to build), or confirm these words may stand in the Spanish text.")

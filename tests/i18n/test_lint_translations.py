@@ -154,13 +154,13 @@ def test_a_complete_language_gives_every_word_of_the_site_pages(tmp_path: Path) 
 
 LANGUAGE_MISTAKES = [  # (the text replaced, its replacement, the error after the path)
     ("    labels:\n", "    labels:\n      bogus: x\n",
-     ":74: languages.es.labels.bogus: Extra inputs are not permitted"),
+     ":76: languages.es.labels.bogus: Extra inputs are not permitted"),
     ("languages:\n", "bogus: 1\nlanguages:\n", ":40: bogus: Extra inputs are not permitted"),
     ("    genders: [masculine, feminine]\n", "    genders: 3\n",
      ":47: languages.es.genders: Input should be a valid list"),
     ("    site:  # the pages of `drafter publish --site` around the policy\n",
      "    site: [1]\n    old_site:\n",
-     ":50: languages.es.site: Input should be a valid dictionary or instance of SiteLabels"),
+     ":52: languages.es.site: Input should be a valid dictionary or instance of SiteLabels"),
 ]
 
 
