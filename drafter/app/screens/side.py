@@ -26,7 +26,7 @@ from drafter.app.widgets.in_view import keep_in_view
 from drafter.app.widgets.notes import NotesList
 from drafter.app.widgets.preview import PolicyPreview
 from drafter.app.widgets.progress import Progress
-from drafter.app.widgets.sidebar import SectionList
+from drafter.app.widgets.sidebar import SectionList, added_notice
 
 if TYPE_CHECKING:  # the review stage loads after the first screen is up
     from drafter.document.model import Note
@@ -130,6 +130,17 @@ class SidePane(KeysScreen):
             return
         sidebar.refresh_progress(self.session, self.section_id)
         self.refresh_standing()
+
+    def on_section_list_added(self, message: SectionList.Added) -> None:
+        """An answer added sections to the list: name them, where they are and how to go
+        there (the new-owner trials: ticking "kiosks" added "Your kiosks" without a word)."""
+        message.stop()
+        listed = part(self, SectionList).listed or []
+        added = [section for section in message.sections if section in listed]
+        if added:  # (not taken away again meanwhile)
+            self.notify(added_notice(self.session, added, self.section_id, listed),
+                        title="A new section" if len(added) == 1 else "New sections",
+                        timeout=15)
 
     def _refresh_unless_drafting(self) -> None:
         """The refresh put off by `_refresh_sidebar`, made now unless a draft is on its way:
