@@ -140,6 +140,13 @@ def test_notes_of_businesses_serving_named_states_name_no_other_state(project: P
               if "usa" in (answers.values.get("audience.regions") or [])
               for states in (["nevada"], ["arizona", "colorado"], ["utah"])]
     cases.append(("trial17", sunrise(project)))
+    # Revenue unanswered or "not sure": the notes saying what the draft assumes (they named
+    # California, Utah and Tennessee to every business).
+    for name, answers in list(cases[-4:]):
+        for revenue in (None, "unsure"):
+            values = {**answers.values, "audience.revenue": revenue}
+            cases.append((f"{name}, revenue {revenue}",
+                          Answers(project.questionnaire, values)))
     # The kiosk's face-geometry notes (not sure whether faces are measured; measured but no
     # biometrics ticked), in Nevada only.
     kiosk = project.answers(examples()["kiosk"])
