@@ -13,6 +13,7 @@ from pathlib import Path
 
 from textual import events
 from textual.app import App, SystemCommand
+from textual.await_complete import AwaitComplete
 from textual.binding import Binding
 from textual.screen import Screen
 
@@ -99,9 +100,11 @@ class DrafterApp(App[None]):
                 return
         await super().on_event(event)
 
-    def open_editor(self, session: Session) -> None:
+    def open_editor(self, session: Session) -> AwaitComplete:
+        """Edit `session`; awaited, its first question has the focus (keys behind F3 go
+        there)."""
         self.session = session
-        self.switch_screen(EditorScreen(session, self.out_dir))
+        return self.switch_screen(EditorScreen(session, self.out_dir))
 
     def action_toggle_dark(self) -> None:
         self.theme = "textual-light" if self.theme == "textual-dark" else "textual-dark"

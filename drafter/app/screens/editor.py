@@ -33,6 +33,7 @@ from drafter.app.screens.offers import MISSING, Offers
 from drafter.app.screens.parts import part
 from drafter.app.widgets.fields import QuestionField
 from drafter.app.widgets.in_view import keep_in_view_soon
+from drafter.app.widgets.removal import running_inside
 from drafter.app.widgets.helppanel import HelpPanel
 from drafter.app.widgets.focus_help import help_for, question_help
 from drafter.app.widgets.footer import KeysFooter
@@ -53,11 +54,14 @@ class EditorScreen(BuildsAhead, Offers, Elsewhere):
     """Answer the questionnaire one section at a time."""
 
     BINDINGS = [
-        Binding("f3", "edit_copy", "Edit a copy"),  # first: the one thing to do on an example
-        Binding("f2,ctrl+o", "toggle_preview", "Preview"),
-        Binding("f4,ctrl+g", "show_notes", "Notes"), Binding("f8,ctrl+s", "export", "Export"),
-        Binding("ctrl+down", "next_section", "Next section"),
-        Binding("ctrl+up", "previous_section", "Previous section"),
+        # Each takes the focus elsewhere: run before the next key is handed out (see
+        # `KeysScreen.BINDINGS`). The first is the one thing to do on an example.
+        Binding("f3", "edit_copy", "Edit a copy", priority=True),
+        Binding("f2,ctrl+o", "toggle_preview", "Preview", priority=True),
+        Binding("f4,ctrl+g", "show_notes", "Notes", priority=True),
+        Binding("f8,ctrl+s", "export", "Export", priority=True),
+        Binding("ctrl+down", "next_section", "Next section", priority=True),
+        Binding("ctrl+up", "previous_section", "Previous section", priority=True),
     ]
 
     def __init__(self, session: Session, out_dir: Path) -> None:
@@ -335,7 +339,7 @@ class EditorScreen(BuildsAhead, Offers, Elsewhere):
             return self.session.read_only  # False hides it
         return super().check_action(action, parameters)
 
-    def action_edit_copy(self) -> None:
+    async def action_edit_copy(self) -> None:
         """Copy the example into the current folder and go on editing the copy."""
         if not self.session.read_only:
             return
@@ -345,8 +349,10 @@ class EditorScreen(BuildsAhead, Offers, Elsewhere):
         except (OSError, UserError) as exc:
             self.notify(f"Could not copy the example: {exc}", severity="error")
             return
-        self.app.open_editor(Session.open(  # type: ignore[attr-defined]
+        opening = self.app.open_editor(Session.open(  # type: ignore[attr-defined]
             self.session.project, path, str(path)))
+        if not running_inside(self):  # F3 in the app's key loop, not a click on the footer
+            await opening  # (this screen is removed: awaited from inside, it never ends)
         self.app.notify(f"Your copy is {path}. Answers are saved as you type.")
 
     def action_export(self) -> None:

@@ -24,7 +24,7 @@ from drafter.errors import UserError
 class ConfirmOverwrite(ModalScreen[bool]):
     """Ask before replacing files that someone edited by hand."""
 
-    BINDINGS = [Binding("escape", "dismiss(False)", "Not now")]
+    BINDINGS = [Binding("escape", "dismiss(False)", "Not now", priority=True)]
 
     def __init__(self, changed: list[Path]) -> None:
         super().__init__()
@@ -44,7 +44,7 @@ class ConfirmOverwrite(ModalScreen[bool]):
                 yield Button("Export, keeping edits", id="replace", variant="warning")
 
     def on_mount(self) -> None:
-        self.query_one("#keep", Button).focus()
+        self.set_focus(self.query_one("#keep", Button))  # now: an Enter behind F8 keeps
 
     @on(Button.Pressed)
     def _answer(self, event: Button.Pressed) -> None:

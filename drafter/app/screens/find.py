@@ -44,7 +44,13 @@ class FindBox(InOrder, Handing, Input):
 class FindScreen(ModalScreen[str | None]):
     """Type words; the questions holding them are listed; Enter (or a click) picks one."""
 
-    BINDINGS = [Binding("escape", "dismiss(None)", "Close without moving")]
+    BINDINGS = [Binding("escape", "dismiss(None)", "Close without moving", priority=True),
+                Binding("enter", "choose", "Go to the question highlighted", show=False,
+                        priority=True)]
+    """Both run in the app's loop before the next key is handed out: the editor's callback
+    runs right after the key that dismissed (`App.call_next`), so keys typed behind Enter
+    land in the question chosen, and keys behind Escape in the one Ctrl+F was pressed on
+    (they went into this box, closing)."""
 
     def __init__(self, questionnaire: Questionnaire, keys: list[str]) -> None:
         super().__init__()
@@ -61,7 +67,7 @@ class FindScreen(ModalScreen[str | None]):
 
     def on_mount(self) -> None:
         self._list("")
-        self.query_one(Input).focus()
+        self.set_focus(self.query_one(Input))  # now: the keys behind Ctrl+F are the words
 
     def _list(self, words: str) -> None:
         """List the questions holding `words`, the first highlighted; unless they are the
@@ -83,9 +89,9 @@ class FindScreen(ModalScreen[str | None]):
         event.stop()
         self._list(event.value)
 
-    @on(Input.Submitted)
-    def _first(self, event: Input.Submitted) -> None:
-        event.stop()
+    def action_choose(self) -> None:
+        """Enter: the question highlighted (the first, unless Down chose another). The
+        dialog's removal is not awaited: this may run inside it (a click on the footer)."""
         found = self.query_one("#found", OptionList)
         option = (found.get_option_at_index(found.highlighted)
                   if found.highlighted is not None else None)

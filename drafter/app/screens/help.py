@@ -140,7 +140,7 @@ def keys_of(binding: Binding) -> list[str]:
 class HelpScreen(ModalScreen[None]):
     """The keys, grouped by where they work; Escape or F1 closes it."""
 
-    BINDINGS = [Binding("escape,f1", "app.pop_screen", "Close the help")]
+    BINDINGS = [Binding("escape,f1", "app.pop_screen", "Close the help", priority=True)]
 
     def __init__(self, editor: Screen[None]) -> None:
         """`editor`: the screen F1 was pressed on (the editor, or the welcome screen, whose
@@ -228,7 +228,7 @@ class HelpScreen(ModalScreen[None]):
                                  classes="help-group")
 
     def on_mount(self) -> None:
-        self.query_one(VerticalScroll).focus()
+        self.set_focus(self.query_one(VerticalScroll))  # now: keys behind F1 scroll it
 
 
 __all__ = ["HelpScreen", "key_name", "keys_of"]

@@ -37,14 +37,18 @@ class KeysScreen(Screen[None]):
     """Help, find, undo/redo, quit and paste for the editor (see the module's docstring)."""
 
     BINDINGS = [
-        Binding("f1", "help", "Help"),
-        Binding("ctrl+f", "find", "Find"),
+        # Every key that takes the focus elsewhere is a priority binding, run in the app's own
+        # loop before the next key is handed out, and its action moves the focus before it
+        # returns: keys typed right behind it land where it went, never in the answer it left
+        # (tests/app/test_key_bursts.py).
+        Binding("f1", "help", "Help", priority=True),
+        Binding("ctrl+f", "find", "Find", priority=True),
         Binding("ctrl+q", "app.quit", "Quit", priority=True),
         Binding("ctrl+z", "undo", "Undo the last answer", show=False, priority=True),
         Binding("ctrl+shift+z,ctrl+y", "redo", "Redo the answer undone", show=False,
                 priority=True),
         Binding("ctrl+v", "paste", "Paste text copied in Drafter", show=False, priority=True),
-        Binding("ctrl+l", "next_left", "Go to what is left for you", show=False),
+        Binding("ctrl+l", "next_left", "Go to what is left for you", show=False, priority=True),
         # Checked by the app before it hands the next key to anyone (see `action_move_on`).
         Binding("enter", "move_on", "Next question (in a long text box: a new line)",
                 show=False, priority=True),
@@ -312,20 +316,22 @@ class KeysScreen(Screen[None]):
 
     # -- help, find, paste ----------------------------------------------------------------
 
-    def action_help(self) -> None:
+    async def action_help(self) -> None:
         from drafter.app.screens.help import HelpScreen
 
-        self.app.push_screen(HelpScreen(self))
+        await self.app.push_screen(HelpScreen(self))  # focused in it before the next key
 
-    def action_find(self) -> None:
+    async def action_find(self) -> None:
         from drafter.app.screens.find import FindScreen
 
-        def chosen(key: str | None) -> None:
+        async def chosen(key: str | None) -> None:
+            """Run in the app's loop right after the key that chose (see `FindScreen`), so
+            the question chosen has the focus before the keys typed after it are handed out."""
             if key:
-                self.call_later(self.go_to, key)
+                await self.go_to(key)
 
-        self.app.push_screen(FindScreen(self.session.questionnaire, self.session.visible()),
-                             chosen)
+        await self.app.push_screen(FindScreen(self.session.questionnaire,
+                                              self.session.visible()), chosen)
 
     async def go_to(self, key: str) -> None:
         self._show_side(False)

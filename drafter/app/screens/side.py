@@ -43,7 +43,7 @@ class SidePane(KeysScreen):
     """The preview and notes beside (or, on narrow screens, instead of) the form."""
 
     BINDINGS = [Binding("escape", "close_side", "Back to the questions from the preview or notes",
-                        show=False)]
+                        show=False, priority=True)]
 
     _focus_before_side: Widget | None = None  # what had the focus when the pane was shown
     _typed_since_draft = False  # a draft was asked for text typed (see `redraw_preview`)
@@ -165,7 +165,7 @@ class SidePane(KeysScreen):
             self.redraw_preview()
         if self.has_class("-narrow"):
             if show:
-                self.query_one("#side", TabbedContent).query_one("ContentTabs").focus()
+                self.set_focus(self.query_one("#side", TabbedContent).query_one("ContentTabs"))
             elif was_shown:
                 self._focus_back()
 
@@ -229,4 +229,4 @@ class SidePane(KeysScreen):
         if self._toggle_tab("notes-tab"):
             if before is not None and part(self, Widget, "#side") not in before.ancestors:
                 self._focus_before_side = before  # where Escape gives it back
-            self.query_one(NotesList).focus()
+            self.set_focus(self.query_one(NotesList))  # now: keys behind F4 go to the notes

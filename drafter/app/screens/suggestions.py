@@ -45,7 +45,7 @@ class SuggestionsScreen(ModalScreen[list[str]]):
     BINDINGS = [
         Binding("a,enter", "accept", "Accept", key_display="Enter/a"),
         Binding("d,delete", "decline", "Decline", key_display="d/Del"),
-        Binding("escape", "close", "Close"),
+        Binding("escape", "close", "Close", priority=True),
     ]
 
     def __init__(self, suggestions: Suggestions) -> None:
@@ -79,7 +79,7 @@ class SuggestionsScreen(ModalScreen[list[str]]):
         return Hanging([(Text(mark.strip(), style), row)], widest=1, least=1, room=0, gap=1)
 
     def on_mount(self) -> None:
-        self.query_one(OptionList).focus()
+        self.set_focus(self.query_one(OptionList))
 
     @on(OptionList.OptionSelected)
     def _selected(self, event: OptionList.OptionSelected) -> None:

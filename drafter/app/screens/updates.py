@@ -31,7 +31,7 @@ class UpdatesScreen(ModalScreen[str | None]):
                       border: thick $accent; background: $surface; padding: 0 1; }
     #updates-dialog #to-update { height: auto; max-height: 16; border: none; }
     """
-    BINDINGS = [Binding("escape", "dismiss(None)", "Close")]
+    BINDINGS = [Binding("escape", "dismiss(None)", "Close", priority=True)]
 
     def __init__(self, questionnaire: Questionnaire, keys: tuple[str, ...]) -> None:
         super().__init__()
@@ -50,7 +50,7 @@ class UpdatesScreen(ModalScreen[str | None]):
                 for key in self.keys), id="to-update")
 
     def on_mount(self) -> None:
-        self.query_one(OptionList).focus()
+        self.set_focus(self.query_one(OptionList))
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:

@@ -6,7 +6,8 @@ tailors the rest), so the screen stays generic over the questionnaire.
 
 from __future__ import annotations
 
-from textual import on
+from functools import partial
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -14,9 +15,11 @@ from textual.widgets import Button, Header, Label, Static
 
 from drafter.editing import Session
 from drafter.app.screens.styled import StyledOnce
+from drafter.app.widgets.buttons import FormButton
 from drafter.app.widgets.fields import QuestionField
 from drafter.app.widgets.footer import KeysFooter
 from drafter.app.widgets.lists import MoveOn
+from drafter.app.widgets.removal import running_inside
 from drafter.errors import UserError
 from drafter.paths import copy_example, examples
 from drafter.questionnaire import Entry
@@ -31,7 +34,7 @@ def opening_question(session: Session) -> Entry | None:
 class WelcomeScreen(StyledOnce):
     """Start a new policy."""
 
-    BINDINGS = [Binding("f1", "help", "Help"),
+    BINDINGS = [Binding("f1", "help", "Help", priority=True),
                 Binding("ctrl+q", "app.quit", "Quit", priority=True)]
     AUTO_FOCUS = ""
     """No focus given as the screen is composed: `on_mount` gives it. Textual's (the first
@@ -54,21 +57,26 @@ class WelcomeScreen(StyledOnce):
             entry = opening_question(self.session)
             if entry is not None:
                 yield QuestionField(entry, self.session.value(entry.key), None)
-            yield Button("Start answering →", id="start", variant="primary")
+            # Taken in the app's key loop (`FormButton`): the editor is open, its first
+            # question focused, before the keys typed behind Enter are handed out.
+            yield FormButton("Start answering →", self._start, leads_to_answer=True,
+                             id="start", variant="primary")
             yield Label("Or start from a finished example (a copy you can change):",
                         classes="section-intro")
             with Horizontal(id="examples"):
                 for name in examples():
-                    yield Button(name, name=name, id=f"example-{name}", classes="example", compact=True)
+                    yield FormButton(name, partial(self._copy_example, name), name=name,
+                                     leads_to_answer=True, id=f"example-{name}",
+                                     classes="example", compact=True)
         yield KeysFooter()
 
     def on_mount(self) -> None:
         self.sub_title = self.session.label
         fields = self.query(QuestionField)
         if fields:
-            fields.first().focus_answer()
+            fields.first().focus_answer(at_once=True)
         else:
-            self.query_one("#start", Button).focus()
+            self.set_focus(self.query_one("#start", Button))
 
     def action_help(self) -> None:
         """F1, as in the editor: the keys this screen answers to (F1 did nothing here)."""
@@ -85,17 +93,22 @@ class WelcomeScreen(StyledOnce):
         message.stop()
         self.focus_next()
 
-    @on(Button.Pressed, "#start")
-    def _start(self) -> None:
-        self.app.open_editor(self.session)  # type: ignore[attr-defined]
+    async def _start(self) -> None:
+        await self._open(self.session)
 
-    @on(Button.Pressed, ".example")
-    def _copy_example(self, event: Button.Pressed) -> None:
+    async def _open(self, session: Session) -> None:
+        """Edit `session`, its first question focused before the next key is handed out, if
+        this runs in the app's key loop (`FormButton.take_key`). A click runs it inside this
+        screen, which the switch removes: awaited there, it would wait for itself."""
+        opening = self.app.open_editor(session)  # type: ignore[attr-defined]
+        if not running_inside(self):
+            await opening
+
+    async def _copy_example(self, name: str) -> None:
         try:  # never over a file another session created meanwhile
-            path = copy_example(examples()[event.button.name or ""], [self.session.path],
+            path = copy_example(examples()[name], [self.session.path],
                                 self.session.questionnaire)
         except (OSError, UserError) as exc:
             self.notify(f"Could not copy the example: {exc}", severity="error")
             return
-        self.app.open_editor(Session.open(self.session.project, path,  # type: ignore[attr-defined]
-                                          self.session.label))
+        await self._open(Session.open(self.session.project, path, self.session.label))
