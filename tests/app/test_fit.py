@@ -57,16 +57,21 @@ async def test_a_bare_domain_is_saved_with_https_and_shown(make_app: App, tmp_pa
     assert saved(tmp_path / "answers.yaml", "business.website") == "https://parcelpoint.example"
 
 
-@pytest.mark.parametrize("typed", ["(702) 555-0142", "+44 20 7946 0958", "702.555.0142"])
-async def test_phone_numbers_are_taken_as_typed(make_app: App, tmp_path: Path,
-                                                typed: str) -> None:
+async def test_phone_numbers_are_taken_as_typed(make_app: App, tmp_path: Path) -> None:
+    """Each way of writing a number, retyped in turn into one app's phone box (the box is
+    emptied before each, as a separate app per number once did): every one is kept as typed."""
     app = make_app("kiosk")
+    wrong = []
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await open_section(pilot, "contact", "contact.phone")
-        await retype(app, pilot, "contact.phone", typed)
-        assert below(app, "contact.phone") == ""
-        assert saved(tmp_path / "answers.yaml", "contact.phone") == typed
+        for typed in ("(702) 555-0142", "+44 20 7946 0958", "702.555.0142"):
+            await retype(app, pilot, "contact.phone", typed)
+            shown, stored = below(app, "contact.phone"), saved(tmp_path / "answers.yaml",
+                                                               "contact.phone")
+            if (shown, stored) != ("", typed):
+                wrong.append((typed, shown, stored))
+    assert wrong == []
 
 
 async def test_a_refused_phone_says_why_under_the_field(make_app: App) -> None:
