@@ -15,6 +15,7 @@ unknown key, a value that is not a mapping), so a mistake in a file reads as it 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, TypeVar
 
@@ -76,3 +77,6 @@ def after(schema: Any, check: Callable[[Any], Any]) -> Any:
     from pydantic_core import core_schema
 
     return core_schema.no_info_after_validator_function(check, schema)
+
+
+record = dataclass(frozen=True, kw_only=True)  # a record's decorator (fields by keyword)

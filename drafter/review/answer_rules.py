@@ -16,8 +16,8 @@ from drafter.errors import UserError
 from drafter.library import Library
 from drafter.parsecache import memo
 from drafter.questionnaire import Questionnaire
-from drafter.records import FORBID
-from drafter.review.text_rules import RECORD, Rule
+from drafter.records import FORBID, record
+from drafter.review.text_rules import Rule
 from drafter.templating import Condition, TemplateSyntaxError, compile_condition, referenced_names
 from drafter.yamlio import DataFile, load_data
 
@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 ANSWER_CHECKS = "answer-checks.yaml"
 
 
-@RECORD
+@record
 class CheckExample:
     """Answers that show a check at work: a built-in example business
     (`questionnaires/examples/NAME.yaml`) with some answers changed (`section: {question:
@@ -41,7 +41,7 @@ class CheckExample:
     policy: list[str] | None = None
 
 
-@RECORD
+@record
 class CheckExamples:
     """At least one example that makes the check fire and one, as close as possible, that
     does not; tests/test_answer_checks.py runs them all."""
@@ -52,7 +52,7 @@ class CheckExamples:
     silent: Annotated[list[CheckExample], MinLen(1)]
 
 
-@RECORD
+@record
 class AnswerCheck(Rule):
     """A contradiction (or advice) in the answers: `when` is a Jinja condition over them (and
     `law.NAME`, `data.NAME`, as in clauses).

@@ -18,12 +18,10 @@ from annotated_types import Ge
 
 from drafter import records
 from drafter.errors import InvalidExpression, UserError
-from drafter.records import FORBID, After
+from drafter.records import FORBID, After, record
 from drafter.requirements import Severity, Topic, valid_patterns
 from drafter.templating import Condition, TemplateSyntaxError, compile_condition
 from drafter.yamlio import DataFile
-
-RECORD = dataclass(frozen=True, kw_only=True)  # each checked by pydantic when its file is read
 
 
 def _lower_case(value: list[str]) -> list[str]:
@@ -60,7 +58,7 @@ def _variants(value: dict[str, str]) -> dict[str, str]:
 Patterns = Annotated[list[str], After(valid_patterns)]  # each a valid regular expression
 
 
-@RECORD
+@record
 class Rule:
     """What every check's rule says about the note it raises."""
 
@@ -77,14 +75,14 @@ class Rule:
     counsel: bool = False  # a question for counsel, not something the owner can fix
 
 
-@RECORD
+@record
 class TextRule(Rule):
     """A rule over a policy's words, tried only on blocks holding one of its `hint` words."""
 
     hint: Annotated[list[str], After(_lower_case)] = field(default_factory=list)
 
 
-@RECORD
+@record
 class PatternRule(TextRule):
     """Words that should not be in a policy (or, with `absent`, that should be somewhere).
 
@@ -105,7 +103,7 @@ class PatternRule(TextRule):
     when: Annotated[str | None, After(_condition)] = None
 
 
-@RECORD
+@record
 class TermGroup(TextRule):
     """Names for one thing that a policy should not mix (`variants`: label → pattern).
 
@@ -117,7 +115,7 @@ class TermGroup(TextRule):
     unless: Patterns = field(default_factory=list)
 
 
-@RECORD
+@record
 class CompanyNames(TextRule):
     """A company written two ways ("Acme, Inc." and "Acme Inc"): `pattern` finds legal names,
     its group `name` the words and `suffix` the entity type."""
@@ -126,7 +124,7 @@ class CompanyNames(TextRule):
     words: int = 3  # how many trailing words of the name to compare
 
 
-@RECORD
+@record
 class DateRule(TextRule):
     """A stale effective date: `pattern` finds a labelled date (group `date`) in a text, parsed
     with the first matching `formats`; `max_age_months` is the law's yearly update."""
@@ -137,7 +135,7 @@ class DateRule(TextRule):
     meets: list[str] = field(default_factory=list)  # requirements a labelled date meets
 
 
-@RECORD
+@record
 class Fact:
     """A fact about the business stated on the command line (`drafter review --facts NAME`)
     instead of an answers file: the answers it stands for (`section.question` or `law.NAME`
@@ -150,7 +148,7 @@ class Fact:
     laws: list[str] = field(default_factory=list)
 
 
-@RECORD
+@record
 class RepeatRule(TextRule):
     """A passage of at least `min_words` words said twice in a policy (a clause pasted in two
     places, or one sentence restated): {passage} and {where} fill the message."""
@@ -158,7 +156,7 @@ class RepeatRule(TextRule):
     min_words: Annotated[int, Ge(4)]
 
 
-@RECORD
+@record
 class TextRules:
     """`review-checks.yaml` as a whole."""
 
