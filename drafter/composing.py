@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -58,7 +59,7 @@ def with_data_options(pages: list[Page], data_dir: Path,
                       for i, sub in enumerate(fields)]
         spec = question.options_from
         if spec is None:
-            return question.model_copy(update={"fields": fields}) if fields else question
+            return replace(question, fields=fields) if fields else question
         where = (*loc, "options_from")
         if question.options is not None:
             raise UserError("give either `options` or `options_from`, not both",
@@ -88,16 +89,16 @@ def with_data_options(pages: list[Page], data_dir: Path,
                           (*where, "within"), key)
             update.update(_within(spec.within.answer, spec.within.all, found,
                                   update.get("option_when", question.option_when), question.when))
-        return question.model_copy(update=update)
+        return replace(question, **update)
 
     def kept(question: Question, key: str) -> Question:
         earlier[key] = question
         return question
 
-    return [(section.model_copy(update={"questions": [
+    return [(replace(section, questions=[
                 kept(resolve(q, file, (*at, "questions", q_i), f"{section.id}.{q.id}"),
                      f"{section.id}.{q.id}")
-                for q_i, q in enumerate(section.questions)]}), file, at)
+                for q_i, q in enumerate(section.questions)]), file, at)
             for section, file, at in pages]
 
 

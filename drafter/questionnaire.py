@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
+from drafter import records
 from drafter.composing import splice, with_data_options
 from drafter.errors import DrafterError, UserError
 from drafter.parsecache import memo
@@ -222,7 +223,7 @@ def load_questionnaire(path: Path, data_dir: Path | None = None,
     pages = splice(pages, added, data.modules_after, lambda page: page[0].id, path)
     read: list[str] = []
     pages = with_data_options(pages, data_dir or default_library() / "data", read)
-    data = data.model_copy(update={"sections": [section for section, _, _ in pages]})
+    data = replace(data, sections=[section for section, _, _ in pages])
     entries: list[Entry] = []
     seen: set[str] = set()
     for section, source, at in pages:
@@ -290,11 +291,11 @@ def moved_value_errors(questionnaire: Questionnaire) -> list[UserError]:
 
 def _validated(file: DataFile) -> QuestionnaireFile:
     try:
-        return QuestionnaireFile.model_validate(file.data)
+        return records.validate(QuestionnaireFile, file.data)
     except ValidationError as exc:
         err = exc.errors()[0]
         loc = err["loc"]
-        raise UserError(err["msg"], path=file.path, line=file.line(loc),
+        raise UserError(records.message(err), path=file.path, line=file.line(loc),
                         field=_describe(file.data, loc)) from None
 
 

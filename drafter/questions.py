@@ -9,6 +9,7 @@ and limits are written once, in the questionnaire.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import field
 from datetime import date
 from typing import Annotated, Any, Literal
 
@@ -29,6 +30,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from drafter import answer_types
+from drafter.records import FORBID, record
 from drafter.answer_schema import also_read
 from drafter.composing import ANSWER_ID
 from drafter.values import plain_text, unique_items, whole_number
@@ -54,39 +56,42 @@ PATTERN_HINTS: dict[str, str] = {
 _ID = ANSWER_ID
 
 
-class Labelled(BaseModel):
+@record
+class Labelled:
     """An option of `first` or `last` (`options_from`) that is more than its label."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+    __pydantic_config__ = FORBID
 
     label: str
     exclusive: bool = False
 
 
-class Within(BaseModel):
+@record
+class Within:
     """`options_from`'s `within`: the earlier answer whose picks narrow what is offered."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+    __pydantic_config__ = FORBID
 
     answer: Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*$")]
     all: Annotated[str, StringConstraints(pattern=_ID)]
 
 
-class OptionsFrom(BaseModel):
+@record
+class OptionsFrom:
     """Options taken from a data file of the library (`options_from:`): all of `data`'s
     entries, or only those whose ids a second data file lists (`only`, a list of ids, so a
     subset is also kept once), between options of the question's own (`first`, `last`);
     `offer` narrows what is offered, not what is a valid answer."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+    __pydantic_config__ = FORBID
 
     data: Annotated[str, StringConstraints(pattern=_ID)]
     only: Annotated[str, StringConstraints(pattern=_ID)] | None = None
     # the data options offered (an id, or `{id: when}` for one offered only while its `when`
     # holds); the others stay valid answers, kept with a warning, but are not offered
     offer: list[Annotated[str, StringConstraints(pattern=_ID)] | dict[str, str]] | None = None
-    first: dict[str, str | Labelled] = {}
-    last: dict[str, str | Labelled] = {}
+    first: dict[str, str | Labelled] = field(default_factory=dict)
+    last: dict[str, str | Labelled] = field(default_factory=dict)
     # only the data options an earlier many-of answer names: `{answer: KEY, all: OPTION}`
     # offers each only while KEY holds it, its `all` option, "not sure" or nothing yet, and
     # the question is not asked when none is left (trial 16: the residents bands listed
@@ -103,19 +108,21 @@ class OptionsFrom(BaseModel):
         return labels(self.first), labels(self.last), alone
 
 
-class Suggestion(BaseModel):
+@record
+class Suggestion:
     """A suggested answer for while `when` (an expression over earlier answers) holds."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+    __pydantic_config__ = FORBID
 
     when: str
     answer: Any
 
 
-class Question(BaseModel):
+@record
+class Question:
     """One question, or one field of a `records` question (records nest one level only)."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+    __pydantic_config__ = FORBID
 
     id: Annotated[str, StringConstraints(pattern=_ID)]
     prompt: str
@@ -126,10 +133,10 @@ class Question(BaseModel):
     # an option offered only while a condition on earlier answers holds, written in the
     # file as `options: {app: {label: …, when: …}}` (`_options_with_conditions`); an answer
     # already holding it is kept, and the app says it is no longer offered
-    option_when: dict[str, str] = {}
+    option_when: dict[str, str] = field(default_factory=dict)
     # other names the app's type-to-jump finds an option by (a data file's `also_known_as`):
     # how an option is found, not what is asked, so no part of the question's release hash
-    aliases: dict[str, tuple[str, ...]] = {}
+    aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # options never ticked with another of a many-of list ("None of these", "All over the
     # US"), written `options: {none: {label: None of these, exclusive: true}}` (or so in
     # `options_from`'s `first`/`last`): the app unticks the others when one is ticked (and it
@@ -224,10 +231,11 @@ class Question(BaseModel):
         return value
 
 
-class Section(BaseModel):
+@record
+class Section:
     """A page of the questionnaire; its `when` hides every question in it at once."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+    __pydantic_config__ = FORBID
 
     id: Annotated[str, StringConstraints(pattern=_ID)]
     title: str
@@ -236,26 +244,28 @@ class Section(BaseModel):
     questions: list[Question]
 
 
-class Moved(BaseModel):
+@record
+class Moved:
     """A retired question merged into another: its answers that say the same as one of the
     new question's are read as that answer when a file is loaded (`values`, old → new); any
     other old answer is left for the owner, who is told (answers.carry_over)."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+    __pydantic_config__ = FORBID
 
     to: Annotated[str, StringConstraints(pattern=r"^[a-z0-9_]+\.[a-z0-9_]+$")]
-    values: dict[Any, Any] = {}
+    values: dict[Any, Any] = field(default_factory=dict)
 
 
-class QuestionnaireFile(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+@record
+class QuestionnaireFile:
+    __pydantic_config__ = FORBID
 
     title: str
     version: str
     modules_after: str | None = None  # business modules' pages go after this section
     # old answer key → the question that now asks it (an old answer there is refused with a
     # hint), or a `Moved` (an old answer is carried over where it can be, with a note)
-    moved: dict[str, str | Moved] = {}
+    moved: dict[str, str | Moved] = field(default_factory=dict)
     sections: list[Section]
 
 

@@ -14,7 +14,8 @@ unknown key, a value that is not a mapping), so a mistake in a file reads as it 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, TypeVar
 
@@ -54,3 +55,28 @@ def message(error: Mapping[str, Any]) -> str:
     """The message of one of `ValidationError.errors()`, as a pydantic model gives it."""
     template = _AS_A_MODEL.get(error["type"])
     return template.format(**error.get("ctx", {})) if template else str(error["msg"])
+
+
+class After:
+    """`Annotated` metadata: `check(value)` once pydantic has validated the field, as pydantic's
+    `AfterValidator` (a `ValueError` it raises is the field's error), without importing pydantic
+    where the record is declared."""
+
+    __slots__ = ("check",)
+
+    def __init__(self, check: Callable[[Any], Any]) -> None:
+        self.check = check
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
+        return after(handler(source), self.check)
+
+
+def after(schema: Any, check: Callable[[Any], Any]) -> Any:
+    """`schema` then `check(record)`: a whole record's check, as a model's
+    `model_validator(mode="after")` (for a record's `__get_pydantic_core_schema__`)."""
+    from pydantic_core import core_schema
+
+    return core_schema.no_info_after_validator_function(check, schema)
+
+
+record = dataclass(frozen=True, kw_only=True)  # a record's decorator (fields by keyword)

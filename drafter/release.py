@@ -176,7 +176,7 @@ def content_hashes(library: Library, questionnaire: Questionnaire) -> dict[str, 
                          for rid, entry in sorted(library.requirements.items())},
         "clauses": {c.meta.id: _hash(read_text(c.path))
                     for c in sorted(library.clauses, key=lambda c: c.meta.id)},
-        "questions": {e.key: _hash(e.question.model_dump_json())
+        "questions": {e.key: _hash(records.dump_json(e.question))
                       for e in sorted(questionnaire, key=lambda e: e.key)},
     }
 

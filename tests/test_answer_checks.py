@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 
+from drafter import records
 from drafter.answers import Answers
 from drafter.project import Project
 from drafter.paths import default_library, examples
@@ -49,7 +50,7 @@ _NOTES: dict[str, tuple[Note, ...]] = {}
 def notes_on(project: Project, example: CheckExample) -> tuple[Note, ...]:
     """The notes on a check example, drafted once: a fifth of the examples (a bare example
     business, most often) serve more than one check."""
-    key = json.dumps(example.model_dump(mode="json"), sort_keys=True)
+    key = json.dumps(records.dump_data(example), sort_keys=True)
     if key not in _NOTES:
         _NOTES[key] = tuple(example_notes(project, example, TODAY))
     return _NOTES[key]

@@ -5,16 +5,18 @@ one firing and silent. Validated and compiled at load; errors name the file, lin
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from annotated_types import MinLen
 
+from drafter import records
 from drafter.errors import UserError
 from drafter.library import Library
 from drafter.parsecache import memo
 from drafter.questionnaire import Questionnaire
+from drafter.records import FORBID, record
 from drafter.review.text_rules import Rule
 from drafter.templating import Condition, TemplateSyntaxError, compile_condition, referenced_names
 from drafter.yamlio import DataFile, load_data
@@ -25,29 +27,32 @@ if TYPE_CHECKING:
 ANSWER_CHECKS = "answer-checks.yaml"
 
 
-class CheckExample(BaseModel):
+@record
+class CheckExample:
     """Answers that show a check at work: a built-in example business
     (`questionnaires/examples/NAME.yaml`) with some answers changed (`section: {question:
     value}`; `null` removes an answer). With `policy`, those paragraphs are reviewed with the
     answers, as `drafter review --answers` would, instead of Drafter's own draft."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+    __pydantic_config__ = FORBID
 
     example: str
-    answers: dict[str, dict[str, Any]] = {}
+    answers: dict[str, dict[str, Any]] = field(default_factory=dict)
     policy: list[str] | None = None
 
 
-class CheckExamples(BaseModel):
+@record
+class CheckExamples:
     """At least one example that makes the check fire and one, as close as possible, that
     does not; tests/test_answer_checks.py runs them all."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+    __pydantic_config__ = FORBID
 
-    fires: list[CheckExample] = Field(min_length=1)
-    silent: list[CheckExample] = Field(min_length=1)
+    fires: Annotated[list[CheckExample], MinLen(1)]
+    silent: Annotated[list[CheckExample], MinLen(1)]
 
 
+@record
 class AnswerCheck(Rule):
     """A contradiction (or advice) in the answers: `when` is a Jinja condition over them (and
     `law.NAME`, `data.NAME`, as in clauses).
@@ -62,10 +67,13 @@ class AnswerCheck(Rule):
     when: str
     items: str | None = None
     anchor: str | None = None  # clause or section id the marker goes next to
-    unless_met: list[str] = []
+    unless_met: list[str] = field(default_factory=list)
     examples: CheckExamples | None = None  # `drafter lint` warns when missing
 
-    @model_validator(mode="after")
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: Any) -> Any:
+        return records.after(handler(source), cls._items_have_a_place)
+
     def _items_have_a_place(self) -> AnswerCheck:
         if self.items is not None and "{items}" not in self.message:
             raise ValueError("a check with `items` needs {items} in its message")

@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import asdict, dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
+from drafter import records
 from drafter.document.model import Note
 from drafter.errors import UserError
 from drafter.library import Library
@@ -102,7 +103,7 @@ def unknown_ids(library: Library, path: Path) -> list[UserError]:
                 localized(rule, words.outdated[rule.id])
             except ValidationError as exc:
                 err = exc.errors()[0]
-                found.append(UserError(err["msg"], path=path, field=rule.id,
+                found.append(UserError(records.message(err), path=path, field=rule.id,
                                        line=file.line(("outdated", rule.id, *err["loc"]))))
     found += [UserError("no requirement has this id", path=path,
                         line=file.line(("requirements", rid)), field=rid)
@@ -113,7 +114,7 @@ def unknown_ids(library: Library, path: Path) -> list[UserError]:
 def localized(rule: PatternRule, words: Words) -> PatternRule:
     """The English rule with another language's words, checked as the English ones are
     (patterns compile, hint words are lower case)."""
-    return PatternRule.model_validate({**rule.model_dump(), **words.model_dump()})
+    return records.validate(PatternRule, {**asdict(rule), **words.model_dump()})
 
 
 def reading(lang: str | None, library: Library, families: Iterable[str]) -> Reading:
@@ -125,9 +126,8 @@ def reading(lang: str | None, library: Library, families: Iterable[str]) -> Read
     words = load_review_language(path)
     outdated = [localized(rule, words.outdated[rule.id])
                 for rule in rules.text.outdated if rule.id in words.outdated]
-    text = rules.text.model_copy(update={
-        "outdated": outdated, "risky": [], "expected": [], "terminology": [],
-        "history": words.history, "history_next": words.history_next})
+    text = replace(rules.text, outdated=outdated, risky=[], expected=[], terminology=[],
+                   history=words.history, history_next=words.history_next)
     in_language = replace(
         rules, text=text,
         patterns=tuple(CompiledPattern(r) for r in (*rules.text.placeholders, *outdated)),

@@ -10,21 +10,59 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from annotated_types import Ge
 
+from drafter import records
 from drafter.errors import InvalidExpression, UserError
+from drafter.records import FORBID, After, record
 from drafter.requirements import Severity, Topic, valid_patterns
 from drafter.templating import Condition, TemplateSyntaxError, compile_condition
 from drafter.yamlio import DataFile
 
-class Rule(BaseModel):
+
+def _lower_case(value: list[str]) -> list[str]:
+    if any(word != word.lower() or not word for word in value):
+        raise ValueError("hint words are matched in lower-cased text: write them in lower case")
+    return value
+
+
+def _pattern_with_groups(*groups: str) -> After:
+    def check(value: str) -> str:
+        compiled = re.compile(valid_patterns([value])[0])
+        missing = [g for g in groups if g not in compiled.groupindex]
+        if missing:
+            raise ValueError(f"pattern needs the named group(s) {', '.join(missing)}")
+        return value
+
+    return After(check)
+
+
+def _condition(value: str | None) -> str | None:
+    if value is not None:
+        try:
+            compile_condition(value)
+        except TemplateSyntaxError as exc:
+            raise InvalidExpression(f"not a valid expression: {exc.message}") from None
+    return value
+
+
+def _variants(value: dict[str, str]) -> dict[str, str]:
+    valid_patterns(list(value.values()))
+    return value
+
+
+Patterns = Annotated[list[str], After(valid_patterns)]  # each a valid regular expression
+
+
+@record
+class Rule:
     """What every check's rule says about the note it raises."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+    __pydantic_config__ = FORBID
 
     id: str
     topic: Topic
@@ -37,27 +75,14 @@ class Rule(BaseModel):
     counsel: bool = False  # a question for counsel, not something the owner can fix
 
 
+@record
 class TextRule(Rule):
     """A rule over a policy's words, tried only on blocks holding one of its `hint` words."""
 
-    hint: list[str] = []
-
-    @field_validator("hint")
-    @classmethod
-    def _lower_case(cls, value: list[str]) -> list[str]:
-        if any(word != word.lower() or not word for word in value):
-            raise ValueError("hint words are matched in lower-cased text: write them in lower case")
-        return value
+    hint: Annotated[list[str], After(_lower_case)] = field(default_factory=list)
 
 
-def _pattern_with_groups(value: str, groups: tuple[str, ...]) -> str:
-    compiled = re.compile(valid_patterns([value])[0])
-    missing = [g for g in groups if g not in compiled.groupindex]
-    if missing:
-        raise ValueError(f"pattern needs the named group(s) {', '.join(missing)}")
-    return value
-
-
+@record
 class PatternRule(TextRule):
     """Words that should not be in a policy (or, with `absent`, that should be somewhere).
 
@@ -66,8 +91,8 @@ class PatternRule(TextRule):
     claim.
     """
 
-    patterns: list[str]
-    unless: list[str] = []
+    patterns: Patterns
+    unless: Patterns = field(default_factory=list)
     history: bool = False
     absent: bool = False
     prose: bool = False  # matches inside e-mail addresses and web addresses do not count
@@ -75,24 +100,10 @@ class PatternRule(TextRule):
     case_sensitive: bool = False
     # Where the rule's law reaches: a condition over the answers (`law.NAME`, as in
     # `applies_when`); without answers, over the facts stated (`checks.holds`).
-    when: str | None = None
-
-    @field_validator("patterns", "unless")
-    @classmethod
-    def _compiles(cls, value: list[str]) -> list[str]:
-        return valid_patterns(value)
-
-    @field_validator("when")
-    @classmethod
-    def _condition(cls, value: str | None) -> str | None:
-        if value is not None:
-            try:
-                compile_condition(value)
-            except TemplateSyntaxError as exc:
-                raise InvalidExpression(f"not a valid expression: {exc.message}") from None
-        return value
+    when: Annotated[str | None, After(_condition)] = None
 
 
+@record
 class TermGroup(TextRule):
     """Names for one thing that a policy should not mix (`variants`: label → pattern).
 
@@ -100,98 +111,77 @@ class TermGroup(TextRule):
     prescribes word for word (Texas's "personal data" sale notices) is not the drafter's mix.
     """
 
-    variants: dict[str, str]
-    unless: list[str] = []
-
-    @field_validator("variants")
-    @classmethod
-    def _compiles(cls, value: dict[str, str]) -> dict[str, str]:
-        valid_patterns(list(value.values()))
-        return value
-
-    @field_validator("unless")
-    @classmethod
-    def _unless_compiles(cls, value: list[str]) -> list[str]:
-        return valid_patterns(value)
+    variants: Annotated[dict[str, str], After(_variants)]
+    unless: Patterns = field(default_factory=list)
 
 
+@record
 class CompanyNames(TextRule):
     """A company written two ways ("Acme, Inc." and "Acme Inc"): `pattern` finds legal names,
     its group `name` the words and `suffix` the entity type."""
 
-    pattern: str
+    pattern: Annotated[str, _pattern_with_groups("name", "sep", "suffix")]
     words: int = 3  # how many trailing words of the name to compare
 
-    @field_validator("pattern")
-    @classmethod
-    def _compiles(cls, value: str) -> str:
-        return _pattern_with_groups(value, ("name", "sep", "suffix"))
 
-
+@record
 class DateRule(TextRule):
     """A stale effective date: `pattern` finds a labelled date (group `date`) in a text, parsed
     with the first matching `formats`; `max_age_months` is the law's yearly update."""
 
-    pattern: str
+    pattern: Annotated[str, _pattern_with_groups("date")]
     formats: list[str]
     max_age_months: int
-    meets: list[str] = []  # requirements a labelled date meets (an effective date is stated)
-
-    @field_validator("pattern")
-    @classmethod
-    def _compiles(cls, value: str) -> str:
-        return _pattern_with_groups(value, ("date",))
+    meets: list[str] = field(default_factory=list)  # requirements a labelled date meets
 
 
-class Fact(BaseModel):
+@record
+class Fact:
     """A fact about the business stated on the command line (`drafter review --facts NAME`)
     instead of an answers file: the answers it stands for (`section.question` or `law.NAME`
     keys) and the requirement families it brings into the review."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+    __pydantic_config__ = FORBID
 
     help: str
     answers: dict[str, Any]
-    laws: list[str] = []
+    laws: list[str] = field(default_factory=list)
 
 
+@record
 class RepeatRule(TextRule):
     """A passage of at least `min_words` words said twice in a policy (a clause pasted in two
     places, or one sentence restated): {passage} and {where} fill the message."""
 
-    min_words: int = Field(ge=4)
+    min_words: Annotated[int, Ge(4)]
 
 
-class TextRules(BaseModel):
+@record
+class TextRules:
     """`review-checks.yaml` as a whole."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+    __pydantic_config__ = FORBID
 
     default_laws: list[str]
-    always_laws: list[str] = []
+    always_laws: list[str] = field(default_factory=list)
     # What choosing a requirement family (`--laws gdpr`) states about the business: the law
     # applies (`law.europe`), or the fact that makes it apply (COPPA: children use the site).
-    law_facts: dict[str, dict[str, Any]] = {}
-    facts: dict[str, Fact] = {}
-    history: list[str]
-    history_next: list[str] = []  # history told by the sentence after the match's
-    abbreviations: list[str] = []  # a sentence never ends right after one of these
-    not_prose: list[str] = []  # e-mail and web addresses: not read by `prose` rules
-    languages: list[str] = ["en"]  # ISO 639-1 codes of the languages reviewed
-    placeholders: list[PatternRule] = []
-    outdated: list[PatternRule] = []
-    risky: list[PatternRule] = []
-    expected: list[PatternRule] = []
-    terminology: list[TermGroup] = []
+    law_facts: dict[str, dict[str, Any]] = field(default_factory=dict)
+    facts: dict[str, Fact] = field(default_factory=dict)
+    history: Patterns
+    history_next: Patterns = field(default_factory=list)  # told by the sentence after the match's
+    abbreviations: list[str] = field(default_factory=list)  # no sentence ends right after these
+    not_prose: Patterns = field(default_factory=list)  # addresses: not read by `prose` rules
+    languages: list[str] = field(default_factory=lambda: ["en"])  # ISO 639-1 codes reviewed
+    placeholders: list[PatternRule] = field(default_factory=list)
+    outdated: list[PatternRule] = field(default_factory=list)
+    risky: list[PatternRule] = field(default_factory=list)
+    expected: list[PatternRule] = field(default_factory=list)
+    terminology: list[TermGroup] = field(default_factory=list)
     company_names: CompanyNames
     repeats: RepeatRule | None = None  # only on policies Drafter did not write
     effective_date: DateRule
     commitments: PatternRule | None = None  # in Drafter's drafts: promises need a basis
-
-    @field_validator("history", "history_next", "not_prose")
-    @classmethod
-    def _compiles(cls, value: list[str]) -> list[str]:
-        return valid_patterns(value)
 
 
 @dataclass(frozen=True)
@@ -281,9 +271,11 @@ def _lowercase(pattern: str) -> bool:
 
 
 def validate_text_rules(file: DataFile) -> TextRules:
+    from pydantic import ValidationError
+
     doc, path = file.data, file.path
     try:
-        return TextRules.model_validate(doc)
+        return records.validate(TextRules, doc)
     except ValidationError as exc:
         err = exc.errors()[0]
         loc = err["loc"]
@@ -293,5 +285,5 @@ def validate_text_rules(file: DataFile) -> TextRules:
             field = f"{item[loc[1]].get('id', loc[0])}.{'.'.join(map(str, loc[2:]))}"
         else:
             field = ".".join(map(str, loc))
-        raise UserError(err["msg"], path=path, line=file.error_line(err, loc),
+        raise UserError(records.message(err), path=path, line=file.error_line(err, loc),
                         field=field.rstrip(".") or None) from None

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import SelectionList
 
+from drafter import records
 from drafter.app.app import DrafterApp
 from drafter.app.widgets.fields import QuestionField, field_id
 from drafter.questions import Question
@@ -30,9 +31,9 @@ KEY = "data_practices.consumer_health"
 ])
 def test_the_latest_tick_wins(before: list[str], after: list[str],
                               kept_ticks: list[str]) -> None:
-    question = Question(id="a", prompt="A", type="many", unsure=True,
-                        options={"a": "A", "b": "B", "none": {"label": "None of these",
-                                                              "exclusive": True}})
+    question = records.validate(Question, dict(
+        id="a", prompt="A", type="many", unsure=True,
+        options={"a": "A", "b": "B", "none": {"label": "None of these", "exclusive": True}}))
     assert ticked_alone(question, before, after) == kept_ticks
 
 
