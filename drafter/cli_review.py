@@ -153,11 +153,38 @@ def cmd_review(args: argparse.Namespace) -> int:
     run = Run(results, many, project.questionnaire, _promises(project, answers))
     if run.reviewed or many:
         print(FORMATS[args.format](run), end="")
+    if answers is None:
+        for name, path in zip((r.name for r in results), policy_files(args.files)):
+            _say_carried(name, path)
     if any(f.internal for f in results):
         return 3
     if len(run.reviewed) < len(results):
         return 2
     return 1 if any(fails(f.notes, args.fail_on) for f in results) else 0
+
+
+CARRIED = re.compile(r"^- \*\*\[(R\d+)\]\*\* \*(?:question for counsel, )?(\w+)", re.M)
+
+
+def _say_carried(name: str, path: Path) -> None:
+    """Without answers a review reads only the text: notes a build made from the answers
+    (the reviewer notes an exported Markdown draft carries) are not checked again, so it
+    says so rather than let "0 blocking" read as "nothing to settle" (trial 22)."""
+    from drafter.document.markdown import NOTES_MARK
+
+    try:
+        text = path.read_text(encoding="utf-8") if path.suffix.lower() == ".md" else ""
+    except (OSError, UnicodeDecodeError):
+        return
+    found = CARRIED.findall(text[text.find(NOTES_MARK):]) if NOTES_MARK in text else []
+    if not found:
+        return
+    kinds = Counter(kind for _, kind in found)
+    counts = ", ".join(f"{n} {kind}" for kind, n in sorted(kinds.items()))
+    print(f"{name}: this review read the text only; the {len(found)} reviewer note(s) the "
+          f"file carries from its build ({found[0][0]}-{found[-1][0]}: {counts}) rest on "
+          "answers and were not checked again: pass --answers FILE to check them",
+          file=sys.stderr)
 
 
 def _with_proposals(reviewed: FileReview) -> FileReview:
