@@ -62,7 +62,10 @@ def test_ccpa_date_last_updated_needs_the_date(project: Project) -> None:
 
 # 7. Retention: where it is not known that California's law applies, the note does not say so
 def test_retention_note_on_unknown_states_is_conditional(project: Project) -> None:
-    preview = preview_policy(project, {"business.kinds": ["kiosks"]})
+    # "Not sure" where customers live reads as all over the US (law.ccpa assumed); unanswered,
+    # it is no longer suggested, so no state's law is assumed and the note does not fire.
+    preview = preview_policy(project, {"business.kinds": ["kiosks"],
+                                       "audience.us_states": "unsure"})
     notes = project.review(preview.policy, preview.answers, TODAY)
     found = [n for n in notes if n.check == "answers.retention-untold-california"]
     assert found
@@ -73,8 +76,8 @@ def test_retention_note_on_unknown_states_is_conditional(project: Project) -> No
 def test_no_california_note_says_the_ccpa_applies_while_states_are_unknown(
         project: Project) -> None:
     """The class of item 7: every note of a check that fires on law.ccpa states California's
-    rule as a condition, since law.ccpa holds while the states served are unanswered."""
-    values = {"business.kinds": ["kiosks"], "sharing.sells": "yes",
+    rule as a condition, since law.ccpa holds while the states served are "not sure"."""
+    values = {"business.kinds": ["kiosks"], "audience.us_states": "unsure", "sharing.sells": "yes",
               "data_practices.opt_out_link": False, "kiosks.cameras": True,
               "collection.categories": ["contact", "account"]}
     preview = preview_policy(project, values)

@@ -31,7 +31,7 @@ def test_at_least_fifty_vendors(catalog: dict[str, Any]) -> None:
 def test_every_vendor_is_complete(catalog: dict[str, Any]) -> None:
     for vid, vendor in catalog.items():
         assert set(vendor) - {"checked", "also_known_as", "collects", "hosts", "cookies",
-                              "packages", "cookieless"} == FIELDS, vid
+                              "packages", "cookieless", "country"} == FIELDS, vid
         assert isinstance(vendor.get("checked", date.today()), date), vid
         # `receives` and `location` may be parts, each resting on an answer (test_vendor_practices)
         wording = {f: [p.get("text") if isinstance(p, dict) else p for p in vendor[f]]
