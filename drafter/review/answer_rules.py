@@ -102,15 +102,15 @@ def load_answer_checks(path: Path) -> tuple[CompiledAnswerCheck, ...]:
                                        lambda: file.validated_entries(AnswerCheck, "checks"))):
         expressions = {"when": check.when, "items": check.items}
         compiled: dict[str, Condition] = {}
-        for field, source in expressions.items():
+        for name, source in expressions.items():
             try:
                 if source is not None:
-                    compiled[field] = compile_condition(source)
+                    compiled[name] = compile_condition(source)
             except TemplateSyntaxError as exc:
                 from drafter.name_check import condition_line
 
-                raise UserError(f"`{field}` is not a valid expression: {exc.message}",
-                                path=path, line=condition_line(file, (index, field)),
+                raise UserError(f"`{name}` is not a valid expression: {exc.message}",
+                                path=path, line=condition_line(file, (index, name)),
                                 field=check.id) from None
         names = frozenset(name for source in expressions.values() if source is not None
                           for name in referenced_names(source, expression=True))
