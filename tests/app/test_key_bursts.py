@@ -25,6 +25,7 @@ from drafter.app.screens.editor import EditorScreen
 from drafter.app.screens.find import FindScreen
 from drafter.app.screens.help import HelpScreen
 from drafter.app.screens.welcome import WelcomeScreen
+from drafter.app.widgets.notes import NotesList
 from drafter.paths import examples
 from drafter.project import Project
 from tests.app.pilot_helpers import focused_key, kept, open_section, settle
@@ -219,3 +220,23 @@ async def test_f3_run_inside_the_example_screen_never_waits_for_itself(
         await pilot.press("end", "!")
         await settle(pilot)
         assert str(app.session.value(focused_key(app) or "")).endswith("!")
+
+
+async def test_letters_after_enter_on_a_note_go_to_the_question_it_opens(
+        make_app: App, tmp_path: Path) -> None:
+    """Trial 23: Enter on a note (F4) opened its question, and the keys typed behind Enter
+    were lost in the notes list."""
+    (tmp_path / "answers.yaml").write_text("business:\n  kinds: [kiosks]\n")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("f4")
+        await settle(pilot)
+        notes = app.screen.query_one(NotesList)
+        assert app.focused is notes
+        target = next(n for n in notes.shown or [] if n.resolves_by == "audience.people")
+        notes.highlighted = notes.get_option_index(target.id)
+        await burst(app, "enter", "1", "2")
+        await settle(pilot)
+        assert focused_key(app) == "audience.people"
+        assert str(app.session.value("audience.people")) == "12"

@@ -30,6 +30,7 @@ from drafter.standing import left_for_owner, standing, unfinished
 from drafter.undo import Applied, Undo
 
 if TYPE_CHECKING:
+    from drafter.document.model import Note
     from drafter.editing import Session
 
 
@@ -73,6 +74,7 @@ class KeysScreen(Screen[None]):
         def keep(self) -> None: ...
         def shows_suggestion(self, field: QuestionField) -> bool: ...
         async def show_section(self, section_id: str, focus: str | None = None) -> None: ...
+        async def jump_to_note(self, note: Note) -> None: ...
         async def redraw_field(self, field: QuestionField) -> QuestionField: ...
 
     _history: Undo | None = None
@@ -173,14 +175,26 @@ class KeysScreen(Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "move_on":  # elsewhere Enter goes to the focused widget as usual
-            return self._entering() is not None or self._in_row() is not None
+            return (self._entering() is not None or self._in_row() is not None
+                    or self._note_highlighted() is not None)
         return True
 
-    def action_move_on(self) -> None:
+    def _note_highlighted(self) -> Note | None:
+        notes = self.focused
+        if not isinstance(notes, NotesList) or notes.highlighted is None:
+            return None
+        return notes.notes.get(notes.get_option_at_index(notes.highlighted).id or "")
+
+    async def action_move_on(self) -> None:
         """Enter in an answer, handled by the app's own loop before it gives out the next key:
         the answer is taken and the focus moved here and now, so a key typed right after
         Enter lands in the next field (a message to the field and on to the screen arrived
-        after the keys that followed it, which then went to the field just left)."""
+        after the keys that followed it, which then went to the field just left). On a note
+        (F4), its question is opened the same way (trial 23: the keys were lost in the list)."""
+        note = self._note_highlighted()
+        if note is not None:
+            await self.jump_to_note(note)
+            return
         row = self._in_row()
         if row is not None and self.focused is not None:
             row.move_on(self.focused)  # on to the row's next field
