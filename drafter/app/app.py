@@ -13,7 +13,6 @@ from pathlib import Path
 
 from textual import events
 from textual.app import App, SystemCommand
-from textual.await_complete import AwaitComplete
 from textual.binding import Binding
 from textual.screen import Screen
 
@@ -27,6 +26,7 @@ from drafter.app.stylesheet import SharedStylesheet
 from drafter.app.widgets.buttons import FormButton
 from drafter.app.widgets.lists import TypeToJump
 from drafter.app.widgets.picklist import pick_list
+from drafter.app.widgets.removal import running_inside
 from drafter.editing import Session
 from drafter.evidence.model import Evidence
 from drafter.project import Project
@@ -100,11 +100,16 @@ class DrafterApp(App[None]):
                 return
         await super().on_event(event)
 
-    def open_editor(self, session: Session) -> AwaitComplete:
-        """Edit `session`; awaited, its first question has the focus (keys behind F3 go
-        there)."""
+    async def open_editor(self, session: Session) -> None:
+        """Edit `session`: from the app's key loop, its first question has the focus before
+        the next key is handed out (keys behind F3 or Start go there). The switch is awaited
+        only from outside the screen it replaces: a handler inside it (a click) would wait
+        for its own removal (`removal.py`)."""
+        leaving = self.screen
         self.session = session
-        return self.switch_screen(EditorScreen(session, self.out_dir))
+        switching = self.switch_screen(EditorScreen(session, self.out_dir))
+        if not running_inside(leaving):
+            await switching
 
     def action_toggle_dark(self) -> None:
         self.theme = "textual-light" if self.theme == "textual-dark" else "textual-dark"

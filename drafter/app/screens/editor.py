@@ -33,7 +33,6 @@ from drafter.app.screens.offers import MISSING, Offers
 from drafter.app.screens.parts import part
 from drafter.app.widgets.fields import QuestionField
 from drafter.app.widgets.in_view import keep_in_view_soon
-from drafter.app.widgets.removal import running_inside
 from drafter.app.widgets.helppanel import HelpPanel
 from drafter.app.widgets.focus_help import help_for, question_help
 from drafter.app.widgets.footer import KeysFooter
@@ -349,10 +348,8 @@ class EditorScreen(BuildsAhead, Offers, Elsewhere):
         except (OSError, UserError) as exc:
             self.notify(f"Could not copy the example: {exc}", severity="error")
             return
-        opening = self.app.open_editor(Session.open(  # type: ignore[attr-defined]
+        await self.app.open_editor(Session.open(  # type: ignore[attr-defined]
             self.session.project, path, str(path)))
-        if not running_inside(self):  # F3 in the app's key loop, not a click on the footer
-            await opening  # (this screen is removed: awaited from inside, it never ends)
         self.app.notify(f"Your copy is {path}. Answers are saved as you type.")
 
     def action_export(self) -> None:

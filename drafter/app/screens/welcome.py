@@ -19,7 +19,6 @@ from drafter.app.widgets.buttons import FormButton
 from drafter.app.widgets.fields import QuestionField
 from drafter.app.widgets.footer import KeysFooter
 from drafter.app.widgets.lists import MoveOn
-from drafter.app.widgets.removal import running_inside
 from drafter.errors import UserError
 from drafter.paths import copy_example, examples
 from drafter.questionnaire import Entry
@@ -94,15 +93,7 @@ class WelcomeScreen(StyledOnce):
         self.focus_next()
 
     async def _start(self) -> None:
-        await self._open(self.session)
-
-    async def _open(self, session: Session) -> None:
-        """Edit `session`, its first question focused before the next key is handed out, if
-        this runs in the app's key loop (`FormButton.take_key`). A click runs it inside this
-        screen, which the switch removes: awaited there, it would wait for itself."""
-        opening = self.app.open_editor(session)  # type: ignore[attr-defined]
-        if not running_inside(self):
-            await opening
+        await self.app.open_editor(self.session)  # type: ignore[attr-defined]
 
     async def _copy_example(self, name: str) -> None:
         try:  # never over a file another session created meanwhile
@@ -111,4 +102,5 @@ class WelcomeScreen(StyledOnce):
         except (OSError, UserError) as exc:
             self.notify(f"Could not copy the example: {exc}", severity="error")
             return
-        await self._open(Session.open(self.session.project, path, self.session.label))
+        await self.app.open_editor(Session.open(  # type: ignore[attr-defined]
+            self.session.project, path, self.session.label))
