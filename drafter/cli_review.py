@@ -163,20 +163,18 @@ def cmd_review(args: argparse.Namespace) -> int:
     return 1 if any(fails(f.notes, args.fail_on) for f in results) else 0
 
 
-CARRIED = re.compile(r"^- \*\*\[(R\d+)\]\*\* \*(?:question for counsel, )?(\w+)", re.M)
-
-
 def _say_carried(name: str, path: Path) -> None:
     """Without answers a review reads only the text: notes a build made from the answers
     (the reviewer notes an exported Markdown draft carries) are not checked again, so it
     says so rather than let "0 blocking" read as "nothing to settle" (trial 22)."""
     from drafter.document.markdown import NOTES_MARK
+    from drafter.review.report import NOTE_ITEM_START
 
     try:
         text = path.read_text(encoding="utf-8") if path.suffix.lower() == ".md" else ""
     except (OSError, UnicodeDecodeError):
         return
-    found = CARRIED.findall(text[text.find(NOTES_MARK):]) if NOTES_MARK in text else []
+    found = NOTE_ITEM_START.findall(text[text.find(NOTES_MARK):]) if NOTES_MARK in text else []
     if not found:
         return
     kinds = Counter(kind for _, kind in found)

@@ -33,6 +33,8 @@ ledger to give (an empty list would say the policy promises nothing).
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Protocol
 
@@ -170,6 +172,12 @@ def note_spans(note: Note, questionnaire: Questionnaire | None, *,
 
 _WRITE = {"strong": "**{}**".format, "em": "*{}*".format, "code": "`{}`".format,
           "text": escape_markdown, "markdown": str}
+
+
+NOTE_ITEM_START = re.compile(r"^- \*\*\[(R\d+)\]\*\* \*(?:question for counsel, )?(\w+)", re.M)
+"""The start of a `note_item` as written, read back: its number and its kind (`blocking`, …);
+written beside it so the two change together (`drafter review` without answers counts the
+notes an exported draft carries)."""
 
 
 def note_item(note: Note, questionnaire: Questionnaire | None, *, where: bool = True) -> str:
