@@ -15,7 +15,7 @@ from drafter.app.app import DrafterApp
 from drafter.paths import examples
 from drafter.app.widgets.fields import QuestionField
 from drafter.app.widgets.pages import Form
-from tests.app.pilot_helpers import drawn, settle
+from tests.app.pilot_helpers import drawn, open_section, settle
 
 pytestmark = pytest.mark.asyncio
 SIZE = (80, 24)
@@ -112,4 +112,42 @@ async def test_undo_brings_the_changed_field_into_view(make_app: App, tmp_path: 
         await settle(pilot)
         await drawn(pilot)
         assert focused_field(app).key == "kiosks.cameras"
+        assert out_of_view(app) is None
+
+
+@pytest.mark.parametrize("above", [40, 150])
+async def test_a_section_opens_at_its_title_whatever_layout_was_seen_on_the_way(
+        make_app: App, tmp_path: Path, above: int) -> None:
+    """CI, under load (test_a_suggested_default_and_the_progress): "Cookies and tracking"
+    opened with its title scrolled off the top. The first scroll to the focused question was
+    worked out from a layout that still held the page before it (the form 216 rows tall, the
+    question at row 56: scrolled to 54), and the scroll made once the real layout came could
+    only move as little as it had to (to 2: the question at the top, its section's title
+    above the form). Here a block of `above` rows stands above the question while a scroll is
+    worked out, then goes: where the section shows must not depend on what was laid out on
+    the way (150 also makes the form shrink below the scroll made)."""
+    from textual.widgets import Static
+
+    from drafter.app.widgets.in_view import keep_in_view
+
+    (tmp_path / "answers.yaml").write_text("business:\n  kinds: [kiosks]\n")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await open_section(pilot, "cookies")
+        await settle(pilot)
+        await drawn(pilot)
+        form = app.screen.query_one(Form)
+        assert form.scroll_y == 0
+        page = app.screen.query_one("#page-cookies")
+        block = Static("\n".join(["x"] * above))
+        await page.mount(block, before=0)
+        await drawn(pilot)
+        keep_in_view(app.screen)  # as the first scroll did, on a layout not the last one
+        await drawn(pilot)
+        assert form.scroll_y > 0
+        await block.remove()
+        await settle(pilot)
+        await drawn(pilot)
+        assert form.scroll_y == 0, "the section's title is off the top of the form"
         assert out_of_view(app) is None

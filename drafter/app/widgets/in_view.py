@@ -33,18 +33,50 @@ def keep_in_view(screen: Screen[Any]) -> None:
     """Scroll the focused widget's question, then the widget itself, into view (the help
     panel under the form grows and shrinks with the text it shows). Each scroll is made now:
     Textual otherwise makes it after the next refresh, so the second was worked out from where
-    the form was before the first, and undid it (a question's prompt left above the top)."""
+    the form was before the first, and undid it (a question's prompt left above the top).
+
+    Asked again for the same focus (the form or its content changed size), the scrolls start
+    from where the form was when the focus came, unless something else has scrolled it since
+    (a long list following its highlight, the wheel): where a question shows depends on the
+    layout that came last, not on the ones laid out on the way. A scroll worked out from a
+    layout that still held the page before (under load) left a section's title off the top,
+    as every later scroll moved only as little as it had to."""
     focused = screen.focused
     if focused is None:
         return
     field = next((a for a in focused.ancestors if a.has_class("question")), None)
+    form = next((a for a in field.ancestors if isinstance(a, ScrollableContainer)),
+                None) if field is not None else None
+    if form is not None:
+        _start_from_base(form, focused)
     if field is not None:
         screen.scroll_to_widget(field, animate=False, immediate=True)
     screen.scroll_to_widget(focused, animate=False, immediate=True)
-    form = next((a for a in field.ancestors if isinstance(a, ScrollableContainer)),
-                None) if field is not None else None
     if form is not None and field is not None:  # after Textual's own scroll to the focus
         screen.call_after_refresh(no_prompt_cut, form, field)
+        _left(form)
+
+
+def _start_from_base(form: Widget, focused: Widget) -> None:
+    """Scroll `form` back to where it was when `focused` got the focus, if only these scrolls
+    have moved it since (or Textual, keeping what they left within a content that shrank)."""
+    kept = getattr(form, "_kept_view", None)
+    y = form.scroll_target_y
+    if kept is None or kept[0] is not focused:
+        form._kept_view = (focused, y, y)  # type: ignore[attr-defined]
+        return
+    base, left = kept[1], kept[2]
+    if (y == left or (left > form.max_scroll_y and y == form.max_scroll_y)) and y != base:
+        form.scroll_to(y=base, animate=False, immediate=True)
+    elif y != left:  # scrolled by something else: from here on
+        form._kept_view = (focused, y, y)  # type: ignore[attr-defined]
+
+
+def _left(form: Widget) -> None:
+    """Note where the scrolls of `keep_in_view` (or `no_prompt_cut`) left `form`."""
+    kept = getattr(form, "_kept_view", None)
+    if kept is not None:
+        form._kept_view = (kept[0], kept[1], form.scroll_target_y)  # type: ignore[attr-defined]
 
 
 def no_prompt_cut(form: Widget, field: Widget) -> None:
@@ -73,6 +105,7 @@ def no_prompt_cut(form: Widget, field: Widget) -> None:
             down = end - bottom
             shift = down if place(field) - down >= top else start - bottom
             form.scroll_to(y=top + shift, animate=False, immediate=True)
+            _left(form)
             return
 
 
