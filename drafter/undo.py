@@ -96,6 +96,10 @@ class Undo:
         if not same_answer(self._stored(step.key), expected):
             return Applied(step.key, changed_elsewhere=True)
         self.session.answer(step.key, copy.deepcopy(wanted), save=False)
+        if wanted is not None and not same_answer(self._stored(step.key), wanted):
+            # the suggestion the form shows again: `answer` takes it for nothing new, and
+            # the redo of a kept suggestion did nothing (trial 23)
+            self.session.confirm(step.key, save=False)
         if wanted == [] and step.key not in self.session.raw:  # a list's "none of these":
             self.session.none_of_these(step.key, save=False)  # `answer` took [] for no answer
         target.append(step)

@@ -101,6 +101,29 @@ def test_a_suggested_default_is_confirmed_into_the_file(project: Project, tmp_pa
     undo.undo()
     assert saved(session, "cookies.uses_cookies") is None
     assert session.suggested("cookies.uses_cookies")
+    undo.redo()  # the trial: Ctrl+Y did nothing (the value was what the form showed)
+    assert saved(session, "cookies.uses_cookies") is True
+    assert not session.suggested("cookies.uses_cookies")
+
+
+def test_every_confirmed_suggestion_is_undone_and_redone(project: Project,
+                                                         tmp_path: Path) -> None:
+    """Redo puts back exactly what the step stored, even where that is the suggestion the
+    form shows again after the undo (`Session.answer` takes that for nothing new)."""
+    session = open_session(project, tmp_path)
+    undo = Undo(session)
+    keys = [k for k in session.visible() if session.suggested(k)]
+    assert len(keys) > 5
+    for key in keys:
+        if not session.suggested(key):  # an earlier confirmation answered it
+            continue
+        shown = session.value(key)
+        assert session.confirm(key)
+        undo.confirmed(key)
+        undo.undo()
+        assert saved(session, key) is None and session.suggested(key), key
+        undo.redo()
+        assert saved(session, key) == shown and not session.suggested(key), key
 
 
 def test_standing_counts_what_is_left(project: Project, tmp_path: Path) -> None:

@@ -128,6 +128,25 @@ async def test_a_suggested_default_is_marked_and_enter_confirms_it(make_app: App
         assert focused_key(app) == "cookies.purposes"  # the first it reveals
 
 
+async def test_ctrl_y_redoes_a_kept_suggestion_after_ctrl_z(make_app: App,
+                                                             tmp_path: Path) -> None:
+    """Trial 23: Enter kept "Yes", Ctrl+Z took it back, and Ctrl+Y did nothing."""
+    app = make_app()
+    (tmp_path / "answers.yaml").write_text("business:\n  kinds: [kiosks]\n")
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot, app, "cookies", "cookies.uses_cookies")
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert stored(tmp_path, "cookies.uses_cookies") is None
+        assert field(app, "cookies.uses_cookies").has_class("-suggested")
+        await pilot.press("ctrl+y")
+        await pilot.pause()
+        assert stored(tmp_path, "cookies.uses_cookies") is True
+        assert not field(app, "cookies.uses_cookies").has_class("-suggested")
+
+
 async def test_ctrl_z_undoes_and_ctrl_y_redoes_an_answer(make_app: App, tmp_path: Path) -> None:
     app = make_app("kiosk")
     async with app.run_test(size=SIZE) as pilot:
